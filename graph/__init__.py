@@ -1,0 +1,1 @@
+"""The ClaimGraph schema, stores (SQLite, Neo4j), queries and exports."""

@@ -1,0 +1,279 @@
+"""The ClaimGraph schema: labels, relationship types, properties and stable ids.
+
+This module is the single definition both backends use. SQLite tables, Neo4j
+constraints and indexes, exports and docs/schema.md are generated from it;
+nothing else in the code base spells a label or relationship type by hand.
+
+Ids are deterministic: the same input always produces the same ids, so ingesting
+twice changes nothing and permalinks survive re-ingest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Label(StrEnum):
+    """Node labels."""
+
+    DOCUMENT = "Document"
+    CLAIM = "Claim"
+    EVIDENCE = "Evidence"
+    SOURCE = "Source"
+    AUTHOR = "Author"
+
+
+class RelType(StrEnum):
+    """Relationship types."""
+
+    MAKES = "MAKES"
+    SUPPORTED_BY = "SUPPORTED_BY"
+    CITES = "CITES"
+    WRITTEN_BY = "WRITTEN_BY"
+    REPLIES_TO = "REPLIES_TO"
+    CHALLENGES = "CHALLENGES"
+
+
+class DocumentKind(StrEnum):
+    ARTICLE = "article"
+    COMMENT = "comment"
+
+
+class ClaimStatus(StrEnum):
+    """How a claim is supported: by a cited source, by anecdote only, or not at all."""
+
+    CITED = "cited"
+    ANECDOTAL = "anecdotal"
+    UNSUPPORTED = "unsupported"
+
+
+class ClaimKind(StrEnum):
+    """What sort of assertion a claim is, where it can be told."""
+
+    EMPIRICAL = "empirical"
+    DEFINITION = "definition"
+    CAUSAL = "causal"
+    PRESCRIPTIVE = "prescriptive"
+    EVALUATIVE = "evaluative"
+    PERSONAL = "personal"
+    GENERAL = "general"
+
+
+class EvidenceKind(StrEnum):
+    CITATION = "citation"
+    QUOTE = "quote"
+    ANECDOTE = "anecdote"
+    TESTIMONY = "testimony"
+
+
+@dataclass(frozen=True)
+class Prop:
+    """One property of a node or relationship type."""
+
+    name: str
+    type: type
+    doc: str
+    indexed: bool = False
+    fulltext: bool = False
+
+
+@dataclass(frozen=True)
+class NodeSpec:
+    label: Label
+    doc: str
+    props: tuple[Prop, ...]
+
+    @property
+    def prop_names(self) -> tuple[str, ...]:
+        return tuple(p.name for p in self.props)
+
+
+@dataclass(frozen=True)
+class RelSpec:
+    type: RelType
+    doc: str
+    start: tuple[Label, ...]
+    end: tuple[Label, ...]
+    props: tuple[Prop, ...] = field(default_factory=tuple)
+
+    @property
+    def prop_names(self) -> tuple[str, ...]:
+        return tuple(p.name for p in self.props)
+
+
+NODES: dict[Label, NodeSpec] = {
+    Label.DOCUMENT: NodeSpec(
+        Label.DOCUMENT,
+        "An article, or a reader comment on it (each comment is its own document).",
+        (
+            Prop("id", str, "Stable id: `doc:<slug>`; comments `doc:<slug>#comment-1`, `#comment-1.1`."),
+            Prop("kind", str, "`article` or `comment`.", indexed=True),
+            Prop("title", str, "Title (articles); comments get 'Comment by NAME'."),
+            Prop("author", str, "Author name(s) as written."),
+            Prop("date", str, "ISO date (YYYY-MM-DD) when known."),
+            Prop("url", str, "Canonical URL when known."),
+            Prop("sha256", str, "SHA-256 of the document's text."),
+            Prop("text", str, "The document text, exactly; claim and evidence spans index into it."),
+            Prop("path", str, "The file it was read from."),
+            Prop("offset", int, "Where `text` starts in that file (0 for articles)."),
+            Prop("root_id", str, "Id of the article this document belongs to (itself for articles).",
+                 indexed=True),
+            Prop("parent_id", str, "Id of the document a comment answers (empty for articles)."),
+            Prop("position", int, "Order of the document within its file."),
+        ),
+    ),
+    Label.CLAIM: NodeSpec(
+        Label.CLAIM,
+        "One assertive sentence or list item of a document.",
+        (
+            Prop("id", str, "Stable id: `claim:<12 hex>` from document id, text and occurrence."),
+            Prop("text", str, "The claim exactly as written (equals document.text[start:end]).",
+                 fulltext=True),
+            Prop("document_id", str, "Id of the document that makes the claim.", indexed=True),
+            Prop("section", str, "Heading of the section it is in ('' before the first heading).",
+                 indexed=True),
+            Prop("start", int, "Character offset of the claim's first character in the document text."),
+            Prop("end", int, "Character offset just past the claim's last character."),
+            Prop("paragraph_start", int, "Start offset of the paragraph or list item it is in."),
+            Prop("paragraph_end", int, "End offset of that paragraph or list item."),
+            Prop("position", int, "Order of the claim within its document."),
+            Prop("kind", str, "empirical, definition, causal, prescriptive, evaluative, personal "
+                 "or general.", indexed=True),
+            Prop("status", str, "cited, anecdotal or unsupported.", indexed=True),
+            Prop("contested", bool, "True when a comment or claim challenges it."),
+        ),
+    ),
+    Label.EVIDENCE: NodeSpec(
+        Label.EVIDENCE,
+        "A place where the text points to a source, quotes one, or draws on experience.",
+        (
+            Prop("id", str, "Stable id: `evidence:<12 hex>`."),
+            Prop("text", str, "The passage exactly as written (document.text[start:end])."),
+            Prop("document_id", str, "Id of the document it is in.", indexed=True),
+            Prop("start", int, "Start offset in the document text."),
+            Prop("end", int, "End offset in the document text."),
+            Prop("kind", str, "citation, quote, anecdote or testimony.", indexed=True),
+            Prop("marker", str, "What pointed to the source: '(Herman, 1992)', '[3]', "
+                 "'the Vietnam Readjustment Study', 'I have seen'."),
+            Prop("resolved", bool, "For citations: True when linked to a BibTeX entry."),
+        ),
+    ),
+    Label.SOURCE: NodeSpec(
+        Label.SOURCE,
+        "A cited work: one BibTeX entry.",
+        (
+            Prop("id", str, "The BibTeX key."),
+            Prop("entry_type", str, "article, book, incollection, …"),
+            Prop("title", str, "Title, LaTeX decoded.", fulltext=True),
+            Prop("authors", str, "Authors as 'Family, Given; Family, Given'."),
+            Prop("year", str, "Year."),
+            Prop("venue", str, "Journal, book title or series."),
+            Prop("volume", str, "Volume."),
+            Prop("number", str, "Issue number."),
+            Prop("pages", str, "Pages, with an en dash."),
+            Prop("publisher", str, "Publisher."),
+            Prop("address", str, "Publisher's place."),
+            Prop("doi", str, "DOI without the resolver prefix."),
+            Prop("url", str, "URL."),
+            Prop("fields_json", str, "Every BibTeX field of the entry, decoded, as JSON."),
+            Prop("bibtex", str, "The entry as BibTeX text."),
+        ),
+    ),
+    Label.AUTHOR: NodeSpec(
+        Label.AUTHOR,
+        "A person who wrote a source.",
+        (
+            Prop("id", str, "Stable id: `author:<family>-<initials>`."),
+            Prop("name", str, "Display name 'Given Family'."),
+            Prop("family", str, "Family name."),
+            Prop("given", str, "Given names."),
+        ),
+    ),
+}
+
+RELATIONSHIPS: dict[RelType, RelSpec] = {
+    RelType.MAKES: RelSpec(RelType.MAKES, "A document makes a claim.",
+                           (Label.DOCUMENT,), (Label.CLAIM,)),
+    RelType.SUPPORTED_BY: RelSpec(RelType.SUPPORTED_BY, "A claim rests on a piece of evidence.",
+                                  (Label.CLAIM,), (Label.EVIDENCE,)),
+    RelType.CITES: RelSpec(
+        RelType.CITES,
+        "Evidence points to a source; a document cites a source (any of its evidence does).",
+        (Label.EVIDENCE, Label.DOCUMENT), (Label.SOURCE,)),
+    RelType.WRITTEN_BY: RelSpec(RelType.WRITTEN_BY, "A source's author, in byline order.",
+                                (Label.SOURCE,), (Label.AUTHOR,),
+                                (Prop("position", int, "0-based place in the author list."),)),
+    RelType.REPLIES_TO: RelSpec(RelType.REPLIES_TO,
+                                "A comment answers the article or another comment.",
+                                (Label.DOCUMENT,), (Label.DOCUMENT,)),
+    RelType.CHALLENGES: RelSpec(
+        RelType.CHALLENGES, "A comment or claim disputes a claim or a document.",
+        (Label.DOCUMENT, Label.CLAIM), (Label.CLAIM, Label.DOCUMENT),
+        (Prop("reason", str, "The words that carry the challenge."),)),
+}
+
+# Labels whose nodes belong to one document and are replaced when it is re-ingested.
+DOCUMENT_OWNED: tuple[Label, ...] = (Label.CLAIM, Label.EVIDENCE)
+
+
+def label_of(node_id: str) -> Label:
+    """Return the label of a node from its id prefix (`doc:`, `claim:`, …).
+
+    Source ids are BibTeX keys and carry no prefix, so anything unprefixed is a Source.
+    """
+    prefix = node_id.split(":", 1)[0] if ":" in node_id else ""
+    return _PREFIX_LABELS.get(prefix, Label.SOURCE)
+
+
+_PREFIX_LABELS = {
+    "doc": Label.DOCUMENT,
+    "claim": Label.CLAIM,
+    "evidence": Label.EVIDENCE,
+    "author": Label.AUTHOR,
+}
+
+
+def slugify(text: str) -> str:
+    """Lower-case ASCII slug: 'Trauma & Relationships!' -> 'trauma-relationships'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "untitled"
+
+
+def _digest(*parts: object) -> str:
+    joined = "\x1f".join(str(p) for p in parts)
+    return hashlib.sha1(joined.encode("utf-8")).hexdigest()[:12]
+
+
+def document_id(slug: str) -> str:
+    """Id of an article from its slug (file stem or URL path)."""
+    return f"doc:{slugify(slug)}"
+
+
+def comment_id(article_id: str, path: tuple[int, ...]) -> str:
+    """Id of a comment: `path` is its place in the thread, (2,) or (2, 1) for a reply."""
+    return f"{article_id}#comment-{'.'.join(str(n) for n in path)}"
+
+
+def claim_id(document_id: str, text: str, occurrence: int = 0) -> str:
+    """Id of a claim; `occurrence` tells apart the same sentence said twice in one document."""
+    return f"claim:{_digest(document_id, ' '.join(text.split()), occurrence)}"
+
+
+def evidence_id(document_id: str, kind: str, text: str, occurrence: int = 0) -> str:
+    """Id of a piece of evidence within a document."""
+    return f"evidence:{_digest(document_id, kind, ' '.join(text.split()), occurrence)}"
+
+
+def author_id(family: str, given: str = "") -> str:
+    """Id of an author from family name and initials: ('Herman', 'Judith Lewis') -> author:herman-jl."""
+    initials = "".join(part[0] for part in re.split(r"[\s.\-]+", given) if part)
+    slug = slugify(family)
+    return f"author:{slug}-{slugify(initials)}" if initials else f"author:{slug}"
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -1,0 +1,206 @@
+"""The store contract: what every backend (SQLite, Neo4j) implements.
+
+One contract test suite (`tests/test_store_contract.py`) runs against every
+backend and expects identical results. Queries return plain dicts whose keys
+are schema property names, so the app, the CLI and the exports never care
+which backend they talk to.
+"""
+
+from __future__ import annotations
+
+import os
+from abc import ABC, abstractmethod
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.model import ClaimFilter, GraphBatch, Node, Page, Relationship, Subgraph
+from graph.schema import Label, RelType
+
+DEFAULT_STORE = "claimgraph.db"
+DEFAULT_MAX_NODES = 200
+
+
+class StoreError(Exception):
+    """A store problem worth one line to the user (bad URL, server down, wrong password).
+
+    The message never contains credentials.
+    """
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What part of the graph a view or export covers.
+
+    kind: `node` (the neighbourhood of `node_id` to `depth`), `filter` (the claims
+    matching `filter` with their documents, evidence, sources and authors; a
+    document is `ClaimFilter(document_id=...)`), or `all`.
+    """
+
+    kind: str = "all"
+    node_id: str | None = None
+    depth: int = 1
+    filter: ClaimFilter = field(default_factory=ClaimFilter)
+
+    def describe(self) -> str:
+        if self.kind == "node":
+            return f"neighbourhood of {self.node_id} (depth {self.depth})"
+        if self.kind == "filter":
+            parts = [f"{k}={v}" for k, v in vars(self.filter).items() if v]
+            return "claims where " + ", ".join(parts) if parts else "all claims"
+        return "whole graph"
+
+
+class Store(ABC):
+    """A ClaimGraph store. Use as a context manager or call `close()`."""
+
+    read_only: bool = False
+
+    # -- writing -----------------------------------------------------------------
+    @abstractmethod
+    def write(self, batch: GraphBatch) -> dict[str, int]:
+        """Write a batch in one transaction and return counts written.
+
+        First deletes, for every root id in `batch.replaces`, the documents whose
+        `root_id` is that id, their claims and evidence and every relationship
+        touching them; then merges the batch's nodes (by id, properties replaced)
+        and relationships (by type, start, end). Relationships must join nodes in
+        the batch or already in the store, else StoreError and nothing is written.
+        Returns {"nodes": n, "relationships": m, "deleted": k}.
+        """
+
+    @abstractmethod
+    def clear(self) -> None:
+        """Delete everything."""
+
+    # -- reading -----------------------------------------------------------------
+    @abstractmethod
+    def node(self, node_id: str) -> Node | None:
+        """One node by id, or None."""
+
+    @abstractmethod
+    def claims(self, flt: ClaimFilter | None = None, offset: int = 0, limit: int = 50,
+               order_by: str = "position", descending: bool = False) -> Page:
+        """A page of claims matching `flt`, rows with the keys in `graph.model.CLAIM_ROW_KEYS`.
+
+        Default order: document id, then position in the document; `order_by`
+        (one of CLAIM_SORT_KEYS) sorts first by that column, ties by document
+        id and position. `source_ids` is the sorted list of source ids the
+        claim's evidence cites; `evidence_count` counts its evidence.
+        """
+
+    @abstractmethod
+    def trace(self, claim_id: str) -> dict[str, Any] | None:
+        """Everything behind one claim, or None if there is no such claim.
+
+        {"claim": claim props + document_title,
+         "document": document props without text,
+         "context": {"start", "end", "text"}: the claim's paragraph widened to
+                    cover its evidence spans in the same document,
+         "evidence": [evidence props + "sources": [source props]], by start offset,
+         "challenges": [{"id", "label", "text", "reason"}]: what challenges the claim}
+        """
+
+    @abstractmethod
+    def sources(self) -> list[dict[str, Any]]:
+        """Every source with `claim_count` (claims its evidence supports) and
+        `evidence_count`; most-supporting first, then by id."""
+
+    @abstractmethod
+    def documents(self) -> list[dict[str, Any]]:
+        """Every document without `text`, with `claim_count` and one count per
+        status (`cited`, `anecdotal`, `unsupported`); ordered by root_id, position."""
+
+    @abstractmethod
+    def sections(self, document_id: str | None = None) -> list[str]:
+        """Distinct section headings (of one document), in reading order."""
+
+    @abstractmethod
+    def unresolved_citations(self) -> list[dict[str, Any]]:
+        """Citation evidence not linked to any source, with `document_title`."""
+
+    @abstractmethod
+    def stats(self) -> dict[str, Any]:
+        """{"nodes": {label: n}, "relationships": {type: n},
+        "claims_by_status": {status: n},
+        "claims_by_document": [{"document_id", "title", "status", "count"}],
+        "unresolved_citations": n}. Every label, type and status appears (0 if none)."""
+
+    @abstractmethod
+    def neighbourhood(self, node_id: str, depth: int = 1,
+                      max_nodes: int = DEFAULT_MAX_NODES) -> Subgraph:
+        """Nodes within `depth` hops of `node_id` (either direction), breadth first,
+        nearer first then by id, at most `max_nodes`; with every relationship
+        among them. Unknown id: an empty Subgraph."""
+
+    @abstractmethod
+    def filter_subgraph(self, flt: ClaimFilter,
+                        max_nodes: int = DEFAULT_MAX_NODES) -> Subgraph:
+        """Claims matching `flt` (in claims() order) with their documents, evidence,
+        sources and sources' authors, and the relationships among them; documents
+        named by `flt.document_id` are included even without claims."""
+
+    @abstractmethod
+    def iter_nodes(self, label: Label, batch_size: int = 1000) -> Iterator[list[Node]]:
+        """All nodes of a label in id order, in lists of at most batch_size."""
+
+    @abstractmethod
+    def iter_relationships(self, rel_type: RelType,
+                           batch_size: int = 1000) -> Iterator[list[Relationship]]:
+        """All relationships of a type ordered by (start, end), in lists."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release connections."""
+
+    @abstractmethod
+    def describe(self) -> str:
+        """Where this store is, safe to print (never credentials)."""
+
+    # -- shared helpers ----------------------------------------------------------
+    def subgraph(self, scope: Scope, max_nodes: int = DEFAULT_MAX_NODES) -> Subgraph:
+        """The subgraph a Scope names."""
+        if scope.kind == "node":
+            if not scope.node_id:
+                raise StoreError("a node scope needs a node id")
+            return self.neighbourhood(scope.node_id, scope.depth, max_nodes)
+        if scope.kind == "filter":
+            return self.filter_subgraph(scope.filter, max_nodes)
+        if scope.kind == "all":
+            return self.filter_subgraph(ClaimFilter(), max_nodes)
+        raise StoreError(f"unknown scope kind {scope.kind!r}: use node, filter or all")
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def store_url_from_env(explicit: str | None = None) -> str:
+    """The store to use: `explicit`, else $CLAIMGRAPH_STORE, else ./claimgraph.db."""
+    return explicit or os.environ.get("CLAIMGRAPH_STORE") or DEFAULT_STORE
+
+
+def open_store(url: str | None = None, read_only: bool = False, **options: Any) -> Store:
+    """Open the store a URL names: a SQLite path (or sqlite:///path), or
+    neo4j://, neo4j+s://, neo4j+ssc://, bolt://, bolt+s:// for Neo4j.
+
+    Neo4j credentials come from NEO4J_USER, NEO4J_PASSWORD and NEO4J_DATABASE
+    (or `options`), never from the URL printout.
+    """
+    url = store_url_from_env(url)
+    scheme = url.split("://", 1)[0].lower() if "://" in url else ""
+    if scheme.startswith(("neo4j", "bolt")):
+        from graph.neo4j_store import Neo4jStore
+
+        return Neo4jStore(url, read_only=read_only, **options)
+    if scheme in ("", "sqlite", "file"):
+        from graph.sqlite_store import SQLiteStore
+
+        path = url.split("://", 1)[1] if scheme else url
+        return SQLiteStore(path, read_only=read_only, **options)
+    raise StoreError(
+        f"unknown store {url.split('://', 1)[0]}://…: use a SQLite file path or a "
+        "neo4j:// / bolt:// URL"
+    )

@@ -1,0 +1,1 @@
+"""Turn articles and their BibTeX into a claim–evidence graph batch."""

@@ -1,0 +1,117 @@
+"""Intermediate structures of the ingest pipeline.
+
+readers (txt, md, html)  ->  ParsedDocument (text + blocks + sentences, offsets exact)
+bibtex                   ->  Reference (one per BibTeX entry)
+claims + citations       ->  graph.model.GraphBatch
+
+Every offset indexes into `ParsedDocument.text`, and `text[start:end]` is the
+exact characters of the block, sentence, claim or evidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+class InputError(Exception):
+    """A problem with the user's input: names the file and line and says what to do.
+
+    str(err) is one line: "PATH:LINE: what is wrong. What to do."
+    """
+
+    def __init__(self, path: str, message: str, line: int | None = None, hint: str = ""):
+        self.path = str(path)
+        self.line = line
+        self.message = message
+        self.hint = hint
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        text = f"{where}: {self.message}"
+        return f"{text}. {self.hint}" if self.hint else text
+
+
+# Block kinds. Only `paragraph` and `list_item` blocks can hold claims.
+HEADING = "heading"
+PARAGRAPH = "paragraph"
+LIST_ITEM = "list_item"
+BYLINE = "byline"          # "By | 2017-11-12 …", author/date lines
+SIGNOFF = "signoff"        # "To Health and Healing ~", "Dr. Aimie", P.S. lines
+REFERENCES = "references"  # reference-list entries
+BOILERPLATE = "boilerplate"  # "Leave A Comment", navigation, share buttons
+TITLE = "title"
+BLOCK_KINDS = (HEADING, PARAGRAPH, LIST_ITEM, BYLINE, SIGNOFF, REFERENCES, BOILERPLATE, TITLE)
+
+
+@dataclass
+class Block:
+    """A structural unit of a document: heading, paragraph, list item, …"""
+
+    kind: str
+    start: int
+    end: int
+    section: str = ""      # heading text of the enclosing section
+    lead_in: int | None = None  # for list items: index of the block that introduces the list
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    block: int             # index into ParsedDocument.blocks
+
+
+@dataclass
+class ParsedDocument:
+    """One document (an article or a comment) read from a file."""
+
+    id: str
+    kind: str              # "article" or "comment"
+    text: str
+    path: str
+    title: str = ""
+    author: str = ""
+    date: str = ""         # ISO YYYY-MM-DD when known
+    url: str = ""
+    offset: int = 0        # where `text` starts in the file
+    root_id: str = ""
+    parent_id: str = ""
+    position: int = 0
+    blocks: list[Block] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+
+    def slice(self, start: int, end: int) -> str:
+        return self.text[start:end]
+
+
+@dataclass
+class PersonName:
+    family: str
+    given: str = ""
+
+    @property
+    def display(self) -> str:
+        return f"{self.given} {self.family}".strip()
+
+
+@dataclass
+class Reference:
+    """One BibTeX entry, decoded. `fields` keeps every field (lower-case names)."""
+
+    key: str
+    entry_type: str
+    fields: dict[str, str]
+    authors: list[PersonName]
+    path: str = ""
+    line: int = 0
+    bibtex: str = ""
+    others: bool = False   # the author list ended in "and others"
+
+    @property
+    def year(self) -> str:
+        return self.fields.get("year", "")
+
+    @property
+    def title(self) -> str:
+        return self.fields.get("title", "")
