@@ -1,0 +1,620 @@
+"""The embedded SQLite store: one file, WAL mode, tables generated from graph.schema.
+
+Every label gets a table (one column per schema property, `id` primary key) and
+all relationships live in one `rel` table (type, start, end, props JSON). Every
+query runs in SQL with limits; nothing loads the whole graph into Python.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from string import Template
+from typing import Any
+
+from graph.model import CLAIM_SORT_KEYS, ClaimFilter, GraphBatch, Node, Page, Relationship, Subgraph
+from graph.schema import DOCUMENT_OWNED, NODES, RELATIONSHIPS, ClaimStatus, EvidenceKind, Label, RelType
+from graph.store import DEFAULT_MAX_NODES, Store, StoreError
+
+SCHEMA_VERSION = 1
+CHUNK = 500  # ids per IN (...) list; well under SQLite's variable limit
+BUSY_TIMEOUT_MS = 10_000
+SQL_TYPES = {str: "TEXT", int: "INTEGER", bool: "INTEGER", float: "REAL"}
+TABLES: dict[Label, str] = {label: label.value.lower() for label in NODES}
+# One page of claims; `$w` is a condition from _claim_where, `$o` an ORDER BY from _claim_order.
+CLAIM_PAGE_SQL = (
+    "SELECT c.*, d.title AS document_title, "
+    "(SELECT COUNT(*) FROM rel r WHERE r.type = 'SUPPORTED_BY' AND r.start = c.id) AS evidence_count, "
+    "(SELECT json_group_array(s) FROM (SELECT DISTINCT r2.\"end\" AS s FROM rel r1 "
+    "JOIN rel r2 ON r2.start = r1.\"end\" AND r2.type = 'CITES' "
+    "WHERE r1.type = 'SUPPORTED_BY' AND r1.start = c.id ORDER BY s)) AS source_ids "
+    "FROM claim c LEFT JOIN document d ON d.id = c.document_id "
+    "WHERE $w ORDER BY $o LIMIT ? OFFSET ?"
+)
+
+
+def q(name: str) -> str:
+    """Quote an identifier taken from graph.schema (never from user input)."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _marks(n: int) -> str:
+    return ",".join("?" * n)
+
+
+def _sql(template: str, **parts: str) -> str:
+    """Fill `$name` slots of a SQL template.
+
+    Parts are only quoted identifiers from graph.schema, `?` placeholder lists and
+    clauses built by this module from them; values always travel as parameters.
+    """
+    return Template(template).substitute(parts)
+
+
+def schema_sql() -> list[str]:
+    """CREATE statements for every label table, the rel table and their indexes."""
+    statements = []
+    for label, spec in NODES.items():
+        table = TABLES[label]
+        cols = ", ".join(
+            f"{q(p.name)} {SQL_TYPES[p.type]}" + (" PRIMARY KEY NOT NULL" if p.name == "id" else "")
+            for p in spec.props
+        )
+        statements.append(_sql("CREATE TABLE IF NOT EXISTS $t ($cols) WITHOUT ROWID", t=q(table), cols=cols))
+        for prop in spec.props:
+            if prop.indexed:
+                statements.append(_sql("CREATE INDEX IF NOT EXISTS $i ON $t ($c)",
+                                       i=q(f"{table}_{prop.name}"), t=q(table), c=q(prop.name)))
+    statements += [
+        'CREATE INDEX IF NOT EXISTS "claim_document_position" ON "claim" ("document_id", "position")',
+        'CREATE INDEX IF NOT EXISTS "claim_status_order" ON "claim" ("status", "document_id", "position")',
+        'CREATE INDEX IF NOT EXISTS "evidence_document_start" ON "evidence" ("document_id", "start")',
+        'CREATE INDEX IF NOT EXISTS "document_root_position" ON "document" ("root_id", "position")',
+        'CREATE TABLE IF NOT EXISTS "rel" ("type" TEXT NOT NULL, "start" TEXT NOT NULL, '
+        '"end" TEXT NOT NULL, "props" TEXT NOT NULL DEFAULT \'{}\', PRIMARY KEY ("type", "start", "end")) '
+        "WITHOUT ROWID",
+        'CREATE INDEX IF NOT EXISTS "rel_start_type" ON "rel" ("start", "type")',
+        'CREATE INDEX IF NOT EXISTS "rel_end_type" ON "rel" ("end", "type")',
+    ]
+    return statements
+
+
+def _to_sql(value: Any) -> Any:
+    return int(value) if isinstance(value, bool) else value
+
+
+def _row_props(label: Label, row: sqlite3.Row) -> dict[str, Any]:
+    """Schema props of a row, bools restored, NULL columns left out (as Neo4j does)."""
+    props = {}
+    for prop in NODES[label].props:
+        value = row[prop.name]
+        if value is None:
+            continue
+        props[prop.name] = bool(value) if prop.type is bool else value
+    return props
+
+
+def _py_lower(value: str | None) -> str | None:
+    """Unicode lower-casing for SQL (SQLite's lower() only folds ASCII)."""
+    return value.lower() if isinstance(value, str) else value
+
+
+class SQLiteStore(Store):
+    """A ClaimGraph store in one SQLite file."""
+
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        self._lock = threading.RLock()
+        self._conn = self._connect()
+        try:
+            self._prepare()
+        except sqlite3.DatabaseError as err:
+            self._conn.close()
+            raise StoreError(f"{self.path} is not a ClaimGraph SQLite store ({err}): "
+                             "give the path of a .db file made by `claimgraph ingest`") from None
+        except BaseException:
+            self._conn.close()
+            raise
+
+    # -- connection ----------------------------------------------------------------
+    def _connect(self) -> sqlite3.Connection:
+        if self.read_only and not self.path.is_file():
+            raise StoreError(f"no store at {self.path}: run `claimgraph ingest` or `claimgraph demo` first")
+        if self.path.is_dir():
+            raise StoreError(f"{self.path} is a directory: give a file path for the SQLite store")
+        try:
+            if self.read_only:
+                uri = self.path.resolve().as_uri() + "?mode=ro"
+                conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False,
+                                       timeout=BUSY_TIMEOUT_MS / 1000)
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,
+                                       timeout=BUSY_TIMEOUT_MS / 1000)
+        except (sqlite3.Error, OSError) as err:
+            raise StoreError(f"cannot open SQLite store {self.path}: {err}") from None
+        conn.row_factory = sqlite3.Row
+        conn.create_function("cg_lower", 1, _py_lower, deterministic=True)
+        return conn
+
+    def _prepare(self) -> None:
+        """Set pragmas, check the schema version and create tables on a new file."""
+        conn = self._conn
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{self.path} was written by a newer ClaimGraph (schema version {version}, "
+                             f"this one reads {SCHEMA_VERSION}): upgrade claimgraph")
+        if self.read_only:
+            if version < SCHEMA_VERSION:
+                raise StoreError(f"{self.path} is not a ClaimGraph store: run `claimgraph ingest` "
+                                 "or `claimgraph demo` first")
+            return
+        if conn.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() != "wal":
+            raise StoreError(f"cannot switch {self.path} to WAL mode: put the store on a local disk")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        if version < SCHEMA_VERSION:
+            with self._transaction():
+                for statement in schema_sql():
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction: BEGIN IMMEDIATE, commit, or roll back on any error."""
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    @contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        """A read transaction, so multi-query answers come from one snapshot."""
+        with self._lock:
+            self._conn.execute("BEGIN")
+            try:
+                yield self._conn
+            finally:
+                self._conn.execute("COMMIT")
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def describe(self) -> str:
+        mode = " (read-only)" if self.read_only else ""
+        return f"SQLite store {self.path}{mode}"
+
+    # -- writing ---------------------------------------------------------------------
+    def write(self, batch: GraphBatch) -> dict[str, int]:
+        if self.read_only:
+            raise StoreError(f"{self.path} is open read-only: open it without read_only to write")
+        _check_props(batch)
+        nodes = _last_by_id(batch.nodes)
+        rels = {rel.key: rel for rel in batch.relationships}
+        try:
+            with self._transaction() as conn:
+                deleted = self._delete_articles(conn, batch.replaces)
+                self._check_endpoints(conn, {n.id for n in nodes}, rels.values())
+                self._upsert_nodes(conn, nodes)
+                conn.executemany(
+                    'INSERT INTO rel ("type", "start", "end", "props") VALUES (?, ?, ?, ?) '
+                    'ON CONFLICT ("type", "start", "end") DO UPDATE SET "props" = excluded."props"',
+                    [(str(r.type), r.start, r.end, json.dumps(r.props, sort_keys=True))
+                     for r in rels.values()],
+                )
+        except sqlite3.Error as err:
+            raise StoreError(f"writing to {self.path} failed, nothing was written: {err}") from None
+        return {"nodes": len(nodes), "relationships": len(rels), "deleted": deleted}
+
+    def _delete_articles(self, conn: sqlite3.Connection, root_ids: Sequence[str]) -> int:
+        """Delete the documents of these articles, their claims and evidence and their relationships."""
+        doc_ids = []
+        for chunk in _chunks(list(dict.fromkeys(root_ids))):
+            doc_ids += [r[0] for r in conn.execute(
+                _sql('SELECT id FROM "document" WHERE root_id IN ($m)', m=_marks(len(chunk))), chunk)]
+        owned: list[str] = []
+        for label in DOCUMENT_OWNED:
+            for chunk in _chunks(doc_ids):
+                owned += [r[0] for r in conn.execute(
+                    _sql("SELECT id FROM $t WHERE document_id IN ($m)", t=q(TABLES[label]),
+                         m=_marks(len(chunk))), chunk)]
+        for chunk in _chunks(doc_ids + owned):
+            marks = _marks(len(chunk))
+            conn.execute(_sql('DELETE FROM rel WHERE "start" IN ($m)', m=marks), chunk)
+            conn.execute(_sql('DELETE FROM rel WHERE "end" IN ($m)', m=marks), chunk)
+        for label in (Label.DOCUMENT, *DOCUMENT_OWNED):
+            ids = doc_ids if label == Label.DOCUMENT else owned
+            for chunk in _chunks(ids):
+                conn.execute(_sql("DELETE FROM $t WHERE id IN ($m)", t=q(TABLES[label]),
+                                  m=_marks(len(chunk))), chunk)
+        return len(doc_ids) + len(owned)
+
+    def _check_endpoints(self, conn: sqlite3.Connection, batch_ids: set[str],
+                         rels: Iterable[Relationship]) -> None:
+        """Raise StoreError if a relationship end is neither in the batch nor in the store."""
+        outside = sorted({end for rel in rels for end in (rel.start, rel.end)} - batch_ids)
+        present = self._existing_ids(conn, outside)
+        missing = [node_id for node_id in outside if node_id not in present]
+        if missing:
+            raise StoreError(f"relationship ends not in the batch or the store: {', '.join(missing[:5])}"
+                             + (f" and {len(missing) - 5} more" if len(missing) > 5 else ""))
+
+    @staticmethod
+    def _existing_ids(conn: sqlite3.Connection, ids: Sequence[str]) -> set[str]:
+        found: set[str] = set()
+        for chunk in _chunks(ids):
+            for table in TABLES.values():
+                found.update(r[0] for r in conn.execute(
+                    _sql("SELECT id FROM $t WHERE id IN ($m)", t=q(table), m=_marks(len(chunk))), chunk))
+        return found
+
+    @staticmethod
+    def _upsert_nodes(conn: sqlite3.Connection, nodes: list[Node]) -> None:
+        for label, spec in NODES.items():
+            rows = [tuple(_to_sql(n.props.get(name)) for name in spec.prop_names)
+                    for n in nodes if n.label == label]
+            if not rows:
+                continue
+            cols = ", ".join(q(name) for name in spec.prop_names)
+            updates = ", ".join(f"{q(name)} = excluded.{q(name)}" for name in spec.prop_names if name != "id")
+            conn.executemany(_sql("INSERT INTO $t ($cols) VALUES ($m) ON CONFLICT (id) DO UPDATE SET $u",
+                                  t=q(TABLES[label]), cols=cols, m=_marks(len(spec.prop_names)), u=updates),
+                             rows)
+
+    def clear(self) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.path} is open read-only: open it without read_only to clear it")
+        with self._transaction() as conn:
+            for table in (*TABLES.values(), "rel"):
+                conn.execute(_sql("DELETE FROM $t", t=q(table)))
+
+    # -- nodes -------------------------------------------------------------------------
+    def node(self, node_id: str) -> Node | None:
+        with self._read() as conn:
+            found = self._nodes_by_id(conn, [node_id])
+        return found.get(node_id)
+
+    @staticmethod
+    def _nodes_by_id(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, Node]:
+        """Fetch nodes of any label by id."""
+        found: dict[str, Node] = {}
+        for chunk in _chunks(list(ids)):
+            for label, table in TABLES.items():
+                sql = _sql("SELECT * FROM $t WHERE id IN ($m)", t=q(table), m=_marks(len(chunk)))
+                for row in conn.execute(sql, chunk):
+                    found[row["id"]] = Node(label, row["id"], _row_props(label, row))
+        return found
+
+    @staticmethod
+    def _rels_touching(conn: sqlite3.Connection,
+                       ids: Sequence[str]) -> dict[tuple[str, str, str], Relationship]:
+        """Every relationship with both ends among `ids`."""
+        wanted = set(ids)
+        found: dict[tuple[str, str, str], Relationship] = {}
+        for chunk in _chunks(list(ids)):
+            for row in conn.execute(_sql('SELECT * FROM rel WHERE "start" IN ($m)', m=_marks(len(chunk))),
+                                    chunk):
+                if row["end"] in wanted:
+                    rel = _rel(row)
+                    found[rel.key] = rel
+        return found
+
+    def iter_nodes(self, label: Label, batch_size: int = 1000) -> Iterator[list[Node]]:
+        label = Label(label)
+        table = q(TABLES[label])
+        last = ""
+        while True:
+            with self._read() as conn:
+                rows = conn.execute(_sql("SELECT * FROM $t WHERE id > ? ORDER BY id LIMIT ?", t=table),
+                                    (last, batch_size)).fetchall()
+            if not rows:
+                return
+            yield [Node(label, r["id"], _row_props(label, r)) for r in rows]
+            last = rows[-1]["id"]
+
+    def iter_relationships(self, rel_type: RelType, batch_size: int = 1000) -> Iterator[list[Relationship]]:
+        rel_type = RelType(rel_type)
+        last: tuple[str, str] | None = None
+        while True:
+            with self._read() as conn:
+                if last is None:
+                    rows = conn.execute('SELECT * FROM rel WHERE "type" = ? ORDER BY "start", "end" LIMIT ?',
+                                        (str(rel_type), batch_size)).fetchall()
+                else:
+                    rows = conn.execute(
+                        'SELECT * FROM rel WHERE "type" = ? AND ("start", "end") > (?, ?) '
+                        'ORDER BY "start", "end" LIMIT ?', (str(rel_type), *last, batch_size)).fetchall()
+            if not rows:
+                return
+            yield [Relationship(rel_type, r["start"], r["end"], json.loads(r["props"])) for r in rows]
+            last = (rows[-1]["start"], rows[-1]["end"])
+
+    # -- claims --------------------------------------------------------------------------
+    def claims(self, flt: ClaimFilter | None = None, offset: int = 0, limit: int = 50,
+               order_by: str = "position", descending: bool = False) -> Page:
+        if order_by not in CLAIM_SORT_KEYS:
+            raise StoreError(f"cannot sort claims by {order_by!r}: use one of {', '.join(CLAIM_SORT_KEYS)}")
+        offset, limit = max(0, int(offset)), max(0, int(limit))
+        where, params = _claim_where(flt or ClaimFilter())
+        order = _claim_order(order_by, descending)
+        with self._read() as conn:
+            total = conn.execute(_sql("SELECT COUNT(*) FROM claim c WHERE $w", w=where), params).fetchone()[0]
+            rows = conn.execute(_sql(CLAIM_PAGE_SQL, w=where, o=order), (*params, limit, offset)).fetchall()
+        return Page([_claim_row(r) for r in rows], total, offset, limit)
+
+    def _claim_ids(self, conn: sqlite3.Connection, flt: ClaimFilter, limit: int) -> list[str]:
+        where, params = _claim_where(flt)
+        order = _claim_order("position", False)
+        sql = _sql("SELECT c.id FROM claim c WHERE $w ORDER BY $o LIMIT ?", w=where, o=order)
+        return [r[0] for r in conn.execute(sql, (*params, limit))]
+
+    def trace(self, claim_id: str) -> dict[str, Any] | None:
+        with self._read() as conn:
+            row = conn.execute("SELECT * FROM claim WHERE id = ?", (claim_id,)).fetchone()
+            if row is None:
+                return None
+            claim = _row_props(Label.CLAIM, row)
+            doc_row = conn.execute("SELECT * FROM document WHERE id = ?",
+                                   (claim.get("document_id"),)).fetchone()
+            document = _row_props(Label.DOCUMENT, doc_row) if doc_row else {}
+            claim["document_title"] = document.get("title", "")
+            evidence = self._trace_evidence(conn, claim_id)
+            challenges = self._challenges(conn, claim_id)
+        text = document.pop("text", "")
+        same_doc = [e for e in evidence if e.get("document_id") == claim.get("document_id")]
+        start = min([claim.get("paragraph_start", claim.get("start", 0))] + [e["start"] for e in same_doc])
+        end = max([claim.get("paragraph_end", claim.get("end", 0))] + [e["end"] for e in same_doc])
+        return {"claim": claim, "document": document,
+                "context": {"start": start, "end": end, "text": text[start:end]},
+                "evidence": evidence, "challenges": challenges}
+
+    @staticmethod
+    def _trace_evidence(conn: sqlite3.Connection, claim_id: str) -> list[dict[str, Any]]:
+        """The claim's evidence by start offset, each with the sources it cites (by id)."""
+        evidence = []
+        for row in conn.execute(
+                "SELECT e.* FROM rel r JOIN evidence e ON e.id = r.\"end\" "
+                "WHERE r.type = 'SUPPORTED_BY' AND r.start = ? ORDER BY e.start, e.id", (claim_id,)):
+            item = _row_props(Label.EVIDENCE, row)
+            item["sources"] = [_row_props(Label.SOURCE, s) for s in conn.execute(
+                "SELECT s.* FROM rel r JOIN source s ON s.id = r.\"end\" "
+                "WHERE r.type = 'CITES' AND r.start = ? ORDER BY s.id", (row["id"],))]
+            evidence.append(item)
+        return evidence
+
+    @staticmethod
+    def _challenges(conn: sqlite3.Connection, claim_id: str) -> list[dict[str, Any]]:
+        """Documents and claims that challenge a claim, by id."""
+        rows = conn.execute(
+            "SELECT r.start AS id, r.props AS props, COALESCE(c.text, d.text) AS text, "
+            "CASE WHEN c.id IS NOT NULL THEN 'Claim' ELSE 'Document' END AS label "
+            "FROM rel r LEFT JOIN claim c ON c.id = r.start LEFT JOIN document d ON d.id = r.start "
+            "WHERE r.type = 'CHALLENGES' AND r.\"end\" = ? ORDER BY r.start", (claim_id,))
+        return [{"id": r["id"], "label": r["label"], "text": r["text"] or "",
+                 "reason": json.loads(r["props"]).get("reason", "")} for r in rows]
+
+    # -- overviews -----------------------------------------------------------------------
+    def sources(self) -> list[dict[str, Any]]:
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT s.*, "
+                "(SELECT COUNT(DISTINCT sb.start) FROM rel ci JOIN rel sb ON sb.\"end\" = ci.start "
+                " AND sb.type = 'SUPPORTED_BY' WHERE ci.type = 'CITES' AND ci.\"end\" = s.id) "
+                "AS claim_count, "
+                "(SELECT COUNT(*) FROM rel ci JOIN evidence e ON e.id = ci.start "
+                " WHERE ci.type = 'CITES' AND ci.\"end\" = s.id) AS evidence_count "
+                "FROM source s ORDER BY claim_count DESC, s.id").fetchall()
+        return [{**_row_props(Label.SOURCE, r), "claim_count": r["claim_count"],
+                 "evidence_count": r["evidence_count"]} for r in rows]
+
+    def documents(self) -> list[dict[str, Any]]:
+        status_cols = ", ".join(
+            f"COALESCE(SUM(c.status = '{s.value}'), 0) AS {q(s.value)}" for s in ClaimStatus)  # schema enum
+        with self._read() as conn:
+            rows = conn.execute(_sql(
+                "SELECT d.*, COUNT(c.id) AS claim_count, $cols FROM document d "
+                "LEFT JOIN claim c ON c.document_id = d.id GROUP BY d.id "
+                "ORDER BY d.root_id, d.position, d.id", cols=status_cols)).fetchall()
+        result = []
+        for row in rows:
+            doc = _row_props(Label.DOCUMENT, row)
+            doc.pop("text", None)
+            doc["claim_count"] = row["claim_count"]
+            doc.update({s.value: row[s.value] for s in ClaimStatus})
+            result.append(doc)
+        return result
+
+    def sections(self, document_id: str | None = None) -> list[str]:
+        where, params = ("WHERE document_id = ? AND section <> ''", (document_id,)) if document_id \
+            else ("WHERE section <> ''", ())
+        with self._read() as conn:
+            rows = conn.execute(_sql(
+                "SELECT section FROM (SELECT section, document_id, position, ROW_NUMBER() OVER "
+                "(PARTITION BY section ORDER BY document_id, position) AS n FROM claim $w) "
+                "WHERE n = 1 ORDER BY document_id, position", w=where), params).fetchall()
+        return [r[0] for r in rows]
+
+    def unresolved_citations(self) -> list[dict[str, Any]]:
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT e.*, d.title AS document_title FROM evidence e "
+                "LEFT JOIN document d ON d.id = e.document_id WHERE e.kind = ? AND NOT EXISTS "
+                "(SELECT 1 FROM rel r WHERE r.start = e.id AND r.type = 'CITES') "
+                "ORDER BY e.document_id, e.start, e.id", (EvidenceKind.CITATION.value,)).fetchall()
+        return [{**_row_props(Label.EVIDENCE, r), "document_title": r["document_title"] or ""} for r in rows]
+
+    def stats(self) -> dict[str, Any]:
+        with self._read() as conn:
+            nodes = {str(label): conn.execute(_sql("SELECT COUNT(*) FROM $t", t=q(table))).fetchone()[0]
+                     for label, table in TABLES.items()}
+            rel_counts = dict(conn.execute('SELECT "type", COUNT(*) FROM rel GROUP BY "type"').fetchall())
+            by_status = dict(conn.execute("SELECT status, COUNT(*) FROM claim GROUP BY status").fetchall())
+            by_document = conn.execute(
+                "SELECT c.document_id, COALESCE(d.title, '') AS title, c.status, COUNT(*) AS count "
+                "FROM claim c LEFT JOIN document d ON d.id = c.document_id "
+                "GROUP BY c.document_id, c.status ORDER BY c.document_id, c.status").fetchall()
+            unresolved = conn.execute(
+                "SELECT COUNT(*) FROM evidence e WHERE e.kind = ? AND NOT EXISTS "
+                "(SELECT 1 FROM rel r WHERE r.start = e.id AND r.type = 'CITES')",
+                (EvidenceKind.CITATION.value,)).fetchone()[0]
+        return {
+            "nodes": nodes,
+            "relationships": {str(t): rel_counts.get(str(t), 0) for t in RelType},
+            "claims_by_status": {str(s): by_status.get(str(s), 0) for s in ClaimStatus},
+            "claims_by_document": [dict(r) for r in by_document],
+            "unresolved_citations": unresolved,
+        }
+
+    # -- subgraphs -----------------------------------------------------------------------
+    def neighbourhood(self, node_id: str, depth: int = 1, max_nodes: int = DEFAULT_MAX_NODES) -> Subgraph:
+        with self._read() as conn:
+            start = self._nodes_by_id(conn, [node_id])
+            if not start or max_nodes < 1:
+                return Subgraph()
+            order, truncated = self._breadth_first(conn, node_id, depth, max_nodes)
+            nodes = self._nodes_by_id(conn, order)
+            rels = self._rels_touching(conn, order)
+        return Subgraph([nodes[i] for i in order if i in nodes], _sorted_rels(rels.values()), truncated)
+
+    def _breadth_first(self, conn: sqlite3.Connection, root: str, depth: int,
+                       max_nodes: int) -> tuple[list[str], bool]:
+        """Ids within `depth` hops, level by level, each level by id, cut at max_nodes."""
+        order, seen, frontier = [root], {root}, [root]
+        for _ in range(max(0, depth)):
+            room = max_nodes - len(order)
+            fresh = sorted(self._neighbours(conn, frontier, room + len(seen) + 1) - seen)
+            if len(fresh) > room:
+                order += fresh[:room]
+                return order, True
+            if not fresh:
+                break
+            order += fresh
+            seen.update(fresh)
+            frontier = fresh
+        return order, False
+
+    @staticmethod
+    def _neighbours(conn: sqlite3.Connection, ids: Sequence[str], limit: int) -> set[str]:
+        """Up to `limit` smallest neighbour ids per chunk of `ids`, in either direction."""
+        found: set[str] = set()
+        for chunk in _chunks(list(ids)):
+            marks = _marks(len(chunk))
+            found.update(r[0] for r in conn.execute(_sql(
+                'SELECT n FROM (SELECT "end" AS n FROM rel WHERE "start" IN ($m) '
+                'UNION SELECT "start" AS n FROM rel WHERE "end" IN ($m)) ORDER BY n LIMIT ?', m=marks),
+                (*chunk, *chunk, limit)))
+        return found
+
+    def filter_subgraph(self, flt: ClaimFilter, max_nodes: int = DEFAULT_MAX_NODES) -> Subgraph:
+        with self._read() as conn:
+            chosen: dict[str, None] = {}
+            if flt.document_id and self._nodes_by_id(conn, [flt.document_id]):
+                chosen[flt.document_id] = None
+            truncated = len(chosen) > max_nodes
+            for claim_id in self._claim_ids(conn, flt, max_nodes + 1):
+                bundle = [i for i in self._claim_bundle(conn, claim_id) if i not in chosen]
+                if len(chosen) + len(bundle) > max_nodes:
+                    truncated = True
+                    break
+                chosen.update(dict.fromkeys(bundle))
+            ids = list(chosen)
+            nodes = self._nodes_by_id(conn, ids)
+            rels = self._rels_touching(conn, ids)
+        return Subgraph([nodes[i] for i in ids if i in nodes], _sorted_rels(rels.values()), truncated)
+
+    @staticmethod
+    def _claim_bundle(conn: sqlite3.Connection, claim_id: str) -> list[str]:
+        """A claim's document, itself, its evidence (by start), their sources and the sources' authors."""
+        doc = conn.execute("SELECT document_id FROM claim WHERE id = ?", (claim_id,)).fetchone()
+        evidence = [r[0] for r in conn.execute(
+            "SELECT e.id FROM rel r JOIN evidence e ON e.id = r.\"end\" "
+            "WHERE r.type = 'SUPPORTED_BY' AND r.start = ? ORDER BY e.start, e.id", (claim_id,))]
+        ends = 'SELECT DISTINCT "end" FROM rel WHERE type = ? AND start IN ($m) ORDER BY "end"'
+        sources = [r[0] for r in conn.execute(_sql(ends, m=_marks(len(evidence))),
+                                              (RelType.CITES.value, *evidence))] if evidence else []
+        authors = [r[0] for r in conn.execute(_sql(ends, m=_marks(len(sources))),
+                                              (RelType.WRITTEN_BY.value, *sources))] if sources else []
+        head = [doc[0]] if doc and doc[0] else []
+        return list(dict.fromkeys(head + [claim_id] + evidence + sources + authors))
+
+
+# -- helpers ----------------------------------------------------------------------------
+def _check_props(batch: GraphBatch) -> None:
+    """Refuse properties the schema does not name, before anything is written."""
+    for node in batch.nodes:
+        unknown = set(node.props) - set(NODES[node.label].prop_names)
+        if unknown:
+            raise StoreError(f"{node.label} {node.id}: properties not in graph.schema: {sorted(unknown)}")
+    for rel in batch.relationships:
+        unknown = set(rel.props) - set(RELATIONSHIPS[rel.type].prop_names)
+        if unknown:
+            raise StoreError(f"{rel.type} {rel.start}->{rel.end}: properties not in graph.schema: "
+                             f"{sorted(unknown)}")
+
+
+def _last_by_id(nodes: Iterable[Node]) -> list[Node]:
+    """One node per id; a later node with the same id wins, as a second MERGE would."""
+    return list({node.id: node for node in nodes}.values())
+
+
+def _claim_where(flt: ClaimFilter) -> tuple[str, list[Any]]:
+    """SQL condition on claim alias `c` and its parameters."""
+    clauses, params = ["1 = 1"], []
+    for column in ("status", "document_id", "section", "kind"):
+        value = getattr(flt, column)
+        if value:
+            clauses.append(f"c.{q(column)} = ?")
+            params.append(value)
+    if flt.source_id:
+        clauses.append(
+            "c.id IN (SELECT r1.start FROM rel r2 JOIN rel r1 ON r1.\"end\" = r2.start "
+            "AND r1.type = 'SUPPORTED_BY' WHERE r2.type = 'CITES' AND r2.\"end\" = ?)")
+        params.append(flt.source_id)
+    if flt.text:
+        clauses.append("instr(cg_lower(c.text), ?) > 0")
+        params.append(flt.text.lower())
+    return " AND ".join(clauses), params
+
+
+def _claim_order(order_by: str, descending: bool) -> str:
+    """ORDER BY for claims: `position` means document order; other keys break ties by document order."""
+    direction = "DESC" if descending else "ASC"
+    if order_by == "position":
+        return f"c.document_id {direction}, c.position {direction}, c.id {direction}"
+    return f"c.{q(order_by)} {direction}, c.document_id ASC, c.position ASC, c.id ASC"
+
+
+def _claim_row(row: sqlite3.Row) -> dict[str, Any]:
+    props = _row_props(Label.CLAIM, row)
+    return {
+        "id": props["id"], "text": props.get("text", ""), "document_id": props.get("document_id", ""),
+        "document_title": row["document_title"] or "", "section": props.get("section", ""),
+        "start": props.get("start"), "end": props.get("end"), "kind": props.get("kind", ""),
+        "status": props.get("status", ""), "contested": bool(props.get("contested", False)),
+        "position": props.get("position"), "evidence_count": row["evidence_count"],
+        "source_ids": json.loads(row["source_ids"] or "[]"),
+    }
+
+
+def _rel(row: sqlite3.Row) -> Relationship:
+    return Relationship(RelType(row["type"]), row["start"], row["end"], json.loads(row["props"]))
+
+
+def _sorted_rels(rels: Iterable[Relationship]) -> list[Relationship]:
+    return sorted(rels, key=lambda r: r.key)
