@@ -1,0 +1,244 @@
+"""Exports of any Subgraph: JSON, GraphML, CSV, Cypher, BibTeX, Markdown handout, SVG, PNG.
+
+`export(subgraph, fmt, store=None)` returns `str` for text formats and `bytes` for
+binary ones; `FORMATS` names each format's file extension and media type (the app
+offers downloads from it, the CLI chooses text or binary output from it).
+Property values are coerced to the types `graph.schema` declares (SQLite hands
+back booleans as 0/1) and absent values are left out, not written as null.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from graph.handout import to_markdown
+from graph.model import Node, Relationship, Subgraph
+from graph.schema import NODES, RELATIONSHIPS, Label, label_of
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    """One export format: name, file extension, media type and whether the output is text."""
+
+    name: str
+    extension: str
+    media_type: str
+    text: bool
+    description: str
+
+
+FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
+    ExportFormat("json", "json", "application/json", True, "networkx node-link JSON"),
+    ExportFormat("graphml", "graphml", "application/graphml+xml", True, "GraphML for Gephi, yEd, Cytoscape"),
+    ExportFormat("csv", "zip", "application/zip", False, "zip of nodes.csv and edges.csv"),
+    ExportFormat("cypher", "cypher", "application/x-cypher-query", True, "Cypher script for Neo4j"),
+    ExportFormat("bibtex", "bib", "application/x-bibtex", True, "BibTeX of the sources"),
+    ExportFormat("markdown", "md", "text/markdown", True, "Markdown handout for a class"),
+    ExportFormat("svg", "svg", "image/svg+xml", True, "picture of the subgraph (SVG)"),
+    ExportFormat("png", "png", "image/png", False, "picture of the subgraph (PNG)"),
+)}
+
+
+class ExportError(ValueError):
+    """An export that cannot be made (unknown format); the message says what to use."""
+
+
+# -- typed properties -----------------------------------------------------------------------------
+def _coerce(value: Any, kind: type) -> Any:
+    """A property value as the schema type: None stays None, 0/1 become bools, '3' becomes 3."""
+    if value is None:
+        return None
+    if kind is bool:
+        return value.lower() in ("true", "1", "yes") if isinstance(value, str) else bool(value)
+    if kind is int:
+        return int(value)
+    return str(value)
+
+
+def typed_node_props(node: Node) -> dict[str, Any]:
+    """A node's properties coerced to the schema types, in schema order, without None values."""
+    spec = NODES[node.label]
+    typed = {p.name: _coerce(node.props.get(p.name), p.type) for p in spec.props}
+    return {name: value for name, value in typed.items() if value is not None}
+
+
+def typed_rel_props(rel: Relationship) -> dict[str, Any]:
+    """A relationship's properties coerced to the schema types, without None values."""
+    spec = RELATIONSHIPS[rel.type]
+    typed = {p.name: _coerce(rel.props.get(p.name), p.type) for p in spec.props}
+    return {name: value for name, value in typed.items() if value is not None}
+
+
+def to_graph(subgraph: Subgraph):
+    """The subgraph as a networkx MultiDiGraph: node attribute `label`, edge attribute `type`
+    (the key is the type too), plus the typed schema properties."""
+    import networkx as nx
+
+    graph = nx.MultiDiGraph()
+    for node in subgraph.nodes:
+        graph.add_node(node.id, label=str(node.label), **typed_node_props(node))
+    for rel in subgraph.relationships:
+        graph.add_edge(rel.start, rel.end, key=str(rel.type), type=str(rel.type), **typed_rel_props(rel))
+    return graph
+
+
+# -- formats --------------------------------------------------------------------------------------
+def to_json(subgraph: Subgraph) -> str:
+    """networkx node-link JSON (`edges="edges"`), readable by `networkx.node_link_graph`."""
+    import networkx as nx
+
+    data = nx.node_link_data(to_graph(subgraph), edges="edges")
+    data["graph"] = {"truncated": subgraph.truncated}
+    return json.dumps(data, ensure_ascii=False, indent=1)
+
+
+def to_graphml(subgraph: Subgraph) -> str:
+    """GraphML with typed keys (string, int, boolean). Missing strings are written as '' so every
+    string key is present; the node id is the GraphML id, not repeated as data (igraph keeps the
+    GraphML id in its own `id` attribute)."""
+    import networkx as nx
+
+    graph = to_graph(subgraph)
+    for _, attrs in graph.nodes(data=True):
+        attrs.pop("id", None)
+        for prop in NODES[Label(attrs["label"])].props:
+            if prop.type is str and prop.name != "id":
+                attrs.setdefault(prop.name, "")
+    buffer = io.BytesIO()
+    nx.write_graphml(graph, buffer, encoding="utf-8", prettyprint=True, named_key_ids=True)
+    return buffer.getvalue().decode("utf-8")
+
+
+def to_csv_zip(subgraph: Subgraph) -> bytes:
+    """A zip holding nodes.csv (id, label, every property) and edges.csv (source, target, type,
+    properties), written by pandas; booleans as True/False, missing values empty."""
+    import pandas as pd
+
+    node_rows = [{"id": n.id, "label": str(n.label), **typed_node_props(n)} for n in subgraph.nodes]
+    edge_rows = [{"source": r.start, "target": r.end, "type": str(r.type), **typed_rel_props(r)}
+                 for r in subgraph.relationships]
+    node_columns = ["id", "label"] + _union_columns(NODES[label].prop_names for label in Label)
+    edge_columns = ["source", "target", "type"] + _union_columns(s.prop_names for s in RELATIONSHIPS.values())
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, rows, columns in (("nodes.csv", node_rows, node_columns),
+                                    ("edges.csv", edge_rows, edge_columns)):
+            frame = pd.DataFrame(rows, columns=columns)
+            archive.writestr(name, frame.to_csv(index=False))
+    return buffer.getvalue()
+
+
+def _union_columns(groups) -> list[str]:
+    """Property names in first-seen order across schema specs, without 'id'."""
+    columns: list[str] = []
+    for names in groups:
+        columns += [n for n in names if n != "id" and n not in columns]
+    return columns
+
+
+_CYPHER_ESCAPES = {"\\": "\\\\", "'": "\\'", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t",
+                   "\b": "\\b", "\f": "\\f"}
+
+
+def cypher_string(value: str) -> str:
+    """A Cypher string literal in single quotes: backslash, quotes and control characters escaped,
+    other non-printable or line-separator characters as \\uXXXX (astral ones as a surrogate pair)."""
+    out = []
+    for char in value:
+        if char in _CYPHER_ESCAPES:
+            out.append(_CYPHER_ESCAPES[char])
+        elif char.isprintable() and char not in "\u2028\u2029\u0085":
+            out.append(char)
+        else:
+            encoded = char.encode("utf-16-be")
+            out.extend(f"\\u{int.from_bytes(encoded[i:i + 2], 'big'):04X}" for i in range(0, len(encoded), 2))
+    return "'" + "".join(out) + "'"
+
+
+def cypher_value(value: Any) -> str:
+    """A property value as a Cypher literal (strings escaped, booleans lower-case)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    return cypher_string(str(value))
+
+
+def cypher_map(props: dict[str, Any]) -> str:
+    """A Cypher map literal; keys are schema property names (plain identifiers)."""
+    return "{" + ", ".join(f"{key}: {cypher_value(value)}" for key, value in props.items()) + "}"
+
+
+def cypher_constraints() -> list[str]:
+    """A uniqueness constraint on `id` for every label in the schema."""
+    return [f"CREATE CONSTRAINT claimgraph_{label.value.lower()}_id IF NOT EXISTS "
+            f"FOR (n:{label.value}) REQUIRE n.id IS UNIQUE;" for label in Label]
+
+
+def to_cypher(subgraph: Subgraph) -> str:
+    """A script that recreates the subgraph in Neo4j: constraints, one MERGE per node (by id, then
+    `SET n += {…}`), one MATCH … MERGE per relationship. Literals are escaped, never interpolated raw."""
+    labels = {n.id: n.label for n in subgraph.nodes}
+    lines = ["// ClaimGraph export: run with cypher-shell -f FILE (or paste into Neo4j Browser).",
+             *cypher_constraints(), ""]
+    for node in subgraph.nodes:
+        props = {k: v for k, v in typed_node_props(node).items() if k != "id"}
+        lines.append(f"MERGE (n:{node.label.value} {{id: {cypher_string(node.id)}}}) "
+                     f"SET n += {cypher_map(props)};")
+    for rel in subgraph.relationships:
+        start_label = labels.get(rel.start) or label_of(rel.start)
+        end_label = labels.get(rel.end) or label_of(rel.end)
+        lines.append(
+            f"MATCH (a:{start_label.value} {{id: {cypher_string(rel.start)}}}), "
+            f"(b:{end_label.value} {{id: {cypher_string(rel.end)}}}) "
+            f"MERGE (a)-[r:{rel.type.value}]->(b) SET r += {cypher_map(typed_rel_props(rel))};")
+    return "\n".join(lines) + "\n"
+
+
+def source_bibtex(props: dict[str, Any]) -> str:
+    """The BibTeX of one source: its stored text, else regenerated from fields_json."""
+    if (props.get("bibtex") or "").strip():
+        return props["bibtex"].strip() + "\n"
+    import bibtexparser
+    from bibtexparser.model import Entry, Field
+
+    fields = json.loads(props.get("fields_json") or "{}")
+    entry = Entry(props.get("entry_type") or "misc", props["id"],
+                  [Field(str(k), str(v)) for k, v in fields.items()])
+    library = bibtexparser.Library([entry])
+    return bibtexparser.write_string(library).strip() + "\n"
+
+
+def to_bibtex(subgraph: Subgraph) -> str:
+    """The BibTeX entries of the subgraph's sources, in id order."""
+    sources = sorted((n for n in subgraph.nodes if n.label == Label.SOURCE), key=lambda n: n.id)
+    return "\n".join(source_bibtex(n.props) for n in sources)
+
+
+def _picture(fmt: str) -> Callable[[Subgraph], bytes | str]:
+    def render(subgraph: Subgraph) -> bytes | str:
+        from graph.picture import render_picture
+
+        return render_picture(subgraph, fmt)
+    return render
+
+
+_WRITERS: dict[str, Callable[[Subgraph], bytes | str]] = {
+    "json": to_json, "graphml": to_graphml, "csv": to_csv_zip, "cypher": to_cypher,
+    "bibtex": to_bibtex, "svg": _picture("svg"), "png": _picture("png"),
+}
+
+
+def export(subgraph: Subgraph, fmt: str, store: Any = None, title: str = "", scope: str = "") -> bytes | str:
+    """The subgraph in format `fmt` (a FORMATS key). `store` lets the Markdown handout fetch each
+    claim's full evidence and sources; `title`/`scope` head the handout."""
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
+    if fmt == "markdown":
+        return to_markdown(subgraph, store=store, title=title, scope=scope)
+    return _WRITERS[fmt](subgraph)

@@ -1,0 +1,266 @@
+"""A Markdown handout of a subgraph, and APA 7 reference formatting (text and HTML).
+
+`format_reference_apa` and `format_reference_apa_html` are shared with the app.
+Article and BibTeX text is escaped so the handout is safe to render as Markdown
+(raw HTML in an article never becomes HTML in the rendered handout).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from typing import Any
+
+from graph.model import Node, Subgraph
+from graph.schema import ClaimStatus, Label, RelType
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|]|&(?=#?\w+;))")
+_HTML_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_STATUS_HEADINGS = {
+    ClaimStatus.CITED: "Claims supported by cited sources",
+    ClaimStatus.ANECDOTAL: "Claims supported by anecdote only",
+    ClaimStatus.UNSUPPORTED: "Claims without support",
+}
+_MAX_LISTED_AUTHORS = 20
+_SAFE_LINK = re.compile(r"https?://[^\s<>\"'`\\]+")
+
+
+def md_escape(text: str) -> str:
+    """Escape Markdown and HTML specials so text renders literally; newlines become spaces."""
+    flat = " ".join(str(text).split())
+    return _MD_SPECIAL.sub(lambda m: _HTML_ENTITIES.get(m.group(1)[0], "\\" + m.group(1)), flat)
+
+
+# -- APA references -------------------------------------------------------------------------------
+def _initials(given: str) -> str:
+    """'Judith Lewis' -> 'J. L.'; 'B. Kathleen' -> 'B. K.'; 'Jean-Paul' -> 'J.-P.'."""
+    parts = []
+    for word in given.replace(".", ". ").split():
+        pieces = [p for p in word.split("-") if p[:1].isalpha()]
+        if pieces:
+            parts.append("-".join(f"{p[0]}." for p in pieces))
+    return " ".join(parts)
+
+
+def _author_names(source: dict[str, Any]) -> list[str]:
+    """Authors as APA names 'Family, I. I.' from the 'Family, Given; Family, Given' property."""
+    names = []
+    for person in (source.get("authors") or "").split(";"):
+        person = person.strip()
+        if not person:
+            continue
+        family, _, given = person.partition(",")
+        initials = _initials(given.strip())
+        names.append(f"{family.strip()}, {initials}" if initials else family.strip())
+    return names
+
+
+def _join_authors(names: list[str]) -> str:
+    """APA 7 author list: all up to 20 joined with ', & '; beyond that 19, an ellipsis and the last."""
+    if not names:
+        return ""
+    if len(names) == 1:
+        return names[0]
+    if len(names) > _MAX_LISTED_AUTHORS:
+        return ", ".join(names[:19]) + ", … " + names[-1]
+    return ", ".join(names[:-1]) + ", & " + names[-1]
+
+
+def _protected_words(bibtex: str) -> set[str]:
+    """Words that BibTeX braces protect from case changes in the entry's title."""
+    match = re.search(r"\btitle\s*=\s*[{\"](.*)", bibtex or "", re.IGNORECASE)
+    if not match:
+        return set()
+    return {w for group in re.findall(r"(?<!\\)\{([^{}]+)\}", match.group(1)) for w in group.split()}
+
+
+def sentence_case(title: str, protected: set[str] | frozenset[str] = frozenset()) -> str:
+    """APA sentence case: capitalise the first word and the first word after a colon; keep
+    acronyms, words with inner capitals and brace-protected words; lower-case the rest."""
+    out: list[str] = []
+    capitalise_next = True
+    for token in re.split(r"(\s+)", title.strip()):
+        if not token or token.isspace():
+            out.append(token)
+            continue
+        core = token.strip("\"'“”‘’()[]:;,.!?")
+        keep = core in protected or sum(c.isupper() for c in core) > 1 or any(c.isdigit() for c in core)
+        if capitalise_next:
+            out.append(token[:1].upper() + token[1:] if not keep else token)
+        else:
+            out.append(token if keep else token.lower())
+        capitalise_next = token.endswith((":", "?", "!")) or (token.endswith(".") and len(core) > 1)
+    return "".join(out).rstrip(".")
+
+
+def _fields(source: dict[str, Any]) -> dict[str, str]:
+    """Every BibTeX field of the source (from fields_json), with the schema properties on top."""
+    try:
+        fields = json.loads(source.get("fields_json") or "{}")
+    except ValueError:
+        fields = {}
+    fields = {str(k).lower(): str(v) for k, v in fields.items()} if isinstance(fields, dict) else {}
+    for key in ("title", "year", "volume", "number", "pages", "publisher", "doi", "url"):
+        if source.get(key):
+            fields[key] = str(source[key])
+    if source.get("venue"):
+        fields.setdefault("journal", str(source["venue"]))
+        fields.setdefault("booktitle", str(source["venue"]))
+    return fields
+
+
+def _apa_parts(source: dict[str, Any]) -> list[tuple[str, bool | None]]:
+    """The reference as (text, italic) pieces, so text and HTML renderings share one layout;
+    italic None marks the trailing DOI or URL link."""
+    fields = _fields(source)
+    entry_type = (source.get("entry_type") or "misc").lower()
+    authors = _join_authors(_author_names(source))
+    year = fields.get("year") or "n.d."
+    title = sentence_case(fields.get("title", ""), _protected_words(source.get("bibtex", "")))
+    pages = fields.get("pages", "").replace("--", "–").replace("-", "–")
+    head = f"{authors} ({year}). " if authors else ""
+    parts: list[tuple[str, bool | None]] = []
+    if entry_type == "article":
+        parts.append((f"{head}{title}. " if title else head, False))
+        journal = fields.get("journal", "")
+        volume = fields.get("volume", "")
+        parts.append((f"{journal}, {volume}" if volume else journal, True))
+        tail = f"({fields['number']})" if fields.get("number") else ""
+        tail += f", {pages}" if pages else ""
+        parts.append((tail + ".", False))
+    elif entry_type in ("incollection", "inproceedings", "inbook"):
+        parts.append((f"{head}{title}. In ", False))
+        parts.append((fields.get("booktitle", ""), True))
+        parts.append((f" (pp. {pages})." if pages else ".", False))
+        if fields.get("publisher"):
+            parts.append((f" {fields['publisher']}.", False))
+    else:
+        if not authors:
+            parts.append((title, True))
+            parts.append((f". ({year}).", False))
+        else:
+            parts.append((head, False))
+            parts.append((title, True))
+            parts.append((".", False))
+        publisher = fields.get("publisher") or fields.get("institution") or fields.get("school", "")
+        if publisher:
+            parts.append((f" {publisher}.", False))
+    link = f"https://doi.org/{fields['doi']}" if fields.get("doi") else fields.get("url", "")
+    if link:
+        parts.append((" ", False))
+        parts.append((link, None))
+    return [(text, italic) for text, italic in parts if text]
+
+
+def _md_piece(text: str, italic: bool | None) -> str:
+    if italic is None:
+        return f"<{text}>" if _SAFE_LINK.fullmatch(text) else md_escape(text)
+    return f"*{md_escape(text).strip()}*" if italic else md_escape_keep_space(text)
+
+
+def _html_piece(text: str, italic: bool | None) -> str:
+    if italic is None and _SAFE_LINK.fullmatch(text):
+        return f'<a href="{html.escape(text)}">{html.escape(text)}</a>'
+    return f"<em>{html.escape(text)}</em>" if italic else html.escape(text)
+
+
+def format_reference_apa(source_props: dict[str, Any]) -> str:
+    """A source as an APA 7 reference in Markdown (italics as *…*; text Markdown-escaped)."""
+    return "".join(_md_piece(t, italic) for t, italic in _apa_parts(source_props))
+
+
+def format_reference_apa_html(source_props: dict[str, Any]) -> str:
+    """A source as an APA 7 reference in HTML (italics as <em>; every piece of text escaped)."""
+    return "".join(_html_piece(t, italic) for t, italic in _apa_parts(source_props))
+
+
+def md_escape_keep_space(text: str) -> str:
+    """Like md_escape but keeps a leading and trailing space (for joining pieces)."""
+    escaped = md_escape(text)
+    if not escaped:
+        return " " if text else ""
+    lead = " " if text[:1].isspace() else ""
+    trail = " " if text[-1:].isspace() else ""
+    return f"{lead}{escaped}{trail}"
+
+
+# -- the handout ----------------------------------------------------------------------------------
+def _claim_support(subgraph: Subgraph, store: Any = None) -> dict[str, list[dict[str, Any]]]:
+    """For each claim id: its evidence dicts (props + 'sources'), from store.trace when a store
+    is given (complete even if the subgraph stopped short), else from the subgraph's edges."""
+    by_id = {n.id: n for n in subgraph.nodes}
+    claims = [n for n in subgraph.nodes if n.label == Label.CLAIM]
+    support: dict[str, list[dict[str, Any]]] = {}
+    for claim in claims:
+        traced = store.trace(claim.id) if store is not None else None
+        if traced is not None:
+            support[claim.id] = list(traced.get("evidence", []))
+            continue
+        evidence = []
+        for rel in subgraph.relationships:
+            if rel.type == RelType.SUPPORTED_BY and rel.start == claim.id and rel.end in by_id:
+                ev = dict(by_id[rel.end].props)
+                ev["sources"] = [dict(by_id[r.end].props) for r in subgraph.relationships
+                                 if r.type == RelType.CITES and r.start == rel.end and r.end in by_id]
+                evidence.append(ev)
+        support[claim.id] = sorted(evidence, key=lambda e: (e.get("start") or 0, e.get("id", "")))
+    return support
+
+
+def _claim_order(node: Node) -> tuple[str, int, str]:
+    return (str(node.props.get("document_id", "")), int(node.props.get("position") or 0), node.id)
+
+
+def _claim_lines(claim: Node, evidence: list[dict[str, Any]]) -> list[str]:
+    """One claim in the handout: its sentence quoted, then each piece of evidence and its references."""
+    props = claim.props
+    where = f"{props.get('document_id', '')}" + (f" › {props['section']}" if props.get("section") else "")
+    lines = [f"> {md_escape(props.get('text', ''))}", "",
+             f"*{md_escape(where)}*, {md_escape(props.get('kind', ''))} claim — `{claim.id}`", ""]
+    for ev in evidence:
+        lines.append(f"- **{md_escape(ev.get('kind', ''))}**: “{md_escape(ev.get('text', ''))}”")
+        for source in ev.get("sources", []):
+            lines.append(f"  - {format_reference_apa(source)}")
+    if not evidence:
+        lines.append("- no evidence given")
+    lines.append("")
+    return lines
+
+
+def _cited_sources(subgraph: Subgraph, support: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """Every source in the subgraph or behind its claims, by APA order (first author, year)."""
+    sources = {n.id: dict(n.props) for n in subgraph.nodes if n.label == Label.SOURCE}
+    for evidence in support.values():
+        for ev in evidence:
+            for source in ev.get("sources", []):
+                sources.setdefault(source["id"], source)
+    return sorted(sources.values(), key=lambda s: (_join_authors(_author_names(s)).lower(),
+                                                   str(s.get("year", "")), s["id"]))
+
+
+def to_markdown(subgraph: Subgraph, store: Any = None, title: str = "", scope: str = "") -> str:
+    """A class handout: title, scope, claims grouped by support with sentence, evidence and
+    APA references, then a references section."""
+    support = _claim_support(subgraph, store)
+    claims = sorted((n for n in subgraph.nodes if n.label == Label.CLAIM), key=_claim_order)
+    documents = [n for n in subgraph.nodes if n.label == Label.DOCUMENT]
+    only_title = documents[0].props.get("title") if len(documents) == 1 else ""
+    heading = title or only_title or "ClaimGraph handout"
+    lines = [f"# {md_escape(heading)}", ""]
+    if scope:
+        lines += [f"Scope: {md_escape(scope)}", ""]
+    counts = {status: sum(1 for c in claims if c.props.get("status") == status) for status in ClaimStatus}
+    lines += [f"{len(claims)} claims: " + ", ".join(f"{n} {s}" for s, n in counts.items()) + ".", ""]
+    if subgraph.truncated:
+        lines += ["*This view was cut at its node limit; some claims may be missing.*", ""]
+    for status in ClaimStatus:
+        group = [c for c in claims if c.props.get("status") == status]
+        if group:
+            lines += [f"## {_STATUS_HEADINGS[status]} ({len(group)})", ""]
+            for claim in group:
+                lines += _claim_lines(claim, support.get(claim.id, []))
+    references = _cited_sources(subgraph, support)
+    if references:
+        lines += ["## References", ""] + [f"- {format_reference_apa(s)}" for s in references] + [""]
+    return "\n".join(lines)

@@ -1,0 +1,106 @@
+"""A picture of a subgraph (SVG or PNG) with matplotlib's Agg backend and a seeded layout.
+
+Nodes are coloured by label, claims by status; a legend names the colours and labels
+are shortened. The same subgraph always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+
+from graph.model import Node, Subgraph
+from graph.schema import ClaimStatus, Label
+
+LAYOUT_SEED = 7
+LABEL_COLOURS = {
+    Label.DOCUMENT: "#4c72b0",
+    Label.EVIDENCE: "#8172b3",
+    Label.SOURCE: "#dd8452",
+    Label.AUTHOR: "#937860",
+}
+STATUS_COLOURS = {
+    ClaimStatus.CITED: "#55a868",
+    ClaimStatus.ANECDOTAL: "#e5ae38",
+    ClaimStatus.UNSUPPORTED: "#c44e52",
+}
+UNKNOWN_COLOUR = "#999999"
+MAX_LABEL_CHARS = 28
+
+
+def node_colour(node: Node) -> str:
+    """Colour of a node: by status for claims, by label otherwise."""
+    if node.label == Label.CLAIM:
+        return STATUS_COLOURS.get(node.props.get("status"), UNKNOWN_COLOUR)
+    return LABEL_COLOURS.get(node.label, UNKNOWN_COLOUR)
+
+
+def short_label(node: Node, limit: int = MAX_LABEL_CHARS) -> str:
+    """A short caption: titles for documents and sources, names for authors, text otherwise."""
+    props = node.props
+    if node.label == Label.SOURCE:
+        text = f"{node.id} ({props['year']})" if props.get("year") else node.id
+    elif node.label == Label.AUTHOR:
+        text = props.get("name") or node.id
+    elif node.label == Label.DOCUMENT:
+        text = props.get("title") or node.id
+    else:
+        text = props.get("text") or node.id
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _legend_handles():
+    """Legend entries for every colour in use."""
+    from matplotlib.lines import Line2D
+
+    entries = [(f"Claim: {status.value}", colour) for status, colour in STATUS_COLOURS.items()]
+    entries += [(label.value, colour) for label, colour in LABEL_COLOURS.items()]
+    return [Line2D([0], [0], marker="o", linestyle="", markersize=9, markerfacecolor=colour,
+                   markeredgecolor="#333333", label=name) for name, colour in entries]
+
+
+def render_picture(subgraph: Subgraph, fmt: str = "svg") -> bytes | str:
+    """Draw the subgraph; `fmt` is 'svg' (returns str) or 'png' (returns bytes)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import networkx as nx
+
+    graph = nx.DiGraph()
+    graph.add_nodes_from(sorted(n.id for n in subgraph.nodes))
+    known = graph.nodes
+    graph.add_edges_from(sorted((r.start, r.end) for r in subgraph.relationships
+                                if r.start in known and r.end in known))
+    nodes = {n.id: n for n in subgraph.nodes}
+    size = 6 + min(len(nodes), 120) / 12
+    with matplotlib.rc_context({"svg.hashsalt": "claimgraph", "svg.fonttype": "path"}):
+        figure, axes = plt.subplots(figsize=(size, size * 0.75), dpi=100)
+        try:
+            _draw(graph, nodes, axes, nx)
+            buffer = io.BytesIO()
+            metadata = {"Date": None} if fmt == "svg" else {"Software": None}
+            figure.savefig(buffer, format=fmt, bbox_inches="tight", metadata=metadata)
+        finally:
+            plt.close(figure)
+    data = buffer.getvalue()
+    return data.decode("utf-8") if fmt == "svg" else data
+
+
+def _draw(graph, nodes: dict[str, Node], axes, nx) -> None:
+    """Lay out and draw nodes, edges, captions and the legend on `axes`."""
+    axes.set_axis_off()
+    if not nodes:
+        axes.text(0.5, 0.5, "empty subgraph", ha="center", va="center")
+        return
+    positions = nx.spring_layout(graph, seed=LAYOUT_SEED, k=1.5 / max(len(nodes), 1) ** 0.5)
+    order = list(graph.nodes)
+    nx.draw_networkx_edges(graph, positions, ax=axes, edge_color="#aaaaaa", arrows=True, arrowsize=8,
+                           node_size=260)
+    nx.draw_networkx_nodes(graph, positions, ax=axes, nodelist=order, node_size=260,
+                           node_color=[node_colour(nodes[n]) for n in order], edgecolors="#333333",
+                           linewidths=0.6)
+    nx.draw_networkx_labels(graph, positions, ax=axes, labels={n: short_label(nodes[n]) for n in order},
+                            font_size=6, verticalalignment="bottom")
+    axes.legend(handles=_legend_handles(), loc="upper left", fontsize=7, frameon=False,
+                bbox_to_anchor=(1.0, 1.0))
