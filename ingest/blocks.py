@@ -1,0 +1,264 @@
+"""Blocks of plain-text and Markdown documents: find units, then tell their kinds.
+
+A unit is a run of lines that forms one block: a heading, a paragraph, one list
+item, a fenced code block. Its span excludes Markdown/list markers and surrounding
+whitespace. `classify` then gives each unit a block kind (title, byline, heading,
+paragraph, list item, signoff, references, boilerplate) from its wording and place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.model import (
+    BOILERPLATE,
+    BYLINE,
+    HEADING,
+    LIST_ITEM,
+    PARAGRAPH,
+    REFERENCES,
+    SIGNOFF,
+    TITLE,
+    Block,
+)
+from ingest.segment import Line, is_hard_wrapped, line_groups, trim_span
+
+LIST_MARKER = re.compile(r"^\s*(?:[•\-*+‣◦▪·–]|\d{1,3}[.)]|[a-z][.)])\s+(?=\S)")
+MD_HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(?P<text>.*?)(?:\s+#+)?\s*$")
+MD_FENCE = re.compile(r"^ {0,3}(```|~~~)")
+MD_RULE = re.compile(r"^ {0,3}(?:[-*_]\s*){3,}$")
+MD_QUOTE = re.compile(r"^\s*(?:>\s?)+")
+METADATA_LINE = re.compile(r"^(?:url|link|source|canonical(?: url)?|date|published|author)\s*:\s*\S", re.I)
+BYLINE_LINE = re.compile(r"^(?:by\b|posted\b|written by\b|published\b|updated\b|last updated\b)", re.I)
+BOILERPLATE_LINE = re.compile(
+    r"^(?:leave (?:a|your) (?:comment|reply)|reply|share(?: this| on \w+)?:?|tweet|pin it|like this:?"
+    r"|\d+ (?:comments?|responses?|replies)|comments?:?|responses?:?|related(?: posts| articles)?:?"
+    r"|(?:previous|next|older|newer) (?:post|article|entry)\b.*|read more\b.*|click here\b.*"
+    r"|subscribe\b.*|sign up\b.*|back to top|skip to (?:main )?content|table of contents"
+    r"|copyright\b.*|©.*|all rights reserved\.?|tags?:.*|categories:.*|filed under\b.*)$",
+    re.I,
+)
+REFERENCE_HEADING = re.compile(r"^(?:references|bibliography|sources|works cited|citations|further reading)"
+                               r"\s*:?$", re.I)
+# "Herman, Judith (1992). …", "Jordan, B. K., Marmar, C. R., … (1992). …"
+REFERENCE_LINE = re.compile(
+    r"^[A-ZÀ-Þ][\w'’\-]+(?: [A-ZÀ-Þ][\w'’\-]+)?,\s+(?:[A-ZÀ-Þ]\.|[A-ZÀ-Þ][a-zà-ÿ]+).{0,600}?"
+    r"\(\s*(?:\d{4}[a-z]?|n\.\s?d\.)\s*\)"
+)
+VALEDICTION = re.compile(
+    r"(?:~\s*$|^(?:best|kind|warm|warmest)?\s*(?:regards|wishes)\b|^(?:sincerely|cheers|yours|warmly|love"
+    r"|blessings|with love|with gratitude|thanks|thank you|respectfully|until next time|take care)\b)",
+    re.I,
+)
+POSTSCRIPT = re.compile(r"^P\.\s?S\.", re.I)
+HONORIFIC = r"(?:Dr|Mr|Mrs|Ms|Mx|Prof|Rev|Sr|Jr)\.?"
+NAME_ALONE = re.compile(rf"^(?:{HONORIFIC}\s+)?[A-ZÀ-Þ][\w'’\-]*\.?(?:\s+[A-ZÀ-Þ][\w'’\-]*\.?){{0,3}}$")
+DATE_WORDS = re.compile(r"\b(?:\d{4}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
+END_PUNCTUATION = tuple(".,;:!?…\"”’'")
+
+
+@dataclass
+class Unit:
+    """A run of lines forming one block; `hint` is what its markup says it is."""
+
+    start: int
+    end: int
+    hint: str  # "text", "item", "heading", "code"
+    single_line: bool
+    alone: bool  # the only unit of its blank-line-separated group
+    level: int = 0  # Markdown heading level
+
+
+def find_units(text: str, lines: list[Line], markdown: bool) -> list[Unit]:
+    """Cut lines into units: headings, list items, paragraphs, fenced code."""
+    units: list[Unit] = []
+    for group in _groups_outside_fences(lines, markdown, units):
+        units.extend(_group_units(text, group, markdown))
+    units.sort(key=lambda unit: unit.start)
+    return units
+
+
+def _groups_outside_fences(lines: list[Line], markdown: bool, units: list[Unit]) -> list[list[Line]]:
+    """Blank-line groups of the lines, with Markdown code fences cut out as `code` units."""
+    if not markdown:
+        return line_groups(lines)
+    kept: list[Line] = []
+    fence_start: Line | None = None
+    for line in lines:
+        if MD_FENCE.match(line.text):
+            if fence_start is None:
+                fence_start = line
+                continue
+            units.append(Unit(fence_start.start, line.end, "code", False, True))
+            fence_start = None
+            continue
+        if fence_start is None:
+            is_rule = MD_RULE.match(line.text)
+            kept.append(Line(line.number, line.start, line.start, "") if is_rule else line)
+    return line_groups(kept)
+
+
+def _group_units(text: str, group: list[Line], markdown: bool) -> list[Unit]:
+    """Units of one blank-line-separated group of lines."""
+    units: list[Unit] = []
+    current: list[Line] = []
+    current_hint = "text"
+    wrapped = is_hard_wrapped(group)
+
+    def flush() -> None:
+        if current:
+            units.append(_unit(text, current, current_hint))
+            current.clear()
+
+    for line in group:
+        heading = MD_HEADING.match(line.text) if markdown else None
+        if heading:
+            flush()
+            units.append(_unit(text, [line], "heading"))
+            continue
+        if LIST_MARKER.match(line.text):
+            flush()
+            current_hint = "item"
+            current.append(line)
+            continue
+        continues_item = current_hint == "item" and current and line.indent > current[0].indent
+        if current and (continues_item or (wrapped and current_hint == "text")):
+            current.append(line)
+            continue
+        flush()
+        current_hint = "text"
+        current.append(line)
+    flush()
+    alone = len(units) == 1
+    for unit in units:
+        unit.alone = alone
+    return units
+
+
+def _unit(text: str, lines: list[Line], hint: str) -> Unit:
+    """A unit spanning `lines`, its span trimmed of markers and whitespace."""
+    start, end = lines[0].start, lines[-1].end
+    first = lines[0].text
+    level = 0
+    if hint == "heading":
+        match = MD_HEADING.match(first)
+        assert match is not None
+        level = len(match.group(1))
+        start, end = lines[0].start + match.start("text"), lines[0].start + match.end("text")
+    elif hint == "item":
+        start += LIST_MARKER.match(first).end()  # type: ignore[union-attr]
+    else:
+        quote = MD_QUOTE.match(first)
+        if quote and quote.end() > 0 and ">" in quote.group(0):
+            start += quote.end()
+    start, end = trim_span(text, start, end)
+    return Unit(start, end, hint, len(lines) == 1, True, level)
+
+
+@dataclass
+class Classifier:
+    """Gives units block kinds; `markdown` turns off the plain-text heading guess."""
+
+    text: str
+    markdown: bool
+    has_title: bool = False  # the title came from elsewhere (front matter)
+
+    def classify(self, units: list[Unit]) -> list[Block]:
+        """Blocks for the units, with kinds, sections and list lead-ins."""
+        kinds = [self._kind(i, unit) for i, unit in enumerate(units)]
+        self._mark_reference_section(units, kinds)
+        self._mark_signoff(units, kinds)
+        return self._with_sections(units, kinds)
+
+    def _words(self, unit: Unit) -> str:
+        return self.text[unit.start:unit.end]
+
+    def _kind(self, index: int, unit: Unit) -> str:
+        words = self._words(unit)
+        if unit.hint == "code":
+            return BOILERPLATE
+        if index == 0 and not self.has_title and self._looks_like_title(unit):
+            return TITLE
+        if unit.hint == "heading":
+            return HEADING
+        if unit.single_line and len(words) < 200:
+            single = self._single_line_kind(words)
+            if single:
+                return single
+        if REFERENCE_LINE.match(words):
+            return REFERENCES
+        if unit.hint == "item":
+            return LIST_ITEM
+        if not self.markdown and self._looks_like_heading(unit):
+            return HEADING
+        return PARAGRAPH
+
+    def _looks_like_title(self, unit: Unit) -> bool:
+        words = self._words(unit)
+        if unit.hint == "heading":
+            return unit.level == 1
+        return unit.single_line and unit.hint == "text" and len(words) <= 200 and not words.endswith(".")
+
+    def _single_line_kind(self, words: str) -> str | None:
+        """Kinds a short line reveals by its wording alone."""
+        if METADATA_LINE.match(words):
+            return BYLINE
+        if BYLINE_LINE.match(words) and (DATE_WORDS.search(words) or "|" in words or len(words.split()) <= 6):
+            return BYLINE
+        if BOILERPLATE_LINE.match(words):
+            return BOILERPLATE
+        if POSTSCRIPT.match(words):
+            return SIGNOFF
+        if VALEDICTION.search(words) and len(words.split()) <= 8:
+            return SIGNOFF
+        return None
+
+    def _looks_like_heading(self, unit: Unit) -> bool:
+        """A short line standing alone, capitalised, without end punctuation."""
+        words = self._words(unit)
+        return (
+            unit.single_line and unit.alone and unit.hint == "text" and len(words) <= 100
+            and len(words.split()) <= 15 and not words.endswith(END_PUNCTUATION)
+            and (words[0].isupper() or words[0].isdigit())
+        )
+
+    def _mark_signoff(self, units: list[Unit], kinds: list[str]) -> None:
+        """Short name-like lines after a valediction, or with only closing matter after them."""
+        closing = {SIGNOFF, REFERENCES, BOILERPLATE}
+        for i in range(len(units) - 1, -1, -1):
+            words = self._words(units[i])
+            if kinds[i] not in (HEADING, PARAGRAPH) or not units[i].single_line:
+                continue
+            if not NAME_ALONE.match(words) or REFERENCE_HEADING.match(words):
+                continue
+            after_valediction = i > 0 and kinds[i - 1] == SIGNOFF
+            if after_valediction or all(kind in closing for kind in kinds[i + 1:]):
+                kinds[i] = SIGNOFF
+
+    def _mark_reference_section(self, units: list[Unit], kinds: list[str]) -> None:
+        """Everything under a References/Bibliography heading is a reference entry."""
+        inside = False
+        for i, unit in enumerate(units):
+            if kinds[i] == HEADING or (kinds[i] == PARAGRAPH and unit.single_line and unit.alone
+                                       and REFERENCE_HEADING.match(self._words(unit))):
+                inside = bool(REFERENCE_HEADING.match(self._words(unit)))
+                if inside:
+                    kinds[i] = HEADING
+                continue
+            if inside and kinds[i] in (PARAGRAPH, LIST_ITEM):
+                kinds[i] = REFERENCES
+
+    def _with_sections(self, units: list[Unit], kinds: list[str]) -> list[Block]:
+        """Blocks carrying their section heading and, for list items, the lead-in paragraph."""
+        blocks: list[Block] = []
+        section = ""
+        lead_in: int | None = None
+        for unit, kind in zip(units, kinds, strict=True):
+            if kind == HEADING:
+                section = self._words(unit)
+            if kind == LIST_ITEM:
+                if not blocks or blocks[-1].kind != LIST_ITEM:
+                    lead_in = len(blocks) - 1 if blocks and blocks[-1].kind == PARAGRAPH else None
+            blocks.append(Block(kind, unit.start, unit.end, section, lead_in if kind == LIST_ITEM else None))
+        return blocks

@@ -1,0 +1,247 @@
+"""Read an article file (.txt, .md, .html) into ParsedDocuments: the article, then its comments.
+
+`read_documents(path)` keeps the text exactly: every block and sentence span slices
+the document text to the exact characters. Plain text and Markdown keep the whole
+file as the article text; HTML uses the main body trafilatura extracts.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlparse
+
+from graph.schema import DocumentKind, comment_id, document_id
+from ingest.blocks import METADATA_LINE, NAME_ALONE, Classifier, find_units
+from ingest.dates import parse_date, publication_date
+from ingest.model import (
+    BYLINE,
+    LIST_ITEM,
+    PARAGRAPH,
+    SIGNOFF,
+    TITLE,
+    Block,
+    InputError,
+    ParsedDocument,
+    Sentence,
+)
+from ingest.segment import Line, split_lines, split_sentences
+from ingest.threads import CommentSpan, find_headers, thread_spans, thread_start
+
+MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+URL_IN_TEXT = re.compile(r"https?://[^\s<>\"')\]]+")
+
+
+def read_documents(path: str | Path) -> list[ParsedDocument]:
+    """The article in `path` first, then each reader comment as its own document, in file order."""
+    file_path = Path(path)
+    text = load_text(file_path)
+    kind = detect_format(file_path, text)
+    if kind == "html":
+        from ingest.html_reader import read_html
+
+        return read_html(file_path, text)
+    return read_plain(file_path, text, markdown=kind == "markdown")
+
+
+# --- loading ---------------------------------------------------------------------------
+
+def load_text(path: Path) -> str:
+    """The file decoded as UTF-8 (a BOM is allowed), or an InputError saying what is wrong."""
+    if not path.exists():
+        raise InputError(str(path), "no such file", hint="Check the path")
+    if path.is_dir():
+        raise InputError(str(path), "is a directory, not an article file", hint="Give the article's file")
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise InputError(str(path), f"cannot be read ({err.strerror})", hint="Check its permissions") from err
+    if not data.strip():
+        raise InputError(str(path), "is empty", hint="Give a file with the article's text")
+    if _looks_binary(data):
+        raise InputError(str(path), "looks binary, not an article",
+                         hint="Give a .txt, .md or .html file")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line, column = _line_and_column(data, err.start)
+        raise InputError(str(path), f"column {column}: byte 0x{data[err.start]:02x} is not UTF-8", line=line,
+                         hint="Save the file as UTF-8") from err
+    if not text.strip():
+        raise InputError(str(path), "is empty", hint="Give a file with the article's text")
+    return text
+
+
+def _looks_binary(data: bytes) -> bool:
+    """NUL bytes, or many control characters, in the first 8 KiB."""
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 12, 13))
+    return controls > len(head) * 0.05
+
+
+def _line_and_column(data: bytes, position: int) -> tuple[int, int]:
+    """1-based line and character column of the byte at `position`."""
+    line_start = data.rfind(b"\n", 0, position) + 1
+    prefix = data[line_start:position].decode("utf-8", errors="replace")
+    return data.count(b"\n", 0, position) + 1, len(prefix) + 1
+
+
+def detect_format(path: Path, text: str) -> str:
+    """'html', 'markdown' or 'plain', by suffix and then by sniffing the content."""
+    suffix = path.suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in MARKDOWN_SUFFIXES:
+        return "markdown"
+    head = text.lstrip()[:1000].lower()
+    if head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in head):
+        return "html"
+    markdown_headings = len(re.findall(r"^#{1,6} \S", text, re.M))
+    if (text.startswith("---") and _front_matter(text)[1]) or markdown_headings >= 2:
+        return "markdown"
+    return "plain"
+
+
+# --- front matter ----------------------------------------------------------------------
+
+def _front_matter(text: str) -> tuple[dict[str, str], int]:
+    """YAML-ish `key: value` pairs between leading `---` lines, and where the body starts."""
+    lines = split_lines(text)
+    if not lines or lines[0].stripped != "---":
+        return {}, 0
+    fields: dict[str, str] = {}
+    for line in lines[1:]:
+        if line.stripped in ("---", "..."):
+            return fields, line.number
+        key, sep, value = line.text.partition(":")
+        if sep and re.fullmatch(r"\s*[\w\-]+\s*", key):
+            fields[key.strip().lower()] = value.strip().strip("\"'")
+    return {}, 0
+
+
+# --- plain text and Markdown -----------------------------------------------------------
+
+def read_plain(path: Path, text: str, markdown: bool) -> list[ParsedDocument]:
+    """Article and comments of a plain-text or Markdown file."""
+    lines = split_lines(text)
+    front, body_line = _front_matter(text)
+    first_content = next((i for i in range(body_line, len(lines)) if not lines[i].blank), body_line)
+    start_of_thread = thread_start(lines, first_content + 1)
+    article_lines = lines[body_line:start_of_thread] if start_of_thread is not None else lines[body_line:]
+    classifier = Classifier(text, markdown, has_title=bool(front.get("title")))
+    blocks = classifier.classify(find_units(text, article_lines, markdown))
+    comments: list[CommentSpan] = []
+    if start_of_thread is not None:
+        comments, stray = thread_spans(lines, find_headers(lines, start_of_thread))
+        blocks.extend(_stray_blocks(stray))
+    article = _article(path, text, blocks, front)
+    documents = [article]
+    documents.extend(_comment_document(path, text, article, span, position)
+                     for position, span in enumerate(comments, start=1))
+    article.author = article.author or _author_from_signoff(article, documents[1:])
+    return documents
+
+
+def _stray_blocks(lines: list[Line]) -> list[Block]:
+    """Boilerplate blocks for thread lines that belong to no comment ("Leave A Comment")."""
+    from ingest.model import BOILERPLATE
+
+    return [Block(BOILERPLATE, *line.content_span()) for line in lines]
+
+
+def _article(path: Path, text: str, blocks: list[Block], front: dict[str, str]) -> ParsedDocument:
+    """The article document with metadata from front matter, title, byline and metadata lines."""
+    url = front.get("url") or front.get("link") or front.get("canonical") or _url_from_lines(text, blocks)
+    slug = _slug(url, path)
+    doc_id = document_id(slug)
+    title_block = next((b for b in blocks if b.kind == TITLE), None)
+    title = front.get("title") or (text[title_block.start:title_block.end] if title_block else "")
+    bylines = [text[b.start:b.end] for b in blocks if b.kind == BYLINE]
+    date_text = front.get("date") or next((line for line in bylines if parse_date(line)), "")
+    return ParsedDocument(
+        id=doc_id, kind=str(DocumentKind.ARTICLE), text=text, path=str(path), title=title,
+        author=front.get("author") or _author_from_bylines(bylines), date=publication_date(date_text),
+        url=url, offset=0, root_id=doc_id, parent_id="", position=0, blocks=blocks,
+        sentences=sentences_of(text, blocks),
+    )
+
+
+def _slug(url: str, path: Path) -> str:
+    """The last segment of the URL's path, else the file stem."""
+    if url:
+        segments = [s for s in urlparse(url).path.split("/") if s]
+        if segments:
+            return re.sub(r"\.(?:html?|php|aspx?)$", "", segments[-1])
+    return path.stem
+
+
+def _url_from_lines(text: str, blocks: list[Block]) -> str:
+    """A URL from a `URL:`/`Source:`/`Link:` metadata line."""
+    for block in blocks:
+        words = text[block.start:block.end]
+        if block.kind == BYLINE and METADATA_LINE.match(words):
+            found = URL_IN_TEXT.search(words)
+            if found:
+                return found.group(0).rstrip(".,;")
+    return ""
+
+
+def _author_from_bylines(bylines: list[str]) -> str:
+    """The name after 'By' (or in an 'Author:' line), when a byline names one."""
+    for line in bylines:
+        match = re.match(r"^(?:author\s*:|(?:written |posted )?by\b:?)\s*(?P<name>[^|\d,]+)", line, re.I)
+        if match:
+            name = re.split(r"\s+(?:on|in|at|-|–|—)\s+", match.group("name").strip())[0].strip(" |,-")
+            if name and NAME_ALONE.match(name):
+                return name
+    return ""
+
+
+def _author_from_signoff(article: ParsedDocument, comments: list[ParsedDocument]) -> str:
+    """The sign-off name, completed from a commenter who replies under a fuller form of it."""
+    names = [article.text[b.start:b.end] for b in article.blocks
+             if b.kind == SIGNOFF and NAME_ALONE.match(article.text[b.start:b.end])]
+    if not names:
+        return ""
+    signed = names[-1]
+    for comment in comments:
+        if comment.author.lower().startswith(signed.lower() + " "):
+            return comment.author
+    return signed
+
+
+def _comment_document(path: Path, text: str, article: ParsedDocument, span: CommentSpan,
+                      position: int) -> ParsedDocument:
+    """A comment as its own document: its text is the exact slice of the file holding its body."""
+    body = text[span.body_start:span.body_end]
+    lines = split_lines(body)
+    blocks = Classifier(body, markdown=False, has_title=True).classify(find_units(body, lines, False))
+    blocks = [_comment_block(b) for b in blocks]
+    parent = comment_id(article.id, span.parent_path) if span.parent_path else article.id
+    name = span.header.name
+    return ParsedDocument(
+        id=comment_id(article.id, span.path), kind=str(DocumentKind.COMMENT), text=body, path=str(path),
+        title=f"Comment by {name}", author=name, date=span.header.date, url="", offset=span.body_start,
+        root_id=article.id, parent_id=parent, position=position, blocks=blocks,
+        sentences=sentences_of(body, blocks),
+    )
+
+
+def _comment_block(block: Block) -> Block:
+    """Comments have no headings or titles: a short standalone line there is just a paragraph."""
+    if block.kind in ("heading", TITLE):
+        return Block(PARAGRAPH, block.start, block.end, block.section, block.lead_in)
+    return block
+
+
+def sentences_of(text: str, blocks: list[Block]) -> list[Sentence]:
+    """Sentences of the paragraph and list-item blocks, with exact offsets."""
+    sentences: list[Sentence] = []
+    for index, block in enumerate(blocks):
+        if block.kind in (PARAGRAPH, LIST_ITEM):
+            sentences.extend(Sentence(start, end, index) for start, end in
+                             split_sentences(text, block.start, block.end))
+    return sentences

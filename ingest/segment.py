@@ -1,0 +1,163 @@
+"""Low-level text segmentation with exact offsets: lines, paragraphs and sentences.
+
+Everything here works on (start, end) character offsets into one string, so that
+`text[start:end]` is always the exact characters; spans are trimmed of surrounding
+whitespace (including non-breaking spaces).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+
+# Lines at most this long (stripped) are treated as hard-wrapped prose when they
+# run on without a blank line; longer lines are each a paragraph of their own.
+WRAP_WIDTH = 100
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a text: `start`/`end` span its content without the line break."""
+
+    number: int  # 1-based
+    start: int
+    end: int
+    text: str  # the line's content without the line break
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+    @property
+    def indent(self) -> int:
+        """Number of leading whitespace characters."""
+        return len(self.text) - len(self.text.lstrip())
+
+    def content_span(self) -> tuple[int, int]:
+        """The line's span with surrounding whitespace trimmed."""
+        lead = len(self.text) - len(self.text.lstrip())
+        trail = len(self.text) - len(self.text.rstrip())
+        return self.start + lead, self.end - trail
+
+
+def split_lines(text: str, base: int = 0) -> list[Line]:
+    """Split `text` into lines (any of \\n, \\r\\n, \\r), offsets shifted by `base`."""
+    lines: list[Line] = []
+    for number, match in enumerate(_LINE.finditer(text), start=1):
+        raw = match.group(0)
+        if not raw and match.start() == len(text) and lines:
+            break
+        content = raw.rstrip("\r\n")
+        start = base + match.start()
+        lines.append(Line(number, start, start + len(content), content))
+    return lines
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink [start, end) so it neither begins nor ends with whitespace."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def line_groups(lines: list[Line]) -> list[list[Line]]:
+    """Group consecutive non-blank lines; blank lines separate groups."""
+    groups: list[list[Line]] = []
+    current: list[Line] = []
+    for line in lines:
+        if line.blank:
+            if current:
+                groups.append(current)
+            current = []
+        else:
+            current.append(line)
+    if current:
+        groups.append(current)
+    return groups
+
+
+def is_hard_wrapped(group: list[Line]) -> bool:
+    """True when a run of lines looks like one paragraph wrapped at a fixed width."""
+    return len(group) > 1 and all(len(line.stripped) <= WRAP_WIDTH for line in group[:-1])
+
+
+# --- sentences -------------------------------------------------------------------------
+
+# Words that end in a period without ending a sentence (compared lower-case, no dot).
+ABBREVIATIONS = frozenset(
+    """
+    dr mr mrs ms mx prof rev st sr jr sen rep gov gen col capt lt sgt hon fr
+    vs cf al approx ca ed eds trans dept univ inc ltd co corp
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    mt ft ave blvd
+    """.split()
+)
+
+# Abbreviations that only come before a number: "No. 5", "pp. 916", "Fig. 2".
+NUMBER_ABBREVIATIONS = frozenset("no nos vol vols pp p ch chap sec fig figs eq eqs art".split())
+
+_END = re.compile(
+    r"""(?:\.\.\.|…|[.!?]+)      # terminal punctuation
+        [\"'”’»)\]]*             # closing quotes and brackets
+        (?=\s+[\"'“‘«(\[]*[A-Z0-9À-ÖØ-Þ]|\s*$)  # whitespace then an upper-case start, or the end
+    """,
+    re.VERBOSE,
+)
+# A period, then a lower-case word: a sentence boundary only after an ordinary word
+# ("this concept. many people"), never after an abbreviation ("et al. found").
+_LOWER_END = re.compile(r"(?<=[a-z]{3})\.(?=\s+[a-z])")
+_NOT_ENDING_LOWER = ABBREVIATIONS | {"etc", "approx", "incl", "esp", "resp", "viz", "ibid"}
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
+def _is_abbreviation(text: str, dot: int, start: int) -> bool:
+    """True when the period at `dot` closes an abbreviation, an initial or an acronym."""
+    match = _WORD_BEFORE.search(text, start, dot)
+    if not match:
+        return False
+    word = match.group(1)
+    if len(word) == 1 and word.isupper():  # an initial: "B. K. Jordan"
+        return True
+    if "." in word:  # "e.g", "U.S", "P.S", "i.e"
+        return True
+    if word.lower() in NUMBER_ABBREVIATIONS:
+        return bool(re.match(r"\.\s*\d", text[dot:dot + 3]))
+    return word.lower() in ABBREVIATIONS
+
+
+def _boundaries(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """Candidate sentence ends in text[start:end], in order."""
+    found = list(_END.finditer(text, start, end))
+    for match in _LOWER_END.finditer(text, start, end):
+        word = _WORD_BEFORE.search(text, start, match.start())
+        if word and word.group(1).isalpha() and word.group(1).lower() not in _NOT_ENDING_LOWER:
+            found.append(match)
+    return sorted(found, key=lambda m: m.start())
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split text[start:end] into trimmed sentence spans with exact offsets."""
+    spans: list[tuple[int, int]] = []
+    sentence_start = start
+    for match in _boundaries(text, start, end):
+        punct = match.group(0)
+        if punct.startswith(".") and not punct.startswith("...") and _is_abbreviation(
+            text, match.start(), sentence_start
+        ):
+            continue
+        span = trim_span(text, sentence_start, match.end())
+        if span[0] < span[1]:
+            spans.append(span)
+        sentence_start = match.end()
+    tail = trim_span(text, sentence_start, end)
+    if tail[0] < tail[1]:
+        spans.append(tail)
+    return spans
