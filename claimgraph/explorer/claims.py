@@ -1,0 +1,111 @@
+"""The Claims page: filter, sort and page through claims; selecting a row opens its trace."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from claimgraph.explorer.html import status_colour
+from claimgraph.explorer.state import read_store
+from claimgraph.explorer.trace import render_trace
+from graph.model import CLAIM_SORT_KEYS, ClaimFilter, Page
+from graph.schema import ClaimKind, ClaimStatus
+
+ANY = "(any)"
+PAGE_SIZES = (25, 50, 100)
+TABLE_KEY = "claims_table"
+TABLE_COLUMNS = ("status", "text", "document_title", "section", "kind", "evidence_count", "sources", "id")
+
+
+def _choice(value: str) -> str | None:
+    """A selectbox value as a filter value: '(any)' and '' mean no filter."""
+    return None if value in (ANY, "") else value
+
+
+def claim_filter_from_state() -> ClaimFilter:
+    """The ClaimFilter the filter widgets currently describe (also used by graph/export scopes)."""
+    state = st.session_state
+    return ClaimFilter(
+        status=_choice(state.get("f_status", ANY)),
+        document_id=_choice(state.get("f_document", ANY)),
+        section=_choice(state.get("f_section", ANY)),
+        source_id=_choice(state.get("f_source", ANY)),
+        kind=_choice(state.get("f_kind", ANY)),
+        text=(state.get("f_text") or "").strip() or None,
+    )
+
+
+def filter_widgets() -> ClaimFilter:
+    """Draw the filter widgets and return the filter they describe."""
+    store = read_store()
+    documents = {d["id"]: d.get("title") or d["id"] for d in store.documents()}
+    first, second, third = st.columns(3)
+    first.selectbox("Status", [ANY, *ClaimStatus], key="f_status")
+    first.selectbox("Kind", [ANY, *ClaimKind], key="f_kind")
+    second.selectbox("Document", [ANY, *documents], key="f_document",
+                     format_func=lambda d: documents.get(d, d))
+    sections = store.sections(_choice(st.session_state.get("f_document", ANY)))
+    if st.session_state.get("f_section", ANY) not in (ANY, *sections):
+        st.session_state["f_section"] = ANY
+    second.selectbox("Section", [ANY, *sections], key="f_section",
+                     format_func=lambda s: s or "(before the first heading)")
+    third.selectbox("Source", [ANY, *(s["id"] for s in store.sources())], key="f_source")
+    third.text_input("Text contains", key="f_text")
+    return claim_filter_from_state()
+
+
+def claims_frame(page: Page) -> Any:
+    """The page's rows as a DataFrame styled with one colour per status."""
+    import pandas as pd
+
+    frame = pd.DataFrame(
+        [{**row, "sources": ", ".join(row.get("source_ids") or [])} for row in page.rows],
+        columns=[*TABLE_COLUMNS, "source_ids"],
+    )[list(TABLE_COLUMNS)]
+    return frame.style.map(lambda s: f"background-color: {status_colour(s)}; color: white",
+                           subset=["status"])
+
+
+def paging_widgets(total: int) -> tuple[int, int]:
+    """Sort and page widgets; returns (offset, limit)."""
+    left, middle, right, last = st.columns(4)
+    left.selectbox("Sort by", CLAIM_SORT_KEYS, key="claims_sort")
+    middle.checkbox("Descending", key="claims_desc")
+    limit = int(right.selectbox("Rows per page", PAGE_SIZES, index=1, key="claims_limit"))
+    pages = max(1, -(-total // limit))
+    if st.session_state.get("claims_page", 1) > pages:
+        st.session_state["claims_page"] = 1
+    number = int(last.number_input(f"Page (of {pages})", min_value=1, max_value=pages, key="claims_page"))
+    return (number - 1) * limit, limit
+
+
+def selected_claim(page: Page) -> str | None:
+    """The id of the row selected in the table, if any."""
+    event = st.session_state.get(TABLE_KEY)
+    rows = list(getattr(getattr(event, "selection", None), "rows", None) or
+                ((event or {}).get("selection", {}).get("rows", []) if isinstance(event, dict) else []))
+    if rows and rows[0] < len(page.rows):
+        return str(page.rows[rows[0]]["id"])
+    return None
+
+
+def page() -> None:
+    """The Claims page."""
+    st.header("Claims")
+    flt = filter_widgets()
+    store = read_store()
+    total = store.claims(flt, offset=0, limit=1).total
+    offset, limit = paging_widgets(total)
+    result = store.claims(flt, offset=offset, limit=limit,
+                          order_by=st.session_state.get("claims_sort", "position"),
+                          descending=bool(st.session_state.get("claims_desc", False)))
+    shown = f"{offset + 1}–{offset + len(result.rows)}" if result.rows else "none"
+    st.caption(f"{result.total} claims match; showing {shown}. Select a row to see its trace.")
+    st.dataframe(claims_frame(result), key=TABLE_KEY, on_select="rerun", selection_mode="single-row",
+                 hide_index=True, width="stretch")
+    claim_id = selected_claim(result)
+    if claim_id:
+        st.session_state["last_claim"] = claim_id
+        st.divider()
+        render_trace(claim_id, show_open_button=True)

@@ -1,0 +1,90 @@
+"""The Overview page: counts, claims by status per document, top sources, unresolved citations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from claimgraph.explorer.html import STATUS_COLOURS
+from claimgraph.explorer.state import read_store
+from graph.schema import Label
+
+TOP_SOURCES = 25
+TOP_DOCUMENTS = 30
+MAX_UNRESOLVED_ROWS = 500
+
+
+def largest_documents(claims_by_document: list[dict[str, Any]],
+                      limit: int = TOP_DOCUMENTS) -> list[dict[str, Any]]:
+    """The rows of the `limit` documents with the most claims (the chart stays readable)."""
+    totals: dict[str, int] = {}
+    for row in claims_by_document:
+        totals[row["document_id"]] = totals.get(row["document_id"], 0) + int(row["count"])
+    keep = set(sorted(totals, key=lambda d: (-totals[d], d))[:limit])
+    return [row for row in claims_by_document if row["document_id"] in keep]
+
+
+def status_chart(claims_by_document: list[dict[str, Any]]) -> Any:
+    """A stacked bar chart of claims per document, one colour per status."""
+    import altair as alt
+    import pandas as pd
+
+    frame = pd.DataFrame(claims_by_document, columns=["document_id", "title", "status", "count"])
+    frame["title"] = frame["title"].fillna("").where(frame["title"].fillna("") != "", frame["document_id"])
+    scale = alt.Scale(domain=list(STATUS_COLOURS), range=list(STATUS_COLOURS.values()))
+    return (
+        alt.Chart(frame)
+        .mark_bar()
+        .encode(
+            y=alt.Y("title:N", title="Document", sort="-x"),
+            x=alt.X("count:Q", title="Claims"),
+            color=alt.Color("status:N", scale=scale, title="Support"),
+            tooltip=["title", "status", "count"],
+        )
+    )
+
+
+def page() -> None:
+    """The Overview page."""
+    store = read_store()
+    st.header("Overview")
+    st.caption(f"Store: {store.describe()}")
+    stats = store.stats()
+    nodes = stats["nodes"]
+    cols = st.columns(5)
+    cols[0].metric("Documents", nodes.get(str(Label.DOCUMENT), 0))
+    cols[1].metric("Claims", nodes.get(str(Label.CLAIM), 0))
+    cols[2].metric("Evidence", nodes.get(str(Label.EVIDENCE), 0))
+    cols[3].metric("Sources", nodes.get(str(Label.SOURCE), 0))
+    cols[4].metric("Unresolved citations", stats.get("unresolved_citations", 0))
+    by_status = stats["claims_by_status"]
+    st.markdown(" · ".join(f"**{status}**: {by_status.get(status, 0)}" for status in STATUS_COLOURS))
+    st.subheader("Claims by support, per document")
+    rows = stats["claims_by_document"]
+    if rows:
+        shown = largest_documents(rows)
+        st.altair_chart(status_chart(shown), width="stretch")
+        if len(shown) < len(rows):
+            st.caption(f"The {TOP_DOCUMENTS} documents with the most claims.")
+    else:
+        st.info("No claims yet: add an article and its .bib on the Ingest page.")
+    st.subheader("Sources ranked by the claims they support")
+    sources = store.sources()[:TOP_SOURCES]
+    st.dataframe(
+        [{k: s.get(k) for k in ("claim_count", "evidence_count", "id", "authors", "year", "title")}
+         for s in sources],
+        hide_index=True, width="stretch",
+    )
+    st.subheader("Unresolved citations")
+    unresolved = store.unresolved_citations()
+    if unresolved:
+        if len(unresolved) > MAX_UNRESOLVED_ROWS:
+            st.caption(f"{len(unresolved)} unresolved; the first {MAX_UNRESOLVED_ROWS} are listed.")
+        st.dataframe(
+            [{k: u.get(k) for k in ("marker", "text", "document_title", "id")}
+             for u in unresolved[:MAX_UNRESOLVED_ROWS]],
+            hide_index=True, width="stretch",
+        )
+    else:
+        st.success("Every citation matched a BibTeX entry.")

@@ -1,0 +1,115 @@
+"""The trace of one claim: status, evidence, formatted sources, highlighted context, path graph."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from claimgraph.explorer.graph_widget import network_html
+from claimgraph.explorer.html import CONTEXT_CSS, context_html, esc, link_html, status_badge
+from claimgraph.explorer.state import go_to, permalink, read_store
+from graph.handout import format_reference_apa_html
+from graph.model import Node, Relationship, Subgraph
+from graph.schema import Label, RelType
+
+PATH_GRAPH_HEIGHT = 320
+
+
+def trace_subgraph(trace: dict[str, Any]) -> Subgraph:
+    """The path document → claim → evidence → source as a Subgraph built from a trace."""
+    claim = trace["claim"]
+    document = trace["document"]
+    nodes = {document["id"]: Node(Label.DOCUMENT, document["id"], document),
+             claim["id"]: Node(Label.CLAIM, claim["id"], claim)}
+    rels = [Relationship(RelType.MAKES, document["id"], claim["id"])]
+    for evidence in trace.get("evidence", []):
+        props = {k: v for k, v in evidence.items() if k != "sources"}
+        nodes[evidence["id"]] = Node(Label.EVIDENCE, evidence["id"], props)
+        rels.append(Relationship(RelType.SUPPORTED_BY, claim["id"], evidence["id"]))
+        for source in evidence.get("sources", []):
+            nodes.setdefault(source["id"], Node(Label.SOURCE, source["id"], source))
+            rels.append(Relationship(RelType.CITES, evidence["id"], source["id"]))
+    return Subgraph(nodes=list(nodes.values()), relationships=rels)
+
+
+def reference_html(source: dict[str, Any]) -> str:
+    """A source as an APA reference with its DOI as a link (escaped throughout)."""
+    text = format_reference_apa_html(source)
+    doi = str(source.get("doi") or "")
+    if doi and f"doi.org/{esc(doi)}" not in text:
+        text += " " + link_html(f"https://doi.org/{doi}")
+    return f'<div class="cg-reference">{text}</div>'
+
+
+def claim_header_html(claim: dict[str, Any]) -> str:
+    """The claim text in a quote block with its status, kind and place."""
+    contested = " · <strong>contested</strong>" if claim.get("contested") else ""
+    return (
+        f'{CONTEXT_CSS}<blockquote class="cg-claim-text">{esc(claim.get("text"))}</blockquote>'
+        f'<p>{status_badge(claim.get("status"))} · kind: {esc(claim.get("kind"))} · '
+        f'{esc(claim.get("document_title"))} › {esc(claim.get("section") or "(no section)")}'
+        f'{contested}</p>'
+    )
+
+
+def evidence_html(evidence: dict[str, Any]) -> str:
+    """One piece of evidence: kind, marker, exact text and its sources."""
+    marker = f" — {esc(evidence['marker'])}" if evidence.get("marker") else ""
+    unresolved = ""
+    if evidence.get("kind") == "citation" and not evidence.get("sources"):
+        unresolved = " <em>(no matching BibTeX entry)</em>"
+    refs = "".join(f"<li>{reference_html(src)}</li>" for src in evidence.get("sources", []))
+    refs_html = f"<ul>{refs}</ul>" if refs else ""
+    return (f'<div class="cg-evidence-item"><strong>{esc(evidence.get("kind"))}</strong>{marker}{unresolved}'
+            f'<blockquote>{esc(evidence.get("text"))}</blockquote>{refs_html}</div>')
+
+
+def challenges_html(challenges: list[dict[str, Any]]) -> str:
+    """What challenges the claim, each with its reason."""
+    items = "".join(
+        f"<li>{esc(c.get('label'))} {esc(c.get('id'))}: {esc(c.get('text'))}"
+        f"{' — ' + esc(c['reason']) if c.get('reason') else ''}</li>"
+        for c in challenges
+    )
+    return f"<ul>{items}</ul>"
+
+
+def render_trace(claim_id: str, show_open_button: bool = False) -> None:
+    """Draw the full trace of `claim_id`, or say plainly that there is no such claim."""
+    trace = read_store().trace(claim_id)
+    if trace is None:
+        st.warning(f"No claim with id {claim_id!r} in this store. Pick one on the Claims page.")
+        return
+    claim = trace["claim"]
+    st.markdown(claim_header_html(claim), unsafe_allow_html=True)
+    link = permalink("trace", claim=claim_id)
+    st.markdown(f'Permalink: {link_html(link) if link.startswith("http") else esc(link)}',
+                unsafe_allow_html=True)
+    st.code(link, language=None)
+    if show_open_button:
+        st.button("Open this trace on its own page", on_click=go_to, args=("trace",),
+                  kwargs={"claim": claim_id}, key="open_trace")
+    st.subheader("Evidence")
+    if not trace["evidence"]:
+        st.info("The article gives no evidence for this claim.")
+    for evidence in trace["evidence"]:
+        st.markdown(evidence_html(evidence), unsafe_allow_html=True)
+    if trace.get("challenges"):
+        st.subheader("Challenged by")
+        st.markdown(challenges_html(trace["challenges"]), unsafe_allow_html=True)
+    st.subheader("In the article")
+    st.markdown(context_html(trace), unsafe_allow_html=True)
+    st.subheader("Path")
+    st.iframe(network_html(trace_subgraph(trace), height=PATH_GRAPH_HEIGHT, highlight_id=claim_id),
+              height=PATH_GRAPH_HEIGHT + 40)
+
+
+def page() -> None:
+    """The Trace page: the claim named by ?claim=… in the URL."""
+    st.header("Trace")
+    claim_id = st.query_params.get("claim") or st.session_state.get("last_claim")
+    if not claim_id:
+        st.info("Pick a claim on the Claims page, or open a permalink like ?page=trace&claim=claim:…")
+        return
+    render_trace(claim_id)
