@@ -110,7 +110,7 @@ def _fields(source: dict[str, Any]) -> dict[str, str]:
     return fields
 
 
-def _apa_parts(source: dict[str, Any]) -> list[tuple[str, bool | None]]:
+def apa_parts(source: dict[str, Any]) -> list[tuple[str, bool | None]]:
     """The reference as (text, italic) pieces, so text and HTML renderings share one layout;
     italic None marks the trailing DOI or URL link."""
     fields = _fields(source)
@@ -167,12 +167,12 @@ def _html_piece(text: str, italic: bool | None) -> str:
 
 def format_reference_apa(source_props: dict[str, Any]) -> str:
     """A source as an APA 7 reference in Markdown (italics as *…*; text Markdown-escaped)."""
-    return "".join(_md_piece(t, italic) for t, italic in _apa_parts(source_props))
+    return "".join(_md_piece(t, italic) for t, italic in apa_parts(source_props))
 
 
 def format_reference_apa_html(source_props: dict[str, Any]) -> str:
     """A source as an APA 7 reference in HTML (italics as <em>; every piece of text escaped)."""
-    return "".join(_html_piece(t, italic) for t, italic in _apa_parts(source_props))
+    return "".join(_html_piece(t, italic) for t, italic in apa_parts(source_props))
 
 
 def md_escape_keep_space(text: str) -> str:

@@ -102,5 +102,6 @@ def _draw(graph, nodes: dict[str, Node], axes, nx) -> None:
                            linewidths=0.6)
     nx.draw_networkx_labels(graph, positions, ax=axes, labels={n: short_label(nodes[n]) for n in order},
                             font_size=6, verticalalignment="bottom")
+    axes.margins(x=0.22, y=0.08)
     axes.legend(handles=_legend_handles(), loc="upper left", fontsize=7, frameon=False,
                 bbox_to_anchor=(1.0, 1.0))

@@ -1,0 +1,448 @@
+"""The `claimgraph` command line: ingest articles, list and trace claims, export, run the app.
+
+Only the standard library is imported at start; each command imports what it needs,
+so `claimgraph --help` stays fast. User mistakes (bad input files, unknown ids, an
+unreachable store) end with one line "claimgraph: error: …" on stderr and exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+PROG = "claimgraph"
+EXIT_USER_ERROR = 2
+DEMO_DIR = Path(__file__).resolve().parent.parent / "ingest" / "data"
+DEMO_ARTICLE = "trauma-and-relationships.txt"
+DEMO_BIB = "references.bib"
+SORT_KEYS = ("position", "status", "document_id", "section", "kind", "text")  # graph.model.CLAIM_SORT_KEYS
+STATUSES = ("cited", "anecdotal", "unsupported")
+KINDS = ("empirical", "definition", "causal", "prescriptive", "evaluative", "personal", "general")
+EXPORT_FORMATS = ("json", "graphml", "csv", "cypher", "bibtex", "markdown", "svg", "png")  # graph.exports
+
+
+class CliError(Exception):
+    """A user mistake caught by the CLI itself; the message is the whole error line."""
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with one-line errors: 'claimgraph: error: … (see claimgraph CMD --help)'."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USER_ERROR, f"{PROG}: error: {message} (see `{self.prog} --help`)\n")
+
+
+# -- store and filters ----------------------------------------------------------------------------
+def open_store(args: argparse.Namespace, read_only: bool = True):
+    """The store named by --store / $CLAIMGRAPH_STORE / ./claimgraph.db."""
+    from graph.store import open_store as open_url
+
+    return open_url(args.store, read_only=read_only)
+
+
+def claim_filter(args: argparse.Namespace):
+    """A ClaimFilter from the shared filter options."""
+    from graph.model import ClaimFilter
+
+    return ClaimFilter(status=args.status, document_id=args.document, section=args.section,
+                       source_id=getattr(args, "source_key", None), kind=args.kind, text=args.search)
+
+
+def add_filter_options(parser: argparse.ArgumentParser, with_source: bool = True) -> None:
+    """The claim filters shared by `claims` and `export` (where --source names a neighbourhood)."""
+    group = parser.add_argument_group("claim filters")
+    group.add_argument("--status", choices=STATUSES, help="only claims with this support")
+    group.add_argument("--document", metavar="ID", help="only claims of this document (doc:…)")
+    group.add_argument("--section", metavar="S", help="only claims under this section heading")
+    if with_source:
+        group.add_argument("--source", dest="source_key", metavar="KEY",
+                           help="only claims citing this BibTeX key")
+    group.add_argument("--kind", choices=KINDS, help="only claims of this kind")
+    group.add_argument("--search", metavar="TEXT", help="only claims whose text contains TEXT (any case)")
+
+
+def non_negative(value: str) -> int:
+    """argparse type: an integer >= 0."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"{value} is negative: give 0 or more")
+    return number
+
+
+# -- ingest ---------------------------------------------------------------------------------------
+def check_files_exist(paths: Sequence[str]) -> None:
+    """Fail early, naming the file, when an input path is missing or a directory."""
+    for path in paths:
+        if not os.path.exists(path):
+            raise CliError(f"{path}: no such file. Check the path and try again")
+        if os.path.isdir(path):
+            raise CliError(f"{path}: is a directory. Give the article or .bib files inside it")
+
+
+def progress_bar(total_files: int):
+    """A rich progress bar on stderr when stderr is a terminal and there are several files, else None.
+    Returns (callback, stop) so the caller can close it."""
+    if total_files < 2 or not sys.stderr.isatty():
+        return None, lambda: None
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                   console=Console(file=sys.stderr), transient=True)
+    task = bar.add_task("ingesting", total=total_files + 1)
+    bar.start()
+
+    def advance(done: int, total: int, message: str) -> None:
+        bar.update(task, completed=done, total=total, description=message)
+
+    return advance, bar.stop
+
+
+def ingest_files(articles: Sequence[str], bibs: Sequence[str]):
+    """Read and link every input into one batch (nothing written yet); InputError on bad input."""
+    from ingest.pipeline import ingest_paths
+
+    check_files_exist([*articles, *bibs])
+    callback, stop = progress_bar(len(articles) + len(bibs))
+    try:
+        return ingest_paths(list(articles), list(bibs), progress=callback)
+    finally:
+        stop()
+
+
+def ingest_summary(result: Any) -> str:
+    """One line: documents, claims by status, evidence, sources, unresolved citations."""
+    from graph.schema import ClaimStatus, Label
+
+    nodes = result.batch.nodes
+    count = {label: sum(1 for n in nodes if n.label == label) for label in Label}
+    claims = [n for n in nodes if n.label == Label.CLAIM]
+    by_status = ", ".join(f"{sum(1 for c in claims if c.props.get('status') == s)} {s}" for s in ClaimStatus)
+    unresolved = list(result.unresolved)
+    line = (f"Ingested {count[Label.DOCUMENT]} documents: {count[Label.CLAIM]} claims ({by_status}), "
+            f"{count[Label.EVIDENCE]} evidence, {count[Label.SOURCE]} sources, "
+            f"{len(unresolved)} unresolved citations")
+    if unresolved:
+        line += ": " + "; ".join(_unresolved_label(u) for u in unresolved)
+    return line
+
+
+def _unresolved_label(item: dict[str, Any]) -> str:
+    """An unresolved citation as 'marker (path:line)'."""
+    where = f"{item.get('path', '')}:{item['line']}" if item.get("line") else item.get("path", "")
+    return f"{item.get('citation', '')} ({where})" if where else str(item.get("citation", ""))
+
+
+def write_result(args: argparse.Namespace, result: Any) -> dict[str, int]:
+    """Write an ingest result to the store in one transaction."""
+    with open_store(args, read_only=False) as store:
+        return store.write(result.batch)
+
+
+def cmd_ingest(args: argparse.Namespace) -> None:
+    """claimgraph ingest PATH... --bib FILE"""
+    result = ingest_files(args.paths, args.bib or [])
+    write_result(args, result)
+    for warning in getattr(result, "warnings", []) or []:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(ingest_summary(result))
+
+
+# -- reading commands -----------------------------------------------------------------------------
+def cmd_claims(args: argparse.Namespace) -> None:
+    """claimgraph claims [filters] [--limit N] [--offset N] [--sort COL] [--format …]"""
+    from claimgraph.render import CLAIM_COLUMNS, print_rows
+
+    with open_store(args) as store:
+        page = store.claims(claim_filter(args), offset=args.offset, limit=args.limit,
+                            order_by=args.sort, descending=args.desc)
+    shown = f"{page.offset + 1}–{page.offset + len(page.rows)}" if page.rows else "none"
+    caption = f"claims {shown} of {page.total}; `claimgraph trace ID` shows one"
+    print_rows(page.rows, CLAIM_COLUMNS, args.format, caption=caption)
+
+
+def cmd_trace(args: argparse.Namespace) -> None:
+    """claimgraph trace CLAIM_ID [--format json]"""
+    import json
+
+    from claimgraph.render import print_trace
+
+    with open_store(args) as store:
+        trace = store.trace(args.claim_id)
+    if trace is None:
+        raise CliError(f"no claim {args.claim_id!r} in the store: list ids with `claimgraph claims`")
+    if args.format == "json":
+        print(json.dumps(trace, ensure_ascii=False, indent=1, default=str))
+    else:
+        print_trace(trace)
+
+
+def cmd_stats(args: argparse.Namespace) -> None:
+    """claimgraph stats [--format json]"""
+    import json
+
+    from claimgraph.render import print_stats
+
+    with open_store(args) as store:
+        stats, where = store.stats(), store.describe()
+    if args.format == "json":
+        print(json.dumps(stats, ensure_ascii=False, indent=1, sort_keys=True))
+    else:
+        print_stats(stats, where)
+
+
+def cmd_sources(args: argparse.Namespace) -> None:
+    """claimgraph sources [--format …]"""
+    from claimgraph.render import print_rows
+
+    with open_store(args) as store:
+        rows = store.sources()
+    columns = ("id", "claim_count", "evidence_count", "year", "authors", "title")
+    print_rows(rows, columns, args.format, caption=f"{len(rows)} sources")
+
+
+def cmd_documents(args: argparse.Namespace) -> None:
+    """claimgraph documents [--format …]"""
+    from claimgraph.render import print_rows
+
+    with open_store(args) as store:
+        rows = store.documents()
+    columns = ("id", "kind", "claim_count", "cited", "anecdotal", "unsupported", "date", "title")
+    print_rows(rows, columns, args.format, caption=f"{len(rows)} documents")
+
+
+# -- export ---------------------------------------------------------------------------------------
+def export_scope(args: argparse.Namespace, store: Any):
+    """The Scope an export covers: a node's neighbourhood, the filtered claims, or everything."""
+    from graph.store import Scope
+
+    anchors = [(kind, value) for kind, value in (("claim", args.claim), ("source", args.source_node),
+                                                  ("node", args.node)) if value]
+    if len(anchors) > 1:
+        raise CliError("give only one of --claim, --source and --node")
+    if anchors:
+        kind, node_id = anchors[0]
+        if store.node(node_id) is None:
+            raise CliError(f"no {kind} {node_id!r} in the store: list ids with `claimgraph claims` "
+                           "or `claimgraph sources`")
+        return Scope(kind="node", node_id=node_id, depth=args.depth)
+    flt = claim_filter(args)
+    return Scope(kind="filter", filter=flt) if any(vars(flt).values()) else Scope(kind="all")
+
+
+def write_output(data: bytes | str, output: str, fmt: str) -> None:
+    """Write export data to a file, or to stdout for '-' (text formats only)."""
+    if output == "-":
+        if isinstance(data, bytes):
+            raise CliError(f"{fmt} is binary: give --output FILE instead of -")
+        sys.stdout.write(data)
+        return
+    try:
+        if isinstance(data, bytes):
+            Path(output).write_bytes(data)
+        else:
+            Path(output).write_text(data, encoding="utf-8")
+    except OSError as err:
+        raise CliError(f"{output}: cannot write ({err.strerror}). Choose another --output path") from None
+
+
+def cmd_export(args: argparse.Namespace) -> None:
+    """claimgraph export [--claim ID | --source KEY | --node ID] [filters] --format F --output FILE"""
+    from graph.exports import export
+
+    with open_store(args) as store:
+        scope = export_scope(args, store)
+        subgraph = store.subgraph(scope, max_nodes=args.max_nodes)
+        data = export(subgraph, args.format, store=store, scope=scope.describe())
+    write_output(data, args.output, args.format)
+    if args.output != "-":
+        cut = " (cut at --max-nodes)" if subgraph.truncated else ""
+        print(f"Exported {len(subgraph.nodes)} nodes and {len(subgraph.relationships)} relationships "
+              f"({scope.describe()}){cut} as {args.format} to {args.output}", file=sys.stderr)
+
+
+# -- demo and app ---------------------------------------------------------------------------------
+def cmd_demo(args: argparse.Namespace) -> int:
+    """claimgraph demo [--no-app]: ingest the bundled article, show its claims, start the app."""
+    from claimgraph.render import CLAIM_COLUMNS, print_rows
+    from graph.model import ClaimFilter
+
+    result = ingest_files([str(DEMO_DIR / DEMO_ARTICLE)], [str(DEMO_DIR / DEMO_BIB)])
+    write_result(args, result)
+    print(ingest_summary(result))
+    with open_store(args) as store:
+        page = store.claims(ClaimFilter(), limit=1000)
+    print_rows(page.rows, CLAIM_COLUMNS, "table", caption=f"{page.total} claims")
+    if args.no_app:
+        return 0
+    return run_app(args.store, args.port)
+
+
+def app_path() -> str:
+    """Where app.py is, found as the installed top-level module `app`."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("app")
+    if spec is None or not spec.origin:
+        raise CliError("the explorer app (app.py) is not installed: run `pip install -e .` in the repository")
+    return spec.origin
+
+
+def run_app(store: str | None, port: int | None) -> int:
+    """Run the Streamlit explorer on the store until it stops; return its exit code."""
+    import subprocess
+
+    from graph.store import store_url_from_env
+
+    command = [sys.executable, "-m", "streamlit", "run", app_path(), "--server.headless", "true"]
+    if port:
+        command += ["--server.port", str(port)]
+    env = {**os.environ, "CLAIMGRAPH_STORE": store_url_from_env(store)}
+    try:
+        return subprocess.run(command, env=env, check=False).returncode
+    except KeyboardInterrupt:
+        return 0
+
+
+def cmd_app(args: argparse.Namespace) -> int:
+    """claimgraph app [--port P]"""
+    return run_app(args.store, args.port)
+
+
+# -- migrate (present once graph.migrate exists) --------------------------------------------------
+def migrate_available() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("graph.migrate") is not None
+
+
+def cmd_migrate(args: argparse.Namespace) -> None:
+    """claimgraph migrate --from SRC --to DST: copy every node and relationship between stores."""
+    import importlib
+
+    from graph.store import open_store as open_url
+
+    migrate = importlib.import_module("graph.migrate").migrate
+
+    with open_url(args.src, read_only=True) as src, open_url(args.dst) as dst:
+        counts = migrate(src, dst, batch_size=args.batch_size, progress=None)
+        print(f"Migrated {src.describe()} → {dst.describe()}: "
+              + ", ".join(f"{k} {v}" for k, v in counts.items()))
+
+
+# -- parser ---------------------------------------------------------------------------------------
+def build_parser() -> Parser:
+    """The argument parser with every subcommand."""
+    parser = Parser(prog=PROG, description="Claims, the sentences they are made in, and the evidence "
+                    "and sources they rest on.")
+    parser.add_argument("--store", metavar="URL", default=None,
+                        help="SQLite file or neo4j:// URL (default: $CLAIMGRAPH_STORE or ./claimgraph.db)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_ingest(sub)
+    _add_listing(sub)
+    _add_export(sub)
+    demo = sub.add_parser("demo", help="ingest the bundled demo article, list its claims, open the app")
+    demo.add_argument("--no-app", action="store_true", help="do not start the explorer afterwards")
+    demo.add_argument("--port", type=int, help="port for the explorer")
+    demo.set_defaults(run=cmd_demo)
+    app = sub.add_parser("app", help="open the Streamlit explorer on the store")
+    app.add_argument("--port", type=int, help="port to serve on (default: Streamlit's 8501)")
+    app.set_defaults(run=cmd_app)
+    if migrate_available():
+        migrate = sub.add_parser("migrate", help="copy a store into another (SQLite ↔ Neo4j)")
+        migrate.add_argument("--from", dest="src", required=True, metavar="SRC", help="store to read")
+        migrate.add_argument("--to", dest="dst", required=True, metavar="DST", help="store to write")
+        migrate.add_argument("--batch-size", type=int, default=1000, help="nodes per transaction")
+        migrate.set_defaults(run=cmd_migrate)
+    return parser
+
+
+def _add_ingest(sub: Any) -> None:
+    ingest = sub.add_parser("ingest", help="read articles and BibTeX into the store")
+    ingest.add_argument("paths", nargs="+", metavar="PATH", help="article files (.txt, .md, .html)")
+    ingest.add_argument("--bib", action="append", metavar="FILE", help="BibTeX file (repeatable)")
+    ingest.set_defaults(run=cmd_ingest)
+
+
+def _add_listing(sub: Any) -> None:
+    claims = sub.add_parser("claims", help="list claims with their status, evidence and sources")
+    add_filter_options(claims)
+    claims.add_argument("--limit", type=non_negative, default=50, help="rows to show (default 50)")
+    claims.add_argument("--offset", type=non_negative, default=0, help="rows to skip")
+    claims.add_argument("--sort", choices=SORT_KEYS, default="position", help="column to sort by")
+    claims.add_argument("--desc", action="store_true", help="sort descending")
+    claims.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    claims.set_defaults(run=cmd_claims)
+    trace = sub.add_parser("trace", help="show one claim in its paragraph, with its evidence and sources")
+    trace.add_argument("claim_id", metavar="CLAIM_ID", help="a claim id such as claim:1a2b3c4d5e6f")
+    trace.add_argument("--format", choices=("text", "json"), default="text")
+    trace.set_defaults(run=cmd_trace)
+    for name, run, help_text in (("stats", cmd_stats, "counts of nodes, relationships and claims"),
+                                 ("sources", cmd_sources, "cited works and how many claims rest on each"),
+                                 ("documents", cmd_documents, "documents and their claims by status")):
+        command = sub.add_parser(name, help=help_text)
+        formats = ("table", "json") if name == "stats" else ("table", "csv", "json")
+        command.add_argument("--format", choices=formats, default="table")
+        command.set_defaults(run=run)
+
+
+def _add_export(sub: Any) -> None:
+    export = sub.add_parser("export", help="export a claim's or source's neighbourhood, filtered claims "
+                            "or the whole graph")
+    anchor = export.add_argument_group("neighbourhood (pick one)")
+    anchor.add_argument("--claim", metavar="ID", help="a claim id")
+    anchor.add_argument("--source", dest="source_node", metavar="KEY", help="a source's BibTeX key")
+    anchor.add_argument("--node", metavar="ID", help="any node id")
+    anchor.add_argument("--depth", type=non_negative, default=2, help="hops around that node (default 2)")
+    add_filter_options(export, with_source=False)
+    export.add_argument("--max-nodes", type=non_negative, default=200, help="node cap (default 200)")
+    export.add_argument("--format", required=True, choices=EXPORT_FORMATS)
+    export.add_argument("--output", "-o", required=True, metavar="FILE", help="file to write, - for stdout")
+    export.set_defaults(run=cmd_export)
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Parse and run one command; user errors are returned as exit 2 after one line on stderr."""
+    args = build_parser().parse_args(argv)
+    try:
+        status = args.run(args)
+    except Exception as err:  # only the user's mistakes become one line; bugs keep their traceback
+        if not is_user_error(err):
+            raise
+        print(f"{PROG}: error: {one_line(err)}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    return int(status or 0)
+
+
+def is_user_error(err: BaseException) -> bool:
+    """Errors that are the user's to fix (bad input, store, ids, formats), not bugs."""
+    user_errors: list[type[BaseException]] = [CliError]
+    for module, name in (("ingest.model", "InputError"), ("graph.store", "StoreError"),
+                         ("graph.exports", "ExportError")):
+        loaded = sys.modules.get(module)
+        if loaded is not None:
+            user_errors.append(getattr(loaded, name))
+    return isinstance(err, tuple(user_errors))
+
+
+def one_line(err: BaseException) -> str:
+    """The error message on one line."""
+    return " ".join(str(err).split())
+
+
+def main(argv: Sequence[str] | None = None) -> NoReturn:
+    """Console-script entry point."""
+    try:
+        code = run(argv)
+    except BrokenPipeError:
+        code = 0
+        sys.stderr.close()
+    sys.exit(code)
+

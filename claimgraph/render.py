@@ -1,0 +1,143 @@
+"""Terminal output of the CLI: rich tables, CSV and JSON of rows, the trace of one claim.
+
+Text from articles and BibTeX goes into rich `Text` objects, never into markup
+strings, so a '[bold]' in an article is printed, not interpreted.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from typing import Any, TextIO
+
+CLAIM_COLUMNS = ("id", "status", "kind", "document_id", "section", "evidence_count", "source_ids", "text")
+STATUS_STYLES = {"cited": "green", "anecdotal": "yellow", "unsupported": "red"}
+
+
+def console(file: TextIO | None = None):
+    """A rich console on stdout (or `file`); no colour codes when it is not a terminal."""
+    from rich.console import Console
+
+    return Console(file=file or sys.stdout, highlight=False, soft_wrap=False)
+
+
+def _cell(value: Any) -> str:
+    """A value as table or CSV text: lists joined with '; ', None empty, whitespace collapsed."""
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return "; ".join(str(v) for v in value)
+    return " ".join(str(value).split())
+
+
+def print_rows(rows: list[dict[str, Any]], columns: tuple[str, ...], fmt: str, title: str = "",
+               caption: str = "") -> None:
+    """Print rows as a rich table, CSV or JSON (JSON keeps every key of every row)."""
+    if fmt == "json":
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1, default=str)
+        sys.stdout.write("\n")
+    elif fmt == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows([_cell(row.get(c)) for c in columns] for row in rows)
+    else:
+        print_table(rows, columns, title, caption)
+
+
+def print_table(rows: list[dict[str, Any]], columns: tuple[str, ...], title: str = "",
+                caption: str = "") -> None:
+    """A rich table; ids never wrap so they can be copied, long text folds."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=title or None, caption=caption or None, show_lines=False, expand=False)
+    for column in columns:
+        wide = column in ("text", "title", "document_title")
+        table.add_column(column, overflow="fold", no_wrap=column in ("id", "status"),
+                         ratio=3 if wide else None, min_width=20 if wide else None)
+    for row in rows:
+        cells = [Text(_cell(row.get(c)), style=STATUS_STYLES.get(str(row.get(c)), "")
+                      if c == "status" else "") for c in columns]
+        table.add_row(*cells)
+    console().print(table)
+
+
+def print_stats(stats: dict[str, Any], store_name: str) -> None:
+    """Node, relationship and claim-status counts as three small tables."""
+    from rich.table import Table
+
+    out = console()
+    out.print(f"Store: {store_name}", markup=False)
+    for title, counts in (("Nodes", stats["nodes"]), ("Relationships", stats["relationships"]),
+                          ("Claims by status", stats["claims_by_status"])):
+        table = Table(title=title, title_justify="left")
+        table.add_column("name")
+        table.add_column("count", justify="right")
+        for name, count in counts.items():
+            table.add_row(str(name), str(count))
+        out.print(table)
+    out.print(f"Unresolved citations: {stats['unresolved_citations']}", markup=False)
+
+
+def reference_text(source: dict[str, Any]):
+    """An APA reference as rich Text with the italic parts in italics."""
+    from rich.text import Text
+
+    from graph.handout import apa_parts
+
+    text = Text()
+    for piece, italic in apa_parts(source):
+        text.append(piece, style="italic" if italic else "")
+    return text
+
+
+def marked_context(trace: dict[str, Any]):
+    """The claim's paragraph with the claim in bold reverse video and evidence underlined."""
+    from rich.text import Text
+
+    context, claim = trace["context"], trace["claim"]
+    base = int(context["start"])
+    text = Text(context["text"])
+    for ev in trace["evidence"]:
+        if ev.get("document_id") == claim.get("document_id"):
+            text.stylize("underline", int(ev["start"]) - base, int(ev["end"]) - base)
+    text.stylize("bold reverse", int(claim["start"]) - base, int(claim["end"]) - base)
+    return text
+
+
+def print_trace(trace: dict[str, Any]) -> None:
+    """Claim, status, its paragraph with the claim marked, and each evidence with references."""
+    from rich.text import Text
+
+    out = console()
+    claim = trace["claim"]
+    header = Text()
+    header.append(claim["id"], style="bold")
+    header.append("  ")
+    header.append(str(claim.get("status", "")), style=STATUS_STYLES.get(str(claim.get("status")), ""))
+    header.append(f"  {claim.get('kind', '')} claim in {claim.get('document_title') or claim['document_id']}")
+    if claim.get("section"):
+        header.append(f" › {claim['section']}")
+    out.print(header)
+    out.print(Text(f"characters {claim['start']}–{claim['end']} of {claim['document_id']}", style="dim"))
+    out.print()
+    out.print(marked_context(trace))
+    out.print()
+    out.print(Text(f"Evidence ({len(trace['evidence'])})", style="bold"))
+    for ev in trace["evidence"]:
+        line = Text("  • ")
+        line.append(str(ev.get("kind", "")), style="bold")
+        line.append(f": “{ev.get('text', '')}”  ")
+        line.append(f"{ev['id']} at {ev.get('start')}–{ev.get('end')}", style="dim")
+        out.print(line)
+        for source in ev.get("sources", []):
+            out.print(Text("      ").append_text(reference_text(source)))
+        if ev.get("kind") == "citation" and not ev.get("sources"):
+            out.print(Text("      unresolved: no BibTeX entry matches this citation", style="yellow"))
+    if not trace["evidence"]:
+        out.print(Text("  none: the article gives no evidence for this claim", style="dim"))
+    for challenge in trace.get("challenges", []):
+        line = Text("Challenged by ", style="bold")
+        line.append(f"{challenge['id']}: {challenge.get('reason') or challenge.get('text', '')}")
+        out.print(line)
