@@ -1,0 +1,549 @@
+"""Evidence: where a document points to a source, quotes one, or draws on experience.
+
+Finds author–year citations (parenthetical and narrative), numeric markers, mentions
+of a work by its title, of an author together with a work ("her book", "Herman's
+study") and of a named study; quotations attributed to a cited source; first-person
+anecdotes and comment writers' testimony. Each is linked to its BibTeX Reference (or
+left unresolved) and to the claims it supports. Also finds comments that challenge
+the article.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from graph.schema import EvidenceKind
+from ingest.claims import ClaimSpan, Unit, looks_like_reference_entry, refers_back
+from ingest.model import LIST_ITEM, REFERENCES, ParsedDocument, Reference
+
+# --- data ------------------------------------------------------------------------------
+
+
+@dataclass
+class EvidenceSpan:
+    """One piece of evidence in a document, before it becomes a graph node."""
+
+    kind: str
+    start: int
+    end: int
+    marker: str
+    unit: int
+    sources: list[str] = field(default_factory=list)
+    resolved: bool | None = None  # None for anecdotes and testimony
+    supports: list[int] = field(default_factory=list)  # indexes into the document's claims
+    priority: int = 0  # lower wins when two markers point to the same source in one sentence
+
+
+@dataclass
+class Challenge:
+    """A comment disputing the article, and the article claims it names (if any)."""
+
+    comment_id: str
+    target_id: str
+    reason: str
+    claim_ids: list[str] = field(default_factory=list)
+
+
+# Priorities: explicit markers beat mentions.
+AUTHOR_YEAR, NUMERIC, TITLE, AUTHOR_WORK, STUDY = range(5)
+
+# --- text helpers ----------------------------------------------------------------------
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII form used to compare names and titles."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return ascii_text.lower().replace("{", "").replace("}", "")
+
+
+def words_of(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", fold(text))
+
+
+STOPWORDS = frozenset("""
+    a an the and or of in on at to for from with by as is are was were be this that these those
+    its their his her our your my we they it study studies survey trial project experiment cohort
+    long term longterm national research analysis report data
+""".split())
+
+YEAR = r"(?:1[5-9]\d\d|20\d\d)[a-z]?(?:/(?:1[5-9]\d\d|20\d\d)[a-z]?)?|n\.d\.|in press"
+PARTICLE = r"(?:(?:van|von|de|der|den|del|della|da|du|le|la|di|St\.)\s+)"
+NAME = rf"{PARTICLE}*[A-Z][A-Za-z'’\-]+"
+NAME_LIST = rf"{NAME}(?:\s*,\s*{NAME})*(?:\s*,?\s*(?:and|&)\s+{NAME})?"
+ETAL = r"\s+et\s+al\.?|\s+and\s+(?:colleagues|coworkers|co-workers|associates)"
+
+_PAREN = re.compile(r"\(([^()]*)\)")
+_PART_PREFIX = re.compile(r"^(?:see also|see|e\.g\.,?|i\.e\.,?|cf\.|for example,?|for a review,? see)\s+",
+                          re.IGNORECASE)
+_AUTHOR_YEAR_PART = re.compile(
+    rf"^(?P<names>{NAME_LIST})(?P<etal>{ETAL})?,?\s+(?P<years>(?:{YEAR})(?:\s*,\s*(?:{YEAR}))*)"
+    r"(?:\s*,\s*(?:pp?\.|chap\.|ch\.|para\.|p\b|section|sec\.)\s*[\w\s\-–,]*)?$"
+)
+_NARRATIVE_BEFORE = re.compile(rf"(?P<names>{NAME_LIST})(?P<etal>{ETAL})?(?:['’]s)?\s*$")
+_YEARS_ONLY = re.compile(
+    rf"^(?P<years>(?:{YEAR})(?:\s*,\s*(?:{YEAR}))*)(?:\s*,\s*(?:pp?\.|chap\.|ch\.|para\.)\s*[\w\s\-–,]*)?$"
+)
+_BRACKET_NUMBERS = re.compile(r"\[(\s*\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\s*)\]")
+_PAREN_NUMBERS = re.compile(r"\((\s*\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\s*)\)(?=\s*[.,;:!?)]|\s*$)")
+_STUDY = re.compile(
+    r"(?:[A-Z][\w'’\-]*\s+){1,6}(?:Study|Survey|Trial|Project|Experiment|Cohort|Program(?:me)?)\b"
+    r"|(?:[A-Z][\w'’\-]*\s+){2,6}study\b"
+)
+_WORK_NOUN = (r"(?:book|books|study|studies|research|work|paper|article|review|trial|survey|report|"
+              r"findings|experiment|analysis|memoir|essay|monograph|chapter)")
+_QUOTE = re.compile(r"“[^”]+”|\"[^\"]+\"")
+_TITLE_BEFORE_NAME = re.compile(r"((?:(?:Dr|Prof|Professor|Mr|Mrs|Ms)\.?\s+)?(?:[A-Z][a-z]+\.?\s+){0,3})$")
+
+_ANECDOTE = re.compile(
+    r"\bI(?:['’]ve| have)? (?:seen|witnessed|watched|worked with|treated|observed|found)\b|"
+    r"\bI know from (?:my own )?experience\b|\b(?:in|from) my (?:own |clinical |years of )?"
+    r"(?:experience|practice)\b|\bin my work with\b|\bmy (?:clients|patients)\b",
+)
+_TESTIMONY = re.compile(
+    r"\b(?:in (?:our|my) case|my (?:husband|wife|son|daughter|partner|family|mother|father|mom|dad|"
+    r"child|children|kids|brother|sister)|our (?:family|son|daughter|kids|children)|"
+    r"I(?:['’]m| am| was| have been) (?:going|gone) through|I (?:was|have been) diagnosed|"
+    r"I grew up|happened to me|I(?:['’]ve| have) (?:lived|struggled|been through))\b",
+    re.IGNORECASE,
+)
+
+# --- references ------------------------------------------------------------------------
+
+
+@dataclass
+class RefIndex:
+    """Ways of finding a Reference: by family name and year, number, title and study words."""
+
+    references: list[Reference]
+    numbers: dict[int, str]
+
+    def by_key(self, key: str) -> Reference:
+        return next(r for r in self.references if r.key == key)
+
+
+def family_forms(family: str) -> set[str]:
+    """'van der Kolk' -> {'van der kolk', 'kolk'}: full family name and its last word."""
+    folded = " ".join(words_of(family))
+    return {folded, folded.split()[-1]} if folded else set()
+
+
+def _years_of(ref: Reference) -> set[str]:
+    years = {ref.year.strip()}
+    for extra in ("origyear", "origdate"):
+        if ref.fields.get(extra):
+            years.add(ref.fields[extra][:4])
+    years |= set(re.findall(r"\d{4}", ref.year))
+    return {y for y in years if y}
+
+
+def number_references(references: list[Reference], docs: list[ParsedDocument]) -> dict[int, str]:
+    """Map reference-list numbers to keys: from a numbered list in the article, else .bib order."""
+    numbers = {i: ref.key for i, ref in enumerate(references, start=1)}
+    for doc in docs:
+        for block in doc.blocks:
+            entry = doc.text[block.start:block.end].strip()
+            match = re.match(r"^(?:\[(\d{1,3})\]|(\d{1,3})\.)\s+(.*)", entry, re.DOTALL)
+            if not match or not (block.kind == REFERENCES or looks_like_reference_entry(entry)):
+                continue
+            key = _match_entry(match.group(3), references)
+            if key:
+                numbers[int(match.group(1) or match.group(2))] = key
+    return numbers
+
+
+def _match_entry(entry: str, references: list[Reference]) -> str | None:
+    """The reference whose first author's family name and year open a reference-list entry."""
+    head = fold(entry[:200])
+    for ref in references:
+        if ref.authors and any(re.search(rf"\b{re.escape(f)}\b", head) for f in
+                               family_forms(ref.authors[0].family)) and ref.year[:4] in head:
+            return ref.key
+    return None
+
+
+def build_index(references: list[Reference], docs: list[ParsedDocument]) -> RefIndex:
+    return RefIndex(references, number_references(references, docs))
+
+
+def resolve_author_year(index: RefIndex, families: list[str], etal: bool, year: str) -> str | None:
+    """The key of the reference by these authors in this year, or None."""
+    base_year, suffix = re.match(r"(\d{4}|n\.d\.|in press)([a-z]?)", year).groups()
+    years = set(re.findall(r"\d{4}", year)) or {base_year}
+    candidates = []
+    for ref in index.references:
+        if not ref.authors or not (_years_of(ref) & years or ref.year.strip() == year):
+            continue
+        if not family_forms(families[0]) & family_forms(ref.authors[0].family):
+            continue
+        ref_families = [family_forms(a.family) for a in ref.authors]
+        if not etal and not all(any(family_forms(f) & rf for rf in ref_families) for f in families[1:]):
+            continue
+        candidates.append(ref)
+    if suffix and len(candidates) > 1:
+        exact = [r for r in candidates if r.year.strip().endswith(suffix)]
+        if len(exact) == 1:
+            return exact[0].key
+        ordered = sorted(candidates, key=lambda r: fold(r.title))
+        position = ord(suffix) - ord("a")
+        return ordered[position].key if position < len(ordered) else None
+    return candidates[0].key if len(candidates) == 1 else None
+
+
+def _split_names(names: str) -> list[str]:
+    return [n.strip() for n in re.split(r"\s*,\s*|\s+&\s+|\s+and\s+", names) if n.strip()]
+
+
+# --- finders: each returns EvidenceSpans for one unit ----------------------------------
+
+
+def find_author_year(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpan]:
+    """Parenthetical '(Herman, 1992; Jordan et al., 1992)' and narrative 'Herman (1992)'."""
+    found: list[EvidenceSpan] = []
+    segment = text[unit.start:unit.end]
+    for paren in _PAREN.finditer(segment):
+        content_start = unit.start + paren.start(1)
+        years_only = _YEARS_ONLY.match(paren.group(1).strip())
+        if years_only:
+            before = _NARRATIVE_BEFORE.search(segment[:paren.start()])
+            if before:
+                families = _split_names(before.group("names"))
+                start, end = unit.start + before.start(), unit.start + paren.end()
+                found.append(_author_year_evidence(text, start, end, unit, index, families,
+                                                   bool(before.group("etal")), years_only.group("years")))
+            continue
+        offset = 0
+        for part in paren.group(1).split(";"):
+            part_start = content_start + offset
+            offset += len(part) + 1
+            stripped = part.strip()
+            prefix = _PART_PREFIX.match(stripped)
+            core = stripped[prefix.end():] if prefix else stripped
+            match = _AUTHOR_YEAR_PART.match(core)
+            if not match:
+                continue
+            core_start = part_start + part.index(core)
+            single = len(paren.group(1).split(";")) == 1
+            start, end = ((unit.start + paren.start(), unit.start + paren.end()) if single
+                          else (core_start, core_start + len(core)))
+            families = _split_names(match.group("names"))
+            found.append(_author_year_evidence(text, start, end, unit, index, families,
+                                               bool(match.group("etal")), match.group("years")))
+    return found
+
+
+def _author_year_evidence(text: str, start: int, end: int, unit: Unit, index: RefIndex,
+                          families: list[str], etal: bool, years: str) -> EvidenceSpan:
+    keys = [resolve_author_year(index, families, etal, y.strip()) for y in years.split(",")]
+    resolved = all(keys)
+    return EvidenceSpan(str(EvidenceKind.CITATION), start, end, text[start:end], unit.index,
+                        sorted({k for k in keys if k}), resolved, priority=AUTHOR_YEAR)
+
+
+def _expand_numbers(spec: str) -> list[int]:
+    numbers: list[int] = []
+    for piece in spec.split(","):
+        bounds = [int(n) for n in re.findall(r"\d+", piece)]
+        if len(bounds) == 2 and bounds[0] <= bounds[1] <= bounds[0] + 50:
+            numbers.extend(range(bounds[0], bounds[1] + 1))
+        else:
+            numbers.extend(bounds)
+    return numbers
+
+
+def find_numeric(text: str, unit: Unit, index: RefIndex, brackets_only: bool) -> list[EvidenceSpan]:
+    """'[3]', '[1, 2]', '[1–3]' and, in documents without brackets, '(2)' at a clause end."""
+    found: list[EvidenceSpan] = []
+    segment = text[unit.start:unit.end]
+    patterns = [_BRACKET_NUMBERS] if brackets_only else [_BRACKET_NUMBERS, _PAREN_NUMBERS]
+    for pattern in patterns:
+        for match in pattern.finditer(segment):
+            numbers = _expand_numbers(match.group(1))
+            if pattern is _PAREN_NUMBERS and any(n not in index.numbers for n in numbers):
+                continue  # "(2)" that no reference answers is an enumeration, not a citation
+            keys = [index.numbers.get(n) for n in numbers]
+            start, end = unit.start + match.start(), unit.start + match.end()
+            found.append(EvidenceSpan(str(EvidenceKind.CITATION), start, end, text[start:end], unit.index,
+                                      sorted({k for k in keys if k}), all(keys), priority=NUMERIC))
+    return found
+
+
+def main_title(ref: Reference) -> str:
+    """The title up to its subtitle: 'Trauma and Recovery: The Aftermath…' -> 'Trauma and Recovery'."""
+    title = re.sub(r"[{}]", "", ref.title)
+    return re.split(r"\s*(?::|\s--\s|\s–\s|\s—\s|\?|\.\s)", title)[0].strip()
+
+
+def find_titles(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpan]:
+    """A work named by its (main) title, title-cased or in quotes/italics."""
+    found: list[EvidenceSpan] = []
+    segment = text[unit.start:unit.end]
+    for ref in index.references:
+        title = main_title(ref)
+        title_words = title.split()
+        if len(title_words) < 2 or len(title) < 10:
+            continue
+        pattern = r"\b" + r"[\s\-–]+".join(re.escape(w) for w in title_words) + r"\b"
+        for match in re.finditer(pattern, segment, re.IGNORECASE):
+            written = match.group(0)
+            marked = segment[max(0, match.start() - 1):match.start()] in ("“", '"', "*", "_", "‘")
+            title_cased = all(w[0].isupper() for w in written.split() if len(w) > 3)
+            if title_cased or marked:
+                start, end = unit.start + match.start(), unit.start + match.end()
+                found.append(EvidenceSpan(str(EvidenceKind.CITATION), start, end, written, unit.index,
+                                          [ref.key], True, priority=TITLE))
+    return found
+
+
+def find_author_work(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpan]:
+    """An author named together with a work: 'Dr. Judy Herman … in her book', "Herman's study"."""
+    found: list[EvidenceSpan] = []
+    segment = text[unit.start:unit.end]
+    for ref in index.references:
+        for author in ref.authors[:1]:
+            family = author.family.replace("{", "").replace("}", "")
+            for name in re.finditer(rf"(?<![\w(]){re.escape(family)}\b(?!\s*\(|\s*,?\s*\d{{4}})", segment):
+                after = segment[name.end():name.end() + 80]
+                work = re.match(rf"(?:['’]s\s+(?:\w+\s+)?{_WORK_NOUN}\b|[^.;]*?\b(?:his|her|their)\s+"
+                                rf"(?:\w+\s+)?{_WORK_NOUN}\b)", after)
+                before = re.search(rf"\b{_WORK_NOUN}\s+by\s+(?:(?:Dr|Prof)\.?\s+)?(?:[A-Z][a-z]+\s+)*$",
+                                   segment[:name.start()])
+                if not work and not before:
+                    continue
+                title = _TITLE_BEFORE_NAME.search(segment[:name.start()])
+                start = unit.start + (before.start() if before else name.start() - len(title.group(1)))
+                end = unit.start + (name.end() + work.end() if work else name.end())
+                found.append(EvidenceSpan(str(EvidenceKind.CITATION), start, end, text[start:end], unit.index,
+                                          [ref.key], True, priority=AUTHOR_WORK))
+    return found
+
+
+def _reference_words(ref: Reference) -> set[str]:
+    fields = " ".join(ref.fields.get(f, "") for f in ("title", "keywords", "note", "annote", "abstract"))
+    return set(words_of(fields))
+
+
+def find_studies(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpan]:
+    """A named study ('the Vietnam Readjustment Study') matched to the reference that mentions it."""
+    found: list[EvidenceSpan] = []
+    segment = text[unit.start:unit.end]
+    for match in _STUDY.finditer(segment):
+        words = [w for w in words_of(match.group(0)) if w not in STOPWORDS]
+        if not words:
+            continue
+        scored = []
+        for ref in index.references:
+            hits = len(set(words) & _reference_words(ref))
+            if hits >= min(2, len(words)) and hits / len(words) >= 0.6:
+                scored.append((hits, ref.key))
+        scored.sort(reverse=True)
+        if not scored or (len(scored) > 1 and scored[0][0] == scored[1][0]):
+            continue
+        lead = re.match(r"(?:In|The|A|An|This|That|Our)\s+", match.group(0))
+        start = unit.start + match.start() + (lead.end() if lead else 0)
+        end = unit.start + match.end()
+        found.append(EvidenceSpan(str(EvidenceKind.CITATION), start, end, text[start:end], unit.index,
+                                  [scored[0][1]], True, priority=STUDY))
+    return found
+
+
+def find_quotes(text: str, unit: Unit, index: RefIndex) -> list[tuple[int, int]]:
+    """Quoted passages of at least four words that are not a reference's title."""
+    spans = []
+    titles = {" ".join(words_of(r.title)) for r in index.references} | {
+        " ".join(words_of(main_title(r))) for r in index.references}
+    for match in _QUOTE.finditer(text[unit.start:unit.end]):
+        inner = match.group(0)[1:-1]
+        if len(inner.split()) >= 4 and " ".join(words_of(inner)) not in titles:
+            spans.append((unit.start + match.start(), unit.start + match.end()))
+    return spans
+
+
+# --- per-unit assembly -----------------------------------------------------------------
+
+
+def _merge_mentions(spans: list[EvidenceSpan], text: str) -> list[EvidenceSpan]:
+    """Keep explicit markers; fold mentions of one source in one sentence into one evidence."""
+    explicit = [s for s in spans if s.priority in (AUTHOR_YEAR, NUMERIC)]
+    cited = {k for s in explicit for k in s.sources}
+    by_source: dict[str, EvidenceSpan] = {}
+    for span in sorted((s for s in spans if s.priority not in (AUTHOR_YEAR, NUMERIC)),
+                       key=lambda s: (s.start, s.priority)):
+        key = span.sources[0]
+        if key in cited:
+            continue
+        if key in by_source:
+            kept = by_source[key]
+            kept.start, kept.end = min(kept.start, span.start), max(kept.end, span.end)
+            kept.marker = text[kept.start:kept.end]
+            kept.priority = min(kept.priority, span.priority)
+        else:
+            by_source[key] = span
+    return sorted(explicit + list(by_source.values()), key=lambda s: (s.start, s.end))
+
+
+def unit_citations(text: str, unit: Unit, index: RefIndex, brackets_only: bool) -> list[EvidenceSpan]:
+    """All citations and mentions in one unit, quotes folded into the citation they belong to."""
+    spans = (find_author_year(text, unit, index) + find_numeric(text, unit, index, brackets_only)
+             + find_titles(text, unit, index) + find_author_work(text, unit, index)
+             + find_studies(text, unit, index))
+    spans = _merge_mentions(spans, text)
+    resolved = [s for s in spans if s.resolved]
+    quotes = find_quotes(text, unit, index) if resolved else []
+    for start, end in quotes:
+        nearest = min(resolved, key=lambda s: min(abs(s.start - end), abs(start - s.end)))
+        nearest.kind, nearest.start, nearest.end = str(EvidenceKind.QUOTE), start, end
+    return spans
+
+
+def experience_evidence(text: str, unit: Unit, is_comment: bool) -> EvidenceSpan | None:
+    """First-person anecdote ('I have seen …'), or a comment writer's testimony ('in our case')."""
+    sentence = text[unit.start:unit.end]
+    anecdote = _ANECDOTE.search(sentence)
+    if anecdote:
+        return EvidenceSpan(str(EvidenceKind.ANECDOTE), unit.start, unit.end, anecdote.group(0), unit.index)
+    testimony = _TESTIMONY.search(sentence) if is_comment else None
+    if testimony:
+        return EvidenceSpan(str(EvidenceKind.TESTIMONY), unit.start, unit.end, testimony.group(0), unit.index)
+    return None
+
+
+# --- which claims evidence supports -----------------------------------------------------
+
+
+def _list_items_led_by(doc: ParsedDocument, block_index: int) -> list[int]:
+    """Indexes of the list-item blocks that the block at `block_index` introduces."""
+    items = [i for i, b in enumerate(doc.blocks) if b.kind == LIST_ITEM and b.lead_in == block_index]
+    if items:
+        return items
+    following = []
+    for i in range(block_index + 1, len(doc.blocks)):
+        if doc.blocks[i].kind != LIST_ITEM:
+            break
+        if doc.blocks[i].lead_in not in (None, block_index):
+            break
+        following.append(i)
+    return following
+
+
+def supported_claims(doc: ParsedDocument, units: list[Unit], claims: list[ClaimSpan],
+                     evidence: EvidenceSpan) -> list[int]:
+    """Indexes of the claims a piece of evidence supports."""
+    by_unit = {c.unit: i for i, c in enumerate(claims)}
+    unit = units[evidence.unit]
+    sentence = doc.text[unit.start:unit.end]
+    own = by_unit.get(unit.index)
+    if evidence.kind in (EvidenceKind.ANECDOTE, EvidenceKind.TESTIMONY):
+        if own is not None and _carries_own_claim(sentence, evidence.marker):
+            return [own]
+        backed = _backed_claim(units, claims, unit, own)
+        return sorted({i for i in (own, backed) if i is not None})
+    if own is not None:
+        return [own]
+    if sentence.rstrip().endswith(":"):
+        blocks = set(_list_items_led_by(doc, unit.block))
+        led = [i for i, c in enumerate(claims) if units[c.unit].block in blocks]
+        if led:
+            return led
+    if refers_back(sentence):
+        earlier = [i for i, c in enumerate(claims) if c.unit < unit.index]
+        return earlier[-1:]
+    return []
+
+
+def _carries_own_claim(sentence: str, marker: str) -> bool:
+    """'I know from experience that X': the experience backs X, said in the same sentence."""
+    position = sentence.find(marker)
+    return position >= 0 and bool(re.match(r"\s*,?\s*that\b", sentence[position + len(marker):]))
+
+
+def _backed_claim(units: list[Unit], claims: list[ClaimSpan], unit: Unit, own: int | None) -> int | None:
+    """The claim an anecdote backs: the next claim in its paragraph, else the previous one."""
+    same_block = [i for i, c in enumerate(claims) if units[c.unit].block == unit.block and i != own]
+    after = [i for i in same_block if claims[i].unit > unit.index]
+    before = [i for i in same_block if claims[i].unit < unit.index]
+    if after:
+        return after[0]
+    return before[-1] if before else None
+
+
+def find_evidence(doc: ParsedDocument, units: list[Unit], claims: list[ClaimSpan],
+                  index: RefIndex) -> list[EvidenceSpan]:
+    """Every piece of evidence in a document, with the claims it supports, in text order."""
+    brackets_only = any(_BRACKET_NUMBERS.search(doc.text[u.start:u.end]) for u in units)
+    evidence: list[EvidenceSpan] = []
+    for unit in units:
+        sentence = doc.text[unit.start:unit.end]
+        if looks_like_reference_entry(sentence):
+            continue
+        found = unit_citations(doc.text, unit, index, brackets_only)
+        experience = experience_evidence(doc.text, unit, doc.kind == "comment")
+        if experience and not found:
+            found.append(experience)
+        for item in found:
+            item.supports = supported_claims(doc, units, claims, item)
+        evidence.extend(found)
+    return sorted(evidence, key=lambda e: (e.start, e.end, e.kind))
+
+
+def claim_status(claim_index: int, evidence: list[EvidenceSpan]) -> str:
+    """cited (a resolved source), anecdotal (only anecdote/testimony) or unsupported."""
+    kinds = [e for e in evidence if claim_index in e.supports]
+    if any(e.resolved and e.sources for e in kinds):
+        return "cited"
+    if any(e.kind in (EvidenceKind.ANECDOTE, EvidenceKind.TESTIMONY) for e in kinds):
+        return "anecdotal"
+    return "unsupported"
+
+
+# --- challenges ------------------------------------------------------------------------
+
+_DISPUTE = re.compile(
+    r"\b(?:I (?:strongly )?disagree|I don['’]t agree|I do not agree|(?:is|that['’]s|this is|it['’]s) "
+    r"(?:not true|untrue|false|wrong|misleading|nonsense)|not true|I['’]m not convinced|"
+    r"more (?:aspirational|theoretical|idealistic) than (?:practical|realistic)|"
+    r"(?:unrealistic|impractical|oversimplified|over-simplified|simplistic)|"
+    r"(?:no|little) evidence (?:for|that)|doesn['’]t work|does not work)\b",
+    re.IGNORECASE,
+)
+_CONCESSION = re.compile(
+    r"\b(?:great|good|nice|interesting|fine|lovely|helpful|well[- ]written) (?:article|post|piece|read|"
+    r"point|idea|theory)\b[^.!?]*?,?\s+(?P<reason>but\b[^.!?]*)",
+    re.IGNORECASE,
+)
+
+
+def find_challenge(comment: ParsedDocument, units: list[Unit], article_id: str,
+                   article_claims: list[ClaimSpan]) -> Challenge | None:
+    """A comment that disputes the article: explicit disagreement, or praise followed by 'but …'."""
+    reasons: list[str] = []
+    named: list[str] = []
+    for unit in units:
+        sentence = comment.text[unit.start:unit.end]
+        match = _DISPUTE.search(sentence) or _CONCESSION.search(sentence)
+        if not match:
+            continue
+        reasons.append(match.group("reason") if "reason" in match.groupdict() else _clause(sentence, match))
+        named.extend(c.id for c in article_claims if _names_claim(sentence, c.text) and c.id not in named)
+    if not reasons:
+        return None
+    return Challenge(comment.id, article_id, " … ".join(r.strip() for r in reasons), named)
+
+
+def _clause(sentence: str, match: re.Match[str]) -> str:
+    """The clause of a sentence around a match (between commas/semicolons)."""
+    start = max(sentence.rfind(",", 0, match.start()), sentence.rfind(";", 0, match.start())) + 1
+    ends = [i for i in (sentence.find(",", match.end()), sentence.find(";", match.end())) if i != -1]
+    return sentence[start:min(ends) if ends else len(sentence)].strip()
+
+
+def _names_claim(sentence: str, claim: str) -> bool:
+    """True when a comment sentence quotes a claim or repeats most of its content words."""
+    for quote in _QUOTE.finditer(sentence):
+        inner = " ".join(words_of(quote.group(0)))
+        if len(inner.split()) >= 3 and inner in " ".join(words_of(claim)):
+            return True
+    claim_words = {w for w in words_of(claim) if w not in STOPWORDS and len(w) > 3}
+    said = {w for w in words_of(sentence) if w not in STOPWORDS and len(w) > 3}
+    return len(claim_words) >= 4 and len(claim_words & said) / len(claim_words) >= 0.7

@@ -1,0 +1,227 @@
+"""Which sentences and list items of a document are claims, and what kind of claim each is.
+
+A claim is an assertive sentence of a `paragraph` block or a whole `list_item` block.
+Questions, headings, lead-ins ending in a colon, meta-text about the article itself,
+greetings, sign-offs, P.S. lines, reference-list lines and sentences that only point
+back to a source ("Herman talks about this in her book …") are not claims.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graph.schema import ClaimKind, claim_id
+from ingest.model import LIST_ITEM, PARAGRAPH, ParsedDocument
+
+
+@dataclass
+class Unit:
+    """A sentence of a paragraph or a whole list item: the span evidence and claims live in."""
+
+    start: int
+    end: int
+    block: int
+    index: int  # order of the unit in the document
+
+
+@dataclass
+class ClaimSpan:
+    """A claim found in a document, before it becomes a graph node."""
+
+    id: str
+    document_id: str
+    text: str
+    start: int
+    end: int
+    section: str
+    paragraph_start: int
+    paragraph_end: int
+    position: int
+    kind: str
+    unit: int  # index of the Unit it came from
+
+
+_BULLET = re.compile(r"^(?:[•▪●◦‣∙·*+\-–—]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+")
+_APOS = "['’]"
+
+_META = [re.compile(p, re.IGNORECASE) for p in (
+    r"^in this (?:blog|post|article|piece|essay|section|chapter|video|episode)\b",
+    rf"^let{_APOS}?s (?:look|take a look|explore|see|talk|dive|turn|consider|start|begin)\b",
+    r"^let us (?:look|explore|see|consider|turn)\b",
+    rf"\bwe{_APOS}re going to (?:look|talk|explore|discuss|cover|see)\b",
+    r"\bwe (?:will|shall) (?:look|talk|explore|discuss|cover) (?:at |about )?(?:what|how|why|this)\b",
+    r"^i look forward to\b",
+    r"^i hope (?:this|that) (?:helps|was helpful)\b",
+    r"^(?:click|subscribe|share this|leave a comment|read more|sign up|download)\b",
+    r"^p\.\s?s\.?\s",
+    r"^(?:see|cf\.)\s",
+    r"^(?:read on|keep reading|stay tuned)\b",
+)]
+
+_GREETING = [re.compile(p, re.IGNORECASE) for p in (
+    r"^(?:thank you|thanks|many thanks|hi|hello|hey|dear|welcome|congratulations|congrats)\b",
+    r"^(?:well said|great (?:article|post|piece|read)|good point|so true|amen|exactly|agreed)\b",
+    r"~\s*(?:dr\.?\s*)?[A-Z][a-z]+",
+    r"^(?:to health and healing|regards|best wishes|kind regards|best|cheers|sincerely|warmly|"
+    r"encouraging you on|with love|blessings|take care)\b",
+)]
+
+# Sentence openers that are followed by a comma but are not someone being addressed.
+_NOT_VOCATIVE = frozenset("""
+    however thus therefore similarly often sometimes yes no first second third finally also
+    instead still again indeed meanwhile today unfortunately fortunately sadly ironically
+    otherwise hence consequently moreover furthermore additionally then now here there so
+    besides overall clearly obviously importantly interestingly surprisingly later afterwards
+""".split())
+
+_REFERS_BACK = re.compile(
+    r"\b(?:talks?|talked|writes?|wrote|speaks?|spoke|discuss(?:es|ed)?|describ(?:es|ed)|"
+    r"explain(?:s|ed)|cover(?:s|ed)|elaborat(?:es|ed)|addresse?s?d?|goes into)\s+"
+    r"(?:about\s+|on\s+)?(?:this|these|that|it|those)\b",
+    re.IGNORECASE,
+)
+_REFERENCE_ENTRY = re.compile(
+    r"^(?:\[\d+\]\s*|\d+\.\s+)?[A-Z][\w'’\-]+(?: [a-z]+ [A-Z][\w'’\-]+)?,\s+[A-Z][\w.]*"
+    r".{0,300}?\(\d{4}[a-z]?\)\.?"
+)
+_TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”’)]$")
+
+_KIND_PATTERNS: list[tuple[ClaimKind, re.Pattern[str]]] = [
+    (ClaimKind.PERSONAL, re.compile(
+        r"^(?:I|I['’](?:ve|m|d))\b|\b(?:in my (?:experience|practice|case)|I know from|I have seen|"
+        r"I['’]ve seen|my own)\b")),
+    (ClaimKind.EMPIRICAL, re.compile(
+        r"\b(?:stud(?:y|ies)|research(?:ers)?|were found|was found|found that|more likely|less likely|"
+        r"percent|%|data|survey|trials?|experiments?|evidence (?:shows|suggests)|participants|"
+        r"sample|rates?\b|statistic)", re.IGNORECASE)),
+    (ClaimKind.DEFINITION, re.compile(
+        r"^(?:the (?:fancy |technical |scientific |clinical )?term for\b.*\bis\b|"
+        r"(?!(?:this|that|it|there|these|those|which|what|here|when|if|while|because|so|and|but|as)\b)"
+        r"(?:the |a |an )?[\w’'-]+(?: [\w’'-]+){0,2} (?:is|are|means?|refers? to) (?:defined as |called |"
+        r"known as |the |a |an |understanding ))|\b(?:is defined as|is called|is known as|refers to)\b",
+        re.IGNORECASE)),
+    (ClaimKind.PRESCRIPTIVE, re.compile(
+        r"\b(?:should|ought to|needs? to|must|have to|has to|it['’]?s (?:essential|imperative|"
+        r"necessary|vital|crucial))\b|^(?:don['’]t|do not|never|always|make sure|remember)\b",
+        re.IGNORECASE)),
+    (ClaimKind.CAUSAL, re.compile(
+        r"\b(?:results? in|resulting in|leads? to|leading to|led to|because|caus(?:es|ed|ing)|"
+        r"disrupts?|due to|as a result|therefore|so that|makes? us|affects?|destroys?|creates?|"
+        r"increases?|decreases?|reduces?|triggers?|produces?)\b", re.IGNORECASE)),
+    (ClaimKind.EVALUATIVE, re.compile(
+        r"\b(?:important|beautiful|great|best|worst|good|bad|necessary|essential|helpful|"
+        r"beneficial|counterproductive|valuable|imperative|underestimated|gift|amazing|rare|"
+        r"crucial|wonderful|terrible|easiest|hardest|tough|hard)\b", re.IGNORECASE)),
+]
+
+
+def strip_bullet(text: str, start: int, end: int) -> tuple[int, int]:
+    """Move `start` past a list marker ("•", "-", "1.", "(a)") and following blanks."""
+    match = _BULLET.match(text[start:end])
+    return (start + match.end(), end) if match else (start, end)
+
+
+def refers_back(sentence: str) -> bool:
+    """True for sentences that point to a source about something said before them."""
+    return bool(_REFERS_BACK.search(sentence))
+
+
+def looks_like_reference_entry(sentence: str) -> bool:
+    """True for a line of a reference list: 'Herman, J. L. (1992). Trauma and recovery. …'."""
+    return bool(_REFERENCE_ENTRY.match(sentence))
+
+
+def _is_heading_like(sentence: str) -> bool:
+    """A short title-cased line without terminal punctuation."""
+    if _TERMINAL.search(sentence):
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", sentence)]
+    if not words or len(words) > 12:
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper() or len(w) <= 3)
+    return capitalised == len(words)
+
+
+def _is_greeting(sentence: str) -> bool:
+    """Greetings, thanks, sign-offs and short addresses to a named person ('Liza, well said.')."""
+    if any(p.search(sentence) for p in _GREETING):
+        return True
+    vocative = re.match(r"^([A-Z][a-z]+),\s", sentence)
+    if vocative and vocative.group(1).lower() not in _NOT_VOCATIVE:
+        return len(sentence.split()) <= 6
+    return False
+
+
+def not_claim_reason(sentence: str) -> str | None:
+    """Why a sentence of a paragraph or list item is not a claim, or None if it is one."""
+    stripped = sentence.strip()
+    words = re.findall(r"\w+", stripped)
+    checks = (
+        (len(words) < 3, "too short"),
+        (stripped.endswith("?") or stripped.rstrip("\"”’)").endswith("?"), "question"),
+        (stripped.endswith(":"), "lead-in"),
+        (any(p.search(stripped) for p in _META), "meta-text"),
+        (_is_greeting(stripped), "greeting or sign-off"),
+        (stripped.endswith("!") and len(words) <= 3, "exclamation"),
+        (looks_like_reference_entry(stripped), "reference-list line"),
+        (refers_back(stripped), "points back to a source"),
+        (_is_heading_like(stripped), "heading"),
+    )
+    return next((reason for failed, reason in checks if failed), None)
+
+
+def claim_kind(sentence: str) -> str:
+    """The kind of assertion a claim is: the first kind whose cue words it contains."""
+    for kind, pattern in _KIND_PATTERNS:
+        if pattern.search(sentence):
+            return str(kind)
+    return str(ClaimKind.GENERAL)
+
+
+def document_units(doc: ParsedDocument) -> list[Unit]:
+    """Sentences of paragraph blocks and whole list items, in document order, trimmed."""
+    units: list[Unit] = []
+    for block_index, block in enumerate(doc.blocks):
+        if block.kind == LIST_ITEM:
+            start, end = strip_bullet(doc.text, block.start, block.end)
+            units.append(Unit(start, end, block_index, 0))
+        elif block.kind == PARAGRAPH:
+            for sentence in doc.sentences:
+                if sentence.block == block_index:
+                    units.append(Unit(sentence.start, sentence.end, block_index, 0))
+    units.sort(key=lambda u: (u.start, u.end))
+    for index, unit in enumerate(units):
+        unit.index = index
+        unit.start, unit.end = _trim(doc.text, unit.start, unit.end)
+    return units
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def extract_claims(doc: ParsedDocument, units: list[Unit] | None = None) -> list[ClaimSpan]:
+    """Every claim of a document, in order, with stable ids and exact spans."""
+    units = document_units(doc) if units is None else units
+    claims: list[ClaimSpan] = []
+    seen: dict[str, int] = {}
+    for unit in units:
+        text = doc.text[unit.start:unit.end]
+        if not text or not_claim_reason(text):
+            continue
+        normalised = " ".join(text.split())
+        occurrence = seen.get(normalised, 0)
+        seen[normalised] = occurrence + 1
+        block = doc.blocks[unit.block]
+        claims.append(ClaimSpan(
+            id=claim_id(doc.id, text, occurrence), document_id=doc.id, text=text,
+            start=unit.start, end=unit.end, section=block.section,
+            paragraph_start=block.start, paragraph_end=block.end, position=len(claims),
+            kind=claim_kind(text), unit=unit.index,
+        ))
+    return claims
