@@ -21,11 +21,11 @@ from ingest.model import (
     SIGNOFF,
     TITLE,
     Block,
-    InputError,
     ParsedDocument,
     Sentence,
 )
 from ingest.segment import Line, split_lines, split_sentences
+from ingest.textfile import read_text_file
 from ingest.threads import CommentSpan, find_headers, thread_spans, thread_start
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
@@ -49,44 +49,7 @@ def read_documents(path: str | Path) -> list[ParsedDocument]:
 
 def load_text(path: Path) -> str:
     """The file decoded as UTF-8 (a BOM is allowed), or an InputError saying what is wrong."""
-    if not path.exists():
-        raise InputError(str(path), "no such file", hint="Check the path")
-    if path.is_dir():
-        raise InputError(str(path), "is a directory, not an article file", hint="Give the article's file")
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise InputError(str(path), f"cannot be read ({err.strerror})", hint="Check its permissions") from err
-    if not data.strip():
-        raise InputError(str(path), "is empty", hint="Give a file with the article's text")
-    if _looks_binary(data):
-        raise InputError(str(path), "looks binary, not an article",
-                         hint="Give a .txt, .md or .html file")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line, column = _line_and_column(data, err.start)
-        raise InputError(str(path), f"column {column}: byte 0x{data[err.start]:02x} is not UTF-8", line=line,
-                         hint="Save the file as UTF-8") from err
-    if not text.strip():
-        raise InputError(str(path), "is empty", hint="Give a file with the article's text")
-    return text
-
-
-def _looks_binary(data: bytes) -> bool:
-    """NUL bytes, or many control characters, in the first 8 KiB."""
-    head = data[:8192]
-    if b"\x00" in head:
-        return True
-    controls = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 12, 13))
-    return controls > len(head) * 0.05
-
-
-def _line_and_column(data: bytes, position: int) -> tuple[int, int]:
-    """1-based line and character column of the byte at `position`."""
-    line_start = data.rfind(b"\n", 0, position) + 1
-    prefix = data[line_start:position].decode("utf-8", errors="replace")
-    return data.count(b"\n", 0, position) + 1, len(prefix) + 1
+    return read_text_file(path, "an article", hint="Give a .txt, .md or .html file with the article's text")
 
 
 def detect_format(path: Path, text: str) -> str:

@@ -1,0 +1,206 @@
+"""BibTeX files into References (bibtexparser v2), and References into Source/Author nodes.
+
+Every field is kept (lower-case names), LaTeX-decoded with pylatexenc the way
+bibtexparser's LatexDecodingMiddleware does it, braces removed and whitespace
+collapsed; verbatim fields (url, doi, eprint, file) are kept as written, so a `%`
+in a URL survives. Names are split by bibtexparser's SeparateCoAuthors and
+SplitNameParts, then decoded part by part so "{van der Berg}, Jan" stays one family name.
+Anything the parser could not read is an InputError naming the file and line.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from functools import cache
+from pathlib import Path
+
+from graph.model import GraphBatch
+from graph.schema import Label, RelType, author_id
+from ingest.model import InputError, PersonName, Reference
+from ingest.textfile import read_text_file
+
+NAME_FIELDS = ("author", "editor")
+VERBATIM_FIELDS = frozenset({"url", "doi", "eprint", "file", "pdf", "urldate"})
+DOI_PREFIXES = ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:")
+BIB_HINT = "Give a .bib file with BibTeX entries"
+
+
+def read_bibtex(path: str | Path) -> list[Reference]:
+    """Every entry of the BibTeX file at `path`, in file order."""
+    file_path = Path(path)
+    text = read_text_file(file_path, "a BibTeX file", hint=BIB_HINT)
+    return parse_bibtex(text, str(file_path))
+
+
+def parse_bibtex(text: str, path: str = "<string>") -> list[Reference]:
+    """Every entry of BibTeX `text`; `path` is only used in error messages and References."""
+    import bibtexparser
+    from bibtexparser import middlewares
+
+    parser_log = logging.getLogger("bibtexparser")
+    level = parser_log.level
+    parser_log.setLevel(logging.CRITICAL)  # failures become InputErrors below, not log noise
+    try:
+        library = bibtexparser.parse_string(
+            text, append_middleware=[middlewares.SeparateCoAuthors(), middlewares.SplitNameParts()])
+    finally:
+        parser_log.setLevel(level)
+    _raise_for_failures(library, path)
+    references: list[Reference] = []
+    first_line: dict[str, int] = {}
+    for entry in library.entries:
+        line = entry.start_line + 1
+        if not entry.key.strip():
+            raise InputError(path, f"@{entry.entry_type} entry has no key", line=line,
+                             hint="Add a citation key after the opening brace")
+        folded = entry.key.lower()
+        if folded in first_line:
+            raise _duplicate(path, entry.key, line, first_line[folded])
+        first_line[folded] = line
+        references.append(_reference(entry, path, line))
+    if not references:
+        raise InputError(path, "has no BibTeX entries", hint=BIB_HINT)
+    return references
+
+
+def _raise_for_failures(library: object, path: str) -> None:
+    """InputError for the first block bibtexparser could not read."""
+    from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, ParsingFailedBlock
+
+    for block in library.failed_blocks:  # type: ignore[attr-defined]
+        line = block.start_line + 1
+        if isinstance(block, DuplicateBlockKeyBlock):
+            first = next(e.start_line + 1 for e in library.entries  # type: ignore[attr-defined]
+                         if e.key == block.key)
+            raise _duplicate(path, block.key, line, first)
+        if isinstance(block, DuplicateFieldKeyBlock):
+            fields = ", ".join(sorted(block.duplicate_keys))
+            raise InputError(path, f"entry repeats the field(s) {fields}", line=line,
+                             hint="Keep one of each field")
+        if isinstance(block, ParsingFailedBlock):
+            reason = _failure_reason(block.error)
+            raise InputError(path, f"malformed BibTeX entry: {reason}", line=line,
+                             hint="Check its braces, commas and quotes")
+        raise InputError(path, "malformed BibTeX block", line=line, hint="Check its syntax")
+
+
+def _failure_reason(error: BaseException | None) -> str:
+    """One line saying why bibtexparser gave up on a block."""
+    reason = getattr(error, "abort_reason", "") or getattr(error, "message", "") or str(error or "")
+    lines = [line.strip() for line in str(reason).splitlines() if line.strip()]
+    return lines[0].rstrip(".") if lines else "it cannot be parsed"
+
+
+def _duplicate(path: str, key: str, line: int, first: int) -> InputError:
+    return InputError(path, f"duplicate key '{key}' (first defined on line {first})", line=line,
+                      hint="Give each entry its own key")
+
+
+def _reference(entry: object, path: str, line: int) -> Reference:
+    """A Reference from a parsed bibtexparser Entry."""
+    fields: dict[str, str] = {}
+    people: dict[str, list[PersonName]] = {}
+    others: dict[str, bool] = {}
+    for field in entry.fields:  # type: ignore[attr-defined]
+        name = field.key.lower()
+        if name in NAME_FIELDS and isinstance(field.value, list):
+            people[name], others[name] = _people(field.value)
+            fields[name] = _names_field(people[name], others[name])
+        else:
+            fields[name] = _decode_field(name, str(field.value))
+    name_field = "author" if "author" in people else "editor"
+    return Reference(
+        key=entry.key, entry_type=entry.entry_type.lower(), fields=fields,  # type: ignore[attr-defined]
+        authors=people.get(name_field, []), path=path, line=line,
+        bibtex=entry.raw, others=others.get(name_field, False),  # type: ignore[attr-defined]
+    )
+
+
+def _people(parts_list: list) -> tuple[list[PersonName], bool]:
+    """PersonNames from bibtexparser NameParts, and whether the list ended in 'and others'."""
+    people: list[PersonName] = []
+    others = False
+    for parts in parts_list:
+        family = decode_latex(" ".join([*parts.von, *parts.last]))
+        given = decode_latex(" ".join([*parts.first, *parts.jr]))
+        if family.lower() == "others" and not given:
+            others = True
+            continue
+        people.append(PersonName(family=family, given=given))
+    return people, others
+
+
+def _names_field(people: list[PersonName], others: bool) -> str:
+    """A decoded name field in BibTeX's own form: 'Family, Given and Family, Given [and others]'."""
+    names = [f"{p.family}, {p.given}" if p.given else p.family for p in people]
+    return " and ".join([*names, "others"] if others else names)
+
+
+@cache
+def _decoder():
+    """pylatexenc's LaTeX-to-text converter, as bibtexparser's LatexDecodingMiddleware sets it up."""
+    from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
+
+    context = get_default_latex_context_db()
+    context.add_context_category("claimgraph-bibtex", prepend=True,
+                                 macros=[MacroTextSpec("url", simplify_repl="%s")])
+    return LatexNodes2Text(latex_context=context, keep_braced_groups=False, math_mode="text")
+
+
+def decode_latex(value: str) -> str:
+    """Unicode text of a LaTeX value: accents, dashes, quotes decoded, braces gone, spaces collapsed."""
+    decoded = _decoder().latex_to_text(value) if any(c in value for c in "\\{}$~-`'%&") else value
+    return " ".join(decoded.replace("\xa0", " ").split())
+
+
+def _decode_field(name: str, value: str) -> str:
+    """A field's value: verbatim fields keep their characters, the rest are LaTeX-decoded."""
+    if name in VERBATIM_FIELDS:
+        return " ".join(value.replace("{", "").replace("}", "").split())
+    return decode_latex(value)
+
+
+def bare_doi(doi: str) -> str:
+    """A DOI without its resolver prefix: 'https://doi.org/10.1/x' -> '10.1/x'."""
+    for prefix in DOI_PREFIXES:
+        if doi.lower().startswith(prefix):
+            return doi[len(prefix):].strip()
+    return doi.strip()
+
+
+def references_to_batch(references: list[Reference]) -> GraphBatch:
+    """Source nodes for the references, Author nodes and WRITTEN_BY relationships in byline order."""
+    batch = GraphBatch()
+    authors_seen: set[str] = set()
+    for reference in references:
+        batch.add_node(Label.SOURCE, reference.key, **source_properties(reference))
+        for position, person in enumerate(reference.authors):
+            person_id = author_id(person.family, person.given)
+            if person_id not in authors_seen:
+                authors_seen.add(person_id)
+                batch.add_node(Label.AUTHOR, person_id, name=person.display, family=person.family,
+                               given=person.given)
+            batch.add_rel(RelType.WRITTEN_BY, reference.key, person_id, position=position)
+    return batch
+
+
+def source_properties(reference: Reference) -> dict[str, str]:
+    """The Source node's properties (graph.schema NODES[Label.SOURCE]) for a reference."""
+    fields = reference.fields
+    return {
+        "entry_type": reference.entry_type,
+        "title": fields.get("title", ""),
+        "authors": "; ".join(f"{p.family}, {p.given}" if p.given else p.family for p in reference.authors),
+        "year": fields.get("year", ""),
+        "venue": fields.get("journal") or fields.get("booktitle") or fields.get("series", ""),
+        "volume": fields.get("volume", ""),
+        "number": fields.get("number", ""),
+        "pages": fields.get("pages", ""),
+        "publisher": fields.get("publisher", ""),
+        "address": fields.get("address", ""),
+        "doi": bare_doi(fields.get("doi", "")),
+        "url": fields.get("url", ""),
+        "fields_json": json.dumps(fields, ensure_ascii=False, sort_keys=True),
+        "bibtex": reference.bibtex,
+    }
