@@ -1,0 +1,454 @@
+"""The store contract: every backend must give exactly these answers on the sample graph.
+
+Only the Store API and the `store` fixture are used, so the suite is backend neutral.
+Expected values are worked out by hand from tests/fixtures_graph.py.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from fixtures_graph import (
+    AINSWORTH,
+    ALPHA,
+    ALPHA_TEXT,
+    AUTHORS,
+    BETA,
+    CLAIMS,
+    COMMENT,
+    COMMENT_TEXT,
+    EVIDENCE,
+    HERMAN,
+    JORDAN,
+    NODE_COUNTS,
+    REL_COUNTS,
+    alpha_batch,
+    beta_batch,
+    sample_batch,
+)
+
+from graph.model import CLAIM_ROW_KEYS, CLAIM_SORT_KEYS, ClaimFilter, GraphBatch, Node
+from graph.schema import Label, RelType
+from graph.store import Scope, Store, StoreError
+
+A1, A2, A3, A4, A5, C1, B1, B2 = (CLAIMS[n] for n in ("a1", "a2", "a3", "a4", "a5", "c1", "b1", "b2"))
+READING_ORDER = [A1, A2, A3, A4, A5, C1, B1, B2]
+
+
+@pytest.fixture
+def loaded(store: Store) -> Store:
+    """The store holding the sample graph."""
+    store.write(sample_batch())
+    return store
+
+
+def batch_node(batch: GraphBatch, node_id: str) -> Node:
+    return next(n for n in batch.nodes if n.id == node_id)
+
+
+def claim_ids(store: Store, flt: ClaimFilter | None = None, **kwargs) -> list[str]:
+    return [row["id"] for row in store.claims(flt, limit=100, **kwargs).rows]
+
+
+def all_nodes(store: Store) -> dict[str, dict]:
+    return {n.id: n.props for label in Label for chunk in store.iter_nodes(label) for n in chunk}
+
+
+def all_rels(store: Store) -> set[tuple[str, str, str]]:
+    return {r.key for t in RelType for chunk in store.iter_relationships(t) for r in chunk}
+
+
+def rel_keys(*triples: tuple[RelType, str, str]) -> set[tuple[str, str, str]]:
+    return {(str(t), s, e) for t, s, e in triples}
+
+
+# -- writing -----------------------------------------------------------------------------
+def test_write_counts_and_node_round_trip(store: Store) -> None:
+    batch = sample_batch()
+    assert store.write(batch) == {"nodes": 22, "relationships": 25, "deleted": 0}
+    for node_id in (A4, EVIDENCE["a5"], ALPHA, COMMENT, HERMAN, AINSWORTH, AUTHORS["marmar"]):
+        assert store.node(node_id) == batch_node(batch, node_id)
+    claim = store.node(A4)
+    assert claim.label == Label.CLAIM and claim.props["contested"] is True
+    assert store.node(C1).props["text"] == "The ÉCOLE study found no difference in divorce rates."
+    assert store.node("claim:000000000000") is None
+
+
+def test_same_batch_twice_changes_nothing(store: Store) -> None:
+    store.write(sample_batch())
+    nodes, rels, stats = all_nodes(store), all_rels(store), store.stats()
+    assert store.write(sample_batch()) == {"nodes": 22, "relationships": 25, "deleted": 16}
+    assert all_nodes(store) == nodes
+    assert all_rels(store) == rels
+    assert store.stats() == stats
+
+
+def test_replaces_deletes_only_that_article(loaded: Store) -> None:
+    assert loaded.write(GraphBatch(replaces=[ALPHA])) == {"nodes": 0, "relationships": 0, "deleted": 12}
+    stats = loaded.stats()
+    assert stats["nodes"] == {"Document": 1, "Claim": 2, "Evidence": 1, "Source": 3, "Author": 3}
+    assert stats["relationships"] == {"MAKES": 2, "SUPPORTED_BY": 1, "CITES": 2, "WRITTEN_BY": 3,
+                                      "REPLIES_TO": 0, "CHALLENGES": 0}
+    assert loaded.node(ALPHA) is None and loaded.node(COMMENT) is None and loaded.node(A4) is None
+    assert loaded.node(EVIDENCE["a1"]) is None
+    assert loaded.node(BETA) is not None and loaded.node(B1) is not None
+    assert [s["id"] for s in loaded.sources()] == [HERMAN, AINSWORTH, JORDAN]
+    assert loaded.write(alpha_batch())["deleted"] == 0
+    assert loaded.stats()["nodes"] == NODE_COUNTS
+
+
+def test_replacing_drops_claims_the_new_version_lacks(loaded: Store) -> None:
+    batch = beta_batch()
+    batch.nodes = [n for n in batch.nodes if n.id != B2]
+    batch.relationships = [r for r in batch.relationships if B2 not in (r.start, r.end)]
+    assert loaded.write(batch)["deleted"] == 4
+    assert loaded.node(B2) is None
+    assert claim_ids(loaded, ClaimFilter(document_id=BETA)) == [B1]
+    assert loaded.stats()["nodes"]["Claim"] == 7
+
+
+def test_dangling_relationship_is_refused_and_nothing_changes(loaded: Store) -> None:
+    nodes, rels = all_nodes(loaded), all_rels(loaded)
+    bad = beta_batch()
+    bad.add_rel(RelType.CHALLENGES, B2, "claim:ffffffffffff", reason="no such claim")
+    with pytest.raises(StoreError):
+        loaded.write(bad)
+    assert all_nodes(loaded) == nodes
+    assert all_rels(loaded) == rels
+
+
+def test_dangling_relationship_on_empty_store(store: Store) -> None:
+    batch = GraphBatch()
+    batch.add_rel(RelType.CITES, "doc:nowhere", HERMAN)
+    with pytest.raises(StoreError):
+        store.write(batch)
+    assert store.stats()["relationships"]["CITES"] == 0
+
+
+def test_relationship_to_nodes_already_stored(loaded: Store) -> None:
+    batch = GraphBatch()
+    batch.add_rel(RelType.CHALLENGES, B2, A3, reason="must")
+    assert loaded.write(batch) == {"nodes": 0, "relationships": 1, "deleted": 0}
+    assert loaded.stats()["relationships"]["CHALLENGES"] == 3
+    assert [c["id"] for c in loaded.trace(A3)["challenges"]] == [B2]
+
+
+# -- claims ------------------------------------------------------------------------------
+def test_claims_default_order_and_row_shape(loaded: Store) -> None:
+    page = loaded.claims()
+    assert [r["id"] for r in page.rows] == READING_ORDER
+    assert (page.total, page.offset, page.limit) == (8, 0, 50)
+    for row in page.rows:
+        assert set(row) == set(CLAIM_ROW_KEYS)
+    a4 = next(r for r in page.rows if r["id"] == A4)
+    start = ALPHA_TEXT.index("Veterans with PTSD")
+    assert a4 == {
+        "id": A4, "text": "Veterans with PTSD divorce more often (Jordan et al., 1992).",
+        "document_id": ALPHA, "document_title": "Trauma and Bonds", "section": "Veterans",
+        "start": start, "end": start + 60, "kind": "empirical", "status": "cited", "contested": True,
+        "position": 3, "evidence_count": 1, "source_ids": [JORDAN],
+    }
+    by_id = {r["id"]: r for r in page.rows}
+    assert (by_id[A5]["evidence_count"], by_id[A5]["source_ids"]) == (1, [])
+    assert (by_id[A3]["evidence_count"], by_id[A3]["source_ids"]) == (0, [])
+    assert by_id[C1]["document_title"] == "Comment by Dana"
+    assert by_id[B1]["source_ids"] == [HERMAN]
+
+
+@pytest.mark.parametrize("flt, expected", [
+    (ClaimFilter(status="cited"), [A1, A4, A5, B1]),
+    (ClaimFilter(status="anecdotal"), [A2]),
+    (ClaimFilter(status="unsupported"), [A3, C1, B2]),
+    (ClaimFilter(document_id=COMMENT), [C1]),
+    (ClaimFilter(document_id="doc:nothing"), []),
+    (ClaimFilter(section="Healing"), [A2, A3, B2]),
+    (ClaimFilter(section="Veterans"), [A4, A5]),
+    (ClaimFilter(section=""), READING_ORDER),
+    (ClaimFilter(source_id=HERMAN), [A1, B1]),
+    (ClaimFilter(source_id=JORDAN), [A4]),
+    (ClaimFilter(source_id=AINSWORTH), []),
+    (ClaimFilter(kind="prescriptive"), [A3, B2]),
+    (ClaimFilter(text="TRAUMA’S"), [A1]),
+    (ClaimFilter(text="école"), [C1]),
+    (ClaimFilter(text="veterans"), [A4, A5]),
+    (ClaimFilter(text="divorce"), [A4, C1]),
+    (ClaimFilter(text="%"), []),
+    (ClaimFilter(status="cited", section="Veterans"), [A4, A5]),
+    (ClaimFilter(status="cited", source_id=HERMAN, document_id=BETA), [B1]),
+])
+def test_claims_filters(loaded: Store, flt: ClaimFilter, expected: list[str]) -> None:
+    page = loaded.claims(flt)
+    assert [r["id"] for r in page.rows] == expected
+    assert page.total == len(expected)
+
+
+def test_claims_paging(loaded: Store) -> None:
+    first = loaded.claims(limit=3)
+    assert ([r["id"] for r in first.rows], first.total) == (READING_ORDER[:3], 8)
+    last = loaded.claims(offset=6, limit=3)
+    assert ([r["id"] for r in last.rows], last.total, last.offset, last.limit) == (READING_ORDER[6:], 8, 6, 3)
+    beyond = loaded.claims(offset=9, limit=3)
+    assert (beyond.rows, beyond.total) == ([], 8)
+    cited = loaded.claims(ClaimFilter(status="cited"), offset=1, limit=2)
+    assert ([r["id"] for r in cited.rows], cited.total) == ([A4, A5], 4)
+
+
+SORTED = {
+    "position": [A1, A2, A3, A4, A5, C1, B1, B2],
+    "status": [A2, A1, A4, A5, B1, A3, C1, B2],
+    "document_id": [A1, A2, A3, A4, A5, C1, B1, B2],
+    "section": [A1, C1, B1, A2, A3, B2, A4, A5],
+    "kind": [A1, A4, A5, C1, B1, A2, A3, B2],
+    "text": [B1, A1, A3, B2, A2, C1, A5, A4],
+}
+SORTED_DESC = {
+    "position": [B2, B1, C1, A5, A4, A3, A2, A1],
+    "status": [A3, C1, B2, A1, A4, A5, B1, A2],
+    "document_id": [B1, B2, C1, A1, A2, A3, A4, A5],
+    "section": [A4, A5, A2, A3, B2, A1, C1, B1],
+    "kind": [A3, B2, A2, A4, A5, C1, B1, A1],
+    "text": [A4, A5, C1, A2, B2, A3, A1, B1],
+}
+
+
+@pytest.mark.parametrize("key", CLAIM_SORT_KEYS)
+def test_claims_order_by_every_key(loaded: Store, key: str) -> None:
+    assert claim_ids(loaded, order_by=key) == SORTED[key]
+    assert claim_ids(loaded, order_by=key, descending=True) == SORTED_DESC[key]
+
+
+def test_claims_unknown_sort_key(loaded: Store) -> None:
+    with pytest.raises(StoreError):
+        loaded.claims(order_by="id; DROP TABLE claim")
+
+
+# -- trace -------------------------------------------------------------------------------
+def test_trace_of_challenged_cited_claim(loaded: Store) -> None:
+    batch = sample_batch()
+    trace = loaded.trace(A4)
+    assert set(trace) == {"claim", "document", "context", "evidence", "challenges"}
+    assert trace["claim"] == {**batch_node(batch, A4).props, "document_title": "Trauma and Bonds"}
+    expected_doc = dict(batch_node(batch, ALPHA).props)
+    del expected_doc["text"]
+    assert trace["document"] == expected_doc
+    claim = trace["claim"]
+    start, end = claim["paragraph_start"], claim["paragraph_end"]
+    assert trace["context"] == {"start": start, "end": end, "text": ALPHA_TEXT[start:end]}
+    assert trace["context"]["text"].endswith("(Smith, 2001).")
+    assert trace["evidence"] == [{**batch_node(batch, EVIDENCE["a4"]).props,
+                                  "sources": [batch_node(batch, JORDAN).props]}]
+    assert trace["challenges"] == [
+        {"id": C1, "label": "Claim", "text": "The ÉCOLE study found no difference in divorce rates.",
+         "reason": "found no difference"},
+        {"id": COMMENT, "label": "Document", "text": COMMENT_TEXT, "reason": "I doubt that"},
+    ]
+
+
+def test_trace_context_widens_to_evidence(loaded: Store) -> None:
+    trace = loaded.trace(A2)
+    start = ALPHA_TEXT.index("Recovery happens")
+    end = ALPHA_TEXT.index("isolation.") + len("isolation.")
+    assert trace["context"] == {"start": start, "end": end, "text": ALPHA_TEXT[start:end]}
+    assert trace["context"]["text"] == ("Recovery happens through connection.\n\n"
+                                        "I have seen clients reconnect after years of isolation.")
+    assert [e["id"] for e in trace["evidence"]] == [EVIDENCE["a2"]]
+    assert trace["evidence"][0]["sources"] == []
+    assert trace["challenges"] == []
+
+
+def test_trace_unknown_claim(loaded: Store) -> None:
+    assert loaded.trace("claim:000000000000") is None
+
+
+# -- overviews ---------------------------------------------------------------------------
+def test_sources_counts_and_order(loaded: Store) -> None:
+    rows = loaded.sources()
+    assert [(s["id"], s["claim_count"], s["evidence_count"]) for s in rows] == [
+        (HERMAN, 2, 2), (JORDAN, 1, 1), (AINSWORTH, 0, 0)]
+    assert rows[1]["title"].startswith("Problems in families of male Vietnam veterans")
+    assert rows[1]["pages"] == "916–926"
+
+
+def test_documents_counts_per_status(loaded: Store) -> None:
+    rows = loaded.documents()
+    assert [(d["id"], d["claim_count"], d["cited"], d["anecdotal"], d["unsupported"]) for d in rows] == [
+        (ALPHA, 5, 3, 1, 1), (COMMENT, 1, 0, 0, 1), (BETA, 2, 1, 0, 1)]
+    assert all("text" not in d for d in rows)
+    assert rows[1]["kind"] == "comment" and rows[1]["parent_id"] == ALPHA and rows[1]["root_id"] == ALPHA
+
+
+def test_sections(loaded: Store) -> None:
+    assert loaded.sections() == ["Healing", "Veterans"]
+    assert loaded.sections(ALPHA) == ["Healing", "Veterans"]
+    assert loaded.sections(BETA) == ["Healing"]
+    assert loaded.sections(COMMENT) == []
+    assert loaded.sections("doc:nothing") == []
+
+
+def test_unresolved_citations(loaded: Store) -> None:
+    rows = loaded.unresolved_citations()
+    assert [(r["id"], r["marker"], r["kind"], r["document_title"]) for r in rows] == [
+        (EVIDENCE["a5"], "(Smith, 2001)", "citation", "Trauma and Bonds")]
+    assert rows[0]["resolved"] is False
+
+
+def test_stats_exact(loaded: Store) -> None:
+    assert loaded.stats() == {
+        "nodes": NODE_COUNTS,
+        "relationships": REL_COUNTS,
+        "claims_by_status": {"cited": 4, "anecdotal": 1, "unsupported": 3},
+        "claims_by_document": [
+            {"document_id": ALPHA, "title": "Trauma and Bonds", "status": "anecdotal", "count": 1},
+            {"document_id": ALPHA, "title": "Trauma and Bonds", "status": "cited", "count": 3},
+            {"document_id": ALPHA, "title": "Trauma and Bonds", "status": "unsupported", "count": 1},
+            {"document_id": COMMENT, "title": "Comment by Dana", "status": "unsupported", "count": 1},
+            {"document_id": BETA, "title": "Attachment at Work", "status": "cited", "count": 1},
+            {"document_id": BETA, "title": "Attachment at Work", "status": "unsupported", "count": 1},
+        ],
+        "unresolved_citations": 1,
+    }
+
+
+def test_stats_of_empty_store_lists_every_key(store: Store) -> None:
+    stats = store.stats()
+    assert stats["nodes"] == {str(label): 0 for label in Label}
+    assert stats["relationships"] == {str(t): 0 for t in RelType}
+    assert stats["claims_by_status"] == {"cited": 0, "anecdotal": 0, "unsupported": 0}
+    assert (stats["claims_by_document"], stats["unresolved_citations"]) == ([], 0)
+
+
+# -- subgraphs ---------------------------------------------------------------------------
+def test_neighbourhood_depth_one(loaded: Store) -> None:
+    sub = loaded.neighbourhood(A4, depth=1)
+    assert [n.id for n in sub.nodes] == [A4] + sorted([ALPHA, COMMENT, C1, EVIDENCE["a4"]])
+    assert {r.key for r in sub.relationships} == rel_keys(
+        (RelType.MAKES, ALPHA, A4), (RelType.SUPPORTED_BY, A4, EVIDENCE["a4"]),
+        (RelType.CHALLENGES, COMMENT, A4), (RelType.CHALLENGES, C1, A4),
+        (RelType.MAKES, COMMENT, C1), (RelType.REPLIES_TO, COMMENT, ALPHA))
+    assert len(sub.relationships) == 6
+    assert sub.truncated is False
+    assert next(n for n in sub.nodes if n.id == A4) == loaded.node(A4)
+
+
+HERMAN_RING = sorted([AUTHORS["herman"], ALPHA, BETA, EVIDENCE["a1"], EVIDENCE["b1"]])
+HERMAN_RING_2 = sorted([A1, A2, A3, A4, A5, B1, B2, JORDAN, COMMENT])
+
+
+def test_neighbourhood_depth_two(loaded: Store) -> None:
+    sub = loaded.neighbourhood(HERMAN, depth=2)
+    assert [n.id for n in sub.nodes] == [HERMAN] + HERMAN_RING + HERMAN_RING_2
+    assert sub.truncated is False
+    ids = sub.node_ids()
+    expected = {k for k in all_rels(loaded) if k[1] in ids and k[2] in ids}
+    assert {r.key for r in sub.relationships} == expected
+    assert len(expected) == 17
+
+
+def test_neighbourhood_cap(loaded: Store) -> None:
+    cut = loaded.neighbourhood(HERMAN, depth=2, max_nodes=4)
+    assert [n.id for n in cut.nodes] == [HERMAN] + HERMAN_RING[:3]
+    assert cut.truncated is True
+    assert {r.key for r in cut.relationships} == rel_keys(
+        (RelType.WRITTEN_BY, HERMAN, AUTHORS["herman"]), (RelType.CITES, ALPHA, HERMAN),
+        (RelType.CITES, BETA, HERMAN))
+    ring = loaded.neighbourhood(HERMAN, depth=2, max_nodes=6)
+    assert ([n.id for n in ring.nodes], ring.truncated) == ([HERMAN] + HERMAN_RING, True)
+    exact = loaded.neighbourhood(HERMAN, depth=1, max_nodes=6)
+    assert ([n.id for n in exact.nodes], exact.truncated) == ([HERMAN] + HERMAN_RING, False)
+
+
+def test_neighbourhood_edges(loaded: Store) -> None:
+    unknown = loaded.neighbourhood("doc:nothing", depth=2)
+    assert (unknown.nodes, unknown.relationships, unknown.truncated) == ([], [], False)
+    alone = loaded.neighbourhood(AINSWORTH, depth=3)
+    assert ([n.id for n in alone.nodes], alone.relationships, alone.truncated) == ([AINSWORTH], [], False)
+    itself = loaded.neighbourhood(A4, depth=0)
+    assert ([n.id for n in itself.nodes], itself.relationships) == ([A4], [])
+
+
+def test_filter_subgraph(loaded: Store) -> None:
+    anecdotal = loaded.filter_subgraph(ClaimFilter(status="anecdotal"))
+    assert anecdotal.node_ids() == {ALPHA, A2, EVIDENCE["a2"]}
+    assert {r.key for r in anecdotal.relationships} == rel_keys(
+        (RelType.MAKES, ALPHA, A2), (RelType.SUPPORTED_BY, A2, EVIDENCE["a2"]))
+    jordan = loaded.filter_subgraph(ClaimFilter(source_id=JORDAN))
+    assert jordan.node_ids() == {ALPHA, A4, EVIDENCE["a4"], JORDAN, AUTHORS["jordan"], AUTHORS["marmar"]}
+    assert {r.key for r in jordan.relationships} == rel_keys(
+        (RelType.MAKES, ALPHA, A4), (RelType.SUPPORTED_BY, A4, EVIDENCE["a4"]),
+        (RelType.CITES, EVIDENCE["a4"], JORDAN), (RelType.CITES, ALPHA, JORDAN),
+        (RelType.WRITTEN_BY, JORDAN, AUTHORS["jordan"]), (RelType.WRITTEN_BY, JORDAN, AUTHORS["marmar"]))
+    assert jordan.truncated is False
+    assert loaded.filter_subgraph(ClaimFilter(document_id=COMMENT)).node_ids() == {COMMENT, C1}
+
+
+def test_filter_subgraph_keeps_named_document_without_claims(loaded: Store) -> None:
+    sub = loaded.filter_subgraph(ClaimFilter(document_id=BETA, status="anecdotal"))
+    assert (sub.node_ids(), sub.relationships, sub.truncated) == ({BETA}, [], False)
+
+
+def test_filter_subgraph_cap_keeps_whole_claims(loaded: Store) -> None:
+    sub = loaded.filter_subgraph(ClaimFilter(), max_nodes=5)
+    assert sub.node_ids() == {ALPHA, A1, EVIDENCE["a1"], HERMAN, AUTHORS["herman"]}
+    assert sub.truncated is True
+    whole = loaded.filter_subgraph(ClaimFilter())
+    assert len(whole.nodes) == 21 and AINSWORTH not in whole.node_ids()
+    assert len(whole.relationships) == 25 and whole.truncated is False
+
+
+def test_subgraph_scopes(loaded: Store) -> None:
+    node_scope = loaded.subgraph(Scope(kind="node", node_id=A4, depth=1))
+    assert [n.id for n in node_scope.nodes] == [n.id for n in loaded.neighbourhood(A4, 1).nodes]
+    by_source = loaded.subgraph(Scope(kind="filter", filter=ClaimFilter(source_id=JORDAN)))
+    assert by_source.node_ids() == loaded.filter_subgraph(ClaimFilter(source_id=JORDAN)).node_ids()
+    assert len(loaded.subgraph(Scope()).nodes) == 21
+    assert len(loaded.subgraph(Scope(), max_nodes=5).nodes) == 5
+    with pytest.raises(StoreError):
+        loaded.subgraph(Scope(kind="node"))
+    with pytest.raises(StoreError):
+        loaded.subgraph(Scope(kind="everything"))
+
+
+# -- iteration, clearing, describing -----------------------------------------------------
+def test_iter_nodes_in_id_order_and_batches(loaded: Store) -> None:
+    chunks = list(loaded.iter_nodes(Label.CLAIM, batch_size=3))
+    assert [len(c) for c in chunks] == [3, 3, 2]
+    assert [n.id for c in chunks for n in c] == sorted(CLAIMS.values())
+    assert all(n.label == Label.CLAIM for c in chunks for n in c)
+    authors = [n for c in loaded.iter_nodes(Label.AUTHOR) for n in c]
+    assert [n.props["name"] for n in authors] == ["Judith Lewis Herman", "B. Kathleen Jordan",
+                                                  "Charles R. Marmar"]
+
+
+def test_iter_relationships_order_and_batches(loaded: Store) -> None:
+    chunks = list(loaded.iter_relationships(RelType.MAKES, batch_size=5))
+    assert [len(c) for c in chunks] == [5, 3]
+    keys = [r.key for c in chunks for r in c]
+    assert keys == sorted(keys) and len(set(keys)) == 8
+    written = [r for c in loaded.iter_relationships(RelType.WRITTEN_BY) for r in c]
+    assert [(r.start, r.end, r.props) for r in written] == [
+        (HERMAN, AUTHORS["herman"], {"position": 0}), (JORDAN, AUTHORS["jordan"], {"position": 0}),
+        (JORDAN, AUTHORS["marmar"], {"position": 1})]
+    assert list(loaded.iter_relationships(RelType.CHALLENGES, batch_size=1))[1][0].props == {
+        "reason": "I doubt that"}
+
+
+def test_iterating_an_empty_store(store: Store) -> None:
+    assert list(store.iter_nodes(Label.SOURCE)) == []
+    assert list(store.iter_relationships(RelType.CITES)) == []
+
+
+def test_clear(loaded: Store) -> None:
+    loaded.clear()
+    assert loaded.stats()["nodes"] == {str(label): 0 for label in Label}
+    assert loaded.node(HERMAN) is None and loaded.claims().total == 0
+    assert loaded.write(sample_batch())["nodes"] == 22
+    assert loaded.stats()["nodes"] == NODE_COUNTS
+
+
+def test_describe_is_safe_to_print(store: Store) -> None:
+    text = store.describe()
+    assert isinstance(text, str) and text
+    password = os.environ.get("NEO4J_PASSWORD")
+    if password:
+        assert password not in text
