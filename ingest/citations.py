@@ -143,13 +143,13 @@ def number_references(references: list[Reference], docs: list[ParsedDocument]) -
     numbers = {i: ref.key for i, ref in enumerate(references, start=1)}
     for doc in docs:
         for block in doc.blocks:
-            entry = doc.text[block.start:block.end].strip()
-            match = re.match(r"^(?:\[(\d{1,3})\]|(\d{1,3})\.)\s+(.*)", entry, re.DOTALL)
-            if not match or not (block.kind == REFERENCES or looks_like_reference_entry(entry)):
-                continue
-            key = _match_entry(match.group(3), references)
-            if key:
-                numbers[int(match.group(1) or match.group(2))] = key
+            for entry in doc.text[block.start:block.end].splitlines():
+                match = re.match(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})\.)\s+(.*)", entry)
+                if not match or not (block.kind == REFERENCES or looks_like_reference_entry(entry.strip())):
+                    continue
+                key = _match_entry(match.group(3), references)
+                if key:
+                    numbers[int(match.group(1) or match.group(2))] = key
     return numbers
 
 

@@ -189,12 +189,27 @@ def document_units(doc: ParsedDocument) -> list[Unit]:
         elif block.kind == PARAGRAPH:
             for sentence in doc.sentences:
                 if sentence.block == block_index:
-                    units.append(Unit(sentence.start, sentence.end, block_index, 0))
+                    for start, end in split_after_markers(doc.text, sentence.start, sentence.end):
+                        units.append(Unit(start, end, block_index, 0))
     units.sort(key=lambda u: (u.start, u.end))
     for index, unit in enumerate(units):
         unit.index = index
         unit.start, unit.end = _trim(doc.text, unit.start, unit.end)
     return units
+
+
+# "…in adults.[2] Next sentence": a numeric marker after the full stop still ends the sentence.
+_MARKER_AFTER_STOP = re.compile(r"(?<=[.!?])\[\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\](?=\s+[“\"(]?[A-Z])")
+
+
+def split_after_markers(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a sentence span where a numeric citation marker follows a sentence's full stop."""
+    spans = []
+    for match in _MARKER_AFTER_STOP.finditer(text, start, end):
+        spans.append((start, match.end()))
+        start = match.end()
+    spans.append((start, end))
+    return spans
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
