@@ -118,7 +118,7 @@ def _stray_blocks(lines: list[Line]) -> list[Block]:
 def _article(path: Path, text: str, blocks: list[Block], front: dict[str, str]) -> ParsedDocument:
     """The article document with metadata from front matter, title, byline and metadata lines."""
     url = front.get("url") or front.get("link") or front.get("canonical") or _url_from_lines(text, blocks)
-    slug = _slug(url, path)
+    slug = slug_for(url, path)
     doc_id = document_id(slug)
     title_block = next((b for b in blocks if b.kind == TITLE), None)
     title = front.get("title") or (text[title_block.start:title_block.end] if title_block else "")
@@ -132,7 +132,7 @@ def _article(path: Path, text: str, blocks: list[Block], front: dict[str, str]) 
     )
 
 
-def _slug(url: str, path: Path) -> str:
+def slug_for(url: str, path: Path) -> str:
     """The last segment of the URL's path, else the file stem."""
     if url:
         segments = [s for s in urlparse(url).path.split("/") if s]

@@ -1,0 +1,108 @@
+"""HTML articles: trafilatura finds the main content and its metadata; we lay out its text.
+
+The article text is the extracted body, one element (heading, paragraph, list
+item, quote, table row) per paragraph separated by blank lines, so block offsets
+index into that text exactly. Navigation, footers and share bars never reach it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from graph.schema import DocumentKind, document_id
+from ingest.blocks import Classifier, Unit
+from ingest.model import TITLE, InputError, ParsedDocument
+
+# trafilatura XML elements that hold text of their own, and the unit hint each becomes.
+_TEXT_ELEMENTS = {"p": "text", "quote": "text", "head": "heading", "item": "item", "code": "code"}
+_SEPARATOR = "\n\n"
+
+
+def read_html(path: Path, html: str) -> list[ParsedDocument]:
+    """The article of an HTML page (its comments are not read from HTML)."""
+    import trafilatura
+    from lxml import etree
+
+    extracted = trafilatura.extract(html, output_format="xml", include_comments=False,
+                                    include_formatting=False, include_links=False, with_metadata=False,
+                                    include_tables=True, favor_recall=True)
+    if not extracted:
+        raise InputError(str(path), "has no article body that can be extracted",
+                         hint="Give the page with the article's text, or save the text as .txt")
+    root = etree.fromstring(extracted.encode("utf-8"))
+    text, units = _layout(root)
+    if not text.strip():
+        raise InputError(str(path), "has no article body that can be extracted",
+                         hint="Give the page with the article's text, or save the text as .txt")
+    metadata = trafilatura.extract_metadata(html)
+    title = (metadata.title or "") if metadata else ""
+    blocks = Classifier(text, markdown=True, has_title=False).classify(units)
+    if not title:
+        title = next((text[b.start:b.end] for b in blocks if b.kind == TITLE), "")
+    url = (metadata.url or "") if metadata else ""
+    from ingest.readers import sentences_of, slug_for
+
+    doc_id = document_id(slug_for(url, path))
+    return [ParsedDocument(
+        id=doc_id, kind=str(DocumentKind.ARTICLE), text=text, path=str(path), title=title,
+        author=(metadata.author or "") if metadata else "", date=_iso(metadata.date if metadata else ""),
+        url=url, offset=0, root_id=doc_id, parent_id="", position=0, blocks=blocks,
+        sentences=sentences_of(text, blocks),
+    )]
+
+
+def _iso(value: str | None) -> str:
+    """The YYYY-MM-DD part of a date trafilatura found."""
+    return (value or "")[:10]
+
+
+def _layout(root: object) -> tuple[str, list[Unit]]:
+    """The body text, one element per paragraph, and a unit for each element."""
+    parts: list[str] = []
+    units: list[Unit] = []
+    position = 0
+    for element, hint, level in _text_elements(root):
+        words = " ".join(_own_text(element).split())
+        if not words:
+            continue
+        if parts:
+            position += len(_SEPARATOR)
+        units.append(Unit(position, position + len(words), hint, True, True, level))
+        parts.append(words)
+        position += len(words)
+    return _SEPARATOR.join(parts), units
+
+
+def _text_elements(root: object):
+    """(element, unit hint, heading level) for each text-bearing element in document order."""
+    for element in root.iter():  # type: ignore[attr-defined]
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag == "row":
+            yield element, "text", 0
+        elif tag in _TEXT_ELEMENTS and not _inside(element, ("row", "item") if tag != "item" else ("row",)):
+            rend = element.get("rend", "")
+            level = int(rend[1]) if tag == "head" and rend[:1] == "h" and rend[1:2].isdigit() else 0
+            yield element, _TEXT_ELEMENTS[tag], level or (2 if tag == "head" else 0)
+
+
+def _inside(element: object, tags: tuple[str, ...]) -> bool:
+    """True when an ancestor of `element` has one of `tags` (its text is laid out there)."""
+    parent = element.getparent()  # type: ignore[attr-defined]
+    while parent is not None:
+        if parent.tag in tags:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _own_text(element: object) -> str:
+    """An element's text without nested lists (their items are their own units); cells joined by ' | '."""
+    children = list(element)  # type: ignore[call-overload]
+    if element.tag == "row":  # type: ignore[attr-defined]
+        return " | ".join(" ".join("".join(cell.itertext()).split()) for cell in children)
+    pieces = [element.text or ""]  # type: ignore[attr-defined]
+    for child in children:
+        if child.tag != "list":
+            pieces.append(" ".join(child.itertext()) if child.tag == "lb" else "".join(child.itertext()))
+        pieces.append(child.tail or "")
+    return "".join(pieces)
