@@ -126,12 +126,19 @@ def ingest_summary(result: Any) -> str:
     claims = [n for n in nodes if n.label == Label.CLAIM]
     by_status = ", ".join(f"{sum(1 for c in claims if c.props.get('status') == s)} {s}" for s in ClaimStatus)
     unresolved = list(result.unresolved)
-    line = (f"Ingested {count[Label.DOCUMENT]} documents: {count[Label.CLAIM]} claims ({by_status}), "
+    articles = sum(1 for n in nodes if n.label == Label.DOCUMENT and n.props.get("kind") == "article")
+    comments = count[Label.DOCUMENT] - articles
+    line = (f"Ingested {_plural(articles, 'article')} and {_plural(comments, 'comment')}: "
+            f"{count[Label.CLAIM]} claims ({by_status}), "
             f"{count[Label.EVIDENCE]} evidence, {count[Label.SOURCE]} sources, "
             f"{len(unresolved)} unresolved citations")
     if unresolved:
         line += ": " + "; ".join(_unresolved_label(u) for u in unresolved)
     return line
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _unresolved_label(item: dict[str, Any]) -> str:

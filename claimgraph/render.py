@@ -8,18 +8,31 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sys
 from typing import Any, TextIO
 
 CLAIM_COLUMNS = ("id", "status", "kind", "document_id", "section", "evidence_count", "source_ids", "text")
+PIPED_WIDTH = 160
+# Table layout per column: (header, max width or None to take the rest, overflow).
+COLUMN_LAYOUT = {
+    "id": ("id", None, "none"), "status": ("status", None, "none"), "kind": ("kind", None, "none"),
+    "document_id": ("document", 26, "ellipsis"), "section": ("section", 22, "ellipsis"),
+    "evidence_count": ("ev", None, "none"), "source_ids": ("sources", 22, "fold"),
+    "claim_count": ("claims", None, "none"), "authors": ("authors", 30, "ellipsis"),
+    "date": ("date", None, "none"), "year": ("year", None, "none"),
+}
 STATUS_STYLES = {"cited": "green", "anecdotal": "yellow", "unsupported": "red"}
 
 
 def console(file: TextIO | None = None):
-    """A rich console on stdout (or `file`); no colour codes when it is not a terminal."""
+    """A rich console on stdout (or `file`): no colour codes when it is not a terminal, and then
+    $COLUMNS or 160 columns wide so piped tables stay readable."""
     from rich.console import Console
 
-    return Console(file=file or sys.stdout, highlight=False, soft_wrap=False)
+    target = file or sys.stdout
+    width = None if target.isatty() else int(os.environ.get("COLUMNS") or PIPED_WIDTH)
+    return Console(file=target, highlight=False, soft_wrap=False, width=width)
 
 
 def _cell(value: Any) -> str:
@@ -53,9 +66,11 @@ def print_table(rows: list[dict[str, Any]], columns: tuple[str, ...], title: str
 
     table = Table(title=title or None, caption=caption or None, show_lines=False, expand=False)
     for column in columns:
-        wide = column in ("text", "title", "document_title")
-        table.add_column(column, overflow="fold", no_wrap=column in ("id", "status"),
-                         ratio=3 if wide else None, min_width=20 if wide else None)
+        header, max_width, overflow = COLUMN_LAYOUT.get(column, (column, None, "fold"))
+        fixed = overflow == "none"
+        table.add_column(header, no_wrap=fixed or overflow == "ellipsis", overflow=overflow if not fixed
+                         else "ignore", max_width=max_width, ratio=None if fixed or max_width else 1,
+                         justify="right" if column.endswith("count") else "left")
     for row in rows:
         cells = [Text(_cell(row.get(c)), style=STATUS_STYLES.get(str(row.get(c)), "")
                       if c == "status" else "") for c in columns]

@@ -1,0 +1,197 @@
+"""The command line, run for real: `python -m claimgraph …` in a subprocess on a temporary SQLite store."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLE = ROOT / "ingest" / "data" / "trauma-and-relationships.txt"
+BIB = ROOT / "ingest" / "data" / "references.bib"
+HEAVY = ("pandas", "networkx", "matplotlib", "neo4j", "streamlit", "trafilatura")
+
+
+def cli(store: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """Run `python -m claimgraph --store STORE ARGS…` and capture its output."""
+    env = {k: v for k, v in os.environ.items() if k != "CLAIMGRAPH_STORE"}
+    env["COLUMNS"] = "200"
+    return subprocess.run([sys.executable, "-m", "claimgraph", "--store", str(store), *args],
+                          capture_output=True, text=True, cwd=cwd or store.parent, env=env, timeout=180)
+
+
+def ok(result: subprocess.CompletedProcess) -> subprocess.CompletedProcess:
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+def user_error(result: subprocess.CompletedProcess, *must_mention: str) -> str:
+    """Assert exit 2 with exactly one 'claimgraph: error:' line on stderr naming what it should."""
+    assert result.returncode == 2, (result.returncode, result.stdout, result.stderr)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("claimgraph: error: "), result.stderr
+    for text in must_mention:
+        assert text in lines[0], lines[0]
+    return lines[0]
+
+
+def stats(store: Path) -> dict:
+    return json.loads(ok(cli(store, "stats", "--format", "json")).stdout)
+
+
+@pytest.fixture(scope="module")
+def loaded(tmp_path_factory) -> Path:
+    """A store holding the demo article."""
+    store = tmp_path_factory.mktemp("cli") / "claimgraph.db"
+    result = ok(cli(store, "ingest", str(ARTICLE), "--bib", str(BIB)))
+    assert result.stdout.startswith("Ingested 1 article and ")
+    return store
+
+
+@pytest.fixture(scope="module")
+def claim_rows(loaded: Path) -> list[dict]:
+    return json.loads(ok(cli(loaded, "claims", "--format", "json", "--limit", "1000")).stdout)
+
+
+def test_help_does_not_import_heavy_libraries():
+    code = ("import sys\nimport claimgraph.cli as c\ntry:\n    c.main(['--help'])\n"
+            f"except SystemExit:\n    pass\nprint([m for m in {HEAVY!r} if m in sys.modules])")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+    timing = subprocess.run([sys.executable, "-X", "importtime", "-m", "claimgraph", "--help"],
+                            capture_output=True, text=True, timeout=60)
+    imported = {line.split("|")[-1].strip().split(".")[0]
+                for line in timing.stderr.splitlines() if "|" in line}
+    assert not imported & set(HEAVY)
+
+
+def test_demo_without_app(tmp_path):
+    store = tmp_path / "demo.db"
+    result = ok(cli(store, "demo", "--no-app"))
+    assert "Ingested 1 article and " in result.stdout and "claim:" in result.stdout
+    counts = stats(store)
+    assert counts["nodes"]["Document"] >= 1 and counts["nodes"]["Claim"] > 10
+
+
+def test_ingest_summary_counts_match_the_store(loaded, claim_rows):
+    counts = stats(loaded)
+    assert sum(counts["claims_by_status"].values()) == counts["nodes"]["Claim"] == len(claim_rows)
+    assert counts["nodes"]["Source"] == 2
+
+
+def test_ingest_twice_changes_nothing(loaded, tmp_path):
+    store = tmp_path / "twice.db"
+    ok(cli(store, "ingest", str(ARTICLE), "--bib", str(BIB)))
+    first = stats(store)
+    ok(cli(store, "ingest", str(ARTICLE), "--bib", str(BIB)))
+    assert stats(store) == first == stats(loaded)
+
+
+def test_claims_filters_formats_and_paging(loaded, claim_rows):
+    statuses = {row["status"] for row in claim_rows}
+    assert statuses <= {"cited", "anecdotal", "unsupported"} and "cited" in statuses
+    cited = json.loads(ok(cli(loaded, "claims", "--status", "cited", "--format", "json")).stdout)
+    assert cited and all(row["status"] == "cited" for row in cited)
+    herman = json.loads(ok(cli(loaded, "claims", "--source", "herman1992trauma", "--format", "json")).stdout)
+    assert herman and all("herman1992trauma" in row["source_ids"] for row in herman)
+    rows = list(csv.DictReader(io.StringIO(ok(cli(loaded, "claims", "--format", "csv", "--limit", "3",
+                                                   "--offset", "1")).stdout)))
+    assert [r["id"] for r in rows] == [r["id"] for r in claim_rows[1:4]]
+    table = ok(cli(loaded, "claims", "--limit", "5")).stdout
+    assert claim_rows[0]["id"] in table and f"of {len(claim_rows)}" in table
+    word = claim_rows[0]["text"].split()[1]
+    found = json.loads(ok(cli(loaded, "claims", "--search", word.upper(), "--format", "json")).stdout)
+    assert claim_rows[0]["id"] in {r["id"] for r in found}
+
+
+def test_trace_shows_sentence_evidence_and_references(loaded, claim_rows):
+    cited = next(row for row in claim_rows if "jordan1992problems" in row["source_ids"])
+    text = ok(cli(loaded, "trace", cited["id"])).stdout
+    assert cited["id"] in text and "cited" in text
+    assert "citation" in text and "Journal of Consulting and Clinical Psychology, 60" in text
+    assert " ".join(cited["text"].split()[:4]) in " ".join(text.split())
+    data = json.loads(ok(cli(loaded, "trace", cited["id"], "--format", "json")).stdout)
+    assert data["claim"]["id"] == cited["id"] and data["evidence"]
+
+
+def test_sources_and_documents(loaded):
+    sources = json.loads(ok(cli(loaded, "sources", "--format", "json")).stdout)
+    assert {s["id"] for s in sources} == {"herman1992trauma", "jordan1992problems"}
+    documents = ok(cli(loaded, "documents")).stdout
+    assert "doc:trauma-and-relationships" in documents
+
+
+@pytest.mark.parametrize("fmt", ["json", "graphml", "csv", "cypher", "bibtex", "markdown", "svg", "png"])
+def test_export_every_format_to_a_file(loaded, claim_rows, tmp_path, fmt):
+    out = tmp_path / f"export.{fmt}"
+    result = ok(cli(loaded, "export", "--claim", claim_rows[0]["id"], "--depth", "2", "--format", fmt,
+                    "--output", str(out)))
+    assert "Exported" in result.stderr and out.stat().st_size > 0
+    data = out.read_bytes()
+    if fmt == "json":
+        assert claim_rows[0]["id"] in {n["id"] for n in json.loads(data)["nodes"]}
+    elif fmt == "csv":
+        assert sorted(zipfile.ZipFile(io.BytesIO(data)).namelist()) == ["edges.csv", "nodes.csv"]
+    elif fmt == "png":
+        assert data.startswith(b"\x89PNG\r\n\x1a\n")
+
+
+def test_export_filtered_markdown_to_stdout(loaded, claim_rows):
+    result = ok(cli(loaded, "export", "--status", "cited", "--format", "markdown", "--output", "-"))
+    assert "## Claims supported by cited sources" in result.stdout and "## References" in result.stdout
+    assert "Herman, J. L. (1992)." in result.stdout
+
+
+def test_export_source_neighbourhood_bibtex(loaded):
+    result = ok(cli(loaded, "export", "--source", "herman1992trauma", "--format", "bibtex", "-o", "-"))
+    assert "@book{herman1992trauma" in result.stdout
+
+
+def _bad_inputs(tmp_path: Path) -> dict[str, tuple[list[str], str]]:
+    """Each bad input: the ingest arguments and the file the error must name."""
+    malformed = tmp_path / "malformed.bib"
+    malformed.write_text("@article{broken,\n  title = {Unclosed,\n  year = 1999\n", encoding="utf-8")
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(bytes(range(256)) * 8)
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    latin1 = tmp_path / "latin1.txt"
+    latin1.write_bytes("Café society is élite. Trauma isolates people.\n".encode("latin-1"))
+    missing = tmp_path / "missing.txt"
+    return {
+        "malformed bibtex": ([str(ARTICLE), "--bib", str(malformed)], "malformed.bib"),
+        "binary file": ([str(binary), "--bib", str(BIB)], "binary.txt"),
+        "empty file": ([str(empty), "--bib", str(BIB)], "empty.txt"),
+        "non-utf-8 file": ([str(latin1), "--bib", str(BIB)], "latin1.txt"),
+        "missing file": ([str(missing), "--bib", str(BIB)], "missing.txt"),
+        "missing bib": ([str(ARTICLE), "--bib", str(tmp_path / "nope.bib")], "nope.bib"),
+    }
+
+
+@pytest.mark.parametrize("case", ["malformed bibtex", "binary file", "empty file", "non-utf-8 file",
+                                  "missing file", "missing bib"])
+def test_bad_input_exits_2_names_the_file_and_leaves_the_store_unchanged(tmp_path, case):
+    store = tmp_path / "store.db"
+    ok(cli(store, "ingest", str(ARTICLE), "--bib", str(BIB)))
+    before = stats(store)
+    args, named = _bad_inputs(tmp_path)[case]
+    line = user_error(cli(store, "ingest", *args), named)
+    assert "Traceback" not in line
+    assert stats(store) == before
+
+
+def test_unknown_ids_and_bad_arguments_exit_2(loaded, tmp_path):
+    user_error(cli(loaded, "trace", "claim:000000000000"), "claim:000000000000")
+    user_error(cli(loaded, "export", "--claim", "claim:nope", "--format", "json", "-o", "-"), "claim:nope")
+    user_error(cli(loaded, "claims", "--limit", "-1"), "negative")
+    user_error(cli(loaded, "claims", "--status", "maybe"), "maybe")
+    user_error(cli(loaded, "export", "--format", "png", "--output", "-"), "binary")
+    user_error(cli(tmp_path / "absent.db", "stats"), "absent.db")
