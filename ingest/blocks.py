@@ -58,6 +58,14 @@ DATE_WORDS = re.compile(r"\b(?:\d{4}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov
 END_PUNCTUATION = tuple(".,;:!?…\"”’'")
 
 
+def is_byline(line: str) -> bool:
+    """A metadata line ('URL: …', 'Date: …') or a byline ('By …', 'Posted by … | March 3rd, 2019')."""
+    if METADATA_LINE.match(line):
+        return True
+    return bool(BYLINE_LINE.match(line)) and len(line) < 200 and (
+        bool(DATE_WORDS.search(line)) or "|" in line or len(line.split()) <= 6)
+
+
 @dataclass
 class Unit:
     """A run of lines forming one block; `hint` is what its markup says it is."""
@@ -117,6 +125,11 @@ def _group_units(text: str, group: list[Line], markdown: bool) -> list[Unit]:
             flush()
             units.append(_unit(text, [line], "heading"))
             continue
+        if is_byline(line.stripped):
+            flush()
+            current_hint = "text"
+            units.append(_unit(text, [line], "text"))
+            continue
         if LIST_MARKER.match(line.text):
             flush()
             current_hint = "item"
@@ -162,7 +175,8 @@ class Classifier:
 
     text: str
     markdown: bool
-    has_title: bool = False  # the title came from elsewhere (front matter)
+    known_title: str = ""  # a title from elsewhere (front matter): only a line repeating it is the title
+    may_have_title: bool = True  # False for comments: their first line is never a title
 
     def classify(self, units: list[Unit]) -> list[Block]:
         """Blocks for the units, with kinds, sections and list lead-ins."""
@@ -178,7 +192,8 @@ class Classifier:
         words = self._words(unit)
         if unit.hint == "code":
             return BOILERPLATE
-        if index == 0 and not self.has_title and self._looks_like_title(unit):
+        title_here = not self.known_title or " ".join(words.split()) == " ".join(self.known_title.split())
+        if index == 0 and self.may_have_title and title_here and self._looks_like_title(unit):
             return TITLE
         if unit.hint == "heading":
             return HEADING
@@ -202,15 +217,13 @@ class Classifier:
 
     def _single_line_kind(self, words: str) -> str | None:
         """Kinds a short line reveals by its wording alone."""
-        if METADATA_LINE.match(words):
-            return BYLINE
-        if BYLINE_LINE.match(words) and (DATE_WORDS.search(words) or "|" in words or len(words.split()) <= 6):
+        if is_byline(words):
             return BYLINE
         if BOILERPLATE_LINE.match(words):
             return BOILERPLATE
         if POSTSCRIPT.match(words):
             return SIGNOFF
-        if VALEDICTION.search(words) and len(words.split()) <= 8:
+        if VALEDICTION.search(words) and len(words.split()) <= 8 and not re.search(r"[.!?]", words):
             return SIGNOFF
         return None
 

@@ -36,7 +36,7 @@ def read_html(path: Path, html: str) -> list[ParsedDocument]:
                          hint="Give the page with the article's text, or save the text as .txt")
     metadata = trafilatura.extract_metadata(html)
     title = (metadata.title or "") if metadata else ""
-    blocks = Classifier(text, markdown=True, has_title=False).classify(units)
+    blocks = Classifier(text, markdown=True).classify(units)
     if not title:
         title = next((text[b.start:b.end] for b in blocks if b.kind == TITLE), "")
     url = (metadata.url or "") if metadata else ""

@@ -94,7 +94,7 @@ def read_plain(path: Path, text: str, markdown: bool) -> list[ParsedDocument]:
     first_content = next((i for i in range(body_line, len(lines)) if not lines[i].blank), body_line)
     start_of_thread = thread_start(lines, first_content + 1)
     article_lines = lines[body_line:start_of_thread] if start_of_thread is not None else lines[body_line:]
-    classifier = Classifier(text, markdown, has_title=bool(front.get("title")))
+    classifier = Classifier(text, markdown, known_title=front.get("title", ""))
     blocks = classifier.classify(find_units(text, article_lines, markdown))
     comments: list[CommentSpan] = []
     if start_of_thread is not None:
@@ -181,7 +181,7 @@ def _comment_document(path: Path, text: str, article: ParsedDocument, span: Comm
     """A comment as its own document: its text is the exact slice of the file holding its body."""
     body = text[span.body_start:span.body_end]
     lines = split_lines(body)
-    blocks = Classifier(body, markdown=False, has_title=True).classify(find_units(body, lines, False))
+    blocks = Classifier(body, markdown=False, may_have_title=False).classify(find_units(body, lines, False))
     blocks = [_comment_block(b) for b in blocks]
     parent = comment_id(article.id, span.parent_path) if span.parent_path else article.id
     name = span.header.name
