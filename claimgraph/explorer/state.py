@@ -70,7 +70,7 @@ def go_to(page: str, **params: str) -> None:
 
 def permalink(page: str, **params: str) -> str:
     """An absolute link to `page` with `params` when the server URL is known, else a relative one."""
-    query = "?" + urlencode({"page": page, **params})
+    query = "?" + urlencode({"page": page, **params}, safe=":")
     try:
         base = (st.context.url or "").split("?", 1)[0]
     except (AttributeError, RuntimeError):

@@ -1,0 +1,269 @@
+"""The Streamlit explorer through AppTest: every page and its main interactions on a real SQLite store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from explorer_data import XSS_CLAIM, XSS_SOURCE_TITLE, XSS_TITLE, xss_batch
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.testing.v1 import AppTest
+
+from graph.exports import FORMATS, export
+from graph.store import Scope, open_store
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+TIMEOUT = 120
+
+
+def make_store(path: Path, *batches: Any) -> str:
+    """A SQLite store at `path` holding `batches`; returns its URL."""
+    url = str(path)
+    with open_store(url) as store:
+        for batch in batches:
+            store.write(batch)
+    return url
+
+
+def app(monkeypatch: pytest.MonkeyPatch, url: str, **params: str) -> AppTest:
+    """An AppTest of app.py on the store at `url`, with URL query parameters, already run."""
+    monkeypatch.setenv("CLAIMGRAPH_STORE", url)
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params.update(params)
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def markdown_text(at: AppTest) -> str:
+    """Every markdown element's source, joined."""
+    return "\n".join(m.value for m in at.markdown)
+
+
+def iframe_html(at: AppTest) -> list[str]:
+    """The HTML of every iframe (graph widget) on the page."""
+    return [el.proto.srcdoc for el in at.get("iframe")]
+
+
+def count_nodes(url: str) -> int:
+    """How many nodes a store holds."""
+    with open_store(url, read_only=True) as store:
+        return sum(store.stats()["nodes"].values())
+
+
+@pytest.fixture
+def xss_url(tmp_path: Path) -> str:
+    return make_store(tmp_path / "xss.db", xss_batch())
+
+
+@pytest.fixture
+def demo_url(tmp_path: Path, demo_result: Any) -> str:
+    return make_store(tmp_path / "demo.db", demo_result.batch)
+
+
+def first_claim(url: str, **flt: str) -> dict[str, Any]:
+    from graph.model import ClaimFilter
+
+    with open_store(url, read_only=True) as store:
+        return store.claims(ClaimFilter(**flt), limit=1).rows[0]
+
+
+# -- overview -------------------------------------------------------------------------------------
+def test_overview_counts_chart_sources_unresolved(monkeypatch: pytest.MonkeyPatch, demo_url: str) -> None:
+    at = app(monkeypatch, demo_url)
+    with open_store(demo_url, read_only=True) as store:
+        stats = store.stats()
+        top_source = store.sources()[0]["id"]
+        unresolved = store.unresolved_citations()
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Claims"] == str(stats["nodes"]["Claim"])
+    assert metrics["Sources"] == str(stats["nodes"]["Source"])
+    assert metrics["Unresolved citations"] == str(stats["unresolved_citations"])
+    assert at.get("vega_lite_chart"), "claims-by-status chart missing"
+    sources_table = at.dataframe[0].value
+    assert sources_table["id"].iloc[0] == top_source
+    if unresolved:
+        assert len(at.dataframe[1].value) == len(unresolved)
+
+
+def test_empty_store_explains_what_to_do(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    at = app(monkeypatch, make_store(tmp_path / "empty.db"))
+    assert "Ingest page" in " ".join(i.value for i in at.info)
+
+
+def test_missing_store_is_one_line_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    at = app(monkeypatch, str(tmp_path / "nothing-here.db"))
+    assert len(at.error) == 1 and "Ingest page" in at.error[0].value
+
+
+# -- claims ---------------------------------------------------------------------------------------
+def test_claims_filter_by_status_and_text(monkeypatch: pytest.MonkeyPatch, demo_url: str) -> None:
+    at = app(monkeypatch, demo_url, page="claims")
+    everything = len(at.dataframe[0].value)
+    at.selectbox(key="f_status").select("cited").run()
+    cited = at.dataframe[0].value
+    assert 0 < len(cited) < everything
+    assert set(cited["status"]) == {"cited"}
+    at.text_input(key="f_text").input("Vietnam").run()
+    vietnam = at.dataframe[0].value
+    assert len(vietnam) >= 1
+    assert all("vietnam" in text.lower() for text in vietnam["text"])
+    assert f"{len(vietnam)} claims match" in at.caption[0].value
+
+
+def test_claims_page_through_results(monkeypatch: pytest.MonkeyPatch, demo_url: str) -> None:
+    at = app(monkeypatch, demo_url, page="claims")
+    at.selectbox(key="claims_limit").select(25).run()
+    first_page = list(at.dataframe[0].value["id"])
+    assert len(first_page) == 25
+    at.number_input(key="claims_page").set_value(2).run()
+    second_page = list(at.dataframe[0].value["id"])
+    assert second_page and not set(first_page) & set(second_page)
+
+
+def test_selecting_a_row_opens_its_trace(monkeypatch: pytest.MonkeyPatch, demo_url: str) -> None:
+    at = app(monkeypatch, demo_url, page="claims")
+    at.selectbox(key="f_status").select("cited").run()
+    chosen = at.dataframe[0].value.iloc[1]
+    at.session_state["claims_table"] = {"selection": {"rows": [1], "columns": [], "cells": []}}
+    at.run()
+    assert not at.exception
+    assert chosen["id"] in " ".join(c.value for c in at.code)
+    assert "cg-claim" in markdown_text(at)
+    at.button(key="open_trace").click().run()
+    assert at.query_params["page"] == "trace" and at.query_params["claim"] == chosen["id"]
+    assert at.header[0].value == "Trace"
+
+
+# -- trace ----------------------------------------------------------------------------------------
+def test_trace_permalink_shows_evidence_reference_and_highlight(monkeypatch: pytest.MonkeyPatch,
+                                                                demo_url: str) -> None:
+    claim = first_claim(demo_url, status="cited", text="Vietnam")
+    at = app(monkeypatch, demo_url, page="trace", claim=claim["id"])
+    text = markdown_text(at)
+    assert '<mark class="cg-claim' in text
+    assert "cg-evidence" in text
+    assert "Jordan, B. K." in text and "https://doi.org/10.1037/0022-006X.60.6.916" in text
+    assert f"?page=trace&claim={claim['id']}" in at.code[0].value
+    graph = iframe_html(at)[0]
+    assert claim["id"] in graph and "jordan1992problems" in graph
+
+
+def test_trace_of_unknown_claim_warns(monkeypatch: pytest.MonkeyPatch, xss_url: str) -> None:
+    at = app(monkeypatch, xss_url, page="trace", claim="claim:000000000000")
+    assert "No claim with id" in at.warning[0].value
+
+
+# -- graph ----------------------------------------------------------------------------------------
+def test_graph_of_a_node_neighbourhood_is_capped(monkeypatch: pytest.MonkeyPatch, demo_url: str) -> None:
+    at = app(monkeypatch, demo_url, page="graph", node="jordan1992problems")
+    html = iframe_html(at)[0]
+    assert "vis.Network" in html and "jordan1992problems" in html
+    assert "<script src" not in html and "<link" not in html, "the graph must not load anything remote"
+    at.slider(key="scope_depth").set_value(3).run()
+    at.slider(key="scope_max").set_value(10).run()
+    assert any("Cut at 10 nodes" in w.value for w in at.warning)
+    assert "10 nodes" in markdown_text(at)
+
+
+def test_graph_of_a_document_and_of_the_claims_filter(monkeypatch: pytest.MonkeyPatch, demo_url: str) -> None:
+    at = app(monkeypatch, demo_url, page="claims")
+    at.selectbox(key="f_status").select("anecdotal").run()
+    at.sidebar.radio[0].set_value("graph").run()
+    at.radio(key="scope_kind").set_value("filter").run()
+    assert "status=anecdotal" in " ".join(c.value for c in at.caption)
+    assert '"status": "cited"' not in iframe_html(at)[0]
+    at.radio(key="scope_kind").set_value("document").run()
+    assert "doc:trauma-and-relationships" in iframe_html(at)[0]
+
+
+# -- export ---------------------------------------------------------------------------------------
+def test_export_offers_every_format_with_the_right_data(monkeypatch: pytest.MonkeyPatch,
+                                                        demo_url: str) -> None:
+    saved: dict[str, bytes | str] = {}
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def record(self: Any, path_or_data: Any, mimetype: str, kind: Any, filename: str | None = None) -> str:
+        if filename:
+            saved[filename] = path_or_data
+        return original(self, path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", record)
+    at = app(monkeypatch, demo_url, page="export", node="jordan1992problems")
+    labels = [b.label for b in at.get("download_button")]
+    assert sorted(labels) == sorted(f"{fmt} (.{spec.extension})" for fmt, spec in FORMATS.items())
+    with open_store(demo_url, read_only=True) as store:
+        subgraph = store.subgraph(Scope(kind="node", node_id="jordan1992problems"))
+        expected_json = export(subgraph, "json")
+        expected_bib = export(subgraph, "bibtex")
+    by_ext = {name.rsplit(".", 1)[1]: data for name, data in saved.items()}
+    assert set(by_ext) == {spec.extension for spec in FORMATS.values()}
+    assert _text(by_ext["json"]) == expected_json
+    assert _text(by_ext["bib"]) == expected_bib
+    assert _bytes(by_ext["png"]).startswith(b"\x89PNG")
+    assert "data:image/svg+xml;base64," in markdown_text(at)
+    assert "jordan" in markdown_text(at).lower()
+
+
+def _text(data: bytes | str) -> str:
+    return data.decode("utf-8") if isinstance(data, bytes) else data
+
+
+def _bytes(data: bytes | str) -> bytes:
+    return data.encode("utf-8") if isinstance(data, str) else data
+
+
+# -- ingest ---------------------------------------------------------------------------------------
+def test_upload_good_files_then_write(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from conftest import DEMO_ARTICLE, DEMO_BIB
+
+    url = str(tmp_path / "fresh.db")
+    at = app(monkeypatch, url, page="ingest")
+    at.file_uploader(key="upload_article").upload(DEMO_ARTICLE.name, DEMO_ARTICLE.read_bytes(), "text/plain")
+    at.file_uploader(key="upload_bib").upload(DEMO_BIB.name, DEMO_BIB.read_bytes(), "application/x-bibtex")
+    at.run()
+    assert not at.exception and not at.error
+    metrics = {m.label: int(m.value) for m in at.metric}
+    assert metrics["Claims"] > 0 and metrics["Cited"] > 0
+    assert not Path(url).exists(), "nothing may be written before Write is pressed"
+    at.button(key="ingest_write").click().run()
+    assert "Written to" in at.success[0].value
+    with open_store(url, read_only=True) as store:
+        assert store.stats()["nodes"]["Claim"] == metrics["Claims"]
+
+
+@pytest.mark.parametrize(("name", "content", "expected"), [
+    ("bad.bib", b"@article{broken, title = {unclosed\n", "bad.bib"),
+    ("latin1.bib", "@book{k, title={Caf\u00e9}}".encode("latin-1"), "latin1.bib:1: is not UTF-8 text"),
+])
+def test_upload_bad_bib_shows_message_and_writes_nothing(monkeypatch: pytest.MonkeyPatch, xss_url: str,
+                                                         name: str, content: bytes, expected: str) -> None:
+    before = count_nodes(xss_url)
+    at = app(monkeypatch, xss_url, page="ingest")
+    at.file_uploader(key="upload_article").upload("article.txt", b"Trauma isolates people (Herman, 1992).\n",
+                                                  "text/plain")
+    at.file_uploader(key="upload_bib").upload(name, content, "application/x-bibtex")
+    at.run()
+    assert not at.exception
+    assert len(at.error) == 1 and at.error[0].value.startswith(expected)
+    assert "\n" not in at.error[0].value
+    assert not at.get("button") or all(b.key != "ingest_write" for b in at.button)
+    assert count_nodes(xss_url) == before
+
+
+# -- safety ---------------------------------------------------------------------------------------
+def test_article_comment_and_bibtex_text_is_escaped(monkeypatch: pytest.MonkeyPatch, xss_url: str) -> None:
+    claim = first_claim(xss_url)
+    pages = [app(monkeypatch, xss_url, page="trace", claim=claim["id"]),
+             app(monkeypatch, xss_url, page="graph", node=claim["id"]),
+             app(monkeypatch, xss_url, page="overview")]
+    html = "\n".join(markdown_text(at) + "\n".join(iframe_html(at)) for at in pages)
+    for raw in (XSS_TITLE, XSS_SOURCE_TITLE, "<b>follows</b>", "<script>x</script>", "<em>Section</em>"):
+        assert raw not in html, f"unescaped: {raw}"
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "Isolation &lt;b&gt;follows&lt;/b&gt; trauma &amp; &lt;i&gt;harms&lt;/i&gt;" in html
+    graph = iframe_html(pages[1])[0]
+    assert "\\u003cscript\\u003ealert(1)\\u003c/script\\u003e" in graph
+    assert XSS_CLAIM.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") in graph
