@@ -108,16 +108,27 @@ def reference_text(source: dict[str, Any]):
 
 
 def marked_context(trace: dict[str, Any]):
-    """The claim's paragraph with the claim in bold reverse video and evidence underlined."""
+    """The claim's paragraph with the claim between » and « in bold reverse video (the markers
+    show it when the output is not a terminal) and evidence underlined."""
     from rich.text import Text
 
     context, claim = trace["context"], trace["claim"]
     base = int(context["start"])
-    text = Text(context["text"])
+    start, end = int(claim["start"]) - base, int(claim["end"]) - base
+    paragraph = context["text"]
+    text = Text(paragraph[:start])
+    text.append("»", style="bold")
+    text.append(paragraph[start:end], style="bold reverse")
+    text.append("«", style="bold")
+    text.append(paragraph[end:])
     for ev in trace["evidence"]:
         if ev.get("document_id") == claim.get("document_id"):
-            text.stylize("underline", int(ev["start"]) - base, int(ev["end"]) - base)
-    text.stylize("bold reverse", int(claim["start"]) - base, int(claim["end"]) - base)
+            ev_start, ev_end = (int(ev[k]) - base for k in ("start", "end"))
+            shift_start = 1 if ev_start >= start else 0
+            shift_start += 1 if ev_start >= end else 0
+            shift_end = 1 if ev_end > start else 0
+            shift_end += 1 if ev_end > end else 0
+            text.stylize("underline", ev_start + shift_start, ev_end + shift_end)
     return text
 
 

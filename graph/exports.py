@@ -74,17 +74,22 @@ def typed_rel_props(rel: Relationship) -> dict[str, Any]:
     return {name: value for name, value in typed.items() if value is not None}
 
 
-def to_graph(subgraph: Subgraph):
-    """The subgraph as a networkx MultiDiGraph: node attribute `label`, edge attribute `type`
-    (the key is the type too), plus the typed schema properties."""
-    import networkx as nx
+def typed_subgraph(subgraph: Subgraph) -> Subgraph:
+    """The subgraph with every property coerced to its schema type and None values dropped."""
+    return Subgraph(
+        nodes=[Node(n.label, n.id, typed_node_props(n)) for n in subgraph.nodes],
+        relationships=[Relationship(r.type, r.start, r.end, typed_rel_props(r))
+                       for r in subgraph.relationships],
+        truncated=subgraph.truncated,
+    )
 
-    graph = nx.MultiDiGraph()
-    for node in subgraph.nodes:
-        graph.add_node(node.id, label=str(node.label), **typed_node_props(node))
-    for rel in subgraph.relationships:
-        graph.add_edge(rel.start, rel.end, key=str(rel.type), type=str(rel.type), **typed_rel_props(rel))
-    return graph
+
+def to_graph(subgraph: Subgraph):
+    """The typed subgraph as a networkx MultiDiGraph (graph.convert's shape: node attribute `label`,
+    edges keyed by `type`, `truncated` in the graph attributes)."""
+    from graph.convert import to_networkx
+
+    return to_networkx(typed_subgraph(subgraph))
 
 
 # -- formats --------------------------------------------------------------------------------------
@@ -93,7 +98,6 @@ def to_json(subgraph: Subgraph) -> str:
     import networkx as nx
 
     data = nx.node_link_data(to_graph(subgraph), edges="edges")
-    data["graph"] = {"truncated": subgraph.truncated}
     return json.dumps(data, ensure_ascii=False, indent=1)
 
 

@@ -244,8 +244,8 @@ def to_markdown(subgraph: Subgraph, store: Any = None, title: str = "", scope: s
     APA references, then a references section."""
     support = _claim_support(subgraph, store)
     claims = sorted((n for n in subgraph.nodes if n.label == Label.CLAIM), key=_claim_order)
-    documents = [n for n in subgraph.nodes if n.label == Label.DOCUMENT]
-    only_title = documents[0].props.get("title") if len(documents) == 1 else ""
+    articles = [n for n in subgraph.nodes if n.label == Label.DOCUMENT and n.props.get("kind") != "comment"]
+    only_title = articles[0].props.get("title") if len(articles) == 1 else ""
     heading = title or only_title or "ClaimGraph handout"
     lines = [f"# {md_escape(heading)}", ""]
     if scope:
