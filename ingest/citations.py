@@ -192,7 +192,8 @@ def resolve_author_year(index: RefIndex, families: list[str], etal: bool, year: 
 
 
 def _split_names(names: str) -> list[str]:
-    return [n.strip() for n in re.split(r"\s*,\s*|\s+&\s+|\s+and\s+", names) if n.strip()]
+    parts = re.split(r"\s*,\s*|\s+&\s+|\s+and\s+", names)
+    return [re.sub(r"['’]s$", "", n.strip()) for n in parts if n.strip()]
 
 
 # --- finders: each returns EvidenceSpans for one unit ----------------------------------
@@ -307,8 +308,8 @@ def find_author_work(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpa
                 after = segment[name.end():name.end() + 80]
                 work = re.match(rf"(?:['’]s\s+(?:\w+\s+)?{_WORK_NOUN}\b|[^.;]*?\b(?:his|her|their)\s+"
                                 rf"(?:\w+\s+)?{_WORK_NOUN}\b)", after)
-                before = re.search(rf"\b{_WORK_NOUN}\s+by\s+(?:(?:Dr|Prof)\.?\s+)?(?:[A-Z][a-z]+\s+)*$",
-                                   segment[:name.start()])
+                before = re.search(rf"(?:\b{_WORK_NOUN}\s+by|\b(?:his|her|their)\s+(?:\w+\s+)?{_WORK_NOUN},?)"
+                                   rf"\s+(?:(?:Dr|Prof)\.?\s+)?(?:[A-Z][a-z]+\s+)*$", segment[:name.start()])
                 if not work and not before:
                     continue
                 title = _TITLE_BEFORE_NAME.search(segment[:name.start()])

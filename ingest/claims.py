@@ -153,12 +153,12 @@ def _is_greeting(sentence: str) -> bool:
     return False
 
 
-def not_claim_reason(sentence: str) -> str | None:
+def not_claim_reason(sentence: str, list_item: bool = False) -> str | None:
     """Why a sentence of a paragraph or list item is not a claim, or None if it is one."""
     stripped = sentence.strip()
     words = re.findall(r"\w+", stripped)
     checks = (
-        (len(words) < 3, "too short"),
+        (len(words) < (2 if list_item else 3), "too short"),
         (stripped.endswith("?") or stripped.rstrip("\"”’)").endswith("?"), "question"),
         (stripped.endswith(":"), "lead-in"),
         (any(p.search(stripped) for p in _META), "meta-text"),
@@ -227,7 +227,7 @@ def extract_claims(doc: ParsedDocument, units: list[Unit] | None = None) -> list
     seen: dict[str, int] = {}
     for unit in units:
         text = doc.text[unit.start:unit.end]
-        if not text or not_claim_reason(text):
+        if not text or not_claim_reason(text, doc.blocks[unit.block].kind == LIST_ITEM):
             continue
         normalised = " ".join(text.split())
         occurrence = seen.get(normalised, 0)
