@@ -131,7 +131,7 @@ def ingest_summary(result: Any) -> str:
     line = (f"Ingested {_plural(articles, 'article')} and {_plural(comments, 'comment')}: "
             f"{count[Label.CLAIM]} claims ({by_status}), "
             f"{count[Label.EVIDENCE]} evidence, {count[Label.SOURCE]} sources, "
-            f"{len(unresolved)} unresolved citations")
+            f"{_plural(len(unresolved), 'unresolved citation')}")
     if unresolved:
         line += ": " + "; ".join(_unresolved_label(u) for u in unresolved)
     return line
@@ -448,8 +448,8 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
     """Console-script entry point."""
     try:
         code = run(argv)
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader (head, less) went away: stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         code = 0
-        sys.stderr.close()
     sys.exit(code)
 

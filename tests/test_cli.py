@@ -155,6 +155,13 @@ def test_export_source_neighbourhood_bibtex(loaded):
     assert "@book{herman1992trauma" in result.stdout
 
 
+def test_ingest_lists_unresolved_citations(tmp_path):
+    article = tmp_path / "sleep.txt"
+    article.write_text("Sleep\n\nSleep loss impairs memory (Smith, 2003).\n", encoding="utf-8")
+    result = ok(cli(tmp_path / "s.db", "ingest", str(article), "--bib", str(BIB)))
+    assert "1 unresolved citation: (Smith, 2003) (" in result.stdout and "sleep.txt:3" in result.stdout
+
+
 def _bad_inputs(tmp_path: Path) -> dict[str, tuple[list[str], str]]:
     """Each bad input: the ingest arguments and the file the error must name."""
     malformed = tmp_path / "malformed.bib"
