@@ -64,7 +64,9 @@ def words_of(text: str) -> list[str]:
 
 STOPWORDS = frozenset("""
     a an the and or of in on at to for from with by as is are was were be this that these those
-    its their his her our your my we they it study studies survey trial project experiment cohort
+    its their his her our your my we they it them without also very have has been will would could
+    should than then there what when which who about into more most study studies survey trial project
+    experiment cohort
     long term longterm national research analysis report data
 """.split())
 
@@ -547,4 +549,4 @@ def _names_claim(sentence: str, claim: str) -> bool:
             return True
     claim_words = {w for w in words_of(claim) if w not in STOPWORDS and len(w) > 3}
     said = {w for w in words_of(sentence) if w not in STOPWORDS and len(w) > 3}
-    return len(claim_words) >= 4 and len(claim_words & said) / len(claim_words) >= 0.7
+    return len(claim_words) >= 3 and len(claim_words & said) / len(claim_words) >= 0.75
