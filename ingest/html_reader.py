@@ -7,10 +7,12 @@ index into that text exactly. Navigation, footers and share bars never reach it.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from graph.schema import DocumentKind, document_id
+from graph.schema import DocumentKind, comment_id, document_id
 from ingest.blocks import Classifier, Unit
+from ingest.dates import parse_date
 from ingest.model import TITLE, InputError, ParsedDocument
 
 # trafilatura XML elements that hold text of their own, and the unit hint each becomes.
@@ -19,7 +21,7 @@ _SEPARATOR = "\n\n"
 
 
 def read_html(path: Path, html: str) -> list[ParsedDocument]:
-    """The article of an HTML page (its comments are not read from HTML)."""
+    """The article of an HTML page, then its reader comments (WordPress-style comment markup)."""
     import trafilatura
     from lxml import etree
 
@@ -43,12 +45,95 @@ def read_html(path: Path, html: str) -> list[ParsedDocument]:
     from ingest.readers import sentences_of, slug_for
 
     doc_id = document_id(slug_for(url, path))
-    return [ParsedDocument(
+    article = ParsedDocument(
         id=doc_id, kind=str(DocumentKind.ARTICLE), text=text, path=str(path), title=title,
         author=(metadata.author or "") if metadata else "", date=_iso(metadata.date if metadata else ""),
         url=url, offset=0, root_id=doc_id, parent_id="", position=0, blocks=blocks,
         sentences=sentences_of(text, blocks),
-    )]
+    )
+    return [article, *html_comments(html, article)]
+
+
+def html_comments(html: str, article: ParsedDocument) -> list[ParsedDocument]:
+    """Reader comments marked up as elements with class 'comment' holding an author and a body.
+
+    A comment's text is its body's paragraphs separated by blank lines; as with the
+    article, offsets index into that text, and `offset` is 0 (HTML text is extracted).
+    """
+    import lxml.html
+
+    from ingest.readers import sentences_of
+
+    tree = lxml.html.fromstring(html)
+    containers = [el for el in tree.iter() if isinstance(el.tag, str) and "comment" in _classes(el)]
+    paths: dict[object, tuple[int, ...]] = {}
+    children: dict[tuple[int, ...], int] = {}
+    documents: list[ParsedDocument] = []
+    for element in containers:
+        body = _first_with_class(element, ("comment-content", "comment-text", "comment-body-text"))
+        name = _first_with_class(element, ("fn", "comment-author-name", "comment-author"))
+        if body is None or name is None:
+            continue
+        parent = next((a for a in element.iterancestors() if a in paths), None)
+        parent_path = paths[parent] if parent is not None else ()
+        children[parent_path] = children.get(parent_path, 0) + 1
+        paths[element] = (*parent_path, children[parent_path])
+        text, units = _layout_html_paragraphs(body)
+        blocks = Classifier(text, markdown=True, may_have_title=False).classify(units)
+        author = re.sub(r"\s+says:?$", "", " ".join(name.text_content().split()), flags=re.I)
+        documents.append(ParsedDocument(
+            id=comment_id(article.id, paths[element]), kind=str(DocumentKind.COMMENT), text=text,
+            path=article.path, title=f"Comment by {author}", author=author, date=_comment_date(element),
+            offset=0, root_id=article.id,
+            parent_id=comment_id(article.id, parent_path) if parent_path else article.id,
+            position=len(documents) + 1, blocks=blocks, sentences=sentences_of(text, blocks)))
+    return documents
+
+
+def _classes(element: object) -> set[str]:
+    return set((element.get("class") or "").split())  # type: ignore[attr-defined]
+
+
+def _first_with_class(element: object, names: tuple[str, ...]) -> object | None:
+    """The first descendant carrying one of the classes, not inside a nested comment."""
+    for descendant in element.iterdescendants():  # type: ignore[attr-defined]
+        if not isinstance(descendant.tag, str):
+            continue
+        nested = next((a for a in descendant.iterancestors() if "comment" in _classes(a)), None)
+        if nested is not element:
+            continue
+        if _classes(descendant) & set(names):
+            return descendant
+    return None
+
+
+def _comment_date(element: object) -> str:
+    """ISO date of a comment from its <time datetime> or its written date."""
+    for time in element.iterdescendants("time"):  # type: ignore[attr-defined]
+        nested = next((a for a in time.iterancestors() if "comment" in _classes(a)), None)
+        if nested is element:
+            return _iso(time.get("datetime")) or parse_date(time.text_content())
+    meta = _first_with_class(element, ("comment-metadata", "comment-meta", "comment-date"))
+    return parse_date(meta.text_content()) if meta is not None else ""  # type: ignore[attr-defined]
+
+
+def _layout_html_paragraphs(body: object) -> tuple[str, list[Unit]]:
+    """Comment body text: its paragraphs (or its whole text) separated by blank lines."""
+    paragraphs = [p for p in body.iter("p", "li", "blockquote")] or [body]  # type: ignore[attr-defined]
+    parts: list[str] = []
+    units: list[Unit] = []
+    position = 0
+    for paragraph in paragraphs:
+        words = " ".join(paragraph.text_content().split())
+        if not words:
+            continue
+        if parts:
+            position += len(_SEPARATOR)
+        units.append(Unit(position, position + len(words), "item" if paragraph.tag == "li" else "text",
+                          True, True))
+        parts.append(words)
+        position += len(words)
+    return _SEPARATOR.join(parts), units
 
 
 def _iso(value: str | None) -> str:

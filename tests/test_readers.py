@@ -179,14 +179,13 @@ def test_markdown_front_matter_headings_and_list() -> None:
 
 
 def test_html_body_without_boilerplate_and_metadata() -> None:
-    docs = read_documents(SAMPLES / "sleep-and-memory.html")
-    assert len(docs) == 1
-    article = docs[0]
+    article = read_documents(SAMPLES / "sleep-and-memory.html")[0]
     assert article.id == "doc:sleep-and-memory"
     assert article.title == "Sleep and Memory: What the Studies Show"
     assert (article.author, article.date) == ("Maria Jensen", "2021-03-14")
     assert article.url == "https://brainnotes.example.org/posts/sleep-and-memory/"
-    for noise in ("Archive of every post", "Subscribe", "Copyright", "Share on Facebook", "<p>"):
+    for noise in ("Archive of every post", "Subscribe", "Copyright", "Share on Facebook", "<p>", "Leo Park",
+                  "nap"):
         assert noise not in article.text
     assert _texts(article, HEADING) == ["What happens during deep sleep", "What you can do"]
     items = [b for b in article.blocks if b.kind == LIST_ITEM]
@@ -195,6 +194,22 @@ def test_html_body_without_boilerplate_and_metadata() -> None:
     assert any(article.text[s.start:s.end] == "Dr. Walker called it “overnight practice.”"
                for s in article.sentences)
     _assert_exact_spans(article)
+
+
+def test_html_comments_are_their_own_documents() -> None:
+    article, *comments = read_documents(SAMPLES / "sleep-and-memory.html")
+    assert [(c.id, c.author, c.date) for c in comments] == [
+        (f"{article.id}#comment-1", "Leo Park", "2021-03-15"),
+        (f"{article.id}#comment-1.1", "Maria Jensen", "2021-03-16")]
+    assert [c.parent_id for c in comments] == [article.id, comments[0].id]
+    assert comments[0].text == ("I always remember more after a nap. Is there a study on naps & exams?\n\n"
+                                "Thanks for the clear summary.")
+    assert [comments[0].text[s.start:s.end] for s in comments[0].sentences] == [
+        "I always remember more after a nap.", "Is there a study on naps & exams?",
+        "Thanks for the clear summary."]
+    assert "Reply" not in comments[0].text and "says" not in comments[0].text
+    for comment in comments:
+        _assert_exact_spans(comment)
 
 
 def test_plain_text_with_url_line_and_bulleted_thread() -> None:
