@@ -306,12 +306,17 @@ def run_app(store: str | None, port: int | None) -> int:
     """Run the Streamlit explorer on the store until it stops; return its exit code."""
     import subprocess
 
+    from graph.store import open_store as open_url
     from graph.store import store_url_from_env
 
-    command = [sys.executable, "-m", "streamlit", "run", app_path(), "--server.headless", "true"]
+    url = store_url_from_env(store)
+    with open_url(url, read_only=True):  # a missing or foreign store fails here, in one line
+        pass
+    command = [sys.executable, "-m", "streamlit", "run", app_path(), "--server.headless", "true",
+               "--browser.gatherUsageStats", "false"]
     if port:
         command += ["--server.port", str(port)]
-    env = {**os.environ, "CLAIMGRAPH_STORE": store_url_from_env(store)}
+    env = {**os.environ, "CLAIMGRAPH_STORE": url}
     try:
         return subprocess.run(command, env=env, check=False).returncode
     except KeyboardInterrupt:

@@ -202,3 +202,4 @@ def test_unknown_ids_and_bad_arguments_exit_2(loaded, tmp_path):
     user_error(cli(loaded, "claims", "--status", "maybe"), "maybe")
     user_error(cli(loaded, "export", "--format", "png", "--output", "-"), "binary")
     user_error(cli(tmp_path / "absent.db", "stats"), "absent.db")
+    user_error(cli(tmp_path / "absent.db", "app"), "absent.db")
