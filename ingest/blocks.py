@@ -239,15 +239,14 @@ class Classifier:
     def _mark_signoff(self, units: list[Unit], kinds: list[str]) -> None:
         """Short name-like lines after a valediction, or with only closing matter after them."""
         closing = {SIGNOFF, REFERENCES, BOILERPLATE}
+        only_closing_after = True  # walking backwards: nothing but closing matter follows unit i
         for i in range(len(units) - 1, -1, -1):
             words = self._words(units[i])
-            if kinds[i] not in (HEADING, PARAGRAPH) or not units[i].single_line:
-                continue
-            if not NAME_ALONE.match(words) or REFERENCE_HEADING.match(words):
-                continue
-            after_valediction = i > 0 and kinds[i - 1] == SIGNOFF
-            if after_valediction or all(kind in closing for kind in kinds[i + 1:]):
+            name_line = (kinds[i] in (HEADING, PARAGRAPH) and units[i].single_line
+                         and bool(NAME_ALONE.match(words)) and not REFERENCE_HEADING.match(words))
+            if name_line and (only_closing_after or (i > 0 and kinds[i - 1] == SIGNOFF)):
                 kinds[i] = SIGNOFF
+            only_closing_after = only_closing_after and kinds[i] in closing
 
     def _mark_reference_section(self, units: list[Unit], kinds: list[str]) -> None:
         """Everything under a References/Bibliography heading is a reference entry."""
