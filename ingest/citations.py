@@ -94,7 +94,7 @@ _STUDY = re.compile(
     r"|(?:[A-Z][\w'’\-]*\s+){2,6}study\b"
 )
 _WORK_NOUN = (r"(?:book|books|study|studies|research|work|paper|article|review|trial|survey|report|"
-              r"findings|experiment|analysis|memoir|essay|monograph|chapter)")
+              r"findings|experiment|analysis|memoir|essay|monograph|chapter|theory|model|framework)")
 _QUOTE = re.compile(r"“[^”]+”|\"[^\"]+\"")
 _TITLE_BEFORE_NAME = re.compile(r"((?:(?:Dr|Prof|Professor|Mr|Mrs|Ms)\.?\s+)?(?:[A-Z][a-z]+\.?\s+){0,3})$")
 
@@ -210,7 +210,7 @@ def find_author_year(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpa
         years_only = _YEARS_ONLY.match(paren.group(1).strip())
         if years_only:
             before = _NARRATIVE_BEFORE.search(segment[:paren.start()])
-            if before:
+            if before and not _is_title_words(before.group("names"), index):
                 families = _split_names(before.group("names"))
                 start, end = unit.start + before.start(), unit.start + paren.end()
                 found.append(_author_year_evidence(text, start, end, unit, index, families,
@@ -234,6 +234,12 @@ def find_author_year(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpa
             found.append(_author_year_evidence(text, start, end, unit, index, families,
                                                bool(match.group("etal")), match.group("years")))
     return found
+
+
+def _is_title_words(names: str, index: RefIndex) -> bool:
+    """'Trauma and Recovery (1992)': the 'names' before a year are a work's title, not authors."""
+    words = " ".join(words_of(names))
+    return len(words.split()) > 1 and any(words in " ".join(words_of(r.title)) for r in index.references)
 
 
 def _author_year_evidence(text: str, start: int, end: int, unit: Unit, index: RefIndex,

@@ -83,7 +83,7 @@ _REFERS_BACK = re.compile(
 )
 _REFERENCE_ENTRY = re.compile(
     r"^(?:\[\d+\]\s*|\d+\.\s+)?[A-Z][\w'’\-]+(?: [a-z]+ [A-Z][\w'’\-]+)?,\s+[A-Z][\w.]*"
-    r".{0,300}?\(\d{4}[a-z]?\)\.?"
+    r".{0,300}?\(\d{4}[a-z]?\)\."
 )
 _TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”’)]$")
 
