@@ -77,7 +77,8 @@ NAME_LIST = rf"{NAME}(?:\s*,\s*{NAME})*(?:\s*,?\s*(?:and|&)\s+{NAME})?"
 ETAL = r"\s+et\s+al\.?|\s+and\s+(?:colleagues|coworkers|co-workers|associates)"
 
 _PAREN = re.compile(r"\(([^()]*)\)")
-_PART_PREFIX = re.compile(r"^(?:see also|see|e\.g\.,?|i\.e\.,?|cf\.|for example,?|for a review,? see)\s+",
+_PART_PREFIX = re.compile(r"^(?:see also|see|e\.g\.,?|i\.e\.,?|cf\.|for example,?|for a review,? see|"
+                          r"as cited in|as quoted in)\s+",
                           re.IGNORECASE)
 _AUTHOR_YEAR_PART = re.compile(
     rf"^(?P<names>{NAME_LIST})(?P<etal>{ETAL})?,?\s+(?P<years>(?:{YEAR})(?:\s*,\s*(?:{YEAR}))*)"
