@@ -14,14 +14,19 @@ from typing import Any, TextIO
 
 CLAIM_COLUMNS = ("id", "status", "kind", "document_id", "section", "evidence_count", "source_ids", "text")
 PIPED_WIDTH = 160
-# Table layout per column: (header, max width or None to take the rest, overflow).
+# Table layout per column: (header, max width, overflow); "none" never wraps, absent columns fold and
+# share the remaining width, never narrower than MIN_TEXT_WIDTH.
 COLUMN_LAYOUT = {
     "id": ("id", None, "none"), "status": ("status", None, "none"), "kind": ("kind", None, "none"),
-    "document_id": ("document", 26, "ellipsis"), "section": ("section", 22, "ellipsis"),
-    "evidence_count": ("ev", None, "none"), "source_ids": ("sources", 22, "fold"),
-    "claim_count": ("claims", None, "none"), "authors": ("authors", 30, "ellipsis"),
-    "date": ("date", None, "none"), "year": ("year", None, "none"),
+    "document_id": ("document", 18, "ellipsis"), "section": ("section", 16, "ellipsis"),
+    "evidence_count": ("ev", None, "none"), "source_ids": ("sources", 20, "fold"),
+    "claim_count": ("claims", None, "none"), "authors": ("authors", 24, "ellipsis"),
+    "date": ("date", None, "none"), "year": ("year", None, "none"), "cited": ("cited", None, "none"),
+    "anecdotal": ("anecdotal", None, "none"), "unsupported": ("unsupported", None, "none"),
 }
+MIN_TEXT_WIDTH = 30
+# Columns dropped first, in this order, when a table would leave the text too narrow.
+DROPPABLE = ("document_id", "section", "date", "authors", "source_ids", "kind", "year", "evidence_count")
 STATUS_STYLES = {"cited": "green", "anecdotal": "yellow", "unsupported": "red"}
 
 
@@ -65,6 +70,8 @@ def print_table(rows: list[dict[str, Any]], columns: tuple[str, ...], title: str
     from rich.text import Text
 
     table = Table(title=title or None, caption=caption or None, show_lines=False, expand=False)
+    out = console()
+    columns = fit_columns(columns, rows, out.width)
     for column in columns:
         header, max_width, overflow = COLUMN_LAYOUT.get(column, (column, None, "fold"))
         fixed = overflow == "none"
@@ -75,7 +82,28 @@ def print_table(rows: list[dict[str, Any]], columns: tuple[str, ...], title: str
         cells = [Text(_cell(row.get(c)), style=STATUS_STYLES.get(str(row.get(c)), "")
                       if c == "status" else "") for c in columns]
         table.add_row(*cells)
-    console().print(table)
+    out.print(table)
+
+
+def _natural_width(column: str, rows: list[dict[str, Any]]) -> int:
+    """How wide a column wants to be: its widest cell or header, within its maximum."""
+    header, max_width, _ = COLUMN_LAYOUT.get(column, (column, None, "fold"))
+    widest = max([len(header), *(len(_cell(row.get(column))) for row in rows)])
+    return min(widest, max_width) if max_width else widest
+
+
+def fit_columns(columns: tuple[str, ...], rows: list[dict[str, Any]], width: int) -> tuple[str, ...]:
+    """Drop the least useful columns until the free-text columns get MIN_TEXT_WIDTH each."""
+    shown = list(columns)
+    text_columns = [c for c in shown if c not in COLUMN_LAYOUT]
+    for droppable in (None, *DROPPABLE):
+        if droppable in shown:
+            shown.remove(droppable)
+        fixed = sum(_natural_width(c, rows) for c in shown if c in COLUMN_LAYOUT)
+        borders = 3 * len(shown) + 1
+        if width - fixed - borders >= MIN_TEXT_WIDTH * len(text_columns):
+            break
+    return tuple(shown)
 
 
 def print_stats(stats: dict[str, Any], store_name: str) -> None:
