@@ -2,6 +2,21 @@
 
 Only the Store API and the `store` fixture are used, so the suite is backend neutral.
 Expected values are worked out by hand from tests/fixtures_graph.py.
+
+Conventions these tests pin down where graph/store.py leaves room:
+- write() counts distinct node ids and distinct (type, start, end) keys of the batch; `deleted`
+  counts the nodes (documents, claims, evidence) removed by `replaces`.
+- Properties a node was written without are absent when read back (never None).
+- claims(): order_by="position" is document order (document_id, position), both reversed by
+  descending=True; any other key sorts by that column in the asked direction, ties by
+  document_id, position ascending. Strings compare by code point. Unknown key: StoreError.
+- sections() leaves out '' and orders headings by their first claim (document_id, position).
+- stats()["claims_by_document"] lists only non-empty (document, status) groups, by document_id, status.
+- trace()["challenges"] is ordered by challenger id; a document challenger's text is its whole text.
+- neighbourhood(): nodes in BFS order (distance, then id); depth 0 is the node alone.
+- filter_subgraph(): claims are taken whole (document, claim, evidence, sources, authors) in claims()
+  order; the first claim whose new nodes would pass max_nodes stops it and sets truncated.
+- Subgraph relationships: compared as sets here; SQLite returns them sorted by (type, start, end).
 """
 
 from __future__ import annotations
