@@ -166,6 +166,12 @@ class SQLiteStore(Store):
             raise StoreError(f"cannot switch {self.path} to WAL mode: put the store on a local disk")
         conn.execute("PRAGMA synchronous = NORMAL")
         if version < SCHEMA_VERSION:
+            foreign = [r[0] for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+                if r[0] not in (*TABLES.values(), "rel")]
+            if foreign:
+                raise StoreError(f"{self.path} is another program's SQLite database (tables "
+                                 f"{', '.join(sorted(foreign)[:3])}): give a new file path for the store")
             with self._transaction():
                 for statement in schema_sql():
                     conn.execute(statement)

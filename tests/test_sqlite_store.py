@@ -112,6 +112,15 @@ def test_empty_sqlite_file_opened_read_only_is_not_a_store(tmp_path: Path) -> No
         SQLiteStore(path, read_only=True)
 
 
+def test_another_programs_database_is_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "app.db"
+    with raw(path) as conn:
+        conn.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)")
+    with pytest.raises(StoreError, match="another program's SQLite database .*invoices"):
+        SQLiteStore(path)
+    assert set(snapshot(path)) == {"invoices"}
+
+
 def test_reopening_keeps_the_data(db: Path) -> None:
     with SQLiteStore(db) as store:
         assert store.stats()["nodes"] == NODE_COUNTS
