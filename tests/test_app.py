@@ -195,7 +195,8 @@ def test_export_offers_every_format_with_the_right_data(monkeypatch: pytest.Monk
     labels = [b.label for b in at.get("download_button")]
     assert sorted(labels) == sorted(f"{fmt} (.{spec.extension})" for fmt, spec in FORMATS.items())
     with open_store(demo_url, read_only=True) as store:
-        subgraph = store.subgraph(Scope(kind="node", node_id="jordan1992problems"))
+        depth = at.slider(key="scope_depth").value
+        subgraph = store.subgraph(Scope(kind="node", node_id="jordan1992problems", depth=depth))
         expected_json = export(subgraph, "json")
         expected_bib = export(subgraph, "bibtex")
     by_ext = {name.rsplit(".", 1)[1]: data for name, data in saved.items()}

@@ -112,8 +112,9 @@ _PAGE = """<!DOCTYPE html>
 body {{ margin: 0; font-family: sans-serif; font-size: 13px; }}
 #cg-wrap {{ display: flex; gap: 8px; }}
 #cg-network {{ flex: 3; height: {height}px; border: 1px solid #ddd; }}
-#cg-details {{ flex: 1; height: {height}px; overflow: auto; border: 1px solid #ddd; padding: 6px; }}
+#cg-details {{ flex: 1.4; height: {height}px; overflow: auto; border: 1px solid #ddd; padding: 6px; }}
 #cg-details table {{ border-collapse: collapse; }}
+#cg-details td:first-child {{ white-space: nowrap; }}
 #cg-details td {{ vertical-align: top; padding: 2px 4px; border-bottom: 1px solid #eee;
   word-break: break-word; }}
 .cg-legend {{ margin: 4px 0; }}

@@ -41,21 +41,25 @@ def analyse(article: Any, bib: Any | None) -> Any:
 
     text = decode_upload(article.name, article.getvalue())
     bib_text = decode_upload(bib.name, bib.getvalue()) if bib is not None else None
-    return ingest_text(text, article.name, bib_text=bib_text)
+    try:
+        return ingest_text(text, article.name, bib_text=bib_text)
+    except InputError as err:
+        if bib is not None and err.path != article.name and err.path.endswith(".bib"):
+            raise InputError(bib.name, err.message, err.line, err.hint) from None
+        raise
 
 
-def batch_summary(batch: GraphBatch) -> dict[str, Any]:
+def batch_summary(batch: GraphBatch, unresolved: list[dict[str, Any]]) -> dict[str, Any]:
     """What an ingest found: documents, claims by status, evidence, unresolved citations."""
     claims = batch.nodes_by_label(Label.CLAIM)
     evidence = batch.nodes_by_label(Label.EVIDENCE)
-    unresolved = [e for e in evidence if e.props.get("kind") == "citation" and not e.props.get("resolved")]
     return {
         "documents": [d.props.get("title") or d.id for d in batch.nodes_by_label(Label.DOCUMENT)],
         "claims": len(claims),
         "by_status": Counter(str(c.props.get("status")) for c in claims),
         "evidence": Counter(str(e.props.get("kind")) for e in evidence),
         "sources": len(batch.nodes_by_label(Label.SOURCE)),
-        "unresolved": [e.props.get("marker") or e.props.get("text") for e in unresolved],
+        "unresolved": [f"{u.get('citation')} ({u.get('path')}:{u.get('line')})" for u in unresolved],
     }
 
 
@@ -137,7 +141,7 @@ def page() -> None:
     result = stored[1]
     for warning in getattr(result, "warnings", []) or []:
         st.warning(str(warning))
-    show_summary(batch_summary(result.batch))
+    show_summary(batch_summary(result.batch, result.unresolved))
     written = st.session_state.get(WRITTEN_KEY)
     if written and written[0] == key:
         show_write_outcome(written)

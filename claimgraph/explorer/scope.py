@@ -36,7 +36,7 @@ def scope_widgets() -> tuple[Scope, int]:
     if kind == "node":
         node_id = left.text_input("Node id (claim:…, doc:…, evidence:…, author:…, or a BibTeX key)",
                                   key="scope_node").strip()
-        depth = int(left.slider("Depth", 1, 4, 1, key="scope_depth"))
+        depth = int(left.slider("Depth", 1, 4, 2, key="scope_depth"))
         return Scope(kind="node", node_id=node_id or None, depth=depth), cap
     if kind == "document":
         documents = {d["id"]: d.get("title") or d["id"] for d in read_store().documents()}

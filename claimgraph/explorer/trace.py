@@ -84,8 +84,7 @@ def render_trace(claim_id: str, show_open_button: bool = False) -> None:
     claim = trace["claim"]
     st.markdown(claim_header_html(claim), unsafe_allow_html=True)
     link = permalink("trace", claim=claim_id)
-    st.markdown(f'Permalink: {link_html(link) if link.startswith("http") else esc(link)}',
-                unsafe_allow_html=True)
+    st.markdown(f"**Permalink** (opens this trace directly): [{link}]({link})")
     st.code(link, language=None)
     if show_open_button:
         st.button("Open this trace on its own page", on_click=go_to, args=("trace",),
