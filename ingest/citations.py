@@ -74,12 +74,18 @@ YEAR = r"(?:1[5-9]\d\d|20\d\d)[a-z]?(?:/(?:1[5-9]\d\d|20\d\d)[a-z]?)?|n\.d\.|in 
 PARTICLE = r"(?:(?:van|von|de|der|den|del|della|da|du|le|la|di|St\.)\s+)"
 NAME = rf"{PARTICLE}*[A-Z][A-Za-z'’\-]+"
 NAME_LIST = rf"{NAME}(?:\s*,\s*{NAME})*(?:\s*,?\s*(?:and|&)\s+{NAME})?"
-ETAL = r"\s+et\s+al\.?|\s+and\s+(?:colleagues|coworkers|co-workers|associates)"
+ETAL = (r"\s+et\s+al\.?|\s+and\s+(?:(?:his|her|their)\s+)?"
+        r"(?:colleagues|coworkers|co-workers|co-authors|coauthors|associates|team)")
 
 _PAREN = re.compile(r"\(([^()]*)\)")
 _PART_PREFIX = re.compile(r"^(?:see also|see|e\.g\.,?|i\.e\.,?|cf\.|for example,?|for a review,? see|"
                           r"as cited in|as quoted in)\s+",
                           re.IGNORECASE)
+# "(see Jordan et al., 1992, for details)": the trailing pointer is not part of the citation.
+_PART_SUFFIX = re.compile(r",?\s+for (?:details|more details|further details|a review|an overview|more|"
+                          r"a discussion|discussion|examples|a summary)\s*$", re.IGNORECASE)
+# "(Janet, 1889, as cited in Herman, 1992)": the secondary source is what the writer read.
+_CITED_IN = re.compile(r",?\s*\bas (?:cited|quoted|reported) (?:in|by)\s+", re.IGNORECASE)
 _AUTHOR_YEAR_PART = re.compile(
     rf"^(?P<names>{NAME_LIST})(?P<etal>{ETAL})?,?\s+(?P<years>(?:{YEAR})(?:\s*,\s*(?:{YEAR}))*)"
     r"(?:\s*,\s*(?:pp?\.|chap\.|ch\.|para\.|p\b|section|sec\.)\s*[\w\s\-–,]*)?$"
@@ -142,28 +148,44 @@ def _years_of(ref: Reference) -> set[str]:
 
 
 def number_references(references: list[Reference], docs: list[ParsedDocument]) -> dict[int, str]:
-    """Map reference-list numbers to keys: from a numbered list in the article, else .bib order."""
-    numbers = {i: ref.key for i, ref in enumerate(references, start=1)}
+    """Map reference-list numbers to keys through the article's own numbered list, each entry
+    matched to a .bib entry; .bib file order only when the article has no such list."""
+    listed: dict[int, str] = {}
     for doc in docs:
         for block in doc.blocks:
-            for entry in doc.text[block.start:block.end].splitlines():
-                match = re.match(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})\.)\s+(.*)", entry)
-                if not match or not (block.kind == REFERENCES or looks_like_reference_entry(entry.strip())):
+            line_start = doc.text.rfind("\n", 0, block.start) + 1  # list items start after "1. "
+            for entry in doc.text[line_start:block.end].splitlines():
+                match = _NUMBERED_ENTRY.match(entry)
+                if not match or block.kind not in (REFERENCES, LIST_ITEM) and not looks_like_reference_entry(
+                        entry.strip()):
                     continue
-                key = _match_entry(match.group(3), references)
+                key = match_reference_entry(match.group(3), references)
                 if key:
-                    numbers[int(match.group(1) or match.group(2))] = key
-    return numbers
+                    listed.setdefault(int(match.group(1) or match.group(2)), key)
+    return listed or {i: ref.key for i, ref in enumerate(references, start=1)}
 
 
-def _match_entry(entry: str, references: list[Reference]) -> str | None:
-    """The reference whose first author's family name and year open a reference-list entry."""
-    head = fold(entry[:200])
+_NUMBERED_ENTRY = re.compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)])\s+(.*)")
+
+
+def match_reference_entry(entry: str, references: list[Reference]) -> str | None:
+    """The .bib entry a reference-list line describes: its first author's family name must open
+    the line, and its year or most of its title words must appear; the best unique score wins."""
+    head, words = fold(entry[:120]), set(words_of(entry))
+    scored = []
     for ref in references:
-        if ref.authors and any(re.search(rf"\b{re.escape(f)}\b", head) for f in
-                               family_forms(ref.authors[0].family)) and ref.year[:4] in head:
-            return ref.key
-    return None
+        if not ref.authors or not any(re.search(rf"\b{re.escape(f)}\b", head)
+                                      for f in family_forms(ref.authors[0].family)):
+            continue
+        title = [w for w in words_of(main_title(ref)) if w not in STOPWORDS]
+        title_share = len(set(title) & words) / len(title) if title else 0.0
+        year = bool(ref.year[:4]) and ref.year[:4] in entry
+        if year or title_share >= 0.5:
+            scored.append((int(year) + title_share, ref.key))
+    scored.sort(reverse=True)
+    if not scored or len(scored) > 1 and scored[0][0] == scored[1][0]:
+        return None
+    return scored[0][1]
 
 
 def build_index(references: list[Reference], docs: list[ParsedDocument]) -> RefIndex:
@@ -221,9 +243,7 @@ def find_author_year(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpa
         for part in paren.group(1).split(";"):
             part_start = content_start + offset
             offset += len(part) + 1
-            stripped = part.strip()
-            prefix = _PART_PREFIX.match(stripped)
-            core = stripped[prefix.end():] if prefix else stripped
+            core = _citation_core(part)
             match = _AUTHOR_YEAR_PART.match(core)
             if not match:
                 continue
@@ -235,6 +255,19 @@ def find_author_year(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpa
             found.append(_author_year_evidence(text, start, end, unit, index, families,
                                                bool(match.group("etal")), match.group("years")))
     return found
+
+
+def _citation_core(part: str) -> str:
+    """One ';'-part of a parenthesis without 'see'/'e.g.' before, 'for details' after, and
+    without the primary source of 'X, 1889, as cited in Y, 1992' (the secondary one stays)."""
+    core = part.strip()
+    cited_in = list(_CITED_IN.finditer(core))
+    if cited_in:
+        core = core[cited_in[-1].end():]
+    prefix = _PART_PREFIX.match(core)
+    core = core[prefix.end():] if prefix else core
+    suffix = _PART_SUFFIX.search(core)
+    return core[:suffix.start()] if suffix else core
 
 
 def _is_title_words(names: str, index: RefIndex) -> bool:

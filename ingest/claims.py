@@ -85,6 +85,11 @@ _REFERENCE_ENTRY = re.compile(
     r"^(?:\[\d+\]\s*|\d+\.\s+)?[A-Z][\w'’\-]+(?: [a-z]+ [A-Z][\w'’\-]+)?,\s+[A-Z][\w.]*"
     r".{0,300}?\(\d{4}[a-z]?\)\."
 )
+# "Schuch FB, Vancampfort D, … Title. Journal. 2016;77:42-51." — surname + initials, a year before ';' or '.'.
+_VANCOUVER_ENTRY = re.compile(
+    r"^(?:\[\d+\]\s*|\d+\.\s+)?[A-Z][\w'’\-]+ [A-Z]{1,3}(?:,|\.)\s"
+    r".{0,400}?\b(?:1[5-9]|20)\d\d(?:;|\.\s|\.$|\s[A-Z][a-z]{2}\b)"
+)
 _TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”’)]$")
 
 _KIND_PATTERNS: list[tuple[ClaimKind, re.Pattern[str]]] = [
@@ -123,13 +128,31 @@ def strip_bullet(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def refers_back(sentence: str) -> bool:
-    """True for sentences that point to a source about something said before them."""
-    return bool(_REFERS_BACK.search(sentence))
+    """True for sentences that point to a source about something said before them.
+
+    "Herman discusses this in her book" points back; "She explains that kindness binds"
+    does not: there "that" opens the clause the sentence asserts.
+    """
+    for match in _REFERS_BACK.finditer(sentence):
+        if not (match.group(0).lower().endswith("that") and _opens_clause(sentence[match.end():])):
+            return True
+    return False
+
+
+def _opens_clause(rest: str) -> bool:
+    """True when the words after a 'that' form a clause rather than end a pointer."""
+    words = re.findall(r"[\w'’-]+", rest.split(".")[0])
+    return len(words) >= 3 and words[0].lower() not in _POINTER_FOLLOWERS
+
+
+# Words that may follow a demonstrative "that" in a pointer ("writes about that in her book").
+_POINTER_FOLLOWERS = frozenset("in at on further more throughout elsewhere too as well".split())
 
 
 def looks_like_reference_entry(sentence: str) -> bool:
-    """True for a line of a reference list: 'Herman, J. L. (1992). Trauma and recovery. …'."""
-    return bool(_REFERENCE_ENTRY.match(sentence))
+    """True for a line of a reference list, APA ('Herman, J. L. (1992). Trauma and recovery. …')
+    or Vancouver ('Schuch FB, Vancampfort D, et al. Exercise as … J Res. 2016;77:42-51.')."""
+    return bool(_REFERENCE_ENTRY.match(sentence) or _VANCOUVER_ENTRY.match(sentence))
 
 
 def _is_heading_like(sentence: str) -> bool:
