@@ -268,3 +268,14 @@ def test_article_comment_and_bibtex_text_is_escaped(monkeypatch: pytest.MonkeyPa
     graph = iframe_html(pages[1])[0]
     assert "\\u003cscript\\u003ealert(1)\\u003c/script\\u003e" in graph
     assert XSS_CLAIM.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") in graph
+
+
+def test_upload_empty_article_shows_message_and_writes_nothing(monkeypatch: pytest.MonkeyPatch,
+                                                               xss_url: str) -> None:
+    before = count_nodes(xss_url)
+    at = app(monkeypatch, xss_url, page="ingest")
+    at.file_uploader(key="upload_article").upload("empty.md", b"", "text/markdown")
+    at.run()
+    assert not at.exception
+    assert len(at.error) == 1 and at.error[0].value.startswith("empty.md: ")
+    assert count_nodes(xss_url) == before

@@ -59,7 +59,7 @@ def batch_summary(batch: GraphBatch, unresolved: list[dict[str, Any]]) -> dict[s
         "by_status": Counter(str(c.props.get("status")) for c in claims),
         "evidence": Counter(str(e.props.get("kind")) for e in evidence),
         "sources": len(batch.nodes_by_label(Label.SOURCE)),
-        "unresolved": [f"{u.get('citation')} ({u.get('path')}:{u.get('line')})" for u in unresolved],
+        "unresolved": [{k: u.get(k) for k in ("citation", "path", "line")} for u in unresolved],
     }
 
 
@@ -83,7 +83,8 @@ def show_summary(summary: dict[str, Any]) -> None:
     evidence = ", ".join(f"{kind}: {n}" for kind, n in sorted(summary["evidence"].items())) or "none"
     st.write("Evidence:", evidence, f"· sources: {summary['sources']}")
     if summary["unresolved"]:
-        st.warning("Citations with no BibTeX entry: " + "; ".join(map(str, summary["unresolved"])))
+        st.write(f"Citations with no BibTeX entry: {len(summary['unresolved'])}")
+        st.dataframe(summary["unresolved"], hide_index=True)
 
 
 def write_batch(batch: GraphBatch, key: str) -> None:
@@ -139,8 +140,8 @@ def page() -> None:
         stored = (key, result)
         st.session_state[RESULT_KEY] = stored
     result = stored[1]
-    for warning in getattr(result, "warnings", []) or []:
-        st.warning(str(warning))
+    if result.warnings:
+        st.warning("\n".join(f"- {warning}" for warning in result.warnings))
     show_summary(batch_summary(result.batch, result.unresolved))
     written = st.session_state.get(WRITTEN_KEY)
     if written and written[0] == key:
