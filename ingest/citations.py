@@ -47,7 +47,7 @@ class Challenge:
 
 
 # Priorities: explicit markers beat mentions.
-AUTHOR_YEAR, NUMERIC, TITLE, AUTHOR_WORK, STUDY = range(5)
+AUTHOR_YEAR, NUMERIC, TITLE, AUTHOR_WORK, STUDY, CONTINUATION = range(6)
 
 # --- text helpers ----------------------------------------------------------------------
 
@@ -71,7 +71,7 @@ STOPWORDS = frozenset("""
 """.split())
 
 YEAR = r"(?:1[5-9]\d\d|20\d\d)[a-z]?(?:/(?:1[5-9]\d\d|20\d\d)[a-z]?)?|n\.d\.|in press"
-PARTICLE = r"(?:(?:van|von|de|der|den|del|della|da|du|le|la|di|St\.)\s+)"
+PARTICLE = r"(?:(?:[Vv]an|[Vv]on|[Dd]e|der|den|del|della|da|du|le|la|di|St\.)\s+)"
 NAME = rf"{PARTICLE}*[A-Z][A-Za-z'’\-]+"
 NAME_LIST = rf"{NAME}(?:\s*,\s*{NAME})*(?:\s*,?\s*(?:and|&)\s+{NAME})?"
 ETAL = (r"\s+et\s+al\.?|\s+and\s+(?:(?:his|her|their)\s+)?"
@@ -93,6 +93,20 @@ _AUTHOR_YEAR_PART = re.compile(
 _NARRATIVE_BEFORE = re.compile(rf"(?P<names>{NAME_LIST})(?P<etal>{ETAL})?(?:['’]s)?\s*$")
 _YEARS_ONLY = re.compile(
     rf"^(?P<years>(?:{YEAR})(?:\s*,\s*(?:{YEAR}))*)(?:\s*,\s*(?:pp?\.|chap\.|ch\.|para\.)\s*[\w\s\-–,]*)?$"
+)
+# Verbs that report what a source says ("Harlow concluded", "She argues", "He makes the case").
+REPORTING = (r"(?:argu(?:e|es|ed)|claim(?:s|ed)?|conclud(?:e|es|ed)|finds?|found|show(?:s|ed|n)?|"
+             r"reports?|reported|notes?|noted|writes?|wrote|explain(?:s|ed)?|suggest(?:s|ed)?|saw|sees|"
+             r"observ(?:e|es|ed)|describ(?:e|es|ed)|propos(?:e|es|ed)|demonstrat(?:e|es|ed)|"
+             r"maintain(?:s|ed)?|contend(?:s|ed)?|insist(?:s|ed)?|emphasi[sz](?:e|es|ed)|"
+             r"point(?:s|ed)? out|ma(?:kes|de) the case|warn(?:s|ed)?|stat(?:e|es|ed)|"
+             r"believ(?:e|es|ed)|thinks|thought|identif(?:y|ies|ied)|document(?:s|ed)|establish(?:es|ed))")
+_ADVERB = r"(?:(?:also|further|later|then|too|first|famously|rightly|\w+ly)\s+)?"
+# "In a 1998 paper, Felitti and his co-authors showed", "In 1963, Stanley Milgram reported".
+_YEAR_FIRST = re.compile(
+    rf"\bIn\s+(?:(?:a|an|the|his|her|their|one|this)\s+)?(?P<years>1[5-9]\d\d|20\d\d)(?:\s+[a-z]+){{0,2}},\s+"
+    rf"(?:(?:Dr|Prof)\.?\s+)?(?:[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?)?(?P<names>{NAME_LIST})(?P<etal>{ETAL})?"
+    rf"\s+{_ADVERB}{REPORTING}\b"
 )
 _BRACKET_NUMBERS = re.compile(r"\[(\s*\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\s*)\]")
 _PAREN_NUMBERS = re.compile(r"\((\s*\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\s*)\)(?=\s*[.,;:!?)]|\s*$)")
@@ -192,6 +206,22 @@ def build_index(references: list[Reference], docs: list[ParsedDocument]) -> RefI
     return RefIndex(references, number_references(references, docs))
 
 
+def works_by(index: RefIndex, families: list[str]) -> list[Reference]:
+    """The references whose first author is families[0] and whose authors include the others."""
+    works = []
+    for ref in index.references:
+        ref_families = [family_forms(a.family) for a in ref.authors]
+        if ref_families and family_forms(families[0]) & ref_families[0] and all(
+                any(family_forms(f) & rf for rf in ref_families) for f in families[1:]):
+            works.append(ref)
+    return works
+
+
+def _only_work(index: RefIndex, family: str) -> bool:
+    """True when the .bib holds exactly one work led by this family name."""
+    return len(works_by(index, [family])) == 1
+
+
 def resolve_author_year(index: RefIndex, families: list[str], etal: bool, year: str) -> str | None:
     """The key of the reference by these authors in this year, or None."""
     base_year, suffix = re.match(r"(\d{4}|n\.d\.|in press)([a-z]?)", year).groups()
@@ -254,6 +284,20 @@ def find_author_year(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpa
             families = _split_names(match.group("names"))
             found.append(_author_year_evidence(text, start, end, unit, index, families,
                                                bool(match.group("etal")), match.group("years")))
+    return found
+
+
+def find_year_first(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpan]:
+    """'In a 1998 paper, Felitti and his co-authors showed …': the year opens the clause, the
+    authors (full names allowed) report something. Only resolved ones count: 'In 2010, Smith
+    said …' without a matching entry is no citation."""
+    found = []
+    for match in _YEAR_FIRST.finditer(text, unit.start, unit.end):
+        families = _split_names(match.group("names"))
+        key = resolve_author_year(index, families, bool(match.group("etal")), match.group("years"))
+        if key:
+            found.append(EvidenceSpan(str(EvidenceKind.CITATION), match.start(), match.end(), match.group(0),
+                                      unit.index, [key], True, priority=AUTHOR_YEAR))
     return found
 
 
@@ -350,8 +394,11 @@ def find_author_work(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpa
                 after = segment[name.end():name.end() + 80]
                 work = re.match(rf"(?:['’]s\s+(?:\w+\s+)?{_WORK_NOUN}\b|[^.;]*?\b(?:his|her|their)\s+"
                                 rf"(?:\w+\s+)?{_WORK_NOUN}\b)", after)
-                before = re.search(rf"(?:\b{_WORK_NOUN}\s+by|\b(?:his|her|their)\s+(?:\w+\s+)?{_WORK_NOUN},?)"
+                before = re.search(rf"(?:\b{_WORK_NOUN}\b[^.;:()]{{0,60}}?\bby|"
+                                   rf"\b(?:his|her|their)\s+(?:\w+\s+)?{_WORK_NOUN},?)"
                                    rf"\s+(?:(?:Dr|Prof)\.?\s+)?(?:[A-Z][a-z]+\s+)*$", segment[:name.start()])
+                if before and re.search(r"\bby\s", before.group(0)) and not _only_work(index, family):
+                    before = None
                 if not work and not before:
                     continue
                 title = _TITLE_BEFORE_NAME.search(segment[:name.start()])
@@ -426,11 +473,25 @@ def _merge_mentions(spans: list[EvidenceSpan], text: str) -> list[EvidenceSpan]:
     return sorted(explicit + list(by_source.values()), key=lambda s: (s.start, s.end))
 
 
+# "I first read van der Kolk's book on a train": the writer reading a work is no evidence from it.
+_READING = re.compile(
+    r"\b(?:I|we)\s+(?:\w+\s+)?(?:read|re-?read|picked up|bought|borrowed|came across|discovered|"
+    r"listened to|finished|started|got hold of|was given)\s+(?:[^,;.:]*\s)?$")
+
+
+def _read_by_writer(text: str, unit: Unit, span: EvidenceSpan) -> bool:
+    """True when a mention is the object of a first-person reading anecdote."""
+    return bool(_READING.search(text[unit.start:span.start]))
+
+
 def unit_citations(text: str, unit: Unit, index: RefIndex, brackets_only: bool) -> list[EvidenceSpan]:
     """All citations and mentions in one unit, quotes folded into the citation they belong to."""
     spans = (find_author_year(text, unit, index) + find_numeric(text, unit, index, brackets_only)
              + find_titles(text, unit, index) + find_author_work(text, unit, index)
              + find_studies(text, unit, index))
+    if not spans:
+        spans = find_year_first(text, unit, index)
+    spans = [s for s in spans if s.priority in (AUTHOR_YEAR, NUMERIC) or not _read_by_writer(text, unit, s)]
     spans = _merge_mentions(spans, text)
     resolved = [s for s in spans if s.resolved]
     quotes = find_quotes(text, unit, index) if resolved else []
@@ -438,6 +499,68 @@ def unit_citations(text: str, unit: Unit, index: RefIndex, brackets_only: bool) 
         nearest = min(resolved, key=lambda s: min(abs(s.start - end), abs(start - s.end)))
         nearest.kind, nearest.start, nearest.end = str(EvidenceKind.QUOTE), start, end
     return spans
+
+
+# --- sentences that continue a source cited just before --------------------------------
+
+# "She argues …", "The researchers found …", "This account suggests …", "On this account, …".
+_CONTINUES = re.compile(
+    rf"^(?:(?:She|He|They|The (?:researchers|authors|investigators|study|paper|book|team|review|trial|"
+    rf"survey)|(?:This|That) (?:study|paper|book|account|work|team|review|research|trial|survey)|"
+    rf"Their (?:study|data|results|findings))\s+{_ADVERB}{REPORTING}\b"
+    r"|(?:On|According to|Under|In) (?:this|that|their|his|her) (?:account|view|theory|model|framework|"
+    r"reading|analysis|interpretation)\b)"
+)
+# "Harlow concluded …", "Van der Kolk also claims …", "According to Seligman and Maier, …".
+_NAME_REPORTS = re.compile(
+    rf"(?:\bAccording to\s+(?P<according>{NAME_LIST})(?:{ETAL})?\s*,"
+    rf"|(?<![\w’'])(?P<names>{NAME_LIST})(?:{ETAL})?\s+{_ADVERB}{REPORTING}\b)"
+)
+
+
+@dataclass
+class _Cited:
+    """A resolved citation seen earlier in the document: where, and what it cites."""
+
+    unit: int
+    block: int
+    sources: list[str]
+
+
+def continuation_evidence(text: str, unit: Unit, units: list[Unit], index: RefIndex,
+                          history: list[_Cited]) -> EvidenceSpan | None:
+    """Evidence for a sentence without its own citation that continues one cited just before:
+    a pronoun or 'the researchers' with a reporting verb takes the last source cited in the
+    paragraph (or, opening a paragraph, in the previous one); a bare surname with a reporting
+    verb takes that author's only work when it was cited in this or the previous paragraph."""
+    sentence = text[unit.start:unit.end]
+    nearby = _nearby_citations(unit, units, history)
+    lead = _CONTINUES.match(sentence)
+    if lead and nearby and len(nearby[-1].sources) == 1:
+        return _continuation(unit, lead.start(), lead.end(), text, nearby[-1].sources)
+    cited_nearby = {k for c in nearby for k in c.sources}
+    for match in _NAME_REPORTS.finditer(sentence):
+        names = match.group("according") or match.group("names")
+        works = works_by(index, _split_names(names))
+        if len(works) == 1 and len(works_by(index, _split_names(names)[:1])) == 1 \
+                and works[0].key in cited_nearby:
+            return _continuation(unit, match.start(), match.end(), text, [works[0].key])
+    return None
+
+
+def _nearby_citations(unit: Unit, units: list[Unit], history: list[_Cited]) -> list[_Cited]:
+    """Citations earlier in the unit's paragraph, else (for a paragraph's opening) in the previous one."""
+    same = [c for c in history if c.block == unit.block and c.unit < unit.index]
+    earlier_blocks = [u.block for u in units[:unit.index] if u.block != unit.block]
+    if same or not earlier_blocks:
+        return same
+    return [c for c in history if c.block == earlier_blocks[-1]]
+
+
+def _continuation(unit: Unit, start: int, end: int, text: str, sources: list[str]) -> EvidenceSpan:
+    begin, finish = unit.start + start, unit.start + end
+    return EvidenceSpan(str(EvidenceKind.CITATION), begin, finish, text[begin:finish], unit.index,
+                        list(sources), True, priority=CONTINUATION)
 
 
 def experience_evidence(text: str, unit: Unit, is_comment: bool) -> EvidenceSpan | None:
@@ -516,11 +639,16 @@ def find_evidence(doc: ParsedDocument, units: list[Unit], claims: list[ClaimSpan
     """Every piece of evidence in a document, with the claims it supports, in text order."""
     brackets_only = any(_BRACKET_NUMBERS.search(doc.text[u.start:u.end]) for u in units)
     evidence: list[EvidenceSpan] = []
+    history: list[_Cited] = []
     for unit in units:
         sentence = doc.text[unit.start:unit.end]
         if looks_like_reference_entry(sentence):
             continue
         found = unit_citations(doc.text, unit, index, brackets_only)
+        if not found:
+            continued = continuation_evidence(doc.text, unit, units, index, history)
+            found = [continued] if continued else []
+        history.extend(_Cited(unit.index, unit.block, e.sources) for e in found if e.resolved and e.sources)
         experience = experience_evidence(doc.text, unit, doc.kind == "comment")
         if experience and not found:
             found.append(experience)
