@@ -264,8 +264,10 @@ def find_author_year(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpa
         if years_only:
             before = _NARRATIVE_BEFORE.search(segment[:paren.start()])
             if before and not _is_title_words(before.group("names"), index):
-                families = _split_names(before.group("names"))
-                start, end = unit.start + before.start(), unit.start + paren.end()
+                families = _without_openers(_split_names(before.group("names")), index,
+                                            bool(before.group("etal")), years_only.group("years"))
+                start = unit.start + segment.index(families[0], before.start())
+                end = unit.start + paren.end()
                 found.append(_author_year_evidence(text, start, end, unit, index, families,
                                                    bool(before.group("etal")), years_only.group("years")))
             continue
@@ -299,6 +301,16 @@ def find_year_first(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpan
             found.append(EvidenceSpan(str(EvidenceKind.CITATION), match.start(), match.end(), match.group(0),
                                       unit.index, [key], True, priority=AUTHOR_YEAR))
     return found
+
+
+def _without_openers(families: list[str], index: RefIndex, etal: bool, years: str) -> list[str]:
+    """'Also, Herman (1992)': drop leading capitalised words while the names match no entry
+    and a shorter list does ('Also', 'Similarly', 'Later' open the sentence, they are no authors)."""
+    first_year = years.split(",")[0].strip()
+    while len(families) > 1 and not resolve_author_year(index, families, etal, first_year) \
+            and resolve_author_year(index, families[1:], etal, first_year):
+        families = families[1:]
+    return families
 
 
 def _citation_core(part: str) -> str:

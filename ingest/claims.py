@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 
 from graph.schema import ClaimKind, claim_id
-from ingest.model import LIST_ITEM, PARAGRAPH, ParsedDocument
+from ingest.model import LIST_ITEM, PARAGRAPH, REFERENCES, ParsedDocument
+from ingest.segment import split_sentences
 
 
 @dataclass
@@ -202,6 +203,21 @@ def claim_kind(sentence: str) -> str:
     return str(ClaimKind.GENERAL)
 
 
+_REFERENCE_HEADING = re.compile(r"^\W*(?:references|bibliography|sources|works cited|notes|literature)\W*$",
+                                re.IGNORECASE)
+
+
+def _misread_as_reference(doc: ParsedDocument, index: int) -> bool:
+    """A lone 'references' block outside any reference list whose text is no reference entry
+    ("Also, Herman (1992) wrote about how …"): prose the reader took for a list line."""
+    block = doc.blocks[index]
+    neighbours = doc.blocks[max(0, index - 1):index] + doc.blocks[index + 1:index + 2]
+    if any(b.kind == REFERENCES for b in neighbours) or looks_like_reference_entry(
+            doc.text[block.start:block.end].strip()):
+        return False
+    return not any(_REFERENCE_HEADING.match(doc.text[b.start:b.end].strip()) for b in doc.blocks[:index])
+
+
 def document_units(doc: ParsedDocument) -> list[Unit]:
     """Sentences of paragraph blocks and whole list items, in document order, trimmed."""
     units: list[Unit] = []
@@ -209,6 +225,9 @@ def document_units(doc: ParsedDocument) -> list[Unit]:
         if block.kind == LIST_ITEM:
             start, end = strip_bullet(doc.text, block.start, block.end)
             units.append(Unit(start, end, block_index, 0))
+        elif block.kind == REFERENCES and _misread_as_reference(doc, block_index):
+            for start, end in split_sentences(doc.text, block.start, block.end):
+                units.append(Unit(start, end, block_index, 0))
         elif block.kind == PARAGRAPH:
             for sentence in doc.sentences:
                 if sentence.block == block_index:
