@@ -143,7 +143,7 @@ def refers_back(sentence: str) -> bool:
 def _opens_clause(rest: str) -> bool:
     """True when the words after a 'that' form a clause rather than end a pointer."""
     words = re.findall(r"[\w'’-]+", rest.split(".")[0])
-    return len(words) >= 3 and words[0].lower() not in _POINTER_FOLLOWERS
+    return len(words) >= 2 and words[0].lower() not in _POINTER_FOLLOWERS
 
 
 # Words that may follow a demonstrative "that" in a pointer ("writes about that in her book").

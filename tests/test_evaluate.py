@@ -21,6 +21,20 @@ def test_precision_and_recall_reach_095():
     assert float(scores["recall"]) >= 0.95, run.stdout
 
 
+BLIND_DIR = ROOT / "tests" / "data" / "eval-blind"
+
+
+def test_blind_set_precision_095_and_recall_094():
+    """The set written by someone who never saw the rules (no longer blind: it drove one round of
+    general fixes). Recall tops out at 96/102: six labels ask for lead-ins ending in ':' and
+    pointer sentences to be claims, which the extractor deliberately does not do."""
+    run = subprocess.run([sys.executable, "-m", "ingest.evaluate", str(BLIND_DIR)], cwd=ROOT,
+                         capture_output=True, text=True, timeout=300, check=True)
+    scores = dict(re.findall(r"(precision|recall): ([0-9.]+)", run.stdout))
+    assert float(scores["precision"]) >= 0.95, run.stdout
+    assert float(scores["recall"]) >= 0.94, run.stdout
+
+
 def test_evaluator_counts_misses_and_false_links(tmp_path: Path):
     (tmp_path / "a.txt").write_text("Title\n\nTrauma isolates (Herman, 1992). Safety comes first.\n")
     (tmp_path / "references.bib").write_text(
