@@ -72,7 +72,8 @@ def paging_widgets(total: int) -> tuple[int, int]:
     left, middle, right, last = st.columns(4)
     left.selectbox("Sort by", CLAIM_SORT_KEYS, key="claims_sort")
     middle.checkbox("Descending", key="claims_desc")
-    limit = int(right.selectbox("Rows per page", PAGE_SIZES, index=1, key="claims_limit"))
+    st.session_state.setdefault("claims_limit", PAGE_SIZES[1])
+    limit = int(right.selectbox("Rows per page", PAGE_SIZES, key="claims_limit"))
     pages = max(1, -(-total // limit))
     if st.session_state.get("claims_page", 1) > pages:
         st.session_state["claims_page"] = 1

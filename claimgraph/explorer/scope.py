@@ -15,6 +15,7 @@ SCOPE_KINDS: dict[str, str] = {
     "filter": "The claims filtered on the Claims page",
 }
 MAX_NODE_CAP = 1000
+DEFAULT_DEPTH = 2
 
 
 def _default_node() -> str:
@@ -31,12 +32,13 @@ def scope_widgets() -> tuple[Scope, int]:
     kind = st.radio("Scope", list(SCOPE_KINDS), format_func=SCOPE_KINDS.get, key="scope_kind",
                     horizontal=True)
     left, right = st.columns(2)
-    cap = int(right.slider("Most nodes to draw", 10, MAX_NODE_CAP, DEFAULT_MAX_NODES, step=10,
-                           key="scope_max"))
+    st.session_state.setdefault("scope_max", DEFAULT_MAX_NODES)
+    st.session_state.setdefault("scope_depth", DEFAULT_DEPTH)
+    cap = int(right.slider("Most nodes to draw", 10, MAX_NODE_CAP, step=10, key="scope_max"))
     if kind == "node":
         node_id = left.text_input("Node id (claim:…, doc:…, evidence:…, author:…, or a BibTeX key)",
                                   key="scope_node").strip()
-        depth = int(left.slider("Depth", 1, 4, 2, key="scope_depth"))
+        depth = int(left.slider("Depth", 1, 4, key="scope_depth"))
         return Scope(kind="node", node_id=node_id or None, depth=depth), cap
     if kind == "document":
         documents = {d["id"]: d.get("title") or d["id"] for d in read_store().documents()}
