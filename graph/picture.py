@@ -25,6 +25,8 @@ STATUS_COLOURS = {
 }
 UNKNOWN_COLOUR = "#999999"
 MAX_LABEL_CHARS = 28
+# Above this many nodes only documents, sources and authors get captions, so text stays legible.
+CAPTION_ALL_UP_TO = 40
 
 
 def node_colour(node: Node) -> str:
@@ -49,14 +51,23 @@ def short_label(node: Node, limit: int = MAX_LABEL_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _legend_handles():
-    """Legend entries for every colour in use."""
+def _legend_handles(nodes: list[Node]):
+    """Legend entries for every colour, with how many nodes of the picture have it."""
     from matplotlib.lines import Line2D
 
+    colours = [node_colour(n) for n in nodes]
     entries = [(f"Claim: {status.value}", colour) for status, colour in STATUS_COLOURS.items()]
     entries += [(label.value, colour) for label, colour in LABEL_COLOURS.items()]
     return [Line2D([0], [0], marker="o", linestyle="", markersize=9, markerfacecolor=colour,
-                   markeredgecolor="#333333", label=name) for name, colour in entries]
+                   markeredgecolor="#333333", label=f"{name} ({colours.count(colour)})")
+            for name, colour in entries]
+
+
+def captions(nodes: dict[str, Node]) -> dict[str, str]:
+    """Short captions: every node in a small picture, else documents, sources and authors only."""
+    wordy = (Label.CLAIM, Label.EVIDENCE)
+    return {node_id: short_label(node) for node_id, node in nodes.items()
+            if len(nodes) <= CAPTION_ALL_UP_TO or node.label not in wordy}
 
 
 def render_picture(subgraph: Subgraph, fmt: str = "svg") -> bytes | str:
@@ -100,8 +111,8 @@ def _draw(graph, nodes: dict[str, Node], axes, nx) -> None:
     nx.draw_networkx_nodes(graph, positions, ax=axes, nodelist=order, node_size=260,
                            node_color=[node_colour(nodes[n]) for n in order], edgecolors="#333333",
                            linewidths=0.6)
-    nx.draw_networkx_labels(graph, positions, ax=axes, labels={n: short_label(nodes[n]) for n in order},
-                            font_size=6, verticalalignment="bottom")
+    nx.draw_networkx_labels(graph, positions, ax=axes, labels=captions(nodes), font_size=6,
+                            verticalalignment="bottom")
     axes.margins(x=0.22, y=0.08)
-    axes.legend(handles=_legend_handles(), loc="upper left", fontsize=7, frameon=False,
+    axes.legend(handles=_legend_handles(list(nodes.values())), loc="upper left", fontsize=7, frameon=False,
                 bbox_to_anchor=(1.0, 1.0))
