@@ -10,7 +10,9 @@ from explorer_data import XSS_CLAIM, XSS_SOURCE_TITLE, XSS_TITLE, xss_batch
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
+from claimgraph.explorer.claims import table_key
 from graph.exports import FORMATS, export
+from graph.model import ClaimFilter
 from graph.store import Scope, open_store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -127,7 +129,8 @@ def test_selecting_a_row_opens_its_trace(monkeypatch: pytest.MonkeyPatch, demo_u
     at = app(monkeypatch, demo_url, page="claims")
     at.selectbox(key="f_status").select("cited").run()
     chosen = at.dataframe[0].value.iloc[1]
-    at.session_state["claims_table"] = {"selection": {"rows": [1], "columns": [], "cells": []}}
+    key = table_key(ClaimFilter(status="cited"), 0, 50, "position", False)
+    at.session_state[key] = {"selection": {"rows": [1], "columns": [], "cells": []}}
     at.run()
     assert not at.exception
     assert chosen["id"] in " ".join(c.value for c in at.code)
@@ -135,6 +138,16 @@ def test_selecting_a_row_opens_its_trace(monkeypatch: pytest.MonkeyPatch, demo_u
     at.button(key="open_trace").click().run()
     assert at.query_params["page"] == "trace" and at.query_params["claim"] == chosen["id"]
     assert at.header[0].value == "Trace"
+
+
+def test_new_filter_starts_without_a_selection(monkeypatch: pytest.MonkeyPatch, demo_url: str) -> None:
+    at = app(monkeypatch, demo_url, page="claims")
+    at.session_state[table_key(ClaimFilter(), 0, 50, "position", False)] = {
+        "selection": {"rows": [0], "columns": [], "cells": []}}
+    at.run()
+    assert at.code, "selected row shows its trace"
+    at.selectbox(key="f_status").select("unsupported").run()
+    assert not at.code and not at.get("iframe")
 
 
 # -- trace ----------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 import streamlit as st
@@ -14,13 +15,13 @@ from graph.schema import ClaimKind, ClaimStatus
 
 ANY = "(any)"
 PAGE_SIZES = (25, 50, 100)
-TABLE_KEY = "claims_table"
+TABLE_KEY_PREFIX = "claims_table"
 TABLE_COLUMNS = ("status", "text", "document_title", "section", "kind", "evidence_count", "sources", "id")
 
 
-def _choice(value: str) -> str | None:
-    """A selectbox value as a filter value: '(any)' and '' mean no filter."""
-    return None if value in (ANY, "") else value
+def _choice(value: object) -> str | None:
+    """A selectbox value as a plain-string filter value: '(any)' and '' mean no filter."""
+    return None if value in (ANY, "", None) else str(value)
 
 
 def claim_filter_from_state() -> ClaimFilter:
@@ -81,9 +82,15 @@ def paging_widgets(total: int) -> tuple[int, int]:
     return (number - 1) * limit, limit
 
 
-def selected_claim(page: Page) -> str | None:
+def table_key(flt: ClaimFilter, offset: int, limit: int, order_by: str, descending: bool) -> str:
+    """A table widget key per view: a new filter, sort or page starts with nothing selected."""
+    view = repr((flt, offset, limit, order_by, descending)).encode("utf-8")
+    return f"{TABLE_KEY_PREFIX}_{hashlib.sha1(view).hexdigest()[:10]}"
+
+
+def selected_claim(page: Page, key: str) -> str | None:
     """The id of the row selected in the table, if any."""
-    event = st.session_state.get(TABLE_KEY)
+    event = st.session_state.get(key)
     rows = list(getattr(getattr(event, "selection", None), "rows", None) or
                 ((event or {}).get("selection", {}).get("rows", []) if isinstance(event, dict) else []))
     if rows and rows[0] < len(page.rows):
@@ -98,14 +105,15 @@ def page() -> None:
     store = read_store()
     total = store.claims(flt, offset=0, limit=1).total
     offset, limit = paging_widgets(total)
-    result = store.claims(flt, offset=offset, limit=limit,
-                          order_by=st.session_state.get("claims_sort", "position"),
-                          descending=bool(st.session_state.get("claims_desc", False)))
+    order_by = st.session_state.get("claims_sort", "position")
+    descending = bool(st.session_state.get("claims_desc", False))
+    result = store.claims(flt, offset=offset, limit=limit, order_by=order_by, descending=descending)
     shown = f"{offset + 1}–{offset + len(result.rows)}" if result.rows else "none"
     st.caption(f"{result.total} claims match; showing {shown}. Select a row to see its trace.")
-    st.dataframe(claims_frame(result), key=TABLE_KEY, on_select="rerun", selection_mode="single-row",
+    key = table_key(flt, offset, limit, order_by, descending)
+    st.dataframe(claims_frame(result), key=key, on_select="rerun", selection_mode="single-row",
                  hide_index=True, width="stretch")
-    claim_id = selected_claim(result)
+    claim_id = selected_claim(result, key)
     if claim_id:
         st.session_state["last_claim"] = claim_id
         st.divider()

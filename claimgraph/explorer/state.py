@@ -51,7 +51,7 @@ def read_store() -> Store:
 def keep_widget_state() -> None:
     """Write back the values of filter and scope widgets so they survive page switches."""
     for key in list(st.session_state.keys()):
-        if isinstance(key, str) and key.startswith(PERSISTENT_PREFIXES) and not key.endswith("_table"):
+        if isinstance(key, str) and key.startswith(PERSISTENT_PREFIXES) and "_table" not in key:
             st.session_state[key] = st.session_state[key]
 
 
