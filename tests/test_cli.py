@@ -203,3 +203,29 @@ def test_unknown_ids_and_bad_arguments_exit_2(loaded, tmp_path):
     user_error(cli(loaded, "export", "--format", "png", "--output", "-"), "binary")
     user_error(cli(tmp_path / "absent.db", "stats"), "absent.db")
     user_error(cli(tmp_path / "absent.db", "app"), "absent.db")
+
+
+def test_progress_bar_goes_to_a_terminal_stderr_and_keeps_stdout_clean(tmp_path):
+    """With stderr on a terminal and several files a progress bar is drawn there; stdout stays plain."""
+    second = tmp_path / "second-article.txt"
+    second.write_text(ARTICLE.read_text(encoding="utf-8"), encoding="utf-8")
+    master, slave = os.openpty()
+    env = {k: v for k, v in os.environ.items() if k != "CLAIMGRAPH_STORE"}
+    proc = subprocess.Popen([sys.executable, "-m", "claimgraph", "--store", str(tmp_path / "p.db"), "ingest",
+                             str(ARTICLE), str(second), "--bib", str(BIB)],
+                            stdout=subprocess.PIPE, stderr=slave, text=True, env=env)
+    os.close(slave)
+    stdout, _ = proc.communicate(timeout=180)
+    drawn = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        drawn += chunk
+    os.close(master)
+    assert proc.returncode == 0
+    assert stdout.startswith("Ingested 2 articles and ") and "\x1b" not in stdout
+    assert b"4/4" in drawn and b"\x1b[" in drawn
