@@ -20,9 +20,9 @@ PAGE_VIEWS: dict[str, Callable[[], None]] = {
 
 
 def sync_page_param() -> None:
-    """Put the chosen page in the URL (keeping ?claim=… only on the trace page)."""
+    """Put the chosen page in the URL, and on the trace page the claim it shows."""
     page = st.session_state[NAV_KEY]
-    claim = st.query_params.get("claim")
+    claim = st.query_params.get("claim") or st.session_state.get("last_claim")
     st.query_params.clear()
     st.query_params["page"] = page
     if page == "trace" and claim:
