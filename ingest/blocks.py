@@ -252,7 +252,8 @@ class Classifier:
         """Everything under a References/Bibliography heading is a reference entry."""
         inside = False
         for i, unit in enumerate(units):
-            if kinds[i] == HEADING or (kinds[i] == PARAGRAPH and unit.single_line and unit.alone
+            # "References" may sit right on top of its first entry, with no blank line between.
+            if kinds[i] == HEADING or (kinds[i] == PARAGRAPH and unit.single_line
                                        and REFERENCE_HEADING.match(self._words(unit))):
                 inside = bool(REFERENCE_HEADING.match(self._words(unit)))
                 if inside:

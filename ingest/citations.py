@@ -74,8 +74,9 @@ YEAR = r"(?:1[5-9]\d\d|20\d\d)[a-z]?(?:/(?:1[5-9]\d\d|20\d\d)[a-z]?)?|n\.d\.|in 
 PARTICLE = r"(?:(?:[Vv]an|[Vv]on|[Dd]e|der|den|del|della|da|du|le|la|di|St\.)\s+)"
 NAME = rf"{PARTICLE}*[A-Z][A-Za-z'’\-]+"
 NAME_LIST = rf"{NAME}(?:\s*,\s*{NAME})*(?:\s*,?\s*(?:and|&)\s+{NAME})?"
-ETAL = (r"\s+et\s+al\.?|\s+and\s+(?:(?:his|her|their)\s+)?"
-        r"(?:colleagues|coworkers|co-workers|co-authors|coauthors|associates|team)")
+# "et al.", also in Markdown emphasis ("*et al.*"), "and colleagues", "and others".
+ETAL = (r"\s+[*_]{0,2}et\s+al\.?[*_]{0,2}|\s+and\s+(?:(?:his|her|their)\s+)?"
+        r"(?:colleagues|coworkers|co-workers|co-authors|coauthors|associates|team|others)")
 
 _PAREN = re.compile(r"\(([^()]*)\)")
 _PART_PREFIX = re.compile(r"^(?:see also|see|e\.g\.,?|i\.e\.,?|cf\.|for example,?|for a review,? see|"
@@ -564,7 +565,8 @@ def _nearby_citations(unit: Unit, units: list[Unit], history: list[_Cited]) -> l
     """Citations earlier in the unit's paragraph, else (for a paragraph's opening) in the previous one."""
     same = [c for c in history if c.block == unit.block and c.unit < unit.index]
     earlier_blocks = [u.block for u in units[:unit.index] if u.block != unit.block]
-    if same or not earlier_blocks:
+    opens_paragraph = unit.index == 0 or units[unit.index - 1].block != unit.block
+    if same or not earlier_blocks or not opens_paragraph:
         return same
     return [c for c in history if c.block == earlier_blocks[-1]]
 

@@ -191,3 +191,29 @@ def test_explains_that_states_a_claim_but_pointer_sentence_does_not():
                    "Baines discusses this at length in his book.", BIB_MORE)
     assert links["He explains that walls matter."] == {"baines2005noise"}
     assert not any(t.startswith("Baines discusses") for t in links)
+
+
+# --- rules added after the second blind set (eval-blind-2) -----------------------------
+
+
+@pytest.mark.parametrize("sentence, keys", [
+    ("Widowers grieve alone (Okoro and others, 2018).", {"okoro2018grief"}),
+    ("Widowers grieve alone (Okoro *et al.*, 2018).", {"okoro2018grief"}),
+    ("Widowers grieve alone (Okoro _et al._ 2018).", {"okoro2018grief"}),
+])
+def test_and_others_and_markdown_emphasis_in_citations(sentence, keys):
+    assert _links(sentence, BIB_MORE)[sentence] == keys
+
+
+def test_references_heading_directly_above_its_entries():
+    text = ("Grief lingers in widowers [1].\n\nReferences\n"
+            "1. Okoro A, Lind P. Grief in widowers. J Loss. 2018;3:1-9.\n"
+            "2. Baines T. Noise and sleep in cities. Sleep. 2005;9:10-20.\n")
+    links = _links(text, BIB_MORE)
+    assert links == {"Grief lingers in widowers [1].": {"okoro2018grief"}}
+
+
+def test_continuation_within_a_paragraph_does_not_reach_into_the_previous_one():
+    text = ("Cities are loud (Baines, 2005).\n\n"
+            "Grief is quiet. Mara Voss interviewed widows. She also found that they hid it.")
+    assert _links(text, BIB_MORE)["She also found that they hid it."] == set()
