@@ -223,8 +223,11 @@ def _only_work(index: RefIndex, family: str) -> bool:
     return len(works_by(index, [family])) == 1
 
 
-def resolve_author_year(index: RefIndex, families: list[str], etal: bool, year: str) -> str | None:
-    """The key of the reference by these authors in this year, or None."""
+def resolve_author_year(index: RefIndex, families: list[str], etal: bool, year: str,
+                        hints: str = "") -> str | None:
+    """The key of the reference by these authors in this year, or None. Between several works of
+    one year, a full author list ('Aiken, Clarke, and Sloane') picks the entry with exactly those
+    authors, and `hints` (words near the citation: 'JAMA study') the one whose venue they name."""
     base_year, suffix = re.match(r"(\d{4}|n\.d\.|in press)([a-z]?)", year).groups()
     years = set(re.findall(r"\d{4}", year)) or {base_year}
     candidates = []
@@ -244,7 +247,24 @@ def resolve_author_year(index: RefIndex, families: list[str], etal: bool, year: 
         ordered = sorted(candidates, key=lambda r: fold(r.title))
         position = ord(suffix) - ord("a")
         return ordered[position].key if position < len(ordered) else None
+    if len(candidates) > 1 and not etal and len(families) > 1:
+        candidates = [r for r in candidates if len(r.authors) == len(families)] or candidates
+    if len(candidates) > 1 and hints:
+        candidates = pick_by_venue(candidates, hints) or candidates
     return candidates[0].key if len(candidates) == 1 else None
+
+
+VENUE_FIELDS = ("journal", "booktitle", "publisher", "series", "howpublished")
+
+
+def pick_by_venue(candidates: list[Reference], hints: str) -> list[Reference]:
+    """The candidates whose journal/publisher contains one of the hint words (capitalised in the
+    text, so 'JAMA', 'Science', 'Lancet'); empty when the hints name none or several."""
+    hint_words = {w for w in words_of(" ".join(re.findall(r"\b[A-Z][\w&-]*", hints)))
+                  if w not in STOPWORDS and len(w) > 2}
+    picked = [r for r in candidates
+              if hint_words & set(words_of(" ".join(r.fields.get(f, "") for f in VENUE_FIELDS)))]
+    return picked if len(picked) == 1 else []
 
 
 def _split_names(names: str) -> list[str]:
@@ -298,6 +318,28 @@ def find_year_first(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpan
     for match in _YEAR_FIRST.finditer(text, unit.start, unit.end):
         families = _split_names(match.group("names"))
         key = resolve_author_year(index, families, bool(match.group("etal")), match.group("years"))
+        if key:
+            found.append(EvidenceSpan(str(EvidenceKind.CITATION), match.start(), match.end(), match.group(0),
+                                      unit.index, [key], True, priority=AUTHOR_YEAR))
+    return found
+
+
+# "Linda Aiken's 2002 JAMA study", "Walker's 2017 book": possessive name, year, a work noun.
+_POSSESSIVE_YEAR = re.compile(
+    rf"(?:(?:Dr|Prof)\.?\s+)?(?:[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?)?(?P<names>{NAME_LIST})(?P<etal>{ETAL})?['’]s\s+"
+    rf"(?P<year>1[5-9]\d\d|20\d\d)\s+(?P<hints>(?:[\w&-]+\s+){{0,3}}?){_WORK_NOUN}\b"
+    r"(?P<venue>\s+in\s+(?:the\s+)?[A-Z][\w&-]*(?:\s+(?:of\s+)?[A-Z][\w&-]*){0,4})?"
+)
+
+
+def find_possessive_year(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpan]:
+    """"Linda Aiken's 2002 JAMA study found …": the name's work of that year; words between the
+    year and the work noun, or 'in <Venue>' after it, choose between works of one year."""
+    found = []
+    for match in _POSSESSIVE_YEAR.finditer(text, unit.start, unit.end):
+        families = _split_names(match.group("names"))
+        hints = (match.group("hints") or "") + (match.group("venue") or "")
+        key = resolve_author_year(index, families, bool(match.group("etal")), match.group("year"), hints)
         if key:
             found.append(EvidenceSpan(str(EvidenceKind.CITATION), match.start(), match.end(), match.group(0),
                                       unit.index, [key], True, priority=AUTHOR_YEAR))
@@ -403,6 +445,8 @@ def find_author_work(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpa
     for ref in index.references:
         for author in ref.authors[:1]:
             family = author.family.replace("{", "").replace("}", "")
+            if not _only_work(index, family):
+                continue  # "Rowe's study" with two works by Rowe names neither
             for name in re.finditer(rf"(?<![\w(]){re.escape(family)}\b(?!\s*\(|\s*,?\s*\d{{4}})", segment):
                 after = segment[name.end():name.end() + 80]
                 work = re.match(rf"(?:['’]s\s+(?:\w+\s+)?{_WORK_NOUN}\b|[^.;]*?\b(?:his|her|their)\s+"
@@ -410,8 +454,6 @@ def find_author_work(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpa
                 before = re.search(rf"(?:\b{_WORK_NOUN}\b[^.;:()]{{0,60}}?\bby|"
                                    rf"\b(?:his|her|their)\s+(?:\w+\s+)?{_WORK_NOUN},?)"
                                    rf"\s+(?:(?:Dr|Prof)\.?\s+)?(?:[A-Z][a-z]+\s+)*$", segment[:name.start()])
-                if before and re.search(r"\bby\s", before.group(0)) and not _only_work(index, family):
-                    before = None
                 if not work and not before:
                     continue
                 title = _TITLE_BEFORE_NAME.search(segment[:name.start()])
@@ -501,7 +543,7 @@ def unit_citations(text: str, unit: Unit, index: RefIndex, brackets_only: bool) 
     """All citations and mentions in one unit, quotes folded into the citation they belong to."""
     spans = (find_author_year(text, unit, index) + find_numeric(text, unit, index, brackets_only)
              + find_titles(text, unit, index) + find_author_work(text, unit, index)
-             + find_studies(text, unit, index))
+             + find_studies(text, unit, index) + find_possessive_year(text, unit, index))
     if not spans:
         spans = find_year_first(text, unit, index)
     spans = [s for s in spans if s.priority in (AUTHOR_YEAR, NUMERIC) or not _read_by_writer(text, unit, s)]

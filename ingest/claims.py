@@ -128,12 +128,28 @@ def strip_bullet(text: str, start: int, end: int) -> tuple[int, int]:
     return (start + match.end(), end) if match else (start, end)
 
 
+# "The Michigan experience is described in Pronovost et al. (2006).": a short subject, a passive
+# pointer verb, and nothing after "in"/"by" but the citation (name + year, a marker or a title).
+_PASSIVE_POINTER = re.compile(
+    r"^(?:[\w'’-]+\s+){1,6}(?:is|are|was|were|has been|have been)\s+(?:\w+ly\s+)?"
+    r"(?:described|discussed|reviewed|detailed|reported|summari[sz]ed|documented|covered|outlined|"
+    r"explained|presented|recounted|told)\s+"
+    r"(?:at length\s+|in (?:more |full |greater |much )?detail\s+|further\s+|fully\s+)?(?:in|by)\s+"
+    r"(?:(?:Dr\.?\s+)?[A-Z][\w'’-]+(?:\s+[*_]{0,2}et al\.?[*_]{0,2}|\s+and (?:colleagues|others)|"
+    r"(?:,?\s+(?:&|and)\s+|,\s+)[A-Z][\w'’-]+)*\s*\(\d{4}[a-z]?\)"
+    r"|\[\d[\d,\s–-]*\]|[*_“\"].{3,150}[*_”\"]|[A-Z][\w'’-]*(?:[\s,:]+(?:[A-Z][\w'’-]*|of|the|and|in|on|a|an|for|to|under)){2,10})\s*[.!]?$"
+)
+
+
 def refers_back(sentence: str) -> bool:
     """True for sentences that point to a source about something said before them.
 
     "Herman discusses this in her book" points back; "She explains that kindness binds"
-    does not: there "that" opens the clause the sentence asserts.
+    does not: there "that" opens the clause the sentence asserts. "X is described in
+    Pronovost et al. (2006)." points back too: it says only where X is told.
     """
+    if _PASSIVE_POINTER.match(sentence.strip()):
+        return True
     for match in _REFERS_BACK.finditer(sentence):
         if not (match.group(0).lower().endswith("that") and _opens_clause(sentence[match.end():])):
             return True

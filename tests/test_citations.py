@@ -217,3 +217,33 @@ def test_continuation_within_a_paragraph_does_not_reach_into_the_previous_one():
     text = ("Cities are loud (Baines, 2005).\n\n"
             "Grief is quiet. Mara Voss interviewed widows. She also found that they hid it.")
     assert _links(text, BIB_MORE)["She also found that they hid it."] == set()
+
+
+BIB_SAME_YEAR = BIB_MORE + """
+@article{rowe2010wards, author = {Rowe, Nell and Imre, Kay and Saba, Lou and Tiv, Max}, year = {2010},
+  title = {Ward noise and delirium}, journal = {BMJ}}
+@article{rowe2010cities, author = {Rowe, Nell and Imre, Kay}, year = {2010},
+  title = {Night noise in three cities}, journal = {Journal of Urban Health}}
+"""
+
+
+@pytest.mark.parametrize("sentence, keys", [
+    # the full author list picks the entry with exactly those authors
+    ("Rowe and Imre (2010) compared three cities.", {"rowe2010cities"}),
+    ("Rowe, Imre, Saba, and Tiv (2010) studied wards.", {"rowe2010wards"}),
+    # with 'et al.' two works of one year stay ambiguous
+    ("Rowe et al. (2010) studied noise.", set()),
+    # possessive name + year + a venue word + work noun
+    ("Nell Rowe's 2010 BMJ study found that noise brings on delirium.", {"rowe2010wards"}),
+    ("Rowe's 2010 paper in the Journal of Urban Health mapped night noise.", {"rowe2010cities"}),
+    ("Baines's 2005 survey found that traffic wakes sleepers.", {"baines2005noise"}),
+    ("Rowe's 2010 study found that noise matters.", set()),
+])
+def test_author_lists_and_venues_choose_between_works_of_one_year(sentence, keys):
+    assert _links(sentence, BIB_SAME_YEAR)[sentence] == keys
+
+
+def test_passive_pointer_sentence_credits_the_claim_before_it():
+    text = "Noise wakes city dwellers every night. The Leeds survey is described in Baines (2005)."
+    links = _links(text, BIB_MORE)
+    assert links == {"Noise wakes city dwellers every night.": {"baines2005noise"}}
