@@ -66,7 +66,8 @@ STOPWORDS = frozenset("""
     a an the and or of in on at to for from with by as is are was were be this that these those
     its their his her our your my we they it them without also very have has been will would could
     should than then there what when which who about into more most study studies survey trial project
-    experiment cohort
+    experiment cohort team program programme consortium same each one first another earlier later
+    recent new whole entire second large small
     long term longterm national research analysis report data
 """.split())
 
@@ -113,7 +114,7 @@ _BRACKET_NUMBERS = re.compile(r"\[(\s*\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\s*)\]")
 _PAREN_NUMBERS = re.compile(r"\((\s*\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\s*)\)(?=\s*[.,;:!?)]|\s*$)")
 _STUDY = re.compile(
     r"(?:[A-Z][\w'’\-]*\s+){1,6}(?:Study|Survey|Trial|Project|Experiment|Cohort|Program(?:me)?)\b"
-    r"|(?:[A-Z][\w'’\-]*\s+){2,6}study\b"
+    r"|(?:[A-Z][\w'’\-]*\s+){1,6}(?:study|project|trial|team|cohort|survey|program(?:me)?|consortium)\b"
 )
 _WORK_NOUN = (r"(?:book|books|study|studies|research|work|paper|article|review|trial|survey|report|"
               r"findings|experiment|analysis|memoir|essay|monograph|chapter|theory|model|framework)")
@@ -346,6 +347,27 @@ def find_possessive_year(text: str, unit: Unit, index: RefIndex) -> list[Evidenc
     return found
 
 
+# "The bundle recommended by Pronovost and colleagues": something attributed, by participle, to a name.
+_MADE_BY = re.compile(
+    r"\b(?:recommended|proposed|developed|devised|designed|introduced|created|advocated|described|"
+    r"outlined|set out|put forward|coined|popularised|popularized|pioneered|formulated|tested)\s+by\s+"
+    rf"(?:(?:Dr|Prof)\.?\s+)?(?:[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?)?(?P<names>{NAME_LIST})(?P<etal>{ETAL})?"
+)
+
+
+def find_made_by(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpan]:
+    """'The bundle recommended by Pronovost and colleagues': no year, so linked only when the
+    first name leads exactly one .bib entry (and any co-authors named are among its authors)."""
+    found = []
+    for match in _MADE_BY.finditer(text, unit.start, unit.end):
+        families = _split_names(match.group("names"))
+        works = works_by(index, families)
+        if len(works) == 1 and _only_work(index, families[0]):
+            found.append(EvidenceSpan(str(EvidenceKind.CITATION), match.start(), match.end(), match.group(0),
+                                      unit.index, [works[0].key], True, priority=AUTHOR_WORK))
+    return found
+
+
 def _without_openers(families: list[str], index: RefIndex, etal: bool, years: str) -> list[str]:
     """'Also, Herman (1992)': drop leading capitalised words while the names match no entry
     and a shorter list does ('Also', 'Similarly', 'Later' open the sentence, they are no authors)."""
@@ -543,7 +565,8 @@ def unit_citations(text: str, unit: Unit, index: RefIndex, brackets_only: bool) 
     """All citations and mentions in one unit, quotes folded into the citation they belong to."""
     spans = (find_author_year(text, unit, index) + find_numeric(text, unit, index, brackets_only)
              + find_titles(text, unit, index) + find_author_work(text, unit, index)
-             + find_studies(text, unit, index) + find_possessive_year(text, unit, index))
+             + find_studies(text, unit, index) + find_possessive_year(text, unit, index)
+             + find_made_by(text, unit, index))
     if not spans:
         spans = find_year_first(text, unit, index)
     spans = [s for s in spans if s.priority in (AUTHOR_YEAR, NUMERIC) or not _read_by_writer(text, unit, s)]

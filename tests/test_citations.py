@@ -247,3 +247,31 @@ def test_passive_pointer_sentence_credits_the_claim_before_it():
     text = "Noise wakes city dwellers every night. The Leeds survey is described in Baines (2005)."
     links = _links(text, BIB_MORE)
     assert links == {"Noise wakes city dwellers every night.": {"baines2005noise"}}
+
+
+BIB_STUDIES = BIB_MORE + """
+@article{quill2012lamps, author = {Quill, Mara}, year = {2012}, title = {Street lighting and sleep},
+  keywords = {Harbourside Lighting project, NOCTIS}}
+"""
+
+
+@pytest.mark.parametrize("sentence, keys", [
+    # study names held in keywords, with a lower-case head noun
+    ("The Harbourside Lighting project cut complaints by half.", {"quill2012lamps"}),
+    ("Later, the NOCTIS team extended the work to four towns.", {"quill2012lamps"}),
+    ("The Gateshead cohort showed nothing of the kind.", set()),
+    ("This study found nothing of the kind.", set()),
+    # attributed by participle to a name that leads exactly one entry, no year needed
+    ("The lamps recommended by Quill and colleagues are amber.", {"quill2012lamps"}),
+    ("The scale developed by Mara Quill is short.", {"quill2012lamps"}),
+    ("The scale developed by Smith is short.", set()),  # Smith leads two entries
+    ("The scale developed by Perrin is short.", set()),  # not in the .bib
+])
+def test_study_names_and_attributions_without_a_year(sentence, keys):
+    assert _links(sentence, BIB_STUDIES)[sentence] == keys
+
+
+def test_citing_lead_in_without_a_year_passes_to_its_items():
+    text = "The steps recommended by Quill and colleagues are these:\n\n- Dim the lamps\n- Use amber light\n"
+    assert _links(text, BIB_STUDIES) == {"Dim the lamps": {"quill2012lamps"},
+                                         "Use amber light": {"quill2012lamps"}}
