@@ -1,0 +1,559 @@
+"""The Neo4j store: any Neo4j 5 through the official driver.
+
+Constraints and indexes are generated from graph.schema. A write() is one managed
+write transaction (retried on transient errors) of batched `UNWIND … MERGE`
+statements; every read is a read transaction of bounded Cypher queries. Labels and
+relationship types are interpolated only from graph.schema enums; every value
+travels as a parameter.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TypeVar
+from urllib.parse import unquote, urlsplit, urlunsplit
+
+from graph.model import CLAIM_SORT_KEYS, ClaimFilter, GraphBatch, Node, Page, Relationship, Subgraph
+from graph.schema import DOCUMENT_OWNED, NODES, RELATIONSHIPS, ClaimStatus, EvidenceKind, Label, RelType
+from graph.store import DEFAULT_MAX_NODES, Store, StoreError
+
+T = TypeVar("T")
+CLEAR_CHUNK = 10_000
+RETRY_SECONDS = 30.0
+DOCUMENT_SUMMARY_PROPS = tuple(p for p in NODES[Label.DOCUMENT].prop_names if p != "text")
+
+
+# -- schema ------------------------------------------------------------------------------
+def schema_cypher() -> list[str]:
+    """Constraints and indexes for every label, generated from graph.schema; safe to rerun."""
+    statements = []
+    for label, spec in NODES.items():
+        low = label.value.lower()
+        statements.append(f"CREATE CONSTRAINT claimgraph_{low}_id IF NOT EXISTS "
+                          f"FOR (n:{label.value}) REQUIRE n.id IS UNIQUE")
+        for prop in spec.props:
+            if prop.indexed:
+                statements.append(f"CREATE INDEX claimgraph_{low}_{prop.name} IF NOT EXISTS "
+                                  f"FOR (n:{label.value}) ON (n.{prop.name})")
+        fulltext = [p.name for p in spec.props if p.fulltext]
+        if fulltext:
+            props = ", ".join(f"n.{name}" for name in fulltext)
+            statements.append(f"CREATE FULLTEXT INDEX claimgraph_{low}_fulltext IF NOT EXISTS "
+                              f"FOR (n:{label.value}) ON EACH [{props}]")
+    statements.append("CREATE INDEX claimgraph_claim_document_position IF NOT EXISTS "
+                      "FOR (n:Claim) ON (n.document_id, n.position)")
+    return statements
+
+
+def _schema_props(props: dict[str, Any], names: Sequence[str]) -> dict[str, Any]:
+    """Only properties graph.schema names, without nulls (absent stays absent)."""
+    return {name: props[name] for name in names if props.get(name) is not None}
+
+
+def _node(label: str, props: dict[str, Any]) -> Node:
+    label = Label(label)
+    return Node(label, props["id"], _schema_props(props, NODES[label].prop_names))
+
+
+def _rel(rel_type: str, start: str, end: str, props: dict[str, Any]) -> Relationship:
+    rel_type = RelType(rel_type)
+    return Relationship(rel_type, start, end, _schema_props(props, RELATIONSHIPS[rel_type].prop_names))
+
+
+def _union_by_label(template: str) -> str:
+    """One query that runs `template` (with `{label}`) for every label, joined by UNION ALL."""
+    return " UNION ALL ".join(template.format(label=label.value) for label in Label)
+
+
+NODES_BY_ID = _union_by_label(
+    "MATCH (n:{label}) WHERE n.id IN $ids RETURN '{label}' AS label, properties(n) AS props")
+RELS_AMONG = _union_by_label(
+    "MATCH (a:{label})-[r]->(b) WHERE a.id IN $ids AND b.id IN $ids "
+    "RETURN type(r) AS type, a.id AS start, b.id AS end, properties(r) AS props")
+NEIGHBOURS = _union_by_label(
+    "MATCH (a:{label})--(b) WHERE a.id IN $ids AND NOT b.id IN $seen "
+    "WITH DISTINCT b.id AS id ORDER BY id LIMIT $limit RETURN id")
+
+
+def _redact(url: str) -> tuple[str, str | None, str | None]:
+    """The URL without user:password@, and the user and password it carried."""
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return url, None, None
+    userinfo, host = parts.netloc.rsplit("@", 1)
+    user, _, password = userinfo.partition(":")
+    return urlunsplit(parts._replace(netloc=host)), unquote(user) or None, unquote(password) or None
+
+
+class Neo4jStore(Store):
+    """A ClaimGraph store in a Neo4j 5 database."""
+
+    def __init__(self, url: str, read_only: bool = False, user: str | None = None,
+                 password: str | None = None, database: str | None = None, batch_size: int = 1000,
+                 retry_seconds: float = RETRY_SECONDS) -> None:
+        self.url, url_user, url_password = _redact(url)
+        self.read_only = read_only
+        self.database = database or os.environ.get("NEO4J_DATABASE") or None
+        self.batch_size = max(1, int(batch_size))
+        user = user or os.environ.get("NEO4J_USER") or url_user or "neo4j"
+        password = password if password is not None else os.environ.get("NEO4J_PASSWORD", url_password)
+        self._driver = self._connect(user, password or "", retry_seconds)
+        try:
+            if not read_only:
+                self._ensure_schema()
+        except BaseException:
+            self._driver.close()
+            raise
+
+    # -- connection ------------------------------------------------------------------
+    def _connect(self, user: str, password: str, retry_seconds: float):
+        """Open a driver and prove the server answers and accepts the credentials."""
+        from neo4j import GraphDatabase
+        from neo4j.exceptions import AuthError, ConfigurationError, DriverError, Neo4jError
+
+        where = self.describe()
+        try:
+            driver = GraphDatabase.driver(self.url, auth=(user, password),
+                                          max_transaction_retry_time=retry_seconds,
+                                          connection_acquisition_timeout=30.0)
+        except (ConfigurationError, ValueError) as err:
+            raise StoreError(f"bad Neo4j URL {self.url}: {err}; use neo4j://host:7687 or bolt://host:7687") \
+                from None
+        try:
+            driver.verify_connectivity()
+            with driver.session(database=self.database, default_access_mode=self._mode()) as session:
+                session.run("RETURN 1").consume()
+        except AuthError:
+            driver.close()
+            raise StoreError(f"{where} refused the user name or password: set NEO4J_USER and "
+                             "NEO4J_PASSWORD") from None
+        except (DriverError, Neo4jError, OSError) as err:
+            driver.close()
+            raise StoreError(f"cannot use {where}: {_reason(err)}; is the server running and the "
+                             "database name right?") from None
+        return driver
+
+    def _mode(self) -> str:
+        from neo4j import READ_ACCESS, WRITE_ACCESS
+
+        return READ_ACCESS if self.read_only else WRITE_ACCESS
+
+    def _ensure_schema(self) -> None:
+        """Create constraints and indexes that are missing (each its own schema transaction)."""
+        from neo4j.exceptions import ClientError
+
+        with self._driver.session(database=self.database) as session:
+            for statement in schema_cypher():
+                try:
+                    session.run(statement).consume()
+                except ClientError as err:  # another process created it between check and create
+                    if "EquivalentSchemaRuleAlreadyExists" not in (err.code or ""):
+                        raise StoreError(f"cannot create the ClaimGraph schema in {self.describe()}: "
+                                         f"{_reason(err)}") from None
+
+    def close(self) -> None:
+        self._driver.close()
+
+    def describe(self) -> str:
+        database = self.database or "default database"
+        mode = " (read-only)" if self.read_only else ""
+        return f"Neo4j {self.url} ({database}){mode}"
+
+    def _run(self, work: Callable[[Any], T], write: bool = False) -> T:
+        """Run `work(tx)` in one managed transaction; driver failures become one-line StoreErrors."""
+        from neo4j.exceptions import DriverError, Neo4jError
+
+        try:
+            with self._driver.session(database=self.database, default_access_mode=self._mode()) as session:
+                return session.execute_write(work) if write else session.execute_read(work)
+        except (DriverError, Neo4jError, OSError) as err:
+            action = "writing to" if write else "reading from"
+            outcome = ", nothing was written" if write else ""
+            raise StoreError(f"{action} {self.describe()} failed{outcome}: {_reason(err)}") from None
+
+    # -- writing ---------------------------------------------------------------------
+    def write(self, batch: GraphBatch) -> dict[str, int]:
+        self._refuse_if_read_only("write")
+        _check_props(batch)
+        nodes = list({node.id: node for node in batch.nodes}.values())
+        rels = list({rel.key: rel for rel in batch.relationships}.values())
+        replaces = list(dict.fromkeys(batch.replaces))
+        deleted = self._run(lambda tx: self._write_tx(tx, replaces, nodes, rels), write=True)
+        return {"nodes": len(nodes), "relationships": len(rels), "deleted": deleted}
+
+    def _refuse_if_read_only(self, action: str) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.describe()} is open read-only: open it without read_only to {action}")
+
+    def _write_tx(self, tx: Any, replaces: list[str], nodes: list[Node], rels: list[Relationship]) -> int:
+        """Delete replaced articles, check relationship ends, merge nodes then relationships."""
+        deleted = _delete_articles(tx, replaces) if replaces else 0
+        labels = {node.id: node.label for node in nodes}
+        outside = sorted({end for rel in rels for end in (rel.start, rel.end)} - labels.keys())
+        labels.update(_stored_labels(tx, outside))
+        missing = [node_id for node_id in outside if node_id not in labels]
+        if missing:
+            more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
+            raise StoreError("relationship ends not in the batch or the store: "
+                             f"{', '.join(missing[:5])}{more}")
+        for label in Label:
+            rows = [node.props for node in nodes if node.label == label]
+            for chunk in _chunks(rows, self.batch_size):
+                tx.run(f"UNWIND $rows AS row MERGE (n:{label.value} {{id: row.id}}) SET n = row",
+                       rows=chunk).consume()
+        groups: dict[tuple[RelType, Label, Label], list[dict[str, Any]]] = {}
+        for rel in rels:
+            key = (rel.type, labels[rel.start], labels[rel.end])
+            groups.setdefault(key, []).append({"start": rel.start, "end": rel.end, "props": rel.props})
+        for (rel_type, start_label, end_label), rows in groups.items():
+            query = (f"UNWIND $rows AS row MATCH (a:{start_label.value} {{id: row.start}}) "
+                     f"MATCH (b:{end_label.value} {{id: row.end}}) "
+                     f"MERGE (a)-[r:{rel_type.value}]->(b) SET r = row.props")
+            for chunk in _chunks(rows, self.batch_size):
+                tx.run(query, rows=chunk).consume()
+        return deleted
+
+    def clear(self) -> None:
+        self._refuse_if_read_only("clear it")
+
+        def delete_some(tx: Any) -> int:
+            return tx.run("MATCH (n) WITH n LIMIT $n DETACH DELETE n RETURN count(*) AS k",
+                          n=CLEAR_CHUNK).single()["k"]
+
+        while self._run(delete_some, write=True):
+            pass
+
+    # -- nodes -----------------------------------------------------------------------
+    def node(self, node_id: str) -> Node | None:
+        return self._run(lambda tx: _nodes_by_id(tx, [node_id])).get(node_id)
+
+    def iter_nodes(self, label: Label, batch_size: int = 1000) -> Iterator[list[Node]]:
+        label = Label(label)
+        query = f"MATCH (n:{label.value}) WHERE n.id > $last RETURN properties(n) AS p ORDER BY n.id LIMIT $n"
+        last = ""
+        while True:
+            records = self._run(lambda tx, after=last: tx.run(query, last=after, n=batch_size).data())
+            if not records:
+                return
+            yield [_node(label, r["p"]) for r in records]
+            last = records[-1]["p"]["id"]
+
+    def iter_relationships(self, rel_type: RelType, batch_size: int = 1000) -> Iterator[list[Relationship]]:
+        rel_type = RelType(rel_type)
+        last: tuple[str, str] | None = None
+        while True:
+            page = self._run(lambda tx, after=last: _rel_page(tx, rel_type, after, batch_size))
+            if not page:
+                return
+            yield page
+            last = (page[-1].start, page[-1].end)
+
+    # -- claims ----------------------------------------------------------------------
+    def claims(self, flt: ClaimFilter | None = None, offset: int = 0, limit: int = 50,
+               order_by: str = "position", descending: bool = False) -> Page:
+        if order_by not in CLAIM_SORT_KEYS:
+            raise StoreError(f"cannot sort claims by {order_by!r}: use one of {', '.join(CLAIM_SORT_KEYS)}")
+        offset, limit = max(0, int(offset)), max(0, int(limit))
+        match, params = _claim_match(flt or ClaimFilter())
+        order = _claim_order(order_by, descending)
+        page_query = (
+            f"{match} WITH c ORDER BY {order} SKIP $offset LIMIT $limit "
+            "OPTIONAL MATCH (d:Document {id: c.document_id}) "
+            "RETURN properties(c) AS c, d.title AS document_title, "
+            "COUNT { (c)-[:SUPPORTED_BY]->() } AS evidence_count, "
+            "COLLECT { MATCH (c)-[:SUPPORTED_BY]->()-[:CITES]->(s) WITH DISTINCT s.id AS sid "
+            "RETURN sid ORDER BY sid } AS source_ids "
+            f"ORDER BY {order}"
+        )
+
+        def work(tx: Any) -> tuple[int, list[dict[str, Any]]]:
+            total = tx.run(f"{match} RETURN count(c) AS total", **params).single()["total"]
+            return total, tx.run(page_query, offset=offset, limit=limit, **params).data()
+
+        total, records = self._run(work)
+        return Page([_claim_row(r) for r in records], total, offset, limit)
+
+    def trace(self, claim_id: str) -> dict[str, Any] | None:
+        record = self._run(lambda tx: tx.run(TRACE_QUERY, id=claim_id).single())
+        if record is None:
+            return None
+        claim = _schema_props(record["claim"], NODES[Label.CLAIM].prop_names)
+        document = _schema_props(record["document"] or {}, NODES[Label.DOCUMENT].prop_names)
+        text = document.pop("text", "")
+        claim["document_title"] = document.get("title", "")
+        evidence = [{**_schema_props(e["e"], NODES[Label.EVIDENCE].prop_names),
+                     "sources": [_schema_props(s, NODES[Label.SOURCE].prop_names) for s in e["sources"]]}
+                    for e in record["evidence"]]
+        challenges = [{"id": c["id"], "label": c["label"], "text": c["text"] or "",
+                       "reason": c["reason"] or ""} for c in record["challenges"]]
+        same_doc = [e for e in evidence if e.get("document_id") == claim.get("document_id")]
+        start = min([claim.get("paragraph_start", claim.get("start", 0))] + [e["start"] for e in same_doc])
+        end = max([claim.get("paragraph_end", claim.get("end", 0))] + [e["end"] for e in same_doc])
+        return {"claim": claim, "document": document,
+                "context": {"start": start, "end": end, "text": text[start:end]},
+                "evidence": evidence, "challenges": challenges}
+
+    # -- overviews -------------------------------------------------------------------
+    def sources(self) -> list[dict[str, Any]]:
+        records = self._run(lambda tx: tx.run(
+            "MATCH (s:Source) "
+            "WITH s, size(COLLECT { MATCH (c)-[:SUPPORTED_BY]->()-[:CITES]->(s) RETURN DISTINCT c }) "
+            "AS claim_count, COUNT { (:Evidence)-[:CITES]->(s) } AS evidence_count "
+            "RETURN properties(s) AS s, claim_count, evidence_count ORDER BY claim_count DESC, s.id").data())
+        return [{**_schema_props(r["s"], NODES[Label.SOURCE].prop_names),
+                 "claim_count": r["claim_count"], "evidence_count": r["evidence_count"]} for r in records]
+
+    def documents(self) -> list[dict[str, Any]]:
+        projection = ", ".join(f".{name}" for name in DOCUMENT_SUMMARY_PROPS)
+        statuses = [s.value for s in ClaimStatus]
+        records = self._run(lambda tx: tx.run(
+            f"MATCH (d:Document) WITH d, d {{{projection}}} AS doc "
+            "OPTIONAL MATCH (c:Claim) WHERE c.document_id = d.id "
+            "WITH d, doc, collect(c.status) AS found "
+            "RETURN doc, size(found) AS claim_count, "
+            "[s IN $statuses | size([x IN found WHERE x = s])] AS per_status "
+            "ORDER BY d.root_id, d.position, d.id", statuses=statuses).data())
+        result = []
+        for record in records:
+            doc = _schema_props(record["doc"], DOCUMENT_SUMMARY_PROPS)
+            doc["claim_count"] = record["claim_count"]
+            doc.update(zip(statuses, record["per_status"], strict=True))
+            result.append(doc)
+        return result
+
+    def sections(self, document_id: str | None = None) -> list[str]:
+        where = "c.section <> ''" + (" AND c.document_id = $doc" if document_id else "")
+        records = self._run(lambda tx: tx.run(
+            f"MATCH (c:Claim) WHERE {where} "
+            "WITH c.section AS section, min([c.document_id, c.position]) AS first "
+            "RETURN section ORDER BY first[0], first[1]", doc=document_id).data())
+        return [r["section"] for r in records]
+
+    def unresolved_citations(self) -> list[dict[str, Any]]:
+        records = self._run(lambda tx: tx.run(
+            "MATCH (e:Evidence {kind: $kind}) WHERE NOT EXISTS { (e)-[:CITES]->() } "
+            "OPTIONAL MATCH (d:Document {id: e.document_id}) "
+            "RETURN properties(e) AS e, d.title AS title ORDER BY e.document_id, e.start, e.id",
+            kind=EvidenceKind.CITATION.value).data())
+        return [{**_schema_props(r["e"], NODES[Label.EVIDENCE].prop_names),
+                 "document_title": r["title"] or ""} for r in records]
+
+    def stats(self) -> dict[str, Any]:
+        return self._run(_stats)
+
+    # -- subgraphs -------------------------------------------------------------------
+    def neighbourhood(self, node_id: str, depth: int = 1, max_nodes: int = DEFAULT_MAX_NODES) -> Subgraph:
+        def work(tx: Any) -> Subgraph:
+            if max_nodes < 1 or not _nodes_by_id(tx, [node_id]):
+                return Subgraph()
+            order, truncated = _breadth_first(tx, node_id, depth, max_nodes)
+            return _subgraph(tx, order, truncated)
+
+        return self._run(work)
+
+    def filter_subgraph(self, flt: ClaimFilter, max_nodes: int = DEFAULT_MAX_NODES) -> Subgraph:
+        match, params = _claim_match(flt)
+
+        def work(tx: Any) -> Subgraph:
+            chosen: dict[str, None] = {}
+            if flt.document_id and _nodes_by_id(tx, [flt.document_id]):
+                chosen[flt.document_id] = None
+            truncated = len(chosen) > max_nodes
+            records = tx.run(
+                f"{match} WITH c ORDER BY {_claim_order('position', False)} LIMIT $limit "
+                f"{BUNDLE_RETURN}", limit=max_nodes + 1, **params).data()
+            for record in records:
+                head = [record["document_id"]] if record["document_id"] else []
+                bundle = [i for i in dict.fromkeys(head + [record["id"]] + record["evidence"]
+                                                   + record["sources"] + record["authors"])
+                          if i not in chosen]
+                if len(chosen) + len(bundle) > max_nodes:
+                    truncated = True
+                    break
+                chosen.update(dict.fromkeys(bundle))
+            return _subgraph(tx, list(chosen), truncated)
+
+        return self._run(work)
+
+
+# -- queries -----------------------------------------------------------------------------
+TRACE_QUERY = (
+    "MATCH (c:Claim {id: $id}) OPTIONAL MATCH (d:Document {id: c.document_id}) "
+    "RETURN properties(c) AS claim, properties(d) AS document, "
+    "COLLECT { MATCH (c)-[:SUPPORTED_BY]->(e:Evidence) WITH e ORDER BY e.start, e.id "
+    "  RETURN {e: properties(e), sources: COLLECT { MATCH (e)-[:CITES]->(s:Source) WITH s ORDER BY s.id "
+    "  RETURN properties(s) }} } AS evidence, "
+    "COLLECT { MATCH (x)-[r:CHALLENGES]->(c) WITH x, r ORDER BY x.id "
+    "  RETURN {id: x.id, label: CASE WHEN x:Claim THEN 'Claim' ELSE 'Document' END, "
+    "  text: x.text, reason: r.reason} } AS challenges"
+)
+BUNDLE_RETURN = (
+    "RETURN c.id AS id, c.document_id AS document_id, c.position AS position, "
+    "COLLECT { MATCH (c)-[:SUPPORTED_BY]->(e:Evidence) WITH e ORDER BY e.start, e.id "
+    "  RETURN e.id } AS evidence, "
+    "COLLECT { MATCH (c)-[:SUPPORTED_BY]->(:Evidence)-[:CITES]->(s) WITH DISTINCT s.id AS sid "
+    "  RETURN sid ORDER BY sid } AS sources, "
+    "COLLECT { MATCH (c)-[:SUPPORTED_BY]->(:Evidence)-[:CITES]->()-[:WRITTEN_BY]->(a) "
+    "  WITH DISTINCT a.id AS aid RETURN aid ORDER BY aid } AS authors "
+    "ORDER BY document_id, position, id"
+)
+
+
+def _claim_match(flt: ClaimFilter) -> tuple[str, dict[str, Any]]:
+    """`MATCH … WHERE …` binding `c` to the claims a filter selects, and its parameters."""
+    clauses, params = [], {}
+    for prop in ("status", "document_id", "section", "kind"):
+        value = getattr(flt, prop)
+        if value:
+            clauses.append(f"c.{prop} = ${prop}")
+            params[prop] = value
+    if flt.text:
+        clauses.append("toLower(c.text) CONTAINS toLower($text)")
+        params["text"] = flt.text
+    where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+    if flt.source_id:
+        params["source_id"] = flt.source_id
+        return ("MATCH (:Source {id: $source_id})<-[:CITES]-()<-[:SUPPORTED_BY]-(x:Claim) "
+                f"WITH DISTINCT x AS c{where}"), params
+    return f"MATCH (c:Claim){where}", params
+
+
+def _claim_order(order_by: str, descending: bool) -> str:
+    """ORDER BY for claims: `position` is document order; other keys break ties by document order."""
+    direction = "DESC" if descending else "ASC"
+    if order_by == "position":
+        return f"c.document_id {direction}, c.position {direction}, c.id {direction}"
+    return f"c.{order_by} {direction}, c.document_id ASC, c.position ASC, c.id ASC"
+
+
+def _claim_row(record: dict[str, Any]) -> dict[str, Any]:
+    props = _schema_props(record["c"], NODES[Label.CLAIM].prop_names)
+    return {
+        "id": props["id"], "text": props.get("text", ""), "document_id": props.get("document_id", ""),
+        "document_title": record["document_title"] or "", "section": props.get("section", ""),
+        "start": props.get("start"), "end": props.get("end"), "kind": props.get("kind", ""),
+        "status": props.get("status", ""), "contested": bool(props.get("contested", False)),
+        "position": props.get("position"), "evidence_count": record["evidence_count"],
+        "source_ids": list(record["source_ids"]),
+    }
+
+
+def _delete_articles(tx: Any, root_ids: list[str]) -> int:
+    """Detach-delete the documents of these articles and their claims and evidence; count them."""
+    doc_ids = [r["id"] for r in tx.run("MATCH (d:Document) WHERE d.root_id IN $roots RETURN d.id AS id",
+                                       roots=root_ids)]
+    if not doc_ids:
+        return 0
+    deleted = 0
+    for label in DOCUMENT_OWNED:
+        deleted += tx.run(f"MATCH (n:{label.value}) WHERE n.document_id IN $docs DETACH DELETE n "
+                          "RETURN count(*) AS k", docs=doc_ids).single()["k"]
+    deleted += tx.run("MATCH (d:Document) WHERE d.id IN $docs DETACH DELETE d RETURN count(*) AS k",
+                      docs=doc_ids).single()["k"]
+    return deleted
+
+
+def _stored_labels(tx: Any, ids: Sequence[str]) -> dict[str, Label]:
+    """The label of each of these ids that exists in the store."""
+    if not ids:
+        return {}
+    return {r["props"]["id"]: Label(r["label"]) for r in tx.run(NODES_BY_ID, ids=list(ids))}
+
+
+def _nodes_by_id(tx: Any, ids: Sequence[str]) -> dict[str, Node]:
+    """Nodes of any label by id (one indexed lookup per label)."""
+    return {r["props"]["id"]: _node(r["label"], r["props"]) for r in tx.run(NODES_BY_ID, ids=list(ids))}
+
+
+def _rel_page(tx: Any, rel_type: RelType, after: tuple[str, str] | None,
+              limit: int) -> list[Relationship]:
+    """The next `limit` relationships of a type in (start, end) order after the key `after`.
+
+    One index-ordered query per start label; the pages are merged here.
+    """
+    start, end = after or ("", "")
+    condition = "a.id > $start OR b.id > $end" if after else "true"
+    found: list[Relationship] = []
+    for label in Label:
+        records = tx.run(
+            f"MATCH (a:{label.value}) WHERE a.id >= $start "
+            f"MATCH (a)-[r:{rel_type.value}]->(b) WHERE {condition} "
+            "RETURN a.id AS start, b.id AS end, properties(r) AS props ORDER BY start, end LIMIT $limit",
+            start=start, end=end, limit=limit).data()
+        found += [_rel(rel_type.value, r["start"], r["end"], r["props"]) for r in records]
+    return sorted(found, key=lambda r: (r.start, r.end))[:limit]
+
+
+def _breadth_first(tx: Any, root: str, depth: int, max_nodes: int) -> tuple[list[str], bool]:
+    """Ids within `depth` hops, level by level, each level by id, cut at max_nodes."""
+    order, seen, frontier = [root], {root}, [root]
+    for _ in range(max(0, depth)):
+        room = max_nodes - len(order)
+        fresh = sorted({r["id"] for r in tx.run(NEIGHBOURS, ids=frontier, seen=list(seen), limit=room + 1)})
+        if len(fresh) > room:
+            order += fresh[:room]
+            return order, True
+        if not fresh:
+            break
+        order += fresh
+        seen.update(fresh)
+        frontier = fresh
+    return order, False
+
+
+def _subgraph(tx: Any, ids: list[str], truncated: bool) -> Subgraph:
+    """The nodes with these ids (in this order) and every relationship among them."""
+    nodes = _nodes_by_id(tx, ids)
+    rels = [_rel(r["type"], r["start"], r["end"], r["props"]) for r in tx.run(RELS_AMONG, ids=ids)]
+    return Subgraph([nodes[i] for i in ids if i in nodes], sorted(rels, key=lambda r: r.key), truncated)
+
+
+def _stats(tx: Any) -> dict[str, Any]:
+    """Counts per label, type and status, claims per document and status, unresolved citations."""
+    nodes = {label.value: tx.run(f"MATCH (n:{label.value}) RETURN count(n) AS k").single()["k"]
+             for label in Label}
+    rels = {t.value: tx.run(f"MATCH ()-[r:{t.value}]->() RETURN count(r) AS k").single()["k"]
+            for t in RelType}
+    by_status = {r["status"]: r["k"] for r in tx.run(
+        "MATCH (c:Claim) RETURN c.status AS status, count(*) AS k")}
+    by_document = tx.run(
+        "MATCH (c:Claim) WITH c.document_id AS document_id, c.status AS status, count(*) AS count "
+        "OPTIONAL MATCH (d:Document {id: document_id}) "
+        "RETURN document_id, coalesce(d.title, '') AS title, status, count "
+        "ORDER BY document_id, status").data()
+    unresolved = tx.run("MATCH (e:Evidence {kind: $kind}) WHERE NOT EXISTS { (e)-[:CITES]->() } "
+                        "RETURN count(e) AS k", kind=EvidenceKind.CITATION.value).single()["k"]
+    return {
+        "nodes": nodes,
+        "relationships": rels,
+        "claims_by_status": {s.value: by_status.get(s.value, 0) for s in ClaimStatus},
+        "claims_by_document": by_document,
+        "unresolved_citations": unresolved,
+    }
+
+
+# -- helpers -----------------------------------------------------------------------------
+def _chunks(items: list[T], size: int) -> Iterator[list[T]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _check_props(batch: GraphBatch) -> None:
+    """Refuse properties the schema does not name, before anything is written."""
+    for node in batch.nodes:
+        unknown = set(node.props) - set(NODES[node.label].prop_names)
+        if unknown:
+            raise StoreError(f"{node.label} {node.id}: properties not in graph.schema: {sorted(unknown)}")
+    for rel in batch.relationships:
+        unknown = set(rel.props) - set(RELATIONSHIPS[rel.type].prop_names)
+        if unknown:
+            raise StoreError(f"{rel.type} {rel.start}->{rel.end}: properties not in graph.schema: "
+                             f"{sorted(unknown)}")
+
+
+def _reason(err: BaseException) -> str:
+    """One line saying what went wrong, from a driver or server error."""
+    text = getattr(err, "message", None) or str(err) or type(err).__name__
+    first = text.strip().splitlines()[0] if text.strip() else type(err).__name__
+    return f"{type(err).__name__}: {first}"
