@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 
 from graph.schema import EvidenceKind
 from ingest.claims import ClaimSpan, Unit, looks_like_reference_entry, refers_back
-from ingest.model import LIST_ITEM, REFERENCES, ParsedDocument, Reference
+from ingest.model import HEADING, LIST_ITEM, REFERENCES, ParsedDocument, Reference
+from ingest.model import TITLE as TITLE_BLOCK
 
 # --- data ------------------------------------------------------------------------------
 
@@ -527,6 +528,32 @@ def find_quotes(text: str, unit: Unit, index: RefIndex) -> list[tuple[int, int]]
     return spans
 
 
+# Written or argued, not spoken: '"…," Okafor said in an interview' quotes a person, not a work.
+_SAYS = (r"(?:puts it|put it|writes|wrote|remarks|remarked|observes|observed|notes|noted|"
+         r"argues|argued|warns|warned|insists|insisted|concludes|concluded|declares|declared)")
+# 'Walker puts it bluntly: "…"' and '"…," Walker writes.': a quotation credited to a surname.
+_QUOTE_CREDIT = re.compile(
+    rf"(?<![\w’'])(?P<names>{NAME_LIST})(?:{ETAL})?\s+{_ADVERB}{_SAYS}(?:\s+\w+ly)?\s*[:,]?\s*[“\"]"
+    rf"|[”\"],?\s+(?P<after>{NAME_LIST})(?:{ETAL})?\s+{_SAYS}\b"
+)
+
+
+def find_attributed_quote(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpan]:
+    """A quotation of four or more words credited to a name that leads exactly one .bib entry
+    ('Walker puts it bluntly: "…"'); the quote itself becomes the evidence text."""
+    found = []
+    if not find_quotes(text, unit, index):
+        return found
+    for match in _QUOTE_CREDIT.finditer(text, unit.start, unit.end):
+        families = _split_names(match.group("names") or match.group("after"))
+        works = works_by(index, families)
+        if len(works) == 1 and _only_work(index, families[0]):
+            end = match.end() - 1 if match.group("names") else match.end()
+            found.append(EvidenceSpan(str(EvidenceKind.CITATION), match.start(), end, text[match.start():end],
+                                      unit.index, [works[0].key], True, priority=AUTHOR_WORK))
+    return found
+
+
 # --- per-unit assembly -----------------------------------------------------------------
 
 
@@ -561,15 +588,21 @@ def _read_by_writer(text: str, unit: Unit, span: EvidenceSpan) -> bool:
     return bool(_READING.search(text[unit.start:span.start]))
 
 
-def unit_citations(text: str, unit: Unit, index: RefIndex, brackets_only: bool) -> list[EvidenceSpan]:
-    """All citations and mentions in one unit, quotes folded into the citation they belong to."""
+def unit_citations(text: str, unit: Unit, index: RefIndex, brackets_only: bool,
+                   read: list[EvidenceSpan] | None = None) -> list[EvidenceSpan]:
+    """All citations and mentions in one unit, quotes folded into the citation they belong to.
+    Works the writer only reads ('I read X on a flight') go to `read`, not into the result."""
     spans = (find_author_year(text, unit, index) + find_numeric(text, unit, index, brackets_only)
              + find_titles(text, unit, index) + find_author_work(text, unit, index)
              + find_studies(text, unit, index) + find_possessive_year(text, unit, index)
-             + find_made_by(text, unit, index))
+             + find_made_by(text, unit, index) + find_attributed_quote(text, unit, index))
     if not spans:
         spans = find_year_first(text, unit, index)
-    spans = [s for s in spans if s.priority in (AUTHOR_YEAR, NUMERIC) or not _read_by_writer(text, unit, s)]
+    reading = [s for s in spans
+               if s.priority not in (AUTHOR_YEAR, NUMERIC) and _read_by_writer(text, unit, s)]
+    if read is not None:
+        read.extend(reading)
+    spans = [s for s in spans if s not in reading]
     spans = _merge_mentions(spans, text)
     resolved = [s for s in spans if s.resolved]
     quotes = find_quotes(text, unit, index) if resolved else []
@@ -603,20 +636,59 @@ class _Cited:
     unit: int
     block: int
     sources: list[str]
+    read: bool = False  # a work the writer only read: something to refer back to, not evidence
+
+
+# "in the same study", "That study followed …", "Same paper.", "In that book, …", "as the authors
+# themselves acknowledge": an explicit pointer to the work mentioned just before.
+_SAME_SOURCE = re.compile(
+    r"\b(?:[Tt]he same|[Tt]hat)\s+(?:study|paper|book|article|trial|report|survey|review|project|"
+    r"experiment|analysis|cohort|volume|monograph)\b"
+    r"|^(?:[A-Z]+:\s+)?Same (?:paper|study|book|article|source|trial|report)\b"
+    r"|\b(?:as|which) (?:the|its|their) (?:authors|researchers|investigators)(?: themselves)?\s+\w+"
+)
+# "They rated themselves …" right after a cited sentence: a pronoun subject, any verb.
+_PRONOUN_OPENS = re.compile(r"^(?:[A-Z]+:\s+)?(?:They|She|He)\s+(?:\w+ly\s+)?[a-z]+\b")
+# "In their 1974 paper in Science, they showed …": year, work and venue; names in the sentence before.
+_PRONOUN_YEAR = re.compile(
+    rf"^(?:[A-Z]+:\s+)?In (?:their|his|her) (?P<year>1[5-9]\d\d|20\d\d)\s+(?P<hints>(?:[\w&-]+\s+){{0,2}}?)"
+    rf"{_WORK_NOUN}(?P<venue>\s+in\s+(?:the\s+)?[A-Z][\w&-]*(?:\s+(?:of\s+)?[A-Z][\w&-]*){{0,4}})?"
+    r",\s+(?:they|he|she)\b"
+)
+SAME_SOURCE_WINDOW = 3  # units back that "the same study" may reach
 
 
 def continuation_evidence(text: str, unit: Unit, units: list[Unit], index: RefIndex,
-                          history: list[_Cited]) -> EvidenceSpan | None:
+                          history: list[_Cited], headings: set[int] = frozenset()) -> EvidenceSpan | None:
     """Evidence for a sentence without its own citation that continues one cited just before:
     a pronoun or 'the researchers' with a reporting verb takes the last source cited in the
     paragraph (or, opening a paragraph, in the previous one); a bare surname with a reporting
-    verb takes that author's only work when it was cited in this or the previous paragraph."""
+    verb takes that author's only work when it was cited in this or the previous paragraph;
+    'the same study' / 'that book' the work mentioned within the last few units; a pronoun with
+    any verb the single source of the sentence right before; 'In their 1974 paper, they' the
+    work of that year by the people named in the sentence before."""
     sentence = text[unit.start:unit.end]
-    nearby = _nearby_citations(unit, units, history)
+    cited = [c for c in history if not c.read]
+    nearby = _nearby_citations(unit, units, cited)
     lead = _CONTINUES.match(sentence)
     if lead and nearby and len(nearby[-1].sources) == 1:
         return _continuation(unit, lead.start(), lead.end(), text, nearby[-1].sources)
-    cited_nearby = {k for c in nearby for k in c.sources}
+    same = _SAME_SOURCE.search(sentence)
+    referent = _recent_referent(unit, units, history, headings, sentence, index) if same else None
+    if referent:
+        return _continuation(unit, same.start(), same.end(), text, [referent])
+    pronoun_year = _PRONOUN_YEAR.match(sentence)
+    if pronoun_year and unit.index > 0:
+        key = _work_of_people_named(index, text[units[unit.index - 1].start:units[unit.index - 1].end],
+                                    pronoun_year.group("year"),
+                                    (pronoun_year.group("hints") or "") + (pronoun_year.group("venue") or ""))
+        if key:
+            return _continuation(unit, pronoun_year.start(), pronoun_year.end(), text, [key])
+    pronoun = _PRONOUN_OPENS.match(sentence)
+    before = [c for c in cited if c.unit == unit.index - 1 and c.block == unit.block]
+    if pronoun and len(before) == 1 and len(before[0].sources) == 1:
+        return _continuation(unit, pronoun.start(), pronoun.end(), text, before[0].sources)
+    cited_nearby = {k for c in _nearby_citations(unit, units, history) for k in c.sources}
     for match in _NAME_REPORTS.finditer(sentence):
         names = match.group("according") or match.group("names")
         works = works_by(index, _split_names(names))
@@ -624,6 +696,35 @@ def continuation_evidence(text: str, unit: Unit, units: list[Unit], index: RefIn
                 and works[0].key in cited_nearby:
             return _continuation(unit, match.start(), match.end(), text, [works[0].key])
     return None
+
+
+def _recent_referent(unit: Unit, units: list[Unit], history: list[_Cited], headings: set[int],
+                     sentence: str, index: RefIndex) -> str | None:
+    """The single work mentioned last within SAME_SOURCE_WINDOW units before `unit`, with no
+    heading in between; when the sentence names an author, the last work that author wrote."""
+    window = [c for c in history if unit.index - SAME_SOURCE_WINDOW <= c.unit < unit.index
+              and len(c.sources) == 1 and not any(c.block < h < unit.block for h in headings)]
+    named = [c for c in window if _authors_named_in(index.by_key(c.sources[0]), sentence)]
+    chosen = named or window
+    return chosen[-1].sources[0] if chosen else None
+
+
+def _authors_named_in(ref: Reference, text: str) -> int:
+    """How many of the reference's authors' family names occur as words in `text`."""
+    folded = " ".join(words_of(text))
+    return sum(1 for a in ref.authors
+               if any(re.search(rf"\b{re.escape(f)}\b", folded) for f in family_forms(a.family)))
+
+
+def _work_of_people_named(index: RefIndex, previous: str, year: str, hints: str) -> str | None:
+    """The work of `year` whose authors are named in the previous sentence (most of them wins),
+    venue words choosing between equals."""
+    scored = [(_authors_named_in(r, previous), r) for r in index.references if year in _years_of(r)]
+    best = max((n for n, _ in scored), default=0)
+    candidates = [r for n, r in scored if n == best and best > 0]
+    if len(candidates) > 1 and hints:
+        candidates = pick_by_venue(candidates, hints) or candidates
+    return candidates[0].key if len(candidates) == 1 else None
 
 
 def _nearby_citations(unit: Unit, units: list[Unit], history: list[_Cited]) -> list[_Cited]:
@@ -694,6 +795,10 @@ def supported_claims(doc: ParsedDocument, units: list[Unit], claims: list[ClaimS
     if refers_back(sentence):
         earlier = [i for i, c in enumerate(claims) if c.unit < unit.index]
         return earlier[-1:]
+    if evidence.priority == CONTINUATION:  # "Same paper. Arbitrary numbers …": the fragment names
+        later = [i for i, c in enumerate(claims)  # the source of the claim that follows it
+                 if c.unit > unit.index and units[c.unit].block == unit.block]
+        return later[:1]
     return []
 
 
@@ -719,15 +824,18 @@ def find_evidence(doc: ParsedDocument, units: list[Unit], claims: list[ClaimSpan
     brackets_only = any(_BRACKET_NUMBERS.search(doc.text[u.start:u.end]) for u in units)
     evidence: list[EvidenceSpan] = []
     history: list[_Cited] = []
+    headings = {i for i, b in enumerate(doc.blocks) if b.kind in (HEADING, TITLE_BLOCK)}
     for unit in units:
         sentence = doc.text[unit.start:unit.end]
         if looks_like_reference_entry(sentence):
             continue
-        found = unit_citations(doc.text, unit, index, brackets_only)
+        read: list[EvidenceSpan] = []
+        found = unit_citations(doc.text, unit, index, brackets_only, read)
         if not found:
-            continued = continuation_evidence(doc.text, unit, units, index, history)
+            continued = continuation_evidence(doc.text, unit, units, index, history, headings)
             found = [continued] if continued else []
         history.extend(_Cited(unit.index, unit.block, e.sources) for e in found if e.resolved and e.sources)
+        history.extend(_Cited(unit.index, unit.block, e.sources, read=True) for e in read if e.sources)
         experience = experience_evidence(doc.text, unit, doc.kind == "comment")
         if experience and not found:
             found.append(experience)

@@ -193,10 +193,14 @@ def _is_greeting(sentence: str) -> bool:
     return False
 
 
+# "GUEST: " / "Q: " opening a transcript turn: a label, not words of the sentence.
+_SPEAKER = re.compile(r"^[A-Z]{1,12}:\s+")
+
+
 def not_claim_reason(sentence: str, list_item: bool = False) -> str | None:
     """Why a sentence of a paragraph or list item is not a claim, or None if it is one."""
     stripped = sentence.strip()
-    words = re.findall(r"\w+", stripped)
+    words = re.findall(r"\w+", _SPEAKER.sub("", stripped))
     checks = (
         (len(words) < (2 if list_item else 3), "too short"),
         (stripped.endswith("?") or stripped.rstrip("\"”’)").endswith("?"), "question"),

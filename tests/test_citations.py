@@ -275,3 +275,51 @@ def test_citing_lead_in_without_a_year_passes_to_its_items():
     text = "The steps recommended by Quill and colleagues are these:\n\n- Dim the lamps\n- Use amber light\n"
     assert _links(text, BIB_STUDIES) == {"Dim the lamps": {"quill2012lamps"},
                                          "Use amber light": {"quill2012lamps"}}
+
+
+@pytest.mark.parametrize("text, sentence, keys", [
+    # a quotation credited to a surname that leads one entry, even with nothing cited before
+    ('Baines puts it plainly: "Every lorry at night is a lost hour of sleep."',
+     'Baines puts it plainly: "Every lorry at night is a lost hour of sleep."', {"baines2005noise"}),
+    ('"Every lorry at night is a lost hour," Baines writes.',
+     '"Every lorry at night is a lost hour," Baines writes.', {"baines2005noise"}),
+    # ... but not a spoken remark, nor a name with two works
+    ('"Every lorry at night is a lost hour," Baines said in an interview.',
+     '"Every lorry at night is a lost hour," Baines said in an interview.', set()),
+    ('Smith puts it plainly: "Loss is a long road for anyone."',
+     'Smith puts it plainly: "Loss is a long road for anyone."', set()),
+    # explicit pointers to the work just mentioned, with any verb
+    ("Traffic noise wakes sleepers (Baines, 2005). That study followed 300 flats for a year.",
+     "That study followed 300 flats for a year.", {"baines2005noise"}),
+    ("Traffic noise wakes sleepers (Baines, 2005). Effects were small, as the authors themselves admit.",
+     "Effects were small, as the authors themselves admit.", {"baines2005noise"}),
+    ("Traffic noise wakes sleepers (Baines, 2005).\n\n- Lorries were worst in the same study.",
+     "Lorries were worst in the same study.", {"baines2005noise"}),
+    ("I read The Body Keeps the Score on a train.\n\nIn that book, van der Kolk tells of yoga.",
+     "In that book, van der Kolk tells of yoga.", {"kolk2014body"}),
+    # ... but not past a heading, nor beyond a few sentences
+    ("Traffic noise wakes sleepers (Baines, 2005).\n\nNew Section\n\nThat study had flaws, in my view.",
+     "That study had flaws, in my view.", set()),
+    ("Traffic noise wakes sleepers (Baines, 2005). Cities grow. Roads widen. Lorries multiply. "
+     "That study is dated now.", "That study is dated now.", set()),
+    # a pronoun subject right after a single-source citation
+    ("Widowers sleep badly (Okoro & Lind, 2018). They rated their nights as poor.",
+     "They rated their nights as poor.", {"okoro2018grief"}),
+    ("Widowers sleep badly (Okoro & Lind, 2018). Dogs help. They rated their nights as poor.",
+     "They rated their nights as poor.", set()),
+    # 'In their 2018 paper, they …' resolved through the names in the sentence before
+    ("It began with Ada Okoro and Pia Lind. In their 2018 paper, they showed that grief peaks late.",
+     "In their 2018 paper, they showed that grief peaks late.", {"okoro2018grief"}),
+    ("It began with Ada Okoro and Pia Lind. In their 2011 paper, they showed that grief peaks late.",
+     "In their 2011 paper, they showed that grief peaks late.", set()),
+])
+def test_quotes_pointers_and_pronouns_after_the_second_blind_set(text, sentence, keys):
+    assert _links(text, BIB_MORE)[sentence] == keys
+
+
+def test_same_source_fragment_credits_the_claim_after_it():
+    text = ("HOST: Where does it come from?\n\nGUEST: Grief peaks late (Okoro & Lind, 2018).\n\n"
+            "HOST: And sleep?\n\nGUEST: Same paper. Widowers sleep two hours less.")
+    links = _links(text, BIB_MORE)
+    assert links["Widowers sleep two hours less."] == {"okoro2018grief"}
+    assert not any("Same paper" in t for t in links)
