@@ -96,3 +96,21 @@ def test_numeric_marker_after_full_stop_ends_the_sentence(tmp_path: Path):
     doc = read_documents(article)[0]
     assert [c.text for c in extract_claims(doc)] == ["Childhood adversity predicts disease.[1]",
                                                     "Many never get a diagnosis."]
+
+
+@pytest.mark.parametrize("sentence, reason", [
+    ("GUEST: Same paper.", "too short"),
+    ("The Leeds survey is described in Baines et al. (2005).", "points back to a source"),
+    ("The method is told in full in The Body Keeps the Score.", "points back to a source"),
+])
+def test_speaker_labels_and_passive_pointers_are_not_claims(sentence, reason):
+    assert not_claim_reason(sentence) == reason
+
+
+@pytest.mark.parametrize("sentence", [
+    "GUEST: Grief peaks in the second year.",
+    "The effect was reported in New Zealand.",
+    "Outcomes are described in many ways by patients.",
+])
+def test_labelled_turns_and_ordinary_passives_stay_claims(sentence):
+    assert not_claim_reason(sentence) is None

@@ -8,31 +8,36 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from ingest.evaluate import DEFAULT_DIR, evaluate, main
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def test_precision_and_recall_reach_095():
-    run = subprocess.run([sys.executable, "-m", "ingest.evaluate", str(DEFAULT_DIR)], cwd=ROOT,
-                         capture_output=True, text=True, timeout=300, check=True)
-    scores = dict(re.findall(r"(precision|recall): ([0-9.]+)", run.stdout))
-    assert float(scores["precision"]) >= 0.95, run.stdout
-    assert float(scores["recall"]) >= 0.95, run.stdout
-
-
 BLIND_DIR = ROOT / "tests" / "data" / "eval-blind"
+BLIND_2_DIR = ROOT / "tests" / "data" / "eval-blind-2"
 
 
-def test_blind_set_precision_095_and_recall_094():
-    """The set written by someone who never saw the rules (no longer blind: it drove one round of
-    general fixes). Recall tops out at 96/102: six labels ask for lead-ins ending in ':' and
-    pointer sentences to be claims, which the extractor deliberately does not do."""
-    run = subprocess.run([sys.executable, "-m", "ingest.evaluate", str(BLIND_DIR)], cwd=ROOT,
+def _scores(directory: Path) -> tuple[dict[str, float], str]:
+    """Precision and recall as `python -m ingest.evaluate DIR` prints them."""
+    run = subprocess.run([sys.executable, "-m", "ingest.evaluate", str(directory)], cwd=ROOT,
                          capture_output=True, text=True, timeout=300, check=True)
-    scores = dict(re.findall(r"(precision|recall): ([0-9.]+)", run.stdout))
-    assert float(scores["precision"]) >= 0.95, run.stdout
-    assert float(scores["recall"]) >= 0.94, run.stdout
+    return {k: float(v) for k, v in re.findall(r"(precision|recall): ([0-9.]+)", run.stdout)}, run.stdout
+
+
+@pytest.mark.parametrize("directory, min_recall", [
+    # The set written alongside the rules: 73/73.
+    (DEFAULT_DIR, 1.0),
+    # First blind set (no longer blind: it drove one round of general fixes). Recall tops out at
+    # 96/102: six labels ask for lead-ins ending in ':' and pointer sentences to be claims, which
+    # the extractor deliberately does not do.
+    (BLIND_DIR, 0.94),
+    # Second blind set, 45/67 before its round of fixes, 67/67 after; no longer blind either.
+    (BLIND_2_DIR, 1.0),
+])
+def test_precision_095_and_recall_as_measured(directory: Path, min_recall: float):
+    scores, output = _scores(directory)
+    assert scores["precision"] >= 0.95, output
+    assert scores["recall"] >= min_recall, output
 
 
 def test_evaluator_counts_misses_and_false_links(tmp_path: Path):
