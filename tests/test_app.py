@@ -292,3 +292,43 @@ def test_upload_empty_article_shows_message_and_writes_nothing(monkeypatch: pyte
     assert not at.exception
     assert len(at.error) == 1 and at.error[0].value.startswith("empty.md: ")
     assert count_nodes(xss_url) == before
+
+
+# -- scale ----------------------------------------------------------------------------------------
+SCALE_CLAIMS = 100_000
+
+
+@pytest.fixture(scope="module")
+def scale_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A SQLite store of 100k synthetic claims (graph.synthetic), built once for the module."""
+    from graph.synthetic import merged, synthetic_batches
+
+    url = str(tmp_path_factory.mktemp("scale") / "scale.db")
+    with open_store(url) as store:
+        for batch in merged(synthetic_batches(SCALE_CLAIMS), per_write=20):
+            store.write(batch)
+    return url
+
+
+def test_every_page_renders_at_100k_claims(monkeypatch: pytest.MonkeyPatch, scale_url: str,
+                                           record_property: Any) -> None:
+    """Pages page and cap instead of loading the graph; render times are recorded, not asserted."""
+    import time
+
+    with open_store(scale_url, read_only=True) as store:
+        claim = store.claims(limit=1).rows[0]["id"]
+        source = store.sources()[0]["id"]
+    pages = {"overview": {}, "claims": {}, "trace": {"claim": claim}, "graph": {"node": source},
+             "export": {"node": source}, "ingest": {}}
+    for page, params in pages.items():
+        started = time.perf_counter()
+        at = app(monkeypatch, scale_url, page=page, **params)
+        record_property(f"render_{page}_seconds", round(time.perf_counter() - started, 2))
+        assert not at.error, [e.value for e in at.error]
+        if page == "claims":
+            assert len(at.dataframe[0].value) == 50
+            assert f"{SCALE_CLAIMS} claims match" in at.caption[0].value
+        if page in ("graph", "export"):
+            assert any("Cut at 200 nodes" in w.value for w in at.warning)
+        if page == "graph":
+            assert iframe_html(at)[0].count('"shape":') == 200

@@ -7,8 +7,9 @@ from typing import Any
 
 import streamlit as st
 
+from claimgraph.explorer import cached
 from claimgraph.explorer.html import status_colour
-from claimgraph.explorer.state import read_store
+from claimgraph.explorer.state import read_store, store_url
 from claimgraph.explorer.trace import render_trace
 from graph.model import CLAIM_SORT_KEYS, ClaimFilter, Page
 from graph.schema import ClaimKind, ClaimStatus
@@ -39,19 +40,19 @@ def claim_filter_from_state() -> ClaimFilter:
 
 def filter_widgets() -> ClaimFilter:
     """Draw the filter widgets and return the filter they describe."""
-    store = read_store()
-    documents = {d["id"]: d.get("title") or d["id"] for d in store.documents()}
+    url = store_url()
+    documents = {d["id"]: d.get("title") or d["id"] for d in cached.documents(url)}
     first, second, third = st.columns(3)
     first.selectbox("Status", [ANY, *ClaimStatus], key="f_status")
     first.selectbox("Kind", [ANY, *ClaimKind], key="f_kind")
     second.selectbox("Document", [ANY, *documents], key="f_document",
                      format_func=lambda d: documents.get(d, d))
-    sections = store.sections(_choice(st.session_state.get("f_document", ANY)))
+    sections = cached.sections(url, _choice(st.session_state.get("f_document", ANY)))
     if st.session_state.get("f_section", ANY) not in (ANY, *sections):
         st.session_state["f_section"] = ANY
     second.selectbox("Section", [ANY, *sections], key="f_section",
                      format_func=lambda s: s or "(before the first heading)")
-    third.selectbox("Source", [ANY, *(s["id"] for s in store.sources())], key="f_source")
+    third.selectbox("Source", [ANY, *(s["id"] for s in cached.sources(url))], key="f_source")
     third.text_input("Text contains", key="f_text")
     return claim_filter_from_state()
 

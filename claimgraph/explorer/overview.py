@@ -6,8 +6,9 @@ from typing import Any
 
 import streamlit as st
 
+from claimgraph.explorer import cached
 from claimgraph.explorer.html import STATUS_COLOURS
-from claimgraph.explorer.state import read_store
+from claimgraph.explorer.state import read_store, store_url
 from graph.schema import Label
 
 TOP_SOURCES = 25
@@ -50,7 +51,7 @@ def page() -> None:
     store = read_store()
     st.header("Overview")
     st.caption(f"Store: {store.describe()}")
-    stats = store.stats()
+    stats = cached.stats(store_url())
     nodes = stats["nodes"]
     cols = st.columns(5)
     cols[0].metric("Documents", nodes.get(str(Label.DOCUMENT), 0))
@@ -70,14 +71,14 @@ def page() -> None:
     else:
         st.info("No claims yet: add an article and its .bib on the Ingest page.")
     st.subheader("Sources ranked by the claims they support")
-    sources = store.sources()[:TOP_SOURCES]
+    sources = cached.sources(store_url())[:TOP_SOURCES]
     st.dataframe(
         [{k: s.get(k) for k in ("claim_count", "evidence_count", "id", "authors", "year", "title")}
          for s in sources],
         hide_index=True, width="stretch",
     )
     st.subheader("Unresolved citations")
-    unresolved = store.unresolved_citations()
+    unresolved = cached.unresolved_citations(store_url())
     if unresolved:
         if len(unresolved) > MAX_UNRESOLVED_ROWS:
             st.caption(f"{len(unresolved)} unresolved; the first {MAX_UNRESOLVED_ROWS} are listed.")

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from claimgraph.explorer import cached
 from claimgraph.explorer.claims import claim_filter_from_state
-from claimgraph.explorer.state import read_store
+from claimgraph.explorer.state import read_store, store_url
 from graph.model import ClaimFilter, Subgraph
 from graph.store import DEFAULT_MAX_NODES, Scope, StoreError
 
@@ -41,7 +42,7 @@ def scope_widgets() -> tuple[Scope, int]:
         depth = int(left.slider("Depth", 1, 4, key="scope_depth"))
         return Scope(kind="node", node_id=node_id or None, depth=depth), cap
     if kind == "document":
-        documents = {d["id"]: d.get("title") or d["id"] for d in read_store().documents()}
+        documents = {d["id"]: d.get("title") or d["id"] for d in cached.documents(store_url())}
         if not documents:
             return Scope(kind="filter", filter=ClaimFilter()), cap
         document_id = left.selectbox("Document", list(documents), format_func=documents.get,

@@ -1,0 +1,47 @@
+"""Store reads that fill option lists and the overview, cached briefly per store URL.
+
+Listing every document, source and section takes about a second at 100k claims, and
+Streamlit reruns the page on every click, so these lists are cached for CACHE_SECONDS
+(the Ingest page clears the cache after it writes). Claim pages, traces and subgraphs
+are never cached: they are small, bounded queries.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from claimgraph.explorer.state import read_store
+
+CACHE_SECONDS = 60
+
+
+@st.cache_data(ttl=CACHE_SECONDS, show_spinner=False)
+def documents(store_url: str) -> list[dict[str, Any]]:
+    """Every document (without text) with its claim counts."""
+    return read_store().documents()
+
+
+@st.cache_data(ttl=CACHE_SECONDS, show_spinner=False)
+def sources(store_url: str) -> list[dict[str, Any]]:
+    """Every source, most-supporting first."""
+    return read_store().sources()
+
+
+@st.cache_data(ttl=CACHE_SECONDS, show_spinner=False)
+def sections(store_url: str, document_id: str | None) -> list[str]:
+    """Section headings (of one document, or of all) in reading order."""
+    return read_store().sections(document_id)
+
+
+@st.cache_data(ttl=CACHE_SECONDS, show_spinner=False)
+def stats(store_url: str) -> dict[str, Any]:
+    """The store's counts."""
+    return read_store().stats()
+
+
+@st.cache_data(ttl=CACHE_SECONDS, show_spinner=False)
+def unresolved_citations(store_url: str) -> list[dict[str, Any]]:
+    """Citations that matched no BibTeX entry."""
+    return read_store().unresolved_citations()
