@@ -128,6 +128,10 @@ class Neo4jStore(Store):
             driver.close()
             raise StoreError(f"{where} refused the user name or password: set NEO4J_USER and "
                              "NEO4J_PASSWORD") from None
+        except ValueError as err:
+            driver.close()
+            raise StoreError(f"bad Neo4j URL {self.url}: {_reason(err)}; use neo4j://host:7687 or "
+                             "bolt://host:7687") from None
         except (DriverError, Neo4jError, OSError) as err:
             driver.close()
             raise StoreError(f"cannot use {where}: {_reason(err)}; is the server running and the "
@@ -162,11 +166,14 @@ class Neo4jStore(Store):
 
     def _run(self, work: Callable[[Any], T], write: bool = False) -> T:
         """Run `work(tx)` in one managed transaction; driver failures become one-line StoreErrors."""
-        from neo4j.exceptions import DriverError, Neo4jError
+        from neo4j.exceptions import DriverError, IncompleteCommit, Neo4jError
 
         try:
             with self._driver.session(database=self.database, default_access_mode=self._mode()) as session:
                 return session.execute_write(work) if write else session.execute_read(work)
+        except IncompleteCommit:
+            raise StoreError(f"{self.describe()} went away while committing: the write may or may not be "
+                             "stored; run it again (writes are idempotent)") from None
         except (DriverError, Neo4jError, OSError) as err:
             action = "writing to" if write else "reading from"
             outcome = ", nothing was written" if write else ""
