@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 from claimgraph.explorer.claims import table_key
 from graph.exports import FORMATS, export
 from graph.model import ClaimFilter
+from graph.schema import Label
 from graph.store import Scope, open_store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,8 +67,7 @@ def demo_url(tmp_path: Path, demo_result: Any) -> str:
 
 
 def first_claim(url: str, **flt: str) -> dict[str, Any]:
-    from graph.model import ClaimFilter
-
+    """The first claim matching a filter."""
     with open_store(url, read_only=True) as store:
         return store.claims(ClaimFilter(**flt), limit=1).rows[0]
 
@@ -332,3 +332,23 @@ def test_every_page_renders_at_100k_claims(monkeypatch: pytest.MonkeyPatch, scal
             assert any("Cut at 200 nodes" in w.value for w in at.warning)
         if page == "graph":
             assert iframe_html(at)[0].count('"shape":') == 200
+
+
+# -- the other backend ------------------------------------------------------------------------------
+@pytest.mark.neo4j
+def test_explorer_on_neo4j(monkeypatch: pytest.MonkeyPatch, neo4j_url: str, demo_result: Any) -> None:
+    """The same pages on a real Neo4j: the explorer only talks to graph.store.Store."""
+    with open_store(neo4j_url) as store:
+        store.clear()
+        store.write(demo_result.batch)
+    at = app(monkeypatch, neo4j_url)
+    sources = len(demo_result.batch.nodes_by_label(Label.SOURCE))
+    assert {m.label: m.value for m in at.metric}["Sources"] == str(sources)
+    at = app(monkeypatch, neo4j_url, page="claims")
+    at.selectbox(key="f_status").select("cited").run()
+    assert set(at.dataframe[0].value["status"]) == {"cited"}
+    claim = first_claim(neo4j_url, status="cited", text="Vietnam")
+    at = app(monkeypatch, neo4j_url, page="trace", claim=claim["id"])
+    assert '<mark class="cg-claim' in markdown_text(at) and "Jordan, B. K." in markdown_text(at)
+    at = app(monkeypatch, neo4j_url, page="graph", node="jordan1992problems")
+    assert "jordan1992problems" in iframe_html(at)[0]
