@@ -116,7 +116,8 @@ class Neo4jStore(Store):
         try:
             driver = GraphDatabase.driver(self.url, auth=(user, password),
                                           max_transaction_retry_time=retry_seconds,
-                                          connection_acquisition_timeout=30.0)
+                                          connection_acquisition_timeout=30.0,
+                                          notifications_min_severity="OFF")
         except (ConfigurationError, ValueError) as err:
             raise StoreError(f"bad Neo4j URL {self.url}: {err}; use neo4j://host:7687 or bolt://host:7687") \
                 from None
