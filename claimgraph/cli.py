@@ -76,6 +76,14 @@ def non_negative(value: str) -> int:
     return number
 
 
+def positive(value: str) -> int:
+    """argparse type: an integer >= 1."""
+    number = non_negative(value)
+    if number == 0:
+        raise argparse.ArgumentTypeError("0 is too small: give 1 or more")
+    return number
+
+
 # -- ingest ---------------------------------------------------------------------------------------
 def check_files_exist(paths: Sequence[str]) -> None:
     """Fail early, naming the file, when an input path is missing or a directory."""
@@ -335,18 +343,32 @@ def migrate_available() -> bool:
     return importlib.util.find_spec("graph.migrate") is not None
 
 
-def cmd_migrate(args: argparse.Namespace) -> None:
-    """claimgraph migrate --from SRC --to DST: copy every node and relationship between stores."""
-    import importlib
+def migrate_progress():
+    """A progress callback for migrate that rewrites one stderr line, when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        return None
 
+    def report(stage: str, written: int) -> None:
+        print(f"\rcopied {written} {stage}   ", end="", file=sys.stderr, flush=True)
+
+    return report
+
+
+def cmd_migrate(args: argparse.Namespace) -> None:
+    """claimgraph migrate --from SRC --to DST: copy every node and relationship, then verify the copy."""
+    from graph.migrate import migrate
     from graph.store import open_store as open_url
 
-    migrate = importlib.import_module("graph.migrate").migrate
-
+    progress = migrate_progress()
     with open_url(args.src, read_only=True) as src, open_url(args.dst) as dst:
-        counts = migrate(src, dst, batch_size=args.batch_size, progress=None)
-        print(f"Migrated {src.describe()} → {dst.describe()}: "
-              + ", ".join(f"{k} {v}" for k, v in counts.items()))
+        try:
+            counts = migrate(src, dst, batch_size=args.batch_size, progress=progress)
+        finally:
+            if progress:
+                print(file=sys.stderr)
+        print(f"Migrated {src.describe()} → {dst.describe()}: {counts['nodes']} nodes, "
+              f"{counts['relationships']} relationships; stats equal and "
+              f"{counts['verified_traces']} sampled traces identical")
 
 
 # -- parser ---------------------------------------------------------------------------------------
@@ -371,7 +393,8 @@ def build_parser() -> Parser:
         migrate = sub.add_parser("migrate", help="copy a store into another (SQLite ↔ Neo4j)")
         migrate.add_argument("--from", dest="src", required=True, metavar="SRC", help="store to read")
         migrate.add_argument("--to", dest="dst", required=True, metavar="DST", help="store to write")
-        migrate.add_argument("--batch-size", type=int, default=1000, help="nodes per transaction")
+        migrate.add_argument("--batch-size", type=positive, default=1000,
+                             help="nodes or relationships per transaction (default 1000)")
         migrate.set_defaults(run=cmd_migrate)
     return parser
 

@@ -19,12 +19,13 @@ BIB = ROOT / "ingest" / "data" / "references.bib"
 HEAVY = ("pandas", "networkx", "matplotlib", "neo4j", "streamlit", "trafilatura")
 
 
-def cli(store: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    """Run `python -m claimgraph --store STORE ARGS…` and capture its output."""
+def cli(store: Path | str, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """Run `python -m claimgraph --store STORE ARGS…` (in the store's folder) and capture its output."""
     env = {k: v for k, v in os.environ.items() if k != "CLAIMGRAPH_STORE"}
     env["COLUMNS"] = "200"
     return subprocess.run([sys.executable, "-m", "claimgraph", "--store", str(store), *args],
-                          capture_output=True, text=True, cwd=cwd or store.parent, env=env, timeout=180)
+                          capture_output=True, text=True, env=env, timeout=180,
+                          cwd=cwd or (store.parent if isinstance(store, Path) else None))
 
 
 def ok(result: subprocess.CompletedProcess) -> subprocess.CompletedProcess:
@@ -42,7 +43,7 @@ def user_error(result: subprocess.CompletedProcess, *must_mention: str) -> str:
     return lines[0]
 
 
-def stats(store: Path) -> dict:
+def stats(store: Path | str) -> dict:
     return json.loads(ok(cli(store, "stats", "--format", "json")).stdout)
 
 
@@ -229,3 +230,13 @@ def test_progress_bar_goes_to_a_terminal_stderr_and_keeps_stdout_clean(tmp_path)
     assert proc.returncode == 0
     assert stdout.startswith("Ingested 2 articles and ") and "\x1b" not in stdout
     assert b"4/4" in drawn and b"\x1b[" in drawn
+
+
+def test_migrate_into_each_backend(loaded, store_url, tmp_path):
+    """`migrate` copies the demo store into an empty SQLite file or a real Neo4j: equal stats after."""
+    result = ok(cli(tmp_path / "unused.db", "migrate", "--from", str(loaded), "--to", store_url,
+                    "--batch-size", "50"))
+    assert result.stdout.startswith("Migrated ") and "sampled traces identical" in result.stdout
+    assert stats(store_url) == stats(loaded)
+    user_error(cli(tmp_path / "unused.db", "migrate", "--from", str(tmp_path / "none.db"), "--to", store_url),
+               "none.db")
