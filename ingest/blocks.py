@@ -55,6 +55,7 @@ POSTSCRIPT = re.compile(r"^P\.\s?S\.", re.I)
 HONORIFIC = r"(?:Dr|Mr|Mrs|Ms|Mx|Prof|Rev|Sr|Jr)\.?"
 NAME_ALONE = re.compile(rf"^(?:{HONORIFIC}\s+)?[A-ZÀ-Þ][\w'’\-]*\.?(?:\s+[A-ZÀ-Þ][\w'’\-]*\.?){{0,3}}$")
 DATE_WORDS = re.compile(r"\b(?:\d{4}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
+NUMBERED = re.compile(r"^\d{1,3}[.)]$")
 END_PUNCTUATION = tuple(".,;:!?…\"”’'")
 
 
@@ -181,6 +182,7 @@ class Classifier:
     def classify(self, units: list[Unit]) -> list[Block]:
         """Blocks for the units, with kinds, sections and list lead-ins."""
         kinds = [self._kind(i, unit) for i, unit in enumerate(units)]
+        self._mark_numbered_headings(units, kinds)
         self._mark_reference_section(units, kinds)
         self._mark_signoff(units, kinds)
         return self._with_sections(units, kinds)
@@ -235,6 +237,28 @@ class Classifier:
             and len(words.split()) <= 15 and not words.endswith(END_PUNCTUATION)
             and (words[0].isupper() or words[0].isdigit())
         )
+
+    def _marker(self, unit: Unit) -> str:
+        """The list marker in front of an item unit ('3.', '•'), '' for other units."""
+        line_start = self.text.rfind("\n", 0, unit.start) + 1
+        return self.text[line_start:unit.start].strip() if unit.hint == "item" else ""
+
+    def _mark_numbered_headings(self, units: list[Unit], kinds: list[str]) -> None:
+        """'3. When to move on' standing alone between blank lines is a numbered heading, not an
+        item, when the list before it uses another marker, or when it is short, unpunctuated,
+        follows no numbered item and no list item follows it."""
+        for i, unit in enumerate(units):
+            marker = self._marker(unit)
+            if kinds[i] != LIST_ITEM or not unit.alone or not unit.single_line or not NUMBERED.match(marker):
+                continue
+            previous = self._marker(units[i - 1]) if i > 0 and kinds[i - 1] == LIST_ITEM else ""
+            following_item = i + 1 < len(units) and kinds[i + 1] == LIST_ITEM
+            words = self._words(unit)
+            other_marker_before = bool(previous) and not NUMBERED.match(previous)
+            short_title = (len(words.split()) <= 10 and not words.endswith(END_PUNCTUATION)
+                           and words[:1].isupper() and not previous and not following_item)
+            if other_marker_before or short_title:
+                kinds[i] = HEADING
 
     def _mark_signoff(self, units: list[Unit], kinds: list[str]) -> None:
         """Short name-like lines after a valediction, or with only closing matter after them."""

@@ -225,6 +225,31 @@ def _only_work(index: RefIndex, family: str) -> bool:
     return len(works_by(index, [family])) == 1
 
 
+# Work words that name what kind of entry is meant: a "book" is no journal article, a "paper" no book.
+_BOOK_WORDS = frozenset("book books memoir monograph volume".split())
+_ARTICLE_WORDS = frozenset("paper article".split())
+_BOOK_TYPES = frozenset("book inbook incollection booklet".split())
+_ARTICLE_TYPES = frozenset("article inproceedings conference".split())
+
+
+def work_type_contradicts(work_words: str, ref: Reference) -> bool:
+    """True when a work word in `work_words` names another kind of entry than `ref` is
+    ('Mischel's book' against an @article). 'study', 'work' and the like fit any entry."""
+    words = set(words_of(work_words))
+    entry_type = ref.entry_type.lower()
+    return bool(words & _BOOK_WORDS and entry_type in _ARTICLE_TYPES
+                or words & _ARTICLE_WORDS and entry_type in _BOOK_TYPES and entry_type != "incollection")
+
+
+_NEAR_YEAR = re.compile(r"^[^.;]{0,25}?\b(?:in|from|since|\(|,)\s*(1[5-9]\d\d|20\d\d)\b")
+
+
+def year_contradicts(after: str, ref: Reference) -> bool:
+    """True when a year right after a mention ('by Stephen Porges in 1994') is none of the entry's."""
+    year = _NEAR_YEAR.match(after)
+    return bool(year) and year.group(1) not in _years_of(ref)
+
+
 def resolve_author_year(index: RefIndex, families: list[str], etal: bool, year: str,
                         hints: str = "") -> str | None:
     """The key of the reference by these authors in this year, or None. Between several works of
@@ -363,7 +388,8 @@ def find_made_by(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpan]:
     for match in _MADE_BY.finditer(text, unit.start, unit.end):
         families = _split_names(match.group("names"))
         works = works_by(index, families)
-        if len(works) == 1 and _only_work(index, families[0]):
+        if len(works) == 1 and _only_work(index, families[0]) \
+                and not year_contradicts(text[match.end():unit.end], works[0]):
             found.append(EvidenceSpan(str(EvidenceKind.CITATION), match.start(), match.end(), match.group(0),
                                       unit.index, [works[0].key], True, priority=AUTHOR_WORK))
     return found
@@ -440,6 +466,19 @@ def main_title(ref: Reference) -> str:
     return re.split(r"\s*(?::|\s--\s|\s–\s|\s—\s|\?|\.\s)", title)[0].strip()
 
 
+_WORK_NEAR_BEFORE = re.compile(rf"\b{_WORK_NOUN}\b[,:]?\s+(?:\w+\s+){{0,2}}$")
+_WORK_NEAR_AFTER = re.compile(rf"^[,)]?\s+(?:\w+\s+){{0,2}}?{_WORK_NOUN}\b")
+
+
+def _distinctive_title(title_words: list[str], segment: str, match: re.Match[str]) -> bool:
+    """An unmarked title counts when it is long enough (three words or more) not to be a common
+    term ('Complex PTSD' is one), or when a work word stands right next to it ('the book X')."""
+    if len(title_words) >= 3:
+        return True
+    return bool(_WORK_NEAR_BEFORE.search(segment[:match.start()])
+                or _WORK_NEAR_AFTER.match(segment[match.end():]))
+
+
 def find_titles(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpan]:
     """A work named by its (main) title, title-cased or in quotes/italics."""
     found: list[EvidenceSpan] = []
@@ -454,7 +493,7 @@ def find_titles(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpan]:
             written = match.group(0)
             marked = segment[max(0, match.start() - 1):match.start()] in ("“", '"', "*", "_", "‘")
             title_cased = all(w[0].isupper() for w in written.split() if len(w) > 3)
-            if title_cased or marked:
+            if marked or title_cased and _distinctive_title(title_words, segment, match):
                 start, end = unit.start + match.start(), unit.start + match.end()
                 found.append(EvidenceSpan(str(EvidenceKind.CITATION), start, end, written, unit.index,
                                           [ref.key], True, priority=TITLE))
@@ -478,6 +517,9 @@ def find_author_work(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpa
                                    rf"\b(?:his|her|their)\s+(?:\w+\s+)?{_WORK_NOUN},?)"
                                    rf"\s+(?:(?:Dr|Prof)\.?\s+)?(?:[A-Z][a-z]+\s+)*$", segment[:name.start()])
                 if not work and not before:
+                    continue
+                if work_type_contradicts((work or before).group(0), ref) \
+                        or year_contradicts(segment[name.end():], ref):
                     continue
                 title = _TITLE_BEFORE_NAME.search(segment[:name.start()])
                 start = unit.start + (before.start() if before else name.start() - len(title.group(1)))

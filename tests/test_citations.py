@@ -323,3 +323,28 @@ def test_same_source_fragment_credits_the_claim_after_it():
     links = _links(text, BIB_MORE)
     assert links["Widowers sleep two hours less."] == {"okoro2018grief"}
     assert not any("Same paper" in t for t in links)
+
+
+BIB_THIRD = BIB_MORE + """
+@article{ferro2003grit, author = {Ferro, Lucia}, year = {2003}, title = {Grit in competitive rowers}}
+@article{dunmore2009shame, author = {Dunmore, Hal}, year = {2009}, title = {Shame Cycles: Teenagers at risk}}
+@book{ostrova2015quiet, author = {Ostrova, Mira}, year = {2015}, title = {Quiet Minds: Attention at home}}
+@article{ostrova2012focus, author = {Ostrova, Mira}, year = {2012}, title = {Focus in toddlers}}
+@article{osc2015repro, author = {{Open Replication Group}}, year = {2015}, title = {Replicating priming}}
+"""
+
+
+@pytest.mark.parametrize("sentence, keys", [
+    # a work word that contradicts the only entry's type links nothing
+    ("Lucia Ferro's own book was praised by coaches.", set()),
+    ("Lucia Ferro's paper was praised by coaches.", {"ferro2003grit"}),
+    # a short title unmarked and without a work word is a common term, not a mention
+    ("Shame Cycles are common among teenagers.", set()),
+    ("The article Shame Cycles describes teenagers at risk.", {"dunmore2009shame"}),
+    ("Teenagers repeat *Shame Cycles* when unsupported.", {"dunmore2009shame"}),
+    # a name with a year that is none of the entry's years
+    ("The grit scale was introduced by Lucia Ferro in 1990.", set()),
+    ("The grit scale was introduced by Lucia Ferro in 2003.", {"ferro2003grit"}),
+])
+def test_false_links_of_the_third_blind_set_stay_unlinked(sentence, keys):
+    assert _links(sentence, BIB_THIRD)[sentence] == keys

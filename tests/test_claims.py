@@ -114,3 +114,26 @@ def test_speaker_labels_and_passive_pointers_are_not_claims(sentence, reason):
 ])
 def test_labelled_turns_and_ordinary_passives_stay_claims(sentence):
     assert not_claim_reason(sentence) is None
+
+
+def _kinds_of(tmp_path: Path, text: str) -> dict[str, str]:
+    """Block text -> block kind, as the plain-text reader sees it."""
+    path = tmp_path / "handout.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = read_documents(path)[0]
+    return {doc.text[b.start:b.end]: b.kind for b in doc.blocks}
+
+
+def test_numbered_line_after_a_bulleted_list_is_a_heading(tmp_path: Path):
+    kinds = _kinds_of(tmp_path, "Handout\n\nSkills we practise here:\n  • breathing slowly\n"
+                                "  • naming five colours\n\n4. Ending the session\n\nClose gently.\n")
+    assert kinds["naming five colours"] == LIST_ITEM
+    assert kinds["Ending the session"] == "heading"
+
+
+def test_short_numbered_line_between_paragraphs_is_a_heading_but_spaced_list_items_stay(tmp_path: Path):
+    kinds = _kinds_of(tmp_path, "Guide\n\nSome text comes first.\n\n1. Getting started\n\nMore text here.\n")
+    assert kinds["Getting started"] == "heading"
+    spaced = _kinds_of(tmp_path, "Guide\n\nDo these:\n\n1. Eat well\n\n2. Sleep enough\n\n"
+                                 "3. Walk daily\n\nEnd.\n")
+    assert [spaced[t] for t in ("Eat well", "Sleep enough", "Walk daily")] == [LIST_ITEM] * 3
