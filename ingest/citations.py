@@ -103,7 +103,9 @@ REPORTING = (r"(?:argu(?:e|es|ed)|claim(?:s|ed)?|conclud(?:e|es|ed)|finds?|found
              r"observ(?:e|es|ed)|describ(?:e|es|ed)|propos(?:e|es|ed)|demonstrat(?:e|es|ed)|"
              r"maintain(?:s|ed)?|contend(?:s|ed)?|insist(?:s|ed)?|emphasi[sz](?:e|es|ed)|"
              r"point(?:s|ed)? out|ma(?:kes|de) the case|warn(?:s|ed)?|stat(?:e|es|ed)|"
-             r"believ(?:e|es|ed)|thinks|thought|identif(?:y|ies|ied)|document(?:s|ed)|establish(?:es|ed))")
+             r"believ(?:e|es|ed)|thinks|thought|identif(?:y|ies|ied)|document(?:s|ed)|establish(?:es|ed)|"
+             r"(?:had |has )?(?:reach(?:es|ed)?|c(?:a|o)me to|dr(?:ew|aws)) (?:a|the) "
+             r"(?:similar |same )?conclusion)")
 _ADVERB = r"(?:(?:also|further|later|then|too|first|famously|rightly|\w+ly)\s+)?"
 # "In a 1998 paper, Felitti and his co-authors showed", "In 1963, Stanley Milgram reported".
 _YEAR_FIRST = re.compile(
@@ -660,7 +662,10 @@ def unit_citations(text: str, unit: Unit, index: RefIndex, brackets_only: bool,
 _CONTINUES = re.compile(
     rf"^(?:(?:She|He|They|The (?:researchers|authors|investigators|study|paper|book|team|review|trial|"
     rf"survey)|(?:This|That) (?:study|paper|book|account|work|team|review|research|trial|survey)|"
-    rf"Their (?:study|data|results|findings))\s+{_ADVERB}{REPORTING}\b"
+    rf"Their (?:study|data|results|findings)"
+    rf"|(?:The|This|That) (?:book|study|paper|report|review|article)['’]s(?:\s+[a-z\-]+){{1,3}}?)"
+    rf"\s+{_ADVERB}"
+    rf"(?:{REPORTING}|offers|gives|lists|sets out|recommends|traces)\b"
     r"|(?:On|According to|Under|In) (?:this|that|their|his|her) (?:account|view|theory|model|framework|"
     r"reading|analysis|interpretation)\b)"
 )
@@ -690,7 +695,21 @@ _SAME_SOURCE = re.compile(
     r"|\b(?:as|which) (?:the|its|their) (?:authors|researchers|investigators)(?: themselves)?\s+\w+"
 )
 # "They rated themselves …" right after a cited sentence: a pronoun subject, any verb.
-_PRONOUN_OPENS = re.compile(r"^(?:[A-Z]+:\s+)?(?:They|She|He)\s+(?:\w+ly\s+)?[a-z]+\b")
+_PRONOUN_OPENS = re.compile(
+    r"^(?:[A-Z]+:\s+)?(?:(?:They|She|He|It|Their|His|Her)\s+(?:\w+ly\s+)?[a-z]+\b"
+    r"|(?:In|Using|With|Through|From) (?:it|them),?\s+(?:they|he|she)\b"
+    rf"|[“\"][^”\"]{{10,}}?[,.]?[”\"],?\s+(?:she|he|they)\s+{_SAYS})"
+)
+# "It is important to …", "It seems that …": an "it" that stands for no work.
+_DUMMY_IT = re.compile(
+    r"^(?:[A-Z]+:\s+)?It(?:['’]s|\s+(?:is|was|has been|will be|would be|may be|can be))\s+"
+    r"(?:not\s+|also\s+|\w+ly\s+)?"
+    r"(?:important|clear|true|possible|impossible|likely|unlikely|necessary|essential|hard|easy|difficult|"
+    r"vital|crucial|worth|common|rare|normal|natural|tempting|fair|safe|wise|obvious|striking|interesting|"
+    r"surprising|notable|known|well[- ]known|said|thought|believed|estimated|often|a|an|the|time|no|too)\b"
+    r"|^(?:[A-Z]+:\s+)?It\s+(?:seems|seemed|appears|appeared|turns out|turned out|takes|took|matters|"
+    r"follows|remains|helps|pays|depends|happens|happened|rains|rained)\b"
+)
 # "In their 1974 paper in Science, they showed …": year, work and venue; names in the sentence before.
 _PRONOUN_YEAR = re.compile(
     rf"^(?:[A-Z]+:\s+)?In (?:their|his|her) (?P<year>1[5-9]\d\d|20\d\d)\s+(?P<hints>(?:[\w&-]+\s+){{0,2}}?)"
@@ -726,18 +745,55 @@ def continuation_evidence(text: str, unit: Unit, units: list[Unit], index: RefIn
                                     (pronoun_year.group("hints") or "") + (pronoun_year.group("venue") or ""))
         if key:
             return _continuation(unit, pronoun_year.start(), pronoun_year.end(), text, [key])
+    year_work = _YEAR_WORK.search(sentence)
+    key = _cited_work_of_year(history, index, year_work.group("year")) if year_work else None
+    if key:
+        return _continuation(unit, year_work.start(), year_work.end(), text, [key])
     pronoun = _PRONOUN_OPENS.match(sentence)
     before = [c for c in cited if c.unit == unit.index - 1 and c.block == unit.block]
-    if pronoun and len(before) == 1 and len(before[0].sources) == 1:
+    if pronoun and not _DUMMY_IT.match(sentence) and len(before) == 1 and len(before[0].sources) == 1:
         return _continuation(unit, pronoun.start(), pronoun.end(), text, before[0].sources)
+    return _name_reports(text, unit, units, index, history)
+
+
+def _name_reports(text: str, unit: Unit, units: list[Unit], index: RefIndex,
+                  history: list[_Cited]) -> EvidenceSpan | None:
+    """'Harlow concluded …': the author's only work when it was cited nearby; 'Ann Masten
+    argued …' (given and family name, at first mention): the author's only work, cited or not."""
+    sentence = text[unit.start:unit.end]
     cited_nearby = {k for c in _nearby_citations(unit, units, history) for k in c.sources}
     for match in _NAME_REPORTS.finditer(sentence):
         names = match.group("according") or match.group("names")
         works = works_by(index, _split_names(names))
-        if len(works) == 1 and len(works_by(index, _split_names(names)[:1])) == 1 \
-                and works[0].key in cited_nearby:
-            return _continuation(unit, match.start(), match.end(), text, [works[0].key])
+        if len(works) != 1 or len(works_by(index, _split_names(names)[:1])) != 1:
+            continue
+        full_name = _given_name_before(sentence[:match.start()], works[0])
+        if works[0].key in cited_nearby or full_name:
+            start = match.start() - len(full_name)
+            return _continuation(unit, start, match.end(), text, [works[0].key])
     return None
+
+
+def _given_name_before(before: str, ref: Reference) -> str:
+    """The first author's given name written right before the family name ('Ann ' in 'Ann
+    Masten'), or ''. The name must agree with the .bib given name (or its initial)."""
+    match = re.search(r"\b([A-Z][a-z]+|[A-Z]\.)\s+$", before)
+    if not match or not ref.authors:
+        return ""
+    given = fold(ref.authors[0].given).split()
+    written = fold(match.group(1)).rstrip(".")
+    fits = bool(given) and (given[0].rstrip(".") == written or len(written) == 1 and given[0][0] == written)
+    return match.group(0) if fits else ""
+
+
+# "the 2018 study", "their 1998 paper": a work named by its year, cited earlier in the document.
+_YEAR_WORK = re.compile(rf"\b(?:[Tt]he|[Tt]heir|[Hh]is|[Hh]er) (?P<year>1[5-9]\d\d|20\d\d) {_WORK_NOUN}\b")
+
+
+def _cited_work_of_year(history: list[_Cited], index: RefIndex, year: str) -> str | None:
+    """The one work of `year` cited (or read) earlier in the document, or None when several are."""
+    keys = {k for c in history for k in c.sources if year in _years_of(index.by_key(k))}
+    return next(iter(keys)) if len(keys) == 1 else None
 
 
 def _recent_referent(unit: Unit, units: list[Unit], history: list[_Cited], headings: set[int],

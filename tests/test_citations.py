@@ -348,3 +348,36 @@ BIB_THIRD = BIB_MORE + """
 ])
 def test_false_links_of_the_third_blind_set_stay_unlinked(sentence, keys):
     assert _links(sentence, BIB_THIRD)[sentence] == keys
+
+
+@pytest.mark.parametrize("text, sentence, keys", [
+    # given + family name with a reporting verb, author of exactly one entry, at first mention
+    ("Lucia Ferro argues that grit predicts finishing.", "Lucia Ferro argues that grit predicts finishing.",
+     {"ferro2003grit"}),
+    ("The coach Lucia Ferro had reached a similar conclusion about crews.",
+     "The coach Lucia Ferro had reached a similar conclusion about crews.", {"ferro2003grit"}),
+    ("Maria Ferro argues that grit predicts finishing.", "Maria Ferro argues that grit predicts finishing.",
+     set()),  # another given name: another person
+    ("Lucia Ferro was born in Genoa in 1961.", "Lucia Ferro was born in Genoa in 1961.", set()),
+    ("Mira Ostrova argues that toddlers focus early.", "Mira Ostrova argues that toddlers focus early.",
+     set()),  # two works: which one?
+    # 'It', 'In it', 'Their' and '"…," she wrote' take the single source of the sentence before
+    ("Ferro (2003) built a grit scale. It predicts finishing in rowers.", "It predicts finishing in rowers.",
+     {"ferro2003grit"}),
+    ("Ferro (2003) built a grit scale. It is important to rest.", "It is important to rest.", set()),
+    ("The Body Keeps the Score is long. In it he claims that yoga helps.", "In it he claims that yoga helps.",
+     {"kolk2014body"}),
+    ("Ferro (2003) studied rowers. Their sample was small.", "Their sample was small.", {"ferro2003grit"}),
+    ('Ferro (2003) studied rowers. "Grit is a habit of finishing," she wrote.',
+     '"Grit is a habit of finishing," she wrote.', {"ferro2003grit"}),
+    # 'the 2003 study' names the one work of that year cited earlier
+    ("Ferro (2003) studied rowers.\n\nHeading Here\n\nThe critics said the 2003 study was small.",
+     "The critics said the 2003 study was small.", {"ferro2003grit"}),
+    ("Ferro (2003) studied rowers.\n\nThe critics said the 2009 study was small.",
+     "The critics said the 2009 study was small.", set()),
+    # "The book's <part> describes" continues the book cited in the paragraph before
+    ("Ostrova (2015) wrote on attention.\n\nThe book's last chapter describes screen rules.",
+     "The book's last chapter describes screen rules.", {"ostrova2015quiet"}),
+])
+def test_continuations_added_after_the_third_blind_set(text, sentence, keys):
+    assert _links(text, BIB_THIRD)[sentence] == keys
