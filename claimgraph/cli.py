@@ -446,6 +446,7 @@ def _add_export(sub: Any) -> None:
 def run(argv: Sequence[str] | None = None) -> int:
     """Parse and run one command; user errors are returned as exit 2 after one line on stderr."""
     args = build_parser().parse_args(argv)
+    quiet_library_logs()
     try:
         status = args.run(args)
     except Exception as err:  # only the user's mistakes become one line; bugs keep their traceback
@@ -454,6 +455,13 @@ def run(argv: Sequence[str] | None = None) -> int:
         print(f"{PROG}: error: {one_line(err)}", file=sys.stderr)
         return EXIT_USER_ERROR
     return int(status or 0)
+
+
+def quiet_library_logs() -> None:
+    """Keep the Neo4j driver's own warnings off stderr: its failures reach the user as one StoreError line."""
+    import logging
+
+    logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
 
 def is_user_error(err: BaseException) -> bool:

@@ -204,6 +204,8 @@ def test_unknown_ids_and_bad_arguments_exit_2(loaded, tmp_path):
     user_error(cli(loaded, "export", "--format", "png", "--output", "-"), "binary")
     user_error(cli(tmp_path / "absent.db", "stats"), "absent.db")
     user_error(cli(tmp_path / "absent.db", "app"), "absent.db")
+    user_error(cli("neo4j://127.0.0.1:1", "stats"), "neo4j://127.0.0.1:1")
+    user_error(cli("ftp://example", "stats"), "ftp://")
 
 
 def test_progress_bar_goes_to_a_terminal_stderr_and_keeps_stdout_clean(tmp_path):
