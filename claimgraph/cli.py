@@ -336,13 +336,7 @@ def cmd_app(args: argparse.Namespace) -> int:
     return run_app(args.store, args.port)
 
 
-# -- migrate (present once graph.migrate exists) --------------------------------------------------
-def migrate_available() -> bool:
-    import importlib.util
-
-    return importlib.util.find_spec("graph.migrate") is not None
-
-
+# -- migrate ----------------------------------------------------------------------------------------
 def migrate_progress():
     """A progress callback for migrate that rewrites one stderr line, when stderr is a terminal."""
     if not sys.stderr.isatty():
@@ -389,13 +383,12 @@ def build_parser() -> Parser:
     app = sub.add_parser("app", help="open the Streamlit explorer on the store")
     app.add_argument("--port", type=int, help="port to serve on (default: Streamlit's 8501)")
     app.set_defaults(run=cmd_app)
-    if migrate_available():
-        migrate = sub.add_parser("migrate", help="copy a store into another (SQLite ↔ Neo4j)")
-        migrate.add_argument("--from", dest="src", required=True, metavar="SRC", help="store to read")
-        migrate.add_argument("--to", dest="dst", required=True, metavar="DST", help="store to write")
-        migrate.add_argument("--batch-size", type=positive, default=1000,
-                             help="nodes or relationships per transaction (default 1000)")
-        migrate.set_defaults(run=cmd_migrate)
+    migrate = sub.add_parser("migrate", help="copy a store into another (SQLite ↔ Neo4j)")
+    migrate.add_argument("--from", dest="src", required=True, metavar="SRC", help="store to read")
+    migrate.add_argument("--to", dest="dst", required=True, metavar="DST", help="store to write")
+    migrate.add_argument("--batch-size", type=positive, default=1000,
+                         help="nodes or relationships per transaction (default 1000)")
+    migrate.set_defaults(run=cmd_migrate)
     return parser
 
 
