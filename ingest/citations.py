@@ -252,6 +252,12 @@ def year_contradicts(after: str, ref: Reference) -> bool:
     return bool(year) and year.group(1) not in _years_of(ref)
 
 
+def _only_book(index: RefIndex, family: str, ref: Reference) -> bool:
+    """True when `ref` is the one book-type entry among the works this family name leads."""
+    books = [r for r in works_by(index, [family]) if r.entry_type.lower() in _BOOK_TYPES]
+    return len(books) == 1 and books[0].key == ref.key
+
+
 def resolve_author_year(index: RefIndex, families: list[str], etal: bool, year: str,
                         hints: str = "") -> str | None:
     """The key of the reference by these authors in this year, or None. Between several works of
@@ -326,17 +332,36 @@ def find_author_year(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpa
             part_start = content_start + offset
             offset += len(part) + 1
             core = _citation_core(part)
-            match = _AUTHOR_YEAR_PART.match(core)
+            match = _AUTHOR_YEAR_PART.match(core) or _corporate_part(core, index)
             if not match:
                 continue
             core_start = part_start + part.index(core)
             single = len(paren.group(1).split(";")) == 1
             start, end = ((unit.start + paren.start(), unit.start + paren.end()) if single
                           else (core_start, core_start + len(core)))
-            families = _split_names(match.group("names"))
+            families = ([match.group("names")] if match.re is _CORPORATE_PART
+                        else _split_names(match.group("names")))
             found.append(_author_year_evidence(text, start, end, unit, index, families,
                                                bool(match.group("etal")), match.group("years")))
     return found
+
+
+# "(Open Science Collaboration, 2015)": a group author of several capitalised words.
+_CORPORATE_PART = re.compile(
+    rf"^(?P<names>[A-Z][\w&'’\-]*(?:\s+(?:of|for|and|on|the|&|[A-Z][\w&'’\-]*)){{1,8}})(?P<etal>)"
+    rf",?\s+(?P<years>{YEAR})(?:\s*,\s*(?:pp?\.|chap\.|ch\.|para\.)\s*[\w\s\-–,]*)?$"
+)
+
+
+def _corporate_part(core: str, index: RefIndex) -> re.Match[str] | None:
+    """A group author ('Open Science Collaboration, 2015'), only when an entry's first author
+    is that very group (BibTeX '{{Open Science Collaboration}}')."""
+    match = _CORPORATE_PART.match(core)
+    if not match:
+        return None
+    name = " ".join(words_of(match.group("names")))
+    groups = {" ".join(words_of(r.authors[0].family)) for r in index.references if r.authors}
+    return match if name in groups else None
 
 
 def find_year_first(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpan]:
@@ -509,7 +534,8 @@ def find_author_work(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpa
     for ref in index.references:
         for author in ref.authors[:1]:
             family = author.family.replace("{", "").replace("}", "")
-            if not _only_work(index, family):
+            by_type = not _only_work(index, family)  # several works: only "her book" picks the one book
+            if by_type and not _only_book(index, family, ref):
                 continue  # "Rowe's study" with two works by Rowe names neither
             for name in re.finditer(rf"(?<![\w(]){re.escape(family)}\b(?!\s*\(|\s*,?\s*\d{{4}})", segment):
                 after = segment[name.end():name.end() + 80]
@@ -520,8 +546,10 @@ def find_author_work(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpa
                                    rf"\s+(?:(?:Dr|Prof)\.?\s+)?(?:[A-Z][a-z]+\s+)*$", segment[:name.start()])
                 if not work and not before:
                     continue
-                if work_type_contradicts((work or before).group(0), ref) \
-                        or year_contradicts(segment[name.end():], ref):
+                work_words = (work or before).group(0)
+                if work_type_contradicts(work_words, ref) or year_contradicts(segment[name.end():], ref):
+                    continue
+                if by_type and not set(words_of(work_words)) & _BOOK_WORDS:
                     continue
                 title = _TITLE_BEFORE_NAME.search(segment[:name.start()])
                 start = unit.start + (before.start() if before else name.start() - len(title.group(1)))
@@ -720,7 +748,8 @@ SAME_SOURCE_WINDOW = 3  # units back that "the same study" may reach
 
 
 def continuation_evidence(text: str, unit: Unit, units: list[Unit], index: RefIndex,
-                          history: list[_Cited], headings: set[int] = frozenset()) -> EvidenceSpan | None:
+                          history: list[_Cited], headings: set[int] = frozenset(),
+                          lead_ins: dict[int, int] | None = None) -> EvidenceSpan | None:
     """Evidence for a sentence without its own citation that continues one cited just before:
     a pronoun or 'the researchers' with a reporting verb takes the last source cited in the
     paragraph (or, opening a paragraph, in the previous one); a bare surname with a reporting
@@ -750,10 +779,26 @@ def continuation_evidence(text: str, unit: Unit, units: list[Unit], index: RefIn
     if key:
         return _continuation(unit, year_work.start(), year_work.end(), text, [key])
     pronoun = _PRONOUN_OPENS.match(sentence)
-    before = [c for c in cited if c.unit == unit.index - 1 and c.block == unit.block]
+    before = _sentence_before(unit, units, cited, lead_ins or {})
     if pronoun and not _DUMMY_IT.match(sentence) and len(before) == 1 and len(before[0].sources) == 1:
         return _continuation(unit, pronoun.start(), pronoun.end(), text, before[0].sources)
     return _name_reports(text, unit, units, index, history)
+
+
+def _sentence_before(unit: Unit, units: list[Unit], cited: list[_Cited],
+                     lead_ins: dict[int, int]) -> list[_Cited]:
+    """Citations of the sentence right before `unit` in its paragraph; for a paragraph that
+    follows a list, those of the list's lead-in (the list stands between pronoun and source)."""
+    if unit.index == 0:
+        return []
+    previous = units[unit.index - 1]
+    if previous.block == unit.block:
+        return [c for c in cited if c.unit == previous.index]
+    lead_in = lead_ins.get(previous.block)
+    if lead_in is None:
+        return []
+    last = max((u.index for u in units if u.block == lead_in), default=-1)
+    return [c for c in cited if c.unit == last]
 
 
 def _name_reports(text: str, unit: Unit, units: list[Unit], index: RefIndex,
@@ -884,6 +929,10 @@ def supported_claims(doc: ParsedDocument, units: list[Unit], claims: list[ClaimS
         backed = _backed_claim(units, claims, unit, own)
         return sorted({i for i in (own, backed) if i is not None})
     if own is not None:
+        if _MAKES_THE_POINT.match(sentence) and evidence.sources:
+            before = [i for i, c in enumerate(claims)
+                      if c.unit == unit.index - 1 and units[c.unit].block == unit.block]
+            return before + [own]
         return [own]
     if sentence.rstrip().endswith(":"):
         blocks = set(_list_items_led_by(doc, unit.block))
@@ -898,6 +947,15 @@ def supported_claims(doc: ParsedDocument, units: list[Unit], claims: list[ClaimS
                  if c.unit > unit.index and units[c.unit].block == unit.block]
         return later[:1]
     return []
+
+
+# "Judith Herman makes this point … in Trauma and Recovery, where she …": a claim of its own that
+# also credits the sentence right before it.
+_MAKES_THE_POINT = re.compile(
+    r"^(?:(?:Dr|Prof)\.?\s+)?(?:[A-Z][\w'’\-]+\s+){1,4}(?:also\s+)?(?:makes?|made|raises?|raised|echoe?s|"
+    r"echoed|repeats?|repeated|argues?|argued)\s+(?:this|that|the same|a similar)\s+"
+    r"(?:point|argument|case|observation)\b"
+)
 
 
 def _carries_own_claim(sentence: str, marker: str) -> bool:
@@ -923,6 +981,8 @@ def find_evidence(doc: ParsedDocument, units: list[Unit], claims: list[ClaimSpan
     evidence: list[EvidenceSpan] = []
     history: list[_Cited] = []
     headings = {i for i, b in enumerate(doc.blocks) if b.kind in (HEADING, TITLE_BLOCK)}
+    lead_ins = {i: b.lead_in for i, b in enumerate(doc.blocks)
+                if b.kind == LIST_ITEM and b.lead_in is not None}
     for unit in units:
         sentence = doc.text[unit.start:unit.end]
         if looks_like_reference_entry(sentence):
@@ -930,7 +990,7 @@ def find_evidence(doc: ParsedDocument, units: list[Unit], claims: list[ClaimSpan
         read: list[EvidenceSpan] = []
         found = unit_citations(doc.text, unit, index, brackets_only, read)
         if not found:
-            continued = continuation_evidence(doc.text, unit, units, index, history, headings)
+            continued = continuation_evidence(doc.text, unit, units, index, history, headings, lead_ins)
             found = [continued] if continued else []
         history.extend(_Cited(unit.index, unit.block, e.sources) for e in found if e.resolved and e.sources)
         history.extend(_Cited(unit.index, unit.block, e.sources, read=True) for e in read if e.sources)

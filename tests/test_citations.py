@@ -381,3 +381,27 @@ def test_false_links_of_the_third_blind_set_stay_unlinked(sentence, keys):
 ])
 def test_continuations_added_after_the_third_blind_set(text, sentence, keys):
     assert _links(text, BIB_THIRD)[sentence] == keys
+
+
+@pytest.mark.parametrize("text, sentence, keys", [
+    # a group author in braces
+    ("Priming rarely replicates (Open Replication Group, 2015).",
+     "Priming rarely replicates (Open Replication Group, 2015).", {"osc2015repro"}),
+    ("Priming rarely replicates (Closed Replication Group, 2015).",
+     "Priming rarely replicates (Closed Replication Group, 2015).", set()),
+    # 'her book' picks the author's one book among two works; 'her study' still picks neither
+    ("Toddlers wander off. Ostrova discusses this in chapter 3 of her book.", "Toddlers wander off.",
+     {"ostrova2015quiet"}),
+    ("Toddlers wander off. Ostrova discusses this in her study.", "Toddlers wander off.", set()),
+    # a pronoun paragraph after a list takes the single source of the list's lead-in
+    ("Ferro (2003) lists three habits:\n\n- rising early\n- eating well\n\nShe added a fourth later on.",
+     "She added a fourth later on.", {"ferro2003grit"}),
+    ("Crews have three habits:\n\n- rising early\n- eating well\n\nShe added a fourth later on.",
+     "She added a fourth later on.", set()),
+    # a claim that makes the point of the sentence before credits both
+    ("Rowers quit when tired. Lucia Ferro makes this point in her paper, where grit is measured.",
+     "Rowers quit when tired.", {"ferro2003grit"}),
+    ("Rowers quit when tired. Lucia Ferro measures grit in her paper.", "Rowers quit when tired.", set()),
+])
+def test_group_authors_book_choice_lists_and_points_made(text, sentence, keys):
+    assert _links(text, BIB_THIRD)[sentence] == keys
