@@ -15,6 +15,7 @@ from ingest.evaluate import DEFAULT_DIR, evaluate, main
 ROOT = Path(__file__).resolve().parent.parent
 BLIND_DIR = ROOT / "tests" / "data" / "eval-blind"
 BLIND_2_DIR = ROOT / "tests" / "data" / "eval-blind-2"
+BLIND_3_DIR = ROOT / "tests" / "data" / "eval-blind-3"
 
 
 def _scores(directory: Path) -> tuple[dict[str, float], str]:
@@ -33,6 +34,9 @@ def _scores(directory: Path) -> tuple[dict[str, float], str]:
     (BLIND_DIR, 0.94),
     # Second blind set, 45/67 before its round of fixes, 67/67 after; no longer blind either.
     (BLIND_2_DIR, 1.0),
+    # Third blind set, 68/87 with 4 false links before its round of fixes, 86/87 and none after;
+    # no longer blind. The miss left: 'the babies recovered' referring back to an experiment.
+    (BLIND_3_DIR, 0.98),
 ])
 def test_precision_095_and_recall_as_measured(directory: Path, min_recall: float):
     scores, output = _scores(directory)
