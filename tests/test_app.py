@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -88,6 +89,20 @@ def test_overview_counts_chart_sources_unresolved(monkeypatch: pytest.MonkeyPatc
     assert sources_table["id"].iloc[0] == top_source
     if unresolved:
         assert len(at.dataframe[1].value) == len(unresolved)
+
+
+def test_overview_chart_has_one_bar_per_document_in_reading_order(monkeypatch: pytest.MonkeyPatch,
+                                                                  demo_url: str) -> None:
+    """Two replies by the same person are two bars, labelled apart; the article comes first."""
+    at = app(monkeypatch, demo_url)
+    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    order = spec["encoding"]["y"]["sort"]
+    with open_store(demo_url, read_only=True) as store:
+        documents = store.documents()
+    assert len(order) == len(set(order)) == len(documents) == 5
+    assert order[0] == documents[0]["title"] + " (2017-10-11)"
+    assert "Comment 1.1 by Dr. Aimie Apigian (2017-10-23)" in order
+    assert order[-1] == "Comment 2.1 by Dr. Aimie Apigian (2017-12-10)"
 
 
 def test_empty_store_explains_what_to_do(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

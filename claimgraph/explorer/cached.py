@@ -12,6 +12,7 @@ from typing import Any
 
 import streamlit as st
 
+from claimgraph.explorer.labels import document_labels as label_documents
 from claimgraph.explorer.state import read_store
 
 CACHE_SECONDS = 60
@@ -21,6 +22,12 @@ CACHE_SECONDS = 60
 def documents(store_url: str) -> list[dict[str, Any]]:
     """Every document (without text) with its claim counts."""
     return read_store().documents()
+
+
+@st.cache_data(ttl=CACHE_SECONDS, show_spinner=False)
+def document_labels(store_url: str) -> dict[str, str]:
+    """Document id -> unique readable label, articles then their comments in thread order."""
+    return label_documents(documents(store_url))
 
 
 @st.cache_data(ttl=CACHE_SECONDS, show_spinner=False)

@@ -14,6 +14,22 @@ from graph.schema import Label
 TOP_SOURCES = 25
 TOP_DOCUMENTS = 30
 MAX_UNRESOLVED_ROWS = 500
+BAR_HEIGHT = 32
+LABEL_LIMIT = 420
+SOURCE_COLUMNS: dict[str, Any] = {
+    "claim_count": st.column_config.NumberColumn("Claims supported", width="small"),
+    "evidence_count": st.column_config.NumberColumn("Citations", width="small"),
+    "title": st.column_config.TextColumn("Title", width="large"),
+    "authors": st.column_config.TextColumn("Authors", width="medium"),
+    "year": st.column_config.TextColumn("Year", width="small"),
+    "id": st.column_config.TextColumn("BibTeX key", width="small"),
+}
+UNRESOLVED_COLUMNS: dict[str, Any] = {
+    "marker": st.column_config.TextColumn("Citation as written", width="medium"),
+    "text": st.column_config.TextColumn("Sentence", width="large"),
+    "document_title": st.column_config.TextColumn("Document", width="medium"),
+    "id": st.column_config.TextColumn("Evidence id", width="small"),
+}
 
 
 def largest_documents(claims_by_document: list[dict[str, Any]],
@@ -26,23 +42,28 @@ def largest_documents(claims_by_document: list[dict[str, Any]],
     return [row for row in claims_by_document if row["document_id"] in keep]
 
 
-def status_chart(claims_by_document: list[dict[str, Any]]) -> Any:
-    """A stacked bar chart of claims per document, one colour per status."""
+def status_chart(claims_by_document: list[dict[str, Any]], labels: dict[str, str]) -> Any:
+    """A stacked bar chart of claims per document (reading order, unique labels), one colour per status."""
     import altair as alt
     import pandas as pd
 
     frame = pd.DataFrame(claims_by_document, columns=["document_id", "title", "status", "count"])
-    frame["title"] = frame["title"].fillna("").where(frame["title"].fillna("") != "", frame["document_id"])
+    frame["document"] = frame["document_id"].map(lambda d: labels.get(d, d))
+    present = set(frame["document_id"])
+    order = [labels.get(d, d) for d in dict.fromkeys([*labels, *frame["document_id"]]) if d in present]
     scale = alt.Scale(domain=list(STATUS_COLOURS), range=list(STATUS_COLOURS.values()))
     return (
-        alt.Chart(frame)
+        alt.Chart(frame, height=max(120, BAR_HEIGHT * len(order)))
         .mark_bar()
         .encode(
-            y=alt.Y("title:N", title="Document", sort="-x"),
+            y=alt.Y("document:N", title=None, sort=order, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
             x=alt.X("count:Q", title="Claims"),
-            color=alt.Color("status:N", scale=scale, title="Support"),
-            tooltip=["title", "status", "count"],
+            color=alt.Color("status:N", scale=scale, title="Support", sort=list(STATUS_COLOURS)),
+            order=alt.Order("status_rank:Q"),
+            tooltip=[alt.Tooltip("document:N", title="Document"), alt.Tooltip("status:N", title="Support"),
+                     alt.Tooltip("count:Q", title="Claims")],
         )
+        .transform_calculate(status_rank=f"indexof({list(STATUS_COLOURS)!r}, datum.status)")
     )
 
 
@@ -65,27 +86,28 @@ def page() -> None:
     rows = stats["claims_by_document"]
     if rows:
         shown = largest_documents(rows)
-        st.altair_chart(status_chart(shown), width="stretch")
+        st.altair_chart(status_chart(shown, cached.document_labels(store_url())), width="stretch")
         if len(shown) < len(rows):
             st.caption(f"The {TOP_DOCUMENTS} documents with the most claims.")
     else:
         st.info("No claims yet: add an article and its .bib on the Ingest page.")
     st.subheader("Sources ranked by the claims they support")
     sources = cached.sources(store_url())[:TOP_SOURCES]
-    st.dataframe(
-        [{k: s.get(k) for k in ("claim_count", "evidence_count", "id", "authors", "year", "title")}
-         for s in sources],
-        hide_index=True, width="stretch",
-    )
+    if sources:
+        st.dataframe(
+            [{k: s.get(k) for k in SOURCE_COLUMNS} for s in sources], hide_index=True, width="stretch",
+            column_config=SOURCE_COLUMNS,
+        )
+    else:
+        st.info("No sources yet: upload an article with its .bib on the Ingest page.")
     st.subheader("Unresolved citations")
     unresolved = cached.unresolved_citations(store_url())
     if unresolved:
         if len(unresolved) > MAX_UNRESOLVED_ROWS:
             st.caption(f"{len(unresolved)} unresolved; the first {MAX_UNRESOLVED_ROWS} are listed.")
         st.dataframe(
-            [{k: u.get(k) for k in ("marker", "text", "document_title", "id")}
-             for u in unresolved[:MAX_UNRESOLVED_ROWS]],
-            hide_index=True, width="stretch",
+            [{k: u.get(k) for k in UNRESOLVED_COLUMNS} for u in unresolved[:MAX_UNRESOLVED_ROWS]],
+            hide_index=True, width="stretch", column_config=UNRESOLVED_COLUMNS,
         )
     else:
         st.success("Every citation matched a BibTeX entry.")
