@@ -177,6 +177,9 @@ def test_trace_permalink_shows_evidence_reference_and_highlight(monkeypatch: pyt
     assert f"?page=trace&claim={claim['id']}" in at.code[0].value
     graph = iframe_html(at)[0]
     assert claim["id"] in graph and "jordan1992problems" in graph
+    assert [h.value for h in at.subheader] == ["In the article", "Evidence and references", "Path"]
+    assert text.index("cg-claim-text") < text.index('<mark class="cg-claim') < text.index("cg-evidence-item")
+    assert text.index("cg-evidence-item") < text.index("**Permalink**"), "permalink comes last"
 
 
 def test_trace_of_unknown_claim_warns(monkeypatch: pytest.MonkeyPatch, xss_url: str) -> None:
@@ -185,6 +188,44 @@ def test_trace_of_unknown_claim_warns(monkeypatch: pytest.MonkeyPatch, xss_url: 
 
 
 # -- graph ----------------------------------------------------------------------------------------
+def _graph_ids(html: str) -> set[str]:
+    """The node ids a graph widget draws."""
+    start = html.index("const cgNodes = ") + len("const cgNodes = ")
+    return {n["id"] for n in json.JSONDecoder().raw_decode(html[start:])[0]}
+
+
+def test_graph_first_shows_the_most_cited_source_and_its_claims(monkeypatch: pytest.MonkeyPatch,
+                                                              demo_url: str) -> None:
+    """A newcomer sees the most-cited source, its authors, the evidence citing it and the claims on it."""
+    at = app(monkeypatch, demo_url, page="graph")
+    assert at.radio(key="scope_kind").value == "source"
+    assert at.selectbox(key="scope_source").value == "jordan1992problems"
+    with open_store(demo_url, read_only=True) as store:
+        expected = store.filter_subgraph(ClaimFilter(source_id="jordan1992problems")).node_ids()
+        claims_on_source = store.claims(ClaimFilter(source_id="jordan1992problems")).total
+    ids = _graph_ids(iframe_html(at)[0])
+    assert ids == expected
+    assert "jordan1992problems" in ids and any(i.startswith("author:jordan") for i in ids)
+    assert sum(i.startswith("claim:") for i in ids) == claims_on_source
+    assert len(ids) < 40, "the first graph a newcomer sees must stay readable"
+
+
+def test_graph_after_opening_a_claim_shows_its_trace(monkeypatch: pytest.MonkeyPatch, demo_url: str) -> None:
+    """Claim, its document, its evidence and their sources: the path, not the whole document."""
+    claim = first_claim(demo_url, source_id="jordan1992problems")
+    at = app(monkeypatch, demo_url, page="trace", claim=claim["id"])
+    at.sidebar.radio[0].set_value("graph").run()
+    assert at.radio(key="scope_kind").value == "trace"
+    with open_store(demo_url, read_only=True) as store:
+        trace = store.trace(claim["id"])
+    expected = {claim["id"], trace["document"]["id"], *(e["id"] for e in trace["evidence"]),
+                *(s["id"] for e in trace["evidence"] for s in e["sources"])}
+    assert _graph_ids(iframe_html(at)[0]) == expected
+    at.slider(key="scope_max").set_value(10).run()
+    at.text_input(key="scope_claim").input("claim:000000000000").run()
+    assert any("Nothing in trace of claim:000000000000" in w.value for w in at.warning)
+
+
 def test_graph_of_a_node_neighbourhood_is_capped(monkeypatch: pytest.MonkeyPatch, demo_url: str) -> None:
     at = app(monkeypatch, demo_url, page="graph", node="jordan1992problems")
     html = iframe_html(at)[0]

@@ -19,6 +19,5 @@ def page() -> None:
         return
     st.markdown(caption_for(subgraph, scope.describe()), unsafe_allow_html=True)
     st.caption("Drag to pan, scroll to zoom, drag a node to move it, click a node for its details.")
-    highlight = scope.node_id if scope.kind == "node" else None
-    st.iframe(network_html(subgraph, height=GRAPH_HEIGHT, highlight_id=highlight),
+    st.iframe(network_html(subgraph, height=GRAPH_HEIGHT, highlight_id=scope.focus_id),
               height=GRAPH_HEIGHT + 50)

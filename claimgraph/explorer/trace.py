@@ -81,27 +81,29 @@ def render_trace(claim_id: str, show_open_button: bool = False) -> None:
     if trace is None:
         st.warning(f"No claim with id {claim_id!r} in this store. Pick one on the Claims page.")
         return
-    claim = trace["claim"]
-    st.markdown(claim_header_html(claim), unsafe_allow_html=True)
-    link = permalink("trace", claim=claim_id)
-    st.markdown(f"**Permalink** (opens this trace directly): [{link}]({link})")
-    st.code(link, language=None)
+    st.session_state["last_claim"] = claim_id  # the Graph and Export pages follow it
+    st.markdown(claim_header_html(trace["claim"]), unsafe_allow_html=True)
     if show_open_button:
         st.button("Open this trace on its own page", on_click=go_to, args=("trace",),
                   kwargs={"claim": claim_id}, key="open_trace")
-    st.subheader("Evidence")
+    st.subheader("In the article")
+    st.caption("The claim is marked yellow, its evidence blue and underlined.")
+    st.markdown(context_html(trace), unsafe_allow_html=True)
+    st.subheader("Evidence and references")
     if not trace["evidence"]:
-        st.info("The article gives no evidence for this claim.")
+        st.info("The article gives no evidence for this claim: no citation, study or example backs it.")
     for evidence in trace["evidence"]:
         st.markdown(evidence_html(evidence), unsafe_allow_html=True)
     if trace.get("challenges"):
         st.subheader("Challenged by")
         st.markdown(challenges_html(trace["challenges"]), unsafe_allow_html=True)
-    st.subheader("In the article")
-    st.markdown(context_html(trace), unsafe_allow_html=True)
     st.subheader("Path")
+    st.caption("Document → claim → evidence → source. Click a node for its details.")
     st.iframe(network_html(trace_subgraph(trace), height=PATH_GRAPH_HEIGHT, highlight_id=claim_id),
               height=PATH_GRAPH_HEIGHT + 40)
+    link = permalink("trace", claim=claim_id)
+    st.markdown(f"**Permalink** (opens this trace directly): [{link}]({link})")
+    st.code(link, language=None)
 
 
 def page() -> None:
