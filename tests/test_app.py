@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from explorer_data import XSS_CLAIM, XSS_SOURCE_TITLE, XSS_TITLE, xss_batch
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from claimgraph.explorer.claims import table_key
@@ -251,28 +251,31 @@ def test_graph_of_a_document_and_of_the_claims_filter(monkeypatch: pytest.Monkey
 # -- export ---------------------------------------------------------------------------------------
 def test_export_offers_every_format_with_the_right_data(monkeypatch: pytest.MonkeyPatch,
                                                         demo_url: str) -> None:
-    saved: dict[str, bytes | str] = {}
-    original = MemoryMediaFileStorage.load_and_get_id
+    """Every button defers its file to the click; calling what the click calls gives the right bytes."""
+    deferred: dict[str, Any] = {}
+    original = MediaFileManager.add_deferred
 
-    def record(self: Any, path_or_data: Any, mimetype: str, kind: Any, filename: str | None = None) -> str:
-        if filename:
-            saved[filename] = path_or_data
-        return original(self, path_or_data, mimetype, kind, filename)
+    def record(self: Any, data_callable: Any, mimetype: str | None, coordinates: str,
+               file_name: str | None = None, **kwargs: Any) -> str:
+        deferred[file_name or ""] = data_callable
+        return original(self, data_callable, mimetype, coordinates, file_name=file_name, **kwargs)
 
-    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", record)
+    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
     at = app(monkeypatch, demo_url, page="export", node="jordan1992problems")
-    labels = [b.label for b in at.get("download_button")]
-    assert sorted(labels) == sorted(f"{fmt} (.{spec.extension})" for fmt, spec in FORMATS.items())
+    buttons = at.get("download_button")
+    expected_labels = sorted(f"{fmt} (.{spec.extension})" for fmt, spec in FORMATS.items())
+    assert sorted(b.label for b in buttons) == expected_labels
+    assert all(b.proto.deferred_file_id and not b.proto.url for b in buttons), "downloads must be deferred"
     with open_store(demo_url, read_only=True) as store:
         depth = at.slider(key="scope_depth").value
         subgraph = store.subgraph(Scope(kind="node", node_id="jordan1992problems", depth=depth))
         expected_json = export(subgraph, "json")
         expected_bib = export(subgraph, "bibtex")
-    by_ext = {name.rsplit(".", 1)[1]: data for name, data in saved.items()}
+    by_ext = {name.rsplit(".", 1)[1]: make for name, make in deferred.items()}
     assert set(by_ext) == {spec.extension for spec in FORMATS.values()}
-    assert _text(by_ext["json"]) == expected_json
-    assert _text(by_ext["bib"]) == expected_bib
-    assert _bytes(by_ext["png"]).startswith(b"\x89PNG")
+    assert _text(by_ext["json"]()) == expected_json
+    assert _text(by_ext["bib"]()) == expected_bib
+    assert _bytes(by_ext["png"]()).startswith(b"\x89PNG")
     assert "data:image/svg+xml;base64," in markdown_text(at)
     assert "jordan" in markdown_text(at).lower()
 

@@ -1,35 +1,47 @@
-"""The Export page: the scope on screen in every export format, with previews."""
+"""The Export page: the scope on screen in every export format, with previews.
+
+Downloads are generated when their button is clicked (a callable passed to
+st.download_button), and every export is cached per (store, scope, cap, format),
+so a rerun redraws nothing: only the SVG (picture preview) and the Markdown
+handout (handout preview) are built when the page first shows a scope.
+"""
 
 from __future__ import annotations
 
 import base64
+from collections.abc import Callable
 
 import streamlit as st
 
 from claimgraph.explorer.graph_widget import caption_for
-from claimgraph.explorer.scope import scope_widgets, scoped_subgraph
-from claimgraph.explorer.state import read_store
+from claimgraph.explorer.scope import ViewScope, scope_widgets, scoped_subgraph
+from claimgraph.explorer.state import read_store, store_url
 from graph.exports import FORMATS, ExportError, export
 from graph.model import Subgraph
 from graph.schema import slugify
-from graph.store import Scope
+
+EXPORT_TITLE = "ClaimGraph export"
 
 
-def file_name(scope: Scope, extension: str) -> str:
+def file_name(scope: ViewScope, extension: str) -> str:
     """A download file name that says what the scope was."""
     return f"claimgraph-{slugify(scope.describe())[:60]}.{extension}"
 
 
-@st.cache_data(show_spinner="Exporting…", max_entries=64)
-def _cached_export(_subgraph: Subgraph, key: tuple[str, str, str], fmt: str) -> bytes | str:
-    """One export, cached per (store, scope, cap) so reruns do not redraw pictures."""
-    return export(_subgraph, fmt, store=read_store(), title="ClaimGraph export", scope=key[1])
+@st.cache_data(show_spinner=False, max_entries=64)
+def cached_export(url: str, scope_text: str, cap: int, fmt: str, _subgraph: Subgraph) -> bytes | str:
+    """One export of the subgraph that (store url, scope, cap) names, in format `fmt`.
+
+    The key is the scope, not the subgraph: the same scope gives the same subgraph until an
+    ingest (which clears every st.cache_data cache).
+    """
+    return export(_subgraph, fmt, store=read_store(), title=EXPORT_TITLE, scope=scope_text)
 
 
-def export_payloads(subgraph: Subgraph, scope: Scope, cap: int) -> dict[str, bytes | str]:
-    """Every format's export of `subgraph`, keyed by format name."""
-    key = (read_store().describe(), scope.describe(), str(cap))
-    return {fmt: _cached_export(subgraph, key, fmt) for fmt in FORMATS}
+def export_maker(subgraph: Subgraph, scope: ViewScope, cap: int, fmt: str) -> Callable[[], bytes | str]:
+    """What the download button for `fmt` calls when clicked: the cached export."""
+    url, scope_text = store_url(), scope.describe()
+    return lambda: cached_export(url, scope_text, cap, fmt, subgraph)
 
 
 def svg_preview_html(svg: bytes | str) -> str:
@@ -37,6 +49,33 @@ def svg_preview_html(svg: bytes | str) -> str:
     data = svg.encode("utf-8") if isinstance(svg, str) else svg
     return f'<img alt="graph picture" style="max-width:100%" src="data:image/svg+xml;base64,' \
            f'{base64.b64encode(data).decode("ascii")}">'
+
+
+def download_buttons(subgraph: Subgraph, scope: ViewScope, cap: int) -> None:
+    """One download button per export format, each generating its file on click."""
+    st.caption("Each file is made when you click its button.")
+    columns = st.columns(4)
+    for index, (fmt, spec) in enumerate(FORMATS.items()):
+        columns[index % 4].download_button(
+            f"{fmt} (.{spec.extension})", data=export_maker(subgraph, scope, cap, fmt),
+            file_name=file_name(scope, spec.extension), mime=spec.media_type, help=spec.description,
+            key=f"download_{fmt}", on_click="ignore", width="stretch",
+        )
+
+
+def previews(subgraph: Subgraph, scope: ViewScope, cap: int) -> None:
+    """The picture (SVG, else PNG) and the Markdown handout of the scope, in two tabs."""
+    picture, handout = st.tabs(["Picture", "Markdown handout"])
+    with picture:
+        if "svg" in FORMATS:
+            with st.spinner("Drawing the picture…"):
+                svg = export_maker(subgraph, scope, cap, "svg")()
+            st.markdown(svg_preview_html(svg), unsafe_allow_html=True)
+        elif "png" in FORMATS:
+            st.image(export_maker(subgraph, scope, cap, "png")())
+    with handout:
+        if "markdown" in FORMATS:
+            st.markdown(str(export_maker(subgraph, scope, cap, "markdown")()))
 
 
 def page() -> None:
@@ -47,23 +86,8 @@ def page() -> None:
     if subgraph is None:
         return
     st.markdown(caption_for(subgraph, scope.describe()), unsafe_allow_html=True)
+    download_buttons(subgraph, scope, cap)
     try:
-        payloads = export_payloads(subgraph, scope, cap)
+        previews(subgraph, scope, cap)
     except ExportError as err:
         st.error(str(err))
-        return
-    columns = st.columns(4)
-    for index, (fmt, spec) in enumerate(FORMATS.items()):
-        columns[index % 4].download_button(
-            f"{fmt} (.{spec.extension})", data=payloads[fmt], file_name=file_name(scope, spec.extension),
-            mime=spec.media_type, help=spec.description, key=f"download_{fmt}", on_click="ignore",
-        )
-    picture, handout = st.tabs(["Picture", "Markdown handout"])
-    with picture:
-        if "svg" in payloads:
-            st.markdown(svg_preview_html(payloads["svg"]), unsafe_allow_html=True)
-        elif "png" in payloads:
-            st.image(payloads["png"])
-    with handout:
-        if "markdown" in payloads:
-            st.markdown(str(payloads["markdown"]))
