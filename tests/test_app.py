@@ -377,8 +377,8 @@ def test_every_page_renders_at_100k_claims(monkeypatch: pytest.MonkeyPatch, scal
     with open_store(scale_url, read_only=True) as store:
         claim = store.claims(limit=1).rows[0]["id"]
         source = store.sources()[0]["id"]
-    pages = {"overview": {}, "claims": {}, "trace": {"claim": claim}, "graph": {"node": source},
-             "export": {"node": source}, "ingest": {}}
+    pages = {"overview": {}, "claims": {}, "trace": {"claim": claim}, "graph": {}, "export": {},
+             "ingest": {}}
     for page, params in pages.items():
         started = time.perf_counter()
         at = app(monkeypatch, scale_url, page=page, **params)
@@ -390,9 +390,15 @@ def test_every_page_renders_at_100k_claims(monkeypatch: pytest.MonkeyPatch, scal
             assert len(at.dataframe[0].value) == 50
             assert f"{SCALE_CLAIMS} claims match" in at.caption[0].value
         if page in ("graph", "export"):
-            assert any("Cut at 200 nodes" in w.value for w in at.warning)
+            assert at.radio(key="scope_kind").value == "source"
+            assert at.selectbox(key="scope_source").value == source
         if page == "graph":
-            assert iframe_html(at)[0].count('"shape":') == 200
+            drawn = iframe_html(at)[0].count('"shape":')
+            assert drawn == 200 if at.warning else 0 < drawn < 200
+    at = app(monkeypatch, scale_url, page="graph", node=source)
+    at.slider(key="scope_depth").set_value(3).run()
+    assert any("Cut at 200 nodes" in w.value for w in at.warning)
+    assert iframe_html(at)[0].count('"shape":') == 200
 
 
 # -- the other backend ------------------------------------------------------------------------------

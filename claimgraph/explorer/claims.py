@@ -17,7 +17,17 @@ from graph.schema import ClaimKind, ClaimStatus
 ANY = "(any)"
 PAGE_SIZES = (25, 50, 100)
 TABLE_KEY_PREFIX = "claims_table"
-TABLE_COLUMNS = ("status", "text", "document_title", "section", "kind", "evidence_count", "sources", "id")
+TABLE_COLUMNS = ("status", "text", "document", "section", "kind", "evidence_count", "sources", "id")
+COLUMN_CONFIG: dict[str, Any] = {
+    "status": st.column_config.TextColumn("Support", width="small"),
+    "text": st.column_config.TextColumn("Claim", width="large", help="Hover a cell to read all of it"),
+    "document": st.column_config.TextColumn("Document", width="medium"),
+    "section": st.column_config.TextColumn("Section", width="small"),
+    "kind": st.column_config.TextColumn("Kind", width="small"),
+    "evidence_count": st.column_config.NumberColumn("Evidence", width="small"),
+    "sources": st.column_config.TextColumn("Sources", width="small"),
+    "id": st.column_config.TextColumn("Claim id", width="small"),
+}
 
 
 def _choice(value: object) -> str | None:
@@ -41,7 +51,7 @@ def claim_filter_from_state() -> ClaimFilter:
 def filter_widgets() -> ClaimFilter:
     """Draw the filter widgets and return the filter they describe."""
     url = store_url()
-    documents = {d["id"]: d.get("title") or d["id"] for d in cached.documents(url)}
+    documents = cached.document_labels(url)
     first, second, third = st.columns(3)
     first.selectbox("Status", [ANY, *ClaimStatus], key="f_status")
     first.selectbox("Kind", [ANY, *ClaimKind], key="f_kind")
@@ -57,12 +67,15 @@ def filter_widgets() -> ClaimFilter:
     return claim_filter_from_state()
 
 
-def claims_frame(page: Page) -> Any:
-    """The page's rows as a DataFrame styled with one colour per status."""
+def claims_frame(page: Page, labels: dict[str, str] | None = None) -> Any:
+    """The page's rows as a DataFrame styled with one colour per status (documents by their labels)."""
     import pandas as pd
 
+    labels = labels or {}
     frame = pd.DataFrame(
-        [{**row, "sources": ", ".join(row.get("source_ids") or [])} for row in page.rows],
+        [{**row, "sources": ", ".join(row.get("source_ids") or []),
+          "document": labels.get(row["document_id"]) or row.get("document_title") or row["document_id"]}
+         for row in page.rows],
         columns=[*TABLE_COLUMNS, "source_ids"],
     )[list(TABLE_COLUMNS)]
     return frame.style.map(lambda s: f"background-color: {status_colour(s)}; color: white",
@@ -112,8 +125,11 @@ def page() -> None:
     shown = f"{offset + 1}–{offset + len(result.rows)}" if result.rows else "none"
     st.caption(f"{result.total} claims match; showing {shown}. Select a row to see its trace.")
     key = table_key(flt, offset, limit, order_by, descending)
-    st.dataframe(claims_frame(result), key=key, on_select="rerun", selection_mode="single-row",
-                 hide_index=True, width="stretch")
+    if not result.rows:
+        st.info("No claim matches these filters. Set some back to (any), or clear the text box.")
+        return
+    st.dataframe(claims_frame(result, cached.document_labels(store_url())), key=key, on_select="rerun",
+                 selection_mode="single-row", hide_index=True, width="stretch", column_config=COLUMN_CONFIG)
     claim_id = selected_claim(result, key)
     if claim_id:
         st.session_state["last_claim"] = claim_id
