@@ -131,7 +131,7 @@ class LocalNeo4j:
     @classmethod
     def start(cls, version: str = DEFAULT_VERSION, port: int | None = None,
               data_dir: str | Path | None = None, password: str | None = None,
-              heap: str = "512m", timeout: float = START_TIMEOUT) -> LocalNeo4j:
+              heap: str = "1g", timeout: float = START_TIMEOUT) -> LocalNeo4j:
         """Start a server and wait until Bolt answers.
 
         `data_dir` reuses an existing data folder (e.g. after a crash); a folder the
