@@ -544,7 +544,7 @@ def find_author_work(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpa
                 before = re.search(rf"(?:\b{_WORK_NOUN}\b[^.;:()]{{0,60}}?\bby|"
                                    rf"\b(?:his|her|their)\s+(?:\w+\s+)?{_WORK_NOUN},?)"
                                    rf"\s+(?:(?:Dr|Prof)\.?\s+)?(?:[A-Z][a-z]+\s+)*$", segment[:name.start()])
-                if not work and not before:
+                if not work and not before or work and _COMPOUND_HEAD.match(after[work.end():]):
                     continue
                 work_words = (work or before).group(0)
                 if work_type_contradicts(work_words, ref) or year_contradicts(segment[name.end():], ref):
@@ -557,6 +557,14 @@ def find_author_work(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpa
                 found.append(EvidenceSpan(str(EvidenceKind.CITATION), start, end, text[start:end], unit.index,
                                           [ref.key], True, priority=AUTHOR_WORK))
     return found
+
+
+# "Bowlby's research unit", "Freud's study door": the work noun only qualifies a place, group or
+# person, so the possessive names no work of the author.
+_COMPOUND_HEAD = re.compile(
+    r"\s+(?:units?|labs?|laborator(?:y|ies)|offices?|groups?|departments?|cent(?:re|er)s?|institutes?|"
+    r"clinics?|teams?|staff|assistants?|students?|colleagues?|fellows?|partners?|funding|grants?|budgets?|"
+    r"posts?|positions?|careers?|seminars?|rooms?|doors?|desks?|library|archives?|wards?|hospitals?)\b")
 
 
 def _reference_words(ref: Reference) -> set[str]:
@@ -649,15 +657,27 @@ def _merge_mentions(spans: list[EvidenceSpan], text: str) -> list[EvidenceSpan]:
     return sorted(explicit + list(by_source.values()), key=lambda s: (s.start, s.end))
 
 
-# "I first read van der Kolk's book on a train": the writer reading a work is no evidence from it.
-_READING = re.compile(
-    r"\b(?:I|we)\s+(?:\w+\s+)?(?:read|re-?read|picked up|bought|borrowed|came across|discovered|"
-    r"listened to|finished|started|got hold of|was given)\s+(?:[^,;.:]*\s)?$")
+# "I first read van der Kolk's book on a train", "I give families The Body Keeps the Score": the
+# writer reading, giving or recommending a work is an anecdote about it, no evidence from it.
+_WRITER_USES = (r"(?:read|reads|re-?read|picked up|bought|borrowed|came across|discovered|listened to|"
+                r"finished|started|got hold of|was given|give|gives|gave|hand|hands|handed|recommend|"
+                r"recommends|recommended|assign|assigns|assigned|lend|lends|lent|keep|keeps|kept|"
+                r"prescribe|prescribe[sd]|pass on|passed on|point \w+ to|pointed \w+ to)")
+# Not across "that": "I recommend that families see what Herman's study found" reports the study.
+_READING = re.compile(rf"\b(?:I|[Ww]e)\s+(?:\w+\s+)?{_WRITER_USES}\s+(?:(?:(?!\bthat\b)[^,;.:])*\s)?$")
+# "Herman's Trauma and Recovery (1992) remains the book I hand to every trainee": the same, with
+# the work first and the writer's use in a relative clause after it.
+_USED_BY_WRITER = re.compile(
+    rf"^(?:['’]s)?\s*(?:\([^()]{{1,30}}\)\s*)?(?:is|was|remains|has been|became|is still|was still)\s+"
+    rf"(?:still\s+)?(?:the|a|one|my)\s+(?:[\w-]+\s+){{0,3}}?(?:of the\s+)?(?:[\w-]+\s+)?"
+    rf"(?:that\s+|which\s+)?(?:I|we)\s+(?:\w+\s+)?{_WRITER_USES}\b")
 
 
 def _read_by_writer(text: str, unit: Unit, span: EvidenceSpan) -> bool:
-    """True when a mention is the object of a first-person reading anecdote."""
-    return bool(_READING.search(text[unit.start:span.start]))
+    """True when a mention is the object of a first-person anecdote of reading, giving or
+    recommending it ("I read X", "I hand families X", "X remains the book I recommend")."""
+    before, after = text[unit.start:span.start], text[span.end:unit.end]
+    return bool(_READING.search(before) or _USED_BY_WRITER.match(after))
 
 
 def unit_citations(text: str, unit: Unit, index: RefIndex, brackets_only: bool,

@@ -3,6 +3,12 @@
 The article text is the extracted body, one element (heading, paragraph, list
 item, quote, table row) per paragraph separated by blank lines, so block offsets
 index into that text exactly. Navigation, footers and share bars never reach it.
+
+The text is normalised in one way: a superscript reference marker (`<sup>1</sup>`,
+`<sup>[1, 2]</sup>`, `<sup><a href="#ref1">1</a></sup>`) becomes a bracketed marker
+"[1]" / "[1, 2]", so "charge.<sup>1</sup> In" reads "charge.[1] In": two sentences and a
+numeric citation, where trafilatura alone would give "charge.1 In". An item of an ordered
+list is preceded by its number ("1. ") as a browser shows it, outside the item's block.
 """
 
 from __future__ import annotations
@@ -25,8 +31,9 @@ def read_html(path: Path, html: str) -> list[ParsedDocument]:
     import trafilatura
     from lxml import etree
 
-    extracted = trafilatura.extract(html, output_format="xml", include_comments=False,
-                                    include_formatting=False, include_links=False, with_metadata=False,
+    extracted = trafilatura.extract(bracket_reference_superscripts(html), output_format="xml",
+                                    include_comments=False, include_formatting=False, include_links=False,
+                                    with_metadata=False,
                                     include_tables=True, favor_recall=True)
     if not extracted:
         raise InputError(str(path), "has no article body that can be extracted",
@@ -54,6 +61,47 @@ def read_html(path: Path, html: str) -> list[ParsedDocument]:
     return [article, *html_comments(html, article)]
 
 
+# The text of a superscript that is a reference marker: "1", "[1]", "1,2", "(3)", "1–3".
+_SUPERSCRIPT_MARKER = re.compile(r"[\[(]?\s*(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\s*[\])]?")
+
+
+# What runs right before a reference superscript: punctuation or a word of three or more letters.
+_MARKER_PRECEDES = re.compile(r"(?:[.,;:!?)\]”\"’']|[^\W\d_]{3,})\s*$")
+
+
+def bracket_reference_superscripts(html: str) -> str:
+    """The page with each superscript reference marker written as "[n]" (see the module docstring).
+
+    A marker follows punctuation or a word of three or more letters; after a digit, a letter or a
+    unit ("10<sup>6</sup>", "x<sup>2</sup>", "m<sup>2</sup>") it is an exponent and stays, unless it
+    holds an in-page link ("#ref1"), which only reference markers do.
+    """
+    import lxml.html
+
+    if "<sup" not in html.lower():
+        return html
+    tree = lxml.html.fromstring(html)
+    changed = False
+    for sup in list(tree.iter("sup")):
+        marker = _SUPERSCRIPT_MARKER.fullmatch(sup.text_content().strip())
+        linked = any((a.get("href") or "").startswith("#") for a in sup.iter("a"))
+        if not marker or not linked and not _MARKER_PRECEDES.search(_text_before(sup)):
+            continue
+        for child in list(sup):
+            sup.remove(child)
+        sup.text = f"[{marker.group(1)}]"
+        changed = True
+    return lxml.html.tostring(tree, encoding="unicode", doctype="<!DOCTYPE html>") if changed else html
+
+
+def _text_before(element: object) -> str:
+    """The text that runs right before an element inside its parent."""
+    previous = element.getprevious()  # type: ignore[attr-defined]
+    if previous is None:
+        return element.getparent().text or ""  # type: ignore[attr-defined]
+    return previous.tail or previous.text_content()
+
+
 def html_comments(html: str, article: ParsedDocument) -> list[ParsedDocument]:
     """Reader comments marked up as elements with class 'comment' holding an author and a body.
 
@@ -64,7 +112,7 @@ def html_comments(html: str, article: ParsedDocument) -> list[ParsedDocument]:
 
     from ingest.readers import sentences_of
 
-    tree = lxml.html.fromstring(html)
+    tree = lxml.html.fromstring(bracket_reference_superscripts(html))
     containers = [el for el in tree.iter() if isinstance(el.tag, str) and "comment" in _classes(el)]
     paths: dict[object, tuple[int, ...]] = {}
     children: dict[tuple[int, ...], int] = {}
@@ -152,10 +200,22 @@ def _layout(root: object) -> tuple[str, list[Unit]]:
             continue
         if parts:
             position += len(_SEPARATOR)
+        number = _ordered_number(element)
+        position += len(number)
         units.append(Unit(position, position + len(words), hint, True, True, level))
-        parts.append(words)
+        parts.append(number + words)
         position += len(words)
     return _SEPARATOR.join(parts), units
+
+
+def _ordered_number(element: object) -> str:
+    """"3. " for the third item of an ordered list, as a browser shows it (a numbered reference
+    list then defines what "[3]" means); "" for anything else. The unit starts after it."""
+    parent = element.getparent()  # type: ignore[attr-defined]
+    if element.tag != "item" or parent is None or parent.tag != "list" or parent.get("rend") != "ol":  # type: ignore[attr-defined]
+        return ""
+    items = [child for child in parent if child.tag == "item"]
+    return f"{items.index(element) + 1}. "
 
 
 def _text_elements(root: object):

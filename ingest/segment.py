@@ -107,6 +107,7 @@ NUMBER_ABBREVIATIONS = frozenset("no nos vol vols pp p ch chap sec fig figs eq e
 _END = re.compile(
     r"""(?:\.\.\.|…|[.!?]+)      # terminal punctuation
         [\"'”’»)\]]*             # closing quotes and brackets
+        (?:\[\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\])?  # a numeric reference marker: "adults.[2] Next"
         (?=\s+[\"'“‘«(\[]*[A-Z0-9À-ÖØ-Þ]|\s*$)  # whitespace then an upper-case start, or the end
     """,
     re.VERBOSE,

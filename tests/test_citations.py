@@ -405,3 +405,51 @@ def test_continuations_added_after_the_third_blind_set(text, sentence, keys):
 ])
 def test_group_authors_book_choice_lists_and_points_made(text, sentence, keys):
     assert _links(text, BIB_THIRD)[sentence] == keys
+
+
+BIB_FOURTH = """
+@book{lund2019cold, author = {Lund, Kari}, year = {2019}, title = {Cold Showers and the Waking Brain}}
+@article{berg2020winter, author = {Berg, Tove}, year = {2020}, title = {Winter swimmers and mood}}
+@book{kolk2014body, author = {van der Kolk, Bessel}, year = {2014}, title = {The Body Keeps the Score}}
+@book{bowlby1969attachment, author = {Bowlby, John}, year = {1969}, title = {Attachment}}
+"""
+
+
+def test_html_superscript_numbers_follow_the_pages_ordered_reference_list():
+    page = """<html><head><title>Cold water</title></head><body><main>
+<h1>Cold water and the waking brain</h1>
+<p>Cold showers raise alertness.<sup>1</sup>
+Winter swimmers report better mood.<sup><a href="#r2">2</a></sup></p>
+<p>Our swimming club meets at the lake every Sunday morning from October to March, whatever the weather.</p>
+<h2>References</h2>
+<ol>
+<li>Berg T. Winter swimmers and mood. 2020.</li>
+<li>Lund K. Cold showers. 2019.</li>
+</ol>
+</main></body></html>"""
+    batch = ingest_text(page, "t.html", BIB_FOURTH).batch
+    claims = {n.id: n.props["text"] for n in batch.nodes_by_label(Label.CLAIM)}
+    cites = {r.start: r.end for r in batch.relationships if r.type == RelType.CITES}
+    links = {claims[r.start]: cites[r.end] for r in batch.relationships if r.type == RelType.SUPPORTED_BY}
+    # the page's own list, not the .bib order, says what 1 and 2 are
+    assert links == {"Cold showers raise alertness.[1]": "berg2020winter",
+                     "Winter swimmers report better mood.[2]": "lund2019cold"}
+
+
+@pytest.mark.parametrize("sentence, keys", [
+    # the writer giving, handing, recommending or lending a book: an anecdote, not evidence
+    ("I give grieving parents The Body Keeps the Score after a violent death.", set()),
+    ("We always recommend van der Kolk's book to new volunteers.", set()),
+    ("I lent Bowlby's book on attachment to a colleague last spring.", set()),
+    ("Bowlby's Attachment (1969) remains the one book I assign to first-year students.", set()),
+    # ... but the book as the source of what the sentence asserts still counts
+    ("The Body Keeps the Score shows that trauma lives in the body.", {"kolk2014body"}),
+    ("I recommend that parents read what van der Kolk's book says about sleep.", {"kolk2014body"}),
+    # a possessive names a work only with a work noun as its head
+    ("Bowlby's theory holds that infants seek proximity.", {"bowlby1969attachment"}),
+    ("Mary worked in Bowlby's research unit for two years.", set()),
+    ("Bowlby's research team met in a basement.", set()),
+    ("Bowlby's wife typed his drafts.", set()),
+])
+def test_writer_uses_a_book_and_possessives_after_the_fourth_blind_set(sentence, keys):
+    assert _links(sentence, BIB_FOURTH)[sentence] == keys

@@ -272,3 +272,32 @@ def test_missing_file_and_directory(tmp_path: Path) -> None:
     assert str(tmp_path / "nope.txt") in str(caught.value)
     with pytest.raises(InputError, match="is a directory"):
         read_documents(tmp_path)
+
+
+SUPERSCRIPT_PAGE = """<!doctype html><html><head><title>Cold Water</title></head><body><main>
+<h1>Cold water and mood</h1>
+<p>Cold showers raise alertness for an hour.<sup>1</sup> Swimmers in winter report better mood.<sup>[2]</sup>
+Both effects fade within weeks.<sup><a href="#ref3">3</a></sup> Some trials pool them.<sup>1,3</sup></p>
+<p>A lake holds about 10<sup>6</sup> litres in 50 m<sup>2</sup>, and the ratio is x<sup>2</sup> here.</p>
+<h2>References</h2>
+<ol><li>Lund K. Cold showers. 2019.</li><li>Berg T. Winter swimmers. 2020.</li>
+<li>Moss R. Habituation. 2021.</li></ol>
+</main></body></html>"""
+
+
+def test_html_superscript_markers_become_bracketed_and_end_sentences(tmp_path: Path) -> None:
+    path = tmp_path / "cold.html"
+    path.write_text(SUPERSCRIPT_PAGE)
+    article = read_documents(path)[0]
+    sentences = [article.text[s.start:s.end] for s in article.sentences]
+    assert "Cold showers raise alertness for an hour.[1]" in sentences
+    assert "Swimmers in winter report better mood.[2]" in sentences
+    assert "Both effects fade within weeks.[3]" in sentences
+    assert "Some trials pool them.[1,3]" in sentences
+    # exponents (after a digit, a single letter or a unit) stay as they were
+    assert "about 106 litres in 50 m2, and the ratio is x2 here." in article.text
+    # an ordered list is numbered as a browser shows it; the item's block starts after the number
+    refs = [article.text[b.start:b.end] for b in article.blocks if b.kind in ("references", "list_item")]
+    assert refs[0] == "Lund K. Cold showers. 2019."
+    assert "\n\n2. Berg T. Winter swimmers. 2020." in article.text
+    _assert_exact_spans(article)
