@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from graph.schema import EvidenceKind
-from ingest.claims import ClaimSpan, Unit, looks_like_reference_entry, refers_back
+from ingest.claims import WORK_PART, ClaimSpan, Unit, looks_like_reference_entry, refers_back
 from ingest.model import HEADING, LIST_ITEM, REFERENCES, ParsedDocument, Reference
 from ingest.model import TITLE as TITLE_BLOCK
 
@@ -657,6 +657,33 @@ def _merge_mentions(spans: list[EvidenceSpan], text: str) -> list[EvidenceSpan]:
     return sorted(explicit + list(by_source.values()), key=lambda s: (s.start, s.end))
 
 
+# "Herman discusses this at length in the epilogue": a pointer naming its author and a part of a work.
+_NAME_AND_WORK_PART = re.compile(
+    r"^(?:(?:Dr|Prof)\.?\s+)?(?:[A-Z][a-z]+\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+(?:van|von|de|der|den)\s+"
+    rf"[A-Z]?[\w'’-]+)?)\b.*\bin\s+(?:the|her|his|their)\s+(?:[\w-]+\s+)?(?P<part>{WORK_PART})\b")
+
+
+def find_work_part(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpan]:
+    """A pointer sentence ("Linehan describes each module in detail in the manual") names the work
+    it points to: the author's only work, or among several the one whose title holds the work word
+    ("manual") or, for "book", the one book."""
+    sentence = text[unit.start:unit.end]
+    match = _NAME_AND_WORK_PART.match(sentence)
+    if not match or not refers_back(sentence):
+        return []
+    works = works_by(index, [match.group("name")])
+    part = match.group("part").lower()
+    if len(works) > 1:
+        named = [r for r in works if part in words_of(main_title(r))]
+        books = [r for r in works if r.entry_type.lower() in _BOOK_TYPES] if part == "book" else []
+        works = named or books
+    if len(works) != 1:
+        return []
+    start, end = unit.start + match.start("name"), unit.start + match.end("part")
+    return [EvidenceSpan(str(EvidenceKind.CITATION), start, end, text[start:end], unit.index,
+                         [works[0].key], True, priority=AUTHOR_WORK)]
+
+
 # "I first read van der Kolk's book on a train", "I give families The Body Keeps the Score": the
 # writer reading, giving or recommending a work is an anecdote about it, no evidence from it.
 _WRITER_USES = (r"(?:read|reads|re-?read|picked up|bought|borrowed|came across|discovered|listened to|"
@@ -687,7 +714,8 @@ def unit_citations(text: str, unit: Unit, index: RefIndex, brackets_only: bool,
     spans = (find_author_year(text, unit, index) + find_numeric(text, unit, index, brackets_only)
              + find_titles(text, unit, index) + find_author_work(text, unit, index)
              + find_studies(text, unit, index) + find_possessive_year(text, unit, index)
-             + find_made_by(text, unit, index) + find_attributed_quote(text, unit, index))
+             + find_made_by(text, unit, index) + find_attributed_quote(text, unit, index)
+             + find_work_part(text, unit, index))
     if not spans:
         spans = find_year_first(text, unit, index)
     reading = [s for s in spans
@@ -961,12 +989,28 @@ def supported_claims(doc: ParsedDocument, units: list[Unit], claims: list[ClaimS
             return led
     if refers_back(sentence):
         earlier = [i for i, c in enumerate(claims) if c.unit < unit.index]
-        return earlier[-1:]
+        return _list_pointed_back_to(doc, units, claims, earlier[-1]) if earlier else []
     if evidence.priority == CONTINUATION:  # "Same paper. Arbitrary numbers …": the fragment names
         later = [i for i, c in enumerate(claims)  # the source of the claim that follows it
                  if c.unit > unit.index and units[c.unit].block == unit.block]
         return later[:1]
     return []
+
+
+def _list_pointed_back_to(doc: ParsedDocument, units: list[Unit], claims: list[ClaimSpan],
+                          last: int) -> list[int]:
+    """The claims a pointer right after `last` credits: `last` alone, or, when `last` is a list item,
+    every claim of the items its lead-in introduces ("… has three parts: - … - … This is described
+    in Neff (2011).")."""
+    block = doc.blocks[units[claims[last].unit].block]
+    if block.kind != LIST_ITEM:
+        return [last]
+    last_block = first = units[claims[last].unit].block
+    while first > 0 and (doc.blocks[first - 1].kind, doc.blocks[first - 1].lead_in) == (LIST_ITEM,
+                                                                                        block.lead_in):
+        first -= 1
+    run = range(first, last_block + 1)
+    return [i for i, c in enumerate(claims) if units[c.unit].block in run]
 
 
 # "Judith Herman makes this point … in Trauma and Recovery, where she …": a claim of its own that

@@ -82,6 +82,18 @@ _REFERS_BACK = re.compile(
     r"(?:about\s+|on\s+)?(?:this|these|that|it|those)\b",
     re.IGNORECASE,
 )
+# "Linehan describes each module in detail in the manual.", "Herman goes into this in the epilogue.":
+# a name, a pointer verb, what was said before, and where in the name's work it is told.
+WORK_PART = (r"(?:manual|book|handbook|workbook|memoir|epilogue|prologue|preface|introduction|afterword|"
+             r"appendix|conclusion|final chapter|chapter\s+\w+|part\s+[IVX\d]+|last part|first part)")
+_POINTS_TO_WORK_PART = re.compile(
+    r"^(?:(?:Dr|Prof)\.?\s+)?(?:[A-Z][\w'’-]+\s+){1,3}(?:also\s+)?"
+    r"(?:talks?|writes?|discuss(?:es)?|describes|explains|covers|sets out|goes through|walks through|"
+    r"goes into)\s+(?:about\s+)?(?:each|every|all|both|these|those|this|them|it)(?:\s+[\w-]+){0,3}?\s+"
+    r"(?:at (?:some |great )?length\s+|in (?:more |full |great |greater |much )?detail\s+|in full\s+"
+    r"|further\s+)?"
+    rf"in\s+(?:the|her|his|their)\s+(?:[\w-]+\s+)?{WORK_PART}\s*[.!]?$"
+)
 _REFERENCE_ENTRY = re.compile(
     r"^(?:\[\d+\]\s*|\d+\.\s+)?[A-Z][\w'’\-]+(?: [a-z]+ [A-Z][\w'’\-]+)?,\s+[A-Z][\w.]*"
     r".{0,300}?\(\d{4}[a-z]?\)\."
@@ -149,7 +161,7 @@ def refers_back(sentence: str) -> bool:
     does not: there "that" opens the clause the sentence asserts. "X is described in
     Pronovost et al. (2006)." points back too: it says only where X is told.
     """
-    if _PASSIVE_POINTER.match(sentence.strip()):
+    if _PASSIVE_POINTER.match(sentence.strip()) or _POINTS_TO_WORK_PART.match(sentence.strip()):
         return True
     for match in _REFERS_BACK.finditer(sentence):
         if not (match.group(0).lower().endswith("that") and _opens_clause(sentence[match.end():])):

@@ -453,3 +453,34 @@ Winter swimmers report better mood.<sup><a href="#r2">2</a></sup></p>
 ])
 def test_writer_uses_a_book_and_possessives_after_the_fourth_blind_set(sentence, keys):
     assert _links(sentence, BIB_FOURTH)[sentence] == keys
+
+
+BIB_POINTERS = BIB_MORE + """
+@book{marsh2004rest, author = {Marsh, Ida}, year = {2004}, title = {Rest and Repair}}
+@book{marsh2004manual, author = {Marsh, Ida}, year = {2004}, title = {A Field Manual for Night Shifts}}
+@book{dunne2010grief, author = {Dunne, Ruth}, year = {2010}, title = {Grief Without End}}
+"""
+
+
+@pytest.mark.parametrize("text, keys", [
+    # a pointer after a list credits every item its lead-in introduces
+    ("Night workers can protect sleep in three ways:\n\n- dark curtains in the bedroom\n"
+     "- a fixed wake time on work days\n- no caffeine after midnight\n\nThis is described in Dunne (2010).",
+     {"dark curtains in the bedroom": {"dunne2010grief"},
+      "a fixed wake time on work days": {"dunne2010grief"},
+      "no caffeine after midnight": {"dunne2010grief"}}),
+    # 'in the manual' picks the author's work whose title says manual
+    ("Night workers can protect sleep in two ways:\n\n- dark curtains in the bedroom\n"
+     "- a fixed wake time on work days\n\nMarsh describes each of them in detail in the manual.",
+     {"dark curtains in the bedroom": {"marsh2004manual"},
+      "a fixed wake time on work days": {"marsh2004manual"}}),
+    # 'in the epilogue' with an author of one work; the pointer credits the sentence before it
+    ("Grief can last for decades. Later editions add a chapter on widowers. Dunne discusses this at length "
+     "in the epilogue.", {"Grief can last for decades.": set(), "Later editions add a chapter on widowers.":
+                          {"dunne2010grief"}}),
+    # an author of two works and a part that names neither: nothing
+    ("Shift work harms sleep. Marsh discusses this at length in the epilogue.",
+     {"Shift work harms sleep.": set()}),
+])
+def test_pointer_after_a_list_or_to_a_part_of_a_work(text, keys):
+    assert _links(text, BIB_POINTERS) == keys

@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BLIND_DIR = ROOT / "tests" / "data" / "eval-blind"
 BLIND_2_DIR = ROOT / "tests" / "data" / "eval-blind-2"
 BLIND_3_DIR = ROOT / "tests" / "data" / "eval-blind-3"
+BLIND_4_DIR = ROOT / "tests" / "data" / "eval-blind-4"
 
 
 def _scores(directory: Path) -> tuple[dict[str, float], str]:
@@ -37,6 +38,9 @@ def _scores(directory: Path) -> tuple[dict[str, float], str]:
     # Third blind set, 68/87 with 4 false links before its round of fixes, 86/87 and none after;
     # no longer blind. The miss left: 'the babies recovered' referring back to an experiment.
     (BLIND_3_DIR, 0.98),
+    # Fourth blind set, 62/75 with 3 false links on its first run, 72/76 and none after its round
+    # (HTML superscripts now end sentences, so one more labelled claim exists); no longer blind.
+    (BLIND_4_DIR, 0.94),
 ])
 def test_precision_095_and_recall_as_measured(directory: Path, min_recall: float):
     scores, output = _scores(directory)
