@@ -18,9 +18,13 @@ ANY = "(any)"
 PAGE_SIZES = (25, 50, 100)
 TABLE_KEY_PREFIX = "claims_table"
 TABLE_COLUMNS = ("status", "text", "document", "section", "kind", "evidence_count", "sources", "id")
+CLAIM_COLUMN_PIXELS = 560
+SORT_LABELS = {"position": "reading order", "status": "support", "document_id": "document",
+               "text": "claim text"}
 COLUMN_CONFIG: dict[str, Any] = {
     "status": st.column_config.TextColumn("Support", width="small"),
-    "text": st.column_config.TextColumn("Claim", width="large", help="Hover a cell to read all of it"),
+    "text": st.column_config.TextColumn("Claim", width=CLAIM_COLUMN_PIXELS,
+                                          help="Select the row to read the whole claim and its trace"),
     "document": st.column_config.TextColumn("Document", width="medium"),
     "section": st.column_config.TextColumn("Section", width="small"),
     "kind": st.column_config.TextColumn("Kind", width="small"),
@@ -85,7 +89,8 @@ def claims_frame(page: Page, labels: dict[str, str] | None = None) -> Any:
 def paging_widgets(total: int) -> tuple[int, int]:
     """Sort and page widgets; returns (offset, limit)."""
     left, middle, right, last = st.columns(4)
-    left.selectbox("Sort by", CLAIM_SORT_KEYS, key="claims_sort")
+    left.selectbox("Sort by", CLAIM_SORT_KEYS, key="claims_sort",
+                   format_func=lambda k: SORT_LABELS.get(k, k))
     middle.checkbox("Descending", key="claims_desc")
     st.session_state.setdefault("claims_limit", PAGE_SIZES[1])
     limit = int(right.selectbox("Rows per page", PAGE_SIZES, key="claims_limit"))
@@ -123,7 +128,8 @@ def page() -> None:
     descending = bool(st.session_state.get("claims_desc", False))
     result = store.claims(flt, offset=offset, limit=limit, order_by=order_by, descending=descending)
     shown = f"{offset + 1}–{offset + len(result.rows)}" if result.rows else "none"
-    st.caption(f"{result.total} claims match; showing {shown}. Select a row to see its trace.")
+    matches = "1 claim matches" if result.total == 1 else f"{result.total} claims match"
+    st.caption(f"{matches}; showing {shown}. Tick the box at the left of a row to see its trace.")
     key = table_key(flt, offset, limit, order_by, descending)
     if not result.rows:
         st.info("No claim matches these filters. Set some back to (any), or clear the text box.")

@@ -17,8 +17,8 @@ MAX_UNRESOLVED_ROWS = 500
 BAR_HEIGHT = 32
 LABEL_LIMIT = 420
 SOURCE_COLUMNS: dict[str, Any] = {
-    "claim_count": st.column_config.NumberColumn("Claims supported", width="small"),
-    "evidence_count": st.column_config.NumberColumn("Citations", width="small"),
+    "claim_count": st.column_config.NumberColumn("Claims", width="small", help="Claims it supports"),
+    "evidence_count": st.column_config.NumberColumn("Citations", width="small", help="Times it is cited"),
     "title": st.column_config.TextColumn("Title", width="large"),
     "authors": st.column_config.TextColumn("Authors", width="medium"),
     "year": st.column_config.TextColumn("Year", width="small"),
@@ -53,17 +53,16 @@ def status_chart(claims_by_document: list[dict[str, Any]], labels: dict[str, str
     order = [labels.get(d, d) for d in dict.fromkeys([*labels, *frame["document_id"]]) if d in present]
     scale = alt.Scale(domain=list(STATUS_COLOURS), range=list(STATUS_COLOURS.values()))
     return (
-        alt.Chart(frame, height=max(120, BAR_HEIGHT * len(order)))
+        alt.Chart(frame)
         .mark_bar()
         .encode(
-            y=alt.Y("document:N", title=None, sort=order, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
+            y=alt.Y("document:N", title=None, sort=order,
+                    axis=alt.Axis(labelLimit=LABEL_LIMIT, labelOverlap=False)),
             x=alt.X("count:Q", title="Claims"),
             color=alt.Color("status:N", scale=scale, title="Support", sort=list(STATUS_COLOURS)),
-            order=alt.Order("status_rank:Q"),
             tooltip=[alt.Tooltip("document:N", title="Document"), alt.Tooltip("status:N", title="Support"),
                      alt.Tooltip("count:Q", title="Claims")],
         )
-        .transform_calculate(status_rank=f"indexof({list(STATUS_COLOURS)!r}, datum.status)")
     )
 
 
@@ -86,7 +85,9 @@ def page() -> None:
     rows = stats["claims_by_document"]
     if rows:
         shown = largest_documents(rows)
-        st.altair_chart(status_chart(shown, cached.document_labels(store_url())), width="stretch")
+        documents_shown = len({row["document_id"] for row in shown})
+        st.altair_chart(status_chart(shown, cached.document_labels(store_url())), width="stretch",
+                        height=max(120, BAR_HEIGHT * documents_shown + 60))
         if len(shown) < len(rows):
             st.caption(f"The {TOP_DOCUMENTS} documents with the most claims.")
     else:

@@ -61,8 +61,10 @@ def evidence_html(evidence: dict[str, Any]) -> str:
         unresolved = " <em>(no matching BibTeX entry)</em>"
     refs = "".join(f"<li>{reference_html(src)}</li>" for src in evidence.get("sources", []))
     refs_html = f"<ul>{refs}</ul>" if refs else ""
+    text = str(evidence.get("text") or "")
+    quote = f"<blockquote>{esc(text)}</blockquote>" if text and text != evidence.get("marker") else ""
     return (f'<div class="cg-evidence-item"><strong>{esc(evidence.get("kind"))}</strong>{marker}{unresolved}'
-            f'<blockquote>{esc(evidence.get("text"))}</blockquote>{refs_html}</div>')
+            f'{quote}{refs_html}</div>')
 
 
 def challenges_html(challenges: list[dict[str, Any]]) -> str:
