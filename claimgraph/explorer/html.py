@@ -32,7 +32,8 @@ CONTEXT_CSS = """<style>
 .cg-context mark.cg-claim { background: #fff59d; }
 .cg-context mark.cg-evidence { background: #b3e5fc; border-bottom: 2px solid #0277bd; }
 .cg-context mark.cg-claim.cg-evidence { background: #c5e1a5; }
-blockquote.cg-claim-text { color: inherit !important; font-size: 1.15em; border-left: 4px solid #fbc02d; }
+.cg-claim-text { font-size: 1.2em; line-height: 1.5; border-left: 4px solid #fbc02d;
+  padding: 2px 0 2px 14px; margin: 0 0 12px; }
 .cg-badge { color: #fff; padding: 1px 8px; border-radius: 10px; font-size: 0.85em; }
 </style>"""
 

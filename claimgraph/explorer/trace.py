@@ -46,7 +46,7 @@ def claim_header_html(claim: dict[str, Any]) -> str:
     """The claim text in a quote block with its status, kind and place."""
     contested = " · <strong>contested</strong>" if claim.get("contested") else ""
     return (
-        f'{CONTEXT_CSS}<blockquote class="cg-claim-text">{esc(claim.get("text"))}</blockquote>'
+        f'{CONTEXT_CSS}<div class="cg-claim-text">{esc(claim.get("text"))}</div>'
         f'<p>{status_badge(claim.get("status"))} · kind: {esc(claim.get("kind"))} · '
         f'{esc(claim.get("document_title"))} › {esc(claim.get("section") or "(no section)")}'
         f'{contested}</p>'
