@@ -321,7 +321,7 @@ def run_app(store: str | None, port: int | None) -> int:
     with open_url(url, read_only=True):  # a missing or foreign store fails here, in one line
         pass
     command = [sys.executable, "-m", "streamlit", "run", app_path(), "--server.headless", "true",
-               "--browser.gatherUsageStats", "false"]
+               "--browser.gatherUsageStats", "false", "--client.toolbarMode", "viewer"]
     if port:
         command += ["--server.port", str(port)]
     env = {**os.environ, "CLAIMGRAPH_STORE": url}
