@@ -562,6 +562,8 @@ def _check_props(batch: GraphBatch) -> None:
 
 def _reason(err: BaseException) -> str:
     """One line saying what went wrong, from a driver or server error."""
-    text = getattr(err, "message", None) or str(err) or type(err).__name__
-    first = text.strip().splitlines()[0] if text.strip() else type(err).__name__
-    return f"{type(err).__name__}: {first}"
+    text = getattr(err, "message", None) or str(err) or ""
+    one_line = " ".join(text.split()).rstrip(".:;")
+    if len(one_line) > 300:
+        one_line = one_line[:297] + "…"
+    return f"{type(err).__name__}: {one_line}" if one_line else type(err).__name__
