@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 
 from graph.model import CLAIM_SORT_KEYS, ClaimFilter, GraphBatch, Node, Page, Relationship, Subgraph
 from graph.schema import DOCUMENT_OWNED, NODES, RELATIONSHIPS, ClaimStatus, EvidenceKind, Label, RelType
-from graph.store import DEFAULT_MAX_NODES, Store, StoreError
+from graph.store import DEFAULT_MAX_NODES, Store, StoreError, breadth_first, trace_context
 
 T = TypeVar("T")
 CLEAR_CHUNK = 10_000
@@ -295,11 +295,7 @@ class Neo4jStore(Store):
                     for e in record["evidence"]]
         challenges = [{"id": c["id"], "label": c["label"], "text": c["text"] or "",
                        "reason": c["reason"] or ""} for c in record["challenges"]]
-        same_doc = [e for e in evidence if e.get("document_id") == claim.get("document_id")]
-        start = min([claim.get("paragraph_start", claim.get("start", 0))] + [e["start"] for e in same_doc])
-        end = max([claim.get("paragraph_end", claim.get("end", 0))] + [e["end"] for e in same_doc])
-        return {"claim": claim, "document": document,
-                "context": {"start": start, "end": end, "text": text[start:end]},
+        return {"claim": claim, "document": document, "context": trace_context(text, claim, evidence),
                 "evidence": evidence, "challenges": challenges}
 
     # -- overviews -------------------------------------------------------------------
@@ -355,7 +351,8 @@ class Neo4jStore(Store):
         def work(tx: Any) -> Subgraph:
             if max_nodes < 1 or not _nodes_by_id(tx, [node_id]):
                 return Subgraph()
-            order, truncated = _breadth_first(tx, node_id, depth, max_nodes)
+            order, truncated = breadth_first(node_id, depth, max_nodes, lambda frontier, seen, limit: {
+                r["id"] for r in tx.run(NEIGHBOURS, ids=frontier, seen=list(seen), limit=limit)})
             return _subgraph(tx, order, truncated)
 
         return self._run(work)
@@ -491,23 +488,6 @@ def _rel_page(tx: Any, rel_type: RelType, after: tuple[str, str] | None,
             start=start, end=end, limit=limit).data()
         found += [_rel(rel_type.value, r["start"], r["end"], r["props"]) for r in records]
     return sorted(found, key=lambda r: (r.start, r.end))[:limit]
-
-
-def _breadth_first(tx: Any, root: str, depth: int, max_nodes: int) -> tuple[list[str], bool]:
-    """Ids within `depth` hops, level by level, each level by id, cut at max_nodes."""
-    order, seen, frontier = [root], {root}, [root]
-    for _ in range(max(0, depth)):
-        room = max_nodes - len(order)
-        fresh = sorted({r["id"] for r in tx.run(NEIGHBOURS, ids=frontier, seen=list(seen), limit=room + 1)})
-        if len(fresh) > room:
-            order += fresh[:room]
-            return order, True
-        if not fresh:
-            break
-        order += fresh
-        seen.update(fresh)
-        frontier = fresh
-    return order, False
 
 
 def _subgraph(tx: Any, ids: list[str], truncated: bool) -> Subgraph:

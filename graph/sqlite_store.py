@@ -18,7 +18,7 @@ from typing import Any
 
 from graph.model import CLAIM_SORT_KEYS, ClaimFilter, GraphBatch, Node, Page, Relationship, Subgraph
 from graph.schema import DOCUMENT_OWNED, NODES, RELATIONSHIPS, ClaimStatus, EvidenceKind, Label, RelType
-from graph.store import DEFAULT_MAX_NODES, Store, StoreError
+from graph.store import DEFAULT_MAX_NODES, Store, StoreError, breadth_first, trace_context
 
 SCHEMA_VERSION = 1
 CHUNK = 500  # ids per IN (...) list; well under SQLite's variable limit
@@ -384,11 +384,7 @@ class SQLiteStore(Store):
             evidence = self._trace_evidence(conn, claim_id)
             challenges = self._challenges(conn, claim_id)
         text = document.pop("text", "")
-        same_doc = [e for e in evidence if e.get("document_id") == claim.get("document_id")]
-        start = min([claim.get("paragraph_start", claim.get("start", 0))] + [e["start"] for e in same_doc])
-        end = max([claim.get("paragraph_end", claim.get("end", 0))] + [e["end"] for e in same_doc])
-        return {"claim": claim, "document": document,
-                "context": {"start": start, "end": end, "text": text[start:end]},
+        return {"claim": claim, "document": document, "context": trace_context(text, claim, evidence),
                 "evidence": evidence, "challenges": challenges}
 
     @staticmethod
@@ -494,27 +490,12 @@ class SQLiteStore(Store):
             start = self._nodes_by_id(conn, [node_id])
             if not start or max_nodes < 1:
                 return Subgraph()
-            order, truncated = self._breadth_first(conn, node_id, depth, max_nodes)
+            order, truncated = breadth_first(
+                node_id, depth, max_nodes,
+                lambda frontier, seen, limit: self._neighbours(conn, frontier, limit + len(seen)))
             nodes = self._nodes_by_id(conn, order)
             rels = self._rels_touching(conn, order)
         return Subgraph([nodes[i] for i in order if i in nodes], _sorted_rels(rels.values()), truncated)
-
-    def _breadth_first(self, conn: sqlite3.Connection, root: str, depth: int,
-                       max_nodes: int) -> tuple[list[str], bool]:
-        """Ids within `depth` hops, level by level, each level by id, cut at max_nodes."""
-        order, seen, frontier = [root], {root}, [root]
-        for _ in range(max(0, depth)):
-            room = max_nodes - len(order)
-            fresh = sorted(self._neighbours(conn, frontier, room + len(seen) + 1) - seen)
-            if len(fresh) > room:
-                order += fresh[:room]
-                return order, True
-            if not fresh:
-                break
-            order += fresh
-            seen.update(fresh)
-            frontier = fresh
-        return order, False
 
     @staticmethod
     def _neighbours(conn: sqlite3.Connection, ids: Sequence[str], limit: int) -> set[str]:

@@ -9,13 +9,14 @@ which backend they talk to.
 from __future__ import annotations
 
 import os
+import re
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from graph.model import ClaimFilter, GraphBatch, Node, Page, Relationship, Subgraph
-from graph.schema import Label, RelType
+from graph.schema import Label, RelType, label_of
 
 DEFAULT_STORE = "claimgraph.db"
 DEFAULT_MAX_NODES = 200
@@ -131,7 +132,13 @@ class Store(ABC):
                       max_nodes: int = DEFAULT_MAX_NODES) -> Subgraph:
         """Nodes within `depth` hops of `node_id` (either direction), breadth first,
         nearer first then by id, at most `max_nodes`; with every relationship
-        among them. Unknown id: an empty Subgraph."""
+        among them. Unknown id: an empty Subgraph.
+
+        Documents are hubs (a document MAKES all its claims and CITES all its
+        sources), so the walk reaches a Document but does not go on through it,
+        unless it is the start node: a source's neighbourhood is the claims that
+        rest on it, not every claim of every article that cites it.
+        See `breadth_first`, which both backends use."""
 
     @abstractmethod
     def filter_subgraph(self, flt: ClaimFilter,
@@ -175,6 +182,50 @@ class Store(ABC):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def breadth_first(root: str, depth: int, max_nodes: int,
+                  neighbours: Callable[[list[str], set[str], int], set[str]]) -> tuple[list[str], bool]:
+    """Ids within `depth` hops of `root`, level by level, each level by id, cut at `max_nodes`.
+
+    `neighbours(frontier, seen, limit)` returns up to `limit` smallest ids adjacent
+    to `frontier` and not in `seen`. Documents other than the root are reached but
+    not expanded (they are hubs). Returns (ids, truncated).
+    """
+    order, seen, frontier = [root], {root}, [root]
+    for _ in range(max(0, depth)):
+        room = max_nodes - len(order)
+        if not frontier:
+            break
+        fresh = sorted(neighbours(frontier, seen, room + 1) - seen)
+        if len(fresh) > room:
+            return order + fresh[:room], True
+        order += fresh
+        seen.update(fresh)
+        frontier = [i for i in fresh if label_of(i) != Label.DOCUMENT]
+    return order, False
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def trace_context(text: str, claim: dict[str, Any], evidence: list[dict[str, Any]]) -> dict[str, Any]:
+    """The claim's paragraph, widened to whole paragraphs around its evidence in the same document.
+
+    Returns {"start", "end", "text"} with offsets into the document text.
+    """
+    start = claim.get("paragraph_start", claim.get("start", 0))
+    end = claim.get("paragraph_end", claim.get("end", 0))
+    for item in evidence:
+        if item.get("document_id") != claim.get("document_id"):
+            continue
+        if item["start"] < start:
+            breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(text, 0, item["start"])]
+            start = breaks[-1] if breaks else 0
+        if item["end"] > end:
+            after = _PARAGRAPH_BREAK.search(text, item["end"])
+            end = after.start() if after else len(text)
+    return {"start": start, "end": end, "text": text[start:end]}
 
 
 def store_url_from_env(explicit: str | None = None) -> str:

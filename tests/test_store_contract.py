@@ -13,7 +13,8 @@ Conventions these tests pin down where graph/store.py leaves room:
 - sections() leaves out '' and orders headings by their first claim (document_id, position).
 - stats()["claims_by_document"] lists only non-empty (document, status) groups, by document_id, status.
 - trace()["challenges"] is ordered by challenger id; a document challenger's text is its whole text.
-- neighbourhood(): nodes in BFS order (distance, then id); depth 0 is the node alone.
+- neighbourhood(): nodes in BFS order (distance, then id); depth 0 is the node alone; a Document
+  other than the start node is reached but not expanded (documents are hubs).
 - filter_subgraph(): claims are taken whole (document, claim, evidence, sources, authors) in claims()
   order; the first claim whose new nodes would pass max_nodes stops it and sets truncated.
 - Subgraph relationships: compared as sets here; SQLite returns them sorted by (type, start, end).
@@ -347,7 +348,8 @@ def test_neighbourhood_depth_one(loaded: Store) -> None:
 
 
 HERMAN_RING = sorted([AUTHORS["herman"], ALPHA, BETA, EVIDENCE["a1"], EVIDENCE["b1"]])
-HERMAN_RING_2 = sorted([A1, A2, A3, A4, A5, B1, B2, JORDAN, COMMENT])
+# Through the evidence only: ALPHA and BETA are reached but, as hubs, not walked through.
+HERMAN_RING_2 = sorted([A1, B1])
 
 
 def test_neighbourhood_depth_two(loaded: Store) -> None:
@@ -357,7 +359,16 @@ def test_neighbourhood_depth_two(loaded: Store) -> None:
     ids = sub.node_ids()
     expected = {k for k in all_rels(loaded) if k[1] in ids and k[2] in ids}
     assert {r.key for r in sub.relationships} == expected
-    assert len(expected) == 17
+    assert expected == rel_keys(
+        (RelType.WRITTEN_BY, HERMAN, AUTHORS["herman"]), (RelType.CITES, ALPHA, HERMAN),
+        (RelType.CITES, BETA, HERMAN), (RelType.CITES, EVIDENCE["a1"], HERMAN),
+        (RelType.CITES, EVIDENCE["b1"], HERMAN), (RelType.SUPPORTED_BY, A1, EVIDENCE["a1"]),
+        (RelType.SUPPORTED_BY, B1, EVIDENCE["b1"]), (RelType.MAKES, ALPHA, A1), (RelType.MAKES, BETA, B1))
+
+
+def test_neighbourhood_walks_through_the_start_document(loaded: Store) -> None:
+    sub = loaded.neighbourhood(ALPHA, depth=1)
+    assert {A1, A2, A3, A4, A5, HERMAN, COMMENT} <= sub.node_ids()
 
 
 def test_neighbourhood_cap(loaded: Store) -> None:
