@@ -103,6 +103,9 @@ def _config(port: int, home: Path, data_dir: Path) -> str:
         "server.http.enabled": "false",
         "server.https.enabled": "false",
         "dbms.security.auth_enabled": "true",
+        # Tests try wrong passwords on purpose; Neo4j's lock-out after 3 failures would
+        # then refuse the right one for a while. This server is throwaway and loopback-only.
+        "dbms.security.auth_max_failed_attempts": "0",
         "server.directories.data": str(data_dir),
         "server.directories.logs": str(home / "logs"),
         "server.directories.run": str(home / "run"),
