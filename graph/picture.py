@@ -1,7 +1,8 @@
-"""A picture of a subgraph (SVG or PNG) with matplotlib's Agg backend and a seeded layout.
+"""A picture of a subgraph (SVG or PNG) with matplotlib's Agg backend and a layered layout.
 
-Nodes are coloured by label, claims by status; a legend names the colours and labels
-are shortened. The same subgraph always gives the same bytes.
+Columns read left to right: documents, the claims they make, the evidence behind each
+claim, the sources it cites, their authors. Nodes are coloured by label, claims by
+status; a legend names the colours and captions are shortened. The same subgraph always gives the same bytes.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ import io
 from graph.model import Node, Subgraph
 from graph.schema import ClaimStatus, Label
 
-LAYOUT_SEED = 7
 LABEL_COLOURS = {
     Label.DOCUMENT: "#4c72b0",
     Label.EVIDENCE: "#8172b3",
@@ -24,7 +24,7 @@ STATUS_COLOURS = {
     ClaimStatus.UNSUPPORTED: "#c44e52",
 }
 UNKNOWN_COLOUR = "#999999"
-MAX_LABEL_CHARS = 28
+MAX_LABEL_CHARS = 44
 # Above this many nodes only documents, sources and authors get captions, so text stays legible.
 CAPTION_ALL_UP_TO = 40
 
@@ -70,6 +70,34 @@ def captions(nodes: dict[str, Node]) -> dict[str, str]:
             if len(nodes) <= CAPTION_ALL_UP_TO or node.label not in wordy}
 
 
+# Columns of the picture, left to right: what is claimed, what backs it, what that points to.
+LAYERS = (Label.DOCUMENT, Label.CLAIM, Label.EVIDENCE, Label.SOURCE, Label.AUTHOR)
+ROW_INCHES = 0.3
+COLUMN_INCHES = 3.4
+
+
+def layered_positions(nodes: dict[str, Node]) -> dict[str, tuple[float, float]]:
+    """Node positions in columns by label (documents, claims, evidence, sources, authors).
+
+    Claims keep reading order (document, position); other nodes go by id. Each column
+    is centred vertically; empty columns are skipped so the picture stays compact.
+    """
+    columns = [[n for n in nodes.values() if n.label == label] for label in LAYERS]
+    columns = [sorted(col, key=_reading_key) for col in columns if col]
+    positions: dict[str, tuple[float, float]] = {}
+    for x, column in enumerate(columns):
+        middle = (len(column) - 1) / 2
+        for row, node in enumerate(column):
+            positions[node.id] = (float(x), middle - row)
+    return positions
+
+
+def _reading_key(node: Node) -> tuple:
+    if node.label == Label.CLAIM:
+        return (node.props.get("document_id", ""), node.props.get("position", 0), node.id)
+    return ("", 0, node.id)
+
+
 def render_picture(subgraph: Subgraph, fmt: str = "svg") -> bytes | str:
     """Draw the subgraph; `fmt` is 'svg' (returns str) or 'png' (returns bytes)."""
     import matplotlib
@@ -84,11 +112,14 @@ def render_picture(subgraph: Subgraph, fmt: str = "svg") -> bytes | str:
     graph.add_edges_from(sorted((r.start, r.end) for r in subgraph.relationships
                                 if r.start in known and r.end in known))
     nodes = {n.id: n for n in subgraph.nodes}
-    size = 6 + min(len(nodes), 120) / 12
+    positions = layered_positions(nodes)
+    columns = len({x for x, _ in positions.values()}) or 1
+    rows = max((sum(1 for x, _ in positions.values() if x == c) for c in range(columns)), default=1)
+    width, height = COLUMN_INCHES * columns + 2.5, max(3.0, ROW_INCHES * rows + 1.0)
     with matplotlib.rc_context({"svg.hashsalt": "claimgraph", "svg.fonttype": "path"}):
-        figure, axes = plt.subplots(figsize=(size, size * 0.75), dpi=100)
+        figure, axes = plt.subplots(figsize=(width, height), dpi=100)
         try:
-            _draw(graph, nodes, axes, nx)
+            _draw(graph, nodes, positions, axes, nx)
             buffer = io.BytesIO()
             metadata = {"Date": None} if fmt == "svg" else {"Software": None}
             figure.savefig(buffer, format=fmt, bbox_inches="tight", metadata=metadata)
@@ -98,21 +129,25 @@ def render_picture(subgraph: Subgraph, fmt: str = "svg") -> bytes | str:
     return data.decode("utf-8") if fmt == "svg" else data
 
 
-def _draw(graph, nodes: dict[str, Node], axes, nx) -> None:
-    """Lay out and draw nodes, edges, captions and the legend on `axes`."""
+def _draw(graph, nodes: dict[str, Node], positions, axes, nx) -> None:
+    """Draw edges, nodes, captions (right of each node) and the legend on `axes`."""
     axes.set_axis_off()
     if not nodes:
         axes.text(0.5, 0.5, "empty subgraph", ha="center", va="center")
         return
-    positions = nx.spring_layout(graph, seed=LAYOUT_SEED, k=1.5 / max(len(nodes), 1) ** 0.5)
+    same_column = [(a, b) for a, b in graph.edges if positions[a][0] == positions[b][0]]
+    across = [edge for edge in graph.edges if edge not in set(same_column)]
+    for edges, style in ((across, "arc3"), (same_column, "arc3,rad=0.4")):
+        nx.draw_networkx_edges(graph, positions, edgelist=edges, ax=axes, edge_color="#aaaaaa",
+                               arrows=True, arrowsize=8, node_size=200, connectionstyle=style)
     order = list(graph.nodes)
-    nx.draw_networkx_edges(graph, positions, ax=axes, edge_color="#aaaaaa", arrows=True, arrowsize=8,
-                           node_size=260)
-    nx.draw_networkx_nodes(graph, positions, ax=axes, nodelist=order, node_size=260,
+    nx.draw_networkx_nodes(graph, positions, ax=axes, nodelist=order, node_size=200,
                            node_color=[node_colour(nodes[n]) for n in order], edgecolors="#333333",
                            linewidths=0.6)
-    nx.draw_networkx_labels(graph, positions, ax=axes, labels=captions(nodes), font_size=6,
-                            verticalalignment="bottom")
-    axes.margins(x=0.22, y=0.08)
+    for node_id, caption in captions(nodes).items():
+        x, y = positions[node_id]
+        axes.annotate(caption, (x, y), xytext=(8, 0), textcoords="offset points", fontsize=7,
+                      va="center", ha="left")
+    axes.margins(x=0.05, y=0.5 / max(len(nodes), 1) + 0.02)
     axes.legend(handles=_legend_handles(list(nodes.values())), loc="upper left", fontsize=7, frameon=False,
                 bbox_to_anchor=(1.0, 1.0))
