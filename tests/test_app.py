@@ -375,7 +375,8 @@ def test_every_page_renders_at_100k_claims(monkeypatch: pytest.MonkeyPatch, scal
     import time
 
     with open_store(scale_url, read_only=True) as store:
-        claim = store.claims(limit=1).rows[0]["id"]
+        first = store.claims(limit=1).rows[0]
+        claim, document = first["id"], first["document_id"]
         source = store.sources()[0]["id"]
     pages = {"overview": {}, "claims": {}, "trace": {"claim": claim}, "graph": {}, "export": {},
              "ingest": {}}
@@ -395,8 +396,10 @@ def test_every_page_renders_at_100k_claims(monkeypatch: pytest.MonkeyPatch, scal
         if page == "graph":
             drawn = iframe_html(at)[0].count('"shape":')
             assert drawn == 200 if at.warning else 0 < drawn < 200
-    at = app(monkeypatch, scale_url, page="graph", node=source)
-    at.slider(key="scope_depth").set_value(3).run()
+    # A document is the one node a walk goes through (documents are hubs), so two steps
+    # from a document reach its claims' evidence and the other claims citing its sources.
+    at = app(monkeypatch, scale_url, page="graph", node=document)
+    at.slider(key="scope_depth").set_value(2).run()
     assert any("Cut at 200 nodes" in w.value for w in at.warning)
     assert iframe_html(at)[0].count('"shape":') == 200
 
