@@ -80,18 +80,27 @@ class GraphBatch:
     def nodes_by_label(self, label: Label) -> list[Node]:
         return [n for n in self.nodes if n.label == label]
 
-    def validate(self) -> None:
-        """Raise ValueError if a node or relationship breaks the schema or dangles."""
-        ids = {n.id for n in self.nodes}
+    def schema_problems(self) -> list[str]:
+        """Properties of nodes or relationships that `graph.schema` does not name, one line each."""
+        problems = []
         for node in self.nodes:
             unknown = set(node.props) - set(NODES[node.label].prop_names)
             if unknown:
-                raise ValueError(f"{node.label} {node.id}: properties not in schema: {sorted(unknown)}")
+                problems.append(f"{node.label} {node.id}: properties not in graph.schema: {sorted(unknown)}")
         for rel in self.relationships:
-            spec = RELATIONSHIPS[rel.type]
-            unknown = set(rel.props) - set(spec.prop_names)
+            unknown = set(rel.props) - set(RELATIONSHIPS[rel.type].prop_names)
             if unknown:
-                raise ValueError(f"{rel.type} {rel.start}->{rel.end}: unknown properties {sorted(unknown)}")
+                problems.append(f"{rel.type} {rel.start}->{rel.end}: properties not in graph.schema: "
+                                f"{sorted(unknown)}")
+        return problems
+
+    def validate(self) -> None:
+        """Raise ValueError if a node or relationship breaks the schema or dangles."""
+        problems = self.schema_problems()
+        if problems:
+            raise ValueError(problems[0])
+        ids = {n.id for n in self.nodes}
+        for rel in self.relationships:
             for end in (rel.start, rel.end):
                 if end not in ids:
                     raise ValueError(f"{rel.type} {rel.start}->{rel.end}: {end} is not in the batch")

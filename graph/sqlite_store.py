@@ -17,7 +17,7 @@ from string import Template
 from typing import Any
 
 from graph.model import CLAIM_SORT_KEYS, ClaimFilter, GraphBatch, Node, Page, Relationship, Subgraph
-from graph.schema import DOCUMENT_OWNED, NODES, RELATIONSHIPS, ClaimStatus, EvidenceKind, Label, RelType
+from graph.schema import DOCUMENT_OWNED, NODES, ClaimStatus, EvidenceKind, Label, RelType
 from graph.store import DEFAULT_MAX_NODES, Store, StoreError, breadth_first, trace_context
 
 SCHEMA_VERSION = 1
@@ -211,7 +211,8 @@ class SQLiteStore(Store):
     def write(self, batch: GraphBatch) -> dict[str, int]:
         if self.read_only:
             raise StoreError(f"{self.path} is open read-only: open it without read_only to write")
-        _check_props(batch)
+        if problems := batch.schema_problems():
+            raise StoreError(problems[0])
         nodes = _last_by_id(batch.nodes)
         rels = {rel.key: rel for rel in batch.relationships}
         try:
@@ -543,19 +544,6 @@ class SQLiteStore(Store):
 
 
 # -- helpers ----------------------------------------------------------------------------
-def _check_props(batch: GraphBatch) -> None:
-    """Refuse properties the schema does not name, before anything is written."""
-    for node in batch.nodes:
-        unknown = set(node.props) - set(NODES[node.label].prop_names)
-        if unknown:
-            raise StoreError(f"{node.label} {node.id}: properties not in graph.schema: {sorted(unknown)}")
-    for rel in batch.relationships:
-        unknown = set(rel.props) - set(RELATIONSHIPS[rel.type].prop_names)
-        if unknown:
-            raise StoreError(f"{rel.type} {rel.start}->{rel.end}: properties not in graph.schema: "
-                             f"{sorted(unknown)}")
-
-
 def _last_by_id(nodes: Iterable[Node]) -> list[Node]:
     """One node per id; a later node with the same id wins, as a second MERGE would."""
     return list({node.id: node for node in nodes}.values())
