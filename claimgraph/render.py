@@ -30,6 +30,16 @@ DROPPABLE = ("document_id", "section", "date", "authors", "source_ids", "kind", 
 STATUS_STYLES = {"cited": "green", "anecdotal": "yellow", "unsupported": "red"}
 
 
+QUOTE_MARKS = "\"'“”‘’«»„"
+
+
+def quoted(text: str) -> str:
+    """Text in curly quotes, unless it is already a quotation."""
+    if len(text) > 1 and text[0] in QUOTE_MARKS and text[-1] in QUOTE_MARKS:
+        return text
+    return f"“{text}”"
+
+
 def console(file: TextIO | None = None):
     """A rich console on stdout (or `file`): no colour codes when it is not a terminal, and then
     $COLUMNS or 160 columns wide so piped tables stay readable."""
@@ -182,7 +192,7 @@ def print_trace(trace: dict[str, Any]) -> None:
     for ev in trace["evidence"]:
         line = Text("  • ")
         line.append(str(ev.get("kind", "")), style="bold")
-        line.append(f": “{ev.get('text', '')}”  ")
+        line.append(f": {quoted(str(ev.get('text', '')))}  ")
         line.append(f"{ev['id']} at {ev.get('start')}–{ev.get('end')}", style="dim")
         out.print(line)
         for source in ev.get("sources", []):
