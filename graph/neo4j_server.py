@@ -17,6 +17,7 @@ from __future__ import annotations
 import atexit
 import os
 import secrets
+import shlex
 import shutil
 import signal
 import socket
@@ -253,6 +254,18 @@ class LocalNeo4j:
         self.stop()
 
 
+def write_env_file(server: LocalNeo4j) -> Path:
+    """Write CLAIMGRAPH_STORE / NEO4J_USER / NEO4J_PASSWORD exports to a 0600 file in the server's
+    home, so the password reaches the user without being printed."""
+    path = server.home / "claimgraph-neo4j.env"
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as out:
+        out.write(f"export CLAIMGRAPH_STORE={shlex.quote(server.uri)}\n"
+                  f"export NEO4J_USER={shlex.quote(server.user)}\n"
+                  f"export NEO4J_PASSWORD={shlex.quote(server.password)}\n")
+    return path
+
+
 def main() -> int:
     """Run a throwaway server in the foreground until Ctrl-C."""
     print("Starting a local Neo4j (first run downloads it with Maven; later runs take seconds)…", flush=True)
@@ -261,13 +274,13 @@ def main() -> int:
     except Neo4jServerError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
+    env_file = write_env_file(server)
     print(f"Neo4j is running at {server.uri} (user {server.user}); data in {server.data_dir}")
-    print(f"Throwaway local dev password (this server only, gone when it stops): {server.password}")
-    print("Point ClaimGraph at it from another shell:")
-    print(f"  export CLAIMGRAPH_STORE={server.uri} NEO4J_USER={server.user} "
-          "NEO4J_PASSWORD='<password above>'")
-    print("Press Ctrl-C to stop.", flush=True)
+    print("Point ClaimGraph at it from another shell (the file holds the generated password;")
+    print("it is readable only by you and is deleted when this server stops):")
+    print(f"  source {env_file}")
     try:
+        print("Press Ctrl-C to stop.", flush=True)  # inside the try: Ctrl-C may come right after it
         while server.is_running():
             time.sleep(1)
         print(f"error: Neo4j exited: {server.log_tail()}", file=sys.stderr)

@@ -84,8 +84,13 @@ def test_console_command_runs_a_server_until_ctrl_c() -> None:
             from conftest import _unavailable
 
             _unavailable(f"python -m graph.neo4j_server did not start: {output.strip()[-300:]}")
-        assert "bolt://127.0.0.1:" in output and "export CLAIMGRAPH_STORE=bolt://" in output
-        assert "Throwaway local dev password" in output
+        assert "bolt://127.0.0.1:" in output
+        env_file = Path(output.split("source ", 1)[1].split()[0])
+        assert oct(env_file.stat().st_mode & 0o777) == "0o600"
+        lines = env_file.read_text().splitlines()
+        exports = dict(line.removeprefix("export ").split("=", 1) for line in lines)
+        assert exports["CLAIMGRAPH_STORE"].startswith("bolt://127.0.0.1:")
+        assert exports["NEO4J_PASSWORD"] and exports["NEO4J_PASSWORD"] not in output
         proc.send_signal(signal.SIGINT)
         assert proc.wait(60) == 0
     finally:
