@@ -279,7 +279,7 @@ def resolve_author_year(index: RefIndex, families: list[str], etal: bool, year: 
         exact = [r for r in candidates if r.year.strip().endswith(suffix)]
         if len(exact) == 1:
             return exact[0].key
-        ordered = sorted(candidates, key=lambda r: fold(r.title))
+        ordered = sorted(candidates, key=apa_title_order)
         position = ord(suffix) - ord("a")
         return ordered[position].key if position < len(ordered) else None
     if len(candidates) > 1 and not etal and len(families) > 1:
@@ -287,6 +287,12 @@ def resolve_author_year(index: RefIndex, families: list[str], etal: bool, year: 
     if len(candidates) > 1 and hints:
         candidates = pick_by_venue(candidates, hints) or candidates
     return candidates[0].key if len(candidates) == 1 else None
+
+
+def apa_title_order(ref: Reference) -> str:
+    """APA's sort key for same-author, same-year works (2006a, 2006b): the title without a
+    leading 'A', 'An' or 'The'."""
+    return re.sub(r"^(?:a|an|the)\s+", "", fold(ref.title).strip())
 
 
 VENUE_FIELDS = ("journal", "booktitle", "publisher", "series", "howpublished")
@@ -691,7 +697,21 @@ _WRITER_USES = (r"(?:read|reads|re-?read|picked up|bought|borrowed|came across|d
                 r"recommends|recommended|assign|assigns|assigned|lend|lends|lent|keep|keeps|kept|"
                 r"prescribe|prescribe[sd]|pass on|passed on|point \w+ to|pointed \w+ to)")
 # Not across "that": "I recommend that families see what Herman's study found" reports the study.
-_READING = re.compile(rf"\b(?:I|[Ww]e)\s+(?:\w+\s+)?{_WRITER_USES}\s+(?:(?:(?!\bthat\b)[^,;.:])*\s)?$")
+# "My sister gave me X", "My husband swears by X": someone close to the writer using a work is the
+# same kind of anecdote.
+_CLOSE_PERSON = (r"(?:[Mm]y|[Oo]ur)\s+(?:[\w-]+\s+)?(?:sister|brother|husband|wife|partner|spouse|"
+                 r"mother|mum|mom|father|dad|parents?|son|daughter|kids?|children|friends?|colleagues?|"
+                 r"boss|aunt|uncle|grand(?:mother|father|ma|pa)|cousin|neighbou?r|roommate|flatmate|"
+                 r"boyfriend|girlfriend|fianc[eé]e?|family)")
+_SWEARS_BY = r"(?:swears? by|swore by|loves?|loved|raves? about|raved about|lives? by|lived by)"
+_READING = re.compile(rf"(?:\b(?:I|[Ww]e)|{_CLOSE_PERSON})\s+(?:\w+\s+)?(?:{_WRITER_USES}|{_SWEARS_BY})"
+                      rf"\s+(?:(?:(?!\bthat\b)[^,;.:])*\s)?$")
+# "I heard Ratey speak at a conference": seeing or hearing an author in person is no evidence from
+# their work, whatever else the sentence says about them.
+_HEARD_SPEAK = re.compile(
+    rf"(?:\b(?:I|[Ww]e)|{_CLOSE_PERSON})\s+(?:once\s+|first\s+|finally\s+)?(?:heard|saw|watched|met)\s+"
+    r"(?:Dr\.?\s+|Professor\s+|Prof\.?\s+)?(?:[A-Z][\w'’-]+\s+){1,3}"
+    r"(?:speak|talk|lecture|present|give\s+a\s+(?:talk|lecture|keynote)|in\s+person)\b")
 # "Herman's Trauma and Recovery (1992) remains the book I hand to every trainee": the same, with
 # the work first and the writer's use in a relative clause after it.
 _USED_BY_WRITER = re.compile(
@@ -702,9 +722,11 @@ _USED_BY_WRITER = re.compile(
 
 def _read_by_writer(text: str, unit: Unit, span: EvidenceSpan) -> bool:
     """True when a mention is the object of a first-person anecdote of reading, giving or
-    recommending it ("I read X", "I hand families X", "X remains the book I recommend")."""
+    recommending it ("I read X", "I hand families X", "X remains the book I recommend", "My sister
+    gave me X"), or sits in a sentence about hearing its author speak."""
     before, after = text[unit.start:span.start], text[span.end:unit.end]
-    return bool(_READING.search(before) or _USED_BY_WRITER.match(after))
+    return bool(_READING.search(before) or _USED_BY_WRITER.match(after)
+                or _HEARD_SPEAK.search(text[unit.start:unit.end]))
 
 
 def unit_citations(text: str, unit: Unit, index: RefIndex, brackets_only: bool,

@@ -140,14 +140,17 @@ def strip_bullet(text: str, start: int, end: int) -> tuple[int, int]:
     return (start + match.end(), end) if match else (start, end)
 
 
-# "The Michigan experience is described in Pronovost et al. (2006).": a short subject, a passive
-# pointer verb, and nothing after "in"/"by" but the citation (name + year, a marker or a title).
+# "The Michigan experience is described in Pronovost et al. (2006).", "This is set out in the
+# preliminary report by Doll and Hill (1954).": a short subject, a passive pointer verb, and nothing
+# after "in"/"by" (or "in the … report by") but the citation (name + year, a marker or a title).
 _PASSIVE_POINTER = re.compile(
     r"^(?:[\w'’-]+\s+){1,6}(?:is|are|was|were|has been|have been)\s+(?:\w+ly\s+)?"
     r"(?:described|discussed|reviewed|detailed|reported|summari[sz]ed|documented|covered|outlined|"
-    r"explained|presented|recounted|told)\s+"
+    r"explained|presented|recounted|told|set out|laid out|spelled out|spelt out)\s+"
     r"(?:at length\s+|in (?:more |full |greater |much )?detail\s+|in full\s+|further\s+|fully\s+)?"
     r"(?:in|by)\s+"
+    r"(?:(?:the|a|an|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?:report|paper|study|article|book|review|"
+    r"monograph|analysis)\s+(?:by|of)\s+)?"
     r"(?:(?:Dr\.?\s+)?[A-Z][\w'’-]+(?:\s+[*_]{0,2}et al\.?[*_]{0,2}|\s+and (?:colleagues|others)|"
     r"(?:,?\s+(?:&|and)\s+|,\s+)[A-Z][\w'’-]+)*\s*\(\d{4}[a-z]?\)"
     r"|\[\d[\d,\s–-]*\]|[*_“\"].{3,150}[*_”\"]|[A-Z][\w'’-]*(?:[\s,:]+(?:[A-Z][\w'’-]*|of|the|and|in|on|a|an|for|to|under)){2,10})\s*[.!]?$"

@@ -144,11 +144,30 @@ def _boundaries(text: str, start: int, end: int) -> list[re.Match[str]]:
     return sorted(found, key=lambda m: m.start())
 
 
+# A quotation inside a sentence: curly “…” or straight "…", at most this long, on one paragraph.
+_QUOTATION = re.compile(r"“[^“”\n]{1,400}”|(?<![\w\"])\"[^\"\n]{1,400}\"(?![\w\"])")
+
+
+def quotation_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(open, close) offsets of the matched quotation marks in text[start:end]."""
+    return [(m.start(), m.end() - 1) for m in _QUOTATION.finditer(text, start, end)]
+
+
+def _inside_quotation(match: re.Match[str], quotes: list[tuple[int, int]]) -> bool:
+    """True when a candidate end lies inside a quotation and does not close it: “Eat food. Not
+    too much.” ends no sentence at "food." (only the closing mark can end one)."""
+    return any(open_ < match.start() and match.end() <= close for open_, close in quotes)
+
+
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split text[start:end] into trimmed sentence spans with exact offsets."""
+    """Split text[start:end] into trimmed sentence spans with exact offsets; never inside a
+    quotation."""
     spans: list[tuple[int, int]] = []
     sentence_start = start
+    quotes = quotation_spans(text, start, end)
     for match in _boundaries(text, start, end):
+        if _inside_quotation(match, quotes):
+            continue
         punct = match.group(0)
         if punct.startswith(".") and not punct.startswith("...") and _is_abbreviation(
             text, match.start(), sentence_start

@@ -104,6 +104,7 @@ def test_numeric_marker_after_full_stop_ends_the_sentence(tmp_path: Path):
     ("The method is told in full in The Body Keeps the Score.", "points back to a source"),
     ("Baines covers each of these in detail in the handbook.", "points back to a source"),
     ("Dr. Okoro goes into this at length in chapter 4.", "points back to a source"),
+    ("This is set out in the preliminary report by Doll and Hill (1954).", "points back to a source"),
 ])
 def test_speaker_labels_and_passive_pointers_are_not_claims(sentence, reason):
     assert not_claim_reason(sentence) == reason
@@ -114,6 +115,7 @@ def test_speaker_labels_and_passive_pointers_are_not_claims(sentence, reason):
     "The effect was reported in New Zealand.",
     "Baines describes lorry drivers in the handbook.",
     "Outcomes are described in many ways by patients.",
+    "Smoking is described in the report by Doll and Hill (1954) as deadly.",
 ])
 def test_labelled_turns_and_ordinary_passives_stay_claims(sentence):
     assert not_claim_reason(sentence) is None

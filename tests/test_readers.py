@@ -147,6 +147,10 @@ def test_demo_sentences(demo: list[ParsedDocument]) -> None:
     ("P.S. You can book a call. It is free.", ["P.S. You can book a call.", "It is free."]),
     ("Don’t misunderstand this concept. many people can.",
      ["Don’t misunderstand this concept.", "many people can."]),
+    ('Pollan put it in seven words: "Eat food. Not too much. Mostly plants." I agree.',
+     ['Pollan put it in seven words: "Eat food. Not too much. Mostly plants."', "I agree."]),
+    ("He said “Eat food. Not too much.” and left. Next.",
+     ["He said “Eat food. Not too much.” and left.", "Next."]),
 ])
 def test_sentence_splitter(text: str, expected: list[str]) -> None:
     assert [text[s:e] for s, e in split_sentences(text, 0, len(text))] == expected
