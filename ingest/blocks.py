@@ -22,7 +22,7 @@ from ingest.model import (
     TITLE,
     Block,
 )
-from ingest.segment import Line, is_hard_wrapped, line_groups, trim_span
+from ingest.segment import WRAP_WIDTH, Line, is_hard_wrapped, line_groups, trim_span
 
 LIST_MARKER = re.compile(r"^\s*(?:[•\-*+‣◦▪·–]|\d{1,3}[.)]|[a-z][.)])\s+(?=\S)")
 MD_HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(?P<text>.*?)(?:\s+#+)?\s*$")
@@ -59,10 +59,20 @@ NUMBERED = re.compile(r"^\d{1,3}[.)]$")
 END_PUNCTUATION = tuple(".,;:!?…\"”’'")
 
 
+# "*Dr. Leila Haddad, child psychiatrist - posted 14 January 2024*": an emphasised line with a
+# posting date is a byline wherever "posted" stands in it.
+EMPHASISED_POSTED = re.compile(
+    r"^[*_]{1,2}[^*_]{3,200}\b(?:posted|published|updated|written)\b[^*_]*[*_]{1,2}$", re.I)
+
+
 def is_byline(line: str) -> bool:
-    """A metadata line ('URL: …', 'Date: …') or a byline ('By …', 'Posted by … | March 3rd, 2019')."""
+    """A metadata line ('URL: …', 'Date: …') or a byline ('By …', 'Posted by … | March 3rd, 2019',
+    Markdown '*By Jane Doe*')."""
     if METADATA_LINE.match(line):
         return True
+    if EMPHASISED_POSTED.match(line) and DATE_WORDS.search(line):
+        return True
+    line = re.sub(r"^[*_]{1,2}(?=\S)(.*?)(?<=\S)[*_]{1,2}$", r"\1", line)
     return bool(BYLINE_LINE.match(line)) and len(line) < 200 and (
         bool(DATE_WORDS.search(line)) or "|" in line or len(line.split()) <= 6)
 
@@ -77,13 +87,23 @@ class Unit:
     single_line: bool
     alone: bool  # the only unit of its blank-line-separated group
     level: int = 0  # Markdown heading level
+    heading_line: bool = False  # a short line set off from the paragraph below by one line break
 
 
-def find_units(text: str, lines: list[Line], markdown: bool) -> list[Unit]:
-    """Cut lines into units: headings, list items, paragraphs, fenced code."""
+# Words a line cannot end with and still be a heading: it runs on into the next line.
+_RUNS_ON = frozenset("a an the of to in on at by for with from and or but that as is are was were "
+                     "be its their his her our your this these".split())
+
+
+def find_units(text: str, lines: list[Line], markdown: bool, split_headings: bool = False) -> list[Unit]:
+    """Cut lines into units: headings, list items, paragraphs, fenced code. With `split_headings`
+    (plain-text articles), a heading line right above its paragraph becomes a unit of its own."""
     units: list[Unit] = []
     for group in _groups_outside_fences(lines, markdown, units):
-        units.extend(_group_units(text, group, markdown))
+        heads = _heading_lines(group) if split_headings and not markdown else 0
+        units.extend(_unit(text, [line], "text", heading_line=True) for line in group[:heads])
+        if group[heads:]:
+            units.extend(_group_units(text, group[heads:], markdown))
     units.sort(key=lambda unit: unit.start)
     return units
 
@@ -106,6 +126,33 @@ def _groups_outside_fences(lines: list[Line], markdown: bool, units: list[Unit])
             is_rule = MD_RULE.match(line.text)
             kept.append(Line(line.number, line.start, line.start, "") if is_rule else line)
     return line_groups(kept)
+
+
+def _heading_like(line: Line) -> bool:
+    """A short capitalised line without end punctuation that does not run on into the next."""
+    words = line.stripped
+    return (0 < len(words) <= 80 and len(words.split()) <= 12 and (words[0].isupper() or words[0].isdigit())
+            and not words.endswith(END_PUNCTUATION) and words.split()[-1].lower() not in _RUNS_ON
+            and not LIST_MARKER.match(line.text) and not is_byline(words))
+
+
+def _heading_lines(group: list[Line]) -> int:
+    """How many lines at the top of a group are headings set directly above their paragraph:
+    "Screens at night" above a long paragraph line, "STUDY SMARTER" above anything, or a title
+    line above a subtitle line ending the group. Never a line whose next line starts lower-case."""
+    count = 0
+    while count < len(group) - 1 and _heading_like(group[count]):
+        following = group[count + 1].stripped
+        if not (following[0].isupper() or following[0].isdigit() or following[0] in "\"“'‘(["):
+            break
+        shouting = any(c.isalpha() for c in group[count].stripped) and group[count].stripped.isupper()
+        subtitle_last = count + 1 == len(group) - 1 and _heading_like(group[count + 1])
+        if not (shouting or len(following) > WRAP_WIDTH or subtitle_last):
+            break
+        count += 1
+    if count and count == len(group) - 1 and _heading_like(group[count]):
+        count += 1
+    return count
 
 
 def _group_units(text: str, group: list[Line], markdown: bool) -> list[Unit]:
@@ -150,7 +197,7 @@ def _group_units(text: str, group: list[Line], markdown: bool) -> list[Unit]:
     return units
 
 
-def _unit(text: str, lines: list[Line], hint: str) -> Unit:
+def _unit(text: str, lines: list[Line], hint: str, heading_line: bool = False) -> Unit:
     """A unit spanning `lines`, its span trimmed of markers and whitespace."""
     start, end = lines[0].start, lines[-1].end
     first = lines[0].text
@@ -167,7 +214,7 @@ def _unit(text: str, lines: list[Line], hint: str) -> Unit:
         if quote and quote.end() > 0 and ">" in quote.group(0):
             start += quote.end()
     start, end = trim_span(text, start, end)
-    return Unit(start, end, hint, len(lines) == 1, True, level)
+    return Unit(start, end, hint, len(lines) == 1, True, level, heading_line)
 
 
 @dataclass
@@ -233,7 +280,8 @@ class Classifier:
         """A short line standing alone, capitalised, without end punctuation."""
         words = self._words(unit)
         return (
-            unit.single_line and unit.alone and unit.hint == "text" and len(words) <= 100
+            unit.single_line and (unit.alone or unit.heading_line) and unit.hint == "text"
+            and len(words) <= 100
             and len(words.split()) <= 15 and not words.endswith(END_PUNCTUATION)
             and (words[0].isupper() or words[0].isdigit())
         )

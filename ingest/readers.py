@@ -95,7 +95,7 @@ def read_plain(path: Path, text: str, markdown: bool) -> list[ParsedDocument]:
     start_of_thread = thread_start(lines, first_content + 1)
     article_lines = lines[body_line:start_of_thread] if start_of_thread is not None else lines[body_line:]
     classifier = Classifier(text, markdown, known_title=front.get("title", ""))
-    blocks = classifier.classify(find_units(text, article_lines, markdown))
+    blocks = classifier.classify(find_units(text, article_lines, markdown, split_headings=not markdown))
     comments: list[CommentSpan] = []
     if start_of_thread is not None:
         comments, stray = thread_spans(lines, find_headers(lines, start_of_thread))

@@ -305,3 +305,53 @@ def test_html_superscript_markers_become_bracketed_and_end_sentences(tmp_path: P
     assert refs[0] == "Lund K. Cold showers. 2019."
     assert "\n\n2. Berg T. Winter swimmers. 2020." in article.text
     _assert_exact_spans(article)
+
+
+LONG_LINE = ("Reading on a tablet before bed delayed sleep and made people less alert the next morning "
+             "than reading a printed book did.")
+
+
+def _blocks_of(tmp_path: Path, name: str, text: str) -> list[tuple[str, str]]:
+    """(kind, text) of each block the reader finds in `text` saved as `name`."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    doc = read_documents(path)[0]
+    _assert_exact_spans(doc)
+    return [(b.kind, doc.text[b.start:b.end]) for b in doc.blocks]
+
+
+def test_heading_line_directly_above_its_paragraph_is_its_own_block(tmp_path: Path) -> None:
+    text = ("Sleep handout\n\nIntro text for patients.\n\nScreens at night\n" + LONG_LINE + "\n")
+    blocks = _blocks_of(tmp_path, "h.txt", text)
+    assert ("heading", "Screens at night") in blocks
+    assert ("paragraph", LONG_LINE) in blocks
+
+
+def test_title_and_subtitle_lines_are_not_claims(tmp_path: Path) -> None:
+    text = ("MEDICAL SCHOOL - YEAR 2 EPIDEMIOLOGY\n"
+            "Lecture 3 handout: Cohort studies that changed medicine\n\n"
+            "Doll and Hill wrote to every doctor.\n")
+    assert _blocks_of(tmp_path, "l.txt", text)[:2] == [
+        ("title", "MEDICAL SCHOOL - YEAR 2 EPIDEMIOLOGY"),
+        ("heading", "Lecture 3 handout: Cohort studies that changed medicine")]
+    shouting = "Title\n\nSTUDY SMARTER\nMost students reread their notes.\n"
+    assert _blocks_of(tmp_path, "s.txt", shouting)[1:] == [
+        ("heading", "STUDY SMARTER"), ("paragraph", "Most students reread their notes.")]
+
+
+@pytest.mark.parametrize("lines", [
+    # a hard-wrapped paragraph whose line ends mid-sentence stays one paragraph
+    "Researchers at the University of\nOxford followed 200 children for ten years.",
+    "Children who sleep well\nlearn more at school and have fewer accidents.",
+    "Short sleep and weight gain go together in many cohorts\nAcross Europe and Asia alike.",
+])
+def test_wrapped_prose_is_not_cut_into_headings(tmp_path: Path, lines: str) -> None:
+    assert _blocks_of(tmp_path, "w.txt", "Title\n\n" + lines + "\n")[1:] == [("paragraph", lines)]
+
+
+@pytest.mark.parametrize("byline", ["*By Jane Doe*", "_By Jane Doe_",
+                                    "*Dr. Lee Haddad, child psychiatrist - posted 14 January 2024*"])
+def test_markdown_emphasised_bylines(tmp_path: Path, byline: str) -> None:
+    text = "# Walks before homework\n\n" + byline + "\n\nRunning helps focus.\n"
+    blocks = _blocks_of(tmp_path, "b.md", text)
+    assert blocks[1] == ("byline", byline)
