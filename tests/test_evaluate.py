@@ -17,6 +17,7 @@ BLIND_DIR = ROOT / "tests" / "data" / "eval-blind"
 BLIND_2_DIR = ROOT / "tests" / "data" / "eval-blind-2"
 BLIND_3_DIR = ROOT / "tests" / "data" / "eval-blind-3"
 BLIND_4_DIR = ROOT / "tests" / "data" / "eval-blind-4"
+BLIND_5_DIR = ROOT / "tests" / "data" / "eval-blind-5"
 
 
 def _scores(directory: Path) -> tuple[dict[str, float], str]:
@@ -41,6 +42,10 @@ def _scores(directory: Path) -> tuple[dict[str, float], str]:
     # Fourth blind set, 62/75 with 3 false links on its first run, 72/76 and none after its round
     # (HTML superscripts now end sentences, so one more labelled claim exists); no longer blind.
     (BLIND_4_DIR, 0.94),
+    # Fifth blind set, 64/85 with 7 false links on its first run (precision 0.901, recall 0.753);
+    # 68/85 and none after its round of fixes; no longer blind. Most misses left are continuations
+    # across sentences ('These improvements lasted …') and sentences naming no source.
+    (BLIND_5_DIR, 0.80),
 ])
 def test_precision_095_and_recall_as_measured(directory: Path, min_recall: float):
     scores, output = _scores(directory)
