@@ -165,6 +165,69 @@ def test_new_filter_starts_without_a_selection(monkeypatch: pytest.MonkeyPatch, 
     assert not at.code and not at.get("iframe")
 
 
+
+def test_claims_url_opens_the_filtered_sorted_page(monkeypatch: pytest.MonkeyPatch, demo_url: str) -> None:
+    """A permalink with filters, sort, rows and page restores exactly that view."""
+    params = {"page": "claims", "status": "cited", "sort": "text", "desc": "1", "rows": "25", "p": "1"}
+    at = app(monkeypatch, demo_url, **params)
+    with open_store(demo_url, read_only=True) as store:
+        expected = store.claims(ClaimFilter(status="cited"), offset=0, limit=25, order_by="text",
+                                descending=True)
+    shown = at.dataframe[0].value
+    assert list(shown["id"]) == [row["id"] for row in expected.rows]
+    assert at.selectbox(key="f_status").value == "cited" and at.checkbox(key="claims_desc").value
+    link = next(c.value for c in at.caption if c.value.startswith("Link to this view"))
+    assert "?page=claims&status=cited&sort=text&desc=1&rows=25`" in link, "defaults (p=1) stay out"
+    assert not at.warning
+
+
+def test_claims_url_with_source_and_text_pages_on(monkeypatch: pytest.MonkeyPatch, demo_url: str) -> None:
+    """Source, text and page number come from the URL; page 2 holds rows the first page does not."""
+    source = first_claim(demo_url, status="cited")["source_ids"][0]
+    with open_store(demo_url, read_only=True) as store:
+        everything = store.claims(ClaimFilter(source_id=source), limit=1000).rows
+    assert len(everything) > 1, "the demo's first cited source supports more than one claim"
+    at = app(monkeypatch, demo_url, page="claims", source=source, rows="25", p="1")
+    assert set(at.dataframe[0].value["id"]) <= {row["id"] for row in everything}
+    word = everything[0]["text"].split()[0]
+    at = app(monkeypatch, demo_url, page="claims", source=source, q=word)
+    assert all(word.lower() in text.lower() for text in at.dataframe[0].value["text"])
+    assert at.query_params["q"] == word and at.query_params["source"] == source
+
+
+def test_changing_a_claims_widget_updates_the_url(monkeypatch: pytest.MonkeyPatch, demo_url: str) -> None:
+    at = app(monkeypatch, demo_url, page="claims")
+    assert at.query_params == {"page": "claims"}, "only non-default values go in the URL"
+    at.selectbox(key="f_status").select("unsupported").run()
+    assert at.query_params["status"] == "unsupported"
+    at.selectbox(key="claims_sort").select("text").run()
+    at.checkbox(key="claims_desc").check().run()
+    assert at.query_params["sort"] == "text" and at.query_params["desc"] == "1"
+    at.selectbox(key="f_status").select("(any)").run()
+    assert "status" not in at.query_params and at.query_params["page"] == "claims"
+    link = next(c.value for c in at.caption if c.value.startswith("Link to this view"))
+    assert "`?page=claims&sort=text&desc=1`" in link
+
+
+def test_invalid_claims_url_falls_back_to_defaults(monkeypatch: pytest.MonkeyPatch, demo_url: str) -> None:
+    at = app(monkeypatch, demo_url, page="claims", status="bogus", p="two", sort="DROP TABLE", rows="7",
+             desc="maybe", kind="cited", document="doc:nope")
+    default = app(monkeypatch, demo_url, page="claims")
+    assert list(at.dataframe[0].value["id"]) == list(default.dataframe[0].value["id"])
+    assert len(at.warning) == 1
+    note = at.warning[0].value
+    for bad in ("status='bogus'", "p='two'", "sort='DROP TABLE'", "rows='7'", "desc='maybe'",
+                "kind='cited'", "document='doc:nope'"):
+        assert bad in note
+    assert at.query_params == {"page": "claims"}, "the dropped values leave the URL"
+
+
+def test_claims_url_page_beyond_the_last_opens_page_one(monkeypatch: pytest.MonkeyPatch,
+                                                        demo_url: str) -> None:
+    at = app(monkeypatch, demo_url, page="claims", status="cited", p="999")
+    assert at.number_input(key="claims_page").value == 1
+    assert "p" not in at.query_params and at.query_params["status"] == "cited"
+
 # -- trace ----------------------------------------------------------------------------------------
 def test_trace_permalink_shows_evidence_reference_and_highlight(monkeypatch: pytest.MonkeyPatch,
                                                                 demo_url: str) -> None:

@@ -204,6 +204,10 @@ def test_filter_trace_and_graph_in_chromium(app_url: str, driver: Any) -> None:
     type_into(driver, "Text contains", "Vietnam Readjustment Study")
     wait(driver).until(lambda b: 0 < caption_count(b) <= 3)
     screenshot(driver, "claims")
+    filtered = caption_count(driver)
+    wait(driver).until(lambda b: "status=cited" in b.current_url and "q=Vietnam" in b.current_url)
+    open_page(driver, driver.current_url, "Link to this view")  # the view's permalink restores it
+    wait(driver).until(lambda b: caption_count(b) == filtered)
 
     click_first_row(driver)
     mark = wait(driver).until(lambda b: next(

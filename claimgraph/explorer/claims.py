@@ -7,15 +7,16 @@ from typing import Any
 
 import streamlit as st
 
-from claimgraph.explorer import cached
+from claimgraph.explorer import cached, claims_url
 from claimgraph.explorer.html import status_colour
-from claimgraph.explorer.state import read_store, store_url
+from claimgraph.explorer.state import read_store, relative_link, store_url
 from claimgraph.explorer.trace import render_trace
 from graph.model import CLAIM_SORT_KEYS, ClaimFilter, Page
 from graph.schema import ClaimKind, ClaimStatus
 
-ANY = "(any)"
+ANY = claims_url.ANY
 PAGE_SIZES = (25, 50, 100)
+RESTORED_KEY = "url_claims_restored"  # set once the Claims page has read its view from the URL
 TABLE_KEY_PREFIX = "claims_table"
 TABLE_COLUMNS = ("status", "text", "document", "section", "kind", "evidence_count", "sources", "id")
 CLAIM_COLUMN_PIXELS = 560
@@ -71,6 +72,35 @@ def filter_widgets() -> ClaimFilter:
     return claim_filter_from_state()
 
 
+def restore_view_from_url() -> None:
+    """Once per session, set the filter, sort and paging widgets from the URL (before they are drawn)."""
+    if st.session_state.get(RESTORED_KEY):
+        return
+    st.session_state[RESTORED_KEY] = True
+    params = {name: st.query_params[name] for name in claims_url.PARAMS if name in st.query_params}
+    if not params:
+        return
+    url = store_url()
+    documents = list(cached.document_labels(url))
+    document = params.get("document") if params.get("document") in documents else None
+    choices = {
+        "f_status": list(ClaimStatus), "f_kind": list(ClaimKind), "f_document": documents,
+        "f_section": cached.sections(url, document), "f_source": [s["id"] for s in cached.sources(url)],
+        "claims_sort": CLAIM_SORT_KEYS, "claims_limit": PAGE_SIZES,
+    }
+    notes = claims_url.restore(params, st.session_state, choices)
+    if notes:
+        st.warning("Ignored from the link: " + "; ".join(notes) + ". Showing the default instead.")
+
+
+def sync_view_to_url() -> str:
+    """Write the current view's non-default values into the URL; returns the relative link to it."""
+    params = {"page": "claims", **claims_url.view_params(st.session_state)}
+    if dict(st.query_params.to_dict()) != params:
+        st.query_params.from_dict(params)
+    return relative_link(**params)
+
+
 def claims_frame(page: Page, labels: dict[str, str] | None = None) -> Any:
     """The page's rows as a DataFrame styled with one colour per status (documents by their labels)."""
     import pandas as pd
@@ -92,7 +122,7 @@ def paging_widgets(total: int) -> tuple[int, int]:
     left.selectbox("Sort by", CLAIM_SORT_KEYS, key="claims_sort",
                    format_func=lambda k: SORT_LABELS.get(k, k))
     middle.checkbox("Descending", key="claims_desc")
-    st.session_state.setdefault("claims_limit", PAGE_SIZES[1])
+    st.session_state.setdefault("claims_limit", claims_url.DEFAULT_ROWS)
     limit = int(right.selectbox("Rows per page", PAGE_SIZES, key="claims_limit"))
     pages = max(1, -(-total // limit))
     if st.session_state.get("claims_page", 1) > pages:
@@ -120,6 +150,7 @@ def selected_claim(page: Page, key: str) -> str | None:
 def page() -> None:
     """The Claims page."""
     st.header("Claims")
+    restore_view_from_url()
     flt = filter_widgets()
     store = read_store()
     total = store.claims(flt, offset=0, limit=1).total
@@ -131,6 +162,7 @@ def page() -> None:
     matches = "1 claim matches" if result.total == 1 else f"{result.total} claims match"
     st.caption(f"{matches}; showing {shown}. Tick the box at the left of a row to see its trace.")
     key = table_key(flt, offset, limit, order_by, descending)
+    st.caption(f"Link to this view: `{sync_view_to_url()}`")
     if not result.rows:
         st.info("No claim matches these filters. Set some back to (any), or clear the text box.")
         return

@@ -68,9 +68,14 @@ def go_to(page: str, **params: str) -> None:
     st.query_params.update({"page": page, **params})
 
 
+def relative_link(**params: str) -> str:
+    """A link relative to the app (`?page=…&…`) carrying `params` as its query."""
+    return "?" + urlencode(params, safe=":")
+
+
 def permalink(page: str, **params: str) -> str:
     """An absolute link to `page` with `params` when the server URL is known, else a relative one."""
-    query = "?" + urlencode({"page": page, **params}, safe=":")
+    query = relative_link(page=page, **params)
     try:
         base = (st.context.url or "").split("?", 1)[0]
     except (AttributeError, RuntimeError):
