@@ -297,7 +297,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print_rows(page.rows, CLAIM_COLUMNS, "table", caption=f"{page.total} claims")
     if args.no_app:
         return 0
-    return run_app(args.store, args.port)
+    return run_app(args.store, args.port, args.address)
 
 
 def app_path() -> str:
@@ -310,10 +310,15 @@ def app_path() -> str:
     return spec.origin
 
 
-def run_app(store: str | None, port: int | None) -> int:
-    """Run the Streamlit explorer on the store until it stops; return its exit code."""
-    import subprocess
+LOOPBACK = "127.0.0.1"
+ADDRESS_HELP = "address to listen on (default 127.0.0.1, this machine only; 0.0.0.0 shares it on the network)"
 
+
+def run_app(store: str | None, port: int | None, address: str = LOOPBACK) -> int:
+    """Replace this process with the Streamlit explorer on the store (returns only on a store error).
+
+    It listens on loopback unless `address` says otherwise: the Ingest page writes to the store.
+    """
     from graph.store import open_store as open_url
     from graph.store import store_url_from_env
 
@@ -321,19 +326,22 @@ def run_app(store: str | None, port: int | None) -> int:
     with open_url(url, read_only=True):  # a missing or foreign store fails here, in one line
         pass
     command = [sys.executable, "-m", "streamlit", "run", app_path(), "--server.headless", "true",
-               "--browser.gatherUsageStats", "false", "--client.toolbarMode", "viewer"]
+               "--browser.gatherUsageStats", "false", "--client.toolbarMode", "viewer",
+               "--server.address", address]
     if port:
         command += ["--server.port", str(port)]
     env = {**os.environ, "CLAIMGRAPH_STORE": url}
-    try:
-        return subprocess.run(command, env=env, check=False).returncode
-    except KeyboardInterrupt:
-        return 0
+    # Become Streamlit rather than wait on it, so Ctrl-C and SIGTERM reach the server itself
+    # and no orphaned server is left behind when this process is stopped.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execve(sys.executable, command, env)
+    return 0  # not reached: execve replaces this process
 
 
 def cmd_app(args: argparse.Namespace) -> int:
     """claimgraph app [--port P]"""
-    return run_app(args.store, args.port)
+    return run_app(args.store, args.port, args.address)
 
 
 # -- migrate ----------------------------------------------------------------------------------------
@@ -379,9 +387,11 @@ def build_parser() -> Parser:
     demo = sub.add_parser("demo", help="ingest the bundled demo article, list its claims, open the app")
     demo.add_argument("--no-app", action="store_true", help="do not start the explorer afterwards")
     demo.add_argument("--port", type=int, help="port for the explorer")
+    demo.add_argument("--address", default=LOOPBACK, help=ADDRESS_HELP)
     demo.set_defaults(run=cmd_demo)
     app = sub.add_parser("app", help="open the Streamlit explorer on the store")
     app.add_argument("--port", type=int, help="port to serve on (default: Streamlit's 8501)")
+    app.add_argument("--address", default=LOOPBACK, help=ADDRESS_HELP)
     app.set_defaults(run=cmd_app)
     migrate = sub.add_parser("migrate", help="copy a store into another (SQLite ↔ Neo4j)")
     migrate.add_argument("--from", dest="src", required=True, metavar="SRC", help="store to read")

@@ -243,3 +243,37 @@ def test_migrate_into_each_backend(loaded, store_url, tmp_path):
     assert stats(store_url) == stats(loaded)
     user_error(cli(tmp_path / "unused.db", "migrate", "--from", str(tmp_path / "none.db"), "--to", store_url),
                "none.db")
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_app_listens_on_loopback_only_by_default(loaded):
+    """The explorer's Ingest page writes to the store, so `claimgraph app` is not on the network
+    unless --address says so."""
+    import time
+    import urllib.request
+
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "claimgraph", "--store", str(loaded), "app",
+                             "--port", str(port)], cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True)
+    try:
+        deadline, healthy = time.monotonic() + 60, False
+        while time.monotonic() < deadline and not healthy and proc.poll() is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as resp:
+                    healthy = resp.read() == b"ok"
+            except OSError:
+                time.sleep(0.5)
+        assert healthy, "the explorer did not answer on 127.0.0.1"
+    finally:
+        proc.terminate()
+        output = proc.communicate(timeout=30)[0]
+    assert f"http://127.0.0.1:{port}" in output
+    assert "Network URL" not in output
