@@ -10,6 +10,7 @@ the article.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -1062,7 +1063,13 @@ def _backed_claim(units: list[Unit], claims: list[ClaimSpan], unit: Unit, own: i
 
 def find_evidence(doc: ParsedDocument, units: list[Unit], claims: list[ClaimSpan],
                   index: RefIndex) -> list[EvidenceSpan]:
-    """Every piece of evidence in a document, with the claims it supports, in text order."""
+    """Every piece of evidence in a document, with the claims it supports, in text order.
+
+    A document whose markup links its citations (`doc.citations`: JATS, TEI) takes those links
+    as they are instead of the text detectors; experience and testimony are still found.
+    """
+    if doc.citations:
+        return marked_evidence(doc, units, claims, index)
     brackets_only = any(_BRACKET_NUMBERS.search(doc.text[u.start:u.end]) for u in units)
     evidence: list[EvidenceSpan] = []
     history: list[_Cited] = []
@@ -1086,6 +1093,31 @@ def find_evidence(doc: ParsedDocument, units: list[Unit], claims: list[ClaimSpan
         for item in found:
             item.supports = supported_claims(doc, units, claims, item)
         evidence.extend(found)
+    return sorted(evidence, key=lambda e: (e.start, e.end, e.kind))
+
+
+def marked_evidence(doc: ParsedDocument, units: list[Unit], claims: list[ClaimSpan],
+                    index: RefIndex) -> list[EvidenceSpan]:
+    """Evidence of a document whose citations the markup links: one citation per marker, linked
+    to exactly the references the markup names; experience and testimony as in the text route."""
+    known = {ref.key for ref in index.references}
+    starts = [u.start for u in units]
+    evidence: list[EvidenceSpan] = []
+    for cited in doc.citations:
+        at = max(0, bisect.bisect_right(starts, cited.start) - 1)
+        if not units or not units[at].start <= cited.start < max(units[at].end, cited.start + 1):
+            continue  # a marker outside any sentence (a caption, a table): no claim to support
+        keys = [k for k in cited.keys if k in known]
+        evidence.append(EvidenceSpan(str(EvidenceKind.CITATION), cited.start, cited.end,
+                                     doc.text[cited.start:cited.end], at, keys,
+                                     resolved=bool(keys), priority=AUTHOR_YEAR))
+    marked_units = {e.unit for e in evidence}
+    for unit in units:
+        experience = experience_evidence(doc.text, unit, doc.kind == "comment")
+        if experience and unit.index not in marked_units:
+            evidence.append(experience)
+    for item in evidence:
+        item.supports = supported_claims(doc, units, claims, item)
     return sorted(evidence, key=lambda e: (e.start, e.end, e.kind))
 
 

@@ -63,8 +63,41 @@ class Sentence:
 
 
 @dataclass
+class MarkedCitation:
+    """A citation the file's own markup links to its reference list.
+
+    JATS `<xref ref-type="bibr" rid="…">`, GROBID TEI `<ref type="bibr" target="#b3">`, or a PDF
+    marker the PDF reader already matched. `text[start:end]` is the marker as printed ("Smith et
+    al., 2010", "[4]–[7]", "3"); `keys` are the `Reference.key`s it cites, in order (a printed
+    range cites every reference in between). Empty `keys`: the markup names no known reference.
+    """
+
+    start: int
+    end: int
+    keys: list[str]
+
+
+@dataclass
+class LayoutBox:
+    """Where a span of the document text is printed (PDF input): 1-based page and bounding box
+    in PDF points (x0, y0, x1, y1), origin top left."""
+
+    start: int
+    end: int
+    page: int
+    bbox: tuple[float, float, float, float]
+
+
+@dataclass
 class ParsedDocument:
-    """One document (an article or a comment) read from a file."""
+    """One document (an article or a comment) read from a file.
+
+    `references` is the reference list the document itself carries (JATS `<ref-list>`, TEI
+    `<listBibl>`, a parsed printed "References" section); the pipeline resolves the document's
+    citations against these and the `.bib` files that belong to it, never another article's.
+    `citations` are links given by markup (see MarkedCitation); when there are any, they replace
+    the text detectors for citations. `layout` maps text spans to PDF pages (empty otherwise).
+    """
 
     id: str
     kind: str              # "article" or "comment"
@@ -80,6 +113,10 @@ class ParsedDocument:
     position: int = 0
     blocks: list[Block] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
+    doi: str = ""          # the document's own DOI, bare ("10.7554/eLife.00666")
+    references: list[Reference] = field(default_factory=list)
+    citations: list[MarkedCitation] = field(default_factory=list)
+    layout: list[LayoutBox] = field(default_factory=list)
 
     def slice(self, start: int, end: int) -> str:
         return self.text[start:end]
@@ -107,6 +144,8 @@ class Reference:
     line: int = 0
     bibtex: str = ""
     others: bool = False   # the author list ended in "and others"
+    label: str = ""        # the number or label printed in the reference list ("12", "[12]")
+    origin: str = "bibtex"  # where it was read: bibtex, jats, tei, reference-list, pdf
 
     @property
     def year(self) -> str:
