@@ -70,20 +70,20 @@ SEPARATOR = "\n\n"
 
 
 @dataclass
-class _Citation:
+class PendingCitation:
     start: int
     end: int
     keys: list[str]
     printed: str
 
 
-class _Line:
+class InlineText:
     """Inline text being collected, whitespace collapsed, with the bibr links inside it."""
 
     def __init__(self) -> None:
         self.parts: list[str] = []
         self.length = 0
-        self.citations: list[_Citation] = []
+        self.citations: list[PendingCitation] = []
 
     def append(self, text: str) -> None:
         text = re.sub(r"\s+", " ", text)
@@ -98,16 +98,16 @@ class _Line:
 
 
 @dataclass
-class _Layout:
+class Layout:
     """The document text being laid out: parts, blocks and citations with exact offsets."""
 
     parts: list[str] = field(default_factory=list)
     length: int = 0
     blocks: list[Block] = field(default_factory=list)
-    citations: list[_Citation] = field(default_factory=list)
+    citations: list[PendingCitation] = field(default_factory=list)
     section: str = ""
 
-    def add(self, kind: str, line: _Line | str, prefix: str = "") -> Block | None:
+    def add(self, kind: str, line: InlineText | str, prefix: str = "") -> Block | None:
         """Append one block (its Markdown marker `prefix` before it, outside the block)."""
         words = line if isinstance(line, str) else line.text()
         words_stripped = words.rstrip()
@@ -140,7 +140,8 @@ class _Layout:
                 while end > begin and body[end - 1].isspace():
                     end -= 1
                 if begin < end:
-                    self.citations.append(_Citation(start + begin, start + end, cited.keys, cited.printed))
+                    self.citations.append(
+                        PendingCitation(start + begin, start + end, cited.keys, cited.printed))
         return block
 
     def text(self) -> str:
@@ -163,8 +164,8 @@ def read_jats(path: Path, root: object) -> list[ParsedDocument]:
     title = _flat(_first(meta, "title-group", "article-title"))
     authors = _contributors(meta, "author")
     date = _pub_date(meta)
-    layout = _Layout()
-    resolver = _Resolver(references, labels)
+    layout = Layout()
+    resolver = KeyResolver(references, labels)
     layout.add(TITLE, title or path.stem, "# ")
     byline = " · ".join(part for part in (", ".join(p.display for p in authors), date,
                                           f"doi:{doi}" if doi else "") if part)
@@ -211,7 +212,7 @@ def read_jats(path: Path, root: object) -> list[ParsedDocument]:
 
 
 def _sub_article(path: Path, sub: object, article: ParsedDocument, position: int,
-                 parent_resolver: _Resolver) -> ParsedDocument | None:
+                 parent_resolver: KeyResolver) -> ParsedDocument | None:
     """An eLife decision letter or author response as a comment replying to the article."""
     stub = _child(sub, "front-stub")
     stub = stub if stub is not None else _child(sub, "front")
@@ -221,13 +222,13 @@ def _sub_article(path: Path, sub: object, article: ParsedDocument, position: int
     author = ", ".join(p.display for p in people) or ("Authors" if kind in ("reply", "author-comment")
                                                        else "Reviewers")
     own_refs, labels = read_references(path, sub)
-    resolver = _Resolver(own_refs, labels) if own_refs else parent_resolver
-    layout = _Layout()
+    resolver = KeyResolver(own_refs, labels) if own_refs else parent_resolver
+    layout = Layout()
     body = _child(sub, "body")
     if body is not None:
         for child in body:
             if local_name(child) == "boxed-text" and kind == "decision-letter":
-                line = _Line()
+                line = InlineText()
                 _inline(child, line, resolver)
                 layout.add(BOILERPLATE, line)  # eLife's standard note on transparency
             else:
@@ -248,7 +249,7 @@ def _sub_article(path: Path, sub: object, article: ParsedDocument, position: int
 
 # --- body ------------------------------------------------------------------------------
 
-class _Resolver:
+class KeyResolver:
     """Turns an xref's rid (and its printed text) into reference keys, and ranges into key runs."""
 
     def __init__(self, references: list[Reference], labels: dict[str, str]):
@@ -284,7 +285,7 @@ def _expand(printed: str) -> list[int]:
     return numbers
 
 
-def _container(layout: _Layout, element: object, level: int, resolver: _Resolver) -> None:
+def _container(layout: Layout, element: object, level: int, resolver: KeyResolver) -> None:
     """The blocks of a body, section, abstract or box, in order (its title is the caller's)."""
     for child in element:  # type: ignore[attr-defined]
         if local_name(child) in ("title", "label"):
@@ -292,7 +293,7 @@ def _container(layout: _Layout, element: object, level: int, resolver: _Resolver
         _block(layout, child, level, resolver)
 
 
-def _block(layout: _Layout, element: object, level: int, resolver: _Resolver) -> None:
+def _block(layout: Layout, element: object, level: int, resolver: KeyResolver) -> None:
     """One block-level element: a section, paragraph, list, quotation or box."""
     name = local_name(element)
     if not name or name in SKIPPED:
@@ -311,7 +312,7 @@ def _block(layout: _Layout, element: object, level: int, resolver: _Resolver) ->
     elif name == "title":
         return
     else:
-        line = _Line()
+        line = InlineText()
         _inline(element, line, resolver)
         layout.add(PARAGRAPH, line)
 
@@ -322,22 +323,22 @@ def _heading_text(element: object) -> str:
     return f"{label} {title}".strip() if title else ""
 
 
-def _paragraph(layout: _Layout, element: object, level: int, resolver: _Resolver) -> None:
+def _paragraph(layout: Layout, element: object, level: int, resolver: KeyResolver) -> None:
     """A <p>: its inline text is one paragraph; a list or quotation inside it breaks it in two."""
-    line = _Line()
+    line = InlineText()
     _text(line, element.text)  # type: ignore[attr-defined]
     for child in element:  # type: ignore[attr-defined]
         if local_name(child) in BREAKS_PARAGRAPH:
             layout.add(PARAGRAPH, line)
             _block(layout, child, level, resolver)
-            line = _Line()
+            line = InlineText()
         else:
             _inline_child(child, line, resolver)
         _text(line, child.tail)
     layout.add(PARAGRAPH, line)
 
 
-def _list(layout: _Layout, element: object, level: int, resolver: _Resolver) -> None:
+def _list(layout: Layout, element: object, level: int, resolver: KeyResolver) -> None:
     """List items as "- " or "1. " blocks; a nested list follows its item."""
     ordered = (element.get("list-type") or "") in ("order", "arabic", "number", "alpha-lower",  # type: ignore[attr-defined]
                                                     "alpha-upper", "roman-lower", "roman-upper")
@@ -348,7 +349,7 @@ def _list(layout: _Layout, element: object, level: int, resolver: _Resolver) -> 
         number += 1
         label = _flat(_child(item, "label"))
         prefix = f"{number}. " if ordered else "- "
-        line = _Line()
+        line = InlineText()
         if label and not ordered:
             line.append(label + " ")
         nested: list[object] = []
@@ -371,12 +372,12 @@ def _list(layout: _Layout, element: object, level: int, resolver: _Resolver) -> 
             _list(layout, sub, level, resolver)
 
 
-def _text(line: _Line, text: str | None) -> None:
+def _text(line: InlineText, text: str | None) -> None:
     if text:
         line.append(text)
 
 
-def _inline(element: object, line: _Line, resolver: _Resolver) -> None:
+def _inline(element: object, line: InlineText, resolver: KeyResolver) -> None:
     """The inline content of an element (text, children, their tails) into `line`."""
     _text(line, element.text)  # type: ignore[attr-defined]
     for child in element:  # type: ignore[attr-defined]
@@ -384,7 +385,7 @@ def _inline(element: object, line: _Line, resolver: _Resolver) -> None:
         _text(line, child.tail)
 
 
-def _inline_child(child: object, line: _Line, resolver: _Resolver) -> None:
+def _inline_child(child: object, line: InlineText, resolver: KeyResolver) -> None:
     """One inline child (not its tail): a citation, a superscript marker, a formula, plain markup."""
     from lxml import etree
 
@@ -418,22 +419,27 @@ def _inline_child(child: object, line: _Line, resolver: _Resolver) -> None:
         _inline(child, line, resolver)
 
 
-def _citation(xref: object, line: _Line, resolver: _Resolver) -> None:
-    """Record an xref as a citation; joined by a dash to the one before, it extends that range."""
-    before_length = line.length
+def _citation(xref: object, line: InlineText, resolver: KeyResolver) -> None:
+    """Record an xref as a citation (see record_citation)."""
     start = line.length
     _inline(xref, line, resolver)
+    keys = resolver.keys_of(xref.get("rid", ""), line.text()[start:])  # type: ignore[attr-defined]
+    record_citation(line, resolver, start, keys)
+
+
+def record_citation(line: InlineText, resolver: KeyResolver, start: int, keys: list[str]) -> None:
+    """The marker printed from `start` to the end of `line` cites `keys`; joined by a dash to the
+    marker before it ("[4]–[7]"), it extends that one into a range instead."""
     printed = line.text()[start:]
-    keys = resolver.keys_of(xref.get("rid", ""), printed)  # type: ignore[attr-defined]
     if line.citations:
         previous = line.citations[-1]
-        between = line.text()[previous.end:before_length]
+        between = line.text()[previous.end:start]
         if DASH_BETWEEN.match(between) and previous.keys and keys:
             previous.keys = previous.keys[:-1] + resolver.between(previous.keys[-1], keys[-1])
             previous.end = line.length
             previous.printed = line.text()[previous.start:previous.end]
             return
-    line.citations.append(_Citation(start, line.length, keys, printed))
+    line.citations.append(PendingCitation(start, line.length, keys, printed))
 
 
 # --- metadata --------------------------------------------------------------------------
@@ -460,8 +466,8 @@ def _flat(element: object | None) -> str:
     """The element's text, whitespace collapsed; skipped parts (footnotes, figures) left out."""
     if element is None:
         return ""
-    line = _Line()
-    _inline(element, line, _Resolver([], {}))
+    line = InlineText()
+    _inline(element, line, KeyResolver([], {}))
     return line.text().strip()
 
 
