@@ -185,30 +185,26 @@ def cmd_claims(args: argparse.Namespace) -> None:
 
 def cmd_trace(args: argparse.Namespace) -> None:
     """claimgraph trace CLAIM_ID [--format json]"""
-    import json
-
-    from claimgraph.render import print_trace
+    from claimgraph.render import print_json, print_trace
 
     with open_store(args) as store:
         trace = store.trace(args.claim_id)
     if trace is None:
         raise CliError(f"no claim {args.claim_id!r} in the store: list ids with `claimgraph claims`")
     if args.format == "json":
-        print(json.dumps(trace, ensure_ascii=False, indent=1, default=str))
+        print_json(trace)
     else:
         print_trace(trace)
 
 
 def cmd_stats(args: argparse.Namespace) -> None:
     """claimgraph stats [--format json]"""
-    import json
-
-    from claimgraph.render import print_stats
+    from claimgraph.render import json_text, print_stats
 
     with open_store(args) as store:
         stats, where = store.stats(), store.describe()
     if args.format == "json":
-        print(json.dumps(stats, ensure_ascii=False, indent=1, sort_keys=True))
+        print(json_text(stats, sort_keys=True))
     else:
         print_stats(stats, where)
 
@@ -503,8 +499,10 @@ def is_user_error(err: BaseException) -> bool:
 
 
 def one_line(err: BaseException) -> str:
-    """The error message on one line."""
-    return " ".join(str(err).split())
+    """The error message on one line, control characters (from a file name or text) shown escaped."""
+    from claimgraph.render import terminal_safe
+
+    return terminal_safe(" ".join(str(err).split()))
 
 
 def main(argv: Sequence[str] | None = None) -> NoReturn:
