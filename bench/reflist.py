@@ -67,8 +67,9 @@ def _local(tag: object) -> str:
 
 def gold_of(ref: etree._Element) -> Gold | None:
     """Gold fields of one <ref> (None when it has no citation element)."""
-    kinds = ("element-citation", "mixed-citation", "citation")
-    citation = next((c for c in ref.iter() if _local(c.tag) in kinds), None)
+    found = {_local(c.tag): c for c in reversed(list(ref.iter()))}
+    mixed = found.get("mixed-citation")
+    citation = next((found[k] for k in ("element-citation", "citation") if k in found), mixed)
     if citation is None:
         return None
     group = next((g for g in citation.iter() if _local(g.tag) == "person-group"
@@ -101,9 +102,10 @@ def gold_of(ref: etree._Element) -> Gold | None:
     year = re.sub(r"[^\da-z]", "", first("year"))[:5]
     pages = first("fpage") + ("–" + first("lpage") if first("lpage") else "")
     printed = ""
-    own_text = "".join([citation.text or ""] + [c.tail or "" for c in citation])
-    if len(re.findall(r"[.,;:]", own_text)) >= 3:
-        printed = " ".join(_printed(citation).split())
+    if mixed is not None:
+        own_text = "".join([mixed.text or ""] + [c.tail or "" for c in mixed])
+        if len(re.findall(r"[.,;:]", own_text)) >= 3:
+            printed = " ".join(_printed(mixed).split())
     return Gold(families, givens, year, title, "" if book else first("source"), first("volume"), pages,
                 doi, book, printed)
 
@@ -217,10 +219,42 @@ def run(jats_dir: Path, show: int) -> dict[str, Score]:
     return scores
 
 
+def run_pdf(show: int) -> None:
+    """The reference lists read from the non-blind PDFs, scored against their JATS fields."""
+    from rapidfuzz import fuzz
+
+    from bench.pdf import PDFS
+    from ingest.pdf import read_pdf
+
+    print(f"\n{'pdf':<17} {'gold':>5} {'parsed':>6} {'matched':>7}  " + "  ".join(f"{n:>8}" for n in FIELDS))
+    for name in PDFS:
+        tree = etree.parse(str(CORPUS / "pdf" / f"{name}.xml"),
+                           etree.XMLParser(resolve_entities=False, no_network=True, recover=True))
+        golds = [g for g in (gold_of(r) for r in tree.iter() if _local(r.tag) == "ref") if g and g.families]
+        parsed = read_pdf(CORPUS / "pdf" / f"{name}.pdf")[0].references
+        score = Score()
+        unused = list(parsed)
+        for gold in golds:
+            def closeness(ref: object, gold: Gold = gold) -> float:
+                return fuzz.ratio(_fold(ref.fields.get("printed", "")[:160]),  # type: ignore[attr-defined]
+                                  _fold(" ".join([*gold.families, gold.year, gold.title]))[:160])
+            best = max(unused, key=closeness, default=None)
+            if best is None or closeness(best) < 50:
+                continue
+            unused.remove(best)
+            score_one(score, gold, best.fields["printed"], bool(show))
+        shares = [f"{score.right[n] / score.counted[n]:8.3f}" if score.counted[n] else "       -"
+                  for n in FIELDS]
+        print(f"{name:<17} {len(golds):>5} {len(parsed):>6} {score.entries:>7}  " + "  ".join(shares))
+        for miss in score.misses[:show]:
+            print(f"[{name}] {miss}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--jats", type=Path, default=CORPUS / "jats")
     parser.add_argument("--show", type=int, default=0, help="print this many misses per form")
+    parser.add_argument("--pdf", action="store_true", help="also score the reference lists of the PDFs")
     args = parser.parse_args()
     scores = run(args.jats, args.show)
     print(f"{'form':<10} {'entries':>7}  " + "  ".join(f"{n:>8}" for n in FIELDS))
@@ -231,6 +265,8 @@ def main() -> None:
     for form, score in scores.items():
         for miss in score.misses[:args.show]:
             print(f"[{form}] {miss}")
+    if args.pdf:
+        run_pdf(args.show)
 
 
 if __name__ == "__main__":
