@@ -139,13 +139,15 @@ def main() -> None:
             print(f"{name:<17} {label:<24} {pages:>5} {rates[label]:>8.0f} {row[0]:>8.3f} {row[1]:>8.3f} "
                   f"{row[2]:>6.3f} {row[3]:>6.3f}")
         ratio = rates["pypdfium2 (BSD/Apache)"] / rates["claimgraph ingest.pdf"]
-        print(f"{name:<17} {'ingest.pdf / pypdfium2':<24} reader takes {ratio:.1f}x raw pypdfium2 extraction time")
+        print(f"{name:<17} {'ingest.pdf / pypdfium2':<24} reader takes {ratio:.1f}x raw pypdfium2 "
+              "extraction time")
     print("\nall three files")
     for label, values in totals.items():
         chunks = [values[i:i + 6] for i in range(0, len(values), 6)]
         pages, seconds = sum(c[0] for c in chunks), sum(c[1] for c in chunks)
         means = [sum(c[k] for c in chunks) / len(chunks) for k in range(2, 6)]
-        print(f"{'mean':<17} {label:<24} {pages:>5.0f} {pages / seconds:>8.0f} {means[0]:>8.3f} {means[1]:>8.3f} "
+        print(f"{'mean':<17} {label:<24} {pages:>5.0f} {pages / seconds:>8.0f} {means[0]:>8.3f} "
+              f"{means[1]:>8.3f} "
               f"{means[2]:>6.3f} {means[3]:>6.3f}")
 
 

@@ -25,7 +25,6 @@ the page count (about 20 ms a page), which the page cap bounds.
 
 from __future__ import annotations
 
-import ctypes
 import re
 import statistics
 from collections import Counter
@@ -127,12 +126,14 @@ def _open(path: Path):  # noqa: ANN202 - pypdfium2.PdfDocument
         with path.open("rb") as handle:
             head = handle.read(1024)
     except OSError as err:
-        raise InputError(str(path), f"cannot be read ({err.strerror or err})", hint="Check the path") from None
+        raise InputError(str(path), f"cannot be read ({err.strerror or err})",
+                         hint="Check the path") from None
     if b"%PDF-" not in head:
         shown = "is empty" if not head else "is not a PDF (no %PDF- signature at its start)"
         raise InputError(str(path), shown, hint=PDF_HINT)
     if size > MAX_BYTES:
-        raise InputError(str(path), f"is {size // 2**20} MB, over the {MAX_BYTES // 2**20} MB limit for a PDF",
+        raise InputError(str(path), f"is {size // 2**20} MB, over the {MAX_BYTES // 2**20} MB limit "
+                         "for a PDF",
                          hint="Split it or give the article's text")
     try:
         document = pdfium.PdfDocument(str(path))
@@ -140,7 +141,9 @@ def _open(path: Path):  # noqa: ANN202 - pypdfium2.PdfDocument
         if "password" in str(err).lower():
             raise InputError(str(path), "is encrypted (password protected)",
                              hint="Save an unprotected copy (e.g. qpdf --decrypt) and ingest that") from None
-        raise InputError(str(path), f"is damaged or truncated (PDFium: {err})",
+        reason = re.findall(r"PDFium: ([^).]+)", str(err))
+        shown = f" (PDFium: {reason[-1].lower()})" if reason else ""
+        raise InputError(str(path), f"is damaged or truncated{shown}",
                          hint="Download the PDF again") from None
     if len(document) == 0:
         raise InputError(str(path), "has no pages (damaged or truncated)", hint="Download the PDF again")
@@ -220,7 +223,7 @@ def _drop_furniture(pages: list[list[Line]], sizes: list[tuple[float, float]]) -
         seen = {_furniture_key(line) for line in page
                 if line.y1 < height * MARGIN_SHARE or line.y0 > height * (1 - MARGIN_SHARE)}
         counts.update(seen)
-    repeated = {key for key, count in counts.items() if len(pages) >= 3 and count >= max(2, 0.3 * len(pages))}
+    repeated = {key for key, count in counts.items() if count >= max(2, 0.3 * len(pages))}
     kept_pages = []
     for page, (width, height) in zip(pages, sizes, strict=True):
         kept = []
@@ -284,7 +287,8 @@ def _paragraphs(lines: list[Line], body_size: float) -> list[_Para]:
                 and abs(line.size - previous.size) < 1.0 and same_column
                 and not (line.x0 > previous.x0 + 8 and previous.text.rstrip().endswith((".", ":", "?", "!")))
             )
-            if line.page != previous.page and paras[-1].lines[-1].text.rstrip().endswith((".", "?", "!", ":")):
+            closed = paras[-1].lines[-1].text.rstrip().endswith((".", "?", "!", ":"))
+            if line.page != previous.page and closed:
                 continues = False
             if continues:
                 paras[-1].lines.append(line)
@@ -392,7 +396,8 @@ def read_pdf(path: str | Path) -> list[ParsedDocument]:
         raise InputError(str(file_path), "has no text layer (a scanned image?)",
                          hint="Run OCR on it first (e.g. ocrmypdf in.pdf out.pdf) and ingest the result")
     pages = _drop_furniture(pages, sizes)
-    ordered = [line for page, (width, _h) in zip(pages, sizes, strict=True) for line in _reading_order(page, width)]
+    ordered = [line for page, (width, _h) in zip(pages, sizes, strict=True)
+               for line in _reading_order(page, width)]
     return [_build(file_path, ordered)]
 
 
@@ -440,7 +445,8 @@ def _build(path: Path, lines: list[Line]) -> ParsedDocument:
         text += joined
         for s, e, line in spans:
             layout.append(LayoutBox(start + s, start + e, line.page,
-                                    (round(line.x0, 1), round(line.y0, 1), round(line.x1, 1), round(line.y1, 1))))
+                                    (round(line.x0, 1), round(line.y0, 1), round(line.x1, 1),
+                                     round(line.y1, 1))))
         superscripts.extend((start + s, start + e) for s, e in supers)
         blocks.append(Block(kind, start, len(text), section))
         return start, len(text)
@@ -510,8 +516,9 @@ def _superscript_citations(doc: ParsedDocument, superscripts: list[tuple[int, in
     from ingest.citations import _expand_numbers
 
     body_end = next((b.start for b in doc.blocks if b.kind == REFERENCES), len(doc.text))
-    marks = [(s, e) for s, e in superscripts if e <= body_end]
-    if len(marks) < 3:
+    body_start = next((b.start for b in doc.blocks if b.kind == HEADING), 0)  # after bylines, affiliations
+    marks = [(s, e) for s, e in superscripts if body_start <= s and e <= body_end]
+    if not marks:
         return []
     found = [(s, e) for s, e in marks]
     found += [(m.start(), m.end()) for m in re.finditer(r"\[(\d+(?:\s*[-–,]\s*\d+)*)\]", doc.text[:body_end])]
@@ -531,7 +538,8 @@ def boxes_for(doc: ParsedDocument, start: int, end: int) -> list[LayoutBox]:
             x0, y0, x1, y1 = box.bbox
             if box.page in by_page:
                 union = by_page[box.page]
-                by_page[box.page] = [min(union[0], x0), min(union[1], y0), max(union[2], x1), max(union[3], y1)]
+                by_page[box.page] = [min(union[0], x0), min(union[1], y0), max(union[2], x1),
+                                     max(union[3], y1)]
             else:
                 by_page[box.page] = [x0, y0, x1, y1]
     return [LayoutBox(start, end, page, (b[0], b[1], b[2], b[3])) for page, b in sorted(by_page.items())]

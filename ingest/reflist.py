@@ -50,8 +50,8 @@ NAME_END = r"(?=\s*(?:[,.;:&(]|$|and\b|e\b|y\b|et\.?\s+al))"
 # One author in each style; groups `family` and `given`.
 LONG_SURNAME = rf"{SURNAME}(?:\s+[{UPPER}][a-zà-ÿ'’][\w'’-]*){{0,2}}"  # "Haubo Bojesen Christensen"
 NAME_FORMS: dict[str, re.Pattern[str]] = {
-    "vancouver": re.compile(rf"(?P<family>{LONG_SURNAME})\s+(?P<given>{INITIALS_BARE}(?:\s+(?:Jr|Jnr|Sr|II|III)\b)?)"
-                            rf"{NAME_END}"),
+    "vancouver": re.compile(rf"(?P<family>{LONG_SURNAME})\s+"
+                            rf"(?P<given>{INITIALS_BARE}(?:\s+(?:Jr|Jnr|Sr|II|III)\b)?){NAME_END}"),
     "comma-initials": re.compile(rf"(?P<family>{LONG_SURNAME}),\s*(?P<given>{INITIALS_DOTTED})"),
     "initials-first": re.compile(rf"(?P<given>{INITIALS_DOTTED})\s*(?P<family>{SURNAME}){NAME_END}"),
     "comma-given": re.compile(rf"(?P<family>{SURNAME}),\s+(?P<given>{GIVEN_FULL}){NAME_END}"),
