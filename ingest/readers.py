@@ -39,16 +39,45 @@ def read_documents(path: str | Path) -> list[ParsedDocument]:
     file_path = Path(path)
     if file_path.suffix.lower() in XML_SUFFIXES:  # JATS or GROBID TEI, by root element
         return read_xml_documents(file_path)
+    if is_pdf(file_path):
+        from ingest.pdf import read_pdf
+
+        return read_pdf(file_path)
     text = load_text(file_path)
     kind = detect_format(file_path, text)
     if kind == "html":
         from ingest.html_reader import read_html
 
-        return read_html(file_path, text)
-    return read_plain(file_path, text, markdown=kind == "markdown")
+        documents = read_html(file_path, text)
+    else:
+        documents = read_plain(file_path, text, markdown=kind == "markdown")
+    return with_own_references(documents)
+
+
+def with_own_references(documents: list[ParsedDocument]) -> list[ParsedDocument]:
+    """The article gets the entries of its own printed reference list as `references` (when it
+    has one and no reader filled them already); comments keep none."""
+    from ingest.reflist import references_in_text
+
+    article = documents[0] if documents else None
+    if article is not None and not article.references:
+        limit = max((b.end for b in article.blocks), default=len(article.text))
+        article.references = references_in_text(article.text, article.path, limit=limit)
+    return documents
 
 
 # --- loading ---------------------------------------------------------------------------
+
+def is_pdf(path: Path) -> bool:
+    """A .pdf name, or a file whose first KiB holds the %PDF- signature whatever its name."""
+    if path.suffix.lower() == ".pdf":
+        return True
+    try:
+        with path.open("rb") as handle:
+            return b"%PDF-" in handle.read(1024)
+    except OSError:
+        return False
+
 
 def load_text(path: Path) -> str:
     """The file decoded as UTF-8 (a BOM is allowed), or an InputError saying what is wrong."""
