@@ -55,12 +55,15 @@ class GraphBatch:
 
     `replaces` names the articles (root document ids) whose documents, claims and
     evidence the store deletes before writing this batch, in the same transaction.
+    `replaces_outgoing` names (relationship type, start id) pairs whose relationships the store
+    deletes first too: a Source's WRITTEN_BY edges are rewritten from its current author list.
     Sources and authors are merged, never deleted by a batch.
     """
 
     nodes: list[Node] = field(default_factory=list)
     relationships: list[Relationship] = field(default_factory=list)
     replaces: list[str] = field(default_factory=list)
+    replaces_outgoing: list[tuple[str, str]] = field(default_factory=list)
 
     def add_node(self, label: Label, node_id: str, **props: Any) -> Node:
         node = Node(label, node_id, props)
@@ -76,6 +79,7 @@ class GraphBatch:
         self.nodes.extend(other.nodes)
         self.relationships.extend(other.relationships)
         self.replaces.extend(r for r in other.replaces if r not in self.replaces)
+        self.replaces_outgoing.extend(r for r in other.replaces_outgoing if r not in self.replaces_outgoing)
 
     def nodes_by_label(self, label: Label) -> list[Node]:
         return [n for n in self.nodes if n.label == label]
