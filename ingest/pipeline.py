@@ -41,6 +41,9 @@ from ingest.works import ArticleIdentity, WorkRegistry, add_works, normalise_doi
 
 Progress = Callable[[int, int, str], None]
 BIB_SUFFIX = ".bib"
+# What `claimgraph ingest DIR` picks up; a file a reader then cannot read is skipped with one line.
+ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".mdown", ".mkd", ".html", ".htm",
+                              ".xhtml", ".xml", ".nxml", ".pdf"})
 SHARED_BIB = "references.bib"
 NUMERIC_MARKER = re.compile(r"[\[(]?\s*\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*\s*[\])]?")
 FORMATS = {".xml": "jats", ".nxml": "jats", ".tei": "tei", ".pdf": "pdf", ".html": "html", ".htm": "html",
@@ -285,7 +288,7 @@ def ingest_paths(article_paths: Sequence[str | Path], bib_paths: Sequence[str | 
     planned = plan_articles(article_paths, bib_paths)
     if not planned:
         raise InputError("(no articles)", "nothing to ingest", hint="Give at least one article file.")
-    steps = len(planned) + 1
+    steps = len(planned)
 
     def report(done: int, message: str) -> None:
         if progress:
@@ -294,29 +297,32 @@ def ingest_paths(article_paths: Sequence[str | Path], bib_paths: Sequence[str | 
     warnings: list[str] = []
     cache = _BibCache()
     read: list[tuple[_Article, list[ParsedDocument], list[Reference]]] = []
-    skipped: list[str] = []
-    for done, article in enumerate(planned):
-        report(done, f"reading {article.path}")
+    failed: list[InputError] = []
+    for article in planned:
+        report(0, f"reading {article.path}")
         try:
             docs, refs = _read_article(article, cache, warnings)
         except InputError as err:
             if strict:
                 raise
-            skipped.append(str(err))
+            failed.append(err)
             warnings.append(f"skipped {err}")
             continue
         read.append((article, docs, refs))
+    skipped = [str(err) for err in failed]
     if not read:
-        raise InputError(skipped[0].split(":", 1)[0] if skipped else "(no articles)",
-                         "none of the articles could be read", hint="See the lines above")
+        if len(failed) == 1:
+            raise failed[0]
+        raise InputError(failed[0].path, f"none of the {len(failed)} articles could be read ({failed[0]})",
+                         hint="Fix or leave out the files named")
     ids = qualified_ids([a.path for a, _, _ in read], [docs[0].id for _, docs, _ in read])
     read = [(a, _renamed(docs, new_id), refs) for (a, docs, refs), new_id in zip(read, ids, strict=True)]
     _check_stored_ids(read, registry, replace)
     extractions = []
     for done, (_article, docs, refs) in enumerate(read):
-        report(done, f"finding claims and evidence in {docs[0].path}")
+        report(done + len(failed), f"{docs[0].path}")
         extractions.append(extract_article(docs, refs))
-    report(steps - 1, "resolving cited works")
+    report(steps, "resolving cited works")
     result = build_result(extractions, registry, warnings)
     result.skipped = skipped
     if progress:
