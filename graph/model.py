@@ -7,6 +7,7 @@ carries only properties named in `graph.schema`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -98,12 +99,13 @@ class GraphBatch:
                                 f"{sorted(unknown)}")
         return problems
 
-    def validate(self) -> None:
-        """Raise ValueError if a node or relationship breaks the schema or dangles."""
+    def validate(self, stored: Iterable[str] = ()) -> None:
+        """Raise ValueError if a node or relationship breaks the schema or dangles (ends neither in
+        the batch nor among `stored`, the ids the batch knows to be in the store)."""
         problems = self.schema_problems()
         if problems:
             raise ValueError(problems[0])
-        ids = {n.id for n in self.nodes}
+        ids = {n.id for n in self.nodes} | set(stored)
         for rel in self.relationships:
             for end in (rel.start, rel.end):
                 if end not in ids:

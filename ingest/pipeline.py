@@ -439,7 +439,10 @@ def build_result(extractions: list[Extraction], registry: WorkRegistry,
     warnings += registry.warnings[warnings_before:]
     for item in unresolved:
         warnings.append(f"{item['path']}:{item['line']}: citation {item['citation']} matches no reference")
-    batch.validate()
+    stored = {r.start for r in batch.relationships if r.type == RelType.IN_CORPUS and r.start in registry.works}
+    stored |= {r.end for r in batch.relationships if r.type == RelType.IN_CORPUS
+               and r.end in registry.stored_articles}
+    batch.validate(stored)
     documents = [d for e in extractions for d in e.documents]
     return IngestResult(batch, documents, unresolved, warnings, summaries)
 
