@@ -266,30 +266,26 @@ def cmd_claims(args: argparse.Namespace) -> None:
 
 def cmd_trace(args: argparse.Namespace) -> None:
     """claimgraph trace CLAIM_ID [--format json]"""
-    import json
-
-    from claimgraph.render import print_trace
+    from claimgraph.render import print_json, print_trace
 
     with open_store(args) as store:
         trace = store.trace(args.claim_id)
     if trace is None:
         raise CliError(f"no claim {args.claim_id!r} in the store: list ids with `claimgraph claims`")
     if args.format == "json":
-        print(json.dumps(trace, ensure_ascii=False, indent=1, default=str))
+        print_json(trace)
     else:
         print_trace(trace)
 
 
 def cmd_stats(args: argparse.Namespace) -> None:
     """claimgraph stats [--format json]"""
-    import json
-
-    from claimgraph.render import print_stats
+    from claimgraph.render import json_text, print_stats
 
     with open_store(args) as store:
         stats, where = store.stats(), store.describe()
     if args.format == "json":
-        print(json.dumps(stats, ensure_ascii=False, indent=1, sort_keys=True))
+        print(json_text(stats, sort_keys=True))
     else:
         print_stats(stats, where)
 
@@ -480,9 +476,9 @@ def build_parser() -> Parser:
     """The argument parser with every subcommand."""
     parser = Parser(prog=PROG, description="Claims, the sentences they are made in, and the evidence "
                     "and sources they rest on.")
-    parser.add_argument("--store", metavar="URL", default=None,
-                        help="SQLite file or neo4j:// URL (default: $CLAIMGRAPH_STORE or ./claimgraph.db)")
+    add_global_options(parser, default=None)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub.add_parser = _with_global_options(sub.add_parser)  # every subcommand takes them too
     _add_ingest(sub)
     _add_listing(sub)
     _add_export(sub)
@@ -502,6 +498,30 @@ def build_parser() -> Parser:
                          help="nodes or relationships per transaction (default 1000)")
     migrate.set_defaults(run=cmd_migrate)
     return parser
+
+
+STORE_HELP = "SQLite file or neo4j:// URL (default: $CLAIMGRAPH_STORE or ./claimgraph.db)"
+
+
+def add_global_options(parser: argparse.ArgumentParser, default: Any) -> None:
+    """Options every command takes, before or after the command name.
+
+    The top-level parser sets the real default; each subcommand's copy defaults to
+    SUPPRESS so that `claimgraph --store x.db claims` is not reset by the subcommand.
+    """
+    group = parser.add_argument_group("global options (before or after the command)")
+    group.add_argument("--store", metavar="URL", default=default, help=STORE_HELP)
+
+
+def _with_global_options(add_parser: Any) -> Any:
+    """Wrap `subparsers.add_parser` so each new subcommand also accepts the global options."""
+
+    def add(name: str, **kwargs: Any) -> argparse.ArgumentParser:
+        command = add_parser(name, **kwargs)
+        add_global_options(command, default=argparse.SUPPRESS)
+        return command
+
+    return add
 
 
 def _add_ingest(sub: Any) -> None:
@@ -593,8 +613,10 @@ def is_user_error(err: BaseException) -> bool:
 
 
 def one_line(err: BaseException) -> str:
-    """The error message on one line."""
-    return " ".join(str(err).split())
+    """The error message on one line, control characters (from a file name or text) shown escaped."""
+    from claimgraph.render import terminal_safe
+
+    return terminal_safe(" ".join(str(err).split()))
 
 
 def main(argv: Sequence[str] | None = None) -> NoReturn:

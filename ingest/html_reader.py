@@ -19,7 +19,7 @@ from pathlib import Path
 from graph.schema import DocumentKind, comment_id, document_id
 from ingest.blocks import Classifier, Unit
 from ingest.dates import parse_date
-from ingest.model import TITLE, InputError, ParsedDocument
+from ingest.model import BOILERPLATE, TITLE, InputError, ParsedDocument
 
 # trafilatura XML elements that hold text of their own, and the unit hint each becomes.
 _TEXT_ELEMENTS = {"p": "text", "quote": "text", "head": "heading", "item": "item", "code": "code"}
@@ -46,6 +46,9 @@ def read_html(path: Path, html: str) -> list[ParsedDocument]:
     metadata = trafilatura.extract_metadata(html)
     title = (metadata.title or "") if metadata else ""
     blocks = Classifier(text, markdown=True).classify(units)
+    if all(b.kind in (TITLE, BOILERPLATE) for b in blocks):  # a navigation link, a lone heading
+        raise InputError(str(path), "has no article body that can be extracted",
+                         hint="Give the page with the article's text, or save the text as .txt")
     if not title:
         title = next((text[b.start:b.end] for b in blocks if b.kind == TITLE), "")
     url = (metadata.url or "") if metadata else ""

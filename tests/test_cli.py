@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import csv
 import io
 import json
@@ -293,3 +294,34 @@ def test_app_listens_on_loopback_only_by_default(loaded):
         output = proc.communicate(timeout=30)[0]
     assert f"http://127.0.0.1:{port}" in output
     assert "Network URL" not in output
+
+
+def plain_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    """Run `python -m claimgraph ARGS…` with no --store added, in `cwd`."""
+    env = {k: v for k, v in os.environ.items() if k != "CLAIMGRAPH_STORE"}
+    env["COLUMNS"] = "200"
+    return subprocess.run([sys.executable, "-m", "claimgraph", *args], capture_output=True, text=True,
+                          env=env, timeout=180, cwd=cwd)
+
+
+def test_store_option_goes_before_or_after_the_command(loaded, tmp_path):
+    """`claimgraph ingest a.md --store x.db` and `claimgraph claims --store demo.db` work as other CLIs do."""
+    store = tmp_path / "after.db"
+    ok(plain_cli("ingest", str(ARTICLE), "--bib", str(BIB), "--store", str(store), cwd=tmp_path))
+    assert store.exists() and not (tmp_path / "claimgraph.db").exists()
+    assert stats(store) == stats(loaded)
+    after = ok(plain_cli("claims", "--store", str(loaded), "--format", "json", "--limit", "3", cwd=tmp_path))
+    before = ok(plain_cli("--store", str(loaded), "claims", "--format", "json", "--limit", "3", cwd=tmp_path))
+    assert after.stdout == before.stdout and json.loads(after.stdout)
+    user_error(plain_cli("--store", str(loaded), "stats", "--store", str(tmp_path / "none.db"), cwd=tmp_path),
+               "none.db")  # the one nearer the end wins
+
+
+def test_every_command_help_shows_the_store_option(tmp_path):
+    from claimgraph.cli import build_parser
+
+    subparsers = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    commands = list(subparsers.choices)
+    assert {"ingest", "claims", "trace", "export", "app", "migrate"} <= set(commands)
+    for command in commands:
+        assert "--store URL" in ok(plain_cli(command, "--help", cwd=tmp_path)).stdout, command
