@@ -25,8 +25,9 @@ from typing import Any
 from graph.schema import normalise_doi, work_id
 from ingest.model import PersonName, Reference
 
-# Chosen from tests/data/title_pairs.json (precision 1.0 at every threshold from 86 to 94, recall
-# falling above 90): see docs/schema.md, "Matching titles".
+# Measured on tests/data/title_pairs.json (`python -m ingest.works tests/data/title_pairs.json`):
+# precision 1.000 and recall 0.875 at every threshold from 70 to 96, recall falling above; 90 sits
+# inside that plateau. See docs/schema.md, "Matching titles".
 TITLE_THRESHOLD = 90.0
 STRONG_KINDS = ("doi", "pmid", "pmcid", "arxiv", "isbn")
 ARXIV_PREFIX = re.compile(r"^\s*(?:https?://arxiv\.org/abs/|arxiv:\s*)", re.IGNORECASE)
@@ -65,7 +66,7 @@ def normalise_isbn(value: str) -> str:
 def fold(text: str) -> str:
     """Accents folded (NFKD, combining marks dropped), case folded, punctuation removed,
     whitespace collapsed: 'Trauma & Recovery: the Aftermath' -> 'trauma recovery the aftermath'."""
-    if any(c in text for c in "\\{}$"):
+    if any(c in text for c in "\\{}$"):  # LaTeX (a .bib value not yet decoded)
         from ingest.bibtex import decode_latex
 
         text = decode_latex(text)
@@ -84,11 +85,66 @@ def year_of(text: str) -> str:
     return found.group(1) if found else ""
 
 
-def title_similarity(a: str, b: str) -> float:
-    """rapidfuzz similarity (0–100) of two folded titles."""
+STOP_WORDS = frozenset("a an and the of in on for to with by at from".split())
+# Words that make a title another work than the same title without them (a reply is not the paper).
+OTHER_WORK_WORDS = frozenset("reply response comment commentary erratum corrigendum correction retraction "
+                             "retracted rejoinder".split())
+ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "ix": "9",
+         "x": "10"}
+WORD_FORMS = {"vol": "volume", "pt": "part", "no": "number", "ed": "edition"}
+
+
+def title_words(title: str) -> list[str]:
+    """Content words of a title: folded, hyphens joined ('post-traumatic' -> 'posttraumatic'),
+    stop words dropped, Roman numerals as digits, 'vol' as 'volume'."""
+    words = fold(title.replace("-", "").replace("\u2010", "")).split()
+    forms = [WORD_FORMS.get(w, ROMAN.get(w, w)) for w in words]
+    return [w for w in forms if w not in STOP_WORDS]
+
+
+def _unpaired(mine: list[str], theirs: list[str]) -> list[str]:
+    """Words of `mine` with no counterpart in `theirs`: not the same word, not a spelling variant
+    (rapidfuzz ratio >= 80, same first letter, 5+ letters: behavioral/behavioural, heatlh/health) and
+    not two of their words run together (testenhanced / test enhanced)."""
     from rapidfuzz import fuzz
 
-    return float(fuzz.ratio(a, b))
+    left = [w for w in theirs if w not in mine]
+    joined = {a + b for a, b in zip(theirs, theirs[1:], strict=False)}
+    unpaired = []
+    for i, word in enumerate(mine):
+        if word in theirs or word in joined:
+            continue
+        if i + 1 < len(mine) and word + mine[i + 1] in theirs or i and mine[i - 1] + word in theirs:
+            continue
+        variant = next((w for w in left if len(w) >= 5 and len(word) >= 5 and w[0] == word[0]
+                        and fuzz.ratio(w, word) >= 80), None)
+        if variant is None:
+            unpaired.append(word)
+    return unpaired
+
+
+def title_similarity(a: str, b: str) -> float:
+    """How alike two titles (as written) are, 0–100: rapidfuzz's ratio of their content words,
+    or 0 when a content word of one has no counterpart in the other (another population, part,
+    outcome: 'in men' / 'in women', 'part I' / 'part II') or one is a reply, erratum, … to the other.
+    When only one has a subtitle, its main title (before ':') is compared too: a dropped subtitle
+    is the same work."""
+    from rapidfuzz import fuzz
+
+    def score(x: str, y: str) -> float:
+        wx, wy = title_words(x), title_words(y)
+        if not wx or not wy or _unpaired(wx, wy) or _unpaired(wy, wx):
+            return 0.0
+        return float(fuzz.ratio(" ".join(wx), " ".join(wy)))
+
+    wa, wb = set(title_words(a)), set(title_words(b))
+    if (wa ^ wb) & OTHER_WORK_WORDS:
+        return 0.0
+    best = score(a, b)
+    for x, y in ((a, b), (b, a)):
+        if ":" in x and ":" not in y and len(title_words(x.split(":")[0])) >= 2:
+            best = max(best, score(x.split(":")[0], y))
+    return best
 
 
 # -- identities ------------------------------------------------------------------------------------
@@ -122,8 +178,9 @@ class Description:
 
     family: str
     year: str
-    title: str
+    title: str  # folded
     strong: list[str]
+    raw: str = ""  # as written (decoded), for fuzzy matching
 
     @property
     def title_key(self) -> str:
@@ -137,9 +194,9 @@ def describe(fields: dict[str, str], authors: list[PersonName]) -> Description:
     family = family_key(authors[0].family) if authors else ""
     if not family and fields.get("author"):
         family = family_key(fields["author"].split(" and ")[0].split(",")[0])
-    title = fold(fields.get("title", "") or fields.get("booktitle", ""))
-    return Description(family, year_of(fields.get("year", "") or fields.get("date", "")), title,
-                       strong_identities(fields))
+    raw = fields.get("title", "") or fields.get("booktitle", "")
+    return Description(family, year_of(fields.get("year", "") or fields.get("date", "")), fold(raw),
+                       strong_identities(fields), raw)
 
 
 # -- records ---------------------------------------------------------------------------------------
@@ -196,7 +253,7 @@ class Work:
     records: list[dict[str, Any]] = field(default_factory=list)
     family: str = ""
     year: str = ""
-    title: str = ""
+    title: str = ""  # as written, of the first record that had one
     doi: str = ""
 
     def add_record(self, record: dict[str, Any]) -> None:
@@ -280,7 +337,7 @@ class WorkRegistry:
     def _index(self, work: Work, desc: Description) -> None:
         """Let every identity of `desc` find `work` (identities already naming another work stay)."""
         if not work.family and desc.family:
-            work.family, work.year, work.title = desc.family, desc.year, desc.title
+            work.family, work.year, work.title = desc.family, desc.year, desc.raw
         for identity in [*desc.strong, desc.title_key]:
             if identity and identity not in self.by_identity:
                 self.by_identity[identity] = work.id
@@ -319,7 +376,7 @@ class WorkRegistry:
         if desc.title_key in self.by_identity:
             candidates.append(self.works[self.by_identity[desc.title_key]])
         if desc.title and desc.family and desc.year:
-            scored = sorted(((title_similarity(desc.title, self.works[w].title), w)
+            scored = sorted(((title_similarity(desc.raw, self.works[w].title), w)
                              for w in self.by_family_year.get((desc.family, desc.year), [])
                              if self.works[w].title), key=lambda s: (-s[0], s[1]))
             candidates += [self.works[w] for score, w in scored if score >= TITLE_THRESHOLD]
@@ -339,7 +396,7 @@ class WorkRegistry:
                 problems.append(f"year {seen.year} vs {desc.year}")
             if desc.family and seen.family and desc.family != seen.family:
                 problems.append(f"first author {seen.family} vs {desc.family}")
-            if desc.title and seen.title and title_similarity(desc.title, seen.title) < TITLE_THRESHOLD:
+            if desc.title and seen.title and title_similarity(desc.raw, seen.raw) < TITLE_THRESHOLD:
                 problems.append("different titles")
             if problems:
                 self.warnings.append(
@@ -366,7 +423,7 @@ class WorkRegistry:
         found = []
         if article.doi and f"doi:{article.doi}" in self.by_identity:
             found.append(self.by_identity[f"doi:{article.doi}"])
-        title, year = fold(article.title), article.year
+        title, year = article.title, article.year
         for (family, work_year), ids in self.by_family_year.items():
             if work_year != year or family not in fold(article.author):
                 continue
@@ -377,10 +434,9 @@ class WorkRegistry:
     def _is_article(work: Work, article: ArticleIdentity) -> bool:
         if article.doi and work.doi:
             return article.doi == work.doi
-        title = fold(article.title)
-        return bool(title and work.title and work.year == article.year and work.family
+        return bool(article.title and work.title and work.year == article.year and work.family
                     and work.family in fold(article.author)
-                    and title_similarity(title, work.title) >= TITLE_THRESHOLD)
+                    and title_similarity(article.title, work.title) >= TITLE_THRESHOLD)
 
 
 def work_properties(work: Work) -> tuple[dict[str, Any], list[PersonName]]:
@@ -425,3 +481,25 @@ def add_works(batch: Any, registry: WorkRegistry, work_ids: list[str]) -> None:
                 batch.add_node(Label.AUTHOR, person_id, name=person.display, family=person.family,
                                given=person.given)
             batch.add_rel(RelType.WRITTEN_BY, work_id_, person_id, position=position)
+
+
+def title_match_table(pairs: list[dict[str, Any]], thresholds: Iterable[float]) -> list[dict[str, float]]:
+    """Precision and recall of `title_similarity(a, b) >= t` on labelled pairs ({a, b, same}), per t."""
+    scored = [(bool(p["same"]), title_similarity(p["a"], p["b"])) for p in pairs]
+    table = []
+    for threshold in thresholds:
+        tp = sum(1 for same, score in scored if same and score >= threshold)
+        fp = sum(1 for same, score in scored if not same and score >= threshold)
+        fn = sum(1 for same, score in scored if same and score < threshold)
+        table.append({"threshold": threshold, "precision": tp / (tp + fp) if tp + fp else 1.0,
+                      "recall": tp / (tp + fn) if tp + fn else 1.0, "tp": tp, "fp": fp, "fn": fn})
+    return table
+
+
+if __name__ == "__main__":  # python -m ingest.works tests/data/title_pairs.json
+    import sys
+
+    labelled = json.loads(open(sys.argv[1], encoding="utf-8").read())["pairs"]
+    for row in title_match_table(labelled, range(70, 101, 2)):
+        print(f"{row['threshold']:>5}  precision {row['precision']:.3f}  recall {row['recall']:.3f}  "
+              f"(tp {row['tp']}, fp {row['fp']}, fn {row['fn']})")
