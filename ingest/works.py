@@ -455,7 +455,7 @@ def work_properties(work: Work) -> tuple[dict[str, Any], list[PersonName]]:
                                    sort_keys=True),
     })
     if not props["venue"]:
-        props["venue"] = fields.get("source", "") or fields.get("publisher", "")
+        props["venue"] = fields.get("source", "")  # JATS <source> when no journal field
     return props, shown.authors
 
 
