@@ -96,7 +96,7 @@ def predicted_links(article: Path) -> tuple[dict[str, set[str]], list[str]]:
     cites: dict[str, set[str]] = {}
     for rel in batch.relationships:
         if rel.type == RelType.CITES and rel.start.startswith("evidence:"):
-            cites.setdefault(rel.start, set()).add(rel.end)
+            cites.setdefault(rel.start, set()).update(rel.props["key"].split(", "))  # the article's keys
     claims = {n.id: n.props["text"] for n in batch.nodes_by_label(Label.CLAIM)}
     links: dict[str, set[str]] = {text: set() for text in claims.values()}
     for rel in batch.relationships:

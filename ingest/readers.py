@@ -161,7 +161,7 @@ def _article(path: Path, text: str, blocks: list[Block], front: dict[str, str]) 
         id=doc_id, kind=str(DocumentKind.ARTICLE), text=text, path=str(path), title=title,
         author=front.get("author") or _author_from_bylines(bylines), date=publication_date(date_text),
         url=url, offset=0, root_id=doc_id, parent_id="", position=0, blocks=blocks,
-        sentences=sentences_of(text, blocks),
+        sentences=sentences_of(text, blocks), doi=front.get("doi", ""),
     )
 
 
