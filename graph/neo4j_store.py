@@ -103,7 +103,7 @@ class Neo4jStore(Store):
     """A ClaimGraph store in a Neo4j 5 database."""
 
     def __init__(self, url: str, read_only: bool = False, user: str | None = None,
-                 password: str | None = None, database: str | None = None, batch_size: int = 1000,
+                 password: str | None = None, database: str | None = None, batch_size: int = 5000,
                  retry_seconds: float = RETRY_SECONDS) -> None:
         self.url, url_user, url_password = _redact(url)
         self.read_only = read_only
@@ -269,19 +269,22 @@ class Neo4jStore(Store):
             more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
             raise StoreError("relationship ends not in the batch or the store: "
                              f"{', '.join(missing[:5])}{more}")
+        fresh = _fresh_ids(nodes, replaces)
         for label in Label:
-            rows = [node.props for node in nodes if node.label == label]
-            for chunk in _chunks(rows, self.batch_size):
-                tx.run(f"UNWIND $rows AS row MERGE (n:{label.value} {{id: row.id}}) SET n = row",
-                       rows=chunk).consume()
-        groups: dict[tuple[RelType, Label, Label], list[dict[str, Any]]] = {}
+            for new in (True, False):
+                rows = [node.props for node in nodes if node.label == label and (node.id in fresh) == new]
+                verb = f"CREATE (n:{label.value})" if new else f"MERGE (n:{label.value} {{id: row.id}})"
+                for chunk in _chunks(rows, self.batch_size):
+                    tx.run(f"UNWIND $rows AS row {verb} SET n = row", rows=chunk).consume()
+        groups: dict[tuple[RelType, Label, Label, bool], list[dict[str, Any]]] = {}
         for rel in rels:
-            key = (rel.type, labels[rel.start], labels[rel.end])
+            key = (rel.type, labels[rel.start], labels[rel.end], rel.start in fresh and rel.end in fresh)
             groups.setdefault(key, []).append({"start": rel.start, "end": rel.end, "props": rel.props})
-        for (rel_type, start_label, end_label), rows in groups.items():
+        for (rel_type, start_label, end_label, new), rows in groups.items():
+            verb = "CREATE" if new else "MERGE"
             query = (f"UNWIND $rows AS row MATCH (a:{start_label.value} {{id: row.start}}) "
                      f"MATCH (b:{end_label.value} {{id: row.end}}) "
-                     f"MERGE (a)-[r:{rel_type.value}]->(b) SET r = row.props")
+                     f"{verb} (a)-[r:{rel_type.value}]->(b) SET r = row.props")
             for chunk in _chunks(rows, self.batch_size):
                 tx.run(query, rows=chunk).consume()
         return deleted
@@ -581,6 +584,17 @@ def _claim_row(record: dict[str, Any]) -> dict[str, Any]:
         "position": props.get("position"), "evidence_count": record["evidence_count"],
         "source_ids": list(record["source_ids"]),
     }
+
+
+def _fresh_ids(nodes: list[Node], replaces: list[str]) -> set[str]:
+    """Ids of batch nodes that cannot be in the store once the replaced articles are deleted: the
+    documents of those articles and their claims and evidence (ids are unique per document). They
+    and the relationships among them are CREATEd, skipping MERGE's lookup."""
+    roots = set(replaces)
+    documents = {n.id for n in nodes if n.label == Label.DOCUMENT and n.props.get("root_id") in roots
+                 and (n.id == n.props["root_id"] or n.id.startswith(n.props["root_id"] + "#"))}
+    owned = {n.id for n in nodes if n.label in DOCUMENT_OWNED and n.props.get("document_id") in documents}
+    return documents | owned
 
 
 def _delete_articles(tx: Any, root_ids: list[str]) -> int:
