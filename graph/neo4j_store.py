@@ -367,7 +367,7 @@ class Neo4jStore(Store):
     # -- corpus ----------------------------------------------------------------------
     def _find_sources(self, value: str, doi: str) -> list[str]:
         return [r["id"] for r in self._run(lambda tx: tx.run(
-            "MATCH (s:Source) WHERE s.id = $v OR ($doi <> '' AND s.doi = $doi) "
+            "MATCH (s:Source) WHERE s.id = $v OR ($doi <> '' AND toLower(s.doi) = $doi) "
             "OR $v IN split(coalesce(s.keys, ''), ', ') RETURN s.id AS id ORDER BY id", v=value, doi=doi).data())]
 
     def work_identities(self) -> list[dict[str, Any]]:

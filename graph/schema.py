@@ -193,7 +193,7 @@ NODES: dict[Label, NodeSpec] = {
             Prop("pages", str, "Pages, with an en dash."),
             Prop("publisher", str, "Publisher."),
             Prop("address", str, "Publisher's place."),
-            Prop("doi", str, "DOI, lower case, without the resolver prefix.", indexed=True),
+            Prop("doi", str, "DOI as the displayed record writes it, without the resolver prefix."),
             Prop("pmid", str, "PubMed id."),
             Prop("pmcid", str, "PubMed Central id ('PMC…')."),
             Prop("arxiv", str, "arXiv id without version."),

@@ -485,7 +485,7 @@ class SQLiteStore(Store):
 
         doi = normalise_doi(value) if doi is None else doi
         return [r[0] for r in conn.execute(
-            "SELECT id FROM source WHERE id = ? OR (? <> '' AND doi = ?) OR "
+            "SELECT id FROM source WHERE id = ? OR (? <> '' AND lower(doi) = ?) OR "
             "instr(', ' || COALESCE(keys, '') || ', ', ', ' || ? || ', ') > 0 ORDER BY id",
             (value, doi, doi, value))]
 

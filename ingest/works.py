@@ -448,7 +448,7 @@ def work_properties(work: Work) -> tuple[dict[str, Any], list[PersonName]]:
     fields = shown.fields
     strong = dict(i.split(":", 1) for i in strong_identities(fields))
     props.update({
-        "doi": strong.get("doi", ""), "pmid": strong.get("pmid", ""), "pmcid": strong.get("pmcid", ""),
+        "pmid": strong.get("pmid", ""), "pmcid": strong.get("pmcid", ""),
         "arxiv": strong.get("arxiv", ""), "isbn": strong.get("isbn", ""),
         "keys": ", ".join(work.keys),
         "records_json": json.dumps(sorted(work.records, key=_record_sort), ensure_ascii=False,
