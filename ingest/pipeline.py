@@ -211,8 +211,9 @@ def article_references(docs: list[ParsedDocument], bibs: Sequence[Path], cache: 
         if folded in seen:
             first = seen[folded]
             if first.fields != ref.fields:
-                warnings.append(f"{ref.path}:{ref.line}: key '{ref.key}' already defined in {first.path}"
-                                f"{':' + str(first.line) if first.line else ''} for {docs[0].path}; keeping the first")
+                where = f"{first.path}:{first.line}" if first.line else first.path
+                warnings.append(f"{ref.path}:{ref.line}: key '{ref.key}' already defined in {where} "
+                                f"for {docs[0].path}; keeping the first")
             continue
         seen[folded] = ref
         references.append(ref)
@@ -439,9 +440,9 @@ def build_result(extractions: list[Extraction], registry: WorkRegistry,
     warnings += registry.warnings[warnings_before:]
     for item in unresolved:
         warnings.append(f"{item['path']}:{item['line']}: citation {item['citation']} matches no reference")
-    stored = {r.start for r in batch.relationships if r.type == RelType.IN_CORPUS and r.start in registry.works}
-    stored |= {r.end for r in batch.relationships if r.type == RelType.IN_CORPUS
-               and r.end in registry.stored_articles}
+    links = [r for r in batch.relationships if r.type == RelType.IN_CORPUS]
+    stored = {r.start for r in links if r.start in registry.works}
+    stored |= {r.end for r in links if r.end in registry.stored_articles}
     batch.validate(stored)
     documents = [d for e in extractions for d in e.documents]
     return IngestResult(batch, documents, unresolved, warnings, summaries)

@@ -56,8 +56,12 @@ def claim_filter_from_state() -> ClaimFilter:
 def source_label(source: dict) -> str:
     """'Herman (1992) · herman1992trauma' for a cited work in a selectbox."""
     families = [n.split(",")[0].strip() for n in (source.get("authors") or "").split("; ") if n.strip()]
-    who = families[0] + (" et al." if len(families) > 2 else f" & {families[1]}" if len(families) == 2 else "") \
-        if families else "?"
+    if not families:
+        who = "?"
+    elif len(families) == 1:
+        who = families[0]
+    else:
+        who = f"{families[0]} & {families[1]}" if len(families) == 2 else f"{families[0]} et al."
     keys = source.get("keys") or source["id"]
     return f"{who} ({source.get('year') or 'n.d.'}) · {keys}"
 

@@ -95,7 +95,7 @@ def _init_state() -> None:
     state.setdefault("scope_depth", DEFAULT_DEPTH)
 
 
-def source_label(source: dict[str, Any]) -> str:
+def source_label(source: dict) -> str:
     """'Jordan et al. (1992) · jordan1992problems': a cited work by first author, year and its keys."""
     from claimgraph.explorer.claims import source_label as label
 
