@@ -286,6 +286,22 @@ def ingest_paths(article_paths: Sequence[str | Path], bib_paths: Sequence[str | 
     in `skipped` and a warning) instead of raising. `replace` lets an article take over a stored
     document id that another file had."""
     registry = registry or WorkRegistry()
+    extractions, warnings, skipped = extract_paths(article_paths, bib_paths, progress, registry, replace,
+                                                   strict)
+    if progress:
+        progress(len(extractions) + len(skipped), len(extractions) + len(skipped), "resolving cited works")
+    result = build_result(extractions, registry, warnings)
+    result.skipped = skipped
+    return result
+
+
+def extract_paths(article_paths: Sequence[str | Path], bib_paths: Sequence[str | Path],
+                  progress: Progress | None = None, registry: WorkRegistry | None = None,
+                  replace: bool = False,
+                  strict: bool = True) -> tuple[list[Extraction], list[str], list[str]]:
+    """Every article read, given its document id and extracted (`extract_article`), before any work
+    is resolved: (extractions, warnings, skipped). `registry` is only read, for stored-id clashes."""
+    registry = registry or WorkRegistry()
     planned = plan_articles(article_paths, bib_paths)
     if not planned:
         raise InputError("(no articles)", "nothing to ingest", hint="Give at least one article file.")
@@ -323,12 +339,7 @@ def ingest_paths(article_paths: Sequence[str | Path], bib_paths: Sequence[str | 
     for done, (_article, docs, refs) in enumerate(read):
         report(done + len(failed), f"{docs[0].path}")
         extractions.append(extract_article(docs, refs))
-    report(steps, "resolving cited works")
-    result = build_result(extractions, registry, warnings)
-    result.skipped = skipped
-    if progress:
-        progress(steps, steps, "done")
-    return result
+    return extractions, warnings, skipped
 
 
 def _check_stored_ids(read: list[tuple[_Article, list[ParsedDocument], list[Reference]]],
