@@ -360,7 +360,8 @@ class Neo4jStore(Store):
         claim["document_title"] = document.get("title", "")
         evidence = [{**_schema_props(e["e"], NODES[Label.EVIDENCE].prop_names),
                      "sources": [{**_schema_props(s["s"], NODES[Label.SOURCE].prop_names),
-                                  "cited_key": s["key"], "cited_number": s["number"]} for s in e["sources"]]}
+                                  "cited_key": s["key"], "cited_number": s["number"],
+                                  "in_corpus": s["in_corpus"]} for s in e["sources"]]}
                     for e in record["evidence"]]
         challenges = [{"id": c["id"], "label": c["label"], "text": c["text"] or "",
                        "reason": c["reason"] or ""} for c in record["challenges"]]
@@ -531,7 +532,10 @@ TRACE_QUERY = (
     "RETURN properties(c) AS claim, properties(d) AS document, "
     "COLLECT { MATCH (c)-[:SUPPORTED_BY]->(e:Evidence) WITH e ORDER BY e.start, e.id "
     "  RETURN {e: properties(e), sources: COLLECT { MATCH (e)-[r:CITES]->(s:Source) WITH s, r ORDER BY s.id "
-    "  RETURN {s: properties(s), key: coalesce(r.key, ''), number: coalesce(r.number, '')} }} } AS evidence, "
+    "  RETURN {s: properties(s), key: coalesce(r.key, ''), number: coalesce(r.number, ''), "
+    "  in_corpus: coalesce(COLLECT { MATCH (s)-[:IN_CORPUS]->(d:Document) RETURN d.id ORDER BY d.id }[0], "
+    "  '')} "
+    "  }} } AS evidence, "
     "COLLECT { MATCH (x)-[r:CHALLENGES]->(c) WITH x, r ORDER BY x.id "
     "  RETURN {id: x.id, label: CASE WHEN x:Claim THEN 'Claim' ELSE 'Document' END, "
     "  text: x.text, reason: r.reason} } AS challenges"

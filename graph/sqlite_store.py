@@ -459,9 +459,12 @@ class SQLiteStore(Store):
                 "SELECT e.* FROM rel r JOIN evidence e ON e.id = r.\"end\" "
                 "WHERE r.type = 'SUPPORTED_BY' AND r.start = ? ORDER BY e.start, e.id", (claim_id,)):
             item = _row_props(Label.EVIDENCE, row)
-            item["sources"] = [{**_row_props(Label.SOURCE, s), **_cited_as(s["cites"])} for s in conn.execute(
-                "SELECT s.*, r.props AS cites FROM rel r JOIN source s ON s.id = r.\"end\" "
-                "WHERE r.type = 'CITES' AND r.start = ? ORDER BY s.id", (row["id"],))]
+            item["sources"] = [
+                {**_row_props(Label.SOURCE, s), **_cited_as(s["cites"]), "in_corpus": s["in_corpus"] or ""}
+                for s in conn.execute(
+                    "SELECT s.*, r.props AS cites, (SELECT MIN(ic.\"end\") FROM rel ic WHERE ic.start = s.id "
+                    "AND ic.type = 'IN_CORPUS') AS in_corpus FROM rel r JOIN source s ON s.id = r.\"end\" "
+                    "WHERE r.type = 'CITES' AND r.start = ? ORDER BY s.id", (row["id"],))]
             evidence.append(item)
         return evidence
 

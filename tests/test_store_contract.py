@@ -254,7 +254,7 @@ def test_trace_of_challenged_cited_claim(loaded: Store) -> None:
     assert trace["context"]["text"].endswith("(Smith, 2001).")
     assert trace["evidence"] == [{**batch_node(batch, EVIDENCE["a4"]).props,
                                   "sources": [{**batch_node(batch, JORDAN).props, "cited_key": "",
-                                               "cited_number": ""}]}]
+                                               "cited_number": "", "in_corpus": ""}]}]
     assert trace["challenges"] == [
         {"id": C1, "label": "Claim", "text": "The ÉCOLE study found no difference in divorce rates.",
          "reason": "found no difference"},
@@ -513,6 +513,8 @@ def test_citing_articles_through_in_corpus(loaded: Store) -> None:
     link.add_rel(RelType.IN_CORPUS, HERMAN, BETA)  # pretend beta is the Herman work, ingested
     loaded.write(link)
     assert loaded.citing_articles(BETA) == [{"id": ALPHA, "title": "Trauma and Bonds", "source_id": HERMAN}]
+    sources = [s for e in loaded.trace(CLAIMS["a1"])["evidence"] for s in e["sources"]]
+    assert [(s["id"], s["in_corpus"]) for s in sources] == [(HERMAN, BETA)]  # a trace goes on into beta
     assert loaded.stats()["relationships"]["IN_CORPUS"] == 1
 
 
