@@ -253,7 +253,15 @@ def print_trace(trace: dict[str, Any]) -> None:
         line.append(f"{ev['id']} at {ev.get('start')}–{ev.get('end')}", style="dim")
         out.print(line)
         for source in ev.get("sources", []):
-            out.print(Text("      ").append_text(reference_text(source)))
+            cited_as = source.get("cited_key", "")
+            if source.get("cited_number"):
+                cited_as = f"[{source['cited_number']}] {cited_as}".strip()
+            label = Text(f"      ({terminal_safe(cited_as)}) " if cited_as else "      ", style="dim")
+            out.print(label.append_text(reference_text(source)))
+            if source.get("in_corpus"):
+                out.print(Text(f"        in the corpus: {terminal_safe(source['in_corpus'])} "
+                               f"(`claimgraph claims --document {terminal_safe(source['in_corpus'])}`)",
+                               style="cyan"))
         if ev.get("kind") == "citation" and not ev.get("sources"):
             out.print(Text("      unresolved: no BibTeX entry matches this citation", style="yellow"))
     if not trace["evidence"]:

@@ -199,7 +199,8 @@ class SQLiteStore(Store):
     @staticmethod
     def _set_version(conn: sqlite3.Connection) -> None:
         conn.execute(_sql("INSERT INTO $t (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE "
-                          "SET value = excluded.value", t=q(META_TABLE)), ("schema_version", str(SCHEMA_VERSION)))
+                          "SET value = excluded.value", t=q(META_TABLE)),
+                     ("schema_version", str(SCHEMA_VERSION)))
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def _upgrade_from_v1(self, conn: sqlite3.Connection) -> None:
@@ -428,7 +429,8 @@ class SQLiteStore(Store):
         return Page([_claim_row(r) for r in rows], total, offset, limit)
 
     def _claim_ids(self, conn: sqlite3.Connection, flt: ClaimFilter, limit: int) -> list[str]:
-        where, params = _claim_where(flt, self._find_sources_in(conn, flt.source_id) if flt.source_id else None)
+        sources = self._find_sources_in(conn, flt.source_id) if flt.source_id else None
+        where, params = _claim_where(flt, sources)
         order = _claim_order("position", False)
         sql = _sql("SELECT c.id FROM claim c WHERE $w ORDER BY $o LIMIT ?", w=where, o=order)
         return [r[0] for r in conn.execute(sql, (*params, limit))]
@@ -457,9 +459,12 @@ class SQLiteStore(Store):
                 "SELECT e.* FROM rel r JOIN evidence e ON e.id = r.\"end\" "
                 "WHERE r.type = 'SUPPORTED_BY' AND r.start = ? ORDER BY e.start, e.id", (claim_id,)):
             item = _row_props(Label.EVIDENCE, row)
-            item["sources"] = [_row_props(Label.SOURCE, s) for s in conn.execute(
-                "SELECT s.* FROM rel r JOIN source s ON s.id = r.\"end\" "
-                "WHERE r.type = 'CITES' AND r.start = ? ORDER BY s.id", (row["id"],))]
+            item["sources"] = [
+                {**_row_props(Label.SOURCE, s), **_cited_as(s["cites"]), "in_corpus": s["in_corpus"] or ""}
+                for s in conn.execute(
+                    "SELECT s.*, r.props AS cites, (SELECT MIN(ic.\"end\") FROM rel ic WHERE ic.start = s.id "
+                    "AND ic.type = 'IN_CORPUS') AS in_corpus FROM rel r JOIN source s ON s.id = r.\"end\" "
+                    "WHERE r.type = 'CITES' AND r.start = ? ORDER BY s.id", (row["id"],))]
             evidence.append(item)
         return evidence
 
@@ -503,7 +508,8 @@ class SQLiteStore(Store):
         order = _work_order(by)
         with self._read() as conn:
             rows = conn.execute(_sql(
-                "SELECT * FROM (SELECT s.id, COALESCE(s.title, '') AS title, COALESCE(s.authors, '') AS authors, "
+                "SELECT * FROM (SELECT s.id, COALESCE(s.title, '') AS title, "
+                "COALESCE(s.authors, '') AS authors, "
                 "COALESCE(s.year, '') AS year, COALESCE(s.doi, '') AS doi, COALESCE(s.keys, '') AS keys, "
                 "(SELECT COUNT(DISTINCT d.root_id) FROM rel ci JOIN document d ON d.id = ci.start "
                 " WHERE ci.type = 'CITES' AND ci.\"end\" = s.id) AS article_count, "
@@ -521,7 +527,8 @@ class SQLiteStore(Store):
                 "JOIN rel b ON b.start = a.start AND b.type = 'CITES' AND b.\"end\" <> a.\"end\" "
                 "JOIN source s ON s.id = b.\"end\" "
                 "WHERE a.type = 'CITES' AND a.\"end\" = ? "
-                "GROUP BY s.id ORDER BY articles DESC, s.id LIMIT ?", (source_id, max(0, int(limit)))).fetchall()
+                "GROUP BY s.id ORDER BY articles DESC, s.id LIMIT ?",
+                (source_id, max(0, int(limit)))).fetchall()
         return [dict(r) for r in rows]
 
     def citing_articles(self, document_id: str) -> list[dict[str, Any]]:
@@ -544,7 +551,8 @@ class SQLiteStore(Store):
                 "(SELECT COUNT(*) FROM claim c WHERE c.document_id = d.id) AS claim_count, $cols, "
                 "(SELECT COUNT(*) FROM rel r WHERE r.start = d.id AND r.type = 'CITES') AS works, "
                 "(SELECT COUNT(*) FROM evidence e WHERE e.document_id = d.id AND e.kind = 'citation' "
-                " AND NOT EXISTS (SELECT 1 FROM rel r WHERE r.start = e.id AND r.type = 'CITES')) AS unresolved "
+                " AND NOT EXISTS (SELECT 1 FROM rel r WHERE r.start = e.id AND r.type = 'CITES')) "
+                "AS unresolved "
                 "FROM document d WHERE d.kind = 'article' ORDER BY d.id", cols=status_cols)).fetchall()
         return [dict(r) for r in rows]
 
@@ -698,12 +706,19 @@ def _claim_where(flt: ClaimFilter, source_ids: list[str] | None = None) -> tuple
         ids = list(source_ids or [flt.source_id])
         clauses.append(_sql(
             "c.id IN (SELECT r1.start FROM rel r2 JOIN rel r1 ON r1.\"end\" = r2.start "
-            "AND r1.type = 'SUPPORTED_BY' WHERE r2.type = 'CITES' AND r2.\"end\" IN ($m))", m=_marks(len(ids))))
+            "AND r1.type = 'SUPPORTED_BY' WHERE r2.type = 'CITES' AND r2.\"end\" IN ($m))",
+            m=_marks(len(ids))))
         params.extend(ids)
     if flt.text:
         clauses.append("instr(cg_lower(c.text), ?) > 0")
         params.append(flt.text.lower())
     return " AND ".join(clauses), params
+
+
+def _cited_as(props_json: str | dict) -> dict[str, str]:
+    """The citing document's own key and reference number for a work, from its CITES properties."""
+    props = json.loads(props_json) if isinstance(props_json, str) else (props_json or {})
+    return {"cited_key": props.get("key", ""), "cited_number": props.get("number", "")}
 
 
 def _work_order(by: str) -> str:

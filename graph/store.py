@@ -98,7 +98,10 @@ class Store(ABC):
          "document": document props without text,
          "context": {"start", "end", "text"}: the claim's paragraph widened to
                     cover its evidence spans in the same document,
-         "evidence": [evidence props + "sources": [source props]], by start offset,
+         "evidence": [evidence props + "sources": [source props + "cited_key", "cited_number"
+                     (the citing document's own key and reference number, from CITES) + "in_corpus"
+                     (the id of the ingested article that is this work, via IN_CORPUS, else '')]],
+                     by start offset,
          "challenges": [{"id", "label", "text", "reason"}]: what challenges the claim}
         """
 

@@ -211,8 +211,9 @@ def article_references(docs: list[ParsedDocument], bibs: Sequence[Path], cache: 
         if folded in seen:
             first = seen[folded]
             if first.fields != ref.fields:
-                warnings.append(f"{ref.path}:{ref.line}: key '{ref.key}' already defined in {first.path}"
-                                f"{':' + str(first.line) if first.line else ''} for {docs[0].path}; keeping the first")
+                where = f"{first.path}:{first.line}" if first.line else first.path
+                warnings.append(f"{ref.path}:{ref.line}: key '{ref.key}' already defined in {where} "
+                                f"for {docs[0].path}; keeping the first")
             continue
         seen[folded] = ref
         references.append(ref)
@@ -285,6 +286,22 @@ def ingest_paths(article_paths: Sequence[str | Path], bib_paths: Sequence[str | 
     in `skipped` and a warning) instead of raising. `replace` lets an article take over a stored
     document id that another file had."""
     registry = registry or WorkRegistry()
+    extractions, warnings, skipped = extract_paths(article_paths, bib_paths, progress, registry, replace,
+                                                   strict)
+    if progress:
+        progress(len(extractions) + len(skipped), len(extractions) + len(skipped), "resolving cited works")
+    result = build_result(extractions, registry, warnings)
+    result.skipped = skipped
+    return result
+
+
+def extract_paths(article_paths: Sequence[str | Path], bib_paths: Sequence[str | Path],
+                  progress: Progress | None = None, registry: WorkRegistry | None = None,
+                  replace: bool = False,
+                  strict: bool = True) -> tuple[list[Extraction], list[str], list[str]]:
+    """Every article read, given its document id and extracted (`extract_article`), before any work
+    is resolved: (extractions, warnings, skipped). `registry` is only read, for stored-id clashes."""
+    registry = registry or WorkRegistry()
     planned = plan_articles(article_paths, bib_paths)
     if not planned:
         raise InputError("(no articles)", "nothing to ingest", hint="Give at least one article file.")
@@ -322,12 +339,7 @@ def ingest_paths(article_paths: Sequence[str | Path], bib_paths: Sequence[str | 
     for done, (_article, docs, refs) in enumerate(read):
         report(done + len(failed), f"{docs[0].path}")
         extractions.append(extract_article(docs, refs))
-    report(steps, "resolving cited works")
-    result = build_result(extractions, registry, warnings)
-    result.skipped = skipped
-    if progress:
-        progress(steps, steps, "done")
-    return result
+    return extractions, warnings, skipped
 
 
 def _check_stored_ids(read: list[tuple[_Article, list[ParsedDocument], list[Reference]]],
@@ -439,9 +451,9 @@ def build_result(extractions: list[Extraction], registry: WorkRegistry,
     warnings += registry.warnings[warnings_before:]
     for item in unresolved:
         warnings.append(f"{item['path']}:{item['line']}: citation {item['citation']} matches no reference")
-    stored = {r.start for r in batch.relationships if r.type == RelType.IN_CORPUS and r.start in registry.works}
-    stored |= {r.end for r in batch.relationships if r.type == RelType.IN_CORPUS
-               and r.end in registry.stored_articles}
+    links = [r for r in batch.relationships if r.type == RelType.IN_CORPUS]
+    stored = {r.start for r in links if r.start in registry.works}
+    stored |= {r.end for r in links if r.end in registry.stored_articles}
     batch.validate(stored)
     documents = [d for e in extractions for d in e.documents]
     return IngestResult(batch, documents, unresolved, warnings, summaries)

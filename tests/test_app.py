@@ -239,7 +239,7 @@ def test_trace_permalink_shows_evidence_reference_and_highlight(monkeypatch: pyt
     assert "Jordan, B. K." in text and "https://doi.org/10.1037/0022-006X.60.6.916" in text
     assert f"?page=trace&claim={claim['id']}" in at.code[0].value
     graph = iframe_html(at)[0]
-    assert claim["id"] in graph and "jordan1992problems" in graph
+    assert claim["id"] in graph and jordan_id(demo_url) in graph
     assert [h.value for h in at.subheader] == ["In the article", "Evidence and references", "Path"]
     assert text.index("cg-claim-text") < text.index('<mark class="cg-claim') < text.index("cg-evidence-item")
     assert text.index("cg-evidence-item") < text.index("**Permalink**"), "permalink comes last"
@@ -251,6 +251,14 @@ def test_trace_of_unknown_claim_warns(monkeypatch: pytest.MonkeyPatch, xss_url: 
 
 
 # -- graph ----------------------------------------------------------------------------------------
+def jordan_id(url: str) -> str:
+    """The work id of Jordan et al. (1992), found by the key the demo's .bib gives it."""
+    with open_store(url, read_only=True) as store:
+        [work] = store.resolve_source("jordan1992problems")
+    return work
+
+
+
 def _graph_ids(html: str) -> set[str]:
     """The node ids a graph widget draws."""
     start = html.index("const cgNodes = ") + len("const cgNodes = ")
@@ -262,13 +270,14 @@ def test_graph_first_shows_the_most_cited_source_and_its_claims(monkeypatch: pyt
     """A newcomer sees the most-cited source, its authors, the evidence citing it and the claims on it."""
     at = app(monkeypatch, demo_url, page="graph")
     assert at.radio(key="scope_kind").value == "source"
-    assert at.selectbox(key="scope_source").value == "jordan1992problems"
+    jordan = jordan_id(demo_url)
+    assert at.selectbox(key="scope_source").value == jordan
     with open_store(demo_url, read_only=True) as store:
-        expected = store.filter_subgraph(ClaimFilter(source_id="jordan1992problems")).node_ids()
-        claims_on_source = store.claims(ClaimFilter(source_id="jordan1992problems")).total
+        expected = store.filter_subgraph(ClaimFilter(source_id=jordan)).node_ids()
+        claims_on_source = store.claims(ClaimFilter(source_id=jordan)).total
     ids = _graph_ids(iframe_html(at)[0])
     assert ids == expected
-    assert "jordan1992problems" in ids and any(i.startswith("author:jordan") for i in ids)
+    assert jordan in ids and any(i.startswith("author:jordan") for i in ids)
     assert sum(i.startswith("claim:") for i in ids) == claims_on_source
     assert len(ids) < 40, "the first graph a newcomer sees must stay readable"
 
@@ -290,9 +299,9 @@ def test_graph_after_opening_a_claim_shows_its_trace(monkeypatch: pytest.MonkeyP
 
 
 def test_graph_of_a_node_neighbourhood_is_capped(monkeypatch: pytest.MonkeyPatch, demo_url: str) -> None:
-    at = app(monkeypatch, demo_url, page="graph", node="jordan1992problems")
+    at = app(monkeypatch, demo_url, page="graph", node=jordan_id(demo_url))
     html = iframe_html(at)[0]
-    assert "vis.Network" in html and "jordan1992problems" in html
+    assert "vis.Network" in html and jordan_id(demo_url) in html
     assert "<script src" not in html and "<link" not in html, "the graph must not load anything remote"
     at.slider(key="scope_depth").set_value(3).run()
     at.slider(key="scope_max").set_value(10).run()
@@ -324,14 +333,14 @@ def test_export_offers_every_format_with_the_right_data(monkeypatch: pytest.Monk
         return original(self, data_callable, mimetype, coordinates, file_name=file_name, **kwargs)
 
     monkeypatch.setattr(MediaFileManager, "add_deferred", record)
-    at = app(monkeypatch, demo_url, page="export", node="jordan1992problems")
+    at = app(monkeypatch, demo_url, page="export", node=jordan_id(demo_url))
     buttons = at.get("download_button")
     expected_labels = sorted(f"{fmt} (.{spec.extension})" for fmt, spec in FORMATS.items())
     assert sorted(b.label for b in buttons) == expected_labels
     assert all(b.proto.deferred_file_id and not b.proto.url for b in buttons), "downloads must be deferred"
     with open_store(demo_url, read_only=True) as store:
         depth = at.slider(key="scope_depth").value
-        subgraph = store.subgraph(Scope(kind="node", node_id="jordan1992problems", depth=depth))
+        subgraph = store.subgraph(Scope(kind="node", node_id=jordan_id(demo_url), depth=depth))
         expected_json = export(subgraph, "json")
         expected_bib = export(subgraph, "bibtex")
     by_ext = {name.rsplit(".", 1)[1]: make for name, make in deferred.items()}
@@ -483,5 +492,5 @@ def test_explorer_on_neo4j(monkeypatch: pytest.MonkeyPatch, neo4j_url: str, demo
     claim = first_claim(neo4j_url, status="cited", text="Vietnam")
     at = app(monkeypatch, neo4j_url, page="trace", claim=claim["id"])
     assert '<mark class="cg-claim' in markdown_text(at) and "Jordan, B. K." in markdown_text(at)
-    at = app(monkeypatch, neo4j_url, page="graph", node="jordan1992problems")
-    assert "jordan1992problems" in iframe_html(at)[0]
+    at = app(monkeypatch, neo4j_url, page="graph", node=jordan_id(neo4j_url))
+    assert jordan_id(neo4j_url) in iframe_html(at)[0]

@@ -228,7 +228,7 @@ def test_filter_trace_and_graph_in_chromium(app_url: str, driver: Any) -> None:
     sidebar_page(driver, "Graph")
     wait(driver).until(lambda b: "trace of claim:" in b.find_element(By.TAG_NAME, "body").text)
 
-    open_page(driver, f"{app_url}/?page=graph", "claims resting on jordan1992problems")
+    open_page(driver, f"{app_url}/?page=graph", "claims resting on Jordan et al. (1992)")
     frame = wait(driver).until(lambda b: next(
         (f for f in b.find_elements(By.CSS_SELECTOR, "iframe") if f.size["height"] > 500), None))
     driver.execute_script("arguments[0].scrollIntoView({block: 'end'});", frame)

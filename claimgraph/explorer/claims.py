@@ -53,6 +53,19 @@ def claim_filter_from_state() -> ClaimFilter:
     )
 
 
+def source_label(source: dict) -> str:
+    """'Herman (1992) · herman1992trauma' for a cited work in a selectbox."""
+    families = [n.split(",")[0].strip() for n in (source.get("authors") or "").split("; ") if n.strip()]
+    if not families:
+        who = "?"
+    elif len(families) == 1:
+        who = families[0]
+    else:
+        who = f"{families[0]} & {families[1]}" if len(families) == 2 else f"{families[0]} et al."
+    keys = source.get("keys") or source["id"]
+    return f"{who} ({source.get('year') or 'n.d.'}) · {keys}"
+
+
 def filter_widgets() -> ClaimFilter:
     """Draw the filter widgets and return the filter they describe."""
     url = store_url()
@@ -67,7 +80,9 @@ def filter_widgets() -> ClaimFilter:
         st.session_state["f_section"] = ANY
     second.selectbox("Section", [ANY, *sections], key="f_section",
                      format_func=lambda s: s or "(before the first heading)")
-    third.selectbox("Source", [ANY, *(s["id"] for s in cached.sources(url))], key="f_source")
+    sources = {s["id"]: s for s in cached.sources(url)}
+    third.selectbox("Source", [ANY, *sources], key="f_source",
+                    format_func=lambda i: source_label(sources[i]) if i in sources else i)
     third.text_input("Text contains", key="f_text")
     return claim_filter_from_state()
 
@@ -83,6 +98,12 @@ def restore_view_from_url() -> None:
     url = store_url()
     documents = list(cached.document_labels(url))
     document = params.get("document") if params.get("document") in documents else None
+    source_ids = [s["id"] for s in cached.sources(url)]
+    if params.get("source") and params["source"] not in source_ids:
+        # a link made before works had ids (?source=herman1992trauma) or naming a DOI: its one work
+        found = cached.read_store().resolve_source(params["source"])
+        if len(found) == 1:
+            params["source"] = found[0]
     choices = {
         "f_status": list(ClaimStatus), "f_kind": list(ClaimKind), "f_document": documents,
         "f_section": cached.sections(url, document), "f_source": [s["id"] for s in cached.sources(url)],

@@ -95,6 +95,13 @@ def _init_state() -> None:
     state.setdefault("scope_depth", DEFAULT_DEPTH)
 
 
+def source_label(source: dict) -> str:
+    """'Jordan et al. (1992) · jordan1992problems': a cited work by first author, year and its keys."""
+    from claimgraph.explorer.claims import source_label as label
+
+    return label(source)
+
+
 def _source_scope(column: st.delta_generator.DeltaGenerator) -> ViewScope:
     """A source picker (most-cited first) and the scope of the claims resting on that source."""
     sources = {str(s["id"]): s for s in cached.sources(store_url())}
@@ -103,10 +110,11 @@ def _source_scope(column: st.delta_generator.DeltaGenerator) -> ViewScope:
         return ViewScope(kind="source")
     source_id = column.selectbox(
         "Source (most-cited first)", list(sources), key="scope_source",
-        format_func=lambda s: f"{s} — {sources[s].get('claim_count', 0)} claims · "
+        format_func=lambda s: f"{source_label(sources[s])} — {sources[s].get('claim_count', 0)} claims · "
                               f"{str(sources[s].get('title') or '')[:70]}")
+    label = f"claims resting on {source_label(sources[source_id])}" if source_id in sources else ""
     return ViewScope(kind="source", store_scope=Scope(kind="filter", filter=ClaimFilter(source_id=source_id)),
-                     focus_id=source_id, label=f"claims resting on {source_id}")
+                     focus_id=source_id, label=label or f"claims resting on {source_id}")
 
 
 def _trace_scope(column: st.delta_generator.DeltaGenerator) -> ViewScope:
