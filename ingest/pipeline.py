@@ -34,6 +34,7 @@ from ingest.citations import (
     claim_status,
     find_challenge,
     find_evidence,
+    match_reference_entry,
 )
 from ingest.claims import ClaimSpan, Unit, document_units, extract_claims
 from ingest.model import InputError, LayoutBox, ParsedDocument, Reference
@@ -202,10 +203,17 @@ class _BibCache:
 
 def article_references(docs: list[ParsedDocument], bibs: Sequence[Path], cache: _BibCache,
                        warnings: list[str]) -> list[Reference]:
-    """The article's own reference list, then its .bib entries; a key defined twice keeps the first."""
+    """The article's own reference list, then its .bib entries; a key defined twice keeps the first.
+
+    A printed-list entry that describes a .bib entry (ingest.citations.match_reference_entry) is
+    left out: the .bib record stands for it, so "(Smith, 2010)" finds one work, not two."""
     references: list[Reference] = []
     seen: dict[str, Reference] = {}
-    candidates = [*docs[0].references, *(r for bib in bibs for r in cache.references(bib))]
+    from_bib = [r for bib in bibs for r in cache.references(bib)]
+    own = [r for r in docs[0].references
+           if not (from_bib and r.origin == "reference-list"
+                   and match_reference_entry(r.fields.get("printed", ""), from_bib))]
+    candidates = [*own, *from_bib]
     for ref in candidates:
         folded = ref.key.lower()
         if folded in seen:
