@@ -25,6 +25,7 @@ the page count (about 20 ms a page), which the page cap bounds.
 
 from __future__ import annotations
 
+import ctypes
 import re
 import statistics
 from collections import Counter
@@ -55,7 +56,7 @@ MARGIN_SHARE = 0.09         # running heads and footers live in the top/bottom 9
 PDF_HINT = "Give the publisher's PDF with a text layer, or the article as .txt, .md, .html or JATS .xml"
 
 
-@dataclass
+@dataclass(slots=True)
 class Char:
     text: str
     x0: float
@@ -164,6 +165,7 @@ def _page_chars(page, textpage) -> list[Char]:  # noqa: ANN001 - pypdfium2 objec
     if len(all_text) != count:  # characters outside the BMP: read them one by one
         all_text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, i) or 32) for i in range(count))
     rect = pdfium_c.FS_RECTF()
+    rect_ref = ctypes.byref(rect)
     loose_box, weight_of, generated = (pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetFontWeight,
                                        pdfium_c.FPDFText_IsGenerated)
     newline, space = Char("\n", 0, 0, 0, 0, 0, False), Char(" ", 0, 0, 0, 0, 0, False)
@@ -176,7 +178,7 @@ def _page_chars(page, textpage) -> list[Char]:  # noqa: ANN001 - pypdfium2 objec
         if text.isspace() and generated(raw, index):
             append(space)
             continue
-        loose_box(raw, index, rect)
+        loose_box(raw, index, rect_ref)
         top, bottom = rect.top, rect.bottom
         append(Char(text, rect.left, height - top, rect.right, height - bottom, top - bottom,
                     weight_of(raw, index) >= 600))
