@@ -519,7 +519,8 @@ def _superscript_citations(doc: ParsedDocument, superscripts: list[tuple[int, in
 
     body_end = next((b.start for b in doc.blocks if b.kind == REFERENCES), len(doc.text))
     body_start = next((b.start for b in doc.blocks if b.kind == HEADING), 0)  # after bylines, affiliations
-    marks = [(s, e) for s, e in superscripts if body_start <= s and e <= body_end]
+    marks = [(s, e) for s, e in superscripts if body_start <= s and e <= body_end
+             and _after_word_or_punctuation(doc.text, s)]
     if not marks:
         return []
     found = [(s, e) for s, e in marks]
@@ -530,6 +531,14 @@ def _superscript_citations(doc: ParsedDocument, superscripts: list[tuple[int, in
         keys = [by_label[str(n)] for n in numbers if str(n) in by_label]
         citations.append(MarkedCitation(start, end, keys))
     return citations
+
+
+def _after_word_or_punctuation(text: str, start: int) -> bool:
+    """A reference marker follows a word of 3+ letters or closing punctuation; a raised number
+    after a digit, a single letter or a unit ("10⁶", "x²", "m²") is an exponent."""
+    before = text[max(0, start - 12):start].rstrip()
+    return bool(re.search(r"(?:[^\W\d_]{3,}|[.,;:)\]”’\"'])$", before)) and not re.search(
+        r"\b(?:mm|cm|km|m|kg|mg|ml|µm|nm)$", before)
 
 
 def boxes_for(doc: ParsedDocument, start: int, end: int) -> list[LayoutBox]:
