@@ -11,9 +11,13 @@ the article.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from re._casefix import _EXTRA_CASES  # the pairs re.IGNORECASE treats as one letter beyond lower case
+from typing import TypeVar
 
 from graph.schema import EvidenceKind
 from ingest.claims import WORK_PART, ClaimSpan, Unit, looks_like_reference_entry, refers_back
@@ -143,19 +147,83 @@ _TESTIMONY = re.compile(
 
 @dataclass
 class RefIndex:
-    """Ways of finding a Reference: by family name and year, number, title and study words."""
+    """Ways of finding a Reference: by family name and year, number, title and study words.
+
+    Everything derived from the references (folded family names, years, title patterns, word
+    sets) is computed once here, when the index is built, and lookups go through dictionaries,
+    so a sentence costs the same whether the article has ten references or a thousand. The
+    references must not change after the index is built. Answers of the pure lookups
+    (`works_by`, `resolve_author_year`) are memoised per index.
+    """
 
     references: list[Reference]
     numbers: dict[int, str]
+    _by_key: dict[str, Reference] = field(init=False, repr=False)
+    _author_forms: list[list[frozenset[str]]] = field(init=False, repr=False)
+    _by_first_form: dict[str, list[int]] = field(init=False, repr=False)
+    _years: list[set[str]] = field(init=False, repr=False)
+    _by_year: dict[str, list[int]] = field(init=False, repr=False)
+    _memo: dict[tuple, object] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_key = {}
+        for ref in self.references:
+            self._by_key.setdefault(ref.key, ref)
+        self._author_forms = [[family_forms(a.family) for a in r.authors] for r in self.references]
+        self._by_first_form = {}
+        for position, forms in enumerate(self._author_forms):
+            for form in forms[0] if forms else ():
+                self._by_first_form.setdefault(form, []).append(position)
+        self._years = [_years_of(r) for r in self.references]
+        self._by_year = {}
+        for position, (ref, years) in enumerate(zip(self.references, self._years, strict=True)):
+            for year in years | {ref.year.strip()}:
+                self._by_year.setdefault(year, []).append(position)
+        self._memo = {}
 
     def by_key(self, key: str) -> Reference:
-        return next(r for r in self.references if r.key == key)
+        if key not in self._by_key:
+            raise StopIteration(key)
+        return self._by_key[key]
+
+    def led_by(self, family: str) -> list[int]:
+        """Positions (in order) of the references whose first author has one of the family
+        forms of `family`."""
+        positions: set[int] = set()
+        for form in family_forms(family):
+            positions.update(self._by_first_form.get(form, ()))
+        return sorted(positions)
+
+    def of_years(self, years: set[str]) -> list[int]:
+        """Positions (in order) of the references with one of `years` among their years (or as
+        their whole stripped year field)."""
+        positions: set[int] = set()
+        for year in years:
+            positions.update(self._by_year.get(year, ()))
+        return sorted(positions)
+
+    def years_of(self, position: int) -> set[str]:
+        return self._years[position]
+
+    def author_forms(self, position: int) -> list[frozenset[str]]:
+        return self._author_forms[position]
+
+    def derived(self, name: str, build: Callable[[], _T]) -> _T:
+        """A structure derived from the references, built on first use and kept."""
+        key = ("derived", name)
+        if key not in self._memo:
+            self._memo[key] = build()
+        return self._memo[key]  # type: ignore[return-value]
 
 
-def family_forms(family: str) -> set[str]:
+_T = TypeVar("_T")
+
+
+@functools.lru_cache(maxsize=65536)
+def family_forms(family: str) -> frozenset[str]:
     """'van der Kolk' -> {'van der kolk', 'kolk'}: full family name and its last word."""
     folded = " ".join(words_of(family))
-    return {folded, folded.split()[-1]} if folded else set()
+    return frozenset({folded, folded.split()[-1]}) if folded else frozenset()
 
 
 def _years_of(ref: Reference) -> set[str]:
@@ -214,12 +282,15 @@ def build_index(references: list[Reference], docs: list[ParsedDocument]) -> RefI
 
 def works_by(index: RefIndex, families: list[str]) -> list[Reference]:
     """The references whose first author is families[0] and whose authors include the others."""
+    memo_key = ("works_by", *families)
+    if memo_key in index._memo:
+        return list(index._memo[memo_key])  # type: ignore[call-overload]
     works = []
-    for ref in index.references:
-        ref_families = [family_forms(a.family) for a in ref.authors]
-        if ref_families and family_forms(families[0]) & ref_families[0] and all(
-                any(family_forms(f) & rf for rf in ref_families) for f in families[1:]):
-            works.append(ref)
+    for position in index.led_by(families[0]):
+        ref_families = index.author_forms(position)
+        if all(any(family_forms(f) & rf for rf in ref_families) for f in families[1:]):
+            works.append(index.references[position])
+    index._memo[memo_key] = tuple(works)
     return works
 
 
@@ -255,7 +326,10 @@ def year_contradicts(after: str, ref: Reference) -> bool:
 
 def _only_book(index: RefIndex, family: str, ref: Reference) -> bool:
     """True when `ref` is the one book-type entry among the works this family name leads."""
-    books = [r for r in works_by(index, [family]) if r.entry_type.lower() in _BOOK_TYPES]
+    memo_key = ("books_by", family)
+    if memo_key not in index._memo:
+        index._memo[memo_key] = [r for r in works_by(index, [family]) if r.entry_type.lower() in _BOOK_TYPES]
+    books: list[Reference] = index._memo[memo_key]  # type: ignore[assignment]
     return len(books) == 1 and books[0].key == ref.key
 
 
@@ -264,15 +338,25 @@ def resolve_author_year(index: RefIndex, families: list[str], etal: bool, year: 
     """The key of the reference by these authors in this year, or None. Between several works of
     one year, a full author list ('Aiken, Clarke, and Sloane') picks the entry with exactly those
     authors, and `hints` (words near the citation: 'JAMA study') the one whose venue they name."""
+    memo_key = ("resolve_author_year", etal, year, hints, *families)
+    if memo_key not in index._memo:
+        index._memo[memo_key] = _resolve_author_year(index, families, etal, year, hints)
+    return index._memo[memo_key]  # type: ignore[return-value]
+
+
+def _resolve_author_year(index: RefIndex, families: list[str], etal: bool, year: str,
+                         hints: str) -> str | None:
     base_year, suffix = re.match(r"(\d{4}|n\.d\.|in press)([a-z]?)", year).groups()
     years = set(re.findall(r"\d{4}", year)) or {base_year}
     candidates = []
-    for ref in index.references:
-        if not ref.authors or not (_years_of(ref) & years or ref.year.strip() == year):
+    first_forms = family_forms(families[0])
+    for position in index.of_years(years | {year}):
+        ref = index.references[position]
+        if not ref.authors or not (index.years_of(position) & years or ref.year.strip() == year):
             continue
-        if not family_forms(families[0]) & family_forms(ref.authors[0].family):
+        ref_families = index.author_forms(position)
+        if not first_forms & ref_families[0]:
             continue
-        ref_families = [family_forms(a.family) for a in ref.authors]
         if not etal and not all(any(family_forms(f) & rf for rf in ref_families) for f in families[1:]):
             continue
         candidates.append(ref)
@@ -367,7 +451,8 @@ def _corporate_part(core: str, index: RefIndex) -> re.Match[str] | None:
     if not match:
         return None
     name = " ".join(words_of(match.group("names")))
-    groups = {" ".join(words_of(r.authors[0].family)) for r in index.references if r.authors}
+    groups = index.derived("group_authors", lambda: {
+        " ".join(words_of(r.authors[0].family)) for r in index.references if r.authors})
     return match if name in groups else None
 
 
@@ -455,7 +540,10 @@ def _citation_core(part: str) -> str:
 def _is_title_words(names: str, index: RefIndex) -> bool:
     """'Trauma and Recovery (1992)': the 'names' before a year are a work's title, not authors."""
     words = " ".join(words_of(names))
-    return len(words.split()) > 1 and any(words in " ".join(words_of(r.title)) for r in index.references)
+    # Folded titles hold only [a-z0-9 ], so a newline between them never joins two into a match.
+    titles = index.derived("folded_titles", lambda: "\n".join(" ".join(words_of(r.title))
+                                                               for r in index.references))
+    return len(words.split()) > 1 and bool(index.references) and words in titles
 
 
 def _author_year_evidence(text: str, start: int, end: int, unit: Unit, index: RefIndex,
@@ -513,17 +601,66 @@ def _distinctive_title(title_words: list[str], segment: str, match: re.Match[str
                 or _WORK_NEAR_AFTER.match(segment[match.end():]))
 
 
-def find_titles(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpan]:
-    """A work named by its (main) title, title-cased or in quotes/italics."""
-    found: list[EvidenceSpan] = []
-    segment = text[unit.start:unit.end]
+@dataclass
+class _TitlePattern:
+    """A reference's main title as the compiled pattern find_titles looks for."""
+
+    ref: Reference
+    words: list[str]
+    pattern: re.Pattern[str]
+
+
+_WORD_RUN = re.compile(r"\w+")
+# re.IGNORECASE compares characters by simple lower case, and a few more pairs besides (i and
+# dotless ı, s and long ſ, …); _caseless maps a string to one form per such class.
+_CASE_CLASSES = str.maketrans({chr(k): chr(min(k, *others)) for k, others in _EXTRA_CASES.items()})
+
+
+def _caseless(word: str) -> str:
+    """One form for all the strings re.IGNORECASE takes for the same (ASCII-keyed) word."""
+    return word.replace("\u0130", "i").lower().translate(_CASE_CLASSES)
+
+
+def _title_patterns(index: RefIndex) -> tuple[dict[str, list[int]], list[int], list[_TitlePattern | None]]:
+    """Title patterns of the index, and which to try for a sentence: by the first word run of the
+    title (an ASCII title word can only match where that run is a whole word of the sentence, in
+    any case re.IGNORECASE accepts), or always (a non-ASCII first word)."""
+    patterns: list[_TitlePattern | None] = []
+    by_word: dict[str, list[int]] = {}
+    always: list[int] = []
     for ref in index.references:
         title = main_title(ref)
         title_words = title.split()
         if len(title_words) < 2 or len(title) < 10:
+            patterns.append(None)
             continue
         pattern = r"\b" + r"[\s\-–]+".join(re.escape(w) for w in title_words) + r"\b"
-        for match in re.finditer(pattern, segment, re.IGNORECASE):
+        patterns.append(_TitlePattern(ref, title_words, re.compile(pattern, re.IGNORECASE)))
+        first_run = _WORD_RUN.search(title_words[0])
+        if title_words[0].isascii() and first_run:
+            by_word.setdefault(_caseless(first_run.group(0)), []).append(len(patterns) - 1)
+        else:
+            always.append(len(patterns) - 1)
+    return by_word, always, patterns
+
+
+def _caseless_words(segment: str) -> set[str]:
+    return {_caseless(w) for w in _WORD_RUN.findall(segment)}
+
+
+def find_titles(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpan]:
+    """A work named by its (main) title, title-cased or in quotes/italics."""
+    found: list[EvidenceSpan] = []
+    segment = text[unit.start:unit.end]
+    by_word, always, patterns = index.derived("title_patterns", lambda: _title_patterns(index))
+    candidates = set(always)
+    for word in _caseless_words(segment):
+        candidates.update(by_word.get(word, ()))
+    for position in sorted(candidates):
+        entry = patterns[position]
+        assert entry is not None
+        ref, title_words = entry.ref, entry.words
+        for match in entry.pattern.finditer(segment):
             written = match.group(0)
             marked = segment[max(0, match.start() - 1):match.start()] in ("“", '"', "*", "_", "‘")
             title_cased = all(w[0].isupper() for w in written.split() if len(w) > 3)
@@ -534,17 +671,43 @@ def find_titles(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpan]:
     return found
 
 
+def _family_patterns(index: RefIndex) -> tuple[dict[str, list[int]], list[int],
+                                               dict[int, tuple[Reference, str, re.Pattern[str]]]]:
+    """The first author's family name of each reference as the pattern find_author_work looks
+    for, and which to try for a sentence: those whose name's first word run is a whole word of it
+    (the pattern is case-sensitive and bounded by non-word characters), or always (no word run)."""
+    patterns: dict[int, tuple[Reference, str, re.Pattern[str]]] = {}
+    by_word: dict[str, list[int]] = {}
+    always: list[int] = []
+    for position, ref in enumerate(index.references):
+        if not ref.authors:
+            continue
+        family = ref.authors[0].family.replace("{", "").replace("}", "")
+        patterns[position] = (ref, family, re.compile(
+            rf"(?<![\w(]){re.escape(family)}\b(?!\s*\(|\s*,?\s*\d{{4}})"))
+        first_run = _WORD_RUN.search(family)
+        if first_run:
+            by_word.setdefault(first_run.group(0), []).append(position)
+        else:
+            always.append(position)
+    return by_word, always, patterns
+
+
 def find_author_work(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpan]:
     """An author named together with a work: 'Dr. Judy Herman … in her book', "Herman's study"."""
     found: list[EvidenceSpan] = []
     segment = text[unit.start:unit.end]
-    for ref in index.references:
-        for author in ref.authors[:1]:
-            family = author.family.replace("{", "").replace("}", "")
+    by_word, always, patterns = index.derived("family_patterns", lambda: _family_patterns(index))
+    candidates = set(always)
+    for word in set(_WORD_RUN.findall(segment)):
+        candidates.update(by_word.get(word, ()))
+    for position in sorted(candidates):
+        ref, family, pattern = patterns[position]
+        for _author in ref.authors[:1]:
             by_type = not _only_work(index, family)  # several works: only "her book" picks the one book
             if by_type and not _only_book(index, family, ref):
                 continue  # "Rowe's study" with two works by Rowe names neither
-            for name in re.finditer(rf"(?<![\w(]){re.escape(family)}\b(?!\s*\(|\s*,?\s*\d{{4}})", segment):
+            for name in pattern.finditer(segment):
                 after = segment[name.end():name.end() + 80]
                 work = re.match(rf"(?:['’]s\s+(?:\w+\s+)?{_WORK_NOUN}\b|[^.;]*?\b(?:his|her|their)\s+"
                                 rf"(?:\w+\s+)?{_WORK_NOUN}\b)", after)
@@ -579,6 +742,17 @@ def _reference_words(ref: Reference) -> set[str]:
     return set(words_of(fields))
 
 
+def _references_by_word(index: RefIndex) -> tuple[dict[str, list[int]], list[set[str]]]:
+    """Positions of the references whose title/keywords/note/abstract hold each word, and each
+    reference's set of those words."""
+    by_word: dict[str, list[int]] = {}
+    word_sets = [_reference_words(ref) for ref in index.references]
+    for position, words in enumerate(word_sets):
+        for word in words:
+            by_word.setdefault(word, []).append(position)
+    return by_word, word_sets
+
+
 def find_studies(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpan]:
     """A named study ('the Vietnam Readjustment Study') matched to the reference that mentions it."""
     found: list[EvidenceSpan] = []
@@ -588,8 +762,13 @@ def find_studies(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpan]:
         if not words:
             continue
         scored = []
-        for ref in index.references:
-            hits = len(set(words) & _reference_words(ref))
+        by_word, word_sets = index.derived("reference_words", lambda: _references_by_word(index))
+        sharing: set[int] = set()
+        for word in set(words):
+            sharing.update(by_word.get(word, ()))
+        for position in sorted(sharing):  # a reference sharing no word has no hits
+            ref = index.references[position]
+            hits = len(set(words) & word_sets[position])
             if hits >= min(2, len(words)) and hits / len(words) >= 0.6:
                 scored.append((hits, ref.key))
         scored.sort(reverse=True)
@@ -606,8 +785,8 @@ def find_studies(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpan]:
 def find_quotes(text: str, unit: Unit, index: RefIndex) -> list[tuple[int, int]]:
     """Quoted passages of at least four words that are not a reference's title."""
     spans = []
-    titles = {" ".join(words_of(r.title)) for r in index.references} | {
-        " ".join(words_of(main_title(r))) for r in index.references}
+    titles = index.derived("quote_titles", lambda: {" ".join(words_of(r.title)) for r in index.references} | {
+        " ".join(words_of(main_title(r))) for r in index.references})
     for match in _QUOTE.finditer(text[unit.start:unit.end]):
         inner = match.group(0)[1:-1]
         if len(inner.split()) >= 4 and " ".join(words_of(inner)) not in titles:

@@ -1,6 +1,6 @@
 """The full ingest output of the demo and of every evaluation set, as plain JSON for a snapshot.
 
-    python -m tests.batch_snapshot --write   # rewrite tests/data/snapshots/batches.json
+    python -m tests.batch_snapshot --write   # rewrite tests/data/snapshots/batches.json.gz
 
 The snapshot was taken from the extractor before the speed work (issue #9); the test in
 tests/test_batch_snapshot.py checks that every node, relationship (in order), unresolved
