@@ -14,7 +14,7 @@ import bisect
 import functools
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from re._casefix import _EXTRA_CASES  # the pairs re.IGNORECASE treats as one letter beyond lower case
 from typing import TypeVar
@@ -997,8 +997,52 @@ _PRONOUN_YEAR = re.compile(
 SAME_SOURCE_WINDOW = 3  # units back that "the same study" may reach
 
 
+class _History:
+    """The resolved citations seen so far in a document, in unit order, with the lookups the
+    continuation rules need (by unit, by paragraph, by year) kept up to date as entries are added,
+    so no rule rescans the whole history. `cited` is the same for the entries that are not only
+    read. Entries are added after their unit is done, so every entry precedes the unit asked about.
+    """
+
+    def __init__(self, units: list[Unit], index: RefIndex, keep_cited: bool = True) -> None:
+        self.index = index
+        self.entries: list[_Cited] = []
+        self.entry_units: list[int] = []
+        self.by_unit: dict[int, list[_Cited]] = {}
+        self.by_block: dict[int, list[_Cited]] = {}
+        self.keys_by_block: dict[int, set[str]] = {}
+        self.keys_by_year: dict[str, set[str]] = {}
+        self.last_unit_of_block: dict[int, int] = {}
+        for unit in units:
+            self.last_unit_of_block[unit.block] = max(self.last_unit_of_block.get(unit.block, -1), unit.index)
+        self.cited = _History(units, index, keep_cited=False) if keep_cited else self
+
+    def __iter__(self):
+        return iter(self.entries)
+
+    def extend(self, entries) -> None:
+        for entry in entries:
+            self.add(entry)
+
+    def add(self, entry: _Cited) -> None:
+        self.entries.append(entry)
+        self.entry_units.append(entry.unit)
+        self.by_unit.setdefault(entry.unit, []).append(entry)
+        self.by_block.setdefault(entry.block, []).append(entry)
+        self.keys_by_block.setdefault(entry.block, set()).update(entry.sources)
+        for key in entry.sources:
+            for year in _years_of(self.index.by_key(key)):
+                self.keys_by_year.setdefault(year, set()).add(key)
+        if self.cited is not self and not entry.read:
+            self.cited.add(entry)
+
+    def since(self, unit_index: int) -> list[_Cited]:
+        """The entries of units from `unit_index` on, in order."""
+        return self.entries[bisect.bisect_left(self.entry_units, unit_index):]
+
+
 def continuation_evidence(text: str, unit: Unit, units: list[Unit], index: RefIndex,
-                          history: list[_Cited], headings: set[int] = frozenset(),
+                          history: _History, headings: Sequence[int] = (),
                           lead_ins: dict[int, int] | None = None) -> EvidenceSpan | None:
     """Evidence for a sentence without its own citation that continues one cited just before:
     a pronoun or 'the researchers' with a reporting verb takes the last source cited in the
@@ -1008,7 +1052,7 @@ def continuation_evidence(text: str, unit: Unit, units: list[Unit], index: RefIn
     any verb the single source of the sentence right before; 'In their 1974 paper, they' the
     work of that year by the people named in the sentence before."""
     sentence = text[unit.start:unit.end]
-    cited = [c for c in history if not c.read]
+    cited = history.cited
     nearby = _nearby_citations(unit, units, cited)
     lead = _CONTINUES.match(sentence)
     if lead and nearby and len(nearby[-1].sources) == 1:
@@ -1035,7 +1079,7 @@ def continuation_evidence(text: str, unit: Unit, units: list[Unit], index: RefIn
     return _name_reports(text, unit, units, index, history)
 
 
-def _sentence_before(unit: Unit, units: list[Unit], cited: list[_Cited],
+def _sentence_before(unit: Unit, units: list[Unit], cited: _History,
                      lead_ins: dict[int, int]) -> list[_Cited]:
     """Citations of the sentence right before `unit` in its paragraph; for a paragraph that
     follows a list, those of the list's lead-in (the list stands between pronoun and source)."""
@@ -1043,20 +1087,20 @@ def _sentence_before(unit: Unit, units: list[Unit], cited: list[_Cited],
         return []
     previous = units[unit.index - 1]
     if previous.block == unit.block:
-        return [c for c in cited if c.unit == previous.index]
+        return cited.by_unit.get(previous.index, [])
     lead_in = lead_ins.get(previous.block)
     if lead_in is None:
         return []
-    last = max((u.index for u in units if u.block == lead_in), default=-1)
-    return [c for c in cited if c.unit == last]
+    last = cited.last_unit_of_block.get(lead_in, -1)
+    return cited.by_unit.get(last, [])
 
 
 def _name_reports(text: str, unit: Unit, units: list[Unit], index: RefIndex,
-                  history: list[_Cited]) -> EvidenceSpan | None:
+                  history: _History) -> EvidenceSpan | None:
     """'Harlow concluded …': the author's only work when it was cited nearby; 'Ann Masten
     argued …' (given and family name, at first mention): the author's only work, cited or not."""
     sentence = text[unit.start:unit.end]
-    cited_nearby = {k for c in _nearby_citations(unit, units, history) for k in c.sources}
+    cited_nearby = _nearby_keys(unit, units, history)
     for match in _NAME_REPORTS.finditer(sentence):
         names = match.group("according") or match.group("names")
         works = works_by(index, _split_names(names))
@@ -1085,18 +1129,18 @@ def _given_name_before(before: str, ref: Reference) -> str:
 _YEAR_WORK = re.compile(rf"\b(?:[Tt]he|[Tt]heir|[Hh]is|[Hh]er) (?P<year>1[5-9]\d\d|20\d\d) {_WORK_NOUN}\b")
 
 
-def _cited_work_of_year(history: list[_Cited], index: RefIndex, year: str) -> str | None:
+def _cited_work_of_year(history: _History, index: RefIndex, year: str) -> str | None:
     """The one work of `year` cited (or read) earlier in the document, or None when several are."""
-    keys = {k for c in history for k in c.sources if year in _years_of(index.by_key(k))}
+    keys = history.keys_by_year.get(year, set())
     return next(iter(keys)) if len(keys) == 1 else None
 
 
-def _recent_referent(unit: Unit, units: list[Unit], history: list[_Cited], headings: set[int],
+def _recent_referent(unit: Unit, units: list[Unit], history: _History, headings: Sequence[int],
                      sentence: str, index: RefIndex) -> str | None:
     """The single work mentioned last within SAME_SOURCE_WINDOW units before `unit`, with no
     heading in between; when the sentence names an author, the last work that author wrote."""
-    window = [c for c in history if unit.index - SAME_SOURCE_WINDOW <= c.unit < unit.index
-              and len(c.sources) == 1 and not any(c.block < h < unit.block for h in headings)]
+    window = [c for c in history.since(unit.index - SAME_SOURCE_WINDOW) if c.unit < unit.index
+              and len(c.sources) == 1 and not _heading_between(headings, c.block, unit.block)]
     named = [c for c in window if _authors_named_in(index.by_key(c.sources[0]), sentence)]
     chosen = named or window
     return chosen[-1].sources[0] if chosen else None
@@ -1120,14 +1164,33 @@ def _work_of_people_named(index: RefIndex, previous: str, year: str, hints: str)
     return candidates[0].key if len(candidates) == 1 else None
 
 
-def _nearby_citations(unit: Unit, units: list[Unit], history: list[_Cited]) -> list[_Cited]:
-    """Citations earlier in the unit's paragraph, else (for a paragraph's opening) in the previous one."""
-    same = [c for c in history if c.block == unit.block and c.unit < unit.index]
-    earlier_blocks = [u.block for u in units[:unit.index] if u.block != unit.block]
+def _heading_between(headings: Sequence[int], first: int, last: int) -> bool:
+    """True when a heading block lies strictly between blocks `first` and `last` (`headings` sorted)."""
+    at = bisect.bisect_right(headings, first)
+    return at < len(headings) and headings[at] < last
+
+
+def _nearby_block(unit: Unit, units: list[Unit], history: _History) -> int | None:
+    """The block whose citations count as nearby: the unit's own paragraph when it has any
+    before the unit, else, for a paragraph's opening, the previous paragraph (None: neither)."""
+    if history.by_block.get(unit.block):
+        return unit.block  # every entry precedes `unit`
     opens_paragraph = unit.index == 0 or units[unit.index - 1].block != unit.block
-    if same or not earlier_blocks or not opens_paragraph:
-        return same
-    return [c for c in history if c.block == earlier_blocks[-1]]
+    if not opens_paragraph or unit.index == 0:
+        return None
+    return units[unit.index - 1].block
+
+
+def _nearby_citations(unit: Unit, units: list[Unit], history: _History) -> list[_Cited]:
+    """Citations earlier in the unit's paragraph, else (for a paragraph's opening) in the previous one."""
+    block = _nearby_block(unit, units, history)
+    return history.by_block.get(block, []) if block is not None else []
+
+
+def _nearby_keys(unit: Unit, units: list[Unit], history: _History) -> set[str]:
+    """The sources of _nearby_citations."""
+    block = _nearby_block(unit, units, history)
+    return history.keys_by_block.get(block, set()) if block is not None else set()
 
 
 def _continuation(unit: Unit, start: int, end: int, text: str, sources: list[str]) -> EvidenceSpan:
@@ -1151,9 +1214,55 @@ def experience_evidence(text: str, unit: Unit, is_comment: bool) -> EvidenceSpan
 # --- which claims evidence supports -----------------------------------------------------
 
 
-def _list_items_led_by(doc: ParsedDocument, block_index: int) -> list[int]:
+class _ClaimIndex:
+    """Where a document's claims are, by unit and by block, built once per document so that
+    finding the claims a piece of evidence supports does not rescan every claim."""
+
+    def __init__(self, doc: ParsedDocument, units: list[Unit], claims: list[ClaimSpan]) -> None:
+        self.by_unit = {c.unit: i for i, c in enumerate(claims)}
+        self.all_at_unit: dict[int, list[int]] = {}
+        self.by_block: dict[int, list[int]] = {}  # claim indexes of each block, ascending
+        self.units_by_block: dict[int, list[int]] = {}  # their units, for bisect
+        for i, claim in enumerate(claims):
+            self.all_at_unit.setdefault(claim.unit, []).append(i)
+            block = units[claim.unit].block
+            self.by_block.setdefault(block, []).append(i)
+            self.units_by_block.setdefault(block, []).append(claim.unit)
+        self.claim_units = [c.unit for c in claims]
+        self.sorted_units = self.claim_units == sorted(self.claim_units)
+        self.led_by: dict[int, list[int]] = {}
+        for i, block in enumerate(doc.blocks):
+            if block.kind == LIST_ITEM and block.lead_in is not None:
+                self.led_by.setdefault(block.lead_in, []).append(i)
+        self.pointed_back: dict[int, list[int]] = {}
+
+    def in_blocks(self, blocks: Iterable[int]) -> list[int]:
+        """Indexes of the claims whose unit lies in one of `blocks`, ascending."""
+        return sorted(i for block in set(blocks) for i in self.by_block.get(block, ()))
+
+    def before(self, unit_index: int, claims: list[ClaimSpan]) -> list[int]:
+        """Indexes of the claims whose unit comes before `unit_index`, ascending."""
+        if self.sorted_units:
+            return range(bisect.bisect_left(self.claim_units, unit_index))  # type: ignore[return-value]
+        return [i for i, c in enumerate(claims) if c.unit < unit_index]
+
+    def in_block_around(self, block: int, unit_index: int) -> tuple[list[int], list[int]]:
+        """Claims of `block` whose unit is before `unit_index`, and those after it."""
+        indexes, block_units = self.by_block.get(block, []), self.units_by_block.get(block, [])
+        if block_units != sorted(block_units):
+            return ([i for i, u in zip(indexes, block_units, strict=True) if u < unit_index],
+                    [i for i, u in zip(indexes, block_units, strict=True) if u > unit_index])
+        return (indexes[:bisect.bisect_left(block_units, unit_index)],
+                indexes[bisect.bisect_right(block_units, unit_index):])
+
+
+def _list_items_led_by(doc: ParsedDocument, block_index: int, claim_index: _ClaimIndex | None = None
+                       ) -> list[int]:
     """Indexes of the list-item blocks that the block at `block_index` introduces."""
-    items = [i for i, b in enumerate(doc.blocks) if b.kind == LIST_ITEM and b.lead_in == block_index]
+    if claim_index is not None:
+        items = claim_index.led_by.get(block_index, [])
+    else:
+        items = [i for i, b in enumerate(doc.blocks) if b.kind == LIST_ITEM and b.lead_in == block_index]
     if items:
         return items
     following = []
@@ -1167,40 +1276,44 @@ def _list_items_led_by(doc: ParsedDocument, block_index: int) -> list[int]:
 
 
 def supported_claims(doc: ParsedDocument, units: list[Unit], claims: list[ClaimSpan],
-                     evidence: EvidenceSpan) -> list[int]:
-    """Indexes of the claims a piece of evidence supports."""
-    by_unit = {c.unit: i for i, c in enumerate(claims)}
+                     evidence: EvidenceSpan, claim_index: _ClaimIndex | None = None) -> list[int]:
+    """Indexes of the claims a piece of evidence supports (`claim_index`: the document's, when
+    the caller has built it once for all its evidence)."""
+    where = claim_index or _ClaimIndex(doc, units, claims)
     unit = units[evidence.unit]
     sentence = doc.text[unit.start:unit.end]
-    own = by_unit.get(unit.index)
+    own = where.by_unit.get(unit.index)
     if evidence.kind in (EvidenceKind.ANECDOTE, EvidenceKind.TESTIMONY):
         if own is not None and _carries_own_claim(sentence, evidence.marker):
             return [own]
-        backed = _backed_claim(units, claims, unit, own)
+        backed = _backed_claim(units, claims, unit, own, where)
         return sorted({i for i in (own, backed) if i is not None})
     if own is not None:
         if _MAKES_THE_POINT.match(sentence) and evidence.sources:
-            before = [i for i, c in enumerate(claims)
-                      if c.unit == unit.index - 1 and units[c.unit].block == unit.block]
+            before = [i for i in where.all_at_unit.get(unit.index - 1, [])
+                      if units[claims[i].unit].block == unit.block]
             return before + [own]
         return [own]
     if sentence.rstrip().endswith(":"):
-        blocks = set(_list_items_led_by(doc, unit.block))
-        led = [i for i, c in enumerate(claims) if units[c.unit].block in blocks]
+        led = where.in_blocks(_list_items_led_by(doc, unit.block, where))
         if led:
             return led
     if refers_back(sentence):
-        earlier = [i for i, c in enumerate(claims) if c.unit < unit.index]
-        return _list_pointed_back_to(doc, units, claims, earlier[-1]) if earlier else []
+        earlier = where.before(unit.index, claims)
+        if not earlier:
+            return []
+        last = earlier[-1]
+        if last not in where.pointed_back:
+            where.pointed_back[last] = _list_pointed_back_to(doc, units, claims, last, where)
+        return list(where.pointed_back[last])
     if evidence.priority == CONTINUATION:  # "Same paper. Arbitrary numbers …": the fragment names
-        later = [i for i, c in enumerate(claims)  # the source of the claim that follows it
-                 if c.unit > unit.index and units[c.unit].block == unit.block]
+        later = where.in_block_around(unit.block, unit.index)[1]  # the source of the claim that follows it
         return later[:1]
     return []
 
 
 def _list_pointed_back_to(doc: ParsedDocument, units: list[Unit], claims: list[ClaimSpan],
-                          last: int) -> list[int]:
+                          last: int, claim_index: _ClaimIndex | None = None) -> list[int]:
     """The claims a pointer right after `last` credits: `last` alone, or, when `last` is a list item,
     every claim of the items its lead-in introduces ("… has three parts: - … - … This is described
     in Neff (2011).")."""
@@ -1212,6 +1325,8 @@ def _list_pointed_back_to(doc: ParsedDocument, units: list[Unit], claims: list[C
                                                                                         block.lead_in):
         first -= 1
     run = range(first, last_block + 1)
+    if claim_index is not None:
+        return claim_index.in_blocks(run)
     return [i for i, c in enumerate(claims) if units[c.unit].block in run]
 
 
@@ -1230,8 +1345,12 @@ def _carries_own_claim(sentence: str, marker: str) -> bool:
     return position >= 0 and bool(re.match(r"\s*,?\s*that\b", sentence[position + len(marker):]))
 
 
-def _backed_claim(units: list[Unit], claims: list[ClaimSpan], unit: Unit, own: int | None) -> int | None:
+def _backed_claim(units: list[Unit], claims: list[ClaimSpan], unit: Unit, own: int | None,
+                  claim_index: _ClaimIndex | None = None) -> int | None:
     """The claim an anecdote backs: the next claim in its paragraph, else the previous one."""
+    if claim_index is not None:  # `own` is at `unit`, so neither before nor after it
+        before, after = claim_index.in_block_around(unit.block, unit.index)
+        return after[0] if after else before[-1] if before else None
     same_block = [i for i, c in enumerate(claims) if units[c.unit].block == unit.block and i != own]
     after = [i for i in same_block if claims[i].unit > unit.index]
     before = [i for i in same_block if claims[i].unit < unit.index]
@@ -1251,8 +1370,9 @@ def find_evidence(doc: ParsedDocument, units: list[Unit], claims: list[ClaimSpan
         return marked_evidence(doc, units, claims, index)
     brackets_only = any(_BRACKET_NUMBERS.search(doc.text[u.start:u.end]) for u in units)
     evidence: list[EvidenceSpan] = []
-    history: list[_Cited] = []
-    headings = {i for i, b in enumerate(doc.blocks) if b.kind in (HEADING, TITLE_BLOCK)}
+    history = _History(units, index)
+    claim_index = _ClaimIndex(doc, units, claims)
+    headings = [i for i, b in enumerate(doc.blocks) if b.kind in (HEADING, TITLE_BLOCK)]
     lead_ins = {i: b.lead_in for i, b in enumerate(doc.blocks)
                 if b.kind == LIST_ITEM and b.lead_in is not None}
     for unit in units:
@@ -1270,7 +1390,7 @@ def find_evidence(doc: ParsedDocument, units: list[Unit], claims: list[ClaimSpan
         if experience and not found:
             found.append(experience)
         for item in found:
-            item.supports = supported_claims(doc, units, claims, item)
+            item.supports = supported_claims(doc, units, claims, item, claim_index)
         evidence.extend(found)
     return sorted(evidence, key=lambda e: (e.start, e.end, e.kind))
 
@@ -1295,8 +1415,9 @@ def marked_evidence(doc: ParsedDocument, units: list[Unit], claims: list[ClaimSp
         experience = experience_evidence(doc.text, unit, doc.kind == "comment")
         if experience and unit.index not in marked_units:
             evidence.append(experience)
+    claim_index = _ClaimIndex(doc, units, claims)
     for item in evidence:
-        item.supports = supported_claims(doc, units, claims, item)
+        item.supports = supported_claims(doc, units, claims, item, claim_index)
     return sorted(evidence, key=lambda e: (e.start, e.end, e.kind))
 
 
@@ -1308,6 +1429,18 @@ def claim_status(claim_index: int, evidence: list[EvidenceSpan]) -> str:
     if any(e.kind in (EvidenceKind.ANECDOTE, EvidenceKind.TESTIMONY) for e in kinds):
         return "anecdotal"
     return "unsupported"
+
+
+def claim_statuses(claim_count: int, evidence: list[EvidenceSpan]) -> list[str]:
+    """claim_status of every claim of a document, in one pass over its evidence."""
+    cited, anecdotal = set(), set()
+    for item in evidence:
+        if item.resolved and item.sources:
+            cited.update(item.supports)
+        if item.kind in (EvidenceKind.ANECDOTE, EvidenceKind.TESTIMONY):
+            anecdotal.update(item.supports)
+    return ["cited" if i in cited else "anecdotal" if i in anecdotal else "unsupported"
+            for i in range(claim_count)]
 
 
 # --- challenges ------------------------------------------------------------------------

@@ -8,6 +8,7 @@ ingest.model.InputError and nothing else happens. Same input, same batch.
 
 from __future__ import annotations
 
+import bisect
 import re
 import tempfile
 from collections.abc import Callable, Sequence
@@ -22,7 +23,7 @@ from ingest.citations import (
     EvidenceSpan,
     RefIndex,
     build_index,
-    claim_status,
+    claim_statuses,
     find_challenge,
     find_evidence,
 )
@@ -207,13 +208,14 @@ def _add_document(batch: GraphBatch, analysis: _Analysis, contested: set[str]) -
     """Document node, its claims and evidence, and the relationships among them and to sources."""
     doc = analysis.doc
     batch.add_node(Label.DOCUMENT, doc.id, **_document_props(doc))
+    statuses = claim_statuses(len(analysis.claims), analysis.evidence)
     for index, claim in enumerate(analysis.claims):
         batch.add_node(Label.CLAIM, claim.id, text=claim.text, document_id=doc.id, section=claim.section,
                        start=claim.start, end=claim.end, paragraph_start=claim.paragraph_start,
                        paragraph_end=claim.paragraph_end, position=claim.position, kind=claim.kind,
-                       status=claim_status(index, analysis.evidence), contested=claim.id in contested)
+                       status=statuses[index], contested=claim.id in contested)
         batch.add_rel(RelType.MAKES, doc.id, claim.id)
-    cited: list[str] = []
+    cited: dict[str, None] = {}  # in first-cited order
     occurrences: dict[tuple[str, str], int] = {}
     for item in analysis.evidence:
         text = doc.text[item.start:item.end]
@@ -229,8 +231,7 @@ def _add_document(batch: GraphBatch, analysis: _Analysis, contested: set[str]) -
             batch.add_rel(RelType.SUPPORTED_BY, analysis.claims[claim_index].id, node_id)
         for key in item.sources:
             batch.add_rel(RelType.CITES, node_id, key)
-            if key not in cited:
-                cited.append(key)
+            cited.setdefault(key, None)
     for key in cited:
         batch.add_rel(RelType.CITES, doc.id, key)
 
@@ -238,21 +239,36 @@ def _add_document(batch: GraphBatch, analysis: _Analysis, contested: set[str]) -
 def _unresolved(analysis: _Analysis) -> list[dict[str, Any]]:
     """Citations of a document that match no BibTeX entry, with the line they are on."""
     doc = analysis.doc
-    return [
-        {"citation": item.marker, "document_id": doc.id, "path": str(doc.path),
-         "line": line_in_file(doc, item.start)}
-        for item in analysis.evidence
-        if item.kind == EvidenceKind.CITATION and not item.resolved
-    ]
+    items = [item for item in analysis.evidence if item.kind == EvidenceKind.CITATION and not item.resolved]
+    if not items:
+        return []
+    lines = LineFinder(doc)
+    return [{"citation": item.marker, "document_id": doc.id, "path": str(doc.path),
+             "line": lines.line(item.start)} for item in items]
+
+
+class LineFinder:
+    """Lines of a document's characters in its file: the file is read once, line breaks are
+    found once, and each lookup is a binary search."""
+
+    def __init__(self, doc: ParsedDocument) -> None:
+        try:
+            file_text = Path(doc.path).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            file_text = ""
+        self.in_file = file_text[doc.offset:doc.offset + len(doc.text)] == doc.text
+        if self.in_file:  # the file's own line breaks: only "\n" counts, as in the file
+            self.first_line = file_text.count("\n", 0, doc.offset) + 1
+            self.breaks = [m.start() for m in re.finditer("\n", doc.text)]
+        else:  # the text alone: any of \r\n, \r, \n is one break (counted from where it starts)
+            self.first_line = 1
+            self.breaks = [m.start() for m in re.finditer(r"\r\n|\r|\n", doc.text)]
+
+    def line(self, position: int) -> int:
+        """1-based line of the file that holds the document's character at `position`."""
+        return self.first_line + bisect.bisect_left(self.breaks, position)
 
 
 def line_in_file(doc: ParsedDocument, position: int) -> int:
     """1-based line of the file that holds the document's character at `position`."""
-    before = doc.text[:position]
-    try:
-        file_text = Path(doc.path).read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        file_text = ""
-    if file_text[doc.offset:doc.offset + len(doc.text)] == doc.text:
-        return file_text.count("\n", 0, doc.offset) + before.count("\n") + 1
-    return len(re.findall(r"\r\n|\r|\n", before)) + 1
+    return LineFinder(doc).line(position)
