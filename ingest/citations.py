@@ -603,11 +603,18 @@ def _distinctive_title(title_words: list[str], segment: str, match: re.Match[str
 
 @dataclass
 class _TitlePattern:
-    """A reference's main title as the compiled pattern find_titles looks for."""
+    """A reference's main title as the pattern find_titles looks for (compiled on first use)."""
 
     ref: Reference
     words: list[str]
-    pattern: re.Pattern[str]
+    source: str
+    _compiled: re.Pattern[str] | None = None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.source, re.IGNORECASE)
+        return self._compiled
 
 
 _WORD_RUN = re.compile(r"\w+")
@@ -622,9 +629,10 @@ def _caseless(word: str) -> str:
 
 
 def _title_patterns(index: RefIndex) -> tuple[dict[str, list[int]], list[int], list[_TitlePattern | None]]:
-    """Title patterns of the index, and which to try for a sentence: by the first word run of the
-    title (an ASCII title word can only match where that run is a whole word of the sentence, in
-    any case re.IGNORECASE accepts), or always (a non-ASCII first word)."""
+    """Title patterns of the index, and which to try for a sentence: by the longest word run of
+    the title's ASCII words (every word run of the title is a whole word run wherever the pattern
+    matches, since the pattern puts \\b or separators around each title word, in any case
+    re.IGNORECASE accepts), or always (a title without an ASCII word)."""
     patterns: list[_TitlePattern | None] = []
     by_word: dict[str, list[int]] = {}
     always: list[int] = []
@@ -635,10 +643,10 @@ def _title_patterns(index: RefIndex) -> tuple[dict[str, list[int]], list[int], l
             patterns.append(None)
             continue
         pattern = r"\b" + r"[\s\-–]+".join(re.escape(w) for w in title_words) + r"\b"
-        patterns.append(_TitlePattern(ref, title_words, re.compile(pattern, re.IGNORECASE)))
-        first_run = _WORD_RUN.search(title_words[0])
-        if title_words[0].isascii() and first_run:
-            by_word.setdefault(_caseless(first_run.group(0)), []).append(len(patterns) - 1)
+        patterns.append(_TitlePattern(ref, title_words, pattern))
+        runs = [run for word in title_words if word.isascii() for run in _WORD_RUN.findall(word)]
+        if runs:
+            by_word.setdefault(_caseless(max(runs, key=len)), []).append(len(patterns) - 1)
         else:
             always.append(len(patterns) - 1)
     return by_word, always, patterns
