@@ -608,13 +608,20 @@ class _TitlePattern:
     ref: Reference
     words: list[str]
     source: str
+    runs: frozenset[str]  # the caseless word runs of its ASCII words: all are in any sentence it matches
     _compiled: re.Pattern[str] | None = None
 
     @property
     def pattern(self) -> re.Pattern[str]:
         if self._compiled is None:
-            self._compiled = re.compile(self.source, re.IGNORECASE)
+            self._compiled = _compiled(self.source, re.IGNORECASE)
         return self._compiled
+
+
+@functools.lru_cache(maxsize=4096)
+def _compiled(source: str, flags: int = 0) -> re.Pattern[str]:
+    """re.compile with a cache of its own: per-reference patterns must not evict re's own cache."""
+    return re.compile(source, flags)
 
 
 _WORD_RUN = re.compile(r"\w+")
@@ -643,8 +650,8 @@ def _title_patterns(index: RefIndex) -> tuple[dict[str, list[int]], list[int], l
             patterns.append(None)
             continue
         pattern = r"\b" + r"[\s\-–]+".join(re.escape(w) for w in title_words) + r"\b"
-        patterns.append(_TitlePattern(ref, title_words, pattern))
-        runs = [run for word in title_words if word.isascii() for run in _WORD_RUN.findall(word)]
+        runs = [_caseless(run) for word in title_words if word.isascii() for run in _WORD_RUN.findall(word)]
+        patterns.append(_TitlePattern(ref, title_words, pattern, frozenset(runs)))
         if runs:
             by_word.setdefault(_caseless(max(runs, key=len)), []).append(len(patterns) - 1)
         else:
@@ -653,6 +660,9 @@ def _title_patterns(index: RefIndex) -> tuple[dict[str, list[int]], list[int], l
 
 
 def _caseless_words(segment: str) -> set[str]:
+    """The caseless forms of the segment's word runs."""
+    if segment.isascii():  # lower case is the whole story, and keeps every word run as it was
+        return set(_WORD_RUN.findall(segment.lower()))
     return {_caseless(w) for w in _WORD_RUN.findall(segment)}
 
 
@@ -662,11 +672,14 @@ def find_titles(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpan]:
     segment = text[unit.start:unit.end]
     by_word, always, patterns = index.derived("title_patterns", lambda: _title_patterns(index))
     candidates = set(always)
-    for word in _caseless_words(segment):
+    words = _caseless_words(segment)
+    for word in words:
         candidates.update(by_word.get(word, ()))
     for position in sorted(candidates):
         entry = patterns[position]
         assert entry is not None
+        if not entry.runs <= words:
+            continue
         ref, title_words = entry.ref, entry.words
         for match in entry.pattern.finditer(segment):
             written = match.group(0)
@@ -680,19 +693,18 @@ def find_titles(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpan]:
 
 
 def _family_patterns(index: RefIndex) -> tuple[dict[str, list[int]], list[int],
-                                               dict[int, tuple[Reference, str, re.Pattern[str]]]]:
+                                               dict[int, tuple[Reference, str, str]]]:
     """The first author's family name of each reference as the pattern find_author_work looks
     for, and which to try for a sentence: those whose name's first word run is a whole word of it
     (the pattern is case-sensitive and bounded by non-word characters), or always (no word run)."""
-    patterns: dict[int, tuple[Reference, str, re.Pattern[str]]] = {}
+    patterns: dict[int, tuple[Reference, str, str]] = {}
     by_word: dict[str, list[int]] = {}
     always: list[int] = []
     for position, ref in enumerate(index.references):
         if not ref.authors:
             continue
         family = ref.authors[0].family.replace("{", "").replace("}", "")
-        patterns[position] = (ref, family, re.compile(
-            rf"(?<![\w(]){re.escape(family)}\b(?!\s*\(|\s*,?\s*\d{{4}})"))
+        patterns[position] = (ref, family, rf"(?<![\w(]){re.escape(family)}\b(?!\s*\(|\s*,?\s*\d{{4}})")
         first_run = _WORD_RUN.search(family)
         if first_run:
             by_word.setdefault(first_run.group(0), []).append(position)
@@ -715,7 +727,7 @@ def find_author_work(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpa
             by_type = not _only_work(index, family)  # several works: only "her book" picks the one book
             if by_type and not _only_book(index, family, ref):
                 continue  # "Rowe's study" with two works by Rowe names neither
-            for name in pattern.finditer(segment):
+            for name in _compiled(pattern).finditer(segment):
                 after = segment[name.end():name.end() + 80]
                 work = re.match(rf"(?:['’]s\s+(?:\w+\s+)?{_WORK_NOUN}\b|[^.;]*?\b(?:his|her|their)\s+"
                                 rf"(?:\w+\s+)?{_WORK_NOUN}\b)", after)
