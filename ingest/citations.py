@@ -609,6 +609,7 @@ class _TitlePattern:
     words: list[str]
     source: str
     runs: frozenset[str]  # the caseless word runs of its ASCII words: all are in any sentence it matches
+    joined: str  # _spread_caseless of the title: a substring of that of any sentence it matches
     _compiled: re.Pattern[str] | None = None
 
     @property
@@ -651,12 +652,24 @@ def _title_patterns(index: RefIndex) -> tuple[dict[str, list[int]], list[int], l
             continue
         pattern = r"\b" + r"[\s\-–]+".join(re.escape(w) for w in title_words) + r"\b"
         runs = [_caseless(run) for word in title_words if word.isascii() for run in _WORD_RUN.findall(word)]
-        patterns.append(_TitlePattern(ref, title_words, pattern, frozenset(runs)))
+        patterns.append(_TitlePattern(ref, title_words, pattern, frozenset(runs),
+                                      _spread_caseless(" ".join(title_words))))
         if runs:
             by_word.setdefault(_caseless(max(runs, key=len)), []).append(len(patterns) - 1)
         else:
             always.append(len(patterns) - 1)
     return by_word, always, patterns
+
+
+_SEPARATORS = re.compile(r"[\s\-–]+")
+
+
+def _spread_caseless(text: str) -> str:
+    """`text` caseless with every run of the title patterns' separator characters as one space.
+    _caseless maps character for character (re.IGNORECASE's equivalence is per character, and
+    lower case differs from re's only for U+0130, replaced first), so wherever a title pattern
+    matches, this form of the title is a substring of this form of the sentence."""
+    return _SEPARATORS.sub(" ", _caseless(text))
 
 
 def _caseless_words(segment: str) -> set[str]:
@@ -675,10 +688,14 @@ def find_titles(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpan]:
     words = _caseless_words(segment)
     for word in words:
         candidates.update(by_word.get(word, ()))
+    spread: str | None = None
     for position in sorted(candidates):
         entry = patterns[position]
         assert entry is not None
         if not entry.runs <= words:
+            continue
+        spread = _spread_caseless(segment) if spread is None else spread
+        if entry.joined not in spread:
             continue
         ref, title_words = entry.ref, entry.words
         for match in entry.pattern.finditer(segment):
@@ -713,6 +730,47 @@ def _family_patterns(index: RefIndex) -> tuple[dict[str, list[int]], list[int],
     return by_word, always, patterns
 
 
+@dataclass
+class _Found:
+    """Where a family name was found (the start()/end() of a match object)."""
+
+    begin: int
+    finish: int
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+
+_NOT_A_NAME_AFTER = re.compile(r"\s*\(|\s*,?\s*\d{4}")
+
+
+def _is_word_char(char: str) -> bool:
+    """What re's \\w matches in a str pattern (checked over every code point)."""
+    return char.isalnum() or char == "_"
+
+
+def _family_matches(segment: str, family: str, pattern: str):
+    """The matches of `pattern` (a family name not followed by a year or a parenthesis, see
+    _family_patterns) in `segment`, as re.finditer gives them, found with str.find instead of
+    compiling one regex per family."""
+    if not family:
+        yield from _compiled(pattern).finditer(segment)
+        return
+    at, length = segment.find(family), len(segment)
+    while at >= 0:
+        end = at + len(family)
+        before_ok = at == 0 or not (_is_word_char(segment[at - 1]) or segment[at - 1] == "(")
+        boundary = _is_word_char(segment[end - 1]) != (end < length and _is_word_char(segment[end]))
+        if before_ok and boundary and not _NOT_A_NAME_AFTER.match(segment, end):
+            yield _Found(at, end)
+            at = segment.find(family, end)
+        else:
+            at = segment.find(family, at + 1)
+
+
 def find_author_work(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpan]:
     """An author named together with a work: 'Dr. Judy Herman … in her book', "Herman's study"."""
     found: list[EvidenceSpan] = []
@@ -727,7 +785,7 @@ def find_author_work(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpa
             by_type = not _only_work(index, family)  # several works: only "her book" picks the one book
             if by_type and not _only_book(index, family, ref):
                 continue  # "Rowe's study" with two works by Rowe names neither
-            for name in _compiled(pattern).finditer(segment):
+            for name in _family_matches(segment, family, pattern):
                 after = segment[name.end():name.end() + 80]
                 work = re.match(rf"(?:['’]s\s+(?:\w+\s+)?{_WORK_NOUN}\b|[^.;]*?\b(?:his|her|their)\s+"
                                 rf"(?:\w+\s+)?{_WORK_NOUN}\b)", after)
