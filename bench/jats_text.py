@@ -62,7 +62,7 @@ def _reference(ref: etree._Element) -> tuple[str, str] | None:
         title, source = source, ""
     label = _text(ref.find("label")).strip("[]. ")
     authors = ", ".join(f"{f}, {g}" if g else f for f, g in names) or "Anonymous"
-    printed = f"{authors} ({year or 'n.d.'}). {title}. {source}".strip()
+    printed = f"{authors} ({year or 'n.d.'}). {title}. {source}".strip().rstrip(".") + "."
     if label:
         printed = f"{label}. {printed}"
     entry_type = "article" if kind == "journal" else "book" if kind == "book" else "misc"

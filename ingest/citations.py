@@ -405,11 +405,15 @@ def find_author_year(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpa
     """Parenthetical '(Herman, 1992; Jordan et al., 1992)' and narrative 'Herman (1992)'."""
     found: list[EvidenceSpan] = []
     segment = text[unit.start:unit.end]
+    name_runs: dict[int, int] | None = None
     for paren in _PAREN.finditer(segment):
         content_start = unit.start + paren.start(1)
         years_only = _YEARS_ONLY.match(paren.group(1).strip())
         if years_only:
-            before = _NARRATIVE_BEFORE.search(segment[:paren.start()])
+            if name_runs is None:
+                name_runs = _name_run_starts(segment)
+            # The same search as over segment[:paren.start()], from where the names can begin.
+            before = _NARRATIVE_BEFORE.search(segment, name_runs[paren.start()], paren.start())
             if before and not _is_title_words(before.group("names"), index):
                 families = _without_openers(_split_names(before.group("names")), index,
                                             bool(before.group("etal")), years_only.group("years"))
@@ -419,7 +423,8 @@ def find_author_year(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpa
                                                    bool(before.group("etal")), years_only.group("years")))
             continue
         offset = 0
-        for part in paren.group(1).split(";"):
+        parts = paren.group(1).split(";")
+        for part in parts:
             part_start = content_start + offset
             offset += len(part) + 1
             core = _citation_core(part)
@@ -427,7 +432,7 @@ def find_author_year(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpa
             if not match:
                 continue
             core_start = part_start + part.index(core)
-            single = len(paren.group(1).split(";")) == 1
+            single = len(parts) == 1
             start, end = ((unit.start + paren.start(), unit.start + paren.end()) if single
                           else (core_start, core_start + len(core)))
             families = ([match.group("names")] if match.re is _CORPORATE_PART
@@ -435,6 +440,27 @@ def find_author_year(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpa
             found.append(_author_year_evidence(text, start, end, unit, index, families,
                                                bool(match.group("etal")), match.group("years")))
     return found
+
+
+# Every character a _NARRATIVE_BEFORE match can hold (names, particles, 'et al.', 'and colleagues',
+# "'s", spaces): a match ending at a position begins inside the run of these that ends there.
+_NAME_RUN = re.compile(r"[A-Za-z'’\-,&.*_\s]+")
+
+
+def _name_run_starts(segment: str) -> dict[int, int]:
+    """For each position a run of name characters ends at (and any other position, mapping to
+    itself), where that run begins."""
+    starts: dict[int, int] = {}
+    for run in _NAME_RUN.finditer(segment):
+        starts[run.end()] = run.start()
+    return _SelfDefault(starts)
+
+
+class _SelfDefault(dict):
+    """A dict whose missing keys map to themselves."""
+
+    def __missing__(self, key: int) -> int:
+        return key
 
 
 # "(Open Science Collaboration, 2015)": a group author of several capitalised words.
