@@ -2,9 +2,10 @@
 
     python -m tests.batch_snapshot --write   # rewrite tests/data/snapshots/batches.json.gz
 
-The snapshot was taken from the extractor before the speed work (issue #9); the test in
+The snapshot was taken from main's extractor without the speed work (issue #9); the test in
 tests/test_batch_snapshot.py checks that every node, relationship (in order), unresolved
-citation and warning is still exactly the same. Paths are written relative to the repository.
+citation and warning is still exactly the same. Articles are ingested by paths relative to the
+repository (ids that hash a path must not depend on where the checkout is).
 Document texts are kept as their sha256 (the `sha256` property), not twice.
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +48,8 @@ def result_record(result: Any) -> dict[str, Any]:
         "replaces": list(result.batch.replaces),
         "unresolved": result.unresolved,
         "warnings": result.warnings,
+        "articles": [dict(vars(a)) for a in getattr(result, "articles", [])],
+        "skipped": list(getattr(result, "skipped", [])),
     })
 
 
@@ -54,13 +58,18 @@ def current_records() -> dict[str, dict[str, Any]]:
     from ingest.evaluate import bib_for, load_expected
     from ingest.pipeline import ingest_paths
 
-    records = {"demo": result_record(ingest_paths([ROOT / "ingest" / "data" / "trauma-and-relationships.txt"],
-                                                  [ROOT / "references.bib"]))}
-    for name in EVAL_SETS:
-        directory = ROOT / "tests" / "data" / name
-        for file_name in sorted(load_expected(directory)):
-            article = directory / file_name
-            records[f"{name}/{file_name}"] = result_record(ingest_paths([article], bib_for(article)))
+    here = Path.cwd()
+    os.chdir(ROOT)  # relative paths, so ids that hash a path do not depend on where the checkout is
+    try:
+        records = {"demo": result_record(ingest_paths([Path("ingest/data/trauma-and-relationships.txt")],
+                                                      [Path("references.bib")]))}
+        for name in EVAL_SETS:
+            directory = Path("tests") / "data" / name
+            for file_name in sorted(load_expected(directory)):
+                article = directory / file_name
+                records[f"{name}/{file_name}"] = result_record(ingest_paths([article], bib_for(article)))
+    finally:
+        os.chdir(here)
     return records
 
 
