@@ -31,7 +31,7 @@ from ingest.citations import (
     Challenge,
     EvidenceSpan,
     build_index,
-    claim_status,
+    claim_statuses,
     find_challenge,
     find_evidence,
     match_reference_entry,
@@ -442,8 +442,7 @@ def build_result(extractions: list[Extraction], registry: WorkRegistry,
             found = _unresolved(analysis)
             unresolved.extend(found)
             summary.claims += len(analysis.claims)
-            summary.cited += sum(1 for i in range(len(analysis.claims))
-                                 if claim_status(i, analysis.evidence) == "cited")
+            summary.cited += claim_statuses(len(analysis.claims), analysis.evidence).count("cited")
             summary.unresolved += len(found)
         summaries.append(summary)
         for doc in extraction.documents:
@@ -520,12 +519,13 @@ def _add_document(batch: GraphBatch, analysis: _Analysis, contested: set[str], w
     layout = sorted(doc.layout, key=lambda b: (b.start, b.end))
     starts = [b.start for b in layout]
     batch.add_node(Label.DOCUMENT, doc.id, **_document_props(doc))
+    statuses = claim_statuses(len(analysis.claims), analysis.evidence)
     for index, claim in enumerate(analysis.claims):
         page, bbox = place(layout, starts, claim.start, claim.end)
         batch.add_node(Label.CLAIM, claim.id, text=claim.text, document_id=doc.id, section=claim.section,
                        start=claim.start, end=claim.end, paragraph_start=claim.paragraph_start,
                        paragraph_end=claim.paragraph_end, position=claim.position, kind=claim.kind,
-                       status=claim_status(index, analysis.evidence), contested=claim.id in contested,
+                       status=statuses[index], contested=claim.id in contested,
                        page=page, bbox=bbox)
         batch.add_rel(RelType.MAKES, doc.id, claim.id)
     cited: dict[str, list[str]] = {}
@@ -561,22 +561,36 @@ def _cites_props(keys: list[str], numbers: dict[str, str]) -> dict[str, str]:
 def _unresolved(analysis: _Analysis) -> list[dict[str, Any]]:
     """Citations of a document that match no reference, with the line they are on."""
     doc = analysis.doc
-    return [
-        {"citation": item.marker, "document_id": doc.id, "path": str(doc.path),
-         "line": line_in_file(doc, item.start)}
-        for item in analysis.evidence
-        if item.kind == EvidenceKind.CITATION and not item.resolved
-    ]
+    items = [item for item in analysis.evidence if item.kind == EvidenceKind.CITATION and not item.resolved]
+    if not items:
+        return []
+    lines = LineFinder(doc)
+    return [{"citation": item.marker, "document_id": doc.id, "path": str(doc.path),
+             "line": lines.line(item.start)} for item in items]
+
+
+class LineFinder:
+    """Lines of a document's characters in its file: the file is read once, line breaks are
+    found once, and each lookup is a binary search."""
+
+    def __init__(self, doc: ParsedDocument) -> None:
+        try:
+            file_text = Path(doc.path).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            file_text = ""
+        self.in_file = file_text[doc.offset:doc.offset + len(doc.text)] == doc.text
+        if self.in_file:  # the file's own line breaks: only "\n" counts, as in the file
+            self.first_line = file_text.count("\n", 0, doc.offset) + 1
+            self.breaks = [m.start() for m in re.finditer("\n", doc.text)]
+        else:  # the text alone: any of \r\n, \r, \n is one break (counted from where it starts)
+            self.first_line = 1
+            self.breaks = [m.start() for m in re.finditer(r"\r\n|\r|\n", doc.text)]
+
+    def line(self, position: int) -> int:
+        """1-based line of the file that holds the document's character at `position`."""
+        return self.first_line + bisect.bisect_left(self.breaks, position)
 
 
 def line_in_file(doc: ParsedDocument, position: int) -> int:
     """1-based line of the file that holds the document's character at `position`."""
-    before = doc.text[:position]
-    try:
-        file_text = Path(doc.path).read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        file_text = ""
-    if file_text[doc.offset:doc.offset + len(doc.text)] == doc.text:
-        return file_text.count("\n", 0, doc.offset) + before.count("\n") + 1
-    return len(re.findall(r"\r\n|\r|\n", before)) + 1
-
+    return LineFinder(doc).line(position)
