@@ -1,7 +1,8 @@
-"""Terminal output of the CLI: rich tables, CSV and JSON of rows, the trace of one claim.
+"""Terminal output of the CLI: boxed tables, CSV and JSON of rows, the trace of one claim.
 
-Text from articles and BibTeX goes into rich `Text` objects, never into markup
-strings, so a '[bold]' in an article is printed, not interpreted. Characters a terminal
+Rendering goes through `claimgraph.lite` (rich-like Text, Table and Console in plain Python: rich's
+imports alone took longer than the query). Text from articles and BibTeX is never interpreted as
+markup, so a '[bold]' in an article is printed as written. Characters a terminal
 would act on (ESC, other C0/C1 controls, bidi overrides) are shown escaped (`\\x1b`) in
 tables and traces, and in CSV written to a terminal; JSON writes them as `\\u` escapes.
 CSV cells that a spreadsheet would run as formulas start with an apostrophe.
@@ -84,9 +85,9 @@ def quoted(text: str) -> str:
 
 
 def console(file: TextIO | None = None):
-    """A rich console on stdout (or `file`): no colour codes when it is not a terminal, and then
+    """A console on stdout (or `file`): no colour codes when it is not a terminal, and then
     $COLUMNS or 160 columns wide so piped tables stay readable."""
-    from rich.console import Console
+    from claimgraph.lite import Console
 
     target = file or sys.stdout
     width = None if target.isatty() else int(os.environ.get("COLUMNS") or PIPED_WIDTH)
@@ -104,7 +105,7 @@ def _cell(value: Any) -> str:
 
 def print_rows(rows: list[dict[str, Any]], columns: tuple[str, ...], fmt: str, title: str = "",
                caption: str = "") -> None:
-    """Print rows as a rich table, CSV or JSON (JSON keeps every key of every row)."""
+    """Print rows as a boxed table, CSV or JSON (JSON keeps every key of every row)."""
     if fmt == "json":
         print_json(rows)
     elif fmt == "csv":
@@ -127,9 +128,8 @@ def print_csv(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> None:
 
 def print_table(rows: list[dict[str, Any]], columns: tuple[str, ...], title: str = "",
                 caption: str = "") -> None:
-    """A rich table; ids never wrap so they can be copied, long text folds."""
-    from rich.table import Table
-    from rich.text import Text
+    """A boxed table; ids never wrap so they can be copied, long text folds."""
+    from claimgraph.lite import Table, Text
 
     table = Table(title=title or None, caption=caption or None, show_lines=False, expand=False)
     out = console()
@@ -170,7 +170,7 @@ def fit_columns(columns: tuple[str, ...], rows: list[dict[str, Any]], width: int
 
 def print_stats(stats: dict[str, Any], store_name: str) -> None:
     """Node, relationship and claim-status counts as three small tables."""
-    from rich.table import Table
+    from claimgraph.lite import Table
 
     out = console()
     out.print(f"Store: {terminal_safe(store_name)}", markup=False)
@@ -186,9 +186,8 @@ def print_stats(stats: dict[str, Any], store_name: str) -> None:
 
 
 def reference_text(source: dict[str, Any]):
-    """An APA reference as rich Text with the italic parts in italics."""
-    from rich.text import Text
-
+    """An APA reference as styled Text with the italic parts in italics."""
+    from claimgraph.lite import Text
     from graph.handout import apa_parts
 
     text = Text()
@@ -200,7 +199,7 @@ def reference_text(source: dict[str, Any]):
 def marked_context(trace: dict[str, Any]):
     """The claim's paragraph with the claim between » and « in bold reverse video (the markers
     show it when the output is not a terminal) and evidence underlined."""
-    from rich.text import Text
+    from claimgraph.lite import Text
 
     context, claim = trace["context"], trace["claim"]
     base = int(context["start"])
@@ -228,7 +227,7 @@ def marked_context(trace: dict[str, Any]):
 
 def print_trace(trace: dict[str, Any]) -> None:
     """Claim, status, its paragraph with the claim marked, and each evidence with references."""
-    from rich.text import Text
+    from claimgraph.lite import Text
 
     out = console()
     claim = trace["claim"]
