@@ -268,7 +268,7 @@ def _latin(char: str) -> bool:
 
 def _loses_letters(text: str) -> bool:
     """True when a letter or digit of `text` has no ASCII decomposition ('ß', 'ł', 'д', '李')."""
-    return any(char.isalnum() and not char.isascii()
+    return any(not char.isascii() and unicodedata.category(char)[0] in "LN"
                and not unicodedata.normalize("NFKD", char).encode("ascii", "ignore")
                for char in text)
 

@@ -108,7 +108,8 @@ def _check_key(entry: object, path: str, line: int) -> None:
     if not BIBTEX_KEY.fullmatch(key) or key != entry.key:  # type: ignore[attr-defined]
         shown = key if len(key) <= 60 else key[:57] + "..."
         raise InputError(path, f"the key {shown!r} is not a BibTeX key", line=line,
-                         hint="A key has no spaces and none of \" # % ' ( ) , = { } \\ (e.g. herman1992trauma)")
+                         hint="A key has no spaces and none of \" # % ' ( ) , = { } \\ "
+                         "(e.g. herman1992trauma)")
 
 
 def _brace_depth(value: str) -> int:

@@ -198,15 +198,18 @@ def check_article_suffix(path: Path) -> None:
         raise InputError(shown, f"is source code ({suffix}), not an article", hint=_ARTICLE_HINT)
 
 
-_BIB_ENTRY = re.compile(r"^\s*@\s*[A-Za-z]+\s*[{(]\s*[^\s,{}()]*\s*,", re.M)
+# Only [ \t]* at a line start: a \s* there would run on through every following blank line.
+_BIB_ENTRY = re.compile(r"^[ \t]*@[ \t]*[A-Za-z]+[ \t]*[{(][ \t]*[^\s,{}()]*[ \t]*,", re.M)
 _BIB_LINE = re.compile(r"^\s*(?:@\s*[A-Za-z]+\s*[{(].*|[A-Za-z][\w\-]*\s*=\s*.*|[})]\s*,?|%.*)$")
+SNIFF_LINES = 400
+SNIFF_LINE_CHARS = 300
 _CODE_LINE = re.compile(
     r"^(?!\s*(?:[-*+]|\d+[.)])\s)\s*(?:(?:import|from|def|class|if|elif|else|for|while|try|except|finally|with|raise|return|yield"
     r"|assert|pass|break|continue|async|await|lambda|switch|case|package|fn|func|function|const|let|var"
     r"|public|private|protected|static|struct|enum|interface|using|namespace|template|typedef)\b.*[:;{(]"
     r"|#include\b|#!/|@\w+|//|/\*|\*/|[{}\])]+[;,]?\s*$|[\w.\[\]\"']+\s*[-+*/|&%]?=\s*\S"
     r"|[\w.]+\(.*\)\s*[;:]?\s*$|\w[\w.]*\((?:\w+\s*[,=)]|\)).*)"
-    r"|(?!\s*(?:[-*+]|\d+[.)])\s).*(?:[;{]|\)\s*(?:->\s*[\w\[\], .|]+)?:)\s*$")
+    r"|(?!\s*(?:[-*+]|\d+[.)])\s).*(?:[;{]|\)\s*(?:->\s*[\w\[\], .|]+)?:|\{.*\}\s*;?)\s*$")
 _FENCE = re.compile(r"^\s*(?:```|~~~)")
 
 
@@ -231,10 +234,11 @@ def sniff_non_article(text: str) -> str:
             pass
         else:
             return "JSON data"
-    lines = [line for line in _outside_fences(text.splitlines()[:400]) if line.strip()]
+    head = text[:SNIFF_LINES * SNIFF_LINE_CHARS * 4].splitlines()[:SNIFF_LINES]
+    lines = [line[:SNIFF_LINE_CHARS] for line in _outside_fences(head) if line.strip()]
     if not lines:
         return ""
-    if _BIB_ENTRY.search(text[:200_000]) and _share(lines, _BIB_LINE.match) >= 0.6:
+    if _BIB_ENTRY.search("\n".join(lines)) and _share(lines, _BIB_LINE.match) >= 0.6:
         return "bibtex"
     if _looks_tabular(lines):
         return "CSV data"

@@ -45,8 +45,8 @@ def read_documents(path: str | Path) -> list[ParsedDocument]:
 
         guards.check_html_depth(file_path, text)
         return read_html(file_path, text)
-    guards.check_article_content(file_path, text)
     guards.check_text_shape(text, file_path)
+    guards.check_article_content(file_path, text)
     return read_plain(file_path, text, markdown=kind == "markdown")
 
 
