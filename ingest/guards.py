@@ -4,9 +4,10 @@ What is refused, each with one line naming the file (an InputError) and what to 
 
 - anything that is not a regular file: a FIFO (reading one blocks forever), a character or block
   device (`/dev/zero` never ends), a socket; it is checked before the file is opened;
-- a file larger than its limit: `MAX_ARTICLE_BYTES` (8 MiB) for an article, `MAX_BIBTEX_BYTES`
-  (16 MiB) for a BibTeX file; the read itself stops one byte past the limit, so a file that
-  grows while it is read (or reports size 0, as /proc files do) cannot get past it;
+- a file larger than its limit: `MAX_ARTICLE_BYTES` (8 MiB) for a text or HTML article,
+  `MAX_BIBTEX_BYTES` (16 MiB) for a BibTeX file, `MAX_ANY_ARTICLE_BYTES` (100 MiB) for a PDF; a
+  text read stops one byte past its limit, so a file that grows while it is read (or reports
+  size 0, as /proc files do) cannot get past it;
 - a NUL byte anywhere (text files have none: it is binary, or UTF-16);
 - a line longer than `MAX_LINE_CHARS`, more than `MAX_LINES` lines, or a paragraph longer than
   `MAX_PARAGRAPH_CHARS` characters (time and memory of the extractors grow with these);
@@ -34,6 +35,7 @@ from pathlib import Path
 from ingest.model import InputError
 
 MAX_ARTICLE_BYTES = 8 * 1024 * 1024
+MAX_ANY_ARTICLE_BYTES = 100 * 1024 * 1024  # PDFs (images included); XML has its own 64 MiB (ingest.xmlfile)
 MAX_BIBTEX_BYTES = 16 * 1024 * 1024
 MAX_LINE_CHARS = 50_000
 MAX_LINES = 200_000
@@ -133,6 +135,17 @@ def normalise_controls(text: str) -> str:
     return _CONTROL.sub("\ufffd", text.translate(_SPACE_LIKE))
 
 
+def normalised(documents: list) -> list:
+    """Documents whose text came from a parser (XML, PDF) with control characters normalised as a
+    text file's are (normalise_controls: one for one, so spans and layout boxes stay exact)."""
+    for document in documents:
+        for name in ("text", "title", "author"):
+            value = getattr(document, name, "")
+            if value:
+                setattr(document, name, normalise_controls(value))
+    return documents
+
+
 def check_text_shape(text: str, path: Path) -> None:
     """InputError for more than MAX_LINES lines or a line longer than MAX_LINE_CHARS (linear time)."""
     lines = text.count("\n") + 1
@@ -174,7 +187,7 @@ _ARCHIVE = {".zip", ".gz", ".tgz", ".bz2", ".xz", ".7z", ".rar", ".tar"}
 _SOURCE = {".py", ".js", ".mjs", ".ts", ".tsx", ".jsx", ".c", ".h", ".cc", ".cpp", ".hpp", ".java",
            ".go", ".rs", ".rb", ".php", ".sh", ".bash", ".ps1", ".r", ".swift", ".kt", ".scala",
            ".cs", ".pl", ".lua", ".sql", ".ipynb", ".css"}
-_ARTICLE_HINT = "Give the article as a .txt, .md or .html file"
+_ARTICLE_HINT = "Give the article as a .txt, .md, .html, .pdf or JATS/TEI .xml file"
 
 
 def check_article_suffix(path: Path) -> None:
