@@ -71,6 +71,7 @@ class Case:
     check: Check | None = None  # for accepted cases: a further check on the store
     replaces_demo: bool = False  # needs document-id and key scoping (branch corpus) to hold
     needs_speed: bool = False  # finishes in time only once extraction is linear (branch speed)
+    flags: tuple[str, ...] = ()  # further `ingest` options, e.g. --replace
 
     @property
     def size(self) -> int:
@@ -610,6 +611,7 @@ class Demo:
     hash: str
     nodes: dict[str, dict]
     rels: set[tuple[str, str, str]]
+    traces: dict[str, str] = field(default_factory=dict)  # claim id -> its trace as JSON
 
 
 def snapshot(path: Path) -> Demo:
@@ -618,7 +620,33 @@ def snapshot(path: Path) -> Demo:
         rels = {tuple(r) for r in connection.execute('SELECT type, start, "end" FROM rel')}
     finally:
         connection.close()
-    return Demo(path, fingerprint(path), _nodes(path), rels)  # type: ignore[arg-type]
+    nodes = _nodes(path)
+    return Demo(
+        path, fingerprint(path), nodes, rels, _traces(path, [i for i in nodes if i.startswith("claim:")])
+    )
+
+
+def _traces(path: Path, claim_ids: list[str]) -> dict[str, str]:
+    """What `claimgraph trace` shows for each claim, as JSON."""
+    from graph.store import open_store
+
+    with open_store(str(path), read_only=True) as store:
+        return {
+            i: json.dumps(_without_provenance(store.trace(i)), sort_keys=True, default=str) for i in claim_ids
+        }
+
+
+# A work's provenance (every record that described it) grows when another article cites it: that is
+# no replacement. Everything else of the demo's nodes and traces must stay as it was.
+PROVENANCE = frozenset({"records_json"})
+
+
+def _without_provenance(value: object) -> object:
+    if isinstance(value, dict):
+        return {k: _without_provenance(v) for k, v in value.items() if k not in PROVENANCE}
+    if isinstance(value, list):
+        return [_without_provenance(v) for v in value]
+    return value
 
 
 def _nodes(path: Path, ids: list[str] | None = None) -> dict[str, dict]:
@@ -641,7 +669,7 @@ def _nodes(path: Path, ids: list[str] | None = None) -> dict[str, dict]:
         for node_id in ids:
             node = store.node(node_id)
             if node is not None:
-                found[node_id] = typed_node_props(node)
+                found[node_id] = _without_provenance(typed_node_props(node))
     return found
 
 
@@ -655,10 +683,13 @@ def replaced(demo: Demo, path: Path) -> str:
     finally:
         connection.close()
     lost = demo.rels - rels
-    if not changed and not lost:
+    traces = _traces(path, list(demo.traces))
+    moved = [i for i, trace in demo.traces.items() if traces.get(i) != trace]
+    if not changed and not lost and not moved:
         return ""
     return (
-        f"{len(changed)} demo nodes changed ({', '.join(changed[:3])}), {len(lost)} demo relationships lost"
+        f"{len(changed)} demo nodes changed ({', '.join(changed[:3])}), {len(lost)} demo relationships lost, "
+        f"{len(moved)} demo traces changed"
     )
 
 
@@ -694,6 +725,7 @@ def run_case(case: Case, demo: Demo, workdir: Path, timeout: float) -> Outcome:
         "--store",
         str(store),
         "ingest",
+        *case.flags,
         *[_argument(a) for a in case.articles],
     ]
     for bib in case.bibs:

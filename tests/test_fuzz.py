@@ -9,6 +9,7 @@ runs 1,000 or more of the same generated cases on demand.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -95,16 +96,25 @@ def _fixed(name: str):
     return next(c for c in fixed_cases() if c.name == name)
 
 
-@pytest.mark.xfail(strict=True, reason="needs branch corpus: BibTeX keys scoped to the .bib files of their "
-                   "article, and document ids that tell two paths with one file name apart")
 @pytest.mark.parametrize("name", ["bib-redefines-demo-key", "same-file-name-other-path"])
 def test_an_input_never_silently_replaces_the_demo(name: str, demo: Demo, tmp_path: Path) -> None:
-    """A second .bib redefining herman1992trauma (Impostor, 1066) leaves the demo's trace alone; an
-    article whose file name matches the demo's from another path is refused or kept apart."""
+    """A second .bib redefining herman1992trauma (Impostor, 1066) leaves the demo's nodes and traces
+    alone; an article whose file name matches the demo's, from another path, is refused naming both."""
     outcome = run_case(_fixed(name), demo, tmp_path, BOUND_SECONDS)
     assert outcome.status in ("accepted", "rejected"), outcome.message
     assert not outcome.store_changed and outcome.integrity == "ok"
     assert not outcome.replaced, outcome.replaced
+    if name == "same-file-name-other-path":
+        assert outcome.status == "rejected" and "ingest/data/trauma-and-relationships.txt" in outcome.message
+        assert "--replace" in outcome.message
+
+
+def test_the_replacement_check_sees_a_replacement_asked_for(demo: Demo, tmp_path: Path) -> None:
+    """With --replace the same input does replace the demo, and the harness says so (its check can fail)."""
+    case = replace(_fixed("same-file-name-other-path"), flags=("--replace",), expect="accept")
+    outcome = run_case(case, demo, tmp_path, BOUND_SECONDS)
+    assert outcome.status == "accepted", outcome.message
+    assert "demo nodes changed" in outcome.replaced and "demo traces changed" in outcome.replaced
 
 
 @pytest.mark.xfail(strict=True, reason="needs branch speed: resolving citations against 1,500 BibTeX "
