@@ -598,6 +598,9 @@ def run(argv: Sequence[str] | None = None) -> int:
     """Parse and run one command; user errors are returned as exit 2 after one line on stderr."""
     args = build_parser().parse_args(argv)
     quiet_library_logs()
+    for stream in (sys.stdout, sys.stderr):  # a file name with undecodable bytes prints as \xff
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         status = args.run(args)
     except Exception as err:  # only the user's mistakes become one line; bugs keep their traceback
