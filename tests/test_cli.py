@@ -254,28 +254,64 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def test_app_listens_on_loopback_only_by_default(loaded):
-    """The explorer's Ingest page writes to the store, so `claimgraph app` is not on the network
-    unless --address says so."""
+def listening_addresses(port: int) -> set[str]:
+    """The local addresses of the TCP sockets listening on `port`, from /proc/net/tcp and tcp6."""
+    import ipaddress
+
+    found = set()
+    for table, width in (("/proc/net/tcp", 4), ("/proc/net/tcp6", 16)):
+        for line in Path(table).read_text().splitlines()[1:]:
+            local, state = line.split()[1], line.split()[3]
+            address, hex_port = local.split(":")
+            if state == "0A" and int(hex_port, 16) == port:  # 0A: LISTEN
+                raw = bytes.fromhex(address)
+                packed = b"".join(raw[i:i + 4][::-1] for i in range(0, width, 4))  # host-order words
+                found.add(str(ipaddress.ip_address(packed)))
+    return found
+
+
+def wait_healthy(port: int, proc: subprocess.Popen, timeout: float = 180) -> bool:
+    """Poll Streamlit's health endpoint on loopback (a loaded machine starts it slowly)."""
     import time
     import urllib.request
 
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as resp:
+                return resp.read() == b"ok"
+        except OSError:
+            time.sleep(0.5)
+    return False
+
+
+def test_streamlit_run_from_the_repository_listens_on_loopback(loaded, tmp_path):
+    """`streamlit run app.py` as docs/explorer.md gives it, with no address flag: .streamlit/config.toml
+    keeps it on 127.0.0.1."""
+    from conftest import server_process
+
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "claimgraph", "--store", str(loaded), "app",
-                             "--port", str(port)], cwd=ROOT, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True)
-    try:
-        deadline, healthy = time.monotonic() + 60, False
-        while time.monotonic() < deadline and not healthy and proc.poll() is None:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as resp:
-                    healthy = resp.read() == b"ok"
-            except OSError:
-                time.sleep(0.5)
-        assert healthy, "the explorer did not answer on 127.0.0.1"
-    finally:
-        proc.terminate()
-        output = proc.communicate(timeout=30)[0]
+    env = {**os.environ, "CLAIMGRAPH_STORE": str(loaded)}
+    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+               "--server.headless", "true"]
+    with (tmp_path / "log").open("wb") as log, server_process(command, env, cwd=ROOT, output=log) as proc:
+        assert wait_healthy(port, proc), (tmp_path / "log").read_text()
+        assert listening_addresses(port) == {"127.0.0.1"}
+    assert "Network URL" not in (tmp_path / "log").read_text()
+
+
+def test_app_listens_on_loopback_only_by_default(loaded):
+    """The explorer's Ingest page writes to the store, so `claimgraph app` is not on the network
+    unless --address says so."""
+    from conftest import server_process
+
+    port = free_port()
+    log_path = loaded.parent / "app.log"
+    command = [sys.executable, "-m", "claimgraph", "--store", str(loaded), "app", "--port", str(port)]
+    with log_path.open("wb") as log, server_process(command, dict(os.environ), output=log) as proc:
+        assert wait_healthy(port, proc), "the explorer did not answer on 127.0.0.1"
+        assert listening_addresses(port) == {"127.0.0.1"}
+    output = log_path.read_text(encoding="utf-8", errors="replace")
     assert f"http://127.0.0.1:{port}" in output
     assert "Network URL" not in output
 
