@@ -8,6 +8,7 @@ query runs in SQL with limits; nothing loads the whole graph into Python.
 from __future__ import annotations
 
 import json
+import shlex
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -139,7 +140,10 @@ class SQLiteStore(Store):
                 conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False,
                                        timeout=BUSY_TIMEOUT_MS / 1000)
             else:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
+                folder = self.path.parent
+                if not folder.is_dir():  # a typo in --store must not create folders
+                    raise StoreError(f"no folder {folder} for the store {self.path}: create it first "
+                                     f"(mkdir -p {shlex.quote(str(folder))}) or give another path")
                 conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,
                                        timeout=BUSY_TIMEOUT_MS / 1000)
         except (sqlite3.Error, OSError) as err:

@@ -345,3 +345,14 @@ def test_every_command_help_shows_the_store_option(tmp_path):
     assert {"ingest", "claims", "trace", "export", "app", "migrate"} <= set(commands)
     for command in commands:
         assert "--store URL" in ok(plain_cli(command, "--help", cwd=tmp_path)).stdout, command
+
+
+def test_a_store_in_a_missing_folder_is_refused_not_created(tmp_path):
+    """A typo in --store must not create folders: one line naming the folder, nothing made."""
+    store = tmp_path / "no-such-dir" / "deeper" / "x.db"
+    line = user_error(cli(store, "ingest", str(ARTICLE), "--bib", str(BIB), cwd=tmp_path), str(store.parent),
+                      "mkdir -p")
+    assert "no folder" in line
+    assert not (tmp_path / "no-such-dir").exists()
+    user_error(cli(store, "demo", "--no-app", cwd=tmp_path), "no folder")
+    assert not (tmp_path / "no-such-dir").exists()
