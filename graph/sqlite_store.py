@@ -38,6 +38,16 @@ CLAIM_PAGE_SQL = (
 )
 
 
+def _prefix_end(prefix: str) -> str | None:
+    """The smallest string after every string starting with `prefix`, or None if there is none
+    (empty prefix, or one ending in the last code point). SQLite's BINARY order is code-point order."""
+    stripped = prefix.rstrip(chr(0x10FFFF))
+    if not stripped:
+        return None
+    successor = ord(stripped[-1]) + 1
+    return stripped[:-1] + chr(0xE000 if 0xD800 <= successor < 0xE000 else successor)  # skip surrogates
+
+
 def q(name: str) -> str:
     """Quote an identifier taken from graph.schema (never from user input)."""
     return '"' + name.replace('"', '""') + '"'
@@ -301,6 +311,21 @@ class SQLiteStore(Store):
         with self._read() as conn:
             found = self._nodes_by_id(conn, [node_id])
         return found.get(node_id)
+
+    def ids_with_prefix(self, prefix: str, label: Label | None = None, limit: int = 10) -> list[str]:
+        tables = [TABLES[Label(label)]] if label else list(TABLES.values())
+        after = _prefix_end(prefix)  # ids in [prefix, after) start with prefix (code-point order)
+        found: list[str] = []
+        with self._read() as conn:
+            for table in tables:
+                if after is None:
+                    sql, params = _sql("SELECT id FROM $t WHERE id >= ? ORDER BY id LIMIT ?", t=q(table)), \
+                        (prefix, limit)
+                else:
+                    sql = _sql("SELECT id FROM $t WHERE id >= ? AND id < ? ORDER BY id LIMIT ?", t=q(table))
+                    params = (prefix, after, limit)
+                found += [row[0] for row in conn.execute(sql, params) if row[0].startswith(prefix)]
+        return sorted(found)[:max(limit, 0)]
 
     @staticmethod
     def _nodes_by_id(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, Node]:
