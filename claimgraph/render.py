@@ -22,7 +22,7 @@ PIPED_WIDTH = 160
 # share the remaining width, never narrower than MIN_TEXT_WIDTH.
 COLUMN_LAYOUT = {
     "id": ("id", None, "none"), "status": ("status", None, "none"), "kind": ("kind", None, "none"),
-    "document_id": ("document", 18, "ellipsis"), "section": ("section", 16, "ellipsis"),
+    "document_id": ("document", 24, "ellipsis"), "section": ("section", 16, "ellipsis"),
     "evidence_count": ("ev", None, "none"), "source_ids": ("sources", 20, "fold"),
     "claim_count": ("claims", None, "none"), "authors": ("authors", 24, "ellipsis"),
     "date": ("date", None, "none"), "year": ("year", None, "none"), "cited": ("cited", None, "none"),
@@ -102,6 +102,24 @@ def _cell(value: Any) -> str:
     return " ".join(str(value).split())
 
 
+def short_id(node_id: str, width: int) -> str:
+    """An id cut to `width` characters in the middle, so the part that tells documents apart stays:
+    `doc:trauma-an…#comment-2.1` for a comment, `doc:trauma-and-relations…` for its article."""
+    if len(node_id) <= width:
+        return node_id
+    head, sep, tail = node_id.partition("#")
+    tail = sep + tail
+    room = width - len(tail) - 1
+    if tail and room >= 6:
+        return head[:room] + "…" + tail
+    if tail:
+        return "…" + tail[-(width - 1):]
+    return node_id[:width - 1] + "…"
+
+
+SHORTENED = ("document_id",)  # columns whose ids are cut in the middle, not at the end
+
+
 def print_rows(rows: list[dict[str, Any]], columns: tuple[str, ...], fmt: str, title: str = "",
                caption: str = "") -> None:
     """Print rows as a rich table, CSV or JSON (JSON keeps every key of every row)."""
@@ -141,10 +159,17 @@ def print_table(rows: list[dict[str, Any]], columns: tuple[str, ...], title: str
                          else "ignore", max_width=max_width, ratio=None if fixed or max_width else 1,
                          justify="right" if column.endswith("count") else "left")
     for row in rows:
-        cells = [Text(terminal_safe(_cell(row.get(c))), style=STATUS_STYLES.get(str(row.get(c)), "")
+        cells = [Text(terminal_safe(_table_cell(row, c)), style=STATUS_STYLES.get(str(row.get(c)), "")
                       if c == "status" else "") for c in columns]
         table.add_row(*cells)
     out.print(table)
+
+
+def _table_cell(row: dict[str, Any], column: str) -> str:
+    """A row's value as a table shows it (ids in SHORTENED columns cut in the middle)."""
+    text = _cell(row.get(column))
+    max_width = COLUMN_LAYOUT.get(column, (column, None, "fold"))[1]
+    return short_id(text, max_width) if column in SHORTENED and max_width else text
 
 
 def _natural_width(column: str, rows: list[dict[str, Any]]) -> int:

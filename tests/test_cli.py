@@ -356,3 +356,93 @@ def test_a_store_in_a_missing_folder_is_refused_not_created(tmp_path):
     assert not (tmp_path / "no-such-dir").exists()
     user_error(cli(store, "demo", "--no-app", cwd=tmp_path), "no folder")
     assert not (tmp_path / "no-such-dir").exists()
+
+
+def test_trace_accepts_a_unique_prefix_without_claim_or_in_upper_case(loaded, claim_rows):
+    ids = [row["id"] for row in claim_rows]
+    target = ids[0]
+    digest = target.split(":", 1)[1]
+    unique = next(n for n in range(1, len(digest) + 1)
+                  if sum(i.startswith("claim:" + digest[:n]) for i in ids) == 1)
+    expected = json.loads(ok(cli(loaded, "trace", target, "--format", "json")).stdout)
+    for given in (digest, "claim:" + digest[:unique], digest[:unique].upper(), target.upper()):
+        assert json.loads(ok(cli(loaded, "trace", given, "--format", "json")).stdout) == expected, given
+    exported = ok(cli(loaded, "export", "--claim", digest[:unique], "--format", "json", "-o", "-")).stdout
+    assert target in {n["id"] for n in json.loads(exported)["nodes"]}
+
+
+def test_an_ambiguous_or_unknown_id_exits_2_with_candidates(loaded, claim_rows):
+    ids = sorted(row["id"] for row in claim_rows)
+    shared = next(a[:7] for a, b in zip(ids, ids[1:], strict=False) if a[:7] == b[:7])  # "claim:" + 1 char
+    line = user_error(cli(loaded, "trace", shared), "ambiguous", "give more characters")
+    assert sum(i in line for i in ids if i.startswith(shared)) >= 2
+    typo = ids[0][:-1] + ("0" if ids[0][-1] != "0" else "1")
+    user_error(cli(loaded, "trace", typo), typo, f"did you mean {ids[0]}")
+    user_error(cli(loaded, "trace", "claim:zzzz"), "no claim 'claim:zzzz'", "claimgraph claims")
+    user_error(cli(loaded, "export", "--source", "hermann1992trauma", "--format", "bibtex", "-o", "-"),
+               "did you mean herman1992trauma")
+    bibtex = ok(cli(loaded, "export", "--source", "herman", "--format", "bibtex", "-o", "-")).stdout
+    assert bibtex.startswith("@book{herman1992trauma")  # a unique beginning of a key is enough
+
+
+def test_a_filter_that_matches_nothing_says_why_and_suggests(loaded):
+    """Exit 0 (an empty answer is an answer), stdout still data, the hint on stderr."""
+    result = ok(cli(loaded, "claims", "--source", "herman", "--format", "json"))
+    assert json.loads(result.stdout) == []
+    assert "not a source key" in result.stderr and "herman1992trauma" in result.stderr
+    result = ok(cli(loaded, "claims", "--document", "trauma-and-relationships"))
+    assert "ids start with doc:" in result.stderr and "'doc:trauma-and-relationships'" in result.stderr
+    result = ok(cli(loaded, "claims", "--section", "healing relationships"))
+    assert "Healing Relationships After Trauma" in result.stderr
+    result = ok(cli(loaded, "claims", "--status", "anecdotal", "--search", "Herman"))
+    assert "no claim matches all of them" in result.stderr or "no claim contains" in result.stderr
+    result = ok(cli(loaded, "export", "--document", "trauma", "--format", "json", "-o", "-"))
+    assert "nothing to export" in result.stderr and "doc:trauma-and-relationships" in result.stderr
+    assert ok(cli(loaded, "claims", "--status", "cited", "--format", "csv")).stderr == ""
+
+
+def test_unresolved_lists_file_line_and_sentence(tmp_path):
+    article = tmp_path / "sleep.txt"
+    article.write_text("Sleep\n\nSleep loss impairs memory (Smith, 2003). Naps help.\n\n"
+                       "Caffeine delays sleep onset (Drake, 2013).\n", encoding="utf-8")
+    store = tmp_path / "s.db"
+    ok(cli(store, "ingest", str(article), "--bib", str(BIB)))
+    rows = json.loads(ok(cli(store, "unresolved", "--format", "json")).stdout)
+    assert [(r["citation"], r["line"]) for r in rows] == [("(Smith, 2003)", 3), ("(Drake, 2013)", 5)]
+    assert all(Path(r["path"]) == article for r in rows)
+    assert rows[0]["sentence"].startswith("Sleep loss impairs memory") and "Caffeine" in rows[1]["sentence"]
+    table = ok(cli(store, "unresolved")).stdout
+    assert "(Smith, 2003)" in table and "sleep.txt" in table and "2 unresolved citations" in table
+
+
+def test_a_whole_graph_export_is_the_whole_graph_unless_capped(tmp_path):
+    loaded = tmp_path / "two.db"
+    second = tmp_path / "second-article.txt"
+    second.write_text(ARTICLE.read_text(encoding="utf-8"), encoding="utf-8")
+    ok(cli(loaded, "ingest", str(ARTICLE), str(second), "--bib", str(BIB)))
+    counts = stats(loaded)
+    total = sum(counts["nodes"].values())
+    assert total > 200  # more than the old silent cap
+    out = tmp_path / "all.json"
+    result = ok(cli(loaded, "export", "--format", "json", "-o", str(out)))
+    data = json.loads(out.read_text())
+    assert len(data["nodes"]) == total and len(data["edges"]) == sum(counts["relationships"].values())
+    assert "warning" not in result.stderr and f"Exported {total} nodes" in result.stderr
+    result = ok(cli(loaded, "export", "--format", "json", "--max-nodes", "50", "-o", str(out)))
+    assert len(json.loads(out.read_text())["nodes"]) <= 50
+    assert "warning: the export stopped at" in result.stderr and "--max-nodes" in result.stderr
+
+
+def test_claims_table_tells_an_article_from_its_comments_at_160_columns(loaded):
+    documents = json.loads(ok(cli(loaded, "documents", "--format", "json")).stdout)
+    env = {k: v for k, v in os.environ.items() if k != "CLAIMGRAPH_STORE"}
+    env["COLUMNS"] = "160"
+    for command in (["claims", "--limit", "1000"], ["documents"]):
+        table = subprocess.run([sys.executable, "-m", "claimgraph", "--store", str(loaded), *command],
+                               capture_output=True, text=True, env=env, timeout=180).stdout
+        assert max(len(line) for line in table.splitlines()) <= 160
+        column = 4 if command[0] == "claims" else 1  # the document id's column between the │ borders
+        cells = [line.split("│")[column].strip() for line in table.splitlines()
+                 if line.startswith("│") and ("claim:" in line or "doc:" in line)]
+        shown = {cell for cell in cells if cell}
+        assert len(shown) == len(documents), shown  # one distinct cell per document
