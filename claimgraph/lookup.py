@@ -2,8 +2,9 @@
 
 `resolve_id` accepts `claim:18ef395d6af5`, `claim:18ef`, `18ef395d6af5` and upper case, and
 raises LookupFailed (one line, with candidates) when an id is ambiguous or unknown.
-`explain_no_claims` tells, for a claim filter that matched nothing, which part is to blame and
-the nearest valid value (`--source herman` → herman1992trauma; `--document x` → doc:x).
+`check_named_things` refuses a filter naming a work or document the store lacks, with the
+nearest valid value (`--source herman` → herman1992trauma; `--document x` → doc:x);
+`explain_no_claims` tells, for a valid filter that matched nothing, which part is to blame.
 Only the Store contract is used, so both backends give the same answers.
 """
 
@@ -97,6 +98,33 @@ def _did_you_mean(options: list[str]) -> str:
     return f"did you mean {' or '.join(repr(o) for o in options)}?" if options else ""
 
 
+def _suggest(options: list[str]) -> str:
+    """': did you mean a or b?' for an error line, or ''."""
+    return f": did you mean {' or '.join(options)}?" if options else ""
+
+
+def check_named_things(store: Any, flt: ClaimFilter) -> None:
+    """LookupFailed when a filter names a cited work or a document the store does not hold:
+    that is an unknown id (exit 2), with the nearest valid value; a valid filter matching
+    nothing is not an error (see explain_no_claims)."""
+    if flt.source_id and not store.resolve_source(flt.source_id):
+        near = nearest(flt.source_id, store.source_keys())
+        raise LookupFailed(f"no cited work {flt.source_id!r} in the store (a work id, DOI or citing key)"
+                           f"{_suggest(near)} (`claimgraph sources` lists them)")
+    if flt.document_id and store.node(flt.document_id) is None:
+        raise LookupFailed(_unknown_document(store, flt.document_id))
+
+
+def _unknown_document(store: Any, value: str) -> str:
+    documents = [d["id"] for d in store.documents()]
+    option = f"--document {value!r}"
+    prefixed = [d for d in documents if d in (f"doc:{value}", f"doc:{value.lower()}")]
+    if prefixed:
+        return f"{option} is not a document id (ids start with doc:): did you mean {prefixed[0]}?"
+    near = nearest(value, documents) or nearest(value.removeprefix("doc:"), documents)
+    return f"{option} is no document{_suggest(near)} (`claimgraph documents` lists them)"
+
+
 def explain_no_claims(store: Any, flt: ClaimFilter) -> str:
     """Why `flt` matched no claim, naming the filter to blame and the nearest valid value."""
     given = {name: value for name, value in vars(flt).items() if value}
@@ -119,20 +147,13 @@ def _explain_one(store: Any, name: str, value: str) -> str:
         return ""
     option = f"--{OPTION_NAMES[name]} {value!r}"
     if name == "document_id":
-        documents = [d["id"] for d in store.documents()]
-        if value in documents:
+        if store.node(value) is not None:
             return f"{option}: that document has no claims"
-        prefixed = [d for d in documents if d in (f"doc:{value}", f"doc:{value.lower()}")]
-        if prefixed:
-            return f"{option} is not a document id (ids start with doc:): did you mean {prefixed[0]!r}?"
-        near = nearest(value, documents) or nearest(value.removeprefix("doc:"), documents)
-        return f"{option} is no document; {_did_you_mean(near) or 'see `claimgraph documents`'}"
+        return _unknown_document(store, value)
     if name == "source_id":
-        keys = store.source_keys()
-        if value in keys:
-            return f"{option}: no claim cites that source"
-        near = nearest(value, keys)
-        return f"{option} is not a source key; {_did_you_mean(near) or 'see `claimgraph sources`'}"
+        if store.resolve_source(value):
+            return f"{option}: no claim rests on that work"
+        return f"{option} names no cited work{_suggest(nearest(value, store.source_keys()))}"
     if name == "section":
         near = nearest(value, store.sections())
         return f"{option} is no section heading; {_did_you_mean(near) or 'sections are exact headings'}"

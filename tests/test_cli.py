@@ -83,6 +83,11 @@ def test_demo_without_app(tmp_path):
     assert counts["nodes"]["Document"] >= 1 and counts["nodes"]["Claim"] > 10
 
 
+def work_ids(store) -> dict[str, str]:
+    """BibTeX key -> work id of the store's sources (each demo work has one key)."""
+    return {s["keys"]: s["id"] for s in json.loads(ok(cli(store, "sources", "--format", "json")).stdout)}
+
+
 def test_ingest_summary_counts_match_the_store(loaded, claim_rows):
     counts = stats(loaded)
     assert sum(counts["claims_by_status"].values()) == counts["nodes"]["Claim"] == len(claim_rows)
@@ -103,7 +108,14 @@ def test_claims_filters_formats_and_paging(loaded, claim_rows):
     cited = json.loads(ok(cli(loaded, "claims", "--status", "cited", "--format", "json")).stdout)
     assert cited and all(row["status"] == "cited" for row in cited)
     herman = json.loads(ok(cli(loaded, "claims", "--source", "herman1992trauma", "--format", "json")).stdout)
-    assert herman and all("herman1992trauma" in row["source_ids"] for row in herman)
+    herman_work = work_ids(loaded)["herman1992trauma"]
+    assert herman and all(herman_work in row["source_ids"] for row in herman)
+    by_work = json.loads(ok(cli(loaded, "claims", "--source", herman_work, "--format", "json")).stdout)
+    assert by_work == herman
+    jordan_doi = "https://doi.org/10.1037/0022-006X.60.6.916"  # any case, any resolver prefix
+    jordan = json.loads(ok(cli(loaded, "claims", "--source", jordan_doi, "--format", "json")).stdout)
+    assert jordan and all(work_ids(loaded)["jordan1992problems"] in row["source_ids"] for row in jordan)
+    user_error(cli(loaded, "claims", "--source", "nobody2020"), "nobody2020")
     rows = list(csv.DictReader(io.StringIO(ok(cli(loaded, "claims", "--format", "csv", "--limit", "3",
                                                    "--offset", "1")).stdout)))
     assert [r["id"] for r in rows] == [r["id"] for r in claim_rows[1:4]]
@@ -115,7 +127,7 @@ def test_claims_filters_formats_and_paging(loaded, claim_rows):
 
 
 def test_trace_shows_sentence_evidence_and_references(loaded, claim_rows):
-    cited = next(row for row in claim_rows if "jordan1992problems" in row["source_ids"])
+    cited = next(row for row in claim_rows if work_ids(loaded)["jordan1992problems"] in row["source_ids"])
     text = ok(cli(loaded, "trace", cited["id"])).stdout
     assert cited["id"] in text and "cited" in text
     assert "citation" in text and "Journal of Consulting and Clinical Psychology, 60" in text
@@ -126,7 +138,11 @@ def test_trace_shows_sentence_evidence_and_references(loaded, claim_rows):
 
 def test_sources_and_documents(loaded):
     sources = json.loads(ok(cli(loaded, "sources", "--format", "json")).stdout)
-    assert {s["id"] for s in sources} == {"herman1992trauma", "jordan1992problems"}
+    assert {s["keys"] for s in sources} == {"herman1992trauma", "jordan1992problems"}
+    assert all(s["id"].startswith("work:") and s["article_count"] == 1 for s in sources)
+    assert {s["reference"] for s in sources} == {"Herman (1992)", "Jordan et al. (1992)"}
+    table = ok(cli(loaded, "sources")).stdout
+    assert "Herman (1992)" in table and "herman1992trauma" in table
     documents = ok(cli(loaded, "documents")).stdout
     assert "doc:trauma-and-relationships" in documents
 
@@ -233,7 +249,7 @@ def test_progress_bar_goes_to_a_terminal_stderr_and_keeps_stdout_clean(tmp_path)
     os.close(master)
     assert proc.returncode == 0
     assert stdout.startswith("Ingested 2 articles and ") and "\x1b" not in stdout
-    assert b"4/4" in drawn and b"\x1b[" in drawn
+    assert b"2/2" in drawn and b"articles/s" in drawn and b"\x1b[" in drawn
 
 
 def test_migrate_into_each_backend(loaded, store_url, tmp_path):
@@ -381,23 +397,36 @@ def test_an_ambiguous_or_unknown_id_exits_2_with_candidates(loaded, claim_rows):
     user_error(cli(loaded, "trace", "claim:zzzz"), "no claim 'claim:zzzz'", "claimgraph claims")
     user_error(cli(loaded, "export", "--source", "hermann1992trauma", "--format", "bibtex", "-o", "-"),
                "did you mean herman1992trauma")
-    bibtex = ok(cli(loaded, "export", "--source", "herman", "--format", "bibtex", "-o", "-")).stdout
-    assert bibtex.startswith("@book{herman1992trauma")  # a unique beginning of a key is enough
+    user_error(cli(loaded, "export", "--source", "herman", "--format", "bibtex", "-o", "-"),
+               "did you mean herman1992trauma")
+    work = work_ids(loaded)["herman1992trauma"]
+    bibtex = ok(cli(loaded, "export", "--source", work[:10].upper(), "--format", "bibtex", "-o", "-")).stdout
+    assert "herman1992trauma" in bibtex  # a unique beginning of a work id is enough
+
+
+def test_a_filter_naming_an_unknown_work_or_document_exits_2_with_the_nearest(loaded):
+    """--source and --document name things: one the store lacks is an unknown id (exit 2)."""
+    user_error(cli(loaded, "claims", "--source", "herman"), "no cited work 'herman'",
+               "did you mean herman1992trauma?")
+    user_error(cli(loaded, "claims", "--document", "trauma-and-relationships"), "ids start with doc:",
+               "did you mean doc:trauma-and-relationships?")
+    user_error(cli(loaded, "claims", "--document", "doc:trauma-and-relations"),
+               "did you mean doc:trauma-and-relationships")
+    user_error(cli(loaded, "export", "--document", "trauma", "--format", "json", "-o", "-"),
+               "doc:trauma-and-relationships")
 
 
 def test_a_filter_that_matches_nothing_says_why_and_suggests(loaded):
     """Exit 0 (an empty answer is an answer), stdout still data, the hint on stderr."""
-    result = ok(cli(loaded, "claims", "--source", "herman", "--format", "json"))
+    result = ok(cli(loaded, "claims", "--section", "healing relationships", "--format", "json"))
     assert json.loads(result.stdout) == []
-    assert "not a source key" in result.stderr and "herman1992trauma" in result.stderr
-    result = ok(cli(loaded, "claims", "--document", "trauma-and-relationships"))
-    assert "ids start with doc:" in result.stderr and "'doc:trauma-and-relationships'" in result.stderr
+    assert "is no section heading" in result.stderr
     result = ok(cli(loaded, "claims", "--section", "healing relationships"))
     assert "Healing Relationships After Trauma" in result.stderr
     result = ok(cli(loaded, "claims", "--status", "anecdotal", "--search", "Herman"))
     assert "no claim matches all of them" in result.stderr or "no claim contains" in result.stderr
-    result = ok(cli(loaded, "export", "--document", "trauma", "--format", "json", "-o", "-"))
-    assert "nothing to export" in result.stderr and "doc:trauma-and-relationships" in result.stderr
+    result = ok(cli(loaded, "export", "--search", "no such words", "--format", "json", "-o", "-"))
+    assert "nothing to export" in result.stderr and "no claim contains that text" in result.stderr
     assert ok(cli(loaded, "claims", "--status", "cited", "--format", "csv")).stderr == ""
 
 

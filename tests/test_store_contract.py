@@ -105,7 +105,7 @@ def test_replaces_deletes_only_that_article(loaded: Store) -> None:
     stats = loaded.stats()
     assert stats["nodes"] == {"Document": 1, "Claim": 2, "Evidence": 1, "Source": 3, "Author": 3}
     assert stats["relationships"] == {"MAKES": 2, "SUPPORTED_BY": 1, "CITES": 2, "WRITTEN_BY": 3,
-                                      "REPLIES_TO": 0, "CHALLENGES": 0}
+                                      "REPLIES_TO": 0, "CHALLENGES": 0, "IN_CORPUS": 0}
     assert loaded.node(ALPHA) is None and loaded.node(COMMENT) is None and loaded.node(A4) is None
     assert loaded.node(EVIDENCE["a1"]) is None
     assert loaded.node(BETA) is not None and loaded.node(B1) is not None
@@ -461,8 +461,14 @@ def test_ids_with_prefix(loaded: Store) -> None:
     assert loaded.ids_with_prefix("", Label.AUTHOR, limit=100) == sorted(AUTHORS.values())
 
 
-def test_source_keys(loaded: Store) -> None:
-    assert loaded.source_keys() == sorted([AINSWORTH, HERMAN, JORDAN])
+def test_source_keys_are_the_citing_keys_and_each_resolves(loaded: Store) -> None:
+    batch = GraphBatch()
+    batch.add_node(Label.SOURCE, "work:0123456789ab", entry_type="article", title="Sleep", year="2010",
+                   keys="smith2010, smith2010a")
+    loaded.write(batch)
+    keys = loaded.source_keys()
+    assert {"smith2010", "smith2010a"} <= set(keys) and keys == sorted(set(keys))
+    assert all(loaded.resolve_source(key) for key in keys)
 
 
 # -- iteration, clearing, describing -----------------------------------------------------
