@@ -27,10 +27,15 @@ COLUMN_LAYOUT = {
     "claim_count": ("claims", None, "none"), "authors": ("authors", 24, "ellipsis"),
     "date": ("date", None, "none"), "year": ("year", None, "none"), "cited": ("cited", None, "none"),
     "anecdotal": ("anecdotal", None, "none"), "unsupported": ("unsupported", None, "none"),
+    "reference": ("reference", 22, "ellipsis"), "keys": ("keys", 24, "fold"),
+    "article_count": ("articles", None, "none"), "line": ("line", None, "none"),
+    "claim_id": ("claim", None, "none"), "citation": ("citation", 24, "fold"), "path": ("path", 28, "fold"),
 }
+NARROW_ID_WIDTH = 26  # a long id (a comment's) is cut in the middle to this when the table is tight
 MIN_TEXT_WIDTH = 30
 # Columns dropped first, in this order, when a table would leave the text too narrow.
-DROPPABLE = ("document_id", "section", "date", "authors", "source_ids", "kind", "year", "evidence_count")
+DROPPABLE = ("document_id", "section", "date", "authors", "source_ids", "kind", "year", "evidence_count",
+             "article_count", "path", "claim_id", "keys")
 STATUS_STYLES = {"cited": "green", "anecdotal": "yellow", "unsupported": "red"}
 
 
@@ -151,7 +156,11 @@ def print_table(rows: list[dict[str, Any]], columns: tuple[str, ...], title: str
 
     table = Table(title=title or None, caption=caption or None, show_lines=False, expand=False)
     out = console()
-    columns = fit_columns(columns, rows, out.width)
+    wanted = columns
+    columns = fit_columns(wanted, rows, out.width)
+    if "id" in columns and not text_fits(columns, rows, out.width):  # cut long ids before the text
+        rows = [{**row, "id": short_id(_cell(row.get("id")), NARROW_ID_WIDTH)} for row in rows]
+        columns = fit_columns(wanted, rows, out.width)
     for column in columns:
         header, max_width, overflow = COLUMN_LAYOUT.get(column, (column, None, "fold"))
         fixed = overflow == "none"
@@ -179,16 +188,21 @@ def _natural_width(column: str, rows: list[dict[str, Any]]) -> int:
     return min(widest, max_width) if max_width else widest
 
 
+def text_fits(columns: tuple[str, ...] | list[str], rows: list[dict[str, Any]], width: int) -> bool:
+    """Whether the free-text columns get MIN_TEXT_WIDTH each beside the others at their natural width."""
+    fixed = sum(_natural_width(c, rows) for c in columns if c in COLUMN_LAYOUT)
+    borders = 3 * len(columns) + 1
+    text_columns = [c for c in columns if c not in COLUMN_LAYOUT]
+    return width - fixed - borders >= MIN_TEXT_WIDTH * len(text_columns)
+
+
 def fit_columns(columns: tuple[str, ...], rows: list[dict[str, Any]], width: int) -> tuple[str, ...]:
     """Drop the least useful columns until the free-text columns get MIN_TEXT_WIDTH each."""
     shown = list(columns)
-    text_columns = [c for c in shown if c not in COLUMN_LAYOUT]
     for droppable in (None, *DROPPABLE):
         if droppable in shown:
             shown.remove(droppable)
-        fixed = sum(_natural_width(c, rows) for c in shown if c in COLUMN_LAYOUT)
-        borders = 3 * len(shown) + 1
-        if width - fixed - borders >= MIN_TEXT_WIDTH * len(text_columns):
+        if text_fits(shown, rows, width):
             break
     return tuple(shown)
 
