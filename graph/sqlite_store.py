@@ -8,6 +8,7 @@ query runs in SQL with limits; nothing loads the whole graph into Python.
 from __future__ import annotations
 
 import json
+import shlex
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -53,6 +54,16 @@ CLAIM_PAGE_SQL = (
     "FROM (SELECT c.* FROM claim c WHERE $w ORDER BY $o LIMIT ? OFFSET ?) c "
     "LEFT JOIN document d ON d.id = c.document_id ORDER BY $o"
 )
+
+
+def _prefix_end(prefix: str) -> str | None:
+    """The smallest string after every string starting with `prefix`, or None if there is none
+    (empty prefix, or one ending in the last code point). SQLite's BINARY order is code-point order."""
+    stripped = prefix.rstrip(chr(0x10FFFF))
+    if not stripped:
+        return None
+    successor = ord(stripped[-1]) + 1
+    return stripped[:-1] + chr(0xE000 if 0xD800 <= successor < 0xE000 else successor)  # skip surrogates
 
 
 def q(name: str) -> str:
@@ -186,7 +197,10 @@ class SQLiteStore(Store):
                 conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False,
                                        timeout=BUSY_TIMEOUT_MS / 1000)
             else:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
+                folder = self.path.parent
+                if not folder.is_dir():  # a typo in --store must not create folders
+                    raise StoreError(f"no folder {folder} for the store {self.path}: create it first "
+                                     f"(mkdir -p {shlex.quote(str(folder))}) or give another path")
                 conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,
                                        timeout=BUSY_TIMEOUT_MS / 1000)
         except (sqlite3.Error, OSError) as err:
@@ -426,6 +440,21 @@ class SQLiteStore(Store):
         with self._read() as conn:
             found = self._nodes_by_id(conn, [node_id])
         return found.get(node_id)
+
+    def ids_with_prefix(self, prefix: str, label: Label | None = None, limit: int = 10) -> list[str]:
+        tables = [TABLES[Label(label)]] if label else list(TABLES.values())
+        after = _prefix_end(prefix)  # ids in [prefix, after) start with prefix (code-point order)
+        found: list[str] = []
+        with self._read() as conn:
+            for table in tables:
+                if after is None:
+                    sql, params = _sql("SELECT id FROM $t WHERE id >= ? ORDER BY id LIMIT ?", t=q(table)), \
+                        (prefix, limit)
+                else:
+                    sql = _sql("SELECT id FROM $t WHERE id >= ? AND id < ? ORDER BY id LIMIT ?", t=q(table))
+                    params = (prefix, after, limit)
+                found += [row[0] for row in conn.execute(sql, params) if row[0].startswith(prefix)]
+        return sorted(found)[:max(limit, 0)]
 
     @staticmethod
     def _nodes_by_id(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, Node]:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import IN_CI, ROOT
+from conftest import IN_CI, ROOT, server_process
 
 pytestmark = pytest.mark.browser
 
@@ -21,7 +21,7 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 WAIT = 60
-SERVER_START = 90
+SERVER_START = 180  # a loaded 2-core machine starts Streamlit slowly
 CHROME_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--window-size=1400,1100")
@@ -76,19 +76,10 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
                "--server.address", "127.0.0.1", "--server.headless", "true",
                "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
-    log = (folder / "streamlit.log").open("wb")
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
-    try:
+    with (folder / "streamlit.log").open("wb") as log, server_process(command, env, output=log) as process:
         _wait_healthy(url, process)
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
 
 
 @pytest.fixture(scope="module")
@@ -280,10 +271,8 @@ def test_hostile_titles_show_as_text(tmp_path: Path, driver: Any, app_url: str) 
     command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
                "--server.address", "127.0.0.1", "--server.headless", "true",
                "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
-    try:
+    with server_process(command, env) as process:
         _wait_healthy(url, process)
         open_page(driver, f"{url}/?page=trace&claim={claim}", "Evidence")
         body = driver.find_element(By.TAG_NAME, "body").text
@@ -292,9 +281,6 @@ def test_hostile_titles_show_as_text(tmp_path: Path, driver: Any, app_url: str) 
         assert XSS_SOURCE_TITLE in reference.text
         assert not driver.find_elements(By.CSS_SELECTOR, ".cg-reference img, .cg-context b, blockquote i")
         assert not _alert_open(driver)
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
 
 
 def _alert_open(browser: Any) -> bool:

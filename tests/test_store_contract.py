@@ -436,6 +436,42 @@ def test_subgraph_scopes(loaded: Store) -> None:
         loaded.subgraph(Scope(kind="everything"))
 
 
+def test_whole_graph_without_a_cap_is_every_node_and_relationship(loaded: Store) -> None:
+    whole = loaded.subgraph(Scope(), max_nodes=None)
+    assert not whole.truncated and whole.node_ids() == set(all_nodes(loaded))
+    assert {r.key for r in whole.relationships} == all_rels(loaded)
+    assert AINSWORTH in whole.node_ids()  # a source nobody cites is part of the graph too
+    assert len(whole.nodes) == sum(NODE_COUNTS.values())
+    assert len(whole.relationships) == sum(REL_COUNTS.values())
+    uncapped = loaded.subgraph(Scope(kind="node", node_id=ALPHA, depth=3), max_nodes=None)
+    assert not uncapped.truncated and len(uncapped.nodes) > len(loaded.neighbourhood(ALPHA, 3, 5).nodes)
+
+
+def test_ids_with_prefix(loaded: Store) -> None:
+    claims = sorted(CLAIMS.values())
+    assert loaded.ids_with_prefix("claim:", Label.CLAIM, limit=100) == claims
+    assert loaded.ids_with_prefix("claim:", Label.CLAIM, limit=3) == claims[:3]
+    assert loaded.ids_with_prefix(A4[:12], Label.CLAIM) == [c for c in claims if c.startswith(A4[:12])]
+    assert loaded.ids_with_prefix(A4) == [A4]
+    assert loaded.ids_with_prefix(A4.upper()) == []  # exact: the CLI decides about case
+    assert loaded.ids_with_prefix("doc:alpha") == [ALPHA, COMMENT]
+    assert loaded.ids_with_prefix("doc:alpha", Label.CLAIM) == []
+    assert loaded.ids_with_prefix("herman") == [HERMAN]
+    assert loaded.ids_with_prefix("zzz") == [] and loaded.ids_with_prefix("claim:", limit=0) == []
+    assert loaded.ids_with_prefix("'") == [] and loaded.ids_with_prefix("%") == []  # no pattern syntax
+    assert loaded.ids_with_prefix("", Label.AUTHOR, limit=100) == sorted(AUTHORS.values())
+
+
+def test_source_keys_are_the_citing_keys_and_each_resolves(loaded: Store) -> None:
+    batch = GraphBatch()
+    batch.add_node(Label.SOURCE, "work:0123456789ab", entry_type="article", title="Sleep", year="2010",
+                   keys="smith2010, smith2010a")
+    loaded.write(batch)
+    keys = loaded.source_keys()
+    assert {"smith2010", "smith2010a"} <= set(keys) and keys == sorted(set(keys))
+    assert all(loaded.resolve_source(key) for key in keys)
+
+
 # -- iteration, clearing, describing -----------------------------------------------------
 def test_iter_nodes_in_id_order_and_batches(loaded: Store) -> None:
     chunks = list(loaded.iter_nodes(Label.CLAIM, batch_size=3))
