@@ -15,6 +15,7 @@ from graph.store import Store, StoreError, open_store, store_url_from_env
 
 PAGES: dict[str, str] = {
     "overview": "Overview",
+    "read": "Read",
     "claims": "Claims",
     "trace": "Trace",
     "graph": "Graph",
@@ -24,7 +25,7 @@ PAGES: dict[str, str] = {
 NAV_KEY = "nav"
 # Widget keys whose values survive a switch to another page (Streamlit forgets
 # the state of widgets a run does not draw unless it is written back).
-PERSISTENT_PREFIXES = ("f_", "scope_", "claims_")
+PERSISTENT_PREFIXES = ("f_", "scope_", "claims_", "read_")
 
 
 @st.cache_resource(show_spinner=False)
