@@ -42,8 +42,35 @@ def app(monkeypatch: pytest.MonkeyPatch, url: str, **params: str) -> AppTest:
 
 
 def markdown_text(at: AppTest) -> str:
-    """Every markdown element's source, joined."""
-    return "\n".join(m.value for m in at.markdown)
+    """Every markdown and st.html element's source, in page order, joined."""
+    pieces: list[str] = []
+
+    def walk(node: Any) -> None:
+        children = getattr(node, "children", None)
+        if children:
+            for index in sorted(children):
+                walk(children[index])
+        elif node.type == "markdown":
+            pieces.append(node.value)
+        elif node.type == "html":
+            pieces.append(node.proto.body)
+
+    walk(at.main)
+    walk(at.sidebar)
+    return "\n".join(pieces)
+
+
+def html_blocks(at: AppTest) -> list[str]:
+    """The body of every st.html element."""
+    return [el.proto.body for el in at.get("html")]
+
+
+def unescape_md(text: str) -> str:
+    """Markdown as it reads on screen: backslash escapes and entities undone."""
+    import html
+    import re
+
+    return html.unescape(re.sub(r"\\(.)", r"\1", text))
 
 
 def iframe_html(at: AppTest) -> list[str]:
@@ -215,7 +242,7 @@ def test_invalid_claims_url_falls_back_to_defaults(monkeypatch: pytest.MonkeyPat
     default = app(monkeypatch, demo_url, page="claims")
     assert list(at.dataframe[0].value["id"]) == list(default.dataframe[0].value["id"])
     assert len(at.warning) == 1
-    note = at.warning[0].value
+    note = unescape_md(at.warning[0].value)
     for bad in ("status='bogus'", "p='two'", "sort='DROP TABLE'", "rows='7'", "desc='maybe'",
                 "kind='cited'", "document='doc:nope'"):
         assert bad in note
@@ -286,7 +313,7 @@ def test_graph_after_opening_a_claim_shows_its_trace(monkeypatch: pytest.MonkeyP
     assert _graph_ids(iframe_html(at)[0]) == expected
     at.slider(key="scope_max").set_value(10).run()
     at.text_input(key="scope_claim").input("claim:000000000000").run()
-    assert any("Nothing in trace of claim:000000000000" in w.value for w in at.warning)
+    assert any("Nothing in trace of claim:000000000000" in unescape_md(w.value) for w in at.warning)
 
 
 def test_graph_of_a_node_neighbourhood_is_capped(monkeypatch: pytest.MonkeyPatch, demo_url: str) -> None:
@@ -305,7 +332,7 @@ def test_graph_of_a_document_and_of_the_claims_filter(monkeypatch: pytest.Monkey
     at.selectbox(key="f_status").select("anecdotal").run()
     at.sidebar.radio[0].set_value("graph").run()
     at.radio(key="scope_kind").set_value("filter").run()
-    assert "status=anecdotal" in " ".join(c.value for c in at.caption)
+    assert "status=anecdotal" in unescape_md(" ".join(c.value for c in at.caption))
     assert '"status": "cited"' not in iframe_html(at)[0]
     at.radio(key="scope_kind").set_value("document").run()
     assert "doc:trauma-and-relationships" in iframe_html(at)[0]
@@ -383,7 +410,7 @@ def test_upload_bad_bib_shows_message_and_writes_nothing(monkeypatch: pytest.Mon
     at.file_uploader(key="upload_bib").upload(name, content, "application/x-bibtex")
     at.run()
     assert not at.exception
-    assert len(at.error) == 1 and at.error[0].value.startswith(expected)
+    assert len(at.error) == 1 and unescape_md(at.error[0].value).startswith(expected)
     assert "\n" not in at.error[0].value
     assert not at.get("button") or all(b.key != "ingest_write" for b in at.button)
     assert count_nodes(xss_url) == before
@@ -412,7 +439,7 @@ def test_upload_empty_article_shows_message_and_writes_nothing(monkeypatch: pyte
     at.file_uploader(key="upload_article").upload("empty.md", b"", "text/markdown")
     at.run()
     assert not at.exception
-    assert len(at.error) == 1 and at.error[0].value.startswith("empty.md: ")
+    assert len(at.error) == 1 and unescape_md(at.error[0].value).startswith("empty.md: ")
     assert count_nodes(xss_url) == before
 
 

@@ -9,6 +9,7 @@ import streamlit as st
 
 from claimgraph.explorer import cached, claims_url
 from claimgraph.explorer.html import status_colour
+from claimgraph.explorer.safe_text import md
 from claimgraph.explorer.state import read_store, relative_link, store_url
 from claimgraph.explorer.trace import render_trace
 from graph.model import CLAIM_SORT_KEYS, ClaimFilter, Page
@@ -90,7 +91,8 @@ def restore_view_from_url() -> None:
     }
     notes = claims_url.restore(params, st.session_state, choices)
     if notes:
-        st.warning("Ignored from the link: " + "; ".join(notes) + ". Showing the default instead.")
+        st.warning("Ignored from the link: " + "; ".join(md(n) for n in notes)
+                   + ". Showing the default instead.")
 
 
 def sync_view_to_url() -> str:

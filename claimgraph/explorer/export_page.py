@@ -14,6 +14,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from claimgraph.explorer.graph_widget import caption_for
+from claimgraph.explorer.safe_text import md
 from claimgraph.explorer.scope import ViewScope, scope_widgets, scoped_subgraph
 from claimgraph.explorer.state import read_store, store_url
 from graph.exports import FORMATS, ExportError, export
@@ -85,9 +86,9 @@ def page() -> None:
     subgraph = scoped_subgraph(scope, cap)
     if subgraph is None:
         return
-    st.markdown(caption_for(subgraph, scope.describe()), unsafe_allow_html=True)
+    st.markdown(caption_for(subgraph, scope.describe()))
     download_buttons(subgraph, scope, cap)
     try:
         previews(subgraph, scope, cap)
     except ExportError as err:
-        st.error(str(err))
+        st.error(md(err))

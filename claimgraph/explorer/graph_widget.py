@@ -13,7 +13,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from claimgraph.explorer.html import LABEL_COLOURS, STATUS_COLOURS, esc, legend_html, status_colour
+from claimgraph.explorer.html import LABEL_COLOURS, STATUS_COLOURS, legend_html, status_colour
+from claimgraph.explorer.safe_text import md
 from graph.model import Node, Relationship, Subgraph
 from graph.schema import Label
 
@@ -176,6 +177,7 @@ def network_html(subgraph: Subgraph, height: int = 560, highlight_id: str | None
 
 
 def caption_for(subgraph: Subgraph, scope_text: str) -> str:
-    """A one-line summary of what the widget shows, escaped for markdown HTML."""
+    """A one-line summary of what the widget shows, escaped for Markdown (and HTML)."""
     cut = " — cut at the node cap, narrow the scope or raise the cap" if subgraph.truncated else ""
-    return esc(f"{len(subgraph.nodes)} nodes, {len(subgraph.relationships)} relationships: {scope_text}{cut}")
+    return md(f"{len(subgraph.nodes)} nodes, {len(subgraph.relationships)} relationships: {scope_text}{cut}",
+              limit=500)

@@ -8,6 +8,7 @@ import streamlit as st
 
 from claimgraph.explorer import cached
 from claimgraph.explorer.html import STATUS_COLOURS
+from claimgraph.explorer.safe_text import md
 from claimgraph.explorer.state import read_store, store_url
 from graph.schema import Label
 
@@ -70,7 +71,7 @@ def page() -> None:
     """The Overview page."""
     store = read_store()
     st.header("Overview")
-    st.caption(f"Store: {store.describe()}")
+    st.caption(f"Store: {md(store.describe())}")
     stats = cached.stats(store_url())
     nodes = stats["nodes"]
     cols = st.columns(5)

@@ -53,7 +53,7 @@ READER_CSS = """<style>
 .cg-rc.cg-s-anecdotal { background: #ffe0b2; }
 .cg-rc.cg-s-unsupported { background: #fde4e4; }
 .cg-rc.cg-contested { outline: 2px dashed #6a1b9a; outline-offset: 1px; }
-.cg-rc:hover, .cg-rc:focus { filter: brightness(0.93); }
+.cg-rc:hover, .cg-rc:focus, .cg-rc:focus-within { z-index: 1001; text-decoration: underline dotted #555; }
 .cg-rc:target, .cg-rc.cg-target { box-shadow: 0 0 0 3px #1565c0; }
 .cg-ev { text-decoration: underline; text-decoration-thickness: 2px; text-underline-offset: 3px;
   text-decoration-color: #0277bd; }

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-# Every ASCII punctuation character CommonMark lets a backslash escape, except & < > (entities).
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~:\"'=$^/])")
+# Punctuation that makes links, images, emphasis, code, headings, tables, autolinks or $math$ in
+# Streamlit's Markdown; & < > become entities. (. - + only make lists at a line start: harmless.)
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#!|~:$^])")
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 

@@ -12,6 +12,7 @@ import streamlit as st
 
 from claimgraph.explorer import cached
 from claimgraph.explorer.claims import claim_filter_from_state
+from claimgraph.explorer.safe_text import md
 from claimgraph.explorer.state import read_store, store_url
 from claimgraph.explorer.trace import trace_subgraph
 from graph.model import ClaimFilter, Subgraph
@@ -147,7 +148,7 @@ def scope_widgets() -> tuple[ViewScope, int]:
                          focus_id=document_id, label=f"document {labels[document_id]}"), cap
     flt = claim_filter_from_state()
     store_scope = Scope(kind="filter", filter=flt)
-    left.caption(f"Filter: {store_scope.describe()} (change it on the Claims page)")
+    left.caption(f"Filter: {md(store_scope.describe())} (change it on the Claims page)")
     return ViewScope(kind="filter", store_scope=store_scope), cap
 
 
@@ -172,10 +173,10 @@ def scoped_subgraph(scope: ViewScope, cap: int) -> Subgraph | None:
     try:
         subgraph = _load(scope, cap)
     except StoreError as err:
-        st.error(str(err))
+        st.error(md(err))
         return None
     if not subgraph or not subgraph.nodes:
-        st.warning(f"Nothing in {scope.describe()}: check the id or the filter.")
+        st.warning(f"Nothing in {md(scope.describe())}: check the id or the filter.")
         return None
     if subgraph.truncated:
         st.warning(f"Cut at {cap} nodes: the scope holds more. Narrow it, or raise the cap.")

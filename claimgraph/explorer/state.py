@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
+from claimgraph.explorer.safe_text import md
 from graph.store import Store, StoreError, open_store, store_url_from_env
 
 PAGES: dict[str, str] = {
@@ -44,7 +45,8 @@ def read_store() -> Store:
     try:
         return _read_store(store_url())
     except StoreError as err:
-        st.error(f"Cannot open the store: {err}. Add articles on the Ingest page or set CLAIMGRAPH_STORE.")
+        st.error(f"Cannot open the store: {md(err)}. Add articles on the Ingest page "
+                 "or set CLAIMGRAPH_STORE.")
         st.stop()
         raise  # st.stop raises; this keeps type checkers aware
 
