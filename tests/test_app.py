@@ -277,6 +277,85 @@ def test_trace_of_unknown_claim_warns(monkeypatch: pytest.MonkeyPatch, xss_url: 
     assert "No claim with id" in at.warning[0].value
 
 
+# -- reader ---------------------------------------------------------------------------------------
+READER_DOC = "doc:trauma-and-relationships"
+
+
+def reader_body(at: AppTest) -> str:
+    """The reader view's article block (the largest st.html on the page)."""
+    return max(html_blocks(at), key=len)
+
+
+def test_reader_shows_the_whole_article_with_claims_by_support(monkeypatch: pytest.MonkeyPatch,
+                                                              demo_url: str) -> None:
+    at = app(monkeypatch, demo_url, page="read", doc=READER_DOC)
+    body = reader_body(at)
+    with open_store(demo_url, read_only=True) as store:
+        view = store.document_view(READER_DOC)
+    assert len(view["claims"]) > 50
+    for claim in view["claims"]:
+        assert f'id="{claim["id"]}"' in body, claim["id"]
+    vietnam = [c for c in view["claims"] if c["text"].startswith(("More likely", "Less likely"))]
+    assert len(vietnam) >= 5
+    for claim in vietnam:
+        assert f'<span class="cg-rc cg-s-cited" id="{claim["id"]}"' in body
+    herman = next(c for c in view["claims"] if "Judith Herman" in c["text"])
+    assert f'<span class="cg-rc cg-s-cited" id="{herman["id"]}"' in body
+    assert "<ul><li>" in body and "<h2>Trauma and its Impact on Relationships</h2>" in body
+    assert "Jordan, B. K., Marmar, C. R." in body and f'href="?page=trace&amp;claim={vietnam[0]["id"]}"' in body
+    assert 'class="cg-legend"' in body and body.count('class="cg-bar"') > 3
+    assert "cg-ev cg-ev-citation" in body and "cg-ev cg-ev-quote" in body
+    assert "<h2>Comments (4)</h2>" in body and "Comment 2.1 by Dr. Aimie Apigian" in body
+    assert at.query_params == {"page": "read", "doc": READER_DOC}
+
+
+def test_reader_marks_unresolved_and_contested_and_links_challenges(monkeypatch: pytest.MonkeyPatch,
+                                                                   tmp_path: Path) -> None:
+    """On the contract sample: a cited claim whose citation matched nothing is cited-unresolved; the
+    comment that disputes a claim links to it."""
+    from fixtures_graph import ALPHA, CLAIMS, sample_batch
+
+    url = make_store(tmp_path / "sample.db", sample_batch())
+    body = reader_body(app(monkeypatch, url, page="read", doc=ALPHA))
+    assert f'<span class="cg-rc cg-s-cited-unresolved" id="{CLAIMS["a5"]}"' in body
+    assert f'<span class="cg-rc cg-s-cited cg-contested" id="{CLAIMS["a4"]}"' in body
+    assert f'<span class="cg-rc cg-s-anecdotal" id="{CLAIMS["a2"]}"' in body
+    assert f'Disputes <a href="#{CLAIMS["a4"]}" target="_self">' in body
+    assert "(matched no reference)" in body
+
+
+def test_reader_claim_permalink_targets_the_claim(monkeypatch: pytest.MonkeyPatch, demo_url: str) -> None:
+    claim = first_claim(demo_url, status="cited", text="Vietnam")
+    at = app(monkeypatch, demo_url, page="read", doc=READER_DOC, claim=claim["id"])
+    script = next(b for b in html_blocks(at) if "<script>" in b)
+    assert f'"{claim["id"]}"' in script and "scrollIntoView" in script
+
+
+def test_reader_unknown_document_warns_escaped_with_a_suggestion(monkeypatch: pytest.MonkeyPatch,
+                                                               demo_url: str) -> None:
+    hostile = "trauma-and-relationships![x](http://127.0.0.1:9/beacon)"
+    at = app(monkeypatch, demo_url, page="read", doc="trauma-and-relationships")
+    assert "did you mean doc:trauma-and-relationships" in unescape_md(at.warning[0].value)
+    at = app(monkeypatch, demo_url, page="read", doc=hostile)
+    warning = at.warning[0].value
+    assert "![x](" not in warning and "\\!\\[x\\]\\(http\\://127" in warning
+    assert at.query_params["doc"] == READER_DOC, "the article picked instead goes in the URL"
+
+
+def test_sidebar_to_reader_keeps_the_document(monkeypatch: pytest.MonkeyPatch, demo_url: str) -> None:
+    at = app(monkeypatch, demo_url, page="read", doc=READER_DOC)
+    at.sidebar.radio[0].set_value("claims").run()
+    at.sidebar.radio[0].set_value("read").run()
+    assert at.query_params == {"page": "read", "doc": READER_DOC}
+    assert 'class="cg-reader"' in reader_body(at)
+
+
+def test_trace_links_to_the_claim_in_the_reader(monkeypatch: pytest.MonkeyPatch, demo_url: str) -> None:
+    claim = first_claim(demo_url, status="cited", text="Vietnam")
+    at = app(monkeypatch, demo_url, page="trace", claim=claim["id"])
+    assert f'href="?page=read&amp;doc={READER_DOC}#{claim["id"]}"' in markdown_text(at)
+
+
 # -- graph ----------------------------------------------------------------------------------------
 def _graph_ids(html: str) -> set[str]:
     """The node ids a graph widget draws."""
@@ -391,8 +470,19 @@ def test_upload_good_files_then_write(monkeypatch: pytest.MonkeyPatch, tmp_path:
     metrics = {m.label: int(m.value) for m in at.metric}
     assert metrics["Claims"] > 0 and metrics["Cited"] > 0
     assert not Path(url).exists(), "nothing may be written before Write is pressed"
+    preview = at.dataframe[0].value
+    assert len(preview) == metrics["Claims"]
+    jordan = preview[preview["text"].str.startswith("More likely to divorce")].iloc[0]
+    assert jordan["status"] == "cited" and "Jordan et al., 1992" in jordan["references"]
+    cited_line = next(m.value for m in at.markdown if "references cited:" in m.value)
+    cited = {r for refs in preview["references"] for r in refs.split("; ") if r}
+    assert f"references cited: {len(cited)}" in cited_line
     at.button(key="ingest_write").click().run()
-    assert "Written to" in at.success[0].value
+    assert "Written to" in unescape_md(at.success[0].value)
+    assert any('href="?page=read&amp;doc=doc:trauma-and-relationships"' in b for b in html_blocks(at))
+    at.button(key="ingest_read").click().run()
+    assert at.query_params == {"page": "read", "doc": "doc:trauma-and-relationships"}
+    assert 'class="cg-reader"' in reader_body(at)
     with open_store(url, read_only=True) as store:
         assert store.stats()["nodes"]["Claim"] == metrics["Claims"]
 
@@ -421,7 +511,8 @@ def test_article_comment_and_bibtex_text_is_escaped(monkeypatch: pytest.MonkeyPa
     claim = first_claim(xss_url)
     pages = [app(monkeypatch, xss_url, page="trace", claim=claim["id"]),
              app(monkeypatch, xss_url, page="graph", node=claim["id"]),
-             app(monkeypatch, xss_url, page="overview")]
+             app(monkeypatch, xss_url, page="overview"),
+             app(monkeypatch, xss_url, page="read", doc=claim["document_id"])]
     html = "\n".join(markdown_text(at) + "\n".join(iframe_html(at)) for at in pages)
     for raw in (XSS_TITLE, XSS_SOURCE_TITLE, "<b>follows</b>", "<script>x</script>", "<em>Section</em>"):
         assert raw not in html, f"unescaped: {raw}"
@@ -432,6 +523,42 @@ def test_article_comment_and_bibtex_text_is_escaped(monkeypatch: pytest.MonkeyPa
     assert XSS_CLAIM.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") in graph
 
 
+MD_IMAGE = "![x](http://127.0.0.1:9/beacon)"
+MD_SCRIPT_LINK = "[x](javascript:alert(1))"
+
+
+def rendered_markdown(at: AppTest) -> list[str]:
+    """Every string Streamlit renders as Markdown: markdown, captions, alerts, headers, widget labels."""
+    texts: list[str] = [m.value for m in at.markdown]
+    for kind in ("caption", "warning", "error", "info", "success", "header", "subheader", "title"):
+        texts += [str(el.value) for el in getattr(at, kind)]
+    for kind in ("selectbox", "radio", "text_input", "slider", "button", "checkbox", "number_input"):
+        texts += [str(getattr(el, "label", "")) for el in getattr(at, kind)]
+    texts += [str(el.proto.label) for el in at.get("download_button")]
+    return texts
+
+
+def test_markdown_in_data_and_url_parameters_stays_text(monkeypatch: pytest.MonkeyPatch,
+                                                         tmp_path: Path) -> None:
+    """No page turns article, comment or BibTeX text, or a URL parameter, into a Markdown image or link."""
+    from explorer_data import markdown_batch
+
+    url = make_store(tmp_path / "md.db", markdown_batch("http://127.0.0.1:9/beacon"))
+    claim = first_claim(url)
+    hostile = f"{MD_IMAGE}{MD_SCRIPT_LINK}"
+    visits = [
+        {"page": "overview"}, {"page": "read", "doc": claim["document_id"]}, {"page": "read", "doc": hostile},
+        {"page": "claims", "source": hostile, "q": hostile, "document": hostile},
+        {"page": "claims", "q": "Trauma"}, {"page": "trace", "claim": claim["id"]}, {"page": "trace", "claim": hostile},
+        {"page": "graph", "node": hostile}, {"page": "graph", "node": claim["id"]}, {"page": "graph"},
+        {"page": "export", "node": hostile}, {"page": "export", "node": "evil2020"}, {"page": "ingest"},
+    ]
+    for params in visits:
+        at = app(monkeypatch, url, **params)
+        for text in rendered_markdown(at):
+            assert "![x](" not in text and "[x](javascript" not in text, (params, text)
+        for body in html_blocks(at):
+            assert "<img src=x" not in body and "<script>alert" not in body, params
 def test_upload_empty_article_shows_message_and_writes_nothing(monkeypatch: pytest.MonkeyPatch,
                                                                xss_url: str) -> None:
     before = count_nodes(xss_url)
