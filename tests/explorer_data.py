@@ -70,8 +70,8 @@ def markdown_batch(beacon: str) -> GraphBatch:
         claims.append(cid)
         batch.add_node(Label.CLAIM, cid, text=sentence, document_id=owner, section=f"Heading {image}",
                        start=start, end=start + len(sentence), paragraph_start=start,
-                       paragraph_end=start + len(sentence), position=position, kind="empirical", status=status,
-                       contested=position == 0)
+                       paragraph_end=start + len(sentence), position=position, kind="empirical",
+                       status=status, contested=position == 0)
         batch.add_rel(RelType.MAKES, owner, cid)
     marker = "(Evil, 2020)"
     ev_start = text.index(marker)
