@@ -255,6 +255,38 @@ def test_claims_url_page_beyond_the_last_opens_page_one(monkeypatch: pytest.Monk
     assert at.number_input(key="claims_page").value == 1
     assert "p" not in at.query_params and at.query_params["status"] == "cited"
 
+def test_claims_table_names_references_and_short_documents(monkeypatch: pytest.MonkeyPatch,
+                                                            demo_url: str) -> None:
+    at = app(monkeypatch, demo_url, page="claims", source="jordan1992problems")
+    table = at.dataframe[0].value
+    assert list(table.columns[:4]) == ["status", "text", "references", "document"]
+    assert set(table["references"]) == {"Jordan et al., 1992"}
+    assert all(len(label) <= 30 for label in table["document"])
+    at = app(monkeypatch, demo_url, page="claims", rows="100")
+    documents = set(at.dataframe[0].value["document"])
+    assert "Comment 2.1, Apigian" in documents and "Comment 1.1, Apigian" in documents
+
+
+@pytest.mark.parametrize(("params", "hint"), [
+    ({"source": "herman"}, "source='herman' is not a known source (did you mean 'herman1992trauma'?)"),
+    ({"document": "trauma-and-relationships"},
+     "document='trauma-and-relationships' is not a known document "
+     "(did you mean 'doc:trauma-and-relationships'?)"),
+])
+def test_unknown_url_value_suggests_the_nearest(monkeypatch: pytest.MonkeyPatch, demo_url: str,
+                                                params: dict[str, str], hint: str) -> None:
+    at = app(monkeypatch, demo_url, page="claims", **params)
+    assert hint in unescape_md(at.warning[0].value)
+
+
+def test_a_filter_matching_nothing_says_which_filter(monkeypatch: pytest.MonkeyPatch, demo_url: str) -> None:
+    at = app(monkeypatch, demo_url, page="claims", status="anecdotal", source="jordan1992problems")
+    message = unescape_md(at.info[0].value)
+    assert message.startswith("No claim matches all these filters")
+    assert "without status 'anecdotal', 8 would match" in message
+    assert "without source 'jordan1992problems'" in message
+
+
 # -- trace ----------------------------------------------------------------------------------------
 def test_trace_permalink_shows_evidence_reference_and_highlight(monkeypatch: pytest.MonkeyPatch,
                                                                 demo_url: str) -> None:

@@ -13,6 +13,7 @@ from typing import Any
 import streamlit as st
 
 from claimgraph.explorer.labels import document_labels as label_documents
+from claimgraph.explorer.labels import short_document_labels
 from claimgraph.explorer.state import read_store
 
 CACHE_SECONDS = 60
@@ -28,6 +29,20 @@ def documents(store_url: str) -> list[dict[str, Any]]:
 def document_labels(store_url: str) -> dict[str, str]:
     """Document id -> unique readable label, articles then their comments in thread order."""
     return label_documents(documents(store_url))
+
+
+@st.cache_data(ttl=CACHE_SECONDS, show_spinner=False)
+def short_labels(store_url: str) -> dict[str, str]:
+    """Document id -> short unique label for table columns."""
+    return short_document_labels(documents(store_url))
+
+
+@st.cache_data(ttl=CACHE_SECONDS, show_spinner=False)
+def short_references(store_url: str) -> dict[str, str]:
+    """Source id -> its APA in-text form ('Jordan et al., 1992')."""
+    from graph.handout import short_reference
+
+    return {str(s["id"]): short_reference(s) for s in sources(store_url)}
 
 
 @st.cache_data(ttl=CACHE_SECONDS, show_spinner=False)
