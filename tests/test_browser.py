@@ -214,8 +214,26 @@ def sidebar_page(browser: Any, title: str) -> None:
     sidebar.find_element(By.XPATH, f'.//label[.//*[normalize-space()="{title}"]]').click()
 
 
-def test_filter_trace_and_graph_in_chromium(app_url: str, driver: Any) -> None:
+def click_node(browser: Any, prefix: str) -> Any:
+    """Inside the graph frame: click the first node whose id starts with `prefix`; the details table."""
     from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    target = browser.execute_script(
+        "const ids = Object.keys(cgNetwork.getPositions());"
+        "const id = ids.find(i => i.startsWith(arguments[0]));"
+        "const dom = cgNetwork.canvasToDOM(cgNetwork.getPositions([id])[id]);"
+        "return {id: id, x: dom.x, y: dom.y};", prefix)
+    canvas = browser.find_element(By.CSS_SELECTOR, "#cg-network canvas")
+    offset_x = round(target["x"] - canvas.size["width"] / 2)
+    offset_y = round(target["y"] - canvas.size["height"] / 2)
+    ActionChains(browser).move_to_element_with_offset(canvas, offset_x, offset_y).click().perform()
+    return wait(browser).until(lambda b: next(
+        (t for t in b.find_elements(By.ID, "cg-details-table")
+         if t.get_attribute("data-node-id") == target["id"]), None))
+
+
+def test_filter_trace_and_graph_in_chromium(app_url: str, driver: Any) -> None:
     from selenium.webdriver.common.by import By
 
     open_page(driver, app_url, "Claims by support")
@@ -262,22 +280,25 @@ def test_filter_trace_and_graph_in_chromium(app_url: str, driver: Any) -> None:
     driver.switch_to.frame(frame)
     wait(driver).until(lambda b: b.execute_script(
         "return window.cgNetwork && Object.keys(window.cgNetwork.getPositions()).length > 1"))
-    target = driver.execute_script(
-        "const ids = Object.keys(cgNetwork.getPositions());"
-        "const id = ids.find(i => i.startsWith('jordan'));"
-        "cgNetwork.setOptions({physics: false});"
-        "cgNetwork.fit();"
-        "const dom = cgNetwork.canvasToDOM(cgNetwork.getPositions([id])[id]);"
-        "return {id: id, x: dom.x, y: dom.y};")
-    canvas = driver.find_element(By.CSS_SELECTOR, "#cg-network canvas")
-    offset_x = round(target["x"] - canvas.size["width"] / 2)
-    offset_y = round(target["y"] - canvas.size["height"] / 2)
-    ActionChains(driver).move_to_element_with_offset(canvas, offset_x, offset_y).click().perform()
-    table = wait(driver).until(lambda b: b.find_element(By.ID, "cg-details-table"))
-    assert table.get_attribute("data-node-id") == target["id"]
-    assert target["id"] in table.text and "label" in table.text
+    table = click_node(driver, "jordan")
+    assert "Jordan et al., 1992" in table.text and "Claims shown resting on it" in table.text
+    table = click_node(driver, "claim:")
+    claim_id = table.get_attribute("data-node-id")
+    assert "Support" in table.text and "Section" in table.text and "References" in table.text
+    assert "paragraph_end" not in table.text and "position" not in table.text
     driver.switch_to.default_content()
     screenshot(driver, "graph")
+    driver.switch_to.frame(frame)
+    home = driver.current_window_handle
+    link = driver.find_element(By.XPATH, '//a[contains(normalize-space(), "Open trace")]')
+    link.click()
+    wait(driver).until(lambda b: len(b.window_handles) == 2)
+    driver.switch_to.window(next(h for h in driver.window_handles if h != home))
+    wait(driver).until(lambda b: "page=trace" in b.current_url and claim_id in b.current_url)
+    wait(driver).until(lambda b: next(
+        (m for m in b.find_elements(By.CSS_SELECTOR, "mark.cg-claim") if m.is_displayed()), None))
+    driver.close()
+    driver.switch_to.window(home)
 
     sidebar_page(driver, "Export")
     wait(driver).until(lambda b: b.find_elements(By.CSS_SELECTOR, '[data-testid="stDownloadButton"]'))
