@@ -59,8 +59,9 @@ def add_filter_options(parser: argparse.ArgumentParser, with_source: bool = True
     group.add_argument("--document", metavar="ID", help="only claims of this document (doc:…)")
     group.add_argument("--section", metavar="S", help="only claims under this section heading")
     if with_source:
-        group.add_argument("--source", dest="source_key", metavar="KEY",
-                           help="only claims citing this BibTeX key")
+        group.add_argument("--source", dest="source_key", metavar="WORK",
+                           help="only claims resting on this cited work: its work id, DOI or any "
+                           "citing document's key (every article's claims)")
     group.add_argument("--kind", choices=KINDS, help="only claims of this kind")
     group.add_argument("--search", metavar="TEXT", help="only claims whose text contains TEXT (any case)")
 
@@ -95,32 +96,76 @@ def check_files_exist(paths: Sequence[str]) -> None:
 
 
 def progress_bar(total_files: int):
-    """A rich progress bar on stderr when stderr is a terminal and there are several files, else None.
-    Returns (callback, stop) so the caller can close it."""
+    """A rich progress bar on stderr (articles, articles/s, ETA) when stderr is a terminal and there are
+    several files, else None. Returns (callback, stop) so the caller can close it."""
     if total_files < 2 or not sys.stderr.isatty():
         return None, lambda: None
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        ProgressColumn,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+    from rich.text import Text
 
-    bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                   console=Console(file=sys.stderr), transient=True)
-    task = bar.add_task("ingesting", total=total_files + 1)
+    class Rate(ProgressColumn):
+        """Articles per second."""
+
+        def render(self, task: Any) -> Text:
+            return Text(f"{task.speed:.1f} articles/s" if task.speed else "– articles/s")
+
+    bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), Rate(),
+                   TimeRemainingColumn(), console=Console(file=sys.stderr), transient=True)
+    task = bar.add_task("ingesting", total=total_files)
     bar.start()
 
     def advance(done: int, total: int, message: str) -> None:
-        bar.update(task, completed=done, total=total, description=message)
+        bar.update(task, completed=done, total=total, description=message[-60:])
 
     return advance, bar.stop
 
 
-def ingest_files(articles: Sequence[str], bibs: Sequence[str]):
+def collect_articles(paths: Sequence[str]) -> tuple[list[str], list[str], list[str]]:
+    """Article files from files and folders (walked recursively, in name order), the .bib files given
+    among the paths, and one line per file of a folder that is not an article."""
+    from ingest.pipeline import ARTICLE_SUFFIXES
+
+    articles: list[str] = []
+    bibs: list[str] = []
+    skipped: list[str] = []
+    for path in paths:
+        if not os.path.exists(path):
+            raise CliError(f"{path}: no such file or folder. Check the path and try again")
+        if not os.path.isdir(path):
+            (bibs if path.lower().endswith(".bib") else articles).append(path)
+            continue
+        for found in sorted(Path(path).rglob("*")):
+            if not found.is_file() or any(part.startswith(".") for part in found.relative_to(path).parts):
+                continue
+            suffix = found.suffix.lower()
+            if suffix in ARTICLE_SUFFIXES:
+                articles.append(str(found))
+            elif suffix != ".bib":
+                skipped.append(f"skipped {found}: not an article file ({', '.join(sorted(ARTICLE_SUFFIXES))})")
+    if not articles:
+        raise CliError(f"no article files in {', '.join(paths)}: give .txt, .md, .html, .xml or .pdf files "
+                       "or folders holding them")
+    return articles, bibs, skipped
+
+
+def ingest_files(articles: Sequence[str], bibs: Sequence[str], registry: Any = None, replace: bool = False,
+                 strict: bool = True):
     """Read and link every input into one batch (nothing written yet); InputError on bad input."""
     from ingest.pipeline import ingest_paths
 
     check_files_exist([*articles, *bibs])
-    callback, stop = progress_bar(len(articles) + len(bibs))
+    callback, stop = progress_bar(len(articles))
     try:
-        return ingest_paths(list(articles), list(bibs), progress=callback)
+        return ingest_paths(list(articles), list(bibs), progress=callback, registry=registry,
+                            replace=replace, strict=strict)
     finally:
         stop()
 
@@ -161,13 +206,46 @@ def write_result(args: argparse.Namespace, result: Any) -> dict[str, int]:
         return store.write(result.batch)
 
 
+def ingest_into_store(args: argparse.Namespace, articles: Sequence[str], bibs: Sequence[str],
+                      replace: bool = False, strict: bool = True) -> Any:
+    """Ingest against the works and articles already in the store, then write in one transaction."""
+    from ingest.works import WorkRegistry
+
+    with open_store(args, read_only=False) as store:
+        registry = WorkRegistry.from_store(store)
+        result = ingest_files(articles, bibs, registry=registry, replace=replace, strict=strict)
+        store.write(result.batch)
+    return result
+
+
+def article_lines(result: Any) -> list[str]:
+    """The per-article summary: claims, cited claims, unresolved citations, one line per article."""
+    lines = []
+    for item in getattr(result, "articles", []) or []:
+        lines.append(f"  {item.document_id}: {_plural(item.claims, 'claim')}, {item.cited} cited, "
+                     f"{item.unresolved} unresolved ({item.path})")
+    return lines
+
+
 def cmd_ingest(args: argparse.Namespace) -> None:
-    """claimgraph ingest PATH... --bib FILE"""
-    result = ingest_files(args.paths, args.bib or [])
-    write_result(args, result)
+    """claimgraph ingest PATH|DIR... [--bib FILE] [--strict] [--replace]"""
+    articles, given_bibs, not_articles = collect_articles(args.paths)
+    for line in not_articles:
+        print(line, file=sys.stderr)
+    result = ingest_into_store(args, articles, [*given_bibs, *(args.bib or [])], replace=args.replace,
+                               strict=args.strict)
     for warning in getattr(result, "warnings", []) or []:
         print(f"warning: {warning}", file=sys.stderr)
     print(ingest_summary(result))
+    lines = article_lines(result)
+    if len(lines) > 1:
+        print("\n".join(lines))
+
+
+def cmd_upgrade(args: argparse.Namespace) -> None:
+    """claimgraph upgrade: open the store for writing, which upgrades an older schema in place."""
+    with open_store(args, read_only=False) as store:
+        print(f"{store.describe()} is at schema version {store.schema_version()}")
 
 
 # -- reading commands -----------------------------------------------------------------------------
@@ -176,6 +254,9 @@ def cmd_claims(args: argparse.Namespace) -> None:
     from claimgraph.render import CLAIM_COLUMNS, print_rows
 
     with open_store(args) as store:
+        if args.source_key and not store.resolve_source(args.source_key):
+            raise CliError(f"no cited work {args.source_key!r} in the store (a work id, DOI or citing key): "
+                           "list them with `claimgraph sources`")
         page = store.claims(claim_filter(args), offset=args.offset, limit=args.limit,
                             order_by=args.sort, descending=args.desc)
     shown = f"{page.offset + 1}–{page.offset + len(page.rows)}" if page.rows else "none"
@@ -185,30 +266,26 @@ def cmd_claims(args: argparse.Namespace) -> None:
 
 def cmd_trace(args: argparse.Namespace) -> None:
     """claimgraph trace CLAIM_ID [--format json]"""
-    import json
-
-    from claimgraph.render import print_trace
+    from claimgraph.render import print_json, print_trace
 
     with open_store(args) as store:
         trace = store.trace(args.claim_id)
     if trace is None:
         raise CliError(f"no claim {args.claim_id!r} in the store: list ids with `claimgraph claims`")
     if args.format == "json":
-        print(json.dumps(trace, ensure_ascii=False, indent=1, default=str))
+        print_json(trace)
     else:
         print_trace(trace)
 
 
 def cmd_stats(args: argparse.Namespace) -> None:
     """claimgraph stats [--format json]"""
-    import json
-
-    from claimgraph.render import print_stats
+    from claimgraph.render import json_text, print_stats
 
     with open_store(args) as store:
         stats, where = store.stats(), store.describe()
     if args.format == "json":
-        print(json.dumps(stats, ensure_ascii=False, indent=1, sort_keys=True))
+        print(json_text(stats, sort_keys=True))
     else:
         print_stats(stats, where)
 
@@ -219,8 +296,25 @@ def cmd_sources(args: argparse.Namespace) -> None:
 
     with open_store(args) as store:
         rows = store.sources()
-    columns = ("id", "claim_count", "evidence_count", "year", "authors", "title")
-    print_rows(rows, columns, args.format, caption=f"{len(rows)} sources")
+    for row in rows:
+        row["reference"] = short_reference(row.get("authors", ""), row.get("year", ""))
+    columns = ("id", "reference", "keys", "article_count", "claim_count", "title")
+    print_rows(rows, columns, args.format, caption=f"{len(rows)} cited works; "
+               "`claimgraph claims --source ID|DOI|KEY` lists the claims resting on one")
+
+
+def short_reference(authors: str, year: str) -> str:
+    """'Herman, Judith Lewis' + '1992' -> 'Herman (1992)'; two authors 'A & B', more 'A et al.'."""
+    families = [name.split(",")[0].strip() for name in authors.split("; ") if name.strip()]
+    if not families:
+        who = "?"
+    elif len(families) == 1:
+        who = families[0]
+    elif len(families) == 2:
+        who = f"{families[0]} & {families[1]}"
+    else:
+        who = f"{families[0]} et al."
+    return f"{who} ({year or 'n.d.'})"
 
 
 def cmd_documents(args: argparse.Namespace) -> None:
@@ -244,6 +338,11 @@ def export_scope(args: argparse.Namespace, store: Any):
         raise CliError("give only one of --claim, --source and --node")
     if anchors:
         kind, node_id = anchors[0]
+        if kind == "source":
+            found = store.resolve_source(node_id)
+            if len(found) > 1:
+                raise CliError(f"{node_id!r} names {len(found)} works ({', '.join(found[:5])}): give one id")
+            node_id = found[0] if found else node_id
         if store.node(node_id) is None:
             raise CliError(f"no {kind} {node_id!r} in the store: list ids with `claimgraph claims` "
                            "or `claimgraph sources`")
@@ -289,8 +388,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from claimgraph.render import CLAIM_COLUMNS, print_rows
     from graph.model import ClaimFilter
 
-    result = ingest_files([str(DEMO_DIR / DEMO_ARTICLE)], [str(DEMO_DIR / DEMO_BIB)])
-    write_result(args, result)
+    result = ingest_into_store(args, [str(DEMO_DIR / DEMO_ARTICLE)], [str(DEMO_DIR / DEMO_BIB)], replace=True)
     print(ingest_summary(result))
     with open_store(args) as store:
         page = store.claims(ClaimFilter(), limit=1000)
@@ -378,9 +476,9 @@ def build_parser() -> Parser:
     """The argument parser with every subcommand."""
     parser = Parser(prog=PROG, description="Claims, the sentences they are made in, and the evidence "
                     "and sources they rest on.")
-    parser.add_argument("--store", metavar="URL", default=None,
-                        help="SQLite file or neo4j:// URL (default: $CLAIMGRAPH_STORE or ./claimgraph.db)")
+    add_global_options(parser, default=None)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub.add_parser = _with_global_options(sub.add_parser)  # every subcommand takes them too
     _add_ingest(sub)
     _add_listing(sub)
     _add_export(sub)
@@ -402,11 +500,46 @@ def build_parser() -> Parser:
     return parser
 
 
+STORE_HELP = "SQLite file or neo4j:// URL (default: $CLAIMGRAPH_STORE or ./claimgraph.db)"
+
+
+def add_global_options(parser: argparse.ArgumentParser, default: Any) -> None:
+    """Options every command takes, before or after the command name.
+
+    The top-level parser sets the real default; each subcommand's copy defaults to
+    SUPPRESS so that `claimgraph --store x.db claims` is not reset by the subcommand.
+    """
+    group = parser.add_argument_group("global options (before or after the command)")
+    group.add_argument("--store", metavar="URL", default=default, help=STORE_HELP)
+
+
+def _with_global_options(add_parser: Any) -> Any:
+    """Wrap `subparsers.add_parser` so each new subcommand also accepts the global options."""
+
+    def add(name: str, **kwargs: Any) -> argparse.ArgumentParser:
+        command = add_parser(name, **kwargs)
+        add_global_options(command, default=argparse.SUPPRESS)
+        return command
+
+    return add
+
+
 def _add_ingest(sub: Any) -> None:
-    ingest = sub.add_parser("ingest", help="read articles and BibTeX into the store")
-    ingest.add_argument("paths", nargs="+", metavar="PATH", help="article files (.txt, .md, .html)")
-    ingest.add_argument("--bib", action="append", metavar="FILE", help="BibTeX file (repeatable)")
+    ingest = sub.add_parser("ingest", help="read articles (files or folders) and their references into the store")
+    ingest.add_argument("paths", nargs="+", metavar="PATH",
+                        help="article files (.txt, .md, .html, .xml, .pdf) or folders (walked recursively)")
+    ingest.add_argument("--bib", action="append", metavar="FILE",
+                        help="BibTeX file (repeatable): one whose name matches an article's belongs to it, "
+                        "any other applies to every article; a same-name .bib or a references.bib next "
+                        "to an article is found by itself")
+    ingest.add_argument("--strict", action="store_true",
+                        help="any file that cannot be read aborts the ingest, nothing written "
+                        "(default: skip it with one line)")
+    ingest.add_argument("--replace", action="store_true",
+                        help="let an article replace a stored document of the same id read from another file")
     ingest.set_defaults(run=cmd_ingest)
+    upgrade = sub.add_parser("upgrade", help="upgrade a store of an older schema version in place")
+    upgrade.set_defaults(run=cmd_upgrade)
 
 
 def _add_listing(sub: Any) -> None:
@@ -436,7 +569,8 @@ def _add_export(sub: Any) -> None:
                             "or the whole graph")
     anchor = export.add_argument_group("neighbourhood (pick one)")
     anchor.add_argument("--claim", metavar="ID", help="a claim id")
-    anchor.add_argument("--source", dest="source_node", metavar="KEY", help="a source's BibTeX key")
+    anchor.add_argument("--source", dest="source_node", metavar="WORK",
+                        help="a cited work: work id, DOI or citing key")
     anchor.add_argument("--node", metavar="ID", help="any node id")
     anchor.add_argument("--depth", type=non_negative, default=2, help="hops around that node (default 2)")
     add_filter_options(export, with_source=False)
@@ -479,8 +613,10 @@ def is_user_error(err: BaseException) -> bool:
 
 
 def one_line(err: BaseException) -> str:
-    """The error message on one line."""
-    return " ".join(str(err).split())
+    """The error message on one line, control characters (from a file name or text) shown escaped."""
+    from claimgraph.render import terminal_safe
+
+    return terminal_safe(" ".join(str(err).split()))
 
 
 def main(argv: Sequence[str] | None = None) -> NoReturn:

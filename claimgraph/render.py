@@ -1,7 +1,10 @@
 """Terminal output of the CLI: rich tables, CSV and JSON of rows, the trace of one claim.
 
 Text from articles and BibTeX goes into rich `Text` objects, never into markup
-strings, so a '[bold]' in an article is printed, not interpreted.
+strings, so a '[bold]' in an article is printed, not interpreted. Characters a terminal
+would act on (ESC, other C0/C1 controls, bidi overrides) are shown escaped (`\\x1b`) in
+tables and traces, and in CSV written to a terminal; JSON writes them as `\\u` escapes.
+CSV cells that a spreadsheet would run as formulas start with an apostrophe.
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import sys
 from typing import Any, TextIO
 
@@ -31,6 +35,45 @@ STATUS_STYLES = {"cited": "green", "anecdotal": "yellow", "unsupported": "red"}
 
 
 QUOTE_MARKS = "\"'“”‘’«»„"
+# What a terminal acts on instead of printing: C0 controls but TAB and LF, DEL, C1 controls
+# (U+009B is a one-character CSI), and the bidi embeddings, overrides and isolates that reorder
+# what is shown ("Trojan Source").
+TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")  # json escapes C0 itself
+
+
+def _escaped(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def terminal_safe(text: str) -> str:
+    """Text with every character a terminal would act on shown as an escape: ESC as `\\x1b`."""
+    return TERMINAL_UNSAFE.sub(lambda m: _escaped(m.group()), text)
+
+
+def terminal_safe_offsets(text: str) -> tuple[str, list[int]]:
+    """terminal_safe(text) and, for each offset 0..len(text) of `text`, its offset in the result."""
+    positions, pieces, length = [], [], 0
+    for char in text:
+        positions.append(length)
+        piece = _escaped(char) if TERMINAL_UNSAFE.match(char) else char
+        pieces.append(piece)
+        length += len(piece)
+    positions.append(length)
+    return "".join(pieces), positions
+
+
+def json_text(data: Any, sort_keys: bool = False) -> str:
+    """JSON of `data`, non-ASCII kept, with C1 controls, bidi controls and line separators as \\u
+    escapes (json escapes C0 already), so the output is the same data and safe on a terminal."""
+    encoded = json.dumps(data, ensure_ascii=False, indent=1, default=str, sort_keys=sort_keys)
+    return JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
+
+
+def print_json(data: Any) -> None:
+    """Print data as terminal-safe JSON."""
+    sys.stdout.write(json_text(data) + "\n")
 
 
 def quoted(text: str) -> str:
@@ -63,14 +106,23 @@ def print_rows(rows: list[dict[str, Any]], columns: tuple[str, ...], fmt: str, t
                caption: str = "") -> None:
     """Print rows as a rich table, CSV or JSON (JSON keeps every key of every row)."""
     if fmt == "json":
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1, default=str)
-        sys.stdout.write("\n")
+        print_json(rows)
     elif fmt == "csv":
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(columns)
-        writer.writerows([_cell(row.get(c)) for c in columns] for row in rows)
+        print_csv(rows, columns)
     else:
         print_table(rows, columns, title, caption)
+
+
+def print_csv(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> None:
+    """CSV of rows: no cell starts a spreadsheet formula; on a terminal, control characters escaped."""
+    from graph.exports import spreadsheet_safe
+
+    on_terminal = sys.stdout.isatty()
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        cells = [_cell(row.get(c)) for c in columns]  # whitespace collapsed: no CR or LF inside a cell
+        writer.writerow([spreadsheet_safe(terminal_safe(c) if on_terminal else c) for c in cells])
 
 
 def print_table(rows: list[dict[str, Any]], columns: tuple[str, ...], title: str = "",
@@ -89,7 +141,7 @@ def print_table(rows: list[dict[str, Any]], columns: tuple[str, ...], title: str
                          else "ignore", max_width=max_width, ratio=None if fixed or max_width else 1,
                          justify="right" if column.endswith("count") else "left")
     for row in rows:
-        cells = [Text(_cell(row.get(c)), style=STATUS_STYLES.get(str(row.get(c)), "")
+        cells = [Text(terminal_safe(_cell(row.get(c))), style=STATUS_STYLES.get(str(row.get(c)), "")
                       if c == "status" else "") for c in columns]
         table.add_row(*cells)
     out.print(table)
@@ -121,7 +173,7 @@ def print_stats(stats: dict[str, Any], store_name: str) -> None:
     from rich.table import Table
 
     out = console()
-    out.print(f"Store: {store_name}", markup=False)
+    out.print(f"Store: {terminal_safe(store_name)}", markup=False)
     for title, counts in (("Nodes", stats["nodes"]), ("Relationships", stats["relationships"]),
                           ("Claims by status", stats["claims_by_status"])):
         table = Table(title=title, title_justify="left")
@@ -141,7 +193,7 @@ def reference_text(source: dict[str, Any]):
 
     text = Text()
     for piece, italic in apa_parts(source):
-        text.append(piece, style="italic" if italic else "")
+        text.append(terminal_safe(piece), style="italic" if italic else "")
     return text
 
 
@@ -152,8 +204,12 @@ def marked_context(trace: dict[str, Any]):
 
     context, claim = trace["context"], trace["claim"]
     base = int(context["start"])
-    start, end = int(claim["start"]) - base, int(claim["end"]) - base
-    paragraph = context["text"]
+    paragraph, at = terminal_safe_offsets(context["text"])  # at[i]: where raw offset i is now
+
+    def local(offset: Any) -> int:
+        return at[min(max(int(offset) - base, 0), len(at) - 1)]
+
+    start, end = local(claim["start"]), local(claim["end"])
     text = Text(paragraph[:start])
     text.append("»", style="bold")
     text.append(paragraph[start:end], style="bold reverse")
@@ -161,7 +217,7 @@ def marked_context(trace: dict[str, Any]):
     text.append(paragraph[end:])
     for ev in trace["evidence"]:
         if ev.get("document_id") == claim.get("document_id"):
-            ev_start, ev_end = (int(ev[k]) - base for k in ("start", "end"))
+            ev_start, ev_end = (local(ev[k]) for k in ("start", "end"))
             shift_start = 1 if ev_start >= start else 0
             shift_start += 1 if ev_start >= end else 0
             shift_end = 1 if ev_end > start else 0
@@ -180,9 +236,10 @@ def print_trace(trace: dict[str, Any]) -> None:
     header.append(claim["id"], style="bold")
     header.append("  ")
     header.append(str(claim.get("status", "")), style=STATUS_STYLES.get(str(claim.get("status")), ""))
-    header.append(f"  {claim.get('kind', '')} claim in {claim.get('document_title') or claim['document_id']}")
+    where = terminal_safe(str(claim.get("document_title") or claim["document_id"]))
+    header.append(f"  {claim.get('kind', '')} claim in {where}")
     if claim.get("section"):
-        header.append(f" › {claim['section']}")
+        header.append(f" › {terminal_safe(str(claim['section']))}")
     out.print(header)
     out.print(Text(f"characters {claim['start']}–{claim['end']} of {claim['document_id']}", style="dim"))
     out.print()
@@ -192,7 +249,7 @@ def print_trace(trace: dict[str, Any]) -> None:
     for ev in trace["evidence"]:
         line = Text("  • ")
         line.append(str(ev.get("kind", "")), style="bold")
-        line.append(f": {quoted(str(ev.get('text', '')))}  ")
+        line.append(f": {terminal_safe(quoted(str(ev.get('text', ''))))}  ")
         line.append(f"{ev['id']} at {ev.get('start')}–{ev.get('end')}", style="dim")
         out.print(line)
         for source in ev.get("sources", []):
@@ -203,5 +260,6 @@ def print_trace(trace: dict[str, Any]) -> None:
         out.print(Text("  none: the article gives no evidence for this claim", style="dim"))
     for challenge in trace.get("challenges", []):
         line = Text("Challenged by ", style="bold")
-        line.append(f"{challenge['id']}: {challenge.get('reason') or challenge.get('text', '')}")
+        reason = challenge.get("reason") or challenge.get("text", "")
+        line.append(f"{challenge['id']}: {terminal_safe(str(reason))}")
         out.print(line)

@@ -24,7 +24,8 @@ def to_networkx(subgraph: Subgraph) -> networkx.MultiDiGraph:
     for node in subgraph.nodes:
         graph.add_node(node.id, label=str(node.label), **node.props)
     for rel in subgraph.relationships:
-        graph.add_edge(rel.start, rel.end, key=str(rel.type), type=str(rel.type), **rel.props)
+        # (u, v, key, data): a relationship property called `key` (CITES) stays data, not the edge key
+        graph.add_edges_from([(rel.start, rel.end, str(rel.type), {"type": str(rel.type), **rel.props})])
     return graph
 
 

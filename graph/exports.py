@@ -118,22 +118,43 @@ def to_graphml(subgraph: Subgraph) -> str:
     return buffer.getvalue().decode("utf-8")
 
 
+# OWASP "CSV Injection": a spreadsheet runs a cell starting with one of these as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """A cell a spreadsheet shows as text: a string starting with = + - @ TAB or CR gets a leading
+    apostrophe (OWASP's rule), so `=HYPERLINK(…)` reads as itself and never runs. Other values
+    (numbers, booleans, None) are returned unchanged. Every CSV/XLSX writer passes cells through it."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def spreadsheet_row(row: dict[str, Any]) -> dict[str, Any]:
+    """A row with every cell made spreadsheet-safe."""
+    return {key: spreadsheet_safe(value) for key, value in row.items()}
+
+
 def to_csv_zip(subgraph: Subgraph) -> bytes:
     """A zip holding nodes.csv (id, label, every property) and edges.csv (source, target, type,
-    properties), written by pandas; booleans as True/False, missing values empty."""
+    properties), written by pandas; booleans as True/False, missing values empty; text cells
+    that a spreadsheet would run as a formula start with an apostrophe (`spreadsheet_safe`)."""
     import pandas as pd
 
-    node_rows = [{"id": n.id, "label": str(n.label), **typed_node_props(n)} for n in subgraph.nodes]
-    edge_rows = [{"source": r.start, "target": r.end, "type": str(r.type), **typed_rel_props(r)}
-                 for r in subgraph.relationships]
+    node_rows = [spreadsheet_row({"id": n.id, "label": str(n.label), **typed_node_props(n)})
+                 for n in subgraph.nodes]
+    edge_rows = [spreadsheet_row({"source": r.start, "target": r.end, "type": str(r.type),
+                                  **typed_rel_props(r)}) for r in subgraph.relationships]
     node_columns = ["id", "label"] + _union_columns(NODES[label].prop_names for label in Label)
     edge_columns = ["source", "target", "type"] + _union_columns(s.prop_names for s in RELATIONSHIPS.values())
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, rows, columns in (("nodes.csv", node_rows, node_columns),
                                     ("edges.csv", edge_rows, edge_columns)):
-            frame = pd.DataFrame(rows, columns=columns)
-            archive.writestr(name, frame.to_csv(index=False))
+            frame = pd.DataFrame(rows, columns=columns, dtype=object)  # ints stay ints beside gaps
+            # CRLF rows (RFC 4180): a CR inside a cell is then quoted, not taken for a row end
+            archive.writestr(name, frame.to_csv(index=False, lineterminator="\r\n"))
     return buffer.getvalue()
 
 

@@ -7,6 +7,7 @@ carries only properties named in `graph.schema`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,12 +56,15 @@ class GraphBatch:
 
     `replaces` names the articles (root document ids) whose documents, claims and
     evidence the store deletes before writing this batch, in the same transaction.
+    `replaces_outgoing` names (relationship type, start id) pairs whose relationships the store
+    deletes first too: a Source's WRITTEN_BY edges are rewritten from its current author list.
     Sources and authors are merged, never deleted by a batch.
     """
 
     nodes: list[Node] = field(default_factory=list)
     relationships: list[Relationship] = field(default_factory=list)
     replaces: list[str] = field(default_factory=list)
+    replaces_outgoing: list[tuple[str, str]] = field(default_factory=list)
 
     def add_node(self, label: Label, node_id: str, **props: Any) -> Node:
         node = Node(label, node_id, props)
@@ -76,6 +80,7 @@ class GraphBatch:
         self.nodes.extend(other.nodes)
         self.relationships.extend(other.relationships)
         self.replaces.extend(r for r in other.replaces if r not in self.replaces)
+        self.replaces_outgoing.extend(r for r in other.replaces_outgoing if r not in self.replaces_outgoing)
 
     def nodes_by_label(self, label: Label) -> list[Node]:
         return [n for n in self.nodes if n.label == label]
@@ -94,12 +99,13 @@ class GraphBatch:
                                 f"{sorted(unknown)}")
         return problems
 
-    def validate(self) -> None:
-        """Raise ValueError if a node or relationship breaks the schema or dangles."""
+    def validate(self, stored: Iterable[str] = ()) -> None:
+        """Raise ValueError if a node or relationship breaks the schema or dangles (ends neither in
+        the batch nor among `stored`, the ids the batch knows to be in the store)."""
         problems = self.schema_problems()
         if problems:
             raise ValueError(problems[0])
-        ids = {n.id for n in self.nodes}
+        ids = {n.id for n in self.nodes} | set(stored)
         for rel in self.relationships:
             for end in (rel.start, rel.end):
                 if end not in ids:

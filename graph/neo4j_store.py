@@ -15,7 +15,18 @@ from typing import Any, TypeVar
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from graph.model import CLAIM_SORT_KEYS, ClaimFilter, GraphBatch, Node, Page, Relationship, Subgraph
-from graph.schema import DOCUMENT_OWNED, NODES, RELATIONSHIPS, ClaimStatus, EvidenceKind, Label, RelType
+from graph.schema import (
+    DOCUMENT_OWNED,
+    META_ID,
+    META_LABEL,
+    NODES,
+    RELATIONSHIPS,
+    SCHEMA_VERSION,
+    ClaimStatus,
+    EvidenceKind,
+    Label,
+    RelType,
+)
 from graph.store import DEFAULT_MAX_NODES, Store, StoreError, breadth_first, trace_context
 
 T = TypeVar("T")
@@ -43,6 +54,8 @@ def schema_cypher() -> list[str]:
                               f"FOR (n:{label.value}) ON EACH [{props}]")
     statements.append("CREATE INDEX claimgraph_claim_document_position IF NOT EXISTS "
                       "FOR (n:Claim) ON (n.document_id, n.position)")
+    statements.append(f"CREATE CONSTRAINT claimgraph_meta_id IF NOT EXISTS "
+                      f"FOR (n:{META_LABEL}) REQUIRE n.id IS UNIQUE")
     return statements
 
 
@@ -102,6 +115,7 @@ class Neo4jStore(Store):
         try:
             if not read_only:
                 self._ensure_schema()
+            self._check_version()
         except BaseException:
             self._driver.close()
             raise
@@ -157,6 +171,46 @@ class Neo4jStore(Store):
                         raise StoreError(f"cannot create the ClaimGraph schema in {self.describe()}: "
                                          f"{_reason(err)}") from None
 
+    def schema_version(self) -> int:
+        """The version on the meta node; 1 for a store with ClaimGraph nodes and no meta node; 0 if empty."""
+        def work(tx: Any) -> int:
+            record = tx.run(f"MATCH (m:{META_LABEL} {{id: $id}}) RETURN m.schema_version AS v", id=META_ID).single()
+            if record is not None:
+                return int(record["v"])
+            has_data = tx.run("MATCH (n) WHERE n:Document OR n:Source RETURN n LIMIT 1").single()
+            return 1 if has_data else 0
+
+        return self._run(work)
+
+    def _check_version(self) -> None:
+        """Refuse a newer schema; upgrade a v1 store in one write transaction (or, read-only, say how)."""
+        version = self.schema_version()
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{self.describe()} was written by a newer ClaimGraph (schema version {version}, "
+                             f"this one reads {SCHEMA_VERSION}): upgrade claimgraph")
+        if version == SCHEMA_VERSION:
+            return
+        if self.read_only:
+            if version:
+                raise StoreError(f"{self.describe()} has the old schema version {version}: run "
+                                 f"`claimgraph upgrade --store {self.url}` once to upgrade it in place")
+            return
+        self._run(self._upgrade_tx if version else _set_version, write=True)
+
+    def _upgrade_tx(self, tx: Any) -> None:
+        """Schema v1 -> v2: every Source gets its work id, keys move onto CITES (graph.upgrade)."""
+        from graph.upgrade import plan_v1_to_v2
+
+        sources = [r["p"] for r in tx.run("MATCH (s:Source) RETURN properties(s) AS p ORDER BY s.id")]
+        cites = [_rel("CITES", r["start"], r["end"], r["props"]) for r in tx.run(
+            "MATCH (a)-[r:CITES]->(s:Source) RETURN a.id AS start, s.id AS end, properties(r) AS props")]
+        written = [_rel("WRITTEN_BY", r["start"], r["end"], r["props"]) for r in tx.run(
+            "MATCH (s:Source)-[r:WRITTEN_BY]->(a) RETURN s.id AS start, a.id AS end, properties(r) AS props")]
+        plan = plan_v1_to_v2(sources, cites, written)
+        tx.run("MATCH (s:Source) WHERE s.id IN $ids DETACH DELETE s", ids=plan.old_ids).consume()
+        self._write_tx(tx, [], plan.sources, plan.relationships)
+        _set_version(tx)
+
     def close(self) -> None:
         self._driver.close()
 
@@ -188,16 +242,25 @@ class Neo4jStore(Store):
         nodes = list({node.id: node for node in batch.nodes}.values())
         rels = list({rel.key: rel for rel in batch.relationships}.values())
         replaces = list(dict.fromkeys(batch.replaces))
-        deleted = self._run(lambda tx: self._write_tx(tx, replaces, nodes, rels), write=True)
+        outgoing = list(dict.fromkeys(batch.replaces_outgoing))
+        deleted = self._run(lambda tx: self._write_tx(tx, replaces, nodes, rels, outgoing), write=True)
         return {"nodes": len(nodes), "relationships": len(rels), "deleted": deleted}
 
     def _refuse_if_read_only(self, action: str) -> None:
         if self.read_only:
             raise StoreError(f"{self.describe()} is open read-only: open it without read_only to {action}")
 
-    def _write_tx(self, tx: Any, replaces: list[str], nodes: list[Node], rels: list[Relationship]) -> int:
-        """Delete replaced articles, check relationship ends, merge nodes then relationships."""
+    def _write_tx(self, tx: Any, replaces: list[str], nodes: list[Node], rels: list[Relationship],
+                  outgoing: Sequence[tuple[str, str]] = ()) -> int:
+        """Delete replaced articles and outgoing relationships, check relationship ends, merge nodes
+        then relationships."""
         deleted = _delete_articles(tx, replaces) if replaces else 0
+        for rel_type in dict.fromkeys(RelType(t) for t, _ in outgoing):
+            starts = [start for t, start in outgoing if RelType(t) == rel_type]
+            for label in RELATIONSHIPS[rel_type].start:
+                for chunk in _chunks(starts, self.batch_size):
+                    tx.run(f"UNWIND $ids AS sid MATCH (a:{label.value} {{id: sid}})-[r:{rel_type.value}]->() "
+                           "DELETE r", ids=chunk).consume()
         labels = {node.id: node.label for node in nodes}
         outside = sorted({end for rel in rels for end in (rel.start, rel.end)} - labels.keys())
         labels.update(_stored_labels(tx, outside))
@@ -227,7 +290,8 @@ class Neo4jStore(Store):
         self._refuse_if_read_only("clear it")
 
         def delete_some(tx: Any) -> int:
-            return tx.run("MATCH (n) WITH n LIMIT $n DETACH DELETE n RETURN count(*) AS k",
+            return tx.run(f"MATCH (n) WHERE NOT n:{META_LABEL} WITH n LIMIT $n DETACH DELETE n "
+                          "RETURN count(*) AS k",
                           n=CLEAR_CHUNK).single()["k"]
 
         while self._run(delete_some, write=True):
@@ -264,7 +328,8 @@ class Neo4jStore(Store):
         if order_by not in CLAIM_SORT_KEYS:
             raise StoreError(f"cannot sort claims by {order_by!r}: use one of {', '.join(CLAIM_SORT_KEYS)}")
         offset, limit = max(0, int(offset)), max(0, int(limit))
-        match, params = _claim_match(flt or ClaimFilter())
+        flt = flt or ClaimFilter()
+        match, params = _claim_match(flt, self.resolve_source(flt.source_id))
         order = _claim_order(order_by, descending)
         page_query = (
             f"{match} WITH c ORDER BY {order} SKIP $offset LIMIT $limit "
@@ -299,15 +364,87 @@ class Neo4jStore(Store):
         return {"claim": claim, "document": document, "context": trace_context(text, claim, evidence),
                 "evidence": evidence, "challenges": challenges}
 
+    # -- corpus ----------------------------------------------------------------------
+    def _find_sources(self, value: str, doi: str) -> list[str]:
+        return [r["id"] for r in self._run(lambda tx: tx.run(
+            "MATCH (s:Source) WHERE s.id = $v OR ($doi <> '' AND s.doi = $doi) "
+            "OR $v IN split(coalesce(s.keys, ''), ', ') RETURN s.id AS id ORDER BY id", v=value, doi=doi).data())]
+
+    def work_identities(self) -> list[dict[str, Any]]:
+        return [_schema_props(r["p"], NODES[Label.SOURCE].prop_names) for r in self._run(
+            lambda tx: tx.run("MATCH (s:Source) RETURN properties(s) AS p ORDER BY s.id").data())]
+
+    def article_identities(self) -> list[dict[str, Any]]:
+        names = ("id", "path", "sha256", "doi", "title", "author", "date")
+        records = self._run(lambda tx: tx.run(
+            "MATCH (d:Document {kind: 'article'}) RETURN d {.id, .path, .sha256, .doi, .title, .author, .date} "
+            "AS d ORDER BY d.id").data())
+        return [{k: r["d"].get(k) or "" for k in names} for r in records]
+
+    def works(self, by: str = "articles", limit: int = 50) -> list[dict[str, Any]]:
+        order = {"articles": "article_count DESC, claim_count DESC, id",
+                 "claims": "claim_count DESC, article_count DESC, id"}.get(by)
+        if order is None:
+            raise StoreError(f"cannot rank works by {by!r}: use articles or claims")
+        records = self._run(lambda tx: tx.run(
+            "MATCH (s:Source) WITH s, "
+            "size(COLLECT { MATCH (d:Document)-[:CITES]->(s) RETURN DISTINCT d.root_id }) AS article_count, "
+            "size(COLLECT { MATCH (c:Claim)-[:SUPPORTED_BY]->(:Evidence)-[:CITES]->(s) RETURN DISTINCT c }) "
+            "AS claim_count "
+            "RETURN s.id AS id, coalesce(s.title, '') AS title, coalesce(s.authors, '') AS authors, "
+            "coalesce(s.year, '') AS year, coalesce(s.doi, '') AS doi, coalesce(s.keys, '') AS keys, "
+            f"article_count, claim_count ORDER BY {order} LIMIT $limit", limit=max(0, int(limit))).data())
+        return [dict(r) for r in records]
+
+    def co_cited(self, source_id: str, limit: int = 20) -> list[dict[str, Any]]:
+        records = self._run(lambda tx: tx.run(
+            "MATCH (:Source {id: $id})<-[:CITES]-(d:Document)-[:CITES]->(s:Source) WHERE s.id <> $id "
+            "WITH s, count(DISTINCT d.root_id) AS articles "
+            "RETURN s.id AS id, coalesce(s.title, '') AS title, coalesce(s.authors, '') AS authors, "
+            "coalesce(s.year, '') AS year, articles ORDER BY articles DESC, id LIMIT $limit",
+            id=source_id, limit=max(0, int(limit))).data())
+        return [dict(r) for r in records]
+
+    def citing_articles(self, document_id: str) -> list[dict[str, Any]]:
+        records = self._run(lambda tx: tx.run(
+            "MATCH (s:Source)-[:IN_CORPUS]->(:Document {id: $id}) MATCH (d:Document)-[:CITES]->(s) "
+            "WHERE d.root_id <> $id MATCH (r:Document {id: d.root_id}) "
+            "RETURN DISTINCT r.id AS id, coalesce(r.title, '') AS title, s.id AS source_id "
+            "ORDER BY id, source_id", id=document_id).data())
+        return [dict(r) for r in records]
+
+    def support_summary(self) -> list[dict[str, Any]]:
+        statuses = [s.value for s in ClaimStatus]
+        records = self._run(lambda tx: tx.run(
+            "MATCH (d:Document {kind: 'article'}) "
+            "OPTIONAL MATCH (c:Claim) WHERE c.document_id = d.id "
+            "WITH d, collect(c.status) AS found "
+            "RETURN d.id AS id, coalesce(d.title, '') AS title, coalesce(d.path, '') AS path, "
+            "size(found) AS claim_count, [s IN $statuses | size([x IN found WHERE x = s])] AS per_status, "
+            "COUNT { (d)-[:CITES]->() } AS works, "
+            "COUNT { MATCH (e:Evidence {document_id: d.id, kind: 'citation'}) "
+            "        WHERE NOT EXISTS { (e)-[:CITES]->() } } AS unresolved ORDER BY id",
+            statuses=statuses).data())
+        rows = []
+        for r in records:
+            row = {"id": r["id"], "title": r["title"], "path": r["path"], "claim_count": r["claim_count"]}
+            row.update(zip(statuses, r["per_status"], strict=True))
+            row.update(works=r["works"], unresolved=r["unresolved"])
+            rows.append(row)
+        return rows
+
     # -- overviews -------------------------------------------------------------------
     def sources(self) -> list[dict[str, Any]]:
         records = self._run(lambda tx: tx.run(
             "MATCH (s:Source) "
             "WITH s, size(COLLECT { MATCH (c)-[:SUPPORTED_BY]->()-[:CITES]->(s) RETURN DISTINCT c }) "
-            "AS claim_count, COUNT { (:Evidence)-[:CITES]->(s) } AS evidence_count "
-            "RETURN properties(s) AS s, claim_count, evidence_count ORDER BY claim_count DESC, s.id").data())
+            "AS claim_count, COUNT { (:Evidence)-[:CITES]->(s) } AS evidence_count, "
+            "size(COLLECT { MATCH (d:Document)-[:CITES]->(s) RETURN DISTINCT d.root_id }) AS article_count "
+            "RETURN properties(s) AS s, claim_count, evidence_count, article_count "
+            "ORDER BY claim_count DESC, s.id").data())
         return [{**_schema_props(r["s"], NODES[Label.SOURCE].prop_names),
-                 "claim_count": r["claim_count"], "evidence_count": r["evidence_count"]} for r in records]
+                 "claim_count": r["claim_count"], "evidence_count": r["evidence_count"],
+                 "article_count": r["article_count"]} for r in records]
 
     def documents(self) -> list[dict[str, Any]]:
         projection = ", ".join(f".{name}" for name in DOCUMENT_SUMMARY_PROPS)
@@ -359,7 +496,7 @@ class Neo4jStore(Store):
         return self._run(work)
 
     def filter_subgraph(self, flt: ClaimFilter, max_nodes: int = DEFAULT_MAX_NODES) -> Subgraph:
-        match, params = _claim_match(flt)
+        match, params = _claim_match(flt, self.resolve_source(flt.source_id))
 
         def work(tx: Any) -> Subgraph:
             chosen: dict[str, None] = {}
@@ -406,8 +543,9 @@ BUNDLE_RETURN = (
 )
 
 
-def _claim_match(flt: ClaimFilter) -> tuple[str, dict[str, Any]]:
-    """`MATCH … WHERE …` binding `c` to the claims a filter selects, and its parameters."""
+def _claim_match(flt: ClaimFilter, source_ids: list[str] | None = None) -> tuple[str, dict[str, Any]]:
+    """`MATCH … WHERE …` binding `c` to the claims a filter selects, and its parameters;
+    `source_ids` are flt.source_id resolved (Store.resolve_source)."""
     clauses, params = [], {}
     for prop in ("status", "document_id", "section", "kind"):
         value = getattr(flt, prop)
@@ -419,8 +557,8 @@ def _claim_match(flt: ClaimFilter) -> tuple[str, dict[str, Any]]:
         params["text"] = flt.text
     where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
     if flt.source_id:
-        params["source_id"] = flt.source_id
-        return ("MATCH (:Source {id: $source_id})<-[:CITES]-()<-[:SUPPORTED_BY]-(x:Claim) "
+        params["source_ids"] = list(source_ids or [flt.source_id])
+        return ("MATCH (s:Source)<-[:CITES]-()<-[:SUPPORTED_BY]-(x:Claim) WHERE s.id IN $source_ids "
                 f"WITH DISTINCT x AS c{where}"), params
     return f"MATCH (c:Claim){where}", params
 
@@ -520,6 +658,11 @@ def _stats(tx: Any) -> dict[str, Any]:
         "claims_by_document": by_document,
         "unresolved_citations": unresolved,
     }
+
+
+def _set_version(tx: Any) -> None:
+    tx.run(f"MERGE (m:{META_LABEL} {{id: $id}}) SET m.schema_version = $v", id=META_ID,
+           v=SCHEMA_VERSION).consume()
 
 
 # -- helpers -----------------------------------------------------------------------------

@@ -16,6 +16,13 @@ import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+# Version 2: a Source is a cited work (`work:<12 hex>`), the citing document's key is on CITES,
+# IN_CORPUS links a cited work to the ingested article it is; claims and evidence carry PDF places.
+SCHEMA_VERSION = 2
+# The node (Neo4j) / table (SQLite) that records the schema version; not part of the graph itself.
+META_LABEL = "ClaimGraphMeta"
+META_ID = "schema"
+
 
 class Label(StrEnum):
     """Node labels."""
@@ -36,6 +43,7 @@ class RelType(StrEnum):
     WRITTEN_BY = "WRITTEN_BY"
     REPLIES_TO = "REPLIES_TO"
     CHALLENGES = "CHALLENGES"
+    IN_CORPUS = "IN_CORPUS"
 
 
 class DocumentKind(StrEnum):
@@ -124,6 +132,9 @@ NODES: dict[Label, NodeSpec] = {
                  indexed=True),
             Prop("parent_id", str, "Id of the document a comment answers (empty for articles)."),
             Prop("position", int, "Order of the document within its file."),
+            Prop("doi", str, "The article's own DOI, lower case, without resolver prefix ('' unknown).",
+                 indexed=True),
+            Prop("format", str, "What it was read from: plain, markdown, html, jats, tei, pdf."),
         ),
     ),
     Label.CLAIM: NodeSpec(
@@ -145,6 +156,8 @@ NODES: dict[Label, NodeSpec] = {
                  "or general.", indexed=True),
             Prop("status", str, "cited, anecdotal or unsupported.", indexed=True),
             Prop("contested", bool, "True when a comment or claim challenges it."),
+            Prop("page", int, "1-based PDF page it starts on (0: unknown or not a PDF)."),
+            Prop("bbox", str, "Its box on that page in PDF points 'x0,y0,x1,y1', origin top left ('' unknown)."),
         ),
     ),
     Label.EVIDENCE: NodeSpec(
@@ -160,13 +173,16 @@ NODES: dict[Label, NodeSpec] = {
             Prop("marker", str, "What pointed to the source: '(Herman, 1992)', '[3]', "
                  "'the Vietnam Readjustment Study', 'I have seen'."),
             Prop("resolved", bool, "For citations: True when linked to a BibTeX entry."),
+            Prop("page", int, "1-based PDF page it starts on (0: unknown or not a PDF)."),
+            Prop("bbox", str, "Its box on that page in PDF points 'x0,y0,x1,y1', origin top left ('' unknown)."),
         ),
     ),
     Label.SOURCE: NodeSpec(
         Label.SOURCE,
-        "A cited work: one BibTeX entry.",
+        "A cited work, one node across every article that cites it (see ingest/works.py).",
         (
-            Prop("id", str, "The BibTeX key."),
+            Prop("id", str, "Stable id: `work:<12 hex>` from the work's identity (DOI, PMID, PMCID, arXiv, "
+                 "ISBN, else first author + year + title)."),
             Prop("entry_type", str, "article, book, incollection, …"),
             Prop("title", str, "Title, LaTeX decoded.", fulltext=True),
             Prop("authors", str, "Authors as 'Family, Given; Family, Given'."),
@@ -177,10 +193,18 @@ NODES: dict[Label, NodeSpec] = {
             Prop("pages", str, "Pages, with an en dash."),
             Prop("publisher", str, "Publisher."),
             Prop("address", str, "Publisher's place."),
-            Prop("doi", str, "DOI without the resolver prefix."),
+            Prop("doi", str, "DOI, lower case, without the resolver prefix.", indexed=True),
+            Prop("pmid", str, "PubMed id."),
+            Prop("pmcid", str, "PubMed Central id ('PMC…')."),
+            Prop("arxiv", str, "arXiv id without version."),
+            Prop("isbn", str, "ISBN-13."),
             Prop("url", str, "URL."),
-            Prop("fields_json", str, "Every BibTeX field of the entry, decoded, as JSON."),
-            Prop("bibtex", str, "The entry as BibTeX text."),
+            Prop("keys", str, "Every key or reference id documents use for it, sorted, ', '-separated."),
+            Prop("fields_json", str, "Every field of the displayed record (the most complete one, "
+                 "completed from the others), decoded, as JSON."),
+            Prop("records_json", str, "Provenance: every record that described it, as a JSON list of "
+                 "{document_id, key, label, path, line, origin, entry_type, fields, authors, others, bibtex}."),
+            Prop("bibtex", str, "The displayed record as BibTeX text ('' when it came from no .bib)."),
         ),
     ),
     Label.AUTHOR: NodeSpec(
@@ -203,7 +227,10 @@ RELATIONSHIPS: dict[RelType, RelSpec] = {
     RelType.CITES: RelSpec(
         RelType.CITES,
         "Evidence points to a source; a document cites a source (any of its evidence does).",
-        (Label.EVIDENCE, Label.DOCUMENT), (Label.SOURCE,)),
+        (Label.EVIDENCE, Label.DOCUMENT), (Label.SOURCE,),
+        (Prop("key", str, "The citing document's own key for the work (BibTeX key, reference id); "
+              "', '-separated if it used several."),
+         Prop("number", str, "Its number in the document's reference list for numeric styles, else ''."))),
     RelType.WRITTEN_BY: RelSpec(RelType.WRITTEN_BY, "A source's author, in byline order.",
                                 (Label.SOURCE,), (Label.AUTHOR,),
                                 (Prop("position", int, "0-based place in the author list."),)),
@@ -214,6 +241,10 @@ RELATIONSHIPS: dict[RelType, RelSpec] = {
         RelType.CHALLENGES, "A comment or claim disputes a claim or a document.",
         (Label.DOCUMENT, Label.CLAIM), (Label.CLAIM, Label.DOCUMENT),
         (Prop("reason", str, "The words that carry the challenge."),)),
+    RelType.IN_CORPUS: RelSpec(
+        RelType.IN_CORPUS,
+        "The cited work is this ingested article (same DOI, or same title, year and first author).",
+        (Label.SOURCE,), (Label.DOCUMENT,)),
 }
 
 # Labels whose nodes belong to one document and are replaced when it is re-ingested.
@@ -223,7 +254,7 @@ DOCUMENT_OWNED: tuple[Label, ...] = (Label.CLAIM, Label.EVIDENCE)
 def label_of(node_id: str) -> Label:
     """Return the label of a node from its id prefix (`doc:`, `claim:`, …).
 
-    Source ids are BibTeX keys and carry no prefix, so anything unprefixed is a Source.
+    Source ids are `work:…`; anything unprefixed (a schema-v1 BibTeX key) is a Source too.
     """
     prefix = node_id.split(":", 1)[0] if ":" in node_id else ""
     return _PREFIX_LABELS.get(prefix, Label.SOURCE)
@@ -234,6 +265,7 @@ _PREFIX_LABELS = {
     "claim": Label.CLAIM,
     "evidence": Label.EVIDENCE,
     "author": Label.AUTHOR,
+    "work": Label.SOURCE,
 }
 
 
@@ -251,6 +283,11 @@ def _digest(*parts: object) -> str:
 def document_id(slug: str) -> str:
     """Id of an article from its slug (file stem or URL path)."""
     return f"doc:{slugify(slug)}"
+
+
+def work_id(identity: str) -> str:
+    """Id of a cited work from its identity key ('doi:10.1000/x', 'title:smith|2010|sleep …')."""
+    return f"work:{_digest(identity)}"
 
 
 def comment_id(article_id: str, path: tuple[int, ...]) -> str:
@@ -273,6 +310,15 @@ def author_id(family: str, given: str = "") -> str:
     initials = "".join(part[0] for part in re.split(r"[\s.\-]+", given) if part)
     slug = slugify(family)
     return f"author:{slug}-{slugify(initials)}" if initials else f"author:{slug}"
+
+
+_DOI_PREFIX = re.compile(r"^\s*(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+
+
+def normalise_doi(value: str) -> str:
+    """'https://doi.org/10.1000/SLEEP.1' -> '10.1000/sleep.1' (DOIs are case-insensitive); '' if none."""
+    bare = _DOI_PREFIX.sub("", value or "").strip().rstrip(".")
+    return bare.lower() if bare.startswith("10.") else ""
 
 
 def text_sha256(text: str) -> str:

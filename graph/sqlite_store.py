@@ -17,10 +17,10 @@ from string import Template
 from typing import Any
 
 from graph.model import CLAIM_SORT_KEYS, ClaimFilter, GraphBatch, Node, Page, Relationship, Subgraph
-from graph.schema import DOCUMENT_OWNED, NODES, ClaimStatus, EvidenceKind, Label, RelType
+from graph.schema import DOCUMENT_OWNED, NODES, SCHEMA_VERSION, ClaimStatus, EvidenceKind, Label, RelType
 from graph.store import DEFAULT_MAX_NODES, Store, StoreError, breadth_first, trace_context
 
-SCHEMA_VERSION = 1
+META_TABLE = "claimgraph_meta"
 CHUNK = 500  # ids per IN (...) list; well under SQLite's variable limit
 BUSY_TIMEOUT_MS = 10_000
 SQL_TYPES = {str: "TEXT", int: "INTEGER", bool: "INTEGER", float: "REAL"}
@@ -85,6 +85,7 @@ def schema_sql() -> list[str]:
         '"end" TEXT NOT NULL, "props" TEXT NOT NULL DEFAULT \'{}\', PRIMARY KEY ("start", "type", "end")) '
         "WITHOUT ROWID",
         'CREATE INDEX IF NOT EXISTS "rel_end_type" ON "rel" ("end", "type", "start")',
+        f'CREATE TABLE IF NOT EXISTS "{META_TABLE}" ("key" TEXT PRIMARY KEY NOT NULL, "value" TEXT NOT NULL)',
     ]
     return statements
 
@@ -149,33 +150,90 @@ class SQLiteStore(Store):
         return conn
 
     def _prepare(self) -> None:
-        """Set pragmas, check the schema version and create tables on a new file."""
+        """Set pragmas, check the schema version, create tables on a new file, upgrade an old one."""
         conn = self._conn
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        version = self._stored_version()
         if version > SCHEMA_VERSION:
             raise StoreError(f"{self.path} was written by a newer ClaimGraph (schema version {version}, "
                              f"this one reads {SCHEMA_VERSION}): upgrade claimgraph")
         if self.read_only:
-            if version < SCHEMA_VERSION:
+            if version == 0:
                 raise StoreError(f"{self.path} is not a ClaimGraph store: run `claimgraph ingest` "
                                  "or `claimgraph demo` first")
+            if version < SCHEMA_VERSION:
+                raise StoreError(f"{self.path} has the old schema version {version}: run "
+                                 f"`claimgraph upgrade --store {self.path}` once to upgrade it in place")
             return
         if conn.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() != "wal":
             raise StoreError(f"cannot switch {self.path} to WAL mode: put the store on a local disk")
         conn.execute("PRAGMA synchronous = NORMAL")
-        if version < SCHEMA_VERSION:
+        if version == 0:
             foreign = [r[0] for r in conn.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-                if r[0] not in (*TABLES.values(), "rel")]
+                if r[0] not in (*TABLES.values(), "rel", META_TABLE)]
             if foreign:
                 raise StoreError(f"{self.path} is another program's SQLite database (tables "
                                  f"{', '.join(sorted(foreign)[:3])}): give a new file path for the store")
             with self._transaction():
                 for statement in schema_sql():
                     conn.execute(statement)
-                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                self._set_version(conn)
+        elif version < SCHEMA_VERSION:
+            with self._transaction():
+                self._upgrade_from_v1(conn)
+
+    def _stored_version(self) -> int:
+        """The schema version the meta table (version 2 on) and PRAGMA user_version record (the higher)."""
+        conn = self._conn
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                        (META_TABLE,)).fetchone():
+            row = conn.execute(_sql("SELECT value FROM $t WHERE key = ?", t=q(META_TABLE)),
+                               ("schema_version",)).fetchone()
+            if row:
+                version = max(version, int(row[0]))
+        return version
+
+    @staticmethod
+    def _set_version(conn: sqlite3.Connection) -> None:
+        conn.execute(_sql("INSERT INTO $t (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE "
+                          "SET value = excluded.value", t=q(META_TABLE)), ("schema_version", str(SCHEMA_VERSION)))
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def _upgrade_from_v1(self, conn: sqlite3.Connection) -> None:
+        """Schema v1 -> v2 in the open transaction: new columns, work ids, keys onto CITES."""
+        from graph.upgrade import plan_v1_to_v2
+
+        for label, spec in NODES.items():
+            have = {r[1] for r in conn.execute(_sql("PRAGMA table_info($t)", t=q(TABLES[label])))}
+            for prop in spec.props:
+                if prop.name not in have:
+                    conn.execute(_sql("ALTER TABLE $t ADD COLUMN $c $k", t=q(TABLES[label]), c=q(prop.name),
+                                      k=SQL_TYPES[prop.type]))
+        for statement in schema_sql():
+            conn.execute(statement)
+        sources = [_row_props(Label.SOURCE, r) for r in conn.execute("SELECT * FROM source")]
+        cites = [_rel(r) for r in conn.execute(
+            "SELECT * FROM rel WHERE type = 'CITES' AND \"end\" IN (SELECT id FROM source)")]
+        written = [_rel(r) for r in conn.execute(
+            "SELECT * FROM rel WHERE type = 'WRITTEN_BY' AND start IN (SELECT id FROM source)")]
+        plan = plan_v1_to_v2(sources, cites, written)
+        for chunk in _chunks(plan.old_ids):
+            marks = _marks(len(chunk))
+            conn.execute(_sql("DELETE FROM rel WHERE type IN ('CITES', 'WRITTEN_BY') AND "
+                              '("end" IN ($m) OR start IN ($m))', m=marks), (*chunk, *chunk))
+            conn.execute(_sql("DELETE FROM source WHERE id IN ($m)", m=marks), chunk)
+        self._upsert_nodes(conn, plan.sources)
+        conn.executemany('INSERT INTO rel ("type", "start", "end", "props") VALUES (?, ?, ?, ?)',
+                         [(str(r.type), r.start, r.end, json.dumps(r.props, sort_keys=True))
+                          for r in plan.relationships])
+        self._set_version(conn)
+
+    def schema_version(self) -> int:
+        with self._lock:
+            return self._stored_version()
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
@@ -218,6 +276,8 @@ class SQLiteStore(Store):
         try:
             with self._transaction() as conn:
                 deleted = self._delete_articles(conn, batch.replaces)
+                conn.executemany('DELETE FROM rel WHERE "type" = ? AND "start" = ?',
+                                 [(str(t), start) for t, start in dict.fromkeys(batch.replaces_outgoing)])
                 self._check_endpoints(conn, {n.id for n in nodes}, rels.values())
                 self._upsert_nodes(conn, nodes)
                 conn.executemany(
@@ -359,7 +419,8 @@ class SQLiteStore(Store):
         if order_by not in CLAIM_SORT_KEYS:
             raise StoreError(f"cannot sort claims by {order_by!r}: use one of {', '.join(CLAIM_SORT_KEYS)}")
         offset, limit = max(0, int(offset)), max(0, int(limit))
-        where, params = _claim_where(flt or ClaimFilter())
+        flt = flt or ClaimFilter()
+        where, params = _claim_where(flt, self.resolve_source(flt.source_id))
         order = _claim_order(order_by, descending)
         with self._read() as conn:
             total = conn.execute(_sql("SELECT COUNT(*) FROM claim c WHERE $w", w=where), params).fetchone()[0]
@@ -367,7 +428,7 @@ class SQLiteStore(Store):
         return Page([_claim_row(r) for r in rows], total, offset, limit)
 
     def _claim_ids(self, conn: sqlite3.Connection, flt: ClaimFilter, limit: int) -> list[str]:
-        where, params = _claim_where(flt)
+        where, params = _claim_where(flt, self._find_sources_in(conn, flt.source_id) if flt.source_id else None)
         order = _claim_order("position", False)
         sql = _sql("SELECT c.id FROM claim c WHERE $w ORDER BY $o LIMIT ?", w=where, o=order)
         return [r[0] for r in conn.execute(sql, (*params, limit))]
@@ -413,11 +474,87 @@ class SQLiteStore(Store):
         return [{"id": r["id"], "label": r["label"], "text": r["text"] or "",
                  "reason": json.loads(r["props"]).get("reason", "")} for r in rows]
 
+    # -- corpus ------------------------------------------------------------------------------
+    def _find_sources(self, value: str, doi: str) -> list[str]:
+        with self._read() as conn:
+            return self._find_sources_in(conn, value, doi)
+
+    @staticmethod
+    def _find_sources_in(conn: sqlite3.Connection, value: str, doi: str | None = None) -> list[str]:
+        from graph.schema import normalise_doi
+
+        doi = normalise_doi(value) if doi is None else doi
+        return [r[0] for r in conn.execute(
+            "SELECT id FROM source WHERE id = ? OR (? <> '' AND doi = ?) OR "
+            "instr(', ' || COALESCE(keys, '') || ', ', ', ' || ? || ', ') > 0 ORDER BY id",
+            (value, doi, doi, value))]
+
+    def work_identities(self) -> list[dict[str, Any]]:
+        with self._read() as conn:
+            return [_row_props(Label.SOURCE, r) for r in conn.execute("SELECT * FROM source ORDER BY id")]
+
+    def article_identities(self) -> list[dict[str, Any]]:
+        with self._read() as conn:
+            rows = conn.execute("SELECT id, path, sha256, doi, title, author, date FROM document "
+                                "WHERE kind = 'article' ORDER BY id").fetchall()
+        return [{k: r[k] or "" for k in r.keys()} for r in rows]
+
+    def works(self, by: str = "articles", limit: int = 50) -> list[dict[str, Any]]:
+        order = _work_order(by)
+        with self._read() as conn:
+            rows = conn.execute(_sql(
+                "SELECT * FROM (SELECT s.id, COALESCE(s.title, '') AS title, COALESCE(s.authors, '') AS authors, "
+                "COALESCE(s.year, '') AS year, COALESCE(s.doi, '') AS doi, COALESCE(s.keys, '') AS keys, "
+                "(SELECT COUNT(DISTINCT d.root_id) FROM rel ci JOIN document d ON d.id = ci.start "
+                " WHERE ci.type = 'CITES' AND ci.\"end\" = s.id) AS article_count, "
+                "(SELECT COUNT(DISTINCT sb.start) FROM rel ci JOIN rel sb ON sb.\"end\" = ci.start "
+                " AND sb.type = 'SUPPORTED_BY' WHERE ci.type = 'CITES' AND ci.\"end\" = s.id) AS claim_count "
+                "FROM source s) ORDER BY $o LIMIT ?", o=order), (max(0, int(limit)),)).fetchall()
+        return [dict(r) for r in rows]
+
+    def co_cited(self, source_id: str, limit: int = 20) -> list[dict[str, Any]]:
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT s.id, COALESCE(s.title, '') AS title, COALESCE(s.authors, '') AS authors, "
+                "COALESCE(s.year, '') AS year, COUNT(DISTINCT d.root_id) AS articles "
+                "FROM rel a JOIN document d ON d.id = a.start "
+                "JOIN rel b ON b.start = a.start AND b.type = 'CITES' AND b.\"end\" <> a.\"end\" "
+                "JOIN source s ON s.id = b.\"end\" "
+                "WHERE a.type = 'CITES' AND a.\"end\" = ? "
+                "GROUP BY s.id ORDER BY articles DESC, s.id LIMIT ?", (source_id, max(0, int(limit)))).fetchall()
+        return [dict(r) for r in rows]
+
+    def citing_articles(self, document_id: str) -> list[dict[str, Any]]:
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT DISTINCT d.root_id AS id, COALESCE(r.title, '') AS title, ic.start AS source_id "
+                "FROM rel ic JOIN rel ci ON ci.\"end\" = ic.start AND ci.type = 'CITES' "
+                "JOIN document d ON d.id = ci.start JOIN document r ON r.id = d.root_id "
+                "WHERE ic.type = 'IN_CORPUS' AND ic.\"end\" = ? AND d.root_id <> ? "
+                "ORDER BY id, source_id", (document_id, document_id)).fetchall()
+        return [dict(r) for r in rows]
+
+    def support_summary(self) -> list[dict[str, Any]]:
+        status_cols = ", ".join(
+            _sql("(SELECT COUNT(*) FROM claim c WHERE c.document_id = d.id AND c.status = '$v') AS $n",
+                 v=s.value, n=q(s.value)) for s in ClaimStatus)  # schema enum
+        with self._read() as conn:
+            rows = conn.execute(_sql(
+                "SELECT d.id, COALESCE(d.title, '') AS title, COALESCE(d.path, '') AS path, "
+                "(SELECT COUNT(*) FROM claim c WHERE c.document_id = d.id) AS claim_count, $cols, "
+                "(SELECT COUNT(*) FROM rel r WHERE r.start = d.id AND r.type = 'CITES') AS works, "
+                "(SELECT COUNT(*) FROM evidence e WHERE e.document_id = d.id AND e.kind = 'citation' "
+                " AND NOT EXISTS (SELECT 1 FROM rel r WHERE r.start = e.id AND r.type = 'CITES')) AS unresolved "
+                "FROM document d WHERE d.kind = 'article' ORDER BY d.id", cols=status_cols)).fetchall()
+        return [dict(r) for r in rows]
+
     # -- overviews -----------------------------------------------------------------------
     def sources(self) -> list[dict[str, Any]]:
         with self._read() as conn:
             rows = conn.execute(
                 "SELECT s.*, "
+                "(SELECT COUNT(DISTINCT d.root_id) FROM rel ci JOIN document d ON d.id = ci.start "
+                " WHERE ci.type = 'CITES' AND ci.\"end\" = s.id) AS article_count, "
                 "(SELECT COUNT(DISTINCT sb.start) FROM rel ci JOIN rel sb ON sb.\"end\" = ci.start "
                 " AND sb.type = 'SUPPORTED_BY' WHERE ci.type = 'CITES' AND ci.\"end\" = s.id) "
                 "AS claim_count, "
@@ -425,7 +562,7 @@ class SQLiteStore(Store):
                 " WHERE ci.type = 'CITES' AND ci.\"end\" = s.id) AS evidence_count "
                 "FROM source s ORDER BY claim_count DESC, s.id").fetchall()
         return [{**_row_props(Label.SOURCE, r), "claim_count": r["claim_count"],
-                 "evidence_count": r["evidence_count"]} for r in rows]
+                 "evidence_count": r["evidence_count"], "article_count": r["article_count"]} for r in rows]
 
     def documents(self) -> list[dict[str, Any]]:
         status_cols = ", ".join(
@@ -549,8 +686,8 @@ def _last_by_id(nodes: Iterable[Node]) -> list[Node]:
     return list({node.id: node for node in nodes}.values())
 
 
-def _claim_where(flt: ClaimFilter) -> tuple[str, list[Any]]:
-    """SQL condition on claim alias `c` and its parameters."""
+def _claim_where(flt: ClaimFilter, source_ids: list[str] | None = None) -> tuple[str, list[Any]]:
+    """SQL condition on claim alias `c` and its parameters; `source_ids` are flt.source_id resolved."""
     clauses, params = ["1 = 1"], []
     for column in ("status", "document_id", "section", "kind"):
         value = getattr(flt, column)
@@ -558,14 +695,24 @@ def _claim_where(flt: ClaimFilter) -> tuple[str, list[Any]]:
             clauses.append(f"c.{q(column)} = ?")
             params.append(value)
     if flt.source_id:
-        clauses.append(
+        ids = list(source_ids or [flt.source_id])
+        clauses.append(_sql(
             "c.id IN (SELECT r1.start FROM rel r2 JOIN rel r1 ON r1.\"end\" = r2.start "
-            "AND r1.type = 'SUPPORTED_BY' WHERE r2.type = 'CITES' AND r2.\"end\" = ?)")
-        params.append(flt.source_id)
+            "AND r1.type = 'SUPPORTED_BY' WHERE r2.type = 'CITES' AND r2.\"end\" IN ($m))", m=_marks(len(ids))))
+        params.extend(ids)
     if flt.text:
         clauses.append("instr(cg_lower(c.text), ?) > 0")
         params.append(flt.text.lower())
     return " AND ".join(clauses), params
+
+
+def _work_order(by: str) -> str:
+    """ORDER BY for works(): by citing articles or by claims resting on them, ties by the other, id."""
+    if by == "articles":
+        return "article_count DESC, claim_count DESC, id"
+    if by == "claims":
+        return "claim_count DESC, article_count DESC, id"
+    raise StoreError(f"cannot rank works by {by!r}: use articles or claims")
 
 
 def _claim_order(order_by: str, descending: bool) -> str:

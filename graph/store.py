@@ -105,8 +105,57 @@ class Store(ABC):
 
     @abstractmethod
     def sources(self) -> list[dict[str, Any]]:
-        """Every source with `claim_count` (claims its evidence supports) and
-        `evidence_count`; most-supporting first, then by id."""
+        """Every source with `claim_count` (claims its evidence supports), `evidence_count` and
+        `article_count` (distinct articles whose documents cite it); most-supporting first, then by id."""
+
+    # -- corpus --------------------------------------------------------------------------
+    @abstractmethod
+    def schema_version(self) -> int:
+        """The schema version recorded in the store (graph.schema.SCHEMA_VERSION once opened for writing)."""
+
+    @abstractmethod
+    def work_identities(self) -> list[dict[str, Any]]:
+        """Every Source's properties, by id: what ingest.works.WorkRegistry needs to give a re-ingested
+        reference its old work id and merge its records."""
+
+    @abstractmethod
+    def article_identities(self) -> list[dict[str, Any]]:
+        """Every article document as {id, path, sha256, doi, title, author, date} ('' when unknown), by id."""
+
+    @abstractmethod
+    def works(self, by: str = "articles", limit: int = 50) -> list[dict[str, Any]]:
+        """Cited works ranked `by` "articles" (distinct citing articles) or "claims" (claims resting on
+        them), ties by the other count then id: rows {id, title, authors, year, doi, keys,
+        article_count, claim_count}. Unknown `by`: StoreError."""
+
+    @abstractmethod
+    def co_cited(self, source_id: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Works cited by the same documents as `source_id`: rows {id, title, authors, year, articles}
+        (distinct articles citing both), most first, then by id."""
+
+    @abstractmethod
+    def citing_articles(self, document_id: str) -> list[dict[str, Any]]:
+        """Articles that cite this ingested article (through a Source IN_CORPUS it): rows
+        {id, title, source_id}, by id then source id."""
+
+    @abstractmethod
+    def support_summary(self) -> list[dict[str, Any]]:
+        """Per article document, by id: {id, title, path, claim_count, cited, anecdotal, unsupported,
+        works (distinct sources it cites), unresolved (citations matching no reference)}."""
+
+    @abstractmethod
+    def _find_sources(self, value: str, doi: str) -> list[str]:
+        """Ids of Sources whose id is `value`, whose doi is `doi` (if any) or whose keys include `value`."""
+
+    def resolve_source(self, value: str | None) -> list[str]:
+        """The work ids a user's source reference names: a work id, a DOI (any case or resolver
+        prefix) or any key a citing document uses (a key two articles use for two works names both).
+        Sorted; empty when nothing matches. The one place `ClaimFilter.source_id` is resolved."""
+        from graph.schema import normalise_doi
+
+        if not value:
+            return []
+        return self._find_sources(value.strip(), normalise_doi(value))
 
     @abstractmethod
     def documents(self) -> list[dict[str, Any]]:

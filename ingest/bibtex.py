@@ -16,7 +16,6 @@ from functools import cache
 from pathlib import Path
 
 from graph.model import GraphBatch
-from graph.schema import Label, RelType, author_id
 from ingest.model import InputError, PersonName, Reference
 from ingest.textfile import read_text_file
 
@@ -169,19 +168,14 @@ def bare_doi(doi: str) -> str:
     return doi.strip()
 
 
-def references_to_batch(references: list[Reference]) -> GraphBatch:
-    """Source nodes for the references, Author nodes and WRITTEN_BY relationships in byline order."""
+def references_to_batch(references: list[Reference], document_id: str = "") -> GraphBatch:
+    """Source nodes (one per work, ingest.works), Author nodes and WRITTEN_BY in byline order."""
+    from ingest.works import WorkRegistry, add_works
+
+    registry = WorkRegistry()
+    work_ids = list(dict.fromkeys(registry.resolve(ref, document_id) for ref in references))
     batch = GraphBatch()
-    authors_seen: set[str] = set()
-    for reference in references:
-        batch.add_node(Label.SOURCE, reference.key, **source_properties(reference))
-        for position, person in enumerate(reference.authors):
-            person_id = author_id(person.family, person.given)
-            if person_id not in authors_seen:
-                authors_seen.add(person_id)
-                batch.add_node(Label.AUTHOR, person_id, name=person.display, family=person.family,
-                               given=person.given)
-            batch.add_rel(RelType.WRITTEN_BY, reference.key, person_id, position=position)
+    add_works(batch, registry, work_ids)
     return batch
 
 

@@ -1,12 +1,17 @@
 """Evaluate claim -> source links against a labelled set.
 
     python -m ingest.evaluate [DIR] [--verbose]
+    python -m ingest.evaluate --jats [DIR ...] [--blind] [--routes jats,text+bib,text,pdf] [--verbose]
 
 DIR (default tests/data/eval) holds articles (.txt, .md, .html), BibTeX files and
 `expected.json`: {"documents": {FILE: [{"claim": SUBSTRING, "sources": [KEY, ...]}]}}.
 Each article is ingested on its own with `<stem>.bib` if present, else `references.bib`.
 A predicted link is (file, claim, source key) where the claim's evidence cites the key;
 a claim not listed must link to nothing. Prints precision, recall, F1 and counts.
+
+`--jats` scores every citation route against the publisher's xref links of JATS articles
+(default: tests/data/corpus/jats and tests/data/corpus/pdf, held-out articles excluded; `--blind`
+runs only those); see ingest/evaluate_jats.py.
 """
 
 from __future__ import annotations
@@ -91,7 +96,7 @@ def predicted_links(article: Path) -> tuple[dict[str, set[str]], list[str]]:
     cites: dict[str, set[str]] = {}
     for rel in batch.relationships:
         if rel.type == RelType.CITES and rel.start.startswith("evidence:"):
-            cites.setdefault(rel.start, set()).add(rel.end)
+            cites.setdefault(rel.start, set()).update(rel.props["key"].split(", "))  # the article's keys
     claims = {n.id: n.props["text"] for n in batch.nodes_by_label(Label.CLAIM)}
     links: dict[str, set[str]] = {text: set() for text in claims.values()}
     for rel in batch.relationships:
@@ -146,13 +151,44 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("directory", nargs="?", default=str(DEFAULT_DIR),
                         help="labelled set (default: %(default)s)")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss and false link")
+    parser.add_argument("--jats", nargs="*", metavar="DIR", default=None,
+                        help="score the citation routes against JATS articles' own links "
+                             "(default dirs: tests/data/corpus/jats and tests/data/corpus/pdf)")
+    parser.add_argument("--blind", action="store_true",
+                        help="with --jats: only the held-out articles of tests/data/corpus/blind.txt")
+    parser.add_argument("--routes", default="jats,text+bib,text,pdf",
+                        help="with --jats: comma-separated routes (default: %(default)s)")
     args = parser.parse_args(argv)
+    if args.jats is not None:
+        return _main_jats(args)
     try:
         report = evaluate(Path(args.directory))
     except InputError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
     print(format_report(report, args.verbose))
+    return 0
+
+
+def _main_jats(args: argparse.Namespace) -> int:
+    """`--jats`: per-route, per-style marker- and claim-level scores against the publisher's links."""
+    from ingest.evaluate_jats import DEFAULT_DIRS, ROUTES, evaluate_corpus, format_results
+
+    routes = [r.strip() for r in args.routes.split(",") if r.strip()]
+    unknown = [r for r in routes if r not in ROUTES]
+    if unknown:
+        print(f"error: unknown route(s) {', '.join(unknown)}; choose from {', '.join(ROUTES)}",
+              file=sys.stderr)
+        return 2
+    directories = [Path(d) for d in args.jats] or list(DEFAULT_DIRS)
+    try:
+        results = evaluate_corpus(directories, blind=args.blind, routes=routes,
+                                  progress=lambda name: print(f"scoring {name}", file=sys.stderr, flush=True))
+    except InputError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    print(f"{'blind' if args.blind else 'development'} articles: {len(results)}")
+    print(format_results(results, routes, args.verbose))
     return 0
 
 

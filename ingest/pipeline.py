@@ -1,13 +1,23 @@
-"""The ingest pipeline: articles + BibTeX files -> one GraphBatch, without touching a store.
+"""The ingest pipeline: articles + their references -> one GraphBatch, without touching a store.
 
-read (ingest.readers, ingest.bibtex) -> claims (ingest.claims) -> evidence and
-challenges (ingest.citations) -> nodes and relationships (graph.model.GraphBatch).
+Per article: read (ingest.readers) -> its own references (`doc.references`, a `--bib` of the same
+stem, a same-stem `.bib` next to it or else `references.bib` in its folder, plus every `--bib` no
+article claims) -> claims (ingest.claims) -> evidence and challenges (ingest.citations). That
+extraction, `extract_article(documents, references)`, is a pure function of the article and its
+references, so it can run in a worker process. Then, in input order, every reference is resolved
+to a cited work (ingest.works.WorkRegistry, shared by the whole corpus and the store) and the
+nodes and relationships are built (graph.model.GraphBatch). No article ever resolves a citation
+against another article's references; the cost is linear in the number of articles.
+
 Every input is read and checked before anything is built, so a user mistake raises
-ingest.model.InputError and nothing else happens. Same input, same batch.
+ingest.model.InputError and nothing else happens (or, with strict=False, the bad article is
+skipped and named in `IngestResult.skipped`). Same input and same store, same batch.
 """
 
 from __future__ import annotations
 
+import bisect
+import os
 import re
 import tempfile
 from collections.abc import Callable, Sequence
@@ -16,20 +26,41 @@ from pathlib import Path
 from typing import Any
 
 from graph.model import GraphBatch
-from graph.schema import EvidenceKind, Label, RelType, evidence_id, text_sha256
+from graph.schema import EvidenceKind, Label, RelType, document_id, evidence_id, text_sha256
 from ingest.citations import (
     Challenge,
     EvidenceSpan,
-    RefIndex,
     build_index,
     claim_status,
     find_challenge,
     find_evidence,
 )
 from ingest.claims import ClaimSpan, Unit, document_units, extract_claims
-from ingest.model import InputError, ParsedDocument, Reference
+from ingest.model import InputError, LayoutBox, ParsedDocument, Reference
+from ingest.works import ArticleIdentity, WorkRegistry, add_works, normalise_doi, year_of
 
 Progress = Callable[[int, int, str], None]
+BIB_SUFFIX = ".bib"
+# What `claimgraph ingest DIR` picks up; a file a reader then cannot read is skipped with one line.
+ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".mdown", ".mkd", ".html", ".htm",
+                              ".xhtml", ".xml", ".nxml", ".pdf"})
+SHARED_BIB = "references.bib"
+NUMERIC_MARKER = re.compile(r"[\[(]?\s*\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*\s*[\])]?")
+FORMATS = {".xml": "jats", ".nxml": "jats", ".tei": "tei", ".pdf": "pdf", ".html": "html", ".htm": "html",
+           ".xhtml": "html", ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown",
+           ".mkd": "markdown"}
+
+
+@dataclass
+class ArticleSummary:
+    """What one article contributed: for the per-article summary at the end of an ingest."""
+
+    document_id: str
+    path: str
+    claims: int = 0
+    cited: int = 0
+    unresolved: int = 0
+    references: int = 0
 
 
 @dataclass
@@ -40,6 +71,8 @@ class IngestResult:
     documents: list[ParsedDocument]
     unresolved: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    articles: list[ArticleSummary] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -52,97 +85,171 @@ class _Analysis:
     evidence: list[EvidenceSpan]
 
 
-def _read_inputs(article_paths: Sequence[str | Path], bib_paths: Sequence[str | Path],
-                 report: Progress) -> tuple[list[ParsedDocument], list[Reference], list[str]]:
-    """Read every file first (so errors surface before anything is built)."""
-    from ingest.bibtex import read_bibtex
+@dataclass
+class Extraction:
+    """Everything found in one article (and its comments), before works are resolved."""
+
+    documents: list[ParsedDocument]
+    references: list[Reference]
+    analyses: list[_Analysis]
+    challenges: list[Challenge]
+    numbers: dict[str, str]  # reference key -> its number in a numeric reference list
+
+
+@dataclass
+class _Article:
+    """One article file to ingest, its document id and the .bib files that belong to it."""
+
+    path: Path
+    bibs: list[Path]
+    doc_id: str = ""
+
+
+# -- planning: which references belong to which article ----------------------------------------------
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return str(a) == str(b)
+
+
+def plan_articles(article_paths: Sequence[str | Path], bib_paths: Sequence[str | Path]) -> list[_Article]:
+    """Each article with its own .bib files (claimed --bib, same-stem or references.bib next to it),
+    then every --bib that no article claims (it applies to all)."""
+    articles = [Path(p) for p in dict.fromkeys(str(p) for p in article_paths)]
+    bibs = [Path(p) for p in dict.fromkeys(str(p) for p in bib_paths)]
+    by_stem: dict[str, list[Path]] = {}
+    for path in articles:
+        by_stem.setdefault(path.stem, []).append(path)
+    claimed: dict[str, list[Path]] = {}
+    shared: list[Path] = []
+    for bib in bibs:
+        owners = by_stem.get(bib.stem, [])
+        if not owners:
+            shared.append(bib)
+            continue
+        near = [a for a in owners if _same(a.parent, bib.parent)] or owners
+        for owner in near:
+            claimed.setdefault(str(owner), []).append(bib)
+    planned = []
+    for path in articles:
+        own = list(claimed.get(str(path), []))
+        beside = path.with_suffix(BIB_SUFFIX)
+        if beside.is_file() and path.suffix.lower() != BIB_SUFFIX:
+            own.append(beside)
+        folder_bib = path.parent / SHARED_BIB
+        if not own and folder_bib.is_file():
+            own.append(folder_bib)
+        chosen: list[Path] = []
+        for bib in [*own, *shared]:
+            if not any(_same(bib, c) for c in chosen):
+                chosen.append(bib)
+        planned.append(_Article(path, chosen))
+    return planned
+
+
+def qualified_ids(paths: Sequence[Path], ids: Sequence[str]) -> list[str]:
+    """Document ids, those shared by files in different folders qualified by as many parent folder
+    names as it takes to tell them apart ('x1/index.md', 'x2/index.md' -> doc:x1-index, doc:x2-index)."""
+    result = list(ids)
+    groups: dict[str, list[int]] = {}
+    for i, doc_id in enumerate(ids):
+        groups.setdefault(doc_id, []).append(i)
+    for doc_id, members in groups.items():
+        if len(members) < 2:
+            continue
+        parts = [Path(os.path.abspath(paths[i])).parent.parts for i in members]
+        depth = 1
+        while depth <= max(len(p) for p in parts):
+            names = [document_id("-".join([*p[-depth:], doc_id.removeprefix("doc:")])) for p in parts]
+            if len(set(names)) == len(names):
+                break
+            depth += 1
+        for i, name in zip(members, names, strict=True):
+            result[i] = name
+    return result
+
+
+def _renamed(docs: list[ParsedDocument], new_id: str) -> list[ParsedDocument]:
+    """The article and its comments under a new article id (comment ids follow)."""
+    old = docs[0].id
+    if old == new_id:
+        return docs
+
+    def swap(value: str) -> str:
+        return new_id + value[len(old):] if value == old or value.startswith(old + "#") else value
+
+    for doc in docs:
+        doc.id, doc.root_id, doc.parent_id = swap(doc.id), swap(doc.root_id or old), swap(doc.parent_id)
+    return docs
+
+
+# -- reading -----------------------------------------------------------------------------------------
+class _BibCache:
+    """Each .bib file read once, however many articles it belongs to."""
+
+    def __init__(self) -> None:
+        self._read: dict[str, list[Reference]] = {}
+
+    def references(self, path: Path) -> list[Reference]:
+        from ingest.bibtex import read_bibtex
+
+        key = str(path.resolve()) if path.exists() else str(path)
+        if key not in self._read:
+            self._read[key] = read_bibtex(path)
+        return self._read[key]
+
+
+def article_references(docs: list[ParsedDocument], bibs: Sequence[Path], cache: _BibCache,
+                       warnings: list[str]) -> list[Reference]:
+    """The article's own reference list, then its .bib entries; a key defined twice keeps the first."""
+    references: list[Reference] = []
+    seen: dict[str, Reference] = {}
+    candidates = [*docs[0].references, *(r for bib in bibs for r in cache.references(bib))]
+    for ref in candidates:
+        folded = ref.key.lower()
+        if folded in seen:
+            first = seen[folded]
+            if first.fields != ref.fields:
+                warnings.append(f"{ref.path}:{ref.line}: key '{ref.key}' already defined in {first.path}"
+                                f"{':' + str(first.line) if first.line else ''} for {docs[0].path}; keeping the first")
+            continue
+        seen[folded] = ref
+        references.append(ref)
+    return references
+
+
+def _read_article(article: _Article, cache: _BibCache,
+                  warnings: list[str]) -> tuple[list[ParsedDocument], list[Reference]]:
     from ingest.readers import read_documents
 
-    if not article_paths:
-        raise InputError("(no articles)", "nothing to ingest", hint="Give at least one article file.")
-    warnings: list[str] = []
-    references: list[Reference] = []
-    seen_keys: dict[str, str] = {}
-    for bib_path in bib_paths:
-        report(f"reading {bib_path}")
-        for ref in read_bibtex(bib_path):
-            if ref.key in seen_keys:
-                warnings.append(f"{bib_path}:{ref.line}: BibTeX key '{ref.key}' already defined in "
-                                f"{seen_keys[ref.key]}; keeping the first.")
-                continue
-            seen_keys[ref.key] = str(bib_path)
-            references.append(ref)
-    documents: list[ParsedDocument] = []
-    article_files: dict[str, str] = {}
-    for path in article_paths:
-        report(f"reading {path}")
-        docs = read_documents(path)
-        root = docs[0].id
-        if root in article_files:
-            raise InputError(str(path), f"the article id {root} is already used by {article_files[root]}",
-                             hint="Rename one of the files so their names differ.")
-        article_files[root] = str(path)
-        documents.extend(docs)
-    return documents, references, warnings
+    docs = read_documents(article.path)
+    if not docs:
+        raise InputError(str(article.path), "holds no article text", hint="Give an article file")
+    docs = _renamed(docs, article.doc_id) if article.doc_id else docs
+    return docs, article_references(docs, article.bibs, cache, warnings)
 
 
-def ingest_paths(article_paths: Sequence[str | Path], bib_paths: Sequence[str | Path],
-                 progress: Progress | None = None) -> IngestResult:
-    """Read articles (with their comments) and BibTeX files and build the graph batch."""
-    steps = len(article_paths) + len(bib_paths) + 1
-    done = 0
+# -- extraction (pure) -------------------------------------------------------------------------------
+def extract_article(documents: list[ParsedDocument], references: list[Reference]) -> Extraction:
+    """Claims, evidence and challenges of one article and its comments, against its own references.
 
-    def report(message: str) -> None:
-        nonlocal done
-        if progress:
-            progress(done, steps, message)
-        done += 1
-
-    documents, references, warnings = _read_inputs(article_paths, bib_paths, report)
-    report("finding claims and evidence")
-    result = build_result(documents, references, warnings)
-    if progress:
-        progress(steps, steps, "done")
-    return result
-
-
-def ingest_text(text: str, name: str, bib_text: str | None = None) -> IngestResult:
-    """Ingest an article given as text (an upload, a test); `name` is its file name."""
-    file_name = Path(name).name or "article.txt"
-    if not Path(file_name).suffix:
-        file_name += ".txt"
-    with tempfile.TemporaryDirectory(prefix="claimgraph-") as tmp:
-        article = Path(tmp) / file_name
-        article.write_text(text, encoding="utf-8")
-        bibs = []
-        if bib_text is not None:
-            bib = Path(tmp) / (Path(file_name).stem + ".bib")
-            bib.write_text(bib_text, encoding="utf-8")
-            bibs.append(bib)
-        try:
-            documents, references, warnings = _read_inputs([article], bibs, lambda _m: None)
-        except InputError as err:
-            shown = name if Path(err.path).name == file_name else f"{Path(file_name).stem}.bib"
-            raise InputError(shown, err.message, err.line, err.hint) from None
-        result = build_result(documents, references, warnings)
-    _rename_paths(result, {str(article): name, **{str(b): b.name for b in bibs}})
-    return result
+    A pure function of its arguments: no store, no registry, no other article."""
+    index = build_index(references, documents)
+    analyses = analyse(documents, index)
+    numbers: dict[str, str] = {}
+    if any(NUMERIC_MARKER.fullmatch(e.marker.strip()) for a in analyses for e in a.evidence
+           if e.kind == EvidenceKind.CITATION):
+        for number, key in sorted(index.numbers.items()):
+            numbers.setdefault(key, str(number))
+    for ref in references:
+        label = ref.label.strip("[](). ")
+        if label.isdigit():
+            numbers[ref.key] = label
+    return Extraction(documents, references, analyses, find_challenges(analyses), numbers)
 
 
-def _rename_paths(result: IngestResult, shown: dict[str, str]) -> None:
-    """Replace temporary file paths by the names the user gave, everywhere they appear."""
-    for doc in result.documents:
-        doc.path = shown.get(str(doc.path), str(doc.path))
-    for node in result.batch.nodes:
-        if node.label == Label.DOCUMENT:
-            node.props["path"] = shown.get(node.props["path"], node.props["path"])
-    for item in result.unresolved:
-        item["path"] = shown.get(item["path"], item["path"])
-    for old, new in shown.items():
-        result.warnings = [w.replace(old, new) for w in result.warnings]
-
-
-def analyse(documents: list[ParsedDocument], index: RefIndex) -> list[_Analysis]:
+def analyse(documents: list[ParsedDocument], index: Any) -> list[_Analysis]:
     """Claims and evidence of every document, in input order."""
     analyses = []
     for doc in documents:
@@ -167,32 +274,197 @@ def find_challenges(analyses: list[_Analysis]) -> list[Challenge]:
     return challenges
 
 
-def build_result(documents: list[ParsedDocument], references: list[Reference],
-                 warnings: list[str] | None = None) -> IngestResult:
-    """Turn read documents and references into the batch (deterministic, validated)."""
-    from ingest.bibtex import references_to_batch
+# -- the whole ingest ----------------------------------------------------------------------------------
+def ingest_paths(article_paths: Sequence[str | Path], bib_paths: Sequence[str | Path],
+                 progress: Progress | None = None, registry: WorkRegistry | None = None,
+                 replace: bool = False, strict: bool = True) -> IngestResult:
+    """Read articles (with their comments) and their references and build the graph batch.
 
+    `registry` holds the works and articles already in the store (WorkRegistry.from_store), so
+    re-ingest gives every work its old id. strict=False skips an article that cannot be read (named
+    in `skipped` and a warning) instead of raising. `replace` lets an article take over a stored
+    document id that another file had."""
+    registry = registry or WorkRegistry()
+    planned = plan_articles(article_paths, bib_paths)
+    if not planned:
+        raise InputError("(no articles)", "nothing to ingest", hint="Give at least one article file.")
+    steps = len(planned)
+
+    def report(done: int, message: str) -> None:
+        if progress:
+            progress(done, steps, message)
+
+    warnings: list[str] = []
+    cache = _BibCache()
+    read: list[tuple[_Article, list[ParsedDocument], list[Reference]]] = []
+    failed: list[InputError] = []
+    for article in planned:
+        report(0, f"reading {article.path}")
+        try:
+            docs, refs = _read_article(article, cache, warnings)
+        except InputError as err:
+            if strict:
+                raise
+            failed.append(err)
+            warnings.append(f"skipped {err}")
+            continue
+        read.append((article, docs, refs))
+    skipped = [str(err) for err in failed]
+    if not read:
+        if len(failed) == 1:
+            raise failed[0]
+        raise InputError(failed[0].path, f"none of the {len(failed)} articles could be read ({failed[0]})",
+                         hint="Fix or leave out the files named")
+    ids = qualified_ids([a.path for a, _, _ in read], [docs[0].id for _, docs, _ in read])
+    read = [(a, _renamed(docs, new_id), refs) for (a, docs, refs), new_id in zip(read, ids, strict=True)]
+    _check_stored_ids(read, registry, replace)
+    extractions = []
+    for done, (_article, docs, refs) in enumerate(read):
+        report(done + len(failed), f"{docs[0].path}")
+        extractions.append(extract_article(docs, refs))
+    report(steps, "resolving cited works")
+    result = build_result(extractions, registry, warnings)
+    result.skipped = skipped
+    if progress:
+        progress(steps, steps, "done")
+    return result
+
+
+def _check_stored_ids(read: list[tuple[_Article, list[ParsedDocument], list[Reference]]],
+                      registry: WorkRegistry, replace: bool) -> None:
+    """A stored article with the same id read from another file (and other text) is an InputError."""
+    if replace:
+        return
+    for _article, docs, _refs in read:
+        doc = docs[0]
+        stored = registry.stored_articles.get(doc.id)
+        if stored is None or not stored.path or _same(Path(stored.path), Path(doc.path)):
+            continue
+        if stored.sha256 == text_sha256(doc.text):
+            continue
+        raise InputError(str(doc.path), f"its document id {doc.id} is already used in the store by "
+                         f"{stored.path}", hint="Rename one of the files, or give --replace to replace "
+                         "that document")
+
+
+def ingest_text(text: str, name: str, bib_text: str | None = None,
+                registry: WorkRegistry | None = None) -> IngestResult:
+    """Ingest an article given as text (an upload, a test); `name` is its file name."""
+    file_name = Path(name).name or "article.txt"
+    if not Path(file_name).suffix:
+        file_name += ".txt"
+    with tempfile.TemporaryDirectory(prefix="claimgraph-") as tmp:
+        article = Path(tmp) / file_name
+        article.write_text(text, encoding="utf-8")
+        bibs = []
+        if bib_text is not None:
+            bib = Path(tmp) / (Path(file_name).stem + ".bib")
+            bib.write_text(bib_text, encoding="utf-8")
+            bibs.append(bib)
+        shown = {str(article): name, **{str(b): b.name for b in bibs}}
+        try:
+            result = ingest_paths([article], bibs, registry=registry, replace=True)
+        except InputError as err:
+            where = name if Path(err.path).name == file_name else f"{Path(file_name).stem}.bib"
+            raise InputError(where, err.message, err.line, err.hint) from None
+    _rename_paths(result, shown)
+    return result
+
+
+def _rename_paths(result: IngestResult, shown: dict[str, str]) -> None:
+    """Replace temporary file paths by the names the user gave, everywhere they appear."""
+    for doc in result.documents:
+        doc.path = shown.get(str(doc.path), str(doc.path))
+    for node in result.batch.nodes:
+        if node.label == Label.DOCUMENT:
+            node.props["path"] = shown.get(node.props["path"], node.props["path"])
+        if node.label == Label.SOURCE:
+            for old, new in shown.items():
+                node.props["records_json"] = node.props["records_json"].replace(
+                    _json_str(old), _json_str(new))
+    for item in result.unresolved:
+        item["path"] = shown.get(item["path"], item["path"])
+    for summary in result.articles:
+        summary.path = shown.get(summary.path, summary.path)
+    for old, new in shown.items():
+        result.warnings = [w.replace(old, new) for w in result.warnings]
+
+
+def _json_str(value: str) -> str:
+    import json
+
+    return json.dumps(value, ensure_ascii=False)
+
+
+# -- building the batch ----------------------------------------------------------------------------------
+def build_result(extractions: list[Extraction], registry: WorkRegistry,
+                 warnings: list[str] | None = None) -> IngestResult:
+    """Resolve every article's references to works and turn everything into the batch (deterministic)."""
     warnings = list(warnings or [])
-    analyses = analyse(documents, build_index(references, documents))
-    challenges = find_challenges(analyses)
-    contested = {claim for ch in challenges for claim in ch.claim_ids}
-    batch = GraphBatch(replaces=[d.id for d in documents if d.kind == "article"])
-    batch.extend(references_to_batch(references))
+    warnings_before = len(registry.warnings)
+    batch = GraphBatch(replaces=[d.id for e in extractions for d in e.documents if d.kind == "article"])
     unresolved: list[dict[str, Any]] = []
-    for analysis in analyses:
-        _add_document(batch, analysis, contested)
-        unresolved.extend(_unresolved(analysis))
-    for doc in documents:
-        if doc.parent_id:
-            batch.add_rel(RelType.REPLIES_TO, doc.id, doc.parent_id)
-    for challenge in challenges:
-        batch.add_rel(RelType.CHALLENGES, challenge.comment_id, challenge.target_id, reason=challenge.reason)
-        for claim in challenge.claim_ids:
-            batch.add_rel(RelType.CHALLENGES, challenge.comment_id, claim, reason=challenge.reason)
+    summaries: list[ArticleSummary] = []
+    touched: dict[str, None] = {}
+    for extraction in extractions:
+        article = extraction.documents[0]
+        registry.add_article(ArticleIdentity(article.id, str(article.path), text_sha256(article.text),
+                                             normalise_doi(article.doi), article.title, article.author,
+                                             year_of(article.date)))
+    for extraction in extractions:
+        article = extraction.documents[0]
+        works = {ref.key: registry.resolve(ref, article.id) for ref in extraction.references}
+        touched.update(dict.fromkeys(works.values()))
+        contested = {claim for ch in extraction.challenges for claim in ch.claim_ids}
+        summary = ArticleSummary(article.id, str(article.path), references=len(extraction.references))
+        for analysis in extraction.analyses:
+            _add_document(batch, analysis, contested, works, extraction.numbers)
+            found = _unresolved(analysis)
+            unresolved.extend(found)
+            summary.claims += len(analysis.claims)
+            summary.cited += sum(1 for i in range(len(analysis.claims))
+                                 if claim_status(i, analysis.evidence) == "cited")
+            summary.unresolved += len(found)
+        summaries.append(summary)
+        for doc in extraction.documents:
+            if doc.parent_id:
+                batch.add_rel(RelType.REPLIES_TO, doc.id, doc.parent_id)
+        for challenge in extraction.challenges:
+            batch.add_rel(RelType.CHALLENGES, challenge.comment_id, challenge.target_id,
+                          reason=challenge.reason)
+            for claim in challenge.claim_ids:
+                batch.add_rel(RelType.CHALLENGES, challenge.comment_id, claim, reason=challenge.reason)
+    add_works(batch, registry, list(touched))
+    _add_corpus_links(batch, registry, extractions, list(touched))
+    warnings += registry.warnings[warnings_before:]
     for item in unresolved:
-        warnings.append(f"{item['path']}:{item['line']}: citation {item['citation']} matches no BibTeX entry")
-    batch.validate()
-    return IngestResult(batch, documents, unresolved, warnings)
+        warnings.append(f"{item['path']}:{item['line']}: citation {item['citation']} matches no reference")
+    stored = {r.start for r in batch.relationships if r.type == RelType.IN_CORPUS and r.start in registry.works}
+    stored |= {r.end for r in batch.relationships if r.type == RelType.IN_CORPUS
+               and r.end in registry.stored_articles}
+    batch.validate(stored)
+    documents = [d for e in extractions for d in e.documents]
+    return IngestResult(batch, documents, unresolved, warnings, summaries)
+
+
+def _add_corpus_links(batch: GraphBatch, registry: WorkRegistry, extractions: list[Extraction],
+                      work_ids: list[str]) -> None:
+    """IN_CORPUS from a cited work to the ingested article it is, whichever came first."""
+    links: set[tuple[str, str]] = set()
+    for work_id in work_ids:
+        article = registry.article_for_work(work_id)
+        if article:
+            links.add((work_id, article))
+    for extraction in extractions:
+        article = registry.articles[extraction.documents[0].id]
+        for work_id in registry.works_for_article(article):
+            links.add((work_id, article.id))
+    for work_id, article in sorted(links):
+        batch.add_rel(RelType.IN_CORPUS, work_id, article)
+
+
+def document_format(path: str | Path) -> str:
+    return FORMATS.get(Path(path).suffix.lower(), "plain")
 
 
 def _document_props(doc: ParsedDocument) -> dict[str, Any]:
@@ -200,43 +472,74 @@ def _document_props(doc: ParsedDocument) -> dict[str, Any]:
         "kind": doc.kind, "title": doc.title, "author": doc.author, "date": doc.date, "url": doc.url,
         "sha256": text_sha256(doc.text), "text": doc.text, "path": str(doc.path), "offset": doc.offset,
         "root_id": doc.root_id or doc.id, "parent_id": doc.parent_id, "position": doc.position,
+        "doi": normalise_doi(doc.doi), "format": document_format(doc.path),
     }
 
 
-def _add_document(batch: GraphBatch, analysis: _Analysis, contested: set[str]) -> None:
-    """Document node, its claims and evidence, and the relationships among them and to sources."""
+def place(layout: list[LayoutBox], starts: list[int], start: int, end: int) -> tuple[int, str]:
+    """(page, 'x0,y0,x1,y1') of a text span from the PDF layout: the page its first character is on
+    and the union of the boxes on that page the span overlaps; (0, '') when unknown."""
+    i = bisect.bisect_right(starts, start) - 1
+    if i < 0 or not layout[i].start <= start < max(layout[i].end, layout[i].start + 1):
+        return 0, ""
+    page = layout[i].page
+    boxes = []
+    while i < len(layout) and layout[i].start < max(end, start + 1):
+        if layout[i].page == page:
+            boxes.append(layout[i].bbox)
+        i += 1
+    x0, y0 = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    x1, y1 = max(b[2] for b in boxes), max(b[3] for b in boxes)
+    return page, ",".join(f"{v:.1f}" for v in (x0, y0, x1, y1))
+
+
+def _add_document(batch: GraphBatch, analysis: _Analysis, contested: set[str], works: dict[str, str],
+                  numbers: dict[str, str]) -> None:
+    """Document node, its claims and evidence, and the relationships among them and to works."""
     doc = analysis.doc
+    layout = sorted(doc.layout, key=lambda b: (b.start, b.end))
+    starts = [b.start for b in layout]
     batch.add_node(Label.DOCUMENT, doc.id, **_document_props(doc))
     for index, claim in enumerate(analysis.claims):
+        page, bbox = place(layout, starts, claim.start, claim.end)
         batch.add_node(Label.CLAIM, claim.id, text=claim.text, document_id=doc.id, section=claim.section,
                        start=claim.start, end=claim.end, paragraph_start=claim.paragraph_start,
                        paragraph_end=claim.paragraph_end, position=claim.position, kind=claim.kind,
-                       status=claim_status(index, analysis.evidence), contested=claim.id in contested)
+                       status=claim_status(index, analysis.evidence), contested=claim.id in contested,
+                       page=page, bbox=bbox)
         batch.add_rel(RelType.MAKES, doc.id, claim.id)
-    cited: list[str] = []
+    cited: dict[str, list[str]] = {}
     occurrences: dict[tuple[str, str], int] = {}
     for item in analysis.evidence:
         text = doc.text[item.start:item.end]
         occurrence = occurrences.get((item.kind, " ".join(text.split())), 0)
         occurrences[(item.kind, " ".join(text.split()))] = occurrence + 1
         node_id = evidence_id(doc.id, item.kind, text, occurrence)
+        page, bbox = place(layout, starts, item.start, item.end)
         props: dict[str, Any] = {"text": text, "document_id": doc.id, "start": item.start, "end": item.end,
-                                 "kind": item.kind, "marker": item.marker}
+                                 "kind": item.kind, "marker": item.marker, "page": page, "bbox": bbox}
         if item.kind in (EvidenceKind.CITATION, EvidenceKind.QUOTE):
             props["resolved"] = bool(item.resolved)
         batch.add_node(Label.EVIDENCE, node_id, **props)
         for claim_index in item.supports:
             batch.add_rel(RelType.SUPPORTED_BY, analysis.claims[claim_index].id, node_id)
+        by_work: dict[str, list[str]] = {}
         for key in item.sources:
-            batch.add_rel(RelType.CITES, node_id, key)
-            if key not in cited:
-                cited.append(key)
-    for key in cited:
-        batch.add_rel(RelType.CITES, doc.id, key)
+            by_work.setdefault(works[key], []).append(key)
+        for work, keys in by_work.items():
+            batch.add_rel(RelType.CITES, node_id, work, **_cites_props(keys, numbers))
+            cited.setdefault(work, [])
+            cited[work] += [k for k in keys if k not in cited[work]]
+    for work, keys in cited.items():
+        batch.add_rel(RelType.CITES, doc.id, work, **_cites_props(keys, numbers))
+
+
+def _cites_props(keys: list[str], numbers: dict[str, str]) -> dict[str, str]:
+    return {"key": ", ".join(keys), "number": ", ".join(numbers[k] for k in keys if k in numbers)}
 
 
 def _unresolved(analysis: _Analysis) -> list[dict[str, Any]]:
-    """Citations of a document that match no BibTeX entry, with the line they are on."""
+    """Citations of a document that match no reference, with the line they are on."""
     doc = analysis.doc
     return [
         {"citation": item.marker, "document_id": doc.id, "path": str(doc.path),
@@ -256,3 +559,4 @@ def line_in_file(doc: ParsedDocument, position: int) -> int:
     if file_text[doc.offset:doc.offset + len(doc.text)] == doc.text:
         return file_text.count("\n", 0, doc.offset) + before.count("\n") + 1
     return len(re.findall(r"\r\n|\r|\n", before)) + 1
+

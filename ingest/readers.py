@@ -1,4 +1,4 @@
-"""Read an article file (.txt, .md, .html) into ParsedDocuments: the article, then its comments.
+"""Read an article file (.txt, .md, .html, .xml) into ParsedDocuments: the article, then its comments.
 
 `read_documents(path)` keeps the text exactly: every block and sentence span slices
 the document text to the exact characters. Plain text and Markdown keep the whole
@@ -27,6 +27,7 @@ from ingest.model import (
 from ingest.segment import Line, split_lines, split_sentences
 from ingest.textfile import read_text_file
 from ingest.threads import CommentSpan, find_headers, thread_spans, thread_start
+from ingest.xmlfile import XML_SUFFIXES, read_xml_documents
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -36,20 +37,52 @@ URL_IN_TEXT = re.compile(r"https?://[^\s<>\"')\]]+")
 def read_documents(path: str | Path) -> list[ParsedDocument]:
     """The article in `path` first, then each reader comment as its own document, in file order."""
     file_path = Path(path)
+    if file_path.suffix.lower() in XML_SUFFIXES:  # JATS or GROBID TEI, by root element
+        return read_xml_documents(file_path)
+    if is_pdf(file_path):
+        from ingest.pdf import read_pdf
+
+        return read_pdf(file_path)
     text = load_text(file_path)
     kind = detect_format(file_path, text)
     if kind == "html":
         from ingest.html_reader import read_html
 
-        return read_html(file_path, text)
-    return read_plain(file_path, text, markdown=kind == "markdown")
+        documents = read_html(file_path, text)
+    else:
+        documents = read_plain(file_path, text, markdown=kind == "markdown")
+    return with_own_references(documents)
+
+
+def with_own_references(documents: list[ParsedDocument]) -> list[ParsedDocument]:
+    """The article gets the entries of its own printed reference list as `references` (when it
+    has one and no reader filled them already); comments keep none."""
+    from ingest.reflist import references_in_text
+
+    article = documents[0] if documents else None
+    if article is not None and not article.references:
+        limit = max((b.end for b in article.blocks), default=len(article.text))
+        article.references = references_in_text(article.text, article.path, limit=limit)
+    return documents
 
 
 # --- loading ---------------------------------------------------------------------------
 
+def is_pdf(path: Path) -> bool:
+    """A .pdf name, or a file whose first KiB holds the %PDF- signature whatever its name."""
+    if path.suffix.lower() == ".pdf":
+        return True
+    try:
+        with path.open("rb") as handle:
+            return b"%PDF-" in handle.read(1024)
+    except OSError:
+        return False
+
+
 def load_text(path: Path) -> str:
     """The file decoded as UTF-8 (a BOM is allowed), or an InputError saying what is wrong."""
-    return read_text_file(path, "an article", hint="Give a .txt, .md or .html file with the article's text")
+    return read_text_file(path, "an article",
+                          hint="Give a .txt, .md, .html or JATS/TEI .xml file with the article's text")
 
 
 def detect_format(path: Path, text: str) -> str:
@@ -128,7 +161,7 @@ def _article(path: Path, text: str, blocks: list[Block], front: dict[str, str]) 
         id=doc_id, kind=str(DocumentKind.ARTICLE), text=text, path=str(path), title=title,
         author=front.get("author") or _author_from_bylines(bylines), date=publication_date(date_text),
         url=url, offset=0, root_id=doc_id, parent_id="", position=0, blocks=blocks,
-        sentences=sentences_of(text, blocks),
+        sentences=sentences_of(text, blocks), doi=front.get("doi", ""),
     )
 
 

@@ -196,4 +196,5 @@ def sample_batch() -> GraphBatch:
 
 # Exact sizes of the sample graph, shared by the contract tests.
 NODE_COUNTS = {"Document": 3, "Claim": 8, "Evidence": 5, "Source": 3, "Author": 3}
-REL_COUNTS = {"MAKES": 8, "SUPPORTED_BY": 5, "CITES": 6, "WRITTEN_BY": 3, "REPLIES_TO": 1, "CHALLENGES": 2}
+REL_COUNTS = {"MAKES": 8, "SUPPORTED_BY": 5, "CITES": 6, "WRITTEN_BY": 3, "REPLIES_TO": 1, "CHALLENGES": 2,
+              "IN_CORPUS": 0}

@@ -65,10 +65,13 @@ def test_batch_has_schema_properties_and_byline_order() -> None:
     references = read_bibtex(DEMO_BIB) + read_bibtex(SAMPLES / "accents.bib")
     batch = references_to_batch(references)
     batch.validate()
-    sources = {n.id: n.props for n in batch.nodes_by_label(Label.SOURCE)}
+    by_id = {n.id: n.props for n in batch.nodes_by_label(Label.SOURCE)}
+    sources = {props["keys"]: props for props in by_id.values()}  # one key each here
+    work_of = {props["keys"]: work for work, props in by_id.items()}
     assert set(sources["jordan1992problems"]) == set(NODES[Label.SOURCE].prop_names)
     jordan = sources["jordan1992problems"]
-    assert jordan["doi"] == "10.1037/0022-006X.60.6.916"
+    assert jordan["doi"] == "10.1037/0022-006x.60.6.916"  # DOIs are case-insensitive: shown lower case
+    assert json.loads(jordan["fields_json"])["doi"] == "10.1037/0022-006X.60.6.916"  # as written
     assert jordan["venue"] == "Journal of Consulting and Clinical Psychology"
     assert jordan["authors"].startswith("Jordan, B. Kathleen; Marmar, Charles R.; ")
     assert json.loads(jordan["fields_json"])["number"] == "6"
@@ -76,7 +79,7 @@ def test_batch_has_schema_properties_and_byline_order() -> None:
     assert sources["muller2001"]["doi"] == "10.1000/xyz_1"
     assert sources["herman1992trauma"]["publisher"] == "Basic Books"
     written = [r for r in batch.relationships
-               if r.type == RelType.WRITTEN_BY and r.start == "jordan1992problems"]
+               if r.type == RelType.WRITTEN_BY and r.start == work_of["jordan1992problems"]]
     assert [r.props["position"] for r in written] == list(range(7))
     assert written[0].end == author_id("Jordan", "B. Kathleen")
     authors = {n.id: n.props for n in batch.nodes_by_label(Label.AUTHOR)}

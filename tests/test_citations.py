@@ -28,7 +28,7 @@ def _links(text: str, bib: str = BIB) -> dict[str, set[str]]:
     cites: dict[str, set[str]] = {}
     for rel in batch.relationships:
         if rel.type == RelType.CITES and rel.start.startswith("evidence:"):
-            cites.setdefault(rel.start, set()).add(rel.end)
+            cites.setdefault(rel.start, set()).update(rel.props["key"].split(", "))
     links = {t: set() for t in claims.values()}
     for rel in batch.relationships:
         if rel.type == RelType.SUPPORTED_BY:
@@ -429,7 +429,7 @@ Winter swimmers report better mood.<sup><a href="#r2">2</a></sup></p>
 </main></body></html>"""
     batch = ingest_text(page, "t.html", BIB_FOURTH).batch
     claims = {n.id: n.props["text"] for n in batch.nodes_by_label(Label.CLAIM)}
-    cites = {r.start: r.end for r in batch.relationships if r.type == RelType.CITES}
+    cites = {r.start: r.props["key"] for r in batch.relationships if r.type == RelType.CITES}
     links = {claims[r.start]: cites[r.end] for r in batch.relationships if r.type == RelType.SUPPORTED_BY}
     # the page's own list, not the .bib order, says what 1 and 2 are
     assert links == {"Cold showers raise alertness.[1]": "berg2020winter",

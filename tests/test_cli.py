@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import csv
 import io
 import json
@@ -82,6 +83,11 @@ def test_demo_without_app(tmp_path):
     assert counts["nodes"]["Document"] >= 1 and counts["nodes"]["Claim"] > 10
 
 
+def work_ids(store) -> dict[str, str]:
+    """BibTeX key -> work id of the store's sources (each demo work has one key)."""
+    return {s["keys"]: s["id"] for s in json.loads(ok(cli(store, "sources", "--format", "json")).stdout)}
+
+
 def test_ingest_summary_counts_match_the_store(loaded, claim_rows):
     counts = stats(loaded)
     assert sum(counts["claims_by_status"].values()) == counts["nodes"]["Claim"] == len(claim_rows)
@@ -102,7 +108,14 @@ def test_claims_filters_formats_and_paging(loaded, claim_rows):
     cited = json.loads(ok(cli(loaded, "claims", "--status", "cited", "--format", "json")).stdout)
     assert cited and all(row["status"] == "cited" for row in cited)
     herman = json.loads(ok(cli(loaded, "claims", "--source", "herman1992trauma", "--format", "json")).stdout)
-    assert herman and all("herman1992trauma" in row["source_ids"] for row in herman)
+    herman_work = work_ids(loaded)["herman1992trauma"]
+    assert herman and all(herman_work in row["source_ids"] for row in herman)
+    by_work = json.loads(ok(cli(loaded, "claims", "--source", herman_work, "--format", "json")).stdout)
+    assert by_work == herman
+    jordan_doi = "https://doi.org/10.1037/0022-006X.60.6.916"  # any case, any resolver prefix
+    jordan = json.loads(ok(cli(loaded, "claims", "--source", jordan_doi, "--format", "json")).stdout)
+    assert jordan and all(work_ids(loaded)["jordan1992problems"] in row["source_ids"] for row in jordan)
+    user_error(cli(loaded, "claims", "--source", "nobody2020"), "nobody2020")
     rows = list(csv.DictReader(io.StringIO(ok(cli(loaded, "claims", "--format", "csv", "--limit", "3",
                                                    "--offset", "1")).stdout)))
     assert [r["id"] for r in rows] == [r["id"] for r in claim_rows[1:4]]
@@ -114,7 +127,7 @@ def test_claims_filters_formats_and_paging(loaded, claim_rows):
 
 
 def test_trace_shows_sentence_evidence_and_references(loaded, claim_rows):
-    cited = next(row for row in claim_rows if "jordan1992problems" in row["source_ids"])
+    cited = next(row for row in claim_rows if work_ids(loaded)["jordan1992problems"] in row["source_ids"])
     text = ok(cli(loaded, "trace", cited["id"])).stdout
     assert cited["id"] in text and "cited" in text
     assert "citation" in text and "Journal of Consulting and Clinical Psychology, 60" in text
@@ -125,7 +138,11 @@ def test_trace_shows_sentence_evidence_and_references(loaded, claim_rows):
 
 def test_sources_and_documents(loaded):
     sources = json.loads(ok(cli(loaded, "sources", "--format", "json")).stdout)
-    assert {s["id"] for s in sources} == {"herman1992trauma", "jordan1992problems"}
+    assert {s["keys"] for s in sources} == {"herman1992trauma", "jordan1992problems"}
+    assert all(s["id"].startswith("work:") and s["article_count"] == 1 for s in sources)
+    assert {s["reference"] for s in sources} == {"Herman (1992)", "Jordan et al. (1992)"}
+    table = ok(cli(loaded, "sources")).stdout
+    assert "Herman (1992)" in table and "herman1992trauma" in table
     documents = ok(cli(loaded, "documents")).stdout
     assert "doc:trauma-and-relationships" in documents
 
@@ -232,7 +249,7 @@ def test_progress_bar_goes_to_a_terminal_stderr_and_keeps_stdout_clean(tmp_path)
     os.close(master)
     assert proc.returncode == 0
     assert stdout.startswith("Ingested 2 articles and ") and "\x1b" not in stdout
-    assert b"4/4" in drawn and b"\x1b[" in drawn
+    assert b"2/2" in drawn and b"articles/s" in drawn and b"\x1b[" in drawn
 
 
 def test_migrate_into_each_backend(loaded, store_url, tmp_path):
@@ -277,3 +294,34 @@ def test_app_listens_on_loopback_only_by_default(loaded):
         output = proc.communicate(timeout=30)[0]
     assert f"http://127.0.0.1:{port}" in output
     assert "Network URL" not in output
+
+
+def plain_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    """Run `python -m claimgraph ARGS…` with no --store added, in `cwd`."""
+    env = {k: v for k, v in os.environ.items() if k != "CLAIMGRAPH_STORE"}
+    env["COLUMNS"] = "200"
+    return subprocess.run([sys.executable, "-m", "claimgraph", *args], capture_output=True, text=True,
+                          env=env, timeout=180, cwd=cwd)
+
+
+def test_store_option_goes_before_or_after_the_command(loaded, tmp_path):
+    """`claimgraph ingest a.md --store x.db` and `claimgraph claims --store demo.db` work as other CLIs do."""
+    store = tmp_path / "after.db"
+    ok(plain_cli("ingest", str(ARTICLE), "--bib", str(BIB), "--store", str(store), cwd=tmp_path))
+    assert store.exists() and not (tmp_path / "claimgraph.db").exists()
+    assert stats(store) == stats(loaded)
+    after = ok(plain_cli("claims", "--store", str(loaded), "--format", "json", "--limit", "3", cwd=tmp_path))
+    before = ok(plain_cli("--store", str(loaded), "claims", "--format", "json", "--limit", "3", cwd=tmp_path))
+    assert after.stdout == before.stdout and json.loads(after.stdout)
+    user_error(plain_cli("--store", str(loaded), "stats", "--store", str(tmp_path / "none.db"), cwd=tmp_path),
+               "none.db")  # the one nearer the end wins
+
+
+def test_every_command_help_shows_the_store_option(tmp_path):
+    from claimgraph.cli import build_parser
+
+    subparsers = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    commands = list(subparsers.choices)
+    assert {"ingest", "claims", "trace", "export", "app", "migrate"} <= set(commands)
+    for command in commands:
+        assert "--store URL" in ok(plain_cli(command, "--help", cwd=tmp_path)).stdout, command

@@ -35,14 +35,21 @@ def _evidence_of(result, claim_id: str) -> list:
 
 
 def _sources_of(result, evidence_id: str) -> set[str]:
-    return {r.end for r in result.batch.relationships if r.type == RelType.CITES and r.start == evidence_id}
+    """The article's own keys for the works a piece of evidence cites (the key is on CITES)."""
+    return {r.props["key"] for r in result.batch.relationships
+            if r.type == RelType.CITES and r.start == evidence_id}
 
 
 def test_every_citation_resolves(demo_result):
     assert demo_result.unresolved == []
-    cited = {r.end for r in demo_result.batch.relationships
+    cited = {r.props["key"]: r.end for r in demo_result.batch.relationships
              if r.type == RelType.CITES and r.start == ARTICLE_ID}
-    assert cited == {"herman1992trauma", "jordan1992problems"}
+    assert set(cited) == {"herman1992trauma", "jordan1992problems"}
+    sources = {n.id: n.props for n in demo_result.batch.nodes_by_label(Label.SOURCE)}
+    assert sources[cited["herman1992trauma"]]["title"].startswith("Trauma and Recovery")
+    assert sources[cited["herman1992trauma"]]["keys"] == "herman1992trauma"
+    assert sources[cited["jordan1992problems"]]["title"].startswith("Problems in families")
+    assert all(work.startswith("work:") for work in cited.values())
 
 
 def test_each_vietnam_bullet_is_a_claim_cited_to_jordan(demo_result):

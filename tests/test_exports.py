@@ -243,3 +243,32 @@ def test_demo_from_a_real_store_reads_back_everywhere(store, demo_result, tmp_pa
     assert "Jordan, B. K., Marmar, C. R., Fairbank, J. A., Schlenger, W. E., Kulka, R. A., Hough, R. L., " \
            "& Weiss, D. S. (1992). Problems in families of male Vietnam veterans" in handout
     assert handout.startswith("# Trauma and Relationships")
+
+
+FORMULAS = ['=HYPERLINK("http://127.0.0.1:9/x","click")', "+cmd|' /C calc'!A0", "@SUM(1+1)", "-2+3",
+            "\t=1+1", "\r=1+1"]
+
+
+def test_csv_cells_never_start_a_formula_and_stay_readable():
+    """OWASP's CSV-injection rule: a text cell starting with = + - @ TAB or CR gets a leading
+    apostrophe, so a spreadsheet shows it as text; read back, the rest of the cell is the text."""
+    import csv
+
+    b = GraphBatch()
+    b.add_node(Label.DOCUMENT, DOC, kind="article", title=FORMULAS[0], author=FORMULAS[2], text="…",
+               path="t.txt", offset=0, root_id=DOC, parent_id="", position=0)
+    for i, formula in enumerate(FORMULAS):
+        b.add_node(Label.CLAIM, f"claim:f{i}", text=formula, section=formula, document_id=DOC, start=i,
+                   end=i + 1, position=i, status="unsupported", kind="general", contested=False)
+        b.add_rel(RelType.MAKES, DOC, f"claim:f{i}", position=i)
+    sub = Subgraph(nodes=b.nodes, relationships=b.relationships)
+    with zipfile.ZipFile(io.BytesIO(export(sub, "csv"))) as archive:
+        nodes = list(csv.DictReader(io.TextIOWrapper(archive.open("nodes.csv"), "utf-8", newline="")))
+        edges = list(csv.reader(io.TextIOWrapper(archive.open("edges.csv"), "utf-8", newline="")))
+    cells = [cell for row in nodes for cell in row.values()] + [cell for row in edges for cell in row]
+    assert cells and not [c for c in cells if c.startswith(("=", "+", "-", "@", "\t", "\r"))]
+    texts = {row["id"]: row["text"] for row in nodes}
+    assert [texts[f"claim:f{i}"] for i in range(len(FORMULAS))] == ["'" + f for f in FORMULAS]
+    document = next(row for row in nodes if row["id"] == DOC)
+    assert (document["title"], document["author"]) == ("'" + FORMULAS[0], "'" + FORMULAS[2])
+    assert document["offset"] == "0" and document["text"] == "…"  # numbers and plain text unchanged

@@ -105,7 +105,7 @@ def test_replaces_deletes_only_that_article(loaded: Store) -> None:
     stats = loaded.stats()
     assert stats["nodes"] == {"Document": 1, "Claim": 2, "Evidence": 1, "Source": 3, "Author": 3}
     assert stats["relationships"] == {"MAKES": 2, "SUPPORTED_BY": 1, "CITES": 2, "WRITTEN_BY": 3,
-                                      "REPLIES_TO": 0, "CHALLENGES": 0}
+                                      "REPLIES_TO": 0, "CHALLENGES": 0, "IN_CORPUS": 0}
     assert loaded.node(ALPHA) is None and loaded.node(COMMENT) is None and loaded.node(A4) is None
     assert loaded.node(EVIDENCE["a1"]) is None
     assert loaded.node(BETA) is not None and loaded.node(B1) is not None

@@ -1,0 +1,400 @@
+"""Score every citation route against the publisher's own links (`python -m ingest.evaluate --jats`).
+
+For each JATS article the gold standard is the publisher's `<xref ref-type="bibr" rid="…">`
+markup: each printed marker (ingest/jats.py's MarkedCitation, spans in the article's rendered
+text) and the references it names. Routes scored:
+
+- `jats`      the JATS reader's own links through the pipeline's evidence step (P = R = 1 by
+              construction; anything less is a bug);
+- `text+bib`  the article rendered as Markdown with its printed reference list (ingest/render.py),
+              read by the Markdown reader, with the .bib a reference manager would export;
+- `text`      the same text without a .bib: the printed list parsed by ingest/reflist.py;
+- `pdf`       the publisher's PDF next to the XML (`<stem>.pdf`), read by ingest/pdf.py.
+
+Marker level: a predicted citation (span, key) is right when its span overlaps a gold marker that
+names that key (each gold pair is matched once). Claim level: the sentence holding a marker (the
+rendered article's own sentences) and the key; a predicted citation counts for the sentence its
+span starts in. The text routes read the very text the gold spans index, so spans compare
+directly; the PDF's text is aligned to it word by word (difflib over normalised words). A parsed
+reference-list entry is identified with the gold entry printed on the same line (text) or by its
+number, else its author, year and wording (PDF).
+
+Articles listed in tests/data/corpus/blind.txt (and the XML of a listed PDF) are left out unless
+`--blind` is given, which runs only them.
+"""
+
+from __future__ import annotations
+
+import difflib
+import importlib.util
+import re
+import tempfile
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ingest.model import InputError, MarkedCitation, ParsedDocument, Reference
+
+CORPUS = Path(__file__).resolve().parent.parent / "tests" / "data" / "corpus"
+DEFAULT_DIRS = (CORPUS / "jats", CORPUS / "pdf")
+ROUTES = ("jats", "text+bib", "text", "pdf")
+Predicted = tuple[int, int, list[str]]  # (start, end, reference keys) in the gold text
+
+
+class RouteUnavailable(Exception):
+    """A route that cannot run here (its reader has not landed, no PDF for this article)."""
+
+
+@dataclass
+class Score:
+    """True/false positives and misses of (item, reference key) pairs."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, other: Score) -> None:
+        self.tp, self.fp, self.fn = self.tp + other.tp, self.fp + other.fp, self.fn + other.fn
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        total = self.precision + self.recall
+        return 2 * self.precision * self.recall / total if total else 0.0
+
+
+@dataclass
+class RouteResult:
+    markers: Score = field(default_factory=Score)
+    claims: Score = field(default_factory=Score)
+    misses: list[str] = field(default_factory=list)   # printed markers (and keys) not found
+    false: list[str] = field(default_factory=list)    # predicted links that are wrong
+
+
+@dataclass
+class ArticleResult:
+    name: str
+    style: str                    # "numeric" or "author-year"
+    gold_markers: int
+    routes: dict[str, RouteResult | str] = field(default_factory=dict)  # str: why not available
+
+
+# --- scoring -----------------------------------------------------------------------------
+
+def score_links(gold: list[MarkedCitation], predicted: list[Predicted], sentences: list[tuple[int, int]],
+                text: str = "") -> RouteResult:
+    """Marker- and claim-level scores of `predicted` citations against the `gold` markers."""
+    result = RouteResult()
+    matched: set[tuple[int, str]] = set()
+    for start, end, keys in predicted:
+        for key in dict.fromkeys(keys):
+            hit = next((i for i, g in enumerate(gold) if (i, key) not in matched and key in g.keys
+                        and _overlap(start, end, g.start, g.end)), None)
+            if hit is None:
+                result.markers.fp += 1
+                result.false.append(f"{text[start:end]!r} -> {key}")
+            else:
+                matched.add((hit, key))
+                result.markers.tp += 1
+    for i, g in enumerate(gold):
+        for key in dict.fromkeys(g.keys):
+            if (i, key) not in matched:
+                result.markers.fn += 1
+                result.misses.append(f"{text[g.start:g.end]!r} -> {key}")
+    starts = [s for s, _ in sentences]
+    want = {(_sentence_of(g.start, sentences, starts), key) for g in gold for key in g.keys}
+    got = {(_sentence_of(start, sentences, starts), key) for start, _, keys in predicted for key in keys}
+    result.claims = Score(len(got & want), len(got - want), len(want - got))
+    return result
+
+
+def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < max(b_end, b_start + 1) and b_start < max(a_end, a_start + 1)
+
+
+def _sentence_of(position: int, sentences: list[tuple[int, int]], starts: list[int]) -> int:
+    """Index of the sentence holding `position` (-1 - position when none does)."""
+    import bisect
+
+    at = bisect.bisect_right(starts, position) - 1
+    if at >= 0 and sentences[at][0] <= position < sentences[at][1]:
+        return at
+    return -1 - position
+
+
+# --- routes ------------------------------------------------------------------------------
+
+def citation_spans(doc: ParsedDocument, references: list[Reference]) -> list[Predicted]:
+    """The citations the pipeline's evidence step finds in `doc`, resolved against `references`."""
+    from ingest.citations import build_index
+    from ingest.pipeline import analyse
+
+    [analysis] = analyse([doc], build_index(references, [doc]))
+    return [(e.start, e.end, list(e.sources)) for e in analysis.evidence if e.kind == "citation"]
+
+
+def jats_route(article: ParsedDocument, workdir: Path) -> list[Predicted]:
+    return citation_spans(article, article.references)
+
+
+def _rendered(article: ParsedDocument, workdir: Path) -> tuple[ParsedDocument, str]:
+    """The rendered article read back by the Markdown reader, and its .bib text."""
+    from ingest.readers import read_documents
+    from ingest.render import render_text
+
+    text, bibtex = render_text(article)
+    path = workdir / (Path(article.path).stem + ".md")
+    path.write_text(text, encoding="utf-8")
+    doc = read_documents(path)[0]
+    if doc.text != text:
+        raise AssertionError(f"{path}: the Markdown reader changed the rendered text")
+    return doc, bibtex
+
+
+def text_bib_route(article: ParsedDocument, workdir: Path) -> list[Predicted]:
+    from ingest.bibtex import parse_bibtex
+
+    doc, bibtex = _rendered(article, workdir)
+    return citation_spans(doc, parse_bibtex(bibtex, str(workdir / "article.bib")))
+
+
+def text_route(article: ParsedDocument, workdir: Path) -> list[Predicted]:
+    if importlib.util.find_spec("ingest.reflist") is None:
+        raise RouteUnavailable("n/a: ingest/reflist.py (branch pdf) not on this branch")
+    from ingest.reflist import references_in_text
+
+    doc, _ = _rendered(article, workdir)
+    parsed = doc.references or references_in_text(doc.text, doc.path)
+    keys = keys_by_line(parsed, article)
+    return [(s, e, [keys.get(k, k) for k in ks]) for s, e, ks in citation_spans(doc, parsed)]
+
+
+def pdf_route(article: ParsedDocument, workdir: Path) -> list[Predicted]:
+    pdf = Path(article.path).with_suffix(".pdf")
+    if not pdf.is_file():
+        raise RouteUnavailable("no PDF")
+    if importlib.util.find_spec("ingest.pdf") is None:
+        raise RouteUnavailable("n/a: ingest/pdf.py (branch pdf) not on this branch")
+    from ingest.readers import read_documents
+
+    doc = read_documents(pdf)[0]
+    keys = keys_by_content(doc.references, article.references)
+    aligner = Aligner(doc.text, article.text)
+    predicted = []
+    for start, end, found in citation_spans(doc, doc.references):
+        mapped = aligner.map_span(start, end)
+        if mapped is not None:
+            predicted.append((*mapped, [keys.get(k, k) for k in found]))
+    return predicted
+
+
+ROUTE_FUNCTIONS: dict[str, Callable[[ParsedDocument, Path], list[Predicted]]] = {
+    "jats": jats_route, "text+bib": text_bib_route, "text": text_route, "pdf": pdf_route}
+
+
+# --- identifying parsed reference-list entries -------------------------------------------
+
+def entry_lines(article: ParsedDocument) -> dict[int, str]:
+    """1-based line of the rendered text where each gold reference entry is printed -> its key."""
+    entries = [b for b in article.blocks if b.kind == "references"]
+    return {article.text.count("\n", 0, block.start) + 1: ref.key
+            for block, ref in zip(entries, article.references, strict=False)}
+
+
+def keys_by_line(parsed: list[Reference], article: ParsedDocument) -> dict[str, str]:
+    """Parsed key -> gold key, for entries parsed from the line the gold entry is printed on."""
+    lines = entry_lines(article)
+    return {ref.key: lines[ref.line] for ref in parsed if ref.line in lines}
+
+
+def _folded(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return " ".join(re.findall(r"[a-z0-9]+", text))
+
+
+def keys_by_content(parsed: list[Reference], gold: list[Reference]) -> dict[str, str]:
+    """Parsed key -> gold key by printed number, else first author + year + wording (best match)."""
+    from rapidfuzz import fuzz
+
+    from ingest.jats import printed_reference
+
+    by_label = {ref.label: ref.key for ref in gold if ref.label}
+    gold_text = {ref.key: _folded(printed_reference(ref)) for ref in gold}
+    mapping: dict[str, str] = {}
+    for ref in parsed:
+        if ref.label and ref.label in by_label:
+            mapping[ref.key] = by_label[ref.label]
+            continue
+        printed = _folded(ref.fields.get("printed", "") or ref.title)
+        family = _folded(ref.authors[0].family) if ref.authors else ""
+        best, best_score = "", 0.0
+        for candidate in gold:
+            first = _folded(candidate.authors[0].family) if candidate.authors else ""
+            same_author = bool(family) and first == family
+            same_year = bool(ref.year) and ref.year[:4] == candidate.year[:4]
+            score = fuzz.token_set_ratio(printed, gold_text[candidate.key]) + 20 * same_author
+            score += 10 * same_year
+            if score > best_score:
+                best, best_score = candidate.key, score
+        if best and best_score >= 90:
+            mapping[ref.key] = best
+    return mapping
+
+
+# --- aligning the PDF's text with the rendered text --------------------------------------
+
+_WORD = re.compile(r"\w+")
+
+
+class Aligner:
+    """Maps character spans of one text onto another printing the same words (difflib over words)."""
+
+    def __init__(self, source: str, target: str):
+        self.source = [(m.start(), m.end(), _folded(m.group(0))) for m in _WORD.finditer(source)]
+        self.target = [(m.start(), m.end(), _folded(m.group(0))) for m in _WORD.finditer(target)]
+        matcher = difflib.SequenceMatcher(None, [w for *_, w in self.source], [w for *_, w in self.target],
+                                          autojunk=False)
+        self.pairs: dict[int, int] = {}
+        for block in matcher.get_matching_blocks():
+            for offset in range(block.size):
+                self.pairs[block.a + offset] = block.b + offset
+        self.source_starts = [s for s, _, _ in self.source]
+        self.source_ends = [e for _, e, _ in self.source]
+
+    def map_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """The target span printing source[start:end]; between its aligned neighbours when the
+        words themselves did not align; None when nothing around it aligned."""
+        import bisect
+
+        first = bisect.bisect_left(self.source_ends, start + 1)
+        last = bisect.bisect_left(self.source_starts, end) - 1
+        inside = [self.pairs[i] for i in range(first, last + 1) if i in self.pairs]
+        if inside:
+            return self.target[min(inside)][0], self.target[max(inside)][1]
+        before = next((self.pairs[i] for i in range(first - 1, max(first - 40, -1), -1)
+                       if i in self.pairs), None)
+        after = next((self.pairs[i] for i in range(last + 1, min(last + 40, len(self.source)))
+                      if i in self.pairs), None)
+        if before is None or after is None or after <= before:
+            return None
+        return self.target[before][1], self.target[after][0]
+
+
+# --- running -----------------------------------------------------------------------------
+
+def blind_names() -> set[str]:
+    lines = (CORPUS / "blind.txt").read_text(encoding="utf-8").splitlines()
+    return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+
+
+def is_blind(path: Path, blind: set[str]) -> bool:
+    """True when the file (or the PDF it goes with) is held out: matched as 'jats/NAME', 'pdf/NAME'."""
+    here = f"{path.parent.name}/{path.name}"
+    return here in blind or f"{path.parent.name}/{path.stem}.pdf" in blind
+
+
+def articles(directories: Iterable[Path], blind: bool) -> list[Path]:
+    held_out = blind_names()
+    found = []
+    for directory in directories:
+        if not Path(directory).is_dir():
+            raise InputError(str(directory), "is not a directory", hint="Give a folder of JATS .xml files")
+        for path in sorted(Path(directory).glob("*.xml")) + sorted(Path(directory).glob("*.nxml")):
+            if is_blind(path, held_out) == blind:
+                found.append(path)
+    return found
+
+
+def evaluate_article(path: Path, routes: Iterable[str] = ROUTES) -> ArticleResult:
+    from ingest.jats import citation_style
+    from ingest.readers import read_documents
+    from ingest.xmlfile import parse_xml
+
+    documents = read_documents(path)
+    article = documents[0]
+    if not article.references:
+        raise InputError(str(path), "has no <ref-list> to score against",
+                         hint="Give JATS articles with references")
+    gold = [c for c in article.citations if c.keys]
+    sentences = [(s.start, s.end) for s in article.sentences]
+    result = ArticleResult(path.name, citation_style(parse_xml(path)), len(gold))
+    for route in routes:
+        with tempfile.TemporaryDirectory(prefix="claimgraph-eval-") as tmp:
+            try:
+                predicted = ROUTE_FUNCTIONS[route](article, Path(tmp))
+            except RouteUnavailable as why:
+                result.routes[route] = str(why)
+                continue
+        result.routes[route] = score_links(gold, predicted, sentences, article.text)
+    return result
+
+
+def evaluate_corpus(directories: Iterable[Path] = DEFAULT_DIRS, blind: bool = False,
+                    routes: Iterable[str] = ROUTES, progress: Callable[[str], None] | None = None
+                    ) -> list[ArticleResult]:
+    results = []
+    for path in articles(directories, blind):
+        if progress:
+            progress(path.name)
+        results.append(evaluate_article(path, routes))
+    return results
+
+
+def pooled(results: list[ArticleResult], route: str, style: str | None = None
+           ) -> tuple[int, int, Score, Score]:
+    """(articles, gold markers, marker score, claim score) of a route, for one style or all."""
+    markers, claims = Score(), Score()
+    count = gold = 0
+    for result in results:
+        outcome = result.routes.get(route)
+        if not isinstance(outcome, RouteResult) or (style and result.style != style):
+            continue
+        count += 1
+        gold += result.gold_markers
+        markers.add(outcome.markers)
+        claims.add(outcome.claims)
+    return count, gold, markers, claims
+
+
+def _row(route: str, style: str, count: int, gold: int, markers: Score, claims: Score) -> str:
+    def cells(score: Score) -> str:
+        counts = f"({score.tp}/{score.fp}/{score.fn})"
+        return f"{score.precision:6.3f} {score.recall:6.3f} {score.f1:6.3f} {counts:<16}"
+
+    return f"{route:9} {style:11} {count:>8} {gold:>7} | {cells(markers)} | {cells(claims)}"
+
+
+def format_results(results: list[ArticleResult], routes: Iterable[str] = ROUTES,
+                   verbose: bool = False) -> str:
+    """The table `python -m ingest.evaluate --jats` prints: per route and style, then pooled."""
+    lines = [f"{'route':9} {'style':11} {'articles':>8} {'markers':>7} | "
+             f"{'mark P':>6} {'R':>6} {'F1':>6} {'(tp/fp/fn)':<16} | "
+             f"{'sent P':>6} {'R':>6} {'F1':>6} (tp/fp/fn)"]
+    for route in routes:
+        for style in ("author-year", "numeric", None):
+            count, gold, markers, claims = pooled(results, route, style)
+            if count:
+                lines.append(_row(route, style or "all", count, gold, markers, claims))
+        skipped = [r for r in results if isinstance(r.routes.get(route), str)]
+        if skipped:
+            reasons = "; ".join(sorted({str(r.routes[route]) for r in skipped}))
+            lines.append(f"{route:9} not run on {len(skipped)} article(s): {reasons}")
+    if verbose:
+        for result in results:
+            for route, outcome in result.routes.items():
+                if not isinstance(outcome, RouteResult):
+                    continue
+                m = outcome.markers
+                lines.append(f"{result.name} [{result.style}] {route}: marker P {m.precision:.3f} "
+                             f"R {m.recall:.3f} ({m.tp}/{m.fp}/{m.fn})")
+                lines += [f"    MISS  {miss}" for miss in outcome.misses[:20]]
+                lines += [f"    FALSE {false}" for false in outcome.false[:20]]
+    return "\n".join(lines)

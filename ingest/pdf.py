@@ -1,0 +1,545 @@
+"""Read a PDF article with no server: pypdfium2 (PDFium; BSD-3/Apache-2.0) gives every character
+with its box, size and weight, and this module rebuilds the article from them.
+
+    read_pdf(path) -> [ParsedDocument]    (text, blocks, sentences, references, citations, layout)
+
+- Lines from characters; reading order by columns (a two-column page is read left column, then
+  right, band by band between full-width lines); running heads, footers, page numbers and
+  line numbers dropped (lines repeated near the top or bottom of many pages, bare numbers in the
+  margins); hyphenation at line ends joined ("devel-/oped" -> "developed", "Lieberman-/Aiden"
+  keeps its hyphen).
+- Blocks from vertical gaps, indents and font changes; headings from font size, weight and
+  numbering ("2.1 Methods"); every block carries its section heading.
+- The reference list (after a References/Bibliography/Referências heading) is split into entries
+  by the hanging indent or the gaps between entries and parsed by ingest.reflist.
+- Superscript numbers (smaller characters raised above the line) in a document with a numbered
+  reference list become MarkedCitations, with any "[n]" markers; author-year and bracket
+  citations otherwise go to the text detectors, which match them against `references`.
+- `layout`: one LayoutBox per printed line (page, bbox in points, origin top left) covering
+  every character of the text; `boxes_for(doc, start, end)` gives a span's boxes per page.
+
+Bad input is one InputError naming the file: not a PDF, encrypted, damaged or truncated, no
+text layer (a scan), more than MAX_PAGES pages or MAX_BYTES bytes. Time and memory grow with
+the page count (about 20 ms a page), which the page cap bounds.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from graph.schema import DocumentKind, document_id
+from ingest.model import (
+    HEADING,
+    PARAGRAPH,
+    REFERENCES,
+    TITLE,
+    Block,
+    InputError,
+    LayoutBox,
+    MarkedCitation,
+    ParsedDocument,
+    Reference,
+)
+from ingest.reflist import AFTER_REFERENCES, REFERENCE_HEADING, parse_entry, unique_keys
+
+MAX_PAGES = 400
+MAX_BYTES = 200 * 1024 * 1024
+MIN_CHARS_PER_PAGE = 20     # fewer printable characters than this on average: no text layer
+SOFT_HYPHEN = "\ufffe"      # PDFium's mark for a hyphen at a line end
+HYPHENS = ("-", "\xad", SOFT_HYPHEN, "\u2010")
+MARGIN_SHARE = 0.09         # running heads and footers live in the top/bottom 9% of a page
+PDF_HINT = "Give the publisher's PDF with a text layer, or the article as .txt, .md, .html or JATS .xml"
+
+
+@dataclass
+class Char:
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    size: float
+    bold: bool
+
+
+@dataclass
+class Line:
+    """One printed line of one page."""
+
+    page: int
+    chars: list[Char]
+    x0: float = 0.0
+    y0: float = 0.0
+    x1: float = 0.0
+    y1: float = 0.0
+    size: float = 0.0
+    bold: bool = False
+    text: str = ""
+    superscripts: list[tuple[int, int]] = field(default_factory=list)  # spans within `text`
+
+    def finish(self) -> Line:
+        chars = [c for c in self.chars if c.text.strip()]
+        self.x0 = min(c.x0 for c in chars)
+        self.x1 = max(c.x1 for c in chars)
+        self.y0 = min(c.y0 for c in chars)
+        self.y1 = max(c.y1 for c in chars)
+        sizes = Counter(int(c.size * 2) / 2 for c in chars)  # to half a point
+        self.size = sizes.most_common(1)[0][0]
+        self.bold = sum(c.bold for c in chars) >= 0.8 * len(chars)
+        baseline = statistics.median(c.y1 for c in chars if int(c.size * 2) / 2 == self.size)
+        text, superscripts = "", []
+        run_start: int | None = None
+        for char in self.chars:
+            raised = (char.text.strip() != "" and char.size < 0.85 * self.size
+                      and char.y1 < baseline - 0.2 * self.size)
+            if raised and run_start is None:
+                run_start = len(text)
+            elif not raised and run_start is not None and char.text not in ",–-":
+                superscripts.append((run_start, len(text)))
+                run_start = None
+            text += char.text
+        if run_start is not None:
+            superscripts.append((run_start, len(text)))
+        lead = len(text) - len(text.lstrip())
+        self.text = text.strip()
+        self.superscripts = [(s - lead, e - lead) for s, e in superscripts
+                             if re.fullmatch(r"[\d,–\-]+", text[s:e].strip()) and e - lead <= len(self.text)]
+        return self
+
+    @property
+    def height(self) -> float:
+        return self.y1 - self.y0
+
+
+# --- opening -------------------------------------------------------------------------------
+
+def _open(path: Path):  # noqa: ANN202 - pypdfium2.PdfDocument
+    """The PDF opened with PDFium, or an InputError saying what is wrong with the file."""
+    import pypdfium2 as pdfium
+
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(1024)
+    except OSError as err:
+        raise InputError(str(path), f"cannot be read ({err.strerror or err})",
+                         hint="Check the path") from None
+    if b"%PDF-" not in head:
+        shown = "is empty" if not head else "is not a PDF (no %PDF- signature at its start)"
+        raise InputError(str(path), shown, hint=PDF_HINT)
+    if size > MAX_BYTES:
+        raise InputError(str(path), f"is {size // 2**20} MB, over the {MAX_BYTES // 2**20} MB limit "
+                         "for a PDF",
+                         hint="Split it or give the article's text")
+    try:
+        document = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as err:
+        if "password" in str(err).lower():
+            raise InputError(str(path), "is encrypted (password protected)",
+                             hint="Save an unprotected copy (e.g. qpdf --decrypt) and ingest that") from None
+        reason = re.findall(r"PDFium: ([^).]+)", str(err))
+        shown = f" (PDFium: {reason[-1].lower()})" if reason else ""
+        raise InputError(str(path), f"is damaged or truncated{shown}",
+                         hint="Download the PDF again") from None
+    if len(document) == 0:
+        raise InputError(str(path), "has no pages (damaged or truncated)", hint="Download the PDF again")
+    if len(document) > MAX_PAGES:
+        raise InputError(str(path), f"has {len(document)} pages, over the {MAX_PAGES}-page limit",
+                         hint="Split it into articles (qpdf --pages) and ingest each")
+    return document
+
+
+def _page_chars(page, textpage) -> list[Char]:  # noqa: ANN001 - pypdfium2 objects
+    """Every character of a page with its box (top-left origin), size (box height) and weight."""
+    import pypdfium2.raw as pdfium_c
+
+    height = page.get_height()
+    raw = textpage.raw
+    count = textpage.count_chars()
+    all_text = textpage.get_text_range()
+    if len(all_text) != count:  # characters outside the BMP: read them one by one
+        all_text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, i) or 32) for i in range(count))
+    rect = pdfium_c.FS_RECTF()
+    loose_box, weight_of, generated = (pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetFontWeight,
+                                       pdfium_c.FPDFText_IsGenerated)
+    newline, space = Char("\n", 0, 0, 0, 0, 0, False), Char(" ", 0, 0, 0, 0, 0, False)
+    chars: list[Char] = []
+    append = chars.append
+    for index, text in enumerate(all_text):
+        if text in "\r\n":
+            append(newline)
+            continue
+        if text.isspace() and generated(raw, index):
+            append(space)
+            continue
+        loose_box(raw, index, rect)
+        top, bottom = rect.top, rect.bottom
+        append(Char(text, rect.left, height - top, rect.right, height - bottom, top - bottom,
+                    weight_of(raw, index) >= 600))
+    return chars
+
+
+def _lines_of(page_number: int, chars: list[Char]) -> list[Line]:
+    """Lines: PDFium's line breaks, and breaks where the text jumps back left or to another row."""
+    lines: list[Line] = []
+    current: list[Char] = []
+
+    def close() -> None:
+        if any(c.text.strip() for c in current):
+            lines.append(Line(page_number, list(current)).finish())
+        current.clear()
+
+    last: Char | None = None
+    for char in chars:
+        if char.text == "\n":
+            close()
+            last = None
+            continue
+        if char.text.strip() and last is not None:
+            new_row = char.y0 > last.y1 - 0.2 * last.size and char.x0 < last.x0 - 5
+            if new_row:
+                close()
+        current.append(char)
+        if char.text.strip():
+            last = char
+    close()
+    return lines
+
+
+# --- cleaning -----------------------------------------------------------------------------
+
+def _furniture_key(line: Line) -> str:
+    return re.sub(r"\d+", "#", line.text.lower()).strip()
+
+
+def _drop_furniture(pages: list[list[Line]], sizes: list[tuple[float, float]]) -> list[list[Line]]:
+    """Without running heads, footers, page numbers and line numbers."""
+    counts: Counter[str] = Counter()
+    for page, (_width, height) in zip(pages, sizes, strict=True):
+        seen = {_furniture_key(line) for line in page
+                if line.y1 < height * MARGIN_SHARE or line.y0 > height * (1 - MARGIN_SHARE)}
+        counts.update(seen)
+    repeated = {key for key, count in counts.items() if count >= max(2, 0.3 * len(pages))}
+    kept_pages = []
+    for page, (width, height) in zip(pages, sizes, strict=True):
+        kept = []
+        for line in page:
+            in_margin = line.y1 < height * MARGIN_SHARE or line.y0 > height * (1 - MARGIN_SHARE)
+            if in_margin and (_furniture_key(line) in repeated
+                              or re.fullmatch(r"(?:page\s*)?\d+(?:\s*(?:of|/)\s*\d+)?", line.text, re.I)):
+                continue
+            if re.fullmatch(r"\d{1,4}", line.text) and (line.x1 < width * 0.1 or line.x0 > width * 0.9):
+                continue  # a line number in the margin
+            if line.height > 3 * max(line.size, 1.0) and len(line.text) > 3:
+                continue  # text running up the margin (a rotated running head)
+            kept.append(line)
+        kept_pages.append(kept)
+    return kept_pages
+
+
+def _reading_order(lines: list[Line], width: float) -> list[Line]:
+    """Lines in reading order: two columns band by band when the page has them."""
+    middle = width / 2
+    left = [ln for ln in lines if ln.x1 < middle + 5]
+    right = [ln for ln in lines if ln.x0 > middle - 5]
+    if len(left) < 5 or len(right) < 5 or len(left) + len(right) < 0.6 * len(lines):
+        return lines
+    ordered: list[Line] = []
+    band: list[Line] = []
+    for line in sorted(lines, key=lambda ln: (ln.y0, ln.x0)):
+        if line.x0 < middle - 5 and line.x1 > middle + 5:  # full width: closes the band above
+            ordered.extend(_band(band, middle))
+            band = []
+            ordered.append(line)
+        else:
+            band.append(line)
+    ordered.extend(_band(band, middle))
+    return ordered
+
+
+def _band(lines: list[Line], middle: float) -> list[Line]:
+    return ([ln for ln in lines if ln.x0 < middle - 5] + [ln for ln in lines if ln.x0 >= middle - 5])
+
+
+# --- blocks -------------------------------------------------------------------------------
+
+@dataclass
+class _Para:
+    lines: list[Line]
+    kind: str = PARAGRAPH
+
+
+def _paragraphs(lines: list[Line], body_size: float) -> list[_Para]:
+    """Lines grouped into paragraphs and headings by gaps, indents and font."""
+    paras: list[_Para] = []
+    previous: Line | None = None
+    for line in lines:
+        heading = _is_heading(line, body_size)
+        if previous is not None and paras and not heading and paras[-1].kind == PARAGRAPH:
+            gap = line.y0 - previous.y1
+            same_column = abs(line.x0 - paras[-1].lines[0].x0) < 60 or line.page != previous.page
+            continues = (
+                (line.page != previous.page or -2 * line.height < gap < 0.8 * line.height)
+                and abs(line.size - previous.size) < 1.0 and same_column
+                and not (line.x0 > previous.x0 + 8 and previous.text.rstrip().endswith((".", ":", "?", "!")))
+            )
+            closed = paras[-1].lines[-1].text.rstrip().endswith((".", "?", "!", ":"))
+            if line.page != previous.page and closed:
+                continues = False
+            if continues:
+                paras[-1].lines.append(line)
+                previous = line
+                continue
+        if heading and paras and paras[-1].kind == HEADING and previous is not None \
+                and line.page == previous.page and line.y0 - previous.y1 < line.height \
+                and abs(line.size - previous.size) < 0.6 and line.bold == previous.bold:
+            paras[-1].lines.append(line)  # a heading wrapped on two lines
+        else:
+            paras.append(_Para([line], HEADING if heading else PARAGRAPH))
+        previous = line
+    return paras
+
+
+def _is_heading(line: Line, body_size: float) -> bool:
+    words = line.text.split()
+    if not words or len(words) > 14 or line.text.rstrip().endswith((".", ",", ";")) and not \
+            re.match(r"^\d+(?:\.\d+)*\.?\s", line.text):
+        return False
+    if REFERENCE_HEADING.match(line.text) or AFTER_REFERENCES.match(line.text) and len(words) <= 4:
+        return line.bold or line.size > body_size * 1.1 or line.text.isupper()
+    numbered = re.match(r"^\d+(?:\.\d+)*\.?\s+[A-Z]", line.text) and len(words) <= 10
+    return bool(line.size > body_size * 1.15 or (line.bold and len(words) <= 10) or
+                (numbered and (line.bold or line.text.split(None, 1)[-1].isupper())))
+
+
+def _join_lines(lines: list[Line]) -> tuple[str, list[tuple[int, int, Line]], list[tuple[int, int]]]:
+    """A paragraph's text with hyphenation joined, where each line sits in it, and superscripts."""
+    text = ""
+    spans: list[tuple[int, int, Line]] = []
+    supers: list[tuple[int, int]] = []
+    for index, line in enumerate(lines):
+        piece = line.text
+        nxt = lines[index + 1].text if index + 1 < len(lines) else ""
+        joiner = " "
+        if piece.endswith(HYPHENS) and nxt:
+            left_letter = piece[-2:-1]
+            if left_letter.islower() and nxt[:1].islower():
+                piece, joiner = piece[:-1], ""
+            else:
+                piece, joiner = piece[:-1] + "-", ""
+        elif re.search(r"(?:\b10\.\d*/?\S*|https?://\S*|doi\.org/\S*)[./_-]$|\b10\.$", piece):
+            joiner = ""  # a DOI or URL broken at the line end
+        start = len(text)
+        piece = piece.replace(SOFT_HYPHEN, "-")
+        text += piece
+        spans.append((start, len(text), line))
+        supers.extend((start + s, start + e) for s, e in line.superscripts if e <= len(piece))
+        text += joiner if nxt else ""
+    return text, spans, supers
+
+
+# --- reference list ---------------------------------------------------------------------
+
+def _reference_entries(paras: list[_Para]) -> list[list[Line]]:
+    """The reference section's lines split into entries by hanging indent or gaps."""
+    lines = [line for para in paras for line in para.lines]
+    if not lines:
+        return []
+    entries: list[list[Line]] = []
+    left_edges: dict[tuple[int, bool], float] = {}
+    for line in lines:
+        column = (line.page, line.x0 >= 250)
+        left_edges[column] = min(left_edges.get(column, line.x0), line.x0)
+    indented = sum(1 for ln in lines if ln.x0 > left_edges[(ln.page, ln.x0 >= 250)] + 3)
+    hanging = indented >= 0.2 * len(lines)
+    from ingest.reflist import _ends_entry, _opens_entry  # same rules as for text
+
+    previous: Line | None = None
+    for line in lines:
+        at_edge = line.x0 <= left_edges[(line.page, line.x0 >= 250)] + 3
+        if previous is None:
+            opens = True
+        elif hanging:
+            opens = at_edge
+        else:
+            by_text = _ends_entry(previous.text) and _opens_entry(line.text)
+            if line.page == previous.page and abs(line.x0 - previous.x0) < 100:
+                opens = line.y0 - previous.y1 > 0.45 * line.height or by_text
+            else:  # the list goes on in the next column or page: only the wording tells
+                opens = by_text
+        if re.match(r"^\s*(?:\[\d+\]|\d{1,3}\.)\s", line.text) and at_edge:
+            opens = True
+        if opens:
+            entries.append([line])
+        else:
+            entries[-1].append(line)
+        previous = line
+    return entries
+
+
+# --- the document -------------------------------------------------------------------------
+
+def read_pdf(path: str | Path) -> list[ParsedDocument]:
+    """The article in the PDF at `path` as one ParsedDocument (PDFs carry no comment threads)."""
+    file_path = Path(path)
+    document = _open(file_path)
+    try:
+        pages, sizes = _read_pages(file_path, document)
+    finally:
+        document.close()
+    printable = sum(len(line.text) for page in pages for line in page)
+    if printable < MIN_CHARS_PER_PAGE * len(pages):
+        raise InputError(str(file_path), "has no text layer (a scanned image?)",
+                         hint="Run OCR on it first (e.g. ocrmypdf in.pdf out.pdf) and ingest the result")
+    pages = _drop_furniture(pages, sizes)
+    ordered = [line for page, (width, _h) in zip(pages, sizes, strict=True)
+               for line in _reading_order(page, width)]
+    return [_build(file_path, ordered)]
+
+
+def _read_pages(path: Path, document) -> tuple[list[list[Line]], list[tuple[float, float]]]:  # noqa: ANN001
+    import pypdfium2 as pdfium
+
+    pages: list[list[Line]] = []
+    sizes: list[tuple[float, float]] = []
+    try:
+        for number in range(len(document)):
+            page = document[number]
+            textpage = page.get_textpage()
+            pages.append(_lines_of(number + 1, _page_chars(page, textpage)))
+            sizes.append((page.get_width(), page.get_height()))
+            textpage.close()
+            page.close()
+    except pdfium.PdfiumError as err:
+        raise InputError(str(path), f"is damaged or truncated (page {len(pages) + 1}: {err})",
+                         hint="Download the PDF again") from None
+    return pages, sizes
+
+
+def _build(path: Path, lines: list[Line]) -> ParsedDocument:
+    weights: Counter[float] = Counter()
+    for line in lines:
+        weights[line.size] += len(line.text)
+    body_size = weights.most_common(1)[0][0]
+    paras = _paragraphs(lines, body_size)
+    title_para = _title(paras)
+    text = ""
+    blocks: list[Block] = []
+    layout: list[LayoutBox] = []
+    superscripts: list[tuple[int, int]] = []
+    section = ""
+    in_references = False
+    references: list[Reference] = []
+    pending_refs: list[_Para] = []
+
+    def add(kind: str, para_lines: list[Line]) -> tuple[int, int]:
+        nonlocal text
+        if text:
+            text += "\n\n"
+        joined, spans, supers = _join_lines(para_lines)
+        start = len(text)
+        text += joined
+        for s, e, line in spans:
+            layout.append(LayoutBox(start + s, start + e, line.page,
+                                    (round(line.x0, 1), round(line.y0, 1), round(line.x1, 1),
+                                     round(line.y1, 1))))
+        superscripts.extend((start + s, start + e) for s, e in supers)
+        blocks.append(Block(kind, start, len(text), section))
+        return start, len(text)
+
+    def flush_references() -> None:
+        for entry_lines in _reference_entries(pending_refs):
+            printed = " ".join(line.text for line in entry_lines)
+            reference = parse_entry(printed, path=str(path), line=entry_lines[0].page, origin="pdf")
+            if not (reference.authors and reference.year or reference.fields.get("doi")):
+                add(PARAGRAPH, entry_lines)  # matter printed after the list (figures, animations)
+                continue
+            start, end = add(REFERENCES, entry_lines)
+            references.append(parse_entry(text[start:end], path=str(path), line=entry_lines[0].page,
+                                          origin="pdf"))
+        pending_refs.clear()
+
+    for para in paras:
+        words = " ".join(line.text for line in para.lines)
+        if para.kind == HEADING:
+            if in_references and not (AFTER_REFERENCES.match(words) or REFERENCE_HEADING.match(words)):
+                pending_refs.append(para)  # a bold author name inside the list, not a heading
+                continue
+            flush_references()
+            in_references = bool(REFERENCE_HEADING.match(words))
+            section = words
+            add(TITLE if para is title_para else HEADING, para.lines)
+            blocks[-1].section = "" if para is title_para else section
+            continue
+        if in_references:
+            pending_refs.append(para)
+        else:
+            add(PARAGRAPH, para.lines)
+    flush_references()
+    references = unique_keys(references)
+    from ingest.readers import sentences_of
+
+    doc_id = document_id(path.stem)
+    title = next((text[b.start:b.end] for b in blocks if b.kind == TITLE), "")
+    doc = ParsedDocument(
+        id=doc_id, kind=str(DocumentKind.ARTICLE), text=text, path=str(path), title=title, offset=0,
+        root_id=doc_id, blocks=blocks, sentences=sentences_of(text, blocks), references=references,
+        layout=layout)
+    doc.doi = _doi(text[:3000])
+    doc.citations = _superscript_citations(doc, superscripts)
+    return doc
+
+
+def _title(paras: list[_Para]) -> _Para | None:
+    """The largest-type heading on the first page."""
+    first_page = [p for p in paras[:30] if p.lines[0].page == 1 and p.kind == HEADING]
+    if not first_page:
+        return None
+    return max(first_page, key=lambda p: p.lines[0].size)
+
+
+def _doi(head: str) -> str:
+    found = re.search(r"\b(10\.\d{4,9}/[^\s\"<>]+)", head)
+    return found.group(1).rstrip(".,;)") if found else ""
+
+
+def _superscript_citations(doc: ParsedDocument, superscripts: list[tuple[int, int]]) -> list[MarkedCitation]:
+    """Superscript numbers as links into a numbered reference list, with the "[n]" markers; none
+    when the document does not cite that way (the text detectors then do the linking)."""
+    by_label = {ref.label: ref.key for ref in doc.references if ref.label}
+    if len(by_label) < 3:
+        return []
+    from ingest.citations import _expand_numbers
+
+    body_end = next((b.start for b in doc.blocks if b.kind == REFERENCES), len(doc.text))
+    body_start = next((b.start for b in doc.blocks if b.kind == HEADING), 0)  # after bylines, affiliations
+    marks = [(s, e) for s, e in superscripts if body_start <= s and e <= body_end]
+    if not marks:
+        return []
+    found = [(s, e) for s, e in marks]
+    found += [(m.start(), m.end()) for m in re.finditer(r"\[(\d+(?:\s*[-–,]\s*\d+)*)\]", doc.text[:body_end])]
+    citations = []
+    for start, end in sorted(set(found)):
+        numbers = _expand_numbers(doc.text[start:end].strip("[]"))
+        keys = [by_label[str(n)] for n in numbers if str(n) in by_label]
+        citations.append(MarkedCitation(start, end, keys))
+    return citations
+
+
+def boxes_for(doc: ParsedDocument, start: int, end: int) -> list[LayoutBox]:
+    """The printed boxes of text[start:end], one per page (the union of its lines' boxes)."""
+    by_page: dict[int, list[float]] = {}
+    for box in doc.layout:
+        if box.start < end and box.end > start:
+            x0, y0, x1, y1 = box.bbox
+            if box.page in by_page:
+                union = by_page[box.page]
+                by_page[box.page] = [min(union[0], x0), min(union[1], y0), max(union[2], x1),
+                                     max(union[3], y1)]
+            else:
+                by_page[box.page] = [x0, y0, x1, y1]
+    return [LayoutBox(start, end, page, (b[0], b[1], b[2], b[3])) for page, b in sorted(by_page.items())]

@@ -1,0 +1,447 @@
+"""An article's own printed reference list, parsed into References (no .bib needed).
+
+    references_in_text(text, path)      -> the "References" section's entries as References
+    find_reference_section(text)        -> (start, end) of that section's entries, or None
+    split_entries(text, start, end)     -> (start, end) of each entry, wrapped lines joined
+    parse_entry(entry)                  -> one Reference with BibTeX-like fields
+
+Styles read: APA and Harvard ("Herman, J. L. (1992). Title. Journal, 5(2), 1–9."), Vancouver
+("Schuch FB, Vancampfort D. Title. J Res. 2016;77:42-51."), Nature ("Carroll, S. B. Title.
+Nature 409, 1102–1109 (2001)."), eLife/PLOS ("Baldwin PR, Penczek PA. 2007. Title. J Struct Biol
+157:250–261." / "Rich KM (2010) Title. …"), ABNT ("ANDRAOS, J. Title. Journal, v. 83, n. 9,
+p. 1400-1414, 2005."), numbered ("[12]", "12.", "12 ") or not. DOI, PMID and URL are picked out
+wherever they are printed. Every field is best effort: what cannot be read is left empty.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from ingest.model import PersonName, Reference
+
+SECTION_NAMES = (
+    r"references?(?:\s+cited)?|reference\s+list|bibliography|bibliograf[ií]a|literature(?:\s+cited)?"
+    r"|works\s+cited|cited\s+literature|refer[eê]ncias(?:\s+bibliogr[aá]ficas)?"
+    r"|referencias(?:\s+bibliogr[aá]ficas)?|r[ée]f[ée]rences(?:\s+bibliographiques)?|literaturverzeichnis"
+)
+REFERENCE_HEADING = re.compile(
+    rf"^[ \t]*(?:#{{1,6}}[ \t]*)?(?:\*\*|__)?(?:[\dIVX]+\.?[ \t]+)?(?:{SECTION_NAMES})(?:\*\*|__)?"
+    r"[ \t]*:?[ \t]*$",
+    re.I | re.M)
+# Headings that close a reference list (what journals print after it).
+AFTER_REFERENCES = re.compile(
+    r"^[ \t]*(?:#{1,6}[ \t]*)?(?:[\dIVX]+\.?[ \t]+)?(?:appendix|appendices|acknowledge?ments?|supplementary|"
+    r"supporting information|figures?(?: legends| captions)?|tables?|author contributions|funding|"
+    r"competing interests|conflicts? of interest|notes|endnotes|footnotes|about the authors?|"
+    r"decision letter|author response|data availability|ethics|abbreviations|glossary|index)\b[^\n]{0,60}$",
+    re.I)
+
+UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
+PARTICLE = r"(?:(?:van|von|der|den|de|da|do|dos|das|di|del|della|la|le|du|ten|ter|st\.?|mac|al|el)\s+)"
+SURNAME = (rf"{PARTICLE}*(?:[{UPPER}][\w'’]*|[{UPPER}]'[{UPPER}][\w'’]*)(?:-[{UPPER}]?[\w'’]+)*"
+           rf"(?:\s+(?:Jr|Sr|II|III|IV)\.?)?")
+INITIALS_DOTTED = rf"(?:[{UPPER}][a-z]?\.(?:\s?-?\s?)){{1,4}}"
+INITIALS_BARE = rf"[{UPPER}]{{1,4}}(?:-[{UPPER}]{{1,2}})?"
+GIVEN_FULL = rf"[{UPPER}][a-zà-ÿ]+(?:-[{UPPER}][a-zà-ÿ]+)?(?:\s+[{UPPER}]\.)*(?:\s+[{UPPER}][a-zà-ÿ]+)?"
+NAME_END = r"(?=\s*(?:[,.;:&(]|$|and\b|e\b|y\b|et\.?\s+al))"
+
+# One author in each style; groups `family` and `given`.
+LONG_SURNAME = rf"{SURNAME}(?:\s+[{UPPER}][a-zà-ÿ'’][\w'’-]*){{0,2}}"  # "Haubo Bojesen Christensen"
+NAME_FORMS: dict[str, re.Pattern[str]] = {
+    "vancouver": re.compile(rf"(?P<family>{LONG_SURNAME})\s+"
+                            rf"(?P<given>{INITIALS_BARE}(?:\s+(?:Jr|Jnr|Sr|II|III)\b)?){NAME_END}"),
+    "comma-initials": re.compile(rf"(?P<family>{LONG_SURNAME}),\s*(?P<given>{INITIALS_DOTTED})"),
+    "initials-first": re.compile(rf"(?P<given>{INITIALS_DOTTED})\s*(?P<family>{SURNAME}){NAME_END}"),
+    "comma-given": re.compile(rf"(?P<family>{SURNAME}),\s+(?P<given>{GIVEN_FULL}){NAME_END}"),
+}
+SEPARATOR = re.compile(r"\s*(?:,\s*(?:&|and|e|y)\s+|;\s*(?:&|and)?\s*|,\s*|&\s+|\band\s+|\be\s+|\by\s+)")
+ET_AL = re.compile(r"\s*,?\s*(?:et\.?\s+al\.?|and\s+others|\.\.\.|…|\[\.\.\.\])")
+EDITOR_MARK = re.compile(r"\s*\((?:eds?|orgs?|coords?|dirs?)\.?\)", re.I)
+
+YEAR = r"(?:1[5-9]\d\d|20[0-4]\d)"
+LEADING_YEAR = re.compile(rf"^\s*[.,]?\s*(?:\(\s*(?P<y1>{YEAR}[a-z]?|n\.\s?d\.|in press)\s*\)"
+                          rf"|(?P<y2>{YEAR}[a-z]?))\s*[.,:]?\s*", re.I)
+ANY_YEAR = re.compile(rf"(?<![\d/.])({YEAR})([a-z])?(?![\d/])")
+DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)", re.I)
+PMID = re.compile(r"\bPMID:?\s*(\d{5,9})\b", re.I)
+PMCID = re.compile(r"\b(PMC\d{5,9})\b")
+URL = re.compile(r"\bhttps?://[^\s<>\"]+")
+LABEL = re.compile(r"^\s*(?:\[(?P<b>\d{1,4})\]|(?P<d>\d{1,4})(?:[.)]\s*|\s+(?=[\w\"“'‘(]))"
+                   r"|(?P<s>\d{1,4})(?=[A-Z][a-z]))")
+LIST_MARK = re.compile(r"^\s*(?:[-*+•]\s+)")
+# Volume (issue): pages, in the ways journals print them.
+VOLUME_PAGES = re.compile(
+    r"(?:\bv(?:ol)?\.\s*)?(?P<volume>\d+[A-Z]?)\s*(?:\((?P<issue>[\w\s\-–/]{1,12})\)|,\s*n\.\s*(?P<n>[\w\-–/]+))?"
+    r"\s*[:,]\s*(?:p{1,2}\.\s*)?(?P<pages>[A-Za-z]?\d+(?:\s*[-–—]\s*[A-Za-z]?\d+)?|e\d+)")
+PAGES_ONLY = re.compile(r"\bp{1,2}\.?\s*(?P<pages>\d+(?:\s*[-–—]\s*\d+)?)")
+PUBLISHER = re.compile(rf"(?:^|[.,;]\s+)(?P<address>[{UPPER}][\w .'’-]{{1,40}}?(?:,\s*[A-Z]{{2}})?)\s*:\s*"
+                       rf"(?P<publisher>[{UPPER}][^.:;,]{{1,80}})")
+# A title's closing full stop: not after an initial or an abbreviation, and what follows starts
+# like a venue (capital, digit, quote, bracket, or a lower-case journal name such as eLife).
+LOWER_VENUES = r"e[A-Z]\w+|bio[A-Z]\w+|med[A-Z]\w+|arXiv|mBio|iScience|npj\b|bioRxiv|medRxiv|eLife"
+TITLE_END = re.compile(rf"(?<!\b[A-Z])(?<!\bvs)(?<!\bsp)(?<!\bspp)(?<!\bal)(?<!\bno)(?<!\bSt)(?<!\bDr)[.?!]"
+                       rf"(?=\s+(?:[{UPPER}\d\"“‘'(\[]|{LOWER_VENUES}|[Ii]n\b)|\s*$)")
+
+
+@dataclass
+class Entry:
+    """One printed entry: where it is in the text and its label ("12" or "")."""
+
+    start: int
+    end: int
+    label: str = ""
+
+
+# --- finding the section -----------------------------------------------------------------
+
+def find_reference_section(text: str, limit: int | None = None) -> tuple[int, int] | None:
+    """(start, end) of the reference list's entries: after the last References-like heading that
+    has entries under it, up to the next closing heading (Appendix, Figures, …) or `limit`."""
+    limit = len(text) if limit is None else limit
+    headings = [m for m in REFERENCE_HEADING.finditer(text, 0, limit)]
+    for heading in reversed(headings):
+        start = heading.end()
+        end = _section_end(text, start, limit)
+        if split_entries(text, start, end):
+            return start, end
+    return None
+
+
+def _section_end(text: str, start: int, limit: int) -> int:
+    position = start
+    for line in text[start:limit].splitlines(keepends=True):
+        stripped = line.strip()
+        if stripped and (AFTER_REFERENCES.match(stripped) or stripped.startswith("#")):
+            return position
+        position += len(line)
+    return limit
+
+
+# --- splitting entries -------------------------------------------------------------------
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each line in text[start:end], without the newline."""
+    spans = []
+    position = start
+    for line in text[start:end].splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        spans.append((position, position + len(body)))
+        position += len(line)
+    return spans
+
+
+def split_entries(text: str, start: int, end: int) -> list[Entry]:
+    """The entries of a reference list, each entry's wrapped lines together.
+
+    Numbered lists split at each label; otherwise blank lines separate entries when the list has
+    them, and else a line opens an entry when it starts with an author list and the line before
+    ended an entry (a full stop, a closing bracket, a DOI or URL)."""
+    lines = [(s, e) for s, e in _lines(text, start, end)]
+    labelled = [bool(LABEL.match(text[s:e])) and _numbered_like(text[s:e]) for s, e in lines]
+    if sum(labelled) >= 2:
+        return _numbered_entries(text, lines, labelled)
+    groups: list[list[tuple[int, int]]] = [[]]
+    for s, e in lines:
+        if text[s:e].strip():
+            groups[-1].append((s, e))
+        elif groups[-1]:
+            groups.append([])
+    groups = [g for g in groups if g]
+    entries: list[Entry] = []
+    for group in groups:
+        entries.extend(_entries_of_group(text, group))
+    return [entry for entry in entries if _looks_like_entry(text[entry.start:entry.end])]
+
+
+def _numbered_like(line: str) -> bool:
+    """A labelled line, not a line that merely starts with a year or volume."""
+    match = LABEL.match(line)
+    return bool(match) and int(match.group("b") or match.group("d") or match.group("s")) < 1500
+
+
+def _numbered_entries(text: str, lines: list[tuple[int, int]], labelled: list[bool]) -> list[Entry]:
+    entries: list[Entry] = []
+    for (s, e), opens in zip(lines, labelled, strict=True):
+        if opens:
+            match = LABEL.match(text[s:e])
+            assert match
+            entries.append(Entry(s, e, match.group("b") or match.group("d") or match.group("s")))
+        elif entries and text[s:e].strip():
+            entries[-1].end = e
+    return [_trimmed(text, entry) for entry in entries if _looks_like_entry(text[entry.start:entry.end])]
+
+
+def _entries_of_group(text: str, group: list[tuple[int, int]]) -> list[Entry]:
+    """Entries of one blank-line-separated group of lines."""
+    if len(group) == 1:
+        return [_trimmed(text, Entry(*group[0]))]
+    indents = [len(text[s:e]) - len(text[s:e].lstrip()) for s, e in group]
+    hanging = indents[0] < min(indents[1:]) and len(set(indents)) == 2
+    entries: list[Entry] = []
+    for index, (s, e) in enumerate(group):
+        line = text[s:e]
+        if not entries:
+            opens = True
+        elif hanging:
+            opens = indents[index] == indents[0]
+        else:
+            before = text[entries[-1].start:entries[-1].end].rstrip()
+            opens = bool(LIST_MARK.match(line)) or (_ends_entry(before) and _opens_entry(line))
+        if opens:
+            entries.append(Entry(s, e))
+        else:
+            entries[-1].end = e
+    return [_trimmed(text, entry) for entry in entries]
+
+
+def _ends_entry(line: str) -> bool:
+    return bool(re.search(r"[.)\]]$|\b10\.\d{4,9}/\S+$|https?://\S+$|\b\d+\s*[-–]\s*\d+$", line))
+
+
+def _opens_entry(line: str) -> bool:
+    """A line starting with an author list followed by a year, title or full stop."""
+    stripped = LIST_MARK.sub("", line).strip()
+    names, _others, consumed = parse_authors(stripped)
+    if not names:
+        return bool(re.match(rf"^[{UPPER}][\w&.,' -]{{2,80}}?\s*\(\s*{YEAR}", stripped))
+    rest = stripped[consumed:]
+    spaced = consumed > 0 and stripped[consumed - 1].isspace()
+    return bool(re.match(rf"^\s*(?:[.,:]|\(\s*{YEAR}|{YEAR})", rest) or not rest
+                or re.match(rf"^{'' if spaced else ' '}\s*[{UPPER}\d\"“]", rest))
+
+
+def _trimmed(text: str, entry: Entry) -> Entry:
+    start, end = entry.start, entry.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Entry(start, end, entry.label)
+
+
+def _looks_like_entry(entry: str) -> bool:
+    """Enough of a reference: a year or DOI and some words."""
+    return len(entry) >= 15 and bool(ANY_YEAR.search(entry) or DOI.search(entry)) and len(entry.split()) >= 3
+
+
+# --- parsing one entry -------------------------------------------------------------------
+
+def parse_authors(text: str) -> tuple[list[PersonName], bool, int]:
+    """The author list that opens `text`: names, whether it ends in 'et al.', characters used.
+    Every name form is tried for the whole list; the one reading most of it wins."""
+    best: tuple[list[PersonName], bool, int] = ([], False, 0)
+    for form in NAME_FORMS.values():
+        names: list[PersonName] = []
+        position, others = 0, False
+        while True:
+            match = form.match(text, position)
+            if not match:
+                break
+            names.append(PersonName(family=_clean_family(match.group("family")),
+                                    given=" ".join(match.group("given").split())))
+            position = match.end()
+            etal = ET_AL.match(text, position)
+            if etal:
+                others, position = True, etal.end()
+                break
+            separator = SEPARATOR.match(text, position)
+            if not separator or not form.match(text, separator.end()):
+                break
+            position = separator.end()
+        if names and position > best[2]:
+            best = (names, others, position)
+    names, others, position = best
+    editors = EDITOR_MARK.match(text, position)
+    return names, others, editors.end() if editors else position
+
+
+def _clean_family(family: str) -> str:
+    """'ANDRAOS' -> 'Andraos'; other names as printed."""
+    family = " ".join(family.split())
+    if family.isupper() and len(family) > 2:
+        return "-".join(part.capitalize() for part in family.title().split("-"))
+    return family
+
+
+def _strip_identifiers(entry: str, fields: dict[str, str]) -> str:
+    """Pick out DOI, PMID, PMCID and URL; the entry without them."""
+    doi = DOI.search(entry)
+    if doi:
+        fields["doi"] = doi.group(1).rstrip(".,;)]")
+    pmid = PMID.search(entry)
+    if pmid:
+        fields["pmid"] = pmid.group(1)
+    pmcid = PMCID.search(entry)
+    if pmcid:
+        fields["pmcid"] = pmcid.group(1)
+    url = URL.search(entry)
+    if url and "doi.org/" not in url.group(0):
+        fields["url"] = url.group(0).rstrip(".,;)]")
+    cut = re.sub(r"(?:\b(?:doi|DOI|Doi)\s*:?\s*)?(?:https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/[^\s\"<>]+",
+                 " ", entry)
+    cut = PMID.sub(" ", cut)
+    cut = re.sub(r"\bPMCID:?\s*PMC\d+|\bPMC\d{5,9}\b", " ", cut)
+    cut = URL.sub(" ", cut)
+    cut = re.sub(r"\b(?:Available (?:at|from|in)|Dispon[ií]vel em|Accessed|Acesso em|Retrieved from)\b.*$",
+                 " ", cut, flags=re.I | re.S)
+    return " ".join(cut.split())
+
+
+def parse_entry(entry: str, key: str = "", path: str = "", line: int = 0,
+                origin: str = "reference-list") -> Reference:
+    """One printed reference-list entry as a Reference (fields as BibTeX would name them)."""
+    printed = " ".join(entry.split())
+    label_match = LABEL.match(printed)
+    label = ""
+    body = printed
+    if label_match and _numbered_like(printed):
+        label = label_match.group("b") or label_match.group("d") or label_match.group("s")
+        body = printed[label_match.end():].lstrip()
+    body = LIST_MARK.sub("", body)
+    fields: dict[str, str] = {"printed": printed}
+    body = _strip_identifiers(body, fields)
+    names, others, consumed = parse_authors(body)
+    rest = body[consumed:]
+    if not names:
+        names, rest = _corporate_author(body)
+    year_match = LEADING_YEAR.match(rest)
+    if year_match:
+        fields["year"] = (year_match.group("y1") or year_match.group("y2") or "").strip()
+        rest = rest[year_match.end():]
+    rest = rest.lstrip(" .,:;")
+    title, rest = _title_and_rest(rest)
+    if title:
+        fields["title"] = title
+    _venue_fields(rest, fields)
+    if "year" not in fields:
+        fields["year"] = _late_year(rest) or _late_year(title)
+    fields["year"] = _normal_year(fields["year"])
+    if not fields["year"]:
+        del fields["year"]
+    if names:
+        fields["author"] = " and ".join(f"{p.family}, {p.given}" if p.given else p.family for p in names)
+    entry_type = _entry_type(fields, rest)
+    return Reference(key=key or make_key(names, fields.get("year", ""), label), entry_type=entry_type,
+                     fields=fields, authors=names, path=path, line=line, others=others, label=label,
+                     origin=origin)
+
+
+def _corporate_author(body: str) -> tuple[list[PersonName], str]:
+    """'World Health Organization (2010) …' or 'American Cancer Society. 2007. …': a group as author."""
+    match = re.match(rf"^(?P<name>[{UPPER}][^.()\d]{{2,80}}?)\s*(?=\(\s*{YEAR}|[.,]\s*{YEAR}\b)", body)
+    if not match:
+        match = re.match(rf"^(?P<name>(?:[{UPPER}][\w&'-]*\s?){{1,8}})\.\s+(?=[{UPPER}])", body)
+        if not match or len(match.group("name").split()) < 2:
+            return [], body
+    return [PersonName(family=match.group("name").strip(" ,."))], body[match.end():]
+
+
+def _title_and_rest(rest: str) -> tuple[str, str]:
+    """The title (up to its closing full stop, or inside quotes) and what follows it."""
+    quoted = re.match(r"^[\"“‘'](?P<title>.+?)[,.]?[\"”’'](?P<rest>.*)$", rest)
+    if quoted and len(quoted.group("title")) > 3:
+        return quoted.group("title").strip(" ,."), quoted.group("rest").lstrip(" .,")
+    for end in TITLE_END.finditer(rest):
+        title = rest[:end.start() + (1 if rest[end.start()] in "?!" else 0)].strip()
+        if len(title) >= 4:
+            return title, rest[end.end():].lstrip()
+    return rest.strip(" ."), ""
+
+
+def _venue_fields(rest: str, fields: dict[str, str]) -> None:
+    """Journal or book, volume, number, pages, publisher from what follows the title."""
+    booktitle = re.match(r"^(?:[Ii]n|Em|En)\s*:?\s+(?P<book>.+)$", rest)
+    if booktitle:
+        inner = booktitle.group("book")
+        _names, _others, consumed = parse_authors(inner)
+        inner = inner[consumed:].lstrip(" .,:;")
+        inner = re.sub(r"^\(?eds?\.?\)?[.,:]?\s*", "", inner, flags=re.I)
+        fields["booktitle"] = re.split(r"[.]\s|,\s*(?:pp?\.|v\.)|\s+pp?\.\s", inner)[0].strip(" .,")
+    volume = VOLUME_PAGES.search(rest)
+    if volume and re.fullmatch(YEAR, volume.group("volume")) and not volume.group("issue"):
+        volume = None  # "Proc. ACL, 2019, pp. 1–10": a year, then pages
+    if volume:
+        fields["volume"] = volume.group("volume")
+        issue = volume.group("issue") or volume.group("n")
+        if issue:
+            fields["number"] = issue.strip()
+        fields["pages"] = re.sub(r"\s*[-–—]\s*", "–", volume.group("pages"))
+        venue = rest[:volume.start()]
+    else:
+        pages = PAGES_ONLY.search(rest)
+        if pages:
+            fields["pages"] = re.sub(r"\s*[-–—]\s*", "–", pages.group("pages"))
+        venue = re.split(r"[.;]\s|\(", rest)[0]
+    venue = re.sub(rf"[.;,]?\s*\(?{YEAR}[a-z]?\)?(?:\s+[A-Z][a-z]{{2}}(?:\s+\d{{1,2}})?)?\s*[;.,]?\s*$", "",
+                   venue)
+    venue = venue.strip(" .,;:")
+    if venue and not booktitle and not re.fullmatch(r"[\d\W]*", venue):
+        fields["journal"] = venue
+    publishers = [m for m in PUBLISHER.finditer(rest) if m.group("address").strip() not in ("In", "Em", "En")]
+    if publishers and not volume:
+        fields["address"] = publishers[-1].group("address").strip()
+        fields["publisher"] = publishers[-1].group("publisher").strip()
+        fields.pop("journal", None)
+
+
+def _late_year(text: str) -> str:
+    """The publication year printed after the title (Vancouver, Nature, ABNT)."""
+    years = [m for m in ANY_YEAR.finditer(text)]
+    if not years:
+        return ""
+    parenthesised = [m for m in years if text[max(0, m.start() - 1):m.start()] == "("]
+    chosen = (parenthesised or years)[-1 if parenthesised else 0]
+    return chosen.group(1) + (chosen.group(2) or "")
+
+
+def _normal_year(year: str) -> str:
+    return "" if year.lower().replace(" ", "") in ("n.d.", "inpress") else year
+
+
+def _entry_type(fields: dict[str, str], rest: str) -> str:
+    if fields.get("booktitle"):
+        return "incollection"
+    if fields.get("journal") and (fields.get("volume") or fields.get("pages")):
+        return "article"
+    if fields.get("publisher"):
+        return "book"
+    if re.search(r"\b(?:thesis|dissertation|tese|disserta[çc][ãa]o)\b", rest, re.I):
+        return "phdthesis"
+    return "misc"
+
+
+def make_key(names: list[PersonName], year: str, label: str) -> str:
+    """'ref-12' for a numbered entry, else 'smith2010' from the first author and year."""
+    if label:
+        return f"ref-{label}"
+    family = names[0].family if names else "anon"
+    ascii_family = unicodedata.normalize("NFKD", family).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z]", "", ascii_family.lower())[:24] + (year or "nd")
+
+
+def unique_keys(references: list[Reference]) -> list[Reference]:
+    """Keys made unique within one list: a second 'smith2010' becomes 'smith2010-2'."""
+    seen: dict[str, int] = {}
+    for reference in references:
+        count = seen.get(reference.key, 0) + 1
+        seen[reference.key] = count
+        if count > 1:
+            reference.key = f"{reference.key}-{count}"
+    return references
+
+
+# --- whole documents ---------------------------------------------------------------------
+
+def references_in_text(text: str, path: str = "", limit: int | None = None,
+                       origin: str = "reference-list") -> list[Reference]:
+    """The References of the document's own printed list (empty when it prints none)."""
+    section = find_reference_section(text, limit)
+    if section is None:
+        return []
+    references = []
+    for entry in split_entries(text, *section):
+        line = text.count("\n", 0, entry.start) + 1
+        references.append(parse_entry(text[entry.start:entry.end], path=path, line=line, origin=origin))
+    return unique_keys(references)

@@ -1,0 +1,132 @@
+"""Scoring citation routes against the publisher's links (ingest/evaluate_jats.py, `--jats`)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from ingest.evaluate import main
+from ingest.evaluate_jats import (
+    CORPUS,
+    Aligner,
+    RouteResult,
+    articles,
+    blind_names,
+    evaluate_article,
+    evaluate_corpus,
+    is_blind,
+    keys_by_content,
+    score_links,
+)
+from ingest.model import MarkedCitation, PersonName, Reference
+
+TEXT = "Cells divide (Smith, 2010; Jones, 2011). They die [3,4]. Nothing here."
+#       0         1         2         3         4         5         6
+#       0123456789012345678901234567890123456789012345678901234567890123456789
+GOLD = [MarkedCitation(14, 25, ["smith"]), MarkedCitation(27, 38, ["jones"]),
+        MarkedCitation(51, 52, ["r3"]), MarkedCitation(53, 54, ["r4"])]
+SENTENCES = [(0, 40), (41, 56), (57, 70)]
+
+
+def test_the_gold_offsets_of_the_hand_made_case() -> None:
+    assert [TEXT[g.start:g.end] for g in GOLD] == ["Smith, 2010", "Jones, 2011", "3", "4"]
+
+
+def test_predictions_equal_to_the_gold_score_one() -> None:
+    result = score_links(GOLD, [(g.start, g.end, g.keys) for g in GOLD], SENTENCES, TEXT)
+    assert (result.markers.tp, result.markers.fp, result.markers.fn) == (4, 0, 0)
+    assert result.markers.precision == result.markers.recall == result.claims.f1 == 1.0
+
+
+def test_one_span_over_a_bracket_group_matches_each_marker_in_it() -> None:
+    predicted = [(13, 39, ["smith", "jones"]), (50, 55, ["r3", "r4"])]  # "(Smith…2011)", "[3,4]"
+    result = score_links(GOLD, predicted, SENTENCES, TEXT)
+    assert (result.markers.tp, result.markers.fp, result.markers.fn) == (4, 0, 0)
+
+
+def test_a_wrong_link_lowers_precision_and_misses_the_right_one() -> None:
+    predicted = [(14, 25, ["smith"]), (27, 38, ["smith"]), (50, 55, ["r3", "r4"])]
+    result = score_links(GOLD, predicted, SENTENCES, TEXT)
+    assert (result.markers.tp, result.markers.fp, result.markers.fn) == (3, 1, 1)
+    assert result.markers.precision == 0.75 and result.markers.recall == 0.75
+    assert result.false == ["'Jones, 2011' -> smith"] and result.misses == ["'Jones, 2011' -> jones"]
+    # At claim level the first sentence still cites smith (once) but misses jones.
+    assert (result.claims.tp, result.claims.fp, result.claims.fn) == (3, 0, 1)
+
+
+def test_a_missed_marker_lowers_recall_only() -> None:
+    result = score_links(GOLD, [(14, 25, ["smith"]), (27, 38, ["jones"])], SENTENCES, TEXT)
+    assert result.markers.precision == 1.0 and result.markers.recall == 0.5
+    assert result.claims.recall == 0.5
+
+
+def test_a_link_found_in_the_wrong_sentence_is_wrong_at_both_levels() -> None:
+    result = score_links(GOLD[:1], [(60, 64, ["smith"])], SENTENCES, TEXT)
+    assert (result.markers.tp, result.markers.fp, result.markers.fn) == (0, 1, 1)
+    assert (result.claims.tp, result.claims.fp, result.claims.fn) == (0, 1, 1)
+
+
+def test_aligner_maps_pdf_text_onto_the_rendered_text() -> None:
+    pdf = "Cells di-\nvide.12 Then they die (Smith et al.\n2010). Page 3"
+    rendered = "# T\n\nCells di-vide.[12] Then they die (Smith et al., 2010)."
+    aligner = Aligner(pdf, rendered)
+    smith = pdf.index("Smith")
+    start, end = aligner.map_span(smith, pdf.index("2010") + 4)
+    assert rendered[start:end] == "Smith et al., 2010"
+    start, end = aligner.map_span(pdf.index("12"), pdf.index("12") + 2)  # "vide.12": glued, unaligned
+    assert "12" in rendered[start:end]
+
+
+def test_parsed_entries_are_identified_by_number_then_by_content() -> None:
+    gold = [Reference("bib1", "article", {"title": "Cell division in yeast", "year": "2010"},
+                      [PersonName("Smith", "J")], label="1"),
+            Reference("bib2", "article", {"title": "Apoptosis and its regulation", "year": "2011"},
+                      [PersonName("Jones", "A")], label="2")]
+    numbered = Reference("ref-2", "misc", {"printed": "2. Jones A. Apoptosis"}, [], label="2")
+    unnumbered = Reference("smith2010", "misc", {"printed": "Smith J. 2010. Cell division in yeast.",
+                                                 "year": "2010"}, [PersonName("Smith", "J")])
+    unknown = Reference("doe1999", "misc", {"printed": "Doe J. 1999. Something else entirely."},
+                        [PersonName("Doe", "J")])
+    assert keys_by_content([numbered, unnumbered, unknown], gold) == {"ref-2": "bib2", "smith2010": "bib1"}
+
+
+def test_jats_route_is_exact_on_every_development_article() -> None:
+    results = evaluate_corpus(routes=["jats"])
+    assert len(results) >= 20
+    for result in results:
+        outcome = result.routes["jats"]
+        assert isinstance(outcome, RouteResult)
+        assert outcome.markers.fp == outcome.markers.fn == 0 < outcome.markers.tp, result.name
+        assert outcome.claims.fp == outcome.claims.fn == 0, result.name
+    assert {"numeric", "author-year"} == {r.style for r in results}
+
+
+def test_held_out_articles_are_excluded_unless_asked_for() -> None:
+    blind = blind_names()
+    assert is_blind(Path("anywhere/jats/elife00013.xml"), blind)
+    assert is_blind(Path("anywhere/pdf/elife-10635.xml"), blind)  # the XML of a held-out PDF
+    assert not is_blind(Path("anywhere/jats/elife00005.xml"), blind)
+    development = {p.name for p in articles([CORPUS / "jats", CORPUS / "pdf"], blind=False)}
+    held_out = {p.name for p in articles([CORPUS / "jats", CORPUS / "pdf"], blind=True)}
+    assert not development & held_out
+    assert {Path(b).name for b in blind if b.endswith(".xml")} <= held_out
+    assert "elife-10635.xml" in held_out and "elife00005.xml" in development
+
+
+def test_text_route_with_bib_on_a_small_article(tmp_path: Path) -> None:
+    shutil.copy(CORPUS / "jats" / "elife00240.xml", tmp_path / "elife00240.xml")
+    result = evaluate_article(tmp_path / "elife00240.xml", routes=["jats", "text+bib", "pdf"])
+    assert result.routes["pdf"] == "no PDF"
+    text = result.routes["text+bib"]
+    assert isinstance(text, RouteResult) and text.markers.tp + text.markers.fn == 8
+    assert text.markers.precision >= 0.8 and text.markers.recall >= 0.8
+
+
+def test_command_line(tmp_path: Path, capsys) -> None:  # noqa: ANN001 - pytest fixture
+    shutil.copy(CORPUS / "jats" / "elife00351.xml", tmp_path / "elife00351.xml")
+    assert main(["--jats", str(tmp_path), "--routes", "jats"]) == 0
+    out = capsys.readouterr().out
+    assert "development articles: 1" in out and "jats      all" in out and "(7/0/0)" in out
+    assert main(["--jats", str(tmp_path), "--routes", "nope"]) == 2
+    assert "unknown route(s) nope" in capsys.readouterr().err
+    assert main(["--jats", str(tmp_path / "missing")]) == 2

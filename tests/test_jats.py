@@ -1,0 +1,250 @@
+"""JATS XML reader (ingest/jats.py) and XML dispatch (ingest/xmlfile.py), on the real corpus and
+on small hand-made files."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from ingest.bibtex import parse_bibtex
+from ingest.model import BOILERPLATE, HEADING, LIST_ITEM, PARAGRAPH, REFERENCES, TITLE, InputError
+from ingest.readers import read_documents
+from ingest.render import render_text
+from ingest.xmlfile import local_name, parse_xml
+
+CORPUS = Path(__file__).parent / "data" / "corpus"
+
+
+def blind_files() -> set[str]:
+    lines = (CORPUS / "blind.txt").read_text(encoding="utf-8").splitlines()
+    return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+
+
+def dev_jats() -> list[Path]:
+    """The corpus JATS files that are not held out (a PDF's XML is held out with its PDF)."""
+    blind = blind_files()
+    files = sorted((CORPUS / "jats").glob("*.xml")) + sorted((CORPUS / "pdf").glob("*.xml"))
+    return [f for f in files if str(f.relative_to(CORPUS)) not in blind
+            and str(f.relative_to(CORPUS).with_suffix(".pdf")) not in blind]
+
+
+def write(tmp_path: Path, body: str, name: str = "paper.xml", back: str = "") -> Path:
+    path = tmp_path / name
+    path.write_text(f"""<?xml version="1.0" encoding="UTF-8"?>
+<article article-type="research-article"><front><article-meta>
+<article-id pub-id-type="doi">10.1000/test.1</article-id>
+<title-group><article-title>A test article</article-title></title-group>
+<contrib-group><contrib contrib-type="author">
+<name><surname>Curie</surname><given-names>Marie</given-names></name></contrib></contrib-group>
+<pub-date pub-type="epub"><day>3</day><month>5</month><year>2020</year></pub-date>
+</article-meta></front><body>{body}</body><back>{back}</back></article>""", encoding="utf-8")
+    return path
+
+
+NUMBERED_REFS = "<ref-list>" + "".join(
+    f'<ref id="r{i}"><label>{i}</label><element-citation publication-type="journal"><person-group>'
+    f"<name><surname>Author{i}</surname><given-names>A</given-names></name></person-group>"
+    f"<article-title>Title {i}</article-title><source>J Test</source><year>{2000 + i}</year>"
+    f"<volume>{i}</volume><fpage>1</fpage><lpage>9</lpage></element-citation></ref>"
+    for i in range(1, 10)) + "</ref-list>"
+
+
+@pytest.mark.parametrize("path", dev_jats(), ids=lambda p: p.name)
+def test_every_dev_article_reads_with_exact_offsets_and_links(path: Path) -> None:
+    documents = read_documents(path)
+    article = documents[0]
+    assert article.kind == "article" and article.title and article.doi and article.references
+    assert re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", article.date)
+    keys = {ref.key for ref in article.references}
+    for doc in documents:
+        for block in doc.blocks:
+            words = doc.text[block.start:block.end]
+            assert words and words == words.strip()
+        for sentence in doc.sentences:
+            assert doc.blocks[sentence.block].start <= sentence.start < sentence.end <= doc.blocks[
+                sentence.block].end
+        for cited in doc.citations:
+            marker = doc.text[cited.start:cited.end]
+            assert marker == marker.strip() and cited.keys
+            assert set(cited.keys) <= keys  # comments cite the article's own list
+    # Every bibr xref of the running text is a citation: ranges merge two xrefs into one marker.
+    root = parse_xml(path)
+    running = [x for x in root.iter() if local_name(x) == "xref" and x.get("ref-type") == "bibr"
+               and not any(local_name(a) in ("fig", "table-wrap", "table", "supplementary-material",
+                                             "permissions", "sub-article") for a in x.iterancestors())]
+    cited_keys = [k for c in article.citations for k in c.keys]
+    assert {x.get("rid").split()[0] for x in running} <= set(cited_keys)
+    assert len(article.citations) <= len(running) <= len(cited_keys)
+
+
+def test_numeric_ranges_between_two_xrefs_cite_every_reference_in_between() -> None:
+    article = read_documents(CORPUS / "jats" / "pmc-1471-2180-11-174.xml")[0]
+    first = article.citations[0]
+    assert article.text[first.start:first.end] == "1-9"
+    assert first.keys == [f"B{i}" for i in range(1, 10)]
+    assert article.text[first.start - 1:first.end + 1] == "[1-9]"
+    pairs = [(article.text[c.start:c.end], c.keys) for c in article.citations]
+    assert ("26", ["B26"]) in pairs and ("27", ["B27"]) in pairs
+
+
+def test_bracketed_xrefs_joined_by_a_dash_are_one_range(tmp_path: Path) -> None:
+    body = ('<sec><title>Intro</title><p>Seen before <xref ref-type="bibr" rid="r4">[4]</xref>–'
+            '<xref ref-type="bibr" rid="r7">[7]</xref>, and since '
+            '<xref ref-type="bibr" rid="r1 r2">1,2</xref>.'
+            '</p></sec>')
+    article = read_documents(write(tmp_path, body, back=NUMBERED_REFS))[0]
+    printed = [(article.text[c.start:c.end], c.keys) for c in article.citations]
+    assert printed == [("[4]–[7]", ["r4", "r5", "r6", "r7"]), ("1,2", ["r1", "r2"])]
+
+
+def test_a_single_xref_printed_as_a_range_cites_the_whole_range(tmp_path: Path) -> None:
+    body = '<p>Known for decades <xref ref-type="bibr" rid="r1">1–3</xref>.</p>'
+    article = read_documents(write(tmp_path, body, back=NUMBERED_REFS))[0]
+    assert article.citations[0].keys == ["r1", "r2", "r3"]
+
+
+def test_superscript_markers_are_printed_in_brackets_and_end_the_sentence(tmp_path: Path) -> None:
+    body = ('<p>Lithium is a salt.<sup><xref ref-type="bibr" rid="r1">1</xref>,<xref ref-type="bibr" '
+            'rid="r2">2</xref></sup> It is also a metal<sup><xref ref-type="bibr" rid="r3">3</xref></sup>. '
+            'Water is H<sub>2</sub>O and 10<sup>6</sup> is a number.</p>')
+    article = read_documents(write(tmp_path, body, back=NUMBERED_REFS))[0]
+    paragraph = next(b for b in article.blocks if b.kind == PARAGRAPH)
+    assert article.text[paragraph.start:paragraph.end] == (
+        "Lithium is a salt.[1,2] It is also a metal[3]. Water is H2O and 106 is a number.")
+    assert [(article.text[c.start:c.end], c.keys) for c in article.citations] == [
+        ("1", ["r1"]), ("2", ["r2"]), ("3", ["r3"])]
+    sentences = [article.text[s.start:s.end] for s in article.sentences]
+    assert sentences[:2] == ["Lithium is a salt.[1,2]", "It is also a metal[3]."]
+
+
+def test_layout_headings_lists_and_skipped_figures(tmp_path: Path) -> None:
+    body = ('<sec><title>Methods</title><p>We did three things:<list list-type="order">'
+            '<list-item><p>mixed</p></list-item><list-item><p>heated</p></list-item></list> and then waited.'
+            '<fig id="f1"><caption><p>Figure caption <xref ref-type="bibr" rid="r1">1</xref></p>'
+            '</caption></fig>'
+            '</p><sec><title>Sub part</title><p>More text.</p></sec></sec>')
+    article = read_documents(write(tmp_path, body, back=NUMBERED_REFS))[0]
+    shown = [(b.kind, article.text[b.start:b.end]) for b in article.blocks]
+    assert shown[0] == (TITLE, "A test article")
+    assert (HEADING, "Methods") in shown and (HEADING, "Sub part") in shown
+    assert (LIST_ITEM, "mixed") in shown and (LIST_ITEM, "heated") in shown
+    assert (PARAGRAPH, "and then waited.") in shown
+    assert "caption" not in article.text and not article.citations
+    assert "\n## Methods\n" in article.text and "\n### Sub part\n" in article.text
+    assert "\n1. mixed\n\n2. heated\n" in article.text
+    item = next(b for b in article.blocks if b.kind == LIST_ITEM)
+    assert article.blocks[item.lead_in].kind == PARAGRAPH
+    assert [b.kind for b in article.blocks].count(REFERENCES) == 9
+    assert "\n1. Author1 A. Title 1. J Test 2001;1:1–9.\n" in article.text
+    assert (article.author, article.date, article.doi) == ("Marie Curie", "2020-05-03", "10.1000/test.1")
+
+
+def test_elife_metadata_and_peer_review_comments() -> None:
+    documents = read_documents(CORPUS / "jats" / "elife-00666.xml")
+    article, letter, response = documents
+    assert article.doi == "10.7554/eLife.00666" and article.date == "2016-04-25"
+    assert article.url == "https://doi.org/10.7554/eLife.00666"
+    assert article.title.startswith("The eLife research article")
+    assert {letter.kind, response.kind} == {"comment"}
+    assert letter.parent_id == article.id == response.root_id
+    assert letter.title == "Decision letter" and response.title == "Author response"
+    assert letter.author == "Andy Collings" and response.author == "Authors"
+    assert letter.blocks[0].kind == BOILERPLATE  # eLife's note on transparency
+    assert "reviewed by three peer reviewers" in letter.text
+
+
+def test_reference_fields_from_each_dialect() -> None:
+    pmc = {r.key: r for r in read_documents(CORPUS / "jats" / "pmc-1471-2180-11-174.xml")[0].references}
+    first = pmc["B1"]
+    assert (first.origin, first.label, first.entry_type) == ("jats", "1", "article")
+    assert first.authors[0].family == "Avery" and first.authors[0].given == "SV"
+    assert first.fields["title"].startswith("Microbial cell individuality")
+    assert (first.fields["journal"], first.year, first.fields["volume"], first.fields["pages"],
+            first.fields["doi"], first.fields["pmid"]) == (
+        "Nat Rev Microbiol", "2006", "4", "577–587", "10.1038/nrmicro1460", "16845428")
+    annals = {r.key: r for r in read_documents(CORPUS / "jats" / "pmc-mds526.xml")[0].references}
+    assert annals["MDS526C1"].fields["doi"] == "10.1038/bjc.2011.489"  # from a <comment> link
+    assert annals["MDS526C1"].fields["number"] == "Suppl 2"
+    plos = read_documents(CORPUS / "jats" / "pmc-pntd.0002065.xml")[0].references
+    murphy = plos[0]  # an unstructured mixed-citation, printed as the publisher printed it
+    assert murphy.fields["printed"].startswith("Murphy FA, Gibbs EPJ, Horzinek MC, Studdert MJ (1999)")
+    assert [a.family for a in murphy.authors] == ["Murphy", "Gibbs", "Horzinek", "Studdert"]
+    assert murphy.year == "1999" and murphy.fields["title"] == "Veterinary Virology"
+    assert any(r.others for r in plos)  # <etal/>
+    old_plos = read_documents(CORPUS / "jats" / "pmc-pone.0000217.xml")[0].references  # <citation>
+    assert old_plos[0].authors[0].family == "McShea" and old_plos[0].year == "1996"
+    scielo = read_documents(CORPUS / "pdf" / "tinf-33-e200068.xml")[0].references
+    assert scielo[0].fields["journal"] == "Canadian Journal of Chemistry"  # element-citation
+    assert scielo[0].fields["printed"].startswith("Andraos, J. Scientific genealogies")  # mixed-citation
+    sink = read_documents(CORPUS / "jats" / "elife-kitchen-sink.xml")[0].references
+    assert any(r.authors and " " in r.authors[0].family and not r.authors[0].given for r in sink)  # collab
+
+
+def test_bibtex_export_reads_back_with_the_same_fields() -> None:
+    article = read_documents(CORPUS / "jats" / "elife00005.xml")[0]
+    text, bibtex = render_text(article)
+    assert text == article.text and "## References" in text
+    assert "Margueron R, Reinberg D. 2010." in text  # author–year list printed as eLife prints it
+    back = {r.key: r for r in parse_bibtex(bibtex)}
+    assert list(back) == [r.key for r in article.references]
+    for ref in article.references:
+        again = back[ref.key]
+        assert [(a.family, a.given) for a in again.authors] == [(a.family, a.given) for a in ref.authors]
+        for name in ("title", "year", "journal", "volume", "pages", "doi"):
+            assert again.fields.get(name, "") == ref.fields.get(name, ""), (ref.key, name)
+
+
+def test_malformed_xml_names_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "broken.xml"
+    path.write_text("<article>\n<front>\n<p>unclosed\n</front>\n</article>\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        read_documents(path)
+    assert caught.value.line == 4 and "broken.xml:4: is not well-formed XML" in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+def test_other_xml_is_refused_with_its_root_element(tmp_path: Path) -> None:
+    path = tmp_path / "feed.xml"
+    path.write_text('<?xml version="1.0"?>\n<rss><channel/></rss>', encoding="utf-8")
+    with pytest.raises(InputError, match=r"root element <rss> is neither a JATS <article> nor a GROBID"):
+        read_documents(path)
+    empty = tmp_path / "empty.nxml"
+    empty.write_bytes(b"")
+    with pytest.raises(InputError, match="empty.nxml"):
+        read_documents(empty)
+
+
+def test_no_external_entities_and_named_entities_kept_as_characters(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOPSECRET", encoding="utf-8")
+    path = tmp_path / "evil.xml"
+    path.write_text(f"""<?xml version="1.0"?>
+<!DOCTYPE article [<!ENTITY xxe SYSTEM "file://{secret}">]>
+<article><front><article-meta><title-group><article-title>Evil &xxe;</article-title></title-group>
+</article-meta></front><body><p>Read here.</p></body></article>""", encoding="utf-8")
+    article = read_documents(path)[0]
+    assert "TOPSECRET" not in article.text and article.title == "Evil"
+    named = tmp_path / "named.xml"  # entities a DTD would define: never loaded, taken from HTML's table
+    named.write_text("""<!DOCTYPE article PUBLIC "-//NLM//DTD JATS (Z39.96) Journal Archiving DTD v1.1//EN"
+ "http://jats.nlm.nih.gov/archiving/1.1/JATS-archivearticle1.dtd">
+<article><front><article-meta/></front><body><p>One&nbsp;two&mdash;three.</p></body></article>""",
+                     encoding="utf-8")
+    assert "One two—three." in read_documents(named)[0].text
+
+
+def test_an_entity_bomb_is_refused_quickly(tmp_path: Path) -> None:
+    laughs = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 5}">' for i in range(1, 12))
+    path = tmp_path / "bomb.xml"
+    path.write_text(f"""<?xml version="1.0"?>\n<!DOCTYPE article [<!ENTITY l0 "lol">{laughs}]>
+<article><front><article-meta/></front><body><p>&l11;</p></body></article>""", encoding="utf-8")
+    with pytest.raises(InputError, match=r"bomb.xml:\d+: is not well-formed XML: Maximum entity"):
+        read_documents(path)
+
+
+def test_jats_without_article_meta_is_an_input_error(tmp_path: Path) -> None:
+    path = tmp_path / "bare.xml"
+    path.write_text("<article><body><p>x</p></body></article>", encoding="utf-8")
+    with pytest.raises(InputError, match="without <front>/<article-meta>"):
+        read_documents(path)

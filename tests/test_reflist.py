@@ -1,0 +1,188 @@
+"""The printed reference list parser: one test per citation style, sections, wrapped entries,
+and the readers giving a document without a .bib its own references."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.readers import read_documents
+from ingest.reflist import find_reference_section, parse_entry, references_in_text, split_entries
+
+
+def families(entry: str) -> list[str]:
+    return [p.family for p in parse_entry(entry).authors]
+
+
+def test_apa_journal_article_with_doi() -> None:
+    ref = parse_entry("Jordan, B. K., Marmar, C. R., Fairbank, J. A., & Schlenger, W. E. (1992). Problems in "
+                      "families of male Vietnam veterans with posttraumatic stress disorder. Journal of "
+                      "Consulting and Clinical Psychology, 60(6), 916–926. https://doi.org/10.1037/0022-006X.60.6.916")
+    assert [p.family for p in ref.authors] == ["Jordan", "Marmar", "Fairbank", "Schlenger"]
+    assert ref.authors[0].given == "B. K."
+    assert ref.year == "1992"
+    assert ref.title == "Problems in families of male Vietnam veterans with posttraumatic stress disorder"
+    assert ref.fields["journal"] == "Journal of Consulting and Clinical Psychology"
+    assert (ref.fields["volume"], ref.fields["number"], ref.fields["pages"]) == ("60", "6", "916–926")
+    assert ref.fields["doi"] == "10.1037/0022-006X.60.6.916"
+    assert ref.entry_type == "article" and ref.key == "jordan1992" and ref.origin == "reference-list"
+
+
+def test_apa_book_has_publisher_not_journal() -> None:
+    ref = parse_entry("Herman, J. L. (1992). Trauma and recovery: The aftermath of violence. "
+                      "New York, NY: Basic Books.")
+    assert ref.entry_type == "book"
+    assert ref.fields["publisher"] == "Basic Books" and ref.fields["address"] == "New York, NY"
+    assert "journal" not in ref.fields
+    assert ref.title == "Trauma and recovery: The aftermath of violence"
+
+
+def test_vancouver_numbered_with_et_al_doi_and_pmid() -> None:
+    ref = parse_entry("12. Schuch FB, Vancampfort D, Richards J, et al. Exercise as a treatment for "
+                      "depression: a meta-analysis adjusting for publication bias. "
+                      "J Psychiatr Res. 2016;77:42-51. "
+                      "doi:10.1016/j.jpsychires.2016.02.023. PMID: 27017065")
+    assert [p.family for p in ref.authors] == ["Schuch", "Vancampfort", "Richards"] and ref.others
+    assert ref.label == "12" and ref.key == "ref-12"
+    assert ref.year == "2016" and ref.fields["journal"] == "J Psychiatr Res"
+    assert (ref.fields["volume"], ref.fields["pages"]) == ("77", "42–51")
+    assert ref.fields["doi"] == "10.1016/j.jpsychires.2016.02.023" and ref.fields["pmid"] == "27017065"
+
+
+def test_nature_year_at_the_end() -> None:
+    ref = parse_entry("3. Carroll, S. B. Chance and necessity: the evolution of morphological complexity and "
+                      "diversity. Nature 409, 1102–1109 (2001).")
+    assert ref.authors[0].family == "Carroll" and ref.year == "2001" and ref.label == "3"
+    assert ref.title.startswith("Chance and necessity") and ref.fields["journal"] == "Nature"
+    assert (ref.fields["volume"], ref.fields["pages"]) == ("409", "1102–1109")
+
+
+def test_harvard_with_and() -> None:
+    ref = parse_entry("Smith, J. and Brown, K. (2010) Social support after trauma. Journal of Things, 5(2), "
+                      "pp. 10-20.")
+    assert [p.family for p in ref.authors] == ["Smith", "Brown"]
+    assert ref.year == "2010" and ref.title == "Social support after trauma"
+    assert ref.fields["pages"] == "10–20"
+
+
+def test_elife_year_after_authors_and_long_family_names() -> None:
+    ref = parse_entry("Lieberman-Aiden E, van Berkum NL, Williams L, Imakaev M, et al. 2009. Comprehensive "
+                      "mapping of long-range interactions reveals folding principles of the human genome. "
+                      "Science 326:289–293. doi: 10.1126/science.1181369.")
+    assert [p.family for p in ref.authors] == ["Lieberman-Aiden", "van Berkum", "Williams", "Imakaev"]
+    assert ref.year == "2009" and ref.fields["doi"] == "10.1126/science.1181369"
+    assert families("Bates D, Haubo Bojesen Christensen R. 2016. Lme4. CRAN.") == [
+        "Bates", "Haubo Bojesen Christensen"]
+
+
+def test_plos_and_abnt() -> None:
+    plos = parse_entry("Rich KM, Wanyoike F (2010) An assessment of the regional and national "
+                       "socio-economic impacts of the 2007 Rift Valley fever outbreak in Kenya. "
+                       "Am J Trop Med Hyg 83: 52–57.")
+    assert plos.year == "2010" and plos.fields["journal"] == "Am J Trop Med Hyg"
+    abnt = parse_entry("ANDRAOS, J. Scientific genealogies of physical and mechanistic organic chemists. "
+                       "Canadian Journal of Chemistry, v. 83, n. 9, p. 1400-1414, 2005. "
+                       "Doi: https://doi.org/10.1139/v05-158.")
+    assert abnt.authors[0].family == "Andraos" and abnt.year == "2005"
+    assert (abnt.fields["volume"], abnt.fields["number"], abnt.fields["pages"]) == ("83", "9", "1400–1414")
+    assert abnt.fields["doi"] == "10.1139/v05-158"
+    assert families("Araújo, P. C.; Guimarães, J. A. C. Análise de citação. In: Encontro Nacional, 2017. "
+                    "p. 1-20.") == ["Araújo", "Guimarães"]
+
+
+def test_ieee_initials_first_and_corporate_author() -> None:
+    ieee = parse_entry('[4] A. Smith and B. Jones, "Deep learning for claims," in Proc. ACL, 2019, pp. 1–10.')
+    assert [p.family for p in ieee.authors] == ["Smith", "Jones"] and ieee.label == "4"
+    assert ieee.title == "Deep learning for claims" and ieee.year == "2019" and "volume" not in ieee.fields
+    group = parse_entry("American Cancer Society (2007) Global Cancer Facts and Figures 2007. Atlanta: ACS.")
+    assert group.authors[0].family == "American Cancer Society" and group.year == "2007"
+
+
+def test_title_with_abbreviations_is_not_cut() -> None:
+    ref = parse_entry("Brettar I, Hofle M. 2004. Aquiflexum balticum gen. nov., sp. nov., a novel marine "
+                      "bacterium. Int J Syst Evol Microbiol 54:2335–2341.")
+    assert ref.title == "Aquiflexum balticum gen. nov., sp. nov., a novel marine bacterium"
+
+
+APA_TEXT = """A heading
+
+Some claim of ours (Herman, 1992).
+
+References
+
+Herman, J. L. (1992). Trauma and recovery: The aftermath of violence. New York, NY:
+    Basic Books.
+Jordan, B. K., Marmar, C. R., Fairbank, J. A., & Schlenger, W. E. (1992). Problems in families
+    of male Vietnam veterans with posttraumatic stress disorder. Journal of Consulting and Clinical
+    Psychology, 60(6), 916–926.
+
+Appendix A
+
+Not a reference (2001).
+"""
+
+
+def test_section_ends_at_the_appendix_and_hanging_indent_joins_lines() -> None:
+    section = find_reference_section(APA_TEXT)
+    assert section is not None
+    assert "Appendix" not in APA_TEXT[section[0]:section[1]]
+    entries = split_entries(APA_TEXT, *section)
+    assert [APA_TEXT[e.start:e.end].split()[0] for e in entries] == ["Herman,", "Jordan,"]
+    refs = references_in_text(APA_TEXT, "a.txt")
+    assert refs[1].fields["journal"] == "Journal of Consulting and Clinical Psychology"
+    assert refs[0].line == 7 and refs[1].line == 9
+
+
+def test_wrapped_unindented_entries_split_where_an_entry_ends() -> None:
+    text = ("Bibliography\n"
+            "Baldwin PR, Penczek PA. 2007. The Transform Class in SPARX and EMAN2. J Struct Biol\n"
+            "157:250–261. doi: 10.1016/j.jsb.2006.06.002.\n"
+            "Dekker J, Rippe K, Dekker M, Kleckner N. 2002. Capturing chromosome conformation.\n"
+            "Science 295:1306–1311.\n")
+    refs = references_in_text(text)
+    assert [r.key for r in refs] == ["baldwin2007", "dekker2002"]
+    assert refs[0].fields["doi"] == "10.1016/j.jsb.2006.06.002" and refs[1].fields["pages"] == "1306–1311"
+
+
+def test_numbered_entries_and_other_languages() -> None:
+    text = ("Referências\n\n[1] Silva, A. Um estudo. Revista, v. 2, p. 1-9, 2010.\n"
+            "[2] Souza, B. Outro estudo sobre coisas que continuam\n"
+            "na linha seguinte. Revista, v. 3, p. 5, 2011.\n")
+    refs = references_in_text(text)
+    assert [(r.key, r.label, r.year) for r in refs] == [("ref-1", "1", "2010"), ("ref-2", "2", "2011")]
+    assert refs[1].title == "Outro estudo sobre coisas que continuam na linha seguinte"
+    assert len(references_in_text("Literature Cited\n\n1. Doe J. A thing. Nature. 2001;1:2.\n"
+                                  "2. Roe R. B. Cell. 2002;3:4.\n")) == 2
+
+
+def test_no_reference_section_gives_nothing() -> None:
+    assert references_in_text("Just an essay.\n\nIt cites (Smith, 2010) but lists nothing.\n") == []
+
+
+def test_same_author_and_year_get_distinct_keys() -> None:
+    text = ("References\n\nSmith, J. (2010). One. Journal A, 1, 2.\n\n"
+            "Smith, J. (2010). Two. Journal B, 3, 4.\n")
+    assert [r.key for r in references_in_text(text)] == ["smith2010", "smith2010-2"]
+
+
+@pytest.mark.parametrize("name,body", [
+    ("post.txt", "Trauma research\n\nSupport matters (Herman, 1992).\n\nReferences\n\n"
+                 "Herman, J. L. (1992). Trauma and recovery. New York: Basic Books.\n"),
+    ("post.md", "# Trauma research\n\nSupport matters (Herman, 1992).\n\n## References\n\n"
+                "- Herman, J. L. (1992). Trauma and recovery. New York: Basic Books.\n"),
+    ("post.html", "<!DOCTYPE html>\n<html><head><title>Trauma research</title></head><body><main><article>\n"
+                  "<h1>Trauma research</h1>\n<p>Support matters a great deal after a trauma, as many studies "
+                  "have shown over the years (Herman, 1992).</p>\n<p>Friends and family who listen help "
+                  "people recover, and the effect lasts for years after the event itself.</p>\n"
+                  "<h2>References</h2>\n"
+                  "<p>Herman, J. L. (1992). Trauma and recovery. New York: Basic Books.</p>\n"
+                  "</article></main></body></html>\n"),
+])
+def test_readers_give_an_article_its_own_references(tmp_path: Path, name: str, body: str) -> None:
+    path = tmp_path / name
+    path.write_text(body, encoding="utf-8")
+    article = read_documents(path)[0]
+    assert [(r.key, r.title, r.fields.get("publisher")) for r in article.references] == [
+        ("herman1992", "Trauma and recovery", "Basic Books")]
+    assert article.references[0].path == str(path)
