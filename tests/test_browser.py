@@ -214,16 +214,18 @@ def sidebar_page(browser: Any, title: str) -> None:
     sidebar.find_element(By.XPATH, f'.//label[.//*[normalize-space()="{title}"]]').click()
 
 
-def click_node(browser: Any, prefix: str) -> Any:
-    """Inside the graph frame: click the first node whose id starts with `prefix`; the details table."""
+def click_node(browser: Any, prefix: str, details: str = "") -> Any:
+    """Inside the graph frame: click the first node whose id starts with `prefix` (and whose details
+    mention `details`); returns the details table."""
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
 
     target = browser.execute_script(
         "const ids = Object.keys(cgNetwork.getPositions());"
-        "const id = ids.find(i => i.startsWith(arguments[0]));"
+        "const id = ids.find(i => i.startsWith(arguments[0])"
+        "  && JSON.stringify(cgDetails.get(i)).includes(arguments[1]));"
         "const dom = cgNetwork.canvasToDOM(cgNetwork.getPositions([id])[id]);"
-        "return {id: id, x: dom.x, y: dom.y};", prefix)
+        "return {id: id, x: dom.x, y: dom.y};", prefix, details)
     canvas = browser.find_element(By.CSS_SELECTOR, "#cg-network canvas")
     offset_x = round(target["x"] - canvas.size["width"] / 2)
     offset_y = round(target["y"] - canvas.size["height"] / 2)
@@ -273,14 +275,14 @@ def test_filter_trace_and_graph_in_chromium(app_url: str, driver: Any) -> None:
     sidebar_page(driver, "Graph")
     wait(driver).until(lambda b: "trace of claim:" in b.find_element(By.TAG_NAME, "body").text)
 
-    open_page(driver, f"{app_url}/?page=graph", "claims resting on jordan1992problems")
+    open_page(driver, f"{app_url}/?page=graph", "claims resting on Jordan et al., 1992")
     frame = wait(driver).until(lambda b: next(
         (f for f in b.find_elements(By.CSS_SELECTOR, "iframe") if f.size["height"] > 500), None))
     driver.execute_script("arguments[0].scrollIntoView({block: 'end'});", frame)
     driver.switch_to.frame(frame)
     wait(driver).until(lambda b: b.execute_script(
         "return window.cgNetwork && Object.keys(window.cgNetwork.getPositions()).length > 1"))
-    table = click_node(driver, "jordan")
+    table = click_node(driver, "work:", "Jordan et al., 1992")
     assert "Jordan et al., 1992" in table.text and "Claims shown resting on it" in table.text
     table = click_node(driver, "claim:")
     claim_id = table.get_attribute("data-node-id")

@@ -46,6 +46,18 @@ def short_references(store_url: str) -> dict[str, str]:
 
 
 @st.cache_data(ttl=CACHE_SECONDS, show_spinner=False)
+def source_labels(store_url: str) -> dict[str, str]:
+    """Source id -> 'Jordan et al., 1992 · jordan1992problems' (its in-text form and citing keys)."""
+    from graph.handout import short_reference
+
+    labels = {}
+    for source in sources(store_url):
+        keys = str(source.get("keys") or "").replace(" ", ", ")
+        labels[str(source["id"])] = f"{short_reference(source)} · {keys}" if keys else short_reference(source)
+    return labels
+
+
+@st.cache_data(ttl=CACHE_SECONDS, show_spinner=False)
 def sources(store_url: str) -> list[dict[str, Any]]:
     """Every source, most-supporting first."""
     return read_store().sources()

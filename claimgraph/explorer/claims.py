@@ -10,7 +10,7 @@ import streamlit as st
 from claimgraph.explorer import cached, claims_url
 from claimgraph.explorer.html import status_colour
 from claimgraph.explorer.safe_text import md
-from claimgraph.explorer.state import read_store, relative_link, store_url
+from claimgraph.explorer.state import read_store, relative_link, resolve_node, store_url
 from claimgraph.explorer.trace import render_trace
 from graph.model import CLAIM_SORT_KEYS, ClaimFilter, Page
 from graph.schema import ClaimKind, ClaimStatus
@@ -70,9 +70,18 @@ def filter_widgets() -> ClaimFilter:
         st.session_state["f_section"] = ANY
     second.selectbox("Section", [ANY, *sections], key="f_section",
                      format_func=lambda s: s or "(before the first heading)")
-    third.selectbox("Source", [ANY, *(s["id"] for s in cached.sources(url))], key="f_source")
+    source_labels = cached.source_labels(url)
+    third.selectbox("Source", [ANY, *source_labels], key="f_source",
+                    format_func=lambda s: source_labels.get(s, s))
     third.text_input("Text contains", key="f_text")
     return claim_filter_from_state()
+
+
+def source_choices() -> list[str]:
+    """Source ids, then every key a citing document uses for one (so a near-miss key finds its key)."""
+    sources = cached.sources(store_url())
+    keys = [k for s in sources for k in str(s.get("keys") or "").split() if k]
+    return [str(s["id"]) for s in sources] + keys
 
 
 def restore_view_from_url() -> None:
@@ -84,11 +93,13 @@ def restore_view_from_url() -> None:
     if not params:
         return
     url = store_url()
+    if params.get("source"):
+        params["source"] = resolve_node(params["source"])  # a BibTeX key or DOI names its work
     documents = list(cached.document_labels(url))
     document = params.get("document") if params.get("document") in documents else None
     choices = {
         "f_status": list(ClaimStatus), "f_kind": list(ClaimKind), "f_document": documents,
-        "f_section": cached.sections(url, document), "f_source": [s["id"] for s in cached.sources(url)],
+        "f_section": cached.sections(url, document), "f_source": source_choices(),
         "claims_sort": CLAIM_SORT_KEYS, "claims_limit": PAGE_SIZES,
     }
     notes = claims_url.restore(params, st.session_state, choices)
@@ -140,7 +151,8 @@ def why_nothing_matches(flt: ClaimFilter) -> str:
         if not value:
             continue
         total = store.claims(replace(flt, **{field: None}), limit=1).total
-        shown = labels.get(value, value) if field == "document_id" else value
+        names = {"document_id": labels, "source_id": cached.source_labels(store_url())}.get(field, {})
+        shown = names.get(value, value)
         if total:
             reasons.append(f"without {name} {md(repr(shown))}, {total} would match")
     if not reasons:

@@ -13,7 +13,7 @@ import streamlit as st
 from claimgraph.explorer import cached
 from claimgraph.explorer.claims import claim_filter_from_state
 from claimgraph.explorer.safe_text import md
-from claimgraph.explorer.state import read_store, store_url
+from claimgraph.explorer.state import read_store, resolve_node, store_url
 from claimgraph.explorer.trace import trace_subgraph
 from graph.model import ClaimFilter, Subgraph
 from graph.store import DEFAULT_MAX_NODES, Scope, StoreError
@@ -99,15 +99,16 @@ def _init_state() -> None:
 def _source_scope(column: st.delta_generator.DeltaGenerator) -> ViewScope:
     """A source picker (most-cited first) and the scope of the claims resting on that source."""
     sources = {str(s["id"]): s for s in cached.sources(store_url())}
+    labels = cached.source_labels(store_url())
     if not sources:
         column.info("No sources yet: upload an article with its .bib on the Ingest page.")
         return ViewScope(kind="source")
     source_id = column.selectbox(
         "Source (most-cited first)", list(sources), key="scope_source",
-        format_func=lambda s: f"{s} — {sources[s].get('claim_count', 0)} claims · "
+        format_func=lambda s: f"{labels.get(s, s)} — {sources[s].get('claim_count', 0)} claims · "
                               f"{str(sources[s].get('title') or '')[:70]}")
     return ViewScope(kind="source", store_scope=Scope(kind="filter", filter=ClaimFilter(source_id=source_id)),
-                     focus_id=source_id, label=f"claims resting on {source_id}")
+                     focus_id=source_id, label=f"claims resting on {labels.get(source_id, source_id)}")
 
 
 def _trace_scope(column: st.delta_generator.DeltaGenerator) -> ViewScope:
@@ -133,8 +134,9 @@ def scope_widgets() -> tuple[ViewScope, int]:
     if kind == "trace":
         return _trace_scope(left), cap
     if kind == "node":
-        node_id = left.text_input("Node id (claim:…, doc:…, evidence:…, author:…, or a BibTeX key)",
-                                  key="scope_node").strip()
+        node_id = resolve_node(left.text_input(
+            "Node id (claim:…, doc:…, evidence:…, author:…, work:…, or a BibTeX key or DOI)",
+            key="scope_node"))
         depth = int(right.slider("Depth (steps away from the node)", 1, 4, key="scope_depth"))
         return ViewScope(kind="node", store_scope=Scope(kind="node", node_id=node_id or None, depth=depth),
                          focus_id=node_id or None), cap

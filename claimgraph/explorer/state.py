@@ -58,6 +58,18 @@ def keep_widget_state() -> None:
             st.session_state[key] = st.session_state[key]
 
 
+def resolve_node(value: str) -> str:
+    """A node id for what a user typed: the id itself, else the one work a BibTeX key or DOI names."""
+    value = value.strip()
+    if not value:
+        return value
+    store = read_store()
+    if store.node(value) is not None:
+        return value
+    works = store.resolve_source(value)
+    return works[0] if len(works) == 1 else value
+
+
 def initial_page() -> str:
     """The page the URL asks for, else the overview."""
     requested = st.query_params.get("page", "overview")
