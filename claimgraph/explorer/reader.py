@@ -8,15 +8,17 @@ st.html block holds the only script, which scrolls to the claim the link names.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
 
 from claimgraph.explorer import cached
 from claimgraph.explorer.graph_widget import script_json
-from claimgraph.explorer.reader_html import reader_html
+from claimgraph.explorer.reader_html import reader_html, section_summary
 from claimgraph.explorer.safe_text import md, nearest
-from claimgraph.explorer.state import read_store, store_url
+from claimgraph.explorer.state import permalink, read_store, store_url
+from graph.schema import slugify
 
 DOC_KEY = "read_doc"
 LAST_DOC_KEY = "last_doc"
@@ -74,6 +76,51 @@ def chosen_document(options: dict[str, str]) -> str | None:
     return document_id
 
 
+@st.cache_data(show_spinner=False, max_entries=32)
+def summary_picture(url: str, document_id: str, title: str, fmt: str,
+                    rows: tuple[tuple[str, tuple[tuple[str, int], ...]], ...]) -> bytes | str:
+    """The support-summary picture of a document (cached per store, document and counts)."""
+    from graph.picture import support_summary_picture
+
+    return support_summary_picture(title, [(name, dict(counts)) for name, counts in rows], fmt)
+
+
+def document_table(document_id: str, fmt: str) -> Callable[[], bytes | str]:
+    """What the table download button calls: the document's claims × evidence × references."""
+    def make() -> bytes | str:
+        from graph.exports import export
+        from graph.model import ClaimFilter
+        from graph.store import UNCAPPED, Scope
+
+        store = read_store()
+        subgraph = store.subgraph(Scope(kind="filter", filter=ClaimFilter(document_id=document_id)),
+                                  max_nodes=UNCAPPED)
+        return export(subgraph, fmt, store=store, base_url=permalink("trace").split("?", 1)[0])
+    return make
+
+
+def downloads(view: dict[str, Any]) -> None:
+    """Download buttons for slides and spreadsheets: the support summary picture and the table."""
+    document = view["document"]
+    rows = tuple((name, tuple(sorted(counts.items()))) for name, counts in section_summary(view))
+    slug = slugify(str(document["id"]).split(":", 1)[-1])[:50]
+    title = str(document.get("title") or document["id"])
+    columns = st.columns(4)
+    for column, fmt in zip(columns[:2], ("png", "svg"), strict=True):
+        column.download_button(
+            f"Support summary (.{fmt})", key=f"read_summary_{fmt}", on_click="ignore", width="stretch",
+            data=lambda fmt=fmt: summary_picture(store_url(), str(document["id"]), title, fmt, rows),
+            file_name=f"claimgraph-support-{slug}.{fmt}",
+            mime="image/png" if fmt == "png" else "image/svg+xml",
+            help="Claims by support, for the whole document and per section: a picture for slides")
+    tables = (("table-csv", "csv"), ("table-xlsx", "xlsx"))
+    for column, (fmt, extension) in zip(columns[2:], tables, strict=True):
+        column.download_button(
+            f"Claims table (.{extension})", key=f"read_{fmt}", on_click="ignore", width="stretch",
+            data=document_table(str(document["id"]), fmt), file_name=f"claimgraph-claims-{slug}.{extension}",
+            help="One row per claim × evidence × reference, with the APA reference and a permalink")
+
+
 def page() -> None:
     """The Reader page."""
     st.header("Read")
@@ -100,6 +147,7 @@ def page() -> None:
             comments.append((comment_view, labels.get(comment["id"], comment["id"])))
     st.caption("Hover over or click a highlighted claim to see its evidence and references; "
                "every claim links to its trace.")
+    downloads(view)
     st.html(reader_html(view, comments))
     target = st.query_params.get("claim") or ""
     st.html(SCROLL_SCRIPT % script_json(target), unsafe_allow_javascript=True)

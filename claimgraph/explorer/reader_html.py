@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import quote
 
 from claimgraph.explorer.html import esc
-from graph.handout import format_reference_apa_html, short_reference
+from graph.handout import claim_support, format_reference_apa_html, short_reference
 
 CITED, CITED_UNRESOLVED, ANECDOTAL, UNSUPPORTED, CONTESTED = (
     "cited", "cited-unresolved", "anecdotal", "unsupported", "contested")
@@ -98,15 +98,10 @@ class Block:
 
 
 def support_of(claim: Mapping[str, Any], evidence: Mapping[str, Mapping[str, Any]]) -> str:
-    """cited, cited-unresolved, anecdotal or unsupported: a cited claim none of whose citations
-    reached a reference is cited-unresolved (computed from evidence `resolved`/sources)."""
-    status = str(claim.get("status") or UNSUPPORTED)
-    if status == CITED:
-        items = [evidence[e] for e in claim.get("evidence_ids", []) if e in evidence]
-        citations = [e for e in items if e.get("kind") == "citation"]
-        if citations and not any(e.get("sources") or e.get("resolved") for e in citations):
-            return CITED_UNRESOLVED
-    return status if status in SUPPORT_ORDER else UNSUPPORTED
+    """cited, cited-unresolved, anecdotal or unsupported (see graph.handout.claim_support)."""
+    items = [dict(evidence[e]) for e in claim.get("evidence_ids", []) if e in evidence]
+    support = claim_support(dict(claim), items)
+    return support if support in SUPPORT_ORDER else UNSUPPORTED
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -486,3 +481,16 @@ def reader_html(view: Mapping[str, Any], comments: Sequence[tuple[Mapping[str, A
 def short_references(sources: Iterable[Mapping[str, Any]]) -> str:
     """'Jordan et al., 1992; Herman, 1992' for a list of sources."""
     return "; ".join(dict.fromkeys(short_reference(s) for s in sources))
+
+
+def section_summary(view: Mapping[str, Any]) -> list[tuple[str, dict[str, int]]]:
+    """("Whole document", counts) then (section, counts) in reading order: claims by support."""
+    evidence = view.get("evidence") or {}
+    total: Counter = Counter()
+    sections: dict[str, Counter] = {}
+    for claim in view.get("claims", []):
+        support = support_of(claim, evidence)
+        total[support] += 1
+        sections.setdefault(" ".join(str(claim.get("section") or "").split()), Counter())[support] += 1
+    return [("Whole document", dict(total))] + [(name or "(before the first heading)", dict(counts))
+                                                for name, counts in sections.items()]
