@@ -347,6 +347,28 @@ def test_reader_shows_the_whole_article_with_claims_by_support(monkeypatch: pyte
     assert "cg-ev cg-ev-citation" in body and "cg-ev cg-ev-quote" in body
     assert "<h2>Comments (4)</h2>" in body and "Comment 2.1 by Dr. Aimie Apigian" in body
     assert at.query_params == {"page": "read", "doc": READER_DOC}
+    labels = sorted(b.proto.label for b in at.get("download_button"))
+    assert labels == ["Claims table (.csv)", "Claims table (.xlsx)", "Support summary (.png)",
+                      "Support summary (.svg)"]
+
+
+def test_reader_downloads_make_the_table_and_the_picture(monkeypatch: pytest.MonkeyPatch,
+                                                          demo_url: str) -> None:
+    deferred: dict[str, Any] = {}
+    original = MediaFileManager.add_deferred
+
+    def record(self: Any, data_callable: Any, mimetype: str | None, coordinates: str,
+               file_name: str | None = None, **kwargs: Any) -> str:
+        deferred[file_name or ""] = data_callable
+        return original(self, data_callable, mimetype, coordinates, file_name=file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
+    app(monkeypatch, demo_url, page="read", doc=READER_DOC)
+    by_ext = {name.rsplit(".", 1)[1]: make for name, make in deferred.items()}
+    table = by_ext["csv"]()
+    assert table.startswith('"Document","Section","Claim"') and "Jordan, B. K., Marmar, C. R." in table
+    assert _bytes(by_ext["png"]()).startswith(b"\x89PNG") and "<svg" in _text(by_ext["svg"]())
+    assert _bytes(by_ext["xlsx"]()).startswith(b"PK")
 
 
 def test_reader_marks_unresolved_and_contested_and_links_challenges(monkeypatch: pytest.MonkeyPatch,

@@ -304,7 +304,9 @@ def test_filter_trace_and_graph_in_chromium(app_url: str, driver: Any) -> None:
 
     sidebar_page(driver, "Export")
     wait(driver).until(lambda b: b.find_elements(By.CSS_SELECTOR, '[data-testid="stDownloadButton"]'))
-    assert len(driver.find_elements(By.CSS_SELECTOR, '[data-testid="stDownloadButton"]')) == 8
+    from graph.exports import FORMATS
+
+    assert len(driver.find_elements(By.CSS_SELECTOR, '[data-testid="stDownloadButton"]')) == len(FORMATS)
     wait(driver).until(lambda b: b.find_elements(By.CSS_SELECTOR, 'img[alt="graph picture"]'))
     driver.execute_script("arguments[0].scrollIntoView({block: 'start'});",
                           driver.find_element(By.TAG_NAME, "h2"))

@@ -108,7 +108,7 @@ def downloads(view: dict[str, Any]) -> None:
     columns = st.columns(4)
     for column, fmt in zip(columns[:2], ("png", "svg"), strict=True):
         column.download_button(
-            f"Support summary (.{fmt})", key=f"read_summary_{fmt}", on_click="ignore", width="stretch",
+            f"Support summary (.{fmt})", key=f"download_summary_{fmt}", on_click="ignore", width="stretch",
             data=lambda fmt=fmt: summary_picture(store_url(), str(document["id"]), title, fmt, rows),
             file_name=f"claimgraph-support-{slug}.{fmt}",
             mime="image/png" if fmt == "png" else "image/svg+xml",
@@ -116,7 +116,7 @@ def downloads(view: dict[str, Any]) -> None:
     tables = (("table-csv", "csv"), ("table-xlsx", "xlsx"))
     for column, (fmt, extension) in zip(columns[2:], tables, strict=True):
         column.download_button(
-            f"Claims table (.{extension})", key=f"read_{fmt}", on_click="ignore", width="stretch",
+            f"Claims table (.{extension})", key=f"download_read_{fmt}", on_click="ignore", width="stretch",
             data=document_table(str(document["id"]), fmt), file_name=f"claimgraph-claims-{slug}.{extension}",
             help="One row per claim × evidence × reference, with the APA reference and a permalink")
 
