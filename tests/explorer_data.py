@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from graph.model import GraphBatch
 from graph.schema import Label, RelType, claim_id, document_id, evidence_id, text_sha256
 
@@ -88,3 +90,49 @@ def markdown_batch(beacon: str) -> GraphBatch:
     batch.add_rel(RelType.CHALLENGES, comment, claims[0], reason=f"I doubt that {image}")
     batch.validate()
     return batch
+
+
+SLEEP_BIB = """@article{smith2010,
+  author = {Smith, Anna and Jones, Bo}, year = {2010}, title = {Sleep and memory consolidation},
+  journal = {Journal of Sleep}, doi = {10.1000/sleep.1}}
+@article{lee2015,
+  author = {Lee, Kim}, year = {2015}, title = {Naps and learning}, journal = {Journal of Sleep}}
+"""
+SLEEP_UNDER_ANOTHER_KEY = """@article{Smith_2010_sleep,
+  author = {Smith, A. and Jones, B.}, year = {2010}, title = {Sleep and Memory Consolidation},
+  journal = {J. Sleep}, doi = {https://doi.org/10.1000/SLEEP.1}}
+"""
+CORPUS_TEXTS = {
+    "sleep-loss.md": "# Sleep loss\n\nSleep loss impairs memory consolidation (Smith, 2010).\n\n"
+                     "Short naps help students learn (Lee, 2015).\n\n"
+                     "Exams reward rested students (Doe, 2019).\n",
+    "memory.md": "# Memory\n\nMemory needs sleep (Smith & Jones, 2010).\n\n"
+                 "Everyone should sleep eight hours.\n",
+    "sleep-paper.md": "---\ntitle: Sleep and memory consolidation\nauthor: Anna Smith\ndate: 2010-03-01\n"
+                      "doi: 10.1000/SLEEP.1\n---\n\nSleep consolidates memory in adults (Lee, 2015).\n",
+}
+
+
+def corpus_store(folder: Path) -> str:
+    """A SQLite store of the demo article and three sleep articles: two cite the third (the sleep
+    paper, ingested too), one under another key; one citation matches no reference."""
+    from graph.store import open_store
+    from ingest.pipeline import ingest_paths
+    from ingest.works import WorkRegistry
+
+    root = Path(__file__).resolve().parent.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = {}
+    for name, text in CORPUS_TEXTS.items():
+        paths[name] = folder / name
+        paths[name].write_text(text, encoding="utf-8")
+    (folder / "sleep.bib").write_text(SLEEP_BIB, encoding="utf-8")
+    (folder / "other.bib").write_text(SLEEP_UNDER_ANOTHER_KEY, encoding="utf-8")
+    url = str(folder / "corpus.db")
+    runs = [([root / "ingest" / "data" / "trauma-and-relationships.txt"], [root / "references.bib"]),
+            ([paths["sleep-loss.md"], paths["sleep-paper.md"]], [folder / "sleep.bib"]),
+            ([paths["memory.md"]], [folder / "other.bib"])]
+    with open_store(url) as store:
+        for articles, bibs in runs:
+            store.write(ingest_paths(articles, bibs, registry=WorkRegistry.from_store(store)).batch)
+    return url

@@ -112,17 +112,50 @@ def test_overview_counts_chart_sources_unresolved(monkeypatch: pytest.MonkeyPatc
     at = app(monkeypatch, demo_url)
     with open_store(demo_url, read_only=True) as store:
         stats = store.stats()
-        top_source = store.sources()[0]["id"]
-        unresolved = store.unresolved_citations()
+        top_work = store.works(by="articles")[0]
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Claims"] == str(stats["nodes"]["Claim"])
-    assert metrics["Sources"] == str(stats["nodes"]["Source"])
+    assert metrics["Works cited"] == str(stats["nodes"]["Source"])
+    assert (metrics["Articles"], metrics["Comments"]) == ("1", "4")
     assert metrics["Unresolved citations"] == str(stats["unresolved_citations"])
     assert at.get("vega_lite_chart"), "claims-by-status chart missing"
-    sources_table = at.dataframe[0].value
-    assert sources_table["id"].iloc[0] == top_source
-    if unresolved:
-        assert len(at.dataframe[1].value) == len(unresolved)
+    works = at.dataframe[0].value
+    assert works["reference"].iloc[0] == "Jordan et al., 1992"
+    assert works["claims"].iloc[0] == f"?page=claims&source={top_work['id']}"
+
+
+@pytest.fixture
+def corpus_url(tmp_path: Path) -> str:
+    from explorer_data import corpus_store
+
+    return corpus_store(tmp_path / "corpus")
+
+
+def test_corpus_overview_ranks_works_links_articles_and_shows_sentences(monkeypatch: pytest.MonkeyPatch,
+                                                                        corpus_url: str) -> None:
+    at = app(monkeypatch, corpus_url)
+    metrics = {m.label: m.value for m in at.metric}
+    assert (metrics["Articles"], metrics["Works cited"]) == ("4", "4")
+    by_articles, by_claims = at.dataframe[0].value, at.dataframe[1].value
+    assert list(by_articles["article_count"])[:2] == [2, 2]
+    assert by_claims["reference"].iloc[0] == "Jordan et al., 1992"
+    sleep = by_articles[by_articles["reference"] == "Smith & Jones, 2010"].iloc[0]
+    assert sleep["keys"] == "Smith_2010_sleep, smith2010"
+    citations = at.dataframe[2].value
+    assert sorted(citations["citing_title"]) == ["Memory", "Sleep loss"]
+    assert set(citations["cited_title"]) == {"Sleep and memory consolidation"}
+    assert set(citations["read"]) == {"?page=read&doc=doc:sleep-paper"}
+    unresolved = at.dataframe[3].value
+    assert list(unresolved["marker"]) == ["(Doe, 2019)"]
+    assert list(unresolved["sentence"]) == ["Exams reward rested students (Doe, 2019)."]
+
+    # the work's link opens the claims of every article resting on it
+    work = sleep["claims"].split("source=", 1)[1]
+    at = app(monkeypatch, corpus_url, page="claims", source=work)
+    table = at.dataframe[0].value
+    assert sorted(table["text"]) == ["Memory needs sleep (Smith & Jones, 2010).",
+                                     "Sleep loss impairs memory consolidation (Smith, 2010)."]
+    assert set(table["references"]) == {"Smith & Jones, 2010"}
 
 
 def test_overview_chart_has_one_bar_per_document_in_reading_order(monkeypatch: pytest.MonkeyPatch,

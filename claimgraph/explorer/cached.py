@@ -52,7 +52,7 @@ def source_labels(store_url: str) -> dict[str, str]:
 
     labels = {}
     for source in sources(store_url):
-        keys = str(source.get("keys") or "").replace(" ", ", ")
+        keys = str(source.get("keys") or "")  # already "key1, key2"
         labels[str(source["id"])] = f"{short_reference(source)} · {keys}" if keys else short_reference(source)
     return labels
 
@@ -79,3 +79,34 @@ def stats(store_url: str) -> dict[str, Any]:
 def unresolved_citations(store_url: str) -> list[dict[str, Any]]:
     """Citations that matched no BibTeX entry."""
     return read_store().unresolved_citations()
+
+
+@st.cache_data(ttl=CACHE_SECONDS, show_spinner=False)
+def works(store_url: str, by: str, limit: int) -> list[dict[str, Any]]:
+    """Cited works ranked by citing articles or by claims resting on them."""
+    return read_store().works(by=by, limit=limit)
+
+
+@st.cache_data(ttl=CACHE_SECONDS, show_spinner=False)
+def support_summary(store_url: str) -> list[dict[str, Any]]:
+    """Per article: claims by status, works cited, unresolved citations."""
+    return read_store().support_summary()
+
+
+@st.cache_data(ttl=CACHE_SECONDS, show_spinner=False)
+def corpus_citations(store_url: str) -> list[dict[str, Any]]:
+    """Articles of the corpus citing other articles of the corpus: {citing_id, citing_title,
+    cited_id, cited_title, source_id}, from the IN_CORPUS links (one citing_articles call per
+    ingested article that some article cites)."""
+    from graph.schema import RelType
+
+    store = read_store()
+    cited = sorted({rel.end for chunk in store.iter_relationships(RelType.IN_CORPUS) for rel in chunk})
+    titles = {d["id"]: d.get("title") or d["id"] for d in documents(store_url)}
+    rows = []
+    for document_id in cited:
+        for row in store.citing_articles(document_id):
+            rows.append({"citing_id": row["id"], "citing_title": row.get("title") or row["id"],
+                         "cited_id": document_id, "cited_title": titles.get(document_id, document_id),
+                         "source_id": row.get("source_id", "")})
+    return rows

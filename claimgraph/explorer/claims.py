@@ -80,7 +80,7 @@ def filter_widgets() -> ClaimFilter:
 def source_choices() -> list[str]:
     """Source ids, then every key a citing document uses for one (so a near-miss key finds its key)."""
     sources = cached.sources(store_url())
-    keys = [k for s in sources for k in str(s.get("keys") or "").split() if k]
+    keys = [k.strip() for s in sources for k in str(s.get("keys") or "").split(",") if k.strip()]
     return [str(s["id"]) for s in sources] + keys
 
 
