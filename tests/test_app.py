@@ -119,9 +119,21 @@ def test_overview_counts_chart_sources_unresolved(monkeypatch: pytest.MonkeyPatc
     assert (metrics["Articles"], metrics["Comments"]) == ("1", "4")
     assert metrics["Unresolved citations"] == str(stats["unresolved_citations"])
     assert at.get("vega_lite_chart"), "claims-by-status chart missing"
-    works = at.dataframe[0].value
-    assert works["reference"].iloc[0] == "Jordan et al., 1992"
-    assert works["claims"].iloc[0] == f"?page=claims&source={top_work['id']}"
+    works = works_table(at)
+    assert works[0]["reference"] == "Jordan et al., 1992"
+    assert works[0]["href"] == f"?page=claims&amp;source={top_work['id']}"
+
+
+def works_table(at: AppTest) -> list[dict[str, str]]:
+    """The rows of the Overview's ranked-works table: reference, href, articles, claims, keys."""
+    import re
+
+    table = next(b for b in html_blocks(at) if 'class="cg-works"' in b)
+    rows = re.findall(r'<tr><td><a class="cg-work-link" href="([^"]*)" target="_self">(.*?) →</a></td>'
+                      r'<td>.*?</td><td class="cg-n">(\d+)</td><td class="cg-n">(\d+)</td>'
+                      r"<td>(.*?)</td></tr>",
+                      table)
+    return [dict(zip(("href", "reference", "articles", "claims", "keys"), row, strict=True)) for row in rows]
 
 
 @pytest.fixture
@@ -136,21 +148,22 @@ def test_corpus_overview_ranks_works_links_articles_and_shows_sentences(monkeypa
     at = app(monkeypatch, corpus_url)
     metrics = {m.label: m.value for m in at.metric}
     assert (metrics["Articles"], metrics["Works cited"]) == ("4", "4")
-    by_articles, by_claims = at.dataframe[0].value, at.dataframe[1].value
-    assert list(by_articles["article_count"])[:2] == [2, 2]
-    assert by_claims["reference"].iloc[0] == "Jordan et al., 1992"
-    sleep = by_articles[by_articles["reference"] == "Smith & Jones, 2010"].iloc[0]
+    by_articles = works_table(at)
+    assert [w["articles"] for w in by_articles[:2]] == ["2", "2"]
+    sleep = next(w for w in by_articles if w["reference"] == "Smith &amp; Jones, 2010")
     assert sleep["keys"] == "Smith_2010_sleep, smith2010"
-    citations = at.dataframe[2].value
+    citations = at.dataframe[0].value
     assert sorted(citations["citing_title"]) == ["Memory", "Sleep loss"]
     assert set(citations["cited_title"]) == {"Sleep and memory consolidation"}
     assert set(citations["read"]) == {"?page=read&doc=doc:sleep-paper"}
-    unresolved = at.dataframe[3].value
+    unresolved = at.dataframe[1].value
     assert list(unresolved["marker"]) == ["(Doe, 2019)"]
     assert list(unresolved["sentence"]) == ["Exams reward rested students (Doe, 2019)."]
+    at.radio(key="overview_rank").set_value("claims").run()
+    assert works_table(at)[0]["reference"] == "Jordan et al., 1992"
 
     # the work's link opens the claims of every article resting on it
-    work = sleep["claims"].split("source=", 1)[1]
+    work = sleep["href"].split("source=", 1)[1]
     at = app(monkeypatch, corpus_url, page="claims", source=work)
     table = at.dataframe[0].value
     assert sorted(table["text"]) == ["Memory needs sleep (Smith & Jones, 2010).",
@@ -511,6 +524,18 @@ def test_graph_of_a_document_and_of_the_claims_filter(monkeypatch: pytest.Monkey
     assert '"status": "cited"' not in iframe_html(at)[0]
     at.radio(key="scope_kind").set_value("document").run()
     assert "doc:trauma-and-relationships" in iframe_html(at)[0]
+
+
+def test_graph_works_view_shows_co_cited_works_and_citing_articles(monkeypatch: pytest.MonkeyPatch,
+                                                                  corpus_url: str) -> None:
+    at = app(monkeypatch, corpus_url, page="graph")
+    at.radio(key="scope_kind").set_value("works").run()
+    sleep, lee = work_of(corpus_url, "smith2010"), work_of(corpus_url, "lee2015")
+    at.selectbox(key="scope_source").select(sleep).run()
+    html = iframe_html(at)[0]
+    assert _graph_ids(html) == {sleep, lee, "doc:memory", "doc:sleep-loss", "doc:sleep-paper"}
+    assert '"title": "IN_CORPUS"' in html, "the cited work is an article of the corpus"
+    assert "works cited with Smith & Jones, 2010" in unescape_md(markdown_text(at))
 
 
 # -- export ---------------------------------------------------------------------------------------

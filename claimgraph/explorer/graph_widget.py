@@ -204,7 +204,8 @@ def column_positions(subgraph: Subgraph) -> dict[str, tuple[int, int]]:
             int(n.props.get("start") or 0), n.id))
     tallest = max((len(v) for v in by_label.values()), default=1)
     positions: dict[str, tuple[int, int]] = {}
-    for column, label in enumerate(COLUMN_ORDER):
+    present = [label for label in COLUMN_ORDER if columns[label]]  # no gap for an empty column
+    for column, label in enumerate(present):
         nodes = columns[label]
         offset = (tallest - len(nodes)) * ROW_SPACING / 2
         for row, node in enumerate(nodes):

@@ -8,7 +8,7 @@ from urllib.parse import quote
 import streamlit as st
 
 from claimgraph.explorer import cached
-from claimgraph.explorer.html import STATUS_COLOURS
+from claimgraph.explorer.html import STATUS_COLOURS, esc
 from claimgraph.explorer.reader_html import reader_link
 from claimgraph.explorer.safe_text import md
 from claimgraph.explorer.state import read_store, store_url
@@ -26,22 +26,13 @@ UNRESOLVED_COLUMNS: dict[str, Any] = {
     "read": st.column_config.LinkColumn("In the article", width="small", display_text="Read ↗"),
 }
 TOP_WORKS = 25
-WORK_COLUMNS: dict[str, Any] = {
-    "reference": st.column_config.TextColumn("Work", width="medium"),
-    "title": st.column_config.TextColumn("Title", width="large"),
-    "article_count": st.column_config.NumberColumn("Articles", width="small",
-                                                   help="Articles of the corpus citing it"),
-    "claim_count": st.column_config.NumberColumn("Claims", width="small", help="Claims resting on it"),
-    "claims": st.column_config.LinkColumn("Claims on it", width="small", display_text="Open claims ↗",
-                                          help="Every claim, in every article, that rests on this work"),
-    "keys": st.column_config.TextColumn("Cited as", width="small"),
-}
 CITATION_COLUMNS: dict[str, Any] = {
     "citing_title": st.column_config.TextColumn("Article", width="large"),
     "cited_title": st.column_config.TextColumn("cites this article of the corpus", width="large"),
     "read": st.column_config.LinkColumn("Cited article", width="small", display_text="Read ↗"),
 }
 SENTENCE_LIMIT = 400
+RANKINGS = {"articles": "articles citing them", "claims": "claims resting on them"}
 
 
 def largest_documents(claims_by_document: list[dict[str, Any]],
@@ -119,6 +110,25 @@ def work_rows(works: list[dict[str, Any]]) -> list[dict[str, Any]]:
              "keys": str(w.get("keys") or "")} for w in works]
 
 
+WORKS_CSS = """<style>
+.cg-works { border-collapse: collapse; width: 100%; font-size: .9rem; }
+.cg-works th, .cg-works td { text-align: left; padding: 4px 8px; border-bottom: 1px solid #e6e6e6;
+  vertical-align: top; }
+.cg-works td.cg-n { text-align: right; white-space: nowrap; }
+.cg-works a { color: #1565c0; white-space: nowrap; }
+</style>"""
+
+
+def works_table_html(rows: list[dict[str, Any]]) -> str:
+    """Ranked works as an HTML table (escaped); each work links to the claims resting on it."""
+    body = "".join(
+        f'<tr><td><a class="cg-work-link" href="{esc(row["claims"])}" target="_self">{esc(row["reference"])}'
+        f' →</a></td><td>{esc(row["title"])}</td><td class="cg-n">{esc(row["article_count"])}</td>'
+        f'<td class="cg-n">{esc(row["claim_count"])}</td><td>{esc(row["keys"])}</td></tr>' for row in rows)
+    return (f'{WORKS_CSS}<table class="cg-works"><thead><tr><th>Work (open its claims)</th><th>Title</th>'
+            f'<th>Articles</th><th>Claims</th><th>Cited as</th></tr></thead><tbody>{body}</tbody></table>')
+
+
 def corpus_counts(stats: dict[str, Any], summary: list[dict[str, Any]]) -> None:
     """Articles, comments, works, claims and unresolved citations, as metrics."""
     nodes = stats["nodes"]
@@ -154,15 +164,13 @@ def page() -> None:
     else:
         st.info("No claims yet: add an article and its .bib on the Ingest page.")
     st.subheader("Works the corpus rests on")
-    by_articles, by_claims = st.tabs(["Ranked by citing articles", "Ranked by claims resting on them"])
-    for tab, by in ((by_articles, "articles"), (by_claims, "claims")):
-        with tab:
-            works = cached.works(url, by, TOP_WORKS)
-            if works:
-                st.dataframe(work_rows(works), hide_index=True, width="stretch",
-                             column_config=WORK_COLUMNS, key=f"overview_works_{by}")
-            else:
-                st.info("No works yet: upload an article with its .bib on the Ingest page.")
+    by = st.radio("Rank works by", list(RANKINGS), format_func=RANKINGS.get, horizontal=True,
+                  key="overview_rank")  # one ranking query per render, not two
+    works = cached.works(url, by, TOP_WORKS)
+    if works:
+        st.html(works_table_html(work_rows(works)))
+    else:
+        st.info("No works yet: upload an article with its .bib on the Ingest page.")
     citations = cached.corpus_citations(url)
     if citations:
         st.subheader("Articles of the corpus that cite each other")

@@ -15,7 +15,8 @@ from claimgraph.explorer.claims import claim_filter_from_state
 from claimgraph.explorer.safe_text import md
 from claimgraph.explorer.state import read_store, resolve_node, store_url
 from claimgraph.explorer.trace import trace_subgraph
-from graph.model import ClaimFilter, Subgraph
+from graph.model import ClaimFilter, Node, Relationship, Subgraph
+from graph.schema import Label, RelType
 from graph.store import DEFAULT_MAX_NODES, Scope, StoreError
 
 SCOPE_KINDS: dict[str, str] = {
@@ -24,7 +25,9 @@ SCOPE_KINDS: dict[str, str] = {
     "node": "Neighbourhood of any node",
     "document": "One document",
     "filter": "The claims filtered on the Claims page",
+    "works": "Works cited together, and the articles citing them",
 }
+CO_CITED = 12
 MAX_NODE_CAP = 1000
 DEFAULT_DEPTH = 1
 OPENED_CLAIM_KEY = "graph_scope_opened_claim"  # the opened claim the trace scope last followed
@@ -148,15 +151,47 @@ def scope_widgets() -> tuple[ViewScope, int]:
         return ViewScope(kind="document",
                          store_scope=Scope(kind="filter", filter=ClaimFilter(document_id=document_id)),
                          focus_id=document_id, label=f"document {labels[document_id]}"), cap
+    if kind == "works":
+        view = _source_scope(left)
+        if view.focus_id is None:
+            return ViewScope(kind="works"), cap
+        name = cached.source_labels(store_url()).get(view.focus_id, view.focus_id)
+        return ViewScope(kind="works", focus_id=view.focus_id, label=f"works cited with {name}"), cap
     flt = claim_filter_from_state()
     store_scope = Scope(kind="filter", filter=flt)
     left.caption(f"Filter: {md(store_scope.describe())} (change it on the Claims page)")
     return ViewScope(kind="filter", store_scope=store_scope), cap
 
 
+def works_subgraph(work_id: str, cap: int, co_cited: int = CO_CITED) -> Subgraph:
+    """A work, the works most often cited by the same articles, and the articles (and comments)
+    citing them: Document -CITES-> Source, plus Source -IN_CORPUS-> Document where a cited work
+    is itself an article of the corpus. Cut at `cap` nodes."""
+    store = read_store()
+    works = [work_id] + [str(row["id"]) for row in store.co_cited(work_id, limit=co_cited)]
+    nodes: dict[str, Node] = {}
+    rels: dict[tuple[str, str, str], Relationship] = {}
+    truncated = False
+    for work in works:
+        around = store.neighbourhood(work, depth=1, max_nodes=cap)
+        truncated = truncated or around.truncated
+        kept = {n.id: n for n in around.nodes if n.label in (Label.DOCUMENT, Label.SOURCE)}
+        for node in kept.values():
+            if len(nodes) >= cap and node.id not in nodes:
+                truncated = True
+                continue
+            nodes.setdefault(node.id, node)
+        for rel in around.relationships:
+            if rel.type in (RelType.CITES, RelType.IN_CORPUS) and rel.start in nodes and rel.end in nodes:
+                rels.setdefault(rel.key, rel)
+    return Subgraph(nodes=list(nodes.values()), relationships=list(rels.values()), truncated=truncated)
+
+
 def _load(scope: ViewScope, cap: int) -> Subgraph | None:
     """The capped subgraph of `scope` from the store (None: no such claim)."""
     store = read_store()
+    if scope.kind == "works":
+        return works_subgraph(scope.focus_id, cap) if scope.focus_id else None
     if scope.kind == "trace":
         trace = store.trace(scope.claim_id or "")
         return _cap(trace_subgraph(trace), cap) if trace else None
@@ -167,7 +202,7 @@ def _load(scope: ViewScope, cap: int) -> Subgraph | None:
 
 def scoped_subgraph(scope: ViewScope, cap: int) -> Subgraph | None:
     """The capped subgraph of `scope`, or None after telling the user what to fix."""
-    if scope.kind == "source" and scope.store_scope is None:
+    if scope.kind in ("source", "works") and scope.store_scope is None and scope.focus_id is None:
         return None
     if (scope.kind == "node" and not scope.focus_id) or (scope.kind == "trace" and not scope.claim_id):
         st.info("Enter an id, or open a claim's trace on the Claims page first.")

@@ -26,7 +26,7 @@ PAGES: dict[str, str] = {
 NAV_KEY = "nav"
 # Widget keys whose values survive a switch to another page (Streamlit forgets
 # the state of widgets a run does not draw unless it is written back).
-PERSISTENT_PREFIXES = ("f_", "scope_", "claims_", "read_")
+PERSISTENT_PREFIXES = ("f_", "scope_", "claims_", "read_", "overview_rank")
 
 
 @st.cache_resource(show_spinner=False)
