@@ -483,3 +483,27 @@ def test_markdown_and_html_in_data_and_urls_load_nothing(tmp_path: Path, driver:
         assert len(beacon.hits) == 1
     finally:
         beacon.close()
+
+
+def test_corpus_overview_follows_a_work_to_its_claims(tmp_path: Path, driver: Any) -> None:
+    """A multi-article store: the Overview ranks the works; following the sleep paper's link opens
+    the claims of both articles resting on it, under their reference."""
+    from explorer_data import corpus_store
+    from selenium.webdriver.common.by import By
+
+    store_path = corpus_store(tmp_path / "corpus")
+    with serve(Path(store_path)) as url:
+        open_page(driver, url, "Works the corpus rests on")
+        wait(driver).until(lambda b: b.find_elements(By.CSS_SELECTOR, "a.cg-work-link"))
+        wait(driver).until(lambda b: "Articles of the corpus that cite each other" in
+                           b.find_element(By.TAG_NAME, "body").text)
+        screenshot(driver, "overview-corpus")
+        link = next(a for a in driver.find_elements(By.CSS_SELECTOR, "a.cg-work-link")
+                    if a.text.startswith("Smith & Jones, 2010"))
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", link)
+        link.click()
+        wait(driver).until(lambda b: "page=claims" in b.current_url and "source=work" in b.current_url)
+        wait(driver).until(lambda b: caption_count(b) == 2)
+        alerts = driver.find_elements(By.CSS_SELECTOR, '[data-testid="stAlert"]')
+        assert not alerts, "the link names a valid view"
+        screenshot(driver, "claims-of-a-work")
