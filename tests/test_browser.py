@@ -313,6 +313,16 @@ def test_filter_trace_and_graph_in_chromium(app_url: str, driver: Any) -> None:
     screenshot(driver, "export")
     sidebar_page(driver, "Ingest")
     wait(driver).until(lambda b: b.find_elements(By.CSS_SELECTOR, '[data-testid="stFileUploader"]'))
+    from conftest import DEMO_ARTICLE, DEMO_BIB
+
+    inputs = driver.find_elements(By.CSS_SELECTOR, '[data-testid="stFileUploader"] input[type="file"]')
+    inputs[0].send_keys(str(DEMO_ARTICLE))
+    wait(driver).until(lambda b: "Found (nothing written yet)" in b.find_element(By.TAG_NAME, "body").text)
+    driver.find_elements(By.CSS_SELECTOR, '[data-testid="stFileUploader"] input[type="file"]')[1].send_keys(
+        str(DEMO_BIB))
+    wait(driver).until(lambda b: "references cited: 2" in b.find_element(By.TAG_NAME, "body").text)
+    found = next(h for h in driver.find_elements(By.TAG_NAME, "h3") if "Found" in h.text)
+    driver.execute_script("arguments[0].scrollIntoView({block: 'start'});", found)
     screenshot(driver, "ingest")
 
 
@@ -498,6 +508,9 @@ def test_corpus_overview_follows_a_work_to_its_claims(tmp_path: Path, driver: An
         wait(driver).until(lambda b: "Articles of the corpus that cite each other" in
                            b.find_element(By.TAG_NAME, "body").text)
         screenshot(driver, "overview-corpus")
+        heading = next(h for h in driver.find_elements(By.TAG_NAME, "h3") if "Works the corpus" in h.text)
+        driver.execute_script("arguments[0].scrollIntoView({block: 'start'});", heading)
+        screenshot(driver, "overview-works")
         link = next(a for a in driver.find_elements(By.CSS_SELECTOR, "a.cg-work-link")
                     if a.text.startswith("Smith & Jones, 2010"))
         driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", link)
