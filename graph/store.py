@@ -21,6 +21,7 @@ from graph.schema import Label, RelType, label_of
 DEFAULT_STORE = "claimgraph.db"
 DEFAULT_MAX_NODES = 200
 NO_CAP = 2**53  # a node cap no store reaches, still an integer every backend's LIMIT takes
+UNCAPPED = NO_CAP  # what document_view asks for: every claim of a document
 
 
 class StoreError(Exception):
@@ -224,6 +225,49 @@ class Store(ABC):
         """Where this store is, safe to print (never credentials)."""
 
     # -- shared helpers ----------------------------------------------------------
+    def document_view(self, document_id: str) -> dict[str, Any] | None:
+        """Everything the reader view draws for one document, or None if there is no such document.
+
+        {"document": document props with `text`,
+         "claims": claim props by (start, position), each with `evidence_ids` (by start),
+         "evidence": {evidence id: evidence props + "sources": [source props by id]},
+         "challenges": {claim id: trace()["challenges"]} for its contested claims}
+        Built from node(), filter_subgraph() and trace(), so every backend gives the same answer.
+        """
+        node = self.node(document_id)
+        if node is None or node.label != Label.DOCUMENT:
+            return None
+        sub = self.filter_subgraph(ClaimFilter(document_id=document_id), max_nodes=UNCAPPED)
+        by_id = {n.id: n for n in sub.nodes}
+        cites: dict[str, list[str]] = {}
+        supports: dict[str, list[str]] = {}
+        for rel in sub.relationships:
+            if rel.type == RelType.CITES and rel.start in by_id and by_id[rel.start].label == Label.EVIDENCE:
+                cites.setdefault(rel.start, []).append(rel.end)
+            elif rel.type == RelType.SUPPORTED_BY and rel.end in by_id:
+                supports.setdefault(rel.start, []).append(rel.end)
+        evidence = {
+            n.id: {**n.props, "sources": [dict(by_id[s].props) for s in sorted(set(cites.get(n.id, [])))
+                                          if s in by_id]}
+            for n in sub.nodes if n.label == Label.EVIDENCE
+        }
+        claims = []
+        for n in sub.nodes:
+            if n.label != Label.CLAIM or n.props.get("document_id") != document_id:
+                continue
+            ids = sorted(set(supports.get(n.id, [])) & set(evidence),
+                         key=lambda e: (int(evidence[e].get("start") or 0), e))
+            claims.append({**n.props, "evidence_ids": ids})
+        claims.sort(key=lambda c: (int(c.get("start") or 0), int(c.get("position") or 0), c["id"]))
+        challenges = {}
+        for claim in claims:
+            if claim.get("contested"):
+                traced = self.trace(claim["id"])
+                if traced and traced.get("challenges"):
+                    challenges[claim["id"]] = traced["challenges"]
+        return {"document": dict(node.props), "claims": claims, "evidence": evidence,
+                "challenges": challenges}
+
     def source_keys(self) -> list[str]:
         """The citing keys `ClaimFilter.source_id` (the CLI's --source) accepts besides work ids and
         DOIs, sorted: what a "did you mean" hint offers (`resolve_source` is what accepts them)."""

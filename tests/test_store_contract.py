@@ -593,3 +593,31 @@ def test_replaces_outgoing_rewrites_a_sources_author_edges(loaded: Store) -> Non
     written = [(r.start, r.end, r.props["position"])
                for chunk in loaded.iter_relationships(RelType.WRITTEN_BY) for r in chunk]
     assert sorted(written) == [(HERMAN, AUTHORS["herman"], 0), (JORDAN, AUTHORS["marmar"], 0)]
+
+
+def test_document_view_of_an_article(loaded: Store) -> None:
+    """The reader view's data: the document with its text, claims in text order with their evidence."""
+    batch = sample_batch()
+    view = loaded.document_view(ALPHA)
+    assert set(view) == {"document", "claims", "evidence", "challenges"}
+    assert view["document"] == batch_node(batch, ALPHA).props
+    assert [c["id"] for c in view["claims"]] == [A1, A2, A3, A4, A5]
+    a4 = next(c for c in view["claims"] if c["id"] == A4)
+    assert a4 == {**batch_node(batch, A4).props, "evidence_ids": [EVIDENCE["a4"]]}
+    assert set(view["evidence"]) == {EVIDENCE[n] for n in ("a1", "a2", "a4", "a5")}
+    assert view["evidence"][EVIDENCE["a4"]] == {**batch_node(batch, EVIDENCE["a4"]).props,
+                                                "sources": [batch_node(batch, JORDAN).props]}
+    unresolved = view["evidence"][EVIDENCE["a5"]]
+    assert unresolved["sources"] == [] and not unresolved["resolved"]
+    assert list(view["challenges"]) == [A4]
+    assert [c["id"] for c in view["challenges"][A4]] == [C1, COMMENT]
+    for claim in view["claims"]:
+        assert ALPHA_TEXT[claim["start"]:claim["end"]] == claim["text"]
+
+
+def test_document_view_of_a_comment_and_of_nothing(loaded: Store) -> None:
+    view = loaded.document_view(COMMENT)
+    assert view["document"]["text"] == COMMENT_TEXT
+    assert [c["id"] for c in view["claims"]] == [C1] and view["evidence"] == {}
+    assert loaded.document_view("doc:nope") is None
+    assert loaded.document_view(A1) is None, "a claim id is not a document"
