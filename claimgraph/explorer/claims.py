@@ -56,9 +56,6 @@ def claim_filter_from_state() -> ClaimFilter:
     )
 
 
-
-
-
 def filter_widgets() -> ClaimFilter:
     """Draw the filter widgets and return the filter they describe."""
     url = store_url()

@@ -99,9 +99,6 @@ def _init_state() -> None:
     state.setdefault("scope_depth", DEFAULT_DEPTH)
 
 
-
-
-
 def _source_scope(column: st.delta_generator.DeltaGenerator) -> ViewScope:
     """A source picker (most-cited first) and the scope of the claims resting on that source."""
     sources = {str(s["id"]): s for s in cached.sources(store_url())}
