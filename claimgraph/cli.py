@@ -149,7 +149,8 @@ def collect_articles(paths: Sequence[str]) -> tuple[list[str], list[str], list[s
             if suffix in ARTICLE_SUFFIXES:
                 articles.append(str(found))
             elif suffix != ".bib":
-                skipped.append(f"skipped {found}: not an article file ({', '.join(sorted(ARTICLE_SUFFIXES))})")
+                suffixes = ", ".join(sorted(ARTICLE_SUFFIXES))
+                skipped.append(f"skipped {found}: not an article file ({suffixes})")
     if not articles:
         raise CliError(f"no article files in {', '.join(paths)}: give .txt, .md, .html, .xml or .pdf files "
                        "or folders holding them")
@@ -534,7 +535,8 @@ def _with_global_options(add_parser: Any) -> Any:
 
 
 def _add_ingest(sub: Any) -> None:
-    ingest = sub.add_parser("ingest", help="read articles (files or folders) and their references into the store")
+    ingest = sub.add_parser("ingest",
+                            help="read articles (files or folders) and their references into the store")
     ingest.add_argument("paths", nargs="+", metavar="PATH",
                         help="article files (.txt, .md, .html, .xml, .pdf) or folders (walked recursively)")
     ingest.add_argument("--bib", action="append", metavar="FILE",
@@ -596,6 +598,9 @@ def run(argv: Sequence[str] | None = None) -> int:
     """Parse and run one command; user errors are returned as exit 2 after one line on stderr."""
     args = build_parser().parse_args(argv)
     quiet_library_logs()
+    for stream in (sys.stdout, sys.stderr):  # a file name with undecodable bytes prints as \xff
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         status = args.run(args)
     except Exception as err:  # only the user's mistakes become one line; bugs keep their traceback

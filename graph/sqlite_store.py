@@ -8,6 +8,7 @@ query runs in SQL with limits; nothing loads the whole graph into Python.
 from __future__ import annotations
 
 import json
+import shlex
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -53,6 +54,16 @@ CLAIM_PAGE_SQL = (
     "FROM (SELECT c.* FROM claim c WHERE $w ORDER BY $o LIMIT ? OFFSET ?) c "
     "LEFT JOIN document d ON d.id = c.document_id ORDER BY $o"
 )
+
+
+def _prefix_end(prefix: str) -> str | None:
+    """The smallest string after every string starting with `prefix`, or None if there is none
+    (empty prefix, or one ending in the last code point). SQLite's BINARY order is code-point order."""
+    stripped = prefix.rstrip(chr(0x10FFFF))
+    if not stripped:
+        return None
+    successor = ord(stripped[-1]) + 1
+    return stripped[:-1] + chr(0xE000 if 0xD800 <= successor < 0xE000 else successor)  # skip surrogates
 
 
 def q(name: str) -> str:
@@ -186,7 +197,10 @@ class SQLiteStore(Store):
                 conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False,
                                        timeout=BUSY_TIMEOUT_MS / 1000)
             else:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
+                folder = self.path.parent
+                if not folder.is_dir():  # a typo in --store must not create folders
+                    raise StoreError(f"no folder {folder} for the store {self.path}: create it first "
+                                     f"(mkdir -p {shlex.quote(str(folder))}) or give another path")
                 conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,
                                        timeout=BUSY_TIMEOUT_MS / 1000)
         except (sqlite3.Error, OSError) as err:
@@ -263,7 +277,8 @@ class SQLiteStore(Store):
     @staticmethod
     def _set_version(conn: sqlite3.Connection) -> None:
         conn.execute(_sql("INSERT INTO $t (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE "
-                          "SET value = excluded.value", t=q(META_TABLE)), ("schema_version", str(SCHEMA_VERSION)))
+                          "SET value = excluded.value", t=q(META_TABLE)),
+                     ("schema_version", str(SCHEMA_VERSION)))
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def _upgrade_from_v1(self, conn: sqlite3.Connection) -> None:
@@ -426,6 +441,21 @@ class SQLiteStore(Store):
             found = self._nodes_by_id(conn, [node_id])
         return found.get(node_id)
 
+    def ids_with_prefix(self, prefix: str, label: Label | None = None, limit: int = 10) -> list[str]:
+        tables = [TABLES[Label(label)]] if label else list(TABLES.values())
+        after = _prefix_end(prefix)  # ids in [prefix, after) start with prefix (code-point order)
+        found: list[str] = []
+        with self._read() as conn:
+            for table in tables:
+                if after is None:
+                    sql, params = _sql("SELECT id FROM $t WHERE id >= ? ORDER BY id LIMIT ?", t=q(table)), \
+                        (prefix, limit)
+                else:
+                    sql = _sql("SELECT id FROM $t WHERE id >= ? AND id < ? ORDER BY id LIMIT ?", t=q(table))
+                    params = (prefix, after, limit)
+                found += [row[0] for row in conn.execute(sql, params) if row[0].startswith(prefix)]
+        return sorted(found)[:max(limit, 0)]
+
     @staticmethod
     def _nodes_by_id(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, Node]:
         """Fetch nodes of any label by id."""
@@ -537,9 +567,12 @@ class SQLiteStore(Store):
                 "SELECT e.* FROM rel r JOIN evidence e ON e.id = r.\"end\" "
                 "WHERE r.type = 'SUPPORTED_BY' AND r.start = ? ORDER BY e.start, e.id", (claim_id,)):
             item = _row_props(Label.EVIDENCE, row)
-            item["sources"] = [_row_props(Label.SOURCE, s) for s in conn.execute(
-                "SELECT s.* FROM rel r JOIN source s ON s.id = r.\"end\" "
-                "WHERE r.type = 'CITES' AND r.start = ? ORDER BY s.id", (row["id"],))]
+            item["sources"] = [
+                {**_row_props(Label.SOURCE, s), **_cited_as(s["cites"]), "in_corpus": s["in_corpus"] or ""}
+                for s in conn.execute(
+                    "SELECT s.*, r.props AS cites, (SELECT MIN(ic.\"end\") FROM rel ic WHERE ic.start = s.id "
+                    "AND ic.type = 'IN_CORPUS') AS in_corpus FROM rel r JOIN source s ON s.id = r.\"end\" "
+                    "WHERE r.type = 'CITES' AND r.start = ? ORDER BY s.id", (row["id"],))]
             evidence.append(item)
         return evidence
 
@@ -565,7 +598,7 @@ class SQLiteStore(Store):
 
         doi = normalise_doi(value) if doi is None else doi
         return [r[0] for r in conn.execute(
-            "SELECT id FROM source WHERE id = ? OR (? <> '' AND doi = ?) OR "
+            "SELECT id FROM source WHERE id = ? OR (? <> '' AND lower(doi) = ?) OR "
             "instr(', ' || COALESCE(keys, '') || ', ', ', ' || ? || ', ') > 0 ORDER BY id",
             (value, doi, doi, value))]
 
@@ -583,7 +616,8 @@ class SQLiteStore(Store):
         order = _work_order(by)
         with self._read() as conn:
             rows = conn.execute(_sql(
-                "SELECT * FROM (SELECT s.id, COALESCE(s.title, '') AS title, COALESCE(s.authors, '') AS authors, "
+                "SELECT * FROM (SELECT s.id, COALESCE(s.title, '') AS title, "
+                "COALESCE(s.authors, '') AS authors, "
                 "COALESCE(s.year, '') AS year, COALESCE(s.doi, '') AS doi, COALESCE(s.keys, '') AS keys, "
                 "(SELECT COUNT(DISTINCT d.root_id) FROM rel ci JOIN document d ON d.id = ci.start "
                 " WHERE ci.type = 'CITES' AND ci.\"end\" = s.id) AS article_count, "
@@ -601,7 +635,8 @@ class SQLiteStore(Store):
                 "JOIN rel b ON b.start = a.start AND b.type = 'CITES' AND b.\"end\" <> a.\"end\" "
                 "JOIN source s ON s.id = b.\"end\" "
                 "WHERE a.type = 'CITES' AND a.\"end\" = ? "
-                "GROUP BY s.id ORDER BY articles DESC, s.id LIMIT ?", (source_id, max(0, int(limit)))).fetchall()
+                "GROUP BY s.id ORDER BY articles DESC, s.id LIMIT ?",
+                (source_id, max(0, int(limit)))).fetchall()
         return [dict(r) for r in rows]
 
     def citing_articles(self, document_id: str) -> list[dict[str, Any]]:
@@ -624,7 +659,8 @@ class SQLiteStore(Store):
                 "(SELECT COUNT(*) FROM claim c WHERE c.document_id = d.id) AS claim_count, $cols, "
                 "(SELECT COUNT(*) FROM rel r WHERE r.start = d.id AND r.type = 'CITES') AS works, "
                 "(SELECT COUNT(*) FROM evidence e WHERE e.document_id = d.id AND e.kind = 'citation' "
-                " AND NOT EXISTS (SELECT 1 FROM rel r WHERE r.start = e.id AND r.type = 'CITES')) AS unresolved "
+                " AND NOT EXISTS (SELECT 1 FROM rel r WHERE r.start = e.id AND r.type = 'CITES')) "
+                "AS unresolved "
                 "FROM document d WHERE d.kind = 'article' ORDER BY d.id", cols=status_cols)).fetchall()
         return [dict(r) for r in rows]
 
@@ -800,7 +836,8 @@ def _claim_where(flt: ClaimFilter, source_ids: list[str] | None = None,
         ids = list(source_ids or [flt.source_id])
         clauses.append(_sql(
             "c.id IN (SELECT r1.start FROM rel r2 JOIN rel r1 ON r1.\"end\" = r2.start "
-            "AND r1.type = 'SUPPORTED_BY' WHERE r2.type = 'CITES' AND r2.\"end\" IN ($m))", m=_marks(len(ids))))
+            "AND r1.type = 'SUPPORTED_BY' WHERE r2.type = 'CITES' AND r2.\"end\" IN ($m))",
+            m=_marks(len(ids))))
         params.extend(ids)
     if flt.text:
         folded = flt.text.lower()
@@ -811,6 +848,12 @@ def _claim_where(flt: ClaimFilter, source_ids: list[str] | None = None,
             clauses.append("instr(cg_lower(c.text), ?) > 0")
             params.append(folded)
     return " AND ".join(clauses), params
+
+
+def _cited_as(props_json: str | dict) -> dict[str, str]:
+    """The citing document's own key and reference number for a work, from its CITES properties."""
+    props = json.loads(props_json) if isinstance(props_json, str) else (props_json or {})
+    return {"cited_key": props.get("key", ""), "cited_number": props.get("number", "")}
 
 
 def _work_order(by: str) -> str:
