@@ -17,6 +17,7 @@ skipped and named in `IngestResult.skipped`). Same input and same store, same ba
 from __future__ import annotations
 
 import bisect
+import contextlib
 import os
 import re
 import tempfile
@@ -263,8 +264,9 @@ def _extract_one(item: tuple[list[ParsedDocument], list[Reference]]) -> Extracti
 
 
 def extract_all(items: Sequence[tuple[list[ParsedDocument], list[Reference]]],
-                jobs: int = 1) -> Iterator[Extraction]:
-    """extract_article over (documents, references) items, in input order, on `jobs` processes.
+                jobs: int = 1, pool: Any = None) -> Iterator[Extraction]:
+    """extract_article over (documents, references) items, in input order, on `jobs` processes
+    (of `pool`, a ProcessPoolExecutor, when given).
 
     Extraction is pure, so worker processes give the same results as one; each article goes out
     and comes back pickled, at most about 2 × jobs articles in flight."""
@@ -274,14 +276,46 @@ def extract_all(items: Sequence[tuple[list[ParsedDocument], list[Reference]]],
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with contextlib.nullcontext(pool) if pool else ProcessPoolExecutor(max_workers=jobs) as workers:
         pending: list[Any] = []
         for item in items:
-            pending.append(pool.submit(_extract_one, item))
+            pending.append(workers.submit(_extract_one, item))
             if len(pending) >= 2 * jobs:
                 yield pending.pop(0).result()
         for future in pending:
             yield future.result()
+
+
+_WORKER_BIBS: _BibCache | None = None
+
+
+def _read_one(article: _Article) -> tuple[Any, Any, list[str], tuple[Any, ...] | None]:
+    """_read_article in a worker process: (docs, refs, warnings, InputError fields or None)."""
+    global _WORKER_BIBS
+    _WORKER_BIBS = _WORKER_BIBS or _BibCache()
+    warnings: list[str] = []
+    try:
+        docs, refs = _read_article(article, _WORKER_BIBS, warnings)
+    except InputError as err:  # rebuilt in the parent: InputError does not unpickle by itself
+        return None, None, warnings, (err.path, err.message, err.line, err.hint)
+    return docs, refs, warnings, None
+
+
+def _read_all(planned: list[_Article], pool: Any) -> Iterator[tuple[_Article, Any, Any, list[str], Any]]:
+    """(article, docs, refs, warnings, InputError or None) per planned article, in order."""
+    if pool is None:
+        cache = _BibCache()
+        for article in planned:
+            warnings: list[str] = []
+            try:
+                docs, refs = _read_article(article, cache, warnings)
+            except InputError as err:
+                yield article, None, None, warnings, err
+                continue
+            yield article, docs, refs, warnings, None
+        return
+    for article, (docs, refs, warnings, error) in zip(planned, pool.map(_read_one, planned), strict=True):
+        yield article, docs, refs, warnings, InputError(*error) if error else None
 
 
 def analyse(documents: list[ParsedDocument], index: Any) -> list[_Analysis]:
@@ -350,19 +384,33 @@ def extract_paths(article_paths: Sequence[str | Path], bib_paths: Sequence[str |
         if progress:
             progress(done, steps, message)
 
+    jobs = max(1, min(jobs, len(planned)))
+    if jobs == 1:
+        return _extract_planned(planned, report, registry, replace, strict, 1, None)
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(max_workers=jobs)
+    try:
+        return _extract_planned(planned, report, registry, replace, strict, jobs, pool)
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+def _extract_planned(planned: list[_Article], report: Callable[[int, str], None], registry: WorkRegistry,
+                     replace: bool, strict: bool, jobs: int,
+                     pool: Any) -> tuple[list[Extraction], list[str], list[str]]:
+    """extract_paths after planning: read (on the pool's workers too), name, check, extract."""
     warnings: list[str] = []
-    cache = _BibCache()
     read: list[tuple[_Article, list[ParsedDocument], list[Reference]]] = []
     failed: list[InputError] = []
-    for article in planned:
-        report(0, f"reading {article.path}")
-        try:
-            docs, refs = _read_article(article, cache, warnings)
-        except InputError as err:
+    for article, docs, refs, found, error in _read_all(planned, pool):
+        report(len(read) + len(failed), f"reading {article.path}")
+        warnings += found
+        if error is not None:
             if strict:
-                raise
-            failed.append(err)
-            warnings.append(f"skipped {err}")
+                raise error
+            failed.append(error)
+            warnings.append(f"skipped {error}")
             continue
         read.append((article, docs, refs))
     skipped = [str(err) for err in failed]
@@ -375,7 +423,8 @@ def extract_paths(article_paths: Sequence[str | Path], bib_paths: Sequence[str |
     read = [(a, _renamed(docs, new_id), refs) for (a, docs, refs), new_id in zip(read, ids, strict=True)]
     _check_stored_ids(read, registry, replace)
     extractions = []
-    for done, extraction in enumerate(extract_all([(docs, refs) for _article, docs, refs in read], jobs)):
+    items = [(docs, refs) for _article, docs, refs in read]
+    for done, extraction in enumerate(extract_all(items, jobs, pool)):
         report(done + 1 + len(failed), f"{extraction.documents[0].path}")
         extractions.append(extraction)
     return extractions, warnings, skipped

@@ -63,3 +63,12 @@ def test_bad_file_with_jobs_changes_nothing(tmp_path: Path) -> None:
 
 def test_jobs_must_be_positive(tmp_path: Path) -> None:
     user_error(cli(tmp_path / "s.db", "ingest", str(EVAL / ARTICLES[0]), "--jobs", "0"), "--jobs")
+
+
+def test_unreadable_file_is_skipped_the_same_with_workers(tmp_path: Path) -> None:
+    folder = corpus(tmp_path / "in")
+    ok(cli(tmp_path / "one.db", "ingest", str(folder), "--jobs", "1"))
+    (folder / "broken.txt").write_bytes(b"\xff\xfe\x00 not text \x00\x00")
+    result = ok(cli(tmp_path / "two.db", "ingest", str(folder), "--jobs", "2"))
+    assert "broken.txt" in result.stderr and "skipped" in result.stderr
+    assert dump(tmp_path / "two.db") == dump(tmp_path / "one.db")
