@@ -141,7 +141,9 @@ class Page:
 class ClaimFilter:
     """Filters for `Store.claims`; empty fields do not filter.
 
-    `text` is a case-insensitive substring match on the claim text.
+    `text` is a case-insensitive substring match on the claim text (Unicode lower-casing of both,
+    as Python's str.lower). Every backend gives exactly these answers; SQLite finds texts of 3+
+    characters through its trigram index and shorter ones by a scan.
     """
 
     status: str | None = None
