@@ -4,12 +4,14 @@
 
 N articles (default 1 10 100 1000) are copied into a temporary folder, cycling
 through the non-blind JATS articles of tests/data/corpus/jats (never those in
-tests/data/corpus/blind.txt), or through copies of the demo article with its
-.bib (`--source demo`). Each run is `claimgraph ingest FOLDER --jobs J` into a
-new SQLite store, in a fresh process, so the wall time covers imports, reading,
-extraction, resolution and the write, and the peak RSS is that run's (main
-process and, separately, the largest worker). The baseline is the same ingest
-with --jobs 1; the last column is its wall time over this run's.
+tests/data/corpus/blind.txt; from the second round on each copy gets its own
+DOI/ids and title, so it is a new article to the corpus ingest), or through
+copies of the demo article with its .bib (`--source demo`). Each run is
+`claimgraph ingest FOLDER --jobs J` into a new SQLite store, in a fresh process,
+so the wall time covers imports, reading, extraction, resolution and the write,
+and the peak RSS is that run's (main process and, separately, the largest
+worker). The baseline is the same ingest with --jobs 1; the last column is its
+wall time over this run's.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import argparse
 import contextlib
 import json
 import os
+import re
 import resource
 import shutil
 import sqlite3
@@ -42,6 +45,13 @@ def sources(kind: str) -> list[tuple[Path, Path | None]]:
     return [(p, None) for p in sorted(JATS.glob("*.xml")) if f"jats/{p.name}" not in blind]
 
 
+def distinct(xml: str, copy: int) -> str:
+    """A JATS article as copy number `copy`: its ids (DOI, PMID, …) and title changed, so the corpus
+    ingest sees a new article and does not fold it into the original."""
+    xml = re.sub(r"(<article-id[^>]*>)([^<]+)(</article-id>)", rf"\g<1>\g<2>.copy{copy}\g<3>", xml)
+    return re.sub(r"<article-title>", f"<article-title>Copy {copy}: ", xml, count=1)
+
+
 def build_folder(folder: Path, n: int, kind: str) -> int:
     """Copy n articles (with .bib files) into folder; return their total bytes."""
     folder.mkdir(parents=True)
@@ -50,7 +60,11 @@ def build_folder(folder: Path, n: int, kind: str) -> int:
     for i in range(n):
         article, bib = pool[i % len(pool)]
         target = folder / f"a{i:05d}-{article.stem}{article.suffix}"
-        shutil.copy(article, target)
+        copy = i // len(pool)
+        if copy and article.suffix == ".xml":  # another real-size article, not the same one again
+            target.write_text(distinct(article.read_text(encoding="utf-8"), copy), encoding="utf-8")
+        else:
+            shutil.copy(article, target)
         total += target.stat().st_size
         if bib:
             shutil.copy(bib, target.with_suffix(".bib"))
