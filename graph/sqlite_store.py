@@ -140,9 +140,10 @@ CLAIM_TEXT_SQL = (
 )
 CLAIM_TEXT_TABLES = ("claim_search", CLAIM_TEXT,
                      *(f"{CLAIM_TEXT}_{s}" for s in ("data", "idx", "content", "docsize", "config")))
-CLAIM_TEXT_MATCH_SQL = ("SELECT s.id FROM claim_text JOIN claim_search s ON s.n = claim_text.rowid "
-                        "WHERE claim_text MATCH ?")
+CLAIM_TEXT_MATCH_SQL = ('SELECT id FROM "claim_search" WHERE n IN '
+                        "(SELECT rowid FROM claim_text WHERE claim_text MATCH ?)")
 TRIGRAM = 3
+FTS_DRIVES_UP_TO = 5_000  # text matches up to which a claims page is read through the index
 
 
 def fts_phrase(text: str) -> str:
@@ -518,12 +519,19 @@ class SQLiteStore(Store):
             raise StoreError(f"cannot sort claims by {order_by!r}: use one of {', '.join(CLAIM_SORT_KEYS)}")
         offset, limit = max(0, int(offset)), max(0, int(limit))
         flt = flt or ClaimFilter()
-        where, params = _claim_where(flt, self.resolve_source(flt.source_id), self._has_claim_text)
         order = _claim_order(order_by, descending)
+        sources = self.resolve_source(flt.source_id)
         with self._read() as conn:
-            if self._text_only(flt):  # the index holds one row per claim: count there
-                total = conn.execute("SELECT COUNT(*) FROM claim_text WHERE claim_text MATCH ?",
-                                     (fts_phrase(flt.text.lower()),)).fetchone()[0]
+            matches = None
+            if self._has_claim_text and flt.text and len(flt.text.lower()) >= TRIGRAM:
+                matches = conn.execute("SELECT COUNT(*) FROM claim_text WHERE claim_text MATCH ?",
+                                       (fts_phrase(flt.text.lower()),)).fetchone()[0]
+            # Few matches: fetch them by id from the index. Many: walk claims in page order and test
+            # the text (a page fills after a few hundred rows), not tens of thousands of random reads.
+            by_index = matches is not None and matches <= FTS_DRIVES_UP_TO
+            where, params = _claim_where(flt, sources, by_index)
+            if matches is not None and self._text_only(flt):  # one index row per claim
+                total = matches
             else:
                 total = conn.execute(_sql("SELECT COUNT(*) FROM claim c WHERE $w", w=where),
                                      params).fetchone()[0]

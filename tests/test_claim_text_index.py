@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from fixtures_graph import ALPHA, alpha_batch, sample_batch
 
+from graph import sqlite_store
 from graph.model import ClaimFilter
 from graph.schema import Label
 from graph.sqlite_store import SQLiteStore
@@ -40,7 +41,10 @@ def store(tmp_path: Path) -> SQLiteStore:
         yield opened
 
 
-def test_text_filter_equals_a_substring_scan(store: SQLiteStore) -> None:
+@pytest.mark.parametrize("drives_up_to", [5_000, 0], ids=["index", "many-matches-walk"])
+def test_text_filter_equals_a_substring_scan(store: SQLiteStore, drives_up_to: int,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sqlite_store, "FTS_DRIVES_UP_TO", drives_up_to)
     for text in queries(store):
         page = store.claims(ClaimFilter(text=text), limit=10_000)
         assert [row["id"] for row in page.rows] == expected(store, text), text
