@@ -27,6 +27,8 @@ COLUMN_LAYOUT = {
     "claim_count": ("claims", None, "none"), "authors": ("authors", 24, "ellipsis"),
     "date": ("date", None, "none"), "year": ("year", None, "none"), "cited": ("cited", None, "none"),
     "anecdotal": ("anecdotal", None, "none"), "unsupported": ("unsupported", None, "none"),
+    "reference": ("reference", 20, "fold"), "keys": ("keys", 18, "fold"),
+    "article_count": ("articles", None, "none"),
 }
 MIN_TEXT_WIDTH = 30
 # Columns dropped first, in this order, when a table would leave the text too narrow.
