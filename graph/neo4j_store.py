@@ -303,6 +303,19 @@ class Neo4jStore(Store):
     def node(self, node_id: str) -> Node | None:
         return self._run(lambda tx: _nodes_by_id(tx, [node_id])).get(node_id)
 
+    def ids_with_prefix(self, prefix: str, label: Label | None = None, limit: int = 10) -> list[str]:
+        labels = [Label(label)] if label else list(Label)
+
+        def work(tx: Any) -> list[str]:
+            found: list[str] = []
+            for each in labels:  # labels come from the schema only; the prefix is a parameter
+                query = (f"MATCH (n:{each.value}) WHERE n.id STARTS WITH $prefix "
+                         "RETURN n.id AS id ORDER BY n.id LIMIT $limit")
+                found += [r["id"] for r in tx.run(query, prefix=prefix, limit=max(limit, 0))]
+            return sorted(found)[:max(limit, 0)]
+
+        return self._run(work)
+
     def iter_nodes(self, label: Label, batch_size: int = 1000) -> Iterator[list[Node]]:
         label = Label(label)
         query = f"MATCH (n:{label.value}) WHERE n.id > $last RETURN properties(n) AS p ORDER BY n.id LIMIT $n"

@@ -20,7 +20,7 @@ import bisect
 import os
 import re
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,9 +31,10 @@ from ingest.citations import (
     Challenge,
     EvidenceSpan,
     build_index,
-    claim_status,
+    claim_statuses,
     find_challenge,
     find_evidence,
+    match_reference_entry,
 )
 from ingest.claims import ClaimSpan, Unit, document_units, extract_claims
 from ingest.model import InputError, LayoutBox, ParsedDocument, Reference
@@ -202,10 +203,17 @@ class _BibCache:
 
 def article_references(docs: list[ParsedDocument], bibs: Sequence[Path], cache: _BibCache,
                        warnings: list[str]) -> list[Reference]:
-    """The article's own reference list, then its .bib entries; a key defined twice keeps the first."""
+    """The article's own reference list, then its .bib entries; a key defined twice keeps the first.
+
+    A printed-list entry that describes a .bib entry (ingest.citations.match_reference_entry) is
+    left out: the .bib record stands for it, so "(Smith, 2010)" finds one work, not two."""
     references: list[Reference] = []
     seen: dict[str, Reference] = {}
-    candidates = [*docs[0].references, *(r for bib in bibs for r in cache.references(bib))]
+    from_bib = [r for bib in bibs for r in cache.references(bib)]
+    own = [r for r in docs[0].references
+           if not (from_bib and r.origin == "reference-list"
+                   and match_reference_entry(r.fields.get("printed", ""), from_bib))]
+    candidates = [*own, *from_bib]
     for ref in candidates:
         folded = ref.key.lower()
         if folded in seen:
@@ -250,6 +258,32 @@ def extract_article(documents: list[ParsedDocument], references: list[Reference]
     return Extraction(documents, references, analyses, find_challenges(analyses), numbers)
 
 
+def _extract_one(item: tuple[list[ParsedDocument], list[Reference]]) -> Extraction:
+    return extract_article(*item)
+
+
+def extract_all(items: Sequence[tuple[list[ParsedDocument], list[Reference]]],
+                jobs: int = 1) -> Iterator[Extraction]:
+    """extract_article over (documents, references) items, in input order, on `jobs` processes.
+
+    Extraction is pure, so worker processes give the same results as one; each article goes out
+    and comes back pickled, at most about 2 × jobs articles in flight."""
+    jobs = max(1, min(jobs, len(items)))
+    if jobs == 1:
+        yield from (extract_article(docs, refs) for docs, refs in items)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        pending: list[Any] = []
+        for item in items:
+            pending.append(pool.submit(_extract_one, item))
+            if len(pending) >= 2 * jobs:
+                yield pending.pop(0).result()
+        for future in pending:
+            yield future.result()
+
+
 def analyse(documents: list[ParsedDocument], index: Any) -> list[_Analysis]:
     """Claims and evidence of every document, in input order."""
     analyses = []
@@ -278,29 +312,34 @@ def find_challenges(analyses: list[_Analysis]) -> list[Challenge]:
 # -- the whole ingest ----------------------------------------------------------------------------------
 def ingest_paths(article_paths: Sequence[str | Path], bib_paths: Sequence[str | Path],
                  progress: Progress | None = None, registry: WorkRegistry | None = None,
-                 replace: bool = False, strict: bool = True) -> IngestResult:
+                 replace: bool = False, strict: bool = True, jobs: int = 1) -> IngestResult:
     """Read articles (with their comments) and their references and build the graph batch.
 
     `registry` holds the works and articles already in the store (WorkRegistry.from_store), so
     re-ingest gives every work its old id. strict=False skips an article that cannot be read (named
     in `skipped` and a warning) instead of raising. `replace` lets an article take over a stored
-    document id that another file had."""
+    document id that another file had. `jobs` > 1 extracts articles in that many worker processes
+    (results in input order, so the batch is the same as with one)."""
     registry = registry or WorkRegistry()
     extractions, warnings, skipped = extract_paths(article_paths, bib_paths, progress, registry, replace,
-                                                   strict)
+                                                   strict, jobs)
+    steps = len(extractions) + len(skipped)
     if progress:
-        progress(len(extractions) + len(skipped), len(extractions) + len(skipped), "resolving cited works")
+        progress(steps, steps, "resolving cited works")
     result = build_result(extractions, registry, warnings)
     result.skipped = skipped
+    if progress:
+        progress(steps, steps, "done")
     return result
 
 
 def extract_paths(article_paths: Sequence[str | Path], bib_paths: Sequence[str | Path],
                   progress: Progress | None = None, registry: WorkRegistry | None = None,
-                  replace: bool = False,
-                  strict: bool = True) -> tuple[list[Extraction], list[str], list[str]]:
-    """Every article read, given its document id and extracted (`extract_article`), before any work
-    is resolved: (extractions, warnings, skipped). `registry` is only read, for stored-id clashes."""
+                  replace: bool = False, strict: bool = True,
+                  jobs: int = 1) -> tuple[list[Extraction], list[str], list[str]]:
+    """Every article read, given its document id and extracted (`extract_article`, on `jobs`
+    processes), before any work is resolved: (extractions, warnings, skipped). `registry` is only
+    read, for stored-id clashes."""
     registry = registry or WorkRegistry()
     planned = plan_articles(article_paths, bib_paths)
     if not planned:
@@ -336,9 +375,9 @@ def extract_paths(article_paths: Sequence[str | Path], bib_paths: Sequence[str |
     read = [(a, _renamed(docs, new_id), refs) for (a, docs, refs), new_id in zip(read, ids, strict=True)]
     _check_stored_ids(read, registry, replace)
     extractions = []
-    for done, (_article, docs, refs) in enumerate(read):
-        report(done + len(failed), f"{docs[0].path}")
-        extractions.append(extract_article(docs, refs))
+    for done, extraction in enumerate(extract_all([(docs, refs) for _article, docs, refs in read], jobs)):
+        report(done + 1 + len(failed), f"{extraction.documents[0].path}")
+        extractions.append(extraction)
     return extractions, warnings, skipped
 
 
@@ -434,8 +473,7 @@ def build_result(extractions: list[Extraction], registry: WorkRegistry,
             found = _unresolved(analysis)
             unresolved.extend(found)
             summary.claims += len(analysis.claims)
-            summary.cited += sum(1 for i in range(len(analysis.claims))
-                                 if claim_status(i, analysis.evidence) == "cited")
+            summary.cited += claim_statuses(len(analysis.claims), analysis.evidence).count("cited")
             summary.unresolved += len(found)
         summaries.append(summary)
         for doc in extraction.documents:
@@ -512,12 +550,13 @@ def _add_document(batch: GraphBatch, analysis: _Analysis, contested: set[str], w
     layout = sorted(doc.layout, key=lambda b: (b.start, b.end))
     starts = [b.start for b in layout]
     batch.add_node(Label.DOCUMENT, doc.id, **_document_props(doc))
+    statuses = claim_statuses(len(analysis.claims), analysis.evidence)
     for index, claim in enumerate(analysis.claims):
         page, bbox = place(layout, starts, claim.start, claim.end)
         batch.add_node(Label.CLAIM, claim.id, text=claim.text, document_id=doc.id, section=claim.section,
                        start=claim.start, end=claim.end, paragraph_start=claim.paragraph_start,
                        paragraph_end=claim.paragraph_end, position=claim.position, kind=claim.kind,
-                       status=claim_status(index, analysis.evidence), contested=claim.id in contested,
+                       status=statuses[index], contested=claim.id in contested,
                        page=page, bbox=bbox)
         batch.add_rel(RelType.MAKES, doc.id, claim.id)
     cited: dict[str, list[str]] = {}
@@ -553,22 +592,36 @@ def _cites_props(keys: list[str], numbers: dict[str, str]) -> dict[str, str]:
 def _unresolved(analysis: _Analysis) -> list[dict[str, Any]]:
     """Citations of a document that match no reference, with the line they are on."""
     doc = analysis.doc
-    return [
-        {"citation": item.marker, "document_id": doc.id, "path": str(doc.path),
-         "line": line_in_file(doc, item.start)}
-        for item in analysis.evidence
-        if item.kind == EvidenceKind.CITATION and not item.resolved
-    ]
+    items = [item for item in analysis.evidence if item.kind == EvidenceKind.CITATION and not item.resolved]
+    if not items:
+        return []
+    lines = LineFinder(doc)
+    return [{"citation": item.marker, "document_id": doc.id, "path": str(doc.path),
+             "line": lines.line(item.start)} for item in items]
+
+
+class LineFinder:
+    """Lines of a document's characters in its file: the file is read once, line breaks are
+    found once, and each lookup is a binary search."""
+
+    def __init__(self, doc: ParsedDocument) -> None:
+        try:
+            file_text = Path(doc.path).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            file_text = ""
+        self.in_file = file_text[doc.offset:doc.offset + len(doc.text)] == doc.text
+        if self.in_file:  # the file's own line breaks: only "\n" counts, as in the file
+            self.first_line = file_text.count("\n", 0, doc.offset) + 1
+            self.breaks = [m.start() for m in re.finditer("\n", doc.text)]
+        else:  # the text alone: any of \r\n, \r, \n is one break (counted from where it starts)
+            self.first_line = 1
+            self.breaks = [m.start() for m in re.finditer(r"\r\n|\r|\n", doc.text)]
+
+    def line(self, position: int) -> int:
+        """1-based line of the file that holds the document's character at `position`."""
+        return self.first_line + bisect.bisect_left(self.breaks, position)
 
 
 def line_in_file(doc: ParsedDocument, position: int) -> int:
     """1-based line of the file that holds the document's character at `position`."""
-    before = doc.text[:position]
-    try:
-        file_text = Path(doc.path).read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        file_text = ""
-    if file_text[doc.offset:doc.offset + len(doc.text)] == doc.text:
-        return file_text.count("\n", 0, doc.offset) + before.count("\n") + 1
-    return len(re.findall(r"\r\n|\r|\n", before)) + 1
-
+    return LineFinder(doc).line(position)

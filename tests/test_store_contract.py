@@ -436,6 +436,42 @@ def test_subgraph_scopes(loaded: Store) -> None:
         loaded.subgraph(Scope(kind="everything"))
 
 
+def test_whole_graph_without_a_cap_is_every_node_and_relationship(loaded: Store) -> None:
+    whole = loaded.subgraph(Scope(), max_nodes=None)
+    assert not whole.truncated and whole.node_ids() == set(all_nodes(loaded))
+    assert {r.key for r in whole.relationships} == all_rels(loaded)
+    assert AINSWORTH in whole.node_ids()  # a source nobody cites is part of the graph too
+    assert len(whole.nodes) == sum(NODE_COUNTS.values())
+    assert len(whole.relationships) == sum(REL_COUNTS.values())
+    uncapped = loaded.subgraph(Scope(kind="node", node_id=ALPHA, depth=3), max_nodes=None)
+    assert not uncapped.truncated and len(uncapped.nodes) > len(loaded.neighbourhood(ALPHA, 3, 5).nodes)
+
+
+def test_ids_with_prefix(loaded: Store) -> None:
+    claims = sorted(CLAIMS.values())
+    assert loaded.ids_with_prefix("claim:", Label.CLAIM, limit=100) == claims
+    assert loaded.ids_with_prefix("claim:", Label.CLAIM, limit=3) == claims[:3]
+    assert loaded.ids_with_prefix(A4[:12], Label.CLAIM) == [c for c in claims if c.startswith(A4[:12])]
+    assert loaded.ids_with_prefix(A4) == [A4]
+    assert loaded.ids_with_prefix(A4.upper()) == []  # exact: the CLI decides about case
+    assert loaded.ids_with_prefix("doc:alpha") == [ALPHA, COMMENT]
+    assert loaded.ids_with_prefix("doc:alpha", Label.CLAIM) == []
+    assert loaded.ids_with_prefix("herman") == [HERMAN]
+    assert loaded.ids_with_prefix("zzz") == [] and loaded.ids_with_prefix("claim:", limit=0) == []
+    assert loaded.ids_with_prefix("'") == [] and loaded.ids_with_prefix("%") == []  # no pattern syntax
+    assert loaded.ids_with_prefix("", Label.AUTHOR, limit=100) == sorted(AUTHORS.values())
+
+
+def test_source_keys_are_the_citing_keys_and_each_resolves(loaded: Store) -> None:
+    batch = GraphBatch()
+    batch.add_node(Label.SOURCE, "work:0123456789ab", entry_type="article", title="Sleep", year="2010",
+                   keys="smith2010, smith2010a")
+    loaded.write(batch)
+    keys = loaded.source_keys()
+    assert {"smith2010", "smith2010a"} <= set(keys) and keys == sorted(set(keys))
+    assert all(loaded.resolve_source(key) for key in keys)
+
+
 # -- iteration, clearing, describing -----------------------------------------------------
 def test_iter_nodes_in_id_order_and_batches(loaded: Store) -> None:
     chunks = list(loaded.iter_nodes(Label.CLAIM, batch_size=3))
@@ -557,3 +593,31 @@ def test_replaces_outgoing_rewrites_a_sources_author_edges(loaded: Store) -> Non
     written = [(r.start, r.end, r.props["position"])
                for chunk in loaded.iter_relationships(RelType.WRITTEN_BY) for r in chunk]
     assert sorted(written) == [(HERMAN, AUTHORS["herman"], 0), (JORDAN, AUTHORS["marmar"], 0)]
+
+
+def test_document_view_of_an_article(loaded: Store) -> None:
+    """The reader view's data: the document with its text, claims in text order with their evidence."""
+    batch = sample_batch()
+    view = loaded.document_view(ALPHA)
+    assert set(view) == {"document", "claims", "evidence", "challenges"}
+    assert view["document"] == batch_node(batch, ALPHA).props
+    assert [c["id"] for c in view["claims"]] == [A1, A2, A3, A4, A5]
+    a4 = next(c for c in view["claims"] if c["id"] == A4)
+    assert a4 == {**batch_node(batch, A4).props, "evidence_ids": [EVIDENCE["a4"]]}
+    assert set(view["evidence"]) == {EVIDENCE[n] for n in ("a1", "a2", "a4", "a5")}
+    assert view["evidence"][EVIDENCE["a4"]] == {**batch_node(batch, EVIDENCE["a4"]).props,
+                                                "sources": [batch_node(batch, JORDAN).props]}
+    unresolved = view["evidence"][EVIDENCE["a5"]]
+    assert unresolved["sources"] == [] and not unresolved["resolved"]
+    assert list(view["challenges"]) == [A4]
+    assert [c["id"] for c in view["challenges"][A4]] == [C1, COMMENT]
+    for claim in view["claims"]:
+        assert ALPHA_TEXT[claim["start"]:claim["end"]] == claim["text"]
+
+
+def test_document_view_of_a_comment_and_of_nothing(loaded: Store) -> None:
+    view = loaded.document_view(COMMENT)
+    assert view["document"]["text"] == COMMENT_TEXT
+    assert [c["id"] for c in view["claims"]] == [C1] and view["evidence"] == {}
+    assert loaded.document_view("doc:nope") is None
+    assert loaded.document_view(A1) is None, "a claim id is not a document"
