@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import hashlib
 import os
 import re
 import tempfile
@@ -151,8 +152,9 @@ def plan_articles(article_paths: Sequence[str | Path], bib_paths: Sequence[str |
 
 
 def qualified_ids(paths: Sequence[Path], ids: Sequence[str]) -> list[str]:
-    """Document ids, those shared by files in different folders qualified by as many parent folder
-    names as it takes to tell them apart ('x1/index.md', 'x2/index.md' -> doc:x1-index, doc:x2-index)."""
+    """Document ids, those shared by several files told apart: by as many parent folder names as
+    it takes ('x1/index.md', 'x2/index.md' -> doc:x1-index, doc:x2-index), or, for files in one
+    folder (two files of one DOI), by the file name, then by a digest of the path."""
     result = list(ids)
     groups: dict[str, list[int]] = {}
     for i, doc_id in enumerate(ids):
@@ -160,13 +162,14 @@ def qualified_ids(paths: Sequence[Path], ids: Sequence[str]) -> list[str]:
     for doc_id, members in groups.items():
         if len(members) < 2:
             continue
-        parts = [Path(os.path.abspath(paths[i])).parent.parts for i in members]
-        depth = 1
-        while depth <= max(len(p) for p in parts):
-            names = [document_id("-".join([*p[-depth:], doc_id.removeprefix("doc:")])) for p in parts]
-            if len(set(names)) == len(names):
-                break
-            depth += 1
+        bare = doc_id.removeprefix("doc:")
+        full = [Path(os.path.abspath(paths[i])) for i in members]
+        parts = [path.parent.parts for path in full]
+        candidates = [[document_id("-".join([*p[-depth:], bare])) for p in parts]
+                      for depth in range(1, max(len(p) for p in parts) + 1)]
+        candidates.append([document_id(f"{bare}-{path.stem}") for path in full])
+        candidates.append([f"{doc_id}-{hashlib.sha1(str(path).encode()).hexdigest()[:8]}" for path in full])
+        names = next(c for c in candidates if len(set(c)) == len(c))
         for i, name in zip(members, names, strict=True):
             result[i] = name
     return result
