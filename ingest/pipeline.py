@@ -202,10 +202,13 @@ class _BibCache:
 
 def article_references(docs: list[ParsedDocument], bibs: Sequence[Path], cache: _BibCache,
                        warnings: list[str]) -> list[Reference]:
-    """The article's own reference list, then its .bib entries; a key defined twice keeps the first."""
+    """The article's own reference list, each entry its .bib record when one matches (ingest.reflist.
+    merge_with_bib), then the remaining .bib entries; a key defined twice keeps the first."""
     references: list[Reference] = []
     seen: dict[str, Reference] = {}
-    candidates = [*docs[0].references, *(r for bib in bibs for r in cache.references(bib))]
+    from ingest.reflist import merge_with_bib
+
+    candidates = merge_with_bib(docs[0].references, [r for bib in bibs for r in cache.references(bib)])
     for ref in candidates:
         folded = ref.key.lower()
         if folded in seen:

@@ -7,8 +7,15 @@ from pathlib import Path
 
 import pytest
 
+from ingest.bibtex import parse_bibtex
 from ingest.readers import read_documents
-from ingest.reflist import find_reference_section, parse_entry, references_in_text, split_entries
+from ingest.reflist import (
+    find_reference_section,
+    merge_with_bib,
+    parse_entry,
+    references_in_text,
+    split_entries,
+)
 
 
 def families(entry: str) -> list[str]:
@@ -186,3 +193,17 @@ def test_readers_give_an_article_its_own_references(tmp_path: Path, name: str, b
     assert [(r.key, r.title, r.fields.get("publisher")) for r in article.references] == [
         ("herman1992", "Trauma and recovery", "Basic Books")]
     assert article.references[0].path == str(path)
+
+
+def test_printed_entries_matched_to_a_bib_take_the_bib_record_and_keep_their_number() -> None:
+    printed = references_in_text("References\n\n1. Walker MP. Sleep and memory. Nature. 2005;437:1272-8.\n"
+                                 "2. Herman JL. Trauma and recovery. New York: Basic Books; 1992.\n"
+                                 "3. Nobody N. A work the .bib lacks. J Things. 2001;1:2.\n")
+    bib = parse_bibtex("@book{herman1992trauma, author={Herman, Judith L.}, title={Trauma and Recovery},"
+                       " year={1992}}\n@article{walker2005, author={Walker, Matthew P.}, title={Sleep and"
+                       " memory}, journal={Nature}, year={2005}}\n"
+                       "@misc{extra, title={Unlisted}, year={2000}}\n")
+    merged = merge_with_bib(printed, bib)
+    assert [(r.key, r.label) for r in merged] == [("walker2005", "1"), ("herman1992trauma", "2"),
+                                                  ("ref-3", "3"), ("extra", "")]
+    assert bib[1].label == ""  # the shared .bib record itself is not changed
