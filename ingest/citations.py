@@ -171,6 +171,7 @@ def number_references(references: list[Reference], docs: list[ParsedDocument]) -
     """Map reference-list numbers to keys through the article's own numbered list, each entry
     matched to a .bib entry; .bib file order only when the article has no such list."""
     listed: dict[int, str] = {}
+    printed: set[int] = set()
     for doc in docs:
         for block in doc.blocks:
             line_start = doc.text.rfind("\n", 0, block.start) + 1  # list items start after "1. "
@@ -179,9 +180,16 @@ def number_references(references: list[Reference], docs: list[ParsedDocument]) -
                 if not match or block.kind not in (REFERENCES, LIST_ITEM) and not looks_like_reference_entry(
                         entry.strip()):
                     continue
+                number = int(match.group(1) or match.group(2))
+                printed.add(number)
                 key = match_reference_entry(match.group(3), references)
                 if key:
-                    listed.setdefault(int(match.group(1) or match.group(2)), key)
+                    listed.setdefault(number, key)
+    in_list_order = all(n <= len(references) and references[n - 1].key == key for n, key in listed.items())
+    if listed and in_list_order:  # the .bib follows the list: entries that did not match go by position
+        for number in sorted(printed - set(listed)):
+            if number <= len(references) and references[number - 1].key not in listed.values():
+                listed[number] = references[number - 1].key
     return listed or {i: ref.key for i, ref in enumerate(references, start=1)}
 
 

@@ -207,3 +207,22 @@ def test_printed_entries_matched_to_a_bib_take_the_bib_record_and_keep_their_num
     assert [(r.key, r.label) for r in merged] == [("walker2005", "1"), ("herman1992trauma", "2"),
                                                   ("ref-3", "3"), ("extra", "")]
     assert bib[1].label == ""  # the shared .bib record itself is not changed
+
+
+def test_numbered_entries_that_match_no_bib_record_go_by_position_when_the_bib_follows_the_list(
+        tmp_path: Path) -> None:
+    from ingest.citations import number_references
+
+    path = tmp_path / "a.md"
+    path.write_text("# Title\n\nA claim [2].\n\n## References\n\n"
+                    "1. Walker MP. Sleep. Nature. 2005;1:2.\n\n"
+                    "2. GarbledNAME (2010) Unreadable entry. J X 1: 2\n\n"
+                    "3. Herman JL. Trauma. Cell. 1992;3:4.\n",
+                    encoding="utf-8")
+    doc = read_documents(path)[0]
+    bib = parse_bibtex("@article{w, author={Walker, M}, title={Sleep}, year={2005}}\n"
+                       "@article{g, author={Someone, A}, title={Other words}, year={2011}}\n"
+                       "@article{h, author={Herman, J}, title={Trauma}, year={1992}}\n")
+    assert number_references(bib, [doc]) == {1: "w", 2: "g", 3: "h"}
+    shuffled = [bib[2], bib[0], bib[1]]  # not in list order: an unmatched number stays unknown
+    assert number_references(shuffled, [doc]) == {1: "w", 3: "h"}
