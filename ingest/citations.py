@@ -343,22 +343,34 @@ def find_author_year(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpa
                                                    bool(before.group("etal")), years_only.group("years")))
             continue
         offset = 0
-        for part in paren.group(1).split(";"):
+        parts = paren.group(1).split(";")
+        co_authors: list[tuple[str, int]] = []  # ABNT "(Russell; Sugimoto, 2009)": names before the year
+        for number, part in enumerate(parts):
             part_start = content_start + offset
             offset += len(part) + 1
             core = _citation_core(part)
+            core_start = part_start + part.index(core) if core else part_start
+            if _NAME_ONLY.match(core) and number + 1 < len(parts):
+                co_authors.append((core, core_start))
+                continue
             match = _AUTHOR_YEAR_PART.match(core) or _corporate_part(core, index)
             if not match:
+                co_authors = []
                 continue
-            core_start = part_start + part.index(core)
-            single = len(paren.group(1).split(";")) == 1
+            single = len(parts) == 1
             start, end = ((unit.start + paren.start(), unit.start + paren.end()) if single
-                          else (core_start, core_start + len(core)))
+                          else (co_authors[0][1] if co_authors else core_start, core_start + len(core)))
             families = ([match.group("names")] if match.re is _CORPORATE_PART
                         else _split_names(match.group("names")))
+            families = [name for name, _ in co_authors] + families
+            co_authors = []
             found.append(_author_year_evidence(text, start, end, unit, index, families,
                                                bool(match.group("etal")), match.group("years")))
     return found
+
+
+# One family name alone between semicolons: an ABNT co-author ("Russell" in "(Russell; Sugimoto, 2009)").
+_NAME_ONLY = re.compile(r"^(?:[a-z]{1,3}\s+)*[A-ZÀ-Þ][\w'’\-]+(?:\s+[A-ZÀ-Þ][\w'’\-]+)?$")
 
 
 # "(Open Science Collaboration, 2015)": a group author of several capitalised words.

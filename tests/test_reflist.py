@@ -226,3 +226,16 @@ def test_numbered_entries_that_match_no_bib_record_go_by_position_when_the_bib_f
     assert number_references(bib, [doc]) == {1: "w", 2: "g", 3: "h"}
     shuffled = [bib[2], bib[0], bib[1]]  # not in list order: an unmatched number stays unknown
     assert number_references(shuffled, [doc]) == {1: "w", 3: "h"}
+
+
+def test_abnt_co_authors_separated_by_semicolons_cite_one_work() -> None:
+    from ingest.pipeline import ingest_text
+
+    result = ingest_text("A title\n\nKnowledge organization grew fast in Brazil (Russell; Sugimoto, 2009; "
+                         "Bufrem, 2016).\n\nReferences\n\nRussell, J. M.; Sugimoto, C. R. Mapping. "
+                         "Scientometrics, v. 1, p. 2-3, 2009.\n\n"
+                         "Bufrem, L. S. Quadros. Brasília: CNPq, 2016.\n",
+                         "abnt.txt")
+    markers = sorted((n.props["text"], n.props["resolved"]) for n in result.batch.nodes
+                     if n.label == "Evidence")
+    assert markers == [("Bufrem, 2016", True), ("Russell; Sugimoto, 2009", True)]
