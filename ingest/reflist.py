@@ -452,11 +452,13 @@ def references_in_text(text: str, path: str = "", limit: int | None = None,
     return unique_keys(references)
 
 
-def merge_with_bib(printed: list[Reference], bib: list[Reference]) -> list[Reference]:
+def merge_with_bib(printed: list[Reference], bib: list[Reference],
+                   renamed: dict[str, str] | None = None) -> list[Reference]:
     """The article's references when it prints a list and also comes with a .bib: each printed
     entry matched to its .bib record is replaced by that record (the .bib key and fields win;
     the printed number is kept as its `label`); unmatched printed entries stay, then the .bib
-    records no entry matched, in file order."""
+    records no entry matched, in file order. `renamed` (when given) receives printed key -> .bib
+    key for every replaced entry, so markup citations can follow."""
     from ingest.citations import match_reference_entry
 
     if not printed or not bib:
@@ -475,5 +477,7 @@ def merge_with_bib(printed: list[Reference], bib: list[Reference]) -> list[Refer
             merged.append(entry)
             continue
         used.add(record.key)
+        if renamed is not None:
+            renamed[entry.key] = record.key
         merged.append(replace(record, label=record.label or entry.label))  # the .bib cache is shared
     return [*merged, *(r for r in bib if r.key not in used)]

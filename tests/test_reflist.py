@@ -207,6 +207,9 @@ def test_printed_entries_matched_to_a_bib_take_the_bib_record_and_keep_their_num
     assert [(r.key, r.label) for r in merged] == [("walker2005", "1"), ("herman1992trauma", "2"),
                                                   ("ref-3", "3"), ("extra", "")]
     assert bib[1].label == ""  # the shared .bib record itself is not changed
+    renamed: dict[str, str] = {}
+    merge_with_bib(printed, bib, renamed)
+    assert renamed == {"ref-1": "walker2005", "ref-2": "herman1992trauma"}
 
 
 def test_numbered_entries_that_match_no_bib_record_go_by_position_when_the_bib_follows_the_list(
