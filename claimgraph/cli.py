@@ -149,7 +149,8 @@ def collect_articles(paths: Sequence[str]) -> tuple[list[str], list[str], list[s
             if suffix in ARTICLE_SUFFIXES:
                 articles.append(str(found))
             elif suffix != ".bib":
-                skipped.append(f"skipped {found}: not an article file ({', '.join(sorted(ARTICLE_SUFFIXES))})")
+                suffixes = ", ".join(sorted(ARTICLE_SUFFIXES))
+                skipped.append(f"skipped {found}: not an article file ({suffixes})")
     if not articles:
         raise CliError(f"no article files in {', '.join(paths)}: give .txt, .md, .html, .xml or .pdf files "
                        "or folders holding them")
@@ -157,7 +158,7 @@ def collect_articles(paths: Sequence[str]) -> tuple[list[str], list[str], list[s
 
 
 def ingest_files(articles: Sequence[str], bibs: Sequence[str], registry: Any = None, replace: bool = False,
-                 strict: bool = True):
+                 strict: bool = True, jobs: int = 1):
     """Read and link every input into one batch (nothing written yet); InputError on bad input."""
     from ingest.pipeline import ingest_paths
 
@@ -165,9 +166,17 @@ def ingest_files(articles: Sequence[str], bibs: Sequence[str], registry: Any = N
     callback, stop = progress_bar(len(articles))
     try:
         return ingest_paths(list(articles), list(bibs), progress=callback, registry=registry,
-                            replace=replace, strict=strict)
+                            replace=replace, strict=strict, jobs=jobs)
     finally:
         stop()
+
+
+def default_jobs() -> int:
+    """Worker processes for extraction: every core this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def ingest_summary(result: Any) -> str:
@@ -213,7 +222,8 @@ def ingest_into_store(args: argparse.Namespace, articles: Sequence[str], bibs: S
 
     with open_store(args, read_only=False) as store:
         registry = WorkRegistry.from_store(store)
-        result = ingest_files(articles, bibs, registry=registry, replace=replace, strict=strict)
+        result = ingest_files(articles, bibs, registry=registry, replace=replace, strict=strict,
+                              jobs=getattr(args, "jobs", None) or default_jobs())
         store.write(result.batch)
     return result
 
@@ -525,7 +535,8 @@ def _with_global_options(add_parser: Any) -> Any:
 
 
 def _add_ingest(sub: Any) -> None:
-    ingest = sub.add_parser("ingest", help="read articles (files or folders) and their references into the store")
+    ingest = sub.add_parser("ingest",
+                            help="read articles (files or folders) and their references into the store")
     ingest.add_argument("paths", nargs="+", metavar="PATH",
                         help="article files (.txt, .md, .html, .xml, .pdf) or folders (walked recursively)")
     ingest.add_argument("--bib", action="append", metavar="FILE",
@@ -537,6 +548,9 @@ def _add_ingest(sub: Any) -> None:
                         "(default: skip it with one line)")
     ingest.add_argument("--replace", action="store_true",
                         help="let an article replace a stored document of the same id read from another file")
+    ingest.add_argument("--jobs", "-j", type=positive, metavar="N",
+                        help="extract articles in N worker processes (default: all cores); the result is "
+                        "the same for any N")
     ingest.set_defaults(run=cmd_ingest)
     upgrade = sub.add_parser("upgrade", help="upgrade a store of an older schema version in place")
     upgrade.set_defaults(run=cmd_upgrade)

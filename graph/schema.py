@@ -157,7 +157,8 @@ NODES: dict[Label, NodeSpec] = {
             Prop("status", str, "cited, anecdotal or unsupported.", indexed=True),
             Prop("contested", bool, "True when a comment or claim challenges it."),
             Prop("page", int, "1-based PDF page it starts on (0: unknown or not a PDF)."),
-            Prop("bbox", str, "Its box on that page in PDF points 'x0,y0,x1,y1', origin top left ('' unknown)."),
+            Prop("bbox", str, "Its box on that page in PDF points 'x0,y0,x1,y1', origin top left "
+                 "('' unknown)."),
         ),
     ),
     Label.EVIDENCE: NodeSpec(
@@ -174,7 +175,8 @@ NODES: dict[Label, NodeSpec] = {
                  "'the Vietnam Readjustment Study', 'I have seen'."),
             Prop("resolved", bool, "For citations: True when linked to a BibTeX entry."),
             Prop("page", int, "1-based PDF page it starts on (0: unknown or not a PDF)."),
-            Prop("bbox", str, "Its box on that page in PDF points 'x0,y0,x1,y1', origin top left ('' unknown)."),
+            Prop("bbox", str, "Its box on that page in PDF points 'x0,y0,x1,y1', origin top left "
+                 "('' unknown)."),
         ),
     ),
     Label.SOURCE: NodeSpec(
@@ -193,7 +195,7 @@ NODES: dict[Label, NodeSpec] = {
             Prop("pages", str, "Pages, with an en dash."),
             Prop("publisher", str, "Publisher."),
             Prop("address", str, "Publisher's place."),
-            Prop("doi", str, "DOI, lower case, without the resolver prefix.", indexed=True),
+            Prop("doi", str, "DOI as the displayed record writes it, without the resolver prefix."),
             Prop("pmid", str, "PubMed id."),
             Prop("pmcid", str, "PubMed Central id ('PMC…')."),
             Prop("arxiv", str, "arXiv id without version."),
@@ -203,7 +205,8 @@ NODES: dict[Label, NodeSpec] = {
             Prop("fields_json", str, "Every field of the displayed record (the most complete one, "
                  "completed from the others), decoded, as JSON."),
             Prop("records_json", str, "Provenance: every record that described it, as a JSON list of "
-                 "{document_id, key, label, path, line, origin, entry_type, fields, authors, others, bibtex}."),
+                 "{document_id, key, label, path, line, origin, entry_type, fields, authors, others, "
+                 "bibtex}."),
             Prop("bibtex", str, "The displayed record as BibTeX text ('' when it came from no .bib)."),
         ),
     ),
