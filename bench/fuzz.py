@@ -70,7 +70,6 @@ class Case:
     expect: str = "reject"  # reject, accept or any
     check: Check | None = None  # for accepted cases: a further check on the store
     replaces_demo: bool = False  # needs document-id and key scoping (branch corpus) to hold
-    needs_speed: bool = False  # finishes in time only once extraction is linear (branch speed)
     flags: tuple[str, ...] = ()  # further `ingest` options, e.g. --replace
 
     @property
@@ -268,7 +267,6 @@ def fixed_cases() -> list[Case]:
             ["a.txt"],
             ["many.bib"],
             expect="accept",
-            needs_speed=True,
         ),
         Case(
             "esc-vt-ffff",
@@ -350,7 +348,6 @@ def _random_case(kind: str, rng: random.Random, index: int) -> Case:
         )
     if kind == "text-shape":
         choice = rng.randrange(8)
-        slow = False
         if choice == 0:  # a line over the cap
             body = "word " * rng.randint(10_001, 40_000)
         elif choice == 1:  # random words, no sentence ends, wrapped lines
@@ -362,15 +359,12 @@ def _random_case(kind: str, rng: random.Random, index: int) -> Case:
         elif choice == 2:
             count = rng.randint(100, 12_000)
             body = "Dr. " * count
-            slow = count > 2_000
         elif choice == 3:
             count = rng.randint(100, 3_000)
             body = "Smith et al. " * count
-            slow = count > 1_000
         elif choice == 4:  # a citation run
             count = rng.randint(10, 2000)
             body = "Sleep helps (" + "; ".join(f"Smith, {1900 + i % 120}" for i in range(count)) + ")."
-            slow = count > 300
         elif choice == 5:  # a long list
             body = "\n".join(f"- item {i} is true because of reasons." for i in range(rng.randint(100, 5000)))
         elif choice == 6:  # many lines
@@ -384,7 +378,6 @@ def _random_case(kind: str, rng: random.Random, index: int) -> Case:
             {f"{name}.txt": _article(body)},
             [f"{name}.txt"],
             expect="any",
-            needs_speed=slow,
         )
     if kind == "html":
         choice = rng.randrange(7)
@@ -448,7 +441,6 @@ def _random_case(kind: str, rng: random.Random, index: int) -> Case:
     if kind == "bibtex":
         choice = rng.randrange(10)
         expect = "reject"
-        slow = False
         if choice == 0:
             depth = rng.choice((33, 40, 100, 400, 2000))
             bib = "@misc{k2, title={" + "{" * depth + "x" + "}" * depth + "}}\n"
@@ -483,7 +475,6 @@ def _random_case(kind: str, rng: random.Random, index: int) -> Case:
                 for i in range(count)
             )
             expect = "accept"
-            slow = count > 40
         elif choice == 7:
             bib = PROSE
         elif choice == 8:
@@ -501,7 +492,6 @@ def _random_case(kind: str, rng: random.Random, index: int) -> Case:
             [f"{name}.txt"],
             [f"{name}.bib"],
             expect=expect,
-            needs_speed=slow,
         )
     if kind == "nonsense":
         choice = rng.randrange(8)
