@@ -847,7 +847,7 @@ _READ = (
 )
 
 
-def reader_memory(workdir: Path, sizes_mib: tuple[float, ...] = (0.5, 2, 8)) -> list[dict[str, object]]:
+def reader_memory(workdir: Path, sizes_mib: tuple[float, ...] = (0.5, 2, 6)) -> list[dict[str, object]]:
     """Peak RSS growth of read_documents / read_bibtex (after imports) against the input size."""
     rng = random.Random(3)
     rows = []
