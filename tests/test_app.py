@@ -761,3 +761,13 @@ def test_explorer_on_neo4j(monkeypatch: pytest.MonkeyPatch, neo4j_url: str, demo
     assert '<mark class="cg-claim' in markdown_text(at) and "Jordan, B. K." in markdown_text(at)
     at = app(monkeypatch, neo4j_url, page="graph", node=work_of(neo4j_url))
     assert work_of(neo4j_url) in iframe_html(at)[0]
+
+
+def test_old_links_naming_a_source_by_its_key_open_its_work(monkeypatch: pytest.MonkeyPatch,
+                                                            demo_url: str) -> None:
+    """Links made before works had ids (?source=KEY, ?node=KEY) still open the work (issue #7)."""
+    jordan = work_of(demo_url)
+    at = app(monkeypatch, demo_url, page="graph", node="jordan1992problems")
+    assert jordan in iframe_html(at)[0]
+    at = app(monkeypatch, demo_url, page="claims", source="jordan1992problems")
+    assert at.selectbox(key="f_source").value == jordan and not at.warning

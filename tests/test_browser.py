@@ -61,28 +61,19 @@ def _wait_healthy(url: str, process: subprocess.Popen[bytes]) -> None:
 
 @contextlib.contextmanager
 def serve(store_path: Path, log_path: Path | None = None) -> Iterator[str]:
-    """A streamlit server of app.py on a free loopback port exploring `store_path`; yields its URL."""
+    """A streamlit server of app.py on a free loopback port exploring `store_path`; yields its URL.
+    Its whole process group is stopped whatever happens (conftest.server_process)."""
     port = _free_port()
     env = {**os.environ, "CLAIMGRAPH_STORE": str(store_path)}
     command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
                "--server.address", "127.0.0.1", "--server.headless", "true",
                "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
-    log = log_path.open("wb") if log_path else subprocess.DEVNULL
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-                               start_new_session=True)
     url = f"http://127.0.0.1:{port}"
-    try:
+    with contextlib.ExitStack() as stack:
+        log = stack.enter_context(log_path.open("wb")) if log_path else subprocess.DEVNULL
+        process = stack.enter_context(server_process(command, env, output=log))
         _wait_healthy(url, process)
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=20)
-        if log_path:
-            log.close()
 
 
 @pytest.fixture(scope="module")
@@ -98,14 +89,7 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     store_path = folder / "demo.db"
     with open_store(str(store_path)) as store:
         store.write(ingest_paths([DEMO_ARTICLE], [DEMO_BIB]).batch)
-    port = _free_port()
-    env = {**os.environ, "CLAIMGRAPH_STORE": str(store_path)}
-    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
-               "--server.address", "127.0.0.1", "--server.headless", "true",
-               "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
-    url = f"http://127.0.0.1:{port}"
-    with (folder / "streamlit.log").open("wb") as log, server_process(command, env, output=log) as process:
-        _wait_healthy(url, process)
+    with serve(store_path, folder / "streamlit.log") as url:
         yield url
 
 
@@ -324,18 +308,11 @@ def test_hostile_titles_show_as_text(tmp_path: Path, driver: Any, app_url: str) 
 
     from graph.store import open_store
 
-    port = _free_port()
     store_path = tmp_path / "xss.db"
     with open_store(str(store_path)) as store:
         store.write(xss_batch())
         claim = store.claims().rows[0]["id"]
-    env = {**os.environ, "CLAIMGRAPH_STORE": str(store_path)}
-    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
-               "--server.address", "127.0.0.1", "--server.headless", "true",
-               "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
-    url = f"http://127.0.0.1:{port}"
-    with server_process(command, env) as process:
-        _wait_healthy(url, process)
+    with serve(store_path) as url:
         open_page(driver, f"{url}/?page=trace&claim={claim}", "Evidence")
         body = driver.find_element(By.TAG_NAME, "body").text
         assert XSS_TITLE in body
