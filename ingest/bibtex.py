@@ -43,7 +43,73 @@ def read_bibtex(path: str | Path) -> list[Reference]:
 
 
 def parse_bibtex(text: str, path: str = "<string>") -> list[Reference]:
-    """Every entry of BibTeX `text`; `path` is only used in error messages and References."""
+    """Every entry of BibTeX `text`; `path` is only used in error messages and References.
+
+    A large file is parsed in chunks split between top-level entries (`_chunk_starts`), each
+    chunk's bibtexparser Library dropped once its entries are References, so memory grows with
+    the References rather than with bibtexparser's blocks of the whole file. Line numbers count
+    from the file's start and duplicate keys are found across chunks; on any error the whole
+    text is parsed at once, so every message is exactly the one-pass parse's.
+    """
+    starts = _chunk_starts(text)
+    if len(starts) == 1:
+        return _parse_whole(text, path)
+    references: list[Reference] = []
+    first_line: dict[str, int] = {}
+    lines_before = 0
+    try:
+        for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
+            chunk = text[start:end]
+            library = _parse_library(chunk, path)
+            if library.failed_blocks:
+                raise _Retry
+            references.extend(_references(library, path, lines_before, first_line))
+            lines_before += chunk.count("\n")
+            del library, chunk
+    except (InputError, _Retry):
+        return _parse_whole(text, path)  # the first error, exactly as one pass reports it
+    if not references:
+        return _parse_whole(text, path)
+    return references
+
+
+class _Retry(Exception):
+    """A chunk had a failed block: parse the whole text at once to report it as one pass does."""
+
+
+CHUNK_CHARS = 256 * 1024
+_BRACE_OR_ENTRY = re.compile(r"[{}]|(?<=\n)[ \t]*@")
+_STRING_BLOCK = re.compile(r"@\s*string\s*[{(]", re.I)
+
+
+def _chunk_starts(text: str) -> list[int]:
+    """Offsets where chunks of about CHUNK_CHARS begin: only an `@` at a line start, outside every
+    brace, with nothing but white space since the last closing brace (the end of an entry).
+    One chunk when the text is short, defines @string macros (later entries may use them),
+    or has a stray closing brace (no safe place to split)."""
+    if len(text) <= CHUNK_CHARS or _STRING_BLOCK.search(text):
+        return [0]
+    starts = [0]
+    depth = 0
+    closed = -1  # end of the last closing brace at depth 0
+    for match in _BRACE_OR_ENTRY.finditer(text):
+        char = match.group()
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth < 0:
+                return [0]
+            if depth == 0:
+                closed = match.end()
+        elif (depth == 0 and closed >= 0 and match.start() - starts[-1] >= CHUNK_CHARS
+              and not text[closed:match.start()].strip()):
+            starts.append(match.start())
+    return starts
+
+
+def _parse_library(text: str, path: str) -> object:
+    """bibtexparser's Library of `text` (names split into parts); its failure as an InputError."""
     import bibtexparser
     from bibtexparser import middlewares
 
@@ -51,18 +117,31 @@ def parse_bibtex(text: str, path: str = "<string>") -> list[Reference]:
     level = parser_log.level
     parser_log.setLevel(logging.CRITICAL)  # failures become InputErrors below, not log noise
     try:
-        library = bibtexparser.parse_string(
+        return bibtexparser.parse_string(
             text, append_middleware=[middlewares.SeparateCoAuthors(), middlewares.SplitNameParts()])
     except Exception as err:  # a third-party parser's failure is the file's, in one line
         raise parser_failure(path, "cannot be parsed as BibTeX", err,
                              hint="Check its braces, commas and quotes") from None
     finally:
         parser_log.setLevel(level)
+
+
+def _parse_whole(text: str, path: str) -> list[Reference]:
+    """Every entry of `text`, parsed in one pass."""
+    library = _parse_library(text, path)
     _raise_for_failures(library, path)
+    references = _references(library, path, 0, {})
+    if not references:
+        raise InputError(path, "has no BibTeX entries", hint=BIB_HINT)
+    return references
+
+
+def _references(library: object, path: str, lines_before: int, first_line: dict[str, int]) -> list[Reference]:
+    """References of a Library's entries; `lines_before`: lines of the file before its text;
+    `first_line`: the line of every key seen so far (case-folded), updated."""
     references: list[Reference] = []
-    first_line: dict[str, int] = {}
-    for entry in library.entries:
-        line = entry.start_line + 1
+    for entry in library.entries:  # type: ignore[attr-defined]
+        line = lines_before + entry.start_line + 1
         if not entry.key.strip():
             raise InputError(path, f"@{entry.entry_type} entry has no key", line=line,
                              hint="Add a citation key after the opening brace")
@@ -72,8 +151,6 @@ def parse_bibtex(text: str, path: str = "<string>") -> list[Reference]:
             raise _duplicate(path, entry.key, line, first_line[folded])
         first_line[folded] = line
         references.append(_reference(entry, path, line))
-    if not references:
-        raise InputError(path, "has no BibTeX entries", hint=BIB_HINT)
     return references
 
 

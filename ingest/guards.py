@@ -90,11 +90,17 @@ def check_regular_file(path: Path, what: str, hint: str, limit: int) -> int:
     if not stat.S_ISREG(info.st_mode):
         raise InputError(shown, f"is {_special_kind(info.st_mode)}, not {what}",
                          hint="Give a regular file (save the data to a file first)")
-    if info.st_size > limit:
-        raise InputError(shown, f"is {_size(info.st_size)} ({info.st_size:,} bytes); the most ClaimGraph "
+    check_size(shown, info.st_size, what, limit)
+    return info.st_size
+
+
+def check_size(shown: str, size: int, what: str, limit: int) -> None:
+    """InputError when `size` bytes is more than `limit`, the most ClaimGraph reads as `what`
+    (the file `shown`); the CLI and the explorer's uploads say it the same way."""
+    if size > limit:
+        raise InputError(shown, f"is {_size(size)} ({size:,} bytes); the most ClaimGraph "
                          f"reads as {what} is {_size(limit)} ({limit:,} bytes)",
                          hint="Split it into smaller files")
-    return info.st_size
 
 
 def read_bounded(path: Path, what: str, hint: str, limit: int) -> bytes:

@@ -124,3 +124,58 @@ def test_missing_and_empty_files(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="is empty") as caught:
         read_bibtex(empty)
     assert str(empty) in str(caught.value)
+
+
+def _many_entries(count: int) -> str:
+    return "".join(f"@article{{k{i},\n  author = {{Smith, Jane and Lee, Bo}},\n  title = {{Paper {i} "
+                   f"on {{Sleep}}}},\n  year = {{2010}}\n}}\n\n" for i in range(count))
+
+
+def test_a_large_file_parsed_in_chunks_equals_one_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    import ingest.bibtex as bibtex
+
+    text = "% exported\n" + _many_entries(60) + DEMO_BIB.read_text(encoding="utf-8")
+    whole = bibtex._parse_whole(text, "many.bib")
+    monkeypatch.setattr(bibtex, "CHUNK_CHARS", 500)
+    assert len(bibtex._chunk_starts(text)) > 10
+    chunked = parse_bibtex(text, "many.bib")
+    assert chunked == whole
+    lines = text.splitlines()
+    assert all(lines[ref.line - 1].startswith(f"@{ref.entry_type}") for ref in chunked)
+    assert chunked[-1].key == "jordan1992problems" and chunked[-1].bibtex.startswith("@article{jordan")
+
+
+def test_chunks_keep_duplicate_keys_and_errors_exact(monkeypatch: pytest.MonkeyPatch) -> None:
+    import ingest.bibtex as bibtex
+
+    monkeypatch.setattr(bibtex, "CHUNK_CHARS", 300)
+    text = _many_entries(30)
+    for repeated, expected in (
+        (text + "@misc{k3, x={Y}}\n", r"many.bib:181: duplicate key 'k3' \(first defined on line 19\)"),
+        (text + "@misc{K3, x={Y}}\n", r"many.bib:181: duplicate key 'K3' \(first defined on line 19\)"),
+        (text.replace("@article{k25,", "@article{k25 x,"), r"many.bib:\d+: "),
+        (text + "@misc{broken, title={unclosed\n", r"many.bib:\d+: malformed BibTeX entry"),
+    ):
+        assert len(bibtex._chunk_starts(repeated)) > 3
+        with pytest.raises(InputError) as chunked:
+            parse_bibtex(repeated, "many.bib")
+        monkeypatch.setattr(bibtex, "CHUNK_CHARS", 10**9)
+        with pytest.raises(InputError) as whole:
+            parse_bibtex(repeated, "many.bib")
+        monkeypatch.setattr(bibtex, "CHUNK_CHARS", 300)
+        assert str(chunked.value) == str(whole.value)
+        assert __import__("re").match(expected, str(chunked.value)), str(chunked.value)
+    last = str(pytest.raises(InputError, parse_bibtex, text + "@misc{k3, title={Again}}\n", "many.bib").value)
+    assert last.startswith(f"many.bib:{text.count(chr(10)) + 1}:")
+
+
+def test_string_macros_and_stray_braces_are_never_split(monkeypatch: pytest.MonkeyPatch) -> None:
+    import ingest.bibtex as bibtex
+
+    monkeypatch.setattr(bibtex, "CHUNK_CHARS", 300)
+    macros = '@string{js = "J. Sleep"}\n' + _many_entries(20) + "@article{m, title={T}, journal=js}\n"
+    assert bibtex._chunk_starts(macros) == [0]
+    assert parse_bibtex(macros)[-1].fields["journal"] == "J. Sleep"
+    assert bibtex._chunk_starts("}\n" + _many_entries(20)) == [0]
+    inside = "@misc{a, abstract={one\n@misc{b, title={x}}\n" + "y" * 400 + "}}\n" + _many_entries(5)
+    assert [ref.key for ref in parse_bibtex(inside)] == ["a", *(f"k{i}" for i in range(5))]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from contextlib import nullcontext
 from typing import Any
 
 import streamlit as st
@@ -20,6 +21,7 @@ from claimgraph.explorer.state import go_to, store_url
 from graph.model import GraphBatch
 from graph.schema import Label, RelType
 from graph.store import StoreError, open_store
+from ingest.guards import MAX_ARTICLE_BYTES, MAX_BIBTEX_BYTES, check_size
 from ingest.model import InputError
 
 ARTICLE_TYPES = ["txt", "md", "markdown", "html", "htm"]
@@ -33,6 +35,16 @@ PREVIEW_COLUMNS: dict[str, Any] = {
     "evidence": st.column_config.TextColumn("Evidence", width="small"),
 }
 WRITTEN_KEY = "ingest_written"
+# Uploads above this many bytes in all are read under a status box that says what is happening.
+LARGE_UPLOAD_BYTES = 512 * 1024
+
+
+def check_upload_sizes(article: Any, bib: Any | None) -> None:
+    """InputError, before an upload's bytes are read, when it is larger than the CLI reads
+    (ingest.guards: MAX_ARTICLE_BYTES for an article, MAX_BIBTEX_BYTES for a .bib)."""
+    check_size(article.name, article.size, "an article", MAX_ARTICLE_BYTES)
+    if bib is not None:
+        check_size(bib.name, bib.size, "a BibTeX file", MAX_BIBTEX_BYTES)
 
 
 def decode_upload(name: str, data: bytes) -> str:
@@ -207,15 +219,32 @@ def page() -> None:
     if article is None:
         st.session_state.pop(RESULT_KEY, None)
         return
+    try:
+        check_upload_sizes(article, bib)
+    except InputError as err:
+        st.session_state.pop(RESULT_KEY, None)
+        st.error(md(err))
+        return
     key = upload_key(article, bib)
     stored = st.session_state.get(RESULT_KEY)
     if not stored or stored[0] != key:
-        try:
-            result = analyse(article, bib)
-        except InputError as err:
-            st.session_state.pop(RESULT_KEY, None)
-            st.error(md(err))
-            return
+        size = article.size + (bib.size if bib is not None else 0)
+        large = size > LARGE_UPLOAD_BYTES
+        status = (st.status(f"Reading and extracting {md(article.name)} ({size / 2**20:.1f} MiB)…",
+                            expanded=True) if large else nullcontext())
+        with status:
+            if large:
+                st.write("Finding claims, evidence and citations; a large file takes a while.")
+            try:
+                result = analyse(article, bib)
+            except InputError as err:
+                if large:
+                    status.update(label="The upload cannot be read", state="error")
+                st.session_state.pop(RESULT_KEY, None)
+                st.error(md(err))
+                return
+            if large:
+                status.update(label=f"Read {md(article.name)}", state="complete", expanded=False)
         stored = (key, result)
         st.session_state[RESULT_KEY] = stored
     result = stored[1]
