@@ -178,4 +178,7 @@ def test_string_macros_and_stray_braces_are_never_split(monkeypatch: pytest.Monk
     assert parse_bibtex(macros)[-1].fields["journal"] == "J. Sleep"
     assert bibtex._chunk_starts("}\n" + _many_entries(20)) == [0]
     inside = "@misc{a, abstract={one\n@misc{b, title={x}}\n" + "y" * 400 + "}}\n" + _many_entries(5)
-    assert [ref.key for ref in parse_bibtex(inside)] == ["a", *(f"k{i}" for i in range(5))]
+    assert bibtex._chunk_starts(inside)[1] > inside.index("y" * 400)  # not at the "@misc{b" inside a
+    with pytest.raises(InputError) as chunked:  # bibtexparser itself takes that "@" for a new entry
+        parse_bibtex(inside, "in.bib")
+    assert str(chunked.value) == str(pytest.raises(InputError, bibtex._parse_whole, inside, "in.bib").value)

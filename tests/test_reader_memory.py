@@ -50,8 +50,10 @@ def test_a_reader_peaks_under_twenty_times_its_input(tmp_path: Path, name: str) 
     if name.endswith(".bib"):
         path.write_text(_bib(2 * 2**20), encoding="utf-8")
     else:
-        paragraph = "Regular sleep improves memory in adults, as trials found (Smith, 2010). " * 12
-        path.write_text("\n\n".join([paragraph] * (2 * 2**20 // (len(paragraph) + 2))), encoding="utf-8")
+        words = ("sleep", "memory", "adults", "recovery", "trials", "children", "stress", "rest")
+        paragraphs = [" ".join(f"Regular {words[(i + j) % 8]} helps {words[(i * j) % 8]} in study {i}."
+                               for j in range(8)) for i in range(2 * 2**20 // 330)]
+        path.write_text("\n\n".join(paragraphs), encoding="utf-8")
     size = path.stat().st_size
     growth = _growth(path)
     assert growth <= TARGET * size, f"{name}: peak grew {growth / 2**20:.1f} MiB for {size / 2**20:.1f} MiB"
