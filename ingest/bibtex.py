@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -219,7 +220,7 @@ def _reference(entry: object, path: str, line: int) -> Reference:
     others: dict[str, bool] = {}
     key = entry.key  # type: ignore[attr-defined]
     for field in entry.fields:  # type: ignore[attr-defined]
-        name = field.key.lower()
+        name = sys.intern(field.key.lower())  # one string per field name, not one per entry
         raw = " ".join(str(p) for p in field.value) if isinstance(field.value, list) else str(field.value)
         if _brace_depth(raw) > MAX_BRACE_DEPTH:
             raise InputError(path, f"entry '{key}': field {name} nests braces {_brace_depth(raw)} deep "
@@ -235,7 +236,7 @@ def _reference(entry: object, path: str, line: int) -> Reference:
                                  line=line, hint="Check its backslashes and braces") from None
     name_field = "author" if "author" in people else "editor"
     return Reference(
-        key=entry.key, entry_type=entry.entry_type.lower(), fields=fields,  # type: ignore[attr-defined]
+        key=entry.key, entry_type=sys.intern(entry.entry_type.lower()), fields=fields,  # type: ignore[attr-defined]
         authors=people.get(name_field, []), path=path, line=line,
         bibtex=entry.raw, others=others.get(name_field, False),  # type: ignore[attr-defined]
     )

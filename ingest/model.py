@@ -122,7 +122,7 @@ class ParsedDocument:
         return self.text[start:end]
 
 
-@dataclass
+@dataclass(slots=True)  # no per-instance dict: a large .bib holds one per author of every entry
 class PersonName:
     family: str
     given: str = ""
