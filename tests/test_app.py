@@ -759,5 +759,7 @@ def test_explorer_on_neo4j(monkeypatch: pytest.MonkeyPatch, neo4j_url: str, demo
     claim = first_claim(neo4j_url, status="cited", text="Vietnam")
     at = app(monkeypatch, neo4j_url, page="trace", claim=claim["id"])
     assert '<mark class="cg-claim' in markdown_text(at) and "Jordan, B. K." in markdown_text(at)
+    body = reader_body(app(monkeypatch, neo4j_url, page="read", doc=READER_DOC))
+    assert f'<span class="cg-rc cg-s-cited" id="{claim["id"]}"' in body and "<h2>Comments (4)</h2>" in body
     at = app(monkeypatch, neo4j_url, page="graph", node="jordan1992problems")
     assert "jordan1992problems" in iframe_html(at)[0]

@@ -146,7 +146,7 @@ def node_details(node: Node, nodes: dict[str, Node] | None = None, links: _Links
         claims = {c for e in neighbours_in for c in links.into.get(e.id, []) if c.startswith("claim:")}
         rows = [("Work", short_reference({**props, "id": node.id})),
                 ("Reference", format_reference_apa_text({**props, "id": node.id})),
-                ("Claims shown resting on it", len(claims)), ("BibTeX key", node.id)]
+                ("Claims shown resting on it", len(claims)), ("Cited as", props.get("keys")), ("Id", node.id)]
     else:
         rows = [("Author", props.get("name") or node.id),
                 ("Works shown", "; ".join(short_reference(_props(nodes, n.id)) for n in neighbours_in))]
