@@ -752,7 +752,7 @@ def test_explorer_on_neo4j(monkeypatch: pytest.MonkeyPatch, neo4j_url: str, demo
         store.write(demo_result.batch)
     at = app(monkeypatch, neo4j_url)
     sources = len(demo_result.batch.nodes_by_label(Label.SOURCE))
-    assert {m.label: m.value for m in at.metric}["Sources"] == str(sources)
+    assert {m.label: m.value for m in at.metric}["Works cited"] == str(sources)
     at = app(monkeypatch, neo4j_url, page="claims")
     at.selectbox(key="f_status").select("cited").run()
     assert set(at.dataframe[0].value["status"]) == {"cited"}
