@@ -40,7 +40,9 @@ def short_label(node: Node, limit: int = MAX_LABEL_CHARS) -> str:
     """A short caption: titles for documents and sources, names for authors, text otherwise."""
     props = node.props
     if node.label == Label.SOURCE:
-        text = f"{node.id} ({props['year']})" if props.get("year") else node.id
+        from graph.handout import short_reference
+
+        text = short_reference({**props, "id": node.id})  # 'Jordan et al., 1992', not work:…
     elif node.label == Label.AUTHOR:
         text = props.get("name") or node.id
     elif node.label == Label.DOCUMENT:
