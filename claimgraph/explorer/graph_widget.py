@@ -247,7 +247,9 @@ def script_json(value: Any) -> str:
 
 def legend_entries() -> dict[str, str]:
     """Legend swatches: node labels, then claim statuses."""
-    entries = {str(label): colour for label, colour in LABEL_COLOURS.items() if label != Label.CLAIM}
+    names = {Label.SOURCE: "Work (cited)"}
+    entries = {names.get(label, str(label)): colour for label, colour in LABEL_COLOURS.items()
+               if label != Label.CLAIM}
     entries.update({f"claim: {status}": colour for status, colour in STATUS_COLOURS.items()})
     return entries
 
