@@ -323,7 +323,11 @@ function showDetails(nodeId) {{
   }}
   panel.appendChild(actions);
 }}
-network.on("click", params => {{ if (params.nodes.length) showDetails(params.nodes[0]); }});
+network.on("click", params => {{
+  if (params.nodes.length) showDetails(params.nodes[0]);
+  // the hover title would stay over the picture once the details panel holds the same words
+  for (const tip of document.querySelectorAll(".vis-tooltip")) tip.style.visibility = "hidden";
+}});
 window.cgNetwork = network;
 window.cgShowDetails = showDetails;
 </script>
