@@ -106,13 +106,32 @@ def to_json(subgraph: Subgraph) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1)
 
 
+# Characters XML 1.0 cannot hold (GraphML and SVG are XML). Ingest normalises them away at read time
+# (ingest.guards); a store written otherwise still exports, with U+FFFD in their place.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_safe(subgraph: Subgraph) -> Subgraph:
+    """The subgraph with every character XML cannot hold in a string property replaced by U+FFFD."""
+    def clean(props: dict[str, Any]) -> dict[str, Any]:
+        return {k: fix(v) if isinstance(v, str) else v for k, v in props.items()}
+
+    def fix(text: str) -> str:
+        return _NOT_XML.sub("\ufffd", text)
+
+    return Subgraph(nodes=[Node(n.label, fix(n.id), clean(n.props)) for n in subgraph.nodes],
+                    relationships=[Relationship(r.type, fix(r.start), fix(r.end), clean(r.props))
+                                   for r in subgraph.relationships],
+                    truncated=subgraph.truncated)
+
+
 def to_graphml(subgraph: Subgraph) -> str:
     """GraphML with typed keys (string, int, boolean). Missing strings are written as '' so every
     string key is present; the node id is the GraphML id, not repeated as data (igraph keeps the
     GraphML id in its own `id` attribute)."""
     import networkx as nx
 
-    graph = to_graph(subgraph)
+    graph = to_graph(xml_safe(subgraph))
     for _, attrs in graph.nodes(data=True):
         attrs.pop("id", None)
         for prop in NODES[Label(attrs["label"])].props:
@@ -350,7 +369,7 @@ def _picture(fmt: str) -> Callable[[Subgraph], bytes | str]:
     def render(subgraph: Subgraph) -> bytes | str:
         from graph.picture import render_picture
 
-        return render_picture(subgraph, fmt)
+        return render_picture(xml_safe(subgraph), fmt)
     return render
 
 

@@ -39,10 +39,11 @@ def node_colour(node: Node) -> str:
 def short_label(node: Node, limit: int = MAX_LABEL_CHARS) -> str:
     """A short caption: titles for documents and sources, names for authors, text otherwise."""
     props = node.props
-    if node.label == Label.SOURCE:
-        from graph.handout import short_reference
-
-        text = short_reference({**props, "id": node.id})  # 'Jordan et al., 1992', not work:…
+    if node.label == Label.SOURCE:  # 'Herman (1992)', 'Jordan et al. (1992)'; the id if it has no authors
+        families = [n.split(",")[0].strip() for n in (props.get("authors") or "").split("; ") if n.strip()]
+        who = (families[0] + (" et al." if len(families) > 2 else f" & {families[1]}" if len(families) == 2
+                              else "")) if families else node.id
+        text = f"{who} ({props['year']})" if props.get("year") else who
     elif node.label == Label.AUTHOR:
         text = props.get("name") or node.id
     elif node.label == Label.DOCUMENT:

@@ -551,7 +551,7 @@ def test_export_offers_every_format_with_the_right_data(monkeypatch: pytest.Monk
         return original(self, data_callable, mimetype, coordinates, file_name=file_name, **kwargs)
 
     monkeypatch.setattr(MediaFileManager, "add_deferred", record)
-    at = app(monkeypatch, demo_url, page="export", node="jordan1992problems")
+    at = app(monkeypatch, demo_url, page="export", node=work_of(demo_url))
     buttons = at.get("download_button")
     expected_labels = sorted(f"{fmt} (.{spec.extension})" for fmt, spec in FORMATS.items())
     assert sorted(b.label for b in buttons) == expected_labels
@@ -761,5 +761,15 @@ def test_explorer_on_neo4j(monkeypatch: pytest.MonkeyPatch, neo4j_url: str, demo
     assert '<mark class="cg-claim' in markdown_text(at) and "Jordan, B. K." in markdown_text(at)
     body = reader_body(app(monkeypatch, neo4j_url, page="read", doc=READER_DOC))
     assert f'<span class="cg-rc cg-s-cited" id="{claim["id"]}"' in body and "<h2>Comments (4)</h2>" in body
-    at = app(monkeypatch, neo4j_url, page="graph", node="jordan1992problems")
-    assert "jordan1992problems" in iframe_html(at)[0]
+    at = app(monkeypatch, neo4j_url, page="graph", node=work_of(neo4j_url))
+    assert work_of(neo4j_url) in iframe_html(at)[0]
+
+
+def test_old_links_naming_a_source_by_its_key_open_its_work(monkeypatch: pytest.MonkeyPatch,
+                                                            demo_url: str) -> None:
+    """Links made before works had ids (?source=KEY, ?node=KEY) still open the work (issue #7)."""
+    jordan = work_of(demo_url)
+    at = app(monkeypatch, demo_url, page="graph", node="jordan1992problems")
+    assert jordan in iframe_html(at)[0]
+    at = app(monkeypatch, demo_url, page="claims", source="jordan1992problems")
+    assert at.selectbox(key="f_source").value == jordan and not at.warning

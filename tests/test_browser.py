@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import IN_CI, ROOT
+from conftest import IN_CI, ROOT, server_process
 
 pytestmark = pytest.mark.browser
 
@@ -22,7 +22,7 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 WAIT = 60
-SERVER_START = 90
+SERVER_START = 180  # a loaded 2-core machine starts Streamlit slowly
 CHROME_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--window-size=1400,1000")
@@ -61,28 +61,19 @@ def _wait_healthy(url: str, process: subprocess.Popen[bytes]) -> None:
 
 @contextlib.contextmanager
 def serve(store_path: Path, log_path: Path | None = None) -> Iterator[str]:
-    """A streamlit server of app.py on a free loopback port exploring `store_path`; yields its URL."""
+    """A streamlit server of app.py on a free loopback port exploring `store_path`; yields its URL.
+    Its whole process group is stopped whatever happens (conftest.server_process)."""
     port = _free_port()
     env = {**os.environ, "CLAIMGRAPH_STORE": str(store_path)}
     command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
                "--server.address", "127.0.0.1", "--server.headless", "true",
                "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
-    log = log_path.open("wb") if log_path else subprocess.DEVNULL
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-                               start_new_session=True)
     url = f"http://127.0.0.1:{port}"
-    try:
+    with contextlib.ExitStack() as stack:
+        log = stack.enter_context(log_path.open("wb")) if log_path else subprocess.DEVNULL
+        process = stack.enter_context(server_process(command, env, output=log))
         _wait_healthy(url, process)
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=20)
-        if log_path:
-            log.close()
 
 
 @pytest.fixture(scope="module")
@@ -98,24 +89,8 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     store_path = folder / "demo.db"
     with open_store(str(store_path)) as store:
         store.write(ingest_paths([DEMO_ARTICLE], [DEMO_BIB]).batch)
-    port = _free_port()
-    env = {**os.environ, "CLAIMGRAPH_STORE": str(store_path)}
-    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
-               "--server.address", "127.0.0.1", "--server.headless", "true",
-               "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
-    log = (folder / "streamlit.log").open("wb")
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, process)
+    with serve(store_path, folder / "streamlit.log") as url:
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
 
 
 @pytest.fixture(scope="module")
@@ -335,20 +310,11 @@ def test_hostile_titles_show_as_text(tmp_path: Path, driver: Any, app_url: str) 
 
     from graph.store import open_store
 
-    port = _free_port()
     store_path = tmp_path / "xss.db"
     with open_store(str(store_path)) as store:
         store.write(xss_batch())
         claim = store.claims().rows[0]["id"]
-    env = {**os.environ, "CLAIMGRAPH_STORE": str(store_path)}
-    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
-               "--server.address", "127.0.0.1", "--server.headless", "true",
-               "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, process)
+    with serve(store_path) as url:
         open_page(driver, f"{url}/?page=trace&claim={claim}", "Evidence")
         body = driver.find_element(By.TAG_NAME, "body").text
         assert XSS_TITLE in body
@@ -356,9 +322,6 @@ def test_hostile_titles_show_as_text(tmp_path: Path, driver: Any, app_url: str) 
         assert XSS_SOURCE_TITLE in reference.text
         assert not driver.find_elements(By.CSS_SELECTOR, ".cg-reference img, .cg-context b, blockquote i")
         assert not _alert_open(driver)
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
 
 
 def _alert_open(browser: Any) -> bool:

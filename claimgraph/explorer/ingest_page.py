@@ -47,6 +47,23 @@ def decode_upload(name: str, data: bytes) -> str:
                          hint="Save it as UTF-8 and upload it again") from None
 
 
+def stored_works() -> Any:
+    """The works and articles already in the store, so an upload's references join the works they
+    name (and their records are merged, never overwritten)."""
+    from pathlib import Path
+
+    from ingest.works import WorkRegistry
+
+    url = store_url()
+    if "://" not in url and not Path(url).is_file():
+        return WorkRegistry()  # a new store: nothing to join yet
+    try:
+        with open_store(url, read_only=True) as store:
+            return WorkRegistry.from_store(store)
+    except StoreError:
+        return WorkRegistry()
+
+
 def analyse(article: Any, bib: Any | None) -> Any:
     """Run the ingest pipeline on the uploaded files (no store is touched)."""
     from ingest.pipeline import ingest_text
@@ -54,7 +71,7 @@ def analyse(article: Any, bib: Any | None) -> Any:
     text = decode_upload(article.name, article.getvalue())
     bib_text = decode_upload(bib.name, bib.getvalue()) if bib is not None else None
     try:
-        return ingest_text(text, article.name, bib_text=bib_text)
+        return ingest_text(text, article.name, bib_text=bib_text, registry=stored_works())
     except InputError as err:
         if bib is not None and err.path != article.name and err.path.endswith(".bib"):
             raise InputError(bib.name, err.message, err.line, err.hint) from None

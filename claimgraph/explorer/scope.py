@@ -87,13 +87,18 @@ def _default_kind() -> str:
     return "source" if _most_cited_source() else "document"
 
 
+def _node_from_url() -> str:
+    """?node=… as a node id (a link naming a cited work by its key or DOI opens that work)."""
+    return resolve_node(st.query_params.get("node") or "")
+
+
 def _init_state() -> None:
     """First-visit values of the scope widgets (kept across pages afterwards)."""
     state = st.session_state
     if "scope_kind" not in state:
         state["scope_kind"] = _default_kind()
     if "scope_node" not in state:
-        state["scope_node"] = st.query_params.get("node") or st.session_state.get("last_claim") \
+        state["scope_node"] = _node_from_url() or st.session_state.get("last_claim") \
             or _most_cited_source() or ""
     state.setdefault("scope_max", DEFAULT_MAX_NODES)
     state.setdefault("scope_depth", DEFAULT_DEPTH)
