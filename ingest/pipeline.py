@@ -210,9 +210,7 @@ def article_references(docs: list[ParsedDocument], bibs: Sequence[Path], cache: 
     references: list[Reference] = []
     seen: dict[str, Reference] = {}
     from_bib = [r for bib in bibs for r in cache.references(bib)]
-    own = [r for r in docs[0].references
-           if not (from_bib and r.origin == "reference-list"
-                   and match_reference_entry(r.fields.get("printed", ""), from_bib))]
+    own = [r for r in docs[0].references if not (r.origin == "reference-list" and _in_bib(r, from_bib))]
     candidates = [*own, *from_bib]
     for ref in candidates:
         folded = ref.key.lower()
@@ -225,6 +223,18 @@ def article_references(docs: list[ParsedDocument], bibs: Sequence[Path], cache: 
         seen[folded] = ref
         references.append(ref)
     return references
+
+
+def _in_bib(entry: Reference, bib: list[Reference]) -> bool:
+    """True when a printed-list entry describes a .bib entry: matched by its wording, or by first
+    author and year (then the .bib record is the better-read candidate anyway)."""
+    if not bib:
+        return False
+    if match_reference_entry(entry.fields.get("printed", ""), bib):
+        return True
+    family = entry.authors[0].family.casefold() if entry.authors else ""
+    return bool(family) and any(ref.authors and ref.authors[0].family.casefold() == family
+                                and ref.year[:4] == entry.year[:4] for ref in bib)
 
 
 def _read_article(article: _Article, cache: _BibCache,
