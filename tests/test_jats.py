@@ -173,6 +173,8 @@ def test_reference_fields_from_each_dialect() -> None:
     assert [a.family for a in murphy.authors] == ["Murphy", "Gibbs", "Horzinek", "Studdert"]
     assert murphy.year == "1999" and murphy.fields["title"] == "Veterinary Virology"
     assert any(r.others for r in plos)  # <etal/>
+    assert plos[1].fields["printed"].startswith("Rich KM, Wanyoike F (2010) An assessment")  # names spaced
+    assert plos[1].fields["printed"].endswith("Am J Trop Med Hyg 83: 52–57")  # no PMID glued on
     old_plos = read_documents(CORPUS / "jats" / "pmc-pone.0000217.xml")[0].references  # <citation>
     assert old_plos[0].authors[0].family == "McShea" and old_plos[0].year == "1996"
     scielo = read_documents(CORPUS / "pdf" / "tinf-33-e200068.xml")[0].references
