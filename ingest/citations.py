@@ -11,9 +11,13 @@ the article.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from re._casefix import _EXTRA_CASES  # the pairs re.IGNORECASE treats as one letter beyond lower case
+from typing import TypeVar
 
 from graph.schema import EvidenceKind
 from ingest.claims import WORK_PART, ClaimSpan, Unit, looks_like_reference_entry, refers_back
@@ -144,19 +148,83 @@ _TESTIMONY = re.compile(
 
 @dataclass
 class RefIndex:
-    """Ways of finding a Reference: by family name and year, number, title and study words."""
+    """Ways of finding a Reference: by family name and year, number, title and study words.
+
+    Everything derived from the references (folded family names, years, title patterns, word
+    sets) is computed once here, when the index is built, and lookups go through dictionaries,
+    so a sentence costs the same whether the article has ten references or a thousand. The
+    references must not change after the index is built. Answers of the pure lookups
+    (`works_by`, `resolve_author_year`) are memoised per index.
+    """
 
     references: list[Reference]
     numbers: dict[int, str]
+    _by_key: dict[str, Reference] = field(init=False, repr=False)
+    _author_forms: list[list[frozenset[str]]] = field(init=False, repr=False)
+    _by_first_form: dict[str, list[int]] = field(init=False, repr=False)
+    _years: list[set[str]] = field(init=False, repr=False)
+    _by_year: dict[str, list[int]] = field(init=False, repr=False)
+    _memo: dict[tuple, object] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_key = {}
+        for ref in self.references:
+            self._by_key.setdefault(ref.key, ref)
+        self._author_forms = [[family_forms(a.family) for a in r.authors] for r in self.references]
+        self._by_first_form = {}
+        for position, forms in enumerate(self._author_forms):
+            for form in forms[0] if forms else ():
+                self._by_first_form.setdefault(form, []).append(position)
+        self._years = [_years_of(r) for r in self.references]
+        self._by_year = {}
+        for position, (ref, years) in enumerate(zip(self.references, self._years, strict=True)):
+            for year in years | {ref.year.strip()}:
+                self._by_year.setdefault(year, []).append(position)
+        self._memo = {}
 
     def by_key(self, key: str) -> Reference:
-        return next(r for r in self.references if r.key == key)
+        if key not in self._by_key:
+            raise StopIteration(key)
+        return self._by_key[key]
+
+    def led_by(self, family: str) -> list[int]:
+        """Positions (in order) of the references whose first author has one of the family
+        forms of `family`."""
+        positions: set[int] = set()
+        for form in family_forms(family):
+            positions.update(self._by_first_form.get(form, ()))
+        return sorted(positions)
+
+    def of_years(self, years: set[str]) -> list[int]:
+        """Positions (in order) of the references with one of `years` among their years (or as
+        their whole stripped year field)."""
+        positions: set[int] = set()
+        for year in years:
+            positions.update(self._by_year.get(year, ()))
+        return sorted(positions)
+
+    def years_of(self, position: int) -> set[str]:
+        return self._years[position]
+
+    def author_forms(self, position: int) -> list[frozenset[str]]:
+        return self._author_forms[position]
+
+    def derived(self, name: str, build: Callable[[], _T]) -> _T:
+        """A structure derived from the references, built on first use and kept."""
+        key = ("derived", name)
+        if key not in self._memo:
+            self._memo[key] = build()
+        return self._memo[key]  # type: ignore[return-value]
 
 
-def family_forms(family: str) -> set[str]:
+_T = TypeVar("_T")
+
+
+@functools.lru_cache(maxsize=65536)
+def family_forms(family: str) -> frozenset[str]:
     """'van der Kolk' -> {'van der kolk', 'kolk'}: full family name and its last word."""
     folded = " ".join(words_of(family))
-    return {folded, folded.split()[-1]} if folded else set()
+    return frozenset({folded, folded.split()[-1]}) if folded else frozenset()
 
 
 def _years_of(ref: Reference) -> set[str]:
@@ -172,6 +240,7 @@ def number_references(references: list[Reference], docs: list[ParsedDocument]) -
     """Map reference-list numbers to keys through the article's own numbered list, each entry
     matched to a .bib entry; .bib file order only when the article has no such list."""
     listed: dict[int, str] = {}
+    printed: set[int] = set()
     for doc in docs:
         for block in doc.blocks:
             line_start = doc.text.rfind("\n", 0, block.start) + 1  # list items start after "1. "
@@ -180,9 +249,16 @@ def number_references(references: list[Reference], docs: list[ParsedDocument]) -
                 if not match or block.kind not in (REFERENCES, LIST_ITEM) and not looks_like_reference_entry(
                         entry.strip()):
                     continue
+                number = int(match.group(1) or match.group(2))
+                printed.add(number)
                 key = match_reference_entry(match.group(3), references)
                 if key:
-                    listed.setdefault(int(match.group(1) or match.group(2)), key)
+                    listed.setdefault(number, key)
+    in_list_order = all(n <= len(references) and references[n - 1].key == key for n, key in listed.items())
+    if listed and in_list_order:  # the .bib follows the list: entries that did not match go by position
+        for number in sorted(printed - set(listed)):
+            if number <= len(references) and references[number - 1].key not in listed.values():
+                listed[number] = references[number - 1].key
     return listed or {i: ref.key for i, ref in enumerate(references, start=1)}
 
 
@@ -215,12 +291,15 @@ def build_index(references: list[Reference], docs: list[ParsedDocument]) -> RefI
 
 def works_by(index: RefIndex, families: list[str]) -> list[Reference]:
     """The references whose first author is families[0] and whose authors include the others."""
+    memo_key = ("works_by", *families)
+    if memo_key in index._memo:
+        return list(index._memo[memo_key])  # type: ignore[call-overload]
     works = []
-    for ref in index.references:
-        ref_families = [family_forms(a.family) for a in ref.authors]
-        if ref_families and family_forms(families[0]) & ref_families[0] and all(
-                any(family_forms(f) & rf for rf in ref_families) for f in families[1:]):
-            works.append(ref)
+    for position in index.led_by(families[0]):
+        ref_families = index.author_forms(position)
+        if all(any(family_forms(f) & rf for rf in ref_families) for f in families[1:]):
+            works.append(index.references[position])
+    index._memo[memo_key] = tuple(works)
     return works
 
 
@@ -256,7 +335,10 @@ def year_contradicts(after: str, ref: Reference) -> bool:
 
 def _only_book(index: RefIndex, family: str, ref: Reference) -> bool:
     """True when `ref` is the one book-type entry among the works this family name leads."""
-    books = [r for r in works_by(index, [family]) if r.entry_type.lower() in _BOOK_TYPES]
+    memo_key = ("books_by", family)
+    if memo_key not in index._memo:
+        index._memo[memo_key] = [r for r in works_by(index, [family]) if r.entry_type.lower() in _BOOK_TYPES]
+    books: list[Reference] = index._memo[memo_key]  # type: ignore[assignment]
     return len(books) == 1 and books[0].key == ref.key
 
 
@@ -265,15 +347,25 @@ def resolve_author_year(index: RefIndex, families: list[str], etal: bool, year: 
     """The key of the reference by these authors in this year, or None. Between several works of
     one year, a full author list ('Aiken, Clarke, and Sloane') picks the entry with exactly those
     authors, and `hints` (words near the citation: 'JAMA study') the one whose venue they name."""
+    memo_key = ("resolve_author_year", etal, year, hints, *families)
+    if memo_key not in index._memo:
+        index._memo[memo_key] = _resolve_author_year(index, families, etal, year, hints)
+    return index._memo[memo_key]  # type: ignore[return-value]
+
+
+def _resolve_author_year(index: RefIndex, families: list[str], etal: bool, year: str,
+                         hints: str) -> str | None:
     base_year, suffix = re.match(r"(\d{4}|n\.d\.|in press)([a-z]?)", year).groups()
     years = set(re.findall(r"\d{4}", year)) or {base_year}
     candidates = []
-    for ref in index.references:
-        if not ref.authors or not (_years_of(ref) & years or ref.year.strip() == year):
+    first_forms = family_forms(families[0])
+    for position in index.of_years(years | {year}):
+        ref = index.references[position]
+        if not ref.authors or not (index.years_of(position) & years or ref.year.strip() == year):
             continue
-        if not family_forms(families[0]) & family_forms(ref.authors[0].family):
+        ref_families = index.author_forms(position)
+        if not first_forms & ref_families[0]:
             continue
-        ref_families = [family_forms(a.family) for a in ref.authors]
         if not etal and not all(any(family_forms(f) & rf for rf in ref_families) for f in families[1:]):
             continue
         candidates.append(ref)
@@ -322,11 +414,15 @@ def find_author_year(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpa
     """Parenthetical '(Herman, 1992; Jordan et al., 1992)' and narrative 'Herman (1992)'."""
     found: list[EvidenceSpan] = []
     segment = text[unit.start:unit.end]
+    name_runs: dict[int, int] | None = None
     for paren in _PAREN.finditer(segment):
         content_start = unit.start + paren.start(1)
         years_only = _YEARS_ONLY.match(paren.group(1).strip())
         if years_only:
-            before = _NARRATIVE_BEFORE.search(segment[:paren.start()])
+            if name_runs is None:
+                name_runs = _name_run_starts(segment)
+            # The same search as over segment[:paren.start()], from where the names can begin.
+            before = _NARRATIVE_BEFORE.search(segment, name_runs[paren.start()], paren.start())
             if before and not _is_title_words(before.group("names"), index):
                 families = _without_openers(_split_names(before.group("names")), index,
                                             bool(before.group("etal")), years_only.group("years"))
@@ -336,22 +432,54 @@ def find_author_year(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpa
                                                    bool(before.group("etal")), years_only.group("years")))
             continue
         offset = 0
-        for part in paren.group(1).split(";"):
+        parts = paren.group(1).split(";")
+        co_authors: list[tuple[str, int]] = []  # ABNT "(Russell; Sugimoto, 2009)": names before the year
+        for number, part in enumerate(parts):
             part_start = content_start + offset
             offset += len(part) + 1
             core = _citation_core(part)
+            core_start = part_start + part.index(core) if core else part_start
+            if _NAME_ONLY.match(core) and number + 1 < len(parts):
+                co_authors.append((core, core_start))
+                continue
             match = _AUTHOR_YEAR_PART.match(core) or _corporate_part(core, index)
             if not match:
+                co_authors = []
                 continue
-            core_start = part_start + part.index(core)
-            single = len(paren.group(1).split(";")) == 1
+            single = len(parts) == 1
             start, end = ((unit.start + paren.start(), unit.start + paren.end()) if single
-                          else (core_start, core_start + len(core)))
+                          else (co_authors[0][1] if co_authors else core_start, core_start + len(core)))
             families = ([match.group("names")] if match.re is _CORPORATE_PART
                         else _split_names(match.group("names")))
+            families = [name for name, _ in co_authors] + families
+            co_authors = []
             found.append(_author_year_evidence(text, start, end, unit, index, families,
                                                bool(match.group("etal")), match.group("years")))
     return found
+
+
+# One family name alone between semicolons: an ABNT co-author ("Russell" in "(Russell; Sugimoto, 2009)").
+_NAME_ONLY = re.compile(r"^(?:[a-z]{1,3}\s+)*[A-ZÀ-Þ][\w'’\-]+(?:\s+[A-ZÀ-Þ][\w'’\-]+)?$")
+
+# Every character a _NARRATIVE_BEFORE match can hold (names, particles, 'et al.', 'and colleagues',
+# "'s", spaces): a match ending at a position begins inside the run of these that ends there.
+_NAME_RUN = re.compile(r"[A-Za-z'’\-,&.*_\s]+")
+
+
+def _name_run_starts(segment: str) -> dict[int, int]:
+    """For each position a run of name characters ends at (and any other position, mapping to
+    itself), where that run begins."""
+    starts: dict[int, int] = {}
+    for run in _NAME_RUN.finditer(segment):
+        starts[run.end()] = run.start()
+    return _SelfDefault(starts)
+
+
+class _SelfDefault(dict):
+    """A dict whose missing keys map to themselves."""
+
+    def __missing__(self, key: int) -> int:
+        return key
 
 
 # "(Open Science Collaboration, 2015)": a group author of several capitalised words.
@@ -368,7 +496,8 @@ def _corporate_part(core: str, index: RefIndex) -> re.Match[str] | None:
     if not match:
         return None
     name = " ".join(words_of(match.group("names")))
-    groups = {" ".join(words_of(r.authors[0].family)) for r in index.references if r.authors}
+    groups = index.derived("group_authors", lambda: {
+        " ".join(words_of(r.authors[0].family)) for r in index.references if r.authors})
     return match if name in groups else None
 
 
@@ -456,7 +585,10 @@ def _citation_core(part: str) -> str:
 def _is_title_words(names: str, index: RefIndex) -> bool:
     """'Trauma and Recovery (1992)': the 'names' before a year are a work's title, not authors."""
     words = " ".join(words_of(names))
-    return len(words.split()) > 1 and any(words in " ".join(words_of(r.title)) for r in index.references)
+    # Folded titles hold only [a-z0-9 ], so a newline between them never joins two into a match.
+    titles = index.derived("folded_titles", lambda: "\n".join(" ".join(words_of(r.title))
+                                                               for r in index.references))
+    return len(words.split()) > 1 and bool(index.references) and words in titles
 
 
 def _author_year_evidence(text: str, start: int, end: int, unit: Unit, index: RefIndex,
@@ -517,17 +649,104 @@ def _distinctive_title(title_words: list[str], segment: str, match: re.Match[str
                 or _WORK_NEAR_AFTER.match(segment[match.end():]))
 
 
-def find_titles(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpan]:
-    """A work named by its (main) title, title-cased or in quotes/italics."""
-    found: list[EvidenceSpan] = []
-    segment = text[unit.start:unit.end]
+@dataclass
+class _TitlePattern:
+    """A reference's main title as the pattern find_titles looks for (compiled on first use)."""
+
+    ref: Reference
+    words: list[str]
+    source: str
+    runs: frozenset[str]  # the caseless word runs of its ASCII words: all are in any sentence it matches
+    joined: str  # _spread_caseless of the title: a substring of that of any sentence it matches
+    _compiled: re.Pattern[str] | None = None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = _compiled(self.source, re.IGNORECASE)
+        return self._compiled
+
+
+@functools.lru_cache(maxsize=4096)
+def _compiled(source: str, flags: int = 0) -> re.Pattern[str]:
+    """re.compile with a cache of its own: per-reference patterns must not evict re's own cache."""
+    return re.compile(source, flags)
+
+
+_WORD_RUN = re.compile(r"\w+")
+# re.IGNORECASE compares characters by simple lower case, and a few more pairs besides (i and
+# dotless ı, s and long ſ, …); _caseless maps a string to one form per such class.
+_CASE_CLASSES = str.maketrans({chr(k): chr(min(k, *others)) for k, others in _EXTRA_CASES.items()})
+
+
+def _caseless(word: str) -> str:
+    """One form for all the strings re.IGNORECASE takes for the same (ASCII-keyed) word."""
+    return word.replace("\u0130", "i").lower().translate(_CASE_CLASSES)
+
+
+def _title_patterns(index: RefIndex) -> tuple[dict[str, list[int]], list[int], list[_TitlePattern | None]]:
+    """Title patterns of the index, and which to try for a sentence: by the longest word run of
+    the title's ASCII words (every word run of the title is a whole word run wherever the pattern
+    matches, since the pattern puts \\b or separators around each title word, in any case
+    re.IGNORECASE accepts), or always (a title without an ASCII word)."""
+    patterns: list[_TitlePattern | None] = []
+    by_word: dict[str, list[int]] = {}
+    always: list[int] = []
     for ref in index.references:
         title = main_title(ref)
         title_words = title.split()
         if len(title_words) < 2 or len(title) < 10:
+            patterns.append(None)
             continue
         pattern = r"\b" + r"[\s\-–]+".join(re.escape(w) for w in title_words) + r"\b"
-        for match in re.finditer(pattern, segment, re.IGNORECASE):
+        runs = [_caseless(run) for word in title_words if word.isascii() for run in _WORD_RUN.findall(word)]
+        patterns.append(_TitlePattern(ref, title_words, pattern, frozenset(runs),
+                                      _spread_caseless(" ".join(title_words))))
+        if runs:
+            by_word.setdefault(_caseless(max(runs, key=len)), []).append(len(patterns) - 1)
+        else:
+            always.append(len(patterns) - 1)
+    return by_word, always, patterns
+
+
+_SEPARATORS = re.compile(r"[\s\-–]+")
+
+
+def _spread_caseless(text: str) -> str:
+    """`text` caseless with every run of the title patterns' separator characters as one space.
+    _caseless maps character for character (re.IGNORECASE's equivalence is per character, and
+    lower case differs from re's only for U+0130, replaced first), so wherever a title pattern
+    matches, this form of the title is a substring of this form of the sentence."""
+    return _SEPARATORS.sub(" ", _caseless(text))
+
+
+def _caseless_words(segment: str) -> set[str]:
+    """The caseless forms of the segment's word runs."""
+    if segment.isascii():  # lower case is the whole story, and keeps every word run as it was
+        return set(_WORD_RUN.findall(segment.lower()))
+    return {_caseless(w) for w in _WORD_RUN.findall(segment)}
+
+
+def find_titles(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpan]:
+    """A work named by its (main) title, title-cased or in quotes/italics."""
+    found: list[EvidenceSpan] = []
+    segment = text[unit.start:unit.end]
+    by_word, always, patterns = index.derived("title_patterns", lambda: _title_patterns(index))
+    candidates = set(always)
+    words = _caseless_words(segment)
+    for word in words:
+        candidates.update(by_word.get(word, ()))
+    spread: str | None = None
+    for position in sorted(candidates):
+        entry = patterns[position]
+        assert entry is not None
+        if not entry.runs <= words:
+            continue
+        spread = _spread_caseless(segment) if spread is None else spread
+        if entry.joined not in spread:
+            continue
+        ref, title_words = entry.ref, entry.words
+        for match in entry.pattern.finditer(segment):
             written = match.group(0)
             marked = segment[max(0, match.start() - 1):match.start()] in ("“", '"', "*", "_", "‘")
             title_cased = all(w[0].isupper() for w in written.split() if len(w) > 3)
@@ -538,17 +757,83 @@ def find_titles(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpan]:
     return found
 
 
+def _family_patterns(index: RefIndex) -> tuple[dict[str, list[int]], list[int],
+                                               dict[int, tuple[Reference, str, str]]]:
+    """The first author's family name of each reference as the pattern find_author_work looks
+    for, and which to try for a sentence: those whose name's first word run is a whole word of it
+    (the pattern is case-sensitive and bounded by non-word characters), or always (no word run)."""
+    patterns: dict[int, tuple[Reference, str, str]] = {}
+    by_word: dict[str, list[int]] = {}
+    always: list[int] = []
+    for position, ref in enumerate(index.references):
+        if not ref.authors:
+            continue
+        family = ref.authors[0].family.replace("{", "").replace("}", "")
+        patterns[position] = (ref, family, rf"(?<![\w(]){re.escape(family)}\b(?!\s*\(|\s*,?\s*\d{{4}})")
+        first_run = _WORD_RUN.search(family)
+        if first_run:
+            by_word.setdefault(first_run.group(0), []).append(position)
+        else:
+            always.append(position)
+    return by_word, always, patterns
+
+
+@dataclass
+class _Found:
+    """Where a family name was found (the start()/end() of a match object)."""
+
+    begin: int
+    finish: int
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+
+_NOT_A_NAME_AFTER = re.compile(r"\s*\(|\s*,?\s*\d{4}")
+
+
+def _is_word_char(char: str) -> bool:
+    """What re's \\w matches in a str pattern (checked over every code point)."""
+    return char.isalnum() or char == "_"
+
+
+def _family_matches(segment: str, family: str, pattern: str):
+    """The matches of `pattern` (a family name not followed by a year or a parenthesis, see
+    _family_patterns) in `segment`, as re.finditer gives them, found with str.find instead of
+    compiling one regex per family."""
+    if not family:
+        yield from _compiled(pattern).finditer(segment)
+        return
+    at, length = segment.find(family), len(segment)
+    while at >= 0:
+        end = at + len(family)
+        before_ok = at == 0 or not (_is_word_char(segment[at - 1]) or segment[at - 1] == "(")
+        boundary = _is_word_char(segment[end - 1]) != (end < length and _is_word_char(segment[end]))
+        if before_ok and boundary and not _NOT_A_NAME_AFTER.match(segment, end):
+            yield _Found(at, end)
+            at = segment.find(family, end)
+        else:
+            at = segment.find(family, at + 1)
+
+
 def find_author_work(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpan]:
     """An author named together with a work: 'Dr. Judy Herman … in her book', "Herman's study"."""
     found: list[EvidenceSpan] = []
     segment = text[unit.start:unit.end]
-    for ref in index.references:
-        for author in ref.authors[:1]:
-            family = author.family.replace("{", "").replace("}", "")
+    by_word, always, patterns = index.derived("family_patterns", lambda: _family_patterns(index))
+    candidates = set(always)
+    for word in set(_WORD_RUN.findall(segment)):
+        candidates.update(by_word.get(word, ()))
+    for position in sorted(candidates):
+        ref, family, pattern = patterns[position]
+        for _author in ref.authors[:1]:
             by_type = not _only_work(index, family)  # several works: only "her book" picks the one book
             if by_type and not _only_book(index, family, ref):
                 continue  # "Rowe's study" with two works by Rowe names neither
-            for name in re.finditer(rf"(?<![\w(]){re.escape(family)}\b(?!\s*\(|\s*,?\s*\d{{4}})", segment):
+            for name in _family_matches(segment, family, pattern):
                 after = segment[name.end():name.end() + 80]
                 work = re.match(rf"(?:['’]s\s+(?:\w+\s+)?{_WORK_NOUN}\b|[^.;]*?\b(?:his|her|their)\s+"
                                 rf"(?:\w+\s+)?{_WORK_NOUN}\b)", after)
@@ -583,6 +868,17 @@ def _reference_words(ref: Reference) -> set[str]:
     return set(words_of(fields))
 
 
+def _references_by_word(index: RefIndex) -> tuple[dict[str, list[int]], list[set[str]]]:
+    """Positions of the references whose title/keywords/note/abstract hold each word, and each
+    reference's set of those words."""
+    by_word: dict[str, list[int]] = {}
+    word_sets = [_reference_words(ref) for ref in index.references]
+    for position, words in enumerate(word_sets):
+        for word in words:
+            by_word.setdefault(word, []).append(position)
+    return by_word, word_sets
+
+
 def find_studies(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpan]:
     """A named study ('the Vietnam Readjustment Study') matched to the reference that mentions it."""
     found: list[EvidenceSpan] = []
@@ -592,8 +888,13 @@ def find_studies(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpan]:
         if not words:
             continue
         scored = []
-        for ref in index.references:
-            hits = len(set(words) & _reference_words(ref))
+        by_word, word_sets = index.derived("reference_words", lambda: _references_by_word(index))
+        sharing: set[int] = set()
+        for word in set(words):
+            sharing.update(by_word.get(word, ()))
+        for position in sorted(sharing):  # a reference sharing no word has no hits
+            ref = index.references[position]
+            hits = len(set(words) & word_sets[position])
             if hits >= min(2, len(words)) and hits / len(words) >= 0.6:
                 scored.append((hits, ref.key))
         scored.sort(reverse=True)
@@ -610,8 +911,8 @@ def find_studies(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpan]:
 def find_quotes(text: str, unit: Unit, index: RefIndex) -> list[tuple[int, int]]:
     """Quoted passages of at least four words that are not a reference's title."""
     spans = []
-    titles = {" ".join(words_of(r.title)) for r in index.references} | {
-        " ".join(words_of(main_title(r))) for r in index.references}
+    titles = index.derived("quote_titles", lambda: {" ".join(words_of(r.title)) for r in index.references} | {
+        " ".join(words_of(main_title(r))) for r in index.references})
     for match in _QUOTE.finditer(text[unit.start:unit.end]):
         inner = match.group(0)[1:-1]
         if len(inner.split()) >= 4 and " ".join(words_of(inner)) not in titles:
@@ -822,8 +1123,52 @@ _PRONOUN_YEAR = re.compile(
 SAME_SOURCE_WINDOW = 3  # units back that "the same study" may reach
 
 
+class _History:
+    """The resolved citations seen so far in a document, in unit order, with the lookups the
+    continuation rules need (by unit, by paragraph, by year) kept up to date as entries are added,
+    so no rule rescans the whole history. `cited` is the same for the entries that are not only
+    read. Entries are added after their unit is done, so every entry precedes the unit asked about.
+    """
+
+    def __init__(self, units: list[Unit], index: RefIndex, keep_cited: bool = True) -> None:
+        self.index = index
+        self.entries: list[_Cited] = []
+        self.entry_units: list[int] = []
+        self.by_unit: dict[int, list[_Cited]] = {}
+        self.by_block: dict[int, list[_Cited]] = {}
+        self.keys_by_block: dict[int, set[str]] = {}
+        self.keys_by_year: dict[str, set[str]] = {}
+        self.last_unit_of_block: dict[int, int] = {}
+        for unit in units:
+            self.last_unit_of_block[unit.block] = max(self.last_unit_of_block.get(unit.block, -1), unit.index)
+        self.cited = _History(units, index, keep_cited=False) if keep_cited else self
+
+    def __iter__(self):
+        return iter(self.entries)
+
+    def extend(self, entries) -> None:
+        for entry in entries:
+            self.add(entry)
+
+    def add(self, entry: _Cited) -> None:
+        self.entries.append(entry)
+        self.entry_units.append(entry.unit)
+        self.by_unit.setdefault(entry.unit, []).append(entry)
+        self.by_block.setdefault(entry.block, []).append(entry)
+        self.keys_by_block.setdefault(entry.block, set()).update(entry.sources)
+        for key in entry.sources:
+            for year in _years_of(self.index.by_key(key)):
+                self.keys_by_year.setdefault(year, set()).add(key)
+        if self.cited is not self and not entry.read:
+            self.cited.add(entry)
+
+    def since(self, unit_index: int) -> list[_Cited]:
+        """The entries of units from `unit_index` on, in order."""
+        return self.entries[bisect.bisect_left(self.entry_units, unit_index):]
+
+
 def continuation_evidence(text: str, unit: Unit, units: list[Unit], index: RefIndex,
-                          history: list[_Cited], headings: set[int] = frozenset(),
+                          history: _History, headings: Sequence[int] = (),
                           lead_ins: dict[int, int] | None = None) -> EvidenceSpan | None:
     """Evidence for a sentence without its own citation that continues one cited just before:
     a pronoun or 'the researchers' with a reporting verb takes the last source cited in the
@@ -833,7 +1178,7 @@ def continuation_evidence(text: str, unit: Unit, units: list[Unit], index: RefIn
     any verb the single source of the sentence right before; 'In their 1974 paper, they' the
     work of that year by the people named in the sentence before."""
     sentence = text[unit.start:unit.end]
-    cited = [c for c in history if not c.read]
+    cited = history.cited
     nearby = _nearby_citations(unit, units, cited)
     lead = _CONTINUES.match(sentence)
     if lead and nearby and len(nearby[-1].sources) == 1:
@@ -860,7 +1205,7 @@ def continuation_evidence(text: str, unit: Unit, units: list[Unit], index: RefIn
     return _name_reports(text, unit, units, index, history)
 
 
-def _sentence_before(unit: Unit, units: list[Unit], cited: list[_Cited],
+def _sentence_before(unit: Unit, units: list[Unit], cited: _History,
                      lead_ins: dict[int, int]) -> list[_Cited]:
     """Citations of the sentence right before `unit` in its paragraph; for a paragraph that
     follows a list, those of the list's lead-in (the list stands between pronoun and source)."""
@@ -868,20 +1213,20 @@ def _sentence_before(unit: Unit, units: list[Unit], cited: list[_Cited],
         return []
     previous = units[unit.index - 1]
     if previous.block == unit.block:
-        return [c for c in cited if c.unit == previous.index]
+        return cited.by_unit.get(previous.index, [])
     lead_in = lead_ins.get(previous.block)
     if lead_in is None:
         return []
-    last = max((u.index for u in units if u.block == lead_in), default=-1)
-    return [c for c in cited if c.unit == last]
+    last = cited.last_unit_of_block.get(lead_in, -1)
+    return cited.by_unit.get(last, [])
 
 
 def _name_reports(text: str, unit: Unit, units: list[Unit], index: RefIndex,
-                  history: list[_Cited]) -> EvidenceSpan | None:
+                  history: _History) -> EvidenceSpan | None:
     """'Harlow concluded …': the author's only work when it was cited nearby; 'Ann Masten
     argued …' (given and family name, at first mention): the author's only work, cited or not."""
     sentence = text[unit.start:unit.end]
-    cited_nearby = {k for c in _nearby_citations(unit, units, history) for k in c.sources}
+    cited_nearby = _nearby_keys(unit, units, history)
     for match in _NAME_REPORTS.finditer(sentence):
         names = match.group("according") or match.group("names")
         works = works_by(index, _split_names(names))
@@ -910,18 +1255,18 @@ def _given_name_before(before: str, ref: Reference) -> str:
 _YEAR_WORK = re.compile(rf"\b(?:[Tt]he|[Tt]heir|[Hh]is|[Hh]er) (?P<year>1[5-9]\d\d|20\d\d) {_WORK_NOUN}\b")
 
 
-def _cited_work_of_year(history: list[_Cited], index: RefIndex, year: str) -> str | None:
+def _cited_work_of_year(history: _History, index: RefIndex, year: str) -> str | None:
     """The one work of `year` cited (or read) earlier in the document, or None when several are."""
-    keys = {k for c in history for k in c.sources if year in _years_of(index.by_key(k))}
+    keys = history.keys_by_year.get(year, set())
     return next(iter(keys)) if len(keys) == 1 else None
 
 
-def _recent_referent(unit: Unit, units: list[Unit], history: list[_Cited], headings: set[int],
+def _recent_referent(unit: Unit, units: list[Unit], history: _History, headings: Sequence[int],
                      sentence: str, index: RefIndex) -> str | None:
     """The single work mentioned last within SAME_SOURCE_WINDOW units before `unit`, with no
     heading in between; when the sentence names an author, the last work that author wrote."""
-    window = [c for c in history if unit.index - SAME_SOURCE_WINDOW <= c.unit < unit.index
-              and len(c.sources) == 1 and not any(c.block < h < unit.block for h in headings)]
+    window = [c for c in history.since(unit.index - SAME_SOURCE_WINDOW) if c.unit < unit.index
+              and len(c.sources) == 1 and not _heading_between(headings, c.block, unit.block)]
     named = [c for c in window if _authors_named_in(index.by_key(c.sources[0]), sentence)]
     chosen = named or window
     return chosen[-1].sources[0] if chosen else None
@@ -945,14 +1290,33 @@ def _work_of_people_named(index: RefIndex, previous: str, year: str, hints: str)
     return candidates[0].key if len(candidates) == 1 else None
 
 
-def _nearby_citations(unit: Unit, units: list[Unit], history: list[_Cited]) -> list[_Cited]:
-    """Citations earlier in the unit's paragraph, else (for a paragraph's opening) in the previous one."""
-    same = [c for c in history if c.block == unit.block and c.unit < unit.index]
-    earlier_blocks = [u.block for u in units[:unit.index] if u.block != unit.block]
+def _heading_between(headings: Sequence[int], first: int, last: int) -> bool:
+    """True when a heading block lies strictly between blocks `first` and `last` (`headings` sorted)."""
+    at = bisect.bisect_right(headings, first)
+    return at < len(headings) and headings[at] < last
+
+
+def _nearby_block(unit: Unit, units: list[Unit], history: _History) -> int | None:
+    """The block whose citations count as nearby: the unit's own paragraph when it has any
+    before the unit, else, for a paragraph's opening, the previous paragraph (None: neither)."""
+    if history.by_block.get(unit.block):
+        return unit.block  # every entry precedes `unit`
     opens_paragraph = unit.index == 0 or units[unit.index - 1].block != unit.block
-    if same or not earlier_blocks or not opens_paragraph:
-        return same
-    return [c for c in history if c.block == earlier_blocks[-1]]
+    if not opens_paragraph or unit.index == 0:
+        return None
+    return units[unit.index - 1].block
+
+
+def _nearby_citations(unit: Unit, units: list[Unit], history: _History) -> list[_Cited]:
+    """Citations earlier in the unit's paragraph, else (for a paragraph's opening) in the previous one."""
+    block = _nearby_block(unit, units, history)
+    return history.by_block.get(block, []) if block is not None else []
+
+
+def _nearby_keys(unit: Unit, units: list[Unit], history: _History) -> set[str]:
+    """The sources of _nearby_citations."""
+    block = _nearby_block(unit, units, history)
+    return history.keys_by_block.get(block, set()) if block is not None else set()
 
 
 def _continuation(unit: Unit, start: int, end: int, text: str, sources: list[str]) -> EvidenceSpan:
@@ -976,9 +1340,55 @@ def experience_evidence(text: str, unit: Unit, is_comment: bool) -> EvidenceSpan
 # --- which claims evidence supports -----------------------------------------------------
 
 
-def _list_items_led_by(doc: ParsedDocument, block_index: int) -> list[int]:
+class _ClaimIndex:
+    """Where a document's claims are, by unit and by block, built once per document so that
+    finding the claims a piece of evidence supports does not rescan every claim."""
+
+    def __init__(self, doc: ParsedDocument, units: list[Unit], claims: list[ClaimSpan]) -> None:
+        self.by_unit = {c.unit: i for i, c in enumerate(claims)}
+        self.all_at_unit: dict[int, list[int]] = {}
+        self.by_block: dict[int, list[int]] = {}  # claim indexes of each block, ascending
+        self.units_by_block: dict[int, list[int]] = {}  # their units, for bisect
+        for i, claim in enumerate(claims):
+            self.all_at_unit.setdefault(claim.unit, []).append(i)
+            block = units[claim.unit].block
+            self.by_block.setdefault(block, []).append(i)
+            self.units_by_block.setdefault(block, []).append(claim.unit)
+        self.claim_units = [c.unit for c in claims]
+        self.sorted_units = self.claim_units == sorted(self.claim_units)
+        self.led_by: dict[int, list[int]] = {}
+        for i, block in enumerate(doc.blocks):
+            if block.kind == LIST_ITEM and block.lead_in is not None:
+                self.led_by.setdefault(block.lead_in, []).append(i)
+        self.pointed_back: dict[int, list[int]] = {}
+
+    def in_blocks(self, blocks: Iterable[int]) -> list[int]:
+        """Indexes of the claims whose unit lies in one of `blocks`, ascending."""
+        return sorted(i for block in set(blocks) for i in self.by_block.get(block, ()))
+
+    def before(self, unit_index: int, claims: list[ClaimSpan]) -> list[int]:
+        """Indexes of the claims whose unit comes before `unit_index`, ascending."""
+        if self.sorted_units:
+            return range(bisect.bisect_left(self.claim_units, unit_index))  # type: ignore[return-value]
+        return [i for i, c in enumerate(claims) if c.unit < unit_index]
+
+    def in_block_around(self, block: int, unit_index: int) -> tuple[list[int], list[int]]:
+        """Claims of `block` whose unit is before `unit_index`, and those after it."""
+        indexes, block_units = self.by_block.get(block, []), self.units_by_block.get(block, [])
+        if block_units != sorted(block_units):
+            return ([i for i, u in zip(indexes, block_units, strict=True) if u < unit_index],
+                    [i for i, u in zip(indexes, block_units, strict=True) if u > unit_index])
+        return (indexes[:bisect.bisect_left(block_units, unit_index)],
+                indexes[bisect.bisect_right(block_units, unit_index):])
+
+
+def _list_items_led_by(doc: ParsedDocument, block_index: int, claim_index: _ClaimIndex | None = None
+                       ) -> list[int]:
     """Indexes of the list-item blocks that the block at `block_index` introduces."""
-    items = [i for i, b in enumerate(doc.blocks) if b.kind == LIST_ITEM and b.lead_in == block_index]
+    if claim_index is not None:
+        items = claim_index.led_by.get(block_index, [])
+    else:
+        items = [i for i, b in enumerate(doc.blocks) if b.kind == LIST_ITEM and b.lead_in == block_index]
     if items:
         return items
     following = []
@@ -992,40 +1402,44 @@ def _list_items_led_by(doc: ParsedDocument, block_index: int) -> list[int]:
 
 
 def supported_claims(doc: ParsedDocument, units: list[Unit], claims: list[ClaimSpan],
-                     evidence: EvidenceSpan) -> list[int]:
-    """Indexes of the claims a piece of evidence supports."""
-    by_unit = {c.unit: i for i, c in enumerate(claims)}
+                     evidence: EvidenceSpan, claim_index: _ClaimIndex | None = None) -> list[int]:
+    """Indexes of the claims a piece of evidence supports (`claim_index`: the document's, when
+    the caller has built it once for all its evidence)."""
+    where = claim_index or _ClaimIndex(doc, units, claims)
     unit = units[evidence.unit]
     sentence = doc.text[unit.start:unit.end]
-    own = by_unit.get(unit.index)
+    own = where.by_unit.get(unit.index)
     if evidence.kind in (EvidenceKind.ANECDOTE, EvidenceKind.TESTIMONY):
         if own is not None and _carries_own_claim(sentence, evidence.marker):
             return [own]
-        backed = _backed_claim(units, claims, unit, own)
+        backed = _backed_claim(units, claims, unit, own, where)
         return sorted({i for i in (own, backed) if i is not None})
     if own is not None:
         if _MAKES_THE_POINT.match(sentence) and evidence.sources:
-            before = [i for i, c in enumerate(claims)
-                      if c.unit == unit.index - 1 and units[c.unit].block == unit.block]
+            before = [i for i in where.all_at_unit.get(unit.index - 1, [])
+                      if units[claims[i].unit].block == unit.block]
             return before + [own]
         return [own]
     if sentence.rstrip().endswith(":"):
-        blocks = set(_list_items_led_by(doc, unit.block))
-        led = [i for i, c in enumerate(claims) if units[c.unit].block in blocks]
+        led = where.in_blocks(_list_items_led_by(doc, unit.block, where))
         if led:
             return led
     if refers_back(sentence):
-        earlier = [i for i, c in enumerate(claims) if c.unit < unit.index]
-        return _list_pointed_back_to(doc, units, claims, earlier[-1]) if earlier else []
+        earlier = where.before(unit.index, claims)
+        if not earlier:
+            return []
+        last = earlier[-1]
+        if last not in where.pointed_back:
+            where.pointed_back[last] = _list_pointed_back_to(doc, units, claims, last, where)
+        return list(where.pointed_back[last])
     if evidence.priority == CONTINUATION:  # "Same paper. Arbitrary numbers …": the fragment names
-        later = [i for i, c in enumerate(claims)  # the source of the claim that follows it
-                 if c.unit > unit.index and units[c.unit].block == unit.block]
+        later = where.in_block_around(unit.block, unit.index)[1]  # the source of the claim that follows it
         return later[:1]
     return []
 
 
 def _list_pointed_back_to(doc: ParsedDocument, units: list[Unit], claims: list[ClaimSpan],
-                          last: int) -> list[int]:
+                          last: int, claim_index: _ClaimIndex | None = None) -> list[int]:
     """The claims a pointer right after `last` credits: `last` alone, or, when `last` is a list item,
     every claim of the items its lead-in introduces ("… has three parts: - … - … This is described
     in Neff (2011).")."""
@@ -1037,6 +1451,8 @@ def _list_pointed_back_to(doc: ParsedDocument, units: list[Unit], claims: list[C
                                                                                         block.lead_in):
         first -= 1
     run = range(first, last_block + 1)
+    if claim_index is not None:
+        return claim_index.in_blocks(run)
     return [i for i, c in enumerate(claims) if units[c.unit].block in run]
 
 
@@ -1055,8 +1471,12 @@ def _carries_own_claim(sentence: str, marker: str) -> bool:
     return position >= 0 and bool(re.match(r"\s*,?\s*that\b", sentence[position + len(marker):]))
 
 
-def _backed_claim(units: list[Unit], claims: list[ClaimSpan], unit: Unit, own: int | None) -> int | None:
+def _backed_claim(units: list[Unit], claims: list[ClaimSpan], unit: Unit, own: int | None,
+                  claim_index: _ClaimIndex | None = None) -> int | None:
     """The claim an anecdote backs: the next claim in its paragraph, else the previous one."""
+    if claim_index is not None:  # `own` is at `unit`, so neither before nor after it
+        before, after = claim_index.in_block_around(unit.block, unit.index)
+        return after[0] if after else before[-1] if before else None
     same_block = [i for i, c in enumerate(claims) if units[c.unit].block == unit.block and i != own]
     after = [i for i in same_block if claims[i].unit > unit.index]
     before = [i for i in same_block if claims[i].unit < unit.index]
@@ -1076,8 +1496,9 @@ def find_evidence(doc: ParsedDocument, units: list[Unit], claims: list[ClaimSpan
         return marked_evidence(doc, units, claims, index)
     brackets_only = any(_BRACKET_NUMBERS.search(doc.text[u.start:u.end]) for u in units)
     evidence: list[EvidenceSpan] = []
-    history: list[_Cited] = []
-    headings = {i for i, b in enumerate(doc.blocks) if b.kind in (HEADING, TITLE_BLOCK)}
+    history = _History(units, index)
+    claim_index = _ClaimIndex(doc, units, claims)
+    headings = [i for i, b in enumerate(doc.blocks) if b.kind in (HEADING, TITLE_BLOCK)]
     lead_ins = {i: b.lead_in for i, b in enumerate(doc.blocks)
                 if b.kind == LIST_ITEM and b.lead_in is not None}
     for unit in units:
@@ -1095,7 +1516,7 @@ def find_evidence(doc: ParsedDocument, units: list[Unit], claims: list[ClaimSpan
         if experience and not found:
             found.append(experience)
         for item in found:
-            item.supports = supported_claims(doc, units, claims, item)
+            item.supports = supported_claims(doc, units, claims, item, claim_index)
         evidence.extend(found)
     return sorted(evidence, key=lambda e: (e.start, e.end, e.kind))
 
@@ -1120,8 +1541,9 @@ def marked_evidence(doc: ParsedDocument, units: list[Unit], claims: list[ClaimSp
         experience = experience_evidence(doc.text, unit, doc.kind == "comment")
         if experience and unit.index not in marked_units:
             evidence.append(experience)
+    claim_index = _ClaimIndex(doc, units, claims)
     for item in evidence:
-        item.supports = supported_claims(doc, units, claims, item)
+        item.supports = supported_claims(doc, units, claims, item, claim_index)
     return sorted(evidence, key=lambda e: (e.start, e.end, e.kind))
 
 
@@ -1133,6 +1555,18 @@ def claim_status(claim_index: int, evidence: list[EvidenceSpan]) -> str:
     if any(e.kind in (EvidenceKind.ANECDOTE, EvidenceKind.TESTIMONY) for e in kinds):
         return "anecdotal"
     return "unsupported"
+
+
+def claim_statuses(claim_count: int, evidence: list[EvidenceSpan]) -> list[str]:
+    """claim_status of every claim of a document, in one pass over its evidence."""
+    cited, anecdotal = set(), set()
+    for item in evidence:
+        if item.resolved and item.sources:
+            cited.update(item.supports)
+        if item.kind in (EvidenceKind.ANECDOTE, EvidenceKind.TESTIMONY):
+            anecdotal.update(item.supports)
+    return ["cited" if i in cited else "anecdotal" if i in anecdotal else "unsupported"
+            for i in range(claim_count)]
 
 
 # --- challenges ------------------------------------------------------------------------

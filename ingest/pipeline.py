@@ -17,10 +17,12 @@ skipped and named in `IngestResult.skipped`). Same input and same store, same ba
 from __future__ import annotations
 
 import bisect
+import contextlib
+import hashlib
 import os
 import re
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,10 +33,9 @@ from ingest.citations import (
     Challenge,
     EvidenceSpan,
     build_index,
-    claim_status,
+    claim_statuses,
     find_challenge,
     find_evidence,
-    match_reference_entry,
 )
 from ingest.claims import ClaimSpan, Unit, document_units, extract_claims
 from ingest.model import InputError, LayoutBox, ParsedDocument, Reference
@@ -150,8 +151,9 @@ def plan_articles(article_paths: Sequence[str | Path], bib_paths: Sequence[str |
 
 
 def qualified_ids(paths: Sequence[Path], ids: Sequence[str]) -> list[str]:
-    """Document ids, those shared by files in different folders qualified by as many parent folder
-    names as it takes to tell them apart ('x1/index.md', 'x2/index.md' -> doc:x1-index, doc:x2-index)."""
+    """Document ids, those shared by several files told apart: by as many parent folder names as
+    it takes ('x1/index.md', 'x2/index.md' -> doc:x1-index, doc:x2-index), or, for files in one
+    folder (two files of one DOI), by the file name, then by a digest of the path."""
     result = list(ids)
     groups: dict[str, list[int]] = {}
     for i, doc_id in enumerate(ids):
@@ -159,13 +161,14 @@ def qualified_ids(paths: Sequence[Path], ids: Sequence[str]) -> list[str]:
     for doc_id, members in groups.items():
         if len(members) < 2:
             continue
-        parts = [Path(os.path.abspath(paths[i])).parent.parts for i in members]
-        depth = 1
-        while depth <= max(len(p) for p in parts):
-            names = [document_id("-".join([*p[-depth:], doc_id.removeprefix("doc:")])) for p in parts]
-            if len(set(names)) == len(names):
-                break
-            depth += 1
+        bare = doc_id.removeprefix("doc:")
+        full = [Path(os.path.abspath(paths[i])) for i in members]
+        parts = [path.parent.parts for path in full]
+        candidates = [[document_id("-".join([*p[-depth:], bare])) for p in parts]
+                      for depth in range(1, max(len(p) for p in parts) + 1)]
+        candidates.append([document_id(f"{bare}-{path.stem}") for path in full])
+        candidates.append([f"{doc_id}-{hashlib.sha1(str(path).encode()).hexdigest()[:8]}" for path in full])
+        names = next(c for c in candidates if len(set(c)) == len(c))
         for i, name in zip(members, names, strict=True):
             result[i] = name
     return result
@@ -205,36 +208,30 @@ def article_references(docs: list[ParsedDocument], bibs: Sequence[Path], cache: 
                        warnings: list[str]) -> list[Reference]:
     """The article's own reference list, then its .bib entries; a key defined twice keeps the first.
 
-    A printed-list entry that describes a .bib entry (ingest.citations.match_reference_entry) is
-    left out: the .bib record stands for it, so "(Smith, 2010)" finds one work, not two."""
+    A printed-list entry that describes a .bib entry (DOI, or ingest.citations.match_reference_entry)
+    is that .bib record, at the entry's place and with its printed number as `label`
+    (ingest.reflist.merge_with_bib): "(Smith, 2010)" finds one work, not two."""
+    from ingest.reflist import merge_with_bib
+
     references: list[Reference] = []
     seen: dict[str, Reference] = {}
-    from_bib = [r for bib in bibs for r in cache.references(bib)]
-    own = [r for r in docs[0].references if not (r.origin == "reference-list" and _in_bib(r, from_bib))]
-    candidates = [*own, *from_bib]
+    renamed: dict[str, str] = {}
+    candidates = merge_with_bib(docs[0].references, [r for bib in bibs for r in cache.references(bib)],
+                                renamed)
+    for citation in docs[0].citations if renamed else []:  # markup links follow their entry
+        citation.keys = [renamed.get(key, key) for key in citation.keys]
     for ref in candidates:
         folded = ref.key.lower()
         if folded in seen:
             first = seen[folded]
             if first.fields != ref.fields:
-                warnings.append(f"{ref.path}:{ref.line}: key '{ref.key}' already defined in {first.path}"
-                                f"{':' + str(first.line) if first.line else ''} for {docs[0].path}; keeping the first")
+                where = f"{first.path}:{first.line}" if first.line else first.path
+                warnings.append(f"{ref.path}:{ref.line}: key '{ref.key}' already defined in {where} "
+                                f"for {docs[0].path}; keeping the first")
             continue
         seen[folded] = ref
         references.append(ref)
     return references
-
-
-def _in_bib(entry: Reference, bib: list[Reference]) -> bool:
-    """True when a printed-list entry describes a .bib entry: matched by its wording, or by first
-    author and year (then the .bib record is the better-read candidate anyway)."""
-    if not bib:
-        return False
-    if match_reference_entry(entry.fields.get("printed", ""), bib):
-        return True
-    family = entry.authors[0].family.casefold() if entry.authors else ""
-    return bool(family) and any(ref.authors and ref.authors[0].family.casefold() == family
-                                and ref.year[:4] == entry.year[:4] for ref in bib)
 
 
 def _read_article(article: _Article, cache: _BibCache,
@@ -267,6 +264,65 @@ def extract_article(documents: list[ParsedDocument], references: list[Reference]
     return Extraction(documents, references, analyses, find_challenges(analyses), numbers)
 
 
+def _extract_one(item: tuple[list[ParsedDocument], list[Reference]]) -> Extraction:
+    return extract_article(*item)
+
+
+def extract_all(items: Sequence[tuple[list[ParsedDocument], list[Reference]]],
+                jobs: int = 1, pool: Any = None) -> Iterator[Extraction]:
+    """extract_article over (documents, references) items, in input order, on `jobs` processes
+    (of `pool`, a ProcessPoolExecutor, when given).
+
+    Extraction is pure, so worker processes give the same results as one; each article goes out
+    and comes back pickled, at most about 2 × jobs articles in flight."""
+    jobs = max(1, min(jobs, len(items)))
+    if jobs == 1:
+        yield from (extract_article(docs, refs) for docs, refs in items)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with contextlib.nullcontext(pool) if pool else ProcessPoolExecutor(max_workers=jobs) as workers:
+        pending: list[Any] = []
+        for item in items:
+            pending.append(workers.submit(_extract_one, item))
+            if len(pending) >= 2 * jobs:
+                yield pending.pop(0).result()
+        for future in pending:
+            yield future.result()
+
+
+_WORKER_BIBS: _BibCache | None = None
+
+
+def _read_one(article: _Article) -> tuple[Any, Any, list[str], tuple[Any, ...] | None]:
+    """_read_article in a worker process: (docs, refs, warnings, InputError fields or None)."""
+    global _WORKER_BIBS
+    _WORKER_BIBS = _WORKER_BIBS or _BibCache()
+    warnings: list[str] = []
+    try:
+        docs, refs = _read_article(article, _WORKER_BIBS, warnings)
+    except InputError as err:  # rebuilt in the parent: InputError does not unpickle by itself
+        return None, None, warnings, (err.path, err.message, err.line, err.hint)
+    return docs, refs, warnings, None
+
+
+def _read_all(planned: list[_Article], pool: Any) -> Iterator[tuple[_Article, Any, Any, list[str], Any]]:
+    """(article, docs, refs, warnings, InputError or None) per planned article, in order."""
+    if pool is None:
+        cache = _BibCache()
+        for article in planned:
+            warnings: list[str] = []
+            try:
+                docs, refs = _read_article(article, cache, warnings)
+            except InputError as err:
+                yield article, None, None, warnings, err
+                continue
+            yield article, docs, refs, warnings, None
+        return
+    for article, (docs, refs, warnings, error) in zip(planned, pool.map(_read_one, planned), strict=True):
+        yield article, docs, refs, warnings, InputError(*error) if error else None
+
+
 def analyse(documents: list[ParsedDocument], index: Any) -> list[_Analysis]:
     """Claims and evidence of every document, in input order."""
     analyses = []
@@ -295,13 +351,34 @@ def find_challenges(analyses: list[_Analysis]) -> list[Challenge]:
 # -- the whole ingest ----------------------------------------------------------------------------------
 def ingest_paths(article_paths: Sequence[str | Path], bib_paths: Sequence[str | Path],
                  progress: Progress | None = None, registry: WorkRegistry | None = None,
-                 replace: bool = False, strict: bool = True) -> IngestResult:
+                 replace: bool = False, strict: bool = True, jobs: int = 1) -> IngestResult:
     """Read articles (with their comments) and their references and build the graph batch.
 
     `registry` holds the works and articles already in the store (WorkRegistry.from_store), so
     re-ingest gives every work its old id. strict=False skips an article that cannot be read (named
     in `skipped` and a warning) instead of raising. `replace` lets an article take over a stored
-    document id that another file had."""
+    document id that another file had. `jobs` > 1 extracts articles in that many worker processes
+    (results in input order, so the batch is the same as with one)."""
+    registry = registry or WorkRegistry()
+    extractions, warnings, skipped = extract_paths(article_paths, bib_paths, progress, registry, replace,
+                                                   strict, jobs)
+    steps = len(extractions) + len(skipped)
+    if progress:
+        progress(steps, steps, "resolving cited works")
+    result = build_result(extractions, registry, warnings)
+    result.skipped = skipped
+    if progress:
+        progress(steps, steps, "done")
+    return result
+
+
+def extract_paths(article_paths: Sequence[str | Path], bib_paths: Sequence[str | Path],
+                  progress: Progress | None = None, registry: WorkRegistry | None = None,
+                  replace: bool = False, strict: bool = True,
+                  jobs: int = 1) -> tuple[list[Extraction], list[str], list[str]]:
+    """Every article read, given its document id and extracted (`extract_article`, on `jobs`
+    processes), before any work is resolved: (extractions, warnings, skipped). `registry` is only
+    read, for stored-id clashes."""
     registry = registry or WorkRegistry()
     planned = plan_articles(article_paths, bib_paths)
     if not planned:
@@ -312,19 +389,33 @@ def ingest_paths(article_paths: Sequence[str | Path], bib_paths: Sequence[str | 
         if progress:
             progress(done, steps, message)
 
+    jobs = max(1, min(jobs, len(planned)))
+    if jobs == 1:
+        return _extract_planned(planned, report, registry, replace, strict, 1, None)
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(max_workers=jobs)
+    try:
+        return _extract_planned(planned, report, registry, replace, strict, jobs, pool)
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+def _extract_planned(planned: list[_Article], report: Callable[[int, str], None], registry: WorkRegistry,
+                     replace: bool, strict: bool, jobs: int,
+                     pool: Any) -> tuple[list[Extraction], list[str], list[str]]:
+    """extract_paths after planning: read (on the pool's workers too), name, check, extract."""
     warnings: list[str] = []
-    cache = _BibCache()
     read: list[tuple[_Article, list[ParsedDocument], list[Reference]]] = []
     failed: list[InputError] = []
-    for article in planned:
-        report(0, f"reading {article.path}")
-        try:
-            docs, refs = _read_article(article, cache, warnings)
-        except InputError as err:
+    for article, docs, refs, found, error in _read_all(planned, pool):
+        report(len(read) + len(failed), f"reading {article.path}")
+        warnings += found
+        if error is not None:
             if strict:
-                raise
-            failed.append(err)
-            warnings.append(f"skipped {err}")
+                raise error
+            failed.append(error)
+            warnings.append(f"skipped {error}")
             continue
         read.append((article, docs, refs))
     skipped = [str(err) for err in failed]
@@ -337,15 +428,11 @@ def ingest_paths(article_paths: Sequence[str | Path], bib_paths: Sequence[str | 
     read = [(a, _renamed(docs, new_id), refs) for (a, docs, refs), new_id in zip(read, ids, strict=True)]
     _check_stored_ids(read, registry, replace)
     extractions = []
-    for done, (_article, docs, refs) in enumerate(read):
-        report(done + len(failed), f"{docs[0].path}")
-        extractions.append(extract_article(docs, refs))
-    report(steps, "resolving cited works")
-    result = build_result(extractions, registry, warnings)
-    result.skipped = skipped
-    if progress:
-        progress(steps, steps, "done")
-    return result
+    items = [(docs, refs) for _article, docs, refs in read]
+    for done, extraction in enumerate(extract_all(items, jobs, pool)):
+        report(done + 1 + len(failed), f"{extraction.documents[0].path}")
+        extractions.append(extraction)
+    return extractions, warnings, skipped
 
 
 def _check_stored_ids(read: list[tuple[_Article, list[ParsedDocument], list[Reference]]],
@@ -440,8 +527,7 @@ def build_result(extractions: list[Extraction], registry: WorkRegistry,
             found = _unresolved(analysis)
             unresolved.extend(found)
             summary.claims += len(analysis.claims)
-            summary.cited += sum(1 for i in range(len(analysis.claims))
-                                 if claim_status(i, analysis.evidence) == "cited")
+            summary.cited += claim_statuses(len(analysis.claims), analysis.evidence).count("cited")
             summary.unresolved += len(found)
         summaries.append(summary)
         for doc in extraction.documents:
@@ -457,9 +543,9 @@ def build_result(extractions: list[Extraction], registry: WorkRegistry,
     warnings += registry.warnings[warnings_before:]
     for item in unresolved:
         warnings.append(f"{item['path']}:{item['line']}: citation {item['citation']} matches no reference")
-    stored = {r.start for r in batch.relationships if r.type == RelType.IN_CORPUS and r.start in registry.works}
-    stored |= {r.end for r in batch.relationships if r.type == RelType.IN_CORPUS
-               and r.end in registry.stored_articles}
+    links = [r for r in batch.relationships if r.type == RelType.IN_CORPUS]
+    stored = {r.start for r in links if r.start in registry.works}
+    stored |= {r.end for r in links if r.end in registry.stored_articles}
     batch.validate(stored)
     documents = [d for e in extractions for d in e.documents]
     return IngestResult(batch, documents, unresolved, warnings, summaries)
@@ -518,12 +604,13 @@ def _add_document(batch: GraphBatch, analysis: _Analysis, contested: set[str], w
     layout = sorted(doc.layout, key=lambda b: (b.start, b.end))
     starts = [b.start for b in layout]
     batch.add_node(Label.DOCUMENT, doc.id, **_document_props(doc))
+    statuses = claim_statuses(len(analysis.claims), analysis.evidence)
     for index, claim in enumerate(analysis.claims):
         page, bbox = place(layout, starts, claim.start, claim.end)
         batch.add_node(Label.CLAIM, claim.id, text=claim.text, document_id=doc.id, section=claim.section,
                        start=claim.start, end=claim.end, paragraph_start=claim.paragraph_start,
                        paragraph_end=claim.paragraph_end, position=claim.position, kind=claim.kind,
-                       status=claim_status(index, analysis.evidence), contested=claim.id in contested,
+                       status=statuses[index], contested=claim.id in contested,
                        page=page, bbox=bbox)
         batch.add_rel(RelType.MAKES, doc.id, claim.id)
     cited: dict[str, list[str]] = {}
@@ -559,22 +646,36 @@ def _cites_props(keys: list[str], numbers: dict[str, str]) -> dict[str, str]:
 def _unresolved(analysis: _Analysis) -> list[dict[str, Any]]:
     """Citations of a document that match no reference, with the line they are on."""
     doc = analysis.doc
-    return [
-        {"citation": item.marker, "document_id": doc.id, "path": str(doc.path),
-         "line": line_in_file(doc, item.start)}
-        for item in analysis.evidence
-        if item.kind == EvidenceKind.CITATION and not item.resolved
-    ]
+    items = [item for item in analysis.evidence if item.kind == EvidenceKind.CITATION and not item.resolved]
+    if not items:
+        return []
+    lines = LineFinder(doc)
+    return [{"citation": item.marker, "document_id": doc.id, "path": str(doc.path),
+             "line": lines.line(item.start)} for item in items]
+
+
+class LineFinder:
+    """Lines of a document's characters in its file: the file is read once, line breaks are
+    found once, and each lookup is a binary search."""
+
+    def __init__(self, doc: ParsedDocument) -> None:
+        try:
+            file_text = Path(doc.path).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            file_text = ""
+        self.in_file = file_text[doc.offset:doc.offset + len(doc.text)] == doc.text
+        if self.in_file:  # the file's own line breaks: only "\n" counts, as in the file
+            self.first_line = file_text.count("\n", 0, doc.offset) + 1
+            self.breaks = [m.start() for m in re.finditer("\n", doc.text)]
+        else:  # the text alone: any of \r\n, \r, \n is one break (counted from where it starts)
+            self.first_line = 1
+            self.breaks = [m.start() for m in re.finditer(r"\r\n|\r|\n", doc.text)]
+
+    def line(self, position: int) -> int:
+        """1-based line of the file that holds the document's character at `position`."""
+        return self.first_line + bisect.bisect_left(self.breaks, position)
 
 
 def line_in_file(doc: ParsedDocument, position: int) -> int:
     """1-based line of the file that holds the document's character at `position`."""
-    before = doc.text[:position]
-    try:
-        file_text = Path(doc.path).read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        file_text = ""
-    if file_text[doc.offset:doc.offset + len(doc.text)] == doc.text:
-        return file_text.count("\n", 0, doc.offset) + before.count("\n") + 1
-    return len(re.findall(r"\r\n|\r|\n", before)) + 1
-
+    return LineFinder(doc).line(position)

@@ -7,6 +7,7 @@ whitespace (including non-breaking spaces).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -117,14 +118,28 @@ _END = re.compile(
 _LOWER_END = re.compile(r"(?<=[a-z]{3})\.(?=\s+[a-z])")
 _NOT_ENDING_LOWER = ABBREVIATIONS | {"etc", "approx", "incl", "esp", "resp", "viz", "ibid"}
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
+
+
+def word_before(text: str, start: int, end: int) -> str | None:
+    """What `_WORD_BEFORE.search(text, start, end)` finds (group 1), found by walking back from
+    `end` over letters and dots instead of trying every position from `start`: the cost is the
+    length of the word, not of the text before it. As with `$`, a line break right before `end`
+    may come between the word and `end`."""
+    stop = end - 1 if end - 1 >= start and text[end - 1] == "\n" else end
+    first = stop
+    while first > start and text[first - 1] in _WORD_CHARS:
+        first -= 1
+    while first < stop and text[first] == ".":  # the word starts with a letter
+        first += 1
+    return text[first:stop] if first < stop else None
 
 
 def _is_abbreviation(text: str, dot: int, start: int) -> bool:
     """True when the period at `dot` closes an abbreviation, an initial or an acronym."""
-    match = _WORD_BEFORE.search(text, start, dot)
-    if not match:
+    word = word_before(text, start, dot)
+    if not word:
         return False
-    word = match.group(1)
     if len(word) == 1 and word.isupper():  # an initial: "B. K. Jordan"
         return True
     if "." in word:  # "e.g", "U.S", "P.S", "i.e"
@@ -138,8 +153,8 @@ def _boundaries(text: str, start: int, end: int) -> list[re.Match[str]]:
     """Candidate sentence ends in text[start:end], in order."""
     found = list(_END.finditer(text, start, end))
     for match in _LOWER_END.finditer(text, start, end):
-        word = _WORD_BEFORE.search(text, start, match.start())
-        if word and word.group(1).isalpha() and word.group(1).lower() not in _NOT_ENDING_LOWER:
+        word = word_before(text, start, match.start())
+        if word and word.isalpha() and word.lower() not in _NOT_ENDING_LOWER:
             found.append(match)
     return sorted(found, key=lambda m: m.start())
 
@@ -153,10 +168,16 @@ def quotation_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(m.start(), m.end() - 1) for m in _QUOTATION.finditer(text, start, end)]
 
 
-def _inside_quotation(match: re.Match[str], quotes: list[tuple[int, int]]) -> bool:
+def _inside_quotation(match: re.Match[str], quotes: list[tuple[int, int]],
+                      opens: list[int] | None = None) -> bool:
     """True when a candidate end lies inside a quotation and does not close it: “Eat food. Not
-    too much.” ends no sentence at "food." (only the closing mark can end one)."""
-    return any(open_ < match.start() and match.end() <= close for open_, close in quotes)
+    too much.” ends no sentence at "food." (only the closing mark can end one). `opens`: the
+    quotations' opening offsets; quotations do not overlap, so only the last one opening before
+    the match can hold it."""
+    if opens is None:
+        return any(open_ < match.start() and match.end() <= close for open_, close in quotes)
+    at = bisect.bisect_left(opens, match.start()) - 1
+    return at >= 0 and match.end() <= quotes[at][1]
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -165,8 +186,9 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     sentence_start = start
     quotes = quotation_spans(text, start, end)
+    opens = [open_ for open_, _ in quotes]
     for match in _boundaries(text, start, end):
-        if _inside_quotation(match, quotes):
+        if _inside_quotation(match, quotes, opens):
             continue
         punct = match.group(0)
         if punct.startswith(".") and not punct.startswith("...") and _is_abbreviation(
