@@ -113,10 +113,50 @@ LIBRARIES: dict[str, Callable[[Path], tuple[str, int]]] = {
 }
 
 
+def citation_links(name: str) -> tuple[int, int, int]:
+    """(links found, links in the publisher's XML, links both agree on) for one PDF, counted as
+    a multiset of cited references per article: every `<xref ref-type="bibr">` in the XML
+    is one gold link to its reference; every CITES from an evidence node of the PDF route
+    (ingest.pdf, then the pipeline's detectors against the PDF's own parsed reference list) is
+    one found link (front matter and body count, the reference list, back matter and peer-review
+    sub-articles do not). Gold references are paired with parsed entries as bench.reflist does."""
+    from bench.reflist import gold_references, match_references
+    from graph.schema import RelType
+    from ingest.pipeline import build_result
+
+    xml = CORPUS / "pdf" / f"{name}.xml"
+    doc = read_pdf_document(CORPUS / "pdf" / f"{name}.pdf")
+    result = build_result([doc], doc.references)
+    found = Counter(rel.end for rel in result.batch.relationships
+                    if rel.type == RelType.CITES and rel.start != doc.id)
+    pairs = match_references(gold_references(xml), doc.references)
+    key_of = {rid: ref.key for rid, (_gold, ref) in pairs.items()}  # type: ignore[attr-defined]
+    tree = etree.parse(str(xml), etree.XMLParser(resolve_entities=False, no_network=True, recover=True))
+    gold: Counter[str] = Counter()
+    for xref in tree.getroot().iter("xref"):
+        ancestors = {etree.QName(a).localname for a in xref.iterancestors()}
+        outside = ancestors & {"ref-list", "sub-article", "back"}
+        if xref.get("ref-type") == "bibr" and not outside:
+            for rid in (xref.get("rid") or "").split():
+                gold[key_of.get(rid, f"unmatched:{rid}")] += 1
+    agree = sum(min(n, found[key]) for key, n in gold.items())
+    return sum(found.values()), sum(gold.values()), agree
+
+
+def read_pdf_document(path: Path):  # noqa: ANN201 - ParsedDocument
+    from ingest.pdf import read_pdf
+
+    return read_pdf(path)[0]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--links", action="store_true", help="only the citation-link table")
     args = parser.parse_args()
+    if args.links:
+        print_links()
+        return
     header = f"{'file':<17} {'extractor':<24} {'pages':>5} {'pages/s':>8} {'body rec':>8} {'refs rec':>8} " \
              f"{'order':>6} {'noise':>6}"
     print(header)
@@ -141,6 +181,7 @@ def main() -> None:
         ratio = rates["pypdfium2 (BSD/Apache)"] / rates["claimgraph ingest.pdf"]
         print(f"{name:<17} {'ingest.pdf / pypdfium2':<24} reader takes {ratio:.1f}x raw pypdfium2 "
               "extraction time")
+    print_links()
     print("\nall three files")
     for label, values in totals.items():
         chunks = [values[i:i + 6] for i in range(0, len(values), 6)]
@@ -149,6 +190,23 @@ def main() -> None:
         print(f"{'mean':<17} {label:<24} {pages:>5.0f} {pages / seconds:>8.0f} {means[0]:>8.3f} "
               f"{means[1]:>8.3f} "
               f"{means[2]:>6.3f} {means[3]:>6.3f}")
+
+
+def print_links() -> None:
+    print(f"\n{'file':<17} {'found':>6} {'gold':>6} {'agree':>6} {'P':>6} {'R':>6} {'F1':>6}   "
+          "(PDF route, citation links as a multiset per article)")
+    sums = [0, 0, 0]
+    for name in PDFS:
+        found, gold, agree = citation_links(name)
+        sums = [sums[0] + found, sums[1] + gold, sums[2] + agree]
+        _print_prf(name, found, gold, agree)
+    _print_prf("pooled", *sums)
+
+
+def _print_prf(name: str, found: int, gold: int, agree: int) -> None:
+    precision, recall = agree / max(1, found), agree / max(1, gold)
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    print(f"{name:<17} {found:>6} {gold:>6} {agree:>6} {precision:>6.3f} {recall:>6.3f} {f1:>6.3f}")
 
 
 if __name__ == "__main__":

@@ -219,29 +219,45 @@ def run(jats_dir: Path, show: int) -> dict[str, Score]:
     return scores
 
 
-def run_pdf(show: int) -> None:
-    """The reference lists read from the non-blind PDFs, scored against their JATS fields."""
+def gold_references(xml: Path) -> dict[str, Gold]:
+    """The <ref id> -> gold fields of a JATS file (references naming no author left out)."""
+    tree = etree.parse(str(xml), etree.XMLParser(resolve_entities=False, no_network=True, recover=True))
+    golds = {r.get("id", ""): gold_of(r) for r in tree.iter() if _local(r.tag) == "ref"}
+    return {rid: g for rid, g in golds.items() if g and g.families}
+
+
+def match_references(golds: dict[str, Gold] | list[Gold], parsed: list) -> dict[str, tuple[Gold, object]]:
+    """Each gold reference paired with the parsed entry closest to it in print (greedy, in list
+    order; a pair needs a fuzzy similarity of at least 50 on authors, year and title)."""
     from rapidfuzz import fuzz
 
+    items = golds.items() if isinstance(golds, dict) else enumerate(golds)
+    unused = list(parsed)
+    pairs: dict[str, tuple[Gold, object]] = {}
+    for rid, gold in items:
+        wanted = _fold(" ".join([*gold.families, gold.year, gold.title]))[:160]
+
+        def closeness(ref: object, wanted: str = wanted) -> float:
+            return fuzz.ratio(_fold(ref.fields.get("printed", "")[:160]), wanted)  # type: ignore[attr-defined]
+        best = max(unused, key=closeness, default=None)
+        if best is None or closeness(best) < 50:
+            continue
+        unused.remove(best)
+        pairs[str(rid)] = (gold, best)
+    return pairs
+
+
+def run_pdf(show: int) -> None:
+    """The reference lists read from the non-blind PDFs, scored against their JATS fields."""
     from bench.pdf import PDFS
     from ingest.pdf import read_pdf
 
     print(f"\n{'pdf':<17} {'gold':>5} {'parsed':>6} {'matched':>7}  " + "  ".join(f"{n:>8}" for n in FIELDS))
     for name in PDFS:
-        tree = etree.parse(str(CORPUS / "pdf" / f"{name}.xml"),
-                           etree.XMLParser(resolve_entities=False, no_network=True, recover=True))
-        golds = [g for g in (gold_of(r) for r in tree.iter() if _local(r.tag) == "ref") if g and g.families]
+        golds = gold_references(CORPUS / "pdf" / f"{name}.xml")
         parsed = read_pdf(CORPUS / "pdf" / f"{name}.pdf")[0].references
         score = Score()
-        unused = list(parsed)
-        for gold in golds:
-            def closeness(ref: object, gold: Gold = gold) -> float:
-                return fuzz.ratio(_fold(ref.fields.get("printed", "")[:160]),  # type: ignore[attr-defined]
-                                  _fold(" ".join([*gold.families, gold.year, gold.title]))[:160])
-            best = max(unused, key=closeness, default=None)
-            if best is None or closeness(best) < 50:
-                continue
-            unused.remove(best)
+        for gold, best in match_references(golds, parsed).values():
             score_one(score, gold, best.fields["printed"], bool(show))
         shares = [f"{score.right[n] / score.counted[n]:8.3f}" if score.counted[n] else "       -"
                   for n in FIELDS]

@@ -23,6 +23,8 @@ SORT_KEYS = ("position", "status", "document_id", "section", "kind", "text")  # 
 STATUSES = ("cited", "anecdotal", "unsupported")
 KINDS = ("empirical", "definition", "causal", "prescriptive", "evaluative", "personal", "general")
 EXPORT_FORMATS = ("json", "graphml", "csv", "cypher", "bibtex", "markdown", "svg", "png")  # graph.exports
+PICTURE_FORMATS = ("svg", "png")
+PICTURE_MAX_NODES = 200  # a picture of more nodes is unreadable; data formats have no default cap
 
 
 class CliError(Exception):
@@ -149,7 +151,8 @@ def collect_articles(paths: Sequence[str]) -> tuple[list[str], list[str], list[s
             if suffix in ARTICLE_SUFFIXES:
                 articles.append(str(found))
             elif suffix != ".bib":
-                skipped.append(f"skipped {found}: not an article file ({', '.join(sorted(ARTICLE_SUFFIXES))})")
+                suffixes = ", ".join(sorted(ARTICLE_SUFFIXES))
+                skipped.append(f"skipped {found}: not an article file ({suffixes})")
     if not articles:
         raise CliError(f"no article files in {', '.join(paths)}: give .txt, .md, .html, .xml or .pdf files "
                        "or folders holding them")
@@ -157,7 +160,7 @@ def collect_articles(paths: Sequence[str]) -> tuple[list[str], list[str], list[s
 
 
 def ingest_files(articles: Sequence[str], bibs: Sequence[str], registry: Any = None, replace: bool = False,
-                 strict: bool = True):
+                 strict: bool = True, jobs: int = 1):
     """Read and link every input into one batch (nothing written yet); InputError on bad input."""
     from ingest.pipeline import ingest_paths
 
@@ -165,9 +168,17 @@ def ingest_files(articles: Sequence[str], bibs: Sequence[str], registry: Any = N
     callback, stop = progress_bar(len(articles))
     try:
         return ingest_paths(list(articles), list(bibs), progress=callback, registry=registry,
-                            replace=replace, strict=strict)
+                            replace=replace, strict=strict, jobs=jobs)
     finally:
         stop()
+
+
+def default_jobs() -> int:
+    """Worker processes for extraction: every core this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def ingest_summary(result: Any) -> str:
@@ -213,7 +224,8 @@ def ingest_into_store(args: argparse.Namespace, articles: Sequence[str], bibs: S
 
     with open_store(args, read_only=False) as store:
         registry = WorkRegistry.from_store(store)
-        result = ingest_files(articles, bibs, registry=registry, replace=replace, strict=strict)
+        result = ingest_files(articles, bibs, registry=registry, replace=replace, strict=strict,
+                              jobs=getattr(args, "jobs", None) or default_jobs())
         store.write(result.batch)
     return result
 
@@ -251,25 +263,40 @@ def cmd_upgrade(args: argparse.Namespace) -> None:
 # -- reading commands -----------------------------------------------------------------------------
 def cmd_claims(args: argparse.Namespace) -> None:
     """claimgraph claims [filters] [--limit N] [--offset N] [--sort COL] [--format …]"""
+    from claimgraph.lookup import check_named_things, explain_no_claims
     from claimgraph.render import CLAIM_COLUMNS, print_rows
 
+    flt = claim_filter(args)
     with open_store(args) as store:
-        if args.source_key and not store.resolve_source(args.source_key):
-            raise CliError(f"no cited work {args.source_key!r} in the store (a work id, DOI or citing key): "
-                           "list them with `claimgraph sources`")
-        page = store.claims(claim_filter(args), offset=args.offset, limit=args.limit,
-                            order_by=args.sort, descending=args.desc)
+        check_named_things(store, flt)
+        page = store.claims(flt, offset=args.offset, limit=args.limit, order_by=args.sort,
+                            descending=args.desc)
+        why = explain_no_claims(store, flt) if page.total == 0 else ""
     shown = f"{page.offset + 1}–{page.offset + len(page.rows)}" if page.rows else "none"
     caption = f"claims {shown} of {page.total}; `claimgraph trace ID` shows one"
     print_rows(page.rows, CLAIM_COLUMNS, args.format, caption=caption)
+    if why:
+        hint(f"no claims: {why}")
+    elif not page.rows and page.offset:
+        hint(f"--offset {page.offset} is past the last of {page.total} claims")
+
+
+def hint(message: str) -> None:
+    """A line on stderr telling why the answer is empty (stdout stays data)."""
+    from claimgraph.render import terminal_safe
+
+    print(f"hint: {terminal_safe(message)}", file=sys.stderr)
 
 
 def cmd_trace(args: argparse.Namespace) -> None:
     """claimgraph trace CLAIM_ID [--format json]"""
+    from claimgraph.lookup import resolve_id
     from claimgraph.render import print_json, print_trace
+    from graph.schema import Label
 
     with open_store(args) as store:
-        trace = store.trace(args.claim_id)
+        claim = resolve_id(store, args.claim_id, Label.CLAIM, "claim", "claimgraph claims")
+        trace = store.trace(claim)
     if trace is None:
         raise CliError(f"no claim {args.claim_id!r} in the store: list ids with `claimgraph claims`")
     if args.format == "json":
@@ -330,6 +357,8 @@ def cmd_documents(args: argparse.Namespace) -> None:
 # -- export ---------------------------------------------------------------------------------------
 def export_scope(args: argparse.Namespace, store: Any):
     """The Scope an export covers: a node's neighbourhood, the filtered claims, or everything."""
+    from claimgraph.lookup import check_named_things, resolve_id
+    from graph.schema import Label
     from graph.store import Scope
 
     anchors = [(kind, value) for kind, value in (("claim", args.claim), ("source", args.source_node),
@@ -337,17 +366,20 @@ def export_scope(args: argparse.Namespace, store: Any):
     if len(anchors) > 1:
         raise CliError("give only one of --claim, --source and --node")
     if anchors:
-        kind, node_id = anchors[0]
+        kind, given = anchors[0]
         if kind == "source":
-            found = store.resolve_source(node_id)
+            found = store.resolve_source(given)
             if len(found) > 1:
-                raise CliError(f"{node_id!r} names {len(found)} works ({', '.join(found[:5])}): give one id")
-            node_id = found[0] if found else node_id
-        if store.node(node_id) is None:
-            raise CliError(f"no {kind} {node_id!r} in the store: list ids with `claimgraph claims` "
-                           "or `claimgraph sources`")
+                raise CliError(f"{given!r} names {len(found)} works ({', '.join(found[:5])}): give one id")
+            if found:
+                return Scope(kind="node", node_id=found[0], depth=args.depth)
+        label, listing = {"claim": (Label.CLAIM, "claimgraph claims"),
+                          "source": (Label.SOURCE, "claimgraph sources"),
+                          "node": (None, "claimgraph claims")}[kind]
+        node_id = resolve_id(store, given, label, kind, listing)
         return Scope(kind="node", node_id=node_id, depth=args.depth)
     flt = claim_filter(args)
+    check_named_things(store, flt)
     return Scope(kind="filter", filter=flt) if any(vars(flt).values()) else Scope(kind="all")
 
 
@@ -369,17 +401,68 @@ def write_output(data: bytes | str, output: str, fmt: str) -> None:
 
 def cmd_export(args: argparse.Namespace) -> None:
     """claimgraph export [--claim ID | --source KEY | --node ID] [filters] --format F --output FILE"""
+    from claimgraph.lookup import explain_no_claims
     from graph.exports import export
 
+    cap = args.max_nodes
+    if cap is None and args.format in PICTURE_FORMATS:
+        cap = PICTURE_MAX_NODES
     with open_store(args) as store:
         scope = export_scope(args, store)
-        subgraph = store.subgraph(scope, max_nodes=args.max_nodes)
+        subgraph = store.subgraph(scope, max_nodes=cap)
+        why = explain_no_claims(store, scope.filter) if scope.kind == "filter" and not subgraph.nodes else ""
         data = export(subgraph, args.format, store=store, scope=scope.describe())
     write_output(data, args.output, args.format)
     if args.output != "-":
-        cut = " (cut at --max-nodes)" if subgraph.truncated else ""
         print(f"Exported {len(subgraph.nodes)} nodes and {len(subgraph.relationships)} relationships "
-              f"({scope.describe()}){cut} as {args.format} to {args.output}", file=sys.stderr)
+              f"({scope.describe()}) as {args.format} to {args.output}", file=sys.stderr)
+    if why:
+        hint(f"nothing to export: {why}")
+    if subgraph.truncated:
+        given = "--max-nodes" if args.max_nodes is not None else f"a picture's default --max-nodes {cap}"
+        print(f"warning: the export stopped at {len(subgraph.nodes)} nodes ({given}): the "
+              f"{scope.describe()} has more; raise --max-nodes"
+              + (" or leave it out for all of it" if args.max_nodes is not None
+                 and args.format not in PICTURE_FORMATS else ""), file=sys.stderr)
+
+
+def cmd_unresolved(args: argparse.Namespace) -> None:
+    """claimgraph unresolved [--format …]: citations no BibTeX entry matches, with file, line, sentence."""
+    from claimgraph.render import print_rows
+
+    with open_store(args) as store:
+        rows = unresolved_rows(store)
+    caption = f"{_plural(len(rows), 'unresolved citation')}: add their entries to a .bib and ingest again"
+    print_rows(rows, UNRESOLVED_COLUMNS, args.format, caption=caption)
+
+
+UNRESOLVED_COLUMNS = ("citation", "path", "line", "document_id", "claim_id", "sentence")
+
+
+def unresolved_rows(store: Any) -> list[dict[str, Any]]:
+    """Each unresolved citation with the file and line it is on and the claim sentence it supports."""
+    from types import SimpleNamespace
+
+    from graph.schema import Label
+    from ingest.pipeline import line_in_file
+
+    documents: dict[str, Any] = {}
+    rows = []
+    for item in store.unresolved_citations():
+        doc_id = item.get("document_id", "")
+        if doc_id not in documents:
+            node = store.node(doc_id)
+            props = node.props if node else {}
+            documents[doc_id] = SimpleNamespace(text=props.get("text", ""), path=props.get("path", ""),
+                                                offset=int(props.get("offset") or 0))
+        doc = documents[doc_id]
+        claims = [n for n in store.neighbourhood(item["id"], 1).nodes if n.label == Label.CLAIM]
+        rows.append({"citation": item.get("marker") or item.get("text", ""), "path": doc.path,
+                     "line": line_in_file(doc, int(item.get("start") or 0)) if doc.path else None,
+                     "document_id": doc_id, "claim_id": "; ".join(c.id for c in claims),
+                     "sentence": " / ".join(str(c.props.get("text", "")) for c in claims),
+                     "evidence_id": item["id"], "document_title": item.get("document_title", "")})
+    return rows
 
 
 # -- demo and app ---------------------------------------------------------------------------------
@@ -525,7 +608,8 @@ def _with_global_options(add_parser: Any) -> Any:
 
 
 def _add_ingest(sub: Any) -> None:
-    ingest = sub.add_parser("ingest", help="read articles (files or folders) and their references into the store")
+    ingest = sub.add_parser("ingest",
+                            help="read articles (files or folders) and their references into the store")
     ingest.add_argument("paths", nargs="+", metavar="PATH",
                         help="article files (.txt, .md, .html, .xml, .pdf) or folders (walked recursively)")
     ingest.add_argument("--bib", action="append", metavar="FILE",
@@ -537,6 +621,9 @@ def _add_ingest(sub: Any) -> None:
                         "(default: skip it with one line)")
     ingest.add_argument("--replace", action="store_true",
                         help="let an article replace a stored document of the same id read from another file")
+    ingest.add_argument("--jobs", "-j", type=positive, metavar="N",
+                        help="extract articles in N worker processes (default: all cores); the result is "
+                        "the same for any N")
     ingest.set_defaults(run=cmd_ingest)
     upgrade = sub.add_parser("upgrade", help="upgrade a store of an older schema version in place")
     upgrade.set_defaults(run=cmd_upgrade)
@@ -552,12 +639,15 @@ def _add_listing(sub: Any) -> None:
     claims.add_argument("--format", choices=("table", "csv", "json"), default="table")
     claims.set_defaults(run=cmd_claims)
     trace = sub.add_parser("trace", help="show one claim in its paragraph, with its evidence and sources")
-    trace.add_argument("claim_id", metavar="CLAIM_ID", help="a claim id such as claim:1a2b3c4d5e6f")
+    trace.add_argument("claim_id", metavar="CLAIM_ID", help="a claim id such as claim:1a2b3c4d5e6f, or "
+                       "its unique beginning (claim:1a2b, 1a2b3c, any case)")
     trace.add_argument("--format", choices=("text", "json"), default="text")
     trace.set_defaults(run=cmd_trace)
     for name, run, help_text in (("stats", cmd_stats, "counts of nodes, relationships and claims"),
                                  ("sources", cmd_sources, "cited works and how many claims rest on each"),
-                                 ("documents", cmd_documents, "documents and their claims by status")):
+                                 ("documents", cmd_documents, "documents and their claims by status"),
+                                 ("unresolved", cmd_unresolved, "citations no BibTeX entry matches, "
+                                  "with file, line and sentence")):
         command = sub.add_parser(name, help=help_text)
         formats = ("table", "json") if name == "stats" else ("table", "csv", "json")
         command.add_argument("--format", choices=formats, default="table")
@@ -574,7 +664,8 @@ def _add_export(sub: Any) -> None:
     anchor.add_argument("--node", metavar="ID", help="any node id")
     anchor.add_argument("--depth", type=non_negative, default=2, help="hops around that node (default 2)")
     add_filter_options(export, with_source=False)
-    export.add_argument("--max-nodes", type=non_negative, default=200, help="node cap (default 200)")
+    export.add_argument("--max-nodes", type=non_negative, default=None,
+                        help=f"stop after this many nodes (default: no cap; {PICTURE_MAX_NODES} for svg/png)")
     export.add_argument("--format", required=True, choices=EXPORT_FORMATS)
     export.add_argument("--output", "-o", required=True, metavar="FILE", help="file to write, - for stdout")
     export.set_defaults(run=cmd_export)
@@ -584,6 +675,9 @@ def run(argv: Sequence[str] | None = None) -> int:
     """Parse and run one command; user errors are returned as exit 2 after one line on stderr."""
     args = build_parser().parse_args(argv)
     quiet_library_logs()
+    for stream in (sys.stdout, sys.stderr):  # a file name with undecodable bytes prints as \xff
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         status = args.run(args)
     except Exception as err:  # only the user's mistakes become one line; bugs keep their traceback
@@ -605,7 +699,7 @@ def is_user_error(err: BaseException) -> bool:
     """Errors that are the user's to fix (bad input, store, ids, formats), not bugs."""
     user_errors: list[type[BaseException]] = [CliError]
     for module, name in (("ingest.model", "InputError"), ("graph.store", "StoreError"),
-                         ("graph.exports", "ExportError")):
+                         ("graph.exports", "ExportError"), ("claimgraph.lookup", "LookupFailed")):
         loaded = sys.modules.get(module)
         if loaded is not None:
             user_errors.append(getattr(loaded, name))

@@ -1,7 +1,8 @@
-"""Terminal output of the CLI: rich tables, CSV and JSON of rows, the trace of one claim.
+"""Terminal output of the CLI: boxed tables, CSV and JSON of rows, the trace of one claim.
 
-Text from articles and BibTeX goes into rich `Text` objects, never into markup
-strings, so a '[bold]' in an article is printed, not interpreted. Characters a terminal
+Rendering goes through `claimgraph.lite` (rich-like Text, Table and Console in plain Python: rich's
+imports alone took longer than the query). Text from articles and BibTeX is never interpreted as
+markup, so a '[bold]' in an article is printed as written. Characters a terminal
 would act on (ESC, other C0/C1 controls, bidi overrides) are shown escaped (`\\x1b`) in
 tables and traces, and in CSV written to a terminal; JSON writes them as `\\u` escapes.
 CSV cells that a spreadsheet would run as formulas start with an apostrophe.
@@ -22,15 +23,20 @@ PIPED_WIDTH = 160
 # share the remaining width, never narrower than MIN_TEXT_WIDTH.
 COLUMN_LAYOUT = {
     "id": ("id", None, "none"), "status": ("status", None, "none"), "kind": ("kind", None, "none"),
-    "document_id": ("document", 18, "ellipsis"), "section": ("section", 16, "ellipsis"),
+    "document_id": ("document", 24, "ellipsis"), "section": ("section", 16, "ellipsis"),
     "evidence_count": ("ev", None, "none"), "source_ids": ("sources", 20, "fold"),
     "claim_count": ("claims", None, "none"), "authors": ("authors", 24, "ellipsis"),
     "date": ("date", None, "none"), "year": ("year", None, "none"), "cited": ("cited", None, "none"),
     "anecdotal": ("anecdotal", None, "none"), "unsupported": ("unsupported", None, "none"),
+    "reference": ("reference", 22, "ellipsis"), "keys": ("keys", 24, "fold"),
+    "article_count": ("articles", None, "none"), "line": ("line", None, "none"),
+    "claim_id": ("claim", None, "none"), "citation": ("citation", 24, "fold"), "path": ("path", 28, "fold"),
 }
+NARROW_ID_WIDTH = 26  # a long id (a comment's) is cut in the middle to this when the table is tight
 MIN_TEXT_WIDTH = 30
 # Columns dropped first, in this order, when a table would leave the text too narrow.
-DROPPABLE = ("document_id", "section", "date", "authors", "source_ids", "kind", "year", "evidence_count")
+DROPPABLE = ("document_id", "section", "date", "authors", "source_ids", "kind", "year", "evidence_count",
+             "article_count", "path", "claim_id", "keys")
 STATUS_STYLES = {"cited": "green", "anecdotal": "yellow", "unsupported": "red"}
 
 
@@ -84,9 +90,9 @@ def quoted(text: str) -> str:
 
 
 def console(file: TextIO | None = None):
-    """A rich console on stdout (or `file`): no colour codes when it is not a terminal, and then
+    """A console on stdout (or `file`): no colour codes when it is not a terminal, and then
     $COLUMNS or 160 columns wide so piped tables stay readable."""
-    from rich.console import Console
+    from claimgraph.lite import Console
 
     target = file or sys.stdout
     width = None if target.isatty() else int(os.environ.get("COLUMNS") or PIPED_WIDTH)
@@ -102,9 +108,27 @@ def _cell(value: Any) -> str:
     return " ".join(str(value).split())
 
 
+def short_id(node_id: str, width: int) -> str:
+    """An id cut to `width` characters in the middle, so the part that tells documents apart stays:
+    `doc:trauma-an…#comment-2.1` for a comment, `doc:trauma-and-relations…` for its article."""
+    if len(node_id) <= width:
+        return node_id
+    head, sep, tail = node_id.partition("#")
+    tail = sep + tail
+    room = width - len(tail) - 1
+    if tail and room >= 6:
+        return head[:room] + "…" + tail
+    if tail:
+        return "…" + tail[-(width - 1):]
+    return node_id[:width - 1] + "…"
+
+
+SHORTENED = ("document_id",)  # columns whose ids are cut in the middle, not at the end
+
+
 def print_rows(rows: list[dict[str, Any]], columns: tuple[str, ...], fmt: str, title: str = "",
                caption: str = "") -> None:
-    """Print rows as a rich table, CSV or JSON (JSON keeps every key of every row)."""
+    """Print rows as a boxed table, CSV or JSON (JSON keeps every key of every row)."""
     if fmt == "json":
         print_json(rows)
     elif fmt == "csv":
@@ -127,13 +151,16 @@ def print_csv(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> None:
 
 def print_table(rows: list[dict[str, Any]], columns: tuple[str, ...], title: str = "",
                 caption: str = "") -> None:
-    """A rich table; ids never wrap so they can be copied, long text folds."""
-    from rich.table import Table
-    from rich.text import Text
+    """A boxed table; ids never wrap so they can be copied, long text folds."""
+    from claimgraph.lite import Table, Text
 
     table = Table(title=title or None, caption=caption or None, show_lines=False, expand=False)
     out = console()
-    columns = fit_columns(columns, rows, out.width)
+    wanted = columns
+    columns = fit_columns(wanted, rows, out.width)
+    if "id" in columns and not text_fits(columns, rows, out.width):  # cut long ids before the text
+        rows = [{**row, "id": short_id(_cell(row.get("id")), NARROW_ID_WIDTH)} for row in rows]
+        columns = fit_columns(wanted, rows, out.width)
     for column in columns:
         header, max_width, overflow = COLUMN_LAYOUT.get(column, (column, None, "fold"))
         fixed = overflow == "none"
@@ -141,10 +168,17 @@ def print_table(rows: list[dict[str, Any]], columns: tuple[str, ...], title: str
                          else "ignore", max_width=max_width, ratio=None if fixed or max_width else 1,
                          justify="right" if column.endswith("count") else "left")
     for row in rows:
-        cells = [Text(terminal_safe(_cell(row.get(c))), style=STATUS_STYLES.get(str(row.get(c)), "")
+        cells = [Text(terminal_safe(_table_cell(row, c)), style=STATUS_STYLES.get(str(row.get(c)), "")
                       if c == "status" else "") for c in columns]
         table.add_row(*cells)
     out.print(table)
+
+
+def _table_cell(row: dict[str, Any], column: str) -> str:
+    """A row's value as a table shows it (ids in SHORTENED columns cut in the middle)."""
+    text = _cell(row.get(column))
+    max_width = COLUMN_LAYOUT.get(column, (column, None, "fold"))[1]
+    return short_id(text, max_width) if column in SHORTENED and max_width else text
 
 
 def _natural_width(column: str, rows: list[dict[str, Any]]) -> int:
@@ -154,23 +188,28 @@ def _natural_width(column: str, rows: list[dict[str, Any]]) -> int:
     return min(widest, max_width) if max_width else widest
 
 
+def text_fits(columns: tuple[str, ...] | list[str], rows: list[dict[str, Any]], width: int) -> bool:
+    """Whether the free-text columns get MIN_TEXT_WIDTH each beside the others at their natural width."""
+    fixed = sum(_natural_width(c, rows) for c in columns if c in COLUMN_LAYOUT)
+    borders = 3 * len(columns) + 1
+    text_columns = [c for c in columns if c not in COLUMN_LAYOUT]
+    return width - fixed - borders >= MIN_TEXT_WIDTH * len(text_columns)
+
+
 def fit_columns(columns: tuple[str, ...], rows: list[dict[str, Any]], width: int) -> tuple[str, ...]:
     """Drop the least useful columns until the free-text columns get MIN_TEXT_WIDTH each."""
     shown = list(columns)
-    text_columns = [c for c in shown if c not in COLUMN_LAYOUT]
     for droppable in (None, *DROPPABLE):
         if droppable in shown:
             shown.remove(droppable)
-        fixed = sum(_natural_width(c, rows) for c in shown if c in COLUMN_LAYOUT)
-        borders = 3 * len(shown) + 1
-        if width - fixed - borders >= MIN_TEXT_WIDTH * len(text_columns):
+        if text_fits(shown, rows, width):
             break
     return tuple(shown)
 
 
 def print_stats(stats: dict[str, Any], store_name: str) -> None:
     """Node, relationship and claim-status counts as three small tables."""
-    from rich.table import Table
+    from claimgraph.lite import Table
 
     out = console()
     out.print(f"Store: {terminal_safe(store_name)}", markup=False)
@@ -186,9 +225,8 @@ def print_stats(stats: dict[str, Any], store_name: str) -> None:
 
 
 def reference_text(source: dict[str, Any]):
-    """An APA reference as rich Text with the italic parts in italics."""
-    from rich.text import Text
-
+    """An APA reference as styled Text with the italic parts in italics."""
+    from claimgraph.lite import Text
     from graph.handout import apa_parts
 
     text = Text()
@@ -200,7 +238,7 @@ def reference_text(source: dict[str, Any]):
 def marked_context(trace: dict[str, Any]):
     """The claim's paragraph with the claim between » and « in bold reverse video (the markers
     show it when the output is not a terminal) and evidence underlined."""
-    from rich.text import Text
+    from claimgraph.lite import Text
 
     context, claim = trace["context"], trace["claim"]
     base = int(context["start"])
@@ -228,7 +266,7 @@ def marked_context(trace: dict[str, Any]):
 
 def print_trace(trace: dict[str, Any]) -> None:
     """Claim, status, its paragraph with the claim marked, and each evidence with references."""
-    from rich.text import Text
+    from claimgraph.lite import Text
 
     out = console()
     claim = trace["claim"]
@@ -253,7 +291,15 @@ def print_trace(trace: dict[str, Any]) -> None:
         line.append(f"{ev['id']} at {ev.get('start')}–{ev.get('end')}", style="dim")
         out.print(line)
         for source in ev.get("sources", []):
-            out.print(Text("      ").append_text(reference_text(source)))
+            cited_as = source.get("cited_key", "")
+            if source.get("cited_number"):
+                cited_as = f"[{source['cited_number']}] {cited_as}".strip()
+            label = Text(f"      ({terminal_safe(cited_as)}) " if cited_as else "      ", style="dim")
+            out.print(label.append_text(reference_text(source)))
+            if source.get("in_corpus"):
+                out.print(Text(f"        in the corpus: {terminal_safe(source['in_corpus'])} "
+                               f"(`claimgraph claims --document {terminal_safe(source['in_corpus'])}`)",
+                               style="cyan"))
         if ev.get("kind") == "citation" and not ev.get("sources"):
             out.print(Text("      unresolved: no BibTeX entry matches this citation", style="yellow"))
     if not trace["evidence"]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -41,6 +42,10 @@ FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
     ExportFormat("markdown", "md", "text/markdown", True, "Markdown handout for a class"),
     ExportFormat("svg", "svg", "image/svg+xml", True, "picture of the subgraph (SVG)"),
     ExportFormat("png", "png", "image/png", False, "picture of the subgraph (PNG)"),
+    ExportFormat("table-csv", "csv", "text/csv", True,
+                 "one row per claim × evidence × reference, with APA reference and permalink (CSV)"),
+    ExportFormat("table-xlsx", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                 False, "the same table as a spreadsheet (XLSX)"),
 )}
 
 
@@ -101,13 +106,32 @@ def to_json(subgraph: Subgraph) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1)
 
 
+# Characters XML 1.0 cannot hold (GraphML and SVG are XML). Ingest normalises them away at read time
+# (ingest.guards); a store written otherwise still exports, with U+FFFD in their place.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_safe(subgraph: Subgraph) -> Subgraph:
+    """The subgraph with every character XML cannot hold in a string property replaced by U+FFFD."""
+    def clean(props: dict[str, Any]) -> dict[str, Any]:
+        return {k: fix(v) if isinstance(v, str) else v for k, v in props.items()}
+
+    def fix(text: str) -> str:
+        return _NOT_XML.sub("\ufffd", text)
+
+    return Subgraph(nodes=[Node(n.label, fix(n.id), clean(n.props)) for n in subgraph.nodes],
+                    relationships=[Relationship(r.type, fix(r.start), fix(r.end), clean(r.props))
+                                   for r in subgraph.relationships],
+                    truncated=subgraph.truncated)
+
+
 def to_graphml(subgraph: Subgraph) -> str:
     """GraphML with typed keys (string, int, boolean). Missing strings are written as '' so every
     string key is present; the node id is the GraphML id, not repeated as data (igraph keeps the
     GraphML id in its own `id` attribute)."""
     import networkx as nx
 
-    graph = to_graph(subgraph)
+    graph = to_graph(xml_safe(subgraph))
     for _, attrs in graph.nodes(data=True):
         attrs.pop("id", None)
         for prop in NODES[Label(attrs["label"])].props:
@@ -134,6 +158,102 @@ def spreadsheet_safe(value: Any) -> Any:
 def spreadsheet_row(row: dict[str, Any]) -> dict[str, Any]:
     """A row with every cell made spreadsheet-safe."""
     return {key: spreadsheet_safe(value) for key, value in row.items()}
+
+
+TABLE_COLUMNS: tuple[tuple[str, str, int], ...] = (
+    # (key, header, XLSX column width in characters)
+    ("document", "Document", 30), ("section", "Section", 22), ("claim", "Claim", 60),
+    ("support", "Support", 14), ("evidence_kind", "Evidence", 10), ("evidence", "Evidence as written", 28),
+    ("reference", "Reference (APA)", 60), ("doi", "DOI", 24), ("claim_id", "Claim id", 20),
+    ("permalink", "Permalink", 40),
+)
+
+
+def claim_table(subgraph: Subgraph, store: Any = None, base_url: str = "") -> list[dict[str, Any]]:
+    """The teaching table: one row per claim × evidence × reference (a claim without evidence, or
+    evidence without a reference, is one row with those cells empty), in reading order.
+
+    Reference is APA 7 plain text; permalink opens the claim's trace (`base_url` + `?page=trace&claim=…`).
+    With a store, each claim's evidence and references are complete even where the subgraph was cut.
+    """
+    from urllib.parse import quote
+
+    from graph.handout import apa_parts, claim_evidence, claim_support
+
+    by_id = {n.id: n for n in subgraph.nodes}
+    claims = sorted((n for n in subgraph.nodes if n.label == Label.CLAIM),
+                    key=lambda n: (str(n.props.get("document_id", "")), int(n.props.get("position") or 0),
+                                   n.id))
+    support = claim_evidence(subgraph, store)
+    rows: list[dict[str, Any]] = []
+    for claim in claims:
+        props = claim.props
+        document = by_id.get(str(props.get("document_id") or ""))
+        if document is None and store is not None:
+            document = store.node(str(props.get("document_id") or ""))
+        base = {"document": (document.props.get("title") if document else "") or props.get("document_id", ""),
+                "section": props.get("section", ""), "claim": props.get("text", ""),
+                "support": claim_support(props, support.get(claim.id, [])), "claim_id": claim.id,
+                "permalink": f"{base_url}?page=trace&claim={quote(claim.id, safe=':')}"}
+        evidence = support.get(claim.id, [])
+        if not evidence:
+            rows.append({**base, "evidence_kind": "", "evidence": "", "reference": "", "doi": ""})
+        for item in evidence:
+            sources = item.get("sources") or [None]
+            for source in sources:
+                reference = "".join(text for text, _ in apa_parts(source)) if source else (
+                    "(matched no reference)" if item.get("kind") == "citation" else "")
+                rows.append({**base, "evidence_kind": item.get("kind", ""),
+                             "evidence": item.get("marker") or item.get("text", ""),
+                             "reference": reference, "doi": (source or {}).get("doi", "")})
+    return rows
+
+
+def to_table_csv(subgraph: Subgraph, store: Any = None, base_url: str = "") -> str:
+    """The teaching table as CSV (UTF-8, a header row, formula-like cells neutralised)."""
+    import csv
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_ALL)  # a CR in a cell stays in it
+    writer.writerow([header for _, header, _ in TABLE_COLUMNS])
+    for row in claim_table(subgraph, store, base_url):
+        writer.writerow([spreadsheet_safe(row[key]) for key, _, _ in TABLE_COLUMNS])
+    return buffer.getvalue()
+
+
+def to_table_xlsx(subgraph: Subgraph, store: Any = None, base_url: str = "") -> bytes:
+    """The teaching table as an XLSX workbook (openpyxl): bold frozen header, wrapped text, column
+    widths set, formula-like cells neutralised and every cell stored as text."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Claims"
+    sheet.append([header for _, header, _ in TABLE_COLUMNS])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for row in claim_table(subgraph, store, base_url):
+        sheet.append([_xlsx_text(spreadsheet_safe(row[key])) for key, _, _ in TABLE_COLUMNS])
+    for index, (_, _, width) in enumerate(TABLE_COLUMNS, start=1):
+        sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = width
+    for row_cells in sheet.iter_rows(min_row=2):
+        for cell in row_cells:
+            cell.alignment = wrap
+            cell.data_type = "s"
+    sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xlsx_text(value: Any) -> str:
+    """A cell value as text XLSX can hold (characters XML forbids become U+FFFD)."""
+    return _XML_ILLEGAL.sub("\ufffd", "" if value is None else str(value))
 
 
 def to_csv_zip(subgraph: Subgraph) -> bytes:
@@ -249,7 +369,7 @@ def _picture(fmt: str) -> Callable[[Subgraph], bytes | str]:
     def render(subgraph: Subgraph) -> bytes | str:
         from graph.picture import render_picture
 
-        return render_picture(subgraph, fmt)
+        return render_picture(xml_safe(subgraph), fmt)
     return render
 
 
@@ -259,11 +379,17 @@ _WRITERS: dict[str, Callable[[Subgraph], bytes | str]] = {
 }
 
 
-def export(subgraph: Subgraph, fmt: str, store: Any = None, title: str = "", scope: str = "") -> bytes | str:
-    """The subgraph in format `fmt` (a FORMATS key). `store` lets the Markdown handout fetch each
-    claim's full evidence and sources; `title`/`scope` head the handout."""
+def export(subgraph: Subgraph, fmt: str, store: Any = None, title: str = "", scope: str = "",
+           base_url: str = "") -> bytes | str:
+    """The subgraph in format `fmt` (a FORMATS key). `store` lets the Markdown handout and the
+    table fetch each claim's full evidence and sources; `title`/`scope` head the handout;
+    `base_url` (the explorer's address) starts the table's permalinks."""
     if fmt not in FORMATS:
         raise ExportError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
     if fmt == "markdown":
         return to_markdown(subgraph, store=store, title=title, scope=scope)
+    if fmt == "table-csv":
+        return to_table_csv(subgraph, store=store, base_url=base_url)
+    if fmt == "table-xlsx":
+        return to_table_xlsx(subgraph, store=store, base_url=base_url)
     return _WRITERS[fmt](subgraph)

@@ -165,6 +165,27 @@ def _html_piece(text: str, italic: bool | None) -> str:
     return f"<em>{html.escape(text)}</em>" if italic else html.escape(text)
 
 
+def short_reference(source: dict[str, Any]) -> str:
+    """The APA in-text form of a source: 'Herman, 1992', 'Jordan & Marmar, 1992', 'Jordan et al., 1992'.
+
+    Plain text (escape it where it becomes HTML or Markdown); a source without authors is named
+    by the start of its title, one without either by its id.
+    """
+    families = [name.partition(",")[0].strip() for name in (source.get("authors") or "").split(";")]
+    families = [f for f in families if f]
+    year = str(source.get("year") or "n.d.")
+    if not families:
+        title = " ".join(str(source.get("title") or source.get("id") or "").split())
+        who = title if len(title) <= 40 else title[:39] + "…"
+    elif len(families) == 1:
+        who = families[0]
+    elif len(families) == 2:
+        who = f"{families[0]} & {families[1]}"
+    else:
+        who = f"{families[0]} et al."
+    return f"{who}, {year}"
+
+
 def format_reference_apa(source_props: dict[str, Any]) -> str:
     """A source as an APA 7 reference in Markdown (italics as *…*; text Markdown-escaped)."""
     return "".join(_md_piece(t, italic) for t, italic in apa_parts(source_props))
@@ -186,7 +207,7 @@ def md_escape_keep_space(text: str) -> str:
 
 
 # -- the handout ----------------------------------------------------------------------------------
-def _claim_support(subgraph: Subgraph, store: Any = None) -> dict[str, list[dict[str, Any]]]:
+def claim_evidence(subgraph: Subgraph, store: Any = None) -> dict[str, list[dict[str, Any]]]:
     """For each claim id: its evidence dicts (props + 'sources'), from store.trace when a store
     is given (complete even if the subgraph stopped short), else from the subgraph's edges."""
     by_id = {n.id: n for n in subgraph.nodes}
@@ -212,20 +233,80 @@ def _claim_order(node: Node) -> tuple[str, int, str]:
     return (str(node.props.get("document_id", "")), int(node.props.get("position") or 0), node.id)
 
 
-def _claim_lines(claim: Node, evidence: list[dict[str, Any]]) -> list[str]:
-    """One claim in the handout: its sentence quoted, then each piece of evidence and its references."""
+_BULLET_LINE = re.compile(r"[ \t]*(?:[•·▪◦‣∙*+\-–]|\d{1,3}[.)])[ \t]+")
+
+
+def list_lead_in(text: str, start: int) -> str:
+    """The sentence that introduces the list a claim at `start` is an item of, or '' if it is none.
+
+    A claim is a list item when its line starts with a bullet or number; the lead-in is the first
+    line above the list's items (across one blank line) that is not itself an item.
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    if not _BULLET_LINE.fullmatch(text, line_start, start) and not _BULLET_LINE.match(text, line_start):
+        return ""
+    end = line_start - 1
+    blank_seen = False
+    while end > 0:
+        begin = text.rfind("\n", 0, end) + 1
+        line = text[begin:end]
+        if not line.strip():
+            if blank_seen:
+                return ""
+            blank_seen = True
+        elif not _BULLET_LINE.match(line):
+            return " ".join(line.split())
+        end = begin - 1
+    return ""
+
+
+def plural(count: int, noun: str) -> str:
+    """'1 claim', '2 claims'."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def claim_support(claim: dict[str, Any], evidence: list[dict[str, Any]]) -> str:
+    """cited, cited-unresolved, anecdotal or unsupported: a cited claim none of whose citations
+    reached a reference (no source, not `resolved`) is cited-unresolved."""
+    status = str(claim.get("status") or ClaimStatus.UNSUPPORTED)
+    if status == ClaimStatus.CITED:
+        citations = [e for e in evidence if e.get("kind") == "citation"]
+        if citations and not any(e.get("sources") or e.get("resolved") for e in citations):
+            return "cited-unresolved"
+    return status
+
+
+def _claim_lines(claim: Node, evidence: list[dict[str, Any]], numbers: dict[str, int],
+                 lead_in: str = "") -> list[str]:
+    """One claim in the handout: its sentence quoted (after its list's lead-in), then each piece of
+    evidence pointing to the numbered references."""
     props = claim.props
     where = f"{props.get('document_id', '')}" + (f" › {props['section']}" if props.get("section") else "")
-    lines = [f"> {md_escape(props.get('text', ''))}", "",
+    quoted = f"*{md_escape(lead_in)}* … {md_escape(props.get('text', ''))}" if lead_in \
+        else md_escape(props.get("text", ""))
+    lines = [f"> {quoted}", "",
              f"*{md_escape(where)}*, {md_escape(props.get('kind', ''))} claim — `{claim.id}`", ""]
     for ev in evidence:
-        lines.append(f"- **{md_escape(ev.get('kind', ''))}**: “{md_escape(ev.get('text', ''))}”")
-        for source in ev.get("sources", []):
-            lines.append(f"  - {format_reference_apa(source)}")
+        refs = [numbers[src["id"]] for src in ev.get("sources", []) if src["id"] in numbers]
+        pointer = " " + ", ".join(f"[{n}]" for n in refs) if refs else ""
+        if ev.get("kind") == "citation" and not ev.get("sources"):
+            pointer = " (matched no reference)"
+        lines.append(f"- **{md_escape(ev.get('kind', ''))}**: “{md_escape(ev.get('text', ''))}”{pointer}")
     if not evidence:
         lines.append("- no evidence given")
     lines.append("")
     return lines
+
+
+def _document_texts(subgraph: Subgraph, store: Any, claims: list[Node]) -> dict[str, str]:
+    """Document id -> text, from the subgraph's document nodes, else from the store."""
+    texts = {n.id: str(n.props.get("text") or "") for n in subgraph.nodes if n.label == Label.DOCUMENT}
+    for claim in claims:
+        doc_id = str(claim.props.get("document_id") or "")
+        if not texts.get(doc_id) and store is not None:
+            node = store.node(doc_id)
+            texts[doc_id] = str(node.props.get("text") or "") if node else ""
+    return texts
 
 
 def _cited_sources(subgraph: Subgraph, support: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
@@ -240,9 +321,10 @@ def _cited_sources(subgraph: Subgraph, support: dict[str, list[dict[str, Any]]])
 
 
 def to_markdown(subgraph: Subgraph, store: Any = None, title: str = "", scope: str = "") -> str:
-    """A class handout: title, scope, claims grouped by support with sentence, evidence and
-    APA references, then a references section."""
-    support = _claim_support(subgraph, store)
+    """A class handout: title, scope, claims grouped by support with sentence (a list item after its
+    list's lead-in) and evidence pointing to numbered references, then the reference list, each
+    work once."""
+    support = claim_evidence(subgraph, store)
     claims = sorted((n for n in subgraph.nodes if n.label == Label.CLAIM), key=_claim_order)
     articles = [n for n in subgraph.nodes if n.label == Label.DOCUMENT and n.props.get("kind") != "comment"]
     only_title = articles[0].props.get("title") if len(articles) == 1 else ""
@@ -251,16 +333,22 @@ def to_markdown(subgraph: Subgraph, store: Any = None, title: str = "", scope: s
     if scope:
         lines += [f"Scope: {md_escape(scope)}", ""]
     counts = {status: sum(1 for c in claims if c.props.get("status") == status) for status in ClaimStatus}
-    lines += [f"{len(claims)} claims: " + ", ".join(f"{n} {s}" for s, n in counts.items()) + ".", ""]
+    tally = ", ".join(f"{n} {s}" for s, n in counts.items())
+    lines += [f"{plural(len(claims), 'claim')}: {tally}.", ""]
     if subgraph.truncated:
         lines += ["*This view was cut at its node limit; some claims may be missing.*", ""]
+    references = _cited_sources(subgraph, support)
+    numbers = {source["id"]: index for index, source in enumerate(references, start=1)}
+    texts = _document_texts(subgraph, store, claims)
     for status in ClaimStatus:
         group = [c for c in claims if c.props.get("status") == status]
         if group:
             lines += [f"## {_STATUS_HEADINGS[status]} ({len(group)})", ""]
             for claim in group:
-                lines += _claim_lines(claim, support.get(claim.id, []))
-    references = _cited_sources(subgraph, support)
+                text = texts.get(str(claim.props.get("document_id") or ""), "")
+                lead_in = list_lead_in(text, int(claim.props.get("start") or 0)) if text else ""
+                lines += _claim_lines(claim, support.get(claim.id, []), numbers, lead_in)
     if references:
-        lines += ["## References", ""] + [f"- {format_reference_apa(s)}" for s in references] + [""]
+        lines += ["## References", ""] + [f"{n}. {format_reference_apa(s)}" for s, n in
+                                          zip(references, numbers.values(), strict=True)] + [""]
     return "\n".join(lines)

@@ -13,6 +13,9 @@ from typing import Any
 
 from graph.schema import NODES, RELATIONSHIPS, Label, RelType
 
+_NODE_PROPS = {label: frozenset(spec.prop_names) for label, spec in NODES.items()}
+_REL_PROPS = {rel_type: frozenset(spec.prop_names) for rel_type, spec in RELATIONSHIPS.items()}
+
 
 @dataclass
 class Node:
@@ -89,11 +92,11 @@ class GraphBatch:
         """Properties of nodes or relationships that `graph.schema` does not name, one line each."""
         problems = []
         for node in self.nodes:
-            unknown = set(node.props) - set(NODES[node.label].prop_names)
+            unknown = node.props.keys() - _NODE_PROPS[node.label]
             if unknown:
                 problems.append(f"{node.label} {node.id}: properties not in graph.schema: {sorted(unknown)}")
         for rel in self.relationships:
-            unknown = set(rel.props) - set(RELATIONSHIPS[rel.type].prop_names)
+            unknown = rel.props.keys() - _REL_PROPS[rel.type] if rel.props else None
             if unknown:
                 problems.append(f"{rel.type} {rel.start}->{rel.end}: properties not in graph.schema: "
                                 f"{sorted(unknown)}")

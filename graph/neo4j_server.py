@@ -3,7 +3,10 @@
 The server jars come from Maven Central through Maven (resolved once, cached in
 ~/.cache/claimgraph/neo4j/<version>/lib); the server runs with Java 17 on a free
 127.0.0.1 port, Bolt only (HTTP off), auth enabled with a generated password set
-through neo4j-admin's `dbms set-initial-password` before the first start.
+through neo4j-admin's `dbms set-initial-password` before the first start. The password
+reaches neo4j-admin in a 0600 argument file (`@file`), never on a command line that `ps`
+shows. The server dies with the process that started it (Linux parent-death signal), so
+a killed test run leaves no Java behind.
 
     server = LocalNeo4j.start()
     ... open_store(server.uri, user=server.user, password=server.password) ...
@@ -15,6 +18,7 @@ through neo4j-admin's `dbms set-initial-password` before the first start.
 from __future__ import annotations
 
 import atexit
+import ctypes
 import os
 import secrets
 import shlex
@@ -79,6 +83,21 @@ def ensure_jars(version: str = DEFAULT_VERSION) -> Path:
         raise Neo4jServerError(f"Maven could not resolve Neo4j {version}: {tail}")
     marker.write_text(version, encoding="utf-8")
     return lib
+
+
+def picocli_quoted(argument: str) -> str:
+    """One argument as picocli reads it from an @file: in double quotes, backslash and quote escaped."""
+    return '"' + argument.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent() -> None:
+    """In a child before exec (Linux): receive SIGTERM when the process that started it dies, even
+    by SIGKILL, so no server outlives its test run. Does nothing elsewhere."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
 
 
 def free_port() -> int:
@@ -173,10 +192,20 @@ class LocalNeo4j:
                     f"{self.data_dir} was used before: pass the password it was created with")
             return password
         password = password or secrets.token_urlsafe(18)
-        result = subprocess.run(
-            [java, "-cp", f"{lib}/*", ADMIN_TOOL, "dbms", "set-initial-password", password],
-            env=self._env(), cwd=self.home, capture_output=True, text=True, timeout=300,
-        )
+        # picocli (neo4j-admin's parser) expands @FILE into the arguments the file holds, so the
+        # password is read from a file only this user can read instead of appearing in `ps`.
+        arguments = self.home / "set-initial-password.args"
+        fd = os.open(arguments, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(picocli_quoted(password) + "\n")
+        try:
+            result = subprocess.run(
+                [java, "-cp", f"{lib}/*", ADMIN_TOOL, "dbms", "set-initial-password", f"@{arguments}"],
+                env=self._env(), cwd=self.home, capture_output=True, text=True, timeout=300,
+                preexec_fn=die_with_parent,
+            )
+        finally:
+            arguments.unlink(missing_ok=True)
         if result.returncode != 0:
             raise Neo4jServerError(f"neo4j-admin set-initial-password failed: {_last_line(result.stderr)}")
         return password
@@ -187,7 +216,8 @@ class LocalNeo4j:
         command = [java, f"-Xmx{heap}", "-XX:+ExitOnOutOfMemoryError", "-cp", f"{lib}/*", ENTRY_POINT,
                    f"--home-dir={self.home}", f"--config-dir={self.home / 'conf'}"]
         self.process = subprocess.Popen(command, env=self._env(), cwd=self.home, stdout=console,
-                                        stderr=subprocess.STDOUT, start_new_session=True)
+                                        stderr=subprocess.STDOUT, start_new_session=True,
+                                        preexec_fn=die_with_parent)
         console.close()
         atexit.register(self.stop)
 
@@ -239,7 +269,7 @@ class LocalNeo4j:
         A `data_dir` passed to `start()` lives outside that home and is kept.
         """
         if self.is_running():
-            self.process.terminate()
+            os.killpg(self.process.pid, signal.SIGTERM)
             try:
                 self.process.wait(STOP_TIMEOUT)
             except subprocess.TimeoutExpired:
@@ -266,14 +296,28 @@ def write_env_file(server: LocalNeo4j) -> Path:
     return path
 
 
+class Stopped(Exception):
+    """SIGTERM or SIGHUP reached the foreground server: stop as on Ctrl-C."""
+
+
+def _stop_on_signal(signum: int, _frame: object) -> None:
+    raise Stopped(signal.Signals(signum).name)
+
+
 def main() -> int:
-    """Run a throwaway server in the foreground until Ctrl-C."""
+    """Run a throwaway server in the foreground until Ctrl-C, SIGTERM or SIGHUP; each of them stops
+    Neo4j and deletes its home with the password file."""
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, _stop_on_signal)  # start() cleans up too if one comes during start-up
     print("Starting a local Neo4j (first run downloads it with Maven; later runs take seconds)…", flush=True)
     try:
         server = LocalNeo4j.start()
     except Neo4jServerError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
+    except (KeyboardInterrupt, Stopped):
+        print("\nStopped before Neo4j was ready.")
+        return 0
     env_file = write_env_file(server)
     print(f"Neo4j is running at {server.uri} (user {server.user}); data in {server.data_dir}")
     print("Point ClaimGraph at it from another shell (the file holds the generated password;")
@@ -285,11 +329,14 @@ def main() -> int:
             time.sleep(1)
         print(f"error: Neo4j exited: {server.log_tail()}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
-        print("\nStopping…")
+    except (KeyboardInterrupt, Stopped):
+        print("\nStopping…", flush=True)
         return 0
     finally:
+        for signum in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):  # a second signal must not
+            signal.signal(signum, signal.SIG_IGN)                        # cut the clean-up short
         server.stop()
+        print("Neo4j stopped; its folder and the password file are deleted.", flush=True)
 
 
 if __name__ == "__main__":

@@ -174,7 +174,8 @@ class Neo4jStore(Store):
     def schema_version(self) -> int:
         """The version on the meta node; 1 for a store with ClaimGraph nodes and no meta node; 0 if empty."""
         def work(tx: Any) -> int:
-            record = tx.run(f"MATCH (m:{META_LABEL} {{id: $id}}) RETURN m.schema_version AS v", id=META_ID).single()
+            record = tx.run(f"MATCH (m:{META_LABEL} {{id: $id}}) RETURN m.schema_version AS v",
+                            id=META_ID).single()
             if record is not None:
                 return int(record["v"])
             has_data = tx.run("MATCH (n) WHERE n:Document OR n:Source RETURN n LIMIT 1").single()
@@ -186,7 +187,8 @@ class Neo4jStore(Store):
         """Refuse a newer schema; upgrade a v1 store in one write transaction (or, read-only, say how)."""
         version = self.schema_version()
         if version > SCHEMA_VERSION:
-            raise StoreError(f"{self.describe()} was written by a newer ClaimGraph (schema version {version}, "
+            raise StoreError(f"{self.describe()} was written by a newer ClaimGraph (schema version "
+                             f"{version}, "
                              f"this one reads {SCHEMA_VERSION}): upgrade claimgraph")
         if version == SCHEMA_VERSION:
             return
@@ -301,6 +303,19 @@ class Neo4jStore(Store):
     def node(self, node_id: str) -> Node | None:
         return self._run(lambda tx: _nodes_by_id(tx, [node_id])).get(node_id)
 
+    def ids_with_prefix(self, prefix: str, label: Label | None = None, limit: int = 10) -> list[str]:
+        labels = [Label(label)] if label else list(Label)
+
+        def work(tx: Any) -> list[str]:
+            found: list[str] = []
+            for each in labels:  # labels come from the schema only; the prefix is a parameter
+                query = (f"MATCH (n:{each.value}) WHERE n.id STARTS WITH $prefix "
+                         "RETURN n.id AS id ORDER BY n.id LIMIT $limit")
+                found += [r["id"] for r in tx.run(query, prefix=prefix, limit=max(limit, 0))]
+            return sorted(found)[:max(limit, 0)]
+
+        return self._run(work)
+
     def iter_nodes(self, label: Label, batch_size: int = 1000) -> Iterator[list[Node]]:
         label = Label(label)
         query = f"MATCH (n:{label.value}) WHERE n.id > $last RETURN properties(n) AS p ORDER BY n.id LIMIT $n"
@@ -357,7 +372,9 @@ class Neo4jStore(Store):
         text = document.pop("text", "")
         claim["document_title"] = document.get("title", "")
         evidence = [{**_schema_props(e["e"], NODES[Label.EVIDENCE].prop_names),
-                     "sources": [_schema_props(s, NODES[Label.SOURCE].prop_names) for s in e["sources"]]}
+                     "sources": [{**_schema_props(s["s"], NODES[Label.SOURCE].prop_names),
+                                  "cited_key": s["key"], "cited_number": s["number"],
+                                  "in_corpus": s["in_corpus"]} for s in e["sources"]]}
                     for e in record["evidence"]]
         challenges = [{"id": c["id"], "label": c["label"], "text": c["text"] or "",
                        "reason": c["reason"] or ""} for c in record["challenges"]]
@@ -368,7 +385,8 @@ class Neo4jStore(Store):
     def _find_sources(self, value: str, doi: str) -> list[str]:
         return [r["id"] for r in self._run(lambda tx: tx.run(
             "MATCH (s:Source) WHERE s.id = $v OR ($doi <> '' AND toLower(s.doi) = $doi) "
-            "OR $v IN split(coalesce(s.keys, ''), ', ') RETURN s.id AS id ORDER BY id", v=value, doi=doi).data())]
+            "OR $v IN split(coalesce(s.keys, ''), ', ') RETURN s.id AS id ORDER BY id",
+            v=value, doi=doi).data())]
 
     def work_identities(self) -> list[dict[str, Any]]:
         return [_schema_props(r["p"], NODES[Label.SOURCE].prop_names) for r in self._run(
@@ -377,7 +395,8 @@ class Neo4jStore(Store):
     def article_identities(self) -> list[dict[str, Any]]:
         names = ("id", "path", "sha256", "doi", "title", "author", "date")
         records = self._run(lambda tx: tx.run(
-            "MATCH (d:Document {kind: 'article'}) RETURN d {.id, .path, .sha256, .doi, .title, .author, .date} "
+            "MATCH (d:Document {kind: 'article'}) "
+            "RETURN d {.id, .path, .sha256, .doi, .title, .author, .date} "
             "AS d ORDER BY d.id").data())
         return [{k: r["d"].get(k) or "" for k in names} for r in records]
 
@@ -525,8 +544,11 @@ TRACE_QUERY = (
     "MATCH (c:Claim {id: $id}) OPTIONAL MATCH (d:Document {id: c.document_id}) "
     "RETURN properties(c) AS claim, properties(d) AS document, "
     "COLLECT { MATCH (c)-[:SUPPORTED_BY]->(e:Evidence) WITH e ORDER BY e.start, e.id "
-    "  RETURN {e: properties(e), sources: COLLECT { MATCH (e)-[:CITES]->(s:Source) WITH s ORDER BY s.id "
-    "  RETURN properties(s) }} } AS evidence, "
+    "  RETURN {e: properties(e), sources: COLLECT { MATCH (e)-[r:CITES]->(s:Source) WITH s, r ORDER BY s.id "
+    "  RETURN {s: properties(s), key: coalesce(r.key, ''), number: coalesce(r.number, ''), "
+    "  in_corpus: coalesce(COLLECT { MATCH (s)-[:IN_CORPUS]->(d:Document) RETURN d.id ORDER BY d.id }[0], "
+    "  '')} "
+    "  }} } AS evidence, "
     "COLLECT { MATCH (x)-[r:CHALLENGES]->(c) WITH x, r ORDER BY x.id "
     "  RETURN {id: x.id, label: CASE WHEN x:Claim THEN 'Claim' ELSE 'Document' END, "
     "  text: x.text, reason: r.reason} } AS challenges"

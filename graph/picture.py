@@ -39,8 +39,11 @@ def node_colour(node: Node) -> str:
 def short_label(node: Node, limit: int = MAX_LABEL_CHARS) -> str:
     """A short caption: titles for documents and sources, names for authors, text otherwise."""
     props = node.props
-    if node.label == Label.SOURCE:
-        text = f"{node.id} ({props['year']})" if props.get("year") else node.id
+    if node.label == Label.SOURCE:  # 'Herman (1992)', 'Jordan et al. (1992)'; the id if it has no authors
+        families = [n.split(",")[0].strip() for n in (props.get("authors") or "").split("; ") if n.strip()]
+        who = (families[0] + (" et al." if len(families) > 2 else f" & {families[1]}" if len(families) == 2
+                              else "")) if families else node.id
+        text = f"{who} ({props['year']})" if props.get("year") else who
     elif node.label == Label.AUTHOR:
         text = props.get("name") or node.id
     elif node.label == Label.DOCUMENT:
@@ -151,3 +154,60 @@ def _draw(graph, nodes: dict[str, Node], positions, axes, nx) -> None:
     axes.margins(x=0.05, y=0.5 / max(len(nodes), 1) + 0.02)
     axes.legend(handles=_legend_handles(list(nodes.values())), loc="upper left", fontsize=7, frameon=False,
                 bbox_to_anchor=(1.0, 1.0))
+
+
+SUPPORT_ORDER = ("cited", "cited-unresolved", "anecdotal", "unsupported")
+SUPPORT_COLOURS = {"cited": "#2e7d32", "cited-unresolved": "#9e9d24", "anecdotal": "#ef8f00",
+                   "unsupported": "#c62828"}
+SUMMARY_LABEL_CHARS = 48
+
+
+def support_summary_picture(title: str, rows: list[tuple[str, dict[str, int]]],
+                            fmt: str = "svg") -> bytes | str:
+    """A slide-ready picture of a document's support: one stacked bar for the whole document, then
+    one per section, each split into cited, cited-unresolved, anecdotal and unsupported claims with
+    the counts written in. `rows`: (section name, {support: count}); the first row is the total."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    def cut(text: str) -> str:
+        text = " ".join(str(text).split()) or "(before the first heading)"
+        return text if len(text) <= SUMMARY_LABEL_CHARS else text[: SUMMARY_LABEL_CHARS - 1] + "…"
+
+    rows = rows or [("Whole document", {})]
+    height = 1.4 + 0.42 * len(rows)
+    with matplotlib.rc_context({"svg.hashsalt": "claimgraph", "svg.fonttype": "path"}):
+        figure, axes = plt.subplots(figsize=(10, height), dpi=110)
+        try:
+            labels = [cut(name) for name, _ in rows]
+            for index, (_, counts) in enumerate(rows):
+                total = sum(counts.get(s, 0) for s in SUPPORT_ORDER) or 1
+                left = 0.0
+                for support in SUPPORT_ORDER:
+                    share = counts.get(support, 0) / total
+                    if share:
+                        axes.barh(index, share, left=left, color=SUPPORT_COLOURS[support], height=0.7,
+                                  label=support if index == 0 else None)
+                        if share >= 0.06:
+                            axes.text(left + share / 2, index, str(counts[support]), ha="center",
+                                      va="center", color="white", fontsize=9, fontweight="bold")
+                        left += share
+            axes.set_yticks(range(len(rows)), labels=labels, fontsize=9)
+            axes.invert_yaxis()
+            axes.set_xlim(0, 1)
+            axes.set_xticks([0, 0.25, 0.5, 0.75, 1], labels=["0%", "25%", "50%", "75%", "100%"],
+                            fontsize=8)
+            for side in ("top", "right", "left"):
+                axes.spines[side].set_visible(False)
+            axes.set_title(cut(title), fontsize=12, loc="left")
+            axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.5 / height * 2), ncol=4,
+                        frameon=False, fontsize=9)
+            buffer = io.BytesIO()
+            metadata = {"Date": None} if fmt == "svg" else {"Software": None}
+            figure.savefig(buffer, format=fmt, bbox_inches="tight", metadata=metadata)
+        finally:
+            plt.close(figure)
+    data = buffer.getvalue()
+    return data.decode("utf-8") if fmt == "svg" else data

@@ -157,7 +157,8 @@ NODES: dict[Label, NodeSpec] = {
             Prop("status", str, "cited, anecdotal or unsupported.", indexed=True),
             Prop("contested", bool, "True when a comment or claim challenges it."),
             Prop("page", int, "1-based PDF page it starts on (0: unknown or not a PDF)."),
-            Prop("bbox", str, "Its box on that page in PDF points 'x0,y0,x1,y1', origin top left ('' unknown)."),
+            Prop("bbox", str, "Its box on that page in PDF points 'x0,y0,x1,y1', origin top left "
+                 "('' unknown)."),
         ),
     ),
     Label.EVIDENCE: NodeSpec(
@@ -174,7 +175,8 @@ NODES: dict[Label, NodeSpec] = {
                  "'the Vietnam Readjustment Study', 'I have seen'."),
             Prop("resolved", bool, "For citations: True when linked to a BibTeX entry."),
             Prop("page", int, "1-based PDF page it starts on (0: unknown or not a PDF)."),
-            Prop("bbox", str, "Its box on that page in PDF points 'x0,y0,x1,y1', origin top left ('' unknown)."),
+            Prop("bbox", str, "Its box on that page in PDF points 'x0,y0,x1,y1', origin top left "
+                 "('' unknown)."),
         ),
     ),
     Label.SOURCE: NodeSpec(
@@ -193,7 +195,7 @@ NODES: dict[Label, NodeSpec] = {
             Prop("pages", str, "Pages, with an en dash."),
             Prop("publisher", str, "Publisher."),
             Prop("address", str, "Publisher's place."),
-            Prop("doi", str, "DOI, lower case, without the resolver prefix.", indexed=True),
+            Prop("doi", str, "DOI as the displayed record writes it, without the resolver prefix."),
             Prop("pmid", str, "PubMed id."),
             Prop("pmcid", str, "PubMed Central id ('PMC…')."),
             Prop("arxiv", str, "arXiv id without version."),
@@ -203,7 +205,8 @@ NODES: dict[Label, NodeSpec] = {
             Prop("fields_json", str, "Every field of the displayed record (the most complete one, "
                  "completed from the others), decoded, as JSON."),
             Prop("records_json", str, "Provenance: every record that described it, as a JSON list of "
-                 "{document_id, key, label, path, line, origin, entry_type, fields, authors, others, bibtex}."),
+                 "{document_id, key, label, path, line, origin, entry_type, fields, authors, others, "
+                 "bibtex}."),
             Prop("bibtex", str, "The displayed record as BibTeX text ('' when it came from no .bib)."),
         ),
     ),
@@ -270,9 +273,39 @@ _PREFIX_LABELS = {
 
 
 def slugify(text: str) -> str:
-    """Lower-case ASCII slug: 'Trauma & Relationships!' -> 'trauma-relationships'."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "untitled"
+    """Lower-case ASCII slug: 'Trauma & Relationships!' -> 'trauma-relationships'.
+
+    Latin letters keep their base letter ('Café' -> 'cafe', 'Łódź' -> 'lodz'); other scripts are
+    transliterated with anyascii and, because a transliteration can fold different names together
+    (李 and 黎 are both 'li'), given a short hash of the original: 'Толстой' -> 'tolstoy-3f1c2a'.
+    A text with no letters or digits at all is 'untitled'.
+    """
+    plain = _ascii_slug(unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode())
+    if plain and not _loses_letters(text):
+        return plain
+    from anyascii import anyascii
+
+    transliterated = _ascii_slug(anyascii(text))
+    if not any(char.isalnum() and not _latin(char) for char in text):
+        return transliterated or "untitled"
+    digest = _digest(unicodedata.normalize("NFC", text.strip()))[:6]
+    return f"{transliterated}-{digest}" if transliterated else f"x-{digest}"
+
+
+def _ascii_slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _latin(char: str) -> bool:
+    """A character of the Latin script (or ASCII)."""
+    return char.isascii() or unicodedata.name(char, "").startswith("LATIN")
+
+
+def _loses_letters(text: str) -> bool:
+    """True when a letter or digit of `text` has no ASCII decomposition ('ß', 'ł', 'д', '李')."""
+    return any(not char.isascii() and unicodedata.category(char)[0] in "LN"
+               and not unicodedata.normalize("NFKD", char).encode("ascii", "ignore")
+               for char in text)
 
 
 def _digest(*parts: object) -> str:
@@ -306,7 +339,15 @@ def evidence_id(document_id: str, kind: str, text: str, occurrence: int = 0) -> 
 
 
 def author_id(family: str, given: str = "") -> str:
-    """Id of an author from family name and initials: ('Herman', 'Judith Lewis') -> author:herman-jl."""
+    """Id of an author from family name and initials: ('Herman', 'Judith Lewis') -> author:herman-jl.
+
+    Initials are taken from the transliterated given names ('Фёдор' -> 'f'), so a non-Latin name
+    gets readable ASCII initials; the family name is slugified (see slugify).
+    """
+    if given and not given.isascii():
+        from anyascii import anyascii
+
+        given = anyascii(given)
     initials = "".join(part[0] for part in re.split(r"[\s.\-]+", given) if part)
     slug = slugify(family)
     return f"author:{slug}-{slugify(initials)}" if initials else f"author:{slug}"

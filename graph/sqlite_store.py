@@ -8,6 +8,7 @@ query runs in SQL with limits; nothing loads the whole graph into Python.
 from __future__ import annotations
 
 import json
+import shlex
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -25,6 +26,24 @@ CHUNK = 500  # ids per IN (...) list; well under SQLite's variable limit
 BUSY_TIMEOUT_MS = 10_000
 SQL_TYPES = {str: "TEXT", int: "INTEGER", bool: "INTEGER", float: "REAL"}
 TABLES: dict[Label, str] = {label: label.value.lower() for label in NODES}
+COLUMNS: dict[Label, tuple[str, ...]] = {label: spec.prop_names for label, spec in NODES.items()}
+# An indexed property of a document-owned node is indexed together with its place in the document,
+# under the schema's index name: one B-tree per property serves both the filter and the sorted
+# page, and a batch of articles lands on a few neighbouring leaves of it instead of on random ones
+# (an index on (kind, id) gets each claim's random id digest: most of its leaves rewritten per batch).
+COMPOSITE_INDEXES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("claim", "document_id"): ("document_id", "position"),
+    ("claim", "status"): ("status", "document_id", "position"),
+    ("claim", "section"): ("section", "document_id", "position"),
+    ("claim", "kind"): ("kind", "document_id", "position"),
+    ("evidence", "document_id"): ("document_id", "start"),
+    ("evidence", "kind"): ("kind", "document_id", "start"),
+    ("document", "root_id"): ("root_id", "position"),
+}
+# Write-connection page cache (KiB, negative as SQLite wants): a 1,000-claim batch lands on random
+# leaves of id-keyed B-trees, so the default 2 MB cache re-reads pages from the OS on every batch.
+WRITE_CACHE_KIB = 64 * 1024
+WAL_AUTOCHECKPOINT_PAGES = 8192  # 32 MB of WAL before a checkpoint copies pages back (default 4 MB)
 # One page of claims; `$w` is a condition from _claim_where, `$o` an ORDER BY from _claim_order.
 CLAIM_PAGE_SQL = (
     "SELECT c.*, d.title AS document_title, "
@@ -35,6 +54,16 @@ CLAIM_PAGE_SQL = (
     "FROM (SELECT c.* FROM claim c WHERE $w ORDER BY $o LIMIT ? OFFSET ?) c "
     "LEFT JOIN document d ON d.id = c.document_id ORDER BY $o"
 )
+
+
+def _prefix_end(prefix: str) -> str | None:
+    """The smallest string after every string starting with `prefix`, or None if there is none
+    (empty prefix, or one ending in the last code point). SQLite's BINARY order is code-point order."""
+    stripped = prefix.rstrip(chr(0x10FFFF))
+    if not stripped:
+        return None
+    successor = ord(stripped[-1]) + 1
+    return stripped[:-1] + chr(0xE000 if 0xD800 <= successor < 0xE000 else successor)  # skip surrogates
 
 
 def q(name: str) -> str:
@@ -72,13 +101,10 @@ def schema_sql() -> list[str]:
         statements.append(_sql("CREATE TABLE IF NOT EXISTS $t ($cols) WITHOUT ROWID", t=q(table), cols=cols))
         for prop in spec.props:
             if prop.indexed:
+                columns = ", ".join(q(c) for c in COMPOSITE_INDEXES.get((table, prop.name), (prop.name,)))
                 statements.append(_sql("CREATE INDEX IF NOT EXISTS $i ON $t ($c)",
-                                       i=q(f"{table}_{prop.name}"), t=q(table), c=q(prop.name)))
+                                       i=q(f"{table}_{prop.name}"), t=q(table), c=columns))
     statements += [
-        'CREATE INDEX IF NOT EXISTS "claim_document_position" ON "claim" ("document_id", "position")',
-        'CREATE INDEX IF NOT EXISTS "claim_status_order" ON "claim" ("status", "document_id", "position")',
-        'CREATE INDEX IF NOT EXISTS "evidence_document_start" ON "evidence" ("document_id", "start")',
-        'CREATE INDEX IF NOT EXISTS "document_root_position" ON "document" ("root_id", "position")',
         # The key (start, type, end) is the unique (type, start, end) and the (start, type) index in one;
         # no index leads with `type`, so the planner never scans a whole type to follow one node.
         'CREATE TABLE IF NOT EXISTS "rel" ("type" TEXT NOT NULL, "start" TEXT NOT NULL, '
@@ -90,8 +116,38 @@ def schema_sql() -> list[str]:
     return statements
 
 
-def _to_sql(value: Any) -> Any:
-    return int(value) if isinstance(value, bool) else value
+NODE_UPSERT_SQL: dict[Label, str] = {
+    label: _sql("INSERT INTO $t ($cols) VALUES ($m) ON CONFLICT (id) DO UPDATE SET $u",
+                t=q(TABLES[label]), cols=", ".join(q(name) for name in names), m=_marks(len(names)),
+                u=", ".join(f"{q(name)} = excluded.{q(name)}" for name in names if name != "id"))
+    for label, names in COLUMNS.items()
+}
+REL_UPSERT_SQL = ('INSERT INTO rel ("type", "start", "end", "props") VALUES (?, ?, ?, ?) '
+                  'ON CONFLICT ("start", "type", "end") DO UPDATE SET "props" = excluded."props"')
+# Claim text search: `claim_search` holds each claim's Unicode-lower-cased text (the folding the
+# filter applies) under a sequential integer key, and `claim_text` is an FTS5 trigram index with
+# that table as its external content; the write path keeps both in step with `claim`. A phrase of
+# trigrams matches exactly where the lower-cased query is a substring, so the index answers the
+# substring filter itself; queries under 3 characters fall back to a scan. (`claim` cannot be the
+# content table: it is WITHOUT ROWID. Sequential keys keep FTS segments small: random ones made
+# the index 4× slower to write.)
+CLAIM_TEXT = "claim_text"
+CLAIM_TEXT_SQL = (
+    'CREATE TABLE IF NOT EXISTS "claim_search" ("n" INTEGER PRIMARY KEY, "id" TEXT NOT NULL UNIQUE, '
+    '"text" TEXT NOT NULL)',
+    "CREATE VIRTUAL TABLE IF NOT EXISTS claim_text USING fts5(text, content = 'claim_search', "
+    "content_rowid = 'n', tokenize = 'trigram case_sensitive 1')",
+)
+CLAIM_TEXT_TABLES = ("claim_search", CLAIM_TEXT,
+                     *(f"{CLAIM_TEXT}_{s}" for s in ("data", "idx", "content", "docsize", "config")))
+CLAIM_TEXT_MATCH_SQL = ("SELECT s.id FROM claim_text JOIN claim_search s ON s.n = claim_text.rowid "
+                        "WHERE claim_text MATCH ?")
+TRIGRAM = 3
+
+
+def fts_phrase(text: str) -> str:
+    """An FTS5 query matching `text` as one phrase (its trigrams in a row)."""
+    return '"' + text.replace('"', '""') + '"'
 
 
 def _row_props(label: Label, row: sqlite3.Row) -> dict[str, Any]:
@@ -117,6 +173,7 @@ class SQLiteStore(Store):
         self.path = Path(path)
         self.read_only = read_only
         self._lock = threading.RLock()
+        self._has_claim_text = False
         self._conn = self._connect()
         try:
             self._prepare()
@@ -140,7 +197,10 @@ class SQLiteStore(Store):
                 conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False,
                                        timeout=BUSY_TIMEOUT_MS / 1000)
             else:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
+                folder = self.path.parent
+                if not folder.is_dir():  # a typo in --store must not create folders
+                    raise StoreError(f"no folder {folder} for the store {self.path}: create it first "
+                                     f"(mkdir -p {shlex.quote(str(folder))}) or give another path")
                 conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,
                                        timeout=BUSY_TIMEOUT_MS / 1000)
         except (sqlite3.Error, OSError) as err:
@@ -165,14 +225,18 @@ class SQLiteStore(Store):
             if version < SCHEMA_VERSION:
                 raise StoreError(f"{self.path} has the old schema version {version}: run "
                                  f"`claimgraph upgrade --store {self.path}` once to upgrade it in place")
+            self._has_claim_text = self._table_exists(CLAIM_TEXT)
             return
         if conn.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() != "wal":
             raise StoreError(f"cannot switch {self.path} to WAL mode: put the store on a local disk")
         conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute(f"PRAGMA cache_size = -{WRITE_CACHE_KIB}")
+        conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_AUTOCHECKPOINT_PAGES}")
+        conn.execute("PRAGMA temp_store = MEMORY")
         if version == 0:
             foreign = [r[0] for r in conn.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-                if r[0] not in (*TABLES.values(), "rel", META_TABLE)]
+                if r[0] not in (*TABLES.values(), "rel", META_TABLE, *CLAIM_TEXT_TABLES)]
             if foreign:
                 raise StoreError(f"{self.path} is another program's SQLite database (tables "
                                  f"{', '.join(sorted(foreign)[:3])}): give a new file path for the store")
@@ -183,6 +247,20 @@ class SQLiteStore(Store):
         elif version < SCHEMA_VERSION:
             with self._transaction():
                 self._upgrade_from_v1(conn)
+        if not self._table_exists(CLAIM_TEXT):
+            self._add_claim_text()
+        self._has_claim_text = True
+
+    def _table_exists(self, name: str) -> bool:
+        found = self._conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone()
+        return found is not None
+
+    def _add_claim_text(self) -> None:
+        """Create the claim text index and fill it from the claims (a store written before it existed)."""
+        with self._transaction() as conn:
+            for statement in CLAIM_TEXT_SQL:
+                conn.execute(statement)
+            _index_claim_text(conn, conn.execute("SELECT id, text FROM claim").fetchall())
 
     def _stored_version(self) -> int:
         """The schema version the meta table (version 2 on) and PRAGMA user_version record (the higher)."""
@@ -199,7 +277,8 @@ class SQLiteStore(Store):
     @staticmethod
     def _set_version(conn: sqlite3.Connection) -> None:
         conn.execute(_sql("INSERT INTO $t (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE "
-                          "SET value = excluded.value", t=q(META_TABLE)), ("schema_version", str(SCHEMA_VERSION)))
+                          "SET value = excluded.value", t=q(META_TABLE)),
+                     ("schema_version", str(SCHEMA_VERSION)))
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def _upgrade_from_v1(self, conn: sqlite3.Connection) -> None:
@@ -280,12 +359,9 @@ class SQLiteStore(Store):
                                  [(str(t), start) for t, start in dict.fromkeys(batch.replaces_outgoing)])
                 self._check_endpoints(conn, {n.id for n in nodes}, rels.values())
                 self._upsert_nodes(conn, nodes)
-                conn.executemany(
-                    'INSERT INTO rel ("type", "start", "end", "props") VALUES (?, ?, ?, ?) '
-                    'ON CONFLICT ("start", "type", "end") DO UPDATE SET "props" = excluded."props"',
-                    [(str(r.type), r.start, r.end, json.dumps(r.props, sort_keys=True))
-                     for r in rels.values()],
-                )
+                conn.executemany(REL_UPSERT_SQL, [
+                    (r.type.value, r.start, r.end, json.dumps(r.props, sort_keys=True) if r.props else "{}")
+                    for r in rels.values()])
         except sqlite3.Error as err:
             raise StoreError(f"writing to {self.path} failed, nothing was written: {err}") from None
         return {"nodes": len(nodes), "relationships": len(rels), "deleted": deleted}
@@ -299,9 +375,12 @@ class SQLiteStore(Store):
         owned: list[str] = []
         for label in DOCUMENT_OWNED:
             for chunk in _chunks(doc_ids):
-                owned += [r[0] for r in conn.execute(
+                ids = [r[0] for r in conn.execute(
                     _sql("SELECT id FROM $t WHERE document_id IN ($m)", t=q(TABLES[label]),
                          m=_marks(len(chunk))), chunk)]
+                owned += ids
+                if label == Label.CLAIM and self._has_claim_text:
+                    _unindex_claim_text(conn, ids)
         for chunk in _chunks(doc_ids + owned):
             marks = _marks(len(chunk))
             conn.execute(_sql('DELETE FROM rel WHERE "start" IN ($m)', m=marks), chunk)
@@ -332,18 +411,19 @@ class SQLiteStore(Store):
                     _sql("SELECT id FROM $t WHERE id IN ($m)", t=q(table), m=_marks(len(chunk))), chunk))
         return found
 
-    @staticmethod
-    def _upsert_nodes(conn: sqlite3.Connection, nodes: list[Node]) -> None:
-        for label, spec in NODES.items():
-            rows = [tuple(_to_sql(n.props.get(name)) for name in spec.prop_names)
-                    for n in nodes if n.label == label]
-            if not rows:
+    def _upsert_nodes(self, conn: sqlite3.Connection, nodes: list[Node]) -> None:
+        by_label: dict[Label, list[dict[str, Any]]] = {label: [] for label in NODES}
+        for node in nodes:
+            by_label[node.label].append(node.props)
+        for label, props in by_label.items():
+            if not props:
                 continue
-            cols = ", ".join(q(name) for name in spec.prop_names)
-            updates = ", ".join(f"{q(name)} = excluded.{q(name)}" for name in spec.prop_names if name != "id")
-            conn.executemany(_sql("INSERT INTO $t ($cols) VALUES ($m) ON CONFLICT (id) DO UPDATE SET $u",
-                                  t=q(TABLES[label]), cols=cols, m=_marks(len(spec.prop_names)), u=updates),
-                             rows)
+            names = COLUMNS[label]
+            conn.executemany(NODE_UPSERT_SQL[label], [tuple(map(p.get, names)) for p in props])
+        if by_label[Label.CLAIM] and self._has_claim_text:
+            claims = [(p["id"], p.get("text")) for p in by_label[Label.CLAIM]]
+            _unindex_claim_text(conn, [claim for claim, _ in claims])
+            _index_claim_text(conn, claims)
 
     def clear(self) -> None:
         if self.read_only:
@@ -351,12 +431,30 @@ class SQLiteStore(Store):
         with self._transaction() as conn:
             for table in (*TABLES.values(), "rel"):
                 conn.execute(_sql("DELETE FROM $t", t=q(table)))
+            if self._has_claim_text:
+                conn.execute("INSERT INTO claim_text (claim_text) VALUES ('delete-all')")
+                conn.execute('DELETE FROM "claim_search"')
 
     # -- nodes -------------------------------------------------------------------------
     def node(self, node_id: str) -> Node | None:
         with self._read() as conn:
             found = self._nodes_by_id(conn, [node_id])
         return found.get(node_id)
+
+    def ids_with_prefix(self, prefix: str, label: Label | None = None, limit: int = 10) -> list[str]:
+        tables = [TABLES[Label(label)]] if label else list(TABLES.values())
+        after = _prefix_end(prefix)  # ids in [prefix, after) start with prefix (code-point order)
+        found: list[str] = []
+        with self._read() as conn:
+            for table in tables:
+                if after is None:
+                    sql, params = _sql("SELECT id FROM $t WHERE id >= ? ORDER BY id LIMIT ?", t=q(table)), \
+                        (prefix, limit)
+                else:
+                    sql = _sql("SELECT id FROM $t WHERE id >= ? AND id < ? ORDER BY id LIMIT ?", t=q(table))
+                    params = (prefix, after, limit)
+                found += [row[0] for row in conn.execute(sql, params) if row[0].startswith(prefix)]
+        return sorted(found)[:max(limit, 0)]
 
     @staticmethod
     def _nodes_by_id(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, Node]:
@@ -420,18 +518,30 @@ class SQLiteStore(Store):
             raise StoreError(f"cannot sort claims by {order_by!r}: use one of {', '.join(CLAIM_SORT_KEYS)}")
         offset, limit = max(0, int(offset)), max(0, int(limit))
         flt = flt or ClaimFilter()
-        where, params = _claim_where(flt, self.resolve_source(flt.source_id))
+        where, params = _claim_where(flt, self.resolve_source(flt.source_id), self._has_claim_text)
         order = _claim_order(order_by, descending)
         with self._read() as conn:
-            total = conn.execute(_sql("SELECT COUNT(*) FROM claim c WHERE $w", w=where), params).fetchone()[0]
+            if self._text_only(flt):  # the index holds one row per claim: count there
+                total = conn.execute("SELECT COUNT(*) FROM claim_text WHERE claim_text MATCH ?",
+                                     (fts_phrase(flt.text.lower()),)).fetchone()[0]
+            else:
+                total = conn.execute(_sql("SELECT COUNT(*) FROM claim c WHERE $w", w=where),
+                                     params).fetchone()[0]
             rows = conn.execute(_sql(CLAIM_PAGE_SQL, w=where, o=order), (*params, limit, offset)).fetchall()
         return Page([_claim_row(r) for r in rows], total, offset, limit)
 
     def _claim_ids(self, conn: sqlite3.Connection, flt: ClaimFilter, limit: int) -> list[str]:
-        where, params = _claim_where(flt, self._find_sources_in(conn, flt.source_id) if flt.source_id else None)
+        sources = self._find_sources_in(conn, flt.source_id) if flt.source_id else None
+        where, params = _claim_where(flt, sources, self._has_claim_text)
         order = _claim_order("position", False)
         sql = _sql("SELECT c.id FROM claim c WHERE $w ORDER BY $o LIMIT ?", w=where, o=order)
         return [r[0] for r in conn.execute(sql, (*params, limit))]
+
+    def _text_only(self, flt: ClaimFilter) -> bool:
+        """True when the text index alone answers the filter (text of 3+ characters, nothing else)."""
+        return (self._has_claim_text and bool(flt.text) and len(flt.text.lower()) >= TRIGRAM
+                and not any(getattr(flt, f) for f in ("status", "document_id", "section", "kind",
+                                                      "source_id")))
 
     def trace(self, claim_id: str) -> dict[str, Any] | None:
         with self._read() as conn:
@@ -457,9 +567,12 @@ class SQLiteStore(Store):
                 "SELECT e.* FROM rel r JOIN evidence e ON e.id = r.\"end\" "
                 "WHERE r.type = 'SUPPORTED_BY' AND r.start = ? ORDER BY e.start, e.id", (claim_id,)):
             item = _row_props(Label.EVIDENCE, row)
-            item["sources"] = [_row_props(Label.SOURCE, s) for s in conn.execute(
-                "SELECT s.* FROM rel r JOIN source s ON s.id = r.\"end\" "
-                "WHERE r.type = 'CITES' AND r.start = ? ORDER BY s.id", (row["id"],))]
+            item["sources"] = [
+                {**_row_props(Label.SOURCE, s), **_cited_as(s["cites"]), "in_corpus": s["in_corpus"] or ""}
+                for s in conn.execute(
+                    "SELECT s.*, r.props AS cites, (SELECT MIN(ic.\"end\") FROM rel ic WHERE ic.start = s.id "
+                    "AND ic.type = 'IN_CORPUS') AS in_corpus FROM rel r JOIN source s ON s.id = r.\"end\" "
+                    "WHERE r.type = 'CITES' AND r.start = ? ORDER BY s.id", (row["id"],))]
             evidence.append(item)
         return evidence
 
@@ -503,7 +616,8 @@ class SQLiteStore(Store):
         order = _work_order(by)
         with self._read() as conn:
             rows = conn.execute(_sql(
-                "SELECT * FROM (SELECT s.id, COALESCE(s.title, '') AS title, COALESCE(s.authors, '') AS authors, "
+                "SELECT * FROM (SELECT s.id, COALESCE(s.title, '') AS title, "
+                "COALESCE(s.authors, '') AS authors, "
                 "COALESCE(s.year, '') AS year, COALESCE(s.doi, '') AS doi, COALESCE(s.keys, '') AS keys, "
                 "(SELECT COUNT(DISTINCT d.root_id) FROM rel ci JOIN document d ON d.id = ci.start "
                 " WHERE ci.type = 'CITES' AND ci.\"end\" = s.id) AS article_count, "
@@ -521,7 +635,8 @@ class SQLiteStore(Store):
                 "JOIN rel b ON b.start = a.start AND b.type = 'CITES' AND b.\"end\" <> a.\"end\" "
                 "JOIN source s ON s.id = b.\"end\" "
                 "WHERE a.type = 'CITES' AND a.\"end\" = ? "
-                "GROUP BY s.id ORDER BY articles DESC, s.id LIMIT ?", (source_id, max(0, int(limit)))).fetchall()
+                "GROUP BY s.id ORDER BY articles DESC, s.id LIMIT ?",
+                (source_id, max(0, int(limit)))).fetchall()
         return [dict(r) for r in rows]
 
     def citing_articles(self, document_id: str) -> list[dict[str, Any]]:
@@ -544,7 +659,8 @@ class SQLiteStore(Store):
                 "(SELECT COUNT(*) FROM claim c WHERE c.document_id = d.id) AS claim_count, $cols, "
                 "(SELECT COUNT(*) FROM rel r WHERE r.start = d.id AND r.type = 'CITES') AS works, "
                 "(SELECT COUNT(*) FROM evidence e WHERE e.document_id = d.id AND e.kind = 'citation' "
-                " AND NOT EXISTS (SELECT 1 FROM rel r WHERE r.start = e.id AND r.type = 'CITES')) AS unresolved "
+                " AND NOT EXISTS (SELECT 1 FROM rel r WHERE r.start = e.id AND r.type = 'CITES')) "
+                "AS unresolved "
                 "FROM document d WHERE d.kind = 'article' ORDER BY d.id", cols=status_cols)).fetchall()
         return [dict(r) for r in rows]
 
@@ -681,13 +797,35 @@ class SQLiteStore(Store):
 
 
 # -- helpers ----------------------------------------------------------------------------
+def _unindex_claim_text(conn: sqlite3.Connection, claim_ids: Sequence[str]) -> None:
+    """Remove these claims (those indexed) from the claim text index."""
+    for chunk in _chunks(list(claim_ids)):
+        old = conn.execute(_sql('SELECT n, text FROM "claim_search" WHERE id IN ($m)', m=_marks(len(chunk))),
+                           chunk).fetchall()
+        if old:
+            conn.executemany("INSERT INTO claim_text (claim_text, rowid, text) VALUES ('delete', ?, ?)",
+                             [(r[0], r[1]) for r in old])
+            conn.executemany('DELETE FROM "claim_search" WHERE n = ?', [(r[0],) for r in old])
+
+
+def _index_claim_text(conn: sqlite3.Connection, claims: Sequence[tuple[str, Any]]) -> None:
+    """Add (id, text) claims, not yet indexed, to the claim text index under new sequential keys."""
+    last = conn.execute('SELECT COALESCE(MAX(n), 0) FROM "claim_search"').fetchone()[0]
+    conn.executemany('INSERT INTO "claim_search" (id, text) VALUES (?, ?)',
+                     [(claim, _py_lower(text) if isinstance(text, str) else "") for claim, text in claims])
+    conn.execute('INSERT INTO claim_text (rowid, text) SELECT n, text FROM "claim_search" WHERE n > ?',
+                 (last,))
+
+
 def _last_by_id(nodes: Iterable[Node]) -> list[Node]:
     """One node per id; a later node with the same id wins, as a second MERGE would."""
     return list({node.id: node for node in nodes}.values())
 
 
-def _claim_where(flt: ClaimFilter, source_ids: list[str] | None = None) -> tuple[str, list[Any]]:
-    """SQL condition on claim alias `c` and its parameters; `source_ids` are flt.source_id resolved."""
+def _claim_where(flt: ClaimFilter, source_ids: list[str] | None = None,
+                 claim_text: bool = False) -> tuple[str, list[Any]]:
+    """SQL condition on claim alias `c` and its parameters; `source_ids` are flt.source_id resolved,
+    `claim_text`: the claim text index exists."""
     clauses, params = ["1 = 1"], []
     for column in ("status", "document_id", "section", "kind"):
         value = getattr(flt, column)
@@ -698,12 +836,24 @@ def _claim_where(flt: ClaimFilter, source_ids: list[str] | None = None) -> tuple
         ids = list(source_ids or [flt.source_id])
         clauses.append(_sql(
             "c.id IN (SELECT r1.start FROM rel r2 JOIN rel r1 ON r1.\"end\" = r2.start "
-            "AND r1.type = 'SUPPORTED_BY' WHERE r2.type = 'CITES' AND r2.\"end\" IN ($m))", m=_marks(len(ids))))
+            "AND r1.type = 'SUPPORTED_BY' WHERE r2.type = 'CITES' AND r2.\"end\" IN ($m))",
+            m=_marks(len(ids))))
         params.extend(ids)
     if flt.text:
-        clauses.append("instr(cg_lower(c.text), ?) > 0")
-        params.append(flt.text.lower())
+        folded = flt.text.lower()
+        if claim_text and len(folded) >= TRIGRAM:
+            clauses.append(f"c.id IN ({CLAIM_TEXT_MATCH_SQL})")
+            params.append(fts_phrase(folded))
+        else:
+            clauses.append("instr(cg_lower(c.text), ?) > 0")
+            params.append(folded)
     return " AND ".join(clauses), params
+
+
+def _cited_as(props_json: str | dict) -> dict[str, str]:
+    """The citing document's own key and reference number for a work, from its CITES properties."""
+    props = json.loads(props_json) if isinstance(props_json, str) else (props_json or {})
+    return {"cited_key": props.get("key", ""), "cited_number": props.get("number", "")}
 
 
 def _work_order(by: str) -> str:

@@ -20,6 +20,8 @@ from graph.schema import Label, RelType, label_of
 
 DEFAULT_STORE = "claimgraph.db"
 DEFAULT_MAX_NODES = 200
+NO_CAP = 2**53  # a node cap no store reaches, still an integer every backend's LIMIT takes
+UNCAPPED = NO_CAP  # what document_view asks for: every claim of a document
 
 
 class StoreError(Exception):
@@ -98,7 +100,10 @@ class Store(ABC):
          "document": document props without text,
          "context": {"start", "end", "text"}: the claim's paragraph widened to
                     cover its evidence spans in the same document,
-         "evidence": [evidence props + "sources": [source props]], by start offset,
+         "evidence": [evidence props + "sources": [source props + "cited_key", "cited_number"
+                     (the citing document's own key and reference number, from CITES) + "in_corpus"
+                     (the id of the ingested article that is this work, via IN_CORPUS, else '')]],
+                     by start offset,
          "challenges": [{"id", "label", "text", "reason"}]: what challenges the claim}
         """
 
@@ -197,6 +202,12 @@ class Store(ABC):
         named by `flt.document_id` are included even without claims."""
 
     @abstractmethod
+    def ids_with_prefix(self, prefix: str, label: Label | None = None, limit: int = 10) -> list[str]:
+        """Ids (of `label`, else of any label) that start with `prefix`, exactly as given (case
+        matters), in code-point order, at most `limit`. Lets the CLI accept `claim:18ef` for
+        `claim:18ef395d6af5` and suggest ids when one is ambiguous or unknown."""
+
+    @abstractmethod
     def iter_nodes(self, label: Label, batch_size: int = 1000) -> Iterator[list[Node]]:
         """All nodes of a label in id order, in lists of at most batch_size."""
 
@@ -214,16 +225,76 @@ class Store(ABC):
         """Where this store is, safe to print (never credentials)."""
 
     # -- shared helpers ----------------------------------------------------------
-    def subgraph(self, scope: Scope, max_nodes: int = DEFAULT_MAX_NODES) -> Subgraph:
-        """The subgraph a Scope names."""
+    def document_view(self, document_id: str) -> dict[str, Any] | None:
+        """Everything the reader view draws for one document, or None if there is no such document.
+
+        {"document": document props with `text`,
+         "claims": claim props by (start, position), each with `evidence_ids` (by start),
+         "evidence": {evidence id: evidence props + "sources": [source props by id]},
+         "challenges": {claim id: trace()["challenges"]} for its contested claims}
+        Built from node(), filter_subgraph() and trace(), so every backend gives the same answer.
+        """
+        node = self.node(document_id)
+        if node is None or node.label != Label.DOCUMENT:
+            return None
+        sub = self.filter_subgraph(ClaimFilter(document_id=document_id), max_nodes=UNCAPPED)
+        by_id = {n.id: n for n in sub.nodes}
+        cites: dict[str, list[str]] = {}
+        supports: dict[str, list[str]] = {}
+        for rel in sub.relationships:
+            if rel.type == RelType.CITES and rel.start in by_id and by_id[rel.start].label == Label.EVIDENCE:
+                cites.setdefault(rel.start, []).append(rel.end)
+            elif rel.type == RelType.SUPPORTED_BY and rel.end in by_id:
+                supports.setdefault(rel.start, []).append(rel.end)
+        evidence = {
+            n.id: {**n.props, "sources": [dict(by_id[s].props) for s in sorted(set(cites.get(n.id, [])))
+                                          if s in by_id]}
+            for n in sub.nodes if n.label == Label.EVIDENCE
+        }
+        claims = []
+        for n in sub.nodes:
+            if n.label != Label.CLAIM or n.props.get("document_id") != document_id:
+                continue
+            ids = sorted(set(supports.get(n.id, [])) & set(evidence),
+                         key=lambda e: (int(evidence[e].get("start") or 0), e))
+            claims.append({**n.props, "evidence_ids": ids})
+        claims.sort(key=lambda c: (int(c.get("start") or 0), int(c.get("position") or 0), c["id"]))
+        challenges = {}
+        for claim in claims:
+            if claim.get("contested"):
+                traced = self.trace(claim["id"])
+                if traced and traced.get("challenges"):
+                    challenges[claim["id"]] = traced["challenges"]
+        return {"document": dict(node.props), "claims": claims, "evidence": evidence,
+                "challenges": challenges}
+
+    def source_keys(self) -> list[str]:
+        """The citing keys `ClaimFilter.source_id` (the CLI's --source) accepts besides work ids and
+        DOIs, sorted: what a "did you mean" hint offers (`resolve_source` is what accepts them)."""
+        keys = {key.strip() for source in self.sources() for key in str(source.get("keys") or "").split(",")}
+        return sorted(key for key in keys if key)
+
+    def whole_graph(self) -> Subgraph:
+        """Every node and every relationship in the store (nodes by label then id)."""
+        nodes = [node for label in Label for batch in self.iter_nodes(label) for node in batch]
+        relationships = [rel for rel_type in RelType for batch in self.iter_relationships(rel_type)
+                         for rel in batch]
+        return Subgraph(nodes=nodes, relationships=relationships)
+
+    def subgraph(self, scope: Scope, max_nodes: int | None = DEFAULT_MAX_NODES) -> Subgraph:
+        """The subgraph a Scope names, at most `max_nodes` nodes; None: no cap, and then the whole
+        graph (`all`) is every node and relationship, uncited sources included."""
+        if scope.kind == "all" and max_nodes is None:
+            return self.whole_graph()
+        cap = NO_CAP if max_nodes is None else max_nodes
         if scope.kind == "node":
             if not scope.node_id:
                 raise StoreError("a node scope needs a node id")
-            return self.neighbourhood(scope.node_id, scope.depth, max_nodes)
+            return self.neighbourhood(scope.node_id, scope.depth, cap)
         if scope.kind == "filter":
-            return self.filter_subgraph(scope.filter, max_nodes)
+            return self.filter_subgraph(scope.filter, cap)
         if scope.kind == "all":
-            return self.filter_subgraph(ClaimFilter(), max_nodes)
+            return self.filter_subgraph(ClaimFilter(), cap)
         raise StoreError(f"unknown scope kind {scope.kind!r}: use node, filter or all")
 
     def __enter__(self) -> Store:

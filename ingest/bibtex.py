@@ -5,17 +5,21 @@ bibtexparser's LatexDecodingMiddleware does it, braces removed and whitespace
 collapsed; verbatim fields (url, doi, eprint, file) are kept as written, so a `%`
 in a URL survives. Names are split by bibtexparser's SeparateCoAuthors and
 SplitNameParts, then decoded part by part so "{van der Berg}, Jan" stays one family name.
-Anything the parser could not read is an InputError naming the file and line.
+Anything the parser could not read is an InputError naming the file and line, and so is a
+key BibTeX itself would refuse (`BIBTEX_KEY`), a value nested deeper than `MAX_BRACE_DEPTH`
+braces, or any failure of bibtexparser or pylatexenc (named with the entry and field).
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import re
 from functools import cache
 from pathlib import Path
 
 from graph.model import GraphBatch
+from ingest.guards import MAX_BIBTEX_BYTES, parser_failure, shown_path
 from ingest.model import InputError, PersonName, Reference
 from ingest.textfile import read_text_file
 
@@ -23,13 +27,19 @@ NAME_FIELDS = ("author", "editor")
 VERBATIM_FIELDS = frozenset({"url", "doi", "eprint", "file", "pdf", "urldate"})
 DOI_PREFIXES = ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:")
 BIB_HINT = "Give a .bib file with BibTeX entries"
+# A key as BibTeX reads it: no white space and none of " # % ' ( ) , = { } (bibtex.web's illegal id
+# characters); a backslash is refused too, as biber does.
+BIBTEX_KEY = re.compile(r"[^\s\"#%'(),={}\\]+")
+# How the entry's key is written: "@type{key," or "@type(key,".
+_RAW_KEY = re.compile(r"@\s*\w+\s*[{(]\s*([^,\n{}()]*?)\s*(?:[,{}()\n]|$)")
+MAX_BRACE_DEPTH = 32
 
 
 def read_bibtex(path: str | Path) -> list[Reference]:
     """Every entry of the BibTeX file at `path`, in file order."""
     file_path = Path(path)
-    text = read_text_file(file_path, "a BibTeX file", hint=BIB_HINT)
-    return parse_bibtex(text, str(file_path))
+    text = read_text_file(file_path, "a BibTeX file", hint=BIB_HINT, limit=MAX_BIBTEX_BYTES)
+    return parse_bibtex(text, shown_path(file_path))
 
 
 def parse_bibtex(text: str, path: str = "<string>") -> list[Reference]:
@@ -43,6 +53,9 @@ def parse_bibtex(text: str, path: str = "<string>") -> list[Reference]:
     try:
         library = bibtexparser.parse_string(
             text, append_middleware=[middlewares.SeparateCoAuthors(), middlewares.SplitNameParts()])
+    except Exception as err:  # a third-party parser's failure is the file's, in one line
+        raise parser_failure(path, "cannot be parsed as BibTeX", err,
+                             hint="Check its braces, commas and quotes") from None
     finally:
         parser_log.setLevel(level)
     _raise_for_failures(library, path)
@@ -53,6 +66,7 @@ def parse_bibtex(text: str, path: str = "<string>") -> list[Reference]:
         if not entry.key.strip():
             raise InputError(path, f"@{entry.entry_type} entry has no key", line=line,
                              hint="Add a citation key after the opening brace")
+        _check_key(entry, path, line)
         folded = entry.key.lower()
         if folded in first_line:
             raise _duplicate(path, entry.key, line, first_line[folded])
@@ -84,6 +98,31 @@ def _raise_for_failures(library: object, path: str) -> None:
         raise InputError(path, "malformed BibTeX block", line=line, hint="Check its syntax")
 
 
+def _check_key(entry: object, path: str, line: int) -> None:
+    """InputError for a key BibTeX would not accept, as it is written in the file (bibtexparser cuts
+    `x'}) MATCH (n)` down to `x'` and reads on)."""
+    raw = getattr(entry, "raw", "") or ""
+    written = _RAW_KEY.match(raw.lstrip())
+    key = written.group(1) if written else entry.key  # type: ignore[attr-defined]
+    if not BIBTEX_KEY.fullmatch(key) or key != entry.key:  # type: ignore[attr-defined]
+        shown = key if len(key) <= 60 else key[:57] + "..."
+        raise InputError(path, f"the key {shown!r} is not a BibTeX key", line=line,
+                         hint="A key has no spaces and none of \" # % ' ( ) , = { } \\ "
+                         "(e.g. herman1992trauma)")
+
+
+def _brace_depth(value: str) -> int:
+    """How deep braces nest in `value` (unbalanced closing braces count as nothing)."""
+    depth = deepest = 0
+    for char in value:
+        if char == "{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char == "}" and depth:
+            depth -= 1
+    return deepest
+
+
 def _failure_reason(error: BaseException | None) -> str:
     """One line saying why bibtexparser gave up on a block."""
     reason = getattr(error, "abort_reason", "") or getattr(error, "message", "") or str(error or "")
@@ -101,13 +140,22 @@ def _reference(entry: object, path: str, line: int) -> Reference:
     fields: dict[str, str] = {}
     people: dict[str, list[PersonName]] = {}
     others: dict[str, bool] = {}
+    key = entry.key  # type: ignore[attr-defined]
     for field in entry.fields:  # type: ignore[attr-defined]
         name = field.key.lower()
-        if name in NAME_FIELDS and isinstance(field.value, list):
-            people[name], others[name] = _people(field.value)
-            fields[name] = _names_field(people[name], others[name])
-        else:
-            fields[name] = _decode_field(name, str(field.value))
+        raw = " ".join(str(p) for p in field.value) if isinstance(field.value, list) else str(field.value)
+        if _brace_depth(raw) > MAX_BRACE_DEPTH:
+            raise InputError(path, f"entry '{key}': field {name} nests braces {_brace_depth(raw)} deep "
+                             f"(the most is {MAX_BRACE_DEPTH})", line=line, hint="Remove the extra braces")
+        try:
+            if name in NAME_FIELDS and isinstance(field.value, list):
+                people[name], others[name] = _people(field.value)
+                fields[name] = _names_field(people[name], others[name])
+            else:
+                fields[name] = _decode_field(name, str(field.value))
+        except Exception as err:  # pylatexenc's failure on one value: name the entry and field
+            raise parser_failure(path, f"entry '{key}': field {name} cannot be decoded as LaTeX", err,
+                                 line=line, hint="Check its backslashes and braces") from None
     name_field = "author" if "author" in people else "editor"
     return Reference(
         key=entry.key, entry_type=entry.entry_type.lower(), fields=fields,  # type: ignore[attr-defined]

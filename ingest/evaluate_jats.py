@@ -160,10 +160,16 @@ def _rendered(article: ParsedDocument, workdir: Path) -> tuple[ParsedDocument, s
 
 
 def text_bib_route(article: ParsedDocument, workdir: Path) -> list[Predicted]:
-    from ingest.bibtex import parse_bibtex
+    """The rendered text with its .bib, the references taken as the pipeline takes them
+    (ingest.pipeline.article_references: the printed list's entries not in the .bib, then the .bib)."""
+    from ingest.pipeline import _BibCache, article_references
 
     doc, bibtex = _rendered(article, workdir)
-    return citation_spans(doc, parse_bibtex(bibtex, str(workdir / "article.bib")))
+    bib = workdir / (Path(article.path).stem + ".bib")
+    bib.write_text(bibtex, encoding="utf-8")
+    references = article_references([doc], [bib], _BibCache(), [])
+    keys = keys_by_line(doc.references, article)
+    return [(s, e, [keys.get(k, k) for k in ks]) for s, e, ks in citation_spans(doc, references)]
 
 
 def text_route(article: ParsedDocument, workdir: Path) -> list[Predicted]:

@@ -19,6 +19,7 @@ from pathlib import Path
 from graph.schema import DocumentKind, comment_id, document_id
 from ingest.blocks import Classifier, Unit
 from ingest.dates import parse_date
+from ingest.guards import check_paragraphs, parser_failure, shown_path
 from ingest.model import BOILERPLATE, TITLE, InputError, ParsedDocument
 
 # trafilatura XML elements that hold text of their own, and the unit hint each becomes.
@@ -31,23 +32,28 @@ def read_html(path: Path, html: str) -> list[ParsedDocument]:
     import trafilatura
     from lxml import etree
 
-    extracted = trafilatura.extract(bracket_reference_superscripts(html), output_format="xml",
-                                    include_comments=False, include_formatting=False, include_links=False,
-                                    with_metadata=False,
-                                    include_tables=True, favor_recall=True)
-    if not extracted:
-        raise InputError(str(path), "has no article body that can be extracted",
+    try:
+        extracted = trafilatura.extract(bracket_reference_superscripts(html), output_format="xml",
+                                        include_comments=False, include_formatting=False,
+                                        include_links=False, with_metadata=False,
+                                        include_tables=True, favor_recall=True)
+        root = etree.fromstring(extracted.encode("utf-8")) if extracted else None
+        metadata = trafilatura.extract_metadata(html)
+    except Exception as err:  # a parser failure is the file's, in one line
+        raise parser_failure(shown_path(path), "cannot be read as HTML", err,
+                             hint="Check that it is a web page, or save its text as .txt") from None
+    if root is None:
+        raise InputError(shown_path(path), "has no article body that can be extracted",
                          hint="Give the page with the article's text, or save the text as .txt")
-    root = etree.fromstring(extracted.encode("utf-8"))
     text, units = _layout(root)
     if not text.strip():
-        raise InputError(str(path), "has no article body that can be extracted",
+        raise InputError(shown_path(path), "has no article body that can be extracted",
                          hint="Give the page with the article's text, or save the text as .txt")
-    metadata = trafilatura.extract_metadata(html)
     title = (metadata.title or "") if metadata else ""
     blocks = Classifier(text, markdown=True).classify(units)
+    check_paragraphs(path, text, [(b.start, b.end) for b in blocks], numbered=False)
     if all(b.kind in (TITLE, BOILERPLATE) for b in blocks):  # a navigation link, a lone heading
-        raise InputError(str(path), "has no article body that can be extracted",
+        raise InputError(shown_path(path), "has no article body that can be extracted",
                          hint="Give the page with the article's text, or save the text as .txt")
     if not title:
         title = next((text[b.start:b.end] for b in blocks if b.kind == TITLE), "")
@@ -56,12 +62,18 @@ def read_html(path: Path, html: str) -> list[ParsedDocument]:
 
     doc_id = document_id(slug_for(url, path))
     article = ParsedDocument(
-        id=doc_id, kind=str(DocumentKind.ARTICLE), text=text, path=str(path), title=title,
+        id=doc_id, kind=str(DocumentKind.ARTICLE), text=text, path=shown_path(path), title=title,
         author=(metadata.author or "") if metadata else "", date=_iso(metadata.date if metadata else ""),
         url=url, offset=0, root_id=doc_id, parent_id="", position=0, blocks=blocks,
         sentences=sentences_of(text, blocks),
     )
-    return [article, *html_comments(html, article)]
+    try:
+        comments = html_comments(html, article)
+    except InputError:
+        raise
+    except Exception as err:  # a parser failure is the file's, in one line
+        raise parser_failure(shown_path(path), "cannot be read as HTML (its comments)", err) from None
+    return [article, *comments]
 
 
 # The text of a superscript that is a reference marker: "1", "[1]", "1,2", "(3)", "1–3".

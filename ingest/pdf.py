@@ -25,6 +25,7 @@ the page count (about 20 ms a page), which the page cap bounds.
 
 from __future__ import annotations
 
+import ctypes
 import re
 import statistics
 from collections import Counter
@@ -55,7 +56,7 @@ MARGIN_SHARE = 0.09         # running heads and footers live in the top/bottom 9
 PDF_HINT = "Give the publisher's PDF with a text layer, or the article as .txt, .md, .html or JATS .xml"
 
 
-@dataclass
+@dataclass(slots=True)
 class Char:
     text: str
     x0: float
@@ -164,6 +165,7 @@ def _page_chars(page, textpage) -> list[Char]:  # noqa: ANN001 - pypdfium2 objec
     if len(all_text) != count:  # characters outside the BMP: read them one by one
         all_text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, i) or 32) for i in range(count))
     rect = pdfium_c.FS_RECTF()
+    rect_ref = ctypes.byref(rect)
     loose_box, weight_of, generated = (pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetFontWeight,
                                        pdfium_c.FPDFText_IsGenerated)
     newline, space = Char("\n", 0, 0, 0, 0, 0, False), Char(" ", 0, 0, 0, 0, 0, False)
@@ -176,7 +178,7 @@ def _page_chars(page, textpage) -> list[Char]:  # noqa: ANN001 - pypdfium2 objec
         if text.isspace() and generated(raw, index):
             append(space)
             continue
-        loose_box(raw, index, rect)
+        loose_box(raw, index, rect_ref)
         top, bottom = rect.top, rect.bottom
         append(Char(text, rect.left, height - top, rect.right, height - bottom, top - bottom,
                     weight_of(raw, index) >= 600))
@@ -517,7 +519,8 @@ def _superscript_citations(doc: ParsedDocument, superscripts: list[tuple[int, in
 
     body_end = next((b.start for b in doc.blocks if b.kind == REFERENCES), len(doc.text))
     body_start = next((b.start for b in doc.blocks if b.kind == HEADING), 0)  # after bylines, affiliations
-    marks = [(s, e) for s, e in superscripts if body_start <= s and e <= body_end]
+    marks = [(s, e) for s, e in superscripts if body_start <= s and e <= body_end
+             and _after_word_or_punctuation(doc.text, s)]
     if not marks:
         return []
     found = [(s, e) for s, e in marks]
@@ -528,6 +531,14 @@ def _superscript_citations(doc: ParsedDocument, superscripts: list[tuple[int, in
         keys = [by_label[str(n)] for n in numbers if str(n) in by_label]
         citations.append(MarkedCitation(start, end, keys))
     return citations
+
+
+def _after_word_or_punctuation(text: str, start: int) -> bool:
+    """A reference marker follows a word of 3+ letters or closing punctuation; a raised number
+    after a digit, a single letter or a unit ("10⁶", "x²", "m²") is an exponent."""
+    before = text[max(0, start - 12):start].rstrip()
+    return bool(re.search(r"(?:[^\W\d_]{3,}|[.,;:)\]”’\"'])$", before)) and not re.search(
+        r"\b(?:mm|cm|km|m|kg|mg|ml|µm|nm)$", before)
 
 
 def boxes_for(doc: ParsedDocument, start: int, end: int) -> list[LayoutBox]:

@@ -17,10 +17,11 @@ skipped and named in `IngestResult.skipped`). Same input and same store, same ba
 from __future__ import annotations
 
 import bisect
+import hashlib
 import os
 import re
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,7 @@ from ingest.citations import (
     claim_statuses,
     find_challenge,
     find_evidence,
+    match_reference_entry,
 )
 from ingest.claims import ClaimSpan, Unit, document_units, extract_claims
 from ingest.model import InputError, LayoutBox, ParsedDocument, Reference
@@ -149,8 +151,9 @@ def plan_articles(article_paths: Sequence[str | Path], bib_paths: Sequence[str |
 
 
 def qualified_ids(paths: Sequence[Path], ids: Sequence[str]) -> list[str]:
-    """Document ids, those shared by files in different folders qualified by as many parent folder
-    names as it takes to tell them apart ('x1/index.md', 'x2/index.md' -> doc:x1-index, doc:x2-index)."""
+    """Document ids, those shared by several files told apart: by as many parent folder names as
+    it takes ('x1/index.md', 'x2/index.md' -> doc:x1-index, doc:x2-index), or, for files in one
+    folder (two files of one DOI), by the file name, then by a digest of the path."""
     result = list(ids)
     groups: dict[str, list[int]] = {}
     for i, doc_id in enumerate(ids):
@@ -158,13 +161,14 @@ def qualified_ids(paths: Sequence[Path], ids: Sequence[str]) -> list[str]:
     for doc_id, members in groups.items():
         if len(members) < 2:
             continue
-        parts = [Path(os.path.abspath(paths[i])).parent.parts for i in members]
-        depth = 1
-        while depth <= max(len(p) for p in parts):
-            names = [document_id("-".join([*p[-depth:], doc_id.removeprefix("doc:")])) for p in parts]
-            if len(set(names)) == len(names):
-                break
-            depth += 1
+        bare = doc_id.removeprefix("doc:")
+        full = [Path(os.path.abspath(paths[i])) for i in members]
+        parts = [path.parent.parts for path in full]
+        candidates = [[document_id("-".join([*p[-depth:], bare])) for p in parts]
+                      for depth in range(1, max(len(p) for p in parts) + 1)]
+        candidates.append([document_id(f"{bare}-{path.stem}") for path in full])
+        candidates.append([f"{doc_id}-{hashlib.sha1(str(path).encode()).hexdigest()[:8]}" for path in full])
+        names = next(c for c in candidates if len(set(c)) == len(c))
         for i, name in zip(members, names, strict=True):
             result[i] = name
     return result
@@ -202,17 +206,25 @@ class _BibCache:
 
 def article_references(docs: list[ParsedDocument], bibs: Sequence[Path], cache: _BibCache,
                        warnings: list[str]) -> list[Reference]:
-    """The article's own reference list, then its .bib entries; a key defined twice keeps the first."""
+    """The article's own reference list, then its .bib entries; a key defined twice keeps the first.
+
+    A printed-list entry that describes a .bib entry (ingest.citations.match_reference_entry) is
+    left out: the .bib record stands for it, so "(Smith, 2010)" finds one work, not two."""
     references: list[Reference] = []
     seen: dict[str, Reference] = {}
-    candidates = [*docs[0].references, *(r for bib in bibs for r in cache.references(bib))]
+    from_bib = [r for bib in bibs for r in cache.references(bib)]
+    own = [r for r in docs[0].references
+           if not (from_bib and r.origin == "reference-list"
+                   and match_reference_entry(r.fields.get("printed", ""), from_bib))]
+    candidates = [*own, *from_bib]
     for ref in candidates:
         folded = ref.key.lower()
         if folded in seen:
             first = seen[folded]
             if first.fields != ref.fields:
-                warnings.append(f"{ref.path}:{ref.line}: key '{ref.key}' already defined in {first.path}"
-                                f"{':' + str(first.line) if first.line else ''} for {docs[0].path}; keeping the first")
+                where = f"{first.path}:{first.line}" if first.line else first.path
+                warnings.append(f"{ref.path}:{ref.line}: key '{ref.key}' already defined in {where} "
+                                f"for {docs[0].path}; keeping the first")
             continue
         seen[folded] = ref
         references.append(ref)
@@ -249,6 +261,32 @@ def extract_article(documents: list[ParsedDocument], references: list[Reference]
     return Extraction(documents, references, analyses, find_challenges(analyses), numbers)
 
 
+def _extract_one(item: tuple[list[ParsedDocument], list[Reference]]) -> Extraction:
+    return extract_article(*item)
+
+
+def extract_all(items: Sequence[tuple[list[ParsedDocument], list[Reference]]],
+                jobs: int = 1) -> Iterator[Extraction]:
+    """extract_article over (documents, references) items, in input order, on `jobs` processes.
+
+    Extraction is pure, so worker processes give the same results as one; each article goes out
+    and comes back pickled, at most about 2 × jobs articles in flight."""
+    jobs = max(1, min(jobs, len(items)))
+    if jobs == 1:
+        yield from (extract_article(docs, refs) for docs, refs in items)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        pending: list[Any] = []
+        for item in items:
+            pending.append(pool.submit(_extract_one, item))
+            if len(pending) >= 2 * jobs:
+                yield pending.pop(0).result()
+        for future in pending:
+            yield future.result()
+
+
 def analyse(documents: list[ParsedDocument], index: Any) -> list[_Analysis]:
     """Claims and evidence of every document, in input order."""
     analyses = []
@@ -277,13 +315,34 @@ def find_challenges(analyses: list[_Analysis]) -> list[Challenge]:
 # -- the whole ingest ----------------------------------------------------------------------------------
 def ingest_paths(article_paths: Sequence[str | Path], bib_paths: Sequence[str | Path],
                  progress: Progress | None = None, registry: WorkRegistry | None = None,
-                 replace: bool = False, strict: bool = True) -> IngestResult:
+                 replace: bool = False, strict: bool = True, jobs: int = 1) -> IngestResult:
     """Read articles (with their comments) and their references and build the graph batch.
 
     `registry` holds the works and articles already in the store (WorkRegistry.from_store), so
     re-ingest gives every work its old id. strict=False skips an article that cannot be read (named
     in `skipped` and a warning) instead of raising. `replace` lets an article take over a stored
-    document id that another file had."""
+    document id that another file had. `jobs` > 1 extracts articles in that many worker processes
+    (results in input order, so the batch is the same as with one)."""
+    registry = registry or WorkRegistry()
+    extractions, warnings, skipped = extract_paths(article_paths, bib_paths, progress, registry, replace,
+                                                   strict, jobs)
+    steps = len(extractions) + len(skipped)
+    if progress:
+        progress(steps, steps, "resolving cited works")
+    result = build_result(extractions, registry, warnings)
+    result.skipped = skipped
+    if progress:
+        progress(steps, steps, "done")
+    return result
+
+
+def extract_paths(article_paths: Sequence[str | Path], bib_paths: Sequence[str | Path],
+                  progress: Progress | None = None, registry: WorkRegistry | None = None,
+                  replace: bool = False, strict: bool = True,
+                  jobs: int = 1) -> tuple[list[Extraction], list[str], list[str]]:
+    """Every article read, given its document id and extracted (`extract_article`, on `jobs`
+    processes), before any work is resolved: (extractions, warnings, skipped). `registry` is only
+    read, for stored-id clashes."""
     registry = registry or WorkRegistry()
     planned = plan_articles(article_paths, bib_paths)
     if not planned:
@@ -319,15 +378,10 @@ def ingest_paths(article_paths: Sequence[str | Path], bib_paths: Sequence[str | 
     read = [(a, _renamed(docs, new_id), refs) for (a, docs, refs), new_id in zip(read, ids, strict=True)]
     _check_stored_ids(read, registry, replace)
     extractions = []
-    for done, (_article, docs, refs) in enumerate(read):
-        report(done + len(failed), f"{docs[0].path}")
-        extractions.append(extract_article(docs, refs))
-    report(steps, "resolving cited works")
-    result = build_result(extractions, registry, warnings)
-    result.skipped = skipped
-    if progress:
-        progress(steps, steps, "done")
-    return result
+    for done, extraction in enumerate(extract_all([(docs, refs) for _article, docs, refs in read], jobs)):
+        report(done + 1 + len(failed), f"{extraction.documents[0].path}")
+        extractions.append(extraction)
+    return extractions, warnings, skipped
 
 
 def _check_stored_ids(read: list[tuple[_Article, list[ParsedDocument], list[Reference]]],
@@ -438,9 +492,9 @@ def build_result(extractions: list[Extraction], registry: WorkRegistry,
     warnings += registry.warnings[warnings_before:]
     for item in unresolved:
         warnings.append(f"{item['path']}:{item['line']}: citation {item['citation']} matches no reference")
-    stored = {r.start for r in batch.relationships if r.type == RelType.IN_CORPUS and r.start in registry.works}
-    stored |= {r.end for r in batch.relationships if r.type == RelType.IN_CORPUS
-               and r.end in registry.stored_articles}
+    links = [r for r in batch.relationships if r.type == RelType.IN_CORPUS]
+    stored = {r.start for r in links if r.start in registry.works}
+    stored |= {r.end for r in links if r.end in registry.stored_articles}
     batch.validate(stored)
     documents = [d for e in extractions for d in e.documents]
     return IngestResult(batch, documents, unresolved, warnings, summaries)

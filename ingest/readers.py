@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from graph.schema import DocumentKind, comment_id, document_id
+from ingest import guards
 from ingest.blocks import METADATA_LINE, NAME_ALONE, Classifier, find_units
 from ingest.dates import parse_date, publication_date
 from ingest.model import (
@@ -31,25 +32,31 @@ from ingest.xmlfile import XML_SUFFIXES, read_xml_documents
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+ARTICLE_HINT = "Give a .txt, .md, .html, .pdf or JATS/TEI .xml file with the article's text"
 URL_IN_TEXT = re.compile(r"https?://[^\s<>\"')\]]+")
 
 
 def read_documents(path: str | Path) -> list[ParsedDocument]:
     """The article in `path` first, then each reader comment as its own document, in file order."""
     file_path = Path(path)
+    guards.check_regular_file(file_path, "an article", ARTICLE_HINT, limit=guards.MAX_ANY_ARTICLE_BYTES)
+    guards.check_article_suffix(file_path)
     if file_path.suffix.lower() in XML_SUFFIXES:  # JATS or GROBID TEI, by root element
-        return read_xml_documents(file_path)
+        return guards.normalised(read_xml_documents(file_path))
     if is_pdf(file_path):
         from ingest.pdf import read_pdf
 
-        return read_pdf(file_path)
+        return guards.normalised(read_pdf(file_path))
     text = load_text(file_path)
     kind = detect_format(file_path, text)
     if kind == "html":
         from ingest.html_reader import read_html
 
+        guards.check_html_depth(file_path, text)
         documents = read_html(file_path, text)
     else:
+        guards.check_text_shape(text, file_path)
+        guards.check_article_content(file_path, text)
         documents = read_plain(file_path, text, markdown=kind == "markdown")
     return with_own_references(documents)
 
@@ -81,8 +88,7 @@ def is_pdf(path: Path) -> bool:
 
 def load_text(path: Path) -> str:
     """The file decoded as UTF-8 (a BOM is allowed), or an InputError saying what is wrong."""
-    return read_text_file(path, "an article",
-                          hint="Give a .txt, .md, .html or JATS/TEI .xml file with the article's text")
+    return read_text_file(path, "an article", hint=ARTICLE_HINT)
 
 
 def detect_format(path: Path, text: str) -> str:
@@ -129,6 +135,7 @@ def read_plain(path: Path, text: str, markdown: bool) -> list[ParsedDocument]:
     article_lines = lines[body_line:start_of_thread] if start_of_thread is not None else lines[body_line:]
     classifier = Classifier(text, markdown, known_title=front.get("title", ""))
     blocks = classifier.classify(find_units(text, article_lines, markdown, split_headings=not markdown))
+    guards.check_paragraphs(path, text, _prose_spans(blocks))
     comments: list[CommentSpan] = []
     if start_of_thread is not None:
         comments, stray = thread_spans(lines, find_headers(lines, start_of_thread))
@@ -139,6 +146,11 @@ def read_plain(path: Path, text: str, markdown: bool) -> list[ParsedDocument]:
                      for position, span in enumerate(comments, start=1))
     article.author = article.author or _author_from_signoff(article, documents[1:])
     return documents
+
+
+def _prose_spans(blocks: list[Block], base: int = 0) -> list[tuple[int, int]]:
+    """Spans of the blocks that are split into sentences (paragraphs, list items), shifted by `base`."""
+    return [(base + b.start, base + b.end) for b in blocks if b.kind in (PARAGRAPH, LIST_ITEM)]
 
 
 def _stray_blocks(lines: list[Line]) -> list[Block]:
@@ -158,7 +170,7 @@ def _article(path: Path, text: str, blocks: list[Block], front: dict[str, str]) 
     bylines = [text[b.start:b.end] for b in blocks if b.kind == BYLINE]
     date_text = front.get("date") or next((line for line in bylines if parse_date(line)), "")
     return ParsedDocument(
-        id=doc_id, kind=str(DocumentKind.ARTICLE), text=text, path=str(path), title=title,
+        id=doc_id, kind=str(DocumentKind.ARTICLE), text=text, path=guards.shown_path(path), title=title,
         author=front.get("author") or _author_from_bylines(bylines), date=publication_date(date_text),
         url=url, offset=0, root_id=doc_id, parent_id="", position=0, blocks=blocks,
         sentences=sentences_of(text, blocks), doi=front.get("doi", ""),
@@ -216,10 +228,12 @@ def _comment_document(path: Path, text: str, article: ParsedDocument, span: Comm
     lines = split_lines(body)
     blocks = Classifier(body, markdown=False, may_have_title=False).classify(find_units(body, lines, False))
     blocks = [_comment_block(b) for b in blocks]
+    guards.check_paragraphs(path, text, _prose_spans(blocks, span.body_start))
     parent = comment_id(article.id, span.parent_path) if span.parent_path else article.id
     name = span.header.name
     return ParsedDocument(
-        id=comment_id(article.id, span.path), kind=str(DocumentKind.COMMENT), text=body, path=str(path),
+        id=comment_id(article.id, span.path), kind=str(DocumentKind.COMMENT), text=body,
+        path=guards.shown_path(path),
         title=f"Comment by {name}", author=name, date=span.header.date, url="", offset=span.body_start,
         root_id=article.id, parent_id=parent, position=position, blocks=blocks,
         sentences=sentences_of(body, blocks),

@@ -412,12 +412,17 @@ def _entry_type(fields: dict[str, str], rest: str) -> str:
     return "misc"
 
 
+LETTERS_TO_ASCII = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "ß": "ss", "ł": "l", "Ł": "L",
+                                   "đ": "d", "Đ": "D", "œ": "oe", "Œ": "OE", "þ": "th", "ð": "d"})
+
+
 def make_key(names: list[PersonName], year: str, label: str) -> str:
     """'ref-12' for a numbered entry, else 'smith2010' from the first author and year."""
     if label:
         return f"ref-{label}"
     family = names[0].family if names else "anon"
-    ascii_family = unicodedata.normalize("NFKD", family).encode("ascii", "ignore").decode()
+    spelled = family.translate(LETTERS_TO_ASCII)
+    ascii_family = unicodedata.normalize("NFKD", spelled).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z]", "", ascii_family.lower())[:24] + (year or "nd")
 
 

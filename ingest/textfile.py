@@ -4,36 +4,33 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ingest.guards import MAX_ARTICLE_BYTES, check_no_nul, normalise_controls, read_bounded, shown_path
 from ingest.model import InputError
 
 
-def read_text_file(path: Path, what: str, hint: str) -> str:
+def read_text_file(path: Path, what: str, hint: str, limit: int = MAX_ARTICLE_BYTES) -> str:
     """The file decoded as UTF-8 (a BOM is allowed); `what` names the expected content in errors.
 
-    Raises InputError for a missing file, a directory, an empty file, binary bytes
-    and bytes that are not UTF-8 (naming the line and column of the first bad byte).
+    Raises InputError for a missing file, a directory, a FIFO, device or socket, a file over
+    `limit` bytes, an empty file, binary bytes and bytes that are not UTF-8 (naming the line and
+    column of the first bad byte). Control characters are normalised (ingest.guards).
     """
-    if not path.exists():
-        raise InputError(str(path), "no such file", hint="Check the path")
-    if path.is_dir():
-        raise InputError(str(path), f"is a directory, not {what}", hint=hint)
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise InputError(str(path), f"cannot be read ({err.strerror})", hint="Check its permissions") from err
+    data = read_bounded(path, what, hint, limit)
+    shown = shown_path(path)
     if not data.strip():
-        raise InputError(str(path), "is empty", hint=hint)
+        raise InputError(shown, "is empty", hint=hint)
     if looks_binary(data):
-        raise InputError(str(path), f"looks binary, not {what}", hint=hint)
+        raise InputError(shown, f"looks binary, not {what}", hint=hint)
+    check_no_nul(data, path, what, hint)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line, column = line_and_column(data, err.start)
-        raise InputError(str(path), f"column {column}: byte 0x{data[err.start]:02x} is not UTF-8", line=line,
+        raise InputError(shown, f"column {column}: byte 0x{data[err.start]:02x} is not UTF-8", line=line,
                          hint="Save the file as UTF-8") from err
     if not text.strip():
-        raise InputError(str(path), "is empty", hint=hint)
-    return text
+        raise InputError(shown, "is empty", hint=hint)
+    return normalise_controls(text)
 
 
 def looks_binary(data: bytes) -> bool:

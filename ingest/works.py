@@ -162,7 +162,7 @@ def strong_identities(fields: dict[str, str]) -> list[str]:
         found.append(f"pmcid:{pmcid}")
     arxiv = normalise_arxiv(fields.get("arxiv", "")) or (
         normalise_arxiv(fields.get("eprint", ""))
-        if fields.get("archiveprefix", "").lower() == "arxiv" or fields.get("eprinttype", "").lower() == "arxiv"
+        if "arxiv" in (fields.get("archiveprefix", "").lower(), fields.get("eprinttype", "").lower())
         else "")
     if arxiv:
         found.append(f"arxiv:{arxiv}")
@@ -218,7 +218,8 @@ def _record_slot(record: dict[str, Any]) -> tuple[str, str, str]:
 
 def _completeness(record: dict[str, Any]) -> tuple[int, int, int]:
     fields = record.get("fields", {})
-    return (sum(1 for v in fields.values() if v), len(record.get("authors", [])), len(record.get("bibtex", "")))
+    filled = sum(1 for v in fields.values() if v)
+    return (filled, len(record.get("authors", [])), len(record.get("bibtex", "")))
 
 
 def _where(record: dict[str, Any]) -> str:
@@ -240,7 +241,8 @@ def merged_reference(records: list[dict[str, Any]]) -> Reference:
     authors = best.get("authors") or next((r["authors"] for r in ordered if r.get("authors")), [])
     return Reference(key=best.get("key", ""), entry_type=best.get("entry_type", "") or "misc", fields=fields,
                      authors=[PersonName(f, g) for f, g in authors], path=best.get("path", ""),
-                     line=best.get("line", 0), bibtex=best.get("bibtex", ""), others=best.get("others", False),
+                     line=best.get("line", 0), bibtex=best.get("bibtex", ""),
+                     others=best.get("others", False),
                      label=best.get("label", ""), origin=best.get("origin", "bibtex"))
 
 
@@ -448,7 +450,6 @@ def work_properties(work: Work) -> tuple[dict[str, Any], list[PersonName]]:
     fields = shown.fields
     strong = dict(i.split(":", 1) for i in strong_identities(fields))
     props.update({
-        "doi": props.get("doi") or strong.get("doi", ""),  # as printed; identity uses the folded form
         "pmid": strong.get("pmid", ""), "pmcid": strong.get("pmcid", ""),
         "arxiv": strong.get("arxiv", ""), "isbn": strong.get("isbn", ""),
         "keys": ", ".join(work.keys),

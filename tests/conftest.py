@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import signal
+import subprocess
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 import pytest
 
@@ -12,6 +16,51 @@ ROOT = Path(__file__).resolve().parent.parent
 DEMO_ARTICLE = ROOT / "ingest" / "data" / "trauma-and-relationships.txt"
 DEMO_BIB = ROOT / "references.bib"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+SERVER_STOP_TIMEOUT = 60  # seconds a server gets to stop on SIGTERM before its group is killed
+
+
+def _interrupt(signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt(f"signal {signum}")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """SIGTERM (a CI time limit, a stopped job) ends the run as Ctrl-C does, so every fixture's
+    `finally` and every atexit hook still stops the servers it started."""
+    if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, _interrupt)
+
+
+def stop_process_group(process: subprocess.Popen, timeout: float = SERVER_STOP_TIMEOUT) -> None:
+    """SIGTERM a server's whole process group, wait, then SIGKILL it: nothing is left running."""
+    for stop_signal in (signal.SIGTERM, signal.SIGKILL):
+        if process.poll() is not None:
+            return
+        try:
+            os.killpg(process.pid, stop_signal)
+        except ProcessLookupError:
+            return
+        try:
+            process.wait(timeout)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
+
+@contextmanager
+def server_process(command: Sequence[str], env: dict[str, str], cwd: Path = ROOT,
+                   output: IO[bytes] | int = subprocess.DEVNULL) -> Iterator[subprocess.Popen]:
+    """A server (Streamlit, the CLI's app) in its own process group, stopped whatever happens:
+    on leaving the block, on an error, and (Linux) when this test process itself dies."""
+    from graph.neo4j_server import die_with_parent
+
+    process = subprocess.Popen(list(command), cwd=cwd, env=env, stdout=output, stderr=subprocess.STDOUT,
+                               stdin=subprocess.DEVNULL, start_new_session=True, preexec_fn=die_with_parent)
+    try:
+        yield process
+    finally:
+        stop_process_group(process)
 
 
 def _unavailable(reason: str) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from graph.model import GraphBatch
 from graph.schema import Label, RelType, claim_id, document_id, evidence_id, text_sha256
 
@@ -40,3 +42,97 @@ def xss_batch() -> GraphBatch:
     batch.add_rel(RelType.WRITTEN_BY, "evil2020", "author:evil-e", position=0)
     batch.validate()
     return batch
+
+
+def markdown_batch(beacon: str) -> GraphBatch:
+    """An article, a comment and a source whose text carries Markdown that would load `beacon`
+    (an image) or make a javascript: link, plus the HTML attacks of xss_batch."""
+    image = f"![x]({beacon})"
+    script_link = "[x](javascript:alert(1))"
+    doc = document_id("markdown-article")
+    comment = f"{doc}#comment-1"
+    title = f"Title {image} {script_link} {XSS_TITLE}"
+    claim_text = f"Trauma isolates people {image} {script_link} <img src=x onerror=alert(1)> (Evil, 2020)."
+    text = f"{title}\n\nHeading {image}\n\n{claim_text}\n\n- A list item {image} also isolates people.\n"
+    comment_text = f"I doubt that {image} {script_link} <script>alert(2)</script>."
+    batch = GraphBatch(replaces=[doc])
+    batch.add_node(Label.DOCUMENT, doc, kind="article", title=title, author=f"Mallory {image}",
+                   date="2020-01-01", sha256=text_sha256(text), text=text, path=f"{image}.txt", offset=0,
+                   root_id=doc, parent_id="", position=0)
+    batch.add_node(Label.DOCUMENT, comment, kind="comment", title=f"Comment by {image}", author=image,
+                   sha256=text_sha256(comment_text), text=comment_text, path=f"{image}.txt", offset=len(text),
+                   root_id=doc, parent_id=doc, position=1)
+    claims = []
+    for position, (owner, body, sentence, status) in enumerate([
+            (doc, text, claim_text, "cited"),
+            (doc, text, f"A list item {image} also isolates people.", "unsupported"),
+            (comment, comment_text, comment_text, "unsupported")]):
+        start = body.index(sentence)
+        cid = claim_id(owner, sentence)
+        claims.append(cid)
+        batch.add_node(Label.CLAIM, cid, text=sentence, document_id=owner, section=f"Heading {image}",
+                       start=start, end=start + len(sentence), paragraph_start=start,
+                       paragraph_end=start + len(sentence), position=position, kind="empirical",
+                       status=status, contested=position == 0)
+        batch.add_rel(RelType.MAKES, owner, cid)
+    marker = "(Evil, 2020)"
+    ev_start = text.index(marker)
+    evidence = evidence_id(doc, "citation", marker)
+    batch.add_node(Label.EVIDENCE, evidence, text=marker, document_id=doc, start=ev_start,
+                   end=ev_start + len(marker), kind="citation", marker=marker, resolved=True)
+    batch.add_node(Label.SOURCE, "evil2020", entry_type="article", title=f"{XSS_SOURCE_TITLE} {image}",
+                   authors=f"Evil, Eve {script_link}", year="2020", venue=f"Journal of {image}",
+                   doi="10.1000/xss", bibtex="@article{evil2020, title={x}}")
+    batch.add_rel(RelType.SUPPORTED_BY, claims[0], evidence)
+    batch.add_rel(RelType.CITES, evidence, "evil2020")
+    batch.add_rel(RelType.CITES, doc, "evil2020")
+    batch.add_rel(RelType.REPLIES_TO, comment, doc)
+    batch.add_rel(RelType.CHALLENGES, comment, claims[0], reason=f"I doubt that {image}")
+    batch.validate()
+    return batch
+
+
+SLEEP_BIB = """@article{smith2010,
+  author = {Smith, Anna and Jones, Bo}, year = {2010}, title = {Sleep and memory consolidation},
+  journal = {Journal of Sleep}, doi = {10.1000/sleep.1}}
+@article{lee2015,
+  author = {Lee, Kim}, year = {2015}, title = {Naps and learning}, journal = {Journal of Sleep}}
+"""
+SLEEP_UNDER_ANOTHER_KEY = """@article{Smith_2010_sleep,
+  author = {Smith, A. and Jones, B.}, year = {2010}, title = {Sleep and Memory Consolidation},
+  journal = {J. Sleep}, doi = {https://doi.org/10.1000/SLEEP.1}}
+"""
+CORPUS_TEXTS = {
+    "sleep-loss.md": "# Sleep loss\n\nSleep loss impairs memory consolidation (Smith, 2010).\n\n"
+                     "Short naps help students learn (Lee, 2015).\n\n"
+                     "Exams reward rested students (Doe, 2019).\n",
+    "memory.md": "# Memory\n\nMemory needs sleep (Smith & Jones, 2010).\n\n"
+                 "Everyone should sleep eight hours.\n",
+    "sleep-paper.md": "---\ntitle: Sleep and memory consolidation\nauthor: Anna Smith\ndate: 2010-03-01\n"
+                      "doi: 10.1000/SLEEP.1\n---\n\nSleep consolidates memory in adults (Lee, 2015).\n",
+}
+
+
+def corpus_store(folder: Path) -> str:
+    """A SQLite store of the demo article and three sleep articles: two cite the third (the sleep
+    paper, ingested too), one under another key; one citation matches no reference."""
+    from graph.store import open_store
+    from ingest.pipeline import ingest_paths
+    from ingest.works import WorkRegistry
+
+    root = Path(__file__).resolve().parent.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = {}
+    for name, text in CORPUS_TEXTS.items():
+        paths[name] = folder / name
+        paths[name].write_text(text, encoding="utf-8")
+    (folder / "sleep.bib").write_text(SLEEP_BIB, encoding="utf-8")
+    (folder / "other.bib").write_text(SLEEP_UNDER_ANOTHER_KEY, encoding="utf-8")
+    url = str(folder / "corpus.db")
+    runs = [([root / "ingest" / "data" / "trauma-and-relationships.txt"], [root / "references.bib"]),
+            ([paths["sleep-loss.md"], paths["sleep-paper.md"]], [folder / "sleep.bib"]),
+            ([paths["memory.md"]], [folder / "other.bib"])]
+    with open_store(url) as store:
+        for articles, bibs in runs:
+            store.write(ingest_paths(articles, bibs, registry=WorkRegistry.from_store(store)).batch)
+    return url

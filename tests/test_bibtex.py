@@ -70,8 +70,7 @@ def test_batch_has_schema_properties_and_byline_order() -> None:
     work_of = {props["keys"]: work for work, props in by_id.items()}
     assert set(sources["jordan1992problems"]) == set(NODES[Label.SOURCE].prop_names)
     jordan = sources["jordan1992problems"]
-    assert jordan["doi"] == "10.1037/0022-006x.60.6.916"  # DOIs are case-insensitive: shown lower case
-    assert json.loads(jordan["fields_json"])["doi"] == "10.1037/0022-006X.60.6.916"  # as written
+    assert jordan["doi"] == "10.1037/0022-006X.60.6.916"
     assert jordan["venue"] == "Journal of Consulting and Clinical Psychology"
     assert jordan["authors"].startswith("Jordan, B. Kathleen; Marmar, Charles R.; ")
     assert json.loads(jordan["fields_json"])["number"] == "6"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import IN_CI, ROOT
+from conftest import IN_CI, ROOT, server_process
 
 pytestmark = pytest.mark.browser
 
@@ -21,10 +22,10 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 WAIT = 60
-SERVER_START = 90
+SERVER_START = 180  # a loaded 2-core machine starts Streamlit slowly
 CHROME_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1400,1100")
+                "--window-size=1400,1000")
 
 
 def _require_browser() -> None:
@@ -58,6 +59,23 @@ def _wait_healthy(url: str, process: subprocess.Popen[bytes]) -> None:
     raise RuntimeError(f"streamlit did not answer on {url} within {SERVER_START}s")
 
 
+@contextlib.contextmanager
+def serve(store_path: Path, log_path: Path | None = None) -> Iterator[str]:
+    """A streamlit server of app.py on a free loopback port exploring `store_path`; yields its URL.
+    Its whole process group is stopped whatever happens (conftest.server_process)."""
+    port = _free_port()
+    env = {**os.environ, "CLAIMGRAPH_STORE": str(store_path)}
+    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
+               "--server.address", "127.0.0.1", "--server.headless", "true",
+               "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+    url = f"http://127.0.0.1:{port}"
+    with contextlib.ExitStack() as stack:
+        log = stack.enter_context(log_path.open("wb")) if log_path else subprocess.DEVNULL
+        process = stack.enter_context(server_process(command, env, output=log))
+        _wait_healthy(url, process)
+        yield url
+
+
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A streamlit server on a free loopback port, exploring a store of the ingested demo."""
@@ -71,24 +89,8 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     store_path = folder / "demo.db"
     with open_store(str(store_path)) as store:
         store.write(ingest_paths([DEMO_ARTICLE], [DEMO_BIB]).batch)
-    port = _free_port()
-    env = {**os.environ, "CLAIMGRAPH_STORE": str(store_path)}
-    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
-               "--server.address", "127.0.0.1", "--server.headless", "true",
-               "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
-    log = (folder / "streamlit.log").open("wb")
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, process)
+    with serve(store_path, folder / "streamlit.log") as url:
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
 
 
 @pytest.fixture(scope="module")
@@ -187,8 +189,28 @@ def sidebar_page(browser: Any, title: str) -> None:
     sidebar.find_element(By.XPATH, f'.//label[.//*[normalize-space()="{title}"]]').click()
 
 
-def test_filter_trace_and_graph_in_chromium(app_url: str, driver: Any) -> None:
+def click_node(browser: Any, prefix: str, details: str = "") -> Any:
+    """Inside the graph frame: click the first node whose id starts with `prefix` (and whose details
+    mention `details`); returns the details table."""
     from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    target = browser.execute_script(
+        "const ids = Object.keys(cgNetwork.getPositions());"
+        "const id = ids.find(i => i.startsWith(arguments[0])"
+        "  && JSON.stringify(cgDetails.get(i)).includes(arguments[1]));"
+        "const dom = cgNetwork.canvasToDOM(cgNetwork.getPositions([id])[id]);"
+        "return {id: id, x: dom.x, y: dom.y};", prefix, details)
+    canvas = browser.find_element(By.CSS_SELECTOR, "#cg-network canvas")
+    offset_x = round(target["x"] - canvas.size["width"] / 2)
+    offset_y = round(target["y"] - canvas.size["height"] / 2)
+    ActionChains(browser).move_to_element_with_offset(canvas, offset_x, offset_y).click().perform()
+    return wait(browser).until(lambda b: next(
+        (t for t in b.find_elements(By.ID, "cg-details-table")
+         if t.get_attribute("data-node-id") == target["id"]), None))
+
+
+def test_filter_trace_and_graph_in_chromium(app_url: str, driver: Any) -> None:
     from selenium.webdriver.common.by import By
 
     open_page(driver, app_url, "Claims by support")
@@ -228,39 +250,54 @@ def test_filter_trace_and_graph_in_chromium(app_url: str, driver: Any) -> None:
     sidebar_page(driver, "Graph")
     wait(driver).until(lambda b: "trace of claim:" in b.find_element(By.TAG_NAME, "body").text)
 
-    open_page(driver, f"{app_url}/?page=graph", "claims resting on jordan1992problems")
+    open_page(driver, f"{app_url}/?page=graph", "claims resting on Jordan et al., 1992")
     frame = wait(driver).until(lambda b: next(
         (f for f in b.find_elements(By.CSS_SELECTOR, "iframe") if f.size["height"] > 500), None))
     driver.execute_script("arguments[0].scrollIntoView({block: 'end'});", frame)
     driver.switch_to.frame(frame)
     wait(driver).until(lambda b: b.execute_script(
         "return window.cgNetwork && Object.keys(window.cgNetwork.getPositions()).length > 1"))
-    target = driver.execute_script(
-        "const ids = Object.keys(cgNetwork.getPositions());"
-        "const id = ids.find(i => i.startsWith('jordan'));"
-        "cgNetwork.setOptions({physics: false});"
-        "cgNetwork.fit();"
-        "const dom = cgNetwork.canvasToDOM(cgNetwork.getPositions([id])[id]);"
-        "return {id: id, x: dom.x, y: dom.y};")
-    canvas = driver.find_element(By.CSS_SELECTOR, "#cg-network canvas")
-    offset_x = round(target["x"] - canvas.size["width"] / 2)
-    offset_y = round(target["y"] - canvas.size["height"] / 2)
-    ActionChains(driver).move_to_element_with_offset(canvas, offset_x, offset_y).click().perform()
-    table = wait(driver).until(lambda b: b.find_element(By.ID, "cg-details-table"))
-    assert table.get_attribute("data-node-id") == target["id"]
-    assert target["id"] in table.text and "label" in table.text
+    table = click_node(driver, "work:", "Jordan et al., 1992")
+    assert "Jordan et al., 1992" in table.text and "Claims shown resting on it" in table.text
+    table = click_node(driver, "claim:")
+    claim_id = table.get_attribute("data-node-id")
+    assert "Support" in table.text and "Section" in table.text and "References" in table.text
+    assert "paragraph_end" not in table.text and "position" not in table.text
     driver.switch_to.default_content()
     screenshot(driver, "graph")
+    driver.switch_to.frame(frame)
+    home = driver.current_window_handle
+    link = driver.find_element(By.XPATH, '//a[contains(normalize-space(), "Open trace")]')
+    link.click()
+    wait(driver).until(lambda b: len(b.window_handles) == 2)
+    driver.switch_to.window(next(h for h in driver.window_handles if h != home))
+    wait(driver).until(lambda b: "page=trace" in b.current_url and claim_id in b.current_url)
+    wait(driver).until(lambda b: next(
+        (m for m in b.find_elements(By.CSS_SELECTOR, "mark.cg-claim") if m.is_displayed()), None))
+    driver.close()
+    driver.switch_to.window(home)
 
     sidebar_page(driver, "Export")
     wait(driver).until(lambda b: b.find_elements(By.CSS_SELECTOR, '[data-testid="stDownloadButton"]'))
-    assert len(driver.find_elements(By.CSS_SELECTOR, '[data-testid="stDownloadButton"]')) == 8
+    from graph.exports import FORMATS
+
+    assert len(driver.find_elements(By.CSS_SELECTOR, '[data-testid="stDownloadButton"]')) == len(FORMATS)
     wait(driver).until(lambda b: b.find_elements(By.CSS_SELECTOR, 'img[alt="graph picture"]'))
     driver.execute_script("arguments[0].scrollIntoView({block: 'start'});",
                           driver.find_element(By.TAG_NAME, "h2"))
     screenshot(driver, "export")
     sidebar_page(driver, "Ingest")
     wait(driver).until(lambda b: b.find_elements(By.CSS_SELECTOR, '[data-testid="stFileUploader"]'))
+    from conftest import DEMO_ARTICLE, DEMO_BIB
+
+    inputs = driver.find_elements(By.CSS_SELECTOR, '[data-testid="stFileUploader"] input[type="file"]')
+    inputs[0].send_keys(str(DEMO_ARTICLE))
+    wait(driver).until(lambda b: "Found (nothing written yet)" in b.find_element(By.TAG_NAME, "body").text)
+    driver.find_elements(By.CSS_SELECTOR, '[data-testid="stFileUploader"] input[type="file"]')[1].send_keys(
+        str(DEMO_BIB))
+    wait(driver).until(lambda b: "references cited: 2" in b.find_element(By.TAG_NAME, "body").text)
+    found = next(h for h in driver.find_elements(By.TAG_NAME, "h3") if "Found" in h.text)
+    driver.execute_script("arguments[0].scrollIntoView({block: 'start'});", found)
     screenshot(driver, "ingest")
 
 
@@ -271,20 +308,11 @@ def test_hostile_titles_show_as_text(tmp_path: Path, driver: Any, app_url: str) 
 
     from graph.store import open_store
 
-    port = _free_port()
     store_path = tmp_path / "xss.db"
     with open_store(str(store_path)) as store:
         store.write(xss_batch())
         claim = store.claims().rows[0]["id"]
-    env = {**os.environ, "CLAIMGRAPH_STORE": str(store_path)}
-    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
-               "--server.address", "127.0.0.1", "--server.headless", "true",
-               "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, process)
+    with serve(store_path) as url:
         open_page(driver, f"{url}/?page=trace&claim={claim}", "Evidence")
         body = driver.find_element(By.TAG_NAME, "body").text
         assert XSS_TITLE in body
@@ -292,9 +320,6 @@ def test_hostile_titles_show_as_text(tmp_path: Path, driver: Any, app_url: str) 
         assert XSS_SOURCE_TITLE in reference.text
         assert not driver.find_elements(By.CSS_SELECTOR, ".cg-reference img, .cg-context b, blockquote i")
         assert not _alert_open(driver)
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
 
 
 def _alert_open(browser: Any) -> bool:
@@ -306,3 +331,155 @@ def _alert_open(browser: Any) -> bool:
         return True
     except NoAlertPresentException:
         return False
+
+
+READER_DOC = "doc:trauma-and-relationships"
+
+
+def _visible_popup(browser: Any, claim: Any) -> Any:
+    """The popup of `claim` once it shows."""
+    from selenium.webdriver.common.by import By
+
+    return wait(browser).until(lambda b: next(
+        (p for p in claim.find_elements(By.CSS_SELECTOR, ":scope > .cg-pop") if p.is_displayed()), None))
+
+
+def test_reader_view_in_chromium(app_url: str, driver: Any) -> None:
+    """The demo article: Vietnam-study bullets and Herman's quote highlighted as cited; clicking a
+    bullet shows the Jordan et al. reference; its link opens the claim's trace."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    open_page(driver, f"{app_url}/?page=read&doc={READER_DOC}", "Comments (4)")
+    bullets = wait(driver).until(lambda b: [c for c in b.find_elements(By.CSS_SELECTOR, "li > .cg-rc")
+                                            if c.text.startswith(("More likely", "Less likely"))])
+    assert len(bullets) >= 5
+    assert all("cg-s-cited" in c.get_attribute("class").split() for c in bullets)
+    herman = next(c for c in driver.find_elements(By.CSS_SELECTOR, ".cg-rc") if "Judith Herman" in c.text)
+    assert "cg-s-cited" in herman.get_attribute("class").split()
+    assert herman.find_elements(By.CSS_SELECTOR, "u.cg-ev-quote"), "Herman's quote is underlined as evidence"
+    driver.execute_script("window.scrollTo(0, 0);")
+    screenshot(driver, "reader")
+
+    bullet = bullets[1]
+    bullet_text = bullet.text.strip()
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", bullet)
+    ActionChains(driver).move_to_element(bullet).click().perform()
+    popup = _visible_popup(driver, bullet)
+    assert "Jordan, B. K." in popup.text and "Journal of Consulting and Clinical Psychology" in popup.text
+    screenshot(driver, "reader-popup")
+    claim_id = bullet.get_attribute("data-claim")
+    popup.find_element(By.CSS_SELECTOR, "a.cg-trace-link").click()
+    wait(driver).until(lambda b: "page=trace" in b.current_url and claim_id in b.current_url)
+    mark = wait(driver).until(lambda b: next(
+        (m for m in b.find_elements(By.CSS_SELECTOR, "mark.cg-claim") if m.is_displayed()), None))
+    assert mark.text.strip() == bullet_text
+
+    # The claim's permalink in the reader scrolls to it and marks it.
+    driver.get(f"{app_url}/?page=read&doc={READER_DOC}#{claim_id}")
+    target = wait(driver).until(lambda b: next(
+        (c for c in b.find_elements(By.CSS_SELECTOR, ".cg-rc.cg-target")), None))
+    assert target.get_attribute("id") == claim_id
+    top = driver.execute_script("return arguments[0].getBoundingClientRect().top;", target)
+    assert 0 <= top <= driver.execute_script("return window.innerHeight;")
+
+
+class _Beacon:
+    """A loopback HTTP server that counts every request it gets."""
+
+    def __init__(self) -> None:
+        import http.server
+        import threading
+
+        hits: list[str] = []
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802 - the http.server API
+                hits.append(self.path)
+                self.send_response(200)
+                self.send_header("Content-Type", "image/gif")
+                self.end_headers()
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        self.hits = hits
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/beacon"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def test_markdown_and_html_in_data_and_urls_load_nothing(tmp_path: Path, driver: Any) -> None:
+    """Every page, with `![x](beacon)` and `[x](javascript:…)` in the article, comment and BibTeX
+    text and in the URL parameters: the beacon counts zero hits, no link is javascript:, no alert."""
+    from urllib.parse import quote
+
+    from explorer_data import markdown_batch
+    from selenium.webdriver.common.by import By
+
+    from graph.store import open_store
+
+    beacon = _Beacon()
+    try:
+        store_path = tmp_path / "markdown.db"
+        with open_store(str(store_path)) as store:
+            store.write(markdown_batch(beacon.url))
+            claim = store.claims().rows[0]
+        hostile = quote(f"![x]({beacon.url})[x](javascript:alert(1))<img src=x onerror=alert(1)>", safe="")
+        visits = [
+            ("overview", ""), ("read", f"&doc={quote(claim['document_id'])}"), ("read", f"&doc={hostile}"),
+            ("claims", f"&q={hostile}&source={hostile}&document={hostile}"), ("claims", "&q=Trauma"),
+            ("trace", f"&claim={claim['id']}"), ("trace", f"&claim={hostile}"),
+            ("graph", f"&node={hostile}"), ("graph", f"&node={claim['id']}"), ("graph", ""),
+            ("export", f"&node={hostile}"), ("export", "&node=evil2020"), ("ingest", ""),
+        ]
+        with serve(store_path) as url:
+            for page, query in visits:
+                open_page(driver, f"{url}/?page={page}{query}", "ClaimGraph")
+                wait(driver).until(lambda b: b.find_elements(By.CSS_SELECTOR, "h2"))
+                wait(driver).until(
+                    lambda b: not b.find_elements(By.CSS_SELECTOR, '[data-testid="stSkeleton"]'))
+                time.sleep(1.5)  # let images and iframes the page may hold start loading
+                assert not _alert_open(driver), page
+                hrefs = [a.get_attribute("href") or "" for a in driver.find_elements(By.TAG_NAME, "a")]
+                assert not [h for h in hrefs if h.lower().startswith("javascript")], (page, query)
+                assert not driver.find_elements(By.CSS_SELECTOR, f'img[src^="{beacon.url}"]'), (page, query)
+                if page == "read" and "markdown-article" in query:
+                    assert "![x](" in driver.find_element(By.TAG_NAME, "body").text
+            assert beacon.hits == [], f"pages loaded the beacon: {beacon.hits}"
+        driver.get(beacon.url)  # the beacon does count: a direct visit is one hit
+        assert len(beacon.hits) == 1
+    finally:
+        beacon.close()
+
+
+def test_corpus_overview_follows_a_work_to_its_claims(tmp_path: Path, driver: Any) -> None:
+    """A multi-article store: the Overview ranks the works; following the sleep paper's link opens
+    the claims of both articles resting on it, under their reference."""
+    from explorer_data import corpus_store
+    from selenium.webdriver.common.by import By
+
+    store_path = corpus_store(tmp_path / "corpus")
+    with serve(Path(store_path)) as url:
+        open_page(driver, url, "Works the corpus rests on")
+        wait(driver).until(lambda b: b.find_elements(By.CSS_SELECTOR, "a.cg-work-link"))
+        wait(driver).until(lambda b: "Articles of the corpus that cite each other" in
+                           b.find_element(By.TAG_NAME, "body").text)
+        screenshot(driver, "overview-corpus")
+        heading = next(h for h in driver.find_elements(By.TAG_NAME, "h3") if "Works the corpus" in h.text)
+        driver.execute_script("arguments[0].scrollIntoView({block: 'start'});", heading)
+        screenshot(driver, "overview-works")
+        link = next(a for a in driver.find_elements(By.CSS_SELECTOR, "a.cg-work-link")
+                    if a.text.startswith("Smith & Jones, 2010"))
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", link)
+        link.click()
+        wait(driver).until(lambda b: "page=claims" in b.current_url and "source=work" in b.current_url)
+        wait(driver).until(lambda b: caption_count(b) == 2)
+        alerts = driver.find_elements(By.CSS_SELECTOR, '[data-testid="stAlert"]')
+        assert not alerts, "the link names a valid view"
+        screenshot(driver, "claims-of-a-work")

@@ -270,28 +270,64 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def test_app_listens_on_loopback_only_by_default(loaded):
-    """The explorer's Ingest page writes to the store, so `claimgraph app` is not on the network
-    unless --address says so."""
+def listening_addresses(port: int) -> set[str]:
+    """The local addresses of the TCP sockets listening on `port`, from /proc/net/tcp and tcp6."""
+    import ipaddress
+
+    found = set()
+    for table, width in (("/proc/net/tcp", 4), ("/proc/net/tcp6", 16)):
+        for line in Path(table).read_text().splitlines()[1:]:
+            local, state = line.split()[1], line.split()[3]
+            address, hex_port = local.split(":")
+            if state == "0A" and int(hex_port, 16) == port:  # 0A: LISTEN
+                raw = bytes.fromhex(address)
+                packed = b"".join(raw[i:i + 4][::-1] for i in range(0, width, 4))  # host-order words
+                found.add(str(ipaddress.ip_address(packed)))
+    return found
+
+
+def wait_healthy(port: int, proc: subprocess.Popen, timeout: float = 180) -> bool:
+    """Poll Streamlit's health endpoint on loopback (a loaded machine starts it slowly)."""
     import time
     import urllib.request
 
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as resp:
+                return resp.read() == b"ok"
+        except OSError:
+            time.sleep(0.5)
+    return False
+
+
+def test_streamlit_run_from_the_repository_listens_on_loopback(loaded, tmp_path):
+    """`streamlit run app.py` as docs/explorer.md gives it, with no address flag: .streamlit/config.toml
+    keeps it on 127.0.0.1."""
+    from conftest import server_process
+
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "claimgraph", "--store", str(loaded), "app",
-                             "--port", str(port)], cwd=ROOT, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True)
-    try:
-        deadline, healthy = time.monotonic() + 60, False
-        while time.monotonic() < deadline and not healthy and proc.poll() is None:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as resp:
-                    healthy = resp.read() == b"ok"
-            except OSError:
-                time.sleep(0.5)
-        assert healthy, "the explorer did not answer on 127.0.0.1"
-    finally:
-        proc.terminate()
-        output = proc.communicate(timeout=30)[0]
+    env = {**os.environ, "CLAIMGRAPH_STORE": str(loaded)}
+    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+               "--server.headless", "true"]
+    with (tmp_path / "log").open("wb") as log, server_process(command, env, cwd=ROOT, output=log) as proc:
+        assert wait_healthy(port, proc), (tmp_path / "log").read_text()
+        assert listening_addresses(port) == {"127.0.0.1"}
+    assert "Network URL" not in (tmp_path / "log").read_text()
+
+
+def test_app_listens_on_loopback_only_by_default(loaded):
+    """The explorer's Ingest page writes to the store, so `claimgraph app` is not on the network
+    unless --address says so."""
+    from conftest import server_process
+
+    port = free_port()
+    log_path = loaded.parent / "app.log"
+    command = [sys.executable, "-m", "claimgraph", "--store", str(loaded), "app", "--port", str(port)]
+    with log_path.open("wb") as log, server_process(command, dict(os.environ), output=log) as proc:
+        assert wait_healthy(port, proc), "the explorer did not answer on 127.0.0.1"
+        assert listening_addresses(port) == {"127.0.0.1"}
+    output = log_path.read_text(encoding="utf-8", errors="replace")
     assert f"http://127.0.0.1:{port}" in output
     assert "Network URL" not in output
 
@@ -325,3 +361,117 @@ def test_every_command_help_shows_the_store_option(tmp_path):
     assert {"ingest", "claims", "trace", "export", "app", "migrate"} <= set(commands)
     for command in commands:
         assert "--store URL" in ok(plain_cli(command, "--help", cwd=tmp_path)).stdout, command
+
+
+def test_a_store_in_a_missing_folder_is_refused_not_created(tmp_path):
+    """A typo in --store must not create folders: one line naming the folder, nothing made."""
+    store = tmp_path / "no-such-dir" / "deeper" / "x.db"
+    line = user_error(cli(store, "ingest", str(ARTICLE), "--bib", str(BIB), cwd=tmp_path), str(store.parent),
+                      "mkdir -p")
+    assert "no folder" in line
+    assert not (tmp_path / "no-such-dir").exists()
+    user_error(cli(store, "demo", "--no-app", cwd=tmp_path), "no folder")
+    assert not (tmp_path / "no-such-dir").exists()
+
+
+def test_trace_accepts_a_unique_prefix_without_claim_or_in_upper_case(loaded, claim_rows):
+    ids = [row["id"] for row in claim_rows]
+    target = ids[0]
+    digest = target.split(":", 1)[1]
+    unique = next(n for n in range(1, len(digest) + 1)
+                  if sum(i.startswith("claim:" + digest[:n]) for i in ids) == 1)
+    expected = json.loads(ok(cli(loaded, "trace", target, "--format", "json")).stdout)
+    for given in (digest, "claim:" + digest[:unique], digest[:unique].upper(), target.upper()):
+        assert json.loads(ok(cli(loaded, "trace", given, "--format", "json")).stdout) == expected, given
+    exported = ok(cli(loaded, "export", "--claim", digest[:unique], "--format", "json", "-o", "-")).stdout
+    assert target in {n["id"] for n in json.loads(exported)["nodes"]}
+
+
+def test_an_ambiguous_or_unknown_id_exits_2_with_candidates(loaded, claim_rows):
+    ids = sorted(row["id"] for row in claim_rows)
+    shared = next(a[:7] for a, b in zip(ids, ids[1:], strict=False) if a[:7] == b[:7])  # "claim:" + 1 char
+    line = user_error(cli(loaded, "trace", shared), "ambiguous", "give more characters")
+    assert sum(i in line for i in ids if i.startswith(shared)) >= 2
+    typo = ids[0][:-1] + ("0" if ids[0][-1] != "0" else "1")
+    user_error(cli(loaded, "trace", typo), typo, f"did you mean {ids[0]}")
+    user_error(cli(loaded, "trace", "claim:zzzz"), "no claim 'claim:zzzz'", "claimgraph claims")
+    user_error(cli(loaded, "export", "--source", "hermann1992trauma", "--format", "bibtex", "-o", "-"),
+               "did you mean herman1992trauma")
+    user_error(cli(loaded, "export", "--source", "herman", "--format", "bibtex", "-o", "-"),
+               "did you mean herman1992trauma")
+    work = work_ids(loaded)["herman1992trauma"]
+    bibtex = ok(cli(loaded, "export", "--source", work[:10].upper(), "--format", "bibtex", "-o", "-")).stdout
+    assert "herman1992trauma" in bibtex  # a unique beginning of a work id is enough
+
+
+def test_a_filter_naming_an_unknown_work_or_document_exits_2_with_the_nearest(loaded):
+    """--source and --document name things: one the store lacks is an unknown id (exit 2)."""
+    user_error(cli(loaded, "claims", "--source", "herman"), "no cited work 'herman'",
+               "did you mean herman1992trauma?")
+    user_error(cli(loaded, "claims", "--document", "trauma-and-relationships"), "ids start with doc:",
+               "did you mean doc:trauma-and-relationships?")
+    user_error(cli(loaded, "claims", "--document", "doc:trauma-and-relations"),
+               "did you mean doc:trauma-and-relationships")
+    user_error(cli(loaded, "export", "--document", "trauma", "--format", "json", "-o", "-"),
+               "doc:trauma-and-relationships")
+
+
+def test_a_filter_that_matches_nothing_says_why_and_suggests(loaded):
+    """Exit 0 (an empty answer is an answer), stdout still data, the hint on stderr."""
+    result = ok(cli(loaded, "claims", "--section", "healing relationships", "--format", "json"))
+    assert json.loads(result.stdout) == []
+    assert "is no section heading" in result.stderr
+    result = ok(cli(loaded, "claims", "--section", "healing relationships"))
+    assert "Healing Relationships After Trauma" in result.stderr
+    result = ok(cli(loaded, "claims", "--status", "anecdotal", "--search", "Herman"))
+    assert "no claim matches all of them" in result.stderr or "no claim contains" in result.stderr
+    result = ok(cli(loaded, "export", "--search", "no such words", "--format", "json", "-o", "-"))
+    assert "nothing to export" in result.stderr and "no claim contains that text" in result.stderr
+    assert ok(cli(loaded, "claims", "--status", "cited", "--format", "csv")).stderr == ""
+
+
+def test_unresolved_lists_file_line_and_sentence(tmp_path):
+    article = tmp_path / "sleep.txt"
+    article.write_text("Sleep\n\nSleep loss impairs memory (Smith, 2003). Naps help.\n\n"
+                       "Caffeine delays sleep onset (Drake, 2013).\n", encoding="utf-8")
+    store = tmp_path / "s.db"
+    ok(cli(store, "ingest", str(article), "--bib", str(BIB)))
+    rows = json.loads(ok(cli(store, "unresolved", "--format", "json")).stdout)
+    assert [(r["citation"], r["line"]) for r in rows] == [("(Smith, 2003)", 3), ("(Drake, 2013)", 5)]
+    assert all(Path(r["path"]) == article for r in rows)
+    assert rows[0]["sentence"].startswith("Sleep loss impairs memory") and "Caffeine" in rows[1]["sentence"]
+    table = ok(cli(store, "unresolved")).stdout
+    assert "(Smith, 2003)" in table and "sleep.txt" in table and "2 unresolved citations" in table
+
+
+def test_a_whole_graph_export_is_the_whole_graph_unless_capped(tmp_path):
+    loaded = tmp_path / "two.db"
+    second = tmp_path / "second-article.txt"
+    second.write_text(ARTICLE.read_text(encoding="utf-8"), encoding="utf-8")
+    ok(cli(loaded, "ingest", str(ARTICLE), str(second), "--bib", str(BIB)))
+    counts = stats(loaded)
+    total = sum(counts["nodes"].values())
+    assert total > 200  # more than the old silent cap
+    out = tmp_path / "all.json"
+    result = ok(cli(loaded, "export", "--format", "json", "-o", str(out)))
+    data = json.loads(out.read_text())
+    assert len(data["nodes"]) == total and len(data["edges"]) == sum(counts["relationships"].values())
+    assert "warning" not in result.stderr and f"Exported {total} nodes" in result.stderr
+    result = ok(cli(loaded, "export", "--format", "json", "--max-nodes", "50", "-o", str(out)))
+    assert len(json.loads(out.read_text())["nodes"]) <= 50
+    assert "warning: the export stopped at" in result.stderr and "--max-nodes" in result.stderr
+
+
+def test_claims_table_tells_an_article_from_its_comments_at_160_columns(loaded):
+    documents = json.loads(ok(cli(loaded, "documents", "--format", "json")).stdout)
+    env = {k: v for k, v in os.environ.items() if k != "CLAIMGRAPH_STORE"}
+    env["COLUMNS"] = "160"
+    for command in (["claims", "--limit", "1000"], ["documents"]):
+        table = subprocess.run([sys.executable, "-m", "claimgraph", "--store", str(loaded), *command],
+                               capture_output=True, text=True, env=env, timeout=180).stdout
+        assert max(len(line) for line in table.splitlines()) <= 160
+        column = 4 if command[0] == "claims" else 1  # the document id's column between the │ borders
+        cells = [line.split("│")[column].strip() for line in table.splitlines()
+                 if line.startswith("│") and ("claim:" in line or "doc:" in line)]
+        shown = {cell for cell in cells if cell}
+        assert len(shown) == len(documents), shown  # one distinct cell per document

@@ -96,7 +96,7 @@ def test_one_work_under_two_keys_is_one_source_with_both_keys(store: Store, corp
     sources = store.sources()
     assert len(sources) == 1
     work = sources[0]
-    assert work["keys"] == "Smith_2010_sleep, smith2010" and work["doi"] == "10.1000/sleep.1"
+    assert work["keys"] == "Smith_2010_sleep, smith2010" and work["doi"].lower() == "10.1000/sleep.1"
     assert work["article_count"] == 2 and work["claim_count"] == 2
     assert work["volume"] == "12" and work["pages"] == "1–9"  # the fuller record, no field lost
     cites = {(r.start, r.props["key"]) for chunk in store.iter_relationships(RelType.CITES) for r in chunk
@@ -215,3 +215,15 @@ def test_co_cited_works(store: Store, tmp_path: Path) -> None:
                                       "authors": "Miller, Dan", "year": "2011", "articles": 1}]
     assert [r["id"] for r in store.co_cited(caffeine)] == [sleep]
     assert [(w["id"], w["article_count"]) for w in store.works()] == [(caffeine, 2), (sleep, 1)]
+
+
+def test_two_files_of_one_folder_with_one_id_are_told_apart_by_name() -> None:
+    """Two files whose documents give one id (two copies of one DOI) in one folder: the file name
+    tells them apart, not the folder path they share."""
+    from ingest.pipeline import qualified_ids
+
+    ids = qualified_ids([Path("/c/jats/kitchen-sink.xml"), Path("/c/jats/elife00013.xml"),
+                         Path("/c/jats/other.xml")], ["doc:elife-00013", "doc:elife-00013", "doc:x"])
+    assert ids == ["doc:elife-00013-kitchen-sink", "doc:elife-00013-elife00013", "doc:x"]
+    assert qualified_ids([Path("/a/x1/index.md"), Path("/a/x2/index.md")],
+                         ["doc:index", "doc:index"]) == ["doc:x1-index", "doc:x2-index"]

@@ -181,7 +181,8 @@ def test_markdown_handout_groups_claims_and_formats_references(subgraph):
     assert "*Journal of Consulting and Clinical Psychology, 60*(6), 916–926. " \
            "<https://doi.org/10.1037/0022-006X.60.6.916>" in text
     assert "<script>" not in text and "</script>" not in text and "<b>" not in text
-    assert "## References" in text and text.count("Jordan, B. K., & Marmar, C. R. (1992)") == 2
+    assert "## References" in text and text.count("Jordan, B. K., & Marmar, C. R. (1992)") == 1, \
+        "each work once, in the reference list"
 
 
 def test_apa_html_escapes_and_sentence_case_keeps_protected_words():
@@ -272,3 +273,117 @@ def test_csv_cells_never_start_a_formula_and_stay_readable():
     document = next(row for row in nodes if row["id"] == DOC)
     assert (document["title"], document["author"]) == ("'" + FORMULAS[0], "'" + FORMULAS[2])
     assert document["offset"] == "0" and document["text"] == "…"  # numbers and plain text unchanged
+
+
+# -- teaching exports ------------------------------------------------------------------------------
+@pytest.fixture
+def demo_store(tmp_path, demo_result):
+    from graph.store import open_store
+
+    with open_store(str(tmp_path / "demo.db")) as store:
+        store.write(demo_result.batch)
+        yield store
+
+
+def _demo_document(store):
+    from graph.model import ClaimFilter
+    from graph.store import UNCAPPED, Scope
+
+    document = ClaimFilter(document_id="doc:trauma-and-relationships")
+    return store.subgraph(Scope(kind="filter", filter=document), max_nodes=UNCAPPED)
+
+
+def test_handout_keeps_a_list_items_lead_in_and_lists_each_reference_once(demo_store):
+    from graph.model import ClaimFilter
+    from graph.store import Scope
+
+    handout = export(_demo_document(demo_store), "markdown", store=demo_store)
+    lead_in = "*In a long-term Vietnam Readjustment Study on those with PTSD, they found the following "
+    assert f"> {lead_in}relationship patterns:* … More likely to divorce" in handout
+    references = handout[handout.index("## References"):]
+    assert handout.count("Jordan, B. K., Marmar, C. R.") == 1 and "2. Jordan, B. K." in references
+    assert "“Vietnam Readjustment Study” [2]" in handout
+    one = demo_store.subgraph(Scope(kind="filter", filter=ClaimFilter(text="More likely to divorce")))
+    assert "\n1 claim: 1 cited, 0 anecdotal, 0 unsupported.\n" in export(one, "markdown", store=demo_store)
+
+
+def test_list_lead_in_of_numbered_and_bulleted_items():
+    from graph.handout import list_lead_in
+
+    text = "Intro.\n\nWe found:\n\n  • First item\n  • Second item\n\n1. One\n2. Two\n\nPlain sentence."
+    assert list_lead_in(text, text.index("Second item")) == "We found:"
+    assert list_lead_in(text, text.index("Two")) == ""  # a numbered list right after another list
+    assert list_lead_in(text, text.index("Plain sentence")) == ""
+
+
+def _table_rows(store, subgraph):
+    import csv
+
+    return list(csv.DictReader(io.StringIO(export(subgraph, "table-csv", store=store,
+                                                  base_url="http://127.0.0.1:8501/"))))
+
+
+def test_claim_table_has_a_row_per_claim_evidence_reference(demo_store):
+    subgraph = _demo_document(demo_store)
+    rows = _table_rows(demo_store, subgraph)
+    claims = [n for n in subgraph.nodes if n.label == Label.CLAIM]
+    expected = 0
+    for claim in claims:
+        evidence = demo_store.trace(claim.id)["evidence"]
+        expected += sum(max(1, len(e["sources"])) for e in evidence) or 1
+    assert len(rows) == expected and len({r["Claim id"] for r in rows}) == len(claims)
+    divorce = next(r for r in rows if r["Claim"] == "More likely to divorce")
+    assert divorce["Support"] == "cited" and divorce["Evidence"] == "citation"
+    assert divorce["Reference (APA)"].startswith("Jordan, B. K., Marmar, C. R., Fairbank, J. A.")
+    assert "Journal of Consulting and Clinical Psychology, 60(6), 916–926." in divorce["Reference (APA)"]
+    assert divorce["Permalink"] == f"http://127.0.0.1:8501/?page=trace&claim={divorce['Claim id']}"
+    assert divorce["Document"].startswith("Trauma and Relationships")
+    unsupported = next(r for r in rows if r["Support"] == "unsupported")
+    assert unsupported["Evidence"] == unsupported["Reference (APA)"] == ""
+
+
+def test_claim_table_xlsx_matches_the_csv_and_neutralises_formulas(demo_store):
+    from openpyxl import load_workbook
+
+    subgraph = _demo_document(demo_store)
+    workbook = load_workbook(io.BytesIO(export(subgraph, "table-xlsx", store=demo_store,
+                                               base_url="http://127.0.0.1:8501/")))
+    sheet = workbook["Claims"]
+    values = [[cell.value or "" for cell in row] for row in sheet.iter_rows()]
+    csv_rows = _table_rows(demo_store, subgraph)
+    assert values[0] == list(csv_rows[0])
+    assert values[1:] == [list(r.values()) for r in csv_rows]
+    assert sheet.freeze_panes == "A2" and sheet["A1"].font.bold
+
+    b = GraphBatch()
+    b.add_node(Label.DOCUMENT, DOC, kind="article", title=FORMULAS[0], text="…", path="t.txt", offset=0,
+               root_id=DOC, parent_id="", position=0)
+    for i, formula in enumerate(FORMULAS):
+        b.add_node(Label.CLAIM, f"claim:f{i}", text=formula, section=formula, document_id=DOC, start=i,
+                   end=i + 1, position=i, status="unsupported", kind="general", contested=False)
+    hostile = Subgraph(nodes=b.nodes, relationships=b.relationships)
+    sheet = load_workbook(io.BytesIO(export(hostile, "table-xlsx")))["Claims"]
+    cells = [c.value for row in sheet.iter_rows(min_row=2) for c in row if isinstance(c.value, str)]
+    assert cells and not [c for c in cells if c.startswith(("=", "+", "-", "@", "\t", "\r"))]
+    assert all(c.data_type == "s" for row in sheet.iter_rows(min_row=2) for c in row if c.value is not None)
+    claims = [sheet.cell(row=i + 2, column=3).value for i in range(len(FORMULAS))]
+    assert claims == ["'" + f for f in FORMULAS]
+    import csv
+
+    table = list(csv.reader(io.StringIO(export(hostile, "table-csv"), newline="")))
+    assert not [c for row in table[1:] for c in row if c.startswith(("=", "+", "-", "@", "\t", "\r"))]
+    assert [row[2] for row in table[1:]] == ["'" + f for f in FORMULAS]
+
+
+def test_support_summary_picture_png_and_svg():
+    import matplotlib.image
+
+    from graph.picture import support_summary_picture
+
+    rows = [("Whole document", {"cited": 10, "anecdotal": 2, "unsupported": 80, "cited-unresolved": 1}),
+            ("Trauma and its Impact on Relationships", {"cited": 8, "unsupported": 7}), ("<b>x</b> & y", {})]
+    png = support_summary_picture("Trauma & <Relationships>", rows, "png")
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and matplotlib.image.imread(io.BytesIO(png)).ndim == 3
+    svg = support_summary_picture("Trauma & <Relationships>", rows, "svg")
+    assert ET.fromstring(svg).tag == "{http://www.w3.org/2000/svg}svg"
+    assert support_summary_picture("Trauma & <Relationships>", rows, "svg") == svg

@@ -248,3 +248,18 @@ def test_jats_without_article_meta_is_an_input_error(tmp_path: Path) -> None:
     path.write_text("<article><body><p>x</p></body></article>", encoding="utf-8")
     with pytest.raises(InputError, match="without <front>/<article-meta>"):
         read_documents(path)
+
+
+def test_rendered_text_with_its_bib_resolves_every_citation_once(tmp_path: Path) -> None:
+    """The text route with a .bib: the printed list's entries that the .bib holds are not a second
+    candidate for "(Price et al., 1980)" (that made every author–year citation ambiguous)."""
+    from ingest.pipeline import ingest_paths
+
+    article = read_documents(CORPUS / "jats" / "elife00240.xml")[0]
+    text, bibtex = render_text(article)
+    (tmp_path / "paper.md").write_text(text, encoding="utf-8")
+    (tmp_path / "paper.bib").write_text(bibtex, encoding="utf-8")
+    result = ingest_paths([tmp_path / "paper.md"], [tmp_path / "paper.bib"])
+    assert result.unresolved == []
+    cited = [r for r in result.batch.relationships if r.type == "CITES" and r.start.startswith("evidence:")]
+    assert len(cited) == len(article.citations) == 8

@@ -64,22 +64,141 @@ def test_config_is_loopback_bolt_only_with_auth(tmp_path: Path) -> None:
     assert settings["server.directories.data"] == str(tmp_path / "data")
 
 
+def server_pids(home: Path) -> list[int]:
+    """Pids of the Neo4j JVMs (and neo4j-admin runs) whose home is `home`, read from /proc."""
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                argv = (entry / "cmdline").read_bytes().split(b"\0")
+            except OSError:
+                continue
+            if f"--home-dir={home}".encode() in argv or f"NEO4J_HOME={home}".encode() in argv:
+                pids.append(int(entry.name))
+    return pids
+
+
+def kill_servers(home: Path | None) -> None:
+    """SIGKILL whatever Neo4j still runs from `home` (a failed test must not leave Java behind)."""
+    for pid in server_pids(home) if home else []:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
+def command_lines() -> list[bytes]:
+    """Every process's command line now, as `ps` would show it."""
+    lines = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                lines.append((entry / "cmdline").read_bytes())
+            except OSError:
+                pass
+    return lines
+
+
 @pytest.mark.neo4j
-def test_console_command_runs_a_server_until_ctrl_c() -> None:
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    proc = subprocess.Popen([sys.executable, "-m", "graph.neo4j_server"], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    lines: list[str] = []
+def test_password_is_never_on_a_command_line() -> None:
+    """neo4j-admin gets the password from a 0600 @file: while the server is prepared and started, no
+    process's argv holds it; a password with spaces, quotes and backslashes still works."""
+    if os.environ.get("NEO4J_URI"):
+        pytest.skip("a server is given by $NEO4J_URI: nothing is started here")
+    import threading
+
+    from neo4j import GraphDatabase
+
+    password = 'pw with "quotes", a \\ and \'apostrophes\' ' + os.urandom(6).hex()
+    seen: list[bytes] = []
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.is_set():
+            seen.extend(line for line in command_lines() if password.encode() in line)
+            time.sleep(0.01)
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    server = None
     try:
-        deadline = time.monotonic() + 240
+        try:
+            server = LocalNeo4j.start(password=password)
+        except Neo4jServerError as err:
+            from conftest import _unavailable
+
+            _unavailable(str(err))
+        with GraphDatabase.driver(server.uri, auth=(server.user, password)) as driver:
+            driver.verify_connectivity()
+        assert not list(server.home.glob("*.args"))  # the argument file is gone once used
+    finally:
+        done.set()
+        watcher.join(10)
+        if server is not None:
+            server.stop()
+            kill_servers(server.home)
+    assert not seen, "the password was visible in a process's command line"
+    assert not server.home.exists()
+
+
+class Console:
+    """`python -m graph.neo4j_server` in its own process group, its output read by a thread so no
+    read blocks past a deadline."""
+
+    def __init__(self) -> None:
+        import queue
+        import threading
+
+        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        self.proc = subprocess.Popen([sys.executable, "-m", "graph.neo4j_server"], cwd=ROOT, env=env,
+                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                     start_new_session=True)
+        self.lines: queue.Queue[str | None] = queue.Queue()
+        threading.Thread(target=self._pump, daemon=True).start()
+
+    def _pump(self) -> None:
+        for line in self.proc.stdout:
+            self.lines.put(line)
+        self.lines.put(None)
+
+    def read_until(self, marker: str | None, timeout: float) -> str:
+        """Output until a line holding `marker` (None: until stdout closes) or `timeout` seconds."""
+        import queue
+
+        read, deadline = [], time.monotonic() + timeout
         while time.monotonic() < deadline:
-            line = proc.stdout.readline()
-            if not line:
+            try:
+                line = self.lines.get(timeout=1)
+            except queue.Empty:
+                continue
+            if line is None:
                 break
-            lines.append(line)
-            if "Press Ctrl-C" in line:
+            read.append(line)
+            if marker and marker in line:
                 break
-        output = "".join(lines)
+        return "".join(read)
+
+    def stop(self, home: Path | None) -> None:
+        """Whatever happened: kill the console's group and any JVM left in `home`."""
+        if self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait()
+        kill_servers(home)
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("stop_signal", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_console_command_runs_a_server_until_ctrl_c_or_sigterm(stop_signal: signal.Signals) -> None:
+    """The console server hands over its password in a 0600 file only; Ctrl-C and SIGTERM alike stop
+    Neo4j (the Bolt port closes, no JVM is left) and delete its folder with the password file."""
+    import socket
+
+    console, home = Console(), None
+    try:
+        # the first run fetches Neo4j with Maven, and a loaded machine is slow: be patient
+        output = console.read_until("Press Ctrl-C", timeout=600)
+        if "source " in output:
+            home = Path(output.split("source ", 1)[1].split()[0]).parent
         if "Press Ctrl-C" not in output:
             from conftest import _unavailable
 
@@ -91,9 +210,15 @@ def test_console_command_runs_a_server_until_ctrl_c() -> None:
         exports = dict(line.removeprefix("export ").split("=", 1) for line in lines)
         assert exports["CLAIMGRAPH_STORE"].startswith("bolt://127.0.0.1:")
         assert exports["NEO4J_PASSWORD"] and exports["NEO4J_PASSWORD"] not in output
-        proc.send_signal(signal.SIGINT)
-        assert proc.wait(60) == 0
+        assert server_pids(home), "no JVM found for the console's server"
+        port = int(exports["CLAIMGRAPH_STORE"].rsplit(":", 1)[1])
+        os.killpg(console.proc.pid, stop_signal)  # as a terminal's Ctrl-C or a service manager would
+        assert console.proc.wait(180) == 0
+        rest = console.read_until(None, timeout=30)
+        assert "Neo4j stopped" in rest, rest
+        assert not env_file.exists() and not home.exists()
+        assert not server_pids(home)
+        with pytest.raises(OSError), socket.create_connection(("127.0.0.1", port), timeout=5):
+            pass
     finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
+        console.stop(home)

@@ -155,6 +155,16 @@ def test_built_pdf_reading_order_and_furniture(built: ParsedDocument) -> None:
     assert "cohort studied so far." in built.text  # wrapped lines joined with a space
 
 
+def test_raised_numbers_after_digits_or_units_are_exponents_not_citations() -> None:
+    from ingest.pdf import _after_word_or_punctuation
+
+    text = "cells per 10 6 ml; an area of 5 m 2 grew.3 as reported 4"
+    assert not _after_word_or_punctuation(text, text.index("6"))
+    assert not _after_word_or_punctuation(text, text.index("2 grew"))
+    assert _after_word_or_punctuation(text, text.index("3 as"))
+    assert _after_word_or_punctuation(text, text.index("4"))
+
+
 def test_built_pdf_superscripts_are_linked_to_the_numbered_list(built: ParsedDocument) -> None:
     assert [r.key for r in built.references] == ["ref-1", "ref-2", "ref-3"]
     assert built.references[1].fields["journal"] == "J Consult Clin Psychol"

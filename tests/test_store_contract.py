@@ -253,7 +253,8 @@ def test_trace_of_challenged_cited_claim(loaded: Store) -> None:
     assert trace["context"] == {"start": start, "end": end, "text": ALPHA_TEXT[start:end]}
     assert trace["context"]["text"].endswith("(Smith, 2001).")
     assert trace["evidence"] == [{**batch_node(batch, EVIDENCE["a4"]).props,
-                                  "sources": [batch_node(batch, JORDAN).props]}]
+                                  "sources": [{**batch_node(batch, JORDAN).props, "cited_key": "",
+                                               "cited_number": "", "in_corpus": ""}]}]
     assert trace["challenges"] == [
         {"id": C1, "label": "Claim", "text": "The ÉCOLE study found no difference in divorce rates.",
          "reason": "found no difference"},
@@ -435,6 +436,42 @@ def test_subgraph_scopes(loaded: Store) -> None:
         loaded.subgraph(Scope(kind="everything"))
 
 
+def test_whole_graph_without_a_cap_is_every_node_and_relationship(loaded: Store) -> None:
+    whole = loaded.subgraph(Scope(), max_nodes=None)
+    assert not whole.truncated and whole.node_ids() == set(all_nodes(loaded))
+    assert {r.key for r in whole.relationships} == all_rels(loaded)
+    assert AINSWORTH in whole.node_ids()  # a source nobody cites is part of the graph too
+    assert len(whole.nodes) == sum(NODE_COUNTS.values())
+    assert len(whole.relationships) == sum(REL_COUNTS.values())
+    uncapped = loaded.subgraph(Scope(kind="node", node_id=ALPHA, depth=3), max_nodes=None)
+    assert not uncapped.truncated and len(uncapped.nodes) > len(loaded.neighbourhood(ALPHA, 3, 5).nodes)
+
+
+def test_ids_with_prefix(loaded: Store) -> None:
+    claims = sorted(CLAIMS.values())
+    assert loaded.ids_with_prefix("claim:", Label.CLAIM, limit=100) == claims
+    assert loaded.ids_with_prefix("claim:", Label.CLAIM, limit=3) == claims[:3]
+    assert loaded.ids_with_prefix(A4[:12], Label.CLAIM) == [c for c in claims if c.startswith(A4[:12])]
+    assert loaded.ids_with_prefix(A4) == [A4]
+    assert loaded.ids_with_prefix(A4.upper()) == []  # exact: the CLI decides about case
+    assert loaded.ids_with_prefix("doc:alpha") == [ALPHA, COMMENT]
+    assert loaded.ids_with_prefix("doc:alpha", Label.CLAIM) == []
+    assert loaded.ids_with_prefix("herman") == [HERMAN]
+    assert loaded.ids_with_prefix("zzz") == [] and loaded.ids_with_prefix("claim:", limit=0) == []
+    assert loaded.ids_with_prefix("'") == [] and loaded.ids_with_prefix("%") == []  # no pattern syntax
+    assert loaded.ids_with_prefix("", Label.AUTHOR, limit=100) == sorted(AUTHORS.values())
+
+
+def test_source_keys_are_the_citing_keys_and_each_resolves(loaded: Store) -> None:
+    batch = GraphBatch()
+    batch.add_node(Label.SOURCE, "work:0123456789ab", entry_type="article", title="Sleep", year="2010",
+                   keys="smith2010, smith2010a")
+    loaded.write(batch)
+    keys = loaded.source_keys()
+    assert {"smith2010", "smith2010a"} <= set(keys) and keys == sorted(set(keys))
+    assert all(loaded.resolve_source(key) for key in keys)
+
+
 # -- iteration, clearing, describing -----------------------------------------------------
 def test_iter_nodes_in_id_order_and_batches(loaded: Store) -> None:
     chunks = list(loaded.iter_nodes(Label.CLAIM, batch_size=3))
@@ -478,3 +515,109 @@ def test_describe_is_safe_to_print(store: Store) -> None:
     password = os.environ.get("NEO4J_PASSWORD")
     if password:
         assert password not in text
+
+
+# -- corpus --------------------------------------------------------------------------------
+def test_schema_version_is_recorded(loaded: Store) -> None:
+    from graph.schema import SCHEMA_VERSION
+
+    assert loaded.schema_version() == SCHEMA_VERSION
+
+
+def test_works_ranked_by_articles_and_by_claims(loaded: Store) -> None:
+    rows = loaded.works(by="articles")
+    assert [(w["id"], w["article_count"], w["claim_count"]) for w in rows] == [
+        (HERMAN, 2, 2), (JORDAN, 1, 1), (AINSWORTH, 0, 0)]
+    assert set(rows[0]) == {"id", "title", "authors", "year", "doi", "keys", "article_count", "claim_count"}
+    assert rows[1]["doi"] == "10.1037/0022-006X.60.6.916" and rows[2]["keys"] == ""
+    assert [w["id"] for w in loaded.works(by="claims", limit=2)] == [HERMAN, JORDAN]
+    assert [s["article_count"] for s in loaded.sources()] == [2, 1, 0]
+    with pytest.raises(StoreError):
+        loaded.works(by="fame")
+
+
+def test_co_cited_works(loaded: Store) -> None:
+    assert loaded.co_cited(JORDAN) == [{"id": HERMAN, "title": "Trauma and Recovery",
+                                        "authors": "Herman, Judith Lewis", "year": "1992", "articles": 1}]
+    assert [w["id"] for w in loaded.co_cited(HERMAN)] == [JORDAN]
+    assert loaded.co_cited(AINSWORTH) == [] and loaded.co_cited("work:000000000000") == []
+
+
+def test_citing_articles_through_in_corpus(loaded: Store) -> None:
+    assert loaded.citing_articles(BETA) == []
+    link = GraphBatch()
+    link.add_rel(RelType.IN_CORPUS, HERMAN, BETA)  # pretend beta is the Herman work, ingested
+    loaded.write(link)
+    assert loaded.citing_articles(BETA) == [{"id": ALPHA, "title": "Trauma and Bonds", "source_id": HERMAN}]
+    sources = [s for e in loaded.trace(CLAIMS["a1"])["evidence"] for s in e["sources"]]
+    assert [(s["id"], s["in_corpus"]) for s in sources] == [(HERMAN, BETA)]  # a trace goes on into beta
+    assert loaded.stats()["relationships"]["IN_CORPUS"] == 1
+
+
+def test_support_summary_per_article(loaded: Store) -> None:
+    rows = loaded.support_summary()
+    assert [(r["id"], r["claim_count"], r["cited"], r["anecdotal"], r["unsupported"], r["works"],
+             r["unresolved"]) for r in rows] == [(ALPHA, 5, 3, 1, 1, 2, 1), (BETA, 2, 1, 0, 1, 1, 0)]
+    assert rows[0]["title"] == "Trauma and Bonds"
+
+
+def test_resolve_source_by_id_doi_or_key(loaded: Store) -> None:
+    assert loaded.resolve_source(HERMAN) == [HERMAN]
+    for doi in ("10.1037/0022-006x.60.6.916", "https://doi.org/10.1037/0022-006X.60.6.916",
+                "doi:10.1037/0022-006X.60.6.916"):
+        assert loaded.resolve_source(doi) == [JORDAN]
+    assert loaded.resolve_source("nobody") == [] and loaded.resolve_source("") == []
+    batch = GraphBatch()
+    batch.add_node(Label.SOURCE, "work:0123456789ab", title="Keyed", keys="Smith_2010, smith2010")
+    batch.add_node(Label.SOURCE, "work:ba9876543210", title="Also keyed", keys="smith2010")
+    loaded.write(batch)
+    assert loaded.resolve_source("smith2010") == ["work:0123456789ab", "work:ba9876543210"]
+    assert loaded.resolve_source("Smith_2010") == ["work:0123456789ab"]
+    assert loaded.resolve_source("smith") == []
+    assert claim_ids(loaded, ClaimFilter(source_id="10.1037/0022-006X.60.6.916")) == [A4]
+
+
+def test_identities_for_the_resolver(loaded: Store) -> None:
+    assert [s["id"] for s in loaded.work_identities()] == [AINSWORTH, HERMAN, JORDAN]
+    assert loaded.work_identities()[1]["title"] == "Trauma and Recovery"
+    articles = loaded.article_identities()
+    assert [a["id"] for a in articles] == [ALPHA, BETA]
+    assert set(articles[0]) == {"id", "path", "sha256", "doi", "title", "author", "date"}
+    assert articles[0]["title"] == "Trauma and Bonds" and articles[0]["doi"] == ""
+
+
+def test_replaces_outgoing_rewrites_a_sources_author_edges(loaded: Store) -> None:
+    batch = GraphBatch(replaces_outgoing=[(str(RelType.WRITTEN_BY), JORDAN)])
+    batch.add_rel(RelType.WRITTEN_BY, JORDAN, AUTHORS["marmar"], position=0)
+    loaded.write(batch)
+    written = [(r.start, r.end, r.props["position"])
+               for chunk in loaded.iter_relationships(RelType.WRITTEN_BY) for r in chunk]
+    assert sorted(written) == [(HERMAN, AUTHORS["herman"], 0), (JORDAN, AUTHORS["marmar"], 0)]
+
+
+def test_document_view_of_an_article(loaded: Store) -> None:
+    """The reader view's data: the document with its text, claims in text order with their evidence."""
+    batch = sample_batch()
+    view = loaded.document_view(ALPHA)
+    assert set(view) == {"document", "claims", "evidence", "challenges"}
+    assert view["document"] == batch_node(batch, ALPHA).props
+    assert [c["id"] for c in view["claims"]] == [A1, A2, A3, A4, A5]
+    a4 = next(c for c in view["claims"] if c["id"] == A4)
+    assert a4 == {**batch_node(batch, A4).props, "evidence_ids": [EVIDENCE["a4"]]}
+    assert set(view["evidence"]) == {EVIDENCE[n] for n in ("a1", "a2", "a4", "a5")}
+    assert view["evidence"][EVIDENCE["a4"]] == {**batch_node(batch, EVIDENCE["a4"]).props,
+                                                "sources": [batch_node(batch, JORDAN).props]}
+    unresolved = view["evidence"][EVIDENCE["a5"]]
+    assert unresolved["sources"] == [] and not unresolved["resolved"]
+    assert list(view["challenges"]) == [A4]
+    assert [c["id"] for c in view["challenges"][A4]] == [C1, COMMENT]
+    for claim in view["claims"]:
+        assert ALPHA_TEXT[claim["start"]:claim["end"]] == claim["text"]
+
+
+def test_document_view_of_a_comment_and_of_nothing(loaded: Store) -> None:
+    view = loaded.document_view(COMMENT)
+    assert view["document"]["text"] == COMMENT_TEXT
+    assert [c["id"] for c in view["claims"]] == [C1] and view["evidence"] == {}
+    assert loaded.document_view("doc:nope") is None
+    assert loaded.document_view(A1) is None, "a claim id is not a document"

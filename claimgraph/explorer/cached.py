@@ -13,6 +13,7 @@ from typing import Any
 import streamlit as st
 
 from claimgraph.explorer.labels import document_labels as label_documents
+from claimgraph.explorer.labels import short_document_labels
 from claimgraph.explorer.state import read_store
 
 CACHE_SECONDS = 60
@@ -28,6 +29,32 @@ def documents(store_url: str) -> list[dict[str, Any]]:
 def document_labels(store_url: str) -> dict[str, str]:
     """Document id -> unique readable label, articles then their comments in thread order."""
     return label_documents(documents(store_url))
+
+
+@st.cache_data(ttl=CACHE_SECONDS, show_spinner=False)
+def short_labels(store_url: str) -> dict[str, str]:
+    """Document id -> short unique label for table columns."""
+    return short_document_labels(documents(store_url))
+
+
+@st.cache_data(ttl=CACHE_SECONDS, show_spinner=False)
+def short_references(store_url: str) -> dict[str, str]:
+    """Source id -> its APA in-text form ('Jordan et al., 1992')."""
+    from graph.handout import short_reference
+
+    return {str(s["id"]): short_reference(s) for s in sources(store_url)}
+
+
+@st.cache_data(ttl=CACHE_SECONDS, show_spinner=False)
+def source_labels(store_url: str) -> dict[str, str]:
+    """Source id -> 'Jordan et al., 1992 · jordan1992problems' (its in-text form and citing keys)."""
+    from graph.handout import short_reference
+
+    labels = {}
+    for source in sources(store_url):
+        keys = str(source.get("keys") or "")  # already "key1, key2"
+        labels[str(source["id"])] = f"{short_reference(source)} · {keys}" if keys else short_reference(source)
+    return labels
 
 
 @st.cache_data(ttl=CACHE_SECONDS, show_spinner=False)
@@ -52,3 +79,34 @@ def stats(store_url: str) -> dict[str, Any]:
 def unresolved_citations(store_url: str) -> list[dict[str, Any]]:
     """Citations that matched no BibTeX entry."""
     return read_store().unresolved_citations()
+
+
+@st.cache_data(ttl=CACHE_SECONDS, show_spinner=False)
+def works(store_url: str, by: str, limit: int) -> list[dict[str, Any]]:
+    """Cited works ranked by citing articles or by claims resting on them."""
+    return read_store().works(by=by, limit=limit)
+
+
+@st.cache_data(ttl=CACHE_SECONDS, show_spinner=False)
+def support_summary(store_url: str) -> list[dict[str, Any]]:
+    """Per article: claims by status, works cited, unresolved citations."""
+    return read_store().support_summary()
+
+
+@st.cache_data(ttl=CACHE_SECONDS, show_spinner=False)
+def corpus_citations(store_url: str) -> list[dict[str, Any]]:
+    """Articles of the corpus citing other articles of the corpus: {citing_id, citing_title,
+    cited_id, cited_title, source_id}, from the IN_CORPUS links (one citing_articles call per
+    ingested article that some article cites)."""
+    from graph.schema import RelType
+
+    store = read_store()
+    cited = sorted({rel.end for chunk in store.iter_relationships(RelType.IN_CORPUS) for rel in chunk})
+    titles = {d["id"]: d.get("title") or d["id"] for d in documents(store_url)}
+    rows = []
+    for document_id in cited:
+        for row in store.citing_articles(document_id):
+            rows.append({"citing_id": row["id"], "citing_title": row.get("title") or row["id"],
+                         "cited_id": document_id, "cited_title": titles.get(document_id, document_id),
+                         "source_id": row.get("source_id", "")})
+    return rows

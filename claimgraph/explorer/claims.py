@@ -9,7 +9,8 @@ import streamlit as st
 
 from claimgraph.explorer import cached, claims_url
 from claimgraph.explorer.html import status_colour
-from claimgraph.explorer.state import read_store, relative_link, store_url
+from claimgraph.explorer.safe_text import md
+from claimgraph.explorer.state import read_store, relative_link, resolve_node, store_url
 from claimgraph.explorer.trace import render_trace
 from graph.model import CLAIM_SORT_KEYS, ClaimFilter, Page
 from graph.schema import ClaimKind, ClaimStatus
@@ -18,20 +19,22 @@ ANY = claims_url.ANY
 PAGE_SIZES = (25, 50, 100)
 RESTORED_KEY = "url_claims_restored"  # set once the Claims page has read its view from the URL
 TABLE_KEY_PREFIX = "claims_table"
-TABLE_COLUMNS = ("status", "text", "document", "section", "kind", "evidence_count", "sources", "id")
-CLAIM_COLUMN_PIXELS = 560
+TABLE_COLUMNS = ("status", "text", "references", "document", "section", "evidence_count", "kind", "id")
+CLAIM_COLUMN_PIXELS = 340
+ROW_HEIGHT = 76  # above 4rem Streamlit wraps cell text: a long claim shows on three lines
 SORT_LABELS = {"position": "reading order", "status": "support", "document_id": "document",
                "text": "claim text"}
 COLUMN_CONFIG: dict[str, Any] = {
-    "status": st.column_config.TextColumn("Support", width="small"),
+    "status": st.column_config.TextColumn("Support", width=96),
     "text": st.column_config.TextColumn("Claim", width=CLAIM_COLUMN_PIXELS,
                                           help="Select the row to read the whole claim and its trace"),
-    "document": st.column_config.TextColumn("Document", width="medium"),
-    "section": st.column_config.TextColumn("Section", width="small"),
-    "kind": st.column_config.TextColumn("Kind", width="small"),
-    "evidence_count": st.column_config.NumberColumn("Evidence", width="small"),
-    "sources": st.column_config.TextColumn("Sources", width="small"),
-    "id": st.column_config.TextColumn("Claim id", width="small"),
+    "references": st.column_config.TextColumn("References", width=160,
+                                                help="The works the claim's evidence cites"),
+    "document": st.column_config.TextColumn("Document", width=140),
+    "section": st.column_config.TextColumn("Section", width=100),
+    "evidence_count": st.column_config.NumberColumn("Evid.", width=56, help="Pieces of evidence"),
+    "kind": st.column_config.TextColumn("Kind", width=90),
+    "id": st.column_config.TextColumn("Claim id", width=130),
 }
 
 
@@ -67,9 +70,18 @@ def filter_widgets() -> ClaimFilter:
         st.session_state["f_section"] = ANY
     second.selectbox("Section", [ANY, *sections], key="f_section",
                      format_func=lambda s: s or "(before the first heading)")
-    third.selectbox("Source", [ANY, *(s["id"] for s in cached.sources(url))], key="f_source")
+    source_labels = cached.source_labels(url)
+    third.selectbox("Source", [ANY, *source_labels], key="f_source",
+                    format_func=lambda s: source_labels.get(s, s))
     third.text_input("Text contains", key="f_text")
     return claim_filter_from_state()
+
+
+def source_choices() -> list[str]:
+    """Source ids, then every key a citing document uses for one (so a near-miss key finds its key)."""
+    sources = cached.sources(store_url())
+    keys = [k.strip() for s in sources for k in str(s.get("keys") or "").split(",") if k.strip()]
+    return [str(s["id"]) for s in sources] + keys
 
 
 def restore_view_from_url() -> None:
@@ -81,16 +93,19 @@ def restore_view_from_url() -> None:
     if not params:
         return
     url = store_url()
+    if params.get("source"):
+        params["source"] = resolve_node(params["source"])  # a BibTeX key or DOI names its work
     documents = list(cached.document_labels(url))
     document = params.get("document") if params.get("document") in documents else None
     choices = {
         "f_status": list(ClaimStatus), "f_kind": list(ClaimKind), "f_document": documents,
-        "f_section": cached.sections(url, document), "f_source": [s["id"] for s in cached.sources(url)],
+        "f_section": cached.sections(url, document), "f_source": source_choices(),
         "claims_sort": CLAIM_SORT_KEYS, "claims_limit": PAGE_SIZES,
     }
     notes = claims_url.restore(params, st.session_state, choices)
     if notes:
-        st.warning("Ignored from the link: " + "; ".join(notes) + ". Showing the default instead.")
+        st.warning("Ignored from the link: " + "; ".join(md(n) for n in notes)
+                   + ". Showing the default instead.")
 
 
 def sync_view_to_url() -> str:
@@ -101,19 +116,48 @@ def sync_view_to_url() -> str:
     return relative_link(**params)
 
 
-def claims_frame(page: Page, labels: dict[str, str] | None = None) -> Any:
-    """The page's rows as a DataFrame styled with one colour per status (documents by their labels)."""
+def claims_frame(page: Page, labels: dict[str, str] | None = None,
+                 references: dict[str, str] | None = None) -> Any:
+    """The page's rows as a DataFrame styled with one colour per status: documents by their short
+    labels, sources by their in-text references ('Jordan et al., 1992')."""
     import pandas as pd
 
     labels = labels or {}
+    references = references or {}
     frame = pd.DataFrame(
-        [{**row, "sources": ", ".join(row.get("source_ids") or []),
+        [{**row, "references": "; ".join(dict.fromkeys(references.get(s, s)
+                                                        for s in row.get("source_ids") or [])),
           "document": labels.get(row["document_id"]) or row.get("document_title") or row["document_id"]}
          for row in page.rows],
         columns=[*TABLE_COLUMNS, "source_ids"],
     )[list(TABLE_COLUMNS)]
     return frame.style.map(lambda s: f"background-color: {status_colour(s)}; color: white",
                            subset=["status"])
+
+
+FILTER_NAMES = {"status": "status", "document_id": "document", "section": "section",
+                "source_id": "source", "kind": "kind", "text": "text"}
+
+
+def why_nothing_matches(flt: ClaimFilter) -> str:
+    """Which filter empties the table: how many claims match with each one set back to (any)."""
+    from dataclasses import replace
+
+    store = read_store()
+    labels = cached.document_labels(store_url())
+    reasons = []
+    for field, name in FILTER_NAMES.items():
+        value = getattr(flt, field)
+        if not value:
+            continue
+        total = store.claims(replace(flt, **{field: None}), limit=1).total
+        names = {"document_id": labels, "source_id": cached.source_labels(store_url())}.get(field, {})
+        shown = names.get(value, value)
+        if total:
+            reasons.append(f"without {name} {md(repr(shown))}, {total} would match")
+    if not reasons:
+        return "No claim matches these filters, nor any one of them alone set back to (any)."
+    return "No claim matches all these filters: " + "; ".join(reasons) + "."
 
 
 def paging_widgets(total: int) -> tuple[int, int]:
@@ -164,10 +208,12 @@ def page() -> None:
     key = table_key(flt, offset, limit, order_by, descending)
     st.caption(f"Link to this view: `{sync_view_to_url()}`")
     if not result.rows:
-        st.info("No claim matches these filters. Set some back to (any), or clear the text box.")
+        st.info(why_nothing_matches(flt))
         return
-    st.dataframe(claims_frame(result, cached.document_labels(store_url())), key=key, on_select="rerun",
-                 selection_mode="single-row", hide_index=True, width="stretch", column_config=COLUMN_CONFIG)
+    url = store_url()
+    st.dataframe(claims_frame(result, cached.short_labels(url), cached.short_references(url)), key=key,
+                 on_select="rerun", selection_mode="single-row", hide_index=True, width="stretch",
+                 column_config=COLUMN_CONFIG, row_height=ROW_HEIGHT)
     claim_id = selected_claim(result, key)
     if claim_id:
         st.session_state["last_claim"] = claim_id

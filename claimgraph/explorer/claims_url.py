@@ -85,6 +85,13 @@ def _parse(field: UrlField, text: str, choices: Mapping[str, Collection[Any]]) -
     return bool(matches), matches[0] if matches else None
 
 
+def _suggestion(text: str, allowed: Collection[Any]) -> str | None:
+    """The allowed value nearest to `text` ('trauma-and-relationships' -> 'doc:trauma-and-relationships')."""
+    from claimgraph.explorer.safe_text import nearest
+
+    return nearest(text, [str(option) for option in allowed])
+
+
 def restore(params: Mapping[str, str], state: MutableMapping[str, Any],
             choices: Mapping[str, Collection[Any]]) -> list[str]:
     """Set widget values in `state` from URL `params`; returns one note per value that was dropped.
@@ -101,5 +108,7 @@ def restore(params: Mapping[str, str], state: MutableMapping[str, Any],
         if ok:
             state[field.key] = value
         else:
-            notes.append(f"{field.param}={text!r} is not a known {field.noun}")
+            hint = _suggestion(text, choices.get(field.key, ()))
+            notes.append(f"{field.param}={text!r} is not a known {field.noun}"
+                         + (f" (did you mean {hint!r}?)" if hint else ""))
     return notes

@@ -14,8 +14,9 @@ from collections.abc import Callable
 import streamlit as st
 
 from claimgraph.explorer.graph_widget import caption_for
+from claimgraph.explorer.safe_text import md
 from claimgraph.explorer.scope import ViewScope, scope_widgets, scoped_subgraph
-from claimgraph.explorer.state import read_store, store_url
+from claimgraph.explorer.state import permalink, read_store, store_url
 from graph.exports import FORMATS, ExportError, export
 from graph.model import Subgraph
 from graph.schema import slugify
@@ -35,7 +36,8 @@ def cached_export(url: str, scope_text: str, cap: int, fmt: str, _subgraph: Subg
     The key is the scope, not the subgraph: the same scope gives the same subgraph until an
     ingest (which clears every st.cache_data cache).
     """
-    return export(_subgraph, fmt, store=read_store(), title=EXPORT_TITLE, scope=scope_text)
+    return export(_subgraph, fmt, store=read_store(), title=EXPORT_TITLE, scope=scope_text,
+                  base_url=permalink("trace").split("?", 1)[0])
 
 
 def export_maker(subgraph: Subgraph, scope: ViewScope, cap: int, fmt: str) -> Callable[[], bytes | str]:
@@ -85,9 +87,9 @@ def page() -> None:
     subgraph = scoped_subgraph(scope, cap)
     if subgraph is None:
         return
-    st.markdown(caption_for(subgraph, scope.describe()), unsafe_allow_html=True)
+    st.markdown(caption_for(subgraph, scope.describe()))
     download_buttons(subgraph, scope, cap)
     try:
         previews(subgraph, scope, cap)
     except ExportError as err:
-        st.error(str(err))
+        st.error(md(err))

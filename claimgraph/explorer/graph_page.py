@@ -17,7 +17,7 @@ def page() -> None:
     subgraph = scoped_subgraph(scope, cap)
     if subgraph is None:
         return
-    st.markdown(caption_for(subgraph, scope.describe()), unsafe_allow_html=True)
+    st.markdown(caption_for(subgraph, scope.describe()))
     st.caption("Drag to pan, scroll to zoom, drag a node to move it, click a node for its details.")
     st.iframe(network_html(subgraph, height=GRAPH_HEIGHT, highlight_id=scope.focus_id),
               height=GRAPH_HEIGHT + 50)

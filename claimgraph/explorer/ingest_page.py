@@ -13,15 +13,25 @@ from typing import Any
 
 import streamlit as st
 
-from claimgraph.explorer.html import STATUS_COLOURS
-from claimgraph.explorer.state import store_url
+from claimgraph.explorer.html import STATUS_COLOURS, esc
+from claimgraph.explorer.reader_html import reader_link, short_references, support_of
+from claimgraph.explorer.safe_text import md
+from claimgraph.explorer.state import go_to, store_url
 from graph.model import GraphBatch
-from graph.schema import Label
+from graph.schema import Label, RelType
 from graph.store import StoreError, open_store
 from ingest.model import InputError
 
 ARTICLE_TYPES = ["txt", "md", "markdown", "html", "htm"]
 RESULT_KEY = "ingest_result"
+PREVIEW_COLUMNS: dict[str, Any] = {
+    "status": st.column_config.TextColumn("Support", width="small"),
+    "text": st.column_config.TextColumn("Claim", width="large"),
+    "document": st.column_config.TextColumn("Document", width="small"),
+    "section": st.column_config.TextColumn("Section", width="small"),
+    "references": st.column_config.TextColumn("Cites", width="medium"),
+    "evidence": st.column_config.TextColumn("Evidence", width="small"),
+}
 WRITTEN_KEY = "ingest_written"
 
 
@@ -35,6 +45,23 @@ def decode_upload(name: str, data: bytes) -> str:
                          hint="Save it as UTF-8 and upload it again") from None
 
 
+def stored_works() -> Any:
+    """The works and articles already in the store, so an upload's references join the works they
+    name (and their records are merged, never overwritten)."""
+    from pathlib import Path
+
+    from ingest.works import WorkRegistry
+
+    url = store_url()
+    if "://" not in url and not Path(url).is_file():
+        return WorkRegistry()  # a new store: nothing to join yet
+    try:
+        with open_store(url, read_only=True) as store:
+            return WorkRegistry.from_store(store)
+    except StoreError:
+        return WorkRegistry()
+
+
 def analyse(article: Any, bib: Any | None) -> Any:
     """Run the ingest pipeline on the uploaded files (no store is touched)."""
     from ingest.pipeline import ingest_text
@@ -42,23 +69,63 @@ def analyse(article: Any, bib: Any | None) -> Any:
     text = decode_upload(article.name, article.getvalue())
     bib_text = decode_upload(bib.name, bib.getvalue()) if bib is not None else None
     try:
-        return ingest_text(text, article.name, bib_text=bib_text)
+        return ingest_text(text, article.name, bib_text=bib_text, registry=stored_works())
     except InputError as err:
         if bib is not None and err.path != article.name and err.path.endswith(".bib"):
             raise InputError(bib.name, err.message, err.line, err.hint) from None
         raise
 
 
+def cited_source_ids(batch: GraphBatch) -> set[str]:
+    """Sources some evidence of the batch cites (a .bib may hold entries the article never cites)."""
+    evidence = {n.id for n in batch.nodes_by_label(Label.EVIDENCE)}
+    return {r.end for r in batch.relationships if r.type == RelType.CITES and r.start in evidence}
+
+
+def claim_rows(batch: GraphBatch) -> list[dict[str, Any]]:
+    """One row per claim found: its support, text, section and the references its evidence cites."""
+    sources = {n.id: n.props | {"id": n.id} for n in batch.nodes_by_label(Label.SOURCE)}
+    evidence = {n.id: dict(n.props) for n in batch.nodes_by_label(Label.EVIDENCE)}
+    cites: dict[str, list[str]] = {}
+    supports: dict[str, list[str]] = {}
+    for rel in batch.relationships:
+        if rel.type == RelType.CITES and rel.start in evidence:
+            cites.setdefault(rel.start, []).append(rel.end)
+        elif rel.type == RelType.SUPPORTED_BY:
+            supports.setdefault(rel.start, []).append(rel.end)
+    for ev_id, ev in evidence.items():
+        ev["sources"] = [sources[s] for s in sorted(set(cites.get(ev_id, []))) if s in sources]
+    titles = {n.id: n.props.get("title") or n.id for n in batch.nodes_by_label(Label.DOCUMENT)}
+    rows = []
+    claims = sorted(batch.nodes_by_label(Label.CLAIM),
+                    key=lambda n: (n.props.get("document_id", ""), int(n.props.get("position") or 0)))
+    for claim in claims:
+        ids = supports.get(claim.id, [])
+        props = {**claim.props, "id": claim.id, "evidence_ids": ids}
+        cited = [src for e in ids if e in evidence for src in evidence[e]["sources"]]
+        rows.append({"status": support_of(props, evidence), "text": claim.props.get("text", ""),
+                     "document": titles.get(claim.props.get("document_id", ""), ""),
+                     "section": claim.props.get("section", ""),
+                     "references": short_references(cited),
+                     "evidence": ", ".join(str(evidence[e].get("marker") or evidence[e].get("kind"))
+                                           for e in ids if e in evidence)})
+    return rows
+
+
 def batch_summary(batch: GraphBatch, unresolved: list[dict[str, Any]]) -> dict[str, Any]:
-    """What an ingest found: documents, claims by status, evidence, unresolved citations."""
+    """What an ingest found: documents, claims by status, evidence, cited references, unresolved citations."""
     claims = batch.nodes_by_label(Label.CLAIM)
     evidence = batch.nodes_by_label(Label.EVIDENCE)
+    articles = [d for d in batch.nodes_by_label(Label.DOCUMENT) if d.props.get("kind") != "comment"]
     return {
         "documents": [d.props.get("title") or d.id for d in batch.nodes_by_label(Label.DOCUMENT)],
+        "article_id": articles[0].id if articles else "",
         "claims": len(claims),
         "by_status": Counter(str(c.props.get("status")) for c in claims),
         "evidence": Counter(str(e.props.get("kind")) for e in evidence),
-        "sources": len(batch.nodes_by_label(Label.SOURCE)),
+        "sources": len(cited_source_ids(batch)),
+        "entries": len(batch.nodes_by_label(Label.SOURCE)),
+        "rows": claim_rows(batch),
         "unresolved": [{k: u.get(k) for k in ("citation", "path", "line")} for u in unresolved],
     }
 
@@ -73,17 +140,22 @@ def upload_key(article: Any, bib: Any | None) -> str:
 
 
 def show_summary(summary: dict[str, Any]) -> None:
-    """Draw what the ingest found."""
-    st.subheader("Found")
-    st.write("Documents:", ", ".join(summary["documents"]) or "none")
+    """Draw what the ingest found: counts, then every claim with its support and references."""
+    st.subheader("Found (nothing written yet)")
+    st.markdown("Documents: " + (", ".join(md(d) for d in summary["documents"]) or "none"))
     cols = st.columns(4)
     cols[0].metric("Claims", summary["claims"])
     for col, status in zip(cols[1:], STATUS_COLOURS, strict=False):
         col.metric(status.capitalize(), summary["by_status"].get(status, 0))
     evidence = ", ".join(f"{kind}: {n}" for kind, n in sorted(summary["evidence"].items())) or "none"
-    st.write("Evidence:", evidence, f"· sources: {summary['sources']}")
+    uncited = summary["entries"] - summary["sources"]
+    extra = f" ({uncited} more in the .bib, never cited)" if uncited > 0 else ""
+    st.markdown(f"Evidence: {md(evidence)} · references cited: {summary['sources']}{extra}")
+    if summary["rows"]:
+        st.dataframe(summary["rows"], hide_index=True, width="stretch", column_config=PREVIEW_COLUMNS,
+                     key="ingest_preview")
     if summary["unresolved"]:
-        st.write(f"Citations with no BibTeX entry: {len(summary['unresolved'])}")
+        st.markdown(f"Citations with no BibTeX entry: {len(summary['unresolved'])}")
         st.dataframe(summary["unresolved"], hide_index=True)
 
 
@@ -103,10 +175,17 @@ def show_write_outcome(written: tuple[str, dict[str, int] | None, str]) -> None:
     """Say what the write did, or why nothing was written."""
     _, counts, error = written
     if error:
-        st.error(f"Nothing was written: {error}")
+        st.error(f"Nothing was written: {md(error)}")
     elif counts is not None:
-        st.success(f"Written to {store_url_label()}: {counts.get('nodes', 0)} nodes, "
+        st.success(f"Written to {md(store_url_label())}: {counts.get('nodes', 0)} nodes, "
                    f"{counts.get('relationships', 0)} relationships.")
+
+
+def open_reader(document_id: str) -> None:
+    """Go to the reader view of `document_id` (a button callback)."""
+    st.session_state["read_doc"] = document_id
+    st.session_state["last_doc"] = document_id
+    go_to("read", doc=document_id)
 
 
 def store_url_label() -> str:
@@ -135,18 +214,25 @@ def page() -> None:
             result = analyse(article, bib)
         except InputError as err:
             st.session_state.pop(RESULT_KEY, None)
-            st.error(str(err))
+            st.error(md(err))
             return
         stored = (key, result)
         st.session_state[RESULT_KEY] = stored
     result = stored[1]
     if result.warnings:
-        st.warning("\n".join(f"- {warning}" for warning in result.warnings))
-    show_summary(batch_summary(result.batch, result.unresolved))
+        st.warning("\n".join(f"- {md(warning)}" for warning in result.warnings))
+    summary = batch_summary(result.batch, result.unresolved)
     written = st.session_state.get(WRITTEN_KEY)
     if written and written[0] == key:
         show_write_outcome(written)
         if not written[2]:
+            if summary["article_id"]:
+                st.button("Read the new article →", type="primary", on_click=open_reader,
+                          args=(summary["article_id"],), key="ingest_read")
+                st.html(f'<a href="{esc(reader_link(summary["article_id"]))}" target="_self">'
+                        f"Permalink of its reader view</a>")
+            show_summary(summary)
             return
+    show_summary(summary)
     st.button("Write to the store", type="primary", on_click=write_batch, args=(result.batch, key),
               key="ingest_write")

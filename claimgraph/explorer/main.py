@@ -6,11 +6,12 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from claimgraph.explorer import claims, export_page, graph_page, ingest_page, overview, trace
+from claimgraph.explorer import claims, export_page, graph_page, ingest_page, overview, reader, trace
 from claimgraph.explorer.state import NAV_KEY, PAGES, initial_page, keep_widget_state, store_url
 
 PAGE_VIEWS: dict[str, Callable[[], None]] = {
     "overview": overview.page,
+    "read": reader.page,
     "claims": claims.page,
     "trace": trace.page,
     "graph": graph_page.page,
@@ -20,13 +21,16 @@ PAGE_VIEWS: dict[str, Callable[[], None]] = {
 
 
 def sync_page_param() -> None:
-    """Put the chosen page in the URL, and on the trace page the claim it shows."""
+    """Put the chosen page in the URL, on the trace page the claim it shows, on the reader its document."""
     page = st.session_state[NAV_KEY]
     claim = st.query_params.get("claim") or st.session_state.get("last_claim")
+    document = st.session_state.get("read_doc")
     st.query_params.clear()
     st.query_params["page"] = page
     if page == "trace" and claim:
         st.query_params["claim"] = claim
+    if page == "read" and document:
+        st.query_params["doc"] = document
 
 
 def run() -> None:

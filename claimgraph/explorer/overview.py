@@ -3,33 +3,36 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 import streamlit as st
 
 from claimgraph.explorer import cached
-from claimgraph.explorer.html import STATUS_COLOURS
+from claimgraph.explorer.html import STATUS_COLOURS, esc
+from claimgraph.explorer.reader_html import reader_link
+from claimgraph.explorer.safe_text import md
 from claimgraph.explorer.state import read_store, store_url
+from graph.handout import short_reference
 from graph.schema import Label
 
-TOP_SOURCES = 25
 TOP_DOCUMENTS = 30
 MAX_UNRESOLVED_ROWS = 500
 BAR_HEIGHT = 32
 LABEL_LIMIT = 420
-SOURCE_COLUMNS: dict[str, Any] = {
-    "claim_count": st.column_config.NumberColumn("Claims", width="small", help="Claims it supports"),
-    "evidence_count": st.column_config.NumberColumn("Citations", width="small", help="Times it is cited"),
-    "title": st.column_config.TextColumn("Title", width="large"),
-    "authors": st.column_config.TextColumn("Authors", width="medium"),
-    "year": st.column_config.TextColumn("Year", width="small"),
-    "id": st.column_config.TextColumn("BibTeX key", width="small"),
-}
 UNRESOLVED_COLUMNS: dict[str, Any] = {
-    "marker": st.column_config.TextColumn("Citation as written", width="medium"),
-    "text": st.column_config.TextColumn("Sentence", width="large"),
+    "marker": st.column_config.TextColumn("Citation as written", width="small"),
+    "sentence": st.column_config.TextColumn("Sentence", width="large"),
     "document_title": st.column_config.TextColumn("Document", width="medium"),
-    "id": st.column_config.TextColumn("Evidence id", width="small"),
+    "read": st.column_config.LinkColumn("In the article", width="small", display_text="Read ↗"),
 }
+TOP_WORKS = 25
+CITATION_COLUMNS: dict[str, Any] = {
+    "citing_title": st.column_config.TextColumn("Article", width="large"),
+    "cited_title": st.column_config.TextColumn("cites this article of the corpus", width="large"),
+    "read": st.column_config.LinkColumn("Cited article", width="small", display_text="Read ↗"),
+}
+SENTENCE_LIMIT = 400
+RANKINGS = {"articles": "articles citing them", "claims": "claims resting on them"}
 
 
 def largest_documents(claims_by_document: list[dict[str, Any]],
@@ -66,19 +69,87 @@ def status_chart(claims_by_document: list[dict[str, Any]], labels: dict[str, str
     )
 
 
-def page() -> None:
-    """The Overview page."""
+SENTENCE_ENDS = (". ", "? ", "! ")
+
+
+def sentence_around(text: str, start: int, end: int, limit: int = SENTENCE_LIMIT) -> str:
+    """The sentence (or line) of `text` holding [start, end), on one line: from just after the last
+    sentence end or line break before it to the next one after it."""
+    starts = [text.rfind("\n", 0, start) + 1]
+    starts += [found + len(mark) for mark in SENTENCE_ENDS if (found := text.rfind(mark, 0, start)) >= 0]
+    ends = [found for found in [text.find("\n", end)] if found >= 0]
+    ends += [found + 1 for mark in SENTENCE_ENDS if (found := text.find(mark, end)) >= 0]
+    sentence = " ".join(text[max(starts):min(ends, default=len(text))].split())
+    return sentence if len(sentence) <= limit else sentence[: limit - 1] + "…"
+
+
+def unresolved_rows(unresolved: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Unresolved citations with the sentence they sit in (not the marker again) and a reader link."""
     store = read_store()
-    st.header("Overview")
-    st.caption(f"Store: {store.describe()}")
-    stats = cached.stats(store_url())
+    texts: dict[str, str] = {}
+    rows = []
+    for item in unresolved:
+        document_id = str(item.get("document_id") or "")
+        if document_id not in texts:
+            node = store.node(document_id)
+            texts[document_id] = str(node.props.get("text") or "") if node else ""
+        text = texts[document_id]
+        start, end = int(item.get("start") or 0), int(item.get("end") or 0)
+        rows.append({"marker": item.get("marker") or item.get("text"),
+                     "sentence": sentence_around(text, start, end) if text else item.get("text"),
+                     "document_title": item.get("document_title") or document_id,
+                     "read": reader_link(document_id)})
+    return rows
+
+
+def work_rows(works: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Ranked works with their in-text reference and a link to the claims resting on them."""
+    return [{"reference": short_reference(w), "title": w.get("title"),
+             "article_count": w.get("article_count"), "claim_count": w.get("claim_count"),
+             "claims": f"?page=claims&source={quote(str(w['id']), safe=':')}",
+             "keys": str(w.get("keys") or "")} for w in works]
+
+
+WORKS_CSS = """<style>
+.cg-works { border-collapse: collapse; width: 100%; font-size: .9rem; }
+.cg-works th, .cg-works td { text-align: left; padding: 4px 8px; border-bottom: 1px solid #e6e6e6;
+  vertical-align: top; }
+.cg-works td.cg-n { text-align: right; white-space: nowrap; }
+.cg-works a { color: #1565c0; white-space: nowrap; }
+</style>"""
+
+
+def works_table_html(rows: list[dict[str, Any]]) -> str:
+    """Ranked works as an HTML table (escaped); each work links to the claims resting on it."""
+    body = "".join(
+        f'<tr><td><a class="cg-work-link" href="{esc(row["claims"])}" target="_self">{esc(row["reference"])}'
+        f' →</a></td><td>{esc(row["title"])}</td><td class="cg-n">{esc(row["article_count"])}</td>'
+        f'<td class="cg-n">{esc(row["claim_count"])}</td><td>{esc(row["keys"])}</td></tr>' for row in rows)
+    return (f'{WORKS_CSS}<table class="cg-works"><thead><tr><th>Work (open its claims)</th><th>Title</th>'
+            f'<th>Articles</th><th>Claims</th><th>Cited as</th></tr></thead><tbody>{body}</tbody></table>')
+
+
+def corpus_counts(stats: dict[str, Any], summary: list[dict[str, Any]]) -> None:
+    """Articles, comments, works, claims and unresolved citations, as metrics."""
     nodes = stats["nodes"]
+    articles = len(summary)
     cols = st.columns(5)
-    cols[0].metric("Documents", nodes.get(str(Label.DOCUMENT), 0))
-    cols[1].metric("Claims", nodes.get(str(Label.CLAIM), 0))
-    cols[2].metric("Evidence", nodes.get(str(Label.EVIDENCE), 0))
-    cols[3].metric("Sources", nodes.get(str(Label.SOURCE), 0))
+    cols[0].metric("Articles", articles)
+    cols[1].metric("Comments", max(0, nodes.get(str(Label.DOCUMENT), 0) - articles))
+    cols[2].metric("Works cited", nodes.get(str(Label.SOURCE), 0))
+    cols[3].metric("Claims", nodes.get(str(Label.CLAIM), 0))
     cols[4].metric("Unresolved citations", stats.get("unresolved_citations", 0))
+
+
+def page() -> None:
+    """The Overview page: the corpus at a glance."""
+    store = read_store()
+    url = store_url()
+    st.header("Overview")
+    st.caption(f"Store: {md(store.describe())}")
+    stats = cached.stats(url)
+    summary = cached.support_summary(url)
+    corpus_counts(stats, summary)
     by_status = stats["claims_by_status"]
     st.markdown(" · ".join(f"**{status}**: {by_status.get(status, 0)}" for status in STATUS_COLOURS))
     st.subheader("Claims by support, per document")
@@ -86,29 +157,31 @@ def page() -> None:
     if rows:
         shown = largest_documents(rows)
         documents_shown = len({row["document_id"] for row in shown})
-        st.altair_chart(status_chart(shown, cached.document_labels(store_url())), width="stretch",
+        st.altair_chart(status_chart(shown, cached.document_labels(url)), width="stretch",
                         height=max(120, BAR_HEIGHT * documents_shown + 60))
         if len(shown) < len(rows):
             st.caption(f"The {TOP_DOCUMENTS} documents with the most claims.")
     else:
         st.info("No claims yet: add an article and its .bib on the Ingest page.")
-    st.subheader("Sources ranked by the claims they support")
-    sources = cached.sources(store_url())[:TOP_SOURCES]
-    if sources:
-        st.dataframe(
-            [{k: s.get(k) for k in SOURCE_COLUMNS} for s in sources], hide_index=True, width="stretch",
-            column_config=SOURCE_COLUMNS,
-        )
+    st.subheader("Works the corpus rests on")
+    by = st.radio("Rank works by", list(RANKINGS), format_func=RANKINGS.get, horizontal=True,
+                  key="overview_rank")  # one ranking query per render, not two
+    works = cached.works(url, by, TOP_WORKS)
+    if works:
+        st.html(works_table_html(work_rows(works)))
     else:
-        st.info("No sources yet: upload an article with its .bib on the Ingest page.")
+        st.info("No works yet: upload an article with its .bib on the Ingest page.")
+    citations = cached.corpus_citations(url)
+    if citations:
+        st.subheader("Articles of the corpus that cite each other")
+        st.dataframe([{**row, "read": reader_link(row["cited_id"])} for row in citations],
+                     hide_index=True, width="stretch", column_config=CITATION_COLUMNS)
     st.subheader("Unresolved citations")
-    unresolved = cached.unresolved_citations(store_url())
+    unresolved = cached.unresolved_citations(url)
     if unresolved:
         if len(unresolved) > MAX_UNRESOLVED_ROWS:
             st.caption(f"{len(unresolved)} unresolved; the first {MAX_UNRESOLVED_ROWS} are listed.")
-        st.dataframe(
-            [{k: u.get(k) for k in UNRESOLVED_COLUMNS} for u in unresolved[:MAX_UNRESOLVED_ROWS]],
-            hide_index=True, width="stretch", column_config=UNRESOLVED_COLUMNS,
-        )
+        st.dataframe(unresolved_rows(unresolved[:MAX_UNRESOLVED_ROWS]), hide_index=True, width="stretch",
+                     column_config=UNRESOLVED_COLUMNS)
     else:
-        st.success("Every citation matched a BibTeX entry.")
+        st.success("Every citation matched a reference.")

@@ -12,9 +12,11 @@ import streamlit as st
 
 from claimgraph.explorer import cached
 from claimgraph.explorer.claims import claim_filter_from_state
-from claimgraph.explorer.state import read_store, store_url
+from claimgraph.explorer.safe_text import md
+from claimgraph.explorer.state import read_store, resolve_node, store_url
 from claimgraph.explorer.trace import trace_subgraph
-from graph.model import ClaimFilter, Subgraph
+from graph.model import ClaimFilter, Node, Relationship, Subgraph
+from graph.schema import Label, RelType
 from graph.store import DEFAULT_MAX_NODES, Scope, StoreError
 
 SCOPE_KINDS: dict[str, str] = {
@@ -23,7 +25,9 @@ SCOPE_KINDS: dict[str, str] = {
     "node": "Neighbourhood of any node",
     "document": "One document",
     "filter": "The claims filtered on the Claims page",
+    "works": "Works cited together, and the articles citing them",
 }
+CO_CITED = 12
 MAX_NODE_CAP = 1000
 DEFAULT_DEPTH = 1
 OPENED_CLAIM_KEY = "graph_scope_opened_claim"  # the opened claim the trace scope last followed
@@ -83,13 +87,18 @@ def _default_kind() -> str:
     return "source" if _most_cited_source() else "document"
 
 
+def _node_from_url() -> str:
+    """?node=… as a node id (a link naming a cited work by its key or DOI opens that work)."""
+    return resolve_node(st.query_params.get("node") or "")
+
+
 def _init_state() -> None:
     """First-visit values of the scope widgets (kept across pages afterwards)."""
     state = st.session_state
     if "scope_kind" not in state:
         state["scope_kind"] = _default_kind()
     if "scope_node" not in state:
-        state["scope_node"] = st.query_params.get("node") or st.session_state.get("last_claim") \
+        state["scope_node"] = _node_from_url() or st.session_state.get("last_claim") \
             or _most_cited_source() or ""
     state.setdefault("scope_max", DEFAULT_MAX_NODES)
     state.setdefault("scope_depth", DEFAULT_DEPTH)
@@ -98,15 +107,16 @@ def _init_state() -> None:
 def _source_scope(column: st.delta_generator.DeltaGenerator) -> ViewScope:
     """A source picker (most-cited first) and the scope of the claims resting on that source."""
     sources = {str(s["id"]): s for s in cached.sources(store_url())}
+    labels = cached.source_labels(store_url())
     if not sources:
         column.info("No sources yet: upload an article with its .bib on the Ingest page.")
         return ViewScope(kind="source")
     source_id = column.selectbox(
         "Source (most-cited first)", list(sources), key="scope_source",
-        format_func=lambda s: f"{s} — {sources[s].get('claim_count', 0)} claims · "
+        format_func=lambda s: f"{labels.get(s, s)} — {sources[s].get('claim_count', 0)} claims · "
                               f"{str(sources[s].get('title') or '')[:70]}")
     return ViewScope(kind="source", store_scope=Scope(kind="filter", filter=ClaimFilter(source_id=source_id)),
-                     focus_id=source_id, label=f"claims resting on {source_id}")
+                     focus_id=source_id, label=f"claims resting on {labels.get(source_id, source_id)}")
 
 
 def _trace_scope(column: st.delta_generator.DeltaGenerator) -> ViewScope:
@@ -132,8 +142,9 @@ def scope_widgets() -> tuple[ViewScope, int]:
     if kind == "trace":
         return _trace_scope(left), cap
     if kind == "node":
-        node_id = left.text_input("Node id (claim:…, doc:…, evidence:…, author:…, or a BibTeX key)",
-                                  key="scope_node").strip()
+        node_id = resolve_node(left.text_input(
+            "Node id (claim:…, doc:…, evidence:…, author:…, work:…, or a BibTeX key or DOI)",
+            key="scope_node"))
         depth = int(right.slider("Depth (steps away from the node)", 1, 4, key="scope_depth"))
         return ViewScope(kind="node", store_scope=Scope(kind="node", node_id=node_id or None, depth=depth),
                          focus_id=node_id or None), cap
@@ -145,15 +156,47 @@ def scope_widgets() -> tuple[ViewScope, int]:
         return ViewScope(kind="document",
                          store_scope=Scope(kind="filter", filter=ClaimFilter(document_id=document_id)),
                          focus_id=document_id, label=f"document {labels[document_id]}"), cap
+    if kind == "works":
+        view = _source_scope(left)
+        if view.focus_id is None:
+            return ViewScope(kind="works"), cap
+        name = cached.source_labels(store_url()).get(view.focus_id, view.focus_id)
+        return ViewScope(kind="works", focus_id=view.focus_id, label=f"works cited with {name}"), cap
     flt = claim_filter_from_state()
     store_scope = Scope(kind="filter", filter=flt)
-    left.caption(f"Filter: {store_scope.describe()} (change it on the Claims page)")
+    left.caption(f"Filter: {md(store_scope.describe())} (change it on the Claims page)")
     return ViewScope(kind="filter", store_scope=store_scope), cap
+
+
+def works_subgraph(work_id: str, cap: int, co_cited: int = CO_CITED) -> Subgraph:
+    """A work, the works most often cited by the same articles, and the articles (and comments)
+    citing them: Document -CITES-> Source, plus Source -IN_CORPUS-> Document where a cited work
+    is itself an article of the corpus. Cut at `cap` nodes."""
+    store = read_store()
+    works = [work_id] + [str(row["id"]) for row in store.co_cited(work_id, limit=co_cited)]
+    nodes: dict[str, Node] = {}
+    rels: dict[tuple[str, str, str], Relationship] = {}
+    truncated = False
+    for work in works:
+        around = store.neighbourhood(work, depth=1, max_nodes=cap)
+        truncated = truncated or around.truncated
+        kept = {n.id: n for n in around.nodes if n.label in (Label.DOCUMENT, Label.SOURCE)}
+        for node in kept.values():
+            if len(nodes) >= cap and node.id not in nodes:
+                truncated = True
+                continue
+            nodes.setdefault(node.id, node)
+        for rel in around.relationships:
+            if rel.type in (RelType.CITES, RelType.IN_CORPUS) and rel.start in nodes and rel.end in nodes:
+                rels.setdefault(rel.key, rel)
+    return Subgraph(nodes=list(nodes.values()), relationships=list(rels.values()), truncated=truncated)
 
 
 def _load(scope: ViewScope, cap: int) -> Subgraph | None:
     """The capped subgraph of `scope` from the store (None: no such claim)."""
     store = read_store()
+    if scope.kind == "works":
+        return works_subgraph(scope.focus_id, cap) if scope.focus_id else None
     if scope.kind == "trace":
         trace = store.trace(scope.claim_id or "")
         return _cap(trace_subgraph(trace), cap) if trace else None
@@ -164,7 +207,7 @@ def _load(scope: ViewScope, cap: int) -> Subgraph | None:
 
 def scoped_subgraph(scope: ViewScope, cap: int) -> Subgraph | None:
     """The capped subgraph of `scope`, or None after telling the user what to fix."""
-    if scope.kind == "source" and scope.store_scope is None:
+    if scope.kind in ("source", "works") and scope.store_scope is None and scope.focus_id is None:
         return None
     if (scope.kind == "node" and not scope.focus_id) or (scope.kind == "trace" and not scope.claim_id):
         st.info("Enter an id, or open a claim's trace on the Claims page first.")
@@ -172,10 +215,10 @@ def scoped_subgraph(scope: ViewScope, cap: int) -> Subgraph | None:
     try:
         subgraph = _load(scope, cap)
     except StoreError as err:
-        st.error(str(err))
+        st.error(md(err))
         return None
     if not subgraph or not subgraph.nodes:
-        st.warning(f"Nothing in {scope.describe()}: check the id or the filter.")
+        st.warning(f"Nothing in {md(scope.describe())}: check the id or the filter.")
         return None
     if subgraph.truncated:
         st.warning(f"Cut at {cap} nodes: the scope holds more. Narrow it, or raise the cap.")

@@ -11,10 +11,12 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
+from claimgraph.explorer.safe_text import md
 from graph.store import Store, StoreError, open_store, store_url_from_env
 
 PAGES: dict[str, str] = {
     "overview": "Overview",
+    "read": "Read",
     "claims": "Claims",
     "trace": "Trace",
     "graph": "Graph",
@@ -24,7 +26,7 @@ PAGES: dict[str, str] = {
 NAV_KEY = "nav"
 # Widget keys whose values survive a switch to another page (Streamlit forgets
 # the state of widgets a run does not draw unless it is written back).
-PERSISTENT_PREFIXES = ("f_", "scope_", "claims_")
+PERSISTENT_PREFIXES = ("f_", "scope_", "claims_", "read_", "overview_rank")
 
 
 @st.cache_resource(show_spinner=False)
@@ -43,7 +45,8 @@ def read_store() -> Store:
     try:
         return _read_store(store_url())
     except StoreError as err:
-        st.error(f"Cannot open the store: {err}. Add articles on the Ingest page or set CLAIMGRAPH_STORE.")
+        st.error(f"Cannot open the store: {md(err)}. Add articles on the Ingest page "
+                 "or set CLAIMGRAPH_STORE.")
         st.stop()
         raise  # st.stop raises; this keeps type checkers aware
 
@@ -53,6 +56,18 @@ def keep_widget_state() -> None:
     for key in list(st.session_state.keys()):
         if isinstance(key, str) and key.startswith(PERSISTENT_PREFIXES) and "_table" not in key:
             st.session_state[key] = st.session_state[key]
+
+
+def resolve_node(value: str) -> str:
+    """A node id for what a user typed: the id itself, else the one work a BibTeX key or DOI names."""
+    value = value.strip()
+    if not value:
+        return value
+    store = read_store()
+    if store.node(value) is not None:
+        return value
+    works = store.resolve_source(value)
+    return works[0] if len(works) == 1 else value
 
 
 def initial_page() -> str:

@@ -8,6 +8,8 @@ import streamlit as st
 
 from claimgraph.explorer.graph_widget import network_html
 from claimgraph.explorer.html import CONTEXT_CSS, context_html, esc, link_html, status_badge
+from claimgraph.explorer.reader_html import reader_link
+from claimgraph.explorer.safe_text import md
 from claimgraph.explorer.state import go_to, permalink, read_store
 from graph.handout import format_reference_apa_html
 from graph.model import Node, Relationship, Subgraph
@@ -81,24 +83,27 @@ def render_trace(claim_id: str, show_open_button: bool = False) -> None:
     """Draw the full trace of `claim_id`, or say plainly that there is no such claim."""
     trace = read_store().trace(claim_id)
     if trace is None:
-        st.warning(f"No claim with id {claim_id!r} in this store. Pick one on the Claims page.")
+        st.warning(f"No claim with id {md(claim_id)} in this store. Pick one on the Claims page.")
         return
     st.session_state["last_claim"] = claim_id  # the Graph and Export pages follow it
-    st.markdown(claim_header_html(trace["claim"]), unsafe_allow_html=True)
+    st.html(claim_header_html(trace["claim"]))
+    document_id = str(trace["claim"].get("document_id") or "")
+    st.html(f'<a href="{esc(reader_link(document_id, claim_id))}" target="_self" class="cg-read-link">'
+            "Read it in the article →</a>")
     if show_open_button:
         st.button("Open this trace on its own page", on_click=go_to, args=("trace",),
                   kwargs={"claim": claim_id}, key="open_trace")
     st.subheader("In the article")
     st.caption("The claim is marked yellow, its evidence blue and underlined.")
-    st.markdown(context_html(trace), unsafe_allow_html=True)
+    st.html(context_html(trace))
     st.subheader("Evidence and references")
     if not trace["evidence"]:
         st.info("The article gives no evidence for this claim: no citation, study or example backs it.")
     for evidence in trace["evidence"]:
-        st.markdown(evidence_html(evidence), unsafe_allow_html=True)
+        st.html(evidence_html(evidence))
     if trace.get("challenges"):
         st.subheader("Challenged by")
-        st.markdown(challenges_html(trace["challenges"]), unsafe_allow_html=True)
+        st.html(challenges_html(trace["challenges"]))
     st.subheader("Path")
     st.caption("Document → claim → evidence → source. Click a node for its details.")
     st.iframe(network_html(trace_subgraph(trace), height=PATH_GRAPH_HEIGHT, highlight_id=claim_id),

@@ -1,0 +1,96 @@
+"""Corpus overview at scale: the Overview page's first render on a store of N articles.
+
+    python -m bench.overview [--articles 1000] [--claims-per-article 20] [--repeat 3]
+
+A synthetic corpus (graph.synthetic: N articles, each with a comment, citing shared works) is
+written to a fresh SQLite store. Reported: the median wall time of a first (uncached) render of
+the Overview page through Streamlit's AppTest, of each store query it makes, and of
+store.stats() alone as the same-process baseline (the ratio column). Target: ≤ 2 s at 1,000
+articles.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def median_seconds(call, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        call()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def build(path: Path, articles: int, per_article: int) -> None:
+    from graph.store import open_store
+    from graph.synthetic import merged, synthetic_batches
+
+    with open_store(str(path)) as store:
+        for batch in merged(synthetic_batches(articles * per_article, claims_per_document=per_article),
+                            per_write=20):
+            store.write(batch)
+
+
+def render_overview(url: str) -> None:
+    """One first render of the Overview page (fresh AppTest, caches cleared)."""
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    os.environ["CLAIMGRAPH_STORE"] = url
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.run()
+    if at.exception:
+        raise RuntimeError(at.exception[0].message)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--claims-per-article", type=int, default=20)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    from graph.schema import RelType
+    from graph.store import open_store
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "overview.db"
+        started = time.perf_counter()
+        build(path, args.articles, args.claims_per_article)
+        print(f"built {args.articles} articles × {args.claims_per_article} claims in "
+              f"{time.perf_counter() - started:.1f} s")
+        with open_store(str(path), read_only=True) as store:
+            nodes = store.stats()["nodes"]
+            print(f"documents {nodes['Document']}, works {nodes['Source']}, claims {nodes['Claim']}")
+            baseline = median_seconds(store.stats, args.repeat)
+            queries = {
+                "stats()": store.stats,
+                "support_summary()": store.support_summary,
+                "works(by=articles)": lambda: store.works(by="articles", limit=25),
+                "works(by=claims)": lambda: store.works(by="claims", limit=25),
+                "documents()": store.documents,
+                "unresolved_citations()": store.unresolved_citations,
+                "IN_CORPUS + citing_articles": lambda: [
+                    store.citing_articles(r.end) for chunk in store.iter_relationships(RelType.IN_CORPUS)
+                    for r in chunk],
+            }
+            rows = {name: median_seconds(call, args.repeat) for name, call in queries.items()}
+        rows["Overview page, first render (AppTest)"] = median_seconds(lambda: render_overview(str(path)),
+                                                                       args.repeat)
+        print(f"{'measure':<42} {'seconds':>8} {'× stats()':>10}")
+        for name, seconds in rows.items():
+            print(f"{name:<42} {seconds:8.3f} {seconds / baseline:10.1f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,89 @@
+"""SQLite's claim text index (FTS5 trigrams): the text filter answers exactly as a substring scan."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+from pathlib import Path
+
+import pytest
+from fixtures_graph import ALPHA, alpha_batch, sample_batch
+
+from graph.model import ClaimFilter
+from graph.schema import Label
+from graph.sqlite_store import SQLiteStore
+
+
+def expected(store: SQLiteStore, text: str) -> list[str]:
+    """Claim ids whose text contains `text`, case-insensitively, computed in Python over every claim."""
+    every = store.claims(limit=10_000).rows
+    return [row["id"] for row in every if text.lower() in row["text"].lower()]
+
+
+def queries(store: SQLiteStore, seed: int = 7) -> list[str]:
+    """Substrings of the claims (1–12 characters, case shuffled), across word breaks, plus misses."""
+    rng = random.Random(seed)
+    texts = [row["text"] for row in store.claims(limit=10_000).rows]
+    found = []
+    for text in texts:
+        for _ in range(12):
+            start = rng.randrange(len(text))
+            piece = text[start:start + rng.randint(1, 12)]
+            found.append("".join(ch.upper() if rng.random() < 0.5 else ch for ch in piece))
+    return found + ["zzz", "TRAUMA’S", "école", "ÉCOLE", '"quoted"', "a*b", "NEAR", "x AND y", "%_"]
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> SQLiteStore:
+    with SQLiteStore(tmp_path / "claimgraph.db") as opened:
+        opened.write(sample_batch())
+        yield opened
+
+
+def test_text_filter_equals_a_substring_scan(store: SQLiteStore) -> None:
+    for text in queries(store):
+        page = store.claims(ClaimFilter(text=text), limit=10_000)
+        assert [row["id"] for row in page.rows] == expected(store, text), text
+        assert page.total == len(page.rows), text
+
+
+def test_text_filter_with_other_filters(store: SQLiteStore) -> None:
+    for text in ("veterans", "ION", "on"):
+        page = store.claims(ClaimFilter(text=text, document_id=ALPHA), limit=100)
+        assert [r["id"] for r in page.rows] == [i for i in expected(store, text)
+                                                if store.node(i).props["document_id"] == ALPHA]
+        assert page.total == len(page.rows)
+
+
+def test_reingest_and_replace_keep_the_index_in_step(store: SQLiteStore, tmp_path: Path) -> None:
+    store.write(alpha_batch())  # the same article again: replaced, not duplicated
+    batch = alpha_batch()
+    claim = next(n for n in batch.nodes if n.label == Label.CLAIM and "Veterans with" in n.props["text"])
+    claim.props["text"] = "Marines with PTSD divorce more often"
+    store.write(batch)
+    assert store.claims(ClaimFilter(text="marines")).total == 1
+    assert [r["id"] for r in store.claims(ClaimFilter(text="veterans with")).rows] == []
+    with sqlite3.connect(tmp_path / "claimgraph.db") as raw:
+        claims = raw.execute("SELECT COUNT(*) FROM claim").fetchone()[0]
+        indexed = raw.execute("SELECT COUNT(*) FROM claim_search").fetchone()[0]
+        fts = raw.execute("SELECT COUNT(*) FROM claim_text_docsize").fetchone()[0]
+        raw.execute("INSERT INTO claim_text (claim_text, rank) VALUES ('integrity-check', 1)")
+    assert claims == indexed == fts
+    store.clear()
+    assert store.claims(ClaimFilter(text="divorce")).total == 0
+
+
+def test_store_without_the_index_scans_read_only_and_gets_it_on_writing(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    with SQLiteStore(path) as store:
+        store.write(sample_batch())
+        answers = {t: store.claims(ClaimFilter(text=t)).total for t in queries(store)}
+    with sqlite3.connect(path) as raw:  # a store written before the index existed
+        raw.execute("DROP TABLE claim_text")
+        raw.execute("DROP TABLE claim_search")
+    with SQLiteStore(path, read_only=True) as old:
+        assert {t: old.claims(ClaimFilter(text=t)).total for t in answers} == answers
+    with SQLiteStore(path) as upgraded:
+        assert {t: upgraded.claims(ClaimFilter(text=t)).total for t in answers} == answers
+    with sqlite3.connect(path) as raw:
+        assert raw.execute("SELECT COUNT(*) FROM claim_search").fetchone()[0] > 0
