@@ -333,7 +333,8 @@ def _corporate_author(body: str) -> tuple[list[PersonName], str]:
     match = re.match(rf"^(?P<name>[{UPPER}][^.()\d]{{2,80}}?)\s*(?=\(\s*{YEAR}|[.,]\s*{YEAR}\b)", body)
     if not match:
         # words joined by one space; an optional space between them backtracked exponentially
-        match = re.match(rf"^(?P<name>[{UPPER}][\w&'-]*(?:\s[{UPPER}][\w&'-]*){{0,7}})\.\s+(?=[{UPPER}])", body)
+        word = rf"[{UPPER}][\w&'-]*"
+        match = re.match(rf"^(?P<name>{word}(?:\s{word}){{0,7}})\.\s+(?=[{UPPER}])", body)
         if not match or len(match.group("name").split()) < 2:
             return [], body
     return [PersonName(family=match.group("name").strip(" ,."))], body[match.end():]
