@@ -118,7 +118,8 @@ _YEAR_FIRST = re.compile(
     rf"(?:(?:Dr|Prof)\.?\s+)?(?:[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?)?(?P<names>{NAME_LIST})(?P<etal>{ETAL})?"
     rf"\s+{_ADVERB}{REPORTING}\b"
 )
-_BRACKET_NUMBERS = re.compile(r"\[(\s*\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\s*)\]")
+# "[3]", "[1, 2]", "[1–3]"; "[4]–[7]" (two bracketed numbers joined by a dash) is the range 4–7.
+_BRACKET_NUMBERS = re.compile(r"\[(\s*\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\s*)\](?:\s*[-–]\s*\[\s*(\d{1,3})\s*\])?")
 _PAREN_NUMBERS = re.compile(r"\((\s*\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\s*)\)(?=\s*[.,;:!?)]|\s*$)")
 _STUDY = re.compile(
     r"(?:[A-Z][\w'’\-]*\s+){1,6}(?:Study|Survey|Trial|Project|Experiment|Cohort|Program(?:me)?)\b"
@@ -616,7 +617,10 @@ def find_numeric(text: str, unit: Unit, index: RefIndex, brackets_only: bool) ->
     patterns = [_BRACKET_NUMBERS] if brackets_only else [_BRACKET_NUMBERS, _PAREN_NUMBERS]
     for pattern in patterns:
         for match in pattern.finditer(segment):
-            numbers = _expand_numbers(match.group(1))
+            spec = match.group(1)
+            if pattern is _BRACKET_NUMBERS and match.group(2):
+                spec += f"–{match.group(2)}"
+            numbers = _expand_numbers(spec)
             if pattern is _PAREN_NUMBERS and any(n not in index.numbers for n in numbers):
                 continue  # "(2)" that no reference answers is an enumeration, not a citation
             keys = [index.numbers.get(n) for n in numbers]

@@ -332,7 +332,9 @@ def _corporate_author(body: str) -> tuple[list[PersonName], str]:
     """'World Health Organization (2010) …' or 'American Cancer Society. 2007. …': a group as author."""
     match = re.match(rf"^(?P<name>[{UPPER}][^.()\d]{{2,80}}?)\s*(?=\(\s*{YEAR}|[.,]\s*{YEAR}\b)", body)
     if not match:
-        match = re.match(rf"^(?P<name>(?:[{UPPER}][\w&'-]*\s?){{1,8}})\.\s+(?=[{UPPER}])", body)
+        # words joined by one space; an optional space between them backtracked exponentially
+        word = rf"[{UPPER}][\w&'-]*"
+        match = re.match(rf"^(?P<name>{word}(?:\s{word}){{0,7}})\.\s+(?=[{UPPER}])", body)
         if not match or len(match.group("name").split()) < 2:
             return [], body
     return [PersonName(family=match.group("name").strip(" ,."))], body[match.end():]

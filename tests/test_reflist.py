@@ -242,3 +242,15 @@ def test_abnt_co_authors_separated_by_semicolons_cite_one_work() -> None:
     markers = sorted((n.props["text"], n.props["resolved"]) for n in result.batch.nodes
                      if n.label == "Evidence")
     assert markers == [("Bufrem, 2016", True), ("Russell; Sugimoto, 2009", True)]
+
+
+@pytest.mark.timeout(20)
+def test_a_run_of_capitals_with_no_full_stop_is_read_in_linear_time() -> None:
+    """'RichKM…' (a PMC mixed-citation with names run together) made the group-author pattern
+    backtrack exponentially: pmc-6605965a's text route never finished."""
+    from ingest.reflist import _corporate_author
+
+    body = "RichKMAbCdEfGhIjKlMnOpQrStUvWxYz" * 20 + " 2010"
+    assert _corporate_author(body) == ([], body)
+    assert _corporate_author("World Health Organization. Guidelines on X. Geneva")[0][0].family == \
+        "World Health Organization"
