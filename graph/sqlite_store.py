@@ -51,6 +51,7 @@ PAGE_SIZE = 0  # bytes per page of a new store file; 0 = SQLite's default (4096)
 # A write of at least this many nodes into an empty store drops the secondary indexes, inserts, and
 # builds them again (in the same transaction): one sorted build instead of random inserts per row.
 BULK_LOAD_MIN_NODES = 10_000
+ROWID_NODE_TABLES = True
 # One page of claims; `$w` is a condition from _claim_where, `$o` an ORDER BY from _claim_order.
 CLAIM_PAGE_SQL = (
     "SELECT c.*, d.title AS document_title, "
@@ -105,7 +106,8 @@ def schema_sql() -> list[str]:
             f"{q(p.name)} {SQL_TYPES[p.type]}" + (" PRIMARY KEY NOT NULL" if p.name == "id" else "")
             for p in spec.props
         )
-        statements.append(_sql("CREATE TABLE IF NOT EXISTS $t ($cols) WITHOUT ROWID", t=q(table), cols=cols))
+        statements.append(_sql("CREATE TABLE IF NOT EXISTS $t ($cols)$w", t=q(table), cols=cols,
+                               w="" if ROWID_NODE_TABLES else " WITHOUT ROWID"))
         for prop in spec.props:
             if prop.indexed:
                 columns = ", ".join(q(c) for c in COMPOSITE_INDEXES.get((table, prop.name), (prop.name,)))
@@ -123,14 +125,19 @@ def schema_sql() -> list[str]:
     return statements
 
 
+# Upserts leave a row that is already as sent untouched (the `WHERE … IS NOT …`): every write re-sends
+# the sources and authors its articles cite, and rewriting them unchanged dirtied their pages.
 NODE_UPSERT_SQL: dict[Label, str] = {
-    label: _sql("INSERT INTO $t ($cols) VALUES ($m) ON CONFLICT (id) DO UPDATE SET $u",
+    label: _sql("INSERT INTO $t ($cols) VALUES ($m) ON CONFLICT (id) DO UPDATE SET $u WHERE ($c) IS NOT ($x)",
                 t=q(TABLES[label]), cols=", ".join(q(name) for name in names), m=_marks(len(names)),
-                u=", ".join(f"{q(name)} = excluded.{q(name)}" for name in names if name != "id"))
+                u=", ".join(f"{q(name)} = excluded.{q(name)}" for name in names if name != "id"),
+                c=", ".join(q(name) for name in names if name != "id"),
+                x=", ".join(f"excluded.{q(name)}" for name in names if name != "id"))
     for label, names in COLUMNS.items()
 }
 REL_UPSERT_SQL = ('INSERT INTO rel ("type", "start", "end", "props") VALUES (?, ?, ?, ?) '
-                  'ON CONFLICT ("start", "type", "end") DO UPDATE SET "props" = excluded."props"')
+                  'ON CONFLICT ("start", "type", "end") DO UPDATE SET "props" = excluded."props" '
+                  'WHERE "props" IS NOT excluded."props"')
 # Claim text search: `claim_search` holds each claim's Unicode-lower-cased text (the folding the
 # filter applies) under a sequential integer key, and `claim_text` is an FTS5 trigram index with
 # that table as its external content; the write path keeps both in step with `claim`. A phrase of
