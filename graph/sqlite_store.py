@@ -44,13 +44,14 @@ COMPOSITE_INDEXES: dict[tuple[str, str], tuple[str, ...]] = {
 # leaves of id-keyed B-trees, so the default 2 MB cache re-reads pages from the OS on every batch.
 WRITE_CACHE_KIB = 64 * 1024
 WAL_AUTOCHECKPOINT_PAGES = 8192  # 32 MB of WAL before a checkpoint copies pages back (default 4 MB)
-# Rows of a write are inserted in primary-key order (nodes by id, relationships by (start, type, end)),
-# so consecutive inserts touch neighbouring B-tree leaves instead of random ones.
-SORT_ROWS = True
-PAGE_SIZE = 0  # bytes per page of a new store file; 0 = SQLite's default (4096)
+# Pages of 8 KiB for a new store file (SQLite's default is 4 KiB): fewer, fuller leaves per write.
+PAGE_SIZE = 8192
 # A write of at least this many nodes into an empty store drops the secondary indexes, inserts, and
 # builds them again (in the same transaction): one sorted build instead of random inserts per row.
 BULK_LOAD_MIN_NODES = 10_000
+# Node tables of a new store are rowid tables: rows are appended in insert order and only the id's
+# unique index takes the random hash ids, instead of whole rows landing on random leaves of an
+# id-keyed WITHOUT ROWID table. Stores made before keep their tables; the SQL is the same for both.
 ROWID_NODE_TABLES = True
 # One page of claims; `$w` is a condition from _claim_where, `$o` an ORDER BY from _claim_order.
 CLAIM_PAGE_SQL = (
@@ -143,8 +144,8 @@ REL_UPSERT_SQL = ('INSERT INTO rel ("type", "start", "end", "props") VALUES (?, 
 # that table as its external content; the write path keeps both in step with `claim`. A phrase of
 # trigrams matches exactly where the lower-cased query is a substring, so the index answers the
 # substring filter itself; queries under 3 characters fall back to a scan. (`claim` cannot be the
-# content table: it is WITHOUT ROWID. Sequential keys keep FTS segments small: random ones made
-# the index 4× slower to write.)
+# content table: it is WITHOUT ROWID in older stores. Sequential keys keep FTS segments small: random
+# ones made the index 4× slower to write.)
 CLAIM_TEXT = "claim_text"
 CLAIM_TEXT_SQL = (
     'CREATE TABLE IF NOT EXISTS "claim_search" ("n" INTEGER PRIMARY KEY, "id" TEXT NOT NULL UNIQUE, '
@@ -369,9 +370,6 @@ class SQLiteStore(Store):
             raise StoreError(problems[0])
         nodes = _last_by_id(batch.nodes)
         rels = {rel.key: rel for rel in batch.relationships}
-        if SORT_ROWS:
-            nodes.sort(key=_node_id)
-            rels = {key: rels[key] for key in sorted(rels, key=_rel_order)}
         try:
             with self._transaction() as conn:
                 deleted = self._delete_articles(conn, batch.replaces)
@@ -861,15 +859,6 @@ def _drop_indexes(conn: sqlite3.Connection) -> list[str]:
     for name, _ in rows:
         conn.execute(_sql("DROP INDEX $i", i=q(name)))
     return [sql for _, sql in rows]
-
-
-def _node_id(node: Node) -> str:
-    return node.id
-
-
-def _rel_order(key: tuple[str, str, str]) -> tuple[str, str, str]:
-    """A relationship key (type, start, end) in the rel table's primary-key order (start, type, end)."""
-    return key[1], key[0], key[2]
 
 
 def _last_by_id(nodes: Iterable[Node]) -> list[Node]:
