@@ -126,19 +126,14 @@ def schema_sql() -> list[str]:
     return statements
 
 
-# Upserts leave a row that is already as sent untouched (the `WHERE … IS NOT …`): every write re-sends
-# the sources and authors its articles cite, and rewriting them unchanged dirtied their pages.
 NODE_UPSERT_SQL: dict[Label, str] = {
-    label: _sql("INSERT INTO $t ($cols) VALUES ($m) ON CONFLICT (id) DO UPDATE SET $u WHERE ($c) IS NOT ($x)",
+    label: _sql("INSERT INTO $t ($cols) VALUES ($m) ON CONFLICT (id) DO UPDATE SET $u",
                 t=q(TABLES[label]), cols=", ".join(q(name) for name in names), m=_marks(len(names)),
-                u=", ".join(f"{q(name)} = excluded.{q(name)}" for name in names if name != "id"),
-                c=", ".join(q(name) for name in names if name != "id"),
-                x=", ".join(f"excluded.{q(name)}" for name in names if name != "id"))
+                u=", ".join(f"{q(name)} = excluded.{q(name)}" for name in names if name != "id"))
     for label, names in COLUMNS.items()
 }
 REL_UPSERT_SQL = ('INSERT INTO rel ("type", "start", "end", "props") VALUES (?, ?, ?, ?) '
-                  'ON CONFLICT ("start", "type", "end") DO UPDATE SET "props" = excluded."props" '
-                  'WHERE "props" IS NOT excluded."props"')
+                  'ON CONFLICT ("start", "type", "end") DO UPDATE SET "props" = excluded."props"')
 # Claim text search: `claim_search` holds each claim's Unicode-lower-cased text (the folding the
 # filter applies) under a sequential integer key, and `claim_text` is an FTS5 trigram index with
 # that table as its external content; the write path keeps both in step with `claim`. A phrase of
