@@ -46,9 +46,6 @@ WRITE_CACHE_KIB = 64 * 1024
 WAL_AUTOCHECKPOINT_PAGES = 8192  # 32 MB of WAL before a checkpoint copies pages back (default 4 MB)
 # Pages of 8 KiB for a new store file (SQLite's default is 4 KiB): fewer, fuller leaves per write.
 PAGE_SIZE = 8192
-# A write of at least this many nodes into an empty store drops the secondary indexes, inserts, and
-# builds them again (in the same transaction): one sorted build instead of random inserts per row.
-BULK_LOAD_MIN_NODES = 10_000
 # Node tables of a new store are rowid tables: rows are appended in insert order and only the id's
 # unique index takes the random hash ids, instead of whole rows landing on random leaves of an
 # id-keyed WITHOUT ROWID table. Stores made before keep their tables; the SQL is the same for both.
@@ -371,13 +368,10 @@ class SQLiteStore(Store):
                 conn.executemany('DELETE FROM rel WHERE "type" = ? AND "start" = ?',
                                  [(str(t), start) for t, start in dict.fromkeys(batch.replaces_outgoing)])
                 self._check_endpoints(conn, {n.id for n in nodes}, rels.values())
-                rebuild = _drop_indexes(conn) if len(nodes) >= BULK_LOAD_MIN_NODES and _empty(conn) else []
                 self._upsert_nodes(conn, nodes)
                 conn.executemany(REL_UPSERT_SQL, [
                     (r.type.value, r.start, r.end, json.dumps(r.props, sort_keys=True) if r.props else "{}")
                     for r in rels.values()])
-                for statement in rebuild:
-                    conn.execute(statement)
         except sqlite3.Error as err:
             raise StoreError(f"writing to {self.path} failed, nothing was written: {err}") from None
         return {"nodes": len(nodes), "relationships": len(rels), "deleted": deleted}
@@ -838,22 +832,6 @@ def _index_claim_text(conn: sqlite3.Connection, claims: Sequence[tuple[str, Any]
                      [(claim, _py_lower(text) if isinstance(text, str) else "") for claim, text in claims])
     conn.execute('INSERT INTO claim_text (rowid, text) SELECT n, text FROM "claim_search" WHERE n > ?',
                  (last,))
-
-
-def _empty(conn: sqlite3.Connection) -> bool:
-    """True if the store holds no node and no relationship."""
-    return not any(conn.execute(_sql("SELECT 1 FROM $t LIMIT 1", t=q(table))).fetchone()
-                   for table in (*TABLES.values(), "rel"))
-
-
-def _drop_indexes(conn: sqlite3.Connection) -> list[str]:
-    """Drop the secondary indexes of the node and rel tables; return the statements that rebuild them."""
-    tables = (*TABLES.values(), "rel")
-    rows = conn.execute(_sql("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-                             "AND tbl_name IN ($m)", m=_marks(len(tables))), tables).fetchall()
-    for name, _ in rows:
-        conn.execute(_sql("DROP INDEX $i", i=q(name)))
-    return [sql for _, sql in rows]
 
 
 def _last_by_id(nodes: Iterable[Node]) -> list[Node]:

@@ -153,62 +153,12 @@ def indexes(path: Path) -> list[tuple]:
         return sorted(conn.execute("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index'"))
 
 
-def test_bulk_first_load_rebuilds_the_indexes_and_stores_the_same_graph(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import graph.sqlite_store as sqlite_store
-
-    row_by_row, bulk = tmp_path / "rows.db", tmp_path / "bulk.db"
-    with SQLiteStore(row_by_row) as store:
-        store.write(sample_batch())
-    monkeypatch.setattr(sqlite_store, "BULK_LOAD_MIN_NODES", 1)
-    with SQLiteStore(bulk) as store:
-        dropped: list[str] = []
-        real_drop = sqlite_store._drop_indexes
-        monkeypatch.setattr(sqlite_store, "_drop_indexes",
-                            lambda conn: dropped.extend(real_drop(conn)) or list(dropped))
-        store.write(sample_batch())
-        assert dropped, "a write into an empty store took the bulk path"
-        dropped.clear()
-        store.write(alpha_batch())  # the store is no longer empty: no drop
-        assert not dropped
-        assert store.claims().total == NODE_COUNTS["Claim"]
-    with SQLiteStore(row_by_row) as store:
-        store.write(alpha_batch())
-    assert indexes(bulk) == indexes(row_by_row)
-    assert snapshot(bulk) == snapshot(row_by_row)
-    with raw(bulk) as conn:
-        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-
-
-def test_failed_bulk_first_load_leaves_the_empty_store_with_its_indexes(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import graph.sqlite_store as sqlite_store
-
-    monkeypatch.setattr(sqlite_store, "BULK_LOAD_MIN_NODES", 1)
-    path = tmp_path / "empty.db"
-    SQLiteStore(path).close()
-    before, before_indexes = snapshot(path), indexes(path)
-    batch = sample_batch()
-    claim = next(n for n in batch.nodes if n.label == Label.CLAIM)
-    claim.props["section"] = {"not": "a string"}  # fails while inserting, after the indexes were dropped
-    dropped: list[str] = []
-    real_drop = sqlite_store._drop_indexes
-    monkeypatch.setattr(sqlite_store, "_drop_indexes",
-                        lambda conn: dropped.extend(real_drop(conn)) or dropped)
-    with SQLiteStore(path) as store, pytest.raises(StoreError, match="nothing was written"):
-        store.write(batch)
-    assert dropped
-    assert snapshot(path) == before
-    assert indexes(path) == before_indexes
-
-
 KILLED_WRITER = """
 import sys, time
 import graph.sqlite_store as sqlite_store
 from fixtures_graph import alpha_batch, sample_batch
 from graph.sqlite_store import SQLiteStore
 
-sqlite_store.BULK_LOAD_MIN_NODES = 1
 index_claim_text = sqlite_store._index_claim_text
 
 def index_then_hang(conn, claims):
@@ -224,8 +174,8 @@ with SQLiteStore(sys.argv[1]) as store:
 
 @pytest.mark.parametrize("first_load", [True, False])
 def test_writer_killed_inside_a_write_leaves_the_store_as_before(tmp_path: Path, first_load: bool) -> None:
-    """SIGKILL in the middle of a write (after the inserts, before the commit; on an empty store after
-    the bulk path dropped the indexes): the store reopens as it was, indexes and all."""
+    """SIGKILL in the middle of a write (after the inserts, before the commit), the first into a new
+    store or a later one: the store reopens as it was, indexes and all."""
     import os
     import signal
     import subprocess
