@@ -116,19 +116,18 @@ LIBRARIES: dict[str, Callable[[Path], tuple[str, int]]] = {
 def citation_links(name: str) -> tuple[int, int, int]:
     """(links found, links in the publisher's XML, links both agree on) for one PDF, counted as
     a multiset of cited references per article: every `<xref ref-type="bibr">` in the XML
-    is one gold link to its reference; every CITES from an evidence node of the PDF route
-    (ingest.pdf, then the pipeline's detectors against the PDF's own parsed reference list) is
+    is one gold link to its reference; every source of an evidence span of the PDF route
+    (ingest.pdf, then the pipeline's extraction against the PDF's own parsed reference list) is
     one found link (front matter and body count, the reference list, back matter and peer-review
     sub-articles do not). Gold references are paired with parsed entries as bench.reflist does."""
     from bench.reflist import gold_references, match_references
-    from graph.schema import RelType
-    from ingest.pipeline import build_result
+    from ingest.pipeline import extract_article
 
     xml = CORPUS / "pdf" / f"{name}.xml"
     doc = read_pdf_document(CORPUS / "pdf" / f"{name}.pdf")
-    result = build_result([doc], doc.references)
-    found = Counter(rel.end for rel in result.batch.relationships
-                    if rel.type == RelType.CITES and rel.start != doc.id)
+    extraction = extract_article([doc], doc.references)
+    found = Counter(key for analysis in extraction.analyses for item in analysis.evidence
+                    for key in item.sources)
     pairs = match_references(gold_references(xml), doc.references)
     key_of = {rid: ref.key for rid, (_gold, ref) in pairs.items()}  # type: ignore[attr-defined]
     tree = etree.parse(str(xml), etree.XMLParser(resolve_entities=False, no_network=True, recover=True))

@@ -118,7 +118,8 @@ _YEAR_FIRST = re.compile(
     rf"(?:(?:Dr|Prof)\.?\s+)?(?:[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?)?(?P<names>{NAME_LIST})(?P<etal>{ETAL})?"
     rf"\s+{_ADVERB}{REPORTING}\b"
 )
-_BRACKET_NUMBERS = re.compile(r"\[(\s*\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\s*)\]")
+# "[3]", "[1, 2]", "[1–3]"; "[4]–[7]" (two bracketed numbers joined by a dash) is the range 4–7.
+_BRACKET_NUMBERS = re.compile(r"\[(\s*\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\s*)\](?:\s*[-–]\s*\[\s*(\d{1,3})\s*\])?")
 _PAREN_NUMBERS = re.compile(r"\((\s*\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\s*)\)(?=\s*[.,;:!?)]|\s*$)")
 _STUDY = re.compile(
     r"(?:[A-Z][\w'’\-]*\s+){1,6}(?:Study|Survey|Trial|Project|Experiment|Cohort|Program(?:me)?)\b"
@@ -239,6 +240,7 @@ def number_references(references: list[Reference], docs: list[ParsedDocument]) -
     """Map reference-list numbers to keys through the article's own numbered list, each entry
     matched to a .bib entry; .bib file order only when the article has no such list."""
     listed: dict[int, str] = {}
+    printed: set[int] = set()
     for doc in docs:
         for block in doc.blocks:
             line_start = doc.text.rfind("\n", 0, block.start) + 1  # list items start after "1. "
@@ -247,9 +249,16 @@ def number_references(references: list[Reference], docs: list[ParsedDocument]) -
                 if not match or block.kind not in (REFERENCES, LIST_ITEM) and not looks_like_reference_entry(
                         entry.strip()):
                     continue
+                number = int(match.group(1) or match.group(2))
+                printed.add(number)
                 key = match_reference_entry(match.group(3), references)
                 if key:
-                    listed.setdefault(int(match.group(1) or match.group(2)), key)
+                    listed.setdefault(number, key)
+    in_list_order = all(n <= len(references) and references[n - 1].key == key for n, key in listed.items())
+    if listed and in_list_order:  # the .bib follows the list: entries that did not match go by position
+        for number in sorted(printed - set(listed)):
+            if number <= len(references) and references[number - 1].key not in listed.values():
+                listed[number] = references[number - 1].key
     return listed or {i: ref.key for i, ref in enumerate(references, start=1)}
 
 
@@ -424,23 +433,33 @@ def find_author_year(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpa
             continue
         offset = 0
         parts = paren.group(1).split(";")
-        for part in parts:
+        co_authors: list[tuple[str, int]] = []  # ABNT "(Russell; Sugimoto, 2009)": names before the year
+        for number, part in enumerate(parts):
             part_start = content_start + offset
             offset += len(part) + 1
             core = _citation_core(part)
+            core_start = part_start + part.index(core) if core else part_start
+            if _NAME_ONLY.match(core) and number + 1 < len(parts):
+                co_authors.append((core, core_start))
+                continue
             match = _AUTHOR_YEAR_PART.match(core) or _corporate_part(core, index)
             if not match:
+                co_authors = []
                 continue
-            core_start = part_start + part.index(core)
             single = len(parts) == 1
             start, end = ((unit.start + paren.start(), unit.start + paren.end()) if single
-                          else (core_start, core_start + len(core)))
+                          else (co_authors[0][1] if co_authors else core_start, core_start + len(core)))
             families = ([match.group("names")] if match.re is _CORPORATE_PART
                         else _split_names(match.group("names")))
+            families = [name for name, _ in co_authors] + families
+            co_authors = []
             found.append(_author_year_evidence(text, start, end, unit, index, families,
                                                bool(match.group("etal")), match.group("years")))
     return found
 
+
+# One family name alone between semicolons: an ABNT co-author ("Russell" in "(Russell; Sugimoto, 2009)").
+_NAME_ONLY = re.compile(r"^(?:[a-z]{1,3}\s+)*[A-ZÀ-Þ][\w'’\-]+(?:\s+[A-ZÀ-Þ][\w'’\-]+)?$")
 
 # Every character a _NARRATIVE_BEFORE match can hold (names, particles, 'et al.', 'and colleagues',
 # "'s", spaces): a match ending at a position begins inside the run of these that ends there.
@@ -598,7 +617,10 @@ def find_numeric(text: str, unit: Unit, index: RefIndex, brackets_only: bool) ->
     patterns = [_BRACKET_NUMBERS] if brackets_only else [_BRACKET_NUMBERS, _PAREN_NUMBERS]
     for pattern in patterns:
         for match in pattern.finditer(segment):
-            numbers = _expand_numbers(match.group(1))
+            spec = match.group(1)
+            if pattern is _BRACKET_NUMBERS and match.group(2):
+                spec += f"–{match.group(2)}"
+            numbers = _expand_numbers(spec)
             if pattern is _PAREN_NUMBERS and any(n not in index.numbers for n in numbers):
                 continue  # "(2)" that no reference answers is an enumeration, not a citation
             keys = [index.numbers.get(n) for n in numbers]

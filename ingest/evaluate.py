@@ -183,7 +183,7 @@ def _main_jats(args: argparse.Namespace) -> int:
     directories = [Path(d) for d in args.jats] or list(DEFAULT_DIRS)
     try:
         results = evaluate_corpus(directories, blind=args.blind, routes=routes,
-                                  progress=lambda name: print(f"scoring {name}", file=sys.stderr, flush=True))
+                                  progress=lambda line: print(line, file=sys.stderr, flush=True))
     except InputError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2

@@ -346,12 +346,27 @@ def evaluate_article(path: Path, routes: Iterable[str] = ROUTES) -> ArticleResul
 def evaluate_corpus(directories: Iterable[Path] = DEFAULT_DIRS, blind: bool = False,
                     routes: Iterable[str] = ROUTES, progress: Callable[[str], None] | None = None
                     ) -> list[ArticleResult]:
+    """Every article's result, smallest file first (so a long run reports the most articles early);
+    `progress` gets one line per finished article."""
     results = []
-    for path in articles(directories, blind):
+    for path in sorted(articles(directories, blind), key=lambda p: p.stat().st_size):
+        result = evaluate_article(path, routes)
+        results.append(result)
         if progress:
-            progress(path.name)
-        results.append(evaluate_article(path, routes))
-    return results
+            progress(article_line(result))
+    return sorted(results, key=lambda r: r.name)
+
+
+def article_line(result: ArticleResult) -> str:
+    """One line per article and route: marker-level tp/fp/fn, or why the route did not run."""
+    parts = []
+    for route, outcome in result.routes.items():
+        if isinstance(outcome, RouteResult):
+            m, c = outcome.markers, outcome.claims
+            parts.append(f"{route} markers {m.tp}/{m.fp}/{m.fn} sentences {c.tp}/{c.fp}/{c.fn}")
+        else:
+            parts.append(f"{route} {outcome}")
+    return f"{result.name} [{result.style}, {result.gold_markers} markers]: " + "; ".join(parts)
 
 
 def pooled(results: list[ArticleResult], route: str, style: str | None = None

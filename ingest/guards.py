@@ -91,8 +91,9 @@ def check_regular_file(path: Path, what: str, hint: str, limit: int) -> int:
         raise InputError(shown, f"is {_special_kind(info.st_mode)}, not {what}",
                          hint="Give a regular file (save the data to a file first)")
     if info.st_size > limit:
-        raise InputError(shown, f"is {_size(info.st_size)}; the most ClaimGraph reads as {what} is "
-                         f"{_size(limit)} ({limit:,} bytes)", hint="Split it into smaller files")
+        raise InputError(shown, f"is {_size(info.st_size)} ({info.st_size:,} bytes); the most ClaimGraph "
+                         f"reads as {what} is {_size(limit)} ({limit:,} bytes)",
+                         hint="Split it into smaller files")
     return info.st_size
 
 

@@ -601,14 +601,35 @@ def _reference(path: Path, ref: object, position: int) -> Reference | None:
     label = _flat(_child(ref, "label")).strip().rstrip(".").strip("[]")
     fields, authors, others = _citation_fields(structured)
     if printed is not None and not fields.get("title") and not authors:
-        fields, authors, others = _fields_from_printed(_flat(printed))
+        fields, authors, others = _fields_from_printed(printed_mixed_citation(printed))
     if printed is not None:
-        fields["printed"] = _flat(printed)
+        fields["printed"] = printed_mixed_citation(printed)
     reference = Reference(key=key, entry_type=_entry_type(structured, fields), fields=fields, authors=authors,
                           path=str(path), line=getattr(ref, "sourceline", 0) or 0, others=others, label=label,
                           origin="jats")
     reference.bibtex = to_bibtex(reference)
     return reference
+
+
+def printed_mixed_citation(citation: object) -> str:
+    """A mixed-citation as printed: its own text and punctuation, a <name> as "Surname GN", no
+    <pub-id> (PMC shows those as links, not text), adjacent fields kept apart by a space."""
+    parts: list[str] = [citation.text or ""]  # type: ignore[attr-defined]
+    for child in citation:  # type: ignore[attr-defined]
+        name = local_name(child)
+        if name == "name":
+            person = _person(child)
+            words = f"{person.family} {person.given}".strip() if person else ""
+        elif name in ("pub-id", "object-id") or not name:
+            words = ""
+        else:
+            words = _flat(child)
+        before = next((part for part in reversed(parts) if part), "")
+        if words and before[-1:].isalnum() and words[:1].isalnum():
+            words = " " + words
+        parts.append(words)
+        parts.append(child.tail or "")
+    return " ".join("".join(parts).split())
 
 
 def _has_own_punctuation(citation: object) -> bool:

@@ -36,7 +36,6 @@ from ingest.citations import (
     claim_statuses,
     find_challenge,
     find_evidence,
-    match_reference_entry,
 )
 from ingest.claims import ClaimSpan, Unit, document_units, extract_claims
 from ingest.model import InputError, LayoutBox, ParsedDocument, Reference
@@ -209,15 +208,18 @@ def article_references(docs: list[ParsedDocument], bibs: Sequence[Path], cache: 
                        warnings: list[str]) -> list[Reference]:
     """The article's own reference list, then its .bib entries; a key defined twice keeps the first.
 
-    A printed-list entry that describes a .bib entry (ingest.citations.match_reference_entry) is
-    left out: the .bib record stands for it, so "(Smith, 2010)" finds one work, not two."""
+    A printed-list entry that describes a .bib entry (DOI, or ingest.citations.match_reference_entry)
+    is that .bib record, at the entry's place and with its printed number as `label`
+    (ingest.reflist.merge_with_bib): "(Smith, 2010)" finds one work, not two."""
+    from ingest.reflist import merge_with_bib
+
     references: list[Reference] = []
     seen: dict[str, Reference] = {}
-    from_bib = [r for bib in bibs for r in cache.references(bib)]
-    own = [r for r in docs[0].references
-           if not (from_bib and r.origin == "reference-list"
-                   and match_reference_entry(r.fields.get("printed", ""), from_bib))]
-    candidates = [*own, *from_bib]
+    renamed: dict[str, str] = {}
+    candidates = merge_with_bib(docs[0].references, [r for bib in bibs for r in cache.references(bib)],
+                                renamed)
+    for citation in docs[0].citations if renamed else []:  # markup links follow their entry
+        citation.keys = [renamed.get(key, key) for key in citation.keys]
     for ref in candidates:
         folded = ref.key.lower()
         if folded in seen:

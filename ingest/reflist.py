@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ingest.model import PersonName, Reference
 
@@ -332,7 +332,9 @@ def _corporate_author(body: str) -> tuple[list[PersonName], str]:
     """'World Health Organization (2010) …' or 'American Cancer Society. 2007. …': a group as author."""
     match = re.match(rf"^(?P<name>[{UPPER}][^.()\d]{{2,80}}?)\s*(?=\(\s*{YEAR}|[.,]\s*{YEAR}\b)", body)
     if not match:
-        match = re.match(rf"^(?P<name>(?:[{UPPER}][\w&'-]*\s?){{1,8}})\.\s+(?=[{UPPER}])", body)
+        # words joined by one space; an optional space between them backtracked exponentially
+        word = rf"[{UPPER}][\w&'-]*"
+        match = re.match(rf"^(?P<name>{word}(?:\s{word}){{0,7}})\.\s+(?=[{UPPER}])", body)
         if not match or len(match.group("name").split()) < 2:
             return [], body
     return [PersonName(family=match.group("name").strip(" ,."))], body[match.end():]
@@ -450,3 +452,34 @@ def references_in_text(text: str, path: str = "", limit: int | None = None,
         line = text.count("\n", 0, entry.start) + 1
         references.append(parse_entry(text[entry.start:entry.end], path=path, line=line, origin=origin))
     return unique_keys(references)
+
+
+def merge_with_bib(printed: list[Reference], bib: list[Reference],
+                   renamed: dict[str, str] | None = None) -> list[Reference]:
+    """The article's references when it prints a list and also comes with a .bib: each printed
+    entry matched to its .bib record is replaced by that record (the .bib key and fields win;
+    the printed number is kept as its `label`); unmatched printed entries stay, then the .bib
+    records no entry matched, in file order. `renamed` (when given) receives printed key -> .bib
+    key for every replaced entry, so markup citations can follow."""
+    from ingest.citations import match_reference_entry
+
+    if not printed or not bib:
+        return [*printed, *bib]
+    by_doi = {r.fields.get("doi", "").lower(): r for r in bib if r.fields.get("doi")}
+    used: set[str] = set()
+    merged: list[Reference] = []
+    for entry in printed:
+        doi = entry.fields.get("doi", "").lower()
+        record = by_doi.get(doi) if doi else None
+        if record is None:
+            key = match_reference_entry(entry.fields.get("printed", ""),
+                                        [r for r in bib if r.key not in used])
+            record = next((r for r in bib if r.key == key), None)
+        if record is None or record.key in used:
+            merged.append(entry)
+            continue
+        used.add(record.key)
+        if renamed is not None:
+            renamed[entry.key] = record.key
+        merged.append(replace(record, label=record.label or entry.label))  # the .bib cache is shared
+    return [*merged, *(r for r in bib if r.key not in used)]

@@ -752,13 +752,15 @@ def test_explorer_on_neo4j(monkeypatch: pytest.MonkeyPatch, neo4j_url: str, demo
         store.write(demo_result.batch)
     at = app(monkeypatch, neo4j_url)
     sources = len(demo_result.batch.nodes_by_label(Label.SOURCE))
-    assert {m.label: m.value for m in at.metric}["Sources"] == str(sources)
+    assert {m.label: m.value for m in at.metric}["Works cited"] == str(sources)
     at = app(monkeypatch, neo4j_url, page="claims")
     at.selectbox(key="f_status").select("cited").run()
     assert set(at.dataframe[0].value["status"]) == {"cited"}
     claim = first_claim(neo4j_url, status="cited", text="Vietnam")
     at = app(monkeypatch, neo4j_url, page="trace", claim=claim["id"])
     assert '<mark class="cg-claim' in markdown_text(at) and "Jordan, B. K." in markdown_text(at)
+    body = reader_body(app(monkeypatch, neo4j_url, page="read", doc=READER_DOC))
+    assert f'<span class="cg-rc cg-s-cited" id="{claim["id"]}"' in body and "<h2>Comments (4)</h2>" in body
     at = app(monkeypatch, neo4j_url, page="graph", node=work_of(neo4j_url))
     assert work_of(neo4j_url) in iframe_html(at)[0]
 

@@ -130,3 +130,17 @@ def test_command_line(tmp_path: Path, capsys) -> None:  # noqa: ANN001 - pytest 
     assert main(["--jats", str(tmp_path), "--routes", "nope"]) == 2
     assert "unknown route(s) nope" in capsys.readouterr().err
     assert main(["--jats", str(tmp_path / "missing")]) == 2
+
+
+def test_text_route_reads_two_bracketed_numbers_joined_by_a_dash_as_a_range() -> None:
+    """PLOS prints "[4]–[7]"; the text detector cites 4, 5, 6 and 7 (found by the text route)."""
+    from ingest.pipeline import ingest_text
+
+    bib = "\n".join(f"@article{{r{i}, author = {{Author{i}, A}}, title = {{Title {i}}}, year = {{200{i}}}}}"
+                    for i in range(1, 8))
+    result = ingest_text("Rift Valley fever spreads by mosquitoes [4]–[7]. It is old [1].\n", "a.txt", bib)
+    cites: dict[str, set[str]] = {}
+    for rel in result.batch.relationships:
+        if rel.type == "CITES" and rel.start.startswith("evidence:"):
+            cites.setdefault(rel.start, set()).add(rel.props["key"])
+    assert sorted(map(sorted, cites.values())) == [["r1"], ["r4", "r5", "r6", "r7"]]

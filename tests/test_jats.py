@@ -173,6 +173,8 @@ def test_reference_fields_from_each_dialect() -> None:
     assert [a.family for a in murphy.authors] == ["Murphy", "Gibbs", "Horzinek", "Studdert"]
     assert murphy.year == "1999" and murphy.fields["title"] == "Veterinary Virology"
     assert any(r.others for r in plos)  # <etal/>
+    assert plos[1].fields["printed"].startswith("Rich KM, Wanyoike F (2010) An assessment")  # names spaced
+    assert plos[1].fields["printed"].endswith("Am J Trop Med Hyg 83: 52–57")  # no PMID glued on
     old_plos = read_documents(CORPUS / "jats" / "pmc-pone.0000217.xml")[0].references  # <citation>
     assert old_plos[0].authors[0].family == "McShea" and old_plos[0].year == "1996"
     scielo = read_documents(CORPUS / "pdf" / "tinf-33-e200068.xml")[0].references
@@ -250,16 +252,19 @@ def test_jats_without_article_meta_is_an_input_error(tmp_path: Path) -> None:
         read_documents(path)
 
 
-def test_rendered_text_with_its_bib_resolves_every_citation_once(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("name", "markers"), [("elife00240.xml", 8), ("elife09853.xml", 10)])
+def test_rendered_text_with_its_bib_resolves_every_citation_once(tmp_path: Path, name: str,
+                                                                 markers: int) -> None:
     """The text route with a .bib: the printed list's entries that the .bib holds are not a second
-    candidate for "(Price et al., 1980)" (that made every author–year citation ambiguous)."""
+    candidate for "(Price et al., 1980)" (that made every author–year citation ambiguous), even
+    when two entries share their authors and year (Han et al., 2012 / Kato et al., 2012)."""
     from ingest.pipeline import ingest_paths
 
-    article = read_documents(CORPUS / "jats" / "elife00240.xml")[0]
+    article = read_documents(CORPUS / "jats" / name)[0]
     text, bibtex = render_text(article)
     (tmp_path / "paper.md").write_text(text, encoding="utf-8")
     (tmp_path / "paper.bib").write_text(bibtex, encoding="utf-8")
     result = ingest_paths([tmp_path / "paper.md"], [tmp_path / "paper.bib"])
     assert result.unresolved == []
     cited = [r for r in result.batch.relationships if r.type == "CITES" and r.start.startswith("evidence:")]
-    assert len(cited) == len(article.citations) == 8
+    assert len(cited) == len(article.citations) == markers

@@ -7,8 +7,15 @@ from pathlib import Path
 
 import pytest
 
+from ingest.bibtex import parse_bibtex
 from ingest.readers import read_documents
-from ingest.reflist import find_reference_section, parse_entry, references_in_text, split_entries
+from ingest.reflist import (
+    find_reference_section,
+    merge_with_bib,
+    parse_entry,
+    references_in_text,
+    split_entries,
+)
 
 
 def families(entry: str) -> list[str]:
@@ -186,3 +193,64 @@ def test_readers_give_an_article_its_own_references(tmp_path: Path, name: str, b
     assert [(r.key, r.title, r.fields.get("publisher")) for r in article.references] == [
         ("herman1992", "Trauma and recovery", "Basic Books")]
     assert article.references[0].path == str(path)
+
+
+def test_printed_entries_matched_to_a_bib_take_the_bib_record_and_keep_their_number() -> None:
+    printed = references_in_text("References\n\n1. Walker MP. Sleep and memory. Nature. 2005;437:1272-8.\n"
+                                 "2. Herman JL. Trauma and recovery. New York: Basic Books; 1992.\n"
+                                 "3. Nobody N. A work the .bib lacks. J Things. 2001;1:2.\n")
+    bib = parse_bibtex("@book{herman1992trauma, author={Herman, Judith L.}, title={Trauma and Recovery},"
+                       " year={1992}}\n@article{walker2005, author={Walker, Matthew P.}, title={Sleep and"
+                       " memory}, journal={Nature}, year={2005}}\n"
+                       "@misc{extra, title={Unlisted}, year={2000}}\n")
+    merged = merge_with_bib(printed, bib)
+    assert [(r.key, r.label) for r in merged] == [("walker2005", "1"), ("herman1992trauma", "2"),
+                                                  ("ref-3", "3"), ("extra", "")]
+    assert bib[1].label == ""  # the shared .bib record itself is not changed
+    renamed: dict[str, str] = {}
+    merge_with_bib(printed, bib, renamed)
+    assert renamed == {"ref-1": "walker2005", "ref-2": "herman1992trauma"}
+
+
+def test_numbered_entries_that_match_no_bib_record_go_by_position_when_the_bib_follows_the_list(
+        tmp_path: Path) -> None:
+    from ingest.citations import number_references
+
+    path = tmp_path / "a.md"
+    path.write_text("# Title\n\nA claim [2].\n\n## References\n\n"
+                    "1. Walker MP. Sleep. Nature. 2005;1:2.\n\n"
+                    "2. GarbledNAME (2010) Unreadable entry. J X 1: 2\n\n"
+                    "3. Herman JL. Trauma. Cell. 1992;3:4.\n",
+                    encoding="utf-8")
+    doc = read_documents(path)[0]
+    bib = parse_bibtex("@article{w, author={Walker, M}, title={Sleep}, year={2005}}\n"
+                       "@article{g, author={Someone, A}, title={Other words}, year={2011}}\n"
+                       "@article{h, author={Herman, J}, title={Trauma}, year={1992}}\n")
+    assert number_references(bib, [doc]) == {1: "w", 2: "g", 3: "h"}
+    shuffled = [bib[2], bib[0], bib[1]]  # not in list order: an unmatched number stays unknown
+    assert number_references(shuffled, [doc]) == {1: "w", 3: "h"}
+
+
+def test_abnt_co_authors_separated_by_semicolons_cite_one_work() -> None:
+    from ingest.pipeline import ingest_text
+
+    result = ingest_text("A title\n\nKnowledge organization grew fast in Brazil (Russell; Sugimoto, 2009; "
+                         "Bufrem, 2016).\n\nReferences\n\nRussell, J. M.; Sugimoto, C. R. Mapping. "
+                         "Scientometrics, v. 1, p. 2-3, 2009.\n\n"
+                         "Bufrem, L. S. Quadros. Brasília: CNPq, 2016.\n",
+                         "abnt.txt")
+    markers = sorted((n.props["text"], n.props["resolved"]) for n in result.batch.nodes
+                     if n.label == "Evidence")
+    assert markers == [("Bufrem, 2016", True), ("Russell; Sugimoto, 2009", True)]
+
+
+@pytest.mark.timeout(20)
+def test_a_run_of_capitals_with_no_full_stop_is_read_in_linear_time() -> None:
+    """'RichKM…' (a PMC mixed-citation with names run together) made the group-author pattern
+    backtrack exponentially: pmc-6605965a's text route never finished."""
+    from ingest.reflist import _corporate_author
+
+    body = "RichKMAbCdEfGhIjKlMnOpQrStUvWxYz" * 20 + " 2010"
+    assert _corporate_author(body) == ([], body)
+    assert _corporate_author("World Health Organization. Guidelines on X. Geneva")[0][0].family == \
+        "World Health Organization"

@@ -146,7 +146,7 @@ def node_details(node: Node, nodes: dict[str, Node] | None = None, links: _Links
         claims = {c for e in neighbours_in for c in links.into.get(e.id, []) if c.startswith("claim:")}
         rows = [("Work", short_reference({**props, "id": node.id})),
                 ("Reference", format_reference_apa_text({**props, "id": node.id})),
-                ("Claims shown resting on it", len(claims)), ("BibTeX key", node.id)]
+                ("Claims shown resting on it", len(claims)), ("Cited as", props.get("keys")), ("Id", node.id)]
     else:
         rows = [("Author", props.get("name") or node.id),
                 ("Works shown", "; ".join(short_reference(_props(nodes, n.id)) for n in neighbours_in))]
@@ -247,7 +247,9 @@ def script_json(value: Any) -> str:
 
 def legend_entries() -> dict[str, str]:
     """Legend swatches: node labels, then claim statuses."""
-    entries = {str(label): colour for label, colour in LABEL_COLOURS.items() if label != Label.CLAIM}
+    names = {Label.SOURCE: "Work (cited)"}
+    entries = {names.get(label, str(label)): colour for label, colour in LABEL_COLOURS.items()
+               if label != Label.CLAIM}
     entries.update({f"claim: {status}": colour for status, colour in STATUS_COLOURS.items()})
     return entries
 
@@ -321,7 +323,11 @@ function showDetails(nodeId) {{
   }}
   panel.appendChild(actions);
 }}
-network.on("click", params => {{ if (params.nodes.length) showDetails(params.nodes[0]); }});
+network.on("click", params => {{
+  if (params.nodes.length) showDetails(params.nodes[0]);
+  // the hover title would stay over the picture once the details panel holds the same words
+  for (const tip of document.querySelectorAll(".vis-tooltip")) tip.style.visibility = "hidden";
+}});
 window.cgNetwork = network;
 window.cgShowDetails = showDetails;
 </script>

@@ -14,6 +14,7 @@ from typing import Any
 import streamlit as st
 
 from claimgraph.explorer.html import STATUS_COLOURS, esc
+from claimgraph.explorer.labels import short_document_label
 from claimgraph.explorer.reader_html import reader_link, short_references, support_of
 from claimgraph.explorer.safe_text import md
 from claimgraph.explorer.state import go_to, store_url
@@ -25,13 +26,14 @@ from ingest.model import InputError
 ARTICLE_TYPES = ["txt", "md", "markdown", "html", "htm"]
 RESULT_KEY = "ingest_result"
 PREVIEW_COLUMNS: dict[str, Any] = {
-    "status": st.column_config.TextColumn("Support", width="small"),
-    "text": st.column_config.TextColumn("Claim", width="large"),
-    "document": st.column_config.TextColumn("Document", width="small"),
-    "section": st.column_config.TextColumn("Section", width="small"),
-    "references": st.column_config.TextColumn("Cites", width="medium"),
-    "evidence": st.column_config.TextColumn("Evidence", width="small"),
+    "status": st.column_config.TextColumn("Support", width=112),
+    "text": st.column_config.TextColumn("Claim", width=340),
+    "references": st.column_config.TextColumn("Cites", width=160),
+    "document": st.column_config.TextColumn("Document", width=120),
+    "section": st.column_config.TextColumn("Section", width=100),
+    "evidence": st.column_config.TextColumn("Evidence", width=120),
 }
+PREVIEW_ROW_HEIGHT = 76  # above 4rem Streamlit wraps cell text
 WRITTEN_KEY = "ingest_written"
 
 
@@ -95,7 +97,8 @@ def claim_rows(batch: GraphBatch) -> list[dict[str, Any]]:
             supports.setdefault(rel.start, []).append(rel.end)
     for ev_id, ev in evidence.items():
         ev["sources"] = [sources[s] for s in sorted(set(cites.get(ev_id, []))) if s in sources]
-    titles = {n.id: n.props.get("title") or n.id for n in batch.nodes_by_label(Label.DOCUMENT)}
+    titles = {n.id: short_document_label({**n.props, "id": n.id})
+              for n in batch.nodes_by_label(Label.DOCUMENT)}
     rows = []
     claims = sorted(batch.nodes_by_label(Label.CLAIM),
                     key=lambda n: (n.props.get("document_id", ""), int(n.props.get("position") or 0)))
@@ -104,9 +107,9 @@ def claim_rows(batch: GraphBatch) -> list[dict[str, Any]]:
         props = {**claim.props, "id": claim.id, "evidence_ids": ids}
         cited = [src for e in ids if e in evidence for src in evidence[e]["sources"]]
         rows.append({"status": support_of(props, evidence), "text": claim.props.get("text", ""),
+                     "references": short_references(cited),
                      "document": titles.get(claim.props.get("document_id", ""), ""),
                      "section": claim.props.get("section", ""),
-                     "references": short_references(cited),
                      "evidence": ", ".join(str(evidence[e].get("marker") or evidence[e].get("kind"))
                                            for e in ids if e in evidence)})
     return rows
@@ -153,7 +156,7 @@ def show_summary(summary: dict[str, Any]) -> None:
     st.markdown(f"Evidence: {md(evidence)} · references cited: {summary['sources']}{extra}")
     if summary["rows"]:
         st.dataframe(summary["rows"], hide_index=True, width="stretch", column_config=PREVIEW_COLUMNS,
-                     key="ingest_preview")
+                     key="ingest_preview", row_height=PREVIEW_ROW_HEIGHT)
     if summary["unresolved"]:
         st.markdown(f"Citations with no BibTeX entry: {len(summary['unresolved'])}")
         st.dataframe(summary["unresolved"], hide_index=True)

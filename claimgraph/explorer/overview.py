@@ -20,16 +20,16 @@ MAX_UNRESOLVED_ROWS = 500
 BAR_HEIGHT = 32
 LABEL_LIMIT = 420
 UNRESOLVED_COLUMNS: dict[str, Any] = {
-    "marker": st.column_config.TextColumn("Citation as written", width="small"),
-    "sentence": st.column_config.TextColumn("Sentence", width="large"),
-    "document_title": st.column_config.TextColumn("Document", width="medium"),
-    "read": st.column_config.LinkColumn("In the article", width="small", display_text="Read ↗"),
+    "marker": st.column_config.TextColumn("Citation as written", width=150),
+    "sentence": st.column_config.TextColumn("Sentence", width=430),
+    "document_title": st.column_config.TextColumn("Document", width=200),
+    "read": st.column_config.LinkColumn("In the article", width=110, display_text="Read ↗"),
 }
 TOP_WORKS = 25
 CITATION_COLUMNS: dict[str, Any] = {
-    "citing_title": st.column_config.TextColumn("Article", width="large"),
-    "cited_title": st.column_config.TextColumn("cites this article of the corpus", width="large"),
-    "read": st.column_config.LinkColumn("Cited article", width="small", display_text="Read ↗"),
+    "citing_title": st.column_config.TextColumn("Article", width=340),
+    "cited_title": st.column_config.TextColumn("cites this article of the corpus", width=340),
+    "read": st.column_config.LinkColumn("Cited article", width=120, display_text="Read ↗"),
 }
 SENTENCE_LIMIT = 400
 RANKINGS = {"articles": "articles citing them", "claims": "claims resting on them"}
@@ -175,7 +175,8 @@ def page() -> None:
     if citations:
         st.subheader("Articles of the corpus that cite each other")
         st.dataframe([{**row, "read": reader_link(row["cited_id"])} for row in citations],
-                     hide_index=True, width="stretch", column_config=CITATION_COLUMNS)
+                     hide_index=True, width="stretch", column_config=CITATION_COLUMNS,
+                     column_order=list(CITATION_COLUMNS))
     st.subheader("Unresolved citations")
     unresolved = cached.unresolved_citations(url)
     if unresolved:

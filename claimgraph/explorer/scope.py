@@ -20,7 +20,7 @@ from graph.schema import Label, RelType
 from graph.store import DEFAULT_MAX_NODES, Scope, StoreError
 
 SCOPE_KINDS: dict[str, str] = {
-    "source": "Claims resting on a source",
+    "source": "Claims resting on a work",
     "trace": "One claim and what it rests on",
     "node": "Neighbourhood of any node",
     "document": "One document",
@@ -112,7 +112,7 @@ def _source_scope(column: st.delta_generator.DeltaGenerator) -> ViewScope:
         column.info("No sources yet: upload an article with its .bib on the Ingest page.")
         return ViewScope(kind="source")
     source_id = column.selectbox(
-        "Source (most-cited first)", list(sources), key="scope_source",
+        "Work (most-cited first)", list(sources), key="scope_source",
         format_func=lambda s: f"{labels.get(s, s)} — {sources[s].get('claim_count', 0)} claims · "
                               f"{str(sources[s].get('title') or '')[:70]}")
     return ViewScope(kind="source", store_scope=Scope(kind="filter", filter=ClaimFilter(source_id=source_id)),
