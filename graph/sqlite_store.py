@@ -44,6 +44,12 @@ COMPOSITE_INDEXES: dict[tuple[str, str], tuple[str, ...]] = {
 # leaves of id-keyed B-trees, so the default 2 MB cache re-reads pages from the OS on every batch.
 WRITE_CACHE_KIB = 64 * 1024
 WAL_AUTOCHECKPOINT_PAGES = 8192  # 32 MB of WAL before a checkpoint copies pages back (default 4 MB)
+# Pages of 8 KiB for a new store file (SQLite's default is 4 KiB): fewer, fuller leaves per write.
+PAGE_SIZE = 8192
+# Node tables of a new store are rowid tables: rows are appended in insert order and only the id's
+# unique index takes the random hash ids, instead of whole rows landing on random leaves of an
+# id-keyed WITHOUT ROWID table. Stores made before keep their tables; the SQL is the same for both.
+ROWID_NODE_TABLES = True
 # One page of claims; `$w` is a condition from _claim_where, `$o` an ORDER BY from _claim_order.
 CLAIM_PAGE_SQL = (
     "SELECT c.*, d.title AS document_title, "
@@ -98,7 +104,8 @@ def schema_sql() -> list[str]:
             f"{q(p.name)} {SQL_TYPES[p.type]}" + (" PRIMARY KEY NOT NULL" if p.name == "id" else "")
             for p in spec.props
         )
-        statements.append(_sql("CREATE TABLE IF NOT EXISTS $t ($cols) WITHOUT ROWID", t=q(table), cols=cols))
+        statements.append(_sql("CREATE TABLE IF NOT EXISTS $t ($cols)$w", t=q(table), cols=cols,
+                               w="" if ROWID_NODE_TABLES else " WITHOUT ROWID"))
         for prop in spec.props:
             if prop.indexed:
                 columns = ", ".join(q(c) for c in COMPOSITE_INDEXES.get((table, prop.name), (prop.name,)))
@@ -129,8 +136,8 @@ REL_UPSERT_SQL = ('INSERT INTO rel ("type", "start", "end", "props") VALUES (?, 
 # that table as its external content; the write path keeps both in step with `claim`. A phrase of
 # trigrams matches exactly where the lower-cased query is a substring, so the index answers the
 # substring filter itself; queries under 3 characters fall back to a scan. (`claim` cannot be the
-# content table: it is WITHOUT ROWID. Sequential keys keep FTS segments small: random ones made
-# the index 4× slower to write.)
+# content table: it is WITHOUT ROWID in older stores. Sequential keys keep FTS segments small: random
+# ones made the index 4× slower to write.)
 CLAIM_TEXT = "claim_text"
 CLAIM_TEXT_SQL = (
     'CREATE TABLE IF NOT EXISTS "claim_search" ("n" INTEGER PRIMARY KEY, "id" TEXT NOT NULL UNIQUE, '
@@ -228,6 +235,8 @@ class SQLiteStore(Store):
                                  f"`claimgraph upgrade --store {self.path}` once to upgrade it in place")
             self._has_claim_text = self._table_exists(CLAIM_TEXT)
             return
+        if version == 0 and PAGE_SIZE:
+            conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
         if conn.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() != "wal":
             raise StoreError(f"cannot switch {self.path} to WAL mode: put the store on a local disk")
         conn.execute("PRAGMA synchronous = NORMAL")

@@ -146,3 +146,60 @@ def test_concurrent_reader_sees_old_or_new_graph_never_half(db: Path) -> None:
             seen.append(reader.stats()["nodes"])
         thread.join()
     assert seen and all(counts in (full, without_alpha) for counts in seen)
+
+
+def indexes(path: Path) -> list[tuple]:
+    with raw(path) as conn:
+        return sorted(conn.execute("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index'"))
+
+
+KILLED_WRITER = """
+import sys, time
+import graph.sqlite_store as sqlite_store
+from fixtures_graph import alpha_batch, sample_batch
+from graph.sqlite_store import SQLiteStore
+
+index_claim_text = sqlite_store._index_claim_text
+
+def index_then_hang(conn, claims):
+    index_claim_text(conn, claims)
+    print("inside the write", flush=True)
+    time.sleep(120)
+
+sqlite_store._index_claim_text = index_then_hang
+with SQLiteStore(sys.argv[1]) as store:
+    store.write(sample_batch() if sys.argv[2] == "sample" else alpha_batch())
+"""
+
+
+@pytest.mark.parametrize("first_load", [True, False])
+def test_writer_killed_inside_a_write_leaves_the_store_as_before(tmp_path: Path, first_load: bool) -> None:
+    """SIGKILL in the middle of a write (after the inserts, before the commit), the first into a new
+    store or a later one: the store reopens as it was, indexes and all."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    path = tmp_path / "killed.db"
+    with SQLiteStore(path) as store:
+        if not first_load:
+            store.write(beta_batch())
+    before, before_indexes = snapshot(path), indexes(path)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(__file__).parent.parent),
+                                                         str(Path(__file__).parent)])}
+    child = subprocess.Popen([sys.executable, "-c", KILLED_WRITER, str(path),
+                              "sample" if first_load else "alpha"],
+                             stdout=subprocess.PIPE, env=env, text=True)
+    try:
+        assert child.stdout is not None
+        assert child.stdout.readline().strip() == "inside the write"
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=30)
+    with SQLiteStore(path):  # reopening for writing, as the next ingest would
+        pass
+    assert snapshot(path) == before
+    assert indexes(path) == before_indexes
+    with raw(path) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
