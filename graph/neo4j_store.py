@@ -549,7 +549,7 @@ TRACE_QUERY = (
     "COLLECT { MATCH (c)-[:SUPPORTED_BY]->(e:Evidence) WITH e ORDER BY e.start, e.id "
     "  RETURN {e: properties(e), sources: COLLECT { MATCH (e)-[r:CITES]->(s:Source) WITH s, r ORDER BY s.id "
     "  RETURN {s: properties(s), key: coalesce(r.key, ''), number: coalesce(r.number, ''), "
-    "  in_corpus: coalesce(COLLECT { MATCH (s)-[:IN_CORPUS]->(d:Document) RETURN d.id ORDER BY d.id }[0], "
+    "  in_corpus: coalesce(COLLECT { MATCH (s)-[:IN_CORPUS]->(full:Document) RETURN full.id ORDER BY full.id }[0], "
     "  '')} "
     "  }} } AS evidence, "
     "COLLECT { MATCH (x)-[r:CHALLENGES]->(c) WITH x, r ORDER BY x.id "
