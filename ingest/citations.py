@@ -819,6 +819,9 @@ def _family_matches(segment: str, family: str, pattern: str):
             at = segment.find(family, at + 1)
 
 
+BEFORE_NAME_WINDOW = 400  # characters before an author's name that "the book by Dr." may span
+
+
 def find_author_work(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpan]:
     """An author named together with a work: 'Dr. Judy Herman … in her book', "Herman's study"."""
     found: list[EvidenceSpan] = []
@@ -837,9 +840,13 @@ def find_author_work(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpa
                 after = segment[name.end():name.end() + 80]
                 work = re.match(rf"(?:['’]s\s+(?:\w+\s+)?{_WORK_NOUN}\b|[^.;]*?\b(?:his|her|their)\s+"
                                 rf"(?:\w+\s+)?{_WORK_NOUN}\b)", after)
+                # only the words right before the name can hold "the book by" (a bounded window, so
+                # a sentence of thousands of mentions is not rescanned from its start for each)
+                window = max(0, name.start() - BEFORE_NAME_WINDOW)
                 before = re.search(rf"(?:\b{_WORK_NOUN}\b[^.;:()]{{0,60}}?\bby|"
                                    rf"\b(?:his|her|their)\s+(?:\w+\s+)?{_WORK_NOUN},?)"
-                                   rf"\s+(?:(?:Dr|Prof)\.?\s+)?(?:[A-Z][a-z]+\s+)*$", segment[:name.start()])
+                                   rf"\s+(?:(?:Dr|Prof)\.?\s+)?(?:[A-Z][a-z]+\s+)*$",
+                                   segment[window:name.start()])
                 if not work and not before or work and _COMPOUND_HEAD.match(after[work.end():]):
                     continue
                 work_words = (work or before).group(0)
@@ -847,8 +854,9 @@ def find_author_work(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpa
                     continue
                 if by_type and not set(words_of(work_words)) & _BOOK_WORDS:
                     continue
-                title = _TITLE_BEFORE_NAME.search(segment[:name.start()])
-                start = unit.start + (before.start() if before else name.start() - len(title.group(1)))
+                title = _TITLE_BEFORE_NAME.search(segment[window:name.start()])
+                start = unit.start + (window + before.start() if before
+                                      else name.start() - len(title.group(1)))
                 end = unit.start + (name.end() + work.end() if work else name.end())
                 found.append(EvidenceSpan(str(EvidenceKind.CITATION), start, end, text[start:end], unit.index,
                                           [ref.key], True, priority=AUTHOR_WORK))
@@ -1026,13 +1034,15 @@ _USED_BY_WRITER = re.compile(
     rf"(?:that\s+|which\s+)?(?:I|we)\s+(?:\w+\s+)?{_WRITER_USES}\b")
 
 
-def _read_by_writer(text: str, unit: Unit, span: EvidenceSpan) -> bool:
+def _read_by_writer(text: str, unit: Unit, span: EvidenceSpan, heard_speak: bool) -> bool:
     """True when a mention is the object of a first-person anecdote of reading, giving or
     recommending it ("I read X", "I hand families X", "X remains the book I recommend", "My sister
-    gave me X"), or sits in a sentence about hearing its author speak."""
-    before, after = text[unit.start:span.start], text[span.end:unit.end]
-    return bool(_READING.search(before) or _USED_BY_WRITER.match(after)
-                or _HEARD_SPEAK.search(text[unit.start:unit.end]))
+    gave me X"), or sits in a sentence about hearing its author speak (`heard_speak`, found once
+    per unit). "I read …" is looked for in a bounded window before the mention, so a sentence of
+    thousands of mentions is not rescanned from its start for each."""
+    before = text[max(unit.start, span.start - BEFORE_NAME_WINDOW):span.start]
+    return bool(heard_speak or _READING.search(before)
+                or _USED_BY_WRITER.match(text[span.end:min(unit.end, span.end + BEFORE_NAME_WINDOW)]))
 
 
 def unit_citations(text: str, unit: Unit, index: RefIndex, brackets_only: bool,
@@ -1046,8 +1056,9 @@ def unit_citations(text: str, unit: Unit, index: RefIndex, brackets_only: bool,
              + find_work_part(text, unit, index))
     if not spans:
         spans = find_year_first(text, unit, index)
-    reading = [s for s in spans
-               if s.priority not in (AUTHOR_YEAR, NUMERIC) and _read_by_writer(text, unit, s)]
+    mentions = [s for s in spans if s.priority not in (AUTHOR_YEAR, NUMERIC)]
+    heard = bool(mentions) and bool(_HEARD_SPEAK.search(text[unit.start:unit.end]))
+    reading = [s for s in mentions if _read_by_writer(text, unit, s, heard)]
     if read is not None:
         read.extend(reading)
     spans = [s for s in spans if s not in reading]

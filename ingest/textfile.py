@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ingest.guards import MAX_ARTICLE_BYTES, check_no_nul, normalise_controls, read_bounded, shown_path
+from ingest import guards
+from ingest.guards import check_no_nul, normalise_controls, read_bounded, shown_path
 from ingest.model import InputError
 
 
-def read_text_file(path: Path, what: str, hint: str, limit: int = MAX_ARTICLE_BYTES) -> str:
+def read_text_file(path: Path, what: str, hint: str, limit: int | None = None) -> str:
     """The file decoded as UTF-8 (a BOM is allowed); `what` names the expected content in errors.
 
     Raises InputError for a missing file, a directory, a FIFO, device or socket, a file over
     `limit` bytes, an empty file, binary bytes and bytes that are not UTF-8 (naming the line and
-    column of the first bad byte). Control characters are normalised (ingest.guards).
+    column of the first bad byte). Control characters are normalised (ingest.guards). `limit`
+    defaults to ingest.guards.MAX_ARTICLE_BYTES, read when called.
     """
-    data = read_bounded(path, what, hint, limit)
+    data = read_bounded(path, what, hint, guards.MAX_ARTICLE_BYTES if limit is None else limit)
     shown = shown_path(path)
     if not data.strip():
         raise InputError(shown, "is empty", hint=hint)
