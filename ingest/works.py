@@ -359,7 +359,7 @@ class WorkRegistry:
         work = self._match(desc, record)
         if work is None:
             identity = (desc.strong[0] if desc.strong else desc.title_key
-                        or f"ref:{document_id}|{ref.path}|{ref.key}")
+                        or f"ref:{document_id}|{ref.key}")  # the citing article's own name for it
             work = Work(work_id(identity))
             if work.id in self.works:  # only a `ref:` identity seen twice: the same record again
                 work = self.works[work.id]
