@@ -332,16 +332,9 @@ def cmd_sources(args: argparse.Namespace) -> None:
 
 def short_reference(authors: str, year: str) -> str:
     """'Herman, Judith Lewis' + '1992' -> 'Herman (1992)'; two authors 'A & B', more 'A et al.'."""
-    families = [name.split(",")[0].strip() for name in authors.split("; ") if name.strip()]
-    if not families:
-        who = "?"
-    elif len(families) == 1:
-        who = families[0]
-    elif len(families) == 2:
-        who = f"{families[0]} & {families[1]}"
-    else:
-        who = f"{families[0]} et al."
-    return f"{who} ({year or 'n.d.'})"
+    from graph.handout import author_families, cited_as
+
+    return f"{cited_as(author_families(authors)) or '?'} ({year or 'n.d.'})"
 
 
 def cmd_documents(args: argparse.Namespace) -> None:

@@ -165,24 +165,30 @@ def _html_piece(text: str, italic: bool | None) -> str:
     return f"<em>{html.escape(text)}</em>" if italic else html.escape(text)
 
 
+def author_families(authors: str) -> list[str]:
+    """'Jordan, B. Kathleen; Marmar, Charles R.' -> ['Jordan', 'Marmar']: the family names of a
+    Source's `authors` property, in byline order."""
+    return [f for f in (name.partition(",")[0].strip() for name in (authors or "").split(";")) if f]
+
+
+def cited_as(families: list[str]) -> str:
+    """How APA names the authors in the text: 'Herman', 'Jordan & Marmar', 'Jordan et al.'; '' if none."""
+    if len(families) > 2:
+        return f"{families[0]} et al."
+    return " & ".join(families)
+
+
 def short_reference(source: dict[str, Any]) -> str:
     """The APA in-text form of a source: 'Herman, 1992', 'Jordan & Marmar, 1992', 'Jordan et al., 1992'.
 
     Plain text (escape it where it becomes HTML or Markdown); a source without authors is named
     by the start of its title, one without either by its id.
     """
-    families = [name.partition(",")[0].strip() for name in (source.get("authors") or "").split(";")]
-    families = [f for f in families if f]
     year = str(source.get("year") or "n.d.")
-    if not families:
+    who = cited_as(author_families(source.get("authors") or ""))
+    if not who:
         title = " ".join(str(source.get("title") or source.get("id") or "").split())
         who = title if len(title) <= 40 else title[:39] + "…"
-    elif len(families) == 1:
-        who = families[0]
-    elif len(families) == 2:
-        who = f"{families[0]} & {families[1]}"
-    else:
-        who = f"{families[0]} et al."
     return f"{who}, {year}"
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 
+from graph.handout import author_families, cited_as
 from graph.model import Node, Subgraph
 from graph.schema import ClaimStatus, Label
 
@@ -40,9 +41,7 @@ def short_label(node: Node, limit: int = MAX_LABEL_CHARS) -> str:
     """A short caption: titles for documents and sources, names for authors, text otherwise."""
     props = node.props
     if node.label == Label.SOURCE:  # 'Herman (1992)', 'Jordan et al. (1992)'; the id if it has no authors
-        families = [n.split(",")[0].strip() for n in (props.get("authors") or "").split("; ") if n.strip()]
-        who = (families[0] + (" et al." if len(families) > 2 else f" & {families[1]}" if len(families) == 2
-                              else "")) if families else node.id
+        who = cited_as(author_families(props.get("authors") or "")) or node.id
         text = f"{who} ({props['year']})" if props.get("year") else who
     elif node.label == Label.AUTHOR:
         text = props.get("name") or node.id
