@@ -273,9 +273,36 @@ def _decoder():
     return LatexNodes2Text(latex_context=context, keep_braced_groups=False, math_mode="text")
 
 
+# What only pylatexenc decodes (macros, math, ties, quotes, comments, ...); a value with none of these
+# needs only its braces, dashes and '' decoded (`_decode_plain`, which gives pylatexenc's result).
+_LATEX_ACTIVE = re.compile(r"[\\$~`%&\r\x0b\x0c]")
+_LATEX_SPECIALS = re.compile(r"[\\{}$~\-`'%&]")
+_BRACES = re.compile(r"[{}]")
+_DASHES = re.compile(r"---|--")
+
+
+def _decode_plain(value: str) -> str | None:
+    """pylatexenc's text of a value whose only LaTeX is balanced braces, `--`, `---` and `''`
+    (None when braces are unbalanced): every brace group is text of its own, dashes and quotes
+    decoded left to right within it. Nine in ten decoded .bib values are like this (page ranges,
+    protected capitals), and pylatexenc costs about 1 ms a call."""
+    depth = 0
+    for char in _BRACES.findall(value):
+        depth += 1 if char == "{" else -1
+        if depth < 0:
+            return None
+    if depth:
+        return None
+    return "".join(_DASHES.sub(lambda dash: "\u2014" if len(dash.group()) == 3 else "\u2013", piece)
+                   .replace("''", "\u201d") for piece in _BRACES.split(value))
+
+
 def decode_latex(value: str) -> str:
     """Unicode text of a LaTeX value: accents, dashes, quotes decoded, braces gone, spaces collapsed."""
-    decoded = _decoder().latex_to_text(value) if any(c in value for c in "\\{}$~-`'%&") else value
+    if not _LATEX_SPECIALS.search(value):
+        decoded = value
+    elif _LATEX_ACTIVE.search(value) or (decoded := _decode_plain(value)) is None:
+        decoded = _decoder().latex_to_text(value)
     return " ".join(decoded.replace("\xa0", " ").split())
 
 

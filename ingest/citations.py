@@ -241,6 +241,7 @@ def number_references(references: list[Reference], docs: list[ParsedDocument]) -
     matched to a .bib entry; .bib file order only when the article has no such list."""
     listed: dict[int, str] = {}
     printed: set[int] = set()
+    matcher: ReferenceEntryMatcher | None = None
     for doc in docs:
         for block in doc.blocks:
             line_start = doc.text.rfind("\n", 0, block.start) + 1  # list items start after "1. "
@@ -251,7 +252,8 @@ def number_references(references: list[Reference], docs: list[ParsedDocument]) -
                     continue
                 number = int(match.group(1) or match.group(2))
                 printed.add(number)
-                key = match_reference_entry(match.group(3), references)
+                matcher = matcher or ReferenceEntryMatcher(references)
+                key = matcher.best(match.group(3))
                 if key:
                     listed.setdefault(number, key)
     in_list_order = all(n <= len(references) and references[n - 1].key == key for n, key in listed.items())
@@ -268,21 +270,42 @@ _NUMBERED_ENTRY = re.compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)])\s+(.*)")
 def match_reference_entry(entry: str, references: list[Reference]) -> str | None:
     """The .bib entry a reference-list line describes: its first author's family name must open
     the line, and its year or most of its title words must appear; the best unique score wins."""
-    head, words = fold(entry[:120]), set(words_of(entry))
-    scored = []
-    for ref in references:
-        if not ref.authors or not any(re.search(rf"\b{re.escape(f)}\b", head)
-                                      for f in family_forms(ref.authors[0].family)):
-            continue
-        title = [w for w in words_of(main_title(ref)) if w not in STOPWORDS]
-        title_share = len(set(title) & words) / len(title) if title else 0.0
-        year = bool(ref.year[:4]) and ref.year[:4] in entry
-        if year or title_share >= 0.5:
-            scored.append((int(year) + title_share, ref.key))
-    scored.sort(reverse=True)
-    if not scored or len(scored) > 1 and scored[0][0] == scored[1][0]:
-        return None
-    return scored[0][1]
+    return ReferenceEntryMatcher(references).best(entry)
+
+
+class ReferenceEntryMatcher:
+    """`match_reference_entry` for many lines against one reference set: each reference's
+    family-name pattern and title words are derived once here, not once per line and reference
+    (which also evicted re's 512-pattern cache on long reference lists)."""
+
+    def __init__(self, references: list[Reference]) -> None:
+        self.candidates: list[tuple[Reference, re.Pattern[str], frozenset[str], int, str]] = []
+        for ref in references:
+            if not ref.authors:
+                continue
+            forms = family_forms(ref.authors[0].family)
+            if not forms:
+                continue
+            family = re.compile("|".join(rf"\b{re.escape(f)}\b" for f in sorted(forms)))
+            title = [w for w in words_of(main_title(ref)) if w not in STOPWORDS]
+            self.candidates.append((ref, family, frozenset(title), len(title), ref.year[:4]))
+
+    def best(self, entry: str, excluded: set[str] | frozenset[str] = frozenset()) -> str | None:
+        """The key of the one best-scoring reference for `entry` (None on no match or a tie),
+        references whose key is in `excluded` left out."""
+        head, words = fold(entry[:120]), set(words_of(entry))
+        scored = []
+        for ref, family, title, title_length, year in self.candidates:
+            if ref.key in excluded or not family.search(head):
+                continue
+            title_share = len(title & words) / title_length if title_length else 0.0
+            has_year = bool(year) and year in entry
+            if has_year or title_share >= 0.5:
+                scored.append((int(has_year) + title_share, ref.key))
+        scored.sort(reverse=True)
+        if not scored or len(scored) > 1 and scored[0][0] == scored[1][0]:
+            return None
+        return scored[0][1]
 
 
 def build_index(references: list[Reference], docs: list[ParsedDocument]) -> RefIndex:

@@ -231,10 +231,52 @@ def not_claim_reason(sentence: str, list_item: bool = False) -> str | None:
     return next((reason for failed, reason in checks if failed), None)
 
 
+# re.IGNORECASE lets exactly these non-ASCII letters match ASCII ones (İ and ı match i, ſ matches s,
+# the Kelvin sign matches k); mapped to them first, `caseless(text)` holds every case-insensitive
+# match of an ASCII literal as that literal in lower case, at the same place.
+_IGNORECASE_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def caseless(text: str) -> str:
+    """`text` lower-cased for literal prefilters of re.IGNORECASE patterns (see _IGNORECASE_ASCII)."""
+    return text.translate(_IGNORECASE_ASCII).lower()
+
+
+# For each kind pattern (same order), literals one of which every match contains: the pattern is
+# searched only when one is there, so a sentence without any costs a few `in` tests instead of a
+# regex scan (most claims match no kind or an early one). PERSONAL is case-sensitive: its literals are
+# tested on the text itself, and its `^I` alternatives by `startswith`.
+_PERSONAL_LITERALS = ("I know from", "I have seen", "I've seen", "I’ve seen", "in my ", "my own")
+_KIND_LITERALS: dict[ClaimKind, tuple[str, ...]] = {
+    ClaimKind.EMPIRICAL: ("stud", "research", "found", "likely", "percent", "%", "data", "survey", "trial",
+                          "experiment", "evidence", "participants", "sample", "rate", "statistic"),
+    ClaimKind.DEFINITION: (" is ", " are ", " mean", " refer", "term for", "is defined as", "is called",
+                           "is known as", "refers to"),
+    ClaimKind.PRESCRIPTIVE: ("should", "ought to", "need", "must", "have to", "has to", "essential",
+                             "imperative", "necessary", "vital", "crucial", "don", "do not", "never",
+                             "always", "make sure", "remember"),
+    ClaimKind.CAUSAL: ("result", "lead", "led to", "because", "caus", "disrupt", "due to", "therefore",
+                       "so that", "make", "affect", "destroy", "create", "increase", "decrease", "reduce",
+                       "trigger", "produce"),
+    ClaimKind.EVALUATIVE: ("important", "beautiful", "great", "best", "worst", "good", "bad", "necessary",
+                           "essential", "helpful", "beneficial", "counterproductive", "valuable",
+                           "imperative", "underestimated", "gift", "amazing", "rare", "crucial",
+                           "wonderful", "terrible", "easiest", "hardest", "tough", "hard"),
+}
+
+
+def _may_be_kind(kind: ClaimKind, sentence: str, folded: str) -> bool:
+    """False only when `kind`'s pattern cannot match `sentence` (`folded` = caseless(sentence))."""
+    if kind == ClaimKind.PERSONAL:
+        return sentence.startswith("I") or any(literal in sentence for literal in _PERSONAL_LITERALS)
+    return any(literal in folded for literal in _KIND_LITERALS[kind])
+
+
 def claim_kind(sentence: str) -> str:
     """The kind of assertion a claim is: the first kind whose cue words it contains."""
+    folded = caseless(sentence)
     for kind, pattern in _KIND_PATTERNS:
-        if pattern.search(sentence):
+        if _may_be_kind(kind, sentence, folded) and pattern.search(sentence):
             return str(kind)
     return str(ClaimKind.GENERAL)
 

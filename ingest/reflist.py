@@ -461,19 +461,20 @@ def merge_with_bib(printed: list[Reference], bib: list[Reference],
     the printed number is kept as its `label`); unmatched printed entries stay, then the .bib
     records no entry matched, in file order. `renamed` (when given) receives printed key -> .bib
     key for every replaced entry, so markup citations can follow."""
-    from ingest.citations import match_reference_entry
+    from ingest.citations import ReferenceEntryMatcher
 
     if not printed or not bib:
         return [*printed, *bib]
     by_doi = {r.fields.get("doi", "").lower(): r for r in bib if r.fields.get("doi")}
     used: set[str] = set()
     merged: list[Reference] = []
+    matcher: ReferenceEntryMatcher | None = None
     for entry in printed:
         doi = entry.fields.get("doi", "").lower()
         record = by_doi.get(doi) if doi else None
         if record is None:
-            key = match_reference_entry(entry.fields.get("printed", ""),
-                                        [r for r in bib if r.key not in used])
+            matcher = matcher or ReferenceEntryMatcher(bib)
+            key = matcher.best(entry.fields.get("printed", ""), excluded=used)
             record = next((r for r in bib if r.key == key), None)
         if record is None or record.key in used:
             merged.append(entry)
