@@ -125,6 +125,9 @@ _STUDY = re.compile(
     r"(?:[A-Z][\w'’\-]*\s+){1,6}(?:Study|Survey|Trial|Project|Experiment|Cohort|Program(?:me)?)\b"
     r"|(?:[A-Z][\w'’\-]*\s+){1,6}(?:study|project|trial|team|cohort|survey|program(?:me)?|consortium)\b"
 )
+# Every _STUDY match ends in one of these (case as written): a unit with none has no named study.
+_STUDY_NOUNS = ("Study", "Survey", "Trial", "Project", "Experiment", "Cohort", "Program", "study", "project",
+                "trial", "team", "cohort", "survey", "program", "consortium")
 _WORK_NOUN = (r"(?:book|books|study|studies|research|work|paper|article|review|trial|survey|report|"
               r"findings|experiment|analysis|memoir|essay|monograph|chapter|theory|model|framework)")
 _QUOTE = re.compile(r"“[^”]+”|\"[^\"]+\"")
@@ -546,10 +549,17 @@ _POSSESSIVE_YEAR = re.compile(
 )
 
 
+# What every _POSSESSIVE_YEAR match contains ("'s 2002"): a literal-led pattern re scans for quickly,
+# where the whole pattern is tried at every capital letter of the unit.
+_POSSESSIVE_YEAR_CUE = re.compile(r"['’]s\s+(?:1[5-9]\d\d|20\d\d)")
+
+
 def find_possessive_year(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpan]:
     """"Linda Aiken's 2002 JAMA study found …": the name's work of that year; words between the
     year and the work noun, or 'in <Venue>' after it, choose between works of one year."""
-    found = []
+    found: list[EvidenceSpan] = []
+    if not _POSSESSIVE_YEAR_CUE.search(text, unit.start, unit.end):
+        return found
     for match in _POSSESSIVE_YEAR.finditer(text, unit.start, unit.end):
         families = _split_names(match.group("names"))
         hints = (match.group("hints") or "") + (match.group("venue") or "")
@@ -914,6 +924,8 @@ def find_studies(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpan]:
     """A named study ('the Vietnam Readjustment Study') matched to the reference that mentions it."""
     found: list[EvidenceSpan] = []
     segment = text[unit.start:unit.end]
+    if not any(noun in segment for noun in _STUDY_NOUNS):
+        return found
     for match in _STUDY.finditer(segment):
         words = [w for w in words_of(match.group(0)) if w not in STOPWORDS]
         if not words:
@@ -1113,6 +1125,10 @@ _NAME_REPORTS = re.compile(
     rf"|(?<![\w’'])(?P<names>{NAME_LIST})(?:{ETAL})?\s+{_ADVERB}{REPORTING}\b)"
 )
 
+# What every _NAME_REPORTS match contains: "According to", or white space, an adverb perhaps and a
+# reporting verb. Far cheaper than trying a name list at every capital letter of each sentence.
+_NAME_REPORTS_CUE = re.compile(rf"According to|\s{_ADVERB}{REPORTING}\b")
+
 
 @dataclass
 class _Cited:
@@ -1154,6 +1170,18 @@ _PRONOUN_YEAR = re.compile(
     rf"{_WORK_NOUN}(?P<venue>\s+in\s+(?:the\s+)?[A-Z][\w&-]*(?:\s+(?:of\s+)?[A-Z][\w&-]*){{0,4}})?"
     r",\s+(?:they|he|she)\b"
 )
+_SAME_SOURCE_NOUNS = ("study", "paper", "book", "article", "trial", "report", "survey", "review", "project",
+                      "experiment", "analysis", "cohort", "volume", "monograph")
+
+
+def _may_name_same_source(sentence: str) -> bool:
+    """False only when _SAME_SOURCE cannot match: each of its three branches needs its literals
+    ('the same'/'that' and a work noun; 'Same '; 'authors'/'researchers'/'investigators')."""
+    if any(literal in sentence for literal in ("Same ", "authors", "researchers", "investigators")):
+        return True
+    return ("he same" in sentence or "hat" in sentence) and any(n in sentence for n in _SAME_SOURCE_NOUNS)
+
+
 SAME_SOURCE_WINDOW = 3  # units back that "the same study" may reach
 
 
@@ -1217,7 +1245,7 @@ def continuation_evidence(text: str, unit: Unit, units: list[Unit], index: RefIn
     lead = _CONTINUES.match(sentence)
     if lead and nearby and len(nearby[-1].sources) == 1:
         return _continuation(unit, lead.start(), lead.end(), text, nearby[-1].sources)
-    same = _SAME_SOURCE.search(sentence)
+    same = _SAME_SOURCE.search(sentence) if _may_name_same_source(sentence) else None
     referent = _recent_referent(unit, units, history, headings, sentence, index) if same else None
     if referent:
         return _continuation(unit, same.start(), same.end(), text, [referent])
@@ -1260,6 +1288,8 @@ def _name_reports(text: str, unit: Unit, units: list[Unit], index: RefIndex,
     """'Harlow concluded …': the author's only work when it was cited nearby; 'Ann Masten
     argued …' (given and family name, at first mention): the author's only work, cited or not."""
     sentence = text[unit.start:unit.end]
+    if not _NAME_REPORTS_CUE.search(sentence):
+        return None
     cited_nearby = _nearby_keys(unit, units, history)
     for match in _NAME_REPORTS.finditer(sentence):
         names = match.group("according") or match.group("names")
@@ -1359,10 +1389,14 @@ def _continuation(unit: Unit, start: int, end: int, text: str, sources: list[str
                         list(sources), True, priority=CONTINUATION)
 
 
+# Every _ANECDOTE match contains one of these: "I" before a blank or an apostrophe, or "my ".
+_ANECDOTE_CUES = ("I ", "I'", "I’", "my ")
+
+
 def experience_evidence(text: str, unit: Unit, is_comment: bool) -> EvidenceSpan | None:
     """First-person anecdote ('I have seen …'), or a comment writer's testimony ('in our case')."""
     sentence = text[unit.start:unit.end]
-    anecdote = _ANECDOTE.search(sentence)
+    anecdote = _ANECDOTE.search(sentence) if any(cue in sentence for cue in _ANECDOTE_CUES) else None
     if anecdote:
         return EvidenceSpan(str(EvidenceKind.ANECDOTE), unit.start, unit.end, anecdote.group(0), unit.index)
     testimony = _TESTIMONY.search(sentence) if is_comment else None

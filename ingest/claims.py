@@ -46,7 +46,18 @@ class ClaimSpan:
 _BULLET = re.compile(r"^(?:[•▪●◦‣∙·*+\-–—]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+")
 _APOS = "['’]"
 
-_META = [re.compile(p, re.IGNORECASE) for p in (
+# re.IGNORECASE lets exactly these non-ASCII letters match ASCII ones (İ and ı match i, ſ matches s,
+# the Kelvin sign matches k); mapped to them first, `caseless(text)` holds every case-insensitive
+# match of an ASCII literal as that literal in lower case, at the same place.
+_IGNORECASE_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def caseless(text: str) -> str:
+    """`text` lower-cased for literal prefilters of re.IGNORECASE patterns (see _IGNORECASE_ASCII)."""
+    return text.translate(_IGNORECASE_ASCII).lower()
+
+
+_META = [re.compile(p, re.IGNORECASE) for p in (  # _META_CUES: the literals of the unanchored ones
     r"^in this (?:blog|post|article|piece|essay|section|chapter|video|episode)\b",
     rf"^let{_APOS}?s (?:look|take a look|explore|see|talk|dive|turn|consider|start|begin)\b",
     r"^let us (?:look|explore|see|consider|turn)\b",
@@ -60,6 +71,11 @@ _META = [re.compile(p, re.IGNORECASE) for p in (
     r"^(?:read on|keep reading|stay tuned)\b",
 )]
 
+# For each _META pattern (same order), literals one of which (lower case) every match contains, or ()
+# for the ones anchored at the start, which fail at once: the unanchored ones are searched only in a
+# sentence holding one of their literals.
+_META_CUES: list[tuple[str, ...]] = [(), (), (), ("re going to",), ("we will", "we shall"),
+                                     (), (), (), (), (), ()]
 _GREETING = [re.compile(p, re.IGNORECASE) for p in (
     r"^(?:thank you|thanks|many thanks|hi|hello|hey|dear|welcome|congratulations|congrats)\b",
     r"^(?:well said|great (?:article|post|piece|read)|good point|so true|amen|exactly|agreed)\b",
@@ -82,6 +98,9 @@ _REFERS_BACK = re.compile(
     r"(?:about\s+|on\s+)?(?:this|these|that|it|those)\b",
     re.IGNORECASE,
 )
+# Every _REFERS_BACK match holds one of these verb stems (in caseless form).
+_REFERS_BACK_STEMS = ("talk", "writ", "wrote", "speak", "spoke", "discuss", "describ", "explain", "cover",
+                      "elaborat", "addres", "goes into")
 # "Linehan describes each module in detail in the manual.", "Herman goes into this in the epilogue.":
 # a name, a pointer verb, what was said before, and where in the name's work it is told.
 WORK_PART = (r"(?:manual|book|handbook|workbook|memoir|epilogue|prologue|preface|introduction|afterword|"
@@ -166,6 +185,8 @@ def refers_back(sentence: str) -> bool:
     """
     if _PASSIVE_POINTER.match(sentence.strip()) or _POINTS_TO_WORK_PART.match(sentence.strip()):
         return True
+    if not any(stem in caseless(sentence) for stem in _REFERS_BACK_STEMS):
+        return False
     for match in _REFERS_BACK.finditer(sentence):
         if not (match.group(0).lower().endswith("that") and _opens_clause(sentence[match.end():])):
             return True
@@ -213,6 +234,19 @@ def _is_greeting(sentence: str) -> bool:
 _SPEAKER = re.compile(r"^[A-Z]{1,12}:\s+")
 
 
+def _is_meta(sentence: str) -> bool:
+    """Meta-text about the article itself (one of _META matches)."""
+    folded: str | None = None
+    for pattern, cues in zip(_META, _META_CUES, strict=True):
+        if cues:
+            folded = caseless(sentence) if folded is None else folded
+            if not any(cue in folded for cue in cues):
+                continue
+        if pattern.search(sentence):
+            return True
+    return False
+
+
 def not_claim_reason(sentence: str, list_item: bool = False) -> str | None:
     """Why a sentence of a paragraph or list item is not a claim, or None if it is one."""
     stripped = sentence.strip()
@@ -221,7 +255,7 @@ def not_claim_reason(sentence: str, list_item: bool = False) -> str | None:
         (len(words) < (2 if list_item else 3), "too short"),
         (stripped.endswith("?") or stripped.rstrip("\"”’)").endswith("?"), "question"),
         (stripped.endswith(":"), "lead-in"),
-        (any(p.search(stripped) for p in _META), "meta-text"),
+        (_is_meta(stripped), "meta-text"),
         (_is_greeting(stripped), "greeting or sign-off"),
         (stripped.endswith("!") and len(words) <= 3, "exclamation"),
         (looks_like_reference_entry(stripped), "reference-list line"),
@@ -229,17 +263,6 @@ def not_claim_reason(sentence: str, list_item: bool = False) -> str | None:
         (_is_heading_like(stripped), "heading"),
     )
     return next((reason for failed, reason in checks if failed), None)
-
-
-# re.IGNORECASE lets exactly these non-ASCII letters match ASCII ones (İ and ı match i, ſ matches s,
-# the Kelvin sign matches k); mapped to them first, `caseless(text)` holds every case-insensitive
-# match of an ASCII literal as that literal in lower case, at the same place.
-_IGNORECASE_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
-
-
-def caseless(text: str) -> str:
-    """`text` lower-cased for literal prefilters of re.IGNORECASE patterns (see _IGNORECASE_ASCII)."""
-    return text.translate(_IGNORECASE_ASCII).lower()
 
 
 # For each kind pattern (same order), literals one of which every match contains: the pattern is
