@@ -222,7 +222,7 @@ def _reference(entry: object, path: str, line: int) -> Reference:
     for field in entry.fields:  # type: ignore[attr-defined]
         name = sys.intern(field.key.lower())  # one string per field name, not one per entry
         raw = " ".join(str(p) for p in field.value) if isinstance(field.value, list) else str(field.value)
-        if _brace_depth(raw) > MAX_BRACE_DEPTH:
+        if raw.count("{") > MAX_BRACE_DEPTH and _brace_depth(raw) > MAX_BRACE_DEPTH:  # never deeper than "{"s
             raise InputError(path, f"entry '{key}': field {name} nests braces {_brace_depth(raw)} deep "
                              f"(the most is {MAX_BRACE_DEPTH})", line=line, hint="Remove the extra braces")
         try:

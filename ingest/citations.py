@@ -276,30 +276,41 @@ def match_reference_entry(entry: str, references: list[Reference]) -> str | None
     return ReferenceEntryMatcher(references).best(entry)
 
 
+def _has_whole_words(text: str, words: str) -> bool:
+    """re.search(rf"\\b{re.escape(words)}\\b", text) for `words` that begin and end with a word
+    character (a family_forms form), found with str.find."""
+    at, size, length = text.find(words), len(words), len(text)
+    while at >= 0:
+        end = at + size
+        if (at == 0 or not _is_word_char(text[at - 1])) and (end == length or not _is_word_char(text[end])):
+            return True
+        at = text.find(words, at + 1)
+    return False
+
+
 class ReferenceEntryMatcher:
     """`match_reference_entry` for many lines against one reference set: each reference's
     family-name pattern and title words are derived once here, not once per line and reference
     (which also evicted re's 512-pattern cache on long reference lists)."""
 
     def __init__(self, references: list[Reference]) -> None:
-        self.candidates: list[tuple[Reference, re.Pattern[str], frozenset[str], int, str]] = []
+        self.candidates: list[tuple[Reference, frozenset[str], frozenset[str], int, str]] = []
         for ref in references:
             if not ref.authors:
                 continue
             forms = family_forms(ref.authors[0].family)
             if not forms:
                 continue
-            family = re.compile("|".join(rf"\b{re.escape(f)}\b" for f in sorted(forms)))
             title = [w for w in words_of(main_title(ref)) if w not in STOPWORDS]
-            self.candidates.append((ref, family, frozenset(title), len(title), ref.year[:4]))
+            self.candidates.append((ref, forms, frozenset(title), len(title), ref.year[:4]))
 
     def best(self, entry: str, excluded: set[str] | frozenset[str] = frozenset()) -> str | None:
         """The key of the one best-scoring reference for `entry` (None on no match or a tie),
         references whose key is in `excluded` left out."""
         head, words = fold(entry[:120]), set(words_of(entry))
         scored = []
-        for ref, family, title, title_length, year in self.candidates:
-            if ref.key in excluded or not family.search(head):
+        for ref, forms, title, title_length, year in self.candidates:
+            if ref.key in excluded or not any(_has_whole_words(head, form) for form in forms):
                 continue
             title_share = len(title & words) / title_length if title_length else 0.0
             has_year = bool(year) and year in entry
@@ -757,7 +768,7 @@ def _caseless_words(segment: str) -> set[str]:
     """The caseless forms of the segment's word runs."""
     if segment.isascii():  # lower case is the whole story, and keeps every word run as it was
         return set(_WORD_RUN.findall(segment.lower()))
-    return {_caseless(w) for w in _WORD_RUN.findall(segment)}
+    return {w.lower() if w.isascii() else _caseless(w) for w in _WORD_RUN.findall(segment)}
 
 
 def find_titles(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpan]:

@@ -49,12 +49,16 @@ _APOS = "['’]"
 # re.IGNORECASE lets exactly these non-ASCII letters match ASCII ones (İ and ı match i, ſ matches s,
 # the Kelvin sign matches k); mapped to them first, `caseless(text)` holds every case-insensitive
 # match of an ASCII literal as that literal in lower case, at the same place.
-_IGNORECASE_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_IGNORECASE_ASCII = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"))
 
 
 def caseless(text: str) -> str:
     """`text` lower-cased for literal prefilters of re.IGNORECASE patterns (see _IGNORECASE_ASCII)."""
-    return text.translate(_IGNORECASE_ASCII).lower()
+    if not text.isascii():
+        for odd, ascii_letter in _IGNORECASE_ASCII:
+            if odd in text:
+                text = text.replace(odd, ascii_letter)
+    return text.lower()
 
 
 _META = [re.compile(p, re.IGNORECASE) for p in (  # _META_CUES: the literals of the unanchored ones
@@ -185,7 +189,8 @@ def refers_back(sentence: str) -> bool:
     """
     if _PASSIVE_POINTER.match(sentence.strip()) or _POINTS_TO_WORK_PART.match(sentence.strip()):
         return True
-    if not any(stem in caseless(sentence) for stem in _REFERS_BACK_STEMS):
+    folded = caseless(sentence)
+    if not any(stem in folded for stem in _REFERS_BACK_STEMS):
         return False
     for match in _REFERS_BACK.finditer(sentence):
         if not (match.group(0).lower().endswith("that") and _opens_clause(sentence[match.end():])):

@@ -147,3 +147,12 @@ def test_values_with_real_latex_still_go_to_pylatexenc():
     assert bibtex.decode_latex(r"Caf\'e -- {\"U}ber~alles") == "Café – Über alles"
     assert bibtex.decode_latex("50% of it") == _pylatexenc("50% of it")
     assert bibtex._decode_plain("{unbalanced") is None
+
+
+def test_whole_words_are_found_as_the_word_boundary_regex_finds_them():
+    rng = random.Random(3)
+    for _ in range(50_000):
+        text = "".join(rng.choice("ab _-.1é\u00a0") for _ in range(rng.randint(0, 10)))
+        words = rng.choice(["a", "ab", "a b", "b1", "ba"])
+        expected = bool(re.search(rf"\b{re.escape(words)}\b", text))
+        assert citations._has_whole_words(text, words) == expected, (text, words)
