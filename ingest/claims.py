@@ -8,7 +8,9 @@ back to a source ("Herman talks about this in her book …") are not claims.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from graph.schema import ClaimKind, claim_id
@@ -252,22 +254,32 @@ def _is_meta(sentence: str) -> bool:
     return False
 
 
+_WORD = re.compile(r"\w+")
+
+
+def _words_up_to(text: str, most: int) -> int:
+    """How many \\w+ words `text` has, counting no further than `most`."""
+    return sum(1 for _ in itertools.islice(_WORD.finditer(text), most))
+
+
 def not_claim_reason(sentence: str, list_item: bool = False) -> str | None:
-    """Why a sentence of a paragraph or list item is not a claim, or None if it is one."""
+    """Why a sentence of a paragraph or list item is not a claim, or None if it is one. The checks
+    run in this order and stop at the first that fails (each is a pure test of the sentence); the
+    word count is needed only up to 4 (the thresholds are 2, 3 and 3)."""
     stripped = sentence.strip()
-    words = re.findall(r"\w+", _SPEAKER.sub("", stripped))
-    checks = (
-        (len(words) < (2 if list_item else 3), "too short"),
-        (stripped.endswith("?") or stripped.rstrip("\"”’)").endswith("?"), "question"),
-        (stripped.endswith(":"), "lead-in"),
-        (_is_meta(stripped), "meta-text"),
-        (_is_greeting(stripped), "greeting or sign-off"),
-        (stripped.endswith("!") and len(words) <= 3, "exclamation"),
-        (looks_like_reference_entry(stripped), "reference-list line"),
-        (refers_back(stripped), "points back to a source"),
-        (_is_heading_like(stripped), "heading"),
+    words = _words_up_to(_SPEAKER.sub("", stripped), 4)
+    checks: tuple[tuple[Callable[[], bool], str], ...] = (
+        (lambda: words < (2 if list_item else 3), "too short"),
+        (lambda: stripped.endswith("?") or stripped.rstrip("\"”’)").endswith("?"), "question"),
+        (lambda: stripped.endswith(":"), "lead-in"),
+        (lambda: _is_meta(stripped), "meta-text"),
+        (lambda: _is_greeting(stripped), "greeting or sign-off"),
+        (lambda: stripped.endswith("!") and words <= 3, "exclamation"),
+        (lambda: looks_like_reference_entry(stripped), "reference-list line"),
+        (lambda: refers_back(stripped), "points back to a source"),
+        (lambda: _is_heading_like(stripped), "heading"),
     )
-    return next((reason for failed, reason in checks if failed), None)
+    return next((reason for failed, reason in checks if failed()), None)
 
 
 # For each kind pattern (same order), literals one of which every match contains: the pattern is
