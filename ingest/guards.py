@@ -113,10 +113,16 @@ def read_bounded(path: Path, what: str, hint: str, limit: int) -> bytes:
     except OSError as err:
         raise InputError(shown, f"cannot be read ({err.strerror})", hint="Check its permissions") from None
     with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):  # replaced between the check and the open
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):  # replaced between the check and the open
             raise InputError(shown, f"is not a regular file, not {what}", hint="Give a regular file")
         try:
-            data = handle.read(limit + 1)
+            # read(n) allocates n bytes first: ask for the file's size (+1, to see growth) rather than
+            # the limit (8-16 MiB for every small file), and read on only if the file grew meanwhile
+            first = min(limit, status.st_size) + 1
+            data = handle.read(first)
+            if len(data) == first <= limit:
+                data += handle.read(limit + 1 - first)
         except OSError as err:
             raise InputError(shown, f"cannot be read ({err.strerror})", hint="Check the file") from None
     if len(data) > limit:
