@@ -725,6 +725,8 @@ _CASE_CLASSES = str.maketrans({chr(k): chr(min(k, *others)) for k, others in _EX
 
 def _caseless(word: str) -> str:
     """One form for all the strings re.IGNORECASE takes for the same (ASCII-keyed) word."""
+    if word.isascii():  # the case classes map every ASCII letter to itself
+        return word.lower()
     return word.replace("\u0130", "i").lower().translate(_CASE_CLASSES)
 
 
@@ -768,7 +770,7 @@ def _caseless_words(segment: str) -> set[str]:
     """The caseless forms of the segment's word runs."""
     if segment.isascii():  # lower case is the whole story, and keeps every word run as it was
         return set(_WORD_RUN.findall(segment.lower()))
-    return {w.lower() if w.isascii() else _caseless(w) for w in _WORD_RUN.findall(segment)}
+    return {_caseless(w) for w in _WORD_RUN.findall(segment)}
 
 
 def find_titles(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpan]:

@@ -156,3 +156,10 @@ def test_whole_words_are_found_as_the_word_boundary_regex_finds_them():
         words = rng.choice(["a", "ab", "a b", "b1", "ba"])
         expected = bool(re.search(rf"\b{re.escape(words)}\b", text))
         assert citations._has_whole_words(text, words) == expected, (text, words)
+
+
+def test_ascii_words_are_their_own_caseless_form_but_lower_cased():
+    table = citations._CASE_CLASSES
+    assert all(chr(code) == target for code, target in table.items() if code < 128)
+    assert citations._caseless("Trauma") == "trauma"
+    assert citations._caseless("ſtudy") == citations._caseless("Study")
