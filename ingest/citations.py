@@ -592,7 +592,9 @@ _MADE_BY = re.compile(
 def find_made_by(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpan]:
     """'The bundle recommended by Pronovost and colleagues': no year, so linked only when the
     first name leads exactly one .bib entry (and any co-authors named are among its authors)."""
-    found = []
+    found: list[EvidenceSpan] = []
+    if text.find("by", unit.start, unit.end) < 0:  # every _MADE_BY match holds "by"
+        return found
     for match in _MADE_BY.finditer(text, unit.start, unit.end):
         families = _split_names(match.group("names"))
         works = works_by(index, families)

@@ -285,7 +285,7 @@ def not_claim_reason(sentence: str, list_item: bool = False) -> str | None:
 # For each kind pattern (same order), literals one of which every match contains: the pattern is
 # searched only when one is there, so a sentence without any costs a few `in` tests instead of a
 # regex scan (most claims match no kind or an early one). PERSONAL is case-sensitive: its literals are
-# tested on the text itself, and its `^I` alternatives by `startswith`.
+# tested on the text itself, and its `^I` alternatives by the sentence's first two characters.
 _PERSONAL_LITERALS = ("I know from", "I have seen", "I've seen", "I’ve seen", "in my ", "my own")
 _KIND_LITERALS: dict[ClaimKind, tuple[str, ...]] = {
     ClaimKind.EMPIRICAL: ("stud", "research", "found", "likely", "percent", "%", "data", "survey", "trial",
@@ -307,8 +307,11 @@ _KIND_LITERALS: dict[ClaimKind, tuple[str, ...]] = {
 
 def _may_be_kind(kind: ClaimKind, sentence: str, folded: str) -> bool:
     """False only when `kind`'s pattern cannot match `sentence` (`folded` = caseless(sentence))."""
-    if kind == ClaimKind.PERSONAL:
-        return sentence.startswith("I") or any(literal in sentence for literal in _PERSONAL_LITERALS)
+    if kind == ClaimKind.PERSONAL:  # "^I\\b" / "^I['’]…": an "I" that no word character follows
+        second = sentence[1:2]
+        if sentence.startswith("I") and not (second.isalnum() or second == "_"):
+            return True
+        return any(literal in sentence for literal in _PERSONAL_LITERALS)
     return any(literal in folded for literal in _KIND_LITERALS[kind])
 
 

@@ -43,6 +43,7 @@ CASES: list[tuple[str, re.Pattern[str], Callable[[str], bool]]] = [
     ("name reports", citations._NAME_REPORTS, lambda s: bool(citations._NAME_REPORTS_CUE.search(s))),
     ("same source", citations._SAME_SOURCE, citations._may_name_same_source),
     ("anecdote", citations._ANECDOTE, lambda s: any(c in s for c in citations._ANECDOTE_CUES)),
+    ("made by", citations._MADE_BY, lambda s: "by" in s),
 ]
 
 
@@ -81,7 +82,8 @@ SEEDS = ["we will look at what", "We shall cover this", "we're going to explore"
          "the same study", "That book", "Same paper.", "as the authors themselves admit", "I have seen",
          "I’ve treated", "in my practice", "my patients", "talks about this", "wrote about that in",
          "the term for it is", "A is defined as", "you should", "it's vital", "leads to", "is important",
-         "I know from my own experience", "in my experience", "researchers found that", "50%"]
+         "I know from my own experience", "in my experience", "researchers found that", "50%",
+         "I", "I'm sure", "I’d say", "I, too,", "developed by Smith", "proposed  by Herman et al."]
 
 
 def _generated(rng: random.Random, count: int) -> list[str]:
