@@ -1,0 +1,176 @@
+"""Draw the candidate references and citing sentences that were then labelled by hand.
+
+This script only *selects and renders* material from the corpus JATS files; it assigns no label.
+Run: python3 tests/data/support/sample.py design|stance  (writes TSV to stdout; seed fixed).
+"""
+from __future__ import annotations
+
+import glob
+import random
+import re
+import sys
+
+from lxml import etree
+
+CORPUS = "tests/data/corpus/jats"
+SEED = 13
+RANDOM_REFS_PER_ARTICLE = 6
+RANDOM_SENTENCES_PER_ARTICLE = 5
+
+DESIGN_CUES = re.compile(
+    r"random|meta-anal|systematic|cohort|case[- ]control|cross-sectional|survey|case report|"
+    r"case series|qualitative|interview|focus group|review|guideline|consensus|recommendation|"
+    r"editorial|commentary|comment|letter|news|perspective|opinion|essay|trial|prospective|"
+    r"retrospective|population-based|prevalence|incidence|software|package|database|program|"
+    r"annual rev|nat rev|nature rev|trends |curr opin|current opinion|handbook|manual|report",
+    re.I,
+)
+CONTRAST_CUES = re.compile(
+    r"in contrast|unlike|contrary|however|inconsistent|did not|failed to|disagree|challeng|"
+    r"conflict|whereas|not consistent|contradict|opposite|differ|no evidence|not support|"
+    r"not confirm|not replicate|although|but not|rather than|controvers|dispute",
+    re.I,
+)
+
+
+def collapse(text: str) -> str:
+    """Collapse runs of whitespace to one space and strip."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def render_reference(ref: etree._Element) -> tuple[str, str]:
+    """Return (publication-type, 'Authors (year). Title. Source.') for one <ref>."""
+    cits = ref.xpath("./element-citation|./mixed-citation|./citation|./nlm-citation")
+    if not cits:
+        return "", collapse(" ".join(ref.itertext()))
+    cit = cits[0]
+    ptype = cit.get("publication-type") or cit.get("citation-type") or ""
+    names = []
+    for name in cit.xpath("./person-group[1]/name|./person-group[1]/collab|./collab|./name"):
+        if name.tag == "collab":
+            names.append(collapse(" ".join(name.itertext())))
+        else:
+            names.append(collapse(" ".join(name.xpath("./surname//text()") + name.xpath("./given-names//text()"))))
+    if cit.xpath("./person-group[1]/etal|./etal"):
+        names.append("et al.")
+    year = collapse(" ".join(cit.xpath("./year//text()")))
+    title = collapse(" ".join(cit.xpath("./article-title//text()|./data-title//text()|./chapter-title//text()")))
+    source = collapse(" ".join(cit.xpath("./source//text()")))
+    if not title and not source:
+        source = collapse(" ".join(cit.xpath("./comment//text()")))
+    if not (names or title or source):
+        return ptype, collapse(" ".join(cit.itertext()))
+    parts = [", ".join(names) + (f" ({year})" if year else ""), title, source]
+    return ptype, ". ".join(p for p in parts if p) + "."
+
+
+def paragraph_text(p: etree._Element) -> str:
+    """The paragraph's rendered text: itertext, whitespace collapsed."""
+    return collapse("".join(p.itertext()))
+
+
+def sentences_with_citations(path: str):
+    """Yield (sentence, rid, marker) for every bibr xref, the sentence cut from its paragraph."""
+    tree = etree.parse(path)
+    for p in tree.xpath("//body//p|//abstract//p"):
+        if p.xpath("ancestor::ref-list") or not p.xpath(".//xref[@ref-type='bibr']"):
+            continue
+        if p.xpath(".//p"):
+            continue
+        # Build collapsed text with offsets of each xref.
+        pieces: list[tuple[str, etree._Element | None]] = []
+
+        def walk(el: etree._Element) -> None:
+            if el.text:
+                pieces.append((el.text, None))
+            for ch in el:
+                if ch.tag == "xref" and ch.get("ref-type") == "bibr":
+                    pieces.append(("".join(ch.itertext()), ch))
+                else:
+                    walk(ch)
+                if ch.tail:
+                    pieces.append((ch.tail, None))
+
+        walk(p)
+        raw = ""
+        spans = []
+        for text, xref in pieces:
+            start = len(raw)
+            raw += text
+            if xref is not None:
+                spans.append((start, len(raw), xref))
+        text = collapse(raw)
+        # map raw offsets to collapsed offsets
+        mapping = []
+        out = 0
+        prev_space = True
+        lead = True
+        for ch in raw:
+            mapping.append(out)
+            if ch.isspace():
+                if not prev_space and not lead:
+                    out += 1
+                prev_space = True
+            else:
+                out += 1
+                prev_space = False
+                lead = False
+        mapping.append(out)
+        bounds = sentence_bounds(text)
+        for start, _end, xref in spans:
+            pos = min(mapping[start], len(text) - 1)
+            for s0, s1 in bounds:
+                if s0 <= pos < s1:
+                    sent = text[s0:s1].strip()
+                    for rid in (xref.get("rid") or "").split():
+                        yield sent, rid, collapse("".join(xref.itertext()))
+                    break
+
+
+ABBREV = re.compile(r"(?:\bet al|\be\.g|\bi\.e|\bFig|\bFigs|\bRef|\bRefs|\bvs|\bcf|\bapprox|\bca|\bno|\bSupp|\bEq"
+                    r"|\bsp|\bspp|\bvar|\bStr|\b[A-Z])\.$")
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """Split at '. ' followed by an upper-case letter, unless the period ends an abbreviation."""
+    bounds = []
+    start = 0
+    for m in re.finditer(r"[.!?]\)?(?:\s+)(?=[A-Z(\[])", text):
+        head = text[start:m.start() + 1]
+        if ABBREV.search(head):
+            continue
+        bounds.append((start, m.end()))
+        start = m.end()
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def main(kind: str) -> None:
+    rng = random.Random(SEED)
+    for path in sorted(glob.glob(f"{CORPUS}/*.xml")):
+        art = path
+        if kind == "design":
+            tree = etree.parse(path)
+            rows = []
+            for ref in tree.xpath("//ref-list//ref"):
+                ptype, rendered = render_reference(ref)
+                cue = ptype not in ("journal", "") or bool(DESIGN_CUES.search(rendered))
+                rows.append((ref.get("id"), ptype, rendered, cue))
+            cued = [r for r in rows if r[3]]
+            plain = [r for r in rows if not r[3]]
+            chosen = cued + rng.sample(plain, min(RANDOM_REFS_PER_ARTICLE, len(plain)))
+            for rid, ptype, rendered, cue in chosen:
+                print("\t".join([art, rid, ptype, "cue" if cue else "random", rendered]))
+        else:
+            rows = list(dict.fromkeys(sentences_with_citations(path)))
+            sents = list(dict.fromkeys(s for s, _, _ in rows))
+            contrast = [s for s in sents if CONTRAST_CUES.search(s)]
+            others = [s for s in sents if not CONTRAST_CUES.search(s)]
+            chosen = set(contrast) | set(rng.sample(others, min(RANDOM_SENTENCES_PER_ARTICLE, len(others))))
+            for s, rid, marker in rows:
+                if s in chosen:
+                    print("\t".join([art, rid, marker, "cue" if s in contrast else "random", s]))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
