@@ -1,7 +1,10 @@
 """Draw the candidate references and citing sentences that were then labelled by hand.
 
 This script only *selects and renders* material from the corpus JATS files; it assigns no label.
-Run: python3 tests/data/support/sample.py design|stance  (writes TSV to stdout; seed fixed).
+Run: python3 tests/data/support/sample.py design|design-supplement|stance  (TSV to stdout; seed fixed).
+"design-supplement" lists every reference not drawn by "design" in the clinical/epidemiological
+articles, plus two 'case study' titles kept as traps; of its EHP rows only the non-routine ones
+(reviews, human exposure surveys, titles naming in vitro/in vivo, modelling) were labelled.
 """
 from __future__ import annotations
 
@@ -50,11 +53,13 @@ def render_reference(ref: etree._Element) -> tuple[str, str]:
         if name.tag == "collab":
             names.append(collapse(" ".join(name.itertext())))
         else:
-            names.append(collapse(" ".join(name.xpath("./surname//text()") + name.xpath("./given-names//text()"))))
+            parts = name.xpath("./surname//text()") + name.xpath("./given-names//text()")
+            names.append(collapse(" ".join(parts)))
     if cit.xpath("./person-group[1]/etal|./etal"):
         names.append("et al.")
     year = collapse(" ".join(cit.xpath("./year//text()")))
-    title = collapse(" ".join(cit.xpath("./article-title//text()|./data-title//text()|./chapter-title//text()")))
+    title_path = "./article-title//text()|./data-title//text()|./chapter-title//text()"
+    title = collapse(" ".join(cit.xpath(title_path)))
     source = collapse(" ".join(cit.xpath("./source//text()")))
     if not title and not source:
         source = collapse(" ".join(cit.xpath("./comment//text()")))
@@ -69,6 +74,19 @@ def paragraph_text(p: etree._Element) -> str:
     return collapse("".join(p.itertext()))
 
 
+def _walk(el: etree._Element, pieces: list) -> None:
+    """Append (text, xref-or-None) pieces of el in document order; a bibr xref is one piece."""
+    if el.text:
+        pieces.append((el.text, None))
+    for ch in el:
+        if ch.tag == "xref" and ch.get("ref-type") == "bibr":
+            pieces.append(("".join(ch.itertext()), ch))
+        else:
+            _walk(ch, pieces)
+        if ch.tail:
+            pieces.append((ch.tail, None))
+
+
 def sentences_with_citations(path: str):
     """Yield (sentence, rid, marker) for every bibr xref, the sentence cut from its paragraph."""
     tree = etree.parse(path)
@@ -79,19 +97,7 @@ def sentences_with_citations(path: str):
             continue
         # Build collapsed text with offsets of each xref.
         pieces: list[tuple[str, etree._Element | None]] = []
-
-        def walk(el: etree._Element) -> None:
-            if el.text:
-                pieces.append((el.text, None))
-            for ch in el:
-                if ch.tag == "xref" and ch.get("ref-type") == "bibr":
-                    pieces.append(("".join(ch.itertext()), ch))
-                else:
-                    walk(ch)
-                if ch.tail:
-                    pieces.append((ch.tail, None))
-
-        walk(p)
+        _walk(p, pieces)
         raw = ""
         spans = []
         for text, xref in pieces:
@@ -127,8 +133,8 @@ def sentences_with_citations(path: str):
                     break
 
 
-ABBREV = re.compile(r"(?:\bet al|\be\.g|\bi\.e|\bFig|\bFigs|\bRef|\bRefs|\bvs|\bcf|\bapprox|\bca|\bno|\bSupp|\bEq"
-                    r"|\bsp|\bspp|\bvar|\bStr|\b[A-Z])\.$")
+ABBREV = re.compile(r"(?:\bet al|\be\.g|\bi\.e|\bFig|\bFigs|\bRef|\bRefs|\bvs|\bcf|\bapprox|\bca"
+                    r"|\bno|\bSupp|\bEq|\bsp|\bspp|\bvar|\bStr|\b[A-Z])\.$")
 
 
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
@@ -145,11 +151,33 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
+SUPPLEMENT_ARTICLES = [
+    "pmc-6605965a", "pmc-1472-6831-8-11", "pmc-mds526", "pmc-pntd.0002065", "pmc-ehp-116-1694",
+]
+SUPPLEMENT_TRAPS = [("elife-14093-v1", "bib13"), ("elife02304", "bib49")]
+
+
+def supplement(drawn: set[tuple[str, str]]) -> None:
+    """Print the references of the supplementary design pass (see the module docstring)."""
+    for name in SUPPLEMENT_ARTICLES:
+        path = f"{CORPUS}/{name}.xml"
+        for ref in etree.parse(path).xpath("//ref-list//ref"):
+            if (path, ref.get("id")) not in drawn:
+                ptype, rendered = render_reference(ref)
+                print("\t".join([path, ref.get("id"), ptype, "clinical-pass", rendered]))
+    for name, rid in SUPPLEMENT_TRAPS:
+        path = f"{CORPUS}/{name}.xml"
+        ref = etree.parse(path).xpath(f"//ref[@id='{rid}']")[0]
+        ptype, rendered = render_reference(ref)
+        print("\t".join([path, rid, ptype, "trap", rendered]))
+
+
 def main(kind: str) -> None:
     rng = random.Random(SEED)
+    drawn: set[tuple[str, str]] = set()
     for path in sorted(glob.glob(f"{CORPUS}/*.xml")):
         art = path
-        if kind == "design":
+        if kind in ("design", "design-supplement"):
             tree = etree.parse(path)
             rows = []
             for ref in tree.xpath("//ref-list//ref"):
@@ -160,7 +188,9 @@ def main(kind: str) -> None:
             plain = [r for r in rows if not r[3]]
             chosen = cued + rng.sample(plain, min(RANDOM_REFS_PER_ARTICLE, len(plain)))
             for rid, ptype, rendered, cue in chosen:
-                print("\t".join([art, rid, ptype, "cue" if cue else "random", rendered]))
+                drawn.add((art, rid))
+                if kind == "design":
+                    print("\t".join([art, rid, ptype, "cue" if cue else "random", rendered]))
         else:
             rows = list(dict.fromkeys(sentences_with_citations(path)))
             sents = list(dict.fromkeys(s for s, _, _ in rows))
@@ -170,6 +200,8 @@ def main(kind: str) -> None:
             for s, rid, marker in rows:
                 if s in chosen:
                     print("\t".join([art, rid, marker, "cue" if s in contrast else "random", s]))
+    if kind == "design-supplement":
+        supplement(drawn)
 
 
 if __name__ == "__main__":
