@@ -151,6 +151,20 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
+# Second stance pass: comparison / prior-claim wording the first cue list misses (sentences not
+# already drawn; the two synthetic eLife samples are skipped).
+COMPARISON_CUES = re.compile(
+    r"higher than|lower than|greater than|smaller than|less than|more than|compared (with|to)|"
+    r"previous(ly)? (studies|reports|work|findings|thought|proposed|suggested|reported|believed|assumed)|"
+    r"other studies|earlier (studies|work|reports)|in our study|present study|this study|"
+    r"our (data|results|findings)|we (found|show|observed)|proposed|it was concluded|hypothes|"
+    r"than (previously|reported|those reported)|not (observed|found|detected|seen|agree)|oppos|disput|"
+    r"refut|argue|question|despite|revis|at odds|discrepan|surpris|unexpected|not the case|incorrect|"
+    r"not replicat|not reproduc|in disagreement|not in agreement|not explain|in agreement|in line with",
+    re.I,
+)
+SKIP_IN_SUPPLEMENT = ("elife-00666", "elife-kitchen-sink")
+
 SUPPLEMENT_ARTICLES = [
     "pmc-6605965a", "pmc-1472-6831-8-11", "pmc-mds526", "pmc-pntd.0002065", "pmc-ehp-116-1694",
 ]
@@ -191,6 +205,18 @@ def main(kind: str) -> None:
                 drawn.add((art, rid))
                 if kind == "design":
                     print("\t".join([art, rid, ptype, "cue" if cue else "random", rendered]))
+        elif kind == "stance-supplement":
+            rows = list(dict.fromkeys(sentences_with_citations(path)))
+            sents = list(dict.fromkeys(s for s, _, _ in rows))
+            contrast = [s for s in sents if CONTRAST_CUES.search(s)]
+            others = [s for s in sents if not CONTRAST_CUES.search(s)]
+            k = min(RANDOM_SENTENCES_PER_ARTICLE, len(others))
+            drawn_sents = set(contrast) | set(rng.sample(others, k))
+            if any(skip in path for skip in SKIP_IN_SUPPLEMENT):
+                continue
+            for s, rid, marker in rows:
+                if s not in drawn_sents and COMPARISON_CUES.search(s):
+                    print("\t".join([art, rid, marker, "comparison-pass", s]))
         else:
             rows = list(dict.fromkeys(sentences_with_citations(path)))
             sents = list(dict.fromkeys(s for s, _, _ in rows))
