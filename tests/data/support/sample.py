@@ -1,7 +1,8 @@
 """Draw the candidate references and citing sentences that were then labelled by hand.
 
 This script only *selects and renders* material from the corpus JATS files; it assigns no label.
-Run: python3 tests/data/support/sample.py design|design-supplement|stance  (TSV to stdout; seed fixed).
+Run: python3 tests/data/support/sample.py MODE, MODE one of design, design-supplement, stance,
+stance-supplement, stance-handpicked (TSV to stdout; seed fixed).
 "design-supplement" lists every reference not drawn by "design" in the clinical/epidemiological
 articles, plus two 'case study' titles kept as traps; of its EHP rows only the non-routine ones
 (reviews, human exposure surveys, titles naming in vitro/in vivo, modelling) were labelled.
@@ -165,6 +166,16 @@ COMPARISON_CUES = re.compile(
 )
 SKIP_IN_SUPPLEMENT = ("elife-00666", "elife-kitchen-sink")
 
+# Third stance pass: after the two automatic passes every remaining citing sentence of the
+# non-synthetic articles was read for disagreement; these are the ones kept (by sentence start).
+HAND_PICKED = [
+    ("elife-02833-v2", "We note that our experimental conditions do not detect robust CTCF"),
+    ("elife00007", "The field studies described above have either spanned too short a time"),
+    ("elife00133", "For example, there are several more recent reviews"),
+    ("pmc-pntd.0002065", "A lower prevalence of 24.7% was reported"),
+    ("pmc-pone.0000217", "Thus at low fitness most mutations are either lethal"),
+]
+
 SUPPLEMENT_ARTICLES = [
     "pmc-6605965a", "pmc-1472-6831-8-11", "pmc-mds526", "pmc-pntd.0002065", "pmc-ehp-116-1694",
 ]
@@ -205,6 +216,8 @@ def main(kind: str) -> None:
                 drawn.add((art, rid))
                 if kind == "design":
                     print("\t".join([art, rid, ptype, "cue" if cue else "random", rendered]))
+        elif kind == "stance-handpicked":
+            continue
         elif kind == "stance-supplement":
             rows = list(dict.fromkeys(sentences_with_citations(path)))
             sents = list(dict.fromkeys(s for s, _, _ in rows))
@@ -228,6 +241,12 @@ def main(kind: str) -> None:
                     print("\t".join([art, rid, marker, "cue" if s in contrast else "random", s]))
     if kind == "design-supplement":
         supplement(drawn)
+    if kind == "stance-handpicked":
+        for name, start in HAND_PICKED:
+            path = f"{CORPUS}/{name}.xml"
+            for sent, rid, marker in dict.fromkeys(sentences_with_citations(path)):
+                if sent.startswith(start):
+                    print("\t".join([path, rid, marker, "hand-picked", sent]))
 
 
 if __name__ == "__main__":
