@@ -333,8 +333,10 @@ def _corporate_author(body: str) -> tuple[list[PersonName], str]:
     match = re.match(rf"^(?P<name>[{UPPER}][^.()\d]{{2,80}}?)\s*(?=\(\s*{YEAR}|[.,]\s*{YEAR}\b)", body)
     if not match:
         # words joined by one space; an optional space between them backtracked exponentially
+        # lower-case joining words allowed: "Conselho Nacional de Desenvolvimento Científico e Tecnológico"
         word = rf"[{UPPER}][\w&'-]*"
-        match = re.match(rf"^(?P<name>{word}(?:\s{word}){{0,7}})\.\s+(?=[{UPPER}])", body)
+        joiner = r"(?:of|for|and|the|on|in|de|do|da|dos|das|e|y|del|des|du|la|le|et|für|und|der|zur)"
+        match = re.match(rf"^(?P<name>{word}(?:\s(?:{joiner}\s)?{word}){{0,9}})\.\s+(?=[{UPPER}])", body)
         if not match or len(match.group("name").split()) < 2:
             return [], body
     return [PersonName(family=match.group("name").strip(" ,."))], body[match.end():]
@@ -390,7 +392,8 @@ def _venue_fields(rest: str, fields: dict[str, str]) -> None:
 
 def _late_year(text: str) -> str:
     """The publication year printed after the title (Vancouver, Nature, ABNT)."""
-    years = [m for m in ANY_YEAR.finditer(text)]
+    pages = [m.span("pages") for m in PAGES_ONLY.finditer(text)]  # "p. 1519-1536, 2009"
+    years = [m for m in ANY_YEAR.finditer(text) if not any(s <= m.start() < e for s, e in pages)]
     if not years:
         return ""
     parenthesised = [m for m in years if text[max(0, m.start() - 1):m.start()] == "("]
