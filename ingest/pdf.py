@@ -455,7 +455,7 @@ def _build(path: Path, lines: list[Line]) -> ParsedDocument:
 
     def flush_references() -> None:
         for entry_lines in _reference_entries(pending_refs):
-            printed = " ".join(line.text for line in entry_lines)
+            printed = _join_lines(entry_lines)[0]  # hyphenation joined, as the entry will be added
             reference = parse_entry(printed, path=str(path), line=entry_lines[0].page, origin="pdf")
             if not (reference.authors and reference.year or reference.fields.get("doi")):
                 add(PARAGRAPH, entry_lines)  # matter printed after the list (figures, animations)

@@ -78,6 +78,15 @@ def test_two_column_reference_list_continues_across_columns(scielo: ParsedDocume
     assert andraos.fields["doi"] == "10.1139/v05-158" and andraos.year == "2005"
 
 
+def test_an_entry_hyphenated_across_lines_is_judged_with_its_hyphens_joined(scielo: ParsedDocument) -> None:
+    """The CNPq entry is printed 'Tecnoló-/gico': it was judged on its raw lines (with PDFium's
+    U+FFFE hyphen mark), read no author and was kept as a paragraph, so its citation had no target."""
+    cnpq = [r for r in scielo.references if r.authors and r.authors[0].family.startswith("Conselho Nacional")]
+    assert [(r.authors[0].family, r.year) for r in cnpq] == [
+        ("Conselho Nacional de Desenvolvimento Científico e Tecnológico", "2020")]
+    assert len(scielo.references) == 44  # every entry of the publisher's list
+
+
 def test_readers_dispatch_by_suffix_and_by_signature(tmp_path: Path) -> None:
     renamed = tmp_path / "paper.bin"
     renamed.write_bytes((CORPUS / "tinf-33-e200068.pdf").read_bytes())
