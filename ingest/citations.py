@@ -263,6 +263,9 @@ def number_references(references: list[Reference], docs: list[ParsedDocument]) -
         for number in sorted(printed - set(listed)):
             if number <= len(references) and references[number - 1].key not in listed.values():
                 listed[number] = references[number - 1].key
+    if not listed and references and all(r.origin in ("reference-list", "pdf") and not r.label
+                                         for r in references):
+        return {}  # an unnumbered (author-year) list printed in the article: its order numbers nothing
     return listed or {i: ref.key for i, ref in enumerate(references, start=1)}
 
 

@@ -95,3 +95,11 @@ def test_a_group_author_with_lower_case_joining_words(tmp_path: Path) -> None:
 ])
 def test_elife_lead_ins_and_a_capitalised_particle(tmp_path: Path, body: str, marker: str, key: str) -> None:
     assert (marker, [key]) in _cited(tmp_path, body, ELIFE)
+
+
+def test_a_number_in_parentheses_is_no_citation_of_an_unnumbered_list(tmp_path: Path) -> None:
+    """tinf-33-e200068: 'out centrality degree (33)' was linked to the 33rd entry of its
+    alphabetical author-year list, whose order numbers nothing (here the 3rd of seven)."""
+    body = ("Tálamo MFGM has the major out centrality degree (3), followed by Hjørland B (3). "
+            "The density of the network is 0,6677.")
+    assert _cited(tmp_path, body, ABNT) == []
