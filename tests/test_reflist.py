@@ -246,6 +246,19 @@ def test_abnt_year_is_not_a_page_number_and_a_group_author_may_hold_lower_case_w
     assert cnpq.year == "2020" and cnpq.title == "Apresentação"
 
 
+def test_a_consortium_leading_a_list_of_people_is_the_first_author() -> None:
+    """elife-03318's entry (read as 'anon2010', so '(The Human Microbiome … Consortium, 2010)' had
+    no target)."""
+    entry = parse_entry("The Human Microbiome Jumpstart Reference Strains Consortium, Nelson KE, "
+                        "Weinstock GM, Highlander SK. 2010. A catalog of reference genomes from the human "
+                        "microbiome. Science 328:994–999. doi: 10.1126/science.1183605.")
+    assert [a.family for a in entry.authors] == [
+        "The Human Microbiome Jumpstart Reference Strains Consortium", "Nelson", "Weinstock", "Highlander"]
+    assert entry.year == "2010" and entry.title == "A catalog of reference genomes from the human microbiome"
+    assert [a.family for a in parse_entry("Smith J, Jones K. 2010. A title. Nature 1:2.").authors] == [
+        "Smith", "Jones"]
+
+
 def test_abnt_co_authors_separated_by_semicolons_cite_one_work() -> None:
     from ingest.pipeline import ingest_text
 
