@@ -457,8 +457,10 @@ def _build(path: Path, lines: list[Line]) -> ParsedDocument:
         for entry_lines in _reference_entries(pending_refs):
             printed = _join_lines(entry_lines)[0]  # hyphenation joined, as the entry will be added
             reference = parse_entry(printed, path=str(path), line=entry_lines[0].page, origin="pdf")
-            if not (reference.authors and reference.year or reference.fields.get("doi")):
-                add(PARAGRAPH, entry_lines)  # matter printed after the list (figures, animations)
+            if not (reference.authors and reference.year
+                    or reference.fields.get("doi") and len(reference.title.split()) >= 2):
+                # matter printed after the list (figures, animations, their "DOI: 10.7554/eLife.….007")
+                add(PARAGRAPH, entry_lines)
                 continue
             start, end = add(REFERENCES, entry_lines)
             references.append(parse_entry(text[start:end], path=str(path), line=entry_lines[0].page,

@@ -87,6 +87,16 @@ def test_an_entry_hyphenated_across_lines_is_judged_with_its_hyphens_joined(scie
     assert len(scielo.references) == 44  # every entry of the publisher's list
 
 
+def test_object_dois_after_the_list_are_not_entries() -> None:
+    """elife-03318 prints 'DOI: 10.7554/eLife.03318.007' under each animation after its list: those
+    12 lines were read as references with no author (Sources in the graph that cite nothing)."""
+    meta3c = read_pdf(CORPUS / "elife-03318.pdf")[0]
+    assert len(meta3c.references) == 53  # the publisher's XML lists 53
+    assert all(r.authors and r.year for r in meta3c.references)
+    paragraphs = [meta3c.text[b.start:b.end] for b in meta3c.blocks if b.kind != REFERENCES]
+    assert "DOI: 10.7554/eLife.03318.007" in paragraphs
+
+
 def test_readers_dispatch_by_suffix_and_by_signature(tmp_path: Path) -> None:
     renamed = tmp_path / "paper.bin"
     renamed.write_bytes((CORPUS / "tinf-33-e200068.pdf").read_bytes())
