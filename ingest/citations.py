@@ -100,7 +100,8 @@ _PART_SUFFIX = re.compile(r",?\s+for (?:details|more details|further details|a r
 _CITED_IN = re.compile(r",?\s*\bas (?:cited|quoted|reported) (?:in|by)\s+", re.IGNORECASE)
 _AUTHOR_YEAR_PART = re.compile(
     rf"^(?P<names>{NAME_LIST})(?P<etal>{ETAL})?,?\s+(?P<years>(?:{YEAR})(?:\s*,\s*(?:{YEAR}))*)"
-    r"(?:\s*,\s*(?:pp?\.|chap\.|ch\.|para\.|p\b|section|sec\.)\s*[\w\s\-–,]*)?$"
+    r"(?:\s*,\s*(?:(?:pp?\.|chap\.|ch\.|para\.|p\b|section|sec\.)\s*[\w\s\-–,]*"
+    r"|\d{1,3}(?:\s*[-–]\s*\d{1,4})?))?$"  # "(Hjørland 2002b, 257)": a bare page
 )
 _NARRATIVE_BEFORE = re.compile(rf"(?P<names>{NAME_LIST})(?P<etal>{ETAL})?(?:['’]s)?\s*$")
 _YEARS_ONLY = re.compile(  # "(2014; 2015)" too, as ABNT lists an author's works

@@ -103,3 +103,12 @@ def test_a_number_in_parentheses_is_no_citation_of_an_unnumbered_list(tmp_path: 
     body = ("Tálamo MFGM has the major out centrality degree (3), followed by Hjørland B (3). "
             "The density of the network is 0,6677.")
     assert _cited(tmp_path, body, ABNT) == []
+
+
+def test_a_bare_page_after_the_year(tmp_path: Path) -> None:
+    """tinf-33-e200068: '(Hjørland 2002b, 257; …)', a page with no 'p.'."""
+    entries = {"hjorland2002b": "Hjørland, B. Epistemology and the socio-cognitive perspective in "
+                                "information science. Journal of the American Society for Information "
+                                "Science and Technology, v. 53, n. 4, p. 257-270, 2002b."}
+    body = "Discourse is formed from epistemic attitudes in the context of a domain (Hjørland 2002b, 257)."
+    assert _cited(tmp_path, body, entries) == [("(Hjørland 2002b, 257)", ["hjorland2002b"])]
