@@ -9,7 +9,9 @@ with its box, size and weight, and this module rebuilds the article from them.
   margins); hyphenation at line ends joined ("devel-/oped" -> "developed", "Lieberman-/Aiden"
   keeps its hyphen).
 - Blocks from vertical gaps, indents and font changes; headings from font size, weight and
-  numbering ("2.1 Methods"); every block carries its section heading.
+  numbering ("2.1 Methods"); every block carries its section heading. A sentence cut by what the
+  page prints inside it (footnotes, a caption, a box) is joined across it, and a line PDFium
+  breaks after a raised exponent stays one line.
 - The reference list (after a References/Bibliography/Referências heading) is split into entries
   by the hanging indent or the gaps between entries and parsed by ingest.reflist.
 - Superscript numbers (smaller characters raised above the line) in a document with a numbered
