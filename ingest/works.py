@@ -293,6 +293,10 @@ class WorkRegistry:
         self.by_identity: dict[str, str] = {}
         self.by_family_year: dict[tuple[str, str], list[str]] = {}
         self.articles: dict[str, ArticleIdentity] = {}
+        # article ids by DOI, and (article, its folded authors) by year: the candidates article_for_work
+        # checks, so linking a corpus is not articles x works
+        self._articles_by_doi: dict[str, set[str]] = {}
+        self._articles_by_year: dict[str, dict[str, tuple[ArticleIdentity, str]]] = {}
         self.stored_articles: dict[str, ArticleIdentity] = {}
         self.warnings: list[str] = []
         for props in stored_sources:
@@ -302,7 +306,7 @@ class WorkRegistry:
                                       normalise_doi(props.get("doi", "")), props.get("title", ""),
                                       props.get("author", ""), year_of(props.get("date", "")))
             self.stored_articles[article.id] = article
-            self.articles[article.id] = article
+            self.add_article(article)
 
     @classmethod
     def from_store(cls, store: Any) -> WorkRegistry:
@@ -408,17 +412,27 @@ class WorkRegistry:
 
     # -- articles (IN_CORPUS) ----------------------------------------------------------------------
     def add_article(self, article: ArticleIdentity) -> None:
+        old = self.articles.get(article.id)
+        if old is not None:
+            self._articles_by_doi.get(old.doi, set()).discard(old.id)
+            self._articles_by_year.get(old.year, {}).pop(old.id, None)
         self.articles[article.id] = article
+        if article.doi:
+            self._articles_by_doi.setdefault(article.doi, set()).add(article.id)
+        self._articles_by_year.setdefault(article.year, {})[article.id] = (article, fold(article.author))
 
     def article_for_work(self, work_id_: str) -> str | None:
-        """The ingested article that is this work (same DOI, or same title + year + first author)."""
+        """The ingested article that is this work (same DOI, or same title + year + first author);
+        of several, the first by id."""
         work = self.works.get(work_id_)
         if work is None:
             return None
-        for article in sorted(self.articles.values(), key=lambda a: a.id):
-            if self._is_article(work, article):
-                return article.id
-        return None
+        candidates = [self.articles[a] for a in self._articles_by_doi.get(work.doi, ())] if work.doi else []
+        if work.family:  # a title match needs the year and the first author's family name
+            candidates += [article for article, authors in self._articles_by_year.get(work.year, {}).values()
+                           if work.family in authors]
+        matches = [article.id for article in candidates if self._is_article(work, article)]
+        return min(matches) if matches else None
 
     def works_for_article(self, article: ArticleIdentity) -> list[str]:
         """Known works that are this article."""
