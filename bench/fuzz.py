@@ -836,16 +836,17 @@ def summary(outcomes: list[Outcome]) -> list[dict[str, object]]:
 # --- reader memory -------------------------------------------------------------------------------
 
 _READ = (
-    "import resource, sys; from pathlib import Path\n"
+    "import sys; from pathlib import Path\n"
+    "from bench.memory import peak_kib\n"
     "kind, path = sys.argv[1], sys.argv[2]\n"
     "if kind == 'article':\n    from ingest.readers import read_documents as read\n"
     "else:\n    from ingest.bibtex import read_bibtex as read\n"
     "import ingest.readers, ingest.bibtex, ingest.html_reader, trafilatura, bibtexparser\n"
     "warm = Path(path).with_name('warm-up' + Path(path).suffix)\n"
     "read(warm)\n"
-    "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+    "before = peak_kib()\n"
     "read(path)\n"
-    "print(before * 1024, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)\n"
+    "print(before * 1024, peak_kib() * 1024)\n"
 )
 
 

@@ -14,15 +14,16 @@ ROOT = Path(__file__).resolve().parent.parent
 # same kind (argv[2]; trafilatura's first page costs ~33 MiB whatever its size), as in
 # `python -m bench.fuzz --memory`.
 MEASURE = (
-    "import resource, sys\n"
+    "import sys\n"
+    "from bench.memory import peak_kib\n"
     "from ingest.bibtex import read_bibtex\n"
     "from ingest.readers import read_documents\n"
     "import bibtexparser, trafilatura\n"
     "read = read_bibtex if sys.argv[1].endswith('.bib') else read_documents\n"
     "read(sys.argv[2])\n"
-    "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+    "before = peak_kib()\n"
     "read(sys.argv[1])\n"
-    "print((resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) * 1024)\n"
+    "print((peak_kib() - before) * 1024)\n"
 )
 TARGET = 20  # issue 12, item 8: peak RSS at most 20x the input
 
