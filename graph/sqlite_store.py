@@ -560,9 +560,10 @@ class SQLiteStore(Store):
             where, params = _claim_where(flt, sources, by_index)
             if matches is not None and self._text_only(flt):  # one index row per claim
                 total = matches
-            else:
-                total = conn.execute(_sql("SELECT COUNT(*) FROM claim c WHERE $w", w=where),
-                                     params).fetchone()[0]
+            else:  # counted through the index even when the page walks (not a text test per claim)
+                counted, count_params = _claim_where(flt, sources, self._has_claim_text)
+                total = conn.execute(_sql("SELECT COUNT(*) FROM claim c WHERE $w", w=counted),
+                                     count_params).fetchone()[0]
             rows = conn.execute(_sql(CLAIM_PAGE_SQL, w=where, o=order), (*params, limit, offset)).fetchall()
         return Page([_claim_row(r) for r in rows], total, offset, limit)
 
@@ -863,10 +864,14 @@ def _claim_where(flt: ClaimFilter, source_ids: list[str] | None = None,
     """SQL condition on claim alias `c` and its parameters; `source_ids` are flt.source_id resolved,
     `claim_text`: the claim text index exists."""
     clauses, params = ["1 = 1"], []
+    by_text_index = claim_text and bool(flt.text) and len(flt.text.lower()) >= TRIGRAM
     for column in ("status", "document_id", "section", "kind"):
         value = getattr(flt, column)
         if value:
-            clauses.append(f"c.{q(column)} = ?")
+            # With the text index, the text hits drive the query: a unary + keeps the planner off the
+            # status/section/kind index (half the claims share a status), not off a document's claims.
+            plus = "+" if by_text_index and column != "document_id" else ""
+            clauses.append(f"{plus}c.{q(column)} = ?")
             params.append(value)
     if flt.source_id:
         ids = list(source_ids or [flt.source_id])
@@ -877,7 +882,7 @@ def _claim_where(flt: ClaimFilter, source_ids: list[str] | None = None,
         params.extend(ids)
     if flt.text:
         folded = flt.text.lower()
-        if claim_text and len(folded) >= TRIGRAM:
+        if by_text_index:
             clauses.append(f"c.id IN ({CLAIM_TEXT_MATCH_SQL})")
             params += [fts_trigrams(folded), folded]
         else:
