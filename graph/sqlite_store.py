@@ -166,6 +166,10 @@ CLAIM_TEXT_HITS = ('FROM claim_text t JOIN "claim_search" s ON s.n = t.rowid '
 CLAIM_TEXT_MATCH_SQL = f"SELECT s.id {CLAIM_TEXT_HITS}"
 TRIGRAM = 3
 FTS_DRIVES_UP_TO = 5_000  # text matches up to which a claims page is read through the index
+# Text matches up to which a total with other filters is counted from the hits (a claim lookup per hit);
+# beyond, testing the text of every claim the other filters select is cheaper (1M claims: 20k hits
+# 0.19 s against 0.58 s, 220k hits 1.3 s against 0.54 s of CPU).
+FTS_COUNTS_UP_TO = 40_000
 
 
 def fts_trigrams(text: str) -> str:
@@ -560,8 +564,9 @@ class SQLiteStore(Store):
             where, params = _claim_where(flt, sources, by_index)
             if matches is not None and self._text_only(flt):  # one index row per claim
                 total = matches
-            else:  # counted through the index even when the page walks (not a text test per claim)
-                counted, count_params = _claim_where(flt, sources, self._has_claim_text)
+            else:  # up to FTS_COUNTS_UP_TO text hits, counted from the hits; beyond, by testing the text
+                hits_count = matches is not None and matches <= FTS_COUNTS_UP_TO
+                counted, count_params = _claim_where(flt, sources, hits_count)
                 total = conn.execute(_sql("SELECT COUNT(*) FROM claim c WHERE $w", w=counted),
                                      count_params).fetchone()[0]
             rows = conn.execute(_sql(CLAIM_PAGE_SQL, w=where, o=order), (*params, limit, offset)).fetchall()

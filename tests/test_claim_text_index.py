@@ -93,11 +93,15 @@ def test_store_without_the_index_scans_read_only_and_gets_it_on_writing(tmp_path
         assert raw.execute("SELECT COUNT(*) FROM claim_search").fetchone()[0] > 0
 
 
-@pytest.mark.parametrize("drives_up_to", [5_000, 0], ids=["index", "many-matches-walk"])
+@pytest.mark.parametrize(("drives_up_to", "counts_up_to"), [(5_000, 40_000), (0, 40_000), (0, 0)],
+                         ids=["index", "page-walks", "page-walks-count-tests-text"])
 def test_text_with_status_kind_or_section_equals_a_scan(store: SQLiteStore, drives_up_to: int,
+                                                         counts_up_to: int,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    """The text hits drive these queries (the status index is kept out): same rows and totals."""
+    """The text hits drive these queries (the status index is kept out), or the page walks and the
+    total tests the text: same rows and totals every way."""
     monkeypatch.setattr(sqlite_store, "FTS_DRIVES_UP_TO", drives_up_to)
+    monkeypatch.setattr(sqlite_store, "FTS_COUNTS_UP_TO", counts_up_to)
     every = {row["id"]: row for row in store.claims(limit=10_000).rows}
     for field in ("status", "kind", "section"):
         for value in sorted({row[field] for row in every.values()} - {""}):
