@@ -3,8 +3,8 @@
     python -m bench.writers [--claims 100000] [--rounds 2] [--one-write] [--against REV]
 
 "previous" is the layout stores had before issue #9 item 4 (WITHOUT ROWID node tables keyed by the
-hash id, 4 KiB pages); "current" is what a new store gets now (rowid node tables with the id in its
-unique index, 8 KiB pages). Both write the synthetic corpus of `bench.load` in ~1,000-claim writes
+hash id, 4 KiB pages, a claim text index with positions); "current" is what a new store gets now
+(rowid node tables with the id in its unique index, 8 KiB pages, claim text index `detail = none`). Both write the synthetic corpus of `bench.load` in ~1,000-claim writes
 (one transaction each), or with --one-write as one write() (as the corpus ingest does). Prints
 elements per second of wall time and of this process's CPU time (user + system): on a loaded
 machine the CPU figure and the ratio are the result, wall time is mostly waiting for a core.
