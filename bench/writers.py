@@ -4,7 +4,8 @@
 
 "previous" is the layout stores had before issue #9 item 4 (WITHOUT ROWID node tables keyed by the
 hash id, 4 KiB pages, a claim text index with positions); "current" is what a new store gets now
-(rowid node tables with the id in its unique index, 8 KiB pages, claim text index `detail = none`). Both write the synthetic corpus of `bench.load` in ~1,000-claim writes
+(rowid node tables with the id in its unique index, 8 KiB pages, claim text index `detail = none`).
+Both write the synthetic corpus of `bench.load` in ~1,000-claim writes
 (one transaction each), or with --one-write as one write() (as the corpus ingest does). Prints
 elements per second of wall time and of this process's CPU time (user + system): on a loaded
 machine the CPU figure and the ratio are the result, wall time is mostly waiting for a core.
