@@ -3,9 +3,10 @@
     python -m bench.queries [--claims 100000] [--repeat 50] [--sqlite-only] [--store PATH]
 
 Both backends hold the same synthetic corpus; each query runs --repeat times on
-different claims (after 10 warm-up calls). SQLite, the default backend, is the
-baseline the ratio column compares against. `--sqlite-only` skips Neo4j (for
-sizes Neo4j cannot load here in reasonable time); `--store PATH` keeps the SQLite
+different claims (after 10 warm-up calls). SQLite's columns are wall time and the CPU time of this
+process per call (SQLite runs in it): on a loaded machine the CPU figure is the query's own cost.
+SQLite, the default backend, is the baseline the ratio column compares against. `--sqlite-only`
+skips Neo4j (for sizes Neo4j cannot load here in reasonable time); `--store PATH` keeps the SQLite
 file and reuses it when it already holds the corpus.
 
 The text filter runs two ways: `finding N` (N = 0..49), which matches 2–22 % of
@@ -49,8 +50,10 @@ def workloads(store: Store, claim_ids: list[str]) -> dict[str, Callable[[int], o
     }
 
 
-def latencies(store: Store, claim_ids: list[str], repeat: int, label: str) -> dict[str, list[float]]:
-    """Seconds per call of every workload."""
+def latencies(store: Store, claim_ids: list[str], repeat: int, label: str,
+              cpu: dict[str, list[float]] | None = None) -> dict[str, list[float]]:
+    """Wall seconds per call of every workload; `cpu`, if given, gets this process's CPU seconds per call
+    (for SQLite, which runs in this process, the query's own cost on a machine shared with others)."""
     import time
 
     results: dict[str, list[float]] = {}
@@ -58,14 +61,17 @@ def latencies(store: Store, claim_ids: list[str], repeat: int, label: str) -> di
     with progress() as bar:
         task = bar.add_task(f"{label}: queries", total=len(jobs) * (repeat + WARM_UP))
         for name, call in jobs.items():
-            times = []
+            times, cpu_times = [], []
             for i in range(repeat + WARM_UP):
-                started = time.perf_counter()
+                started, cpu_started = time.perf_counter(), time.process_time()
                 call(i)
                 if i >= WARM_UP:
                     times.append(time.perf_counter() - started)
+                    cpu_times.append(time.process_time() - cpu_started)
                 bar.advance(task)
             results[name] = times
+            if cpu is not None:
+                cpu[name] = cpu_times
     return results
 
 
@@ -83,17 +89,19 @@ def main(argv: list[str] | None = None) -> int:
                 count, seconds = load(lite, args.claims, "SQLite")
                 console.print(f"SQLite: loaded {count:,} elements in {seconds:.1f}s")
             claim_ids = sample_claim_ids(lite, args.repeat)
-            base = latencies(lite, claim_ids, args.repeat, "SQLite")
+            base_cpu: dict[str, list[float]] = {}
+            base = latencies(lite, claim_ids, args.repeat, "SQLite", base_cpu)
             other, where = (None, "SQLite only") if args.sqlite_only else neo4j_latencies(args, claim_ids)
     rows = []
     for name, times in base.items():
         b50, b95 = percentile(times, 50), percentile(times, 95)
-        row = [name, f"{b50 * 1000:.1f}", f"{b95 * 1000:.1f}"]
+        c50, c95 = percentile(base_cpu[name], 50), percentile(base_cpu[name], 95)
+        row = [name, f"{b50 * 1000:.1f}", f"{b95 * 1000:.1f}", f"{c50 * 1000:.1f}", f"{c95 * 1000:.1f}"]
         if other is not None:
             n50, n95 = percentile(other[name], 50), percentile(other[name], 95)
             row += [f"{n50 * 1000:.1f}", f"{n95 * 1000:.1f}", f"{n50 / b50:.1f}×"]
         rows.append(row)
-    columns = ["query", "SQLite p50", "SQLite p95"]
+    columns = ["query", "SQLite p50", "SQLite p95", "SQLite CPU p50", "SQLite CPU p95"]
     if other is not None:
         columns += ["Neo4j p50", "Neo4j p95", "Neo4j/SQLite p50"]
     table(f"Read latency at {args.claims:,} claims, ms over {args.repeat} calls ({where}); baseline SQLite",

@@ -92,14 +92,16 @@ class GraphBatch:
         """Properties of nodes or relationships that `graph.schema` does not name, one line each."""
         problems = []
         for node in self.nodes:
+            if node.props.keys() <= _NODE_PROPS[node.label]:  # the common case, without building a set
+                continue
             unknown = node.props.keys() - _NODE_PROPS[node.label]
-            if unknown:
-                problems.append(f"{node.label} {node.id}: properties not in graph.schema: {sorted(unknown)}")
+            problems.append(f"{node.label} {node.id}: properties not in graph.schema: {sorted(unknown)}")
         for rel in self.relationships:
-            unknown = rel.props.keys() - _REL_PROPS[rel.type] if rel.props else None
-            if unknown:
-                problems.append(f"{rel.type} {rel.start}->{rel.end}: properties not in graph.schema: "
-                                f"{sorted(unknown)}")
+            if not rel.props or rel.props.keys() <= _REL_PROPS[rel.type]:
+                continue
+            unknown = rel.props.keys() - _REL_PROPS[rel.type]
+            problems.append(f"{rel.type} {rel.start}->{rel.end}: properties not in graph.schema: "
+                            f"{sorted(unknown)}")
         return problems
 
     def validate(self, stored: Iterable[str] = ()) -> None:

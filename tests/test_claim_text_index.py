@@ -91,3 +91,38 @@ def test_store_without_the_index_scans_read_only_and_gets_it_on_writing(tmp_path
         assert {t: upgraded.claims(ClaimFilter(text=t)).total for t in answers} == answers
     with sqlite3.connect(path) as raw:
         assert raw.execute("SELECT COUNT(*) FROM claim_search").fetchone()[0] > 0
+
+
+@pytest.mark.parametrize(("drives_up_to", "counts_up_to"), [(5_000, 40_000), (0, 40_000), (0, 0)],
+                         ids=["index", "page-walks", "page-walks-count-tests-text"])
+def test_text_with_status_kind_or_section_equals_a_scan(store: SQLiteStore, drives_up_to: int,
+                                                         counts_up_to: int,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The text hits drive these queries (the status index is kept out), or the page walks and the
+    total tests the text: same rows and totals every way."""
+    monkeypatch.setattr(sqlite_store, "FTS_DRIVES_UP_TO", drives_up_to)
+    monkeypatch.setattr(sqlite_store, "FTS_COUNTS_UP_TO", counts_up_to)
+    every = {row["id"]: row for row in store.claims(limit=10_000).rows}
+    for field in ("status", "kind", "section"):
+        for value in sorted({row[field] for row in every.values()} - {""}):
+            for text in queries(store, seed=11)[::7]:
+                page = store.claims(ClaimFilter(text=text, **{field: value}), limit=10_000)
+                want = [i for i in expected(store, text) if every[i][field] == value]
+                assert [row["id"] for row in page.rows] == want, (field, value, text)
+                assert page.total == len(want), (field, value, text)
+
+
+def test_a_store_indexed_with_positions_answers_the_same(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stores made before index with detail=full; the trigram query and the text test serve both."""
+    answers = {}
+    for detail in ("none", "full"):
+        monkeypatch.setattr(sqlite_store, "CLAIM_TEXT_DETAIL", detail)
+        with SQLiteStore(tmp_path / f"{detail}.db") as opened:
+            opened.write(sample_batch())
+            answers[detail] = {t: [r["id"] for r in opened.claims(ClaimFilter(text=t), limit=10_000).rows]
+                               for t in queries(opened)}
+        with sqlite3.connect(tmp_path / f"{detail}.db") as raw:
+            sql = raw.execute("SELECT sql FROM sqlite_master WHERE name = 'claim_text'").fetchone()[0]
+        assert f"detail = {detail}" in sql
+    assert answers["none"] == answers["full"]

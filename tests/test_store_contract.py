@@ -134,6 +134,20 @@ def test_dangling_relationship_is_refused_and_nothing_changes(loaded: Store) -> 
     assert all_rels(loaded) == rels
 
 
+@pytest.mark.parametrize("where", ["node", "relationship"])
+def test_property_outside_the_schema_is_refused_and_nothing_changes(loaded: Store, where: str) -> None:
+    nodes, rels = all_nodes(loaded), all_rels(loaded)
+    bad = beta_batch()
+    if where == "node":
+        bad.nodes[-1].props["colour"] = "red"
+    else:
+        bad.relationships[-1].props["colour"] = "red"
+    with pytest.raises(StoreError, match="colour"):
+        loaded.write(bad)
+    assert all_nodes(loaded) == nodes
+    assert all_rels(loaded) == rels
+
+
 def test_dangling_relationship_on_empty_store(store: Store) -> None:
     batch = GraphBatch()
     batch.add_rel(RelType.CITES, "doc:nowhere", HERMAN)
