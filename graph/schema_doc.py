@@ -205,7 +205,8 @@ def demo_example() -> list[str]:
 
 def _short_trace(trace: dict[str, Any]) -> dict[str, Any]:
     """A trace without machine-specific or bulky fields (file path, hash, BibTeX text)."""
-    keep_source = ("id", "title", "authors", "year", "keys", "cited_key", "cited_number")
+    keep_source = ("id", "title", "authors", "year", "keys", "design", "design_reason", "cited_key",
+                   "cited_number", "stance", "stance_cue")
     return {
         "claim": trace["claim"],
         "document": {k: trace["document"].get(k) for k in ("id", "kind", "title")},

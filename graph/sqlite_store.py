@@ -256,7 +256,7 @@ class SQLiteStore(Store):
                 self._set_version(conn)
         elif version < SCHEMA_VERSION:
             with self._transaction():
-                self._upgrade_from_v1(conn)
+                self._upgrade(conn)
         if not self._table_exists(CLAIM_TEXT):
             self._add_claim_text()
         self._has_claim_text = True
@@ -291,9 +291,10 @@ class SQLiteStore(Store):
                      ("schema_version", str(SCHEMA_VERSION)))
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
-    def _upgrade_from_v1(self, conn: sqlite3.Connection) -> None:
-        """Schema v1 -> v2 in the open transaction: new columns, work ids, keys onto CITES."""
-        from graph.upgrade import plan_v1_to_v2
+    def _upgrade(self, conn: sqlite3.Connection) -> None:
+        """Schema v1 or v2 -> v3 in the open transaction: new columns, work ids and keys onto CITES
+        (v1 -> v2; nothing to do on a v2 store), then designs, stances and support profiles."""
+        from graph.upgrade import V3_INPUT_LABELS, V3_INPUT_TYPES, plan_v1_to_v2, plan_v2_to_v3
 
         for label, spec in NODES.items():
             have = {r[1] for r in conn.execute(_sql("PRAGMA table_info($t)", t=q(TABLES[label])))}
@@ -318,6 +319,14 @@ class SQLiteStore(Store):
         conn.executemany('INSERT INTO rel ("type", "start", "end", "props") VALUES (?, ?, ?, ?)',
                          [(str(r.type), r.start, r.end, json.dumps(r.props, sort_keys=True))
                           for r in plan.relationships])
+        nodes = [Node(label, row["id"], _row_props(label, row)) for label in V3_INPUT_LABELS
+                 for row in conn.execute(_sql("SELECT * FROM $t", t=q(TABLES[label])))]
+        rels = [_rel(r) for rel_type in V3_INPUT_TYPES
+                for r in conn.execute('SELECT * FROM rel WHERE type = ?', (str(rel_type),))]
+        changed_nodes, changed_rels = plan_v2_to_v3(nodes, rels)
+        self._upsert_nodes(conn, changed_nodes)
+        conn.executemany(REL_UPSERT_SQL, [(str(r.type), r.start, r.end, json.dumps(r.props, sort_keys=True))
+                                          for r in changed_rels])
         self._set_version(conn)
 
     def schema_version(self) -> int:
@@ -868,9 +877,11 @@ def _claim_where(flt: ClaimFilter, source_ids: list[str] | None = None,
 
 
 def _cited_as(props_json: str | dict) -> dict[str, str]:
-    """The citing document's own key and reference number for a work, from its CITES properties."""
+    """The citing document's own key and reference number for a work, and the stance of the citing
+    passage, from its CITES properties."""
     props = json.loads(props_json) if isinstance(props_json, str) else (props_json or {})
-    return {"cited_key": props.get("key", ""), "cited_number": props.get("number", "")}
+    return {"cited_key": props.get("key", ""), "cited_number": props.get("number", ""),
+            "stance": props.get("stance", ""), "stance_cue": props.get("stance_cue", "")}
 
 
 def _work_order(by: str) -> str:

@@ -101,7 +101,8 @@ class Store(ABC):
          "context": {"start", "end", "text"}: the claim's paragraph widened to
                     cover its evidence spans in the same document,
          "evidence": [evidence props + "sources": [source props + "cited_key", "cited_number"
-                     (the citing document's own key and reference number, from CITES) + "in_corpus"
+                     (the citing document's own key and reference number, from CITES), "stance",
+                     "stance_cue" (the citing passage's stance toward the work, from CITES) + "in_corpus"
                      (the id of the ingested article that is this work, via IN_CORPUS, else '')]],
                      by start offset,
          "challenges": [{"id", "label", "text", "reason"}]: what challenges the claim}
