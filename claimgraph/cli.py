@@ -26,7 +26,8 @@ DESIGNS = ("systematic-review", "rct", "cohort", "case-control", "cross-sectiona
            "unknown")  # graph.schema.StudyDesign, strongest first
 STANCES = ("supporting", "contrasting", "mentioning")  # graph.schema.Stance
 KINDS = ("empirical", "definition", "causal", "prescriptive", "evaluative", "personal", "general")
-EXPORT_FORMATS = ("json", "graphml", "csv", "cypher", "bibtex", "markdown", "svg", "png")  # graph.exports
+EXPORT_FORMATS = ("json", "graphml", "csv", "cypher", "bibtex", "markdown", "svg", "png", "jsonld",
+                  "turtle")  # graph.exports
 PICTURE_FORMATS = ("svg", "png")
 PICTURE_MAX_NODES = 200  # a picture of more nodes is unreadable; data formats have no default cap
 
