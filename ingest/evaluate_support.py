@@ -86,16 +86,16 @@ def article_graph(article: Path) -> ArticleGraph:
     nodes = {n.id: n for n in batch.nodes}
     texts = {n.id: str(n.props.get("text", "")) for n in batch.nodes if n.label == Label.DOCUMENT}
     graph = ArticleGraph()
+    for source in batch.nodes_by_label(Label.SOURCE):  # every reference of the article, cited or not
+        for key in str(source.props.get("keys", "")).split(", "):
+            if key:
+                graph.designs.setdefault(key, (str(source.props.get("design", "")),
+                                               str(source.props.get("design_reason", ""))))
     for rel in batch.relationships:
         if rel.type != RelType.CITES:
             continue
         keys = [k.strip() for k in str(rel.props.get("key", "")).split(",") if k.strip()]
-        source = nodes.get(rel.end)
-        if rel.start.startswith("doc:") and source is not None:
-            for key in keys:
-                graph.designs.setdefault(key, (str(source.props.get("design", "")),
-                                               str(source.props.get("design_reason", ""))))
-        elif rel.start in nodes:
+        if rel.start in nodes and nodes[rel.start].label == Label.EVIDENCE:
             evidence = nodes[rel.start].props
             text = texts.get(str(evidence.get("document_id", "")), "")
             start, end = int(evidence.get("start", 0)), int(evidence.get("end", 0))
