@@ -43,7 +43,8 @@ FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
     ExportFormat("markdown", "md", "text/markdown", True, "Markdown handout for a class"),
     ExportFormat("svg", "svg", "image/svg+xml", True, "picture of the subgraph (SVG)"),
     ExportFormat("png", "png", "image/png", False, "picture of the subgraph (PNG)"),
-    ExportFormat("jsonld", "jsonld", "application/ld+json", True, "linked data: JSON-LD with CiTO citation typing"),
+    ExportFormat("jsonld", "jsonld", "application/ld+json", True,
+                 "linked data: JSON-LD with CiTO citation typing"),
     ExportFormat("turtle", "ttl", "text/turtle", True, "linked data: Turtle with CiTO citation typing"),
     ExportFormat("table-csv", "csv", "text/csv", True,
                  "one row per claim × evidence × reference, with APA reference and permalink (CSV)"),
@@ -201,8 +202,8 @@ def claim_table(subgraph: Subgraph, store: Any = None, base_url: str = "") -> li
                 "permalink": f"{base_url}?page=trace&claim={quote(claim.id, safe=':')}"}
         evidence = support.get(claim.id, [])
         if not evidence:
-            rows.append({**base, "evidence_kind": "", "evidence": "", "reference": "", "doi": "", "design": "",
-                         "stance": ""})
+            rows.append({**base, "evidence_kind": "", "evidence": "", "reference": "", "doi": "",
+                         "design": "", "stance": ""})
         for item in evidence:
             sources = item.get("sources") or [None]
             for source in sources:

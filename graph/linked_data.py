@@ -88,13 +88,15 @@ def to_rdf(subgraph: Subgraph) -> Any:
         if node.props.get("title"):
             graph.add((subject, DCTERMS.title, Literal(str(node.props["title"]))))
         if node.label == "Source" and node.props.get("doi"):
-            graph.add((subject, OWL.sameAs, URIRef(DOI_BASE + quote(str(node.props["doi"]), safe="/:;()._-"))))
+            doi = quote(str(node.props["doi"]), safe="/:;()._-")
+            graph.add((subject, OWL.sameAs, URIRef(DOI_BASE + doi)))
     backs = {r.end for r in subgraph.relationships if r.type == RelType.SUPPORTED_BY}
     for rel in subgraph.relationships:
         start, end = URIRef(node_iri(rel.start)), URIRef(node_iri(rel.end))
         graph.add((start, cg[rel_name(rel.type)], end))
         if rel.props:
-            described = URIRef(f"{ID_BASE}rel:{rel.type}:{quote(rel.start, safe=':')}:{quote(rel.end, safe=':')}")
+            ends = f"{quote(rel.start, safe=':')}:{quote(rel.end, safe=':')}"
+            described = URIRef(f"{ID_BASE}rel:{rel.type}:{ends}")
             graph.add((described, RDF.type, cg.Relationship))
             graph.add((described, cg.type, Literal(str(rel.type))))
             graph.add((described, cg.start, start))

@@ -57,7 +57,8 @@ def held_out_articles() -> set[str]:
     if not CORPUS_BLIND.is_file():
         return set()
     lines = CORPUS_BLIND.read_text(encoding="utf-8").splitlines()
-    return {f"tests/data/corpus/{line.strip()}" for line in lines if line.strip() and not line.startswith("#")}
+    return {f"tests/data/corpus/{line.strip()}" for line in lines
+            if line.strip() and not line.startswith("#")}
 
 
 def read_labels(path: Path) -> list[dict[str, Any]]:
@@ -103,7 +104,8 @@ def article_graph(article: Path) -> ArticleGraph:
             window = text[low:end + WINDOW]
             for key in keys:
                 graph.passages.setdefault(key, []).append(
-                    (window, start - low, str(rel.props.get("stance", "")), str(rel.props.get("stance_cue", ""))))
+                    (window, start - low, str(rel.props.get("stance", "")),
+                     str(rel.props.get("stance_cue", ""))))
     return graph
 
 
@@ -135,7 +137,8 @@ def per_class(pairs: list[tuple[str, str]], classes: list[str]) -> dict[str, dic
         precision = tp / predicted if predicted else 0.0
         recall = tp / gold if gold else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        table[cls] = {"precision": precision, "recall": recall, "f1": f1, "gold": gold, "predicted": predicted}
+        table[cls] = {"precision": precision, "recall": recall, "f1": f1, "gold": gold,
+                      "predicted": predicted}
     return table
 
 
@@ -177,8 +180,9 @@ def evaluate(label_dir: Path, blind: bool = False) -> dict[str, Any]:
         wrong = [r for r in rows if r["predicted"] != StudyDesign.UNKNOWN and r["predicted"] != r["design"]]
         result["design"] = {
             "records": len(rows), "skipped_held_out": skipped, "not_found": missing,
-            "named": len(named), "accuracy_named": sum(r["predicted"] == r["design"] for r in named) / len(named)
-            if named else 0.0,
+            "named": len(named),
+            "accuracy_named": (sum(r["predicted"] == r["design"] for r in named) / len(named)
+                               if named else 0.0),
             "labelled": sum(r["predicted"] != StudyDesign.UNKNOWN for r in rows),
             "correct_overall": sum(r["predicted"] == r["design"] for r in rows),
             "wrong": len(wrong), "wrong_rate": len(wrong) / len(rows) if rows else 0.0,
@@ -219,14 +223,16 @@ def report(result: dict[str, Any]) -> str:
     design = result.get("design")
     if design:
         lines += ["## Study design", "",
-                  f"{design['records']} cited works ({design['skipped_held_out']} on held-out articles skipped, "
+                  f"{design['records']} cited works ({design['skipped_held_out']} on held-out articles "
+                  f"skipped, "
                   f"{design['not_found']} not found in the ingested graph: counted as unknown). "
                   f"Accuracy where the label says the metadata names the design: "
                   f"**{design['accuracy_named']:.3f}** ({design['named']} works). Labelled other than "
                   f"unknown: {design['labelled']}; wrong labels: {design['wrong']} = "
                   f"**{design['wrong_rate']:.3f}** of all works.", "",
                   "| design | precision | recall | gold | predicted |", "|---|---|---|---|---|"]
-        lines += [f"| {cls} | {row['precision']:.2f} | {row['recall']:.2f} | {row['gold']} | {row['predicted']} |"
+        lines += [f"| {cls} | {row['precision']:.2f} | {row['recall']:.2f} | {row['gold']} | "
+                  f"{row['predicted']} |"
                   for cls, row in design["per_class"].items() if row["gold"] or row["predicted"]]
         lines += ["", *design["confusion"], ""]
     stance = result.get("stance")
@@ -236,25 +242,29 @@ def report(result: dict[str, Any]) -> str:
                   f"skipped, {stance['not_found']} whose sentence was not found). Accuracy "
                   f"{stance['accuracy']:.3f}; macro-F1 **{stance['macro_f1']:.3f}**.", "",
                   "| stance | precision | recall | F1 | gold | predicted |", "|---|---|---|---|---|---|"]
-        lines += [f"| {cls} | {row['precision']:.2f} | {row['recall']:.2f} | {row['f1']:.2f} | {row['gold']} | "
+        lines += [f"| {cls} | {row['precision']:.2f} | {row['recall']:.2f} | {row['f1']:.2f} | "
+                  f"{row['gold']} | "
                   f"{row['predicted']} |" for cls, row in stance["per_class"].items()]
         lines += ["", *stance["confusion"], ""]
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m ingest.evaluate_support", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m ingest.evaluate_support",
+                                     description=__doc__.split("\n")[0])
     parser.add_argument("labels", nargs="?", type=Path, default=DEFAULT_LABELS,
                         help=f"directory of design-*.jsonl and stance-*.jsonl (default {DEFAULT_LABELS})")
     parser.add_argument("--blind", action="store_true",
-                        help="score the blind split (design-blind.jsonl, stance-blind.jsonl): run once, at the end")
+                        help="score the blind split (design-blind.jsonl, stance-blind.jsonl): "
+                        "run once, at the end")
     parser.add_argument("--json", action="store_true", help="print every figure and error as JSON")
     parser.add_argument("--errors", action="store_true", help="also list each wrong design and stance")
     args = parser.parse_args(argv)
     from ingest.model import InputError
 
     if not args.labels.is_dir():
-        print(f"error: no label directory {args.labels}: give the folder holding design-dev.jsonl", file=sys.stderr)
+        print(f"error: no label directory {args.labels}: give the folder holding design-dev.jsonl",
+              file=sys.stderr)
         return 2
     try:
         result = evaluate(args.labels, blind=args.blind)
@@ -267,7 +277,8 @@ def main(argv: list[str] | None = None) -> int:
     print(report(result))
     if args.errors:
         for row in result.get("design", {}).get("wrong_examples", []):
-            print(f"design {row['article']} {row['rid']}: gold {row['design']}, got {row['predicted']} ({row['reason']})")
+            print(f"design {row['article']} {row['rid']}: gold {row['design']}, got {row['predicted']} "
+                  f"({row['reason']})")
         for row in result.get("stance", {}).get("errors", []):
             print(f"stance {row['article']} {row['rid']}: gold {row['gold']}, got {row['predicted']} "
                   f"('{row['cue']}'): {row['sentence']}")

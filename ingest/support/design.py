@@ -52,61 +52,89 @@ JATS_TYPES: dict[str, str] = {
 _W = r"[\w'’-]*"
 # Cue phrases in order of precedence: the first design whose phrase occurs wins (study designs
 # strongest first; a review or guideline about mice is a review or guideline, not an animal study).
-CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((design, re.compile(pattern, re.IGNORECASE)) for design, pattern in (
+Cues = tuple[tuple[str, re.Pattern[str]], ...]
+
+
+def _compiled(table: tuple[tuple[str, str], ...]) -> Cues:
+    return tuple((design, re.compile(pattern, re.IGNORECASE)) for design, pattern in table)
+
+
+CUES: Cues = _compiled((
     (D.SYSTEMATIC_REVIEW, r"\b(?:systematic(?:al(?:ly)?)? (?:literature )?reviews?|meta-?analys[ie]s|"
-                          r"meta-?analytic|network meta|umbrella review|pooled analysis of (?:\d+ |randomi[sz]ed)|"
+                          r"meta-?analytic|network meta|umbrella review|pooled analysis of (?:\d+ |"
+                          r"randomi[sz]ed)|"
                           r"cochrane review)\b"),
     (D.RCT, r"\b(?:randomi[sz]ed,? (?:(?:double|single|triple)[- ]blind(?:ed)?,? |placebo[- ]controlled,? |"
-            r"controlled,? |clinical,? |cluster,? |crossover,? |cross-over,? |pilot,? |multi-?cent(?:er|re),? |"
-            r"open[- ]label,? |phase (?:i{1,3}|[1-4]),? |non-?inferiority,? |pragmatic,? |parallel[- ]group,? )*"
+            r"controlled,? |clinical,? |cluster,? |crossover,? |cross-over,? |pilot,? |multi-?cent(?:er|"
+            r"re),? |"
+            r"open[- ]label,? |phase (?:i{1,3}|[1-4]),? |non-?inferiority,? |pragmatic,? |"
+            r"parallel[- ]group,? )*"
             r"(?:trials?|study)|randomi[sz]ed controlled|placebo[- ]controlled (?:\w+ )?trial|"
             r"double[- ]blind(?:ed)?,? (?:\w+ )?trial|\bRCTs?\b)"),
     (D.CASE_CONTROL, r"\bcase[- –]control(?:led)?\b"),
     (D.COHORT, r"\b(?:(?:prospective|retrospective|longitudinal|birth|population[- ]based|community[- ]based|"
-               r"observational|historical|matched|national|nationwide|occupational) cohorts?|cohort stud(?:y|ies)|"
+               r"observational|historical|matched|national|nationwide|occupational) cohorts?|"
+               r"cohort stud(?:y|ies)|"
                r"prospective (?:observational |population[- ]based |longitudinal )?stud(?:y|ies)|"
                r"longitudinal (?:population[- ]based |cohort |observational )?stud(?:y|ies)|"
-               r"\d+[- ]year follow[- ]up|cohort (?:data|analysis|analyses|profile)|prospective investigation)\b"),
+               r"\d+[- ]year follow[- ]up|cohort (?:data|analysis|analyses|profile)|"
+               r"prospective investigation)\b"),
     (D.CROSS_SECTIONAL, r"\b(?:cross[- ]sectional|(?:a |national |nationwide |population[- ]based |online |"
                         r"web[- ]based |questionnaire |telephone |household )survey\b|prevalence survey)"),
     (D.CASE_REPORT, r"\b(?:case reports?|case series|(?:a|an|one|two|three|\d+) (?:unusual |rare |novel )?"
-                    r"cases? of|report of (?:a|an|one|two|three|four|\d+) (?:\w+ )?cases?|we (?:report|describe|present) "
+                    r"cases? of|report of (?:a|an|one|two|three|four|\d+) (?:\w+ )?cases?|we (?:report|"
+                    r"describe|present) "
                     r"(?:a|an|the|two|three) (?:\w+ ){0,3}(?:cases?|patients?))\b"),
     (D.QUALITATIVE, r"\b(?:qualitative (?:study|analysis|research|inquiry|investigation|interview|evaluation|"
-                    r"exploration|approach|content)|focus groups?|semi-?structured interviews?|thematic analysis|"
-                    r"grounded theory|phenomenological|ethnograph(?:y|ic)|interpretative phenomenological)\b"),
+                    r"exploration|approach|content)|focus groups?|semi-?structured interviews?|"
+                    r"thematic analysis|"
+                    r"grounded theory|phenomenological|ethnograph(?:y|ic)|"
+                    r"interpretative phenomenological)\b"),
     (D.NARRATIVE_REVIEW, r"(?:^|: )(?:a |an )?(?:(?:brief|short|critical|narrative|comprehensive|historical|"
-                         r"selective|literature) )*(?:review|overview)\b|\b(?:a|an) (?:(?:brief|short|critical|"
+                         r"selective|literature) )*(?:review|overview)\b|\b(?:a|an) (?:(?:brief|short|"
+                         r"critical|"
                          r"narrative|comprehensive|historical|selective|literature) )*review of\b|"
                          r"\breview of the literature\b|\bliterature review\b|\bnarrative review\b"),
     (D.GUIDELINE, r"\b(?:guidelines?|consensus (?:statement|report|conference|recommendations?)|position "
                   r"(?:statement|paper|stand)|practice parameters?|recommendations (?:of|from|for) the)\b"),
-    (D.ANIMAL_IN_VITRO, r"\b(?:in vitro|in (?:transgenic |knockout |adult |aged |young |male |female |wild[- ]type )?"
-                        r"(?:mice|rats|mouse|rat|zebrafish|drosophila|monkeys|macaques|primates|pigs|dogs|rabbits|"
-                        r"hamsters|guinea pigs|ferrets|sheep)|(?:mouse|murine|rat|rodent|animal|zebrafish|primate) "
-                        r"models?|cultured (?:\w+ )?(?:cells|neurons|cardiomyocytes|hepatocytes)|cell lines?)\b"),
-    (D.BOOK, r"\b(?:ph\.? ?d\.? thesis|doctoral (?:thesis|dissertation)|master'?s thesis|dissertation|thesis)\b"),
-    (D.COMMENTARY, r"^(?:comment(?:ary)?|editorial|letter|reply|in reply|response|a response|author'?s? reply|"
+    (D.ANIMAL_IN_VITRO, r"\b(?:in vitro|in (?:transgenic |knockout |adult |aged |young |male |female |"
+                        r"wild[- ]type )?"
+                        r"(?:mice|rats|mouse|rat|zebrafish|drosophila|monkeys|macaques|primates|pigs|"
+                        r"dogs|rabbits|"
+                        r"hamsters|guinea pigs|ferrets|sheep)|(?:mouse|murine|rat|rodent|animal|"
+                        r"zebrafish|primate) "
+                        r"models?|cultured (?:\w+ )?(?:cells|neurons|cardiomyocytes|hepatocytes)|"
+                        r"cell lines?)\b"),
+    (D.BOOK, r"\b(?:ph\.? ?d\.? thesis|doctoral (?:thesis|dissertation)|master'?s thesis|dissertation|"
+             r"thesis)\b"),
+    (D.COMMENTARY, r"^(?:comment(?:ary)?|editorial|letter|reply|in reply|response|a response|"
+                   r"author'?s? reply|"
                    r"correspondence|viewpoint|perspective|opinion|erratum|correction|retraction)\b|"
                    r"\b(?:letter to the editor|commentary on|a commentary|an editorial|reply to)\b"),
-    (D.DATASET_SOFTWARE, r"\b(?:software(?: tools?| package| suite| for)?|(?:r|python|matlab|java|perl|open[- ]source) "
+    (D.DATASET_SOFTWARE, r"\b(?:software(?: tools?| package| suite| for)?|(?:r|python|matlab|java|perl|"
+                         r"open[- ]source) "
                          r"(?:package|library|toolbox|tool)|packages?|library for|suite for|toolbox|toolkit|"
-                         r"workbench|(?:a|an) (?:\w+ ){0,2}web ?server|data ?bases?(?! search)|databank|a language and "
+                         r"workbench|(?:a|an) (?:\w+ ){0,2}web ?server|data ?bases?(?! search)|databank|"
+                         r"a language and "
                          r"environment|\(version [\d.]+\))\b|^data from:"),
 ))
 # Journals whose name says what they publish.
-VENUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((design, re.compile(pattern, re.IGNORECASE)) for design, pattern in (
+VENUES: Cues = _compiled((
     (D.SYSTEMATIC_REVIEW, r"\bcochrane database of systematic reviews\b|^cochrane database syst rev\b|"
                           r"\bsystematic reviews\b|^syst rev\b"),
     (D.CASE_REPORT, r"\bcase rep(?:orts?)?\b"),
     (D.NARRATIVE_REVIEW, r"^(?!phys(?:ical)?\.? rev)(?:.*\breviews\b(?! of scientific)|(?:crit(?:ical)?|"
-                         r"immunol(?:ogical)?|nat(?:ure)?|annu(?:al)?|physiol(?:ogical)?|pharmacol(?:ogical)?|"
-                         r"endocr(?:ine)?|microbiol(?:ogical)?|neurosci|biol|chem) rev\b|adv(?:ances)?\.? in |"
+                         r"immunol(?:ogical)?|nat(?:ure)?|annu(?:al)?|physiol(?:ogical)?|"
+                         r"pharmacol(?:ogical)?|"
+                         r"endocr(?:ine)?|microbiol(?:ogical)?|neurosci|biol|chem) rev\b|"
+                         r"adv(?:ances)?\.? in |"
                          r"progress in |prog |seminars in |semin |current topics in |curr top |trends\.? |"
                          r"curr(?:ent)?\.? opin)|"
                          r"^(?:annu(?:al)?\.? rev(?:iew)?\b|nat(?:ure)?\.? rev(?:iews)?\b|trends\.? |"
-                         r"curr(?:ent)?\.? opin(?:ion)?\b|physiol(?:ogical)?\.? rev(?:iews)?$|chem(?:ical)?\.? "
-                         r"rev(?:iews)?$|pharmacol(?:ogical)?\.? rev(?:iews)?$|(?:clin(?:ical)?\.? )?microbiol(?:ogy)?\.? "
+                         r"curr(?:ent)?\.? opin(?:ion)?\b|physiol(?:ogical)?\.? rev(?:iews)?$|"
+                         r"chem(?:ical)?\.? "
+                         r"rev(?:iews)?$|pharmacol(?:ogical)?\.? rev(?:iews)?$|"
+                         r"(?:clin(?:ical)?\.? )?microbiol(?:ogy)?\.? "
                          r"(?:and molecular biology )?rev(?:iews)?$)"),
 ))
 # Metadata fields read for designs the record names (PubMed publication types, keywords, notes).
