@@ -61,16 +61,25 @@ def cito_properties(stance: str, cue: str, backs_claim: bool, kind: str) -> list
     return names
 
 
+def _literal(value: Any, kind: type) -> Any:
+    """A literal of the schema type: strings plain (xsd:string in RDF 1.1, and as JSON-LD reads them
+    back), numbers and booleans XSD-typed."""
+    from rdflib import Literal
+    from rdflib.namespace import XSD
+
+    typed = {int: XSD.integer, bool: XSD.boolean, float: XSD.double}
+    return Literal(value, datatype=typed[kind]) if kind in typed else Literal(str(value))
+
+
 def to_rdf(subgraph: Subgraph) -> Any:
     """An rdflib Graph of the subgraph."""
     from rdflib import RDF, Graph, Literal, Namespace, URIRef
-    from rdflib.namespace import DCTERMS, OWL, XSD
+    from rdflib.namespace import DCTERMS, OWL
 
     cg, cito = Namespace(VOCAB), Namespace(CITO)
     graph = Graph()
     for prefix, uri in CONTEXT.items():
         graph.bind(prefix, uri)
-    xsd_types = {str: XSD.string, int: XSD.integer, bool: XSD.boolean, float: XSD.double}
     by_id = {}
     for node in subgraph.nodes:
         subject = URIRef(node_iri(node.id))
@@ -84,7 +93,7 @@ def to_rdf(subgraph: Subgraph) -> Any:
                 value = bool(value)
             elif prop.type is int:
                 value = int(value)
-            graph.add((subject, cg[prop.name], Literal(value, datatype=xsd_types[prop.type])))
+            graph.add((subject, cg[prop.name], _literal(value, prop.type)))
         if node.props.get("title"):
             graph.add((subject, DCTERMS.title, Literal(str(node.props["title"]))))
         if node.label == "Source" and node.props.get("doi"):
@@ -106,8 +115,7 @@ def to_rdf(subgraph: Subgraph) -> Any:
                 if value is None or value == "":
                     continue
                 kind = spec.get(name, str)
-                graph.add((described, cg[name], Literal(int(value) if kind is int else value,
-                                                        datatype=xsd_types.get(kind, XSD.string))))
+                graph.add((described, cg[name], _literal(int(value) if kind is int else value, kind)))
         if rel.type != RelType.CITES:
             continue
         citing = by_id.get(rel.start)

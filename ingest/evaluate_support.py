@@ -72,9 +72,10 @@ def read_labels(path: Path) -> list[dict[str, Any]]:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as err:
-            raise InputError(f"{path}:{number}: not JSON ({err.msg}): one JSON object per line") from None
+            raise InputError(str(path), f"not JSON ({err.msg})", number,
+                             "Write one JSON object per line") from None
         if not isinstance(record, dict) or "article" not in record or "rid" not in record:
-            raise InputError(f"{path}:{number}: a record needs 'article' and 'rid'")
+            raise InputError(str(path), "a record needs 'article' and 'rid'", number)
         records.append(record)
     return records
 

@@ -154,13 +154,17 @@ _METHODS_HEADING = re.compile(r"^\s*(?:\d+\.?\s*)?(?:materials and methods|metho
 
 
 def _quote(text: str, match: re.Match[str]) -> str:
-    """The matched phrase in its context, at most QUOTE_CHARS long, with … where cut."""
-    text = " ".join(text.split()) if "\n" in text else text
+    """The matched phrase in its context: the whole text if it is at most QUOTE_CHARS long, else
+    whole words around the match, with … where cut."""
+    if len(text) <= QUOTE_CHARS and "\n" not in text:
+        return text.strip()
     start = max(0, match.start() - 30)
-    end = min(len(text), max(match.end() + 30, start + 40))
-    if end - start > QUOTE_CHARS:
-        end = start + QUOTE_CHARS
-    piece = text[start:end].strip()
+    end = min(len(text), max(match.end() + 30, start + 40), start + QUOTE_CHARS)
+    while 0 < start < match.start() and not text[start - 1].isspace():
+        start += 1
+    while match.end() < end < len(text) and not text[end].isspace():
+        end -= 1
+    piece = " ".join(text[start:end].split())
     return ("…" if start else "") + piece + ("…" if end < len(text) else "")
 
 

@@ -18,7 +18,8 @@ from collections.abc import Sequence
 from graph.schema import Stance
 
 CONTRASTING = re.compile(
-    r"\b(?:contrary to|(?:in contrast (?:to|with)|unlike|as opposed to) (?:(?:the|what|some|many|"
+    r"\b(?:contrary to|(?:in contrast (?:to|with)|unlike|as opposed to)(?= \x00)|"
+    r"(?:in contrast (?:to|with)|unlike|as opposed to) (?:(?:the|what|some|many|"
     r"several|most|"
     r"all|these|those|earlier|previous|prior|other|published|recent|"
     r"former) )*(?:(?:\w+ ){0,2}(?:studies|study|"
@@ -159,6 +160,6 @@ def classify_stance(sentence: str, marker: tuple[int, int], markers: Sequence[tu
     for stance, pattern in ((Stance.CONTRASTING, CONTRASTING), (Stance.SUPPORTING, AGREEING),
                             (Stance.MENTIONING, MENTIONING), (Stance.SUPPORTING, SUPPORTING)):
         found = pattern.search(clause)
-        if found:
-            return stance, " ".join(found.group(0).split())
+        if found:  # the cue as written (the clause searched has its markers masked)
+            return stance, " ".join(sentence[start + found.start():start + found.end()].split())
     return (Stance.SUPPORTING if backs_claim else Stance.MENTIONING), ""
