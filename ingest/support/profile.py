@@ -19,6 +19,7 @@ from ingest.support.design import classify
 from ingest.support.stance import classify_stance
 
 SENTENCE_WINDOW = 1200  # characters looked at on each side of a marker for its sentence
+READ_AROUND = 2000  # of a longer sentence (a run-on list, hostile text), what is read each side of a marker
 _ABBREVIATIONS = ("al", "e.g", "i.e", "fig", "figs", "vs", "cf", "ref", "refs", "eq", "no", "approx", "ca",
                   "dr", "st", "mr", "mrs", "ms", "prof", "etc", "suppl", "vol", "pp", "sect",
                   "ch", "ed", "eds")
@@ -113,11 +114,12 @@ def _annotate_stances(index: _Index) -> None:
             span = (int(evidence.props.get("start", 0)), int(evidence.props.get("end", 0)))
             claims = index.supports.get(evidence.id, [])
             low, high = _citing_sentence(index, text, span, claims)
+            low, high = max(low, span[0] - READ_AROUND), min(high, span[1] + READ_AROUND)  # bounded
             sentence = text[low:high] if text else str(evidence.props.get("text", ""))
             if not text:
                 low, span = 0, (0, len(sentence))
-            markers = [(s - low, e - low) for s, e in spans[bisect.bisect_left(starts, low):]
-                       if s < high]
+            first, last = bisect.bisect_left(starts, low), bisect.bisect_left(starts, high)
+            markers = [(s - low, e - low) for s, e in spans[first:last]]
             stance, cue = classify_stance(sentence, (span[0] - low, span[1] - low), markers, bool(claims))
             for rel in index.cites[evidence.id]:
                 rel.props["stance"] = str(stance)
