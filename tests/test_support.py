@@ -357,3 +357,32 @@ def test_evaluator_blind_flag_reads_the_blind_split_and_bad_lines_are_one_line(t
     err = capsys.readouterr().err
     assert "design-blind.jsonl:1: not JSON" in err and err.count("\n") == 1
     assert main([str(tmp_path / "nowhere")]) == 2
+
+
+def test_annotating_costs_grow_linearly_with_the_citations() -> None:
+    """Operation counts (no timing): a document of twice the citing sentences, or one run-on sentence
+    of twice the markers, costs about twice as much to annotate."""
+    import sys
+
+    from ingest.support.profile import annotate
+
+    def cost(text: str) -> int:
+        batch = ingest_text(text, "many.txt", BIB).batch
+        calls = 0
+
+        def count(frame, event, arg) -> None:
+            nonlocal calls
+            if event in ("call", "c_call"):
+                calls += 1
+
+        sys.setprofile(count)
+        try:
+            annotate(batch.nodes, batch.relationships)
+        finally:
+            sys.setprofile(None)
+        return calls
+
+    sentence = "Exercise lowers blood pressure, consistent with Brown (2015) and unlike Green (2011). "
+    for unit in (sentence, "Exercise helps (Smith et al., 2010; Brown, 2015), "):
+        small, large = cost("Title\n\n" + unit * 150 + "\n"), cost("Title\n\n" + unit * 300 + "\n")
+        assert large / small < 2.4, (unit, small, large)
