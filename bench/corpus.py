@@ -30,6 +30,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.memory import peak_kib
+
 ROOT = Path(__file__).resolve().parent.parent
 JATS = ROOT / "tests" / "data" / "corpus" / "jats"
 BLIND = ROOT / "tests" / "data" / "corpus" / "blind.txt"
@@ -87,7 +89,7 @@ def run_once(folder: str, store: str, jobs: int) -> dict[str, float]:
         elements = sum(conn.execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0] for t in tables)  # noqa: S608
         documents = conn.execute("SELECT COUNT(*) FROM document WHERE kind = 'article'").fetchone()[0]
     return {"code": code or 0, "wall": wall, "elements": elements, "documents": documents,
-            "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "rss_mb": peak_kib() / 1024,
             "worker_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
 
 

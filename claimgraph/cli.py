@@ -10,7 +10,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -186,17 +187,55 @@ def collect_articles(paths: Sequence[str]) -> tuple[list[str], list[str], list[s
 
 
 def ingest_files(articles: Sequence[str], bibs: Sequence[str], registry: Any = None, replace: bool = False,
-                 strict: bool = True, jobs: int = 1):
-    """Read and link every input into one batch (nothing written yet); InputError on bad input."""
-    from ingest.pipeline import ingest_paths
+                 strict: bool = True, jobs: int = 1, part_chars: int | None = None) -> Iterator[Any]:
+    """Read and link every input, giving the batch in parts of about `part_chars` characters of
+    article text (None: one part) for the caller to write; InputError on bad input, raised before
+    the first part."""
+    from ingest.pipeline import ingest_parts
 
     check_files_exist([*articles, *bibs])
     callback, stop = progress_bar(len(articles))
     try:
-        return ingest_paths(list(articles), list(bibs), progress=callback, registry=registry,
-                            replace=replace, strict=strict, jobs=jobs)
+        yield from ingest_parts(list(articles), list(bibs), progress=callback, registry=registry,
+                                replace=replace, strict=strict, jobs=jobs, part_chars=part_chars)
     finally:
         stop()
+
+
+@dataclass
+class IngestTotals:
+    """What a whole ingest wrote, summed over its parts: for the summary lines."""
+
+    counts: dict[str, int] = field(default_factory=dict)  # label -> nodes (sources counted once)
+    statuses: dict[str, int] = field(default_factory=dict)
+    articles_written: int = 0
+    unresolved: list[dict[str, Any]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    articles: list[Any] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    parts: int = 0
+    _sources: set[str] = field(default_factory=set)
+
+    def add(self, result: Any) -> None:
+        """Count one part's batch (a work sent again by a later part is counted once)."""
+        from graph.schema import Label
+
+        self.parts += 1
+        for node in result.batch.nodes:
+            if node.label == Label.SOURCE:
+                if node.id in self._sources:
+                    continue
+                self._sources.add(node.id)
+            self.counts[node.label] = self.counts.get(node.label, 0) + 1
+            if node.label == Label.CLAIM:
+                status = node.props.get("status", "")
+                self.statuses[status] = self.statuses.get(status, 0) + 1
+            if node.label == Label.DOCUMENT and node.props.get("kind") == "article":
+                self.articles_written += 1
+        self.unresolved += result.unresolved
+        self.warnings += result.warnings
+        self.articles += result.articles
+        self.skipped += result.skipped
 
 
 def default_jobs() -> int:
@@ -207,16 +246,14 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def ingest_summary(result: Any) -> str:
+def ingest_summary(totals: IngestTotals) -> str:
     """One line: documents, claims by status, evidence, sources, unresolved citations."""
     from graph.schema import ClaimStatus, Label
 
-    nodes = result.batch.nodes
-    count = {label: sum(1 for n in nodes if n.label == label) for label in Label}
-    claims = [n for n in nodes if n.label == Label.CLAIM]
-    by_status = ", ".join(f"{sum(1 for c in claims if c.props.get('status') == s)} {s}" for s in ClaimStatus)
-    unresolved = list(result.unresolved)
-    articles = sum(1 for n in nodes if n.label == Label.DOCUMENT and n.props.get("kind") == "article")
+    count = {label: totals.counts.get(label, 0) for label in Label}
+    by_status = ", ".join(f"{totals.statuses.get(s, 0)} {s}" for s in ClaimStatus)
+    unresolved = list(totals.unresolved)
+    articles = totals.articles_written
     comments = count[Label.DOCUMENT] - articles
     line = (f"Ingested {_plural(articles, 'article')} and {_plural(comments, 'comment')}: "
             f"{count[Label.CLAIM]} claims ({by_status}), "
@@ -237,23 +274,24 @@ def _unresolved_label(item: dict[str, Any]) -> str:
     return f"{item.get('citation', '')} ({where})" if where else str(item.get("citation", ""))
 
 
-def write_result(args: argparse.Namespace, result: Any) -> dict[str, int]:
-    """Write an ingest result to the store in one transaction."""
-    with open_store(args, read_only=False) as store:
-        return store.write(result.batch)
-
-
 def ingest_into_store(args: argparse.Namespace, articles: Sequence[str], bibs: Sequence[str],
-                      replace: bool = False, strict: bool = True) -> Any:
-    """Ingest against the works and articles already in the store, then write in one transaction."""
+                      replace: bool = False, strict: bool = True) -> IngestTotals:
+    """Ingest against the works and articles already in the store, writing it part by part.
+
+    Each part (about PART_CHARS characters of article text; one part for a small ingest) is one
+    transaction: a reader sees whole articles only, and a crash keeps every part written before it.
+    Every file is read and checked before the first write, so a bad file changes nothing."""
+    from ingest.pipeline import PART_CHARS
     from ingest.works import WorkRegistry
 
+    totals = IngestTotals()
     with open_store(args, read_only=False) as store:
         registry = WorkRegistry.from_store(store)
-        result = ingest_files(articles, bibs, registry=registry, replace=replace, strict=strict,
-                              jobs=getattr(args, "jobs", None) or default_jobs())
-        store.write(result.batch)
-    return result
+        for part in ingest_files(articles, bibs, registry=registry, replace=replace, strict=strict,
+                                 jobs=getattr(args, "jobs", None) or default_jobs(), part_chars=PART_CHARS):
+            store.write(part.batch)
+            totals.add(part)
+    return totals
 
 
 def article_lines(result: Any) -> list[str]:

@@ -78,15 +78,19 @@ STOPWORDS = frozenset("""
 """.split())
 
 YEAR = r"(?:1[5-9]\d\d|20\d\d)[a-z]?(?:/(?:1[5-9]\d\d|20\d\d)[a-z]?)?|n\.d\.|in press"
-PARTICLE = r"(?:(?:[Vv]an|[Vv]on|[Dd]e|der|den|del|della|da|du|le|la|di|St\.)\s+)"
-NAME = rf"{PARTICLE}*[A-Z][A-Za-z'’\-]+"
+PARTICLE = r"(?:(?:[Vv]an|[Vv]on|[Dd]e|der|den|[Dd]el|della|[Dd]a|[Dd]u|[Ll]e|[Ll]a|[Dd]i|St\.)\s+)"
+# Latin capitals and letters beyond ASCII ("Grácio", "Hjørland", "Glänzel", "Ibekwe-Sanjuan").
+UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
+LETTER = "A-Za-z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isalpha())
+NAME = rf"{PARTICLE}*[{UPPER}][{LETTER}'’\-]+"
 NAME_LIST = rf"{NAME}(?:\s*,\s*{NAME})*(?:\s*,?\s*(?:and|&)\s+{NAME})?"
 # "et al.", also in Markdown emphasis ("*et al.*"), "and colleagues", "and others".
 ETAL = (r"\s+[*_]{0,2}et\s+al\.?[*_]{0,2}|\s+and\s+(?:(?:his|her|their)\s+)?"
         r"(?:colleagues|coworkers|co-workers|co-authors|coauthors|associates|team|others)")
 
 _PAREN = re.compile(r"\(([^()]*)\)")
-_PART_PREFIX = re.compile(r"^(?:see also|see|e\.g\.,?|i\.e\.,?|cf\.|for example,?|for a review,? see|"
+_PART_PREFIX = re.compile(r"^(?:see for (?:instance|example),?|see also|see|e\.g\.,?|i\.e\.,?|cf\.|"
+                          r"for (?:example|instance),?|notably,?|for a review,? see|"
                           r"as cited in|as quoted in)\s+",
                           re.IGNORECASE)
 # "(see Jordan et al., 1992, for details)": the trailing pointer is not part of the citation.
@@ -96,11 +100,12 @@ _PART_SUFFIX = re.compile(r",?\s+for (?:details|more details|further details|a r
 _CITED_IN = re.compile(r",?\s*\bas (?:cited|quoted|reported) (?:in|by)\s+", re.IGNORECASE)
 _AUTHOR_YEAR_PART = re.compile(
     rf"^(?P<names>{NAME_LIST})(?P<etal>{ETAL})?,?\s+(?P<years>(?:{YEAR})(?:\s*,\s*(?:{YEAR}))*)"
-    r"(?:\s*,\s*(?:pp?\.|chap\.|ch\.|para\.|p\b|section|sec\.)\s*[\w\s\-–,]*)?$"
+    r"(?:\s*,\s*(?:(?:pp?\.|chap\.|ch\.|para\.|p\b|section|sec\.)\s*[\w\s\-–,]*"
+    r"|\d{1,3}(?:\s*[-–]\s*\d{1,4})?))?$"  # "(Hjørland 2002b, 257)": a bare page
 )
 _NARRATIVE_BEFORE = re.compile(rf"(?P<names>{NAME_LIST})(?P<etal>{ETAL})?(?:['’]s)?\s*$")
-_YEARS_ONLY = re.compile(
-    rf"^(?P<years>(?:{YEAR})(?:\s*,\s*(?:{YEAR}))*)(?:\s*,\s*(?:pp?\.|chap\.|ch\.|para\.)\s*[\w\s\-–,]*)?$"
+_YEARS_ONLY = re.compile(  # "(2014; 2015)" too, as ABNT lists an author's works
+    rf"^(?P<years>(?:{YEAR})(?:\s*[,;]\s*(?:{YEAR}))*)(?:\s*,\s*(?:pp?\.|chap\.|ch\.|para\.)\s*[\w\s\-–,]*)?$"
 )
 # Verbs that report what a source says ("Harlow concluded", "She argues", "He makes the case").
 REPORTING = (r"(?:argu(?:e|es|ed)|claim(?:s|ed)?|conclud(?:e|es|ed)|finds?|found|show(?:s|ed|n)?|"
@@ -259,6 +264,9 @@ def number_references(references: list[Reference], docs: list[ParsedDocument]) -
         for number in sorted(printed - set(listed)):
             if number <= len(references) and references[number - 1].key not in listed.values():
                 listed[number] = references[number - 1].key
+    if not listed and references and all(r.origin in ("reference-list", "pdf") and not r.label
+                                         for r in references):
+        return {}  # an unnumbered (author-year) list printed in the article: its order numbers nothing
     return listed or {i: ref.key for i, ref in enumerate(references, start=1)}
 
 
@@ -376,7 +384,7 @@ def _resolve_author_year(index: RefIndex, families: list[str], etal: bool, year:
         ordered = sorted(candidates, key=apa_title_order)
         position = ord(suffix) - ord("a")
         return ordered[position].key if position < len(ordered) else None
-    if len(candidates) > 1 and not etal and len(families) > 1:
+    if len(candidates) > 1 and not etal:  # "Hjørland (2003)": the sole-author work, not Hjørland & Hartel
         candidates = [r for r in candidates if len(r.authors) == len(families)] or candidates
     if len(candidates) > 1 and hints:
         candidates = pick_by_venue(candidates, hints) or candidates
@@ -463,7 +471,7 @@ _NAME_ONLY = re.compile(r"^(?:[a-z]{1,3}\s+)*[A-ZÀ-Þ][\w'’\-]+(?:\s+[A-ZÀ-�
 
 # Every character a _NARRATIVE_BEFORE match can hold (names, particles, 'et al.', 'and colleagues',
 # "'s", spaces): a match ending at a position begins inside the run of these that ends there.
-_NAME_RUN = re.compile(r"[A-Za-z'’\-,&.*_\s]+")
+_NAME_RUN = re.compile(rf"[{LETTER}'’\-,&.*_\s]+")
 
 
 def _name_run_starts(segment: str) -> dict[int, int]:
@@ -484,7 +492,8 @@ class _SelfDefault(dict):
 
 # "(Open Science Collaboration, 2015)": a group author of several capitalised words.
 _CORPORATE_PART = re.compile(
-    rf"^(?P<names>[A-Z][\w&'’\-]*(?:\s+(?:of|for|and|on|the|&|[A-Z][\w&'’\-]*)){{1,8}})(?P<etal>)"
+    rf"^(?P<names>[{UPPER}][\w&'’\-]*(?:\s+(?:of|for|and|on|the|&|de|do|da|e|y|für|und|"
+    rf"[{UPPER}][\w&'’\-]*)){{1,8}})(?P<etal>)"
     rf",?\s+(?P<years>{YEAR})(?:\s*,\s*(?:pp?\.|chap\.|ch\.|para\.)\s*[\w\s\-–,]*)?$"
 )
 
@@ -562,7 +571,7 @@ def find_made_by(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpan]:
 def _without_openers(families: list[str], index: RefIndex, etal: bool, years: str) -> list[str]:
     """'Also, Herman (1992)': drop leading capitalised words while the names match no entry
     and a shorter list does ('Also', 'Similarly', 'Later' open the sentence, they are no authors)."""
-    first_year = years.split(",")[0].strip()
+    first_year = re.split(r"[,;]", years)[0].strip()
     while len(families) > 1 and not resolve_author_year(index, families, etal, first_year) \
             and resolve_author_year(index, families[1:], etal, first_year):
         families = families[1:]
@@ -593,7 +602,7 @@ def _is_title_words(names: str, index: RefIndex) -> bool:
 
 def _author_year_evidence(text: str, start: int, end: int, unit: Unit, index: RefIndex,
                           families: list[str], etal: bool, years: str) -> EvidenceSpan:
-    keys = [resolve_author_year(index, families, etal, y.strip()) for y in years.split(",")]
+    keys = [resolve_author_year(index, families, etal, y.strip()) for y in re.split(r"[,;]", years)]
     resolved = all(keys)
     return EvidenceSpan(str(EvidenceKind.CITATION), start, end, text[start:end], unit.index,
                         sorted({k for k in keys if k}), resolved, priority=AUTHOR_YEAR)

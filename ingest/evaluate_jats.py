@@ -138,7 +138,33 @@ def citation_spans(doc: ParsedDocument, references: list[Reference]) -> list[Pre
     from ingest.pipeline import analyse
 
     [analysis] = analyse([doc], build_index(references, [doc]))
-    return [(e.start, e.end, list(e.sources)) for e in analysis.evidence if e.kind == "citation"]
+    found: list[Predicted] = []
+    for e in analysis.evidence:
+        if e.kind == "citation":
+            found.append((e.start, e.end, list(e.sources)))
+        elif e.kind == "quote" and e.sources:
+            marker = _marker_of_quote(doc.text, e.marker, e.start, e.end)
+            if marker is not None:
+                found.append((*marker, list(e.sources)))
+    return found
+
+
+QUOTE_REACH = 400  # characters around a quotation where its citation marker is printed
+
+
+def _marker_of_quote(text: str, marker: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the citation a quotation was folded into is printed: the extractor gives the quote
+    (kind "quote") the span of the quoted words and keeps the marker's text; the occurrence of
+    that text nearest the quote is the printed marker ("“…” (Haas, 1992, p.3)")."""
+    if not marker:
+        return None
+    low = max(0, start - QUOTE_REACH)
+    window = text[low:end + QUOTE_REACH]
+    spots = [low + m.start() for m in re.finditer(re.escape(marker), window)]
+    if not spots:
+        return None
+    at = min(spots, key=lambda s: min(abs(s - end), abs(start - (s + len(marker)))))
+    return at, at + len(marker)
 
 
 def jats_route(article: ParsedDocument, workdir: Path) -> list[Predicted]:
@@ -258,6 +284,7 @@ def keys_by_content(parsed: list[Reference], gold: list[Reference]) -> dict[str,
 # --- aligning the PDF's text with the rendered text --------------------------------------
 
 _WORD = re.compile(r"\w+")
+MOVED_RUN = 12  # words in a row: a block printed out of order, not a chance repetition
 
 
 class Aligner:
@@ -272,8 +299,36 @@ class Aligner:
         for block in matcher.get_matching_blocks():
             for offset in range(block.size):
                 self.pairs[block.a + offset] = block.b + offset
+        self._align_moved_runs()
         self.source_starts = [s for s, _, _ in self.source]
         self.source_ends = [e for _, e, _ in self.source]
+
+    def _align_moved_runs(self) -> None:
+        """Words the first, in-order pass left over, aligned among themselves: a block the PDF
+        prints elsewhere (an eLife digest box in the middle of the introduction, which JATS puts
+        before it) would otherwise leave the longer of the two unaligned. Only runs of at least
+        MOVED_RUN words, contiguous on both sides, count."""
+        for _ in range(3):
+            used = set(self.pairs.values())
+            free_a = [i for i in range(len(self.source)) if i not in self.pairs]
+            free_b = [j for j in range(len(self.target)) if j not in used]
+            matcher = difflib.SequenceMatcher(None, [self.source[i][2] for i in free_a],
+                                              [self.target[j][2] for j in free_b], autojunk=False)
+            added = 0
+            for block in matcher.get_matching_blocks():
+                run: list[tuple[int, int]] = []
+                for offset in range(block.size + 1):
+                    pair = ((free_a[block.a + offset], free_b[block.b + offset])
+                            if offset < block.size else None)
+                    if pair and (not run or pair == (run[-1][0] + 1, run[-1][1] + 1)):
+                        run.append(pair)
+                        continue
+                    if len(run) >= MOVED_RUN:
+                        self.pairs.update(run)
+                        added += len(run)
+                    run = [pair] if pair else []
+            if not added:
+                return
 
     def map_span(self, start: int, end: int) -> tuple[int, int] | None:
         """The target span printing source[start:end]; between its aligned neighbours when the

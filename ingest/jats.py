@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from graph.schema import DocumentKind, comment_id, document_id
 from ingest.model import (
@@ -692,7 +693,17 @@ def _citation_fields(citation: object) -> tuple[dict[str, str], list[PersonName]
     authors: list[PersonName] = []
     editors: list[PersonName] = []
     others = False
-    groups = _children(citation, "person-group")
+    kids: dict[str, list[Any]] = {}  # the citation's children by name, and each one's text, once
+    for child in citation:  # type: ignore[attr-defined]
+        kids.setdefault(local_name(child), []).append(child)
+    texts: dict[int, str] = {}
+
+    def flat(element: Any) -> str:
+        if id(element) not in texts:
+            texts[id(element)] = _flat(element)
+        return texts[id(element)]
+
+    groups = kids.get("person-group", [])
     for group in groups:
         role = group.get("person-group-type", "author")  # type: ignore[attr-defined]
         people = editors if role in ("editor", "eds") else authors if role in ("author", "") else None
@@ -719,7 +730,7 @@ def _citation_fields(citation: object) -> tuple[dict[str, str], list[PersonName]
             authors = list(editors)
 
     def value(*names: str) -> str:
-        return next((_flat(el) for n in names for el in _children(citation, n) if _flat(el)), "")
+        return next((flat(el) for n in names for el in kids.get(n, ()) if flat(el)), "")
 
     year = value("year") or _flat(_first(citation, "date", "year"))
     if year:
@@ -750,10 +761,10 @@ def _citation_fields(citation: object) -> tuple[dict[str, str], list[PersonName]
         fields["pages"] = f"{first}–{last}" if last and last != first else first
     elif value("elocation-id"):
         fields["pages"] = value("elocation-id")
-    for pub_id in _children(citation, "pub-id"):
-        kind_of_id = (pub_id.get("pub-id-type") or "").lower()  # type: ignore[attr-defined]
-        if kind_of_id in ("doi", "pmid", "pmcid", "arxiv", "isbn") and _flat(pub_id):
-            fields.setdefault(kind_of_id, _flat(pub_id))
+    for pub_id in kids.get("pub-id", []):
+        kind_of_id = (pub_id.get("pub-id-type") or "").lower()
+        if kind_of_id in ("doi", "pmid", "pmcid", "arxiv", "isbn") and flat(pub_id):
+            fields.setdefault(kind_of_id, flat(pub_id))
     if "doi" not in fields:
         found_doi = DOI_IN_TEXT.search(" ".join(citation.itertext()))  # type: ignore[attr-defined]
         if found_doi:

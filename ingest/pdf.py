@@ -9,7 +9,9 @@ with its box, size and weight, and this module rebuilds the article from them.
   margins); hyphenation at line ends joined ("devel-/oped" -> "developed", "Lieberman-/Aiden"
   keeps its hyphen).
 - Blocks from vertical gaps, indents and font changes; headings from font size, weight and
-  numbering ("2.1 Methods"); every block carries its section heading.
+  numbering ("2.1 Methods"); every block carries its section heading. A sentence cut by what the
+  page prints inside it (footnotes, a caption, a box) is joined across it, and a line PDFium
+  breaks after a raised exponent stays one line.
 - The reference list (after a References/Bibliography/Referências heading) is split into entries
   by the hanging indent or the gaps between entries and parsed by ingest.reflist.
 - Superscript numbers (smaller characters raised above the line) in a document with a numbered
@@ -209,7 +211,29 @@ def _lines_of(page_number: int, chars: list[Char]) -> list[Line]:
         if char.text.strip():
             last = char
     close()
-    return lines
+    return _join_row_pieces(lines)
+
+
+def _join_row_pieces(lines: list[Line]) -> list[Line]:
+    """One printed line that PDFium broke in two, as after a raised exponent ("2 × 10⁷ | cells/ml"):
+    the next piece starts on the same baseline just right of the last (closer than half the type
+    size, nearer than any column gutter) and becomes part of it."""
+    joined: list[Line] = []
+    for line in lines:
+        last = joined[-1] if joined else None
+        same_row = last is not None and abs(line.y1 - last.y1) < 0.3 * last.size
+        if last is not None and same_row and abs(line.size - last.size) < 0.6 \
+                and 0 <= line.x0 - last.x1 < 0.5 * last.size:
+            left, right = list(last.chars), list(line.chars)
+            while left and not left[-1].text.strip():
+                left.pop()
+            while right and not right[0].text.strip():
+                right.pop(0)
+            gap = Char(" ", last.x1, last.y0, line.x0, last.y1, last.size, False)
+            joined[-1] = Line(line.page, [*left, gap, *right]).finish()
+        else:
+            joined.append(line)
+    return joined
 
 
 # --- cleaning -----------------------------------------------------------------------------
@@ -304,6 +328,49 @@ def _paragraphs(lines: list[Line], body_size: float) -> list[_Para]:
             paras.append(_Para([line], HEADING if heading else PARAGRAPH))
         previous = line
     return paras
+
+
+FLOAT_REACH = 8  # paragraphs a box, caption or footnote may put between a sentence and its rest
+
+
+def _continue_across_floats(paras: list[_Para], body_size: float) -> list[_Para]:
+    """A body paragraph cut mid-sentence at a full line by what the page prints between its parts
+    (footnotes at the foot of page 1, a figure caption, the eLife digest box) continues with the
+    next body paragraph that opens in lower case, within FLOAT_REACH paragraphs and one page; the
+    matter in between follows it. A section heading in between ends the search."""
+    paras = list(paras)
+    index = 0
+    while index < len(paras):
+        para = paras[index]
+        if not _cut_mid_sentence(para, body_size):
+            index += 1
+            continue
+        merged = False
+        for later in range(index + 1, min(index + 1 + FLOAT_REACH, len(paras))):
+            candidate = paras[later]
+            first = candidate.lines[0]
+            if first.page > para.lines[-1].page + 1 or candidate.kind == HEADING and \
+                    first.size > body_size * 1.15:
+                break
+            if candidate.kind == PARAGRAPH and abs(first.size - body_size) < 0.6 and first.text[:1].islower():
+                para.lines.extend(candidate.lines)
+                del paras[later]
+                merged = True
+                break
+        if not merged or not _cut_mid_sentence(para, body_size):
+            index += 1  # a merged paragraph cut again is looked at again (each merge removes one)
+    return paras
+
+
+def _cut_mid_sentence(para: _Para, body_size: float) -> bool:
+    """Two or more body-size lines whose last is as wide as the others and ends in no punctuation."""
+    if para.kind != PARAGRAPH or len(para.lines) < 2:
+        return False
+    if any(abs(ln.size - body_size) >= 0.6 for ln in para.lines):
+        return False
+    last = para.lines[-1]
+    full = last.x1 >= max(ln.x1 for ln in para.lines) - 2 * body_size
+    return full and not re.search(r"[.?!:;)\]”\"']$", last.text) and bool(re.search(r"[^\W\d_]$", last.text))
 
 
 def _is_heading(line: Line, body_size: float) -> bool:
@@ -427,7 +494,7 @@ def _build(path: Path, lines: list[Line]) -> ParsedDocument:
     for line in lines:
         weights[line.size] += len(line.text)
     body_size = weights.most_common(1)[0][0]
-    paras = _paragraphs(lines, body_size)
+    paras = _continue_across_floats(_paragraphs(lines, body_size), body_size)
     title_para = _title(paras)
     text = ""
     blocks: list[Block] = []
@@ -455,10 +522,12 @@ def _build(path: Path, lines: list[Line]) -> ParsedDocument:
 
     def flush_references() -> None:
         for entry_lines in _reference_entries(pending_refs):
-            printed = " ".join(line.text for line in entry_lines)
+            printed = _join_lines(entry_lines)[0]  # hyphenation joined, as the entry will be added
             reference = parse_entry(printed, path=str(path), line=entry_lines[0].page, origin="pdf")
-            if not (reference.authors and reference.year or reference.fields.get("doi")):
-                add(PARAGRAPH, entry_lines)  # matter printed after the list (figures, animations)
+            if not (reference.authors and reference.year
+                    or reference.fields.get("doi") and len(reference.title.split()) >= 2):
+                # matter printed after the list (figures, animations, their "DOI: 10.7554/eLife.….007")
+                add(PARAGRAPH, entry_lines)
                 continue
             start, end = add(REFERENCES, entry_lines)
             references.append(parse_entry(text[start:end], path=str(path), line=entry_lines[0].page,

@@ -20,6 +20,7 @@ import bisect
 import contextlib
 import hashlib
 import os
+import pickle
 import re
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
@@ -265,63 +266,93 @@ def extract_article(documents: list[ParsedDocument], references: list[Reference]
     return Extraction(documents, references, analyses, find_challenges(analyses), numbers)
 
 
-def _extract_one(item: tuple[list[ParsedDocument], list[Reference]]) -> Extraction:
-    return extract_article(*item)
+def _header(docs: list[ParsedDocument]) -> ArticleIdentity:
+    """What the corpus needs to know of an article before it is extracted."""
+    article = docs[0]
+    return ArticleIdentity(article.id, str(article.path), text_sha256(article.text),
+                           normalise_doi(article.doi), article.title, article.author, year_of(article.date))
+
+
+def _extract_item(item: _Held) -> Extraction:
+    """extract_article of a held article (loaded from its temporary file if it was spilled), under its
+    qualified id."""
+    if item.spilled:
+        with open(item.spilled, "rb") as handle:
+            docs, refs = pickle.load(handle)
+        os.unlink(item.spilled)
+    else:
+        docs, refs = item.docs, item.refs
+    assert docs is not None and refs is not None
+    return extract_article(_renamed(docs, item.doc_id), refs)
+
+
+def _extract_held(held: list[_Held], jobs: int, pool: Any) -> Iterator[Extraction]:
+    """_extract_item over the held articles, in input order, on the pool's workers when there is one.
+
+    Extraction is pure, so worker processes give the same results as one; an article goes out (as a
+    file name when it was spilled) and comes back pickled, at most about 2 × jobs in flight."""
+    if pool is None:
+        for i, item in enumerate(held):
+            yield _extract_item(item)
+            held[i] = _Held(item.header, item.doc_id)  # let what was read go
+        return
+    pending: list[Any] = []
+    for i, item in enumerate(held):
+        pending.append(pool.submit(_extract_item, item))
+        held[i] = _Held(item.header, item.doc_id)
+        if len(pending) >= 2 * jobs:
+            yield pending.pop(0).result()
+    for future in pending:
+        yield future.result()
 
 
 def extract_all(items: Sequence[tuple[list[ParsedDocument], list[Reference]]],
-                jobs: int = 1, pool: Any = None) -> Iterator[Extraction]:
-    """extract_article over (documents, references) items, in input order, on `jobs` processes
-    (of `pool`, a ProcessPoolExecutor, when given).
-
-    Extraction is pure, so worker processes give the same results as one; each article goes out
-    and comes back pickled, at most about 2 × jobs articles in flight."""
-    jobs = max(1, min(jobs, len(items)))
-    if jobs == 1:
-        yield from (extract_article(docs, refs) for docs, refs in items)
-        return
-    from concurrent.futures import ProcessPoolExecutor
-
-    with contextlib.nullcontext(pool) if pool else ProcessPoolExecutor(max_workers=jobs) as workers:
-        pending: list[Any] = []
-        for item in items:
-            pending.append(workers.submit(_extract_one, item))
-            if len(pending) >= 2 * jobs:
-                yield pending.pop(0).result()
-        for future in pending:
-            yield future.result()
+                jobs: int = 1) -> Iterator[Extraction]:
+    """extract_article over (documents, references) items, in input order, on `jobs` processes."""
+    held = [_Held(_header(docs), docs[0].id, docs, refs) for docs, refs in items]
+    with _worker_pool(max(1, min(jobs, len(held)))) as pool:
+        yield from _extract_held(held, jobs, pool)
 
 
 _WORKER_BIBS: _BibCache | None = None
+_ReadOutcome = tuple["_Held | None", list[str], "tuple[Any, ...] | None"]
 
 
-def _read_one(article: _Article) -> tuple[Any, Any, list[str], tuple[Any, ...] | None]:
-    """_read_article in a worker process: (docs, refs, warnings, InputError fields or None)."""
-    global _WORKER_BIBS
-    _WORKER_BIBS = _WORKER_BIBS or _BibCache()
+def _read_held(article: _Article, cache: _BibCache, spill_dir: str | None, index: int) -> _ReadOutcome:
+    """_read_article as a _Held (pickled to `spill_dir` when given): (held, warnings, InputError fields)."""
     warnings: list[str] = []
     try:
-        docs, refs = _read_article(article, _WORKER_BIBS, warnings)
-    except InputError as err:  # rebuilt in the parent: InputError does not unpickle by itself
-        return None, None, warnings, (err.path, err.message, err.line, err.hint)
-    return docs, refs, warnings, None
+        docs, refs = _read_article(article, cache, warnings)
+    except InputError as err:  # rebuilt by the caller: InputError does not unpickle by itself
+        return None, warnings, (err.path, err.message, err.line, err.hint)
+    item = _Held(_header(docs), docs[0].id)
+    if spill_dir is None:
+        item.docs, item.refs = docs, refs
+    else:
+        item.spilled = os.path.join(spill_dir, f"{index}.pickle")
+        with open(item.spilled, "wb") as handle:
+            pickle.dump((docs, refs), handle, protocol=pickle.HIGHEST_PROTOCOL)
+    return item, warnings, None
 
 
-def _read_all(planned: list[_Article], pool: Any) -> Iterator[tuple[_Article, Any, Any, list[str], Any]]:
-    """(article, docs, refs, warnings, InputError or None) per planned article, in order."""
+def _read_one(job: tuple[_Article, str | None, int]) -> _ReadOutcome:
+    """_read_held in a worker process, with that worker's .bib cache."""
+    global _WORKER_BIBS
+    _WORKER_BIBS = _WORKER_BIBS or _BibCache()
+    article, spill_dir, index = job
+    return _read_held(article, _WORKER_BIBS, spill_dir, index)
+
+
+def _read_all(planned: list[_Article], pool: Any,
+              spill_dir: str | None) -> Iterator[tuple[_Article, _Held | None, list[str], InputError | None]]:
+    """(article, held, warnings, InputError or None) per planned article, in order."""
     if pool is None:
         cache = _BibCache()
-        for article in planned:
-            warnings: list[str] = []
-            try:
-                docs, refs = _read_article(article, cache, warnings)
-            except InputError as err:
-                yield article, None, None, warnings, err
-                continue
-            yield article, docs, refs, warnings, None
-        return
-    for article, (docs, refs, warnings, error) in zip(planned, pool.map(_read_one, planned), strict=True):
-        yield article, docs, refs, warnings, InputError(*error) if error else None
+        found = (_read_held(article, cache, spill_dir, i) for i, article in enumerate(planned))
+    else:
+        found = pool.map(_read_one, [(article, spill_dir, i) for i, article in enumerate(planned)])
+    for article, (item, warnings, error) in zip(planned, found, strict=True):
+        yield article, item, warnings, InputError(*error) if error else None
 
 
 def analyse(documents: list[ParsedDocument], index: Any) -> list[_Analysis]:
@@ -350,6 +381,14 @@ def find_challenges(analyses: list[_Analysis]) -> list[Challenge]:
 
 
 # -- the whole ingest ----------------------------------------------------------------------------------
+# A corpus ingest is written in parts of about this much article text, each one transaction: memory
+# stays bounded by one part, whatever the number of articles (issue #12 item 8, issue #9 item 3).
+PART_CHARS = 1_000_000
+# Above this many articles, what was read is kept in a temporary folder until it is extracted,
+# not in memory (pickled by the worker that read it).
+SPILL_AFTER = 16
+
+
 def ingest_paths(article_paths: Sequence[str | Path], bib_paths: Sequence[str | Path],
                  progress: Progress | None = None, registry: WorkRegistry | None = None,
                  replace: bool = False, strict: bool = True, jobs: int = 1) -> IngestResult:
@@ -359,18 +398,81 @@ def ingest_paths(article_paths: Sequence[str | Path], bib_paths: Sequence[str | 
     re-ingest gives every work its old id. strict=False skips an article that cannot be read (named
     in `skipped` and a warning) instead of raising. `replace` lets an article take over a stored
     document id that another file had. `jobs` > 1 extracts articles in that many worker processes
-    (results in input order, so the batch is the same as with one)."""
+    (results in input order, so the batch is the same as with one). The whole ingest is one batch;
+    `ingest_parts` gives it in parts of bounded size instead."""
+    parts = list(ingest_parts(article_paths, bib_paths, progress, registry, replace, strict, jobs,
+                              part_chars=None))
+    return parts[0]
+
+
+def ingest_parts(article_paths: Sequence[str | Path], bib_paths: Sequence[str | Path],
+                 progress: Progress | None = None, registry: WorkRegistry | None = None,
+                 replace: bool = False, strict: bool = True, jobs: int = 1,
+                 part_chars: int | None = PART_CHARS) -> Iterator[IngestResult]:
+    """`ingest_paths` in parts: one IngestResult per run of articles holding about `part_chars`
+    characters of text (None: one part), each to be written in its own transaction, in order.
+
+    Every article is read and checked before the first part is given, so a bad file (strict) raises
+    InputError before anything can be written. The registry is shared by the parts, so work ids,
+    merged records and IN_CORPUS links are those of the one-batch ingest; a work cited in several
+    parts is sent again, complete so far, with each. The first part carries the reading warnings and
+    the skipped files."""
     registry = registry or WorkRegistry()
-    extractions, warnings, skipped = extract_paths(article_paths, bib_paths, progress, registry, replace,
-                                                   strict, jobs)
-    steps = len(extractions) + len(skipped)
-    if progress:
-        progress(steps, steps, "resolving cited works")
-    result = build_result(extractions, registry, warnings)
-    result.skipped = skipped
-    if progress:
-        progress(steps, steps, "done")
+    planned = plan_articles(article_paths, bib_paths)
+    if not planned:
+        raise InputError("(no articles)", "nothing to ingest", hint="Give at least one article file.")
+    steps = len(planned)
+
+    def report(done: int, message: str) -> None:
+        if progress:
+            progress(done, steps, message)
+
+    jobs = max(1, min(jobs, len(planned)))
+    spill = (tempfile.TemporaryDirectory(prefix="claimgraph-read-")
+             if part_chars is not None and len(planned) > SPILL_AFTER else contextlib.nullcontext(None))
+    with spill as spill_dir, _worker_pool(jobs) as pool:
+        held, warnings, skipped = _read_checked(planned, report, registry, replace, strict, pool, spill_dir)
+        written: set[str] = set()
+        part: list[Extraction] = []
+        size = 0
+        first = True
+        for done, extraction in enumerate(_extract_held(held, jobs, pool)):
+            report(done + 1 + len(skipped), f"{extraction.documents[0].path}")
+            part.append(extraction)
+            size += sum(len(d.text) for d in extraction.documents)
+            if part_chars is not None and size >= part_chars and done + 1 < len(held):
+                yield _part_result(part, registry, warnings if first else [], skipped if first else [],
+                                   written)
+                first, part, size = False, [], 0
+        if progress:
+            progress(steps, steps, "resolving cited works")
+        yield _part_result(part, registry, warnings if first else [], skipped if first else [], written)
+        if progress:
+            progress(steps, steps, "done")
+
+
+def _part_result(part: list[Extraction], registry: WorkRegistry, warnings: list[str], skipped: list[str],
+                 written: set[str]) -> IngestResult:
+    """One part's batch; its articles then count as stored for the parts after it."""
+    result = build_result(part, registry, warnings, also_stored=written)
+    result.skipped = list(skipped)
+    written.update(e.documents[0].id for e in part)
     return result
+
+
+@contextlib.contextmanager
+def _worker_pool(jobs: int) -> Iterator[Any]:
+    """A process pool of `jobs` workers (None for one: everything runs in this process)."""
+    if jobs == 1:
+        yield None
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(max_workers=jobs)
+    try:
+        yield pool
+    finally:
+        pool.shutdown(cancel_futures=True)
 
 
 def extract_paths(article_paths: Sequence[str | Path], bib_paths: Sequence[str | Path],
@@ -391,26 +493,36 @@ def extract_paths(article_paths: Sequence[str | Path], bib_paths: Sequence[str |
             progress(done, steps, message)
 
     jobs = max(1, min(jobs, len(planned)))
-    if jobs == 1:
-        return _extract_planned(planned, report, registry, replace, strict, 1, None)
-    from concurrent.futures import ProcessPoolExecutor
-
-    pool = ProcessPoolExecutor(max_workers=jobs)
-    try:
-        return _extract_planned(planned, report, registry, replace, strict, jobs, pool)
-    finally:
-        pool.shutdown(cancel_futures=True)
+    with _worker_pool(jobs) as pool:
+        held, warnings, skipped = _read_checked(planned, report, registry, replace, strict, pool, None)
+        extractions = []
+        for done, extraction in enumerate(_extract_held(held, jobs, pool)):
+            report(done + 1 + len(skipped), f"{extraction.documents[0].path}")
+            extractions.append(extraction)
+    return extractions, warnings, skipped
 
 
-def _extract_planned(planned: list[_Article], report: Callable[[int, str], None], registry: WorkRegistry,
-                     replace: bool, strict: bool, jobs: int,
-                     pool: Any) -> tuple[list[Extraction], list[str], list[str]]:
-    """extract_paths after planning: read (on the pool's workers too), name, check, extract."""
+@dataclass
+class _Held:
+    """One article read and checked, waiting to be extracted: its documents and references, or the
+    temporary file they were pickled to; `doc_id` is the id it is to be extracted under."""
+
+    header: ArticleIdentity
+    doc_id: str
+    docs: list[ParsedDocument] | None = None
+    refs: list[Reference] | None = None
+    spilled: str = ""
+
+
+def _read_checked(planned: list[_Article], report: Callable[[int, str], None], registry: WorkRegistry,
+                  replace: bool, strict: bool, pool: Any,
+                  spill_dir: str | None) -> tuple[list[_Held], list[str], list[str]]:
+    """Read every article (on the pool's workers too), name it, check it: (held, warnings, skipped)."""
     warnings: list[str] = []
-    read: list[tuple[_Article, list[ParsedDocument], list[Reference]]] = []
+    held: list[_Held] = []
     failed: list[InputError] = []
-    for article, docs, refs, found, error in _read_all(planned, pool):
-        report(len(read) + len(failed), f"reading {article.path}")
+    for article, item, found, error in _read_all(planned, pool, spill_dir):
+        report(len(held) + len(failed), f"reading {article.path}")
         warnings += found
         if error is not None:
             if strict:
@@ -418,37 +530,31 @@ def _extract_planned(planned: list[_Article], report: Callable[[int, str], None]
             failed.append(error)
             warnings.append(f"skipped {error}")
             continue
-        read.append((article, docs, refs))
+        held.append(item)
     skipped = [str(err) for err in failed]
-    if not read:
+    if not held:
         if len(failed) == 1:
             raise failed[0]
         raise InputError(failed[0].path, f"none of the {len(failed)} articles could be read ({failed[0]})",
                          hint="Fix or leave out the files named")
-    ids = qualified_ids([a.path for a, _, _ in read], [docs[0].id for _, docs, _ in read])
-    read = [(a, _renamed(docs, new_id), refs) for (a, docs, refs), new_id in zip(read, ids, strict=True)]
-    _check_stored_ids(read, registry, replace)
-    extractions = []
-    items = [(docs, refs) for _article, docs, refs in read]
-    for done, extraction in enumerate(extract_all(items, jobs, pool)):
-        report(done + 1 + len(failed), f"{extraction.documents[0].path}")
-        extractions.append(extraction)
-    return extractions, warnings, skipped
+    ids = qualified_ids([Path(h.header.path) for h in held], [h.header.id for h in held])
+    for item, new_id in zip(held, ids, strict=True):
+        item.doc_id = new_id
+    _check_stored_ids(held, registry, replace)
+    return held, warnings, skipped
 
 
-def _check_stored_ids(read: list[tuple[_Article, list[ParsedDocument], list[Reference]]],
-                      registry: WorkRegistry, replace: bool) -> None:
+def _check_stored_ids(held: list[_Held], registry: WorkRegistry, replace: bool) -> None:
     """A stored article with the same id read from another file (and other text) is an InputError."""
     if replace:
         return
-    for _article, docs, _refs in read:
-        doc = docs[0]
-        stored = registry.stored_articles.get(doc.id)
-        if stored is None or not stored.path or _same(Path(stored.path), Path(doc.path)):
+    for item in held:
+        stored = registry.stored_articles.get(item.doc_id)
+        if stored is None or not stored.path or _same(Path(stored.path), Path(item.header.path)):
             continue
-        if stored.sha256 == text_sha256(doc.text):
+        if stored.sha256 == item.header.sha256:
             continue
-        raise InputError(str(doc.path), f"its document id {doc.id} is already used in the store by "
+        raise InputError(item.header.path, f"its document id {item.doc_id} is already used in the store by "
                          f"{stored.path}", hint="Rename one of the files, or give --replace to replace "
                          "that document")
 
@@ -504,8 +610,11 @@ def _json_str(value: str) -> str:
 
 # -- building the batch ----------------------------------------------------------------------------------
 def build_result(extractions: list[Extraction], registry: WorkRegistry,
-                 warnings: list[str] | None = None) -> IngestResult:
-    """Resolve every article's references to works and turn everything into the batch (deterministic)."""
+                 warnings: list[str] | None = None, also_stored: set[str] | None = None) -> IngestResult:
+    """Resolve every article's references to works and turn everything into the batch (deterministic).
+
+    `also_stored`: ids of articles written since the registry was loaded (earlier parts of an
+    ingest), which IN_CORPUS links may point to."""
     warnings = list(warnings or [])
     warnings_before = len(registry.warnings)
     batch = GraphBatch(replaces=[d.id for e in extractions for d in e.documents if d.kind == "article"])
@@ -513,10 +622,7 @@ def build_result(extractions: list[Extraction], registry: WorkRegistry,
     summaries: list[ArticleSummary] = []
     touched: dict[str, None] = {}
     for extraction in extractions:
-        article = extraction.documents[0]
-        registry.add_article(ArticleIdentity(article.id, str(article.path), text_sha256(article.text),
-                                             normalise_doi(article.doi), article.title, article.author,
-                                             year_of(article.date)))
+        registry.add_article(_header(extraction.documents))
     for extraction in extractions:
         article = extraction.documents[0]
         works = {ref.key: registry.resolve(ref, article.id) for ref in extraction.references}
@@ -547,7 +653,7 @@ def build_result(extractions: list[Extraction], registry: WorkRegistry,
         warnings.append(f"{item['path']}:{item['line']}: citation {item['citation']} matches no reference")
     links = [r for r in batch.relationships if r.type == RelType.IN_CORPUS]
     stored = {r.start for r in links if r.start in registry.works}
-    stored |= {r.end for r in links if r.end in registry.stored_articles}
+    stored |= {r.end for r in links if r.end in registry.stored_articles or r.end in (also_stored or ())}
     batch.validate(stored)
     documents = [d for e in extractions for d in e.documents]
     return IngestResult(batch, documents, unresolved, warnings, summaries)

@@ -305,6 +305,8 @@ def parse_entry(entry: str, key: str = "", path: str = "", line: int = 0,
     names, others, consumed = parse_authors(body)
     rest = body[consumed:]
     if not names:
+        names, others, rest = _group_then_people(body)
+    if not names:
         names, rest = _corporate_author(body)
     year_match = LEADING_YEAR.match(rest)
     if year_match:
@@ -328,13 +330,32 @@ def parse_entry(entry: str, key: str = "", path: str = "", line: int = 0,
                      origin=origin)
 
 
+_GROUP_WORD = rf"[{UPPER}][\w&'-]*"
+_JOINER = r"(?:of|for|and|the|on|in|de|do|da|dos|das|e|y|del|des|du|la|le|et|für|und|der|zur)"
+# "The Human Microbiome Jumpstart Reference Strains Consortium, Nelson KE, …": a group of three or
+# more words, then people (words joined by one space, so the pattern cannot backtrack exponentially).
+_GROUP_FIRST = re.compile(rf"^(?P<name>{_GROUP_WORD}(?:\s(?:{_JOINER}\s)?{_GROUP_WORD}){{2,9}}),\s+")
+
+
+def _group_then_people(body: str) -> tuple[list[PersonName], bool, str]:
+    """A consortium leading a list of people: the group is the first author, the people follow."""
+    group = _GROUP_FIRST.match(body)
+    if not group:
+        return [], False, body
+    people, others, consumed = parse_authors(body[group.end():])
+    if not people:
+        return [], False, body
+    return [PersonName(family=group.group("name")), *people], others, body[group.end() + consumed:]
+
+
 def _corporate_author(body: str) -> tuple[list[PersonName], str]:
     """'World Health Organization (2010) …' or 'American Cancer Society. 2007. …': a group as author."""
     match = re.match(rf"^(?P<name>[{UPPER}][^.()\d]{{2,80}}?)\s*(?=\(\s*{YEAR}|[.,]\s*{YEAR}\b)", body)
     if not match:
         # words joined by one space; an optional space between them backtracked exponentially
-        word = rf"[{UPPER}][\w&'-]*"
-        match = re.match(rf"^(?P<name>{word}(?:\s{word}){{0,7}})\.\s+(?=[{UPPER}])", body)
+        # lower-case joining words allowed: "Conselho Nacional de Desenvolvimento Científico e Tecnológico"
+        word, joiner = _GROUP_WORD, _JOINER
+        match = re.match(rf"^(?P<name>{word}(?:\s(?:{joiner}\s)?{word}){{0,9}})\.\s+(?=[{UPPER}])", body)
         if not match or len(match.group("name").split()) < 2:
             return [], body
     return [PersonName(family=match.group("name").strip(" ,."))], body[match.end():]
@@ -390,7 +411,8 @@ def _venue_fields(rest: str, fields: dict[str, str]) -> None:
 
 def _late_year(text: str) -> str:
     """The publication year printed after the title (Vancouver, Nature, ABNT)."""
-    years = [m for m in ANY_YEAR.finditer(text)]
+    pages = [m.span("pages") for m in PAGES_ONLY.finditer(text)]  # "p. 1519-1536, 2009"
+    years = [m for m in ANY_YEAR.finditer(text) if not any(s <= m.start() < e for s, e in pages)]
     if not years:
         return ""
     parenthesised = [m for m in years if text[max(0, m.start() - 1):m.start()] == "("]

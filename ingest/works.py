@@ -15,6 +15,7 @@ records, never a silent guess.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
@@ -95,11 +96,17 @@ WORD_FORMS = {"vol": "volume", "pt": "part", "no": "number", "ed": "edition"}
 
 
 def title_words(title: str) -> list[str]:
+    """Content words of a title (see _title_words; computed once per title)."""
+    return list(_title_words(title))
+
+
+@functools.lru_cache(maxsize=65536)
+def _title_words(title: str) -> tuple[str, ...]:
     """Content words of a title: folded, hyphens joined ('post-traumatic' -> 'posttraumatic'),
     stop words dropped, Roman numerals as digits, 'vol' as 'volume'."""
     words = fold(title.replace("-", "").replace("\u2010", "")).split()
     forms = [WORD_FORMS.get(w, ROMAN.get(w, w)) for w in words]
-    return [w for w in forms if w not in STOP_WORDS]
+    return tuple(w for w in forms if w not in STOP_WORDS)
 
 
 def _unpaired(mine: list[str], theirs: list[str]) -> list[str]:
@@ -123,6 +130,7 @@ def _unpaired(mine: list[str], theirs: list[str]) -> list[str]:
     return unpaired
 
 
+@functools.lru_cache(maxsize=65536)
 def title_similarity(a: str, b: str) -> float:
     """How alike two titles (as written) are, 0–100: rapidfuzz's ratio of their content words,
     or 0 when a content word of one has no counterpart in the other (another population, part,
@@ -293,8 +301,13 @@ class WorkRegistry:
         self.by_identity: dict[str, str] = {}
         self.by_family_year: dict[tuple[str, str], list[str]] = {}
         self.articles: dict[str, ArticleIdentity] = {}
+        # article ids by DOI, and (article, its folded authors) by year: the candidates article_for_work
+        # checks, so linking a corpus is not articles x works
+        self._articles_by_doi: dict[str, set[str]] = {}
+        self._articles_by_year: dict[str, dict[str, tuple[ArticleIdentity, str]]] = {}
         self.stored_articles: dict[str, ArticleIdentity] = {}
         self.warnings: list[str] = []
+        self._descriptions: dict[int, tuple[dict[str, Any], Description]] = {}
         for props in stored_sources:
             self._load_source(props)
         for props in stored_articles:
@@ -302,7 +315,7 @@ class WorkRegistry:
                                       normalise_doi(props.get("doi", "")), props.get("title", ""),
                                       props.get("author", ""), year_of(props.get("date", "")))
             self.stored_articles[article.id] = article
-            self.articles[article.id] = article
+            self.add_article(article)
 
     @classmethod
     def from_store(cls, store: Any) -> WorkRegistry:
@@ -330,6 +343,13 @@ class WorkRegistry:
         for record in records:
             work.add_record(record)
             self._index(work, self._describe_record(record))
+
+    def _cached_description(self, record: dict[str, Any]) -> Description:
+        """_describe_record, once per record (the record is kept with it, so its id stays its own)."""
+        found = self._descriptions.get(id(record))
+        if found is None or found[0] is not record:
+            found = self._descriptions[id(record)] = (record, self._describe_record(record))
+        return found[1]
 
     @staticmethod
     def _describe_record(record: dict[str, Any]) -> Description:
@@ -390,9 +410,18 @@ class WorkRegistry:
         return None
 
     def _check_conflict(self, work: Work, desc: Description, record: dict[str, Any], identity: str) -> None:
-        """Warn when a record shares an identifier with a work but disagrees on what it is."""
+        """Warn when a record shares an identifier with a work but disagrees on what it is.
+
+        Each earlier record is described once (cached) and each distinct description checked once,
+        so a work cited by k articles costs k checks per new record of a new description, not k
+        title comparisons every time."""
+        checked: set[tuple[str, str, str, str]] = set()
         for other in work.records:
-            seen = self._describe_record(other)
+            seen = self._cached_description(other)
+            shape = (seen.year, seen.family, seen.title, seen.raw)
+            if shape in checked:
+                continue
+            checked.add(shape)
             problems = []
             if desc.year and seen.year and desc.year != seen.year:
                 problems.append(f"year {seen.year} vs {desc.year}")
@@ -408,17 +437,27 @@ class WorkRegistry:
 
     # -- articles (IN_CORPUS) ----------------------------------------------------------------------
     def add_article(self, article: ArticleIdentity) -> None:
+        old = self.articles.get(article.id)
+        if old is not None:
+            self._articles_by_doi.get(old.doi, set()).discard(old.id)
+            self._articles_by_year.get(old.year, {}).pop(old.id, None)
         self.articles[article.id] = article
+        if article.doi:
+            self._articles_by_doi.setdefault(article.doi, set()).add(article.id)
+        self._articles_by_year.setdefault(article.year, {})[article.id] = (article, fold(article.author))
 
     def article_for_work(self, work_id_: str) -> str | None:
-        """The ingested article that is this work (same DOI, or same title + year + first author)."""
+        """The ingested article that is this work (same DOI, or same title + year + first author);
+        of several, the first by id."""
         work = self.works.get(work_id_)
         if work is None:
             return None
-        for article in sorted(self.articles.values(), key=lambda a: a.id):
-            if self._is_article(work, article):
-                return article.id
-        return None
+        candidates = [self.articles[a] for a in self._articles_by_doi.get(work.doi, ())] if work.doi else []
+        if work.family:  # a title match needs the year and the first author's family name
+            candidates += [article for article, authors in self._articles_by_year.get(work.year, {}).values()
+                           if work.family in authors]
+        matches = [article.id for article in candidates if self._is_article(work, article)]
+        return min(matches) if matches else None
 
     def works_for_article(self, article: ArticleIdentity) -> list[str]:
         """Known works that are this article."""

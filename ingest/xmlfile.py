@@ -23,9 +23,18 @@ def local_name(element: object) -> str:
     """An element's tag without its namespace ('{http://www.tei-c.org/ns/1.0}TEI' -> 'TEI');
     '' for comments, processing instructions and entities."""
     tag = getattr(element, "tag", None)
-    if not isinstance(tag, str):
-        return ""
-    return tag.rpartition("}")[2]
+    name = _LOCAL_NAMES.get(tag)
+    if name is None:
+        name = tag.rpartition("}")[2] if isinstance(tag, str) else ""
+        if len(_LOCAL_NAMES) < _MAX_LOCAL_NAMES:  # a hostile file's thousands of tags are not kept
+            _LOCAL_NAMES[tag] = name
+    return name
+
+
+# tag (or, for comments and processing instructions, lxml's factory function) -> local name; tags
+# are few, and the readers ask for them about a million times per hundred articles
+_LOCAL_NAMES: dict[object, str] = {}
+_MAX_LOCAL_NAMES = 4096
 
 
 def entity_text(element: object) -> str:

@@ -12,6 +12,7 @@ from ingest.evaluate_jats import (
     RouteResult,
     articles,
     blind_names,
+    citation_spans,
     evaluate_article,
     evaluate_corpus,
     is_blind,
@@ -75,6 +76,50 @@ def test_aligner_maps_pdf_text_onto_the_rendered_text() -> None:
     assert rendered[start:end] == "Smith et al., 2010"
     start, end = aligner.map_span(pdf.index("12"), pdf.index("12") + 2)  # "vide.12": glued, unaligned
     assert "12" in rendered[start:end]
+
+
+INTRO = ("Sequencing and analyzing the genetic material of microbial communities directly collected from "
+         "various natural environments such as skin, gut, soil, and water have dramatically improved our "
+         "knowledge (Handelsman et al., 1998; Guermazi et al., 2008).")
+DIGEST = ("eLife digest Microbial communities play vital roles in the environment and sustain animal "
+          "and plant life. Marine microbes are part of the ocean's food chain; soil microbes support the "
+          "turnover of "
+          "major nutrients and facilitate plant growth; and the microbial communities residing in the human "
+          "gut support digestion and the immune system, among other roles. These communities are very "
+          "complex systems, often containing 1000s of different species engaged in co-dependent "
+          "relationships, and are therefore very difficult to study.")
+
+
+def test_aligner_finds_a_block_the_pdf_prints_elsewhere() -> None:
+    """elife-03318: the PDF prints the eLife digest box inside the introduction, JATS before it. An
+    in-order alignment keeps the longer digest and lost the introduction's 15 markers."""
+    pdf = f"Abstract Genomic analyses.\n\nIntroduction\n\n{INTRO}\n\n{DIGEST}\n\nResults follow."
+    rendered = (f"# T\n\n## Abstract\n\nGenomic analyses.\n\n{DIGEST}\n\n## Introduction\n\n{INTRO}"
+                "\n\nResults follow.")
+    aligner = Aligner(pdf, rendered)
+    start = pdf.index("Handelsman")
+    mapped = aligner.map_span(start, pdf.index("1998") + 4)
+    assert mapped is not None and rendered[mapped[0]:mapped[1]] == "Handelsman et al., 1998"
+    assert rendered.index(INTRO) < mapped[0]  # in the introduction, not between digest words
+    start, end = aligner.map_span(pdf.index("Marine"), pdf.index("Marine") + 6)
+    assert rendered[start:end] == "Marine"
+
+
+def test_a_citation_folded_into_a_quote_is_scored_at_its_marker(tmp_path: Path) -> None:
+    """tinf-33-e200068: '“…” (Haas, 1992, p.3)' is evidence of kind 'quote' spanning the quoted
+    words; the evaluation scores it at the printed marker (10 of tinf's links)."""
+    from ingest.readers import read_documents
+    from ingest.reflist import references_in_text
+
+    path = tmp_path / "quote.md"
+    path.write_text("# T\n\n“An epistemic community is a network of professionals with recognized "
+                    "expertise and competence in a particular domain” (Haas, 1992, p.3). Furthermore, they "
+                    "matter.\n\n## References\n\nHaas, P. M. Introduction: epistemic communities and "
+                    "international policy coordination. International Organization, v. 46, n. 1, p. 1-35, "
+                    "1992.\n", encoding="utf-8")
+    doc = read_documents(path)[0]
+    [(start, end, keys)] = citation_spans(doc, references_in_text(doc.text, doc.path))
+    assert doc.text[start:end] == "(Haas, 1992, p.3)" and keys == ["haas1992"]
 
 
 def test_parsed_entries_are_identified_by_number_then_by_content() -> None:

@@ -78,6 +78,52 @@ def test_two_column_reference_list_continues_across_columns(scielo: ParsedDocume
     assert andraos.fields["doi"] == "10.1139/v05-158" and andraos.year == "2005"
 
 
+def test_an_entry_hyphenated_across_lines_is_judged_with_its_hyphens_joined(scielo: ParsedDocument) -> None:
+    """The CNPq entry is printed 'Tecnoló-/gico': it was judged on its raw lines (with PDFium's
+    U+FFFE hyphen mark), read no author and was kept as a paragraph, so its citation had no target."""
+    cnpq = [r for r in scielo.references if r.authors and r.authors[0].family.startswith("Conselho Nacional")]
+    assert [(r.authors[0].family, r.year) for r in cnpq] == [
+        ("Conselho Nacional de Desenvolvimento Científico e Tecnológico", "2020")]
+    assert len(scielo.references) == 44  # every entry of the publisher's list
+
+
+@pytest.fixture(scope="module")
+def meta3c() -> ParsedDocument:
+    return read_pdf(CORPUS / "elife-03318.pdf")[0]
+
+
+def test_object_dois_after_the_list_are_not_entries(meta3c: ParsedDocument) -> None:
+    """elife-03318 prints 'DOI: 10.7554/eLife.03318.007' under each animation after its list: those
+    12 lines were read as references with no author (Sources in the graph that cite nothing)."""
+    assert len(meta3c.references) == 53  # the publisher's XML lists 53
+    assert all(r.authors and r.year for r in meta3c.references)
+    paragraphs = [meta3c.text[b.start:b.end] for b in meta3c.blocks if b.kind != REFERENCES]
+    assert "DOI: 10.7554/eLife.03318.007" in paragraphs
+
+
+def test_a_line_broken_after_an_exponent_stays_one_line(meta3c: ParsedDocument) -> None:
+    """PDFium ends a line after the raised 7 of '2 × 10⁷'; the rest of the line ('cells/ml. …')
+    started 130 pt to the right, so it was taken for another column and began a new paragraph."""
+    assert "final concentration of about 2 × 107 cells/ml. Cells from the different species" in meta3c.text
+    assert "BMW medium until reaching 1 × 107 cells/ml (Thompson et al., 2013)" in meta3c.text
+
+
+def test_a_sentence_cut_by_footnotes_or_a_caption_continues_after_them(
+        meta3c: ParsedDocument, elife: ParsedDocument) -> None:
+    """Page 1's footnotes (elife-03318, elife-08245) and a figure caption sit between the two parts
+    of a sentence in reading order: the parts are one paragraph, the footnotes follow it."""
+    for doc, sentence in [
+        (meta3c, "chromosomal segments come in contact, as measured in genome-wide chromosome conformation"),
+        (meta3c, "corresponding to centromere clustering were clearly visible in the matrix"),
+        (elife, "are small non-coding RNAs that bind to complementary sequences in the 3′ untranslated"),
+    ]:
+        at = doc.text.index(sentence)
+        [holding] = [s for s in doc.sentences if s.start <= at < s.end]
+        assert sentence in doc.text[holding.start:holding.end]
+    footnote = meta3c.text.index("*For correspondence")
+    assert meta3c.text.index("as measured in genome-wide") < footnote
+
+
 def test_readers_dispatch_by_suffix_and_by_signature(tmp_path: Path) -> None:
     renamed = tmp_path / "paper.bin"
     renamed.write_bytes((CORPUS / "tinf-33-e200068.pdf").read_bytes())

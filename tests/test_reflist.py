@@ -231,6 +231,34 @@ def test_numbered_entries_that_match_no_bib_record_go_by_position_when_the_bib_f
     assert number_references(shuffled, [doc]) == {1: "w", 3: "h"}
 
 
+def test_abnt_year_is_not_a_page_number_and_a_group_author_may_hold_lower_case_words() -> None:
+    """tinf-33-e200068's entries: 'p. 1519-1536, 2009' was read as the year 1519; the CNPq entry
+    had no author (its name holds 'de' and 'e'), so the PDF reader dropped it from the list."""
+    concept = parse_entry("Hjørland, B. Concept theory. Journal of the American Society for Information "
+                          "Science and Technology, v. 60, n. 8, p. 1519-1536, 2009. "
+                          "Doi: http://doi.org/10.1002/asi.21082.")
+    assert concept.year == "2009" and concept.fields["pages"] == "1519–1536"
+    cnpq = parse_entry("Conselho Nacional de Desenvolvimento Científico e Tecnológico. Apresentação. "
+                       "Brasília: Ministério da Ciência, Tecnologia e Inovações, 2020. Disponível em: "
+                       "http://cnpq.br/apresentacao_institucional/. Acesso em: 15 jul. 2020.")
+    group = "Conselho Nacional de Desenvolvimento Científico e Tecnológico"
+    assert [a.family for a in cnpq.authors] == [group]
+    assert cnpq.year == "2020" and cnpq.title == "Apresentação"
+
+
+def test_a_consortium_leading_a_list_of_people_is_the_first_author() -> None:
+    """elife-03318's entry (read as 'anon2010', so '(The Human Microbiome … Consortium, 2010)' had
+    no target)."""
+    entry = parse_entry("The Human Microbiome Jumpstart Reference Strains Consortium, Nelson KE, "
+                        "Weinstock GM, Highlander SK. 2010. A catalog of reference genomes from the human "
+                        "microbiome. Science 328:994–999. doi: 10.1126/science.1183605.")
+    assert [a.family for a in entry.authors] == [
+        "The Human Microbiome Jumpstart Reference Strains Consortium", "Nelson", "Weinstock", "Highlander"]
+    assert entry.year == "2010" and entry.title == "A catalog of reference genomes from the human microbiome"
+    assert [a.family for a in parse_entry("Smith J, Jones K. 2010. A title. Nature 1:2.").authors] == [
+        "Smith", "Jones"]
+
+
 def test_abnt_co_authors_separated_by_semicolons_cite_one_work() -> None:
     from ingest.pipeline import ingest_text
 

@@ -123,3 +123,33 @@ def test_the_most_complete_record_is_shown_and_no_field_is_lost() -> None:
     assert [p.family for p in people] == ["Smith", "Jones"]
     assert props["keys"] == "long, short"
     assert len(json.loads(props["records_json"])) == 2
+
+
+def test_article_for_work_is_the_first_matching_article_by_id() -> None:
+    """The indexed lookup (by DOI, by year and first author) answers as checking every article would."""
+    import random
+
+    from ingest.model import PersonName, Reference
+    from ingest.works import ArticleIdentity, WorkRegistry
+
+    rng = random.Random(5)
+    families = ["Smith", "Jones", "Müller", "Lee"]
+    titles = ["Sleep and memory", "Memory and sleep in adults", "Caffeine and alertness"]
+    registry = WorkRegistry()
+    for i in range(60):
+        family, title, year = rng.choice(families), rng.choice(titles), str(rng.choice([2010, 2011]))
+        doi = rng.choice(["", f"10.1/{rng.randint(0, 5)}"])
+        registry.add_article(ArticleIdentity(f"doc:a{i:02d}", doi=doi, title=title,
+                                             author=f"Ann {family}", year=year))
+    work_ids = []
+    for i in range(80):
+        family, title, year = rng.choice(families), rng.choice(titles), str(rng.choice([2010, 2011]))
+        fields = {"title": title, "year": year, **({"doi": f"10.1/{rng.randint(0, 8)}"} if i % 2 else {})}
+        ref = Reference(f"k{i}", "article", fields, [PersonName(family=family, given="Ann")])
+        work_ids.append(registry.resolve(ref, f"doc:c{i}"))
+    for work_id in work_ids:
+        work = registry.works[work_id]
+        brute = next((a.id for a in sorted(registry.articles.values(), key=lambda a: a.id)
+                      if registry._is_article(work, a)), None)
+        assert registry.article_for_work(work_id) == brute
+    assert any(registry.article_for_work(w) for w in work_ids)
