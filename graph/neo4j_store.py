@@ -200,8 +200,9 @@ class Neo4jStore(Store):
         self._run(self._upgrade_tx if version else _set_version, write=True)
 
     def _upgrade_tx(self, tx: Any) -> None:
-        """Schema v1 -> v2: every Source gets its work id, keys move onto CITES (graph.upgrade)."""
-        from graph.upgrade import plan_v1_to_v2
+        """Schema v1 -> v2: every Source gets its work id, keys move onto CITES (nothing to do on a v2
+        store); then v2 -> v3: designs, stances and support profiles (graph.upgrade)."""
+        from graph.upgrade import V3_INPUT_LABELS, V3_INPUT_TYPES, plan_v1_to_v2, plan_v2_to_v3
 
         sources = [r["p"] for r in tx.run("MATCH (s:Source) RETURN properties(s) AS p ORDER BY s.id")]
         cites = [_rel("CITES", r["start"], r["end"], r["props"]) for r in tx.run(
@@ -211,6 +212,13 @@ class Neo4jStore(Store):
         plan = plan_v1_to_v2(sources, cites, written)
         tx.run("MATCH (s:Source) WHERE s.id IN $ids DETACH DELETE s", ids=plan.old_ids).consume()
         self._write_tx(tx, [], plan.sources, plan.relationships)
+        nodes = [_node(label, r["p"]) for label in V3_INPUT_LABELS
+                 for r in tx.run(f"MATCH (n:{label.value}) RETURN properties(n) AS p ORDER BY n.id")]
+        rels = [_rel(rel_type.value, r["start"], r["end"], r["props"]) for rel_type in V3_INPUT_TYPES
+                for r in tx.run(f"MATCH (a)-[r:{rel_type.value}]->(b) "
+                                "RETURN a.id AS start, b.id AS end, properties(r) AS props")]
+        changed_nodes, changed_rels = plan_v2_to_v3(nodes, rels)
+        self._write_tx(tx, [], changed_nodes, changed_rels)
         _set_version(tx)
 
     def close(self) -> None:
@@ -377,6 +385,7 @@ class Neo4jStore(Store):
         evidence = [{**_schema_props(e["e"], NODES[Label.EVIDENCE].prop_names),
                      "sources": [{**_schema_props(s["s"], NODES[Label.SOURCE].prop_names),
                                   "cited_key": s["key"], "cited_number": s["number"],
+                                  "stance": s["stance"], "stance_cue": s["stance_cue"],
                                   "in_corpus": s["in_corpus"]} for s in e["sources"]]}
                     for e in record["evidence"]]
         challenges = [{"id": c["id"], "label": c["label"], "text": c["text"] or "",
@@ -549,6 +558,7 @@ TRACE_QUERY = (
     "COLLECT { MATCH (c)-[:SUPPORTED_BY]->(e:Evidence) WITH e ORDER BY e.start, e.id "
     "  RETURN {e: properties(e), sources: COLLECT { MATCH (e)-[r:CITES]->(s:Source) WITH s, r ORDER BY s.id "
     "  RETURN {s: properties(s), key: coalesce(r.key, ''), number: coalesce(r.number, ''), "
+    "stance: coalesce(r.stance, ''), stance_cue: coalesce(r.stance_cue, ''), "
     "  in_corpus: coalesce(COLLECT { MATCH (s)-[:IN_CORPUS]->(full:Document) "
     "  RETURN full.id ORDER BY full.id }[0], '')} "
     "  }} } AS evidence, "
@@ -580,6 +590,18 @@ def _claim_match(flt: ClaimFilter, source_ids: list[str] | None = None) -> tuple
     if flt.text:
         clauses.append("toLower(c.text) CONTAINS toLower($text)")
         params["text"] = flt.text
+    if flt.design:
+        clauses.append("c.support_design IN $designs")
+        params["designs"] = ClaimFilter.values(flt.design)
+    if flt.only_design:
+        clauses.append("c.n_supporting > 0 AND NOT EXISTS { MATCH (c)-[:SUPPORTED_BY]->(:Evidence)"
+                       "-[r:CITES]->(s:Source) WHERE r.stance = 'supporting' AND "
+                       "NOT coalesce(nullif(s.design, ''), 'unknown') IN $only_designs }")
+        params["only_designs"] = ClaimFilter.values(flt.only_design)
+    if flt.stance:
+        clauses.append("EXISTS { MATCH (c)-[:SUPPORTED_BY]->(:Evidence)-[r:CITES]->(:Source) "
+                       "WHERE r.stance IN $stances }")
+        params["stances"] = ClaimFilter.values(flt.stance)
     where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
     if flt.source_id:
         params["source_ids"] = list(source_ids or [flt.source_id])
@@ -605,6 +627,8 @@ def _claim_row(record: dict[str, Any]) -> dict[str, Any]:
         "status": props.get("status", ""), "contested": bool(props.get("contested", False)),
         "position": props.get("position"), "evidence_count": record["evidence_count"],
         "source_ids": list(record["source_ids"]),
+        "support_design": props.get("support_design", ""), "n_supporting": props.get("n_supporting", 0),
+        "n_contrasting": props.get("n_contrasting", 0),
     }
 
 

@@ -18,7 +18,10 @@ from enum import StrEnum
 
 # Version 2: a Source is a cited work (`work:<12 hex>`), the citing document's key is on CITES,
 # IN_CORPUS links a cited work to the ingested article it is; claims and evidence carry PDF places.
-SCHEMA_VERSION = 2
+# Version 3: a Source's study design (`design`, `design_reason`), the stance of each citing passage
+# (`stance`, `stance_cue` on Evidence->Source CITES), a claim's support profile (`support_design`,
+# `n_supporting`, `n_contrasting`) and the status `disputed-by-citation` (graph/upgrade.py fills them).
+SCHEMA_VERSION = 3
 # The node (Neo4j) / table (SQLite) that records the schema version; not part of the graph itself.
 META_LABEL = "ClaimGraphMeta"
 META_ID = "schema"
@@ -52,11 +55,83 @@ class DocumentKind(StrEnum):
 
 
 class ClaimStatus(StrEnum):
-    """How a claim is supported: by a cited source, by anecdote only, or not at all."""
+    """How a claim is supported: by a cited source, by anecdote only, or not at all; a claim whose
+    only citations dispute the works they cite is `disputed-by-citation`, not `cited`."""
 
     CITED = "cited"
+    DISPUTED_BY_CITATION = "disputed-by-citation"
     ANECDOTAL = "anecdotal"
     UNSUPPORTED = "unsupported"
+
+
+class StudyDesign(StrEnum):
+    """The study design of a cited work, strongest evidence first (see DESIGN_STRENGTH).
+
+    The order is the evidence pyramid of evidence-based medicine (Oxford CEBM levels): syntheses of
+    studies, then randomised trials, then observational designs from the one that follows people
+    forward in time to the one that looks at a single moment, then single cases. Qualitative studies
+    answer a different question and animal / in vitro work is indirect for claims about people, so
+    both come after the human quantitative designs. Then what reports no study of its own: guidelines
+    (consensus), narrative reviews, books, commentary, web pages, datasets/software. `unknown` last.
+    """
+
+    SYSTEMATIC_REVIEW = "systematic-review"
+    RCT = "rct"
+    COHORT = "cohort"
+    CASE_CONTROL = "case-control"
+    CROSS_SECTIONAL = "cross-sectional"
+    CASE_REPORT = "case-report"
+    QUALITATIVE = "qualitative"
+    ANIMAL_IN_VITRO = "animal-in-vitro"
+    GUIDELINE = "guideline"
+    NARRATIVE_REVIEW = "narrative-review"
+    BOOK = "book"
+    COMMENTARY = "commentary"
+    WEB = "web"
+    DATASET_SOFTWARE = "dataset-software"
+    UNKNOWN = "unknown"
+
+
+# Strength of each design: lower is stronger (the enum's order).
+DESIGN_STRENGTH: dict[str, int] = {design.value: rank for rank, design in enumerate(StudyDesign)}
+
+
+class SupportTier(StrEnum):
+    """Groups of designs for the handout and the filters: how strong the support of a claim is."""
+
+    TRIAL_OR_REVIEW = "trial or systematic review"
+    OBSERVATIONAL = "observational study"
+    CASE_OR_INDIRECT = "case report, qualitative or laboratory study"
+    OPINION_OR_SECONDARY = "guideline, review, book, commentary or other non-study"
+    DESIGN_UNKNOWN = "design not stated"
+
+
+DESIGN_TIERS: dict[str, SupportTier] = {
+    StudyDesign.SYSTEMATIC_REVIEW: SupportTier.TRIAL_OR_REVIEW, StudyDesign.RCT: SupportTier.TRIAL_OR_REVIEW,
+    StudyDesign.COHORT: SupportTier.OBSERVATIONAL, StudyDesign.CASE_CONTROL: SupportTier.OBSERVATIONAL,
+    StudyDesign.CROSS_SECTIONAL: SupportTier.OBSERVATIONAL,
+    StudyDesign.CASE_REPORT: SupportTier.CASE_OR_INDIRECT,
+    StudyDesign.QUALITATIVE: SupportTier.CASE_OR_INDIRECT,
+    StudyDesign.ANIMAL_IN_VITRO: SupportTier.CASE_OR_INDIRECT,
+    **{d: SupportTier.OPINION_OR_SECONDARY for d in (
+        StudyDesign.GUIDELINE, StudyDesign.NARRATIVE_REVIEW, StudyDesign.BOOK, StudyDesign.COMMENTARY,
+        StudyDesign.WEB, StudyDesign.DATASET_SOFTWARE)},
+    StudyDesign.UNKNOWN: SupportTier.DESIGN_UNKNOWN,
+}
+
+
+def strongest_design(designs: list[str]) -> str:
+    """The strongest of some designs ('' for none); `unknown` only when nothing else is known."""
+    known = [d for d in designs if d in DESIGN_STRENGTH]
+    return min(known, key=DESIGN_STRENGTH.__getitem__) if known else ""
+
+
+class Stance(StrEnum):
+    """What a citing passage does with the work it cites."""
+
+    SUPPORTING = "supporting"
+    CONTRASTING = "contrasting"
+    MENTIONING = "mentioning"
 
 
 class ClaimKind(StrEnum):
@@ -154,11 +229,17 @@ NODES: dict[Label, NodeSpec] = {
             Prop("position", int, "Order of the claim within its document."),
             Prop("kind", str, "empirical, definition, causal, prescriptive, evaluative, personal "
                  "or general.", indexed=True),
-            Prop("status", str, "cited, anecdotal or unsupported.", indexed=True),
+            Prop("status", str, "cited, disputed-by-citation (its only citations are contrasting), "
+                 "anecdotal or unsupported.", indexed=True),
             Prop("contested", bool, "True when a comment or claim challenges it."),
             Prop("page", int, "1-based PDF page it starts on (0: unknown or not a PDF)."),
             Prop("bbox", str, "Its box on that page in PDF points 'x0,y0,x1,y1', origin top left "
                  "('' unknown)."),
+            Prop("support_design", str, "Strongest study design (StudyDesign) among the works its citations "
+                 "support ('' when no citation supports it).", indexed=True),
+            Prop("n_supporting", int, "Number of its citations (evidence -> work) whose stance is "
+                 "supporting."),
+            Prop("n_contrasting", int, "Number of its citations whose stance is contrasting."),
         ),
     ),
     Label.EVIDENCE: NodeSpec(
@@ -208,6 +289,10 @@ NODES: dict[Label, NodeSpec] = {
                  "{document_id, key, label, path, line, origin, entry_type, fields, authors, others, "
                  "bibtex}."),
             Prop("bibtex", str, "The displayed record as BibTeX text ('' when it came from no .bib)."),
+            Prop("design", str, "Study design (StudyDesign: systematic-review, rct, cohort, …, unknown), "
+                 "from its metadata, title, or its own text when it is in the corpus.", indexed=True),
+            Prop("design_reason", str, "What said so: \"title: 'A randomized controlled trial of …'\", "
+                 "'entry type: book', 'JATS publication-type: book' ('' for unknown)."),
         ),
     ),
     Label.AUTHOR: NodeSpec(
@@ -233,7 +318,10 @@ RELATIONSHIPS: dict[RelType, RelSpec] = {
         (Label.EVIDENCE, Label.DOCUMENT), (Label.SOURCE,),
         (Prop("key", str, "The citing document's own key for the work (BibTeX key, reference id); "
               "', '-separated if it used several."),
-         Prop("number", str, "Its number in the document's reference list for numeric styles, else ''."))),
+         Prop("number", str, "Its number in the document's reference list for numeric styles, else ''."),
+         Prop("stance", str, "Evidence -> Source: supporting, contrasting or mentioning (Stance), from "
+              "the citing sentence; '' on Document -> Source."),
+         Prop("stance_cue", str, "The words that decided the stance ('' when it is the default)."))),
     RelType.WRITTEN_BY: RelSpec(RelType.WRITTEN_BY, "A source's author, in byline order.",
                                 (Label.SOURCE,), (Label.AUTHOR,),
                                 (Prop("position", int, "0-based place in the author list."),)),

@@ -278,7 +278,7 @@ class SQLiteStore(Store):
                 self._set_version(conn)
         elif version < SCHEMA_VERSION:
             with self._transaction():
-                self._upgrade_from_v1(conn)
+                self._upgrade(conn)
         if not self._table_exists(CLAIM_TEXT):
             self._add_claim_text()
         self._has_claim_text = True
@@ -313,9 +313,10 @@ class SQLiteStore(Store):
                      ("schema_version", str(SCHEMA_VERSION)))
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
-    def _upgrade_from_v1(self, conn: sqlite3.Connection) -> None:
-        """Schema v1 -> v2 in the open transaction: new columns, work ids, keys onto CITES."""
-        from graph.upgrade import plan_v1_to_v2
+    def _upgrade(self, conn: sqlite3.Connection) -> None:
+        """Schema v1 or v2 -> v3 in the open transaction: new columns, work ids and keys onto CITES
+        (v1 -> v2; nothing to do on a v2 store), then designs, stances and support profiles."""
+        from graph.upgrade import V3_INPUT_LABELS, V3_INPUT_TYPES, plan_v1_to_v2, plan_v2_to_v3
 
         for label, spec in NODES.items():
             have = {r[1] for r in conn.execute(_sql("PRAGMA table_info($t)", t=q(TABLES[label])))}
@@ -340,6 +341,14 @@ class SQLiteStore(Store):
         conn.executemany('INSERT INTO rel ("type", "start", "end", "props") VALUES (?, ?, ?, ?)',
                          [(str(r.type), r.start, r.end, json.dumps(r.props, sort_keys=True))
                           for r in plan.relationships])
+        nodes = [Node(label, row["id"], _row_props(label, row)) for label in V3_INPUT_LABELS
+                 for row in conn.execute(_sql("SELECT * FROM $t", t=q(TABLES[label])))]
+        rels = [_rel(r) for rel_type in V3_INPUT_TYPES
+                for r in conn.execute('SELECT * FROM rel WHERE type = ?', (str(rel_type),))]
+        changed_nodes, changed_rels = plan_v2_to_v3(nodes, rels)
+        self._upsert_nodes(conn, changed_nodes)
+        conn.executemany(REL_UPSERT_SQL, [(str(r.type), r.start, r.end, json.dumps(r.props, sort_keys=True))
+                                          for r in changed_rels])
         self._set_version(conn)
 
     def schema_version(self) -> int:
@@ -583,7 +592,7 @@ class SQLiteStore(Store):
         """True when the text index alone answers the filter (text of 3+ characters, nothing else)."""
         return (self._has_claim_text and bool(flt.text) and len(flt.text.lower()) >= TRIGRAM
                 and not any(getattr(flt, f) for f in ("status", "document_id", "section", "kind",
-                                                      "source_id")))
+                                                      "source_id", "design", "only_design", "stance")))
 
     def trace(self, claim_id: str) -> dict[str, Any] | None:
         with self._read() as conn:
@@ -864,6 +873,11 @@ def _last_by_id(nodes: Iterable[Node]) -> list[Node]:
     return list({node.id: node for node in nodes}.values())
 
 
+# The citations (evidence -> work) of claim `c`: r2 is the CITES, s the cited work.
+CLAIM_CITES_SQL = ("SELECT 1 FROM rel r1 JOIN rel r2 ON r2.start = r1.\"end\" AND r2.type = 'CITES' "
+                   "JOIN source s ON s.id = r2.\"end\" WHERE r1.start = c.id AND r1.type = 'SUPPORTED_BY'")
+
+
 def _claim_where(flt: ClaimFilter, source_ids: list[str] | None = None,
                  claim_text: bool = False) -> tuple[str, list[Any]]:
     """SQL condition on claim alias `c` and its parameters; `source_ids` are flt.source_id resolved,
@@ -885,6 +899,21 @@ def _claim_where(flt: ClaimFilter, source_ids: list[str] | None = None,
             "AND r1.type = 'SUPPORTED_BY' WHERE r2.type = 'CITES' AND r2.\"end\" IN ($m))",
             m=_marks(len(ids))))
         params.extend(ids)
+    if flt.design:
+        designs = ClaimFilter.values(flt.design)
+        clauses.append(_sql("c.support_design IN ($m)", m=_marks(len(designs))))
+        params.extend(designs)
+    if flt.only_design:
+        designs = ClaimFilter.values(flt.only_design)
+        clauses.append(_sql(f"c.n_supporting > 0 AND NOT EXISTS ({CLAIM_CITES_SQL} AND "
+                            "json_extract(r2.props, '$$.stance') = 'supporting' AND "
+                            "COALESCE(NULLIF(s.design, ''), 'unknown') NOT IN ($m))", m=_marks(len(designs))))
+        params.extend(designs)
+    if flt.stance:
+        stances = ClaimFilter.values(flt.stance)
+        clauses.append(_sql(f"EXISTS ({CLAIM_CITES_SQL} AND json_extract(r2.props, '$$.stance') IN ($m))",
+                            m=_marks(len(stances))))
+        params.extend(stances)
     if flt.text:
         folded = flt.text.lower()
         if by_text_index:
@@ -897,9 +926,11 @@ def _claim_where(flt: ClaimFilter, source_ids: list[str] | None = None,
 
 
 def _cited_as(props_json: str | dict) -> dict[str, str]:
-    """The citing document's own key and reference number for a work, from its CITES properties."""
+    """The citing document's own key and reference number for a work, and the stance of the citing
+    passage, from its CITES properties."""
     props = json.loads(props_json) if isinstance(props_json, str) else (props_json or {})
-    return {"cited_key": props.get("key", ""), "cited_number": props.get("number", "")}
+    return {"cited_key": props.get("key", ""), "cited_number": props.get("number", ""),
+            "stance": props.get("stance", ""), "stance_cue": props.get("stance_cue", "")}
 
 
 def _work_order(by: str) -> str:
@@ -928,6 +959,8 @@ def _claim_row(row: sqlite3.Row) -> dict[str, Any]:
         "status": props.get("status", ""), "contested": bool(props.get("contested", False)),
         "position": props.get("position"), "evidence_count": row["evidence_count"],
         "source_ids": json.loads(row["source_ids"] or "[]"),
+        "support_design": props.get("support_design", ""), "n_supporting": props.get("n_supporting", 0),
+        "n_contrasting": props.get("n_contrasting", 0),
     }
 
 

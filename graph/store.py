@@ -101,7 +101,8 @@ class Store(ABC):
          "context": {"start", "end", "text"}: the claim's paragraph widened to
                     cover its evidence spans in the same document,
          "evidence": [evidence props + "sources": [source props + "cited_key", "cited_number"
-                     (the citing document's own key and reference number, from CITES) + "in_corpus"
+                     (the citing document's own key and reference number, from CITES), "stance",
+                     "stance_cue" (the citing passage's stance toward the work, from CITES) + "in_corpus"
                      (the id of the ingested article that is this work, via IN_CORPUS, else '')]],
                      by start offset,
          "challenges": [{"id", "label", "text", "reason"}]: what challenges the claim}
@@ -144,7 +145,8 @@ class Store(ABC):
 
     @abstractmethod
     def support_summary(self) -> list[dict[str, Any]]:
-        """Per article document, by id: {id, title, path, claim_count, cited, anecdotal, unsupported,
+        """Per article document, by id: {id, title, path, claim_count, one count per status (cited,
+        disputed-by-citation, anecdotal, unsupported),
         works (distinct sources it cites), unresolved (citations matching no reference)}."""
 
     @abstractmethod
@@ -164,7 +166,8 @@ class Store(ABC):
     @abstractmethod
     def documents(self) -> list[dict[str, Any]]:
         """Every document without `text`, with `claim_count` and one count per
-        status (`cited`, `anecdotal`, `unsupported`); ordered by root_id, position."""
+        status (`cited`, `disputed-by-citation`, `anecdotal`, `unsupported`); ordered by root_id,
+        position."""
 
     @abstractmethod
     def sections(self, document_id: str | None = None) -> list[str]:

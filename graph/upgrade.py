@@ -1,10 +1,16 @@
-"""Schema upgrades of a store in place: version 1 (Source id = BibTeX key) to version 2 (work ids).
+"""Schema upgrades of a store in place: version 1 (Source id = BibTeX key) to version 2 (work ids),
+and version 2 to 3 (study design, citation stance, claim support profiles).
 
 Both backends call `plan_v1_to_v2` with what they read from the store inside one write transaction
 and apply the plan in that same transaction, so a store is either all v1 or all v2. Claims,
 evidence, documents and their ids are untouched (traces and permalinks survive); every Source gets
 its work id (ingest.works: DOI, …, else first author + year + title), its old key moves onto the
 CITES relationships (`key`) and into the Source's `keys` and provenance (`records_json`).
+
+Version 3 properties are computed from what the store holds, by the same code an ingest runs
+(ingest.support.profile.annotate): each Source's design from its stored record (and its own text
+when it is an article of the corpus), each Evidence -> Source CITES stance from the citing sentence
+in the stored document text, each claim's support profile and status from those.
 """
 
 from __future__ import annotations
@@ -75,3 +81,19 @@ def plan_v1_to_v2(sources: list[dict[str, Any]], cites: list[Relationship],
     for (start, end), position in authors.items():
         plan.relationships.append(Relationship(RelType.WRITTEN_BY, start, end, {"position": position}))
     return plan
+
+
+def plan_v2_to_v3(nodes: list[Node],
+                  relationships: list[Relationship]) -> tuple[list[Node], list[Relationship]]:
+    """Sources and claims with their v3 properties and CITES with their stance, from the stored
+    documents, claims, evidence and sources (`nodes`) and SUPPORTED_BY, CITES, IN_CORPUS."""
+    from ingest.support.profile import annotate
+
+    annotate(nodes, relationships)
+    return ([n for n in nodes if n.label in (Label.SOURCE, Label.CLAIM)],
+            [r for r in relationships if r.type == RelType.CITES])
+
+
+# What plan_v2_to_v3 reads from a store.
+V3_INPUT_LABELS = (Label.DOCUMENT, Label.CLAIM, Label.EVIDENCE, Label.SOURCE)
+V3_INPUT_TYPES = (RelType.SUPPORTED_BY, RelType.CITES, RelType.IN_CORPUS)

@@ -741,6 +741,8 @@ def _citation_fields(citation: object) -> tuple[dict[str, str], list[PersonName]
     title = value("article-title", "chapter-title", "data-title", "part-title")
     source = value("source")
     kind = (citation.get("publication-type") or citation.get("citation-type") or "")  # type: ignore[attr-defined]
+    if kind:
+        fields["publication_type"] = kind  # kept for the study design (ingest.support.design)
     if title:
         fields["title"] = title
         if source:
@@ -859,7 +861,7 @@ def to_bibtex(ref: Reference) -> str:
         names = [_bib_name(p) for p in ref.authors] + (["others"] if ref.others else [])
         lines.append(f"  author = {{{' and '.join(names)}}},")
     for name, value in ref.fields.items():
-        if name in ("printed", "year_printed") or not value:
+        if name in ("printed", "year_printed", "publication_type") or not value:
             continue
         shown = value.replace("{", "").replace("}", "") if name in _BIB_VERBATIM else (
             value if name == "editor" else _bib_escape(value))

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.model import GraphBatch
-from graph.schema import EvidenceKind, Label, RelType, document_id, evidence_id, text_sha256
+from graph.schema import ClaimStatus, EvidenceKind, Label, RelType, document_id, evidence_id, text_sha256
 from ingest.citations import (
     Challenge,
     EvidenceSpan,
@@ -40,6 +40,7 @@ from ingest.citations import (
 )
 from ingest.claims import ClaimSpan, Unit, document_units, extract_claims
 from ingest.model import InputError, LayoutBox, ParsedDocument, Reference
+from ingest.support.profile import annotate
 from ingest.works import ArticleIdentity, WorkRegistry, add_works, normalise_doi, year_of
 
 Progress = Callable[[int, int, str], None]
@@ -633,7 +634,6 @@ def build_result(extractions: list[Extraction], registry: WorkRegistry,
             found = _unresolved(analysis)
             unresolved.extend(found)
             summary.claims += len(analysis.claims)
-            summary.cited += claim_statuses(len(analysis.claims), analysis.evidence).count("cited")
             summary.unresolved += len(found)
         summaries.append(summary)
         for doc in extraction.documents:
@@ -646,6 +646,8 @@ def build_result(extractions: list[Extraction], registry: WorkRegistry,
                 batch.add_rel(RelType.CHALLENGES, challenge.comment_id, claim, reason=challenge.reason)
     add_works(batch, registry, list(touched))
     _add_corpus_links(batch, registry, extractions, list(touched))
+    annotate(batch.nodes, batch.relationships)  # design, stance and support profile (ingest.support)
+    _count_cited(batch, summaries)
     warnings += registry.warnings[warnings_before:]
     for item in unresolved:
         warnings.append(f"{item['path']}:{item['line']}: citation {item['citation']} matches no reference")
@@ -655,6 +657,18 @@ def build_result(extractions: list[Extraction], registry: WorkRegistry,
     batch.validate(stored)
     documents = [d for e in extractions for d in e.documents]
     return IngestResult(batch, documents, unresolved, warnings, summaries)
+
+
+def _count_cited(batch: GraphBatch, summaries: list[ArticleSummary]) -> None:
+    """Each article's count of cited claims once stances are known (disputed-by-citation is not cited)."""
+    root_of = {n.id: n.props.get("root_id", n.id) for n in batch.nodes_by_label(Label.DOCUMENT)}
+    cited: dict[str, int] = {}
+    for claim in batch.nodes_by_label(Label.CLAIM):
+        if claim.props.get("status") == ClaimStatus.CITED:
+            root = root_of.get(claim.props.get("document_id", ""), "")
+            cited[root] = cited.get(root, 0) + 1
+    for summary in summaries:
+        summary.cited = cited.get(summary.document_id, 0)
 
 
 def _add_corpus_links(batch: GraphBatch, registry: WorkRegistry, extractions: list[Extraction],

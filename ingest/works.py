@@ -497,6 +497,10 @@ def work_properties(work: Work) -> tuple[dict[str, Any], list[PersonName]]:
     })
     if not props["venue"]:
         props["venue"] = fields.get("source", "")  # JATS <source> when no journal field
+    from ingest.support.design import classify
+
+    found = classify(props)  # from the record alone; ingest.support.profile adds the corpus text
+    props.update({"design": str(found.design), "design_reason": found.reason})
     return props, shown.authors
 
 

@@ -23,6 +23,8 @@ from ingest.works import WorkRegistry
 V1 = Path(__file__).parent / "data" / "v1"
 EXPECTED = json.loads((V1 / "expected.json").read_text(encoding="utf-8"))
 ROOT = Path(__file__).resolve().parent.parent
+V3_CLAIM = ("support_design", "n_supporting", "n_contrasting")
+V3_SOURCE = ("design", "design_reason")
 SAME_IN_BOTH = ("title", "authors", "year", "entry_type", "venue", "volume", "number", "pages", "publisher",
                 "fields_json", "bibtex")
 
@@ -105,7 +107,8 @@ def check_migrated(store: Store) -> None:
         assert row["source_ids"] == sorted(work_of[k] for k in EXPECTED["claims"][row["id"]]["source_ids"])
     for claim_id, before in EXPECTED["traces"].items():
         after = store.trace(claim_id)
-        assert after["claim"] == before["claim"] and after["document"] == before["document"]
+        assert {k: v for k, v in after["claim"].items() if k not in V3_CLAIM} == before["claim"]
+        assert after["document"] == before["document"]
         assert after["context"] == before["context"] and after["challenges"] == before["challenges"]
         assert len(after["evidence"]) == len(before["evidence"])
         for old, new in zip(before["evidence"], after["evidence"], strict=True):
@@ -113,6 +116,7 @@ def check_migrated(store: Store) -> None:
                 k: v for k, v in old.items() if k != "sources"}
             assert [s["keys"] for s in new["sources"]] == [s["id"] for s in old["sources"]]
             for old_source, new_source in zip(old["sources"], new["sources"], strict=True):
+                assert new_source["stance"] == "supporting"  # schema v3, computed on upgrade
                 assert {k: new_source.get(k) for k in SAME_IN_BOTH} == {
                     k: old_source.get(k) for k in SAME_IN_BOTH}
                 assert new_source["doi"] == old_source["doi"]
@@ -123,6 +127,26 @@ def check_migrated(store: Store) -> None:
     cites = [r for chunk in store.iter_relationships(RelType.CITES) for r in chunk]
     assert cites and all(r.props["key"] in work_of and work_of[r.props["key"]] == r.end for r in cites)
     assert store.stats()["relationships"]["WRITTEN_BY"] == 8
+    check_v3_properties(store)
+
+
+def check_v3_properties(store: Store) -> None:
+    """The upgrade computed the v3 properties as a fresh ingest of the same demo does."""
+    fresh = ingest_paths([ROOT / "ingest" / "data" / "trauma-and-relationships.txt"],
+                         [ROOT / "references.bib"]).batch
+    works = {s["keys"]: {k: s[k] for k in V3_SOURCE} for s in store.sources()}
+    assert works == {n.props["keys"]: {k: n.props[k] for k in V3_SOURCE}
+                     for n in fresh.nodes_by_label(Label.SOURCE)}
+    assert works["herman1992trauma"] == {"design": "book", "design_reason": "entry type: book"}
+    assert works["jordan1992problems"] == {"design": "unknown", "design_reason": ""}
+    stored = {n.id: n.props for chunk in store.iter_nodes(Label.CLAIM) for n in chunk}
+    for claim in fresh.nodes_by_label(Label.CLAIM):
+        assert {k: stored[claim.id][k] for k in (*V3_CLAIM, "status")} == {
+            k: claim.props[k] for k in (*V3_CLAIM, "status")}
+    stances = {(r.start, r.props["key"]): (r.props["stance"], r.props["stance_cue"])
+               for chunk in store.iter_relationships(RelType.CITES) for r in chunk}
+    assert stances == {(r.start, r.props["key"]): (r.props["stance"], r.props["stance_cue"])
+                       for r in fresh.relationships if r.type == RelType.CITES}
 
 
 def test_reingesting_the_demo_into_a_migrated_store_keeps_its_works(v1_url: str) -> None:

@@ -1,0 +1,1 @@
+"""Study design, citation stance and claim support profiles (issue 13)."""

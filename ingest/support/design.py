@@ -1,0 +1,276 @@
+"""The study design of a cited work, with the reason, from what is stored about it.
+
+Order of evidence, first that speaks wins: the record's metadata (BibTeX entry type, a JATS
+`publication-type`, PubMed publication types / `keywords` / `note` / `type`, the journal), then cue
+phrases in its title, then, for a work that is itself an article of the corpus, its abstract and
+methods. Nothing found is `unknown` with reason '' — never a guess shown as fact: only phrases that
+name a design count ("a randomized controlled trial", "prospective cohort", "meta-analysis of").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from graph.schema import StudyDesign as D
+
+# Text looked at, at most, in an article of the corpus (the abstract is at its head).
+HEAD_CHARS = 4000
+METHODS_CHARS = 3000
+QUOTE_CHARS = 90
+
+
+@dataclass(frozen=True)
+class Design:
+    """A design and what said so ('' for unknown)."""
+
+    design: str
+    reason: str = ""
+
+
+UNKNOWN = Design(D.UNKNOWN, "")
+
+# BibTeX / biblatex entry types that name what a work is.
+ENTRY_TYPES: dict[str, str] = {
+    "book": D.BOOK, "inbook": D.BOOK, "incollection": D.BOOK, "booklet": D.BOOK, "mvbook": D.BOOK,
+    "collection": D.BOOK, "bookinbook": D.BOOK, "suppbook": D.BOOK,
+    "online": D.WEB, "webpage": D.WEB, "electronic": D.WEB, "www": D.WEB,
+    "software": D.DATASET_SOFTWARE, "dataset": D.DATASET_SOFTWARE, "data": D.DATASET_SOFTWARE,
+    "phdthesis": D.BOOK, "mastersthesis": D.BOOK, "thesis": D.BOOK,
+}
+# JATS <element-citation publication-type="…"> values that name what a work is.
+JATS_TYPES: dict[str, str] = {
+    "book": D.BOOK, "web": D.WEB, "webpage": D.WEB, "website": D.WEB, "blog": D.WEB, "newspaper": D.WEB,
+    "data": D.DATASET_SOFTWARE, "dataset": D.DATASET_SOFTWARE, "software": D.DATASET_SOFTWARE,
+    "database": D.DATASET_SOFTWARE, "program": D.DATASET_SOFTWARE, "standard": D.GUIDELINE,
+    "thesis": D.BOOK,
+}
+
+_W = r"[\w'’-]*"
+# Cue phrases in order of precedence: the first design whose phrase occurs wins (study designs
+# strongest first; a review or guideline about mice is a review or guideline, not an animal study).
+Cues = tuple[tuple[str, re.Pattern[str]], ...]
+
+
+def _compiled(table: tuple[tuple[str, str], ...]) -> Cues:
+    return tuple((design, re.compile(pattern, re.IGNORECASE)) for design, pattern in table)
+
+
+CUES: Cues = _compiled((
+    (D.SYSTEMATIC_REVIEW, r"\b(?:systematic(?:al(?:ly)?)? (?:literature )?reviews?|meta-?analys[ie]s|"
+                          r"meta-?analytic|network meta|umbrella review|pooled analysis of (?:\d+ |"
+                          r"randomi[sz]ed)|"
+                          r"cochrane review)\b"),
+    (D.RCT, r"\b(?:randomi[sz]ed,? (?:(?:double|single|triple)[- ]blind(?:ed)?,? |placebo[- ]controlled,? |"
+            r"controlled,? |clinical,? |cluster,? |crossover,? |cross-over,? |pilot,? |multi-?cent(?:er|"
+            r"re),? |"
+            r"open[- ]label,? |phase (?:i{1,3}|[1-4]),? |non-?inferiority,? |pragmatic,? |"
+            r"parallel[- ]group,? )*"
+            r"(?:trials?|study)|randomi[sz]ed controlled|placebo[- ]controlled (?:\w+ )?trial|"
+            r"double[- ]blind(?:ed)?,? (?:\w+ )?trial|\bRCTs?\b)"),
+    (D.CASE_CONTROL, r"\bcase[- –]control(?:led)?\b"),
+    (D.COHORT, r"\b(?:(?:prospective|retrospective|longitudinal|birth|population[- ]based|community[- ]based|"
+               r"observational|historical|matched|national|nationwide|occupational) cohorts?|"
+               r"cohort stud(?:y|ies)|"
+               r"prospective (?:observational |population[- ]based |longitudinal )?stud(?:y|ies)|"
+               r"longitudinal (?:population[- ]based |cohort |observational )?stud(?:y|ies)|"
+               r"\d+[- ]year follow[- ]up|cohort (?:data|analysis|analyses|profile)|"
+               r"prospective investigation)\b"),
+    (D.CROSS_SECTIONAL, r"\b(?:cross[- ]sectional|(?:a |national |nationwide |population[- ]based |online |"
+                        r"web[- ]based |questionnaire |telephone |household )survey\b|prevalence survey)"),
+    (D.CASE_REPORT, r"\b(?:case reports?|case series|(?:a|an|one|two|three|\d+) (?:unusual |rare |novel )?"
+                    r"cases? of|report of (?:a|an|one|two|three|four|\d+) (?:\w+ )?cases?|we (?:report|"
+                    r"describe|present) "
+                    r"(?:a|an|the|two|three) (?:\w+ ){0,3}(?:cases?|patients?))\b"),
+    (D.QUALITATIVE, r"\b(?:qualitative (?:study|analysis|research|inquiry|investigation|interview|evaluation|"
+                    r"exploration|approach|content)|focus groups?|semi-?structured interviews?|"
+                    r"thematic analysis|"
+                    r"grounded theory|phenomenological|ethnograph(?:y|ic)|"
+                    r"interpretative phenomenological)\b"),
+    (D.NARRATIVE_REVIEW, r"(?:^|: )(?:a |an )?(?:(?:brief|short|critical|narrative|comprehensive|historical|"
+                         r"selective|literature) )*(?:review|overview)\b|\b(?:a|an) (?:(?:brief|short|"
+                         r"critical|"
+                         r"narrative|comprehensive|historical|selective|literature) )*review of\b|"
+                         r"\breview of the literature\b|\bliterature review\b|\bnarrative review\b"),
+    (D.GUIDELINE, r"\b(?:guidelines?|consensus (?:statement|report|conference|recommendations?)|position "
+                  r"(?:statement|paper|stand)|practice parameters?|recommendations (?:of|from|for) the)\b"),
+    (D.ANIMAL_IN_VITRO, r"\b(?:in vitro|in (?:transgenic |knockout |adult |aged |young |male |female |"
+                        r"wild[- ]type )?"
+                        r"(?:mice|rats|mouse|rat|zebrafish|drosophila|monkeys|macaques|primates|pigs|"
+                        r"dogs|rabbits|"
+                        r"hamsters|guinea pigs|ferrets|sheep)|(?:mouse|murine|rat|rodent|animal|"
+                        r"zebrafish|primate) "
+                        r"models?|cultured (?:\w+ )?(?:cells|neurons|cardiomyocytes|hepatocytes)|"
+                        r"cell lines?)\b"),
+    (D.BOOK, r"\b(?:ph\.? ?d\.? thesis|doctoral (?:thesis|dissertation)|master'?s thesis|dissertation|"
+             r"thesis)\b"),
+    (D.COMMENTARY, r"^(?:comment(?:ary)?|editorial|letter|reply|in reply|response|a response|"
+                   r"author'?s? reply|"
+                   r"correspondence|viewpoint|perspective|opinion|erratum|correction|retraction)\b|"
+                   r"\b(?:letter to the editor|commentary on|a commentary|an editorial|reply to)\b"),
+    (D.DATASET_SOFTWARE, r"\b(?:software(?: tools?| package| suite| for)?|(?:r|python|matlab|java|perl|"
+                         r"open[- ]source) "
+                         r"(?:package|library|toolbox|tool)|packages?|library for|suite for|toolbox|toolkit|"
+                         r"workbench|(?:a|an) (?:\w+ ){0,2}web ?server|data ?bases?(?! search)|databank|"
+                         r"a language and "
+                         r"environment|\(version [\d.]+\))\b|^data from:"),
+))
+# Journals whose name says what they publish.
+VENUES: Cues = _compiled((
+    (D.SYSTEMATIC_REVIEW, r"\bcochrane database of systematic reviews\b|^cochrane database syst rev\b|"
+                          r"\bsystematic reviews\b|^syst rev\b"),
+    (D.CASE_REPORT, r"\bcase rep(?:orts?)?\b"),
+    (D.NARRATIVE_REVIEW, r"^(?!phys(?:ical)?\.? rev)(?:.*\breviews\b(?! of scientific)|(?:crit(?:ical)?|"
+                         r"immunol(?:ogical)?|nat(?:ure)?|annu(?:al)?|physiol(?:ogical)?|"
+                         r"pharmacol(?:ogical)?|"
+                         r"endocr(?:ine)?|microbiol(?:ogical)?|neurosci|biol|chem) rev\b|"
+                         r"adv(?:ances)?\.? in |"
+                         r"progress in |prog |seminars in |semin |current topics in |curr top |trends\.? |"
+                         r"curr(?:ent)?\.? opin)|"
+                         r"^(?:annu(?:al)?\.? rev(?:iew)?\b|nat(?:ure)?\.? rev(?:iews)?\b|trends\.? |"
+                         r"curr(?:ent)?\.? opin(?:ion)?\b|physiol(?:ogical)?\.? rev(?:iews)?$|"
+                         r"chem(?:ical)?\.? "
+                         r"rev(?:iews)?$|pharmacol(?:ogical)?\.? rev(?:iews)?$|"
+                         r"(?:clin(?:ical)?\.? )?microbiol(?:ogy)?\.? "
+                         r"(?:and molecular biology )?rev(?:iews)?$)"),
+))
+# Metadata fields read for designs the record names (PubMed publication types, keywords, notes).
+NAMED_FIELDS = ("pubtype", "publication_type_pubmed", "publicationtype", "type", "keywords", "note", "annote")
+# PubMed publication types (MeSH) as they are written in a record.
+PUBMED_TYPES: dict[str, str] = {
+    "meta-analysis": D.SYSTEMATIC_REVIEW, "systematic review": D.SYSTEMATIC_REVIEW,
+    "randomized controlled trial": D.RCT, "pragmatic clinical trial": D.RCT,
+    "observational study": "", "case reports": D.CASE_REPORT, "practice guideline": D.GUIDELINE,
+    "guideline": D.GUIDELINE, "consensus development conference": D.GUIDELINE, "review": D.NARRATIVE_REVIEW,
+    "editorial": D.COMMENTARY, "letter": D.COMMENTARY, "comment": D.COMMENTARY, "news": D.WEB,
+    "dataset": D.DATASET_SOFTWARE,
+}
+_METHODS_HEADING = re.compile(r"^\s*(?:\d+\.?\s*)?(?:materials and methods|methods and materials|methods|"
+                              r"study design|patients and methods|subjects and methods)\s*$",
+                              re.IGNORECASE | re.MULTILINE)
+
+
+def _quote(text: str, match: re.Match[str]) -> str:
+    """The matched phrase in its context: the whole text if it is at most QUOTE_CHARS long, else
+    whole words around the match, with … where cut."""
+    if len(text) <= QUOTE_CHARS and "\n" not in text:
+        return text.strip()
+    start = max(0, match.start() - 30)
+    end = min(len(text), max(match.end() + 30, start + 40), start + QUOTE_CHARS)
+    while 0 < start < match.start() and not text[start - 1].isspace():
+        start += 1
+    while match.end() < end < len(text) and not text[end].isspace():
+        end -= 1
+    piece = " ".join(text[start:end].split())
+    return ("…" if start else "") + piece + ("…" if end < len(text) else "")
+
+
+def cue_design(text: str) -> tuple[str, re.Match[str]] | None:
+    """The strongest design a cue phrase in `text` names, and the match."""
+    for design, pattern in CUES:
+        found = pattern.search(text)
+        if found:
+            return design, found
+    return None
+
+
+def _from_entry(entry_type: str, jats_types: Iterable[str]) -> Design | None:
+    for kind in jats_types:
+        design = JATS_TYPES.get(kind.lower())
+        if design:
+            return Design(design, f"JATS publication-type: {kind}")
+    entry = (entry_type or "").lower()
+    if entry in ENTRY_TYPES and not jats_types:
+        return Design(ENTRY_TYPES[entry], f"entry type: {entry}")
+    return None
+
+
+def _from_named_fields(fields: dict[str, Any]) -> Design | None:
+    for name in NAMED_FIELDS:
+        value = fields.get(name)
+        if not isinstance(value, str) or not value.strip():
+            continue
+        for part in re.split(r"\s*[;,|]\s*", value):
+            design = PUBMED_TYPES.get(part.strip().lower())
+            if design:
+                return Design(design, f"{name}: '{part.strip()}'")
+        found = cue_design(value)
+        if found and found[0] not in (D.ANIMAL_IN_VITRO,):
+            return Design(found[0], f"{name}: '{_quote(value, found[1])}'")
+    return None
+
+
+def _from_venue(venue: str) -> Design | None:
+    for design, pattern in VENUES:
+        if venue and pattern.search(venue.strip()):
+            return Design(design, f"journal: '{venue.strip()}'")
+    return None
+
+
+def _from_title(title: str) -> Design | None:
+    found = cue_design(title or "")
+    if found:
+        return Design(found[0], f"title: '{_quote(title, found[1])}'")
+    return None
+
+
+def corpus_passages(text: str) -> list[tuple[str, str]]:
+    """(where, text) of an article of the corpus worth reading for its design: its head (title and
+    abstract) and the start of its methods section, each bounded."""
+    passages = [("abstract", text[:HEAD_CHARS])]
+    heading = _METHODS_HEADING.search(text, HEAD_CHARS // 4)
+    if heading:
+        passages.append(("methods", text[heading.end():heading.end() + METHODS_CHARS]))
+    return passages
+
+
+# An article's own text names software, databases, reviews and theses it used; only its title says it
+# is one of those.
+CORPUS_IGNORES = (D.COMMENTARY, D.NARRATIVE_REVIEW, D.BOOK, D.DATASET_SOFTWARE, D.GUIDELINE, D.WEB)
+
+
+def _from_corpus(text: str) -> Design | None:
+    for where, passage in corpus_passages(text):
+        found = cue_design(passage)
+        if found and found[0] not in CORPUS_IGNORES:
+            return Design(found[0], f"{where}: '{_quote(passage, found[1])}'")
+    return None
+
+
+def _records(props: dict[str, Any]) -> list[dict[str, Any]]:
+    try:
+        records = json.loads(props.get("records_json") or "[]")
+    except json.JSONDecodeError:
+        return []
+    return [r for r in records if isinstance(r, dict)] if isinstance(records, list) else []
+
+
+def _fields(props: dict[str, Any]) -> dict[str, Any]:
+    try:
+        fields = json.loads(props.get("fields_json") or "{}")
+    except json.JSONDecodeError:
+        return {}
+    return fields if isinstance(fields, dict) else {}
+
+
+def classify(props: dict[str, Any], corpus_text: str = "") -> Design:
+    """The design of a Source from its stored properties (graph.schema) and, when the work is an
+    article of the corpus, that article's text."""
+    fields = _fields(props)
+    records = _records(props)
+    jats_types = [str(t) for t in dict.fromkeys(
+        [fields.get("publication_type", "")] + [(r.get("fields") or {}).get("publication_type", "")
+                                                for r in records if isinstance(r.get("fields"), dict)]) if t]
+    for found in (_from_entry(str(props.get("entry_type", "")), jats_types), _from_named_fields(fields),
+                  _from_venue(str(props.get("venue", "") or fields.get("journal", ""))),
+                  _from_title(str(props.get("title", "")))):
+        if found:
+            return found
+    if corpus_text:
+        found = _from_corpus(corpus_text)
+        if found:
+            return found
+    return UNKNOWN

@@ -1,0 +1,165 @@
+"""The stance of a citing sentence toward one work it cites: supporting, contrasting or mentioning.
+
+Cue phrases decide, and the cue that decided is kept. Where a sentence cites several works in
+different clauses, only the clause holding the marker counts: the sentence is cut at `;`, at ', but'
+/ ', whereas' / ', and' …, and before each cue phrase, with every citation marker masked first so
+the commas inside '(Smith, 2001; Jones, 2002)' cut nothing. Contrasting cues are looked for first
+(a 'not consistent with' is not a 'consistent with'), then mentioning ('for a review see', 'as
+described previously', 'using the method of'), then supporting ('consistent with', 'confirmed').
+No cue: a citation that backs a claim of the citing text is supporting (it is offered as support;
+the cue is ''), any other citation is mentioning.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from graph.schema import Stance
+
+CONTRASTING = re.compile(
+    r"\b(?:contrary to|(?:in contrast (?:to|with)|unlike|as opposed to)(?= \x00)|"
+    r"(?:in contrast (?:to|with)|unlike|as opposed to) (?:(?:the|what|some|many|"
+    r"several|most|"
+    r"all|these|those|earlier|previous|prior|other|published|recent|"
+    r"former) )*(?:(?:\w+ ){0,2}(?:studies|study|"
+    r"reports?|findings?|results?|observations?|work|data|claims?|suggestions?|models?|proposals?|views?|"
+    r"conclusions?|authors|groups|investigators|was|were|has been|had been)\b|(?:[A-Z][\w'-]+ )(?:et al|"
+    r"and)\b)|"
+    r"contradict(?:s|ed|ing|ory)?|"
+    r"(?:are|is|was|were|be) (?:not|in)consistent with|(?:not|in)consistent with|inconsistent|"
+    r"not (?:entirely |fully |completely )?(?:consistent|in (?:agreement|line|accordance|keeping)) with|"
+    r"at odds with|in (?:conflict|disagreement) with|conflict(?:s|ed|ing)? with|disagree(?:s|d|ment)?\b|"
+    r"(?:failed|fail|fails|failure) to (?:replicate|reproduce|confirm|support|detect|find|observe)|"
+    r"(?:could|did|do|does|were|was) not (?:replicate|reproduce|confirm|corroborate)|"
+    r"(?:challenge[sd]?|refute[sd]?|dispute[sd]?|question(?:s|ed)?) (?:the|this|these|that|their|its|"
+    r"his|her)|"
+    r"differ(?:s|ed|ent)? from (?:those|that|the (?:results|findings|observations)) (?:previously |earlier )?"
+    r"(?:reported|described|observed|found|published)|"
+    r"opposite (?:to|of) (?:those|that|the|what)|(?:has|have) been (?:challenged|disputed|questioned|"
+    r"refuted)|"
+    r"(?:no|little) (?:evidence|support) (?:for|of)|not (?:been )?(?:supported|replicated|confirmed)|"
+    r"cast(?:s|ing)? doubt|call(?:s|ed)? into question|(?:a |an )?(?:different|alternative) interpretation|"
+    r"(?:whereas|while|but) (?:other|others|another|some other|later|more recent|subsequent)(?: studies|"
+    r" reports|"
+    r" authors| groups| investigators| work)? (?:have |has |had )?(?:found|reported|shown|observed|failed|"
+    r"described|demonstrated|detected|seen)|"
+    r"(?:longer|shorter|higher|lower|greater|smaller|larger|faster|slower|weaker|"
+    r"stronger) than (?:those |that |"
+    r"the (?:values? |rates? |times? )?|what (?:was |were |has been |had been )?)?(?:previously |earlier )?"
+    r"(?:reported|described|observed|found|estimated|measured)|"
+    r"(?:unlikely|not)\b[^.;]{0,160}\bas (?:(?:previous|earlier|prior|other|some) )?(?:reports|studies|work|"
+    r"authors|investigators)? ?(?:have |has |had )?(?:suggested|proposed|claimed|hypothesi[sz]ed|reported)|"
+    r"^(?:although|though|even though|while)\b[^;]{0,240}?,\s*(?:we|our|here|in our|this study|in this study)"
+    r"\b[^.;]{0,80}?\b(?:not|no|failed|unable)|(?:conclusions?|findings?|claims?|results?|evidence|"
+    r"hypothes[ie]s) "
+    r"(?:\w+ ){0,2}(?:uncertain|questionable|doubtful|inconclusive|unconvincing|controversial))\b",
+    re.IGNORECASE)
+MENTIONING = re.compile(
+    r"\b(?:e\.g\.|\breview(?:s|ed)?\b|elsewhere|previously (?:reported|described|utili[sz]ed|used|published)|"
+    r"(?:has|have) been (?:\w+ly )?reported|(?:program|programs|software|environment|package|pipeline|"
+    r"toolkit|"
+    r"toolbox|database|server|algorithm)\b|"
+    r"(?:was|were|been|is|are) (?:\w+ly )?(?:performed|isolated|extracted|selected|fitted|grown|cultured|"
+    r"constructed|generated|prepared|purified|processed|collected|recorded|quantified|named|based on|"
+    r"carried out|done|implemented|modified|adapted|synthesi[sz]ed|cloned|amplified|sequenced|stained|"
+    r"imaged|analy[sz]ed|calculated|computed|normali[sz]ed|obtained|derived|designed)\b|for (?:a |an |"
+    r"recent |comprehensive |detailed )?(?:reviews?|overviews?|summary|discussion|details|"
+    r"more details|further details|background)(?:,)? (?:see|refer to)|(?:reviewed|summari[sz]ed|discussed) "
+    r"(?:in|by|elsewhere)|see (?:also|e\.g\.|for example|reviews?)|(?:(?<=\()|(?<=\[))see\b|\bcf\.|"
+    r"(?:as|was|were|been) (?:previously |already )?(?:described|published|detailed)(?: previously| "
+    r"before| elsewhere| earlier)?(?= *(?:\(|\[|\d|$|in\b|by\b|,|\.|;))|"
+    r"(?:using|used|use|following|according to|adapted from|modified from|based on) (?:the |a |an )?"
+    r"(?:[\w-]+ ){0,3}"
+    r"(?:method|methods|protocol|protocols|procedure|procedures|approach|algorithm|software|package|pipeline|"
+    r"criteria|scale|technique|assay)s?\b|(?:method|protocol|procedure|software|package|tool)s? "
+    r"(?:of|from|described by|developed by)|(?:kindly )?(?:provided|obtained|purchased|donated|gifts?) "
+    r"(?:by|from)|(?:defined|classified|calculated|measured|scored|assessed|estimated) (?:as|using|with|by|"
+    r"according)|available (?:at|from)|(?:has|have) been (?:described|reviewed))",
+    re.IGNORECASE)
+SUPPORTING = re.compile(
+    r"\b(?:consistent with|in (?:agreement|line|accordance|keeping) with|agree(?:s|d|ing)? (?:well )?with|"
+    r"concordant with|compatible with|corroborat(?:e|es|ed|ing)|confirm(?:s|ed|ing)?|replicat(?:e|es|ed|ing)|"
+    r"(?:similar|comparable|analogous) (?:to|with) (?:those|that|what|the|previous|earlier|prior|results|"
+    r"findings|observations)|similar (?:results|findings|observations|effects)|support(?:s|ed|ing)? "
+    r"(?:the|this|these|our|previous|earlier|prior)|as (?:previously |earlier )?(?:shown|demonstrated|"
+    r"found|observed|predicted|suggested|expected)|(?:also|previously|similarly) (?:shown|found|observed|"
+    r"reported|demonstrated)|in support of)\b",
+    re.IGNORECASE)
+# Support that names a finding it agrees with; looked for before the mentioning cues, whose
+# 'previously reported' it would otherwise be.
+AGREEING = re.compile(
+    r"\b(?:as (?:was |has been |had been )?(?:previously |earlier |already |first )?(?:reported|shown|"
+    r"observed|found|"
+    r"demonstrated|proposed|suggested|predicted|expected|seen)|(?:consistent|in (?:agreement|line|accordance|"
+    r"keeping)) with (?:(?:the|our|these|those|previous|earlier|prior|published|"
+    r"recent) )*(?:\w+ )?(?:studies|"
+    r"reports?|findings?|results?|observations?|data|work|evidence))\b",
+    re.IGNORECASE)
+# Where a sentence is cut into clauses (cues themselves start a clause too).
+_BOUNDARY = re.compile(
+    r";|:\s|\.\s|,\s+(?=(?:whereas|while|but|although|though|and|however|yet|which|unlike|in contrast|"
+    r"contrary|consistent|as\b|similar|in (?:agreement|line|accordance|keeping))\b)|"
+    r"\s(?=(?:whereas|but|although|though|however|unlike|contrary to|in contrast|consistent with|"
+    r"in (?:agreement|line|accordance|keeping) with)\b)",
+    re.IGNORECASE)
+MASK = "\x00"
+MAX_SENTENCE = 4000  # a longer 'sentence' (a table, a run-on list) is read only around the marker
+
+
+def _masked(sentence: str, markers: Sequence[tuple[int, int]]) -> str:
+    chars = list(sentence)
+    for start, end in markers:
+        for i in range(max(0, start), min(len(chars), end)):
+            chars[i] = MASK
+    return "".join(chars)
+
+
+def _bracketed(text: str) -> list[bool]:
+    """For each character, whether it is inside (…) or […] (a citation's '; ' cuts no clause)."""
+    depth, inside = 0, []
+    for char in text:
+        if char in "([":
+            depth += 1
+        inside.append(depth > 0)
+        if char in ")]" and depth:
+            depth -= 1
+    return inside
+
+
+def clause_of(sentence: str, marker: tuple[int, int], markers: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    """(start, end) of the clause of `sentence` that holds `marker`; the whole sentence when every
+    marker of it is in that one clause."""
+    masked = _masked(sentence, markers)
+    inside = _bracketed(masked)
+    cuts = [0] + [m.start() for m in _BOUNDARY.finditer(masked) if not inside[m.start()]] + [len(sentence)]
+    cuts = sorted(set(cuts))
+    index = max(i for i, cut in enumerate(cuts[:-1]) if cut <= marker[0])
+    start, end = cuts[index], cuts[index + 1]
+    others = [m for m in markers if m != marker]
+    if all(start <= m[0] < end for m in others):
+        return 0, len(sentence)
+    return start, end
+
+
+def classify_stance(sentence: str, marker: tuple[int, int], markers: Sequence[tuple[int, int]] = (),
+                    backs_claim: bool = True) -> tuple[str, str]:
+    """(stance, cue) of the citation at `marker` (offsets in `sentence`); `markers` are every citation
+    marker of the sentence (this one included); `backs_claim` says whether the citation is offered as
+    evidence for a claim of the citing text (the default stance)."""
+    if len(sentence) > MAX_SENTENCE:
+        low = max(0, marker[0] - MAX_SENTENCE // 2)
+        sentence = sentence[low:low + MAX_SENTENCE]
+        marker = (marker[0] - low, marker[1] - low)
+        markers = [(a - low, b - low) for a, b in markers if low <= a < low + MAX_SENTENCE]
+    markers = list(markers) or [marker]
+    if marker not in markers:
+        markers.append(marker)
+    start, end = clause_of(sentence, marker, markers)
+    clause = _masked(sentence, markers)[start:end]
+    for stance, pattern in ((Stance.CONTRASTING, CONTRASTING), (Stance.SUPPORTING, AGREEING),
+                            (Stance.MENTIONING, MENTIONING), (Stance.SUPPORTING, SUPPORTING)):
+        found = pattern.search(clause)
+        if found:  # the cue as written (the clause searched has its markers masked)
+            return stance, " ".join(sentence[start + found.start():start + found.end()].split())
+    return (Stance.SUPPORTING if backs_claim else Stance.MENTIONING), ""
