@@ -155,9 +155,9 @@ def _draw(graph, nodes: dict[str, Node], positions, axes, nx) -> None:
                 bbox_to_anchor=(1.0, 1.0))
 
 
-SUPPORT_ORDER = ("cited", "cited-unresolved", "anecdotal", "unsupported")
-SUPPORT_COLOURS = {"cited": "#2e7d32", "cited-unresolved": "#9e9d24", "anecdotal": "#ef8f00",
-                   "unsupported": "#c62828"}
+SUPPORT_ORDER = ("cited", "cited-unresolved", "disputed-by-citation", "anecdotal", "unsupported")
+SUPPORT_COLOURS = {"cited": "#2e7d32", "cited-unresolved": "#9e9d24", "disputed-by-citation": "#ad1457",
+                   "anecdotal": "#ef8f00", "unsupported": "#c62828"}
 SUMMARY_LABEL_CHARS = 48
 
 

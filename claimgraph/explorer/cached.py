@@ -88,6 +88,12 @@ def works(store_url: str, by: str, limit: int) -> list[dict[str, Any]]:
 
 
 @st.cache_data(ttl=CACHE_SECONDS, show_spinner=False)
+def claims_by_support_design(store_url: str) -> dict[str, int]:
+    """Claims by the strongest design among the works they rest on ('' for none)."""
+    return read_store().claims_by_support_design()
+
+
+@st.cache_data(ttl=CACHE_SECONDS, show_spinner=False)
 def support_summary(store_url: str) -> list[dict[str, Any]]:
     """Per article: claims by status, works cited, unresolved citations."""
     return read_store().support_summary()
