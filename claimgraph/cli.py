@@ -20,7 +20,11 @@ DEMO_DIR = Path(__file__).resolve().parent.parent / "ingest" / "data"
 DEMO_ARTICLE = "trauma-and-relationships.txt"
 DEMO_BIB = "references.bib"
 SORT_KEYS = ("position", "status", "document_id", "section", "kind", "text")  # graph.model.CLAIM_SORT_KEYS
-STATUSES = ("cited", "anecdotal", "unsupported")
+STATUSES = ("cited", "disputed-by-citation", "anecdotal", "unsupported")  # graph.schema.ClaimStatus
+DESIGNS = ("systematic-review", "rct", "cohort", "case-control", "cross-sectional", "case-report", "qualitative",
+           "animal-in-vitro", "guideline", "narrative-review", "book", "commentary", "web", "dataset-software",
+           "unknown")  # graph.schema.StudyDesign, strongest first
+STANCES = ("supporting", "contrasting", "mentioning")  # graph.schema.Stance
 KINDS = ("empirical", "definition", "causal", "prescriptive", "evaluative", "personal", "general")
 EXPORT_FORMATS = ("json", "graphml", "csv", "cypher", "bibtex", "markdown", "svg", "png")  # graph.exports
 PICTURE_FORMATS = ("svg", "png")
@@ -51,7 +55,20 @@ def claim_filter(args: argparse.Namespace):
     from graph.model import ClaimFilter
 
     return ClaimFilter(status=args.status, document_id=args.document, section=args.section,
-                       source_id=getattr(args, "source_key", None), kind=args.kind, text=args.search)
+                       source_id=getattr(args, "source_key", None), kind=args.kind, text=args.search,
+                       design=args.design, only_design=args.only_design, stance=args.stance)
+
+
+def word_list(allowed: tuple[str, ...], what: str):
+    """argparse type: a comma-separated list of words from `allowed`, kept as 'a,b'."""
+    def parse(value: str) -> str:
+        words = [w.strip() for w in value.split(",") if w.strip()]
+        wrong = [w for w in words if w not in allowed]
+        if wrong or not words:
+            raise argparse.ArgumentTypeError(f"{', '.join(wrong) or repr(value)} is not a {what}: use one or "
+                                             f"more of {', '.join(allowed)}, comma-separated")
+        return ",".join(words)
+    return parse
 
 
 def add_filter_options(parser: argparse.ArgumentParser, with_source: bool = True) -> None:
@@ -66,6 +83,14 @@ def add_filter_options(parser: argparse.ArgumentParser, with_source: bool = True
                            "citing document's key (every article's claims)")
     group.add_argument("--kind", choices=KINDS, help="only claims of this kind")
     group.add_argument("--search", metavar="TEXT", help="only claims whose text contains TEXT (any case)")
+    group.add_argument("--design", metavar="D,D", type=word_list(DESIGNS, "study design"),
+                       help="only claims whose strongest supporting work is of one of these designs, "
+                       "e.g. rct,systematic-review (" + ", ".join(DESIGNS) + ")")
+    group.add_argument("--only-design", metavar="D,D", type=word_list(DESIGNS, "study design"),
+                       help="only claims every supporting work of which is of these designs, "
+                       "e.g. case-report,commentary (resting only on case reports or opinion)")
+    group.add_argument("--stance", metavar="S", type=word_list(STANCES, "stance"),
+                       help="only claims with a citation of this stance: " + ", ".join(STANCES))
 
 
 def non_negative(value: str) -> int:

@@ -138,7 +138,8 @@ def explain_no_claims(store: Any, flt: ClaimFilter) -> str:
 
 
 OPTION_NAMES = {"status": "status", "document_id": "document", "section": "section", "source_id": "source",
-                "kind": "kind", "text": "search"}
+                "kind": "kind", "text": "search", "design": "design", "only_design": "only-design",
+                "stance": "stance"}
 
 
 def _explain_one(store: Any, name: str, value: str) -> str:
@@ -159,4 +160,10 @@ def _explain_one(store: Any, name: str, value: str) -> str:
         return f"{option} is no section heading; {_did_you_mean(near) or 'sections are exact headings'}"
     if name == "text":
         return f"{option}: no claim contains that text"
+    if name == "design":
+        return f"{option}: no claim's strongest supporting work has that design"
+    if name == "only_design":
+        return f"{option}: no claim rests only on works of those designs"
+    if name == "stance":
+        return f"{option}: no claim has a citation of that stance"
     return f"{option}: no claim has that {name}"

@@ -17,7 +17,8 @@ import re
 import sys
 from typing import Any, TextIO
 
-CLAIM_COLUMNS = ("id", "status", "kind", "document_id", "section", "evidence_count", "source_ids", "text")
+CLAIM_COLUMNS = ("id", "status", "kind", "document_id", "section", "evidence_count", "support_design",
+                 "source_ids", "text")
 PIPED_WIDTH = 160
 # Table layout per column: (header, max width, overflow); "none" never wraps, absent columns fold and
 # share the remaining width, never narrower than MIN_TEXT_WIDTH.
@@ -28,6 +29,7 @@ COLUMN_LAYOUT = {
     "claim_count": ("claims", None, "none"), "authors": ("authors", 24, "ellipsis"),
     "date": ("date", None, "none"), "year": ("year", None, "none"), "cited": ("cited", None, "none"),
     "anecdotal": ("anecdotal", None, "none"), "unsupported": ("unsupported", None, "none"),
+    "disputed-by-citation": ("disputed", None, "none"), "support_design": ("design", 17, "ellipsis"),
     "reference": ("reference", 22, "ellipsis"), "keys": ("keys", 24, "fold"),
     "article_count": ("articles", None, "none"), "line": ("line", None, "none"),
     "claim_id": ("claim", None, "none"), "citation": ("citation", 24, "fold"), "path": ("path", 28, "fold"),
@@ -35,9 +37,12 @@ COLUMN_LAYOUT = {
 NARROW_ID_WIDTH = 26  # a long id (a comment's) is cut in the middle to this when the table is tight
 MIN_TEXT_WIDTH = 30
 # Columns dropped first, in this order, when a table would leave the text too narrow.
-DROPPABLE = ("document_id", "section", "date", "authors", "source_ids", "kind", "year", "evidence_count",
+DROPPABLE = ("document_id", "section", "date", "authors", "source_ids", "support_design", "kind", "year",
+             "evidence_count",
              "article_count", "path", "claim_id", "keys")
-STATUS_STYLES = {"cited": "green", "anecdotal": "yellow", "unsupported": "red"}
+STATUS_STYLES = {"cited": "green", "disputed-by-citation": "magenta", "anecdotal": "yellow",
+                 "unsupported": "red"}
+STANCE_STYLES = {"supporting": "green", "contrasting": "magenta", "mentioning": "dim"}
 
 
 QUOTE_MARKS = "\"'“”‘’«»„"
@@ -235,6 +240,26 @@ def reference_text(source: dict[str, Any]):
     return text
 
 
+def support_line(source: dict[str, Any]):
+    """'design: book (entry type: book) · stance: supporting' for one reference of a trace; the
+    stance's cue in quotes when a cue decided it, 'design: unknown (not stated)' when nothing did."""
+    from claimgraph.lite import Text
+
+    design = str(source.get("design") or "unknown")
+    reason = str(source.get("design_reason") or "")
+    line = Text("        design: ", style="dim")
+    line.append(terminal_safe(design), style="bold" if design != "unknown" else "")
+    line.append(f" ({terminal_safe(reason)})" if reason else " (not stated)", style="dim")
+    stance = str(source.get("stance") or "")
+    if stance:
+        line.append(" · stance: ", style="dim")
+        line.append(terminal_safe(stance), style=STANCE_STYLES.get(stance, ""))
+        cue = str(source.get("stance_cue") or "")
+        line.append(f" ('{terminal_safe(cue)}')" if cue else " (no cue: cited in support of the claim)"
+                    if stance == "supporting" else " (no cue)", style="dim")
+    return line
+
+
 def marked_context(trace: dict[str, Any]):
     """The claim's paragraph with the claim between » and « in bold reverse video (the markers
     show it when the output is not a terminal) and evidence underlined."""
@@ -296,6 +321,7 @@ def print_trace(trace: dict[str, Any]) -> None:
                 cited_as = f"[{source['cited_number']}] {cited_as}".strip()
             label = Text(f"      ({terminal_safe(cited_as)}) " if cited_as else "      ", style="dim")
             out.print(label.append_text(reference_text(source)))
+            out.print(support_line(source))
             if source.get("in_corpus"):
                 out.print(Text(f"        in the corpus: {terminal_safe(source['in_corpus'])} "
                                f"(`claimgraph claims --document {terminal_safe(source['in_corpus'])}`)",

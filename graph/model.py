@@ -152,6 +152,14 @@ class ClaimFilter:
     source_id: str | None = None
     kind: str | None = None
     text: str | None = None
+    design: str | None = None       # ', '-separated StudyDesigns: the claim's support_design is one of them
+    only_design: str | None = None  # every work cited in support of it has one of these designs
+    stance: str | None = None       # ', '-separated Stances: one of its citations has one of them
+
+    @staticmethod
+    def values(field_value: str | None) -> list[str]:
+        """The items of a comma-separated filter value ('rct, systematic-review' -> two)."""
+        return [v.strip() for v in (field_value or "").split(",") if v.strip()]
 
 
 # Columns `Store.claims` can sort by, and the row keys every claims row has.
@@ -159,4 +167,5 @@ CLAIM_SORT_KEYS = ("position", "status", "document_id", "section", "kind", "text
 CLAIM_ROW_KEYS = (
     "id", "text", "document_id", "document_title", "section", "start", "end", "kind",
     "status", "contested", "position", "evidence_count", "source_ids",
+    "support_design", "n_supporting", "n_contrasting",
 )

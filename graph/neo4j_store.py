@@ -596,6 +596,18 @@ def _claim_match(flt: ClaimFilter, source_ids: list[str] | None = None) -> tuple
     if flt.text:
         clauses.append("toLower(c.text) CONTAINS toLower($text)")
         params["text"] = flt.text
+    if flt.design:
+        clauses.append("c.support_design IN $designs")
+        params["designs"] = ClaimFilter.values(flt.design)
+    if flt.only_design:
+        clauses.append("c.n_supporting > 0 AND NOT EXISTS { MATCH (c)-[:SUPPORTED_BY]->(:Evidence)"
+                       "-[r:CITES]->(s:Source) WHERE r.stance = 'supporting' AND "
+                       "NOT coalesce(nullif(s.design, ''), 'unknown') IN $only_designs }")
+        params["only_designs"] = ClaimFilter.values(flt.only_design)
+    if flt.stance:
+        clauses.append("EXISTS { MATCH (c)-[:SUPPORTED_BY]->(:Evidence)-[r:CITES]->(:Source) "
+                       "WHERE r.stance IN $stances }")
+        params["stances"] = ClaimFilter.values(flt.stance)
     where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
     if flt.source_id:
         params["source_ids"] = list(source_ids or [flt.source_id])
@@ -621,6 +633,8 @@ def _claim_row(record: dict[str, Any]) -> dict[str, Any]:
         "status": props.get("status", ""), "contested": bool(props.get("contested", False)),
         "position": props.get("position"), "evidence_count": record["evidence_count"],
         "source_ids": list(record["source_ids"]),
+        "support_design": props.get("support_design", ""), "n_supporting": props.get("n_supporting", 0),
+        "n_contrasting": props.get("n_contrasting", 0),
     }
 
 

@@ -567,7 +567,7 @@ class SQLiteStore(Store):
         """True when the text index alone answers the filter (text of 3+ characters, nothing else)."""
         return (self._has_claim_text and bool(flt.text) and len(flt.text.lower()) >= TRIGRAM
                 and not any(getattr(flt, f) for f in ("status", "document_id", "section", "kind",
-                                                      "source_id")))
+                                                      "source_id", "design", "only_design", "stance")))
 
     def trace(self, claim_id: str) -> dict[str, Any] | None:
         with self._read() as conn:
@@ -854,6 +854,11 @@ def _last_by_id(nodes: Iterable[Node]) -> list[Node]:
     return list({node.id: node for node in nodes}.values())
 
 
+# The citations (evidence -> work) of claim `c`: r2 is the CITES, s the cited work.
+CLAIM_CITES_SQL = ("SELECT 1 FROM rel r1 JOIN rel r2 ON r2.start = r1.\"end\" AND r2.type = 'CITES' "
+                   "JOIN source s ON s.id = r2.\"end\" WHERE r1.start = c.id AND r1.type = 'SUPPORTED_BY'")
+
+
 def _claim_where(flt: ClaimFilter, source_ids: list[str] | None = None,
                  claim_text: bool = False) -> tuple[str, list[Any]]:
     """SQL condition on claim alias `c` and its parameters; `source_ids` are flt.source_id resolved,
@@ -871,6 +876,21 @@ def _claim_where(flt: ClaimFilter, source_ids: list[str] | None = None,
             "AND r1.type = 'SUPPORTED_BY' WHERE r2.type = 'CITES' AND r2.\"end\" IN ($m))",
             m=_marks(len(ids))))
         params.extend(ids)
+    if flt.design:
+        designs = ClaimFilter.values(flt.design)
+        clauses.append(_sql("c.support_design IN ($m)", m=_marks(len(designs))))
+        params.extend(designs)
+    if flt.only_design:
+        designs = ClaimFilter.values(flt.only_design)
+        clauses.append(_sql(f"c.n_supporting > 0 AND NOT EXISTS ({CLAIM_CITES_SQL} AND "
+                            "json_extract(r2.props, '$$.stance') = 'supporting' AND "
+                            "COALESCE(NULLIF(s.design, ''), 'unknown') NOT IN ($m))", m=_marks(len(designs))))
+        params.extend(designs)
+    if flt.stance:
+        stances = ClaimFilter.values(flt.stance)
+        clauses.append(_sql(f"EXISTS ({CLAIM_CITES_SQL} AND json_extract(r2.props, '$$.stance') IN ($m))",
+                            m=_marks(len(stances))))
+        params.extend(stances)
     if flt.text:
         folded = flt.text.lower()
         if claim_text and len(folded) >= TRIGRAM:
@@ -916,6 +936,8 @@ def _claim_row(row: sqlite3.Row) -> dict[str, Any]:
         "status": props.get("status", ""), "contested": bool(props.get("contested", False)),
         "position": props.get("position"), "evidence_count": row["evidence_count"],
         "source_ids": json.loads(row["source_ids"] or "[]"),
+        "support_design": props.get("support_design", ""), "n_supporting": props.get("n_supporting", 0),
+        "n_contrasting": props.get("n_contrasting", 0),
     }
 
 

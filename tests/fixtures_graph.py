@@ -198,3 +198,55 @@ def sample_batch() -> GraphBatch:
 NODE_COUNTS = {"Document": 3, "Claim": 8, "Evidence": 5, "Source": 3, "Author": 3}
 REL_COUNTS = {"MAKES": 8, "SUPPORTED_BY": 5, "CITES": 6, "WRITTEN_BY": 3, "REPLIES_TO": 1, "CHALLENGES": 2,
               "IN_CORPUS": 0}
+
+
+# -- support profiles (schema v3): a third article whose citations carry designs and stances ---------
+GAMMA = "doc:gamma"
+TRIAL, CASE, OPINION = "work:trial", "work:case", "work:opinion"
+GAMMA_DESIGNS = {TRIAL: ("rct", "title: 'A randomized controlled trial of …'"),
+                 CASE: ("case-report", "title: 'A case of …'"), OPINION: ("commentary", "title: 'Editorial …'")}
+# (name, text, [(work, stance, cue)]), in reading order; the claims' v3 properties follow from these.
+GAMMA_CLAIMS = [
+    ("g1", "Exercise lowers blood pressure [1, 2].", [(TRIAL, "supporting", ""), (CASE, "supporting", "")]),
+    ("g2", "Exercise once cured a fever [2].", [(CASE, "supporting", "")]),
+    ("g3", "Exercise raises blood pressure, contrary to [1].", [(TRIAL, "contrasting", "contrary to")]),
+    ("g4", "Exercise was measured as in [3].", [(OPINION, "mentioning", "measured as")]),
+    ("g5", "Exercise helps everyone [2, 3].", [(CASE, "supporting", ""), (OPINION, "supporting", "")]),
+]
+GAMMA_TEXT = "Exercise\n\n" + " ".join(text for _, text, _ in GAMMA_CLAIMS) + "\n"
+GAMMA_CLAIM_IDS = {name: claim_id(GAMMA, text) for name, text, _ in GAMMA_CLAIMS}
+
+
+def gamma_batch() -> GraphBatch:
+    """Article gamma: five claims citing a trial, a case report and an editorial with stances."""
+    from graph.schema import DESIGN_STRENGTH
+
+    batch = GraphBatch(replaces=[GAMMA])
+    for work, (design, reason) in GAMMA_DESIGNS.items():
+        batch.add_node(Label.SOURCE, work, entry_type="article", title=work, authors="", year="2020",
+                       design=design, design_reason=reason)
+    batch.add_node(Label.DOCUMENT, GAMMA, kind="article", title="Exercise", author="", date="", url="",
+                   sha256=text_sha256(GAMMA_TEXT), text=GAMMA_TEXT, path="gamma.txt", offset=0, root_id=GAMMA,
+                   parent_id="", position=0)
+    for position, (name, text, cites) in enumerate(GAMMA_CLAIMS):
+        start, end = span(GAMMA_TEXT, text)
+        supporting = [GAMMA_DESIGNS[w][0] for w, stance, _ in cites if stance == "supporting"]
+        contrasting = sum(1 for _, stance, _ in cites if stance == "contrasting")
+        status = "disputed-by-citation" if contrasting == len(cites) else "cited"
+        batch.add_node(Label.CLAIM, GAMMA_CLAIM_IDS[name], text=text, document_id=GAMMA, section="Exercise",
+                       start=start, end=end, paragraph_start=start, paragraph_end=end, position=position,
+                       kind="empirical", status=status, contested=False,
+                       support_design=min(supporting, key=DESIGN_STRENGTH.__getitem__) if supporting else "",
+                       n_supporting=len(supporting), n_contrasting=contrasting)
+        batch.add_rel(RelType.MAKES, GAMMA, GAMMA_CLAIM_IDS[name])
+        marker = text[text.rindex("["):text.rindex("]") + 1]
+        ev_start = start + text.rindex("[")
+        ev = evidence_id(GAMMA, "citation", marker, position)
+        batch.add_node(Label.EVIDENCE, ev, text=marker, document_id=GAMMA, start=ev_start,
+                       end=ev_start + len(marker), kind="citation", marker=marker, resolved=True)
+        batch.add_rel(RelType.SUPPORTED_BY, GAMMA_CLAIM_IDS[name], ev)
+        for work, stance, cue in cites:
+            batch.add_rel(RelType.CITES, ev, work, key=work, number="", stance=stance, stance_cue=cue)
+    for work in GAMMA_DESIGNS:
+        batch.add_rel(RelType.CITES, GAMMA, work, key=work, number="", stance="", stance_cue="")
+    return batch

@@ -35,12 +35,14 @@ from fixtures_graph import (
     COMMENT,
     COMMENT_TEXT,
     EVIDENCE,
+    GAMMA_CLAIM_IDS,
     HERMAN,
     JORDAN,
     NODE_COUNTS,
     REL_COUNTS,
     alpha_batch,
     beta_batch,
+    gamma_batch,
     sample_batch,
 )
 
@@ -164,6 +166,7 @@ def test_claims_default_order_and_row_shape(loaded: Store) -> None:
         "document_id": ALPHA, "document_title": "Trauma and Bonds", "section": "Veterans",
         "start": start, "end": start + 60, "kind": "empirical", "status": "cited", "contested": True,
         "position": 3, "evidence_count": 1, "source_ids": [JORDAN],
+        "support_design": "", "n_supporting": 0, "n_contrasting": 0,
     }
     by_id = {r["id"]: r for r in page.rows}
     assert (by_id[A5]["evidence_count"], by_id[A5]["source_ids"]) == (1, [])
@@ -197,6 +200,52 @@ def test_claims_filters(loaded: Store, flt: ClaimFilter, expected: list[str]) ->
     page = loaded.claims(flt)
     assert [r["id"] for r in page.rows] == expected
     assert page.total == len(expected)
+
+
+G1, G2, G3, G4, G5 = (GAMMA_CLAIM_IDS[n] for n in ("g1", "g2", "g3", "g4", "g5"))
+
+
+@pytest.mark.parametrize("flt, expected", [
+    (ClaimFilter(design="rct"), [G1]),
+    (ClaimFilter(design="rct, systematic-review"), [G1]),
+    (ClaimFilter(design="case-report"), [G2, G5]),
+    (ClaimFilter(design="cohort"), []),
+    (ClaimFilter(only_design="case-report,commentary"), [G2, G5]),
+    (ClaimFilter(only_design="rct"), []),
+    (ClaimFilter(only_design="rct,case-report"), [G1, G2]),
+    (ClaimFilter(stance="contrasting"), [G3]),
+    (ClaimFilter(stance="mentioning"), [G4]),
+    (ClaimFilter(stance="supporting"), [G1, G2, G5]),
+    (ClaimFilter(stance="contrasting,mentioning"), [G3, G4]),
+    (ClaimFilter(status="disputed-by-citation"), [G3]),
+    (ClaimFilter(status="cited", stance="supporting", design="case-report"), [G2, G5]),
+    (ClaimFilter(source_id="work:trial", stance="contrasting"), [G3]),
+    (ClaimFilter(text="blood", only_design="rct,case-report"), [G1]),
+])
+def test_claims_support_filters(loaded: Store, flt: ClaimFilter, expected: list[str]) -> None:
+    """Design, only-design and stance filters (schema v3) give the same claims on every backend; the
+    sample's own claims have no stance or design and match none of them."""
+    loaded.write(gamma_batch())
+    page = loaded.claims(flt)
+    assert [r["id"] for r in page.rows] == expected
+    assert page.total == len(expected)
+    if flt.stance or flt.design:
+        assert set(claim_ids(loaded, flt)) <= set(GAMMA_CLAIM_IDS.values())
+
+
+def test_support_profile_in_rows_trace_and_counts(loaded: Store) -> None:
+    loaded.write(gamma_batch())
+    rows = {r["id"]: r for r in loaded.claims(ClaimFilter(document_id="doc:gamma")).rows}
+    assert {k: rows[G1][k] for k in ("support_design", "n_supporting", "n_contrasting", "status")} == {
+        "support_design": "rct", "n_supporting": 2, "n_contrasting": 0, "status": "cited"}
+    assert {k: rows[G3][k] for k in ("support_design", "n_supporting", "n_contrasting", "status")} == {
+        "support_design": "", "n_supporting": 0, "n_contrasting": 1, "status": "disputed-by-citation"}
+    trace = loaded.trace(G3)
+    [source] = trace["evidence"][0]["sources"]
+    assert (source["design"], source["stance"], source["stance_cue"]) == ("rct", "contrasting", "contrary to")
+    assert loaded.stats()["claims_by_status"]["disputed-by-citation"] == 1
+    gamma = next(d for d in loaded.documents() if d["id"] == "doc:gamma")
+    assert (gamma["cited"], gamma["disputed-by-citation"]) == (4, 1)
 
 
 def test_claims_paging(loaded: Store) -> None:
@@ -254,7 +303,8 @@ def test_trace_of_challenged_cited_claim(loaded: Store) -> None:
     assert trace["context"]["text"].endswith("(Smith, 2001).")
     assert trace["evidence"] == [{**batch_node(batch, EVIDENCE["a4"]).props,
                                   "sources": [{**batch_node(batch, JORDAN).props, "cited_key": "",
-                                               "cited_number": "", "in_corpus": ""}]}]
+                                               "cited_number": "", "stance": "", "stance_cue": "",
+                                               "in_corpus": ""}]}]
     assert trace["challenges"] == [
         {"id": C1, "label": "Claim", "text": "The ÉCOLE study found no difference in divorce rates.",
          "reason": "found no difference"},
@@ -314,7 +364,7 @@ def test_stats_exact(loaded: Store) -> None:
     assert loaded.stats() == {
         "nodes": NODE_COUNTS,
         "relationships": REL_COUNTS,
-        "claims_by_status": {"cited": 4, "anecdotal": 1, "unsupported": 3},
+        "claims_by_status": {"cited": 4, "disputed-by-citation": 0, "anecdotal": 1, "unsupported": 3},
         "claims_by_document": [
             {"document_id": ALPHA, "title": "Trauma and Bonds", "status": "anecdotal", "count": 1},
             {"document_id": ALPHA, "title": "Trauma and Bonds", "status": "cited", "count": 3},
@@ -331,7 +381,7 @@ def test_stats_of_empty_store_lists_every_key(store: Store) -> None:
     stats = store.stats()
     assert stats["nodes"] == {str(label): 0 for label in Label}
     assert stats["relationships"] == {str(t): 0 for t in RelType}
-    assert stats["claims_by_status"] == {"cited": 0, "anecdotal": 0, "unsupported": 0}
+    assert stats["claims_by_status"] == {"cited": 0, "disputed-by-citation": 0, "anecdotal": 0, "unsupported": 0}
     assert (stats["claims_by_document"], stats["unresolved_citations"]) == ([], 0)
 
 
