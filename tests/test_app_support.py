@@ -247,6 +247,7 @@ def test_overview_strength_of_the_demo(monkeypatch: pytest.MonkeyPatch, demo_url
 
 
 def test_strength_rows_keep_a_design_the_explorer_does_not_know() -> None:
-    rows = strength_rows({"rct": 1, "new-design": 3, "": 0})
+    rows = strength_rows({"rct": 1, "new-design": 3, "": 0}, {"trial-or-meta-analysis": 1})
     assert [r["facet"] for r in rows] == ["trial-or-meta-analysis", "case-reports-or-opinion", "rct",
                                           "new-design", ""]
+    assert [r["count"] for r in rows] == [1, 0, 1, 3, 0]

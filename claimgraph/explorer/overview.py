@@ -168,7 +168,7 @@ def page() -> None:
     st.caption("Each claim counted once, under the strongest study design among the works its citations "
                "support (a design only where the work's metadata or title states one). Open a row for "
                "its claims.")
-    st.html(strength_table_html(cached.claims_by_support_design(url)))
+    st.html(strength_table_html(cached.claims_by_support_design(url), cached.design_group_counts(url)))
     st.subheader("Works the corpus rests on")
     by = st.radio("Rank works by", list(RANKINGS), format_func=RANKINGS.get, horizontal=True,
                   key="overview_rank")  # one ranking query per render, not two

@@ -152,13 +152,13 @@ STRENGTH_CSS = """<style>
 </style>"""
 
 
-def strength_rows(counts: Mapping[str, int]) -> list[dict[str, Any]]:
-    """The overview's support-strength rows: the two facet groups, then every design some claim rests
-    on (strongest first), then the claims no citation supports. Each row: {facet, label, count, link}
+def strength_rows(counts: Mapping[str, int], groups: Mapping[str, int]) -> list[dict[str, Any]]:
+    """The overview's support-strength rows: the two facet groups (`groups`: facet -> the claims its
+    filter matches), then every design some claim rests on (`counts`: Store.claims_by_support_design,
+    strongest first), then the claims no citation supports. Each row: {facet, label, group, count}
     (facet '' for the unsupported row, which has no link)."""
-    rows = [{"facet": group, "label": FACET_LABELS[group], "group": True,
-             "count": sum(int(counts.get(d, 0)) for d in designs)}
-            for group, designs in DESIGN_GROUPS.items()]
+    rows = [{"facet": group, "label": FACET_LABELS[group], "group": True, "count": int(groups.get(group, 0))}
+            for group in DESIGN_GROUPS]
     rows += [{"facet": design, "label": DESIGN_LABELS.get(design, design), "group": False,
               "count": int(counts[design])} for design in (*DESIGNS, *sorted(set(counts) - set(DESIGNS)))
              if design and counts.get(design)]
@@ -167,12 +167,12 @@ def strength_rows(counts: Mapping[str, int]) -> list[dict[str, Any]]:
     return rows
 
 
-def strength_table_html(counts: Mapping[str, int]) -> str:
-    """Claims by the strongest design they rest on, as an escaped HTML table with bars; each design
-    links to the Claims page filtered to it."""
+def strength_table_html(counts: Mapping[str, int], groups: Mapping[str, int]) -> str:
+    """Claims by the strongest design they rest on, as an escaped HTML table with bars; each row
+    links to the Claims page filtered to it (see strength_rows)."""
     from urllib.parse import quote
 
-    rows = strength_rows(counts)
+    rows = strength_rows(counts, groups)
     total = sum(int(n) for n in counts.values()) or 1
     body = []
     for row in rows:
