@@ -251,3 +251,19 @@ def test_strength_rows_keep_a_design_the_explorer_does_not_know() -> None:
     assert [r["facet"] for r in rows] == ["trial-or-meta-analysis", "case-reports-or-opinion", "rct",
                                           "new-design", ""]
     assert [r["count"] for r in rows] == [1, 0, 1, 3, 0]
+
+
+# -- graph ------------------------------------------------------------------------------------------------
+def test_graph_details_name_a_works_design_and_a_claims_profile(monkeypatch: pytest.MonkeyPatch,
+                                                               support_url: str) -> None:
+    import json
+
+    def details(node: str) -> dict[str, list[list[str]]]:
+        frame = next(el.proto.srcdoc for el in app(monkeypatch, support_url, page="graph", node=node)
+                     .get("iframe"))
+        start = frame.index("const cgNodes = ") + len("const cgNodes = ")
+        return {n["id"]: n["details"] for n in json.JSONDecoder().raw_decode(frame[start:])[0]}
+
+    claim = first_claim(support_url, text="Exercise")
+    assert ["Support profile", "RCT · 1 supporting · 1 contrasting"] in details(claim["id"])[claim["id"]]
+    assert ["Design", "Case report / series (title: 'a case of')"] in details("work:case")["work:case"]

@@ -111,6 +111,12 @@ def stance_badge(source: Mapping[str, Any], with_cue: bool = True) -> str:
     return pill
 
 
+def design_words(source: Mapping[str, Any]) -> str:
+    """The work's design and its reason as plain text: 'Book / chapter (entry type: book)'."""
+    design, reason = design_of(source)
+    return f"{DESIGN_LABELS[design]} ({reason})" if reason and design != UNKNOWN else DESIGN_LABELS[design]
+
+
 def reason_html(source: Mapping[str, Any]) -> str:
     """The design's reason as a line of small text ('' when the design is unknown or has none)."""
     design, reason = design_of(source)
