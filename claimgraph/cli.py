@@ -21,12 +21,13 @@ DEMO_ARTICLE = "trauma-and-relationships.txt"
 DEMO_BIB = "references.bib"
 SORT_KEYS = ("position", "status", "document_id", "section", "kind", "text")  # graph.model.CLAIM_SORT_KEYS
 STATUSES = ("cited", "disputed-by-citation", "anecdotal", "unsupported")  # graph.schema.ClaimStatus
-DESIGNS = ("systematic-review", "rct", "cohort", "case-control", "cross-sectional", "case-report", "qualitative",
-           "animal-in-vitro", "guideline", "narrative-review", "book", "commentary", "web", "dataset-software",
-           "unknown")  # graph.schema.StudyDesign, strongest first
+DESIGNS = ("systematic-review", "rct", "cohort", "case-control", "cross-sectional", "case-report",
+           "qualitative", "animal-in-vitro", "guideline", "narrative-review", "book", "commentary", "web",
+           "dataset-software", "unknown")  # graph.schema.StudyDesign, strongest first
 STANCES = ("supporting", "contrasting", "mentioning")  # graph.schema.Stance
 KINDS = ("empirical", "definition", "causal", "prescriptive", "evaluative", "personal", "general")
-EXPORT_FORMATS = ("json", "graphml", "csv", "cypher", "bibtex", "markdown", "svg", "png")  # graph.exports
+EXPORT_FORMATS = ("json", "graphml", "csv", "cypher", "bibtex", "markdown", "svg", "png", "jsonld",
+                  "turtle")  # graph.exports
 PICTURE_FORMATS = ("svg", "png")
 PICTURE_MAX_NODES = 200  # a picture of more nodes is unreadable; data formats have no default cap
 

@@ -37,7 +37,7 @@ COLUMN_LAYOUT = {
 NARROW_ID_WIDTH = 26  # a long id (a comment's) is cut in the middle to this when the table is tight
 MIN_TEXT_WIDTH = 30
 # Columns dropped first, in this order, when a table would leave the text too narrow.
-DROPPABLE = ("document_id", "section", "date", "authors", "source_ids", "support_design", "kind", "year",
+DROPPABLE = ("support_design", "document_id", "section", "date", "authors", "source_ids", "kind", "year",
              "evidence_count",
              "article_count", "path", "claim_id", "keys")
 STATUS_STYLES = {"cited": "green", "disputed-by-citation": "magenta", "anecdotal": "yellow",

@@ -1,4 +1,5 @@
-"""Exports of any Subgraph: JSON, GraphML, CSV, Cypher, BibTeX, Markdown handout, SVG, PNG.
+"""Exports of any Subgraph: JSON, GraphML, CSV, Cypher, BibTeX, Markdown handout, SVG, PNG, JSON-LD
+and Turtle (graph/linked_data.py).
 
 `export(subgraph, fmt, store=None)` returns `str` for text formats and `bytes` for
 binary ones; `FORMATS` names each format's file extension and media type (the app
@@ -42,6 +43,9 @@ FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
     ExportFormat("markdown", "md", "text/markdown", True, "Markdown handout for a class"),
     ExportFormat("svg", "svg", "image/svg+xml", True, "picture of the subgraph (SVG)"),
     ExportFormat("png", "png", "image/png", False, "picture of the subgraph (PNG)"),
+    ExportFormat("jsonld", "jsonld", "application/ld+json", True,
+                 "linked data: JSON-LD with CiTO citation typing"),
+    ExportFormat("turtle", "ttl", "text/turtle", True, "linked data: Turtle with CiTO citation typing"),
     ExportFormat("table-csv", "csv", "text/csv", True,
                  "one row per claim × evidence × reference, with APA reference and permalink (CSV)"),
     ExportFormat("table-xlsx", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -193,11 +197,13 @@ def claim_table(subgraph: Subgraph, store: Any = None, base_url: str = "") -> li
             document = store.node(str(props.get("document_id") or ""))
         base = {"document": (document.props.get("title") if document else "") or props.get("document_id", ""),
                 "section": props.get("section", ""), "claim": props.get("text", ""),
-                "support": claim_support(props, support.get(claim.id, [])), "claim_id": claim.id,
+                "support": claim_support(props, support.get(claim.id, [])),
+                "support_design": props.get("support_design", "") or "", "claim_id": claim.id,
                 "permalink": f"{base_url}?page=trace&claim={quote(claim.id, safe=':')}"}
         evidence = support.get(claim.id, [])
         if not evidence:
-            rows.append({**base, "evidence_kind": "", "evidence": "", "reference": "", "doi": ""})
+            rows.append({**base, "evidence_kind": "", "evidence": "", "reference": "", "doi": "",
+                         "design": "", "stance": ""})
         for item in evidence:
             sources = item.get("sources") or [None]
             for source in sources:
@@ -205,7 +211,9 @@ def claim_table(subgraph: Subgraph, store: Any = None, base_url: str = "") -> li
                     "(matched no reference)" if item.get("kind") == "citation" else "")
                 rows.append({**base, "evidence_kind": item.get("kind", ""),
                              "evidence": item.get("marker") or item.get("text", ""),
-                             "reference": reference, "doi": (source or {}).get("doi", "")})
+                             "reference": reference, "doi": (source or {}).get("doi", ""),
+                             "design": (source or {}).get("design", "") or "",
+                             "stance": (source or {}).get("stance", "") or ""})
     return rows
 
 
@@ -373,9 +381,18 @@ def _picture(fmt: str) -> Callable[[Subgraph], bytes | str]:
     return render
 
 
+def _linked_data(fmt: str) -> Callable[[Subgraph], str]:
+    def render(subgraph: Subgraph) -> str:
+        from graph.linked_data import to_jsonld, to_turtle
+
+        return (to_jsonld if fmt == "jsonld" else to_turtle)(typed_subgraph(subgraph))
+    return render
+
+
 _WRITERS: dict[str, Callable[[Subgraph], bytes | str]] = {
     "json": to_json, "graphml": to_graphml, "csv": to_csv_zip, "cypher": to_cypher,
     "bibtex": to_bibtex, "svg": _picture("svg"), "png": _picture("png"),
+    "jsonld": _linked_data("jsonld"), "turtle": _linked_data("turtle"),
 }
 
 

@@ -13,15 +13,26 @@ import re
 from typing import Any
 
 from graph.model import Node, Subgraph
-from graph.schema import ClaimStatus, Label, RelType
+from graph.schema import DESIGN_TIERS, ClaimStatus, Label, RelType, SupportTier
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|]|&(?=#?\w+;))")
 _HTML_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _STATUS_HEADINGS = {
     ClaimStatus.CITED: "Claims supported by cited sources",
+    ClaimStatus.DISPUTED_BY_CITATION: "Claims whose only citations dispute the works they cite",
     ClaimStatus.ANECDOTAL: "Claims supported by anecdote only",
     ClaimStatus.UNSUPPORTED: "Claims without support",
 }
+# Cited claims are grouped by the strength of their support (graph.schema.DESIGN_TIERS of the
+# strongest design among the works cited in support), strongest first.
+_TIER_HEADINGS = {
+    SupportTier.TRIAL_OR_REVIEW: "Backed by a trial or systematic review",
+    SupportTier.OBSERVATIONAL: "Backed by an observational study",
+    SupportTier.CASE_OR_INDIRECT: "Backed by a case report, qualitative or laboratory study",
+    SupportTier.OPINION_OR_SECONDARY: "Backed by a guideline, review, book, commentary or other non-study",
+    SupportTier.DESIGN_UNKNOWN: "Backed by works whose design is not stated",
+}
+NO_SUPPORTING_CITATION = "Citations that only mention a work (none cited in support)"
 _MAX_LISTED_AUTHORS = 20
 _SAFE_LINK = re.compile(r"https?://[^\s<>\"'`\\]+")
 
@@ -293,8 +304,9 @@ def _claim_lines(claim: Node, evidence: list[dict[str, Any]], numbers: dict[str,
     lines = [f"> {quoted}", "",
              f"*{md_escape(where)}*, {md_escape(props.get('kind', ''))} claim — `{claim.id}`", ""]
     for ev in evidence:
-        refs = [numbers[src["id"]] for src in ev.get("sources", []) if src["id"] in numbers]
-        pointer = " " + ", ".join(f"[{n}]" for n in refs) if refs else ""
+        refs = [f"[{numbers[src['id']]}]" + _stance_note(src) for src in ev.get("sources", [])
+                if src["id"] in numbers]
+        pointer = " " + ", ".join(refs) if refs else ""
         if ev.get("kind") == "citation" and not ev.get("sources"):
             pointer = " (matched no reference)"
         lines.append(f"- **{md_escape(ev.get('kind', ''))}**: “{md_escape(ev.get('text', ''))}”{pointer}")
@@ -302,6 +314,30 @@ def _claim_lines(claim: Node, evidence: list[dict[str, Any]], numbers: dict[str,
         lines.append("- no evidence given")
     lines.append("")
     return lines
+
+
+def _stance_note(source: dict[str, Any]) -> str:
+    """' (contrasting: “contrary to”)' after a reference number: the citing passage's stance and cue."""
+    stance = str(source.get("stance") or "")
+    if not stance:
+        return ""
+    cue = str(source.get("stance_cue") or "")
+    return f" ({md_escape(stance)}: “{md_escape(cue)}”)" if cue else f" ({md_escape(stance)})"
+
+
+def support_tier(claim: dict[str, Any]) -> str:
+    """The heading of a cited claim's strength-of-support group in the handout."""
+    design = str(claim.get("support_design") or "")
+    return _TIER_HEADINGS[DESIGN_TIERS[design]] if design in DESIGN_TIERS else NO_SUPPORTING_CITATION
+
+
+def design_note(source: dict[str, Any]) -> str:
+    """' — design: book (entry type: book)' after a reference; '' when it is unknown."""
+    design = str(source.get("design") or "")
+    if not design or design == "unknown":
+        return ""
+    reason = str(source.get("design_reason") or "")
+    return f" — design: {md_escape(design)}" + (f" ({md_escape(reason)})" if reason else "")
 
 
 def _document_texts(subgraph: Subgraph, store: Any, claims: list[Node]) -> dict[str, str]:
@@ -346,15 +382,27 @@ def to_markdown(subgraph: Subgraph, store: Any = None, title: str = "", scope: s
     references = _cited_sources(subgraph, support)
     numbers = {source["id"]: index for index, source in enumerate(references, start=1)}
     texts = _document_texts(subgraph, store, claims)
+    def claim_lines(group: list[Node]) -> list[str]:
+        out = []
+        for claim in group:
+            text = texts.get(str(claim.props.get("document_id") or ""), "")
+            lead_in = list_lead_in(text, int(claim.props.get("start") or 0)) if text else ""
+            out += _claim_lines(claim, support.get(claim.id, []), numbers, lead_in)
+        return out
+
     for status in ClaimStatus:
         group = [c for c in claims if c.props.get("status") == status]
-        if group:
-            lines += [f"## {_STATUS_HEADINGS[status]} ({len(group)})", ""]
-            for claim in group:
-                text = texts.get(str(claim.props.get("document_id") or ""), "")
-                lead_in = list_lead_in(text, int(claim.props.get("start") or 0)) if text else ""
-                lines += _claim_lines(claim, support.get(claim.id, []), numbers, lead_in)
+        if not group:
+            continue
+        lines += [f"## {_STATUS_HEADINGS[status]} ({len(group)})", ""]
+        if status != ClaimStatus.CITED:
+            lines += claim_lines(group)
+            continue
+        for heading in (*_TIER_HEADINGS.values(), NO_SUPPORTING_CITATION):
+            tier = [c for c in group if support_tier(c.props) == heading]
+            if tier:
+                lines += [f"### {heading} ({len(tier)})", ""] + claim_lines(tier)
     if references:
-        lines += ["## References", ""] + [f"{n}. {format_reference_apa(s)}" for s, n in
+        lines += ["## References", ""] + [f"{n}. {format_reference_apa(s)}{design_note(s)}" for s, n in
                                           zip(references, numbers.values(), strict=True)] + [""]
     return "\n".join(lines)

@@ -110,7 +110,8 @@ DESIGN_TIERS: dict[str, SupportTier] = {
     StudyDesign.SYSTEMATIC_REVIEW: SupportTier.TRIAL_OR_REVIEW, StudyDesign.RCT: SupportTier.TRIAL_OR_REVIEW,
     StudyDesign.COHORT: SupportTier.OBSERVATIONAL, StudyDesign.CASE_CONTROL: SupportTier.OBSERVATIONAL,
     StudyDesign.CROSS_SECTIONAL: SupportTier.OBSERVATIONAL,
-    StudyDesign.CASE_REPORT: SupportTier.CASE_OR_INDIRECT, StudyDesign.QUALITATIVE: SupportTier.CASE_OR_INDIRECT,
+    StudyDesign.CASE_REPORT: SupportTier.CASE_OR_INDIRECT,
+    StudyDesign.QUALITATIVE: SupportTier.CASE_OR_INDIRECT,
     StudyDesign.ANIMAL_IN_VITRO: SupportTier.CASE_OR_INDIRECT,
     **{d: SupportTier.OPINION_OR_SECONDARY for d in (
         StudyDesign.GUIDELINE, StudyDesign.NARRATIVE_REVIEW, StudyDesign.BOOK, StudyDesign.COMMENTARY,
@@ -236,7 +237,8 @@ NODES: dict[Label, NodeSpec] = {
                  "('' unknown)."),
             Prop("support_design", str, "Strongest study design (StudyDesign) among the works its citations "
                  "support ('' when no citation supports it).", indexed=True),
-            Prop("n_supporting", int, "Number of its citations (evidence -> work) whose stance is supporting."),
+            Prop("n_supporting", int, "Number of its citations (evidence -> work) whose stance is "
+                 "supporting."),
             Prop("n_contrasting", int, "Number of its citations whose stance is contrasting."),
         ),
     ),

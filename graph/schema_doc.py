@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.schema import (
+    DESIGN_TIERS,
     META_ID,
     META_LABEL,
     NODES,
@@ -23,6 +24,8 @@ from graph.schema import (
     ClaimStatus,
     EvidenceKind,
     Prop,
+    Stance,
+    StudyDesign,
     author_id,
     claim_id,
     comment_id,
@@ -79,7 +82,23 @@ def vocabulary_section() -> list[str]:
         "## Values", "",
         f"- Claim `status`: {', '.join(f'`{s}`' for s in ClaimStatus)}",
         f"- Claim `kind`: {', '.join(f'`{k}`' for k in ClaimKind)}",
-        f"- Evidence `kind`: {', '.join(f'`{k}`' for k in EvidenceKind)}", "",
+        f"- Evidence `kind`: {', '.join(f'`{k}`' for k in EvidenceKind)}",
+        f"- CITES `stance` (Evidence -> Source): {', '.join(f'`{s}`' for s in Stance)}; '' on Document -> "
+        "Source. A claim every citation of which is `contrasting` has the status `disputed-by-citation`, "
+        "not `cited`.",
+        f"- Source `design`, strongest first: {' > '.join(f'`{d}`' for d in StudyDesign)}.", "",
+        "The design order is the evidence pyramid of evidence-based medicine (Oxford CEBM levels of "
+        "evidence): syntheses of studies (systematic review / meta-analysis), then randomised trials, then "
+        "observational designs from the one that follows people forward in time (cohort) to the one that "
+        "compares cases with controls and the one that looks at one moment (cross-sectional / survey), "
+        "then single cases. Qualitative studies answer another question and animal / in vitro work is "
+        "indirect for claims about people, so both come after the human quantitative designs. Then what "
+        "reports no study of its own: guidelines and consensus statements, narrative reviews, books, "
+        "commentary, web pages, datasets and software; `unknown` last. A claim's `support_design` is the "
+        "strongest design among the works its supporting citations cite (`strongest_design`); the "
+        "handout and filters group designs as:", "",
+        *[f"  - {tier}: {', '.join(f'`{d}`' for d, t in DESIGN_TIERS.items() if t == tier)}"
+          for tier in dict.fromkeys(DESIGN_TIERS.values())], "",
     ]
 
 
@@ -123,6 +142,15 @@ def storage_section() -> list[str]:
         "key). A read-only open of an old store (the explorer, `claimgraph claims`) stops with one line "
         "naming the command to run once: `claimgraph upgrade --store PATH`. A store of a newer version is "
         "refused.", "",
+        "Version 3 adds the study design of each Source, the stance of each Evidence -> Source CITES and "
+        "each "
+        "claim's support profile (`support_design`, `n_supporting`, `n_contrasting`, status "
+        "`disputed-by-citation`). The upgrade of a version-1 or version-2 store computes them from what the "
+        "store holds, with the code an ingest runs (`ingest.support.profile.annotate`): the design from each "
+        "Source's stored record (`entry_type`, `fields_json`, `records_json`, `venue`, `title`) and, for a "
+        "work IN_CORPUS, that article's stored text; the stance from the citing sentence in the stored "
+        "document text; the profile from those. So an upgraded store answers as a fresh ingest of the same "
+        "files would.", "",
     ]
 
 

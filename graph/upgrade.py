@@ -83,7 +83,8 @@ def plan_v1_to_v2(sources: list[dict[str, Any]], cites: list[Relationship],
     return plan
 
 
-def plan_v2_to_v3(nodes: list[Node], relationships: list[Relationship]) -> tuple[list[Node], list[Relationship]]:
+def plan_v2_to_v3(nodes: list[Node],
+                  relationships: list[Relationship]) -> tuple[list[Node], list[Relationship]]:
     """Sources and claims with their v3 properties and CITES with their stance, from the stored
     documents, claims, evidence and sources (`nodes`) and SUPPORTED_BY, CITES, IN_CORPUS."""
     from ingest.support.profile import annotate

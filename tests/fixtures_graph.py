@@ -204,7 +204,8 @@ REL_COUNTS = {"MAKES": 8, "SUPPORTED_BY": 5, "CITES": 6, "WRITTEN_BY": 3, "REPLI
 GAMMA = "doc:gamma"
 TRIAL, CASE, OPINION = "work:trial", "work:case", "work:opinion"
 GAMMA_DESIGNS = {TRIAL: ("rct", "title: 'A randomized controlled trial of …'"),
-                 CASE: ("case-report", "title: 'A case of …'"), OPINION: ("commentary", "title: 'Editorial …'")}
+                 CASE: ("case-report", "title: 'A case of …'"),
+                 OPINION: ("commentary", "title: 'Editorial …'")}
 # (name, text, [(work, stance, cue)]), in reading order; the claims' v3 properties follow from these.
 GAMMA_CLAIMS = [
     ("g1", "Exercise lowers blood pressure [1, 2].", [(TRIAL, "supporting", ""), (CASE, "supporting", "")]),

@@ -153,3 +153,38 @@ def test_document_props_are_complete(demo_result):
         assert set(doc.props) == set(NODES[Label.DOCUMENT].prop_names)
         assert doc.props["sha256"] == text_sha256(doc.props["text"])
     assert demo_result.batch.replaces == [ARTICLE_ID]
+
+
+def test_herman_is_a_book_jordan_an_article_and_both_citations_support(demo_result, tmp_path):
+    """Issue #13's demo acceptance: Herman (1992) shows as a book, Jordan et al. (1992) as a journal
+    article whose design its metadata does not state (unknown, no reason), both cited in support; the
+    trace prints it beside each reference."""
+    import os
+    import subprocess
+    import sys
+
+    from graph.store import open_store
+
+    by_key = {n.props["keys"]: n.props for n in demo_result.batch.nodes_by_label(Label.SOURCE)}
+    herman, jordan = by_key["herman1992trauma"], by_key["jordan1992problems"]
+    assert (herman["entry_type"], herman["design"], herman["design_reason"]) == (
+        "book", "book", "entry type: book")
+    assert (jordan["entry_type"], jordan["design"], jordan["design_reason"]) == ("article", "unknown", "")
+    stances = {(r.props["key"], r.props["stance"]) for r in demo_result.batch.relationships
+               if r.type == RelType.CITES and r.start.startswith("evidence:")}
+    assert stances == {("herman1992trauma", "supporting"), ("jordan1992problems", "supporting")}
+    cited = [c for c in _claims(demo_result) if c.props["status"] == "cited"]
+    assert {c.props["support_design"] for c in cited} == {"book", "unknown"}
+    assert all(c.props["n_supporting"] >= 1 and c.props["n_contrasting"] == 0 for c in cited)
+    path = tmp_path / "demo.db"
+    with open_store(str(path)) as store:
+        store.write(demo_result.batch)
+    shown = {}
+    for prefix in ("Dr. Judith Herman states", "More likely to divorce"):
+        claim = _claim(demo_result, prefix)
+        command = [sys.executable, "-m", "claimgraph", "--store", str(path), "trace", claim.id]
+        shown[prefix] = subprocess.run(command, capture_output=True, text=True, check=True,
+                                       env={**os.environ, "COLUMNS": "250"}).stdout
+    assert "design: book (entry type: book) · stance: supporting" in shown["Dr. Judith Herman states"]
+    assert "Problems in families of male Vietnam veterans" in shown["More likely to divorce"]
+    assert "design: unknown (not stated) · stance: supporting" in shown["More likely to divorce"]

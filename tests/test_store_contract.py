@@ -381,7 +381,8 @@ def test_stats_of_empty_store_lists_every_key(store: Store) -> None:
     stats = store.stats()
     assert stats["nodes"] == {str(label): 0 for label in Label}
     assert stats["relationships"] == {str(t): 0 for t in RelType}
-    assert stats["claims_by_status"] == {"cited": 0, "disputed-by-citation": 0, "anecdotal": 0, "unsupported": 0}
+    assert stats["claims_by_status"] == {"cited": 0, "disputed-by-citation": 0, "anecdotal": 0,
+                                         "unsupported": 0}
     assert (stats["claims_by_document"], stats["unresolved_citations"]) == ([], 0)
 
 

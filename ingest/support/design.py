@@ -39,64 +39,102 @@ ENTRY_TYPES: dict[str, str] = {
     "collection": D.BOOK, "bookinbook": D.BOOK, "suppbook": D.BOOK,
     "online": D.WEB, "webpage": D.WEB, "electronic": D.WEB, "www": D.WEB,
     "software": D.DATASET_SOFTWARE, "dataset": D.DATASET_SOFTWARE, "data": D.DATASET_SOFTWARE,
+    "phdthesis": D.BOOK, "mastersthesis": D.BOOK, "thesis": D.BOOK,
 }
 # JATS <element-citation publication-type="…"> values that name what a work is.
 JATS_TYPES: dict[str, str] = {
     "book": D.BOOK, "web": D.WEB, "webpage": D.WEB, "website": D.WEB, "blog": D.WEB, "newspaper": D.WEB,
     "data": D.DATASET_SOFTWARE, "dataset": D.DATASET_SOFTWARE, "software": D.DATASET_SOFTWARE,
-    "database": D.DATASET_SOFTWARE, "standard": D.GUIDELINE,
+    "database": D.DATASET_SOFTWARE, "program": D.DATASET_SOFTWARE, "standard": D.GUIDELINE,
+    "thesis": D.BOOK,
 }
 
 _W = r"[\w'’-]*"
-# Cue phrases, strongest design first: the first design whose phrase occurs wins.
-CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((design, re.compile(pattern, re.IGNORECASE)) for design, pattern in (
+# Cue phrases in order of precedence: the first design whose phrase occurs wins (study designs
+# strongest first; a review or guideline about mice is a review or guideline, not an animal study).
+Cues = tuple[tuple[str, re.Pattern[str]], ...]
+
+
+def _compiled(table: tuple[tuple[str, str], ...]) -> Cues:
+    return tuple((design, re.compile(pattern, re.IGNORECASE)) for design, pattern in table)
+
+
+CUES: Cues = _compiled((
     (D.SYSTEMATIC_REVIEW, r"\b(?:systematic(?:al(?:ly)?)? (?:literature )?reviews?|meta-?analys[ie]s|"
-                          r"meta-?analytic|network meta|umbrella review|pooled analysis of (?:\d+ |randomi[sz]ed)|"
+                          r"meta-?analytic|network meta|umbrella review|pooled analysis of (?:\d+ |"
+                          r"randomi[sz]ed)|"
                           r"cochrane review)\b"),
     (D.RCT, r"\b(?:randomi[sz]ed,? (?:(?:double|single|triple)[- ]blind(?:ed)?,? |placebo[- ]controlled,? |"
-            r"controlled,? |clinical,? |cluster,? |crossover,? |cross-over,? |pilot,? |multi-?cent(?:er|re),? |"
-            r"open[- ]label,? |phase (?:i{1,3}|[1-4]),? |non-?inferiority,? |pragmatic,? |parallel[- ]group,? )*"
+            r"controlled,? |clinical,? |cluster,? |crossover,? |cross-over,? |pilot,? |multi-?cent(?:er|"
+            r"re),? |"
+            r"open[- ]label,? |phase (?:i{1,3}|[1-4]),? |non-?inferiority,? |pragmatic,? |"
+            r"parallel[- ]group,? )*"
             r"(?:trials?|study)|randomi[sz]ed controlled|placebo[- ]controlled (?:\w+ )?trial|"
             r"double[- ]blind(?:ed)?,? (?:\w+ )?trial|\bRCTs?\b)"),
     (D.CASE_CONTROL, r"\bcase[- –]control(?:led)?\b"),
     (D.COHORT, r"\b(?:(?:prospective|retrospective|longitudinal|birth|population[- ]based|community[- ]based|"
-               r"observational|historical|matched|national|nationwide|occupational) cohorts?|cohort stud(?:y|ies)|"
+               r"observational|historical|matched|national|nationwide|occupational) cohorts?|"
+               r"cohort stud(?:y|ies)|"
                r"prospective (?:observational |population[- ]based |longitudinal )?stud(?:y|ies)|"
                r"longitudinal (?:population[- ]based |cohort |observational )?stud(?:y|ies)|"
-               r"\d+[- ]year follow[- ]up)\b"),
+               r"\d+[- ]year follow[- ]up|cohort (?:data|analysis|analyses|profile)|"
+               r"prospective investigation)\b"),
     (D.CROSS_SECTIONAL, r"\b(?:cross[- ]sectional|(?:a |national |nationwide |population[- ]based |online |"
                         r"web[- ]based |questionnaire |telephone |household )survey\b|prevalence survey)"),
     (D.CASE_REPORT, r"\b(?:case reports?|case series|(?:a|an|one|two|three|\d+) (?:unusual |rare |novel )?"
-                    r"cases? of|report of (?:a|an|one|two|three|four|\d+) (?:\w+ )?cases?|we (?:report|describe|present) "
+                    r"cases? of|report of (?:a|an|one|two|three|four|\d+) (?:\w+ )?cases?|we (?:report|"
+                    r"describe|present) "
                     r"(?:a|an|the|two|three) (?:\w+ ){0,3}(?:cases?|patients?))\b"),
     (D.QUALITATIVE, r"\b(?:qualitative (?:study|analysis|research|inquiry|investigation|interview|evaluation|"
-                    r"exploration|approach|content)|focus groups?|semi-?structured interviews?|thematic analysis|"
-                    r"grounded theory|phenomenological|ethnograph(?:y|ic)|interpretative phenomenological)\b"),
-    (D.ANIMAL_IN_VITRO, r"\b(?:in vitro|in (?:transgenic |knockout |adult |aged |young |male |female |wild[- ]type )?"
-                        r"(?:mice|rats|mouse|rat|zebrafish|drosophila|monkeys|macaques|primates|pigs|dogs|rabbits|"
-                        r"hamsters|guinea pigs|ferrets|sheep)|(?:mouse|murine|rat|rodent|animal|zebrafish|primate) "
-                        r"models?|cultured (?:\w+ )?(?:cells|neurons|cardiomyocytes|hepatocytes)|cell lines?)\b"),
-    (D.GUIDELINE, r"\b(?:guidelines?|consensus (?:statement|report|conference|recommendations?)|position "
-                  r"(?:statement|paper|stand)|practice parameters?|recommendations (?:of|from|for) the)\b"),
+                    r"exploration|approach|content)|focus groups?|semi-?structured interviews?|"
+                    r"thematic analysis|"
+                    r"grounded theory|phenomenological|ethnograph(?:y|ic)|"
+                    r"interpretative phenomenological)\b"),
     (D.NARRATIVE_REVIEW, r"(?:^|: )(?:a |an )?(?:(?:brief|short|critical|narrative|comprehensive|historical|"
-                         r"selective|literature) )*(?:review|overview)\b|\b(?:a|an) (?:(?:brief|short|critical|"
+                         r"selective|literature) )*(?:review|overview)\b|\b(?:a|an) (?:(?:brief|short|"
+                         r"critical|"
                          r"narrative|comprehensive|historical|selective|literature) )*review of\b|"
                          r"\breview of the literature\b|\bliterature review\b|\bnarrative review\b"),
-    (D.COMMENTARY, r"^(?:comment(?:ary)?|editorial|letter|reply|in reply|response|a response|author'?s? reply|"
+    (D.GUIDELINE, r"\b(?:guidelines?|consensus (?:statement|report|conference|recommendations?)|position "
+                  r"(?:statement|paper|stand)|practice parameters?|recommendations (?:of|from|for) the)\b"),
+    (D.ANIMAL_IN_VITRO, r"\b(?:in vitro|in (?:transgenic |knockout |adult |aged |young |male |female |"
+                        r"wild[- ]type )?"
+                        r"(?:mice|rats|mouse|rat|zebrafish|drosophila|monkeys|macaques|primates|pigs|"
+                        r"dogs|rabbits|"
+                        r"hamsters|guinea pigs|ferrets|sheep)|(?:mouse|murine|rat|rodent|animal|"
+                        r"zebrafish|primate) "
+                        r"models?|cultured (?:\w+ )?(?:cells|neurons|cardiomyocytes|hepatocytes)|"
+                        r"cell lines?)\b"),
+    (D.BOOK, r"\b(?:ph\.? ?d\.? thesis|doctoral (?:thesis|dissertation)|master'?s thesis|dissertation|"
+             r"thesis)\b"),
+    (D.COMMENTARY, r"^(?:comment(?:ary)?|editorial|letter|reply|in reply|response|a response|"
+                   r"author'?s? reply|"
                    r"correspondence|viewpoint|perspective|opinion|erratum|correction|retraction)\b|"
                    r"\b(?:letter to the editor|commentary on|a commentary|an editorial|reply to)\b"),
-    (D.DATASET_SOFTWARE, r"\b(?:software (?:package|tool|suite|for)|an? (?:r|python|matlab|open[- ]source) "
-                         r"(?:package|library|toolbox|tool)|toolbox for|(?:a|an) (?:\w+ ){0,2}web ?server|"
-                         r"bioconductor package)\b"),
+    (D.DATASET_SOFTWARE, r"\b(?:software(?: tools?| package| suite| for)?|(?:r|python|matlab|java|perl|"
+                         r"open[- ]source) "
+                         r"(?:package|library|toolbox|tool)|packages?|library for|suite for|toolbox|toolkit|"
+                         r"workbench|(?:a|an) (?:\w+ ){0,2}web ?server|data ?bases?(?! search)|databank|"
+                         r"a language and "
+                         r"environment|\(version [\d.]+\))\b|^data from:"),
 ))
 # Journals whose name says what they publish.
-VENUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((design, re.compile(pattern, re.IGNORECASE)) for design, pattern in (
+VENUES: Cues = _compiled((
     (D.SYSTEMATIC_REVIEW, r"\bcochrane database of systematic reviews\b|^cochrane database syst rev\b|"
                           r"\bsystematic reviews\b|^syst rev\b"),
     (D.CASE_REPORT, r"\bcase rep(?:orts?)?\b"),
-    (D.NARRATIVE_REVIEW, r"^(?:annu(?:al)?\.? rev(?:iew)?\b|nat(?:ure)?\.? rev(?:iews)?\b|trends\.? |"
-                         r"curr(?:ent)?\.? opin(?:ion)?\b|physiol(?:ogical)?\.? rev(?:iews)?$|chem(?:ical)?\.? "
-                         r"rev(?:iews)?$|pharmacol(?:ogical)?\.? rev(?:iews)?$|(?:clin(?:ical)?\.? )?microbiol(?:ogy)?\.? "
+    (D.NARRATIVE_REVIEW, r"^(?!phys(?:ical)?\.? rev)(?:.*\breviews\b(?! of scientific)|(?:crit(?:ical)?|"
+                         r"immunol(?:ogical)?|nat(?:ure)?|annu(?:al)?|physiol(?:ogical)?|"
+                         r"pharmacol(?:ogical)?|"
+                         r"endocr(?:ine)?|microbiol(?:ogical)?|neurosci|biol|chem) rev\b|"
+                         r"adv(?:ances)?\.? in |"
+                         r"progress in |prog |seminars in |semin |current topics in |curr top |trends\.? |"
+                         r"curr(?:ent)?\.? opin)|"
+                         r"^(?:annu(?:al)?\.? rev(?:iew)?\b|nat(?:ure)?\.? rev(?:iews)?\b|trends\.? |"
+                         r"curr(?:ent)?\.? opin(?:ion)?\b|physiol(?:ogical)?\.? rev(?:iews)?$|"
+                         r"chem(?:ical)?\.? "
+                         r"rev(?:iews)?$|pharmacol(?:ogical)?\.? rev(?:iews)?$|"
+                         r"(?:clin(?:ical)?\.? )?microbiol(?:ogy)?\.? "
                          r"(?:and molecular biology )?rev(?:iews)?$)"),
 ))
 # Metadata fields read for designs the record names (PubMed publication types, keywords, notes).
@@ -116,13 +154,17 @@ _METHODS_HEADING = re.compile(r"^\s*(?:\d+\.?\s*)?(?:materials and methods|metho
 
 
 def _quote(text: str, match: re.Match[str]) -> str:
-    """The matched phrase in its context, at most QUOTE_CHARS long, with … where cut."""
-    text = " ".join(text.split()) if "\n" in text else text
+    """The matched phrase in its context: the whole text if it is at most QUOTE_CHARS long, else
+    whole words around the match, with … where cut."""
+    if len(text) <= QUOTE_CHARS and "\n" not in text:
+        return text.strip()
     start = max(0, match.start() - 30)
-    end = min(len(text), max(match.end() + 30, start + 40))
-    if end - start > QUOTE_CHARS:
-        end = start + QUOTE_CHARS
-    piece = text[start:end].strip()
+    end = min(len(text), max(match.end() + 30, start + 40), start + QUOTE_CHARS)
+    while 0 < start < match.start() and not text[start - 1].isspace():
+        start += 1
+    while match.end() < end < len(text) and not text[end].isspace():
+        end -= 1
+    piece = " ".join(text[start:end].split())
     return ("…" if start else "") + piece + ("…" if end < len(text) else "")
 
 
@@ -185,10 +227,15 @@ def corpus_passages(text: str) -> list[tuple[str, str]]:
     return passages
 
 
+# An article's own text names software, databases, reviews and theses it used; only its title says it
+# is one of those.
+CORPUS_IGNORES = (D.COMMENTARY, D.NARRATIVE_REVIEW, D.BOOK, D.DATASET_SOFTWARE, D.GUIDELINE, D.WEB)
+
+
 def _from_corpus(text: str) -> Design | None:
     for where, passage in corpus_passages(text):
         found = cue_design(passage)
-        if found and found[0] not in (D.COMMENTARY, D.NARRATIVE_REVIEW):  # only the title says those
+        if found and found[0] not in CORPUS_IGNORES:
             return Design(found[0], f"{where}: '{_quote(passage, found[1])}'")
     return None
 

@@ -12,14 +12,16 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
+
 from graph.model import Node, Relationship
 from graph.schema import ClaimStatus, Label, RelType, Stance, StudyDesign, strongest_design
 from ingest.support.design import classify
 from ingest.support.stance import classify_stance
 
 SENTENCE_WINDOW = 1200  # characters looked at on each side of a marker for its sentence
-_ABBREVIATIONS = ("al", "e.g", "i.e", "fig", "figs", "vs", "cf", "ref", "refs", "eq", "no", "approx", "ca", "dr",
-                  "st", "mr", "mrs", "ms", "prof", "etc", "suppl", "vol", "pp", "sect", "ch", "ed", "eds")
+_ABBREVIATIONS = ("al", "e.g", "i.e", "fig", "figs", "vs", "cf", "ref", "refs", "eq", "no", "approx", "ca",
+                  "dr", "st", "mr", "mrs", "ms", "prof", "etc", "suppl", "vol", "pp", "sect",
+                  "ch", "ed", "eds")
 _END = re.compile(r"[.!?](?=[\"'”’)\]]*\s+[\"'“‘(\[]*[A-Z0-9])|\n\s*\n")
 
 

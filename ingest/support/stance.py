@@ -18,29 +18,64 @@ from collections.abc import Sequence
 from graph.schema import Stance
 
 CONTRASTING = re.compile(
-    r"\b(?:contrary to|in contrast (?:to|with)|by contrast|unlike|contradict(?:s|ed|ing|ory)?|"
+    r"\b(?:contrary to|(?:in contrast (?:to|with)|unlike|as opposed to)(?= \x00)|"
+    r"(?:in contrast (?:to|with)|unlike|as opposed to) (?:(?:the|what|some|many|"
+    r"several|most|"
+    r"all|these|those|earlier|previous|prior|other|published|recent|"
+    r"former) )*(?:(?:\w+ ){0,2}(?:studies|study|"
+    r"reports?|findings?|results?|observations?|work|data|claims?|suggestions?|models?|proposals?|views?|"
+    r"conclusions?|authors|groups|investigators|was|were|has been|had been)\b|(?:[A-Z][\w'-]+ )(?:et al|"
+    r"and)\b)|"
+    r"contradict(?:s|ed|ing|ory)?|"
     r"(?:are|is|was|were|be) (?:not|in)consistent with|(?:not|in)consistent with|inconsistent|"
     r"not (?:entirely |fully |completely )?(?:consistent|in (?:agreement|line|accordance|keeping)) with|"
     r"at odds with|in (?:conflict|disagreement) with|conflict(?:s|ed|ing)? with|disagree(?:s|d|ment)?\b|"
     r"(?:failed|fail|fails|failure) to (?:replicate|reproduce|confirm|support|detect|find|observe)|"
     r"(?:could|did|do|does|were|was) not (?:replicate|reproduce|confirm|corroborate)|"
-    r"(?:challenge[sd]?|refute[sd]?|dispute[sd]?|question(?:s|ed)?) (?:the|this|these|that|their|its|his|her)|"
-    r"differ(?:s|ed|ent)? from (?:those|that|the (?:results|findings|observations))|"
-    r"opposite (?:to|of) (?:those|that|the|what)|(?:has|have) been (?:challenged|disputed|questioned|refuted)|"
-    r"(?:no|little) (?:evidence|support) (?:for|of)|not (?:been )?(?:supported|replicated|confirmed))\b",
+    r"(?:challenge[sd]?|refute[sd]?|dispute[sd]?|question(?:s|ed)?) (?:the|this|these|that|their|its|"
+    r"his|her)|"
+    r"differ(?:s|ed|ent)? from (?:those|that|the (?:results|findings|observations)) (?:previously |earlier )?"
+    r"(?:reported|described|observed|found|published)|"
+    r"opposite (?:to|of) (?:those|that|the|what)|(?:has|have) been (?:challenged|disputed|questioned|"
+    r"refuted)|"
+    r"(?:no|little) (?:evidence|support) (?:for|of)|not (?:been )?(?:supported|replicated|confirmed)|"
+    r"cast(?:s|ing)? doubt|call(?:s|ed)? into question|(?:a |an )?(?:different|alternative) interpretation|"
+    r"(?:whereas|while|but) (?:other|others|another|some other|later|more recent|subsequent)(?: studies|"
+    r" reports|"
+    r" authors| groups| investigators| work)? (?:have |has |had )?(?:found|reported|shown|observed|failed|"
+    r"described|demonstrated|detected|seen)|"
+    r"(?:longer|shorter|higher|lower|greater|smaller|larger|faster|slower|weaker|"
+    r"stronger) than (?:those |that |"
+    r"the (?:values? |rates? |times? )?|what (?:was |were |has been |had been )?)?(?:previously |earlier )?"
+    r"(?:reported|described|observed|found|estimated|measured)|"
+    r"(?:unlikely|not)\b[^.;]{0,160}\bas (?:(?:previous|earlier|prior|other|some) )?(?:reports|studies|work|"
+    r"authors|investigators)? ?(?:have |has |had )?(?:suggested|proposed|claimed|hypothesi[sz]ed|reported)|"
+    r"^(?:although|though|even though|while)\b[^;]{0,240}?,\s*(?:we|our|here|in our|this study|in this study)"
+    r"\b[^.;]{0,80}?\b(?:not|no|failed|unable)|(?:conclusions?|findings?|claims?|results?|evidence|"
+    r"hypothes[ie]s) "
+    r"(?:\w+ ){0,2}(?:uncertain|questionable|doubtful|inconclusive|unconvincing|controversial))\b",
     re.IGNORECASE)
 MENTIONING = re.compile(
-    r"\b(?:for (?:a |an |recent |comprehensive |detailed )?(?:reviews?|overviews?|summary|discussion|details|"
+    r"\b(?:e\.g\.|\breview(?:s|ed)?\b|elsewhere|previously (?:reported|described|utili[sz]ed|used|published)|"
+    r"(?:has|have) been (?:\w+ly )?reported|(?:program|programs|software|environment|package|pipeline|"
+    r"toolkit|"
+    r"toolbox|database|server|algorithm)\b|"
+    r"(?:was|were|been|is|are) (?:\w+ly )?(?:performed|isolated|extracted|selected|fitted|grown|cultured|"
+    r"constructed|generated|prepared|purified|processed|collected|recorded|quantified|named|based on|"
+    r"carried out|done|implemented|modified|adapted|synthesi[sz]ed|cloned|amplified|sequenced|stained|"
+    r"imaged|analy[sz]ed|calculated|computed|normali[sz]ed|obtained|derived|designed)\b|for (?:a |an |"
+    r"recent |comprehensive |detailed )?(?:reviews?|overviews?|summary|discussion|details|"
     r"more details|further details|background)(?:,)? (?:see|refer to)|(?:reviewed|summari[sz]ed|discussed) "
     r"(?:in|by|elsewhere)|see (?:also|e\.g\.|for example|reviews?)|(?:(?<=\()|(?<=\[))see\b|\bcf\.|"
-    r"(?:as|was|were|been) (?:previously |already )?(?:described|reported|published|detailed)(?: previously| "
+    r"(?:as|was|were|been) (?:previously |already )?(?:described|published|detailed)(?: previously| "
     r"before| elsewhere| earlier)?(?= *(?:\(|\[|\d|$|in\b|by\b|,|\.|;))|"
-    r"(?:using|used|use|following|according to|adapted from|modified from|based on) (?:the |a )?(?:\w+ )?"
+    r"(?:using|used|use|following|according to|adapted from|modified from|based on) (?:the |a |an )?"
+    r"(?:[\w-]+ ){0,3}"
     r"(?:method|methods|protocol|protocols|procedure|procedures|approach|algorithm|software|package|pipeline|"
-    r"criteria|scale|model|technique|assay)s?\b|(?:method|protocol|procedure|software|package|tool)s? "
+    r"criteria|scale|technique|assay)s?\b|(?:method|protocol|procedure|software|package|tool)s? "
     r"(?:of|from|described by|developed by)|(?:kindly )?(?:provided|obtained|purchased|donated|gifts?) "
     r"(?:by|from)|(?:defined|classified|calculated|measured|scored|assessed|estimated) (?:as|using|with|by|"
-    r"according)|available (?:at|from)|(?:has|have) been (?:described|proposed|suggested|reviewed))",
+    r"according)|available (?:at|from)|(?:has|have) been (?:described|reviewed))",
     re.IGNORECASE)
 SUPPORTING = re.compile(
     r"\b(?:consistent with|in (?:agreement|line|accordance|keeping) with|agree(?:s|d|ing)? (?:well )?with|"
@@ -50,6 +85,16 @@ SUPPORTING = re.compile(
     r"(?:the|this|these|our|previous|earlier|prior)|as (?:previously |earlier )?(?:shown|demonstrated|"
     r"found|observed|predicted|suggested|expected)|(?:also|previously|similarly) (?:shown|found|observed|"
     r"reported|demonstrated)|in support of)\b",
+    re.IGNORECASE)
+# Support that names a finding it agrees with; looked for before the mentioning cues, whose
+# 'previously reported' it would otherwise be.
+AGREEING = re.compile(
+    r"\b(?:as (?:was |has been |had been )?(?:previously |earlier |already |first )?(?:reported|shown|"
+    r"observed|found|"
+    r"demonstrated|proposed|suggested|predicted|expected|seen)|(?:consistent|in (?:agreement|line|accordance|"
+    r"keeping)) with (?:(?:the|our|these|those|previous|earlier|prior|published|"
+    r"recent) )*(?:\w+ )?(?:studies|"
+    r"reports?|findings?|results?|observations?|data|work|evidence))\b",
     re.IGNORECASE)
 # Where a sentence is cut into clauses (cues themselves start a clause too).
 _BOUNDARY = re.compile(
@@ -70,11 +115,24 @@ def _masked(sentence: str, markers: Sequence[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+def _bracketed(text: str) -> list[bool]:
+    """For each character, whether it is inside (…) or […] (a citation's '; ' cuts no clause)."""
+    depth, inside = 0, []
+    for char in text:
+        if char in "([":
+            depth += 1
+        inside.append(depth > 0)
+        if char in ")]" and depth:
+            depth -= 1
+    return inside
+
+
 def clause_of(sentence: str, marker: tuple[int, int], markers: Sequence[tuple[int, int]]) -> tuple[int, int]:
     """(start, end) of the clause of `sentence` that holds `marker`; the whole sentence when every
     marker of it is in that one clause."""
     masked = _masked(sentence, markers)
-    cuts = [0] + [m.start() for m in _BOUNDARY.finditer(masked)] + [len(sentence)]
+    inside = _bracketed(masked)
+    cuts = [0] + [m.start() for m in _BOUNDARY.finditer(masked) if not inside[m.start()]] + [len(sentence)]
     cuts = sorted(set(cuts))
     index = max(i for i, cut in enumerate(cuts[:-1]) if cut <= marker[0])
     start, end = cuts[index], cuts[index + 1]
@@ -99,9 +157,9 @@ def classify_stance(sentence: str, marker: tuple[int, int], markers: Sequence[tu
         markers.append(marker)
     start, end = clause_of(sentence, marker, markers)
     clause = _masked(sentence, markers)[start:end]
-    for stance, pattern in ((Stance.CONTRASTING, CONTRASTING), (Stance.MENTIONING, MENTIONING),
-                            (Stance.SUPPORTING, SUPPORTING)):
+    for stance, pattern in ((Stance.CONTRASTING, CONTRASTING), (Stance.SUPPORTING, AGREEING),
+                            (Stance.MENTIONING, MENTIONING), (Stance.SUPPORTING, SUPPORTING)):
         found = pattern.search(clause)
-        if found:
-            return stance, " ".join(found.group(0).split())
+        if found:  # the cue as written (the clause searched has its markers masked)
+            return stance, " ".join(sentence[start + found.start():start + found.end()].split())
     return (Stance.SUPPORTING if backs_claim else Stance.MENTIONING), ""
