@@ -369,7 +369,8 @@ def cmd_documents(args: argparse.Namespace) -> None:
 
     with open_store(args) as store:
         rows = store.documents()
-    columns = ("id", "kind", "claim_count", "cited", "anecdotal", "unsupported", "date", "title")
+    columns = ("id", "kind", "claim_count", "cited", "disputed-by-citation", "anecdotal", "unsupported",
+               "date", "title")
     print_rows(rows, columns, args.format, caption=f"{len(rows)} documents")
 
 

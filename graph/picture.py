@@ -164,7 +164,8 @@ SUMMARY_LABEL_CHARS = 48
 def support_summary_picture(title: str, rows: list[tuple[str, dict[str, int]]],
                             fmt: str = "svg") -> bytes | str:
     """A slide-ready picture of a document's support: one stacked bar for the whole document, then
-    one per section, each split into cited, cited-unresolved, anecdotal and unsupported claims with
+    one per section, each split into cited, cited-unresolved, disputed-by-citation, anecdotal and
+    unsupported claims with
     the counts written in. `rows`: (section name, {support: count}); the first row is the total."""
     import matplotlib
 
@@ -201,7 +202,7 @@ def support_summary_picture(title: str, rows: list[tuple[str, dict[str, int]]],
             for side in ("top", "right", "left"):
                 axes.spines[side].set_visible(False)
             axes.set_title(cut(title), fontsize=12, loc="left")
-            axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.5 / height * 2), ncol=4,
+            axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.5 / height * 2), ncol=5,
                         frameon=False, fontsize=9)
             buffer = io.BytesIO()
             metadata = {"Date": None} if fmt == "svg" else {"Software": None}

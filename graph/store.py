@@ -150,7 +150,8 @@ class Store(ABC):
 
     @abstractmethod
     def support_summary(self) -> list[dict[str, Any]]:
-        """Per article document, by id: {id, title, path, claim_count, cited, anecdotal, unsupported,
+        """Per article document, by id: {id, title, path, claim_count, one count per status (cited,
+        disputed-by-citation, anecdotal, unsupported),
         works (distinct sources it cites), unresolved (citations matching no reference)}."""
 
     @abstractmethod
@@ -170,7 +171,8 @@ class Store(ABC):
     @abstractmethod
     def documents(self) -> list[dict[str, Any]]:
         """Every document without `text`, with `claim_count` and one count per
-        status (`cited`, `anecdotal`, `unsupported`); ordered by root_id, position."""
+        status (`cited`, `disputed-by-citation`, `anecdotal`, `unsupported`); ordered by root_id,
+        position."""
 
     @abstractmethod
     def sections(self, document_id: str | None = None) -> list[str]:
