@@ -174,7 +174,7 @@ def click_first_row(browser: Any) -> None:
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
 
-    grid = browser.find_element(By.CSS_SELECTOR, '[data-testid="stDataFrame"]')
+    grid = wait(browser).until(lambda b: b.find_elements(By.CSS_SELECTOR, '[data-testid="stDataFrame"]'))[0]
     browser.execute_script("arguments[0].scrollIntoView({block: 'center'});", grid)
     width, height = grid.size["width"], grid.size["height"]
     # Row marker column (left edge), first data row (just below the header row).
@@ -316,8 +316,7 @@ def test_hostile_titles_show_as_text(tmp_path: Path, driver: Any, app_url: str) 
         claim = store.claims().rows[0]["id"]
     with serve(store_path) as url:
         open_page(driver, f"{url}/?page=trace&claim={claim}", "Evidence")
-        body = driver.find_element(By.TAG_NAME, "body").text
-        assert XSS_TITLE in body
+        wait(driver).until(lambda b: XSS_TITLE in b.find_element(By.TAG_NAME, "body").text)
         reference = wait(driver).until(lambda b: b.find_element(By.CSS_SELECTOR, ".cg-reference"))
         assert XSS_SOURCE_TITLE in reference.text
         assert not driver.find_elements(By.CSS_SELECTOR, ".cg-reference img, .cg-context b, blockquote i")
