@@ -37,7 +37,38 @@ def build(path: Path, articles: int, per_article: int) -> None:
     with open_store(str(path)) as store:
         for batch in merged(synthetic_batches(articles * per_article, claims_per_document=per_article),
                             per_write=20):
-            store.write(batch)
+            store.write(with_support_profile(batch))
+
+
+def with_support_profile(batch):  # noqa: ANN001, ANN201 - a GraphBatch, changed in place and returned
+    """Give the synthetic batch a support profile (schema v3): each cited work a design, each citation a
+    stance (one in five contrasting), each cited claim the design and counts that follow, so the
+    Overview's strength-of-support queries read real values."""
+    import zlib
+
+    from graph.schema import Label, RelType, StudyDesign, strongest_design
+
+    designs = [d.value for d in StudyDesign]
+    stances: dict[str, list[tuple[str, str]]] = {}
+    for number, rel in enumerate(r for r in batch.relationships if r.type == RelType.CITES):
+        if rel.start.startswith("evidence:"):
+            rel.props["stance"] = "contrasting" if number % 5 == 4 else "supporting"
+            stances.setdefault(rel.start, []).append((rel.end, rel.props["stance"]))
+    for node in batch.nodes:
+        if node.label == Label.SOURCE:
+            node.props["design"] = designs[zlib.crc32(node.id.encode()) % len(designs)]
+    source_design = {n.id: n.props.get("design", "") for n in batch.nodes if n.label == Label.SOURCE}
+    evidence_of: dict[str, list[str]] = {}
+    for rel in batch.relationships:
+        if rel.type == RelType.SUPPORTED_BY:
+            evidence_of.setdefault(rel.start, []).append(rel.end)
+    for node in batch.nodes:
+        if node.label == Label.CLAIM:
+            cites = [c for e in evidence_of.get(node.id, []) for c in stances.get(e, [])]
+            supporting = [work for work, stance in cites if stance == "supporting"]
+            node.props.update(support_design=strongest_design([source_design.get(w, "") for w in supporting]),
+                              n_supporting=len(supporting), n_contrasting=len(cites) - len(supporting))
+    return batch
 
 
 def render_overview(url: str) -> None:
@@ -60,6 +91,8 @@ def main() -> None:
     parser.add_argument("--claims-per-article", type=int, default=20)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
+    from claimgraph.explorer.support import DESIGN_FACETS, STRONG, WEAK
+    from graph.model import ClaimFilter
     from graph.schema import RelType
     from graph.store import open_store
 
@@ -80,6 +113,11 @@ def main() -> None:
                 "works(by=claims)": lambda: store.works(by="claims", limit=25),
                 "documents()": store.documents,
                 "unresolved_citations()": store.unresolved_citations,
+                "claims_by_support_design()": store.claims_by_support_design,
+                "claims(design=trial or meta-analysis)": lambda: store.claims(
+                    ClaimFilter(**DESIGN_FACETS[STRONG]), limit=0),
+                "claims(only_design=case report, opinion)": lambda: store.claims(
+                    ClaimFilter(**DESIGN_FACETS[WEAK]), limit=0),
                 "IN_CORPUS + citing_articles": lambda: [
                     store.citing_articles(r.end) for chunk in store.iter_relationships(RelType.IN_CORPUS)
                     for r in chunk],

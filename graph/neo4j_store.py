@@ -393,6 +393,12 @@ class Neo4jStore(Store):
         return {"claim": claim, "document": document, "context": trace_context(text, claim, evidence),
                 "evidence": evidence, "challenges": challenges}
 
+    def claims_by_support_design(self) -> dict[str, int]:
+        records = self._run(lambda tx: tx.run(
+            "MATCH (c:Claim) WITH coalesce(c.support_design, '') AS design "
+            "RETURN design, count(*) AS n ORDER BY design").data())
+        return {r["design"]: r["n"] for r in records}
+
     # -- corpus ----------------------------------------------------------------------
     def _find_sources(self, value: str, doi: str) -> list[str]:
         return [r["id"] for r in self._run(lambda tx: tx.run(

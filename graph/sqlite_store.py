@@ -715,6 +715,12 @@ class SQLiteStore(Store):
                 "FROM document d WHERE d.kind = 'article' ORDER BY d.id", cols=status_cols)).fetchall()
         return [dict(r) for r in rows]
 
+    def claims_by_support_design(self) -> dict[str, int]:
+        with self._read() as conn:
+            rows = conn.execute("SELECT COALESCE(support_design, '') AS design, COUNT(*) AS n FROM claim "
+                                "GROUP BY COALESCE(support_design, '') ORDER BY design").fetchall()
+        return {r["design"]: r["n"] for r in rows}
+
     # -- overviews -----------------------------------------------------------------------
     def sources(self) -> list[dict[str, Any]]:
         with self._read() as conn:

@@ -109,6 +109,11 @@ class Store(ABC):
         """
 
     @abstractmethod
+    def claims_by_support_design(self) -> dict[str, int]:
+        """How many claims have each `support_design` (the strongest design among the works their
+        citations support; '' for claims no citation supports), by design; only designs some claim has."""
+
+    @abstractmethod
     def sources(self) -> list[dict[str, Any]]:
         """Every source with `claim_count` (claims its evidence supports), `evidence_count` and
         `article_count` (distinct articles whose documents cite it); most-supporting first, then by id."""
@@ -233,7 +238,8 @@ class Store(ABC):
 
         {"document": document props with `text`,
          "claims": claim props by (start, position), each with `evidence_ids` (by start),
-         "evidence": {evidence id: evidence props + "sources": [source props by id]},
+         "evidence": {evidence id: evidence props + "sources": [source props + "stance", "stance_cue"
+                      (of this evidence's CITES; '' if none) by id]},
          "challenges": {claim id: trace()["challenges"]} for its contested claims}
         Built from node(), filter_subgraph() and trace(), so every backend gives the same answer.
         """
@@ -243,15 +249,18 @@ class Store(ABC):
         sub = self.filter_subgraph(ClaimFilter(document_id=document_id), max_nodes=UNCAPPED)
         by_id = {n.id: n for n in sub.nodes}
         cites: dict[str, list[str]] = {}
+        stances: dict[tuple[str, str], dict[str, str]] = {}
         supports: dict[str, list[str]] = {}
         for rel in sub.relationships:
             if rel.type == RelType.CITES and rel.start in by_id and by_id[rel.start].label == Label.EVIDENCE:
                 cites.setdefault(rel.start, []).append(rel.end)
+                stances[(rel.start, rel.end)] = {"stance": str(rel.props.get("stance") or ""),
+                                                 "stance_cue": str(rel.props.get("stance_cue") or "")}
             elif rel.type == RelType.SUPPORTED_BY and rel.end in by_id:
                 supports.setdefault(rel.start, []).append(rel.end)
         evidence = {
-            n.id: {**n.props, "sources": [dict(by_id[s].props) for s in sorted(set(cites.get(n.id, [])))
-                                          if s in by_id]}
+            n.id: {**n.props, "sources": [{**by_id[s].props, **stances[(n.id, s)]}
+                                          for s in sorted(set(cites.get(n.id, []))) if s in by_id]}
             for n in sub.nodes if n.label == Label.EVIDENCE
         }
         claims = []

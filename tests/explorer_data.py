@@ -82,9 +82,10 @@ def markdown_batch(beacon: str) -> GraphBatch:
                    end=ev_start + len(marker), kind="citation", marker=marker, resolved=True)
     batch.add_node(Label.SOURCE, "evil2020", entry_type="article", title=f"{XSS_SOURCE_TITLE} {image}",
                    authors=f"Evil, Eve {script_link}", year="2020", venue=f"Journal of {image}",
-                   doi="10.1000/xss", bibtex="@article{evil2020, title={x}}")
+                   doi="10.1000/xss", bibtex="@article{evil2020, title={x}}", design="rct",
+                   design_reason=f"title: 'A randomized {image} {script_link} trial'")
     batch.add_rel(RelType.SUPPORTED_BY, claims[0], evidence)
-    batch.add_rel(RelType.CITES, evidence, "evil2020")
+    batch.add_rel(RelType.CITES, evidence, "evil2020", stance="contrasting", stance_cue=f"unlike {image}")
     batch.add_rel(RelType.CITES, doc, "evil2020")
     batch.add_rel(RelType.REPLIES_TO, comment, doc)
     batch.add_rel(RelType.CHALLENGES, comment, claims[0], reason=f"I doubt that {image}")
@@ -136,3 +137,67 @@ def corpus_store(folder: Path) -> str:
         for articles, bibs in runs:
             store.write(ingest_paths(articles, bibs, registry=WorkRegistry.from_store(store)).batch)
     return url
+
+
+SUPPORT_DOC = "doc:support-profile"
+XSS_REASON = "title: 'A randomized <img src=x onerror=alert(1)> trial'"
+XSS_CUE = "unlike <b>Case</b>"
+# (claim text, marker, [(work, stance, cue)], status, support_design, supporting, contrasting)
+SUPPORT_CLAIMS = [
+    ("Exercise lowers blood pressure (Trial, 2020; Case, 2019).", "(Trial, 2020; Case, 2019)",
+     [("work:trial", "supporting", "as shown in"), ("work:case", "contrasting", XSS_CUE)],
+     "cited", "rct", 1, 1),
+    ("Garlic cures colds (Case, 2019).", "(Case, 2019)", [("work:case", "supporting", "")],
+     "cited", "case-report", 1, 0),
+    ("Screens harm sleep (Opinion, 2021).", "(Opinion, 2021)", [("work:opinion", "supporting", "")],
+     "cited", "commentary", 1, 0),
+    ("Coffee shortens life (Trial, 2020).", "(Trial, 2020)", [("work:trial", "contrasting", "contrary to")],
+     "disputed-by-citation", "", 0, 1),
+    ("Walking helps mood (Review, 2018).", "(Review, 2018)", [("work:review", "supporting", "")],
+     "cited", "systematic-review", 1, 0),
+    ("Everyone should walk daily.", "", [], "unsupported", "", 0, 0),
+]
+SUPPORT_WORKS = {
+    "work:trial": ("Trial, Tom", "2020", "A randomized trial of exercise", "rct", XSS_REASON),
+    "work:case": ("Case, Cara", "2019", "A case of garlic", "case-report", "title: 'a case of'"),
+    "work:opinion": ("Opinion, Otto", "2021", "Screens at night", "commentary", "entry type: editorial"),
+    "work:review": ("Review, Rita", "2018", "Walking and mood: a meta-analysis", "systematic-review",
+                    "title: 'a meta-analysis'"),
+}
+
+
+def support_batch() -> GraphBatch:
+    """One article whose claims rest on a trial, a case report, an opinion piece and a meta-analysis,
+    with supporting and contrasting citations: every support-profile facet matches some claim. The
+    trial's design reason and one stance cue are HTML attacks."""
+    doc = SUPPORT_DOC
+    text = "Support profile\n\n" + "\n\n".join(row[0] for row in SUPPORT_CLAIMS) + "\n"
+    batch = GraphBatch(replaces=[doc])
+    batch.add_node(Label.DOCUMENT, doc, kind="article", title="Support profile", author="Ann Author",
+                   sha256=text_sha256(text), text=text, path="support.txt", offset=0, root_id=doc,
+                   parent_id="", position=0)
+    for work, (authors, year, title, design, reason) in SUPPORT_WORKS.items():
+        batch.add_node(Label.SOURCE, work, entry_type="article", title=title, authors=authors, year=year,
+                       venue="Journal of Tests", design=design, design_reason=reason,
+                       keys=work.split(":", 1)[1])
+        batch.add_rel(RelType.CITES, doc, work)
+    for position, row in enumerate(SUPPORT_CLAIMS):
+        sentence, marker, cites, status, design, supporting, contrasting = row
+        start = text.index(sentence)
+        cid = claim_id(doc, sentence)
+        batch.add_node(Label.CLAIM, cid, text=sentence, document_id=doc, section="", start=start,
+                       end=start + len(sentence), paragraph_start=start, paragraph_end=start + len(sentence),
+                       position=position, kind="empirical", status=status, contested=False,
+                       support_design=design, n_supporting=supporting, n_contrasting=contrasting)
+        batch.add_rel(RelType.MAKES, doc, cid)
+        if not marker:
+            continue
+        ev_start = text.index(marker, start)
+        evidence = evidence_id(doc, "citation", marker, position)
+        batch.add_node(Label.EVIDENCE, evidence, text=marker, document_id=doc, start=ev_start,
+                       end=ev_start + len(marker), kind="citation", marker=marker, resolved=True)
+        batch.add_rel(RelType.SUPPORTED_BY, cid, evidence)
+        for work, stance, cue in cites:
+            batch.add_rel(RelType.CITES, evidence, work, stance=stance, stance_cue=cue)
+    batch.validate()
+    return batch

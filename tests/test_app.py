@@ -312,7 +312,7 @@ def test_claims_table_names_references_and_short_documents(monkeypatch: pytest.M
                                                             demo_url: str) -> None:
     at = app(monkeypatch, demo_url, page="claims", source="jordan1992problems")
     table = at.dataframe[0].value
-    assert list(table.columns[:4]) == ["status", "text", "references", "document"]
+    assert list(table.columns[:5]) == ["status", "text", "references", "support", "document"]
     assert set(table["references"]) == {"Jordan et al., 1992"}
     assert all(len(label) <= 30 for label in table["document"])
     at = app(monkeypatch, demo_url, page="claims", rows="100")

@@ -174,7 +174,7 @@ def click_first_row(browser: Any) -> None:
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
 
-    grid = browser.find_element(By.CSS_SELECTOR, '[data-testid="stDataFrame"]')
+    grid = wait(browser).until(lambda b: b.find_elements(By.CSS_SELECTOR, '[data-testid="stDataFrame"]'))[0]
     browser.execute_script("arguments[0].scrollIntoView({block: 'center'});", grid)
     width, height = grid.size["width"], grid.size["height"]
     # Row marker column (left edge), first data row (just below the header row).
@@ -316,8 +316,7 @@ def test_hostile_titles_show_as_text(tmp_path: Path, driver: Any, app_url: str) 
         claim = store.claims().rows[0]["id"]
     with serve(store_path) as url:
         open_page(driver, f"{url}/?page=trace&claim={claim}", "Evidence")
-        body = driver.find_element(By.TAG_NAME, "body").text
-        assert XSS_TITLE in body
+        wait(driver).until(lambda b: XSS_TITLE in b.find_element(By.TAG_NAME, "body").text)
         reference = wait(driver).until(lambda b: b.find_element(By.CSS_SELECTOR, ".cg-reference"))
         assert XSS_SOURCE_TITLE in reference.text
         assert not driver.find_elements(By.CSS_SELECTOR, ".cg-reference img, .cg-context b, blockquote i")
@@ -486,3 +485,73 @@ def test_corpus_overview_follows_a_work_to_its_claims(tmp_path: Path, driver: An
         alerts = driver.find_elements(By.CSS_SELECTOR, '[data-testid="stAlert"]')
         assert not alerts, "the link names a valid view"
         screenshot(driver, "claims-of-a-work")
+
+
+def test_support_profile_facets_badges_and_summary_in_chromium(tmp_path: Path, driver: Any) -> None:
+    """Issue #13 on a hand-built store: the design facet and the contrasting checkbox filter the claims
+    and go in the URL; the trace and the reader show each reference's design (its reason on hover,
+    an HTML attack shown as text) and each citation's stance with its cue; a disputed claim has its own
+    colour; the Overview's strength table links to the claims resting on one design."""
+    from explorer_data import SUPPORT_DOC, XSS_REASON, support_batch
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    from graph.model import ClaimFilter
+    from graph.store import open_store
+
+    store_path = tmp_path / "support.db"
+    with open_store(str(store_path)) as store:
+        store.write(support_batch())
+        exercise = store.claims(ClaimFilter(text="Exercise")).rows[0]["id"]
+        coffee = store.claims(ClaimFilter(text="Coffee")).rows[0]["id"]
+    with serve(store_path) as url:
+        open_page(driver, f"{url}/?page=claims&design=trial-or-meta-analysis", "claims match")
+        wait(driver).until(lambda b: caption_count(b) == 2)
+        assert not driver.find_elements(By.CSS_SELECTOR, '[data-testid="stAlert"]')
+        contrasting = ('//*[@data-testid="stCheckbox"][.//p[normalize-space()="Has a contrasting citation"]]'
+                       "//label")
+        wait(driver).until(lambda b: b.find_elements(By.XPATH, contrasting))[0].click()
+        wait(driver).until(lambda b: caption_count(b) == 1 and "contrasting=1" in b.current_url)
+        assert "design=trial-or-meta-analysis" in driver.current_url
+        screenshot(driver, "claims-support")
+
+        open_page(driver, f"{url}/?page=trace&claim={exercise}", "Evidence and references")
+        badge = wait(driver).until(lambda b: next(
+            (d for d in b.find_elements(By.CSS_SELECTOR, '.cg-design[data-design="rct"]')
+             if d.is_displayed()), None))
+        assert badge.text == "Randomised controlled trial"
+        assert badge.get_attribute("title") == f"Why: {XSS_REASON}", "the reason is the hover text, as text"
+        stances = [s.text for s in driver.find_elements(By.CSS_SELECTOR, ".cg-stance")]
+        assert sorted(stances) == ["contrasting", "supporting"]
+        body = driver.find_element(By.TAG_NAME, "body").text
+        assert "cue: “as shown in”" in body and "cue: “unlike <b>Case</b>”" in body
+        assert not driver.find_elements(By.CSS_SELECTOR, ".cg-reference img, .cg-ref-design img, .cg-cue b")
+        heading = next(h for h in driver.find_elements(By.TAG_NAME, "h3") if "Evidence" in h.text)
+        driver.execute_script("arguments[0].scrollIntoView({block: 'start'});", heading)
+        screenshot(driver, "trace-support")
+
+        open_page(driver, f"{url}/?page=read&doc={SUPPORT_DOC}", "disputed by citation")
+        disputed = wait(driver).until(lambda b: b.find_element(By.ID, coffee))
+        assert "cg-s-disputed-by-citation" in disputed.get_attribute("class").split()
+        colour = driver.execute_script("return getComputedStyle(arguments[0]).backgroundColor;", disputed)
+        assert colour == "rgb(248, 187, 208)"
+        claim = driver.find_element(By.ID, exercise)
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", claim)
+        ActionChains(driver).move_to_element(claim).click().perform()
+        popup = _visible_popup(driver, claim)
+        designs = [d.get_attribute("data-design") for d in popup.find_elements(By.CSS_SELECTOR, ".cg-design")]
+        assert sorted(designs) == ["case-report", "rct"]
+        assert "supporting" in popup.text and "contrasting" in popup.text and "cue: “unlike <b>Case</b>”" \
+            in popup.text
+        screenshot(driver, "reader-support")
+
+        open_page(driver, url, "Strength of support")
+        table = wait(driver).until(lambda b: b.find_element(By.CSS_SELECTOR, "table.cg-strength"))
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", table)
+        screenshot(driver, "overview-strength")
+        link = next(a for a in table.find_elements(By.CSS_SELECTOR, "a.cg-strength-link")
+                    if a.text.startswith("Randomised controlled trial"))
+        link.click()
+        wait(driver).until(lambda b: "page=claims" in b.current_url and "design=rct" in b.current_url)
+        wait(driver).until(lambda b: caption_count(b) == 1)
+        assert not _alert_open(driver)

@@ -671,7 +671,8 @@ def test_document_view_of_an_article(loaded: Store) -> None:
     assert a4 == {**batch_node(batch, A4).props, "evidence_ids": [EVIDENCE["a4"]]}
     assert set(view["evidence"]) == {EVIDENCE[n] for n in ("a1", "a2", "a4", "a5")}
     assert view["evidence"][EVIDENCE["a4"]] == {**batch_node(batch, EVIDENCE["a4"]).props,
-                                                "sources": [batch_node(batch, JORDAN).props]}
+                                                "sources": [{**batch_node(batch, JORDAN).props,
+                                                             "stance": "", "stance_cue": ""}]}
     unresolved = view["evidence"][EVIDENCE["a5"]]
     assert unresolved["sources"] == [] and not unresolved["resolved"]
     assert list(view["challenges"]) == [A4]
@@ -686,3 +687,44 @@ def test_document_view_of_a_comment_and_of_nothing(loaded: Store) -> None:
     assert [c["id"] for c in view["claims"]] == [C1] and view["evidence"] == {}
     assert loaded.document_view("doc:nope") is None
     assert loaded.document_view(A1) is None, "a claim id is not a document"
+
+
+# -- the explorer's support-profile reads (issue #13) ---------------------------------------------
+def support_profile_batch() -> GraphBatch:
+    """The sample graph with a support profile: Herman a book, Jordan a cohort study; a1's citation
+    supporting (cue 'as shown by'), a4's contrasting ('unlike'), b1's mentioning; a1 rests on a book,
+    b1 on a case report (made up for the count)."""
+    batch = sample_batch()
+    profiles = {A1: ("book", 1, 0), A4: ("", 0, 1), B1: ("case-report", 1, 0)}
+    for node in batch.nodes:
+        if node.id in profiles:
+            design, supporting, contrasting = profiles[node.id]
+            node.props.update(support_design=design, n_supporting=supporting, n_contrasting=contrasting)
+        elif node.id == HERMAN:
+            node.props.update(design="book", design_reason="entry type: book")
+        elif node.id == JORDAN:
+            node.props.update(design="cohort", design_reason="title: 'prospective cohort'")
+    stances = {EVIDENCE["a1"]: ("supporting", "as shown by"), EVIDENCE["a4"]: ("contrasting", "unlike"),
+               EVIDENCE["b1"]: ("mentioning", "")}
+    for rel in batch.relationships:
+        if rel.type == RelType.CITES and rel.start in stances:
+            rel.props.update(stance=stances[rel.start][0], stance_cue=stances[rel.start][1])
+    return batch
+
+
+def test_claims_by_support_design(store: Store) -> None:
+    assert store.claims_by_support_design() == {}
+    store.write(support_profile_batch())
+    assert store.claims_by_support_design() == {"": 6, "book": 1, "case-report": 1}
+
+
+def test_document_view_carries_each_citations_stance(store: Store) -> None:
+    store.write(support_profile_batch())
+    view = store.document_view(ALPHA)
+    (herman,) = view["evidence"][EVIDENCE["a1"]]["sources"]
+    assert (herman["design"], herman["design_reason"]) == ("book", "entry type: book")
+    assert (herman["stance"], herman["stance_cue"]) == ("supporting", "as shown by")
+    (jordan,) = view["evidence"][EVIDENCE["a4"]]["sources"]
+    assert (jordan["design"], jordan["stance"], jordan["stance_cue"]) == ("cohort", "contrasting", "unlike")
+    (herman,) = store.document_view(BETA)["evidence"][EVIDENCE["b1"]]["sources"]
+    assert (herman["stance"], herman["stance_cue"]) == ("mentioning", "")

@@ -88,6 +88,24 @@ def works(store_url: str, by: str, limit: int) -> list[dict[str, Any]]:
 
 
 @st.cache_data(ttl=CACHE_SECONDS, show_spinner=False)
+def claims_by_support_design(store_url: str) -> dict[str, int]:
+    """Claims by the strongest design among the works they rest on ('' for none)."""
+    return read_store().claims_by_support_design()
+
+
+@st.cache_data(ttl=CACHE_SECONDS, show_spinner=False)
+def design_group_counts(store_url: str) -> dict[str, int]:
+    """Claims each design group of the Claims page's facet matches ('resting only on case reports or
+    opinion' counts claims every supporting work of which is one)."""
+    from claimgraph.explorer.support import DESIGN_FACETS, DESIGN_GROUPS
+    from graph.model import ClaimFilter
+
+    store = read_store()
+    return {group: store.claims(ClaimFilter(**DESIGN_FACETS[group]), limit=0).total
+            for group in DESIGN_GROUPS}
+
+
+@st.cache_data(ttl=CACHE_SECONDS, show_spinner=False)
 def support_summary(store_url: str) -> list[dict[str, Any]]:
     """Per article: claims by status, works cited, unresolved citations."""
     return read_store().support_summary()

@@ -11,6 +11,7 @@ from claimgraph.explorer import cached, claims_url
 from claimgraph.explorer.html import status_colour
 from claimgraph.explorer.safe_text import md
 from claimgraph.explorer.state import read_store, relative_link, resolve_node, store_url
+from claimgraph.explorer.support import CONTRASTING, DESIGN_FACETS, facet_label, support_profile
 from claimgraph.explorer.trace import render_trace
 from graph.model import CLAIM_SORT_KEYS, ClaimFilter, Page
 from graph.schema import ClaimKind, ClaimStatus
@@ -19,17 +20,22 @@ ANY = claims_url.ANY
 PAGE_SIZES = (25, 50, 100)
 RESTORED_KEY = "url_claims_restored"  # set once the Claims page has read its view from the URL
 TABLE_KEY_PREFIX = "claims_table"
-TABLE_COLUMNS = ("status", "text", "references", "document", "section", "evidence_count", "kind", "id")
+TABLE_COLUMNS = ("status", "text", "references", "support", "document", "section", "evidence_count", "kind",
+                 "id")
 CLAIM_COLUMN_PIXELS = 340
 ROW_HEIGHT = 76  # above 4rem Streamlit wraps cell text: a long claim shows on three lines
-SORT_LABELS = {"position": "reading order", "status": "support", "document_id": "document",
+SORT_LABELS = {"position": "reading order", "status": "status", "document_id": "document",
                "text": "claim text"}
 COLUMN_CONFIG: dict[str, Any] = {
-    "status": st.column_config.TextColumn("Support", width=96),
+    "status": st.column_config.TextColumn("Status", width=96),
     "text": st.column_config.TextColumn("Claim", width=CLAIM_COLUMN_PIXELS,
                                           help="Select the row to read the whole claim and its trace"),
     "references": st.column_config.TextColumn("References", width=160,
                                                 help="The works the claim's evidence cites"),
+    "support": st.column_config.TextColumn(
+        "Support", width=170,
+        help="The strongest study design among the works its citations support, then how many citations "
+             "support it and how many contrast with it"),
     "document": st.column_config.TextColumn("Document", width=140),
     "section": st.column_config.TextColumn("Section", width=100),
     "evidence_count": st.column_config.NumberColumn("Evid.", width=56, help="Pieces of evidence"),
@@ -53,6 +59,8 @@ def claim_filter_from_state() -> ClaimFilter:
         source_id=_choice(state.get("f_source", ANY)),
         kind=_choice(state.get("f_kind", ANY)),
         text=(state.get("f_text") or "").strip() or None,
+        stance=CONTRASTING if state.get("f_contrasting") else None,
+        **DESIGN_FACETS.get(str(state.get("f_design", ANY)), {}),
     )
 
 
@@ -60,7 +68,7 @@ def filter_widgets() -> ClaimFilter:
     """Draw the filter widgets and return the filter they describe."""
     url = store_url()
     documents = cached.document_labels(url)
-    first, second, third = st.columns(3)
+    first, second, third, fourth = st.columns(4)
     first.selectbox("Status", [ANY, *ClaimStatus], key="f_status")
     first.selectbox("Kind", [ANY, *ClaimKind], key="f_kind")
     second.selectbox("Document", [ANY, *documents], key="f_document",
@@ -74,7 +82,16 @@ def filter_widgets() -> ClaimFilter:
     third.selectbox("Source", [ANY, *source_labels], key="f_source",
                     format_func=lambda s: source_labels.get(s, s))
     third.text_input("Text contains", key="f_text")
+    fourth.selectbox("Support design", [ANY, *DESIGN_FACETS], key="f_design", format_func=design_option,
+                     help="The strongest design among the works a claim's citations support")
+    fourth.checkbox("Has a contrasting citation", key="f_contrasting",
+                    help="Claims one of whose citations disputes or fails to replicate the work it cites")
     return claim_filter_from_state()
+
+
+def design_option(value: str) -> str:
+    """How the design facet's selectbox names an option."""
+    return value if value == ANY else facet_label(value)
 
 
 def source_choices() -> list[str]:
@@ -100,7 +117,7 @@ def restore_view_from_url() -> None:
     choices = {
         "f_status": list(ClaimStatus), "f_kind": list(ClaimKind), "f_document": documents,
         "f_section": cached.sections(url, document), "f_source": source_choices(),
-        "claims_sort": CLAIM_SORT_KEYS, "claims_limit": PAGE_SIZES,
+        "claims_sort": CLAIM_SORT_KEYS, "claims_limit": PAGE_SIZES, "f_design": list(DESIGN_FACETS),
     }
     notes = claims_url.restore(params, st.session_state, choices)
     if notes:
@@ -127,6 +144,7 @@ def claims_frame(page: Page, labels: dict[str, str] | None = None,
     frame = pd.DataFrame(
         [{**row, "references": "; ".join(dict.fromkeys(references.get(s, s)
                                                         for s in row.get("source_ids") or [])),
+          "support": support_profile(row),
           "document": labels.get(row["document_id"]) or row.get("document_title") or row["document_id"]}
          for row in page.rows],
         columns=[*TABLE_COLUMNS, "source_ids"],
@@ -136,7 +154,8 @@ def claims_frame(page: Page, labels: dict[str, str] | None = None,
 
 
 FILTER_NAMES = {"status": "status", "document_id": "document", "section": "section",
-                "source_id": "source", "kind": "kind", "text": "text"}
+                "source_id": "source", "kind": "kind", "text": "text", "design": "support design",
+                "only_design": "support design", "stance": "the filter"}
 
 
 def why_nothing_matches(flt: ClaimFilter) -> str:
@@ -153,6 +172,10 @@ def why_nothing_matches(flt: ClaimFilter) -> str:
         total = store.claims(replace(flt, **{field: None}), limit=1).total
         names = {"document_id": labels, "source_id": cached.source_labels(store_url())}.get(field, {})
         shown = names.get(value, value)
+        if field in ("design", "only_design"):
+            shown = facet_label(str(st.session_state.get("f_design", ANY)))
+        elif field == "stance":
+            shown = "has a contrasting citation"
         if total:
             reasons.append(f"without {name} {md(repr(shown))}, {total} would match")
     if not reasons:

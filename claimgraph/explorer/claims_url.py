@@ -1,8 +1,9 @@
 """The Claims page view as URL query parameters, so every filtered, sorted page is a permalink.
 
 `?page=claims&status=cited&source=jordan1992problems&q=vietnam&sort=text&desc=1&p=2` names
-a view; only values that differ from the defaults are written. Reading a URL checks every
-value against what the store and the page offer and drops what does not fit, with a note.
+a view (`design=trial-or-meta-analysis` and `contrasting=1` name the support-profile facets); only
+values that differ from the defaults are written. Reading a URL checks every value against what the
+store and the page offer and drops what does not fit, with a note.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ class UrlField:
     key: str
     default: Any
     noun: str
+    flag: bool = False  # a checkbox: '1' in the URL when ticked
 
 
 FILTER_FIELDS = (
@@ -32,19 +34,21 @@ FILTER_FIELDS = (
     UrlField("document", "f_document", ANY, "document"),
     UrlField("section", "f_section", ANY, "section of that document"),
     UrlField("source", "f_source", ANY, "source"),
+    UrlField("design", "f_design", ANY, "support design"),
 )
+CONTRASTING_FIELD = UrlField("contrasting", "f_contrasting", False, "contrasting flag (use 1)", flag=True)
 TEXT_FIELD = UrlField("q", "f_text", "", "text")
 SORT_FIELD = UrlField("sort", "claims_sort", DEFAULT_SORT, "sort column")
-DESC_FIELD = UrlField("desc", "claims_desc", False, "descending flag (use 1)")
+DESC_FIELD = UrlField("desc", "claims_desc", False, "descending flag (use 1)", flag=True)
 ROWS_FIELD = UrlField("rows", "claims_limit", DEFAULT_ROWS, "rows per page")
 PAGE_FIELD = UrlField("p", "claims_page", 1, "page number")
-FIELDS = (*FILTER_FIELDS, TEXT_FIELD, SORT_FIELD, DESC_FIELD, ROWS_FIELD, PAGE_FIELD)
+FIELDS = (*FILTER_FIELDS, CONTRASTING_FIELD, TEXT_FIELD, SORT_FIELD, DESC_FIELD, ROWS_FIELD, PAGE_FIELD)
 PARAMS = frozenset(f.param for f in FIELDS)
 
 
 def _as_text(field: UrlField, value: Any) -> str | None:
     """`value` as it goes in the URL, or None when it is the default (and so stays out)."""
-    if field is DESC_FIELD:
+    if field.flag:
         return "1" if value else None
     if field is TEXT_FIELD:
         text = (value or "").strip()
@@ -73,7 +77,7 @@ def _parse(field: UrlField, text: str, choices: Mapping[str, Collection[Any]]) -
     """(ok, value) for one parameter's text; choices maps widget keys to their allowed values."""
     if field is TEXT_FIELD:
         return True, text
-    if field is DESC_FIELD:
+    if field.flag:
         flag = text.strip().lower()
         return flag in ("1", "0", "true", "false"), flag in ("1", "true")
     if field in (ROWS_FIELD, PAGE_FIELD):

@@ -18,6 +18,7 @@ from urllib.parse import quote
 from claimgraph.explorer.html import LABEL_COLOURS, STATUS_COLOURS, legend_html, status_colour
 from claimgraph.explorer.reader_html import reader_link, trace_link
 from claimgraph.explorer.safe_text import md
+from claimgraph.explorer.support import design_words, support_profile
 from graph.handout import apa_parts, short_reference
 from graph.model import Node, Relationship, Subgraph
 from graph.schema import Label
@@ -75,7 +76,8 @@ COLUMN_SPACING = 200
 ROW_SPACING = 76
 LABEL_WIDTH = 170  # wraps captions narrower than the column spacing: no label runs into the next column
 STATUS_WORDS = {"cited": "cited: rests on a cited work", "anecdotal": "anecdotal: experience or example only",
-                "unsupported": "unsupported: no evidence given"}
+                "unsupported": "unsupported: no evidence given",
+                "disputed-by-citation": "disputed by citation: its only citations contrast with their works"}
 
 
 @dataclass
@@ -125,6 +127,7 @@ def node_details(node: Node, nodes: dict[str, Node] | None = None, links: _Links
         rows = [("Claim", props.get("text")), ("Document", document.get("title") or document["id"]),
                 ("Section", props.get("section") or "(before the first heading)"),
                 ("Support", STATUS_WORDS.get(str(props.get("status")), props.get("status"))),
+                ("Support profile", support_profile(props)),
                 ("Contested", "yes: a comment disputes it" if props.get("contested") else ""),
                 ("Kind", props.get("kind")),
                 ("Evidence", "; ".join(f"{e.props.get('kind')}: "
@@ -146,6 +149,7 @@ def node_details(node: Node, nodes: dict[str, Node] | None = None, links: _Links
         claims = {c for e in neighbours_in for c in links.into.get(e.id, []) if c.startswith("claim:")}
         rows = [("Work", short_reference({**props, "id": node.id})),
                 ("Reference", format_reference_apa_text({**props, "id": node.id})),
+                ("Design", design_words(props)),
                 ("Claims shown resting on it", len(claims)), ("Cited as", props.get("keys")), ("Id", node.id)]
     else:
         rows = [("Author", props.get("name") or node.id),

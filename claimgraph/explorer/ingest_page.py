@@ -158,9 +158,9 @@ def show_summary(summary: dict[str, Any]) -> None:
     """Draw what the ingest found: counts, then every claim with its support and references."""
     st.subheader("Found (nothing written yet)")
     st.markdown("Documents: " + (", ".join(md(d) for d in summary["documents"]) or "none"))
-    cols = st.columns(4)
+    cols = st.columns(1 + len(STATUS_COLOURS))
     cols[0].metric("Claims", summary["claims"])
-    for col, status in zip(cols[1:], STATUS_COLOURS, strict=False):
+    for col, status in zip(cols[1:], STATUS_COLOURS, strict=True):
         col.metric(status.capitalize(), summary["by_status"].get(status, 0))
     evidence = ", ".join(f"{kind}: {n}" for kind, n in sorted(summary["evidence"].items())) or "none"
     uncited = summary["entries"] - summary["sources"]

@@ -12,6 +12,7 @@ from claimgraph.explorer.html import STATUS_COLOURS, esc
 from claimgraph.explorer.reader_html import reader_link
 from claimgraph.explorer.safe_text import md
 from claimgraph.explorer.state import read_store, store_url
+from claimgraph.explorer.support import strength_table_html
 from graph.handout import short_reference
 from graph.schema import Label
 
@@ -163,6 +164,11 @@ def page() -> None:
             st.caption(f"The {TOP_DOCUMENTS} documents with the most claims.")
     else:
         st.info("No claims yet: add an article and its .bib on the Ingest page.")
+    st.subheader("Strength of support")
+    st.caption("Each claim counted once, under the strongest study design among the works its citations "
+               "support (a design only where the work's metadata or title states one). Open a row for "
+               "its claims.")
+    st.html(strength_table_html(cached.claims_by_support_design(url), cached.design_group_counts(url)))
     st.subheader("Works the corpus rests on")
     by = st.radio("Rank works by", list(RANKINGS), format_func=RANKINGS.get, horizontal=True,
                   key="overview_rank")  # one ranking query per render, not two

@@ -19,19 +19,21 @@ from typing import Any
 from urllib.parse import quote
 
 from claimgraph.explorer.html import esc
+from claimgraph.explorer.support import SUPPORT_CSS, design_badge, stance_badge
 from graph.handout import claim_support, format_reference_apa_html, short_reference
 
-CITED, CITED_UNRESOLVED, ANECDOTAL, UNSUPPORTED, CONTESTED = (
-    "cited", "cited-unresolved", "anecdotal", "unsupported", "contested")
-SUPPORT_ORDER = (CITED, CITED_UNRESOLVED, ANECDOTAL, UNSUPPORTED)
+CITED, CITED_UNRESOLVED, DISPUTED, ANECDOTAL, UNSUPPORTED, CONTESTED = (
+    "cited", "cited-unresolved", "disputed-by-citation", "anecdotal", "unsupported", "contested")
+SUPPORT_ORDER = (CITED, CITED_UNRESOLVED, DISPUTED, ANECDOTAL, UNSUPPORTED)
 SUPPORT_LABELS = {
     CITED: "cited: rests on a cited work",
     CITED_UNRESOLVED: "cited, unresolved: its citation matched no reference",
+    DISPUTED: "disputed by citation: its only citations contrast with the works they cite",
     ANECDOTAL: "anecdotal: rests on experience or example only",
     UNSUPPORTED: "unsupported: no evidence given",
     CONTESTED: "contested: a comment disputes it",
 }
-SUPPORT_COLOURS = {CITED: "#2e7d32", CITED_UNRESOLVED: "#9e9d24", ANECDOTAL: "#ef8f00",
+SUPPORT_COLOURS = {CITED: "#2e7d32", CITED_UNRESOLVED: "#9e9d24", DISPUTED: "#ad1457", ANECDOTAL: "#ef8f00",
                    UNSUPPORTED: "#c62828", CONTESTED: "#6a1b9a"}
 MAX_HEADING_CHARS = 120
 _BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
@@ -50,6 +52,7 @@ READER_CSS = """<style>
 .cg-rc { position: relative; border-radius: 3px; padding: 1px 0; cursor: pointer; outline: none; }
 .cg-rc.cg-s-cited { background: #c8e6c9; }
 .cg-rc.cg-s-cited-unresolved { background: #f0f4c3; box-shadow: inset 0 -2px 0 #9e9d24; }
+.cg-rc.cg-s-disputed-by-citation { background: #f8bbd0; box-shadow: inset 0 -2px 0 #ad1457; }
 .cg-rc.cg-s-anecdotal { background: #ffe0b2; }
 .cg-rc.cg-s-unsupported { background: #fde4e4; }
 .cg-rc.cg-contested { outline: 2px dashed #6a1b9a; outline-offset: 1px; }
@@ -67,6 +70,7 @@ READER_CSS = """<style>
   white-space: normal; cursor: auto; }
 .cg-rc:hover > .cg-pop, .cg-rc:focus > .cg-pop, .cg-rc:focus-within > .cg-pop { display: block; }
 .cg-pop .cg-ref { margin: .2rem 0 .2rem 1rem; }
+.cg-pop .cg-ref-support { display: block; margin-top: .1rem; }
 .cg-pop .cg-pop-ev { margin: .35rem 0; }
 .cg-pop a { color: #1565c0; }
 .cg-pill { display: inline-block; color: #fff; padding: 0 .5rem; border-radius: .6rem; font-size: .8rem;
@@ -84,7 +88,7 @@ READER_CSS = """<style>
 .cg-comment.cg-reply { margin-left: 2rem; }
 .cg-challenge { font-family: sans-serif; font-size: .88rem; background: #f3e5f5; border-radius: 4px;
   padding: .3rem .5rem; margin: .3rem 0; }
-</style>"""
+</style>""" + SUPPORT_CSS
 
 
 @dataclass(frozen=True)
@@ -245,6 +249,7 @@ def popup_html(claim: Mapping[str, Any], evidence: Mapping[str, Mapping[str, Any
             parts.append(" <em>(matched no reference)</em>")
         for source in sources:
             parts.append(f'<span class="cg-ref" style="display:block">{format_reference_apa_html(source)}'
+                         f'<span class="cg-ref-support">{design_badge(source)} {stance_badge(source)}</span>'
                          f"</span>")
         parts.append("</span>")
     for challenge in challenges:

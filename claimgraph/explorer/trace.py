@@ -11,6 +11,7 @@ from claimgraph.explorer.html import CONTEXT_CSS, context_html, esc, link_html, 
 from claimgraph.explorer.reader_html import reader_link
 from claimgraph.explorer.safe_text import md
 from claimgraph.explorer.state import go_to, permalink, read_store
+from claimgraph.explorer.support import SUPPORT_CSS, design_badge, reason_html, stance_badge, support_profile
 from graph.handout import format_reference_apa_html
 from graph.model import Node, Relationship, Subgraph
 from graph.schema import Label, RelType
@@ -44,12 +45,24 @@ def reference_html(source: dict[str, Any]) -> str:
     return f'<div class="cg-reference">{text}</div>'
 
 
+def reference_support_html(source: dict[str, Any]) -> str:
+    """Under a reference: the work's design (hover: why) and what it was decided from, then this
+    citation's stance and the cue that decided it."""
+    stance = stance_badge(source)
+    stance_line = f'<div class="cg-ref-stance">Citation: {stance}</div>' if stance else ""
+    reason = reason_html(source)
+    return (f'<div class="cg-ref-design">Design: {design_badge(source)}{" " + reason if reason else ""}</div>'
+            f"{stance_line}")
+
+
 def claim_header_html(claim: dict[str, Any]) -> str:
     """The claim text in a quote block with its status, kind and place."""
     contested = " · <strong>contested</strong>" if claim.get("contested") else ""
+    profile = support_profile(claim)
+    profile_html = f' · <span class="cg-support-profile">{esc(profile)}</span>' if profile else ""
     return (
-        f'{CONTEXT_CSS}<div class="cg-claim-text">{esc(claim.get("text"))}</div>'
-        f'<p>{status_badge(claim.get("status"))} · kind: {esc(claim.get("kind"))} · '
+        f'{CONTEXT_CSS}{SUPPORT_CSS}<div class="cg-claim-text">{esc(claim.get("text"))}</div>'
+        f'<p>{status_badge(claim.get("status"))}{profile_html} · kind: {esc(claim.get("kind"))} · '
         f'{esc(claim.get("document_title"))} › {esc(claim.get("section") or "(no section)")}'
         f'{contested}</p>'
     )
@@ -61,12 +74,13 @@ def evidence_html(evidence: dict[str, Any]) -> str:
     unresolved = ""
     if evidence.get("kind") == "citation" and not evidence.get("sources"):
         unresolved = " <em>(no matching BibTeX entry)</em>"
-    refs = "".join(f"<li>{reference_html(src)}</li>" for src in evidence.get("sources", []))
+    refs = "".join(f"<li>{reference_html(src)}{reference_support_html(src)}</li>"
+                   for src in evidence.get("sources", []))
     refs_html = f"<ul>{refs}</ul>" if refs else ""
     text = str(evidence.get("text") or "")
     quote = f"<blockquote>{esc(text)}</blockquote>" if text and text != evidence.get("marker") else ""
-    return (f'<div class="cg-evidence-item"><strong>{esc(evidence.get("kind"))}</strong>{marker}{unresolved}'
-            f'{quote}{refs_html}</div>')
+    return (f'{SUPPORT_CSS}<div class="cg-evidence-item"><strong>{esc(evidence.get("kind"))}</strong>'
+            f'{marker}{unresolved}{quote}{refs_html}</div>')
 
 
 def challenges_html(challenges: list[dict[str, Any]]) -> str:
