@@ -4,10 +4,12 @@ Cue phrases decide, and the cue that decided is kept. Where a sentence cites sev
 different clauses, only the clause holding the marker counts: the sentence is cut at `;`, at ', but'
 / ', whereas' / ', and' …, and before each cue phrase, with every citation marker masked first so
 the commas inside '(Smith, 2001; Jones, 2002)' cut nothing. Contrasting cues are looked for first
-(a 'not consistent with' is not a 'consistent with'), then mentioning ('for a review see', 'as
-described previously', 'using the method of'), then supporting ('consistent with', 'confirmed').
-No cue: a citation that backs a claim of the citing text is supporting (it is offered as support;
-the cue is ''), any other citation is mentioning.
+(a 'not consistent with' is not a 'consistent with'; a prior hypothesis answered by ', but'), then
+agreement ('as previously reported'), then mentioning ('for a review see', 'as described
+previously', 'e.g.' in the citation, a verb of use leading up to this very marker, background
+pointers), then supporting ('consistent with', 'confirmed'). No cue: in a methods section the
+citation is mentioning (cue 'section: <heading>'); elsewhere a citation that backs a claim of the
+citing text is supporting (it is offered as support; the cue is ''), any other is mentioning.
 """
 
 from __future__ import annotations
