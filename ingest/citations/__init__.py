@@ -76,6 +76,7 @@ from ingest.citations.evidence import (
     find_evidence,
     marked_evidence,
 )
+from ingest.citations.explain import explain_unresolved
 from ingest.citations.index import (
     ReferenceEntryMatcher,
     RefIndex,
@@ -102,6 +103,10 @@ from ingest.citations.model import (
     EvidenceSpan,
 )
 from ingest.citations.registry import (
+    DETECTORS,
+    FALLBACK_DETECTORS,
+    Detector,
+    detect,
     unit_citations,
 )
 from ingest.citations.resolver import (
@@ -109,6 +114,8 @@ from ingest.citations.resolver import (
     apa_title_order,
     pick_by_venue,
     resolve_author_year,
+    why_numbers_unresolved,
+    why_unresolved,
     work_type_contradicts,
     works_by,
     year_contradicts,
@@ -128,6 +135,13 @@ from ingest.citations.text import (
 )
 
 __all__ = [
+    "DETECTORS",
+    "FALLBACK_DETECTORS",
+    "Detector",
+    "detect",
+    "explain_unresolved",
+    "why_numbers_unresolved",
+    "why_unresolved",
     "AUTHOR_WORK",
     "AUTHOR_YEAR",
     "BEFORE_NAME_WINDOW",

@@ -120,3 +120,44 @@ def pick_by_venue(candidates: list[Reference], hints: str) -> list[Reference]:
     picked = [r for r in candidates
               if hint_words & set(words_of(" ".join(r.fields.get(f, "") for f in VENUE_FIELDS)))]
     return picked if len(picked) == 1 else []
+
+
+# --- why a candidate stays unresolved ---------------------------------------------------
+
+
+def why_unresolved(index: RefIndex, families: list[str], etal: bool, year: str, hints: str = "") -> str:
+    """One line saying why `resolve_author_year` finds no single reference for these names and
+    year ('' when it does): no work led by that name, none of that year, co-authors not among
+    the entry's, or several works of that year that nothing tells apart. Follows the resolver's
+    own steps, so the reason is the one that applies."""
+    if resolve_author_year(index, families, etal, year, hints):
+        return ""
+    led = works_by(index, families[:1])
+    if not led:
+        return f"no reference has {families[0]!r} as first author"
+    match = re.match(r"(\d{4}|n\.d\.|in press)([a-z]?)", year)
+    base_year, suffix = match.groups() if match else (year, "")
+    years = set(re.findall(r"\d{4}", year)) or {base_year}
+    of_year = [r for r in led if _years_of(r) & years or r.year.strip() == year]
+    if not of_year:
+        printed = ", ".join(sorted({r.year.strip() or "no year" for r in led}))
+        return f"{families[0]!r} leads {len(led)} reference(s), none of {year} (theirs: {printed})"
+    with_all = works_by(index, families)
+    if not etal and not any(r in with_all for r in of_year):
+        return (f"{families[0]!r}'s work(s) of {year} do not list all of {', '.join(families[1:])} "
+                f"as authors")
+    keys = ", ".join(sorted(r.key for r in of_year))
+    if suffix:
+        return f"the suffix {suffix!r} picks none of the {len(of_year)} work(s) of {year}: {keys}"
+    return f"ambiguous: {len(of_year)} works of {year} fit and nothing tells them apart: {keys}"
+
+
+def why_numbers_unresolved(index: RefIndex, numbers: list[int]) -> str:
+    """One line naming the numbers no reference answers ('' when every one does)."""
+    missing = [n for n in numbers if n not in index.numbers]
+    if not missing:
+        return ""
+    if not index.numbers:
+        return "the article has no numbered reference list, so no number names a reference"
+    return (f"no reference is numbered {', '.join(map(str, missing))} "
+            f"(the list numbers {min(index.numbers)}–{max(index.numbers)})")
