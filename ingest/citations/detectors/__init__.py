@@ -1,0 +1,1 @@
+"""One module per citation form; each finds candidate markers in one unit."""

@@ -1,0 +1,67 @@
+"""Detector: a named study ('the Grant Study', 'the ACE Study') matched to a reference's words."""
+
+from __future__ import annotations
+
+import re
+
+from graph.schema import EvidenceKind
+from ingest.citations.index import RefIndex
+from ingest.citations.model import STUDY, EvidenceSpan
+from ingest.citations.text import STOPWORDS, words_of
+from ingest.claims import Unit
+from ingest.model import Reference
+
+_STUDY = re.compile(
+    r"(?:[A-Z][\w'’\-]*\s+){1,6}(?:Study|Survey|Trial|Project|Experiment|Cohort|Program(?:me)?)\b"
+    r"|(?:[A-Z][\w'’\-]*\s+){1,6}(?:study|project|trial|team|cohort|survey|program(?:me)?|consortium)\b"
+)
+# Every _STUDY match ends in one of these (case as written): a unit with none has no named study.
+_STUDY_NOUNS = ("Study", "Survey", "Trial", "Project", "Experiment", "Cohort", "Program", "study", "project",
+                "trial", "team", "cohort", "survey", "program", "consortium")
+
+
+def _reference_words(ref: Reference) -> set[str]:
+    fields = " ".join(ref.fields.get(f, "") for f in ("title", "keywords", "note", "annote", "abstract"))
+    return set(words_of(fields))
+
+
+def _references_by_word(index: RefIndex) -> tuple[dict[str, list[int]], list[set[str]]]:
+    """Positions of the references whose title/keywords/note/abstract hold each word, and each
+    reference's set of those words."""
+    by_word: dict[str, list[int]] = {}
+    word_sets = [_reference_words(ref) for ref in index.references]
+    for position, words in enumerate(word_sets):
+        for word in words:
+            by_word.setdefault(word, []).append(position)
+    return by_word, word_sets
+
+
+def find_studies(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpan]:
+    """A named study ('the Vietnam Readjustment Study') matched to the reference that mentions it."""
+    found: list[EvidenceSpan] = []
+    segment = text[unit.start:unit.end]
+    if not any(noun in segment for noun in _STUDY_NOUNS):
+        return found
+    for match in _STUDY.finditer(segment):
+        words = [w for w in words_of(match.group(0)) if w not in STOPWORDS]
+        if not words:
+            continue
+        scored = []
+        by_word, word_sets = index.derived("reference_words", lambda: _references_by_word(index))
+        sharing: set[int] = set()
+        for word in set(words):
+            sharing.update(by_word.get(word, ()))
+        for position in sorted(sharing):  # a reference sharing no word has no hits
+            ref = index.references[position]
+            hits = len(set(words) & word_sets[position])
+            if hits >= min(2, len(words)) and hits / len(words) >= 0.6:
+                scored.append((hits, ref.key))
+        scored.sort(reverse=True)
+        if not scored or (len(scored) > 1 and scored[0][0] == scored[1][0]):
+            continue
+        lead = re.match(r"(?:In|The|A|An|This|That|Our)\s+", match.group(0))
+        start = unit.start + match.start() + (lead.end() if lead else 0)
+        end = unit.start + match.end()
+        found.append(EvidenceSpan(str(EvidenceKind.CITATION), start, end, text[start:end], unit.index,
+                                  [scored[0][1]], True, priority=STUDY))
+    return found

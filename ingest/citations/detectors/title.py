@@ -1,0 +1,137 @@
+"""Detector: a work named by its title ('Trauma and Recovery')."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from re._casefix import _EXTRA_CASES  # the pairs re.IGNORECASE treats as one letter beyond lower case
+
+from graph.schema import EvidenceKind
+from ingest.citations.index import RefIndex, main_title
+from ingest.citations.model import TITLE, EvidenceSpan
+from ingest.citations.text import _WORK_NOUN
+from ingest.claims import Unit
+from ingest.model import Reference
+
+_WORK_NEAR_BEFORE = re.compile(rf"\b{_WORK_NOUN}\b[,:]?\s+(?:\w+\s+){{0,2}}$")
+_WORK_NEAR_AFTER = re.compile(rf"^[,)]?\s+(?:\w+\s+){{0,2}}?{_WORK_NOUN}\b")
+
+
+def _distinctive_title(title_words: list[str], segment: str, match: re.Match[str]) -> bool:
+    """An unmarked title counts when it is long enough (three words or more) not to be a common
+    term ('Complex PTSD' is one), or when a work word stands right next to it ('the book X')."""
+    if len(title_words) >= 3:
+        return True
+    return bool(_WORK_NEAR_BEFORE.search(segment[:match.start()])
+                or _WORK_NEAR_AFTER.match(segment[match.end():]))
+
+
+@dataclass
+class _TitlePattern:
+    """A reference's main title as the pattern find_titles looks for (compiled on first use)."""
+
+    ref: Reference
+    words: list[str]
+    source: str
+    runs: frozenset[str]  # the caseless word runs of its ASCII words: all are in any sentence it matches
+    joined: str  # _spread_caseless of the title: a substring of that of any sentence it matches
+    _compiled: re.Pattern[str] | None = None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = _compiled(self.source, re.IGNORECASE)
+        return self._compiled
+
+
+@functools.lru_cache(maxsize=4096)
+def _compiled(source: str, flags: int = 0) -> re.Pattern[str]:
+    """re.compile with a cache of its own: per-reference patterns must not evict re's own cache."""
+    return re.compile(source, flags)
+
+
+_WORD_RUN = re.compile(r"\w+")
+# re.IGNORECASE compares characters by simple lower case, and a few more pairs besides (i and
+# dotless ı, s and long ſ, …); _caseless maps a string to one form per such class.
+_CASE_CLASSES = str.maketrans({chr(k): chr(min(k, *others)) for k, others in _EXTRA_CASES.items()})
+
+
+def _caseless(word: str) -> str:
+    """One form for all the strings re.IGNORECASE takes for the same (ASCII-keyed) word."""
+    if word.isascii():  # the case classes map every ASCII letter to itself
+        return word.lower()
+    return word.replace("\u0130", "i").lower().translate(_CASE_CLASSES)
+
+
+def _title_patterns(index: RefIndex) -> tuple[dict[str, list[int]], list[int], list[_TitlePattern | None]]:
+    """Title patterns of the index, and which to try for a sentence: by the longest word run of
+    the title's ASCII words (every word run of the title is a whole word run wherever the pattern
+    matches, since the pattern puts \\b or separators around each title word, in any case
+    re.IGNORECASE accepts), or always (a title without an ASCII word)."""
+    patterns: list[_TitlePattern | None] = []
+    by_word: dict[str, list[int]] = {}
+    always: list[int] = []
+    for ref in index.references:
+        title = main_title(ref)
+        title_words = title.split()
+        if len(title_words) < 2 or len(title) < 10:
+            patterns.append(None)
+            continue
+        pattern = r"\b" + r"[\s\-–]+".join(re.escape(w) for w in title_words) + r"\b"
+        runs = [_caseless(run) for word in title_words if word.isascii() for run in _WORD_RUN.findall(word)]
+        patterns.append(_TitlePattern(ref, title_words, pattern, frozenset(runs),
+                                      _spread_caseless(" ".join(title_words))))
+        if runs:
+            by_word.setdefault(_caseless(max(runs, key=len)), []).append(len(patterns) - 1)
+        else:
+            always.append(len(patterns) - 1)
+    return by_word, always, patterns
+
+
+_SEPARATORS = re.compile(r"[\s\-–]+")
+
+
+def _spread_caseless(text: str) -> str:
+    """`text` caseless with every run of the title patterns' separator characters as one space.
+    _caseless maps character for character (re.IGNORECASE's equivalence is per character, and
+    lower case differs from re's only for U+0130, replaced first), so wherever a title pattern
+    matches, this form of the title is a substring of this form of the sentence."""
+    return _SEPARATORS.sub(" ", _caseless(text))
+
+
+def _caseless_words(segment: str) -> set[str]:
+    """The caseless forms of the segment's word runs."""
+    if segment.isascii():  # lower case is the whole story, and keeps every word run as it was
+        return set(_WORD_RUN.findall(segment.lower()))
+    return {_caseless(w) for w in _WORD_RUN.findall(segment)}
+
+
+def find_titles(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpan]:
+    """A work named by its (main) title, title-cased or in quotes/italics."""
+    found: list[EvidenceSpan] = []
+    segment = text[unit.start:unit.end]
+    by_word, always, patterns = index.derived("title_patterns", lambda: _title_patterns(index))
+    candidates = set(always)
+    words = _caseless_words(segment)
+    for word in words:
+        candidates.update(by_word.get(word, ()))
+    spread: str | None = None
+    for position in sorted(candidates):
+        entry = patterns[position]
+        assert entry is not None
+        if not entry.runs <= words:
+            continue
+        spread = _spread_caseless(segment) if spread is None else spread
+        if entry.joined not in spread:
+            continue
+        ref, title_words = entry.ref, entry.words
+        for match in entry.pattern.finditer(segment):
+            written = match.group(0)
+            marked = segment[max(0, match.start() - 1):match.start()] in ("“", '"', "*", "_", "‘")
+            title_cased = all(w[0].isupper() for w in written.split() if len(w) > 3)
+            if marked or title_cased and _distinctive_title(title_words, segment, match):
+                start, end = unit.start + match.start(), unit.start + match.end()
+                found.append(EvidenceSpan(str(EvidenceKind.CITATION), start, end, written, unit.index,
+                                          [ref.key], True, priority=TITLE))
+    return found

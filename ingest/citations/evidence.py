@@ -1,0 +1,79 @@
+"""The document-level run: detectors, continuation, anecdotes and the linker over every unit."""
+
+from __future__ import annotations
+
+import bisect
+
+from graph.schema import EvidenceKind
+from ingest.citations.detectors.anecdote import experience_evidence
+from ingest.citations.detectors.continuation import _Cited, _History, continuation_evidence
+from ingest.citations.detectors.numeric import _BRACKET_NUMBERS
+from ingest.citations.index import RefIndex
+from ingest.citations.linker import _ClaimIndex, supported_claims
+from ingest.citations.model import AUTHOR_YEAR, EvidenceSpan
+from ingest.citations.registry import unit_citations
+from ingest.claims import ClaimSpan, Unit, looks_like_reference_entry
+from ingest.model import HEADING, LIST_ITEM, ParsedDocument
+from ingest.model import TITLE as TITLE_BLOCK
+
+
+def find_evidence(doc: ParsedDocument, units: list[Unit], claims: list[ClaimSpan],
+                  index: RefIndex) -> list[EvidenceSpan]:
+    """Every piece of evidence in a document, with the claims it supports, in text order.
+
+    A document whose markup links its citations (`doc.citations`: JATS, TEI) takes those links
+    as they are instead of the text detectors; experience and testimony are still found.
+    """
+    if doc.citations:
+        return marked_evidence(doc, units, claims, index)
+    brackets_only = any(_BRACKET_NUMBERS.search(doc.text[u.start:u.end]) for u in units)
+    evidence: list[EvidenceSpan] = []
+    history = _History(units, index)
+    claim_index = _ClaimIndex(doc, units, claims)
+    headings = [i for i, b in enumerate(doc.blocks) if b.kind in (HEADING, TITLE_BLOCK)]
+    lead_ins = {i: b.lead_in for i, b in enumerate(doc.blocks)
+                if b.kind == LIST_ITEM and b.lead_in is not None}
+    for unit in units:
+        sentence = doc.text[unit.start:unit.end]
+        if looks_like_reference_entry(sentence):
+            continue
+        read: list[EvidenceSpan] = []
+        found = unit_citations(doc.text, unit, index, brackets_only, read)
+        if not found:
+            continued = continuation_evidence(doc.text, unit, units, index, history, headings, lead_ins)
+            found = [continued] if continued else []
+        history.extend(_Cited(unit.index, unit.block, e.sources) for e in found if e.resolved and e.sources)
+        history.extend(_Cited(unit.index, unit.block, e.sources, read=True) for e in read if e.sources)
+        experience = experience_evidence(doc.text, unit, doc.kind == "comment")
+        if experience and not found:
+            found.append(experience)
+        for item in found:
+            item.supports = supported_claims(doc, units, claims, item, claim_index)
+        evidence.extend(found)
+    return sorted(evidence, key=lambda e: (e.start, e.end, e.kind))
+
+
+def marked_evidence(doc: ParsedDocument, units: list[Unit], claims: list[ClaimSpan],
+                    index: RefIndex) -> list[EvidenceSpan]:
+    """Evidence of a document whose citations the markup links: one citation per marker, linked
+    to exactly the references the markup names; experience and testimony as in the text route."""
+    known = {ref.key for ref in index.references}
+    starts = [u.start for u in units]
+    evidence: list[EvidenceSpan] = []
+    for cited in doc.citations:
+        at = max(0, bisect.bisect_right(starts, cited.start) - 1)
+        if not units or not units[at].start <= cited.start < max(units[at].end, cited.start + 1):
+            continue  # a marker outside any sentence (a caption, a table): no claim to support
+        keys = [k for k in cited.keys if k in known]
+        evidence.append(EvidenceSpan(str(EvidenceKind.CITATION), cited.start, cited.end,
+                                     doc.text[cited.start:cited.end], at, keys,
+                                     resolved=bool(keys), priority=AUTHOR_YEAR))
+    marked_units = {e.unit for e in evidence}
+    for unit in units:
+        experience = experience_evidence(doc.text, unit, doc.kind == "comment")
+        if experience and unit.index not in marked_units:
+            evidence.append(experience)
+    claim_index = _ClaimIndex(doc, units, claims)
+    for item in evidence:
+        item.supports = supported_claims(doc, units, claims, item, claim_index)
+    return sorted(evidence, key=lambda e: (e.start, e.end, e.kind))

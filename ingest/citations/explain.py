@@ -1,0 +1,84 @@
+"""Why a candidate marker stays unresolved: the resolver's reason for each unresolved citation.
+
+The marker is read again with the detectors' own patterns (a parenthesis's ';'-parts, a
+narrative 'Herman (1992)', bracketed numbers) and each part is put to the resolver's
+`why_unresolved` / `why_numbers_unresolved`, so every unresolved citation gets a reason.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.citations.detectors.author_year import (
+    _AUTHOR_YEAR_PART,
+    _CORPORATE_PART,
+    _NAME_ONLY,
+    _NARRATIVE_BEFORE,
+    _YEARS_ONLY,
+    _citation_core,
+)
+from ingest.citations.detectors.numeric import _BRACKET_NUMBERS, _PAREN_NUMBERS, _expand_numbers
+from ingest.citations.index import RefIndex
+from ingest.citations.model import EvidenceSpan
+from ingest.citations.resolver import why_numbers_unresolved, why_unresolved
+from ingest.citations.text import _split_names
+
+_NARRATIVE_MARKER = re.compile(r"^(?P<before>[^()]*?)\s*\((?P<inside>[^()]*)\)$")
+
+
+def explain_unresolved(span: EvidenceSpan, index: RefIndex) -> str:
+    """One line saying why `span` resolved to no reference (or not to every one it names);
+    '' for a resolved span and for evidence that is no citation (anecdotes, testimony)."""
+    if span.resolved is not False:
+        return ""
+    marker = span.marker.strip()
+    numbers = _BRACKET_NUMBERS.fullmatch(marker) or _PAREN_NUMBERS.fullmatch(marker)
+    if numbers:
+        spec = numbers.group(1) + (f"–{numbers.group(2)}" if numbers.re is _BRACKET_NUMBERS
+                                   and numbers.group(2) else "")
+        return why_numbers_unresolved(index, _expand_numbers(spec)) or _unread(marker)
+    reasons = _narrative_reasons(marker, index) or _parenthetical_reasons(marker, index)
+    return "; ".join(reasons) if reasons else _unread(marker)
+
+
+def _year_reasons(index: RefIndex, families: list[str], etal: bool, years: str) -> list[str]:
+    reasons = (why_unresolved(index, families, etal, year.strip()) for year in re.split(r"[,;]", years))
+    return [reason for reason in reasons if reason]
+
+
+def _narrative_reasons(marker: str, index: RefIndex) -> list[str]:
+    """'Herman (1992)', 'Jordan and colleagues (1992)'."""
+    match = _NARRATIVE_MARKER.match(marker)
+    years = _YEARS_ONLY.match(match.group("inside").strip()) if match else None
+    before = _NARRATIVE_BEFORE.search(match.group("before")) if match and years else None
+    if not before:
+        return []
+    return _year_reasons(index, _split_names(before.group("names")), bool(before.group("etal")),
+                         years.group("years"))
+
+
+def _parenthetical_reasons(marker: str, index: RefIndex) -> list[str]:
+    """'(Herman, 1992; Nguyen, 2015)', or one part of it, ABNT co-authors included."""
+    inside = marker[1:-1] if marker.startswith("(") and marker.endswith(")") else marker
+    reasons: list[str] = []
+    co_authors: list[str] = []
+    parts = inside.split(";")
+    for number, part in enumerate(parts):
+        core = _citation_core(part)
+        if _NAME_ONLY.match(core) and number + 1 < len(parts):
+            co_authors.append(core)
+            continue
+        match = _AUTHOR_YEAR_PART.match(core) or _CORPORATE_PART.match(core)
+        if not match:
+            co_authors = []
+            continue
+        families = ([match.group("names")] if match.re is _CORPORATE_PART
+                    else _split_names(match.group("names")))
+        reasons += _year_reasons(index, co_authors + families, bool(match.group("etal")),
+                                 match.group("years"))
+        co_authors = []
+    return reasons
+
+
+def _unread(marker: str) -> str:
+    return f"the marker {marker!r} names no author and year or number the resolver can look up"

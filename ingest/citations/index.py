@@ -1,0 +1,201 @@
+"""The reference index: a document's References by folded family name, year, number and title."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from ingest.citations.text import STOPWORDS, _is_word_char, fold, words_of
+from ingest.claims import looks_like_reference_entry
+from ingest.model import LIST_ITEM, REFERENCES, ParsedDocument, Reference
+
+# --- references ------------------------------------------------------------------------
+
+
+@dataclass
+class RefIndex:
+    """Ways of finding a Reference: by family name and year, number, title and study words.
+
+    Everything derived from the references (folded family names, years, title patterns, word
+    sets) is computed once here, when the index is built, and lookups go through dictionaries,
+    so a sentence costs the same whether the article has ten references or a thousand. The
+    references must not change after the index is built. Answers of the pure lookups
+    (`works_by`, `resolve_author_year`) are memoised per index.
+    """
+
+    references: list[Reference]
+    numbers: dict[int, str]
+    _by_key: dict[str, Reference] = field(init=False, repr=False)
+    _author_forms: list[list[frozenset[str]]] = field(init=False, repr=False)
+    _by_first_form: dict[str, list[int]] = field(init=False, repr=False)
+    _years: list[set[str]] = field(init=False, repr=False)
+    _by_year: dict[str, list[int]] = field(init=False, repr=False)
+    _memo: dict[tuple, object] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_key = {}
+        for ref in self.references:
+            self._by_key.setdefault(ref.key, ref)
+        self._author_forms = [[family_forms(a.family) for a in r.authors] for r in self.references]
+        self._by_first_form = {}
+        for position, forms in enumerate(self._author_forms):
+            for form in forms[0] if forms else ():
+                self._by_first_form.setdefault(form, []).append(position)
+        self._years = [_years_of(r) for r in self.references]
+        self._by_year = {}
+        for position, (ref, years) in enumerate(zip(self.references, self._years, strict=True)):
+            for year in years | {ref.year.strip()}:
+                self._by_year.setdefault(year, []).append(position)
+        self._memo = {}
+
+    def by_key(self, key: str) -> Reference:
+        if key not in self._by_key:
+            raise StopIteration(key)
+        return self._by_key[key]
+
+    def led_by(self, family: str) -> list[int]:
+        """Positions (in order) of the references whose first author has one of the family
+        forms of `family`."""
+        positions: set[int] = set()
+        for form in family_forms(family):
+            positions.update(self._by_first_form.get(form, ()))
+        return sorted(positions)
+
+    def of_years(self, years: set[str]) -> list[int]:
+        """Positions (in order) of the references with one of `years` among their years (or as
+        their whole stripped year field)."""
+        positions: set[int] = set()
+        for year in years:
+            positions.update(self._by_year.get(year, ()))
+        return sorted(positions)
+
+    def years_of(self, position: int) -> set[str]:
+        return self._years[position]
+
+    def author_forms(self, position: int) -> list[frozenset[str]]:
+        return self._author_forms[position]
+
+    def derived(self, name: str, build: Callable[[], _T]) -> _T:
+        """A structure derived from the references, built on first use and kept."""
+        key = ("derived", name)
+        if key not in self._memo:
+            self._memo[key] = build()
+        return self._memo[key]  # type: ignore[return-value]
+
+
+_T = TypeVar("_T")
+
+
+@functools.lru_cache(maxsize=65536)
+def family_forms(family: str) -> frozenset[str]:
+    """'van der Kolk' -> {'van der kolk', 'kolk'}: full family name and its last word."""
+    folded = " ".join(words_of(family))
+    return frozenset({folded, folded.split()[-1]}) if folded else frozenset()
+
+
+def _years_of(ref: Reference) -> set[str]:
+    years = {ref.year.strip()}
+    for extra in ("origyear", "origdate"):
+        if ref.fields.get(extra):
+            years.add(ref.fields[extra][:4])
+    years |= set(re.findall(r"\d{4}", ref.year))
+    return {y for y in years if y}
+
+
+def number_references(references: list[Reference], docs: list[ParsedDocument]) -> dict[int, str]:
+    """Map reference-list numbers to keys through the article's own numbered list, each entry
+    matched to a .bib entry; .bib file order only when the article has no such list."""
+    listed: dict[int, str] = {}
+    printed: set[int] = set()
+    matcher: ReferenceEntryMatcher | None = None
+    for doc in docs:
+        for block in doc.blocks:
+            line_start = doc.text.rfind("\n", 0, block.start) + 1  # list items start after "1. "
+            for entry in doc.text[line_start:block.end].splitlines():
+                match = _NUMBERED_ENTRY.match(entry)
+                if not match or block.kind not in (REFERENCES, LIST_ITEM) and not looks_like_reference_entry(
+                        entry.strip()):
+                    continue
+                number = int(match.group(1) or match.group(2))
+                printed.add(number)
+                matcher = matcher or ReferenceEntryMatcher(references)
+                key = matcher.best(match.group(3))
+                if key:
+                    listed.setdefault(number, key)
+    in_list_order = all(n <= len(references) and references[n - 1].key == key for n, key in listed.items())
+    if listed and in_list_order:  # the .bib follows the list: entries that did not match go by position
+        for number in sorted(printed - set(listed)):
+            if number <= len(references) and references[number - 1].key not in listed.values():
+                listed[number] = references[number - 1].key
+    if not listed and references and all(r.origin in ("reference-list", "pdf") and not r.label
+                                         for r in references):
+        return {}  # an unnumbered (author-year) list printed in the article: its order numbers nothing
+    return listed or {i: ref.key for i, ref in enumerate(references, start=1)}
+
+
+_NUMBERED_ENTRY = re.compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)])\s+(.*)")
+
+
+def match_reference_entry(entry: str, references: list[Reference]) -> str | None:
+    """The .bib entry a reference-list line describes: its first author's family name must open
+    the line, and its year or most of its title words must appear; the best unique score wins."""
+    return ReferenceEntryMatcher(references).best(entry)
+
+
+def _has_whole_words(text: str, words: str) -> bool:
+    """re.search(rf"\\b{re.escape(words)}\\b", text) for `words` that begin and end with a word
+    character (a family_forms form), found with str.find."""
+    at, size, length = text.find(words), len(words), len(text)
+    while at >= 0:
+        end = at + size
+        if (at == 0 or not _is_word_char(text[at - 1])) and (end == length or not _is_word_char(text[end])):
+            return True
+        at = text.find(words, at + 1)
+    return False
+
+
+class ReferenceEntryMatcher:
+    """`match_reference_entry` for many lines against one reference set: each reference's
+    family-name pattern and title words are derived once here, not once per line and reference
+    (which also evicted re's 512-pattern cache on long reference lists)."""
+
+    def __init__(self, references: list[Reference]) -> None:
+        self.candidates: list[tuple[Reference, frozenset[str], frozenset[str], int, str]] = []
+        for ref in references:
+            if not ref.authors:
+                continue
+            forms = family_forms(ref.authors[0].family)
+            if not forms:
+                continue
+            title = [w for w in words_of(main_title(ref)) if w not in STOPWORDS]
+            self.candidates.append((ref, forms, frozenset(title), len(title), ref.year[:4]))
+
+    def best(self, entry: str, excluded: set[str] | frozenset[str] = frozenset()) -> str | None:
+        """The key of the one best-scoring reference for `entry` (None on no match or a tie),
+        references whose key is in `excluded` left out."""
+        head, words = fold(entry[:120]), set(words_of(entry))
+        scored = []
+        for ref, forms, title, title_length, year in self.candidates:
+            if ref.key in excluded or not any(_has_whole_words(head, form) for form in forms):
+                continue
+            title_share = len(title & words) / title_length if title_length else 0.0
+            has_year = bool(year) and year in entry
+            if has_year or title_share >= 0.5:
+                scored.append((int(has_year) + title_share, ref.key))
+        scored.sort(reverse=True)
+        if not scored or len(scored) > 1 and scored[0][0] == scored[1][0]:
+            return None
+        return scored[0][1]
+
+
+def build_index(references: list[Reference], docs: list[ParsedDocument]) -> RefIndex:
+    return RefIndex(references, number_references(references, docs))
+
+
+def main_title(ref: Reference) -> str:
+    """The title up to its subtitle: 'Trauma and Recovery: The Aftermath…' -> 'Trauma and Recovery'."""
+    title = re.sub(r"[{}]", "", ref.title)
+    return re.split(r"\s*(?::|\s--\s|\s–\s|\s—\s|\?|\.\s)", title)[0].strip()

@@ -1,0 +1,181 @@
+"""The linker: which claims each piece of evidence supports, and the claim statuses that follow."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+
+from graph.schema import EvidenceKind
+from ingest.citations.model import CONTINUATION, EvidenceSpan
+from ingest.claims import ClaimSpan, Unit, refers_back
+from ingest.model import LIST_ITEM, ParsedDocument
+
+# --- which claims evidence supports -----------------------------------------------------
+
+
+class _ClaimIndex:
+    """Where a document's claims are, by unit and by block, built once per document so that
+    finding the claims a piece of evidence supports does not rescan every claim."""
+
+    def __init__(self, doc: ParsedDocument, units: list[Unit], claims: list[ClaimSpan]) -> None:
+        self.by_unit = {c.unit: i for i, c in enumerate(claims)}
+        self.all_at_unit: dict[int, list[int]] = {}
+        self.by_block: dict[int, list[int]] = {}  # claim indexes of each block, ascending
+        self.units_by_block: dict[int, list[int]] = {}  # their units, for bisect
+        for i, claim in enumerate(claims):
+            self.all_at_unit.setdefault(claim.unit, []).append(i)
+            block = units[claim.unit].block
+            self.by_block.setdefault(block, []).append(i)
+            self.units_by_block.setdefault(block, []).append(claim.unit)
+        self.claim_units = [c.unit for c in claims]
+        self.sorted_units = self.claim_units == sorted(self.claim_units)
+        self.led_by: dict[int, list[int]] = {}
+        for i, block in enumerate(doc.blocks):
+            if block.kind == LIST_ITEM and block.lead_in is not None:
+                self.led_by.setdefault(block.lead_in, []).append(i)
+        self.pointed_back: dict[int, list[int]] = {}
+
+    def in_blocks(self, blocks: Iterable[int]) -> list[int]:
+        """Indexes of the claims whose unit lies in one of `blocks`, ascending."""
+        return sorted(i for block in set(blocks) for i in self.by_block.get(block, ()))
+
+    def before(self, unit_index: int, claims: list[ClaimSpan]) -> list[int]:
+        """Indexes of the claims whose unit comes before `unit_index`, ascending."""
+        if self.sorted_units:
+            return range(bisect.bisect_left(self.claim_units, unit_index))  # type: ignore[return-value]
+        return [i for i, c in enumerate(claims) if c.unit < unit_index]
+
+    def in_block_around(self, block: int, unit_index: int) -> tuple[list[int], list[int]]:
+        """Claims of `block` whose unit is before `unit_index`, and those after it."""
+        indexes, block_units = self.by_block.get(block, []), self.units_by_block.get(block, [])
+        if block_units != sorted(block_units):
+            return ([i for i, u in zip(indexes, block_units, strict=True) if u < unit_index],
+                    [i for i, u in zip(indexes, block_units, strict=True) if u > unit_index])
+        return (indexes[:bisect.bisect_left(block_units, unit_index)],
+                indexes[bisect.bisect_right(block_units, unit_index):])
+
+
+def _list_items_led_by(doc: ParsedDocument, block_index: int, claim_index: _ClaimIndex | None = None
+                       ) -> list[int]:
+    """Indexes of the list-item blocks that the block at `block_index` introduces."""
+    if claim_index is not None:
+        items = claim_index.led_by.get(block_index, [])
+    else:
+        items = [i for i, b in enumerate(doc.blocks) if b.kind == LIST_ITEM and b.lead_in == block_index]
+    if items:
+        return items
+    following = []
+    for i in range(block_index + 1, len(doc.blocks)):
+        if doc.blocks[i].kind != LIST_ITEM:
+            break
+        if doc.blocks[i].lead_in not in (None, block_index):
+            break
+        following.append(i)
+    return following
+
+
+def supported_claims(doc: ParsedDocument, units: list[Unit], claims: list[ClaimSpan],
+                     evidence: EvidenceSpan, claim_index: _ClaimIndex | None = None) -> list[int]:
+    """Indexes of the claims a piece of evidence supports (`claim_index`: the document's, when
+    the caller has built it once for all its evidence)."""
+    where = claim_index or _ClaimIndex(doc, units, claims)
+    unit = units[evidence.unit]
+    sentence = doc.text[unit.start:unit.end]
+    own = where.by_unit.get(unit.index)
+    if evidence.kind in (EvidenceKind.ANECDOTE, EvidenceKind.TESTIMONY):
+        if own is not None and _carries_own_claim(sentence, evidence.marker):
+            return [own]
+        backed = _backed_claim(units, claims, unit, own, where)
+        return sorted({i for i in (own, backed) if i is not None})
+    if own is not None:
+        if _MAKES_THE_POINT.match(sentence) and evidence.sources:
+            before = [i for i in where.all_at_unit.get(unit.index - 1, [])
+                      if units[claims[i].unit].block == unit.block]
+            return before + [own]
+        return [own]
+    if sentence.rstrip().endswith(":"):
+        led = where.in_blocks(_list_items_led_by(doc, unit.block, where))
+        if led:
+            return led
+    if refers_back(sentence):
+        earlier = where.before(unit.index, claims)
+        if not earlier:
+            return []
+        last = earlier[-1]
+        if last not in where.pointed_back:
+            where.pointed_back[last] = _list_pointed_back_to(doc, units, claims, last, where)
+        return list(where.pointed_back[last])
+    if evidence.priority == CONTINUATION:  # "Same paper. Arbitrary numbers …": the fragment names
+        later = where.in_block_around(unit.block, unit.index)[1]  # the source of the claim that follows it
+        return later[:1]
+    return []
+
+
+def _list_pointed_back_to(doc: ParsedDocument, units: list[Unit], claims: list[ClaimSpan],
+                          last: int, claim_index: _ClaimIndex | None = None) -> list[int]:
+    """The claims a pointer right after `last` credits: `last` alone, or, when `last` is a list item,
+    every claim of the items its lead-in introduces ("… has three parts: - … - … This is described
+    in Neff (2011).")."""
+    block = doc.blocks[units[claims[last].unit].block]
+    if block.kind != LIST_ITEM:
+        return [last]
+    last_block = first = units[claims[last].unit].block
+    while first > 0 and (doc.blocks[first - 1].kind, doc.blocks[first - 1].lead_in) == (LIST_ITEM,
+                                                                                        block.lead_in):
+        first -= 1
+    run = range(first, last_block + 1)
+    if claim_index is not None:
+        return claim_index.in_blocks(run)
+    return [i for i, c in enumerate(claims) if units[c.unit].block in run]
+
+
+# "Judith Herman makes this point … in Trauma and Recovery, where she …": a claim of its own that
+# also credits the sentence right before it.
+_MAKES_THE_POINT = re.compile(
+    r"^(?:(?:Dr|Prof)\.?\s+)?(?:[A-Z][\w'’\-]+\s+){1,4}(?:also\s+)?(?:makes?|made|raises?|raised|echoe?s|"
+    r"echoed|repeats?|repeated|argues?|argued)\s+(?:this|that|the same|a similar)\s+"
+    r"(?:point|argument|case|observation)\b"
+)
+
+
+def _carries_own_claim(sentence: str, marker: str) -> bool:
+    """'I know from experience that X': the experience backs X, said in the same sentence."""
+    position = sentence.find(marker)
+    return position >= 0 and bool(re.match(r"\s*,?\s*that\b", sentence[position + len(marker):]))
+
+
+def _backed_claim(units: list[Unit], claims: list[ClaimSpan], unit: Unit, own: int | None,
+                  claim_index: _ClaimIndex | None = None) -> int | None:
+    """The claim an anecdote backs: the next claim in its paragraph, else the previous one."""
+    if claim_index is not None:  # `own` is at `unit`, so neither before nor after it
+        before, after = claim_index.in_block_around(unit.block, unit.index)
+        return after[0] if after else before[-1] if before else None
+    same_block = [i for i, c in enumerate(claims) if units[c.unit].block == unit.block and i != own]
+    after = [i for i in same_block if claims[i].unit > unit.index]
+    before = [i for i in same_block if claims[i].unit < unit.index]
+    if after:
+        return after[0]
+    return before[-1] if before else None
+
+
+def claim_status(claim_index: int, evidence: list[EvidenceSpan]) -> str:
+    """cited (a resolved source), anecdotal (only anecdote/testimony) or unsupported."""
+    kinds = [e for e in evidence if claim_index in e.supports]
+    if any(e.resolved and e.sources for e in kinds):
+        return "cited"
+    if any(e.kind in (EvidenceKind.ANECDOTE, EvidenceKind.TESTIMONY) for e in kinds):
+        return "anecdotal"
+    return "unsupported"
+
+
+def claim_statuses(claim_count: int, evidence: list[EvidenceSpan]) -> list[str]:
+    """claim_status of every claim of a document, in one pass over its evidence."""
+    cited, anecdotal = set(), set()
+    for item in evidence:
+        if item.resolved and item.sources:
+            cited.update(item.supports)
+        if item.kind in (EvidenceKind.ANECDOTE, EvidenceKind.TESTIMONY):
+            anecdotal.update(item.supports)
+    return ["cited" if i in cited else "anecdotal" if i in anecdotal else "unsupported"
+            for i in range(claim_count)]

@@ -1,0 +1,49 @@
+"""Mentions of a work the writer only reads, gives or recommends: anecdotes about it, not evidence."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.citations.detectors.author_work import BEFORE_NAME_WINDOW
+from ingest.citations.model import EvidenceSpan
+from ingest.claims import Unit
+
+# "I first read van der Kolk's book on a train", "I give families The Body Keeps the Score": the
+# writer reading, giving or recommending a work is an anecdote about it, no evidence from it.
+_WRITER_USES = (r"(?:read|reads|re-?read|picked up|bought|borrowed|came across|discovered|listened to|"
+                r"finished|started|got hold of|was given|give|gives|gave|hand|hands|handed|recommend|"
+                r"recommends|recommended|assign|assigns|assigned|lend|lends|lent|keep|keeps|kept|"
+                r"prescribe|prescribe[sd]|pass on|passed on|point \w+ to|pointed \w+ to)")
+# Not across "that": "I recommend that families see what Herman's study found" reports the study.
+# "My sister gave me X", "My husband swears by X": someone close to the writer using a work is the
+# same kind of anecdote.
+_CLOSE_PERSON = (r"(?:[Mm]y|[Oo]ur)\s+(?:[\w-]+\s+)?(?:sister|brother|husband|wife|partner|spouse|"
+                 r"mother|mum|mom|father|dad|parents?|son|daughter|kids?|children|friends?|colleagues?|"
+                 r"boss|aunt|uncle|grand(?:mother|father|ma|pa)|cousin|neighbou?r|roommate|flatmate|"
+                 r"boyfriend|girlfriend|fianc[eé]e?|family)")
+_SWEARS_BY = r"(?:swears? by|swore by|loves?|loved|raves? about|raved about|lives? by|lived by)"
+_READING = re.compile(rf"(?:\b(?:I|[Ww]e)|{_CLOSE_PERSON})\s+(?:\w+\s+)?(?:{_WRITER_USES}|{_SWEARS_BY})"
+                      rf"\s+(?:(?:(?!\bthat\b)[^,;.:])*\s)?$")
+# "I heard Ratey speak at a conference": seeing or hearing an author in person is no evidence from
+# their work, whatever else the sentence says about them.
+_HEARD_SPEAK = re.compile(
+    rf"(?:\b(?:I|[Ww]e)|{_CLOSE_PERSON})\s+(?:once\s+|first\s+|finally\s+)?(?:heard|saw|watched|met)\s+"
+    r"(?:Dr\.?\s+|Professor\s+|Prof\.?\s+)?(?:[A-Z][\w'’-]+\s+){1,3}"
+    r"(?:speak|talk|lecture|present|give\s+a\s+(?:talk|lecture|keynote)|in\s+person)\b")
+# "Herman's Trauma and Recovery (1992) remains the book I hand to every trainee": the same, with
+# the work first and the writer's use in a relative clause after it.
+_USED_BY_WRITER = re.compile(
+    rf"^(?:['’]s)?\s*(?:\([^()]{{1,30}}\)\s*)?(?:is|was|remains|has been|became|is still|was still)\s+"
+    rf"(?:still\s+)?(?:the|a|one|my)\s+(?:[\w-]+\s+){{0,3}}?(?:of the\s+)?(?:[\w-]+\s+)?"
+    rf"(?:that\s+|which\s+)?(?:I|we)\s+(?:\w+\s+)?{_WRITER_USES}\b")
+
+
+def _read_by_writer(text: str, unit: Unit, span: EvidenceSpan, heard_speak: bool) -> bool:
+    """True when a mention is the object of a first-person anecdote of reading, giving or
+    recommending it ("I read X", "I hand families X", "X remains the book I recommend", "My sister
+    gave me X"), or sits in a sentence about hearing its author speak (`heard_speak`, found once
+    per unit). "I read …" is looked for in a bounded window before the mention, so a sentence of
+    thousands of mentions is not rescanned from its start for each."""
+    before = text[max(unit.start, span.start - BEFORE_NAME_WINDOW):span.start]
+    return bool(heard_speak or _READING.search(before)
+                or _USED_BY_WRITER.match(text[span.end:min(unit.end, span.end + BEFORE_NAME_WINDOW)]))

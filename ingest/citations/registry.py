@@ -1,0 +1,115 @@
+"""The detector registry: the per-unit detectors in order, and how their markers are combined.
+
+`DETECTORS` lists the per-unit detectors, each one module of `ingest.citations.detectors`;
+their candidate markers are concatenated in this order (the order is part of the output: it
+decides ties when mentions are merged and quotes folded in). `FALLBACK_DETECTORS` run only on a
+unit where none of them found anything. A new citation form is one new module under
+`detectors/` whose finder is appended here. Sentences that continue a source cited before
+(`detectors.continuation`) and anecdotes (`detectors.anecdote`) need the document around the
+unit; `ingest.citations.evidence` runs them when a unit has no marker of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from graph.schema import EvidenceKind
+from ingest.citations.detectors.author_work import find_author_work
+from ingest.citations.detectors.author_year import find_author_year
+from ingest.citations.detectors.narrative import find_made_by, find_possessive_year, find_year_first
+from ingest.citations.detectors.numeric import find_numeric
+from ingest.citations.detectors.quote import find_attributed_quote, find_quotes
+from ingest.citations.detectors.study import find_studies
+from ingest.citations.detectors.title import find_titles
+from ingest.citations.detectors.work_part import find_work_part
+from ingest.citations.index import RefIndex
+from ingest.citations.model import AUTHOR_YEAR, NUMERIC, EvidenceSpan
+from ingest.citations.reading import _HEARD_SPEAK, _read_by_writer
+from ingest.claims import Unit
+
+
+@dataclass(frozen=True)
+class Detector:
+    """One citation form: a name (for docs and tests) and its finder over one unit of `text`.
+    `brackets_only` finders also take whether the document numbers its citations in brackets."""
+
+    name: str
+    find: Callable[..., list[EvidenceSpan]]
+    brackets_only: bool = False
+
+    def __call__(self, text: str, unit: Unit, index: RefIndex, brackets_only: bool) -> list[EvidenceSpan]:
+        if self.brackets_only:
+            return self.find(text, unit, index, brackets_only)
+        return self.find(text, unit, index)
+
+
+DETECTORS: tuple[Detector, ...] = (
+    Detector("author-year", find_author_year),  # "(Herman, 1992)", "Herman (1992)"
+    Detector("numeric", find_numeric, brackets_only=True),  # "[3]", "[4]–[7]", "(12)"
+    Detector("title", find_titles),  # "Trauma and Recovery"
+    Detector("author-work", find_author_work),  # "Herman's book", "the book by Dr. Herman"
+    Detector("study", find_studies),  # "the Grant Study"
+    Detector("possessive-year", find_possessive_year),  # "Aiken's 2002 JAMA study"
+    Detector("made-by", find_made_by),  # "recommended by Pronovost and colleagues"
+    Detector("attributed-quote", find_attributed_quote),  # 'As Herman puts it, "…"'
+    Detector("work-part", find_work_part),  # "Herman discusses this in the epilogue"
+)
+# Tried only on a unit where no detector above found anything.
+FALLBACK_DETECTORS: tuple[Detector, ...] = (
+    Detector("year-first", find_year_first),  # "In a 1998 paper, Felitti and his co-authors showed"
+)
+
+
+def detect(text: str, unit: Unit, index: RefIndex, brackets_only: bool,
+           detectors: tuple[Detector, ...] = DETECTORS,
+           fallbacks: tuple[Detector, ...] = FALLBACK_DETECTORS) -> list[EvidenceSpan]:
+    """The candidate markers of one unit: every detector's, in registry order; the fallbacks'
+    when there are none."""
+    spans = [span for detector in detectors for span in detector(text, unit, index, brackets_only)]
+    if not spans:
+        spans = [span for detector in fallbacks for span in detector(text, unit, index, brackets_only)]
+    return spans
+
+
+# --- per-unit assembly -----------------------------------------------------------------
+
+
+def _merge_mentions(spans: list[EvidenceSpan], text: str) -> list[EvidenceSpan]:
+    """Keep explicit markers; fold mentions of one source in one sentence into one evidence."""
+    explicit = [s for s in spans if s.priority in (AUTHOR_YEAR, NUMERIC)]
+    cited = {k for s in explicit for k in s.sources}
+    by_source: dict[str, EvidenceSpan] = {}
+    for span in sorted((s for s in spans if s.priority not in (AUTHOR_YEAR, NUMERIC)),
+                       key=lambda s: (s.start, s.priority)):
+        key = span.sources[0]
+        if key in cited:
+            continue
+        if key in by_source:
+            kept = by_source[key]
+            kept.start, kept.end = min(kept.start, span.start), max(kept.end, span.end)
+            kept.marker = text[kept.start:kept.end]
+            kept.priority = min(kept.priority, span.priority)
+        else:
+            by_source[key] = span
+    return sorted(explicit + list(by_source.values()), key=lambda s: (s.start, s.end))
+
+
+def unit_citations(text: str, unit: Unit, index: RefIndex, brackets_only: bool,
+                   read: list[EvidenceSpan] | None = None) -> list[EvidenceSpan]:
+    """All citations and mentions in one unit, quotes folded into the citation they belong to.
+    Works the writer only reads ('I read X on a flight') go to `read`, not into the result."""
+    spans = detect(text, unit, index, brackets_only)
+    mentions = [s for s in spans if s.priority not in (AUTHOR_YEAR, NUMERIC)]
+    heard = bool(mentions) and bool(_HEARD_SPEAK.search(text[unit.start:unit.end]))
+    reading = [s for s in mentions if _read_by_writer(text, unit, s, heard)]
+    if read is not None:
+        read.extend(reading)
+    spans = [s for s in spans if s not in reading]
+    spans = _merge_mentions(spans, text)
+    resolved = [s for s in spans if s.resolved]
+    quotes = find_quotes(text, unit, index) if resolved else []
+    for start, end in quotes:
+        nearest = min(resolved, key=lambda s: min(abs(s.start - end), abs(start - s.end)))
+        nearest.kind, nearest.start, nearest.end = str(EvidenceKind.QUOTE), start, end
+    return spans
