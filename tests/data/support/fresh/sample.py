@@ -21,10 +21,10 @@ import re
 import sys
 from pathlib import Path
 
+from lxml import etree
+
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
-from lxml import etree  # noqa: E402
-
 from sample import collapse, sentence_bounds  # noqa: E402  (the dev/blind sets' own splitter)
 
 ROOT = HERE.parents[3]
