@@ -20,7 +20,7 @@ from graph.store import open_store
 from ingest.evaluate_support import evaluate, main, per_class
 from ingest.pipeline import ingest_paths, ingest_text
 from ingest.support.design import classify
-from ingest.support.stance import classify_stance
+from ingest.support.stance import classify_stance, methods_heading, section_headings
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = """Exercise and the heart
@@ -142,6 +142,103 @@ def test_the_semicolon_inside_a_citation_cuts_no_clause() -> None:
     spans = marked(sentence, "Polyak et al., 1998", "Larman et al., 2012")
     assert [classify_stance(sentence, s, spans)[0] for s in spans] == ["contrasting", "contrasting"]
 
+
+
+def stance_of(sentence: str, marker: str, *others: str, methods: str = "") -> tuple[str, str]:
+    """(stance, cue) of `marker` in a sentence that also cites `others`."""
+    spans = marked(sentence, marker, *others)
+    return classify_stance(sentence, spans[0], spans, methods=methods)
+
+
+def test_a_methods_section_is_found_from_its_subsections() -> None:
+    text = ("# Title\n\n## Results\n\nA.\n\n## Materials and methods\n\n### Fly stocks\n\nB.\n\n"
+            "## Acknowledgements\n\nC.")
+    headings = section_headings(text)
+    assert methods_heading(headings, text.index("A.")) == ""
+    assert methods_heading(headings, text.index("B.")) == "Materials and methods"
+    assert methods_heading(headings, text.index("C.")) == ""
+    assert methods_heading([], 0, "2.1 Methods") == "2.1 Methods"  # no Markdown headings: the claim's own
+    assert methods_heading([], 0, "Methodological concerns") == ""
+
+
+def test_in_a_methods_section_a_citation_without_a_cue_is_mentioning() -> None:
+    sentence = "Flies were raised on standard cornmeal food at 25 degrees (Smith, 2001)."
+    assert stance_of(sentence, "Smith, 2001") == ("supporting", "")
+    assert stance_of(sentence, "Smith, 2001", methods="Materials and methods") == (
+        "mentioning", "section: Materials and methods")
+    agreeing = "Our yields are consistent with previous reports (Smith, 2001)."
+    assert stance_of(agreeing, "Smith, 2001", methods="Methods") == ("supporting",
+                                                                     "consistent with previous reports")
+
+
+def test_a_verb_of_use_makes_the_marker_it_leads_to_mentioning() -> None:
+    tree = ("The tree was inferred with PhyML 3.0 (Guindon et al., 2010) using the LG matrix "
+            "(Le and Gascuel, 2008).")
+    assert stance_of(tree, "Guindon et al., 2010", "Le and Gascuel, 2008") == (
+        "mentioning", "was inferred with PhyML 3.0 (")
+    assert stance_of(tree, "Le and Gascuel, 2008", "Guindon et al., 2010") == (
+        "mentioning", "using the LG matrix (")
+    # a numeric marker inside brackets: '[18,19]' printed as two markers
+    guidelines = "The scale was translated following the guidelines for cross-cultural adaptation [18,19]."
+    assert stance_of(guidelines, "18", "19")[0] == "mentioning"
+    assert stance_of("Plasmid pX was a gift from Jones [4].", "[4]") == ("mentioning", "gift from")
+    assert stance_of("This technique, recommended by Slade [29], counts frequent answers.", "[29]") == (
+        "mentioning", "recommended by Slade")
+
+
+def test_a_verb_of_use_binds_only_the_marker_it_leads_to() -> None:
+    sentence = "Emission of bergamotene (Smith, 2000) does not differ in lines grown following Jones (2004)."
+    assert stance_of(sentence, "Smith, 2000", "Jones (2004)") == ("supporting", "")
+    assert stance_of(sentence, "Jones (2004)", "Smith, 2000") == ("mentioning", "following")
+    # in news and web text 'According to' attributes the claim to its evidence
+    assert stance_of("According to Smith (2015), walking lowers blood pressure.", "Smith (2015)") == (
+        "supporting", "")
+
+
+def test_a_structure_named_as_a_resource_is_mentioning() -> None:
+    sentence = "The crystal structure of H3-bound EED (Margueron et al., 2009) suggests a binding cavity."
+    assert stance_of(sentence, "Margueron et al., 2009")[0] == "mentioning"
+
+
+def test_e_g_counts_only_in_the_citation_or_just_before_it() -> None:
+    assert stance_of("Cells respond to many signals (e.g., Smith, 2001).", "Smith, 2001") == (
+        "mentioning", "e.g.")
+    assert stance_of("Models of hormone fields, e.g. (Jones et al., 2006), could be combined.",
+                     "Jones et al., 2006") == ("mentioning", "e.g.")
+    assert stance_of("Infection risk rises with surface water, e.g. with heavy rainfall and floods [31].",
+                     "[31]") == ("supporting", "")
+
+
+def test_background_pointers_are_mentioning() -> None:
+    assert stance_of("Ryan and Rutenberg [39] proposed a two-stage nucleation model of raft growth.",
+                     "[39]") == ("mentioning", "proposed a two-stage nucleation model")
+    assert stance_of("These questions are still unresolved and are an area of intense interest [3].",
+                     "[3]") == ("mentioning", "are still unresolved")
+    assert stance_of("It differs from the well-studied activator-inhibitor models (Gierer, 1972).",
+                     "Gierer, 1972") == ("mentioning", "the well-studied activator-inhibitor models")
+    assert stance_of("Several historians have published books on this theme [5].", "[5]") == (
+        "mentioning", "published books")
+
+
+def test_a_prior_hypothesis_answered_by_but_is_contrasting() -> None:
+    sentence = ("Some authors have hypothesized that T4 is displaced from its carrier (Hamers, 2006; "
+                "Meerts, 2000), but binding models indicate only weak affinity.")
+    spans = marked(sentence, "Hamers, 2006", "Meerts, 2000")
+    assert [classify_stance(sentence, s, spans) for s in spans] == [
+        ("contrasting", "have hypothesized …, but")] * 2
+    alone = "Some authors have hypothesized that T4 is displaced from its carrier (Hamers, 2006)."
+    assert stance_of(alone, "Hamers, 2006") == ("supporting", "")
+
+
+def test_what_the_citing_work_does_not_find_of_what_others_reported_is_contrasting() -> None:
+    sentence = "Our conditions do not detect enrichment at some sites that have been reported by others [6]."
+    assert stance_of(sentence, "[6]")[0] == "contrasting"
+
+
+def test_a_plural_noun_questions_is_no_contrasting_cue() -> None:
+    sentence = "The profile consists of 49 questions that are grouped by Locker's model [1]."
+    assert stance_of(sentence, "[1]")[0] != "contrasting"
+    assert stance_of("These data question the earlier model [2].", "[2]")[0] == "contrasting"
 
 # -- through the pipeline, a store and the CLI ---------------------------------------------------------
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from graph.model import Node, Relationship
 from graph.schema import ClaimStatus, Label, RelType, Stance, StudyDesign, strongest_design
 from ingest.support.design import classify
-from ingest.support.stance import classify_stance
+from ingest.support.stance import classify_stance, methods_heading, section_headings
 
 SENTENCE_WINDOW = 1200  # characters looked at on each side of a marker for its sentence
 READ_AROUND = 2000  # of a longer sentence (a run-on list, hostile text), what is read each side of a marker
@@ -108,6 +108,7 @@ def _annotate_stances(index: _Index) -> None:
     for document_id, items in by_document.items():
         document = index.nodes.get(document_id)
         text = document.props.get("text", "") if document is not None else ""
+        headings = section_headings(text)
         spans = sorted((int(e.props.get("start", 0)), int(e.props.get("end", 0))) for e in items)
         starts = [s for s, _ in spans]
         for evidence in items:
@@ -120,7 +121,11 @@ def _annotate_stances(index: _Index) -> None:
                 low, span = 0, (0, len(sentence))
             first, last = bisect.bisect_left(starts, low), bisect.bisect_left(starts, high)
             markers = [(s - low, e - low) for s, e in spans[first:last]]
-            stance, cue = classify_stance(sentence, (span[0] - low, span[1] - low), markers, bool(claims))
+            section = next((str(index.nodes[c].props.get("section", "")) for c in claims
+                            if c in index.nodes), "")
+            methods = methods_heading(headings, span[0], section)
+            stance, cue = classify_stance(sentence, (span[0] - low, span[1] - low), markers, bool(claims),
+                                          methods)
             for rel in index.cites[evidence.id]:
                 rel.props["stance"] = str(stance)
                 rel.props["stance_cue"] = cue

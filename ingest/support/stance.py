@@ -4,10 +4,12 @@ Cue phrases decide, and the cue that decided is kept. Where a sentence cites sev
 different clauses, only the clause holding the marker counts: the sentence is cut at `;`, at ', but'
 / ', whereas' / ', and' …, and before each cue phrase, with every citation marker masked first so
 the commas inside '(Smith, 2001; Jones, 2002)' cut nothing. Contrasting cues are looked for first
-(a 'not consistent with' is not a 'consistent with'), then mentioning ('for a review see', 'as
-described previously', 'using the method of'), then supporting ('consistent with', 'confirmed').
-No cue: a citation that backs a claim of the citing text is supporting (it is offered as support;
-the cue is ''), any other citation is mentioning.
+(a 'not consistent with' is not a 'consistent with'; a prior hypothesis answered by ', but'), then
+agreement ('as previously reported'), then mentioning ('for a review see', 'as described
+previously', 'e.g.' in the citation, a verb of use leading up to this very marker, background
+pointers), then supporting ('consistent with', 'confirmed'). No cue: in a methods section the
+citation is mentioning (cue 'section: <heading>'); elsewhere a citation that backs a claim of the
+citing text is supporting (it is offered as support; the cue is ''), any other is mentioning.
 """
 
 from __future__ import annotations
@@ -32,8 +34,8 @@ CONTRASTING = re.compile(
     r"at odds with|in (?:conflict|disagreement) with|conflict(?:s|ed|ing)? with|disagree(?:s|d|ment)?\b|"
     r"(?:failed|fail|fails|failure) to (?:replicate|reproduce|confirm|support|detect|find|observe)|"
     r"(?:could|did|do|does|were|was) not (?:replicate|reproduce|confirm|corroborate)|"
-    r"(?:challenge[sd]?|refute[sd]?|dispute[sd]?|question(?:s|ed)?) (?:the|this|these|that|their|its|"
-    r"his|her)|"
+    r"(?:challenge[sd]?|refute[sd]?|dispute[sd]?) (?:the|this|these|that|their|its|his|her)|"
+    r"question(?:s|ed)? (?:the|this|these|their|its|his|her)|"
     r"differ(?:s|ed|ent)? from (?:those|that|the (?:results|findings|observations)) (?:previously |earlier )?"
     r"(?:reported|described|observed|found|published)|"
     r"opposite (?:to|of) (?:those|that|the|what)|(?:has|have) been (?:challenged|disputed|questioned|"
@@ -56,7 +58,7 @@ CONTRASTING = re.compile(
     r"(?:\w+ ){0,2}(?:uncertain|questionable|doubtful|inconclusive|unconvincing|controversial))\b",
     re.IGNORECASE)
 MENTIONING = re.compile(
-    r"\b(?:e\.g\.|\breview(?:s|ed)?\b|elsewhere|previously (?:reported|described|utili[sz]ed|used|published)|"
+    r"\b(?:\breview(?:s|ed)?\b|elsewhere|previously (?:reported|described|utili[sz]ed|used|published)|"
     r"(?:has|have) been (?:\w+ly )?reported|(?:program|programs|software|environment|package|pipeline|"
     r"toolkit|"
     r"toolbox|database|server|algorithm)\b|"
@@ -96,6 +98,98 @@ AGREEING = re.compile(
     r"recent) )*(?:\w+ )?(?:studies|"
     r"reports?|findings?|results?|observations?|data|work|evidence))\b",
     re.IGNORECASE)
+# 'e.g.' names examples only where it stands in the citation's brackets or just before the marker
+# ('(e.g., Smith 2001)', 'fields, e.g. (Jones 2006)'); 'water-related e.g. associated with high
+# rainfall [31]' uses its examples as evidence and is no cue.
+EXAMPLE = re.compile(r"(?:(?<=\()|(?<=\[))e\.g\.|\be\.g\.,?\s*(?=\x00|\(|\[)", re.IGNORECASE)
+# A tool, method, reagent or data set used: a verb of use or provenance whose object runs up to the
+# marker ('inferred with PhyML 3.0 (Guindon et al., 2010) using the LG matrix (Le and Gascuel, 2008)',
+# 'following the guidelines for cross-cultural adaptation [18,19]', 'recommended by Slade [29]', 'a gift
+# from'). A bare 'According to Smith (2015), …' is no such cue: in news and web text it attributes
+# the claim to its evidence.
+_METHOD_VERB = (
+    r"(?:performed|carried out|done|conducted|inferred|estimated|computed|calculated|analy[sz]ed|aligned|"
+    r"assembled|measured|quantified|constructed|built|generated|obtained|derived|prepared|processed|"
+    r"visuali[sz]ed|imaged|fitted|modell?ed|simulated|annotated|cloned|amplified|sequenced|mapped|called|"
+    r"normali[sz]ed|implemented|run|evaluated|assessed|scored|classified|translated|adapted|modified|"
+    r"extracted|isolated|grown|cultured|maintained|reared|stained|labell?ed|purified|synthesi[sz]ed|"
+    r"collected|recorded|tested|dated)")
+_UP_TO_MARKER = (r"(?:the |a |an )?(?:(?!\b(?:when|which|that|who|where|whose)\b)[^,;:()\[\]\x00\x01]){0,80}?"
+                 r"[(\[]?(?=\x00)")
+USED = re.compile(
+    r"\b(?:(?:using|with the help of|by means of|following|implemented in|run (?:in|with|on)|"
+    r"(?:is|was|were|are|been) (?:\w+ly )?" + _METHOD_VERB + r" (?:with|using|in|on|by|from|"
+    r"according to|as in)|"
+    r"(?:recommended by|developed by|introduced by|designed by|described by|"
+    r"(?:downloaded|retrieved|adapted|modified) from)) " + _UP_TO_MARKER + r"|"
+    r"(?:(?:crystal|cryo-?em|nmr|solution|docked) )+structures? of " + _UP_TO_MARKER + r"|"
+    r"(?:a |as a )?(?:kind |generous )?gifts? (?:of|from)|(?:kindly |generously )(?:provided|supplied|"
+    r"donated|shared|given))",
+    re.IGNORECASE)
+OTHER = "\x01"  # where the other markers of the clause were, for the cues bound to this marker
+# Background pointers that name a proposal, a model, a question or a publication without relying on
+# its result: 'it has been proposed that', 'Baas and colleagues proposed a model', 'have published
+# books on this theme', 'is one of the most favored models', 'an area of intense interest'.
+BACKGROUND = re.compile(
+    r"\b(?:(?:was|were) (?:first |later |originally )?"
+    r"(?:proposed|investigated|introduced|refined|formulated) by|"
+    r"(?:proposed|suggested|developed|formulated|introduced) (?:a|an|the) (?:\w+[- ]){0,3}?(?:model|"
+    r"framework|theory|hypothesis|mechanism|scheme|concept)|(?:one of the|the) (?:most )?(?:\w+ )?"
+    r"(?:favou?red|popular|widely used|well[- ]known|well[- ]studied|best[- ]known|classic) (?:[\w-]+ ){0,2}"
+    r"(?:models?|theor(?:y|ies)|examples?|frameworks?|systems?|mechanisms?|paradigms?)|"
+    r"(?:published|written|edited) (?:\w+ )?(?:books?|"
+    r"articles?|papers?|reviews?|volumes?)|(?:additional |further |more )?references? to|"
+    r"(?:an area|a topic|a subject|the focus) of (?:\w+ )?(?:interest|debate|research|study)|"
+    r"(?:remain|are still|is still|remains) (?:\w+ )?(?:unresolved|unclear|unknown|open|debated)|"
+    r"(?:report|reports|reported|present|presents) such (?:evidence|data|findings|cases))\b",
+    re.IGNORECASE)
+# A prior hypothesis in the marker's clause that the next clause of the same sentence answers with
+# 'but' / 'however' / 'yet': 'Some researchers have hypothesized that … (Hamers et al. 2006), but
+# binding models indicate only weak affinity'.
+HYPOTHESIS = re.compile(
+    r"\b(?:(?:has|have|had) (?:\w+ly )?(?:been )?(?:hypothesi[sz]ed|proposed|suggested|claimed|"
+    r"postulated|speculated|assumed|thought|believed|argued)|(?:is|was|were|are) (?:\w+ly )?(?:thought|"
+    r"believed|assumed|hypothesi[sz]ed|proposed|suggested|claimed)|(?:hypothesi[sz]ed|proposed|suggested|"
+    r"claimed|postulated|speculated|argued) that)\b", re.IGNORECASE)
+ANSWERED = re.compile(r"^[\s\x00)\].,]*(?:,|;)?\s*(?:but|however|yet)\b(?!\s+(?:also|similarly|"
+                      r"consistent|in (?:agreement|line)))", re.IGNORECASE)
+# What the citing article reports not finding, that the work reported: 'our experimental conditions do
+# not detect robust CTCF enrichment in some BX-C locations that have been reported by others'.
+NOT_FOUND_HERE = re.compile(
+    r"\b(?:we|our\b[^.;]{0,60}?)\s(?:do|did|could|can|does)(?: not|n't) (?:\w+ )?(?:detect|find|observe|"
+    r"see|reproduce|confirm)\b[^.;]{0,160}?\b(?:reported|described|found|observed|seen)(?: previously)?"
+    r" (?:by others|previously|earlier|elsewhere|in (?:other|previous|earlier) (?:studies|work|reports))",
+    re.IGNORECASE)
+# The top-level section headings that hold methods: a citation there without a cue names a method,
+# tool, reagent, strain or data source, and is mentioning.
+METHODS_HEADING = re.compile(
+    r"^(?:\d+(?:\.\d+)*\.?\s*)?(?:(?:materials?|patients|subjects|participants|data)(?:,? and |"
+    r" & )(?:methods?|procedures)|methods?(?: and materials?)?|experimental (?:procedures|section|methods)|"
+    r"methodology|online methods|star methods|methods summary)\s*$",
+    re.IGNORECASE)
+_HEADING_LINE = re.compile(r"(?m)^(#{1,6}) +(\S[^\n]*)$")
+
+
+def section_headings(text: str) -> list[tuple[int, int, str]]:
+    """(offset, level, title) of every Markdown heading line of a document text ('## Methods')."""
+    return [(m.start(), len(m.group(1)), m.group(2).strip()) for m in _HEADING_LINE.finditer(text)]
+
+
+def methods_heading(headings: Sequence[tuple[int, int, str]], offset: int, section: str = "") -> str:
+    """The methods heading enclosing `offset` ('Materials and methods', also from inside its
+    sub-sections '### Fly stocks'), else ''; without Markdown headings, `section` (the claim's
+    own heading) is read."""
+    chain: list[tuple[int, str]] = []  # (level, title) of the headings enclosing offset
+    for start, level, title in headings:
+        if start > offset:
+            break
+        while chain and chain[-1][0] >= level:
+            chain.pop()
+        chain.append((level, title))
+    titles = [title for _, title in chain] if headings else [section]
+    return next((title for title in titles if METHODS_HEADING.match(title.strip())), "")
+
+
 # Where a sentence is cut into clauses (cues themselves start a clause too).
 _BOUNDARY = re.compile(
     r";|:\s|\.\s|,\s+(?=(?:whereas|while|but|although|though|and|however|yet|which|unlike|in contrast|"
@@ -127,9 +221,10 @@ def _bracketed(text: str) -> list[bool]:
     return inside
 
 
-def clause_of(sentence: str, marker: tuple[int, int], markers: Sequence[tuple[int, int]]) -> tuple[int, int]:
+def clause_of(sentence: str, marker: tuple[int, int], markers: Sequence[tuple[int, int]],
+              whole: bool = True) -> tuple[int, int]:
     """(start, end) of the clause of `sentence` that holds `marker`; the whole sentence when every
-    marker of it is in that one clause."""
+    marker of it is in that one clause (unless not `whole`)."""
     masked = _masked(sentence, markers)
     inside = _bracketed(masked)
     cuts = [0] + [m.start() for m in _BOUNDARY.finditer(masked) if not inside[m.start()]] + [len(sentence)]
@@ -137,16 +232,17 @@ def clause_of(sentence: str, marker: tuple[int, int], markers: Sequence[tuple[in
     index = max(i for i, cut in enumerate(cuts[:-1]) if cut <= marker[0])
     start, end = cuts[index], cuts[index + 1]
     others = [m for m in markers if m != marker]
-    if all(start <= m[0] < end for m in others):
+    if whole and all(start <= m[0] < end for m in others):
         return 0, len(sentence)
     return start, end
 
 
 def classify_stance(sentence: str, marker: tuple[int, int], markers: Sequence[tuple[int, int]] = (),
-                    backs_claim: bool = True) -> tuple[str, str]:
+                    backs_claim: bool = True, methods: str = "") -> tuple[str, str]:
     """(stance, cue) of the citation at `marker` (offsets in `sentence`); `markers` are every citation
     marker of the sentence (this one included); `backs_claim` says whether the citation is offered as
-    evidence for a claim of the citing text (the default stance)."""
+    evidence for a claim of the citing text (the default stance); `methods` is the heading of the
+    methods section the sentence is in ('' elsewhere): there a citation without a cue is mentioning."""
     if len(sentence) > MAX_SENTENCE:
         low = max(0, marker[0] - MAX_SENTENCE // 2)
         sentence = sentence[low:low + MAX_SENTENCE]
@@ -156,10 +252,28 @@ def classify_stance(sentence: str, marker: tuple[int, int], markers: Sequence[tu
     if marker not in markers:
         markers.append(marker)
     start, end = clause_of(sentence, marker, markers)
-    clause = _masked(sentence, markers)[start:end]
-    for stance, pattern in ((Stance.CONTRASTING, CONTRASTING), (Stance.SUPPORTING, AGREEING),
-                            (Stance.MENTIONING, MENTIONING), (Stance.SUPPORTING, SUPPORTING)):
-        found = pattern.search(clause)
-        if found:  # the cue as written (the clause searched has its markers masked)
-            return stance, " ".join(sentence[start + found.start():start + found.end()].split())
+    masked = _masked(sentence, markers)
+    clause = masked[start:end]
+
+    def written(found: re.Match[str]) -> str:  # the cue as written (the clause has its markers masked)
+        return " ".join(sentence[start + found.start():start + found.end()].split())
+
+    found = CONTRASTING.search(clause) or NOT_FOUND_HERE.search(clause)
+    if found:
+        return Stance.CONTRASTING, written(found)
+    found = HYPOTHESIS.search(clause)
+    own_end = clause_of(sentence, marker, markers, whole=False)[1]  # where the marker's own clause ends
+    answer = ANSWERED.match(masked[own_end:]) if found and own_end < len(sentence) else None
+    if found and answer:
+        return Stance.CONTRASTING, f"{written(found)} …, {answer.group(0).split()[-1]}"
+    # the cues bound to this marker see only it as a marker, the other markers as OTHER
+    own = _masked(_masked(sentence, markers).replace(MASK, OTHER), [marker])[start:end]
+    for stance, pattern in ((Stance.SUPPORTING, AGREEING), (Stance.MENTIONING, MENTIONING),
+                            (Stance.MENTIONING, EXAMPLE), (Stance.MENTIONING, USED),
+                            (Stance.MENTIONING, BACKGROUND), (Stance.SUPPORTING, SUPPORTING)):
+        found = pattern.search(own if pattern in (EXAMPLE, USED) else clause)
+        if found:
+            return stance, written(found)
+    if methods:
+        return Stance.MENTIONING, f"section: {methods}"
     return (Stance.SUPPORTING if backs_claim else Stance.MENTIONING), ""
