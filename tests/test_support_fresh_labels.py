@@ -1,0 +1,162 @@
+"""The fresh, blind stance set (tests/data/support/stance-fresh.jsonl) is well-formed and true to its
+articles: valid labels, real ref ids, sentences that occur in a paragraph of the article holding a
+citation of that ref printed as the marker, no duplicates, only the fresh articles (none of them in the
+corpus), every article listed with its provenance, and the records are exactly what labels.tsv and the
+candidate lister give."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import subprocess
+import sys
+from functools import cache
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+ROOT = Path(__file__).resolve().parent.parent
+SUPPORT = ROOT / "tests" / "data" / "support"
+FRESH = SUPPORT / "fresh"
+RECORDS = SUPPORT / "stance-fresh.jsonl"
+STANCES = frozenset({"supporting", "contrasting", "mentioning"})
+KEYS = {"article", "sentence", "rid", "marker", "stance", "cue"}
+
+
+def collapse(text: str) -> str:
+    """Whitespace runs to one space, stripped: how sentences and markers were recorded."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@cache
+def article_index(article: str) -> tuple[frozenset[str], tuple[tuple[str, frozenset[tuple[str, str]]], ...]]:
+    """(ref ids, ((paragraph text, {(rid, marker)} of its bibr xrefs), ...)) of one JATS file."""
+    tree = etree.parse(str(ROOT / article))
+    ref_ids = frozenset(ref.get("id") for ref in tree.iter("ref") if ref.get("id"))
+    paragraphs = []
+    for p in tree.iter("p"):
+        cites = frozenset(
+            (rid, collapse("".join(x.itertext())))
+            for x in p.iter("xref") if x.get("ref-type") == "bibr"
+            for rid in (x.get("rid") or "").split()
+        )
+        paragraphs.append((collapse("".join(p.itertext())), cites))
+    return ref_ids, tuple(paragraphs)
+
+
+def load() -> list[dict]:
+    """Every line of stance-fresh.jsonl parsed as one JSON object."""
+    return [json.loads(line) for line in RECORDS.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def record_errors(record: dict) -> list[str]:
+    """Every way one record is wrong (empty when it is right)."""
+    if not isinstance(record, dict) or set(record) != KEYS:
+        return [f"keys {sorted(record) if isinstance(record, dict) else type(record)} != {sorted(KEYS)}"]
+    errors = [f"{key} is not a non-empty string" for key in sorted(KEYS)
+              if not isinstance(record[key], str) or not record[key].strip()]
+    if errors:
+        return errors
+    path = ROOT / record["article"]
+    if not record["article"].startswith("tests/data/support/fresh/") or not path.is_file():
+        return [f"article {record['article']!r} is not a fresh JATS file"]
+    if record["stance"] not in STANCES:
+        errors.append(f"stance {record['stance']!r} is not a label")
+    ref_ids, paragraphs = article_index(record["article"])
+    if record["rid"] not in ref_ids:
+        errors.append(f"rid {record['rid']!r} is no <ref id> of {record['article']}")
+    holders = [cites for text, cites in paragraphs if record["sentence"] in text]
+    if not holders:
+        errors.append("sentence does not occur in any paragraph of the article")
+    elif not any((record["rid"], record["marker"]) in cites for cites in holders):
+        errors.append(f"no citation of {record['rid']!r} printed {record['marker']!r} in that paragraph")
+    elif record["marker"] not in record["sentence"]:
+        errors.append("marker is not inside the sentence")
+    return errors
+
+
+def file_errors(records: list[dict]) -> list[str]:
+    """Errors of every record, plus duplicates, each prefixed with its line number."""
+    errors = [f"line {n}: {e}" for n, rec in enumerate(records, 1) for e in record_errors(rec)]
+    keys = [(r.get("article"), r.get("rid"), r.get("sentence"), r.get("marker")) for r in records
+            if isinstance(r, dict)]
+    errors += [f"duplicate record {key}" for key in {k for k in keys if keys.count(k) > 1}]
+    return errors
+
+
+def doi(path: Path) -> str:
+    """The article DOI of one JATS file."""
+    found = etree.parse(str(path)).xpath("//article-meta/article-id[@pub-id-type='doi']/text()")
+    return found[0].strip() if found else ""
+
+
+def test_every_record_is_valid_and_true_to_its_article() -> None:
+    assert file_errors(load()) == []
+
+
+def test_the_set_has_contrasting_records_and_covers_every_fresh_article() -> None:
+    records = load()
+    assert len(records) >= 200
+    assert sum(r["stance"] == "contrasting" for r in records) >= 4
+    on_disk = {str(p.relative_to(ROOT)) for p in FRESH.glob("*.xml")}
+    assert {r["article"] for r in records} == on_disk
+
+
+def test_no_fresh_article_is_already_in_the_repository_corpus() -> None:
+    corpus = {doi(p) for p in (ROOT / "tests" / "data" / "corpus").rglob("*.xml")}
+    for path in FRESH.glob("*.xml"):
+        assert doi(path) and doi(path) not in corpus, path.name
+
+
+def test_readme_gives_provenance_and_checksum_of_every_article() -> None:
+    readme = (FRESH / "README.md").read_text(encoding="utf-8")
+    for path in FRESH.glob("*.xml"):
+        assert f"articles/{path.name}" in readme, path.name
+        assert doi(path) in readme, path.name
+        assert hashlib.sha256(path.read_bytes()).hexdigest() in readme, path.name
+
+
+def test_records_are_exactly_labels_joined_with_the_candidate_list(tmp_path: Path) -> None:
+    listed = subprocess.run([sys.executable, str(FRESH / "sample.py"), "list"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120, check=True).stdout
+    by_id = {row.split("\t")[0]: row.split("\t") for row in listed.splitlines()}
+    labels = [line.split("\t") for line in (FRESH / "labels.tsv").read_text(encoding="utf-8").splitlines()
+              if line.strip() and not line.startswith("#")]
+    assert [lab[0] for lab in labels] == list(by_id), "every candidate is labelled, in order"
+    expected = [{"article": by_id[i][2], "sentence": by_id[i][5], "rid": by_id[i][3],
+                 "marker": by_id[i][4], "stance": stance, "cue": cue} for i, stance, cue in labels]
+    assert load() == expected
+
+
+GOOD = {
+    "article": "tests/data/support/fresh/elife-00306-v1.xml",
+    "sentence": "This result agrees with previous studies that revealed a more oxidizing environment for "
+                "cells in standard media as compared to caloric restriction media (Magherini et al., 2009).",
+    "rid": "bib30", "marker": "Magherini et al., 2009", "stance": "supporting",
+    "cue": "'This result agrees with previous studies'",
+}
+
+
+def test_the_checks_accept_a_good_record() -> None:
+    assert record_errors(GOOD) == []
+
+
+@pytest.mark.parametrize("change", [
+    {"stance": "neutral"},
+    {"rid": "bib999"},
+    {"rid": "bib31"},
+    {"marker": "Magherini et al. 2009"},
+    {"sentence": GOOD["sentence"].replace("standard", "rich")},
+    {"article": "tests/data/corpus/jats/elife00005.xml"},
+    {"article": "tests/data/support/fresh/elife-00031-v1.xml"},
+    {"cue": " "},
+])
+def test_the_checks_reject_a_bad_record(change: dict) -> None:
+    assert record_errors({**GOOD, **change}) != []
+
+
+def test_the_checks_reject_a_duplicate_and_a_missing_key() -> None:
+    assert file_errors([GOOD, dict(GOOD)]) != []
+    assert file_errors([{k: v for k, v in GOOD.items() if k != "cue"}]) != []
