@@ -306,16 +306,7 @@ def _extract_held(held: list[_Held], jobs: int, pool: Any) -> Iterator[Extractio
         yield future.result()
 
 
-def extract_all(items: Sequence[tuple[list[ParsedDocument], list[Reference]]],
-                jobs: int = 1) -> Iterator[Extraction]:
-    """extract_article over (documents, references) items, in input order, on `jobs` processes."""
-    held = [_Held(_header(docs), docs[0].id, docs, refs) for docs, refs in items]
-    with _worker_pool(max(1, min(jobs, len(held)))) as pool:
-        yield from _extract_held(held, jobs, pool)
-
-
 _WORKER_BIBS: _BibCache | None = None
-_ReadOutcome = tuple["_Held | None", list[str], "tuple[Any, ...] | None"]
 
 
 def _read_held(article: _Article, cache: _BibCache, spill_dir: str | None, index: int) -> _ReadOutcome:
@@ -418,16 +409,8 @@ def ingest_parts(article_paths: Sequence[str | Path], bib_paths: Sequence[str | 
     parts is sent again, complete so far, with each. The first part carries the reading warnings and
     the skipped files."""
     registry = registry or WorkRegistry()
-    planned = plan_articles(article_paths, bib_paths)
-    if not planned:
-        raise InputError("(no articles)", "nothing to ingest", hint="Give at least one article file.")
+    planned, report, jobs = _plan(article_paths, bib_paths, progress, jobs)
     steps = len(planned)
-
-    def report(done: int, message: str) -> None:
-        if progress:
-            progress(done, steps, message)
-
-    jobs = max(1, min(jobs, len(planned)))
     spill = (tempfile.TemporaryDirectory(prefix="claimgraph-read-")
              if part_chars is not None and len(planned) > SPILL_AFTER else contextlib.nullcontext(None))
     with spill as spill_dir, _worker_pool(jobs) as pool:
@@ -436,8 +419,7 @@ def ingest_parts(article_paths: Sequence[str | Path], bib_paths: Sequence[str | 
         part: list[Extraction] = []
         size = 0
         first = True
-        for done, extraction in enumerate(_extract_held(held, jobs, pool)):
-            report(done + 1 + len(skipped), f"{extraction.documents[0].path}")
+        for done, extraction in enumerate(_extract_reported(held, len(skipped), jobs, pool, report)):
             part.append(extraction)
             size += sum(len(d.text) for d in extraction.documents)
             if part_chars is not None and size >= part_chars and done + 1 < len(held):
@@ -483,23 +465,34 @@ def extract_paths(article_paths: Sequence[str | Path], bib_paths: Sequence[str |
     processes), before any work is resolved: (extractions, warnings, skipped). `registry` is only
     read, for stored-id clashes."""
     registry = registry or WorkRegistry()
+    planned, report, jobs = _plan(article_paths, bib_paths, progress, jobs)
+    with _worker_pool(jobs) as pool:
+        held, warnings, skipped = _read_checked(planned, report, registry, replace, strict, pool, None)
+        extractions = list(_extract_reported(held, len(skipped), jobs, pool, report))
+    return extractions, warnings, skipped
+
+
+def _plan(article_paths: Sequence[str | Path], bib_paths: Sequence[str | Path], progress: Progress | None,
+          jobs: int) -> tuple[list[_Article], Callable[[int, str], None], int]:
+    """The planned articles (InputError when there are none), a progress reporter over them, and the
+    number of worker processes worth starting for them."""
     planned = plan_articles(article_paths, bib_paths)
     if not planned:
         raise InputError("(no articles)", "nothing to ingest", hint="Give at least one article file.")
-    steps = len(planned)
 
     def report(done: int, message: str) -> None:
         if progress:
-            progress(done, steps, message)
+            progress(done, len(planned), message)
 
-    jobs = max(1, min(jobs, len(planned)))
-    with _worker_pool(jobs) as pool:
-        held, warnings, skipped = _read_checked(planned, report, registry, replace, strict, pool, None)
-        extractions = []
-        for done, extraction in enumerate(_extract_held(held, jobs, pool)):
-            report(done + 1 + len(skipped), f"{extraction.documents[0].path}")
-            extractions.append(extraction)
-    return extractions, warnings, skipped
+    return planned, report, max(1, min(jobs, len(planned)))
+
+
+def _extract_reported(held: list[_Held], skipped: int, jobs: int, pool: Any,
+                      report: Callable[[int, str], None]) -> Iterator[Extraction]:
+    """_extract_held, reporting each article's progress (after the `skipped` unreadable ones)."""
+    for done, extraction in enumerate(_extract_held(held, jobs, pool)):
+        report(done + 1 + skipped, f"{extraction.documents[0].path}")
+        yield extraction
 
 
 @dataclass
@@ -512,6 +505,10 @@ class _Held:
     docs: list[ParsedDocument] | None = None
     refs: list[Reference] | None = None
     spilled: str = ""
+
+
+# What reading one article gives: (held, warnings, InputError fields or None).
+_ReadOutcome = tuple[_Held | None, list[str], tuple[Any, ...] | None]
 
 
 def _read_checked(planned: list[_Article], report: Callable[[int, str], None], registry: WorkRegistry,

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import subprocess
 import sys
-from functools import cache
 from pathlib import Path
 
 import pytest
 from lxml import etree
+
+from tests.test_support_labels import article_index
 
 ROOT = Path(__file__).resolve().parent.parent
 SUPPORT = ROOT / "tests" / "data" / "support"
@@ -23,27 +23,6 @@ FRESH = SUPPORT / "fresh"
 RECORDS = SUPPORT / "stance-fresh.jsonl"
 STANCES = frozenset({"supporting", "contrasting", "mentioning"})
 KEYS = {"article", "sentence", "rid", "marker", "stance", "cue"}
-
-
-def collapse(text: str) -> str:
-    """Whitespace runs to one space, stripped: how sentences and markers were recorded."""
-    return re.sub(r"\s+", " ", text).strip()
-
-
-@cache
-def article_index(article: str) -> tuple[frozenset[str], tuple[tuple[str, frozenset[tuple[str, str]]], ...]]:
-    """(ref ids, ((paragraph text, {(rid, marker)} of its bibr xrefs), ...)) of one JATS file."""
-    tree = etree.parse(str(ROOT / article))
-    ref_ids = frozenset(ref.get("id") for ref in tree.iter("ref") if ref.get("id"))
-    paragraphs = []
-    for p in tree.iter("p"):
-        cites = frozenset(
-            (rid, collapse("".join(x.itertext())))
-            for x in p.iter("xref") if x.get("ref-type") == "bibr"
-            for rid in (x.get("rid") or "").split()
-        )
-        paragraphs.append((collapse("".join(p.itertext())), cites))
-    return ref_ids, tuple(paragraphs)
 
 
 def load() -> list[dict]:
