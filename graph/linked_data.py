@@ -11,7 +11,7 @@ Citations are typed with CiTO (http://purl.org/spar/cito/), from the citing pass
 aggregated, from the document it is in (the citing article or comment) to the cited work:
 - every Evidence -> Source and Document -> Source CITES: `cito:cites`;
 - stance contrasting: `cito:disputes`;
-- stance supporting with a cue ('consistent with', 'confirmed'): `cito:supports`;
+- stance supporting with a cue phrase ('consistent with', 'confirmed'; not a model decision): `cito:supports`;
 - a citation offered as evidence for a claim (it backs a claim; stance supporting, cue or not):
   `cito:citesAsEvidence`; a quotation also `cito:includesQuotationFrom`;
 - stance mentioning: `cito:citesForInformation`.
@@ -23,7 +23,7 @@ from typing import Any
 from urllib.parse import quote
 
 from graph.model import Subgraph
-from graph.schema import NODES, RELATIONSHIPS, EvidenceKind, RelType, Stance, label_of
+from graph.schema import NODES, RELATIONSHIPS, EvidenceKind, RelType, Stance, is_phrase_cue, label_of
 
 ID_BASE = "urn:claimgraph:"
 VOCAB = "urn:claimgraph:vocab#"
@@ -50,7 +50,7 @@ def cito_properties(stance: str, cue: str, backs_claim: bool, kind: str) -> list
     if stance == Stance.CONTRASTING:
         names.append("disputes")
     elif stance == Stance.SUPPORTING:
-        if cue:
+        if is_phrase_cue(cue):
             names.append("supports")
         if backs_claim:
             names.append("citesAsEvidence")

@@ -134,6 +134,16 @@ class Stance(StrEnum):
     MENTIONING = "mentioning"
 
 
+# A stance_cue starting with this was decided by the stance model ('model 0.81: methods heading, …'),
+# not by a cue phrase of the citing sentence.
+MODEL_CUE_PREFIX = "model "
+
+
+def is_phrase_cue(cue: str) -> bool:
+    """Whether a stance_cue is words of the citing sentence ('consistent with'), not a default or model."""
+    return bool(cue) and not cue.startswith(MODEL_CUE_PREFIX) and not cue.startswith("section: ")
+
+
 class ClaimKind(StrEnum):
     """What sort of assertion a claim is, where it can be told."""
 
@@ -321,7 +331,9 @@ RELATIONSHIPS: dict[RelType, RelSpec] = {
          Prop("number", str, "Its number in the document's reference list for numeric styles, else ''."),
          Prop("stance", str, "Evidence -> Source: supporting, contrasting or mentioning (Stance), from "
               "the citing sentence; '' on Document -> Source."),
-         Prop("stance_cue", str, "The words that decided the stance ('' when it is the default)."))),
+         Prop("stance_cue", str, "What decided the stance: the words of the sentence ('consistent "
+              "with'), 'section: <methods heading>', 'model <p>: <top features>' when the stance model "
+              "decided, '' for the rules' default."))),
     RelType.WRITTEN_BY: RelSpec(RelType.WRITTEN_BY, "A source's author, in byline order.",
                                 (Label.SOURCE,), (Label.AUTHOR,),
                                 (Prop("position", int, "0-based place in the author list."),)),

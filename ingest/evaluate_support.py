@@ -19,7 +19,8 @@ per-class precision/recall/F1, macro-F1 and the confusion matrix.
 
 Without --blind the dev split is read and records on articles held out for the citation-detection
 measurement (tests/data/corpus/blind.txt: three of the labels' dev articles) are skipped and counted,
-unless --include-held-out; --blind reads the blind split, all of it: the final measurement, run once.
+unless --include-held-out; --blind (or --split blind) reads the blind split, --split fresh the fresh one,
+all of it.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.schema import Label, RelType, Stance, StudyDesign
+from ingest.support.stance import CitingContext
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_LABELS = ROOT / "tests" / "data" / "support"
@@ -43,13 +45,17 @@ DESIGNS = [str(d) for d in StudyDesign]
 STANCES = [str(s) for s in Stance]
 
 
+Passage = tuple[str, int, str, str, CitingContext | None]
+
+
 @dataclass
 class ArticleGraph:
     """What one ingested article says about its references: design per key, passages per key."""
 
     designs: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (design, reason)
-    # key -> (window of text around the marker, marker offset in it, stance, cue)
-    passages: dict[str, list[tuple[str, int, str, str]]] = field(default_factory=dict)
+    # key -> (window of text around the marker, marker offset in it, stance, cue, what the stance was
+    # read from)
+    passages: dict[str, list[Passage]] = field(default_factory=dict)
 
 
 def held_out_articles() -> set[str]:
@@ -83,8 +89,10 @@ def read_labels(path: Path) -> list[dict[str, Any]]:
 def article_graph(article: Path) -> ArticleGraph:
     """Ingest one article alone and collect designs and citing passages by reference key."""
     from ingest.pipeline import ingest_paths
+    from ingest.support.profile import _Index, citing_contexts
 
     batch = ingest_paths([article], []).batch
+    contexts = citing_contexts(_Index(batch.nodes, batch.relationships))
     nodes = {n.id: n for n in batch.nodes}
     texts = {n.id: str(n.props.get("text", "")) for n in batch.nodes if n.label == Label.DOCUMENT}
     graph = ArticleGraph()
@@ -106,26 +114,27 @@ def article_graph(article: Path) -> ArticleGraph:
             for key in keys:
                 graph.passages.setdefault(key, []).append(
                     (window, start - low, str(rel.props.get("stance", "")),
-                     str(rel.props.get("stance_cue", ""))))
+                     str(rel.props.get("stance_cue", "")), contexts.get(rel.start)))
     return graph
 
 
-def best_passage(sentence: str, passages: list[tuple[str, int, str, str]]) -> tuple[str, str] | None:
-    """(stance, cue) of the citation whose surrounding text the labelled sentence best matches with
-    the marker inside the matched part (a work cited twice nearby is told apart); None below MIN_MATCH."""
+def best_passage(sentence: str, passages: list[Passage]) -> Passage | None:
+    """The citation (window, offset, stance, cue, context) whose surrounding text the labelled sentence
+    best matches with the marker inside the matched part (a work cited twice nearby is told apart); None
+    below MIN_MATCH."""
     from rapidfuzz import fuzz
 
     scored = []
-    for window, at, stance, cue in passages:
-        found = fuzz.partial_ratio_alignment(sentence, window)
+    for number, passage in enumerate(passages):
+        found = fuzz.partial_ratio_alignment(sentence, passage[0])
         if found is None:
             continue
-        inside = found.dest_start <= at < found.dest_end
-        scored.append((found.score if inside else found.score - 50, stance, cue))
+        inside = found.dest_start <= passage[1] < found.dest_end
+        scored.append((found.score if inside else found.score - 50, -number))
     if not scored:
         return None
-    score, stance, cue = max(scored, key=lambda s: s[0])
-    return (stance, cue) if score >= MIN_MATCH else None
+    score, number = max(scored)
+    return passages[-number] if score >= MIN_MATCH else None
 
 
 def per_class(pairs: list[tuple[str, str]], classes: list[str]) -> dict[str, dict[str, float]]:
@@ -153,11 +162,13 @@ def confusion(pairs: list[tuple[str, str]], classes: list[str]) -> list[str]:
     return lines
 
 
-def evaluate(label_dir: Path, blind: bool = False, include_held_out: bool = False) -> dict[str, Any]:
-    """Score designs and stances of the split (dev, or blind) in `label_dir`; the dev split leaves out
-    the articles of tests/data/corpus/blind.txt unless `include_held_out`."""
-    split = "blind" if blind else "dev"
-    skip = set() if blind or include_held_out else held_out_articles()
+def evaluate(label_dir: Path, blind: bool = False, include_held_out: bool = False,
+             split: str = "") -> dict[str, Any]:
+    """Score designs and stances of the split (`split`: dev, blind, fresh …; `blind` is split 'blind') in
+    `label_dir`; the dev split leaves out the articles of tests/data/corpus/blind.txt unless
+    `include_held_out`."""
+    split = split or ("blind" if blind else "dev")
+    skip = set() if split != "dev" or include_held_out else held_out_articles()
     graphs: dict[str, ArticleGraph] = {}
 
     def graph_of(article: str) -> ArticleGraph:
@@ -204,10 +215,10 @@ def evaluate(label_dir: Path, blind: bool = False, include_held_out: bool = Fals
             if found is None:
                 missing += 1
                 continue
-            pairs.append((record["stance"], found[0]))
-            if record["stance"] != found[0]:
+            pairs.append((record["stance"], found[2]))
+            if record["stance"] != found[2]:
                 errors.append({"article": record["article"], "rid": record["rid"], "gold": record["stance"],
-                               "predicted": found[0], "cue": found[1],
+                               "predicted": found[2], "cue": found[3],
                                "sentence": str(record.get("sentence", ""))[:300]})
         table = per_class(pairs, STANCES)
         result["stance"] = {
@@ -259,6 +270,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--blind", action="store_true",
                         help="score the blind split (design-blind.jsonl, stance-blind.jsonl): "
                         "run once, at the end")
+    parser.add_argument("--split", default="",
+                        help="score the split NAME (design-NAME.jsonl, stance-NAME.jsonl: dev, blind, "
+                        "fresh); "
+                        "every record of a split other than dev")
     parser.add_argument("--include-held-out", action="store_true",
                         help="dev split: also score the records on articles of tests/data/corpus/blind.txt "
                         "(held out for the citation-detection measurement; left out by default)")
@@ -272,7 +287,8 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return 2
     try:
-        result = evaluate(args.labels, blind=args.blind, include_held_out=args.include_held_out)
+        result = evaluate(args.labels, blind=args.blind, include_held_out=args.include_held_out,
+                          split=args.split)
     except InputError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2

@@ -16,7 +16,8 @@ from collections.abc import Iterable
 from graph.model import Node, Relationship
 from graph.schema import ClaimStatus, Label, RelType, Stance, StudyDesign, strongest_design
 from ingest.support.design import classify
-from ingest.support.stance import classify_stance, methods_heading, section_headings
+from ingest.support.stance import CitingContext, enclosing_headings, methods_heading, section_headings
+from ingest.support.stance_model import stance_of
 
 SENTENCE_WINDOW = 1200  # characters looked at on each side of a marker for its sentence
 READ_AROUND = 2000  # of a longer sentence (a run-on list, hostile text), what is read each side of a marker
@@ -99,7 +100,11 @@ def annotate(nodes: list[Node], relationships: list[Relationship],
     _annotate_claims(index)
 
 
-def _annotate_stances(index: _Index) -> None:
+def citing_contexts(index: _Index) -> dict[str, CitingContext]:
+    """What the stance of each citing Evidence is read from, by evidence id: its sentence (the claim
+    holding the marker, else the sentence around it), the marker and every marker of the sentence, whether
+    it backs a claim, and the headings it stands under."""
+    contexts: dict[str, CitingContext] = {}
     by_document: dict[str, list[Node]] = {}
     for evidence_id in index.cites:
         node = index.nodes.get(evidence_id)
@@ -120,15 +125,22 @@ def _annotate_stances(index: _Index) -> None:
             if not text:
                 low, span = 0, (0, len(sentence))
             first, last = bisect.bisect_left(starts, low), bisect.bisect_left(starts, high)
-            markers = [(s - low, e - low) for s, e in spans[first:last]]
+            markers = tuple((s - low, e - low) for s, e in spans[first:last])
             section = next((str(index.nodes[c].props.get("section", "")) for c in claims
                             if c in index.nodes), "")
-            methods = methods_heading(headings, span[0], section)
-            stance, cue = classify_stance(sentence, (span[0] - low, span[1] - low), markers, bool(claims),
-                                          methods)
-            for rel in index.cites[evidence.id]:
-                rel.props["stance"] = str(stance)
-                rel.props["stance_cue"] = cue
+            contexts[evidence.id] = CitingContext(
+                sentence, (span[0] - low, span[1] - low), markers, bool(claims),
+                methods_heading(headings, span[0], section),
+                tuple(enclosing_headings(headings, span[0], section)))
+    return contexts
+
+
+def _annotate_stances(index: _Index) -> None:
+    for evidence_id, context in citing_contexts(index).items():
+        stance, cue = stance_of(context)
+        for rel in index.cites[evidence_id]:
+            rel.props["stance"] = str(stance)
+            rel.props["stance_cue"] = cue
 
 
 def _citing_sentence(index: _Index, text: str, span: tuple[int, int], claims: list[str]) -> tuple[int, int]:

@@ -16,11 +16,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from graph.schema import Stance
 
 CONTRASTING = re.compile(
-    r"\b(?:contrary to|(?:in contrast (?:to|with)|unlike|as opposed to)(?= \x00)|"
+    r"\b(?:contrar(?:y|ily) to|(?:argu|speak)(?:e|es|ed|ing|s)? against|at variance with|"
+    r"(?:do|does|did) not support (?:the|this|these|that|their|its|his|her)|discrepan(?:cy|cies|t) with|"
+    r"(?:in )?discordan(?:ce|t) with|"
+    r"(?:have |has |had )?(?:shown|found|reported|observed) the (?:opposite|reverse)|"
+    r"differ(?:s|ed)? from (?:those|that) of|"
+    r"^in contrast,? (?:a|an|one|another|other|some|several|many|recent|previous|earlier|prior|later) "
+    r"(?:[\w-]+ ){0,3}?(?:study|studies|report|reports|work|authors|investigators|groups?|trials?|"
+    r"analys[ie]s) (?:\w+ )?(?:have |has |had )?(?:found|reported|showed|shown|observed|demonstrated|"
+    r"detected)|"
+    r"(?:in contrast (?:to|with)|unlike|as opposed to)(?= \x00)|"
     r"(?:in contrast (?:to|with)|unlike|as opposed to) (?:(?:the|what|some|many|"
     r"several|most|"
     r"all|these|those|earlier|previous|prior|other|published|recent|"
@@ -53,7 +63,7 @@ CONTRASTING = re.compile(
     r"(?:unlikely|not)\b[^.;]{0,160}\bas (?:(?:previous|earlier|prior|other|some) )?(?:reports|studies|work|"
     r"authors|investigators)? ?(?:have |has |had )?(?:suggested|proposed|claimed|hypothesi[sz]ed|reported)|"
     r"^(?:although|though|even though|while)\b[^;]{0,240}?,\s*(?:we|our|here|in our|this study|in this study)"
-    r"\b[^.;]{0,80}?\b(?:not|no|failed|unable)|(?:conclusions?|findings?|claims?|results?|evidence|"
+    r"\b[^.;]{0,80}?\b(?:not|no|none|neither|failed|unable)|(?:conclusions?|findings?|claims?|results?|evidence|"
     r"hypothes[ie]s) "
     r"(?:\w+ ){0,2}(?:uncertain|questionable|doubtful|inconclusive|unconvincing|controversial))\b",
     re.IGNORECASE)
@@ -126,6 +136,13 @@ USED = re.compile(
     r"(?:a |as a )?(?:kind |generous )?gifts? (?:of|from)|(?:kindly |generously )(?:provided|supplied|"
     r"donated|shared|given))",
     re.IGNORECASE)
+# A concession that the main clause then overturns, the marker inside it: 'while it would seem that
+# out-crossing should lead to random associations (Tibayrenc et al., 1990), mathematical models …
+# have demonstrated …'. The concession runs up to the marker without closing a bracket and a comma.
+SEEMING = re.compile(
+    r"\b((?:while|although|though|whereas) it (?:would|might|may|could) (?:seem|appear|be (?:expected|"
+    r"assumed|thought)))(?:(?!\)\s*,\s+(?!and\b|or\b))(?:;(?=\s*[\x00\x01])|[^;.])){0,300}?(?=\x00)",
+    re.IGNORECASE)
 OTHER = "\x01"  # where the other markers of the clause were, for the cues bound to this marker
 # Background pointers that name a proposal, a model, a question or a publication without relying on
 # its result: 'it has been proposed that', 'Baas and colleagues proposed a model', 'have published
@@ -141,8 +158,15 @@ BACKGROUND = re.compile(
     r"articles?|papers?|reviews?|volumes?)|(?:additional |further |more )?references? to|"
     r"(?:an area|a topic|a subject|the focus) of (?:\w+ )?(?:interest|debate|research|study)|"
     r"(?:remain|are still|is still|remains) (?:\w+ )?(?:unresolved|unclear|unknown|open|debated)|"
-    r"(?:report|reports|reported|present|presents) such (?:evidence|data|findings|cases))\b",
+    r"(?:report|reports|reported|present|presents) such (?:evidence|data|findings|cases)|"
+    r"(?:is|are) (?:usually |commonly |often |generally )?(?:referred to|defined) as|definition of|"
+    r"(?:the )?(?:most )?(?:commonly|widely|frequently) used|"
+    r"(?:have|has) been (?:\w+ly )?(?:studied|investigated|examined|explored)|(?:much|considerable|"
+    r"extensive) (?:effort|attention)|investigated (?:how|whether))\b",
     re.IGNORECASE)
+# A value taken from the work, the marker right after it: 'step size d = 5 nm (Howard, 2001)',
+# 'κ = 1 pN nm−1 (Kaya and Higuchi, 2010)'.
+VALUE = re.compile(r"(?:=|≈)\s*-?\d[\d.,]*(?:\s*[^\s()\[\];,\x00\x01]+){0,3}\s*[(\[]?(?=\x00)")
 # A prior hypothesis in the marker's clause that the next clause of the same sentence answers with
 # 'but' / 'however' / 'yet': 'Some researchers have hypothesized that … (Hamers et al. 2006), but
 # binding models indicate only weak affinity'.
@@ -153,6 +177,16 @@ HYPOTHESIS = re.compile(
     r"claimed|postulated|speculated|argued) that)\b", re.IGNORECASE)
 ANSWERED = re.compile(r"^[\s\x00)\].,]*(?:,|;)?\s*(?:but|however|yet)\b(?!\s+(?:also|similarly|"
                       r"consistent|in (?:agreement|line)))", re.IGNORECASE)
+# A finding of the work in the marker's clause that the next clause answers with the citing article's
+# own negative result: 'Previous studies reported an increased risk [5,6]; however, we found no such
+# increase'.
+REPORTED = re.compile(r"\b(?:reported|found|showed|shown|observed|demonstrated|described|suggested|"
+                      r"proposed)\b", re.IGNORECASE)
+DENIED = re.compile(
+    r"^[\s\x00)\].,;]*(?:but|however|yet|whereas)\b,?\s*(?:in (?:our|the present|this) (?:study|data|"
+    r"cohort|sample|population),?\s*)?(?:we|our \w+|here|this study|the present study)\s+(?:\w+\s+){0,2}?"
+    r"(?:found|find|observed|observe|detected|detect|saw|see|did|do|does|could|can|were|was|showed|show|"
+    r"failed)\b[^.;]{0,60}?\b(?:no|not|none|neither|nor|failed|unable|lack(?:ed|ing)?)\b", re.IGNORECASE)
 # What the citing article reports not finding, that the work reported: 'our experimental conditions do
 # not detect robust CTCF enrichment in some BX-C locations that have been reported by others'.
 NOT_FOUND_HERE = re.compile(
@@ -175,10 +209,9 @@ def section_headings(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), len(m.group(1)), m.group(2).strip()) for m in _HEADING_LINE.finditer(text)]
 
 
-def methods_heading(headings: Sequence[tuple[int, int, str]], offset: int, section: str = "") -> str:
-    """The methods heading enclosing `offset` ('Materials and methods', also from inside its
-    sub-sections '### Fly stocks'), else ''; without Markdown headings, `section` (the claim's
-    own heading) is read."""
+def enclosing_headings(headings: Sequence[tuple[int, int, str]], offset: int, section: str = "") -> list[str]:
+    """Titles of the headings enclosing `offset`, outermost first ('Results', 'Fly stocks'); without
+    Markdown headings, `section` (the claim's own heading) alone, when there is one."""
     chain: list[tuple[int, str]] = []  # (level, title) of the headings enclosing offset
     for start, level, title in headings:
         if start > offset:
@@ -186,8 +219,31 @@ def methods_heading(headings: Sequence[tuple[int, int, str]], offset: int, secti
         while chain and chain[-1][0] >= level:
             chain.pop()
         chain.append((level, title))
-    titles = [title for _, title in chain] if headings else [section]
+    if headings:
+        return [title for _, title in chain]
+    return [section] if section else []
+
+
+def methods_heading(headings: Sequence[tuple[int, int, str]], offset: int, section: str = "") -> str:
+    """The methods heading enclosing `offset` ('Materials and methods', also from inside its
+    sub-sections '### Fly stocks'), else ''; without Markdown headings, `section` (the claim's
+    own heading) is read."""
+    titles = enclosing_headings(headings, offset, section)
     return next((title for title in titles if METHODS_HEADING.match(title.strip())), "")
+
+
+@dataclass(frozen=True)
+class CitingContext:
+    """What the stance of one citation is read from: the citing sentence, the marker's (start, end) in
+    it and every marker of the sentence, whether the citation backs a claim, the methods heading it is
+    under ('' elsewhere) and every heading enclosing it, outermost first."""
+
+    sentence: str
+    marker: tuple[int, int]
+    markers: tuple[tuple[int, int], ...] = ()
+    backs_claim: bool = True
+    methods: str = ""
+    headings: tuple[str, ...] = ()
 
 
 # Where a sentence is cut into clauses (cues themselves start a clause too).
@@ -266,12 +322,21 @@ def classify_stance(sentence: str, marker: tuple[int, int], markers: Sequence[tu
     answer = ANSWERED.match(masked[own_end:]) if found and own_end < len(sentence) else None
     if found and answer:
         return Stance.CONTRASTING, f"{written(found)} …, {answer.group(0).split()[-1]}"
+    found = REPORTED.search(masked[start:own_end])
+    denial = DENIED.match(masked[own_end:]) if found and own_end < len(sentence) else None
+    if found and denial:
+        answer_words = " ".join(denial.group(0).split()[:3]).lstrip(";, ")
+        return Stance.CONTRASTING, f"{written(found)} …, {answer_words} …"
     # the cues bound to this marker see only it as a marker, the other markers as OTHER
     own = _masked(_masked(sentence, markers).replace(MASK, OTHER), [marker])[start:end]
+    found = SEEMING.search(_masked(_masked(sentence, markers).replace(MASK, OTHER), [marker]))
+    if found:
+        return Stance.CONTRASTING, " ".join(sentence[found.start(1):found.end(1)].split()) + " …"
     for stance, pattern in ((Stance.SUPPORTING, AGREEING), (Stance.MENTIONING, MENTIONING),
                             (Stance.MENTIONING, EXAMPLE), (Stance.MENTIONING, USED),
-                            (Stance.MENTIONING, BACKGROUND), (Stance.SUPPORTING, SUPPORTING)):
-        found = pattern.search(own if pattern in (EXAMPLE, USED) else clause)
+                            (Stance.MENTIONING, VALUE), (Stance.MENTIONING, BACKGROUND),
+                            (Stance.SUPPORTING, SUPPORTING)):
+        found = pattern.search(own if pattern in (EXAMPLE, USED, VALUE) else clause)
         if found:
             return stance, written(found)
     if methods:
