@@ -242,8 +242,10 @@ def reference_text(source: dict[str, Any]):
 
 def support_line(source: dict[str, Any]):
     """'design: book (entry type: book) · stance: supporting' for one reference of a trace; the
-    stance's cue in quotes when a cue decided it, 'design: unknown (not stated)' when nothing did."""
+    stance's cue in quotes when a cue phrase decided it (unquoted: the stance model's reasons, a methods
+    section), 'design: unknown (not stated)' when nothing did."""
     from claimgraph.lite import Text
+    from graph.schema import is_phrase_cue
 
     design = str(source.get("design") or "unknown")
     reason = str(source.get("design_reason") or "")
@@ -255,7 +257,8 @@ def support_line(source: dict[str, Any]):
         line.append(" · stance: ", style="dim")
         line.append(terminal_safe(stance), style=STANCE_STYLES.get(stance, ""))
         cue = str(source.get("stance_cue") or "")
-        line.append(f" ('{terminal_safe(cue)}')" if cue else " (no cue: cited in support of the claim)"
+        shown = f"'{terminal_safe(cue)}'" if is_phrase_cue(cue) else terminal_safe(cue)
+        line.append(f" ({shown})" if cue else " (no cue: cited in support of the claim)"
                     if stance == "supporting" else " (no cue)", style="dim")
     return line
 

@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from graph.model import Node, Subgraph
-from graph.schema import DESIGN_TIERS, ClaimStatus, Label, RelType, SupportTier
+from graph.schema import DESIGN_TIERS, ClaimStatus, Label, RelType, SupportTier, is_phrase_cue
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|]|&(?=#?\w+;))")
 _HTML_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
@@ -322,7 +322,8 @@ def _stance_note(source: dict[str, Any]) -> str:
     if not stance:
         return ""
     cue = str(source.get("stance_cue") or "")
-    return f" ({md_escape(stance)}: “{md_escape(cue)}”)" if cue else f" ({md_escape(stance)})"
+    shown = f"“{md_escape(cue)}”" if is_phrase_cue(cue) else md_escape(cue)  # a model decision: no quote
+    return f" ({md_escape(stance)}: {shown})" if cue else f" ({md_escape(stance)})"
 
 
 def support_tier(claim: dict[str, Any]) -> str:

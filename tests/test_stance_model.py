@@ -215,3 +215,18 @@ def test_evaluator_split_option_reads_that_split(tmp_path: Path) -> None:
     result = evaluate(folder, split="fresh")
     assert result["split"] == "fresh" and result["stance"]["records"] == 1
     assert evaluate(folder)["split"] == "dev" and "stance" not in evaluate(folder)
+
+
+def test_a_model_cue_is_shown_as_reasons_not_as_quoted_words() -> None:
+    from claimgraph.explorer.support import stance_badge
+    from claimgraph.render import support_line
+    from graph.handout import _stance_note
+
+    model = {"design": "book", "stance": "supporting", "stance_cue": "model 0.67: results section, 'found'"}
+    phrase = {"design": "book", "stance": "supporting", "stance_cue": "consistent with"}
+    assert "(model 0.67: results section, 'found')" in str(support_line(model).plain)
+    assert "('consistent with')" in str(support_line(phrase).plain)
+    assert "cue: model 0.67: results section, &#x27;found&#x27;" in stance_badge(model)
+    assert "cue: “consistent with”" in stance_badge(phrase)
+    assert _stance_note(model) == " (supporting: model 0.67: results section, 'found')"
+    assert _stance_note(phrase) == " (supporting: “consistent with”)"

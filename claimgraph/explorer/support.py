@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from claimgraph.explorer.html import esc
-from graph.schema import ClaimStatus, Stance, StudyDesign
+from graph.schema import ClaimStatus, Stance, StudyDesign, is_phrase_cue
 
 UNKNOWN = StudyDesign.UNKNOWN.value
 # Every design in graph.schema.StudyDesign's order: strongest evidence first (the overview's order).
@@ -103,11 +103,12 @@ def stance_badge(source: Mapping[str, Any], with_cue: bool = True) -> str:
     stance, cue = stance_of(source)
     if not stance:
         return ""
-    hover = f"Decided by: “{cue}”" if cue else "No cue words: the default"
+    shown = f"“{cue}”" if is_phrase_cue(cue) else cue  # a model decision or section default is no quote
+    hover = f"Decided by: {shown}" if cue else "No cue words: the default"
     pill = (f'<span class="cg-stance cg-stance-{esc(stance)}" data-stance="{esc(stance)}" '
             f'style="background:{STANCE_COLOURS[stance]}" title="{esc(hover)}">{esc(stance)}</span>')
     if with_cue and cue:
-        pill += f' <span class="cg-cue">cue: “{esc(cue)}”</span>'
+        pill += f' <span class="cg-cue">cue: {esc(shown)}</span>'
     return pill
 
 
