@@ -154,7 +154,7 @@ def test_where_the_rules_fall_back_to_a_default_the_model_decides_and_says_why()
 
 
 def test_without_a_model_the_rules_decide_alone(tmp_path: Path) -> None:
-    found = context("Exercise lowers blood pressure [7].", "[7]")
+    found = context("Exercise lowers blood pressure [7].", "[7]", headings=("Results",))
     assert load_model(tmp_path / "none.json") is None
     rule = classify_stance(found.sentence, found.marker, list(found.markers))
     assert rule == ("supporting", "")
@@ -230,3 +230,14 @@ def test_a_model_cue_is_shown_as_reasons_not_as_quoted_words() -> None:
     assert "cue: “consistent with”" in stance_badge(phrase)
     assert _stance_note(model) == " (supporting: model 0.67: results section, 'found')"
     assert _stance_note(phrase) == " (supporting: “consistent with”)"
+
+
+def test_outside_a_scholarly_article_the_rules_default_stands() -> None:
+    """The labelled sets are research articles: in a blog post or a handout (no introduction / results /
+    discussion / methods / abstract heading above the citation) the model does not decide."""
+    sentence = "Several theories have been proposed for the origin of this structure (Selander et al., 1987)."
+    scholarly = context(sentence, "Selander et al., 1987", headings=("Introduction",))
+    blog = context(sentence, "Selander et al., 1987", headings=("Why we feel safe with some people",))
+    assert stance_of(scholarly)[0] == "mentioning" and stance_of(scholarly)[1].startswith(MODEL_CUE_PREFIX)
+    assert stance_of(blog) == ("supporting", "")
+    assert stance_of(context(sentence, "Selander et al., 1987")) == ("supporting", "")  # no heading at all

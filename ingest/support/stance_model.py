@@ -5,7 +5,9 @@ The rules find contrasting citations ('contrary to', 'failed to replicate', a pr
 by ', but') and the phrases of agreement and of mention ('consistent with', 'for a review see', 'using
 the method of'); a stance they found a phrase for stands, with that phrase as its cue. Where they fall
 back to a default (no cue: supporting when the citation backs a claim; in a methods section:
-mentioning), a logistic regression decides between supporting and mentioning, over what the
+mentioning) in a scholarly article (a citation under an introduction / results / discussion /
+methods / abstract heading: what the labelled sets are), a logistic regression decides between
+supporting and mentioning, over what the
 citing sentence says (word unigrams and bigrams with the markers masked, the words just before and after
 this marker), where it stands (the section headings above it, a methods section), how it cites (one
 marker or several, whether it backs a claim of the citing text) and what the rules found (their stance
@@ -128,6 +130,13 @@ def _tokens(text: str) -> list[str]:
     return tokens
 
 
+def section_kinds(context: CitingContext) -> set[str]:
+    """The kinds of scholarly section above the citation ('introduction', 'methods', …), from the words of
+    its headings; empty for a text without such headings (a blog post, a handout, a news story)."""
+    return {_SECTION_WORDS[w] for heading in context.headings for w in _TOKEN.findall(heading.lower())
+            if w in _SECTION_WORDS}
+
+
 def _rule_feature(stance: str, cue: str) -> str:
     if cue.startswith("section: "):
         return f"rule:{stance}:section"
@@ -155,9 +164,7 @@ def features(context: CitingContext, rule: tuple[str, str] | None = None) -> lis
             found.add(f"f:{family}")
         if pattern.search(clause):
             found.add(f"fc:{family}")
-    kinds = {_SECTION_WORDS[w] for heading in context.headings for w in _TOKEN.findall(heading.lower())
-             if w in _SECTION_WORDS}
-    found |= {f"sec:{kind}" for kind in kinds} or {"sec:none"}
+    found |= {f"sec:{kind}" for kind in section_kinds(context)} or {"sec:none"}
     if context.methods:
         found.add("sec:methods-heading")
     found.add("backs-claim" if context.backs_claim else "backs-no-claim")
@@ -247,8 +254,12 @@ def load_model(path: Path = MODEL_PATH) -> StanceModel | None:
 def model_stance(context: CitingContext, model: StanceModel, rule: tuple[str, str]) -> tuple[str, str]:
     """A stance the rules found a phrase for stands (every contrasting one, 'consistent with', 'for a
     review see', 'using the method of' …); where they fell back to a default (no cue, or the methods
-    section), the model's class, with its strongest features as cue."""
+    section), the model's class, with its strongest features as cue — in a scholarly article only (a
+    citation under an introduction, results, discussion, methods or abstract heading): the labelled
+    sets it learnt from are research articles, and in a blog post or a handout the default stands."""
     if rule[0] == Stance.CONTRASTING or (rule[1] and not rule[1].startswith("section: ")):
+        return rule
+    if not section_kinds(context) and not context.methods:  # not a scholarly article: the rules' default
         return rule
     stance, probability, pushing = model.predict(features(context, rule))
     if stance == Stance.CONTRASTING:  # a model trained with a contrasting class never overrules the rules
