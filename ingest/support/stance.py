@@ -271,15 +271,26 @@ def _masked(sentence: str, markers: Sequence[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+_BRACKET = re.compile(r"[()\[\]]")
+
+
 def _bracketed(text: str) -> list[bool]:
-    """For each character, whether it is inside (…) or […] (a citation's '; ' cuts no clause)."""
-    depth, inside = 0, []
-    for char in text:
-        if char in "([":
+    """For each character, whether it is inside (…) or […] (a citation's '; ' cuts no clause); the
+    brackets themselves count as inside. Only the bracket characters are visited."""
+    inside = [False] * len(text)
+    depth, opened = 0, 0  # opened: where the outermost open bracket is
+    for found in _BRACKET.finditer(text):
+        at = found.start()
+        if text[at] in "([":
+            if depth == 0:
+                opened = at
             depth += 1
-        inside.append(depth > 0)
-        if char in ")]" and depth:
+        elif depth:
             depth -= 1
+            if depth == 0:
+                inside[opened:at + 1] = [True] * (at + 1 - opened)
+    if depth:
+        inside[opened:] = [True] * (len(text) - opened)
     return inside
 
 
