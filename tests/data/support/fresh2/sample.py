@@ -7,8 +7,8 @@ tests/data/support/fresh2/labels.tsv was written by hand, one candidate at a tim
   python3 tests/data/support/fresh2/sample.py build   # join labels.tsv with the candidates into
                                                       # tests/data/support/stance-fresh2.jsonl
 
-Sampling, per article (in the order of ARTICLES): every (sentence, rid, marker) in the Discussion (a body section titled
-Discussion or Conclusion(s), with its subsections) is a "discussion" candidate — that is where
+Sampling, per article (in the order of ARTICLES): every (sentence, rid, marker) in the Discussion (a body
+section titled Discussion or Conclusion(s), with its subsections) is a "discussion" candidate — that is where
 articles compare their results with other work, so contrasting citations are there if anywhere;
 outside it, every one whose sentence matches CONTRAST_CUES (the first fresh set's regex) is "cue";
 the others are shuffled with random.Random(SEED) and the first RANDOM_PER_ARTICLE of each article are
