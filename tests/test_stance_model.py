@@ -205,14 +205,14 @@ def test_the_shipped_model_is_what_the_trainer_builds_from_the_labelled_sets() -
     assert model_text(train(examples)) == MODEL_PATH.read_text(encoding="utf-8")
 
 
-def test_evaluator_split_option_reads_that_split(tmp_path: Path) -> None:
+def test_evaluator_reads_a_named_set(tmp_path: Path) -> None:
     folder = tmp_path / "labels"
     folder.mkdir()
     article = "tests/data/support/fresh/elife-00102-v1.xml"
     record = json.loads(next(line for line in (ROOT / "tests/data/support/stance-fresh.jsonl").read_text(
         encoding="utf-8").splitlines() if article in line))
     (folder / "stance-fresh.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
-    result = evaluate(folder, split="fresh")
+    result = evaluate(folder, label_set="fresh")
     assert result["split"] == "fresh" and result["stance"]["records"] == 1
     assert evaluate(folder)["split"] == "dev" and "stance" not in evaluate(folder)
 
