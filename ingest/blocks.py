@@ -88,6 +88,7 @@ class Unit:
     alone: bool  # the only unit of its blank-line-separated group
     level: int = 0  # Markdown heading level
     heading_line: bool = False  # a short line set off from the paragraph below by one line break
+    quote: bool = False  # a block quotation: Markdown "> …", an HTML <blockquote>
 
 
 # Words a line cannot end with and still be a heading: it runs on into the next line.
@@ -202,6 +203,7 @@ def _unit(text: str, lines: list[Line], hint: str, heading_line: bool = False) -
     start, end = lines[0].start, lines[-1].end
     first = lines[0].text
     level = 0
+    quoted = False
     if hint == "heading":
         match = MD_HEADING.match(first)
         assert match is not None
@@ -213,8 +215,9 @@ def _unit(text: str, lines: list[Line], hint: str, heading_line: bool = False) -
         quote = MD_QUOTE.match(first)
         if quote and quote.end() > 0 and ">" in quote.group(0):
             start += quote.end()
+            quoted = True
     start, end = trim_span(text, start, end)
-    return Unit(start, end, hint, len(lines) == 1, True, level, heading_line)
+    return Unit(start, end, hint, len(lines) == 1, True, level, heading_line, quoted)
 
 
 @dataclass
@@ -345,5 +348,6 @@ class Classifier:
             if kind == LIST_ITEM:
                 if not blocks or blocks[-1].kind != LIST_ITEM:
                     lead_in = len(blocks) - 1 if blocks and blocks[-1].kind == PARAGRAPH else None
-            blocks.append(Block(kind, unit.start, unit.end, section, lead_in if kind == LIST_ITEM else None))
+            blocks.append(Block(kind, unit.start, unit.end, section, lead_in if kind == LIST_ITEM else None,
+                                unit.quote))
         return blocks

@@ -182,6 +182,28 @@ _PASSIVE_POINTER = re.compile(
 )
 
 
+# A line that is only a citation: "(Dunlosky et al., 2013, p. 6)", "— Herman (1992, p. 133)",
+# "Source: Hattie, 2009". It credits what stands right before it (a block quote, a paragraph).
+_CITED_YEAR = r"(?:1[5-9]\d\d|20\d\d)[a-z]?(?:/\d{4}[a-z]?)?|n\.\s?d\.|in press"
+_CITED_NAME = r"(?:(?:van|von|de|der|den|du|la|le)\s+)*[A-Z][\w'’-]+"
+_CITED_NAMES = (rf"{_CITED_NAME}(?:\s+[*_]{{0,2}}et al\.?[*_]{{0,2}}|\s+and (?:colleagues|others)"
+                rf"|,?\s+(?:&|and)\s+{_CITED_NAME}|,\s+{_CITED_NAME})*")
+_BARE_CITATION = re.compile(
+    r"^(?:(?:[—–]|--?)\s*|(?i:source|from|cited in|quoted in)\s*:?\s+)?"
+    rf"(?:\((?:see\s+)?{_CITED_NAMES},?\s+(?:{_CITED_YEAR})(?:[,;:][^()]{{0,120}})?\)"
+    rf"|{_CITED_NAMES},?\s+\(\s*(?:{_CITED_YEAR})(?:[,:][^()]{{0,60}})?\)"
+    rf"|(?<=[—–\-:\s]){_CITED_NAMES},\s+(?:{_CITED_YEAR})(?:,\s*pp?\.\s*[\divxlc]+(?:\s*[–-]\s*\d+)?)?)"
+    r"\s*\.?$"
+)
+
+
+def is_bare_citation(sentence: str) -> bool:
+    """True for a sentence or line that is a citation and nothing else ("(Dunlosky et al., 2013, p. 6)",
+    "— Herman (1992, p. 133)"): it asserts nothing itself but credits what stands right before it."""
+    stripped = sentence.strip()
+    return len(stripped) <= 260 and bool(_BARE_CITATION.match(stripped))
+
+
 def refers_back(sentence: str) -> bool:
     """True for sentences that point to a source about something said before them.
 
@@ -276,6 +298,7 @@ def not_claim_reason(sentence: str, list_item: bool = False) -> str | None:
         (lambda: _is_greeting(stripped), "greeting or sign-off"),
         (lambda: stripped.endswith("!") and words <= 3, "exclamation"),
         (lambda: looks_like_reference_entry(stripped), "reference-list line"),
+        (lambda: is_bare_citation(stripped), "bare citation"),
         (lambda: refers_back(stripped), "points back to a source"),
         (lambda: _is_heading_like(stripped), "heading"),
     )
@@ -349,6 +372,8 @@ def document_units(doc: ParsedDocument) -> list[Unit]:
         elif block.kind == REFERENCES and _misread_as_reference(doc, block_index):
             for start, end in split_sentences(doc.text, block.start, block.end):
                 units.append(Unit(start, end, block_index, 0))
+        elif block.kind == PARAGRAPH and _quoted_above_citation_line(doc, block_index):
+            units.append(Unit(block.start, block.end, block_index, 0))
         elif block.kind == PARAGRAPH:
             for sentence in doc.sentences:
                 if sentence.block == block_index:
@@ -359,6 +384,18 @@ def document_units(doc: ParsedDocument) -> list[Unit]:
         unit.index = index
         unit.start, unit.end = _trim(doc.text, unit.start, unit.end)
     return units
+
+
+def _quoted_above_citation_line(doc: ParsedDocument, index: int) -> bool:
+    """A block quotation (Markdown "> …", HTML <blockquote>, or a paragraph wholly in quotation marks)
+    right above a line that only cites its source: the quote is one claim, however many sentences."""
+    block = doc.blocks[index]
+    if index + 1 >= len(doc.blocks) or doc.blocks[index + 1].kind != PARAGRAPH:
+        return False
+    text = doc.text[block.start:block.end].strip()
+    quoted = block.quote or (text[:1] in "“\"" and text[-1:] in "”\"" and len(text) > 2)
+    after = doc.blocks[index + 1]
+    return quoted and is_bare_citation(doc.text[after.start:after.end])
 
 
 # "…in adults.[2] Next sentence": a numeric marker after the full stop still ends the sentence.

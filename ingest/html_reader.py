@@ -198,7 +198,8 @@ def _comment_date(element: object) -> str:
 
 def _layout_html_paragraphs(body: object) -> tuple[str, list[Unit]]:
     """Comment body text: its paragraphs (or its whole text) separated by blank lines."""
-    paragraphs = [p for p in body.iter("p", "li", "blockquote")] or [body]  # type: ignore[attr-defined]
+    paragraphs = [p for p in body.iter("p", "li", "blockquote")  # type: ignore[attr-defined]
+                  if p.tag != "blockquote" or not any(child.tag == "p" for child in p)] or [body]
     parts: list[str] = []
     units: list[Unit] = []
     position = 0
@@ -208,8 +209,9 @@ def _layout_html_paragraphs(body: object) -> tuple[str, list[Unit]]:
             continue
         if parts:
             position += len(_SEPARATOR)
+        quoted = paragraph.tag == "blockquote" or any(a.tag == "blockquote" for a in paragraph.iterancestors())
         units.append(Unit(position, position + len(words), "item" if paragraph.tag == "li" else "text",
-                          True, True))
+                          True, True, quote=quoted))
         parts.append(words)
         position += len(words)
     return _SEPARATOR.join(parts), units
@@ -233,7 +235,8 @@ def _layout(root: object) -> tuple[str, list[Unit]]:
             position += len(_SEPARATOR)
         number = _ordered_number(element)
         position += len(number)
-        units.append(Unit(position, position + len(words), hint, True, True, level))
+        quoted = element.tag == "quote" or _inside(element, ("quote",))
+        units.append(Unit(position, position + len(words), hint, True, True, level, quote=quoted))
         parts.append(number + words)
         position += len(words)
     return _SEPARATOR.join(parts), units
@@ -255,6 +258,8 @@ def _text_elements(root: object):
         tag = element.tag if isinstance(element.tag, str) else ""
         if tag == "row":
             yield element, "text", 0
+        elif tag == "quote" and any(child.tag == "p" for child in element):
+            continue  # <blockquote><p>…</p></blockquote>: its paragraphs are the units, not it as well
         elif tag in _TEXT_ELEMENTS and not _inside(element, ("row", "item") if tag != "item" else ("row",)):
             rend = element.get("rend", "")
             level = int(rend[1]) if tag == "head" and rend[:1] == "h" and rend[1:2].isdigit() else 0

@@ -243,7 +243,7 @@ def _comment_document(path: Path, text: str, article: ParsedDocument, span: Comm
 def _comment_block(block: Block) -> Block:
     """Comments have no headings or titles: a short standalone line there is just a paragraph."""
     if block.kind in ("heading", TITLE):
-        return Block(PARAGRAPH, block.start, block.end, block.section, block.lead_in)
+        return Block(PARAGRAPH, block.start, block.end, block.section, block.lead_in, block.quote)
     return block
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from graph.schema import EvidenceKind
 from ingest.citations.model import CONTINUATION, EvidenceSpan
-from ingest.claims import ClaimSpan, Unit, refers_back
+from ingest.claims import ClaimSpan, Unit, is_bare_citation, refers_back
 from ingest.model import LIST_ITEM, ParsedDocument
 
 # --- which claims evidence supports -----------------------------------------------------
@@ -98,6 +98,8 @@ def supported_claims(doc: ParsedDocument, units: list[Unit], claims: list[ClaimS
         led = where.in_blocks(_list_items_led_by(doc, unit.block, where))
         if led:
             return led
+    if is_bare_citation(sentence):
+        return _credited_by_citation_line(doc, units, claims, unit, where)
     if refers_back(sentence):
         earlier = where.before(unit.index, claims)
         if not earlier:
@@ -128,6 +130,24 @@ def _list_pointed_back_to(doc: ParsedDocument, units: list[Unit], claims: list[C
     if claim_index is not None:
         return claim_index.in_blocks(run)
     return [i for i, c in enumerate(claims) if units[c.unit].block in run]
+
+
+def _credited_by_citation_line(doc: ParsedDocument, units: list[Unit], claims: list[ClaimSpan], unit: Unit,
+                               where: _ClaimIndex) -> list[int]:
+    """The claims a citation standing alone credits ("> quote" / "(Dunlosky et al., 2013, p. 6)"):
+    in its paragraph, the sentence right before it; on a line of its own, every claim of the block
+    right above (the quote, the paragraph; a list: all items of its lead-in)."""
+    if unit.index == 0:
+        return []
+    previous = units[unit.index - 1]
+    if previous.block == unit.block:
+        return list(where.all_at_unit.get(previous.index, []))
+    if previous.block != unit.block - 1:
+        return []
+    above = where.in_blocks([previous.block])
+    if above and doc.blocks[previous.block].kind == LIST_ITEM:
+        return _list_pointed_back_to(doc, units, claims, above[-1], where)
+    return above
 
 
 # "Judith Herman makes this point … in Trauma and Recovery, where she …": a claim of its own that

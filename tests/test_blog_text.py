@@ -1,0 +1,134 @@
+"""Blog and comment text (issue #10, classes 8 and 10): block quotes with their citation line,
+first-person evidence, sentences that carry a citation on, filler sentences, bylines and dates.
+
+Each case is written as a teacher's or clinician's blog post would be, in the reader formats
+where the reader differs (.txt, .md, .html), against a small real .bib.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+
+from graph.schema import Label, RelType
+from ingest.pipeline import ingest_text
+
+BIB = r"""
+@article{dunlosky2013improving, author = {Dunlosky, John and Rawson, Katherine A. and Marsh, Elizabeth J.
+  and Nathan, Mitchell J. and Willingham, Daniel T.}, year = {2013},
+  title = {Improving Students' Learning With Effective Learning Techniques},
+  journal = {Psychological Science in the Public Interest}}
+@book{hattie2009visible, author = {Hattie, John}, year = {2009}, title = {Visible Learning}}
+@article{ericsson1993role, author = {Ericsson, K. Anders and Krampe, Ralf T. and Tesch-R{\"o}mer, Clemens},
+  year = {1993}, title = {The role of deliberate practice in the acquisition of expert performance},
+  journal = {Psychological Review}}
+@article{roediger2006test, author = {Roediger, Henry L. and Karpicke, Jeffrey D.}, year = {2006},
+  title = {Test-enhanced learning}, journal = {Psychological Science}}
+"""
+
+QUOTE = ("Highlighting and rereading were rated as having low utility, because they did not boost "
+         "performance across many conditions.")
+
+
+@dataclass
+class Claim:
+    status: str
+    kind: str
+    keys: set[str] = field(default_factory=set)
+    markers: list[str] = field(default_factory=list)
+    evidence_kinds: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Page:
+    claims: dict[str, Claim]
+    documents: list[dict]
+    evidence: list[dict]
+
+
+def _read(text: str, name: str) -> Page:
+    """Claims (text -> status, kind, cited keys, evidence markers) and documents of one page."""
+    batch = ingest_text(text, name, BIB).batch
+    nodes = {n.id: n.props for n in batch.nodes_by_label(Label.CLAIM)}
+    evidence = {n.id: n.props for n in batch.nodes_by_label(Label.EVIDENCE)}
+    cites: dict[str, set[str]] = {}
+    for rel in batch.relationships:
+        if rel.type == RelType.CITES and rel.start.startswith("evidence:"):
+            cites.setdefault(rel.start, set()).update(rel.props["key"].split(", "))
+    claims = {p["text"]: Claim(p["status"], p["kind"]) for p in nodes.values()}
+    for rel in batch.relationships:
+        if rel.type == RelType.SUPPORTED_BY:
+            claim = claims[nodes[rel.start]["text"]]
+            claim.keys |= cites.get(rel.end, set())
+            claim.markers.append(evidence[rel.end]["marker"])
+            claim.evidence_kinds.add(evidence[rel.end]["kind"])
+    documents = [n.props for n in batch.nodes_by_label(Label.DOCUMENT)]
+    return Page(claims, documents, list(evidence.values()))
+
+
+# --- a block quote followed by its citation line -----------------------------------------------
+
+QUOTED_PAGES = {
+    "md": ("rereading.md", f"# Why rereading fails\n\nMost students reread their notes before an exam.\n\n"
+                           f"> {QUOTE}\n\n(Dunlosky et al., 2013, p. 6)\n\nSo we quiz instead.\n"),
+    "md-wrapped": ("rereading.md", "# Why rereading fails\n\nMost students reread their notes before an exam.\n\n"
+                                   "> Highlighting and rereading were rated as having low utility,\n"
+                                   "> because they did not boost performance across many conditions.\n\n"
+                                   "(Dunlosky et al., 2013, p. 6)\n\nSo we quiz instead.\n"),
+    "txt": ("rereading.txt", f"Why rereading fails\n\nMost students reread their notes before an exam.\n\n"
+                             f"\u201c{QUOTE}\u201d\n\n(Dunlosky et al., 2013, p. 6)\n\nSo we quiz instead.\n"),
+    "txt-dash": ("rereading.txt", f"Why rereading fails\n\nMost students reread their notes before an exam.\n\n"
+                                  f"\u201c{QUOTE}\u201d\n\n\u2014 Dunlosky et al. (2013, p. 6)\n\n"
+                                  "So we quiz instead.\n"),
+    "html": ("rereading.html", "<html><head><title>Why rereading fails</title></head><body><article>"
+                               "<h1>Why rereading fails</h1>"
+                               "<p>Most students reread their notes before an exam, often the night before.</p>"
+                               f"<blockquote><p>{QUOTE}</p></blockquote>"
+                               "<p>(Dunlosky et al., 2013, p. 6)</p>"
+                               "<p>So we quiz instead, every week, with low stakes.</p></article></body></html>"),
+}
+
+
+@pytest.mark.parametrize("form", sorted(QUOTED_PAGES))
+def test_block_quote_is_the_claim_and_its_citation_line_the_evidence(form):
+    name, text = QUOTED_PAGES[form]
+    page = _read(text, name)
+    quoted = [t for t in page.claims if "Highlighting and rereading" in t]
+    assert len(quoted) == 1, page.claims  # one claim, read once (HTML: not twice)
+    claim = page.claims[quoted[0]]
+    assert claim.status == "cited" and claim.keys == {"dunlosky2013improving"}
+    assert any("p. 6" in marker for marker in claim.markers)  # the page is kept
+    assert not any("Dunlosky" in t for t in page.claims)  # no separate bare-citation claim
+    assert not any("So we quiz" in t and page.claims[t].keys for t in page.claims)
+
+
+def test_multi_sentence_block_quote_is_one_claim():
+    text = ("# Notes on practice\n\nTeachers like to say practice makes perfect.\n\n"
+            "> Deliberate practice is not inherently enjoyable. It requires effort and attention.\n\n"
+            "(Ericsson et al., 1993, p. 368)\n")
+    page = _read(text, "practice.md")
+    claim = page.claims["Deliberate practice is not inherently enjoyable. It requires effort and attention."]
+    assert claim.status == "cited" and claim.keys == {"ericsson1993role"}
+
+
+def test_citation_line_after_a_plain_paragraph_credits_that_paragraph_only():
+    text = ("Notes on practice\n\nExperts practise alone for hours.\n\n"
+            "Deliberate practice is effortful. It is not inherently enjoyable.\n\n(Ericsson et al., 1993)\n\n"
+            "Talent still matters in sport.\n")
+    page = _read(text, "practice.txt")
+    assert page.claims["Deliberate practice is effortful."].keys == {"ericsson1993role"}
+    assert page.claims["It is not inherently enjoyable."].keys == {"ericsson1993role"}
+    assert page.claims["Experts practise alone for hours."].keys == set()
+    assert page.claims["Talent still matters in sport."].keys == set()
+    assert not any("Ericsson" in t for t in page.claims)
+
+
+def test_quotation_with_its_citation_after_in_the_same_paragraph():
+    text = (f"Notes\n\nThe review was blunt. \u201c{QUOTE}\u201d (Dunlosky et al., 2013, p. 6). "
+            "Few teachers had heard of it.\n")
+    page = _read(text, "review.txt")
+    quoted = [t for t in page.claims if "Highlighting and rereading" in t]
+    assert len(quoted) == 1 and page.claims[quoted[0]].keys == {"dunlosky2013improving"}
+    assert page.claims["The review was blunt."].keys == set()
+    assert page.claims["Few teachers had heard of it."].keys == set()
