@@ -209,7 +209,7 @@ def _layout_html_paragraphs(body: object) -> tuple[str, list[Unit]]:
             continue
         if parts:
             position += len(_SEPARATOR)
-        quoted = paragraph.tag == "blockquote" or any(a.tag == "blockquote" for a in paragraph.iterancestors())
+        quoted = any(e.tag == "blockquote" for e in (paragraph, *paragraph.iterancestors()))
         units.append(Unit(position, position + len(words), "item" if paragraph.tag == "li" else "text",
                           True, True, quote=quoted))
         parts.append(words)

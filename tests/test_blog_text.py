@@ -69,23 +69,24 @@ def _read(text: str, name: str) -> Page:
 
 # --- a block quote followed by its citation line -----------------------------------------------
 
+INTRO = "Most students reread their notes before an exam.\n\n"
+CITATION_LINE = "(Dunlosky et al., 2013, p. 6)"
 QUOTED_PAGES = {
-    "md": ("rereading.md", f"# Why rereading fails\n\nMost students reread their notes before an exam.\n\n"
-                           f"> {QUOTE}\n\n(Dunlosky et al., 2013, p. 6)\n\nSo we quiz instead.\n"),
-    "md-wrapped": ("rereading.md", "# Why rereading fails\n\nMost students reread their notes before an exam.\n\n"
+    "md": ("rereading.md", f"# Why rereading fails\n\n{INTRO}> {QUOTE}\n\n{CITATION_LINE}\n\n"
+                           "So we quiz instead.\n"),
+    "md-wrapped": ("rereading.md", f"# Why rereading fails\n\n{INTRO}"
                                    "> Highlighting and rereading were rated as having low utility,\n"
                                    "> because they did not boost performance across many conditions.\n\n"
-                                   "(Dunlosky et al., 2013, p. 6)\n\nSo we quiz instead.\n"),
-    "txt": ("rereading.txt", f"Why rereading fails\n\nMost students reread their notes before an exam.\n\n"
-                             f"\u201c{QUOTE}\u201d\n\n(Dunlosky et al., 2013, p. 6)\n\nSo we quiz instead.\n"),
-    "txt-dash": ("rereading.txt", f"Why rereading fails\n\nMost students reread their notes before an exam.\n\n"
-                                  f"\u201c{QUOTE}\u201d\n\n\u2014 Dunlosky et al. (2013, p. 6)\n\n"
-                                  "So we quiz instead.\n"),
+                                   f"{CITATION_LINE}\n\nSo we quiz instead.\n"),
+    "txt": ("rereading.txt", f"Why rereading fails\n\n{INTRO}\u201c{QUOTE}\u201d\n\n{CITATION_LINE}\n\n"
+                             "So we quiz instead.\n"),
+    "txt-dash": ("rereading.txt", f"Why rereading fails\n\n{INTRO}\u201c{QUOTE}\u201d\n\n"
+                                  "\u2014 Dunlosky et al. (2013, p. 6)\n\nSo we quiz instead.\n"),
     "html": ("rereading.html", "<html><head><title>Why rereading fails</title></head><body><article>"
                                "<h1>Why rereading fails</h1>"
                                "<p>Most students reread their notes before an exam, often the night before.</p>"
                                f"<blockquote><p>{QUOTE}</p></blockquote>"
-                               "<p>(Dunlosky et al., 2013, p. 6)</p>"
+                               f"<p>{CITATION_LINE}</p>"
                                "<p>So we quiz instead, every week, with low stakes.</p></article></body></html>"),
 }
 
