@@ -83,7 +83,8 @@ QUOTED_PAGES = {
     "txt-dash": ("rereading.txt", f"Why rereading fails\n\n{INTRO}\u201c{QUOTE}\u201d\n\n"
                                   "\u2014 Dunlosky et al. (2013, p. 6)\n\nSo we quiz instead.\n"),
     "html": ("rereading.html",
-             "<html><head><title>Why rereading fails</title></head><body><article><h1>Why rereading fails</h1>"
+             "<html><head><title>Why rereading fails</title></head><body><article>"
+             "<h1>Why rereading fails</h1>"
              "<p>Most students reread their notes before an exam, often the night before.</p>"
              f"<blockquote><p>{QUOTE}</p></blockquote><p>{CITATION_LINE}</p>"
              "<p>So we quiz instead, every week, with low stakes.</p></article></body></html>"),
