@@ -132,8 +132,10 @@ _TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”’)]$")
 
 _KIND_PATTERNS: list[tuple[ClaimKind, re.Pattern[str]]] = [
     (ClaimKind.PERSONAL, re.compile(
-        r"^(?:I|I['’](?:ve|m|d))\b|\b(?:in my (?:experience|practice|case)|I know from|I have seen|"
-        r"I['’]ve seen|my own)\b")),
+        r"^(?:I|I['’](?:ve|m|d))\b|\b(?:[Ii]n my (?:experience|practice|case)|I know from|I have seen|"
+        r"I['’]ve seen|my own)\b|^(?:In|At) my (?:\w+ )?(?:school|class|classroom|clinic|department|ward|"
+        r"unit|surgery|team|hospital|college|gym|club|studio|office)\b|"
+        r"^(?:After|Over|In) (?:my )?\w+ years (?:of|as)\b")),
     (ClaimKind.EMPIRICAL, re.compile(
         r"\b(?:stud(?:y|ies)|research(?:ers)?|were found|was found|found that|more likely|less likely|"
         r"percent|%|data|survey|trials?|experiments?|evidence (?:shows|suggests)|participants|"
@@ -309,7 +311,8 @@ def not_claim_reason(sentence: str, list_item: bool = False) -> str | None:
 # searched only when one is there, so a sentence without any costs a few `in` tests instead of a
 # regex scan (most claims match no kind or an early one). PERSONAL is case-sensitive: its literals are
 # tested on the text itself, and its `^I` alternatives by the sentence's first two characters.
-_PERSONAL_LITERALS = ("I know from", "I have seen", "I've seen", "I’ve seen", "in my ", "my own")
+_PERSONAL_LITERALS = ("I know from", "I have seen", "I've seen", "I’ve seen", "in my ", "In my ", "At my ",
+                      " years ", "my own")
 _KIND_LITERALS: dict[ClaimKind, tuple[str, ...]] = {
     ClaimKind.EMPIRICAL: ("stud", "research", "found", "likely", "percent", "%", "data", "survey", "trial",
                           "experiment", "evidence", "participants", "sample", "rate", "statistic"),

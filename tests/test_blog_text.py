@@ -133,3 +133,45 @@ def test_quotation_with_its_citation_after_in_the_same_paragraph():
     assert len(quoted) == 1 and page.claims[quoted[0]].keys == {"dunlosky2013improving"}
     assert page.claims["The review was blunt."].keys == set()
     assert page.claims["Few teachers had heard of it."].keys == set()
+
+
+# --- first-person evidence beyond "I have seen" --------------------------------------------------
+
+FIRST_PERSON = [
+    "In my experience, practice tests beat rereading every time.",
+    "In my school we moved to weekly quizzes in 2019, and failure rates fell by a third.",
+    "I have taught statistics for eleven years, and spaced quizzes help weaker students most.",
+    "I've coached rowers for twenty years and rest days matter more than extra sessions.",
+    "In my classroom, low-stakes quizzes calmed anxious students within a term.",
+    "After eight years of teaching maths, I can say cramming fails most students.",
+]
+
+
+@pytest.mark.parametrize("name", ["quizzes.txt", "quizzes.md"])
+@pytest.mark.parametrize("sentence", FIRST_PERSON)
+def test_first_person_experience_is_anecdotal_evidence_for_its_own_sentence(sentence, name):
+    text = f"Quizzes in class\n\nTeachers argue about homework.\n\n{sentence} Homework is another question.\n"
+    page = _read(text if name.endswith(".txt") else "# " + text, name)
+    claim = page.claims[sentence]
+    assert claim.status == "anecdotal" and claim.evidence_kinds == {"anecdote"}
+    assert claim.kind == "personal"
+    assert page.claims["Homework is another question."].status == "unsupported"
+
+
+def test_first_person_experience_in_a_comment_thread():
+    text = ("Quizzes in class\n\nWeekly quizzes help students remember (Roediger & Karpicke, 2006).\n\n"
+            "Leave A Comment\n\n  1. Anna Berg March 3, 2024 at 9:12 am - Reply\n\n"
+            "    In my school we moved to weekly quizzes in 2019, and failure rates fell by a third.\n")
+    page = _read(text, "quizzes.txt")
+    claim = page.claims["In my school we moved to weekly quizzes in 2019, and failure rates fell by a third."]
+    assert claim.status == "anecdotal"
+
+
+@pytest.mark.parametrize("sentence", [
+    "In my view, rereading is a waste of time.",
+    "In my opinion, grades distract students from comments.",
+    "I have taught the class that spacing works, with mixed results.",
+])
+def test_opinions_and_plain_first_person_are_no_experience(sentence):
+    page = _read(f"Quizzes in class\n\n{sentence}\n", "opinion.txt")
+    assert page.claims[sentence].status == "unsupported"
