@@ -175,3 +175,56 @@ def test_first_person_experience_in_a_comment_thread():
 def test_opinions_and_plain_first_person_are_no_experience(sentence):
     page = _read(f"Quizzes in class\n\n{sentence}\n", "opinion.txt")
     assert page.claims[sentence].status == "unsupported"
+
+
+# --- sentences that carry a citation on -----------------------------------------------------------
+
+CARRIED = ("Roediger and Karpicke (2006) gave students a prose passage to learn. In their experiment, "
+           "students who took a test recalled more a week later than those who restudied. "
+           "That figure was 61% against 40%.\n\n"
+           "Deliberate practice is effortful and not inherently enjoyable (Ericsson et al., 1993). "
+           "Deliberate practice, in their account, needs feedback from a teacher.\n\n"
+           "Dunlosky et al. (2013) rated ten study techniques. Highlighting and rereading were rated low "
+           "(p. 20).\n")
+
+
+@pytest.mark.parametrize("name, text", [
+    ("practice.txt", "Testing and practice\n\n" + CARRIED),
+    ("practice.md", "# Testing and practice\n\n" + CARRIED),
+    ("practice.html", "<html><head><title>Testing and practice</title></head><body><article>"
+                      "<h1>Testing and practice</h1>"
+                      + "".join(f"<p>{p}</p>" for p in CARRIED.strip().split("\n\n"))
+                      + "</article></body></html>"),
+])
+def test_follow_on_sentences_carry_the_citation_on(name, text):
+    page = _read(text, name)
+    carried = {
+        "In their experiment, students who took a test recalled more a week later than those who restudied.":
+            "roediger2006test",
+        "That figure was 61% against 40%.": "roediger2006test",
+        "Deliberate practice, in their account, needs feedback from a teacher.": "ericsson1993role",
+        "Highlighting and rereading were rated low (p. 20).": "dunlosky2013improving",
+    }
+    for sentence, key in carried.items():
+        assert page.claims[sentence].keys == {key}, sentence
+
+
+@pytest.mark.parametrize("text, sentence", [
+    # nothing cited before it
+    ("Students took a test on Monday. In their experiment, the tested group recalled more.",
+     "In their experiment, the tested group recalled more."),
+    # the sentence before cites two works: which figure?
+    ("Testing helps (Roediger & Karpicke, 2006; Dunlosky et al., 2013). That figure surprised teachers.",
+     "That figure surprised teachers."),
+    # the citation is a paragraph away
+    ("Testing helps (Roediger & Karpicke, 2006).\n\nOur school saw a rise. That figure surprised teachers.",
+     "That figure surprised teachers."),
+    # a page locator with two works cited before it
+    ("Testing helps (Roediger & Karpicke, 2006; Dunlosky et al., 2013). Rereading was rated low (p. 20).",
+     "Rereading was rated low (p. 20)."),
+    # "in my account" is the writer's, not a cited author's
+    ("Testing helps (Roediger & Karpicke, 2006). Practice, in my account, needs a coach.",
+     "Practice, in my account, needs a coach."),
+])
+def test_follow_on_sentences_without_a_single_source_before_link_nothing(text, sentence):
+    assert _read("Notes\n\n" + text + "\n", "notes.txt").claims[sentence].keys == set()
