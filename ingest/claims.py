@@ -265,6 +265,39 @@ def _is_greeting(sentence: str) -> bool:
 _SPEAKER = re.compile(r"^[A-Z]{1,12}:\s+")
 
 
+# Sentences that move a story on but assert nothing evidence could back: a short turn of the writer's
+# own story ("My students complained at first.", "I was sceptical.") and a rhetorical pointer to what
+# was just said ("That feeling is the point.", "Which is the whole point.").
+_PAST = (r"(?:was|were|felt|complained|grumbled|laughed|groaned|balked|agreed|refused|resisted|hated|loved|"
+         r"struggled|smiled|cried|froze|panicked|hesitated|objected|protested|sighed|moaned|shrugged|nodded|"
+         r"pushed back|rolled (?:their|his|her|my|our) eyes)")
+_STORY_TURN = re.compile(
+    rf"^(?:I|We|(?:My|Our) (?:[a-z]+ ){{0,2}}[a-z]+)\s+(?:\w+ly\s+)?{_PAST}"
+    r"(?:\s+(?:at first|at the start|immediately|loudly|too|again|sceptical|skeptical|nervous|unconvinced|"
+    r"doubtful|surprised|worried|hesitant|reluctant|confused|annoyed|wrong|delighted|relieved|it|this|"
+    r"that|of course|all term|for weeks|for a week|for a while|a lot|bitterly))*\s*[.!]$"
+)
+_RHETORICAL = re.compile(
+    r"^(?:(?:And|But|So)\s+)?(?:That|This|Which|It)(?:\s+[a-z]+)?\s+(?:is|was|['’]s)\s+"
+    r"(?:exactly\s+|precisely\s+|really\s+|just\s+|rather\s+|of course\s+|partly\s+)?"
+    r"(?:the\s+(?:whole\s+|real\s+|very\s+|entire\s+)?|my\s+|our\s+)"
+    r"(?:point|problem|catch|trick|idea|goal|aim|key|lesson|difference|paradox|irony|secret|hard part|"
+    r"good news|bad news)\s*[.!]$",
+    re.IGNORECASE,
+)
+_FILLER_OPENERS = ("I ", "We ", "My ", "Our ", "That ", "This ", "Which ", "It ", "And ", "But ", "So ")
+
+
+def _is_filler(sentence: str) -> bool:
+    """A short turn of the writer's story or a rhetorical pointer (_STORY_TURN, _RHETORICAL): at most
+    eight words, no digits, no brackets."""
+    if not sentence.startswith(_FILLER_OPENERS) or any(c.isdigit() or c in "([" for c in sentence):
+        return False
+    if len(sentence.split()) > 8:
+        return False
+    return bool(_STORY_TURN.match(sentence) or _RHETORICAL.match(sentence))
+
+
 def _is_meta(sentence: str) -> bool:
     """Meta-text about the article itself (one of _META matches)."""
     folded: str | None = None
@@ -301,6 +334,7 @@ def not_claim_reason(sentence: str, list_item: bool = False) -> str | None:
         (lambda: stripped.endswith("!") and words <= 3, "exclamation"),
         (lambda: looks_like_reference_entry(stripped), "reference-list line"),
         (lambda: is_bare_citation(stripped), "bare citation"),
+        (lambda: _is_filler(stripped), "filler"),
         (lambda: refers_back(stripped), "points back to a source"),
         (lambda: _is_heading_like(stripped), "heading"),
     )

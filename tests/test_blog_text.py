@@ -228,3 +228,62 @@ def test_follow_on_sentences_carry_the_citation_on(name, text):
 ])
 def test_follow_on_sentences_without_a_single_source_before_link_nothing(text, sentence):
     assert _read("Notes\n\n" + text + "\n", "notes.txt").claims[sentence].keys == set()
+
+
+# --- filler sentences are no claims ---------------------------------------------------------------
+
+FILLER_PAGE = ("We switched from rereading to weekly quizzes (Roediger & Karpicke, 2006). "
+               "My students complained at first. Quizzing feels harder than rereading. "
+               "That feeling is the point. Effortful retrieval is what makes the memory last.\n")
+
+
+@pytest.mark.parametrize("name, text", [
+    ("quizzes.txt", "Quizzes\n\n" + FILLER_PAGE),
+    ("quizzes.md", "# Quizzes\n\n" + FILLER_PAGE),
+    ("quizzes.html", "<html><head><title>Quizzes</title></head><body><article><h1>Quizzes</h1>"
+                     "<p>Every teacher has a favourite way to revise before an exam, and most feel right.</p>"
+                     f"<p>{FILLER_PAGE}</p></article></body></html>"),
+])
+def test_filler_sentences_are_no_claims(name, text):
+    page = _read(text, name)
+    assert "My students complained at first." not in page.claims
+    assert "That feeling is the point." not in page.claims
+    assert "Quizzing feels harder than rereading." in page.claims
+    assert "Effortful retrieval is what makes the memory last." in page.claims
+
+
+@pytest.mark.parametrize("sentence, reason", [
+    ("My students complained at first.", "filler"),
+    ("Our head of department laughed.", "filler"),
+    ("I was sceptical.", "filler"),
+    ("That feeling is the point.", "filler"),
+    ("That is exactly the point.", "filler"),
+    ("Which is the whole point.", "filler"),
+    ("And that is the problem.", "filler"),
+])
+def test_filler_reason(sentence, reason):
+    from ingest.claims import not_claim_reason
+
+    assert not_claim_reason(sentence) == reason
+
+
+@pytest.mark.parametrize("sentence", [
+    "My students complained at first, and their marks rose by a grade.",
+    "My students scored 12% higher after spacing.",
+    "Students forget most of a lecture within a day.",
+    "That is the point of spaced practice.",
+    "Sleep is the point where memories consolidate.",
+    "I was diagnosed with ADHD at forty.",
+    "My students improved (Roediger & Karpicke, 2006).",
+])
+def test_short_sentences_with_content_stay_claims(sentence):
+    from ingest.claims import not_claim_reason
+
+    assert not_claim_reason(sentence) is None
+
+
+def test_a_change_the_writer_saw_stays_a_claim():
+    from ingest.claims import not_claim_reason
+
+    assert not_claim_reason("My students improved.") is None
+    assert not_claim_reason("Our pass rates doubled.") is None
