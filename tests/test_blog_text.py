@@ -287,3 +287,95 @@ def test_a_change_the_writer_saw_stays_a_claim():
 
     assert not_claim_reason("My students improved.") is None
     assert not_claim_reason("Our pass rates doubled.") is None
+
+
+# --- bylines and dates are metadata of the Document ----------------------------------------------
+
+def _article(page: Page) -> dict:
+    return next(d for d in page.documents if d["kind"] == "article")
+
+
+BODY = ("Feedback is one of the most powerful influences on learning (Hattie, 2009). "
+        "Teachers often give it too late to matter.\n")
+
+
+@pytest.mark.parametrize("name, text, author, date", [
+    ("feedback.md", f"# Feedback that works\n\n*By Maria Lindqvist, 14 March 2024*\n\n{BODY}",
+     "Maria Lindqvist", "2024-03-14"),
+    ("feedback.txt", f"Feedback that works\n\nBy Maria Lindqvist, 14 March 2024\n\n{BODY}",
+     "Maria Lindqvist", "2024-03-14"),
+    ("feedback.md", f"# Feedback that works\n\n_By Maria Lindqvist_\n\n{BODY}", "Maria Lindqvist", ""),
+    ("feedback.txt", "Feedback that works\n\nBy Eelco van Anken, David Pincus, Peter Walter and Ron Kopito"
+     "\n\n" + BODY, "Eelco van Anken, David Pincus, Peter Walter, Ron Kopito", ""),
+    ("feedback.md", "# Feedback that works\n\nBy Eelco van Anken, David Pincus, …\n\n" + BODY,
+     "Eelco van Anken, David Pincus", ""),
+    ("feedback.md", "# Feedback that works\n\n**By Ana Sánchez and Jürgen Müller** · 3 May 2022\n\n" + BODY,
+     "Ana Sánchez, Jürgen Müller", "2022-05-03"),
+])
+def test_byline_is_document_metadata_not_a_claim(name, text, author, date):
+    page = _read(text, name)
+    article = _article(page)
+    assert (article["author"], article["date"]) == (author, date)
+    assert not any(t.lstrip("*_").startswith("By ") for t in page.claims), page.claims
+    assert "Teachers often give it too late to matter." in page.claims
+
+
+COMMENTED_HTML = (
+    "<!DOCTYPE html><html><head><title>Feedback that works</title></head><body><article>"
+    "<h1>Feedback that works</h1><p>By Eelco van Anken, David Pincus, Peter Walter and Ron Kopito</p>"
+    "<p>Feedback is one of the most powerful influences on learning (Hattie, 2009). Teachers often give it "
+    "too late to matter, when the unit is over and the class has moved on.</p>"
+    "<p>Comments that come with no grade are read; comments next to a grade are ignored, in most classes.</p>"
+    "</article><div class='comments'><div class='comment'><div class='comment-author'>Sam Reed</div>"
+    "<div class='comment-metadata'><time datetime='2021-05-04T10:00:00'>May 4, 2021</time></div>"
+    "<div class='comment-content'><p>We saw the same thing in our department last year.</p></div></div>"
+    "</div></body></html>")
+
+
+def test_html_byline_is_metadata_and_a_comment_date_is_not_the_pages():
+    page = _read(COMMENTED_HTML, "feedback.html")
+    article = _article(page)
+    assert article["author"] == "Eelco van Anken, David Pincus, Peter Walter, Ron Kopito"
+    assert article["date"] == ""  # not the comment's 2021-05-04, not 2009 from "(Hattie, 2009)"
+    comment = next(d for d in page.documents if d["kind"] == "comment")
+    assert comment["date"] == "2021-05-04"
+    assert not any(t.startswith("By ") for t in page.claims)
+
+
+def test_html_page_date_from_its_own_metadata_is_kept():
+    html = COMMENTED_HTML.replace("<head>", "<head><meta property='article:published_time' "
+                                           "content='2024-03-14T08:00:00'>")
+    assert _article(_read(html, "feedback.html"))["date"] == "2024-03-14"
+
+
+def test_text_without_a_date_takes_none_from_its_comments_or_citations():
+    text = ("Feedback that works\n\n" + BODY + "\nLeave A Comment\n\n"
+            "  1. Sam Reed May 4, 2021 at 10:00 am - Reply\n\n    We saw the same thing in our department.\n")
+    page = _read(text, "feedback.txt")
+    assert _article(page)["date"] == ""
+    assert next(d for d in page.documents if d["kind"] == "comment")["date"] == "2021-05-04"
+
+
+@pytest.mark.parametrize("line, names", [
+    ("By Eelco van Anken, David Pincus, Peter Walter and Ron Kopito",
+     ["Eelco van Anken", "David Pincus", "Peter Walter", "Ron Kopito"]),
+    ("*By Maria Lindqvist, 14 March 2024*", ["Maria Lindqvist"]),
+    ("By Jane Doe, RN, and Sam Lee, MD", ["Jane Doe", "Sam Lee"]),
+    ("By Monday and Tuesday, the students were tired of quizzes.", []),
+    ("By the end of term, Hattie and Timperley were on every reading list.", []),
+])
+def test_byline_names(line, names):
+    from ingest.blocks import byline_names, is_byline
+
+    assert byline_names(line) == names
+    if len(names) >= 2:
+        assert is_byline(line)
+    if not names:
+        assert not is_byline(line)
+
+
+def test_job_title_after_a_byline_name_is_no_author():
+    from ingest.blocks import byline_names
+
+    assert byline_names("By Tom Reyes, Health Correspondent") == ["Tom Reyes"]
+    assert byline_names("By Jane Doe, Staff Writer, and Sam Lee") == ["Jane Doe", "Sam Lee"]
