@@ -379,3 +379,20 @@ def test_job_title_after_a_byline_name_is_no_author():
 
     assert byline_names("By Tom Reyes, Health Correspondent") == ["Tom Reyes"]
     assert byline_names("By Jane Doe, Staff Writer, and Sam Lee") == ["Jane Doe", "Sam Lee"]
+
+
+@pytest.mark.parametrize("text, sentence, keys", [
+    ("Roediger and Karpicke (2006) tested students on a prose passage. Within a week, they found that "
+     "the tested group remembered more.", "Within a week, they found that the tested group remembered more.",
+     {"roediger2006test"}),
+    ("Roediger and Karpicke (2006) tested students on a prose passage. After two days, they showed the "
+     "same pattern.", "After two days, they showed the same pattern.", {"roediger2006test"}),
+    # no reporting verb: the pronoun may be the students
+    ("Roediger and Karpicke (2006) tested students on a prose passage. Within a week, they forgot most.",
+     "Within a week, they forgot most.", set()),
+    # two works in the sentence before
+    ("Testing helps (Roediger & Karpicke, 2006; Dunlosky et al., 2013). Within a week, they found more.",
+     "Within a week, they found more.", set()),
+])
+def test_time_phrase_then_pronoun_and_reporting_verb(text, sentence, keys):
+    assert _read("Notes\n\n" + text + "\n", "notes.txt").claims[sentence].keys == keys

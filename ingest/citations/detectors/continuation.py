@@ -83,6 +83,9 @@ _SAME_SOURCE = re.compile(
 # "They rated themselves …" right after a cited sentence: a pronoun subject, any verb.
 _PRONOUN_OPENS = re.compile(
     r"^(?:[A-Z]+:\s+)?(?:(?:They|She|He|It|Their|His|Her)\s+(?:\w+ly\s+)?[a-z]+\b"
+    # "Within 29 months, they found …": a short time phrase, then the pronoun and a reporting verb
+    rf"|(?:Within|After|Over|In|By|Later|Two|Three|Five|Ten|\d+)[\w ]{{0,25}},\s+(?:they|she|he)\s+"
+    rf"{REPORTING}\b"
     # "That figure was 61% …": a number of the sentence before. Not "This/These result(s)", "This
     # finding": in a paper those are the authors' own more often than the work cited before them.
     r"|(?:That|The same) (?:figure|number|estimate|percentage|proportion|rate|ratio|share)\b"
