@@ -65,6 +65,64 @@ EMPHASISED_POSTED = re.compile(
     r"^[*_]{1,2}[^*_]{3,200}\b(?:posted|published|updated|written)\b[^*_]*[*_]{1,2}$", re.I)
 
 
+_NAME_PARTICLES = frozenset("van von de der den del della di da du la le ten ter bin ibn al el dos das y"
+                            .split())
+_CREDENTIALS = frozenset("phd md rn ma msc bsc ba bs ms dphil edd psyd mph mba frcp mrcp lcsw lpc np pa jr "
+                         "sr ii iii".split())
+# Words of a job title after a name ("Tom Reyes, Health Correspondent", "Carla Mendes, Science Desk").
+_ROLE_WORDS = frozenset("""desk correspondent editor reporter writer staff columnist contributor team
+    editorial news journalist producer intern fellow professor lecturer teacher nurse therapist psychologist
+    psychiatrist counsellor counselor coach officer director manager lead head consultant specialist
+    practitioner clinician researcher scientist student trainee instructor dean chair founder
+    physician doctor gp surgeon dietitian nutritionist physiotherapist midwife pharmacist""".split())
+_LIST_END = re.compile(r"^(?:…|\.\.\.|et al\.?|and others|and colleagues)$", re.I)
+
+
+def _person_name(part: str) -> bool:
+    """'Eelco van Anken', 'Dr. Ana Sánchez', 'J. R. Tolkien': one to five words, each capitalised or a
+    particle ('van', 'de'), the first capitalised; no credential ('PhD') and no digit."""
+    words = part.split()
+    if not 1 <= len(words) <= 5 or any(c.isdigit() for c in part):
+        return False
+    if words[0].rstrip(".").lower() in ("dr", "prof", "mr", "mrs", "ms", "mx"):
+        words = words[1:] or ["?"]
+    for i, word in enumerate(words):
+        if word.lower() in _NAME_PARTICLES and 0 < i < len(words) - 1:
+            continue
+        if not (word[:1].isalpha() and word[:1].isupper()) or word.strip(".").lower() in _CREDENTIALS:
+            return False
+        if not all(c.isalpha() or c in "'’.-" for c in word):
+            return False
+    return True
+
+
+# What ends the names of a byline: a separator before a date or a section ("| March 3", "· 3 May 2022").
+_BYLINE_REST = re.compile(r"\s*(?:[|·•]|\s[-–—]\s|,?\s+(?:on|in|at|for)\s).*$|,\s*(?=[^,]*\d).*$")
+
+
+def byline_names(line: str) -> list[str]:
+    """The people a byline names ('By Eelco van Anken, David Pincus, Peter Walter and Ron Kopito',
+    '*By Maria Lindqvist, 14 March 2024*', '**By Ana Sánchez and Jürgen Müller** · 3 May 2022'),
+    in order; [] when the line is no list of names ('By Monday and Tuesday, the class …'). A trailing
+    '…' / 'et al.' and credentials ('PhD', 'RN') are dropped."""
+    line = re.sub(r"[*_]{1,2}", " ", line).strip()
+    match = re.match(r"^(?:author\s*:|(?:written |posted )?by\b:?)\s*", line, re.I)
+    if not match:
+        return []
+    rest = _BYLINE_REST.sub("", line[match.end():]).strip().rstrip(".,;")
+    names: list[str] = []
+    for part in re.split(r",\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+", rest):
+        part = part.strip()
+        if not part or _LIST_END.match(part):
+            break
+        if part.replace(".", "").lower() in _CREDENTIALS or _ROLE_WORDS & set(part.lower().split()):
+            continue  # "PhD", "Health Correspondent"
+        if not _person_name(part):
+            return []
+        names.append(part)
+    return names
+
+
 def is_byline(line: str) -> bool:
     """A metadata line ('URL: …', 'Date: …') or a byline ('By …', 'Posted by … | March 3rd, 2019',
     Markdown '*By Jane Doe*')."""
@@ -73,6 +131,8 @@ def is_byline(line: str) -> bool:
     if EMPHASISED_POSTED.match(line) and DATE_WORDS.search(line):
         return True
     line = re.sub(r"^[*_]{1,2}(?=\S)(.*?)(?<=\S)[*_]{1,2}$", r"\1", line)
+    if len(line) < 300 and len(byline_names(line)) >= 2:  # "By Eelco van Anken, David Pincus, …"
+        return True
     return bool(BYLINE_LINE.match(line)) and len(line) < 200 and (
         bool(DATE_WORDS.search(line)) or "|" in line or len(line.split()) <= 6)
 
@@ -88,6 +148,7 @@ class Unit:
     alone: bool  # the only unit of its blank-line-separated group
     level: int = 0  # Markdown heading level
     heading_line: bool = False  # a short line set off from the paragraph below by one line break
+    quote: bool = False  # a block quotation: Markdown "> …", an HTML <blockquote>
 
 
 # Words a line cannot end with and still be a heading: it runs on into the next line.
@@ -202,6 +263,7 @@ def _unit(text: str, lines: list[Line], hint: str, heading_line: bool = False) -
     start, end = lines[0].start, lines[-1].end
     first = lines[0].text
     level = 0
+    quoted = False
     if hint == "heading":
         match = MD_HEADING.match(first)
         assert match is not None
@@ -213,8 +275,9 @@ def _unit(text: str, lines: list[Line], hint: str, heading_line: bool = False) -
         quote = MD_QUOTE.match(first)
         if quote and quote.end() > 0 and ">" in quote.group(0):
             start += quote.end()
+            quoted = True
     start, end = trim_span(text, start, end)
-    return Unit(start, end, hint, len(lines) == 1, True, level, heading_line)
+    return Unit(start, end, hint, len(lines) == 1, True, level, heading_line, quoted)
 
 
 @dataclass
@@ -345,5 +408,6 @@ class Classifier:
             if kind == LIST_ITEM:
                 if not blocks or blocks[-1].kind != LIST_ITEM:
                     lead_in = len(blocks) - 1 if blocks and blocks[-1].kind == PARAGRAPH else None
-            blocks.append(Block(kind, unit.start, unit.end, section, lead_in if kind == LIST_ITEM else None))
+            blocks.append(Block(kind, unit.start, unit.end, section, lead_in if kind == LIST_ITEM else None,
+                                unit.quote))
         return blocks

@@ -132,8 +132,10 @@ _TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”’)]$")
 
 _KIND_PATTERNS: list[tuple[ClaimKind, re.Pattern[str]]] = [
     (ClaimKind.PERSONAL, re.compile(
-        r"^(?:I|I['’](?:ve|m|d))\b|\b(?:in my (?:experience|practice|case)|I know from|I have seen|"
-        r"I['’]ve seen|my own)\b")),
+        r"^(?:I|I['’](?:ve|m|d))\b|\b(?:[Ii]n my (?:experience|practice|case)|I know from|I have seen|"
+        r"I['’]ve seen|my own)\b|^(?:In|At) my (?:\w+ )?(?:school|class|classroom|clinic|department|ward|"
+        r"unit|surgery|team|hospital|college|gym|club|studio|office)\b|"
+        r"^(?:After|Over|In) (?:my )?\w+ years (?:of|as)\b")),
     (ClaimKind.EMPIRICAL, re.compile(
         r"\b(?:stud(?:y|ies)|research(?:ers)?|were found|was found|found that|more likely|less likely|"
         r"percent|%|data|survey|trials?|experiments?|evidence (?:shows|suggests)|participants|"
@@ -180,6 +182,28 @@ _PASSIVE_POINTER = re.compile(
     r"(?:,?\s+(?:&|and)\s+|,\s+)[A-Z][\w'’-]+)*\s*\(\d{4}[a-z]?\)"
     r"|\[\d[\d,\s–-]*\]|[*_“\"].{3,150}[*_”\"]|[A-Z][\w'’-]*(?:[\s,:]+(?:[A-Z][\w'’-]*|of|the|and|in|on|a|an|for|to|under)){2,10})\s*[.!]?$"
 )
+
+
+# A line that is only a citation: "(Dunlosky et al., 2013, p. 6)", "— Herman (1992, p. 133)",
+# "Source: Hattie, 2009". It credits what stands right before it (a block quote, a paragraph).
+_CITED_YEAR = r"(?:1[5-9]\d\d|20\d\d)[a-z]?(?:/\d{4}[a-z]?)?|n\.\s?d\.|in press"
+_CITED_NAME = r"(?:(?:van|von|de|der|den|du|la|le)\s+)*[A-Z][\w'’-]+"
+_CITED_NAMES = (rf"{_CITED_NAME}(?:\s+[*_]{{0,2}}et al\.?[*_]{{0,2}}|\s+and (?:colleagues|others)"
+                rf"|,?\s+(?:&|and)\s+{_CITED_NAME}|,\s+{_CITED_NAME})*")
+_BARE_CITATION = re.compile(
+    r"^(?:(?:[—–]|--?)\s*|(?i:source|from|cited in|quoted in)\s*:?\s+)?"
+    rf"(?:\((?:see\s+)?{_CITED_NAMES},?\s+(?:{_CITED_YEAR})(?:[,;:][^()]{{0,120}})?\)"
+    rf"|{_CITED_NAMES},?\s+\(\s*(?:{_CITED_YEAR})(?:[,:][^()]{{0,60}})?\)"
+    rf"|(?<=[—–\-:\s]){_CITED_NAMES},\s+(?:{_CITED_YEAR})(?:,\s*pp?\.\s*[\divxlc]+(?:\s*[–-]\s*\d+)?)?)"
+    r"\s*\.?$"
+)
+
+
+def is_bare_citation(sentence: str) -> bool:
+    """True for a sentence or line that is a citation and nothing else ("(Dunlosky et al., 2013, p. 6)",
+    "— Herman (1992, p. 133)"): it asserts nothing itself but credits what stands right before it."""
+    stripped = sentence.strip()
+    return len(stripped) <= 260 and bool(_BARE_CITATION.match(stripped))
 
 
 def refers_back(sentence: str) -> bool:
@@ -241,6 +265,39 @@ def _is_greeting(sentence: str) -> bool:
 _SPEAKER = re.compile(r"^[A-Z]{1,12}:\s+")
 
 
+# Sentences that move a story on but assert nothing evidence could back: a short turn of the writer's
+# own story ("My students complained at first.", "I was sceptical.") and a rhetorical pointer to what
+# was just said ("That feeling is the point.", "Which is the whole point.").
+_PAST = (r"(?:was|were|felt|complained|grumbled|laughed|groaned|balked|agreed|refused|resisted|hated|loved|"
+         r"struggled|smiled|cried|froze|panicked|hesitated|objected|protested|sighed|moaned|shrugged|nodded|"
+         r"pushed back|rolled (?:their|his|her|my|our) eyes)")
+_STORY_TURN = re.compile(
+    rf"^(?:I|We|(?:My|Our) (?:[a-z]+ ){{0,2}}[a-z]+)\s+(?:\w+ly\s+)?{_PAST}"
+    r"(?:\s+(?:at first|at the start|immediately|loudly|too|again|sceptical|skeptical|nervous|unconvinced|"
+    r"doubtful|surprised|worried|hesitant|reluctant|confused|annoyed|wrong|delighted|relieved|it|this|"
+    r"that|of course|all term|for weeks|for a week|for a while|a lot|bitterly))*\s*[.!]$"
+)
+_RHETORICAL = re.compile(
+    r"^(?:(?:And|But|So)\s+)?(?:That|This|Which|It)(?:\s+[a-z]+)?\s+(?:is|was|['’]s)\s+"
+    r"(?:exactly\s+|precisely\s+|really\s+|just\s+|rather\s+|of course\s+|partly\s+)?"
+    r"(?:the\s+(?:whole\s+|real\s+|very\s+|entire\s+)?|my\s+|our\s+)"
+    r"(?:point|problem|catch|trick|idea|goal|aim|key|lesson|difference|paradox|irony|secret|hard part|"
+    r"good news|bad news)\s*[.!]$",
+    re.IGNORECASE,
+)
+_FILLER_OPENERS = ("I ", "We ", "My ", "Our ", "That ", "This ", "Which ", "It ", "And ", "But ", "So ")
+
+
+def _is_filler(sentence: str) -> bool:
+    """A short turn of the writer's story or a rhetorical pointer (_STORY_TURN, _RHETORICAL): at most
+    eight words, no digits, no brackets."""
+    if not sentence.startswith(_FILLER_OPENERS) or any(c.isdigit() or c in "([" for c in sentence):
+        return False
+    if len(sentence.split()) > 8:
+        return False
+    return bool(_STORY_TURN.match(sentence) or _RHETORICAL.match(sentence))
+
+
 def _is_meta(sentence: str) -> bool:
     """Meta-text about the article itself (one of _META matches)."""
     folded: str | None = None
@@ -276,6 +333,8 @@ def not_claim_reason(sentence: str, list_item: bool = False) -> str | None:
         (lambda: _is_greeting(stripped), "greeting or sign-off"),
         (lambda: stripped.endswith("!") and words <= 3, "exclamation"),
         (lambda: looks_like_reference_entry(stripped), "reference-list line"),
+        (lambda: is_bare_citation(stripped), "bare citation"),
+        (lambda: _is_filler(stripped), "filler"),
         (lambda: refers_back(stripped), "points back to a source"),
         (lambda: _is_heading_like(stripped), "heading"),
     )
@@ -286,7 +345,8 @@ def not_claim_reason(sentence: str, list_item: bool = False) -> str | None:
 # searched only when one is there, so a sentence without any costs a few `in` tests instead of a
 # regex scan (most claims match no kind or an early one). PERSONAL is case-sensitive: its literals are
 # tested on the text itself, and its `^I` alternatives by the sentence's first two characters.
-_PERSONAL_LITERALS = ("I know from", "I have seen", "I've seen", "I’ve seen", "in my ", "my own")
+_PERSONAL_LITERALS = ("I know from", "I have seen", "I've seen", "I’ve seen", "in my ", "In my ", "At my ",
+                      " years ", "my own")
 _KIND_LITERALS: dict[ClaimKind, tuple[str, ...]] = {
     ClaimKind.EMPIRICAL: ("stud", "research", "found", "likely", "percent", "%", "data", "survey", "trial",
                           "experiment", "evidence", "participants", "sample", "rate", "statistic"),
@@ -349,6 +409,8 @@ def document_units(doc: ParsedDocument) -> list[Unit]:
         elif block.kind == REFERENCES and _misread_as_reference(doc, block_index):
             for start, end in split_sentences(doc.text, block.start, block.end):
                 units.append(Unit(start, end, block_index, 0))
+        elif block.kind == PARAGRAPH and _quoted_above_citation_line(doc, block_index):
+            units.append(Unit(block.start, block.end, block_index, 0))
         elif block.kind == PARAGRAPH:
             for sentence in doc.sentences:
                 if sentence.block == block_index:
@@ -359,6 +421,18 @@ def document_units(doc: ParsedDocument) -> list[Unit]:
         unit.index = index
         unit.start, unit.end = _trim(doc.text, unit.start, unit.end)
     return units
+
+
+def _quoted_above_citation_line(doc: ParsedDocument, index: int) -> bool:
+    """A block quotation (Markdown "> …", HTML <blockquote>, or a paragraph wholly in quotation marks)
+    right above a line that only cites its source: the quote is one claim, however many sentences."""
+    block = doc.blocks[index]
+    if index + 1 >= len(doc.blocks) or doc.blocks[index + 1].kind != PARAGRAPH:
+        return False
+    text = doc.text[block.start:block.end].strip()
+    quoted = block.quote or (text[:1] in "“\"" and text[-1:] in "”\"" and len(text) > 2)
+    after = doc.blocks[index + 1]
+    return quoted and is_bare_citation(doc.text[after.start:after.end])
 
 
 # "…in adults.[2] Next sentence": a numeric marker after the full stop still ends the sentence.

@@ -14,13 +14,14 @@ list is preceded by its number ("1. ") as a browser shows it, outside the item's
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 from graph.schema import DocumentKind, comment_id, document_id
-from ingest.blocks import Classifier, Unit
-from ingest.dates import parse_date
+from ingest.blocks import Classifier, Unit, byline_names
+from ingest.dates import parse_date, publication_date
 from ingest.guards import check_paragraphs, parser_failure, shown_path
-from ingest.model import BOILERPLATE, TITLE, InputError, ParsedDocument
+from ingest.model import BOILERPLATE, BYLINE, TITLE, InputError, ParsedDocument
 
 # trafilatura XML elements that hold text of their own, and the unit hint each becomes.
 _TEXT_ELEMENTS = {"p": "text", "quote": "text", "head": "heading", "item": "item", "code": "code"}
@@ -29,13 +30,12 @@ _SEPARATOR = "\n\n"
 
 def read_html(path: Path, html: str) -> list[ParsedDocument]:
     """The article of an HTML page, then its reader comments (WordPress-style comment markup)."""
-    import trafilatura
     from lxml import etree
 
     try:
         extracted = main_content_xml(bracket_reference_superscripts(html))
         root = etree.fromstring(extracted.encode("utf-8")) if extracted else None
-        metadata = trafilatura.extract_metadata(html)
+        metadata = page_metadata(html)
     except Exception as err:  # a parser failure is the file's, in one line
         raise parser_failure(shown_path(path), "cannot be read as HTML", err,
                              hint="Check that it is a web page, or save its text as .txt") from None
@@ -55,12 +55,17 @@ def read_html(path: Path, html: str) -> list[ParsedDocument]:
     if not title:
         title = next((text[b.start:b.end] for b in blocks if b.kind == TITLE), "")
     url = (metadata.url or "") if metadata else ""
-    from ingest.readers import sentences_of, slug_for
+    from ingest.readers import author_from_bylines, sentences_of, slug_for
+
+    bylines = [text[b.start:b.end] for b in blocks if b.kind == BYLINE]
+    author = _people((metadata.author or "") if metadata else "")
+    published = _iso(metadata.date if metadata else "") or publication_date(
+        next((line for line in bylines if parse_date(line)), ""))
 
     doc_id = document_id(slug_for(url, path))
     article = ParsedDocument(
         id=doc_id, kind=str(DocumentKind.ARTICLE), text=text, path=shown_path(path), title=title,
-        author=(metadata.author or "") if metadata else "", date=_iso(metadata.date if metadata else ""),
+        author=author or author_from_bylines(bylines), date=published,
         url=url, offset=0, root_id=doc_id, parent_id="", position=0, blocks=blocks,
         sentences=sentences_of(text, blocks),
     )
@@ -71,6 +76,40 @@ def read_html(path: Path, html: str) -> list[ParsedDocument]:
     except Exception as err:  # a parser failure is the file's, in one line
         raise parser_failure(shown_path(path), "cannot be read as HTML (its comments)", err) from None
     return [article, *comments]
+
+
+def _people(author: str) -> str:
+    """trafilatura's author field ('; '-separated) reduced to the people it names, ', '-joined: 'Daniel
+    Ortiz · Science; Society' -> 'Daniel Ortiz'; '' when its first part names nobody ('Patient
+    information leaflet; Reviewed May'). A later part counts only as a full name (two words or more)."""
+    parts = [byline_names("By " + part.strip()) for part in author.split(";")]
+    if not parts or not parts[0]:
+        return ""
+    names = parts[0] + [name for later in parts[1:] for name in later if len(name.split()) >= 2]
+    return ", ".join(dict.fromkeys(names))
+
+
+def page_metadata(html: str) -> object:
+    """trafilatura's metadata of the page itself (title, author, date, url).
+
+    The date comes from the page's own markup (meta tags, its <time> elements, its URL), never from
+    reader comments (their containers are taken out first: a page without a date used to take its
+    first comment's) nor from the running text (htmldate's extensive search read "(Hattie, 2009)"
+    as 2009-01-01).
+    """
+    import lxml.html
+    import trafilatura
+
+    if "comment" in html:
+        tree = lxml.html.fromstring(html)
+        comments = [el for el in tree.iter() if isinstance(el.tag, str) and "comment" in _classes(el)]
+        for element in comments:
+            if element.getparent() is not None and not any(a in comments for a in element.iterancestors()):
+                element.drop_tree()
+        if comments:
+            html = lxml.html.tostring(tree, encoding="unicode", doctype="<!DOCTYPE html>")
+    date_config = {"original_date": True, "extensive_search": False, "max_date": date.today().isoformat()}
+    return trafilatura.extract_metadata(html, date_config=date_config)
 
 
 def main_content_xml(html: str) -> str | None:
@@ -198,7 +237,8 @@ def _comment_date(element: object) -> str:
 
 def _layout_html_paragraphs(body: object) -> tuple[str, list[Unit]]:
     """Comment body text: its paragraphs (or its whole text) separated by blank lines."""
-    paragraphs = [p for p in body.iter("p", "li", "blockquote")] or [body]  # type: ignore[attr-defined]
+    paragraphs = [p for p in body.iter("p", "li", "blockquote")  # type: ignore[attr-defined]
+                  if p.tag != "blockquote" or not any(child.tag == "p" for child in p)] or [body]
     parts: list[str] = []
     units: list[Unit] = []
     position = 0
@@ -208,8 +248,9 @@ def _layout_html_paragraphs(body: object) -> tuple[str, list[Unit]]:
             continue
         if parts:
             position += len(_SEPARATOR)
+        quoted = any(e.tag == "blockquote" for e in (paragraph, *paragraph.iterancestors()))
         units.append(Unit(position, position + len(words), "item" if paragraph.tag == "li" else "text",
-                          True, True))
+                          True, True, quote=quoted))
         parts.append(words)
         position += len(words)
     return _SEPARATOR.join(parts), units
@@ -233,7 +274,8 @@ def _layout(root: object) -> tuple[str, list[Unit]]:
             position += len(_SEPARATOR)
         number = _ordered_number(element)
         position += len(number)
-        units.append(Unit(position, position + len(words), hint, True, True, level))
+        quoted = element.tag == "quote" or _inside(element, ("quote",))
+        units.append(Unit(position, position + len(words), hint, True, True, level, quote=quoted))
         parts.append(number + words)
         position += len(words)
     return _SEPARATOR.join(parts), units
@@ -255,6 +297,8 @@ def _text_elements(root: object):
         tag = element.tag if isinstance(element.tag, str) else ""
         if tag == "row":
             yield element, "text", 0
+        elif tag == "quote" and any(child.tag == "p" for child in element):
+            continue  # <blockquote><p>…</p></blockquote>: its paragraphs are the units, not it as well
         elif tag in _TEXT_ELEMENTS and not _inside(element, ("row", "item") if tag != "item" else ("row",)):
             rend = element.get("rend", "")
             level = int(rend[1]) if tag == "head" and rend[:1] == "h" and rend[1:2].isdigit() else 0

@@ -53,6 +53,7 @@ class Block:
     end: int
     section: str = ""      # heading text of the enclosing section
     lead_in: int | None = None  # for list items: index of the block that introduces the list
+    quote: bool = False    # a block quotation (Markdown "> …", HTML <blockquote>)
 
 
 @dataclass

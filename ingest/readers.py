@@ -13,7 +13,7 @@ from urllib.parse import urlparse
 
 from graph.schema import DocumentKind, comment_id, document_id
 from ingest import guards
-from ingest.blocks import METADATA_LINE, NAME_ALONE, Classifier, find_units
+from ingest.blocks import METADATA_LINE, NAME_ALONE, Classifier, byline_names, find_units
 from ingest.dates import parse_date, publication_date
 from ingest.model import (
     BYLINE,
@@ -171,7 +171,7 @@ def _article(path: Path, text: str, blocks: list[Block], front: dict[str, str]) 
     date_text = front.get("date") or next((line for line in bylines if parse_date(line)), "")
     return ParsedDocument(
         id=doc_id, kind=str(DocumentKind.ARTICLE), text=text, path=guards.shown_path(path), title=title,
-        author=front.get("author") or _author_from_bylines(bylines), date=publication_date(date_text),
+        author=front.get("author") or author_from_bylines(bylines), date=publication_date(date_text),
         url=url, offset=0, root_id=doc_id, parent_id="", position=0, blocks=blocks,
         sentences=sentences_of(text, blocks), doi=front.get("doi", ""),
     )
@@ -197,9 +197,14 @@ def _url_from_lines(text: str, blocks: list[Block]) -> str:
     return ""
 
 
-def _author_from_bylines(bylines: list[str]) -> str:
-    """The name after 'By' (or in an 'Author:' line), when a byline names one."""
+def author_from_bylines(bylines: list[str]) -> str:
+    """The name after 'By' (or in an 'Author:' line), when a byline names one; several names
+    ('By Eelco van Anken, David Pincus, …', 'By Ana Sánchez and Jürgen Müller') joined by ', '."""
     for line in bylines:
+        names = byline_names(line)
+        if len(names) >= 2:
+            return ", ".join(names)
+        line = re.sub(r"^[*_]{1,2}(?=\S)(.*?)(?<=\S)[*_]{1,2}(?=\s|$)", r"\1", line)
         match = re.match(r"^(?:author\s*:|(?:written |posted )?by\b:?)\s*(?P<name>[^|\d,]+)", line, re.I)
         if match:
             name = re.split(r"\s+(?:on|in|at|-|–|—)\s+", match.group("name").strip())[0].strip(" |,-")
@@ -243,7 +248,7 @@ def _comment_document(path: Path, text: str, article: ParsedDocument, span: Comm
 def _comment_block(block: Block) -> Block:
     """Comments have no headings or titles: a short standalone line there is just a paragraph."""
     if block.kind in ("heading", TITLE):
-        return Block(PARAGRAPH, block.start, block.end, block.section, block.lead_in)
+        return Block(PARAGRAPH, block.start, block.end, block.section, block.lead_in, block.quote)
     return block
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from graph.schema import EvidenceKind
 from ingest.citations.model import CONTINUATION, EvidenceSpan
-from ingest.claims import ClaimSpan, Unit, refers_back
+from ingest.claims import ClaimSpan, Unit, is_bare_citation, refers_back
 from ingest.model import LIST_ITEM, ParsedDocument
 
 # --- which claims evidence supports -----------------------------------------------------
@@ -84,7 +84,7 @@ def supported_claims(doc: ParsedDocument, units: list[Unit], claims: list[ClaimS
     sentence = doc.text[unit.start:unit.end]
     own = where.by_unit.get(unit.index)
     if evidence.kind in (EvidenceKind.ANECDOTE, EvidenceKind.TESTIMONY):
-        if own is not None and _carries_own_claim(sentence, evidence.marker):
+        if own is not None and _carries_own_claim(sentence, evidence.marker, evidence.kind):
             return [own]
         backed = _backed_claim(units, claims, unit, own, where)
         return sorted({i for i in (own, backed) if i is not None})
@@ -98,6 +98,8 @@ def supported_claims(doc: ParsedDocument, units: list[Unit], claims: list[ClaimS
         led = where.in_blocks(_list_items_led_by(doc, unit.block, where))
         if led:
             return led
+    if is_bare_citation(sentence):
+        return _credited_by_citation_line(doc, units, claims, unit, where)
     if refers_back(sentence):
         earlier = where.before(unit.index, claims)
         if not earlier:
@@ -130,6 +132,24 @@ def _list_pointed_back_to(doc: ParsedDocument, units: list[Unit], claims: list[C
     return [i for i, c in enumerate(claims) if units[c.unit].block in run]
 
 
+def _credited_by_citation_line(doc: ParsedDocument, units: list[Unit], claims: list[ClaimSpan], unit: Unit,
+                               where: _ClaimIndex) -> list[int]:
+    """The claims a citation standing alone credits ("> quote" / "(Dunlosky et al., 2013, p. 6)"):
+    in its paragraph, the sentence right before it; on a line of its own, every claim of the block
+    right above (the quote, the paragraph; a list: all items of its lead-in)."""
+    if unit.index == 0:
+        return []
+    previous = units[unit.index - 1]
+    if previous.block == unit.block:
+        return list(where.all_at_unit.get(previous.index, []))
+    if previous.block != unit.block - 1:
+        return []
+    above = where.in_blocks([previous.block])
+    if above and doc.blocks[previous.block].kind == LIST_ITEM:
+        return _list_pointed_back_to(doc, units, claims, above[-1], where)
+    return above
+
+
 # "Judith Herman makes this point … in Trauma and Recovery, where she …": a claim of its own that
 # also credits the sentence right before it.
 _MAKES_THE_POINT = re.compile(
@@ -139,10 +159,29 @@ _MAKES_THE_POINT = re.compile(
 )
 
 
-def _carries_own_claim(sentence: str, marker: str) -> bool:
-    """'I know from experience that X': the experience backs X, said in the same sentence."""
+# An experience that sets the scene for the rest of its sentence: "In my experience, X", "In my school
+# we …", "I have taught … for eleven years, and X", "After eight years of teaching, …" back X. One that
+# only reports what the writer saw ("In my practice, I have worked with many veterans …") backs the
+# claim after it, as "I have seen" does; so does testimony ("In our case, my husband …").
+_SETS_THE_SCENE = re.compile(
+    r"(?:In|From|At) my |I(?:['’]ve| have)(?: been)? \w+\b.*\b(?:years|decades)$"
+    r"|(?:After|Over|In) \w+")
+_WITNESSED = re.compile(
+    r"\bI(?:['’]ve| have)? (?:seen|witnessed|watched|worked with|treated|observed|found)\b")
+
+
+def _carries_own_claim(sentence: str, marker: str, kind: str = EvidenceKind.ANECDOTE) -> bool:
+    """'I know from experience that X', 'In my experience, X', 'In my school we …, and X', 'I have
+    taught statistics for eleven years, and X': the experience backs X, said in the same sentence."""
     position = sentence.find(marker)
-    return position >= 0 and bool(re.match(r"\s*,?\s*that\b", sentence[position + len(marker):]))
+    if position < 0:
+        return False
+    rest = sentence[position + len(marker):]
+    if re.match(r"\s*,?\s*that\b", rest):
+        return True
+    opens = not sentence[:position].strip(" \t\n\"“(*_")
+    return (opens and kind == EvidenceKind.ANECDOTE and bool(_SETS_THE_SCENE.match(marker))
+            and not _WITNESSED.search(sentence) and len(re.findall(r"\w+", rest)) >= 3)
 
 
 def _backed_claim(units: list[Unit], claims: list[ClaimSpan], unit: Unit, own: int | None,

@@ -30,6 +30,9 @@ from ingest.model import Reference
 
 # --- sentences that continue a source cited just before --------------------------------
 
+# What "In their experiment, …" / "In his words, …" may name: the work of the authors cited just before.
+_CARRIED_WORK = (r"(?:experiments?|stud(?:y|ies)|trials?|papers?|book|review|survey|sample|data|words|work|"
+                 r"research|report|article|analysis|meta-analysis|lab|laboratory|classic study)")
 # "She argues …", "The researchers found …", "This account suggests …", "On this account, …".
 _CONTINUES = re.compile(
     rf"^(?:(?:She|He|They|The (?:researchers|authors|investigators|study|paper|book|team|review|trial|"
@@ -39,8 +42,15 @@ _CONTINUES = re.compile(
     rf"\s+{_ADVERB}"
     rf"(?:{REPORTING}|offers|gives|lists|sets out|recommends|traces)\b"
     r"|(?:On|According to|Under|In) (?:this|that|their|his|her) (?:account|view|theory|model|framework|"
-    r"reading|analysis|interpretation)\b)"
+    r"reading|analysis|interpretation)\b"
+    rf"|In (?:their|his|her) {_CARRIED_WORK}\b)"
 )
+# "Deliberate practice, in their account, needs feedback": the same, set off by commas in the sentence.
+_ASIDE = re.compile(
+    r",\s+(?:in|on|according to|by) (?:their|his|her) (?:own )?(?:account|view|theory|model|framework|"
+    rf"reading|analysis|interpretation|{_CARRIED_WORK})\s*,")
+# "(p. 20)", "(pp. 96–101)": a page of the work cited last, in a sentence with no citation of its own.
+_PAGE_ONLY = re.compile(r"\((?:p|pp|page|pages)\.?\s*[\divxlc]+(?:\s*[–-]\s*\d+)?\)")
 # "Harlow concluded …", "Van der Kolk also claims …", "According to Seligman and Maier, …".
 _NAME_REPORTS = re.compile(
     rf"(?:\bAccording to\s+(?P<according>{NAME_LIST})(?:{ETAL})?\s*,"
@@ -73,6 +83,12 @@ _SAME_SOURCE = re.compile(
 # "They rated themselves …" right after a cited sentence: a pronoun subject, any verb.
 _PRONOUN_OPENS = re.compile(
     r"^(?:[A-Z]+:\s+)?(?:(?:They|She|He|It|Their|His|Her)\s+(?:\w+ly\s+)?[a-z]+\b"
+    # "Within 29 months, they found …": a short time phrase, then the pronoun and a reporting verb
+    rf"|(?:Within|After|Over|In|By|Later|Two|Three|Five|Ten|\d+)[\w ]{{0,25}},\s+(?:they|she|he)\s+"
+    rf"{REPORTING}\b"
+    # "That figure was 61% …": a number of the sentence before. Not "This/These result(s)", "This
+    # finding": in a paper those are the authors' own more often than the work cited before them.
+    r"|(?:That|The same) (?:figure|number|estimate|percentage|proportion|rate|ratio|share)\b"
     r"|(?:In|Using|With|Through|From) (?:it|them),?\s+(?:they|he|she)\b"
     rf"|[“\"][^”\"]{{10,}}?[,.]?[”\"],?\s+(?:she|he|they)\s+{_SAYS})"
 )
@@ -167,6 +183,11 @@ def continuation_evidence(text: str, unit: Unit, units: list[Unit], index: RefIn
     lead = _CONTINUES.match(sentence)
     if lead and nearby and len(nearby[-1].sources) == 1:
         return _continuation(unit, lead.start(), lead.end(), text, nearby[-1].sources)
+    carried = (_ASIDE.search(sentence) if ", " in sentence else None) or (
+        _PAGE_ONLY.search(sentence) if "(p" in sentence else None)
+    last = {k for c in nearby if c.unit == nearby[-1].unit for k in c.sources} if nearby else set()
+    if carried and len(last) == 1:  # the sentence cited last names one work, not "(A, 2006; B, 2013)"
+        return _continuation(unit, carried.start(), carried.end(), text, sorted(last))
     same = _SAME_SOURCE.search(sentence) if _may_name_same_source(sentence) else None
     referent = _recent_referent(unit, units, history, headings, sentence, index) if same else None
     if referent:
