@@ -190,8 +190,11 @@ def to_svg(picture: Picture) -> str:
     out += [f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{NODE_RADIUS_PX}" fill="{colour}"/>'
             for x, y, colour, _ in picture.nodes]
     out.append("</g>")
+    # A white halo under each caption keeps it legible where edges pass behind it.
+    out.append('<g stroke="#ffffff" stroke-width="3" paint-order="stroke" stroke-linejoin="round">')
     out += [f'<text x="{x + NODE_RADIUS_PX + 4:.1f}" y="{y:.1f}" dominant-baseline="middle">'
             f"{html.escape(caption)}</text>" for x, y, _, caption in picture.nodes if caption]
+    out.append("</g>")
     for x, y, text, colour in _legend_rows(picture):
         out.append(f'<circle cx="{x + 5:.1f}" cy="{y:.1f}" r="5" fill="{colour}" stroke="{OUTLINE_COLOUR}" '
                    'stroke-width="0.6"/>')
@@ -229,7 +232,8 @@ def to_png(picture: Picture) -> bytes:
         draw.ellipse((x * k - r, y * k - r, x * k + r, y * k + r), fill=colour, outline=OUTLINE_COLOUR,
                      width=1)
         if caption:
-            draw.text(((x + NODE_RADIUS_PX + 4) * k, y * k), caption, fill="#000000", font=font, anchor="lm")
+            draw.text(((x + NODE_RADIUS_PX + 4) * k, y * k), caption, fill="#000000", font=font, anchor="lm",
+                      stroke_width=k, stroke_fill="#ffffff")
     for x, y, text, colour in _legend_rows(picture):
         draw.ellipse((x * k, (y - 5) * k, (x + 10) * k, (y + 5) * k), fill=colour, outline=OUTLINE_COLOUR)
         draw.text(((x + 15) * k, y * k), text, fill="#000000", font=font, anchor="lm")
