@@ -149,19 +149,26 @@ CLAIM_TEXT_DETAIL = "none"
 # Claim columns kept in `claim_search` beside the text, so the total of a text filter combined with a
 # status or kind is counted from the text hits alone: no claim lookup per hit (1M claims, `finding 1`
 # with a status: 220k hits, ~0.5 s of CPU through the claims). Stores made before get them on opening
-# for writing; read-only, such a store counts through the claims as before.
+# for writing; read-only, such a store counts through the claims as before. This writer stores '' for a
+# missing value, so NULL marks a row written by an older ClaimGraph (which knows only id and text):
+# SQLite keeps those rows in a partial index of its own, and opening for writing fills them, while a
+# read-only store that has any counts through the claims.
 SEARCH_COLUMNS = ("status", "kind")
+UNFILLED = " OR ".join(f"{q(column)} IS NULL" for column in SEARCH_COLUMNS)
+UNFILLED_INDEX_SQL = f'CREATE INDEX IF NOT EXISTS "claim_search_unfilled" ON "claim_search" ("n") ' \
+    f"WHERE {UNFILLED}"
 CLAIM_TEXT_TABLES = ("claim_search", CLAIM_TEXT,
                      *(f"{CLAIM_TEXT}_{s}" for s in ("data", "idx", "content", "docsize", "config")))
 
 
 def claim_text_sql() -> tuple[str, ...]:
-    """CREATE statements of the claim text index (content table, FTS5 table)."""
+    """CREATE statements of the claim text index (content table, FTS5 table, rows lacking SEARCH_COLUMNS)."""
     return (
         'CREATE TABLE IF NOT EXISTS "claim_search" ("n" INTEGER PRIMARY KEY, "id" TEXT NOT NULL UNIQUE, '
         '"text" TEXT NOT NULL' + "".join(f", {q(column)} TEXT" for column in SEARCH_COLUMNS) + ")",
         "CREATE VIRTUAL TABLE IF NOT EXISTS claim_text USING fts5(text, content = 'claim_search', "
         f"content_rowid = 'n', tokenize = 'trigram case_sensitive 1', detail = {CLAIM_TEXT_DETAIL})",
+        UNFILLED_INDEX_SQL,
     )
 
 
@@ -262,7 +269,8 @@ class SQLiteStore(Store):
                 raise StoreError(f"{self.path} has the old schema version {version}: run "
                                  f"`claimgraph upgrade --store {self.path}` once to upgrade it in place")
             self._has_claim_text = self._table_exists(CLAIM_TEXT)
-            self._search_columns = self._claim_search_columns() if self._has_claim_text else ()
+            self._search_columns = SEARCH_COLUMNS if self._has_claim_text and self._search_columns_filled() \
+                else ()
             return
         if version == 0 and PAGE_SIZE:
             conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
@@ -288,8 +296,8 @@ class SQLiteStore(Store):
                 self._upgrade(conn)
         if not self._table_exists(CLAIM_TEXT):
             self._add_claim_text()
-        elif missing := [c for c in SEARCH_COLUMNS if c not in self._claim_search_columns()]:
-            self._add_search_columns(missing)
+        elif not self._search_columns_filled():
+            self._fill_search_columns()
         self._has_claim_text = True
         self._search_columns = SEARCH_COLUMNS
 
@@ -302,22 +310,34 @@ class SQLiteStore(Store):
         with self._transaction() as conn:
             for statement in claim_text_sql():
                 conn.execute(statement)
-            _index_claim_text(conn, conn.execute(
-                _sql("SELECT id, text, $c FROM claim", c=", ".join(map(q, SEARCH_COLUMNS)))).fetchall())
+            _index_claim_text(conn, conn.execute(_sql("SELECT id, text, $c FROM claim", c=", ".join(
+                f"COALESCE({q(column)}, '')" for column in SEARCH_COLUMNS))).fetchall())
 
     def _claim_search_columns(self) -> tuple[str, ...]:
         """The SEARCH_COLUMNS this store's claim_search holds (none in stores made before them)."""
         have = {r[1] for r in self._conn.execute('PRAGMA table_info("claim_search")')}
         return tuple(c for c in SEARCH_COLUMNS if c in have)
 
-    def _add_search_columns(self, missing: Sequence[str]) -> None:
-        """Add SEARCH_COLUMNS to a claim_search made before them, filled from the claims."""
+    def _search_columns_filled(self) -> bool:
+        """True when claim_search holds SEARCH_COLUMNS for every claim: the columns and their partial
+        index of unfilled rows exist, and that index is empty (one index probe)."""
+        if self._claim_search_columns() != SEARCH_COLUMNS or not self._table_exists("claim_search_unfilled"):
+            return False
+        return self._conn.execute(_sql('SELECT 1 FROM "claim_search" INDEXED BY "claim_search_unfilled" '
+                                       "WHERE $u LIMIT 1", u=UNFILLED)).fetchone() is None
+
+    def _fill_search_columns(self) -> None:
+        """Add SEARCH_COLUMNS (and their index of unfilled rows) to a claim_search made before them, and
+        fill every row that lacks them from its claim (all rows once; later, rows an older writer added)."""
         with self._transaction() as conn:
-            for column in missing:
-                conn.execute(_sql('ALTER TABLE "claim_search" ADD COLUMN $c TEXT', c=q(column)))
-            columns = ", ".join(map(q, missing))
-            conn.execute(_sql('UPDATE "claim_search" SET ($c) = '
-                              '(SELECT $c FROM claim c WHERE c.id = "claim_search".id)', c=columns))
+            for column in SEARCH_COLUMNS:
+                if column not in self._claim_search_columns():
+                    conn.execute(_sql('ALTER TABLE "claim_search" ADD COLUMN $c TEXT', c=q(column)))
+            conn.execute(UNFILLED_INDEX_SQL)
+            columns = ", ".join(map(q, SEARCH_COLUMNS))
+            values = ", ".join(f"COALESCE(c.{q(column)}, '')" for column in SEARCH_COLUMNS)
+            conn.execute(_sql('UPDATE "claim_search" SET ($c) = (SELECT $v FROM claim c WHERE c.id = '
+                              '"claim_search".id) WHERE $u', c=columns, v=values, u=UNFILLED))
 
     def _stored_version(self) -> int:
         """The schema version the meta table (version 2 on) and PRAGMA user_version record (the higher)."""
@@ -487,7 +507,8 @@ class SQLiteStore(Store):
             names = COLUMNS[label]
             conn.executemany(NODE_UPSERT_SQL[label], [tuple(map(p.get, names)) for p in props])
         if by_label[Label.CLAIM] and self._has_claim_text:
-            claims = [(p["id"], p.get("text"), *map(p.get, SEARCH_COLUMNS)) for p in by_label[Label.CLAIM]]
+            claims = [(p["id"], p.get("text"), *(p.get(c) or "" for c in SEARCH_COLUMNS))
+                      for p in by_label[Label.CLAIM]]
             _unindex_claim_text(conn, [claim[0] for claim in claims])
             _index_claim_text(conn, claims)
 

@@ -165,6 +165,7 @@ def test_store_without_status_beside_the_text_answers_the_same_and_gets_it(tmp_p
         store.write(sample_batch())
         answers = status_kind_answers(store)
     with sqlite3.connect(path) as raw:
+        raw.execute("DROP INDEX claim_search_unfilled")
         raw.execute("ALTER TABLE claim_search DROP COLUMN status")
         raw.execute("ALTER TABLE claim_search DROP COLUMN kind")
     with SQLiteStore(path, read_only=True) as old:
@@ -177,3 +178,22 @@ def test_store_without_status_beside_the_text_answers_the_same_and_gets_it(tmp_p
         assert raw.execute("SELECT COUNT(*) FROM claim_search s JOIN claim c ON c.id = s.id "
                            "WHERE c.status = s.status AND c.kind = s.kind").fetchone()[0] == \
             raw.execute("SELECT COUNT(*) FROM claim").fetchone()[0]
+
+
+def test_rows_an_older_writer_added_are_counted_through_the_claims_then_filled(tmp_path: Path) -> None:
+    """An older ClaimGraph writing to an upgraded store adds claim_search rows without status and kind
+    (NULL): read-only, the store then counts through the claims; opened for writing it fills them."""
+    path = tmp_path / "mixed.db"
+    with SQLiteStore(path) as store:
+        store.write(sample_batch())
+        answers = status_kind_answers(store)
+    with sqlite3.connect(path) as raw:  # what main's writer leaves for the claims it indexes
+        raw.execute("UPDATE claim_search SET status = NULL, kind = NULL WHERE n % 3 = 0")
+        assert raw.execute("SELECT COUNT(*) FROM claim_search WHERE status IS NULL").fetchone()[0] > 0
+    with SQLiteStore(path, read_only=True) as mixed:
+        assert status_kind_answers(mixed) == answers
+    with SQLiteStore(path) as filled:
+        assert status_kind_answers(filled) == answers
+    with sqlite3.connect(path) as raw:
+        assert raw.execute("SELECT COUNT(*) FROM claim_search WHERE status IS NULL OR kind IS NULL"
+                           ).fetchone()[0] == 0
