@@ -191,7 +191,9 @@ class LocalNeo4j:
                 raise Neo4jServerError(
                     f"{self.data_dir} was used before: pass the password it was created with")
             return password
-        password = password or secrets.token_urlsafe(18)
+        # A leading '-' would make neo4j-admin (picocli) read the password as an option, quoted or not
+        # (1 generated password in 64 did).
+        password = password or "p" + secrets.token_urlsafe(18)
         # picocli (neo4j-admin's parser) expands @FILE into the arguments the file holds, so the
         # password is read from a file only this user can read instead of appearing in `ps`.
         arguments = self.home / "set-initial-password.args"

@@ -126,3 +126,74 @@ def test_a_store_indexed_with_positions_answers_the_same(tmp_path: Path,
             sql = raw.execute("SELECT sql FROM sqlite_master WHERE name = 'claim_text'").fetchone()[0]
         assert f"detail = {detail}" in sql
     assert answers["none"] == answers["full"]
+
+
+def status_kind_answers(store: SQLiteStore) -> dict[tuple[str, str, str], tuple[list[str], int]]:
+    """Rows and total of every text query with every status and every kind present."""
+    every = store.claims(limit=10_000).rows
+    answers = {}
+    for field in ("status", "kind"):
+        for value in sorted({row[field] for row in every} - {""}):
+            for text in queries(store, seed=5)[::9]:
+                page = store.claims(ClaimFilter(text=text, **{field: value}), limit=10_000)
+                answers[field, value, text] = ([r["id"] for r in page.rows], page.total)
+    return answers
+
+
+def test_status_and_kind_beside_the_text_follow_rewrites(store: SQLiteStore, tmp_path: Path) -> None:
+    """A claim whose status and kind change on re-ingest is counted under the new ones only."""
+    batch = alpha_batch()
+    claim = next(n for n in batch.nodes if n.label == Label.CLAIM and "Veterans with" in n.props["text"])
+    old_status, old_kind = claim.props["status"], claim.props["kind"]
+    claim.props.update(status="anecdotal" if old_status != "anecdotal" else "cited", kind="definition")
+    store.write(batch)
+    for field, old, new in (("status", old_status, claim.props["status"]), ("kind", old_kind, "definition")):
+        before = store.claims(ClaimFilter(text="veterans with", **{field: old}), limit=100)
+        assert claim.id not in [r["id"] for r in before.rows] and before.total == len(before.rows)
+        page = store.claims(ClaimFilter(text="veterans with", **{field: new}), limit=100)
+        assert claim.id in [r["id"] for r in page.rows] and page.total == len(page.rows)
+    with sqlite3.connect(tmp_path / "claimgraph.db") as raw:
+        stored = raw.execute("SELECT status, kind FROM claim_search WHERE id = ?", (claim.id,)).fetchone()
+    assert stored == (claim.props["status"], "definition")
+
+
+def test_store_without_status_beside_the_text_answers_the_same_and_gets_it(tmp_path: Path) -> None:
+    """A store made before claim_search held status and kind: read-only it counts through the claims,
+    opened for writing the columns are added and filled, with the same answers throughout."""
+    path = tmp_path / "old.db"
+    with SQLiteStore(path) as store:
+        store.write(sample_batch())
+        answers = status_kind_answers(store)
+    with sqlite3.connect(path) as raw:
+        raw.execute("DROP INDEX claim_search_unfilled")
+        raw.execute("ALTER TABLE claim_search DROP COLUMN status")
+        raw.execute("ALTER TABLE claim_search DROP COLUMN kind")
+    with SQLiteStore(path, read_only=True) as old:
+        assert status_kind_answers(old) == answers
+    with SQLiteStore(path) as upgraded:
+        assert status_kind_answers(upgraded) == answers
+    with sqlite3.connect(path) as raw:
+        assert raw.execute("SELECT COUNT(*) FROM claim_search WHERE status IS NULL OR kind IS NULL"
+                           ).fetchone()[0] == 0
+        assert raw.execute("SELECT COUNT(*) FROM claim_search s JOIN claim c ON c.id = s.id "
+                           "WHERE c.status = s.status AND c.kind = s.kind").fetchone()[0] == \
+            raw.execute("SELECT COUNT(*) FROM claim").fetchone()[0]
+
+
+def test_rows_an_older_writer_added_are_counted_through_the_claims_then_filled(tmp_path: Path) -> None:
+    """An older ClaimGraph writing to an upgraded store adds claim_search rows without status and kind
+    (NULL): read-only, the store then counts through the claims; opened for writing it fills them."""
+    path = tmp_path / "mixed.db"
+    with SQLiteStore(path) as store:
+        store.write(sample_batch())
+        answers = status_kind_answers(store)
+    with sqlite3.connect(path) as raw:  # what main's writer leaves for the claims it indexes
+        raw.execute("UPDATE claim_search SET status = NULL, kind = NULL WHERE n % 3 = 0")
+        assert raw.execute("SELECT COUNT(*) FROM claim_search WHERE status IS NULL").fetchone()[0] > 0
+    with SQLiteStore(path, read_only=True) as mixed:
+        assert status_kind_answers(mixed) == answers
+    with SQLiteStore(path) as filled:
+        assert status_kind_answers(filled) == answers
+    with sqlite3.connect(path) as raw:
+        assert raw.execute("SELECT COUNT(*) FROM claim_search WHERE status IS NULL OR kind IS NULL"
+                           ).fetchone()[0] == 0

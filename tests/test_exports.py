@@ -7,6 +7,7 @@ import io
 import json
 import xml.etree.ElementTree as ET
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -204,6 +205,38 @@ def test_pictures_open_as_png_and_svg(subgraph):
     svg = export(subgraph, "svg")
     assert ET.fromstring(svg).tag == "{http://www.w3.org/2000/svg}svg"
     assert export(subgraph, "svg") == svg, "the layout is seeded, so the picture is the same every time"
+    assert export(subgraph, "png") == png
+
+
+def test_picture_draws_every_node_edge_and_caption(subgraph):
+    from PIL import Image
+
+    svg = ET.fromstring(export(subgraph, "svg"))
+    ns = "{http://www.w3.org/2000/svg}"
+    legend_entries = 7  # three claim statuses, four other labels
+    assert len(svg.findall(f".//{ns}circle")) == len(subgraph.nodes) + legend_entries
+    edges = {(r.start, r.end) for r in subgraph.relationships}
+    assert len(svg.findall(f".//{ns}g/{ns}path")) == len(edges)
+    assert len(svg.findall(f".//{ns}polygon")) == len(edges), "one arrow head per edge"
+    texts = [t.text for t in svg.iter(f"{ns}text")]
+    assert "Trauma & <Relationships>" in texts, "captions are escaped in the SVG and read back whole"
+    assert "Claim: cited (1)" in texts and "Source (2)" in texts
+    image = Image.open(io.BytesIO(export(subgraph, "png")))
+    assert image.size == (int(svg.get("width")) * 2, int(svg.get("height")) * 2)
+    assert len(image.convert("RGB").getcolors(1 << 20)) > 20, "the PNG has nodes, edges and text on it"
+
+
+def test_picture_export_imports_neither_matplotlib_nor_networkx(subgraph):
+    """A one-claim picture is a CLI command a person waits on: ~0.9 s of importing them is gone."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from tests.test_exports import _subgraph; from graph.exports import export; "
+            "export(_subgraph(), 'svg'); export(_subgraph(), 'png'); "
+            "print(sorted(m for m in ('matplotlib', 'networkx', 'pandas') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parent.parent).stdout
+    assert out.strip() == "[]"
 
 
 def test_formats_registry_and_unknown_format(subgraph):
