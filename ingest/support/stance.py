@@ -20,8 +20,13 @@ from dataclasses import dataclass
 
 from graph.schema import Stance
 
+# What a '(see …)' points at in the citing article itself, not in a cited work: '(see S1 Text)',
+# '(see Fig. 1C)', '(see Methods)'.
+_OWN_PART = (r"fig(?:s|ure|ures)?\b|tables?\b|s\d|supplement\w*|supporting|appendix|sections?\b|methods\b|"
+             r"below|above|box\b|eqs?\b|equations?\b|text\b|materials\b")
 CONTRASTING = re.compile(
-    r"\b(?:contrar(?:y|ily) to|(?:argu|speak)(?:e|es|ed|ing|s)? against|at variance with|"
+    r"\b(?:contrar(?:y|ily) to(?! (?:its|their|his|her) (?:\w+ )?(?:aims?|purposes?|goals?|intentions?|"
+    r"expectations?|hypothes[ie]s|predictions?)\b)|(?:argu|speak)(?:e|es|ed|ing|s)? against|at variance with|"
     r"(?:do|does|did) not support (?:the|this|these|that|their|its|his|her)|discrepan(?:cy|cies|t) with|"
     r"(?:in )?discordan(?:ce|t) with|"
     r"(?:have |has |had )?(?:shown|found|reported|observed) the (?:opposite|reverse)|"
@@ -38,8 +43,9 @@ CONTRASTING = re.compile(
     r"reports?|findings?|results?|observations?|work|data|claims?|suggestions?|models?|proposals?|views?|"
     r"conclusions?|authors|groups|investigators|was|were|has been|had been)\b|(?:[A-Z][\w'-]+ )(?:et al|"
     r"and)\b)|"
-    r"contradict(?:s|ed|ing|ory)?|"
-    r"(?:are|is|was|were|be) (?:not|in)consistent with|(?:not|in)consistent with|inconsistent|"
+    r"(?<!not )(?<!n't )(?<!never )contradict(?:s|ed|ing|ory)?(?! (?:\w+ )?(?:findings|results|reports|data|"
+    r"evidence|observations|studies) (?:have|has|had|were|was|are|exist))|"
+    r"(?:are|is|was|were|be) (?:not|in)consistent with|(?:not|in)consistent with|"
     r"not (?:entirely |fully |completely )?(?:consistent|in (?:agreement|line|accordance|keeping)) with|"
     r"at odds with|in (?:conflict|disagreement) with|conflict(?:s|ed|ing)? with|disagree(?:s|d|ment)?\b|"
     r"(?:failed|fail|fails|failure) to (?:replicate|reproduce|confirm|support|detect|find|observe)|"
@@ -75,8 +81,9 @@ CONTRASTING = re.compile(
     re.IGNORECASE)
 MENTIONING = re.compile(
     r"\b(?:\breview(?:s|ed)?\b|elsewhere|previously (?:reported|described|utili[sz]ed|used|published)|"
-    r"(?:has|have) been (?:\w+ly )?reported|(?:program|programs|software|environment|package|pipeline|"
-    r"toolkit|"
+    r"(?:has|have) been (?:\w+ly )?reported(?! (?:to|as)\b)|(?:(?:computer|software|statistical|"
+    r"analysis|custom|in-house|written|R|(?-i:[A-Z][\w-]*[A-Z0-9][\w-]*)) (?:program|programs|environment)|"
+    r"software|package|pipeline|toolkit|"
     r"toolbox|database|server|algorithm)\b|"
     r"(?:was|were|been|is|are) (?:\w+ly )?(?:performed|isolated|extracted|selected|fitted|grown|cultured|"
     r"constructed|generated|prepared|purified|processed|collected|recorded|quantified|named|based on|"
@@ -84,7 +91,8 @@ MENTIONING = re.compile(
     r"imaged|analy[sz]ed|calculated|computed|normali[sz]ed|obtained|derived|designed)\b|for (?:a |an |"
     r"recent |comprehensive |detailed )?(?:reviews?|overviews?|summary|discussion|details|"
     r"more details|further details|background)(?:,)? (?:see|refer to)|(?:reviewed|summari[sz]ed|discussed) "
-    r"(?:in|by|elsewhere)|see (?:also|e\.g\.|for example|reviews?)|(?:(?<=\()|(?<=\[))see\b|\bcf\.|"
+    r"(?:in|by|elsewhere)|see (?:also|e\.g\.|for example|reviews?)|"
+    r"(?:(?<=\()|(?<=\[))see\b(?!\s+(?:" + _OWN_PART + r"))|\bcf\.|"
     r"(?:as|was|were|been) (?:previously |already )?(?:described|published|detailed)(?: previously| "
     r"before| elsewhere| earlier)?(?= *(?:\(|\[|\d|$|in\b|by\b|,|\.|;))|"
     r"(?:using|used|use|following|according to|adapted from|modified from|based on) (?:the |a |an )?"
@@ -93,7 +101,7 @@ MENTIONING = re.compile(
     r"criteria|scale|technique|assay)s?\b|(?:method|protocol|procedure|software|package|tool)s? "
     r"(?:of|from|described by|developed by)|(?:kindly )?(?:provided|obtained|purchased|donated|gifts?) "
     r"(?:by|from)|(?:defined|classified|calculated|measured|scored|assessed|estimated) (?:as|using|with|by|"
-    r"according)|available (?:at|from)|(?:has|have) been (?:described|reviewed))",
+    r"according)|available (?:at|from)|(?:has|have) been (?:described(?! (?:to|as)\b)|reviewed))",
     re.IGNORECASE)
 SUPPORTING = re.compile(
     r"\b(?:consistent with|in (?:agreement|line|accordance|keeping) with|agree(?:s|d|ing)? (?:well )?with|"
@@ -112,12 +120,16 @@ AGREEING = re.compile(
     r"demonstrated|proposed|suggested|predicted|expected|seen)|(?:consistent|in (?:agreement|line|accordance|"
     r"keeping)) with (?:(?:the|our|these|those|previous|earlier|prior|published|"
     r"recent) )*(?:\w+ )?(?:studies|"
-    r"reports?|findings?|results?|observations?|data|work|evidence))\b",
+    r"reports?|findings?|results?|observations?|data|work|evidence)|"
+    r"similar (?:results|findings|observations) "
+    r"(?:are|were|have been|had been|was) (?:\w+ )?(?:obtained|found|reported|observed|seen))\b",
     re.IGNORECASE)
 # 'e.g.' names examples only where it stands in the citation's brackets or just before the marker
 # ('(e.g., Smith 2001)', 'fields, e.g. (Jones 2006)'); 'water-related e.g. associated with high
 # rainfall [31]' uses its examples as evidence and is no cue.
-EXAMPLE = re.compile(r"(?:(?<=\()|(?<=\[))e\.g\.|\be\.g\.,?\s*(?=\x00|\(|\[)", re.IGNORECASE)
+EXAMPLE = re.compile(r"(?:(?<=\()|(?<=\[))e\.g\.,?(?:[\s,;]|\x01|\band\b|\bsee\b|"
+                     r"\bref(?:s|erences?)?\.?)*?(?=\x00)|"
+                     r"\be\.g\.,?\s*(?=\x00|\(|\[)", re.IGNORECASE)
 # A tool, method, reagent or data set used: a verb of use or provenance whose object runs up to the
 # marker ('inferred with PhyML 3.0 (Guindon et al., 2010) using the LG matrix (Le and Gascuel, 2008)',
 # 'following the guidelines for cross-cultural adaptation [18,19]', 'recommended by Slade [29]', 'a gift
@@ -193,6 +205,19 @@ DENIED = re.compile(
     r"cohort|sample|population),?\s*)?(?:we|our \w+|here|this study|the present study)\s+(?:\w+\s+){0,2}?"
     r"(?:found|find|observed|observe|detected|detect|saw|see|did|do|does|could|can|were|was|showed|show|"
     r"failed)\b[^.;]{0,60}?\b(?:no|not|none|neither|nor|failed|unable|lack(?:ed|ing)?)\b", re.IGNORECASE)
+# A claim of the work, the marker inside it, that the rest of the sentence rejects: 'the claim that XMRV
+# is preferentially found in … [3] is not borne out by the second study [4]' (the work bearing it out
+# or not, after the verb, is its evidence: not this cue).
+CLAIM_REJECTED = re.compile(
+    r"\b(?:claims?|hypothes[ie]s|suggestions?|notion|idea|proposals?|assumptions?|view) that\b"
+    r"(?:(?!\b(?:is|was|are|were|has|have)\b(?: been)? not\b)[^;])*?\x00[\s\x00\x01\])\],]*"
+    r"(?P<verdict>(?:is|was|are|were|has|have)(?: been)? not (?:\w+ )?(?:borne out|supported|confirmed|"
+    r"replicated|reproduced|corroborated))\b", re.IGNORECASE)
+# A hedged mechanism of the work answered by a counterfactual in the next clause: 'Weight loss may
+# release toxic substances [36], but if this mechanism were important, we would expect …'.
+HEDGED = re.compile(r"\b(?:may|might|could)\b", re.IGNORECASE)
+COUNTERFACTUAL = re.compile(r"^[\s\x00)\].,]*(?:,|;)?\s*but if\b[^.;]{0,100}?\b(?:were|was)\b[^.;]{0,100}?"
+                            r"\bwould\b", re.IGNORECASE)
 # What the citing article reports not finding, that the work reported: 'our experimental conditions do
 # not detect robust CTCF enrichment in some BX-C locations that have been reported by others'.
 NOT_FOUND_HERE = re.compile(
@@ -200,6 +225,38 @@ NOT_FOUND_HERE = re.compile(
     r"see|reproduce|confirm)\b[^.;]{0,160}?\b(?:reported|described|found|observed|seen)(?: previously)?"
     r" (?:by others|previously|earlier|elsewhere|in (?:other|previous|earlier) (?:studies|work|reports))",
     re.IGNORECASE)
+# A fronted contrast phrase: 'In contrast to the findings of Hollister et al. [22], several recent studies
+# have found … [25]'. Its contrast is with the works cited inside it, up to the comma that closes it; a
+# marker of the main clause after that comma is read on the main clause alone.
+FRONTED = re.compile(r"^[\s,]*(?:(?:however|but|yet|and),?\s+)?(?:in contrast (?:to|with)|unlike|contrary to|"
+                     r"as opposed to)\b", re.IGNORECASE)
+# A fronted contrast of study design, not of results: the main clause says what this study did
+# differently ('In contrast to most previous studies [15], this study obtained the information …',
+# 'Unlike earlier work [3], we included all ages'); the works inside the phrase are mentioning.
+DESIGN_MAIN = re.compile(
+    r"^[\s,]*(?:(?:this|the present|the current|our) (?:study|work|analysis|survey|trial|approach|model)|we|"
+    r"here(?:,)? we)\s+(?:\w+ly\s+)?(?:obtained|used|included|collected|recruited|sampled|measured|"
+    r"assessed|considered|examined|focused|employed|applied|adopted|analy[sz]ed|followed|"
+    r"(?:is|was) based|relied|took|defined|controlled|adjusted)\b", re.IGNORECASE)
+# A negative result of a third-party study, the citation its evidence: 'subsequent studies … failed to
+# confirm evidence for HTLV [22]', 'This work consistently failed to support the claims of NLP [7]'. The
+# cited works report the failure (supporting), unless this marker names the work not reproduced ('failed
+# to replicate the findings of Smith et al. [4]').
+FAILED = re.compile(r"\b(?:failed|fail|fails|failure) to (?:replicate|reproduce|confirm|support|detect|find|"
+                    r"observe)\b", re.IGNORECASE)
+THIRD_PARTY = re.compile(
+    r"\b(?:(?:subsequent|later|other|several|many|some|these|those|further|follow-up|independent|"
+    r"recent|this|that) (?:\w+ ){0,3}?(?:studies|study|work|trials?|investigations?|reports?|analyses|"
+    r"experiments|authors|groups|investigators)|they|others)\b", re.IGNORECASE)
+NAMED_OBJECT = re.compile(r"\b(?:findings?|results?|claims?|reports?|observations?|work|study|data) of "
+                          r"(?:[\w'-]+ ){1,3}(?:et al\.?|and (?:colleagues|co-workers|coworkers))\s*[(\[]?$",
+                          re.IGNORECASE)
+# A result seen by the cited work that another study did not see: 'Chun et al. [47] did not observe the
+# changes … that were seen by Chang et al. [45]'; bound to the marker after 'by'.
+NOT_SEEN_BY = re.compile(
+    r"\b(?:did|do|does|could|can|was|were)(?: not|n't) (?:\w+ ){0,2}?(?:observe|detect|find|see|reproduce|"
+    r"confirm|replicate|identif(?:y|ied)|show)\b[^.;\x00]{0,200}?\b(?:seen|reported|observed|found|described|"
+    r"shown|detected) (?:previously |earlier )?(?P<by>by|in)\s+" + _UP_TO_MARKER, re.IGNORECASE)
 # The top-level section headings that hold methods: a citation there without a cue names a method,
 # tool, reagent, strain or data source, and is mentioning.
 METHODS_HEADING = re.compile(
@@ -252,9 +309,13 @@ class CitingContext:
     headings: tuple[str, ...] = ()
 
 
+# The period of an abbreviation cuts no clause: 'Chang et al. [45]', 'e.g. ', 'Fig. 2'.
+_NO_ABBREVIATION = (r"(?<!\bal)(?<!\be\.g)(?<!\bi\.e)(?<!\bcf)(?<!\bvs)(?<!\bFig)(?<!\bFigs)(?<!\bRef)"
+                    r"(?<!\bRefs)(?<!\bEq)")
 # Where a sentence is cut into clauses (cues themselves start a clause too).
 _BOUNDARY = re.compile(
-    r";|:\s|\.\s|,\s+(?=(?:whereas|while|but|although|though|and|however|yet|which|unlike|in contrast|"
+    r";|:\s|" + _NO_ABBREVIATION + r"\.\s|,\s+(?=(?:whereas|while|but|although|though|and|however|yet|"
+    r"which|unlike|in contrast|"
     r"contrary|consistent|as\b|similar|in (?:agreement|line|accordance|keeping))\b)|"
     r"\s(?=(?:whereas|but|although|though|however|unlike|contrary to|in contrast|consistent with|"
     r"in (?:agreement|line|accordance|keeping) with)\b)",
@@ -331,14 +392,42 @@ def classify_stance(sentence: str, marker: tuple[int, int], markers: Sequence[tu
     def written(found: re.Match[str]) -> str:  # the cue as written (the clause has its markers masked)
         return " ".join(sentence[start + found.start():start + found.end()].split())
 
+    fronted = FRONTED.match(clause)
+    if fronted:
+        inside = _bracketed(clause)
+        close = next((i for i in range(fronted.end(), len(clause) - 1)
+                      if clause[i] == "," and not inside[i] and clause[i + 1].isspace()), None)
+        held = close is not None and any(start + fronted.end() <= m[0] < start + close for m in markers)
+        if held and close is not None and marker[0] >= start + close:  # the main clause's own marker
+            start = start + close + 1
+            clause = masked[start:end]
+        elif close is not None and DESIGN_MAIN.match(clause[close + 1:]):
+            design = DESIGN_MAIN.match(clause[close + 1:])
+            assert design is not None
+            return Stance.MENTIONING, f"{written(fronted)} …, {' '.join(design.group(0).split())}"
+    own = _masked(_masked(sentence, markers).replace(MASK, OTHER), [marker])
     found = CONTRASTING.search(clause) or NOT_FOUND_HERE.search(clause)
+    party = THIRD_PARTY.search(clause[:found.start()]) if found and FAILED.fullmatch(found.group(0)) else None
+    if found and party and not NAMED_OBJECT.search(own[start:marker[0] + 1].replace(MASK, "")):
+        return Stance.SUPPORTING, f"{' '.join(party.group(0).split())} … {written(found)}"
     if found:
         return Stance.CONTRASTING, written(found)
+    found = CLAIM_REJECTED.search(own)
+    if found:
+        head = " ".join(found.group(0).split()[:2])
+        return Stance.CONTRASTING, f"{head} … {' '.join(found.group('verdict').split())}"
+    found = NOT_SEEN_BY.search(own[start:end])
+    if found:
+        return Stance.CONTRASTING, " ".join(sentence[start + found.start():start + found.end("by")].split())
     found = HYPOTHESIS.search(clause)
     own_end = clause_of(sentence, marker, markers, whole=False)[1]  # where the marker's own clause ends
     answer = ANSWERED.match(masked[own_end:]) if found and own_end < len(sentence) else None
     if found and answer:
         return Stance.CONTRASTING, f"{written(found)} …, {answer.group(0).split()[-1]}"
+    found = HEDGED.search(masked[start:own_end])
+    answer = COUNTERFACTUAL.match(masked[own_end:]) if found and own_end < len(sentence) else None
+    if found and answer:
+        return Stance.CONTRASTING, f"{written(found)} …, but if … would"
     found = REPORTED.search(masked[start:own_end])
     denial = DENIED.match(masked[own_end:]) if found and own_end < len(sentence) else None
     if found and denial:
