@@ -124,11 +124,12 @@ AGREEING = re.compile(
     r"similar (?:results|findings|observations) "
     r"(?:are|were|have been|had been|was) (?:\w+ )?(?:obtained|found|reported|observed|seen))\b",
     re.IGNORECASE)
-# 'e.g.' names examples only where it stands in the citation's brackets or just before the marker
+# 'e.g.' names examples only where it stands in the citation's brackets (nothing but markers between it
+# and this one: '(e.g. Foot-and-mouth disease [45], …)' cites [45] as evidence) or just before the marker
 # ('(e.g., Smith 2001)', 'fields, e.g. (Jones 2006)'); 'water-related e.g. associated with high
 # rainfall [31]' uses its examples as evidence and is no cue.
-EXAMPLE = re.compile(r"(?:(?<=\()|(?<=\[))e\.g\.,?(?:[\s,;]|\x01|\band\b|\bsee\b|"
-                     r"\bref(?:s|erences?)?\.?)*?(?=\x00)|"
+EXAMPLE = re.compile(r"(?:(?<=\()|(?<=\[))e\.g\.(?=,?(?:[\s,;]|\x01|\band\b|\bsee\b|"
+                     r"\bref(?:s|erences?)?\.?)*?\x00)|"
                      r"\be\.g\.,?\s*(?=\x00|\(|\[)", re.IGNORECASE)
 # A tool, method, reagent or data set used: a verb of use or provenance whose object runs up to the
 # marker ('inferred with PhyML 3.0 (Guindon et al., 2010) using the LG matrix (Le and Gascuel, 2008)',
