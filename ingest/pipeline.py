@@ -37,6 +37,7 @@ from ingest.citations import (
     claim_statuses,
     find_challenge,
     find_evidence,
+    marker_numbers,
 )
 from ingest.claims import ClaimSpan, Unit, document_units, extract_claims
 from ingest.model import InputError, LayoutBox, ParsedDocument, Reference
@@ -255,8 +256,8 @@ def extract_article(documents: list[ParsedDocument], references: list[Reference]
     index = build_index(references, documents)
     analyses = analyse(documents, index)
     numbers: dict[str, str] = {}
-    if any(NUMERIC_MARKER.fullmatch(e.marker.strip()) for a in analyses for e in a.evidence
-           if e.kind == EvidenceKind.CITATION):
+    if any(NUMERIC_MARKER.fullmatch(e.marker.strip()) or marker_numbers(e.marker) is not None
+           for a in analyses for e in a.evidence if e.kind == EvidenceKind.CITATION):
         for number, key in sorted(index.numbers.items()):
             numbers.setdefault(key, str(number))
     for ref in references:
