@@ -48,6 +48,13 @@ def _links(body: str, name: str = "leaflet.txt", bib: str | None = None) -> dict
     return links
 
 
+def _markers(body: str, name: str = "leaflet.txt") -> list[str]:
+    """The markers of every citation found in `body` (resolved or not)."""
+    text = f"Sleep and health\n\n{body}\n\nReferences\n\n{REFERENCES}\n"
+    batch = ingest_text(text, name).batch
+    return [n.props["marker"] for n in batch.nodes_by_label(Label.EVIDENCE) if n.props["kind"] == "citation"]
+
+
 def _keys(*numbers: int) -> set[str]:
     return {PRINTED[n] for n in numbers}
 
@@ -103,7 +110,7 @@ def test_superscript_markers_in_text_cite_and_end_their_sentence(name, first, se
     "Melatonin peaks at 3 a.m.^[a]^ in most adults.",
 ])
 def test_exponents_are_no_superscript_markers(sentence):
-    assert _links(sentence)[sentence] == set()
+    assert _markers(sentence) == _markers(sentence, "notes.md") == []
 
 
 def test_ranges_resolve_through_the_bib_too():
@@ -133,3 +140,64 @@ def test_an_unresolved_superscript_is_reported():
     text = f"Sleep and health\n\nShift work disturbs sleep.^27^ Naps help.\n\nReferences\n\n{REFERENCES}\n"
     result = ingest_text(text, "leaflet.md")
     assert [u["citation"] for u in result.unresolved] == ["^27^"]
+
+
+# --- class 6: statistics and maths in brackets are no citations ----------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    # degrees of freedom of a test statistic (PMC 1471-2180-11-174 prints them in brackets)
+    "The coefficient of variation did not differ between strains (F[1,12] = 1.50, p = 0.2445).",
+    "Lysis time rose with growth rate, F[1,3] = 81.04, p = 0.0029.",
+    "Lysis time rose with growth rate (a quadratic fit, F[2,4]=12.87, p = 0.0181).",
+    "Lysis time rose with growth rate, F(1, 12) = 8.42, p = 0.01.",
+    "Mood differed between groups, χ²(2) = 4.1, p = 0.13.",
+    "Mood differed between groups, t(14) = 2.3, p = 0.04.",
+    "Mood differed between groups, H[2] < 3.1, p > 0.2.",
+    # sample sizes, intervals, ranges
+    "Ten of the shift workers improved (n = 12).",
+    "Short sleepers had higher odds of obesity [95% CI 1.2–3.4].",
+    "Short sleepers had higher odds of obesity (OR 1.6, 95% CI [1, 3]).",
+    "The score is scaled to the interval [0, 1] before the analysis.",
+    "The score takes values in the range [1, 10] for every participant.",
+    # equation numbers and figure panels
+    "The clearance rate follows from Eq. (3) and the measured volume.",
+    "The clearance rate follows from equation (3).",
+    "Substituting Equations (2)–(4) gives the clearance rate.",
+    "Substituting equation [2] gives the clearance rate.",
+    "Clearance rose during sleep (Figure 2B).",
+    "Clearance rose during sleep (Fig. 3) and fell on waking (Table 2).",
+    "Clearance rose during sleep, as Figure (3) shows.",
+])
+def test_statistics_and_maths_in_brackets_cite_nothing(sentence):
+    assert _markers(sentence) == []
+
+
+def test_a_display_equation_number_cites_nothing():
+    links = _links("Clearance is proportional to the volume of the interstitial space.\n\n"
+                   "C = k V (3)\n\nThe constant k was fitted for each mouse (12).")
+    assert links["The constant k was fitted for each mouse (12)."] == _keys(12)
+    assert not any(keys for text, keys in links.items() if text.startswith("C = k V"))
+    assert _markers("C = k V (3)\n\nThe constant k was fitted for each mouse (12).") == ["(12)"]
+
+
+@pytest.mark.parametrize("sentence, numbers", [
+    # a citation next to statistics still links, and only its own numbers
+    ("Mortality fell with longer sleep, p < 0.05 [3].", (3,)),
+    ("The effect was large (F[2, 14] = 5.1) in all arms [3].", (3,)),
+    ("Ten of the shift workers improved (n = 12) [5].", (5,)),
+    ("Short sleepers had higher odds of obesity [95% CI 1.2–3.4] [9].", (9,)),
+    ("Clearance rose during sleep (Figure 2B) [10].", (10,)),
+    ("Clearance rose during sleep [10] (Figure 2B).", (10,)),
+    ("Clearance rose during sleep as in mice [10], equation (3) aside.", (10,)),
+])
+def test_a_citation_next_to_statistics_still_links(sentence, numbers):
+    assert _links(sentence)[sentence] == _keys(*numbers)
+
+
+def test_statistics_in_brackets_do_not_make_a_document_bracket_numbered():
+    """'(12)' after a clause is a citation in a document whose only brackets are statistics."""
+    first = "Lysis time rose with growth rate, F[1,3] = 81.04, p = 0.0029."
+    second = "Faster growth shortens the latent period (12)."
+    links = _links(f"{first} {second}")
+    assert links[first] == set()
+    assert links[second] == _keys(12)

@@ -7,7 +7,7 @@ import bisect
 from graph.schema import EvidenceKind
 from ingest.citations.detectors.anecdote import experience_evidence
 from ingest.citations.detectors.continuation import _Cited, _History, continuation_evidence
-from ingest.citations.detectors.numeric import _BRACKET_NUMBERS
+from ingest.citations.detectors.numeric import bracket_citations
 from ingest.citations.index import RefIndex
 from ingest.citations.linker import _ClaimIndex, supported_claims
 from ingest.citations.model import AUTHOR_YEAR, EvidenceSpan
@@ -26,7 +26,7 @@ def find_evidence(doc: ParsedDocument, units: list[Unit], claims: list[ClaimSpan
     """
     if doc.citations:
         return marked_evidence(doc, units, claims, index)
-    brackets_only = any(_BRACKET_NUMBERS.search(doc.text[u.start:u.end]) for u in units)
+    brackets_only = any(bracket_citations(doc.text[u.start:u.end]) for u in units)
     evidence: list[EvidenceSpan] = []
     history = _History(units, index)
     claim_index = _ClaimIndex(doc, units, claims)

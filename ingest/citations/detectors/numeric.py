@@ -31,6 +31,43 @@ _TO_ASCII = str.maketrans(_SUPERSCRIPT_DIGITS + "⁻˗‐˒", "0123456789---,")
 _SUPERSCRIPT_PRECEDES = re.compile(r"(?:[.,;:!?)\]”\"’']|[^\W\d_]{3,})$")
 
 
+# Numbers in brackets that are no citations (error class 6 of issue #10):
+# - a comparison right after the bracket: a statistic's degrees of freedom or a function's argument
+#   ("F[1,12] = 8.42", "t(14) = 2.3", "H[2] < 3.1");
+_COMPARISON_AFTER = re.compile(r"\s*(?:[=<>≤≥≠≈]|&[lg]t;)")
+# - an equation, figure or table word, a confidence interval or a range word right before it: the
+#   number or bounds of that thing ("Eq. (3)", "Figure (3)", "95% CI [1, 3]", "the interval [0, 1]");
+_NOT_CITATION_BEFORE = re.compile(
+    r"(?:\b(?:eqs?|equations?|formulae?|formulas|fig|figs|figures?|tables?|panels?|steps?|CI"
+    r"|ranges?|intervals?)\.?|[∈=×])\s*$", re.IGNORECASE)
+# - a parenthesised number closing a formula (a display equation's number, "C = k V (3)"): no word
+#   of three letters between the last '=' and the number.
+_FORMULA_BEFORE = re.compile(r"[=<>≤≥]([^=<>≤≥]*)$")
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def is_not_citation(segment: str, match: re.Match[str]) -> bool:
+    """True when a bracketed or parenthesised number group in `segment` is a statistic, an interval,
+    an equation, figure or table number, not a citation."""
+    if _COMPARISON_AFTER.match(segment, match.end()):
+        return True
+    before = segment[max(0, match.start() - 40):match.start()]
+    if _NOT_CITATION_BEFORE.search(before):
+        return True
+    if 0 in _expand_numbers(_spec(match)):
+        return True  # "[0, 1]": no reference is numbered 0
+    formula = _FORMULA_BEFORE.search(before) if match.re is _PAREN_NUMBERS else None
+    return bool(formula) and not _WORD.search(formula.group(1))
+
+
+def bracket_citations(segment: str) -> list[re.Match[str]]:
+    """The bracketed number groups of `segment` that may be citations ('[3]', '[4]–[7]'), statistics
+    and intervals left out."""
+    if "[" not in segment:
+        return []
+    return [m for m in _BRACKET_NUMBERS.finditer(segment) if not is_not_citation(segment, m)]
+
+
 def _expand_numbers(spec: str) -> list[int]:
     numbers: list[int] = []
     for piece in spec.split(","):
@@ -72,8 +109,9 @@ def find_numeric(text: str, unit: Unit, index: RefIndex, brackets_only: bool) ->
     clause end."""
     found: list[EvidenceSpan] = []
     segment = text[unit.start:unit.end]
-    matches = [m for pattern in ([_BRACKET_NUMBERS] if brackets_only else [_BRACKET_NUMBERS, _PAREN_NUMBERS])
-               for m in pattern.finditer(segment)]
+    matches = bracket_citations(segment)
+    if not brackets_only:
+        matches += [m for m in _PAREN_NUMBERS.finditer(segment) if not is_not_citation(segment, m)]
     if "^" in segment or "<sup>" in segment or any(c in segment for c in _SUPERSCRIPT_DIGITS):
         matches += _superscripts(segment)
     for match in matches:
