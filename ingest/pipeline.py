@@ -648,7 +648,7 @@ def build_result(extractions: list[Extraction], registry: WorkRegistry,
     _count_cited(batch, summaries)
     warnings += registry.warnings[warnings_before:]
     for item in unresolved:
-        warnings.append(f"{item['path']}:{item['line']}: citation {item['citation']} matches no reference")
+        warnings.append(unresolved_warning(item))
     links = [r for r in batch.relationships if r.type == RelType.IN_CORPUS]
     stored = {r.start for r in links if r.start in registry.works}
     stored |= {r.end for r in links if r.end in registry.stored_articles or r.end in (also_stored or ())}
@@ -769,7 +769,17 @@ def _unresolved(analysis: _Analysis) -> list[dict[str, Any]]:
         return []
     lines = LineFinder(doc)
     return [{"citation": item.marker, "document_id": doc.id, "path": str(doc.path),
-             "line": lines.line(item.start)} for item in items]
+             "line": lines.line(item.start), "reason": item.reason or UNKNOWN_REASON} for item in items]
+
+
+UNKNOWN_REASON = "no reference of the article's list or .bib matches it"
+
+
+def unresolved_warning(item: dict[str, Any]) -> str:
+    """The ingest warning of one unresolved citation: where it is, the marker and why it matched
+    no reference ('a.md:3: citation [27] matches no reference: no reference is numbered 27 …')."""
+    return (f"{item['path']}:{item['line']}: citation {item['citation']} matches no reference: "
+            f"{item.get('reason') or UNKNOWN_REASON}")
 
 
 class LineFinder:
