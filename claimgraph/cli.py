@@ -21,7 +21,7 @@ DEMO_DIR = Path(__file__).resolve().parent.parent / "ingest" / "data"
 DEMO_ARTICLE = "trauma-and-relationships.txt"
 DEMO_BIB = "references.bib"
 SORT_KEYS = ("position", "status", "document_id", "section", "kind", "text")  # graph.model.CLAIM_SORT_KEYS
-STATUSES = ("cited", "disputed-by-citation", "anecdotal", "unsupported")  # graph.schema.ClaimStatus
+STATUSES = ("cited", "cited-unresolved", "disputed-by-citation", "anecdotal", "unsupported")  # ClaimStatus
 DESIGNS = ("systematic-review", "rct", "cohort", "case-control", "cross-sectional", "case-report",
            "qualitative", "animal-in-vitro", "guideline", "narrative-review", "book", "commentary", "web",
            "dataset-software", "unknown")  # graph.schema.StudyDesign, strongest first
@@ -407,8 +407,8 @@ def cmd_documents(args: argparse.Namespace) -> None:
 
     with open_store(args) as store:
         rows = store.documents()
-    columns = ("id", "kind", "claim_count", "cited", "disputed-by-citation", "anecdotal", "unsupported",
-               "date", "title")
+    columns = ("id", "kind", "claim_count", "cited", "cited-unresolved", "disputed-by-citation", "anecdotal",
+               "unsupported", "date", "title")
     print_rows(rows, columns, args.format, caption=f"{len(rows)} documents")
 
 

@@ -29,7 +29,8 @@ COLUMN_LAYOUT = {
     "claim_count": ("claims", None, "none"), "authors": ("authors", 24, "ellipsis"),
     "date": ("date", None, "none"), "year": ("year", None, "none"), "cited": ("cited", None, "none"),
     "anecdotal": ("anecdotal", None, "none"), "unsupported": ("unsupported", None, "none"),
-    "disputed-by-citation": ("disputed", None, "none"), "support_design": ("design", 17, "ellipsis"),
+    "disputed-by-citation": ("disputed", None, "none"), "cited-unresolved": ("unresolved", None, "none"),
+    "support_design": ("design", 17, "ellipsis"),
     "reference": ("reference", 22, "ellipsis"), "keys": ("keys", 24, "fold"),
     "article_count": ("articles", None, "none"), "line": ("line", None, "none"),
     "claim_id": ("claim", None, "none"), "citation": ("citation", 24, "fold"), "path": ("path", 28, "fold"),
@@ -40,8 +41,8 @@ MIN_TEXT_WIDTH = 30
 DROPPABLE = ("support_design", "document_id", "section", "date", "authors", "source_ids", "kind", "year",
              "evidence_count",
              "article_count", "path", "claim_id", "keys")
-STATUS_STYLES = {"cited": "green", "disputed-by-citation": "magenta", "anecdotal": "yellow",
-                 "unsupported": "red"}
+STATUS_STYLES = {"cited": "green", "cited-unresolved": "dark_khaki", "disputed-by-citation": "magenta",
+                 "anecdotal": "yellow", "unsupported": "red"}
 STANCE_STYLES = {"supporting": "green", "contrasting": "magenta", "mentioning": "dim"}
 
 

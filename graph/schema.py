@@ -56,9 +56,11 @@ class DocumentKind(StrEnum):
 
 class ClaimStatus(StrEnum):
     """How a claim is supported: by a cited source, by anecdote only, or not at all; a claim whose
-    only citations dispute the works they cite is `disputed-by-citation`, not `cited`."""
+    only citations dispute the works they cite is `disputed-by-citation`, not `cited`; a claim that
+    cites but none of whose citations matched a reference is `cited-unresolved`, not `unsupported`."""
 
     CITED = "cited"
+    CITED_UNRESOLVED = "cited-unresolved"
     DISPUTED_BY_CITATION = "disputed-by-citation"
     ANECDOTAL = "anecdotal"
     UNSUPPORTED = "unsupported"

@@ -323,7 +323,7 @@ def test_handout_groups_claims_by_strength_of_support(stored: Path) -> None:
     assert trial < observational < disputed
     assert "(contrasting: “Contrary to”)" in text
     assert "— design: rct (title: 'A randomized controlled trial of exercise and blood pressure')" in text
-    assert "3 cited, 1 disputed-by-citation" in text
+    assert "3 cited, 0 cited-unresolved, 1 disputed-by-citation" in text
 
 
 def test_counts_name_disputed_claims(stored: Path) -> None:

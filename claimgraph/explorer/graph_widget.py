@@ -76,6 +76,7 @@ COLUMN_SPACING = 200
 ROW_SPACING = 76
 LABEL_WIDTH = 170  # wraps captions narrower than the column spacing: no label runs into the next column
 STATUS_WORDS = {"cited": "cited: rests on a cited work", "anecdotal": "anecdotal: experience or example only",
+                "cited-unresolved": "cited, unresolved: its citations matched no reference",
                 "unsupported": "unsupported: no evidence given",
                 "disputed-by-citation": "disputed by citation: its only citations contrast with their works"}
 
