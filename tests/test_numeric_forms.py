@@ -163,7 +163,7 @@ def test_an_unresolved_superscript_is_reported():
     "The clearance rate follows from Eq. (3) and the measured volume.",
     "The clearance rate follows from equation (3).",
     "Substituting Equations (2)–(4) gives the clearance rate.",
-    "Substituting equation [2] gives the clearance rate.",
+    "Substituting Table (2) gives the clearance rate.",
     "Clearance rose during sleep (Figure 2B).",
     "Clearance rose during sleep (Fig. 3) and fell on waking (Table 2).",
     "Clearance rose during sleep, as Figure (3) shows.",
@@ -189,6 +189,11 @@ def test_a_display_equation_number_cites_nothing():
     ("Clearance rose during sleep (Figure 2B) [10].", (10,)),
     ("Clearance rose during sleep [10] (Figure 2B).", (10,)),
     ("Clearance rose during sleep as in mice [10], equation (3) aside.", (10,)),
+    # a word that names an equation, a figure or a range, followed by its source
+    ("Clearance was fitted with the Hill equation [13].", (13,)),
+    ("All values were within the normal range [12].", (12,)),
+    ("Sleep duration differed across age ranges (12).", (12,)),
+    ("Obesity was defined as a BMI of 30 or more, BMI ≥ 30 (12).", (12,)),
 ])
 def test_a_citation_next_to_statistics_still_links(sentence, numbers):
     assert _links(sentence)[sentence] == _keys(*numbers)

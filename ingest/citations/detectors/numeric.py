@@ -35,14 +35,20 @@ _SUPERSCRIPT_PRECEDES = re.compile(r"(?:[.,;:!?)\]”\"’']|[^\W\d_]{3,})$")
 # - a comparison right after the bracket: a statistic's degrees of freedom or a function's argument
 #   ("F[1,12] = 8.42", "t(14) = 2.3", "H[2] < 3.1");
 _COMPARISON_AFTER = re.compile(r"\s*(?:[=<>≤≥≠≈]|&[lg]t;)")
-# - an equation, figure or table word, a confidence interval or a range word right before it: the
-#   number or bounds of that thing ("Eq. (3)", "Figure (3)", "95% CI [1, 3]", "the interval [0, 1]");
-_NOT_CITATION_BEFORE = re.compile(
-    r"(?:\b(?:eqs?|equations?|formulae?|formulas|fig|figs|figures?|tables?|panels?|steps?|CI"
-    r"|ranges?|intervals?)\.?|[∈=×])\s*$", re.IGNORECASE)
-# - a parenthesised number closing a formula (a display equation's number, "C = k V (3)"): no word
+# - an equation or figure abbreviation, a confidence interval or "=" right before it ("Eq. [3]",
+#   "Fig. (3)", "95% CI [1, 3]"); before a parenthesis also the full words ("equation (3)",
+#   "Figure (3)", "Table (2)"), which before a bracket are a citation of their source ("the Hill
+#   equation [23]": a bracket-numbered article numbers its equations in parentheses);
+_NOT_CITATION_BEFORE = re.compile(r"(?:\b(?:eqs?|figs?)\.|\bCI|[∈=×])\s*$", re.IGNORECASE)
+_NOT_CITATION_BEFORE_PAREN = re.compile(
+    r"\b(?:eqs?|equations?|formulae?|formulas|figs?|figures?|tables?|panels?)\.?\s*$", re.IGNORECASE)
+# - a range or interval word before two numbers joined by a comma: the bounds ("the interval [0, 1]",
+#   "the range [1, 10]"; "within the normal range [12]" is a citation);
+_INTERVAL_BEFORE = re.compile(r"\b(?:ranges?|intervals?)\s*$", re.IGNORECASE)
+_TWO_BOUNDS = re.compile(r"\s*\d{1,3}\s*,\s*\d{1,3}\s*")
+# - a parenthesised number closing an equation (a display equation's number, "C = k V (3)"): no word
 #   of three letters between the last '=' and the number.
-_FORMULA_BEFORE = re.compile(r"[=<>≤≥]([^=<>≤≥]*)$")
+_FORMULA_BEFORE = re.compile(r"=([^=]*)$")
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
 
@@ -52,11 +58,14 @@ def is_not_citation(segment: str, match: re.Match[str]) -> bool:
     if _COMPARISON_AFTER.match(segment, match.end()):
         return True
     before = segment[max(0, match.start() - 40):match.start()]
-    if _NOT_CITATION_BEFORE.search(before):
+    paren = match.re is _PAREN_NUMBERS
+    if _NOT_CITATION_BEFORE.search(before) or paren and _NOT_CITATION_BEFORE_PAREN.search(before):
+        return True
+    if _INTERVAL_BEFORE.search(before) and _TWO_BOUNDS.fullmatch(_spec(match)):
         return True
     if 0 in _expand_numbers(_spec(match)):
         return True  # "[0, 1]": no reference is numbered 0
-    formula = _FORMULA_BEFORE.search(before) if match.re is _PAREN_NUMBERS else None
+    formula = _FORMULA_BEFORE.search(before) if paren else None
     return bool(formula) and not _WORD.search(formula.group(1))
 
 
