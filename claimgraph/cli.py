@@ -494,7 +494,7 @@ def cmd_unresolved(args: argparse.Namespace) -> None:
     print_rows(rows, UNRESOLVED_COLUMNS, args.format, caption=caption)
 
 
-UNRESOLVED_COLUMNS = ("citation", "path", "line", "document_id", "claim_id", "sentence")
+UNRESOLVED_COLUMNS = ("citation", "path", "line", "reason", "document_id", "claim_id", "sentence")
 
 
 def unresolved_rows(store: Any) -> list[dict[str, Any]]:
@@ -519,7 +519,8 @@ def unresolved_rows(store: Any) -> list[dict[str, Any]]:
                      "line": line_in_file(doc, int(item.get("start") or 0)) if doc.path else None,
                      "document_id": doc_id, "claim_id": "; ".join(c.id for c in claims),
                      "sentence": " / ".join(str(c.props.get("text", "")) for c in claims),
-                     "evidence_id": item["id"], "document_title": item.get("document_title", "")})
+                     "evidence_id": item["id"], "document_title": item.get("document_title", ""),
+                     "reason": item.get("reason", "")})
     return rows
 
 

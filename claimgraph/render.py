@@ -34,6 +34,7 @@ COLUMN_LAYOUT = {
     "reference": ("reference", 22, "ellipsis"), "keys": ("keys", 24, "fold"),
     "article_count": ("articles", None, "none"), "line": ("line", None, "none"),
     "claim_id": ("claim", None, "none"), "citation": ("citation", 24, "fold"), "path": ("path", 28, "fold"),
+    "reason": ("why", 36, "fold"),
 }
 NARROW_ID_WIDTH = 26  # a long id (a comment's) is cut in the middle to this when the table is tight
 MIN_TEXT_WIDTH = 30
@@ -328,7 +329,8 @@ def print_trace(trace: dict[str, Any]) -> None:
                                f"(`claimgraph claims --document {terminal_safe(source['in_corpus'])}`)",
                                style="cyan"))
         if ev.get("kind") == "citation" and not ev.get("sources"):
-            out.print(Text("      unresolved: no BibTeX entry matches this citation", style="yellow"))
+            why = terminal_safe(ev.get("reason") or "no reference of the article's list or .bib matches it")
+            out.print(Text(f"      unresolved: {why}", style="yellow"))
     if not trace["evidence"]:
         out.print(Text("  none: the article gives no evidence for this claim", style="dim"))
     for challenge in trace.get("challenges", []):

@@ -310,7 +310,8 @@ def _claim_lines(claim: Node, evidence: list[dict[str, Any]], numbers: dict[str,
                 if src["id"] in numbers]
         pointer = " " + ", ".join(refs) if refs else ""
         if ev.get("kind") == "citation" and not ev.get("sources"):
-            pointer = " (matched no reference)"
+            why = f": {md_escape(ev['reason'])}" if ev.get("reason") else ""
+            pointer = f" (matched no reference{why})"
         lines.append(f"- **{md_escape(ev.get('kind', ''))}**: “{md_escape(ev.get('text', ''))}”{pointer}")
     if not evidence:
         lines.append("- no evidence given")

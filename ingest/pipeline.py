@@ -743,6 +743,8 @@ def _add_document(batch: GraphBatch, analysis: _Analysis, contested: set[str], w
                                  "kind": item.kind, "marker": item.marker, "page": page, "bbox": bbox}
         if item.kind in (EvidenceKind.CITATION, EvidenceKind.QUOTE):
             props["resolved"] = bool(item.resolved)
+            if not item.resolved:
+                props["reason"] = item.reason or UNKNOWN_REASON
         batch.add_node(Label.EVIDENCE, node_id, **props)
         for claim_index in item.supports:
             batch.add_rel(RelType.SUPPORTED_BY, analysis.claims[claim_index].id, node_id)

@@ -71,3 +71,107 @@ def test_the_explorer_ingest_page_lists_the_reason():
     assert batch_summary(result.batch, result.unresolved)["unresolved"] == [
         {"citation": "(Nguyen, 2015)", "path": "essay.txt", "line": 3,
          "reason": "no reference has 'Nguyen' as first author"}]
+
+
+# --- the reason is stored: every view of a store shows it (schema version 4) ----------------------
+
+REASON = "no reference has 'Nguyen' as first author"
+
+
+def _stored(tmp_path: Path) -> Path:
+    from graph.store import open_store
+
+    path = tmp_path / "s.db"
+    result = ingest_text("Title\n\nTrauma isolates its survivors (Nguyen, 2015).\n", "essay.txt", BIB)
+    with open_store(str(path)) as store:
+        store.write(result.batch)
+    return path
+
+
+def test_every_view_of_a_store_says_why(tmp_path):
+    from claimgraph.cli import unresolved_rows
+    from claimgraph.explorer.trace import evidence_html
+    from graph.exports import export
+    from graph.store import Scope, open_store
+
+    with open_store(str(_stored(tmp_path)), read_only=True) as store:
+        [row] = store.unresolved_citations()
+        assert row["reason"] == REASON
+        assert unresolved_rows(store)[0]["reason"] == REASON
+        claim = store.claims(limit=1).rows[0]
+        [evidence] = store.trace(claim["id"])["evidence"]
+        assert f"(matched no reference: {REASON})" in evidence_html(evidence).replace("&#x27;", "'")
+        handout = export(store.subgraph(Scope(kind="all")), "markdown", store=store)
+    assert "(matched no reference: no reference has 'Nguyen' as first author)" in handout
+
+
+def test_the_cli_trace_and_unresolved_commands_say_why(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    store = _stored(tmp_path)
+
+    def run(*args: str) -> str:
+        return subprocess.run([sys.executable, "-m", "claimgraph", "--store", str(store), *args],
+                              capture_output=True, text=True, timeout=180, check=True,
+                              env={**__import__("os").environ, "COLUMNS": "200"}).stdout
+
+    [row] = json.loads(run("unresolved", "--format", "json"))
+    assert row["reason"] == REASON
+    claim = json.loads(run("claims", "--format", "json"))[0]["id"]
+    assert f"unresolved: {REASON}" in run("trace", claim)
+
+
+def test_a_v3_store_upgrades_to_v4_with_the_new_status(tmp_path):
+    """A store as v3 wrote it (no `reason` column, the claim `unsupported`) is refused read-only and
+    upgraded in place when opened for writing: the claim becomes cited-unresolved."""
+    import sqlite3
+
+    import pytest
+
+    from graph.schema import SCHEMA_VERSION
+    from graph.store import open_store
+
+    path = _stored(tmp_path)
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("UPDATE claim SET status = 'unsupported' WHERE status = 'cited-unresolved'")
+        conn.execute("ALTER TABLE evidence DROP COLUMN reason")
+        conn.execute("UPDATE claimgraph_meta SET value = '3' WHERE key = 'schema_version'")
+        conn.execute("PRAGMA user_version = 3")
+    conn.close()
+    with pytest.raises(Exception, match="claimgraph upgrade --store"):
+        open_store(str(path), read_only=True)
+    with open_store(str(path)) as store:
+        assert store.schema_version() == SCHEMA_VERSION == 4
+        assert [c["status"] for c in store.claims().rows] == ["cited-unresolved"]
+        assert "reason" not in store.unresolved_citations()[0]  # not stored before; re-ingest fills it
+
+
+@pytest.mark.neo4j
+def test_a_v3_neo4j_store_upgrades_to_v4_with_the_new_status(neo4j_url):
+    import os
+
+    from neo4j import GraphDatabase
+
+    from graph.schema import SCHEMA_VERSION
+    from graph.store import StoreError, open_store
+
+    result = ingest_text("Title\n\nTrauma isolates its survivors (Nguyen, 2015).\n", "essay.txt", BIB)
+    with open_store(neo4j_url) as store:
+        store.clear()
+        store.write(result.batch)
+    driver = GraphDatabase.driver(neo4j_url, auth=(os.environ.get("NEO4J_USER", "neo4j"),
+                                                   os.environ.get("NEO4J_PASSWORD", "")))
+    with driver.session() as session:  # as v3 wrote it
+        session.run("MATCH (c:Claim) SET c.status = 'unsupported'").consume()
+        session.run("MATCH (e:Evidence) REMOVE e.reason").consume()
+        session.run("MATCH (m:ClaimGraphMeta {id: 'schema'}) SET m.schema_version = 3").consume()
+    driver.close()
+    with pytest.raises(StoreError, match="claimgraph upgrade --store"):
+        open_store(neo4j_url, read_only=True)
+    with open_store(neo4j_url) as store:
+        assert store.schema_version() == SCHEMA_VERSION == 4
+        assert [c["status"] for c in store.claims().rows] == ["cited-unresolved"]
+        store.clear()
