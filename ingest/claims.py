@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from graph.schema import ClaimKind, claim_id
 from ingest.model import LIST_ITEM, PARAGRAPH, REFERENCES, ParsedDocument
-from ingest.segment import split_sentences
+from ingest.segment import SUPERSCRIPT_MARKER_TEXT, split_sentences
 
 
 @dataclass
@@ -436,7 +436,8 @@ def _quoted_above_citation_line(doc: ParsedDocument, index: int) -> bool:
 
 
 # "…in adults.[2] Next sentence": a numeric marker after the full stop still ends the sentence.
-_MARKER_AFTER_STOP = re.compile(r"(?<=[.!?])\[\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\](?=\s+[“\"(]?[A-Z])")
+_MARKER_AFTER_STOP = re.compile(r"(?<=[.!?])(?:\[\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\]|" + SUPERSCRIPT_MARKER_TEXT
+                                + r")(?=\s+[“\"(]?[A-Z])")
 
 
 def split_after_markers(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -170,7 +170,8 @@ def _numbered_entries(text: str, lines: list[tuple[int, int]], labelled: list[bo
             entries.append(Entry(s, e, match.group("b") or match.group("d") or match.group("s")))
         elif entries and text[s:e].strip():
             entries[-1].end = e
-    return [_trimmed(text, entry) for entry in entries if _looks_like_entry(text[entry.start:entry.end])]
+    return [_trimmed(text, entry) for entry in entries
+            if _looks_like_numbered_entry(text[entry.start:entry.end])]
 
 
 def _entries_of_group(text: str, group: list[tuple[int, int]]) -> list[Entry]:
@@ -224,6 +225,12 @@ def _trimmed(text: str, entry: Entry) -> Entry:
 def _looks_like_entry(entry: str) -> bool:
     """Enough of a reference: a year or DOI and some words."""
     return len(entry) >= 15 and bool(ANY_YEAR.search(entry) or DOI.search(entry)) and len(entry.split()) >= 3
+
+
+def _looks_like_numbered_entry(entry: str) -> bool:
+    """Enough of a numbered reference: the label names it, so a report or web page printed without
+    a year counts too ('4. National Cancer Intelligence Network. Routes to diagnosis.')."""
+    return _looks_like_entry(entry) or len(entry.strip()) >= 15 and len(entry.split()) >= 4
 
 
 # --- parsing one entry -------------------------------------------------------------------

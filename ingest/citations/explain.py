@@ -1,7 +1,7 @@
 """Why a candidate marker stays unresolved: the resolver's reason for each unresolved citation.
 
 The marker is read again with the detectors' own patterns (a parenthesis's ';'-parts, a
-narrative 'Herman (1992)', bracketed numbers) and each part is put to the resolver's
+narrative 'Herman (1992)', bracketed or superscript numbers) and each part is put to the resolver's
 `why_unresolved` / `why_numbers_unresolved`, so every unresolved citation gets a reason.
 """
 
@@ -17,7 +17,7 @@ from ingest.citations.detectors.author_year import (
     _YEARS_ONLY,
     _citation_core,
 )
-from ingest.citations.detectors.numeric import _BRACKET_NUMBERS, _PAREN_NUMBERS, _expand_numbers
+from ingest.citations.detectors.numeric import marker_numbers
 from ingest.citations.index import RefIndex
 from ingest.citations.model import EvidenceSpan
 from ingest.citations.resolver import why_numbers_unresolved, why_unresolved
@@ -32,11 +32,9 @@ def explain_unresolved(span: EvidenceSpan, index: RefIndex) -> str:
     if span.resolved is not False:
         return ""
     marker = span.marker.strip()
-    numbers = _BRACKET_NUMBERS.fullmatch(marker) or _PAREN_NUMBERS.fullmatch(marker)
-    if numbers:
-        spec = numbers.group(1) + (f"–{numbers.group(2)}" if numbers.re is _BRACKET_NUMBERS
-                                   and numbers.group(2) else "")
-        return why_numbers_unresolved(index, _expand_numbers(spec)) or _unread(marker)
+    numbers = marker_numbers(marker)
+    if numbers is not None:
+        return why_numbers_unresolved(index, numbers) or _unread(marker)
     reasons = _narrative_reasons(marker, index) or _parenthetical_reasons(marker, index)
     return "; ".join(reasons) if reasons else _unread(marker)
 
