@@ -35,6 +35,7 @@ from ingest.citations import (
     EvidenceSpan,
     build_index,
     claim_statuses,
+    explain_unresolved,
     find_challenge,
     find_evidence,
 )
@@ -353,6 +354,9 @@ def analyse(documents: list[ParsedDocument], index: Any) -> list[_Analysis]:
         units = document_units(doc)
         claims = extract_claims(doc, units)
         evidence = find_evidence(doc, units, claims, index)
+        for item in evidence:  # the resolver's reason goes with every unresolved citation
+            if item.kind == EvidenceKind.CITATION and item.resolved is False and not item.reason:
+                item.reason = explain_unresolved(item, index)
         analyses.append(_Analysis(doc, units, claims, evidence))
     return analyses
 
@@ -647,7 +651,9 @@ def build_result(extractions: list[Extraction], registry: WorkRegistry,
     _count_cited(batch, summaries)
     warnings += registry.warnings[warnings_before:]
     for item in unresolved:
-        warnings.append(f"{item['path']}:{item['line']}: citation {item['citation']} matches no reference")
+        why = f": {item['reason']}" if item.get("reason") else ""
+        warnings.append(f"{item['path']}:{item['line']}: citation {item['citation']} matches no "
+                        f"reference{why}")
     links = [r for r in batch.relationships if r.type == RelType.IN_CORPUS]
     stored = {r.start for r in links if r.start in registry.works}
     stored |= {r.end for r in links if r.end in registry.stored_articles or r.end in (also_stored or ())}
@@ -768,7 +774,7 @@ def _unresolved(analysis: _Analysis) -> list[dict[str, Any]]:
         return []
     lines = LineFinder(doc)
     return [{"citation": item.marker, "document_id": doc.id, "path": str(doc.path),
-             "line": lines.line(item.start)} for item in items]
+             "line": lines.line(item.start), "reason": item.reason} for item in items]
 
 
 class LineFinder:

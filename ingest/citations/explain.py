@@ -31,6 +31,8 @@ def explain_unresolved(span: EvidenceSpan, index: RefIndex) -> str:
     '' for a resolved span and for evidence that is no citation (anecdotes, testimony)."""
     if span.resolved is not False:
         return ""
+    if span.reason:  # the detector put its names and years to the resolver when it found the marker
+        return span.reason
     marker = span.marker.strip()
     numbers = _BRACKET_NUMBERS.fullmatch(marker) or _PAREN_NUMBERS.fullmatch(marker)
     if numbers:
