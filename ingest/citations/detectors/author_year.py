@@ -203,11 +203,10 @@ def _bare_author_year(text: str, unit: Unit, index: RefIndex, segment: str,
     """Author–year citations outside brackets; only resolved ones count (a city and a year,
     'In Boston, 2010 …', match no entry)."""
     found: list[EvidenceSpan] = []
-    name_runs = _name_run_starts(segment)
     for cue in _BARE_YEAR.finditer(segment):
         if any(start <= cue.start() < end for start, end in enclosed):
             continue
-        before = _NARRATIVE_BEFORE.search(segment, name_runs[cue.start()], cue.start())
+        before = _NARRATIVE_BEFORE.search(segment, max(0, cue.start() - 160), cue.start())
         if not before or before.group(0).endswith("'s"):
             continue
         etal, years = bool(before.group("etal")), cue.group("years")
