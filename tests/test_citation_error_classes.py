@@ -208,3 +208,19 @@ def test_words_around_a_citation_are_no_authors(tmp_path):
     assert _found(tmp_path, "Plants wilted (M. Lee, personal observation, June 2010).") == []
     # outside brackets only a resolved author, comma, year counts
     assert _found(tmp_path, "In Boston, 2010 was a cold year for the crops we grew.") == []
+
+
+def test_a_marker_without_a_stored_reason_is_read_again_by_the_same_parser():
+    """explain_unresolved re-reads markers another component made (no EvidenceSpan.reason) with
+    the detector's own parser: square brackets, ABNT co-authors, year lists, group authors."""
+    from ingest.citations.model import EvidenceSpan
+
+    index = build_index(parse_bibtex(BIB, "t.bib"), [])
+
+    def why(marker: str) -> str:
+        return explain_unresolved(EvidenceSpan("citation", 0, len(marker), marker, 0, [], False), index)
+
+    assert why("[Nguyen and Lee, 2015]") == "no reference has 'Nguyen' as first author"
+    assert why("(Douady and Couder, 1996a; 1996c)") == (
+        "the suffix 'c' picks none of the 2 work(s) of 1996 (in title order: douady1996a, douady1996b)")
+    assert why("(World Health Organization, 2015)").startswith("'World Health Organization' leads 1")
