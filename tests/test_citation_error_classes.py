@@ -96,6 +96,10 @@ def _keys(tmp_path: Path, sentence: str) -> set[str]:
      "Population Division, 2013).", {"un2013"}),
     ("Half of the sites are common (1000 Genomes Project Consortium et al., 2010).", {"genomes2010"}),
     ("The World Health Organization (2016) reports a rise in diabetes.", {"who2016"}),
+    # a group's initials stand for it when no author has that name
+    ("Diabetes is rising worldwide (WHO, 2016).", {"who2016"}),
+    ("The WHO (2016) reports a rise in diabetes.", {"who2016"}),
+    ("Incidence fell in 2018 (ACS, 2019).", {"acs2019"}),
 ])
 def test_group_authors(tmp_path, sentence, keys):
     assert _keys(tmp_path, sentence) == keys
@@ -224,3 +228,21 @@ def test_a_marker_without_a_stored_reason_is_read_again_by_the_same_parser():
     assert why("(Douady and Couder, 1996a; 1996c)") == (
         "the suffix 'c' picks none of the 2 work(s) of 1996 (in title order: douady1996a, douady1996b)")
     assert why("(World Health Organization, 2015)").startswith("'World Health Organization' leads 1")
+
+
+def test_science_style_numbers_in_parentheses_follow_the_printed_list():
+    """Science/PNAS '(1–3)', '(4, 5)': numbers in parentheses name entries of the numbered list."""
+    from graph.schema import RelType
+
+    text = ("Title\n\nWarming shifts ranges poleward (1–3). Species also move uphill (4, 5). Both "
+            "effects add up (2).\n\n## References\n\n"
+            "1. Parmesan C, Yohe G. A globally coherent fingerprint. Nature. 2003;421:37-42.\n"
+            "2. Root TL, Price JT. Fingerprints of global warming. Nature. 2003;421:57-60.\n"
+            "3. Chen IC, Hill JK. Rapid range shifts of species. Science. 2011;333:1024-6.\n"
+            "4. Lenoir J, Gegout JC. A significant upward shift. Science. 2008;320:1768-71.\n"
+            "5. Kelly AE, Goulden ML. Rapid shifts in plant distribution. PNAS. 2008;105:11823-6.\n")
+    result = ingest_text(text, "sci.md")
+    cited = sorted(rel.props["key"] for rel in result.batch.relationships
+                   if rel.type == RelType.CITES and rel.start.startswith("evidence:"))
+    assert cited == ["ref-1", "ref-2", "ref-2", "ref-3", "ref-4", "ref-5"]
+    assert result.warnings == []

@@ -86,6 +86,26 @@ def _resolution(index: RefIndex, families: list[str], etal: bool, year: str,
 ETAL_MIN_AUTHORS = 3
 
 
+_ACRONYM = re.compile(r"[A-Z]{2,8}")
+_ACRONYM_SKIPS = frozenset("of for the and on in at to de du la le des da do".split())
+
+
+def group_acronyms(index: RefIndex) -> dict[str, list[int]]:
+    """Initials of every group first author (a family of two or more words and no given name)
+    -> positions of its references: 'World Health Organization' -> 'WHO'."""
+    def build() -> dict[str, list[int]]:
+        acronyms: dict[str, list[int]] = {}
+        for position, ref in enumerate(index.references):
+            if not ref.authors or ref.authors[0].given:
+                continue
+            words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", ref.authors[0].family)
+                     if w.lower() not in _ACRONYM_SKIPS]
+            if len(words) > 1:
+                acronyms.setdefault("".join(w[0] for w in words).upper(), []).append(position)
+        return acronyms
+    return index.derived("group_acronyms", build)
+
+
 def _year_fits(index: RefIndex, position: int, years: set[str], year: str) -> bool:
     """Whether the reference at `position` is of the printed `year` (any of `years`, its 4-digit
     years); a printed 'in press' or 'n.d.' fits an entry whose year field holds no year."""
@@ -103,6 +123,8 @@ def _resolve_author_year(index: RefIndex, families: list[str], etal: bool, year:
         # a group's whole name ("Closed Replication Group"), not its last word ("Group")
         whole = " ".join(words_of(first))
         led = [p for p in led if whole in index.author_forms(p)[0]]
+    if not led and _ACRONYM.fullmatch(first):  # "(WHO, 2016)": the World Health Organization's
+        led = group_acronyms(index).get(first, [])
     if not led:
         return None, f"no reference has {first!r} as first author"
     years = set(re.findall(r"\d{4}", year))

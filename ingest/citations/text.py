@@ -57,7 +57,8 @@ LETTER = "A-Za-z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isalpha
 NAME = (rf"{PARTICLE}*[{UPPER}][{LETTER}'’\-]+"
         rf"(?:\s+(?:da|de|do|dos|das|del|della|di|du|van|von|der|den)\s+[{UPPER}][{LETTER}'’\-]+)?")
 # "and" is also Spanish "y", Portuguese "e", German "und" ("García y López", "Silva e Costa").
-AND = r"(?:and|&|y|e|und)"
+# (\b: "The WHO" is not "Th" and "WHO")
+AND = r"(?:\b(?:and|y|e|und)\b|&)"
 NAME_LIST = rf"{NAME}(?:\s*,\s*{NAME})*(?:\s*,?\s*{AND}\s+{NAME})?"
 # "et al.", also in Markdown emphasis ("*et al.*"), "and colleagues", "and others".
 ETAL = (r"\s+[*_]{0,2}et\s+al\.?[*_]{0,2}|\s+and\s+(?:(?:his|her|their)\s+)?"
