@@ -26,7 +26,14 @@ from ingest.claims import Unit
 _PAREN = re.compile(r"\(([^()]*)\)")
 # "[Garrett and Grisham, 2005]", "[Bridgham et al., 2006; Ortlund et al., 2007]": author–year in
 # square brackets, as eLife prints a citation inside a parenthesis. Numbers in brackets are numeric.
-_BRACKET = re.compile(r"\[([^\[\]()]*[^\W\d_][^\[\]()]*\d{4}[^\[\]()]*)\]")
+_BRACKET = re.compile(r"\[([^\[\]()]*)\]")
+_LETTER_AND_YEAR = re.compile(r"[^\W\d_].*\d{4}", re.DOTALL)
+
+
+def _author_year_brackets(segment: str) -> list[re.Match[str]]:
+    """The square brackets of `segment` that hold a letter and then a four-digit year (one linear
+    scan; a pattern requiring both inside the brackets backtracked quadratically)."""
+    return [m for m in _BRACKET.finditer(segment) if _LETTER_AND_YEAR.search(m.group(1))]
 _PART_PREFIX = re.compile(r"^(?:see for (?:instance|example),?|see also|see|e\.g\.,?|i\.e\.,?|cf\.|"
                           r"for (?:example|instance),?|notably,?|for a review,? see|"
                           r"as cited in|as quoted in)\s+",
@@ -103,6 +110,9 @@ def parenthetical_parts(content: str, index: RefIndex) -> list[CitedPart]:
     return found
 
 
+TRAILING_REACH = 240  # characters: "reviewed in" and a long author list fit
+
+
 def _cited_part(core: str, core_start: int, co_authors: list[tuple[str, int]],
                 previous: CitedPart | None, index: RefIndex) -> CitedPart | None:
     """The citation one part holds, or None."""
@@ -128,9 +138,12 @@ def _cited_part(core: str, core_start: int, co_authors: list[tuple[str, int]],
     group = _group_author(core, index)
     if group:
         return CitedPart(core_start, core_start + len(core), *group)
-    trailing = _TRAILING_AUTHOR_YEAR.search(core)
+    # Only the part's last TRAILING_REACH characters: a search over all of a long hostile part would
+    # try the name pattern at every start (quadratic time).
+    trailing = _TRAILING_AUTHOR_YEAR.search(core, max(0, len(core) - TRAILING_REACH))
     # not the last word of a longer name ("Closed Replication Group, 2015" is no "Group, 2015")
-    if trailing and trailing.start() > 0 and not _CAPITALISED_BEFORE.search(core, 0, trailing.start()):
+    if trailing and trailing.start() > 0 and not _CAPITALISED_BEFORE.search(
+            core, max(0, trailing.start() - 60), trailing.start()):
         families = _without_openers(_split_names(trailing.group("names")), index,
                                     bool(trailing.group("etal")), trailing.group("years"))
         first_year = split_years(trailing.group("years"))[0]
@@ -151,7 +164,11 @@ def _cited_part(core: str, core_start: int, co_authors: list[tuple[str, int]],
 def _mask_brackets(segment: str) -> str:
     """`segment` with every author–year bracket blanked out (same length), so the parenthesis
     around '(e.g., RNaseA [Jermann et al., 1995], …)' does not read its citations a second time."""
-    return _BRACKET.sub(lambda m: " " * len(m.group(0)), segment)
+    pieces, at = [], 0
+    for bracket in _author_year_brackets(segment):
+        pieces += [segment[at:bracket.start()], " " * len(bracket.group(0))]
+        at = bracket.end()
+    return "".join(pieces) + segment[at:]
 
 
 # --- finders: each returns EvidenceSpans for one unit ----------------------------------
@@ -164,7 +181,7 @@ def find_author_year(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpa
     segment = text[unit.start:unit.end]
     name_runs: dict[int, int] | None = None
     groups = sorted([*_PAREN.finditer(_mask_brackets(segment) if "[" in segment else segment),
-                     *(_BRACKET.finditer(segment) if "[" in segment else ())], key=lambda m: m.start())
+                     *(_author_year_brackets(segment) if "[" in segment else ())], key=lambda m: m.start())
     for paren in groups:
         content_start = unit.start + paren.start(1)
         years_only = _YEARS_ONLY.match(paren.group(1).strip())
