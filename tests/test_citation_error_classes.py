@@ -246,3 +246,13 @@ def test_science_style_numbers_in_parentheses_follow_the_printed_list():
                    if rel.type == RelType.CITES and rel.start.startswith("evidence:"))
     assert cited == ["ref-1", "ref-2", "ref-2", "ref-3", "ref-4", "ref-5"]
     assert result.warnings == []
+
+
+def test_a_sentence_opening_with_a_species_name_is_no_reference_line(tmp_path):
+    """elife00007: 'Because N. attenuata is …' looked like a Vancouver entry ('Surname I.') with
+    years after it, so its claim and its four citations were dropped."""
+    sentence = ("Because N. attenuata is an annual, seeds are produced within one season (Garrett and "
+                "Grisham, 2005), and seed production measures fitness (Haloin and Strauss, 2008).")
+    assert _keys(tmp_path, sentence) == {"garrett2005", "haloin2008"}
+    from ingest.claims import looks_like_reference_entry
+    assert looks_like_reference_entry("So JH, Kim K. Screening in Korea. J Korean Med Sci. 2010;25:1-9.")
