@@ -124,8 +124,12 @@ _REFERENCE_ENTRY = re.compile(
     r".{0,300}?\(\d{4}[a-z]?\)\."
 )
 # "Schuch FB, Vancampfort D, … Title. Journal. 2016;77:42-51." — surname + initials, a year before ';' or '.'.
+# A sentence opened by a conjunction or preposition before a species name ("Because N. attenuata is
+# an annual, …") is prose, however its years fall.
+_PROSE_OPENER = (r"(?!(?:Because|Although|Though|While|Whereas|When|Since|After|Before|Unless|If|As|In|On|"
+                 r"At|For|Unlike|With|Without|From|By|Thus|Hence|Here|There|Then|But|And)\s)")
 _VANCOUVER_ENTRY = re.compile(
-    r"^(?:\[\d+\]\s*|\d+\.\s+)?[A-Z][\w'’\-]+ [A-Z]{1,3}(?:,|\.)\s"
+    rf"^(?:\[\d+\]\s*|\d+\.\s+)?{_PROSE_OPENER}[A-Z][\w'’\-]+ [A-Z]{{1,3}}(?:,|\.)\s"
     r".{0,400}?\b(?:1[5-9]|20)\d\d(?:;|\.\s|\.$|\s[A-Z][a-z]{2}\b)"
 )
 _TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”’)]$")

@@ -48,7 +48,9 @@ GIVEN_FULL = rf"[{UPPER}][a-zà-ÿ]+(?:-[{UPPER}][a-zà-ÿ]+)?(?:\s+[{UPPER}]\.)
 NAME_END = r"(?=\s*(?:[,.;:&(]|$|and\b|e\b|y\b|et\.?\s+al))"
 
 # One author in each style; groups `family` and `given`.
-LONG_SURNAME = rf"{SURNAME}(?:\s+[{UPPER}][a-zà-ÿ'’][\w'’-]*){{0,2}}"  # "Haubo Bojesen Christensen"
+# "Haubo Bojesen Christensen", "Nunes da Fonseca", "Gerhardsson de Verdier"
+_INNER_PARTICLE = r"(?:(?:da|de|do|dos|das|del|della|di|du|van|von|der|den)\s+)"
+LONG_SURNAME = rf"{SURNAME}(?:\s+{_INNER_PARTICLE}?[{UPPER}][a-zà-ÿ'’][\w'’-]*){{0,2}}"
 NAME_FORMS: dict[str, re.Pattern[str]] = {
     "vancouver": re.compile(rf"(?P<family>{LONG_SURNAME})\s+"
                             rf"(?P<given>{INITIALS_BARE}(?:\s+(?:Jr|Jnr|Sr|II|III)\b)?){NAME_END}"),
@@ -357,7 +359,7 @@ def _group_then_people(body: str) -> tuple[list[PersonName], bool, str]:
 
 def _corporate_author(body: str) -> tuple[list[PersonName], str]:
     """'World Health Organization (2010) …' or 'American Cancer Society. 2007. …': a group as author."""
-    match = re.match(rf"^(?P<name>[{UPPER}][^.()\d]{{2,80}}?)\s*(?=\(\s*{YEAR}|[.,]\s*{YEAR}\b)", body)
+    match = re.match(rf"^(?P<name>[{UPPER}][^.()\d]{{2,80}}?)\s*(?=\(\s*{YEAR}|[.,]\s*{YEAR}[a-z]?\b)", body)
     if not match:
         # words joined by one space; an optional space between them backtracked exponentially
         # lower-case joining words allowed: "Conselho Nacional de Desenvolvimento Científico e Tecnológico"
