@@ -48,6 +48,7 @@ ARTICLES = (
     "CCR2025.1.002.YAO.xml", "PMC7417471.xml",
     "biorxiv-2023.12.30.573694.xml", "biorxiv-2023.10.06.561235.xml", "biorxiv-2023.09.01.555873.xml",
     "arXiv.2211.16879.xml",
+    "biorxiv-2023.04.10.536254.xml", "biorxiv-2022.10.04.510784.xml",
 )
 DISCUSSION_TITLES = ("discussion", "conclusion")
 
