@@ -49,6 +49,7 @@ ARTICLES = (
     "biorxiv-2023.12.30.573694.xml", "biorxiv-2023.10.06.561235.xml", "biorxiv-2023.09.01.555873.xml",
     "arXiv.2211.16879.xml",
     "biorxiv-2023.04.10.536254.xml", "biorxiv-2022.10.04.510784.xml",
+    "medrxiv-2023.03.10.23287084.xml",
 )
 DISCUSSION_TITLES = ("discussion", "conclusion")
 
