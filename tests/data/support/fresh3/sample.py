@@ -1,4 +1,4 @@
-"""List the candidate citing sentences of the second fresh stance set (tests/data/support/fresh3/*.xml).
+"""List the candidate citing sentences of the third fresh stance set (tests/data/support/fresh3/*.xml).
 
 This script only *selects and renders*; it assigns no label. Every stance and cue in
 tests/data/support/fresh3/labels.tsv was written by hand, one candidate at a time.
@@ -40,9 +40,9 @@ ROOT = HERE.parents[3]
 SEED = 1315
 RANDOM_PER_ARTICLE = 30
 # The articles in the order they were chosen (the shared random draw runs through them in this order, so
-# adding an article at the end leaves the draws of the earlier ones unchanged): a first batch of eight,
-# then two, three and two more, chosen because the earlier ones held fewer contrasting citations than
-# the brief asked for.
+# adding an article at the end leaves the draws of the earlier ones unchanged): a first batch of six, then
+# four preprints, two more and one more, chosen because the earlier ones held fewer contrasting citations
+# than the brief asked for.
 ARTICLES = (
     "PMC6398430.xml", "PMC5828200.xml", "biorxiv-371435.xml", "aap-2010-12-011.xml",
     "CCR2025.1.002.YAO.xml", "PMC7417471.xml",
@@ -84,10 +84,16 @@ def sentences_with_citations(path: str):
             bounds = sentence_bounds(text)
             for start, xref in spans:
                 pos = len(collapse(raw[:start] + "x")) - 1
-                for s0, s1 in bounds:
+                marker = collapse("".join(xref.itertext()))
+                for n, (s0, s1) in enumerate(bounds):
                     if s0 <= pos < s1:
+                        # A marker that the splitter cuts in two ("(Hillyard. Hink, Schwent, & Picton,
+                        # 1973)") keeps its whole text: the sentence runs on to the end of the marker.
+                        while marker not in text[s0:s1] and n + 1 < len(bounds):
+                            n += 1
+                            s1 = bounds[n][1]
                         for rid in (xref.get("rid") or "").split():
-                            yield disc, text[s0:s1].strip(), rid, collapse("".join(xref.itertext()))
+                            yield disc, text[s0:s1].strip(), rid, marker
                         break
 
 
