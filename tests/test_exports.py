@@ -213,7 +213,10 @@ def test_picture_draws_every_node_edge_and_caption(subgraph):
 
     svg = ET.fromstring(export(subgraph, "svg"))
     ns = "{http://www.w3.org/2000/svg}"
-    legend_entries = 7  # three claim statuses, four other labels
+    from graph.picture import LABEL_COLOURS, STATUS_COLOURS
+
+    legend_entries = len(STATUS_COLOURS) + len(LABEL_COLOURS)  # one per claim status and other label
+    assert legend_entries == 9
     assert len(svg.findall(f".//{ns}circle")) == len(subgraph.nodes) + legend_entries
     edges = {(r.start, r.end) for r in subgraph.relationships}
     assert len(svg.findall(f".//{ns}g/{ns}path")) == len(edges)
