@@ -21,7 +21,7 @@ DEMO_DIR = Path(__file__).resolve().parent.parent / "ingest" / "data"
 DEMO_ARTICLE = "trauma-and-relationships.txt"
 DEMO_BIB = "references.bib"
 SORT_KEYS = ("position", "status", "document_id", "section", "kind", "text")  # graph.model.CLAIM_SORT_KEYS
-STATUSES = ("cited", "disputed-by-citation", "anecdotal", "unsupported")  # graph.schema.ClaimStatus
+STATUSES = ("cited", "cited-unresolved", "disputed-by-citation", "anecdotal", "unsupported")  # ClaimStatus
 DESIGNS = ("systematic-review", "rct", "cohort", "case-control", "cross-sectional", "case-report",
            "qualitative", "animal-in-vitro", "guideline", "narrative-review", "book", "commentary", "web",
            "dataset-software", "unknown")  # graph.schema.StudyDesign, strongest first
@@ -407,8 +407,8 @@ def cmd_documents(args: argparse.Namespace) -> None:
 
     with open_store(args) as store:
         rows = store.documents()
-    columns = ("id", "kind", "claim_count", "cited", "disputed-by-citation", "anecdotal", "unsupported",
-               "date", "title")
+    columns = ("id", "kind", "claim_count", "cited", "cited-unresolved", "disputed-by-citation", "anecdotal",
+               "unsupported", "date", "title")
     print_rows(rows, columns, args.format, caption=f"{len(rows)} documents")
 
 
@@ -494,7 +494,7 @@ def cmd_unresolved(args: argparse.Namespace) -> None:
     print_rows(rows, UNRESOLVED_COLUMNS, args.format, caption=caption)
 
 
-UNRESOLVED_COLUMNS = ("citation", "path", "line", "document_id", "claim_id", "sentence")
+UNRESOLVED_COLUMNS = ("citation", "path", "line", "reason", "document_id", "claim_id", "sentence")
 
 
 def unresolved_rows(store: Any) -> list[dict[str, Any]]:
@@ -519,7 +519,8 @@ def unresolved_rows(store: Any) -> list[dict[str, Any]]:
                      "line": line_in_file(doc, int(item.get("start") or 0)) if doc.path else None,
                      "document_id": doc_id, "claim_id": "; ".join(c.id for c in claims),
                      "sentence": " / ".join(str(c.props.get("text", "")) for c in claims),
-                     "evidence_id": item["id"], "document_title": item.get("document_title", "")})
+                     "evidence_id": item["id"], "document_title": item.get("document_title", ""),
+                     "reason": item.get("reason", "")})
     return rows
 
 

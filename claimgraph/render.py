@@ -29,10 +29,12 @@ COLUMN_LAYOUT = {
     "claim_count": ("claims", None, "none"), "authors": ("authors", 24, "ellipsis"),
     "date": ("date", None, "none"), "year": ("year", None, "none"), "cited": ("cited", None, "none"),
     "anecdotal": ("anecdotal", None, "none"), "unsupported": ("unsupported", None, "none"),
-    "disputed-by-citation": ("disputed", None, "none"), "support_design": ("design", 17, "ellipsis"),
+    "disputed-by-citation": ("disputed", None, "none"), "cited-unresolved": ("unresolved", None, "none"),
+    "support_design": ("design", 17, "ellipsis"),
     "reference": ("reference", 22, "ellipsis"), "keys": ("keys", 24, "fold"),
     "article_count": ("articles", None, "none"), "line": ("line", None, "none"),
     "claim_id": ("claim", None, "none"), "citation": ("citation", 24, "fold"), "path": ("path", 28, "fold"),
+    "reason": ("why", 36, "fold"),
 }
 NARROW_ID_WIDTH = 26  # a long id (a comment's) is cut in the middle to this when the table is tight
 MIN_TEXT_WIDTH = 30
@@ -40,8 +42,8 @@ MIN_TEXT_WIDTH = 30
 DROPPABLE = ("support_design", "document_id", "section", "date", "authors", "source_ids", "kind", "year",
              "evidence_count",
              "article_count", "path", "claim_id", "keys")
-STATUS_STYLES = {"cited": "green", "disputed-by-citation": "magenta", "anecdotal": "yellow",
-                 "unsupported": "red"}
+STATUS_STYLES = {"cited": "green", "cited-unresolved": "dark_khaki", "disputed-by-citation": "magenta",
+                 "anecdotal": "yellow", "unsupported": "red"}
 STANCE_STYLES = {"supporting": "green", "contrasting": "magenta", "mentioning": "dim"}
 
 
@@ -330,7 +332,8 @@ def print_trace(trace: dict[str, Any]) -> None:
                                f"(`claimgraph claims --document {terminal_safe(source['in_corpus'])}`)",
                                style="cyan"))
         if ev.get("kind") == "citation" and not ev.get("sources"):
-            out.print(Text("      unresolved: no BibTeX entry matches this citation", style="yellow"))
+            why = terminal_safe(ev.get("reason") or "no reference of the article's list or .bib matches it")
+            out.print(Text(f"      unresolved: {why}", style="yellow"))
     if not trace["evidence"]:
         out.print(Text("  none: the article gives no evidence for this claim", style="dim"))
     for challenge in trace.get("challenges", []):

@@ -19,6 +19,7 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|]|&(?=#?\w+;))")
 _HTML_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _STATUS_HEADINGS = {
     ClaimStatus.CITED: "Claims supported by cited sources",
+    ClaimStatus.CITED_UNRESOLVED: "Claims whose citations match no reference",
     ClaimStatus.DISPUTED_BY_CITATION: "Claims whose only citations dispute the works they cite",
     ClaimStatus.ANECDOTAL: "Claims supported by anecdote only",
     ClaimStatus.UNSUPPORTED: "Claims without support",
@@ -283,13 +284,14 @@ def plural(count: int, noun: str) -> str:
 
 
 def claim_support(claim: dict[str, Any], evidence: list[dict[str, Any]]) -> str:
-    """cited, cited-unresolved, anecdotal or unsupported: a cited claim none of whose citations
-    reached a reference (no source, not `resolved`) is cited-unresolved."""
+    """The claim's status (ClaimStatus). A claim a store written before `cited-unresolved` existed
+    holds as `cited` or `unsupported` while it has citations and none of its evidence reached a
+    reference (no source, not `resolved`) is cited-unresolved, as the linker now stores it."""
     status = str(claim.get("status") or ClaimStatus.UNSUPPORTED)
-    if status == ClaimStatus.CITED:
-        citations = [e for e in evidence if e.get("kind") == "citation"]
-        if citations and not any(e.get("sources") or e.get("resolved") for e in citations):
-            return "cited-unresolved"
+    if status in (ClaimStatus.CITED, ClaimStatus.UNSUPPORTED):
+        citations = [e for e in evidence if e.get("kind") in ("citation", "quote")]
+        if citations and not any(e.get("sources") or e.get("resolved") for e in evidence):
+            return str(ClaimStatus.CITED_UNRESOLVED)
     return status
 
 
@@ -308,7 +310,8 @@ def _claim_lines(claim: Node, evidence: list[dict[str, Any]], numbers: dict[str,
                 if src["id"] in numbers]
         pointer = " " + ", ".join(refs) if refs else ""
         if ev.get("kind") == "citation" and not ev.get("sources"):
-            pointer = " (matched no reference)"
+            why = f": {md_escape(ev['reason'])}" if ev.get("reason") else ""
+            pointer = f" (matched no reference{why})"
         lines.append(f"- **{md_escape(ev.get('kind', ''))}**: “{md_escape(ev.get('text', ''))}”{pointer}")
     if not evidence:
         lines.append("- no evidence given")
@@ -375,7 +378,8 @@ def to_markdown(subgraph: Subgraph, store: Any = None, title: str = "", scope: s
     lines = [f"# {md_escape(heading)}", ""]
     if scope:
         lines += [f"Scope: {md_escape(scope)}", ""]
-    counts = {status: sum(1 for c in claims if c.props.get("status") == status) for status in ClaimStatus}
+    shown_status = {c.id: claim_support(c.props, support.get(c.id, [])) for c in claims}
+    counts = {status: sum(1 for c in claims if shown_status[c.id] == status) for status in ClaimStatus}
     tally = ", ".join(f"{n} {s}" for s, n in counts.items())
     lines += [f"{plural(len(claims), 'claim')}: {tally}.", ""]
     if subgraph.truncated:
@@ -392,7 +396,7 @@ def to_markdown(subgraph: Subgraph, store: Any = None, title: str = "", scope: s
         return out
 
     for status in ClaimStatus:
-        group = [c for c in claims if c.props.get("status") == status]
+        group = [c for c in claims if shown_status[c.id] == status]
         if not group:
             continue
         lines += [f"## {_STATUS_HEADINGS[status]} ({len(group)})", ""]

@@ -197,11 +197,28 @@ class Neo4jStore(Store):
                 raise StoreError(f"{self.describe()} has the old schema version {version}: run "
                                  f"`claimgraph upgrade --store {self.url}` once to upgrade it in place")
             return
-        self._run(self._upgrade_tx if version else _set_version, write=True)
+        self._run((lambda tx: self._upgrade_tx(tx, version)) if version else _set_version, write=True)
 
-    def _upgrade_tx(self, tx: Any) -> None:
-        """Schema v1 -> v2: every Source gets its work id, keys move onto CITES (nothing to do on a v2
-        store); then v2 -> v3: designs, stances and support profiles (graph.upgrade)."""
+    def _upgrade_tx(self, tx: Any, version: int) -> None:
+        """Below v3: v1 -> v2 (every Source gets its work id, keys move onto CITES; nothing to do on a
+        v2 store), then v2 -> v3 (designs, stances and support profiles); then v3 -> v4: the status
+        `cited-unresolved` of claims whose citations matched nothing (graph.upgrade)."""
+        from graph.upgrade import plan_v3_to_v4
+
+        if version < 3:
+            self._upgrade_to_v3_tx(tx)
+        claims = [_node("Claim", r["p"]) for r in tx.run(
+            "MATCH (c:Claim) WHERE c.status IN ['unsupported', 'anecdotal'] RETURN properties(c) AS p")]
+        evidence = [_node("Evidence", r["p"]) for r in tx.run(
+            "MATCH (e:Evidence) WHERE e.resolved = false RETURN properties(e) AS p")]
+        supported_by = [_rel("SUPPORTED_BY", r["start"], r["end"], r["props"]) for r in tx.run(
+            "MATCH (c:Claim)-[r:SUPPORTED_BY]->(e:Evidence) WHERE e.resolved = false "
+            "RETURN c.id AS start, e.id AS end, properties(r) AS props")]
+        self._write_tx(tx, [], plan_v3_to_v4(claims, evidence, supported_by), [])
+        _set_version(tx)
+
+    def _upgrade_to_v3_tx(self, tx: Any) -> None:
+        """v1 -> v2 and v2 -> v3 in `tx` (graph.upgrade)."""
         from graph.upgrade import V3_INPUT_LABELS, V3_INPUT_TYPES, plan_v1_to_v2, plan_v2_to_v3
 
         sources = [r["p"] for r in tx.run("MATCH (s:Source) RETURN properties(s) AS p ORDER BY s.id")]
@@ -219,7 +236,6 @@ class Neo4jStore(Store):
                                 "RETURN a.id AS start, b.id AS end, properties(r) AS props")]
         changed_nodes, changed_rels = plan_v2_to_v3(nodes, rels)
         self._write_tx(tx, [], changed_nodes, changed_rels)
-        _set_version(tx)
 
     def close(self) -> None:
         self._driver.close()

@@ -26,6 +26,8 @@ LABEL_COLOURS = {
 }
 STATUS_COLOURS = {
     ClaimStatus.CITED: "#55a868",
+    ClaimStatus.CITED_UNRESOLVED: "#b5b23a",
+    ClaimStatus.DISPUTED_BY_CITATION: "#ad1457",
     ClaimStatus.ANECDOTAL: "#e5ae38",
     ClaimStatus.UNSUPPORTED: "#c44e52",
 }

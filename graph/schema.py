@@ -21,7 +21,9 @@ from enum import StrEnum
 # Version 3: a Source's study design (`design`, `design_reason`), the stance of each citing passage
 # (`stance`, `stance_cue` on Evidence->Source CITES), a claim's support profile (`support_design`,
 # `n_supporting`, `n_contrasting`) and the status `disputed-by-citation` (graph/upgrade.py fills them).
-SCHEMA_VERSION = 3
+# Version 4: an unresolved citation's `reason` (Evidence) and the claim status `cited-unresolved` (a
+# v3 store held such claims as `unsupported`; the upgrade sets them from the stored evidence).
+SCHEMA_VERSION = 4
 # The node (Neo4j) / table (SQLite) that records the schema version; not part of the graph itself.
 META_LABEL = "ClaimGraphMeta"
 META_ID = "schema"
@@ -56,9 +58,11 @@ class DocumentKind(StrEnum):
 
 class ClaimStatus(StrEnum):
     """How a claim is supported: by a cited source, by anecdote only, or not at all; a claim whose
-    only citations dispute the works they cite is `disputed-by-citation`, not `cited`."""
+    only citations dispute the works they cite is `disputed-by-citation`, not `cited`; a claim that
+    cites but none of whose citations matched a reference is `cited-unresolved`, not `unsupported`."""
 
     CITED = "cited"
+    CITED_UNRESOLVED = "cited-unresolved"
     DISPUTED_BY_CITATION = "disputed-by-citation"
     ANECDOTAL = "anecdotal"
     UNSUPPORTED = "unsupported"
@@ -265,6 +269,8 @@ NODES: dict[Label, NodeSpec] = {
             Prop("marker", str, "What pointed to the source: '(Herman, 1992)', '[3]', "
                  "'the Vietnam Readjustment Study', 'I have seen'."),
             Prop("resolved", bool, "For citations: True when linked to a BibTeX entry."),
+            Prop("reason", str, "For a citation that matched no reference: why, as the resolver "
+                 "explains it (\"no reference has 'Nguyen' as first author\"); absent otherwise."),
             Prop("page", int, "1-based PDF page it starts on (0: unknown or not a PDF)."),
             Prop("bbox", str, "Its box on that page in PDF points 'x0,y0,x1,y1', origin top left "
                  "('' unknown)."),

@@ -151,6 +151,11 @@ def storage_section() -> list[str]:
         "work IN_CORPUS, that article's stored text; the stance from the citing sentence in the stored "
         "document text; the profile from those. So an upgraded store answers as a fresh ingest of the same "
         "files would.", "",
+        "Version 4 adds the claim status `cited-unresolved` (a claim with citations none of which matched a "
+        "reference; version 3 stored it as `unsupported`, or `anecdotal` next to an anecdote) and Evidence "
+        "`reason` (why a citation matched no reference). The upgrade sets the status of such claims from "
+        "their stored evidence (`graph.upgrade.plan_v3_to_v4`); `reason` stays absent on evidence stored "
+        "before, until the article is ingested again.", "",
     ]
 
 

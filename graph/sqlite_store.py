@@ -359,10 +359,10 @@ class SQLiteStore(Store):
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def _upgrade(self, conn: sqlite3.Connection) -> None:
-        """Schema v1 or v2 -> v3 in the open transaction: new columns, work ids and keys onto CITES
-        (v1 -> v2; nothing to do on a v2 store), then designs, stances and support profiles."""
-        from graph.upgrade import V3_INPUT_LABELS, V3_INPUT_TYPES, plan_v1_to_v2, plan_v2_to_v3
-
+        """Schema v1, v2 or v3 -> v4 in the open transaction: new columns; below v3, work ids and keys
+        onto CITES (v1 -> v2; nothing to do on a v2 store), then designs, stances and support
+        profiles; then the status `cited-unresolved` of claims whose citations matched nothing."""
+        version = self._stored_version()
         for label, spec in NODES.items():
             have = {r[1] for r in conn.execute(_sql("PRAGMA table_info($t)", t=q(TABLES[label])))}
             for prop in spec.props:
@@ -371,6 +371,22 @@ class SQLiteStore(Store):
                                       k=SQL_TYPES[prop.type]))
         for statement in schema_sql():
             conn.execute(statement)
+        if version < 3:
+            self._upgrade_to_v3(conn)
+        from graph.upgrade import plan_v3_to_v4
+
+        claims = [Node(Label.CLAIM, r["id"], _row_props(Label.CLAIM, r)) for r in conn.execute(
+            "SELECT * FROM claim WHERE status IN ('unsupported', 'anecdotal')")]
+        evidence = [Node(Label.EVIDENCE, r["id"], _row_props(Label.EVIDENCE, r)) for r in conn.execute(
+            "SELECT * FROM evidence WHERE resolved = 0")]
+        supported_by = [_rel(r) for r in conn.execute("SELECT * FROM rel WHERE type = 'SUPPORTED_BY'")]
+        self._upsert_nodes(conn, plan_v3_to_v4(claims, evidence, supported_by))
+        self._set_version(conn)
+
+    def _upgrade_to_v3(self, conn: sqlite3.Connection) -> None:
+        """v1 -> v2 (work ids) and v2 -> v3 (designs, stances, support profiles), in `conn`'s transaction."""
+        from graph.upgrade import V3_INPUT_LABELS, V3_INPUT_TYPES, plan_v1_to_v2, plan_v2_to_v3
+
         sources = [_row_props(Label.SOURCE, r) for r in conn.execute("SELECT * FROM source")]
         cites = [_rel(r) for r in conn.execute(
             "SELECT * FROM rel WHERE type = 'CITES' AND \"end\" IN (SELECT id FROM source)")]
@@ -394,7 +410,6 @@ class SQLiteStore(Store):
         self._upsert_nodes(conn, changed_nodes)
         conn.executemany(REL_UPSERT_SQL, [(str(r.type), r.start, r.end, json.dumps(r.props, sort_keys=True))
                                           for r in changed_rels])
-        self._set_version(conn)
 
     def schema_version(self) -> int:
         with self._lock:

@@ -151,7 +151,7 @@ class Store(ABC):
     @abstractmethod
     def support_summary(self) -> list[dict[str, Any]]:
         """Per article document, by id: {id, title, path, claim_count, one count per status (cited,
-        disputed-by-citation, anecdotal, unsupported),
+        cited-unresolved, disputed-by-citation, anecdotal, unsupported),
         works (distinct sources it cites), unresolved (citations matching no reference)}."""
 
     @abstractmethod
@@ -170,8 +170,8 @@ class Store(ABC):
 
     @abstractmethod
     def documents(self) -> list[dict[str, Any]]:
-        """Every document without `text`, with `claim_count` and one count per
-        status (`cited`, `disputed-by-citation`, `anecdotal`, `unsupported`); ordered by root_id,
+        """Every document without `text`, with `claim_count` and one count per status (`cited`,
+        `cited-unresolved`, `disputed-by-citation`, `anecdotal`, `unsupported`); ordered by root_id,
         position."""
 
     @abstractmethod

@@ -1,5 +1,6 @@
 """Schema upgrades of a store in place: version 1 (Source id = BibTeX key) to version 2 (work ids),
-and version 2 to 3 (study design, citation stance, claim support profiles).
+version 2 to 3 (study design, citation stance, claim support profiles) and version 3 to 4 (the
+claim status `cited-unresolved`, an unresolved citation's `reason`).
 
 Both backends call `plan_v1_to_v2` with what they read from the store inside one write transaction
 and apply the plan in that same transaction, so a store is either all v1 or all v2. Claims,
@@ -97,3 +98,20 @@ def plan_v2_to_v3(nodes: list[Node],
 # What plan_v2_to_v3 reads from a store.
 V3_INPUT_LABELS = (Label.DOCUMENT, Label.CLAIM, Label.EVIDENCE, Label.SOURCE)
 V3_INPUT_TYPES = (RelType.SUPPORTED_BY, RelType.CITES, RelType.IN_CORPUS)
+
+
+def plan_v3_to_v4(claims: list[Node], evidence: list[Node], supported_by: list[Relationship]) -> list[Node]:
+    """The claims a v3 store holds as `unsupported` or `anecdotal` although they cite (a citation or
+    quote that matched no reference supports them), with the status `cited-unresolved` the linker
+    now stores for them (ingest.citations.linker.claim_statuses). Evidence `reason` stays absent:
+    it was not stored, and re-ingesting the article fills it."""
+    unresolved = {e.id for e in evidence
+                  if e.props.get("kind") in ("citation", "quote") and e.props.get("resolved") is False}
+    citing = {r.start for r in supported_by if r.end in unresolved}
+    changed = []
+    for claim in claims:
+        if claim.id in citing and claim.props.get("status") in ("unsupported", "anecdotal"):
+            claim.props["status"] = "cited-unresolved"
+            changed.append(claim)
+    return changed
+

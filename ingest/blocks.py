@@ -22,7 +22,7 @@ from ingest.model import (
     TITLE,
     Block,
 )
-from ingest.segment import WRAP_WIDTH, Line, is_hard_wrapped, line_groups, trim_span
+from ingest.segment import SUPERSCRIPT_MARKER_TEXT, WRAP_WIDTH, Line, is_hard_wrapped, line_groups, trim_span
 
 LIST_MARKER = re.compile(r"^\s*(?:[•\-*+‣◦▪·–]|\d{1,3}[.)]|[a-z][.)])\s+(?=\S)")
 MD_HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(?P<text>.*?)(?:\s+#+)?\s*$")
@@ -57,6 +57,9 @@ NAME_ALONE = re.compile(rf"^(?:{HONORIFIC}\s+)?[A-ZÀ-Þ][\w'’\-]*\.?(?:\s+[A-
 DATE_WORDS = re.compile(r"\b(?:\d{4}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 NUMBERED = re.compile(r"^\d{1,3}[.)]$")
 END_PUNCTUATION = tuple(".,;:!?…\"”’'")
+# A numeric reference marker closing a line ("… vulnerable.[4]", "… vulnerable.⁴"): not part of
+# the words a heading test looks at.
+TRAILING_MARKER = re.compile(r"(?:\[\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\]|" + SUPERSCRIPT_MARKER_TEXT + r")+\s*$")
 
 
 # "*Dr. Leila Haddad, child psychiatrist - posted 14 January 2024*": an emphasised line with a
@@ -345,7 +348,7 @@ class Classifier:
         return (
             unit.single_line and (unit.alone or unit.heading_line) and unit.hint == "text"
             and len(words) <= 100
-            and len(words.split()) <= 15 and not words.endswith(END_PUNCTUATION)
+            and len(words.split()) <= 15 and not TRAILING_MARKER.sub("", words).endswith(END_PUNCTUATION)
             and (words[0].isupper() or words[0].isdigit())
         )
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from graph.schema import ClaimKind, claim_id
 from ingest.model import LIST_ITEM, PARAGRAPH, REFERENCES, ParsedDocument
-from ingest.segment import split_sentences
+from ingest.segment import SUPERSCRIPT_MARKER_TEXT, split_sentences
 
 
 @dataclass
@@ -124,8 +124,12 @@ _REFERENCE_ENTRY = re.compile(
     r".{0,300}?\(\d{4}[a-z]?\)\."
 )
 # "Schuch FB, Vancampfort D, … Title. Journal. 2016;77:42-51." — surname + initials, a year before ';' or '.'.
+# A sentence opened by a conjunction or preposition before a species name ("Because N. attenuata is
+# an annual, …") is prose, however its years fall.
+_PROSE_OPENER = (r"(?!(?:Because|Although|Though|While|Whereas|When|Since|After|Before|Unless|If|As|In|On|"
+                 r"At|For|Unlike|With|Without|From|By|Thus|Hence|Here|There|Then|But|And)\s)")
 _VANCOUVER_ENTRY = re.compile(
-    r"^(?:\[\d+\]\s*|\d+\.\s+)?[A-Z][\w'’\-]+ [A-Z]{1,3}(?:,|\.)\s"
+    rf"^(?:\[\d+\]\s*|\d+\.\s+)?{_PROSE_OPENER}[A-Z][\w'’\-]+ [A-Z]{{1,3}}(?:,|\.)\s"
     r".{0,400}?\b(?:1[5-9]|20)\d\d(?:;|\.\s|\.$|\s[A-Z][a-z]{2}\b)"
 )
 _TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”’)]$")
@@ -436,7 +440,8 @@ def _quoted_above_citation_line(doc: ParsedDocument, index: int) -> bool:
 
 
 # "…in adults.[2] Next sentence": a numeric marker after the full stop still ends the sentence.
-_MARKER_AFTER_STOP = re.compile(r"(?<=[.!?])\[\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\](?=\s+[“\"(]?[A-Z])")
+_MARKER_AFTER_STOP = re.compile(r"(?<=[.!?])(?:\[\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\]|" + SUPERSCRIPT_MARKER_TEXT
+                                + r")(?=\s+[“\"(]?[A-Z])")
 
 
 def split_after_markers(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -37,6 +37,7 @@ from ingest.citations import (
     claim_statuses,
     find_challenge,
     find_evidence,
+    marker_numbers,
 )
 from ingest.claims import ClaimSpan, Unit, document_units, extract_claims
 from ingest.model import InputError, LayoutBox, ParsedDocument, Reference
@@ -255,8 +256,8 @@ def extract_article(documents: list[ParsedDocument], references: list[Reference]
     index = build_index(references, documents)
     analyses = analyse(documents, index)
     numbers: dict[str, str] = {}
-    if any(NUMERIC_MARKER.fullmatch(e.marker.strip()) for a in analyses for e in a.evidence
-           if e.kind == EvidenceKind.CITATION):
+    if any(NUMERIC_MARKER.fullmatch(e.marker.strip()) or marker_numbers(e.marker) is not None
+           for a in analyses for e in a.evidence if e.kind == EvidenceKind.CITATION):
         for number, key in sorted(index.numbers.items()):
             numbers.setdefault(key, str(number))
     for ref in references:
@@ -647,7 +648,7 @@ def build_result(extractions: list[Extraction], registry: WorkRegistry,
     _count_cited(batch, summaries)
     warnings += registry.warnings[warnings_before:]
     for item in unresolved:
-        warnings.append(f"{item['path']}:{item['line']}: citation {item['citation']} matches no reference")
+        warnings.append(unresolved_warning(item))
     links = [r for r in batch.relationships if r.type == RelType.IN_CORPUS]
     stored = {r.start for r in links if r.start in registry.works}
     stored |= {r.end for r in links if r.end in registry.stored_articles or r.end in (also_stored or ())}
@@ -742,6 +743,8 @@ def _add_document(batch: GraphBatch, analysis: _Analysis, contested: set[str], w
                                  "kind": item.kind, "marker": item.marker, "page": page, "bbox": bbox}
         if item.kind in (EvidenceKind.CITATION, EvidenceKind.QUOTE):
             props["resolved"] = bool(item.resolved)
+            if not item.resolved:
+                props["reason"] = item.reason or UNKNOWN_REASON
         batch.add_node(Label.EVIDENCE, node_id, **props)
         for claim_index in item.supports:
             batch.add_rel(RelType.SUPPORTED_BY, analysis.claims[claim_index].id, node_id)
@@ -768,7 +771,17 @@ def _unresolved(analysis: _Analysis) -> list[dict[str, Any]]:
         return []
     lines = LineFinder(doc)
     return [{"citation": item.marker, "document_id": doc.id, "path": str(doc.path),
-             "line": lines.line(item.start)} for item in items]
+             "line": lines.line(item.start), "reason": item.reason or UNKNOWN_REASON} for item in items]
+
+
+UNKNOWN_REASON = "no reference of the article's list or .bib matches it"
+
+
+def unresolved_warning(item: dict[str, Any]) -> str:
+    """The ingest warning of one unresolved citation: where it is, the marker and why it matched
+    no reference ('a.md:3: citation [27] matches no reference: no reference is numbered 27 …')."""
+    return (f"{item['path']}:{item['line']}: citation {item['citation']} matches no reference: "
+            f"{item.get('reason') or UNKNOWN_REASON}")
 
 
 class LineFinder:

@@ -48,7 +48,9 @@ GIVEN_FULL = rf"[{UPPER}][a-zà-ÿ]+(?:-[{UPPER}][a-zà-ÿ]+)?(?:\s+[{UPPER}]\.)
 NAME_END = r"(?=\s*(?:[,.;:&(]|$|and\b|e\b|y\b|et\.?\s+al))"
 
 # One author in each style; groups `family` and `given`.
-LONG_SURNAME = rf"{SURNAME}(?:\s+[{UPPER}][a-zà-ÿ'’][\w'’-]*){{0,2}}"  # "Haubo Bojesen Christensen"
+# "Haubo Bojesen Christensen", "Nunes da Fonseca", "Gerhardsson de Verdier"
+_INNER_PARTICLE = r"(?:(?:da|de|do|dos|das|del|della|di|du|van|von|der|den)\s+)"
+LONG_SURNAME = rf"{SURNAME}(?:\s+{_INNER_PARTICLE}?[{UPPER}][a-zà-ÿ'’][\w'’-]*){{0,2}}"
 NAME_FORMS: dict[str, re.Pattern[str]] = {
     "vancouver": re.compile(rf"(?P<family>{LONG_SURNAME})\s+"
                             rf"(?P<given>{INITIALS_BARE}(?:\s+(?:Jr|Jnr|Sr|II|III)\b)?){NAME_END}"),
@@ -170,7 +172,8 @@ def _numbered_entries(text: str, lines: list[tuple[int, int]], labelled: list[bo
             entries.append(Entry(s, e, match.group("b") or match.group("d") or match.group("s")))
         elif entries and text[s:e].strip():
             entries[-1].end = e
-    return [_trimmed(text, entry) for entry in entries if _looks_like_entry(text[entry.start:entry.end])]
+    return [_trimmed(text, entry) for entry in entries
+            if _looks_like_numbered_entry(text[entry.start:entry.end])]
 
 
 def _entries_of_group(text: str, group: list[tuple[int, int]]) -> list[Entry]:
@@ -224,6 +227,12 @@ def _trimmed(text: str, entry: Entry) -> Entry:
 def _looks_like_entry(entry: str) -> bool:
     """Enough of a reference: a year or DOI and some words."""
     return len(entry) >= 15 and bool(ANY_YEAR.search(entry) or DOI.search(entry)) and len(entry.split()) >= 3
+
+
+def _looks_like_numbered_entry(entry: str) -> bool:
+    """Enough of a numbered reference: the label names it, so a report or web page printed without
+    a year counts too ('4. National Cancer Intelligence Network. Routes to diagnosis.')."""
+    return _looks_like_entry(entry) or len(entry.strip()) >= 15 and len(entry.split()) >= 4
 
 
 # --- parsing one entry -------------------------------------------------------------------
@@ -350,7 +359,7 @@ def _group_then_people(body: str) -> tuple[list[PersonName], bool, str]:
 
 def _corporate_author(body: str) -> tuple[list[PersonName], str]:
     """'World Health Organization (2010) …' or 'American Cancer Society. 2007. …': a group as author."""
-    match = re.match(rf"^(?P<name>[{UPPER}][^.()\d]{{2,80}}?)\s*(?=\(\s*{YEAR}|[.,]\s*{YEAR}\b)", body)
+    match = re.match(rf"^(?P<name>[{UPPER}][^.()\d]{{2,80}}?)\s*(?=\(\s*{YEAR}|[.,]\s*{YEAR}[a-z]?\b)", body)
     if not match:
         # words joined by one space; an optional space between them backtracked exponentially
         # lower-case joining words allowed: "Conselho Nacional de Desenvolvimento Científico e Tecnológico"

@@ -105,10 +105,17 @@ ABBREVIATIONS = frozenset(
 # Abbreviations that only come before a number: "No. 5", "pp. 916", "Fig. 2".
 NUMBER_ABBREVIATIONS = frozenset("no nos vol vols pp p ch chap sec fig figs eq eqs art".split())
 
+# A superscript reference marker written as text: "^1,2^", "<sup>1</sup>", "¹⁻³" (the numeric
+# detector, ingest.citations.detectors.numeric, reads the same forms).
+SUPERSCRIPT_MARKER_TEXT = (r"\^\[?\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\]?\^"
+                           r"|<sup>\s*\[?\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\]?\s*</sup>"
+                           r"|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}(?:[⁻˗‐–,˒][⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})*")
+
 _END = re.compile(
     r"""(?:\.\.\.|…|[.!?]+)      # terminal punctuation
         [\"'”’»)\]]*             # closing quotes and brackets
-        (?:\[\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\])?  # a numeric reference marker: "adults.[2] Next"
+        (?:\[\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\]|""" + SUPERSCRIPT_MARKER_TEXT + r""")?
+        # a numeric reference marker: "adults.[2] Next", "adults.^2^ Next"
         (?=\s+[\"'“‘«(\[]*[A-Z0-9À-ÖØ-Þ]|\s*$)  # whitespace then an upper-case start, or the end
     """,
     re.VERBOSE,

@@ -179,6 +179,11 @@ def test_ingest_lists_unresolved_citations(tmp_path):
     article.write_text("Sleep\n\nSleep loss impairs memory (Smith, 2003).\n", encoding="utf-8")
     result = ok(cli(tmp_path / "s.db", "ingest", str(article), "--bib", str(BIB)))
     assert "1 unresolved citation: (Smith, 2003) (" in result.stdout and "sleep.txt:3" in result.stdout
+    warning = next(line for line in result.stderr.splitlines() if "(Smith, 2003)" in line)
+    assert warning.startswith("warning: ")
+    assert "sleep.txt:3: citation (Smith, 2003) matches no reference: " in warning
+    reason = warning.split("matches no reference: ")[1]
+    assert reason.startswith(("no reference has 'Smith'", "'Smith' leads"))
 
 
 def _bad_inputs(tmp_path: Path) -> dict[str, tuple[list[str], str]]:

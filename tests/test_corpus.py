@@ -198,8 +198,8 @@ def test_corpus_questions(store: Store, corpus) -> None:
     summary = {row["id"]: row for row in store.support_summary()}
     assert set(summary) == {"doc:a", "doc:b", "doc:c"}
     assert summary["doc:a"] | {"title": "", "path": ""} == {
-        "id": "doc:a", "title": "", "path": "", "claim_count": 1, "cited": 1, "disputed-by-citation": 0,
-        "anecdotal": 0, "unsupported": 0, "works": 1, "unresolved": 0}
+        "id": "doc:a", "title": "", "path": "", "claim_count": 1, "cited": 1, "cited-unresolved": 0,
+        "disputed-by-citation": 0, "anecdotal": 0, "unsupported": 0, "works": 1, "unresolved": 0}
 
 
 def test_co_cited_works(store: Store, tmp_path: Path) -> None:

@@ -163,6 +163,19 @@ def test_numbered_entries_and_other_languages() -> None:
                                   "2. Roe R. B. Cell. 2002;3:4.\n")) == 2
 
 
+def test_a_numbered_entry_without_a_year_is_still_an_entry() -> None:
+    """A report or web page printed with no year (PMC mds526: '4. National Cancer Intelligence
+    Network. Routes to diagnosis—NCIN data briefing.') keeps its number, so "[4]" names it."""
+    text = ("References\n\n3. Richards MA. The size of the prize. Br J Cancer 2009;101:S125–S129.\n\n"
+            "4. National Cancer Intelligence Network. Routes to diagnosis—NCIN data briefing.\n\n"
+            "5. Simon AE, Waller J. Patient delay. Cancer Epidemiol 2010;19:2272–2277.\n\n"
+            "6. See above.\n")
+    refs = references_in_text(text)
+    assert [r.label for r in refs] == ["3", "4", "5"]
+    assert refs[1].authors[0].family == "National Cancer Intelligence Network"
+    assert "year" not in refs[1].fields
+
+
 def test_no_reference_section_gives_nothing() -> None:
     assert references_in_text("Just an essay.\n\nIt cites (Smith, 2010) but lists nothing.\n") == []
 

@@ -378,7 +378,8 @@ def test_stats_exact(loaded: Store) -> None:
     assert loaded.stats() == {
         "nodes": NODE_COUNTS,
         "relationships": REL_COUNTS,
-        "claims_by_status": {"cited": 4, "disputed-by-citation": 0, "anecdotal": 1, "unsupported": 3},
+        "claims_by_status": {"cited": 4, "cited-unresolved": 0, "disputed-by-citation": 0, "anecdotal": 1,
+                             "unsupported": 3},
         "claims_by_document": [
             {"document_id": ALPHA, "title": "Trauma and Bonds", "status": "anecdotal", "count": 1},
             {"document_id": ALPHA, "title": "Trauma and Bonds", "status": "cited", "count": 3},
@@ -395,8 +396,8 @@ def test_stats_of_empty_store_lists_every_key(store: Store) -> None:
     stats = store.stats()
     assert stats["nodes"] == {str(label): 0 for label in Label}
     assert stats["relationships"] == {str(t): 0 for t in RelType}
-    assert stats["claims_by_status"] == {"cited": 0, "disputed-by-citation": 0, "anecdotal": 0,
-                                         "unsupported": 0}
+    assert stats["claims_by_status"] == {"cited": 0, "cited-unresolved": 0, "disputed-by-citation": 0,
+                                         "anecdotal": 0, "unsupported": 0}
     assert (stats["claims_by_document"], stats["unresolved_citations"]) == ([], 0)
 
 

@@ -323,7 +323,7 @@ def test_handout_groups_claims_by_strength_of_support(stored: Path) -> None:
     assert trial < observational < disputed
     assert "(contrasting: “Contrary to”)" in text
     assert "— design: rct (title: 'A randomized controlled trial of exercise and blood pressure')" in text
-    assert "3 cited, 1 disputed-by-citation" in text
+    assert "3 cited, 0 cited-unresolved, 1 disputed-by-citation" in text
 
 
 def test_counts_name_disputed_claims(stored: Path) -> None:
@@ -354,7 +354,7 @@ def test_a_v2_store_upgrades_to_v3_by_computing_from_what_it_stores(result, tmp_
     with pytest.raises(Exception, match="claimgraph upgrade --store"):
         open_store(str(path), read_only=True)
     with open_store(str(path)) as store:
-        assert store.schema_version() == SCHEMA_VERSION == 3
+        assert store.schema_version() == SCHEMA_VERSION == 4
         claims = {n.id: n.props for chunk in store.iter_nodes(Label.CLAIM) for n in chunk}
         sources = {n.id: n.props for chunk in store.iter_nodes(Label.SOURCE) for n in chunk}
         cites = {(r.start, r.end): r.props for chunk in store.iter_relationships(RelType.CITES)

@@ -76,6 +76,7 @@ COLUMN_SPACING = 200
 ROW_SPACING = 76
 LABEL_WIDTH = 170  # wraps captions narrower than the column spacing: no label runs into the next column
 STATUS_WORDS = {"cited": "cited: rests on a cited work", "anecdotal": "anecdotal: experience or example only",
+                "cited-unresolved": "cited, unresolved: its citations matched no reference",
                 "unsupported": "unsupported: no evidence given",
                 "disputed-by-citation": "disputed by citation: its only citations contrast with their works"}
 
@@ -144,7 +145,8 @@ def node_details(node: Node, nodes: dict[str, Node] | None = None, links: _Links
                 ("Supports", "; ".join(str(c.props.get("text")) for c in claims)),
                 ("Document", document.get("title") or document["id"]),
                 ("Reference", " | ".join(format_reference_apa_text(w) for w in works)
-                 or ("matched no reference" if unresolved else ""))]
+                 or ("matched no reference" + (f": {props['reason']}" if props.get("reason") else "")
+                     if unresolved else ""))]
     elif node.label == Label.SOURCE:
         claims = {c for e in neighbours_in for c in links.into.get(e.id, []) if c.startswith("claim:")}
         rows = [("Work", short_reference({**props, "id": node.id})),

@@ -15,6 +15,7 @@ from graph.schema import ClaimStatus, Label
 
 STATUS_COLOURS: dict[str, str] = {
     ClaimStatus.CITED: "#2e7d32",
+    ClaimStatus.CITED_UNRESOLVED: "#9e9d24",  # it cites, but no citation matched a reference
     ClaimStatus.DISPUTED_BY_CITATION: "#ad1457",  # its only citations contrast with what they cite
     ClaimStatus.ANECDOTAL: "#ef8f00",
     ClaimStatus.UNSUPPORTED: "#c62828",

@@ -141,7 +141,7 @@ def batch_summary(batch: GraphBatch, unresolved: list[dict[str, Any]]) -> dict[s
         "sources": len(cited_source_ids(batch)),
         "entries": len(batch.nodes_by_label(Label.SOURCE)),
         "rows": claim_rows(batch),
-        "unresolved": [{k: u.get(k) for k in ("citation", "path", "line")} for u in unresolved],
+        "unresolved": [{k: u.get(k) for k in ("citation", "path", "line", "reason")} for u in unresolved],
     }
 
 
@@ -170,7 +170,7 @@ def show_summary(summary: dict[str, Any]) -> None:
         st.dataframe(summary["rows"], hide_index=True, width="stretch", column_config=PREVIEW_COLUMNS,
                      key="ingest_preview", row_height=PREVIEW_ROW_HEIGHT)
     if summary["unresolved"]:
-        st.markdown(f"Citations with no BibTeX entry: {len(summary['unresolved'])}")
+        st.markdown(f"Citations that match no reference, and why: {len(summary['unresolved'])}")
         st.dataframe(summary["unresolved"], hide_index=True)
 
 

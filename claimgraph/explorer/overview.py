@@ -22,6 +22,7 @@ BAR_HEIGHT = 32
 LABEL_LIMIT = 420
 UNRESOLVED_COLUMNS: dict[str, Any] = {
     "marker": st.column_config.TextColumn("Citation as written", width=150),
+    "reason": st.column_config.TextColumn("Why it matched no reference", width=260),
     "sentence": st.column_config.TextColumn("Sentence", width=430),
     "document_title": st.column_config.TextColumn("Document", width=200),
     "read": st.column_config.LinkColumn("In the article", width=110, display_text="Read ↗"),
@@ -96,7 +97,7 @@ def unresolved_rows(unresolved: list[dict[str, Any]]) -> list[dict[str, Any]]:
             texts[document_id] = str(node.props.get("text") or "") if node else ""
         text = texts[document_id]
         start, end = int(item.get("start") or 0), int(item.get("end") or 0)
-        rows.append({"marker": item.get("marker") or item.get("text"),
+        rows.append({"marker": item.get("marker") or item.get("text"), "reason": item.get("reason") or "",
                      "sentence": sentence_around(text, start, end) if text else item.get("text"),
                      "document_title": item.get("document_title") or document_id,
                      "read": reader_link(document_id)})

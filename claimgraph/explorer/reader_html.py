@@ -246,7 +246,8 @@ def popup_html(claim: Mapping[str, Any], evidence: Mapping[str, Mapping[str, Any
                      f'</strong>: “{esc(marker)}”')
         sources = item.get("sources") or []
         if item.get("kind") == "citation" and not sources:
-            parts.append(" <em>(matched no reference)</em>")
+            why = f": {esc(item['reason'])}" if item.get("reason") else ""
+            parts.append(f" <em>(matched no reference{why})</em>")
         for source in sources:
             parts.append(f'<span class="cg-ref" style="display:block">{format_reference_apa_html(source)}'
                          f'<span class="cg-ref-support">{design_badge(source)} {stance_badge(source)}</span>'

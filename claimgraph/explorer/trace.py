@@ -73,7 +73,8 @@ def evidence_html(evidence: dict[str, Any]) -> str:
     marker = f" — {esc(evidence['marker'])}" if evidence.get("marker") else ""
     unresolved = ""
     if evidence.get("kind") == "citation" and not evidence.get("sources"):
-        unresolved = " <em>(no matching BibTeX entry)</em>"
+        why = f": {esc(evidence['reason'])}" if evidence.get("reason") else ""
+        unresolved = f" <em>(matched no reference{why})</em>"
     refs = "".join(f"<li>{reference_html(src)}{reference_support_html(src)}</li>"
                    for src in evidence.get("sources", []))
     refs_html = f"<ul>{refs}</ul>" if refs else ""

@@ -53,6 +53,7 @@ from ingest.citations.detectors.narrative import (
 from ingest.citations.detectors.numeric import (
     _expand_numbers,
     find_numeric,
+    marker_numbers,
 )
 from ingest.citations.detectors.quote import (
     find_attributed_quote,
@@ -188,6 +189,7 @@ __all__ = [
     "claim_status",
     "claim_statuses",
     "continuation_evidence",
+    "marker_numbers",
     "experience_evidence",
     "family_forms",
     "find_attributed_quote",

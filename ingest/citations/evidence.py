@@ -7,11 +7,13 @@ import bisect
 from graph.schema import EvidenceKind
 from ingest.citations.detectors.anecdote import experience_evidence
 from ingest.citations.detectors.continuation import _Cited, _History, continuation_evidence
-from ingest.citations.detectors.numeric import _BRACKET_NUMBERS
+from ingest.citations.detectors.numeric import bracket_citations, marker_numbers
+from ingest.citations.explain import explain_unresolved
 from ingest.citations.index import RefIndex
 from ingest.citations.linker import _ClaimIndex, supported_claims
 from ingest.citations.model import AUTHOR_YEAR, EvidenceSpan
 from ingest.citations.registry import unit_citations
+from ingest.citations.resolver import why_numbers_unresolved
 from ingest.claims import ClaimSpan, Unit, looks_like_reference_entry
 from ingest.model import HEADING, LIST_ITEM, ParsedDocument
 from ingest.model import TITLE as TITLE_BLOCK
@@ -26,7 +28,7 @@ def find_evidence(doc: ParsedDocument, units: list[Unit], claims: list[ClaimSpan
     """
     if doc.citations:
         return marked_evidence(doc, units, claims, index)
-    brackets_only = any(_BRACKET_NUMBERS.search(doc.text[u.start:u.end]) for u in units)
+    brackets_only = any(bracket_citations(doc.text[u.start:u.end]) for u in units)
     evidence: list[EvidenceSpan] = []
     history = _History(units, index)
     claim_index = _ClaimIndex(doc, units, claims)
@@ -49,6 +51,8 @@ def find_evidence(doc: ParsedDocument, units: list[Unit], claims: list[ClaimSpan
             found.append(experience)
         for item in found:
             item.supports = supported_claims(doc, units, claims, item, claim_index)
+            if item.resolved is False:
+                item.reason = explain_unresolved(item, index)
         evidence.extend(found)
     return sorted(evidence, key=lambda e: (e.start, e.end, e.kind))
 
@@ -65,9 +69,10 @@ def marked_evidence(doc: ParsedDocument, units: list[Unit], claims: list[ClaimSp
         if not units or not units[at].start <= cited.start < max(units[at].end, cited.start + 1):
             continue  # a marker outside any sentence (a caption, a table): no claim to support
         keys = [k for k in cited.keys if k in known]
-        evidence.append(EvidenceSpan(str(EvidenceKind.CITATION), cited.start, cited.end,
-                                     doc.text[cited.start:cited.end], at, keys,
-                                     resolved=bool(keys), priority=AUTHOR_YEAR))
+        marker = doc.text[cited.start:cited.end]
+        evidence.append(EvidenceSpan(str(EvidenceKind.CITATION), cited.start, cited.end, marker, at, keys,
+                                     resolved=bool(keys), priority=AUTHOR_YEAR,
+                                     reason="" if keys else _marked_reason(marker, cited.keys, index)))
     marked_units = {e.unit for e in evidence}
     for unit in units:
         experience = experience_evidence(doc.text, unit, doc.kind == "comment")
@@ -77,3 +82,13 @@ def marked_evidence(doc: ParsedDocument, units: list[Unit], claims: list[ClaimSp
     for item in evidence:
         item.supports = supported_claims(doc, units, claims, item, claim_index)
     return sorted(evidence, key=lambda e: (e.start, e.end, e.kind))
+
+
+def _marked_reason(marker: str, keys: list[str], index: RefIndex) -> str:
+    """Why a citation the markup marks (JATS xref, TEI ref, a PDF superscript) reached no reference."""
+    numbers = marker_numbers(marker)
+    if not keys and numbers:
+        return why_numbers_unresolved(index, numbers) or "the markup links this number to no reference"
+    if not keys:
+        return "the markup marks it as a citation but names no reference (no target)"
+    return (f"the markup links it to {', '.join(keys)}, which the reference list does not hold")

@@ -1,8 +1,10 @@
 """Why a candidate marker stays unresolved: the resolver's reason for each unresolved citation.
 
-The marker is read again with the detectors' own patterns (a parenthesis's ';'-parts, a
-narrative 'Herman (1992)', bracketed numbers) and each part is put to the resolver's
-`why_unresolved` / `why_numbers_unresolved`, so every unresolved citation gets a reason.
+An author–year span carries the reason the resolver gave when the detector found it
+(`EvidenceSpan.reason`). Any other marker is read again with the detectors' own parsers (a
+parenthesis's parts through `parenthetical_parts`, a narrative 'Herman (1992)', bracketed
+numbers) and each part is put to the resolver's `why_unresolved` / `why_numbers_unresolved`, so
+every unresolved citation gets a reason.
 """
 
 from __future__ import annotations
@@ -10,18 +12,15 @@ from __future__ import annotations
 import re
 
 from ingest.citations.detectors.author_year import (
-    _AUTHOR_YEAR_PART,
-    _CORPORATE_PART,
-    _NAME_ONLY,
     _NARRATIVE_BEFORE,
     _YEARS_ONLY,
-    _citation_core,
+    parenthetical_parts,
 )
-from ingest.citations.detectors.numeric import _BRACKET_NUMBERS, _PAREN_NUMBERS, _expand_numbers
+from ingest.citations.detectors.numeric import marker_numbers
 from ingest.citations.index import RefIndex
 from ingest.citations.model import EvidenceSpan
 from ingest.citations.resolver import why_numbers_unresolved, why_unresolved
-from ingest.citations.text import _split_names
+from ingest.citations.text import _split_names, split_years
 
 _NARRATIVE_MARKER = re.compile(r"^(?P<before>[^()]*?)\s*\((?P<inside>[^()]*)\)$")
 
@@ -31,18 +30,18 @@ def explain_unresolved(span: EvidenceSpan, index: RefIndex) -> str:
     '' for a resolved span and for evidence that is no citation (anecdotes, testimony)."""
     if span.resolved is not False:
         return ""
+    if span.reason:  # the detector put its names and years to the resolver when it found the marker
+        return span.reason
     marker = span.marker.strip()
-    numbers = _BRACKET_NUMBERS.fullmatch(marker) or _PAREN_NUMBERS.fullmatch(marker)
-    if numbers:
-        spec = numbers.group(1) + (f"–{numbers.group(2)}" if numbers.re is _BRACKET_NUMBERS
-                                   and numbers.group(2) else "")
-        return why_numbers_unresolved(index, _expand_numbers(spec)) or _unread(marker)
+    numbers = marker_numbers(marker)
+    if numbers is not None:
+        return why_numbers_unresolved(index, numbers) or _unread(marker)
     reasons = _narrative_reasons(marker, index) or _parenthetical_reasons(marker, index)
     return "; ".join(reasons) if reasons else _unread(marker)
 
 
 def _year_reasons(index: RefIndex, families: list[str], etal: bool, years: str) -> list[str]:
-    reasons = (why_unresolved(index, families, etal, year.strip()) for year in re.split(r"[,;]", years))
+    reasons = (why_unresolved(index, families, etal, year) for year in split_years(years))
     return [reason for reason in reasons if reason]
 
 
@@ -58,26 +57,11 @@ def _narrative_reasons(marker: str, index: RefIndex) -> list[str]:
 
 
 def _parenthetical_reasons(marker: str, index: RefIndex) -> list[str]:
-    """'(Herman, 1992; Nguyen, 2015)', or one part of it, ABNT co-authors included."""
-    inside = marker[1:-1] if marker.startswith("(") and marker.endswith(")") else marker
-    reasons: list[str] = []
-    co_authors: list[str] = []
-    parts = inside.split(";")
-    for number, part in enumerate(parts):
-        core = _citation_core(part)
-        if _NAME_ONLY.match(core) and number + 1 < len(parts):
-            co_authors.append(core)
-            continue
-        match = _AUTHOR_YEAR_PART.match(core) or _CORPORATE_PART.match(core)
-        if not match:
-            co_authors = []
-            continue
-        families = ([match.group("names")] if match.re is _CORPORATE_PART
-                    else _split_names(match.group("names")))
-        reasons += _year_reasons(index, co_authors + families, bool(match.group("etal")),
-                                 match.group("years"))
-        co_authors = []
-    return reasons
+    """'(Herman, 1992; Nguyen, 2015)', '[Garrett and Grisham, 2005]' or one part of either, read
+    by the detector's own parser (ABNT co-authors, group authors, year lists included)."""
+    inside = marker[1:-1] if marker[:1] in "([" and marker[-1:] in ")]" else marker
+    return [reason for part in parenthetical_parts(inside, index)
+            for reason in _year_reasons(index, part.families, part.etal, part.years)]
 
 
 def _unread(marker: str) -> str:

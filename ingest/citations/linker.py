@@ -6,7 +6,7 @@ import bisect
 import re
 from collections.abc import Iterable
 
-from graph.schema import EvidenceKind
+from graph.schema import ClaimStatus, EvidenceKind
 from ingest.citations.model import CONTINUATION, EvidenceSpan
 from ingest.claims import ClaimSpan, Unit, is_bare_citation, refers_back
 from ingest.model import LIST_ITEM, ParsedDocument
@@ -199,22 +199,21 @@ def _backed_claim(units: list[Unit], claims: list[ClaimSpan], unit: Unit, own: i
 
 
 def claim_status(claim_index: int, evidence: list[EvidenceSpan]) -> str:
-    """cited (a resolved source), anecdotal (only anecdote/testimony) or unsupported."""
-    kinds = [e for e in evidence if claim_index in e.supports]
-    if any(e.resolved and e.sources for e in kinds):
-        return "cited"
-    if any(e.kind in (EvidenceKind.ANECDOTE, EvidenceKind.TESTIMONY) for e in kinds):
-        return "anecdotal"
-    return "unsupported"
+    """cited (a resolved source), cited-unresolved (citations, none of which matched a reference),
+    anecdotal (only anecdote/testimony) or unsupported."""
+    return claim_statuses(claim_index + 1, evidence)[claim_index]
 
 
 def claim_statuses(claim_count: int, evidence: list[EvidenceSpan]) -> list[str]:
     """claim_status of every claim of a document, in one pass over its evidence."""
-    cited, anecdotal = set(), set()
+    cited, unresolved, anecdotal = set(), set(), set()
     for item in evidence:
         if item.resolved and item.sources:
             cited.update(item.supports)
+        elif item.resolved is False:
+            unresolved.update(item.supports)
         if item.kind in (EvidenceKind.ANECDOTE, EvidenceKind.TESTIMONY):
             anecdotal.update(item.supports)
-    return ["cited" if i in cited else "anecdotal" if i in anecdotal else "unsupported"
+    return [ClaimStatus.CITED.value if i in cited else ClaimStatus.CITED_UNRESOLVED.value if i in unresolved
+            else ClaimStatus.ANECDOTAL.value if i in anecdotal else ClaimStatus.UNSUPPORTED.value
             for i in range(claim_count)]

@@ -20,6 +20,7 @@ class EvidenceSpan:
     resolved: bool | None = None  # None for anecdotes and testimony
     supports: list[int] = field(default_factory=list)  # indexes into the document's claims
     priority: int = 0  # lower wins when two markers point to the same source in one sentence
+    reason: str = ""  # for a citation that stays unresolved: why (ingest.citations.explain)
 
 
 @dataclass

@@ -66,41 +66,113 @@ def resolve_author_year(index: RefIndex, families: list[str], etal: bool, year: 
                         hints: str = "") -> str | None:
     """The key of the reference by these authors in this year, or None. Between several works of
     one year, a full author list ('Aiken, Clarke, and Sloane') picks the entry with exactly those
-    authors, and `hints` (words near the citation: 'JAMA study') the one whose venue they name."""
+    authors, 'et al.' one with three or more, an a/b suffix the work of that rank in title order,
+    '1895/1955' the one dated both years, and `hints` (words near the citation: 'JAMA study') the
+    one whose venue they name."""
+    return _resolution(index, families, etal, year, hints)[0]
+
+
+def _resolution(index: RefIndex, families: list[str], etal: bool, year: str,
+                hints: str) -> tuple[str | None, str]:
+    """(key, '') or (None, why not): `resolve_author_year` and `why_unresolved` in one, memoised."""
     memo_key = ("resolve_author_year", etal, year, hints, *families)
     if memo_key not in index._memo:
         index._memo[memo_key] = _resolve_author_year(index, families, etal, year, hints)
     return index._memo[memo_key]  # type: ignore[return-value]
 
 
+# Authors an 'et al.' stands for at the least: APA, Harvard and eLife name both authors of a
+# two-author work, so "Schuman et al., 2012" is not Schuman and Baldwin (2012).
+ETAL_MIN_AUTHORS = 3
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,8}")
+_ACRONYM_SKIPS = frozenset("of for the and on in at to de du la le des da do".split())
+
+
+def group_acronyms(index: RefIndex) -> dict[str, list[int]]:
+    """Initials of every group first author (a family of two or more words and no given name)
+    -> positions of its references: 'World Health Organization' -> 'WHO'."""
+    def build() -> dict[str, list[int]]:
+        acronyms: dict[str, list[int]] = {}
+        for position, ref in enumerate(index.references):
+            if not ref.authors or ref.authors[0].given:
+                continue
+            words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", ref.authors[0].family)
+                     if w.lower() not in _ACRONYM_SKIPS]
+            if len(words) > 1:
+                acronyms.setdefault("".join(w[0] for w in words).upper(), []).append(position)
+        return acronyms
+    return index.derived("group_acronyms", build)
+
+
+def _year_fits(index: RefIndex, position: int, years: set[str], year: str) -> bool:
+    """Whether the reference at `position` is of the printed `year` (any of `years`, its 4-digit
+    years); a printed 'in press' or 'n.d.' fits an entry whose year field holds no year."""
+    ref = index.references[position]
+    if years:
+        return bool(index.years_of(position) & years)
+    return ref.year.strip().lower() == year.lower() or not re.search(r"\d{4}", ref.year)
+
+
 def _resolve_author_year(index: RefIndex, families: list[str], etal: bool, year: str,
-                         hints: str) -> str | None:
-    base_year, suffix = re.match(r"(\d{4}|n\.d\.|in press)([a-z]?)", year).groups()
-    years = set(re.findall(r"\d{4}", year)) or {base_year}
-    candidates = []
-    first_forms = family_forms(families[0])
-    for position in index.of_years(years | {year}):
-        ref = index.references[position]
-        if not ref.authors or not (index.years_of(position) & years or ref.year.strip() == year):
-            continue
-        ref_families = index.author_forms(position)
-        if not first_forms & ref_families[0]:
-            continue
-        if not etal and not all(any(family_forms(f) & rf for rf in ref_families) for f in families[1:]):
-            continue
-        candidates.append(ref)
+                         hints: str) -> tuple[str | None, str]:
+    first = families[0]
+    led = index.led_by(first)
+    if len(first.split()) > 1 and all(w[:1].isupper() or w[:1].isdigit() for w in first.split()):
+        # a group's whole name ("Closed Replication Group"), not its last word ("Group")
+        whole = " ".join(words_of(first))
+        led = [p for p in led if whole in index.author_forms(p)[0]]
+    if not led and _ACRONYM.fullmatch(first):  # "(WHO, 2016)": the World Health Organization's
+        led = group_acronyms(index).get(first, [])
+    if not led:
+        return None, f"no reference has {first!r} as first author"
+    years = set(re.findall(r"\d{4}", year))
+    suffix_match = re.fullmatch(r"\d{4}([a-z])", year)
+    suffix = suffix_match.group(1) if suffix_match else ""
+    of_year = [p for p in led if _year_fits(index, p, years, year)]
+    if not of_year:
+        printed = ", ".join(sorted({index.references[p].year.strip() or "no year" for p in led}))
+        return None, f"{first!r} leads {len(led)} reference(s), none of {year} (theirs: {printed})"
+    candidates = [index.references[p] for p in of_year
+                  if all(any(family_forms(f) & rf for rf in index.author_forms(p)) for f in families[1:])]
+    if not candidates:
+        return None, (f"{first!r}'s work(s) of {year} do not list all of {', '.join(families[1:])} "
+                      f"as authors")
+    told_by = []  # what narrowed the candidates down, for the reason of an ambiguity left
+    if len(candidates) > 1 and etal:
+        many = [r for r in candidates if len(r.authors) >= max(ETAL_MIN_AUTHORS, len(families) + 1)]
+        if many and len(many) < len(candidates):
+            candidates, told_by = many, told_by + ["'et al.'"]
+    if len(candidates) > 1 and not etal:  # "Hjørland (2003)": the sole-author work, not Hjørland & Hartel
+        exact = [r for r in candidates if len(r.authors) == len(families)]
+        if exact and len(exact) < len(candidates):
+            candidates, told_by = exact, told_by + ["the authors named"]
     if suffix and len(candidates) > 1:
         exact = [r for r in candidates if r.year.strip().endswith(suffix)]
         if len(exact) == 1:
-            return exact[0].key
+            return exact[0].key, ""
         ordered = sorted(candidates, key=apa_title_order)
-        position = ord(suffix) - ord("a")
-        return ordered[position].key if position < len(ordered) else None
-    if len(candidates) > 1 and not etal:  # "Hjørland (2003)": the sole-author work, not Hjørland & Hartel
-        candidates = [r for r in candidates if len(r.authors) == len(families)] or candidates
+        rank = ord(suffix) - ord("a")
+        if rank < len(ordered):
+            return ordered[rank].key, ""
+        return None, (f"the suffix {suffix!r} picks none of the {len(ordered)} work(s) of {year[:4]} "
+                      f"(in title order: {', '.join(r.key for r in ordered)})")
+    if len(candidates) > 1 and len(years) > 1:  # "(Freud, 1895/1955)": the work dated both years
+        best = max(len(_years_of(r) & years) for r in candidates)
+        dated = [r for r in candidates if len(_years_of(r) & years) == best]
+        if len(dated) < len(candidates):
+            candidates, told_by = dated, told_by + [f"the years {year}"]
     if len(candidates) > 1 and hints:
         candidates = pick_by_venue(candidates, hints) or candidates
-    return candidates[0].key if len(candidates) == 1 else None
+    if len(candidates) == 1:
+        return candidates[0].key, ""
+    counts = sorted({len(r.authors) for r in candidates})
+    same = (f"each has {counts[0]} author(s)" if len(counts) == 1
+            else f"they have {'/'.join(map(str, counts))} authors")
+    narrowed = f" after {' and '.join(told_by)}" if told_by else ""
+    return None, (f"ambiguous: {len(candidates)} works by {first} of {year} fit{narrowed} and nothing "
+                  f"tells them apart ({same}, no a/b suffix): {', '.join(sorted(r.key for r in candidates))}")
 
 
 def apa_title_order(ref: Reference) -> str:
@@ -128,28 +200,9 @@ def pick_by_venue(candidates: list[Reference], hints: str) -> list[Reference]:
 def why_unresolved(index: RefIndex, families: list[str], etal: bool, year: str, hints: str = "") -> str:
     """One line saying why `resolve_author_year` finds no single reference for these names and
     year ('' when it does): no work led by that name, none of that year, co-authors not among
-    the entry's, or several works of that year that nothing tells apart. Follows the resolver's
-    own steps, so the reason is the one that applies."""
-    if resolve_author_year(index, families, etal, year, hints):
-        return ""
-    led = works_by(index, families[:1])
-    if not led:
-        return f"no reference has {families[0]!r} as first author"
-    match = re.match(r"(\d{4}|n\.d\.|in press)([a-z]?)", year)
-    base_year, suffix = match.groups() if match else (year, "")
-    years = set(re.findall(r"\d{4}", year)) or {base_year}
-    of_year = [r for r in led if _years_of(r) & years or r.year.strip() == year]
-    if not of_year:
-        printed = ", ".join(sorted({r.year.strip() or "no year" for r in led}))
-        return f"{families[0]!r} leads {len(led)} reference(s), none of {year} (theirs: {printed})"
-    with_all = works_by(index, families)
-    if not etal and not any(r in with_all for r in of_year):
-        return (f"{families[0]!r}'s work(s) of {year} do not list all of {', '.join(families[1:])} "
-                f"as authors")
-    keys = ", ".join(sorted(r.key for r in of_year))
-    if suffix:
-        return f"the suffix {suffix!r} picks none of the {len(of_year)} work(s) of {year}: {keys}"
-    return f"ambiguous: {len(of_year)} works of {year} fit and nothing tells them apart: {keys}"
+    the entry's, a suffix beyond the works of that year, or several works that nothing tells
+    apart (naming them). The resolver's own steps give the reason, so it is the one that applies."""
+    return _resolution(index, families, etal, year, hints)[1]
 
 
 def why_numbers_unresolved(index: RefIndex, numbers: list[int]) -> str:

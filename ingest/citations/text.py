@@ -27,13 +27,39 @@ STOPWORDS = frozenset("""
     long term longterm national research analysis report data
 """.split())
 
-YEAR = r"(?:1[5-9]\d\d|20\d\d)[a-z]?(?:/(?:1[5-9]\d\d|20\d\d)[a-z]?)?|n\.d\.|in press"
-PARTICLE = r"(?:(?:[Vv]an|[Vv]on|[Dd]e|der|den|[Dd]el|della|[Dd]a|[Dd]u|[Ll]e|[Ll]a|[Dd]i|St\.)\s+)"
+_ONE_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+# Words printed where a work has no year yet, or none at all ("(Miller, in press)", "(Patel, n.d.)").
+NO_YEAR = r"n\.\s?d\.|s\.\s?d\.|in press|forthcoming|in review|submitted"
+# "1992", "2001a", "1895/1955" and "1885/1887/1889" (one work, its editions), a run glued together by a
+# copy-paste ("193019311933/1949"), or a word for no year.
+YEAR = rf"{_ONE_YEAR}+[a-z]?(?:/{_ONE_YEAR}[a-z]?)*|{NO_YEAR}"
+# A list of one author's works: "2012, 2013", "2004a, b", "2004a,b" (a bare letter repeats the year before).
+YEAR_LIST = rf"(?:{YEAR})(?:\s*,\s*(?:{YEAR}|[a-z](?![\w.])))*"
+
+
+def split_years(years: str) -> list[str]:
+    """The years of a YEAR_LIST (or ';'-joined years), each a year the resolver can look up:
+    '2004a, b' -> ['2004a', '2004b'], '1996a; 1996b' -> ['1996a', '1996b']."""
+    found: list[str] = []
+    for part in (p.strip() for p in re.split(r"[,;]", years)):
+        base = re.match(r"\d{4}", found[-1]) if found and re.fullmatch(r"[a-z]", part) else None
+        if base:
+            part = base.group(0) + part
+        if part:
+            found.append(part)
+    return found
+PARTICLE = r"(?:(?:[Vv]an|[Vv]on|[Dd]e|der|den|[Dd]el|della|[Dd]a|[Dd]u|[Ll]e|[Ll]a|[Dd]i|St\.?)\s+)"
 # Latin capitals and letters beyond ASCII ("Grácio", "Hjørland", "Glänzel", "Ibekwe-Sanjuan").
 UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 LETTER = "A-Za-z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isalpha())
-NAME = rf"{PARTICLE}*[{UPPER}][{LETTER}'’\-]+"
-NAME_LIST = rf"{NAME}(?:\s*,\s*{NAME})*(?:\s*,?\s*(?:and|&)\s+{NAME})?"
+# A family name, with particles before it ("van der Kolk", "St Johnston") or inside it ("Nunes da
+# Fonseca", "Gerhardsson de Verdier", "Barbier de Reuille").
+NAME = (rf"{PARTICLE}*[{UPPER}][{LETTER}'’\-]+"
+        rf"(?:\s+(?:da|de|do|dos|das|del|della|di|du|van|von|der|den)\s+[{UPPER}][{LETTER}'’\-]+)?")
+# "and" is also Spanish "y", Portuguese "e", German "und" ("García y López", "Silva e Costa").
+# (\b: "The WHO" is not "Th" and "WHO")
+AND = r"(?:\b(?:and|y|e|und)\b|&)"
+NAME_LIST = rf"{NAME}(?:\s*,\s*{NAME})*(?:\s*,?\s*{AND}\s+{NAME})?"
 # "et al.", also in Markdown emphasis ("*et al.*"), "and colleagues", "and others".
 ETAL = (r"\s+[*_]{0,2}et\s+al\.?[*_]{0,2}|\s+and\s+(?:(?:his|her|their)\s+)?"
         r"(?:colleagues|coworkers|co-workers|co-authors|coauthors|associates|team|others)")
@@ -56,7 +82,7 @@ _WORK_NOUN = (r"(?:book|books|study|studies|research|work|paper|article|review|t
 
 
 def _split_names(names: str) -> list[str]:
-    parts = re.split(r"\s*,\s*|\s+&\s+|\s+and\s+", names)
+    parts = re.split(r"\s*,\s*|\s+&\s+|\s+(?:and|y|e|und)\s+", names)
     return [re.sub(r"['’]s$", "", n.strip()) for n in parts if n.strip()]
 
 

@@ -3,47 +3,189 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from graph.schema import EvidenceKind
 from ingest.citations.index import RefIndex
 from ingest.citations.model import AUTHOR_YEAR, EvidenceSpan
-from ingest.citations.resolver import resolve_author_year
-from ingest.citations.text import ETAL, LETTER, NAME_LIST, UPPER, YEAR, _split_names, words_of
+from ingest.citations.resolver import resolve_author_year, why_unresolved
+from ingest.citations.text import (
+    ETAL,
+    LETTER,
+    NAME,
+    NAME_LIST,
+    PARTICLE,
+    UPPER,
+    YEAR_LIST,
+    _split_names,
+    split_years,
+    words_of,
+)
 from ingest.claims import Unit
 
 _PAREN = re.compile(r"\(([^()]*)\)")
+# "[Garrett and Grisham, 2005]", "[Bridgham et al., 2006; Ortlund et al., 2007]": author–year in
+# square brackets, as eLife prints a citation inside a parenthesis. Numbers in brackets are numeric.
+_BRACKET = re.compile(r"\[([^\[\]()]*)\]")
+_LETTER_AND_YEAR = re.compile(r"[^\W\d_].*\d{4}", re.DOTALL)
+
+
+def _author_year_brackets(segment: str) -> list[re.Match[str]]:
+    """The square brackets of `segment` that hold a letter and then a four-digit year (one linear
+    scan; a pattern requiring both inside the brackets backtracked quadratically)."""
+    return [m for m in _BRACKET.finditer(segment) if _LETTER_AND_YEAR.search(m.group(1))]
 _PART_PREFIX = re.compile(r"^(?:see for (?:instance|example),?|see also|see|e\.g\.,?|i\.e\.,?|cf\.|"
                           r"for (?:example|instance),?|notably,?|for a review,? see|"
                           r"as cited in|as quoted in)\s+",
                           re.IGNORECASE)
-# "(see Jordan et al., 1992, for details)": the trailing pointer is not part of the citation.
-_PART_SUFFIX = re.compile(r",?\s+for (?:details|more details|further details|a review|an overview|more|"
-                          r"a discussion|discussion|examples|a summary)\s*$", re.IGNORECASE)
+# "(see Jordan et al., 1992, for details)", "(see Margueron and Reinberg, 2010 for a recent review)",
+# "(Yang et al., 2005 and unpublished data)": the trailing pointer is not part of the citation.
+_PART_SUFFIX = re.compile(r",?\s+(?:for (?:a |an |the |more |further )?(?:\w+\s+)?(?:details|review|reviews|"
+                          r"overview|discussion|examples|summary|more)|and (?:unpublished|references|"
+                          r"see\b).*|as (?:a |an )?(?:review|example))\s*$", re.IGNORECASE)
 # "(Janet, 1889, as cited in Herman, 1992)": the secondary source is what the writer read.
 _CITED_IN = re.compile(r",?\s*\bas (?:cited|quoted|reported) (?:in|by)\s+", re.IGNORECASE)
+# After the year: "p. 45", "pp. 3-9", "chap. 2", a bare page ("(Hjørland 2002b, 257)") or Harvard's
+# "(Smith, 2010: 45)".
+_LOCATOR = (r"(?:\s*,\s*(?:(?:pp?\.|chap\.|ch\.|para\.|p\b|section|sec\.)\s*[\w\s\-–,]*"
+            r"|\d{1,3}(?:\s*[-–]\s*\d{1,4})?)|\s*:\s*\d{1,4}(?:\s*[-–]\s*\d{1,4})?)?")
 _AUTHOR_YEAR_PART = re.compile(
-    rf"^(?P<names>{NAME_LIST})(?P<etal>{ETAL})?,?\s+(?P<years>(?:{YEAR})(?:\s*,\s*(?:{YEAR}))*)"
-    r"(?:\s*,\s*(?:(?:pp?\.|chap\.|ch\.|para\.|p\b|section|sec\.)\s*[\w\s\-–,]*"
-    r"|\d{1,3}(?:\s*[-–]\s*\d{1,4})?))?$"  # "(Hjørland 2002b, 257)": a bare page
+    rf"^(?P<names>{NAME_LIST})(?P<etal>{ETAL})?,?\s+(?P<years>{YEAR_LIST}){_LOCATOR}$"
 )
+# The same at the end of a part that begins with other words: "(reviewed in Haloin and Strauss,
+# 2008)", "(Fig. S1, Dayel et al., 2011)", "(Table 1 Allmann and Baldwin, 2010)".
+_TRAILING_AUTHOR_YEAR = re.compile(
+    rf"(?<![\w'’\-])(?P<names>{NAME_LIST})(?P<etal>{ETAL})?,?\s+(?P<years>{YEAR_LIST}){_LOCATOR}$"
+)
+# Words that lead into a citation ("reviewed in", "see", "e.g."): after them, an unresolved
+# author–year is still reported; after any other words only a resolved one counts.
+_LEAD_IN = re.compile(r"\b(?:in|see|also|by|from|and|cf\.|e\.g\.|i\.e\.)\s*$", re.IGNORECASE)
+_CAPITALISED_BEFORE = re.compile(rf"[{UPPER}][\w'’\-]*\s+$")
 _NARRATIVE_BEFORE = re.compile(rf"(?P<names>{NAME_LIST})(?P<etal>{ETAL})?(?:['’]s)?\s*$")
 _YEARS_ONLY = re.compile(  # "(2014; 2015)" too, as ABNT lists an author's works
-    rf"^(?P<years>(?:{YEAR})(?:\s*[,;]\s*(?:{YEAR}))*)(?:\s*,\s*(?:pp?\.|chap\.|ch\.|para\.)\s*[\w\s\-–,]*)?$"
+    rf"^(?P<years>(?:{YEAR_LIST})(?:\s*;\s*(?:{YEAR_LIST}))*){_LOCATOR}$"
 )
+# Where a parenthesis splits into citations: at ';', and at a ',' between a year and the next
+# author ("(Queiroz 2009, Kim et al. 2018)", author–year without a comma before the year).
+_PART_SEPARATOR = re.compile(rf";|(?:(?<=\d)|(?<=\d[a-z])),(?=\s*{PARTICLE}?[{UPPER}])")
+
+
+@dataclass(frozen=True)
+class CitedPart:
+    """One author–year citation inside a parenthesis: where it is printed in the parenthesis's
+    content (start, end), the family names (ABNT co-authors first), 'et al.' and the years."""
+
+    start: int
+    end: int
+    families: list[str]
+    etal: bool
+    years: str
+
+
+def parenthetical_parts(content: str, index: RefIndex) -> list[CitedPart]:
+    """The author–year citations of one parenthesis's content: its ';'-parts (and ','-parts of
+    citations without a comma before the year), ABNT co-authors ('Russell; Sugimoto, 2009'), a
+    year list going on from the part before ('Douady and Couder, 1996a; 1996b'), group authors,
+    and a citation after other words ('reviewed in Haloin and Strauss, 2008')."""
+    found: list[CitedPart] = []
+    pieces: list[tuple[int, str]] = []
+    at = 0
+    for separator in _PART_SEPARATOR.finditer(content):
+        pieces.append((at, content[at:separator.start()]))
+        at = separator.end()
+    pieces.append((at, content[at:]))
+    co_authors: list[tuple[str, int]] = []
+    previous: CitedPart | None = None
+    for number, (offset, part) in enumerate(pieces):
+        core = _citation_core(part)
+        core_start = offset + part.index(core) if core else offset
+        if _NAME_ONLY.match(core) and number + 1 < len(pieces):
+            co_authors.append((core, core_start))
+            continue
+        cited = _cited_part(core, core_start, co_authors, previous, index)
+        co_authors = []
+        previous = cited
+        if cited:
+            found.append(cited)
+    return found
+
+
+TRAILING_REACH = 240  # characters: "reviewed in" and a long author list fit
+
+
+def _cited_part(core: str, core_start: int, co_authors: list[tuple[str, int]],
+                previous: CitedPart | None, index: RefIndex) -> CitedPart | None:
+    """The citation one part holds, or None."""
+    years_only = _YEARS_ONLY.match(core)
+    if years_only and previous:  # "1996b" after "Douady and Couder, 1996a": the same authors
+        return CitedPart(core_start, core_start + len(core), previous.families, previous.etal,
+                         years_only.group("years"))
+    match = _AUTHOR_YEAR_PART.match(core)
+    if match:
+        etal, years = bool(match.group("etal")), match.group("years")
+        named = _split_names(match.group("names"))
+        first_year = split_years(years)[0]
+        # ABNT co-authors before it, unless they are no authors ("(CRMs; see Pfeiffer et al., 2008)")
+        listed = [name for name, _ in co_authors] + named
+        if co_authors and not resolve_author_year(index, listed, etal, first_year) \
+                and resolve_author_year(index, named, etal, first_year):
+            co_authors = []
+        # "(AIC, Akaike, 1973)": leading words that are no authors
+        families = [name for name, _ in co_authors] + (named if co_authors else
+                                                       _without_openers(named, index, etal, years))
+        start = co_authors[0][1] if co_authors else core_start + core.index(families[0])
+        return CitedPart(start, core_start + len(core), families, etal, years)
+    group = _group_author(core, index)
+    if group:
+        return CitedPart(core_start, core_start + len(core), *group)
+    # Only the part's last TRAILING_REACH characters: a search over all of a long hostile part would
+    # try the name pattern at every start (quadratic time).
+    trailing = _TRAILING_AUTHOR_YEAR.search(core, max(0, len(core) - TRAILING_REACH))
+    # not the last word of a longer name ("Closed Replication Group, 2015" is no "Group, 2015")
+    if trailing and trailing.start() > 0 and not _CAPITALISED_BEFORE.search(
+            core, max(0, trailing.start() - 60), trailing.start()):
+        families = _without_openers(_split_names(trailing.group("names")), index,
+                                    bool(trailing.group("etal")), trailing.group("years"))
+        first_year = split_years(trailing.group("years"))[0]
+        if _LEAD_IN.search(core[:trailing.start()]) or resolve_author_year(
+                index, families, bool(trailing.group("etal")), first_year):
+            names_start = core.index(families[0], trailing.start())
+            return CitedPart(core_start + names_start, core_start + len(core), families,
+                             bool(trailing.group("etal")), trailing.group("years"))
+    unknown_group = _CORPORATE_PART.match(core)
+    if unknown_group and len(unknown_group.group("names").split()) > 1 \
+            and re.fullmatch(r"[^\d,]+", unknown_group.group("names")):
+        # "(National Diabetes Board, 2016)" with no such entry: reported unresolved, not dropped
+        return CitedPart(core_start, core_start + len(core), [unknown_group.group("names")],
+                         bool(unknown_group.group("etal")), unknown_group.group("years"))
+    return None
+
+
+def _mask_brackets(segment: str) -> str:
+    """`segment` with every author–year bracket blanked out (same length), so the parenthesis
+    around '(e.g., RNaseA [Jermann et al., 1995], …)' does not read its citations a second time."""
+    pieces, at = [], 0
+    for bracket in _author_year_brackets(segment):
+        pieces += [segment[at:bracket.start()], " " * len(bracket.group(0))]
+        at = bracket.end()
+    return "".join(pieces) + segment[at:]
 
 
 # --- finders: each returns EvidenceSpans for one unit ----------------------------------
 
 
 def find_author_year(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpan]:
-    """Parenthetical '(Herman, 1992; Jordan et al., 1992)' and narrative 'Herman (1992)'."""
+    """Parenthetical '(Herman, 1992; Jordan et al., 1992)', bracketed '[Garrett and Grisham, 2005]'
+    and narrative 'Herman (1992)'."""
     found: list[EvidenceSpan] = []
     segment = text[unit.start:unit.end]
     name_runs: dict[int, int] | None = None
-    for paren in _PAREN.finditer(segment):
+    groups = sorted([*_PAREN.finditer(_mask_brackets(segment) if "[" in segment else segment),
+                     *(_author_year_brackets(segment) if "[" in segment else ())], key=lambda m: m.start())
+    for paren in groups:
         content_start = unit.start + paren.start(1)
         years_only = _YEARS_ONLY.match(paren.group(1).strip())
-        if years_only:
+        if years_only and paren.re is _PAREN:
             if name_runs is None:
                 name_runs = _name_run_starts(segment)
             # The same search as over segment[:paren.start()], from where the names can begin.
@@ -56,30 +198,41 @@ def find_author_year(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpa
                 found.append(_author_year_evidence(text, start, end, unit, index, families,
                                                    bool(before.group("etal")), years_only.group("years")))
             continue
-        offset = 0
-        parts = paren.group(1).split(";")
-        co_authors: list[tuple[str, int]] = []  # ABNT "(Russell; Sugimoto, 2009)": names before the year
-        for number, part in enumerate(parts):
-            part_start = content_start + offset
-            offset += len(part) + 1
-            core = _citation_core(part)
-            core_start = part_start + part.index(core) if core else part_start
-            if _NAME_ONLY.match(core) and number + 1 < len(parts):
-                co_authors.append((core, core_start))
-                continue
-            match = _AUTHOR_YEAR_PART.match(core) or _corporate_part(core, index)
-            if not match:
-                co_authors = []
-                continue
-            single = len(parts) == 1
+        parts = parenthetical_parts(paren.group(1), index)
+        for part in parts:
+            single = len(parts) == 1 and not _PART_SEPARATOR.search(paren.group(1))
             start, end = ((unit.start + paren.start(), unit.start + paren.end()) if single
-                          else (co_authors[0][1] if co_authors else core_start, core_start + len(core)))
-            families = ([match.group("names")] if match.re is _CORPORATE_PART
-                        else _split_names(match.group("names")))
-            families = [name for name, _ in co_authors] + families
-            co_authors = []
-            found.append(_author_year_evidence(text, start, end, unit, index, families,
-                                               bool(match.group("etal")), match.group("years")))
+                          else (content_start + part.start, content_start + part.end))
+            found.append(_author_year_evidence(text, start, end, unit, index, part.families,
+                                               part.etal, part.years))
+    if _BARE_YEAR.search(segment):
+        found += _bare_author_year(text, unit, index, segment, [(m.start(), m.end()) for m in groups])
+    return found
+
+
+# "See DeLano, 2002 and …", "as described by Kessler and Baldwin, 2001": author, comma, year
+# outside any parenthesis (eLife prints narrative citations so). The comma and year are the cue.
+_BARE_YEAR = re.compile(rf",\s+(?P<years>{YEAR_LIST})(?![\w/])")
+
+
+def _bare_author_year(text: str, unit: Unit, index: RefIndex, segment: str,
+                      enclosed: list[tuple[int, int]]) -> list[EvidenceSpan]:
+    """Author–year citations outside brackets; only resolved ones count (a city and a year,
+    'In Boston, 2010 …', match no entry)."""
+    found: list[EvidenceSpan] = []
+    for cue in _BARE_YEAR.finditer(segment):
+        if any(start <= cue.start() < end for start, end in enclosed):
+            continue
+        before = _NARRATIVE_BEFORE.search(segment, max(0, cue.start() - 160), cue.start())
+        if not before or before.group(0).endswith("'s"):
+            continue
+        etal, years = bool(before.group("etal")), cue.group("years")
+        families = _without_openers(_split_names(before.group("names")), index, etal, years)
+        if not all(resolve_author_year(index, families, etal, year) for year in split_years(years)):
+            continue
+        start = unit.start + segment.index(families[0], before.start())
+        found.append(_author_year_evidence(text, start, unit.start + cue.end(), unit, index, families,
+                                           etal, years))
     return found
 
 
@@ -107,30 +260,43 @@ class _SelfDefault(dict):
         return key
 
 
-# "(Open Science Collaboration, 2015)": a group author of several capitalised words.
+# "(Open Science Collaboration, 2015)", "(United Nations, Department of Economic and Social Affairs,
+# Population Division, 2013)", "(14CHRONO Centre of the Queen's University of Belfast, 2014)",
+# "(1000 Genomes Project Consortium et al., 2010)": a group author of several capitalised words.
+_GROUP_WORD = rf"[{UPPER}\d][\w&'’.\-]*"
 _CORPORATE_PART = re.compile(
-    rf"^(?P<names>[{UPPER}][\w&'’\-]*(?:\s+(?:of|for|and|on|the|&|de|do|da|e|y|für|und|"
-    rf"[{UPPER}][\w&'’\-]*)){{1,8}})(?P<etal>)"
-    rf",?\s+(?P<years>{YEAR})(?:\s*,\s*(?:pp?\.|chap\.|ch\.|para\.)\s*[\w\s\-–,]*)?$"
+    rf"^(?P<names>{_GROUP_WORD}(?:,?\s+(?:of|for|and|on|in|the|&|de|do|da|dos|das|e|y|für|und|"
+    rf"{_GROUP_WORD})){{0,14}}?)(?P<etal>{ETAL})?"
+    rf",?\s+(?P<years>{YEAR_LIST}){_LOCATOR}$"
 )
+_GROUP_AND_PERSONS = re.compile(r"\s*(?:,|\band\b|&)\s*")
 
 
-def _corporate_part(core: str, index: RefIndex) -> re.Match[str] | None:
-    """A group author ('Open Science Collaboration, 2015'), only when an entry's first author
-    is that very group (BibTeX '{{Open Science Collaboration}}')."""
+def _group_author(core: str, index: RefIndex) -> tuple[list[str], bool, str] | None:
+    """(families, et al., years) of a part led by a group author: only when an entry's first
+    author is that very group (BibTeX '{{Open Science Collaboration}}'), which may be followed by
+    persons ('Department of Education and Morgan, 2016')."""
     match = _CORPORATE_PART.match(core)
     if not match:
         return None
-    name = " ".join(words_of(match.group("names")))
     groups = index.derived("group_authors", lambda: {
         " ".join(words_of(r.authors[0].family)) for r in index.references if r.authors})
-    return match if name in groups else None
+    names = match.group("names")
+    etal, years = bool(match.group("etal")), match.group("years")
+    if " ".join(words_of(names)) in groups:
+        return [names], etal, years
+    for joint in reversed(list(_GROUP_AND_PERSONS.finditer(names))):  # the longest group first
+        group = names[:joint.start()]
+        persons = _split_names(names[joint.end():])
+        if " ".join(words_of(group)) in groups and all(re.fullmatch(NAME, p) for p in persons):
+            return [group, *persons], etal, years
+    return None
 
 
 def _without_openers(families: list[str], index: RefIndex, etal: bool, years: str) -> list[str]:
     """'Also, Herman (1992)': drop leading capitalised words while the names match no entry
     and a shorter list does ('Also', 'Similarly', 'Later' open the sentence, they are no authors)."""
-    first_year = re.split(r"[,;]", years)[0].strip()
+    first_year = split_years(years)[0]
     while len(families) > 1 and not resolve_author_year(index, families, etal, first_year) \
             and resolve_author_year(index, families[1:], etal, first_year):
         families = families[1:]
@@ -161,7 +327,10 @@ def _is_title_words(names: str, index: RefIndex) -> bool:
 
 def _author_year_evidence(text: str, start: int, end: int, unit: Unit, index: RefIndex,
                           families: list[str], etal: bool, years: str) -> EvidenceSpan:
-    keys = [resolve_author_year(index, families, etal, y.strip()) for y in re.split(r"[,;]", years)]
-    resolved = all(keys)
+    printed = split_years(years)
+    keys = [resolve_author_year(index, families, etal, year) for year in printed]
+    reasons = [why_unresolved(index, families, etal, year) for year, key in zip(printed, keys, strict=True)
+               if not key]
     return EvidenceSpan(str(EvidenceKind.CITATION), start, end, text[start:end], unit.index,
-                        sorted({k for k in keys if k}), resolved, priority=AUTHOR_YEAR)
+                        sorted({k for k in keys if k}), all(keys), priority=AUTHOR_YEAR,
+                        reason="; ".join(reasons))

@@ -1,4 +1,5 @@
-"""Detector: numeric markers '[3]', '[1-3]', '[4]–[7]', '(12)'."""
+"""Detector: numeric markers '[3]', '[1-3]', '[4]–[7]', '(12)', and superscripts written as text
+('^1,2^', '<sup>1</sup>', '¹⁻³')."""
 
 from __future__ import annotations
 
@@ -13,6 +14,68 @@ from ingest.claims import Unit
 _BRACKET_NUMBERS = re.compile(r"\[(\s*\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\s*)\](?:\s*[-–]\s*\[\s*(\d{1,3})\s*\])?")
 _PAREN_NUMBERS = re.compile(r"\((\s*\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\s*)\)(?=\s*[.,;:!?)]|\s*$)")
 
+# Superscript markers written as text: Pandoc's "^1,2^", raw HTML "<sup>1–3</sup>" left in a
+# Markdown or text file, and Unicode superscript digits ("¹˒²", "¹⁻³") from a copy-paste. Offsets
+# index the file's own text, so these are read where they stand instead of being rewritten.
+_SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUPER_NUMBER = f"[{_SUPERSCRIPT_DIGITS}]{{1,3}}"
+_SPEC = r"\d{1,3}(?:\s*[-–,]\s*\d{1,3})*"
+SUPERSCRIPT_MARKER = (rf"\^\[?(?P<caret>{_SPEC})\]?\^"
+                      rf"|<sup>\s*\[?(?P<sup>{_SPEC})\]?\s*</sup>"
+                      rf"|(?P<unicode>{_SUPER_NUMBER}(?:[⁻˗‐–,˒]{_SUPER_NUMBER})*)")
+_SUPERSCRIPT = re.compile(SUPERSCRIPT_MARKER)
+_TO_ASCII = str.maketrans(_SUPERSCRIPT_DIGITS + "⁻˗‐˒", "0123456789---,")
+# What runs right before a superscript marker (as for HTML pages, ingest.html_reader): punctuation
+# or a word of three or more letters. After a digit, one letter or a unit ("10⁶", "x²", "m²",
+# "x^2^") it is an exponent.
+_SUPERSCRIPT_PRECEDES = re.compile(r"(?:[.,;:!?)\]”\"’']|[^\W\d_]{3,})$")
+
+
+# Numbers in brackets that are no citations (error class 6 of issue #10):
+# - a comparison right after the bracket: a statistic's degrees of freedom or a function's argument
+#   ("F[1,12] = 8.42", "t(14) = 2.3", "H[2] < 3.1");
+_COMPARISON_AFTER = re.compile(r"\s*(?:[=<>≤≥≠≈]|&[lg]t;)")
+# - an equation or figure abbreviation, a confidence interval or "=" right before it ("Eq. [3]",
+#   "Fig. (3)", "95% CI [1, 3]"); before a parenthesis also the full words ("equation (3)",
+#   "Figure (3)", "Table (2)"), which before a bracket are a citation of their source ("the Hill
+#   equation [23]": a bracket-numbered article numbers its equations in parentheses);
+_NOT_CITATION_BEFORE = re.compile(r"(?:\b(?:eqs?|figs?)\.|\bCI|[∈=×])\s*$", re.IGNORECASE)
+_NOT_CITATION_BEFORE_PAREN = re.compile(
+    r"\b(?:eqs?|equations?|formulae?|formulas|figs?|figures?|tables?|panels?)\.?\s*$", re.IGNORECASE)
+# - a range or interval word before two numbers joined by a comma: the bounds ("the interval [0, 1]",
+#   "the range [1, 10]"; "within the normal range [12]" is a citation);
+_INTERVAL_BEFORE = re.compile(r"\b(?:ranges?|intervals?)\s*$", re.IGNORECASE)
+_TWO_BOUNDS = re.compile(r"\s*\d{1,3}\s*,\s*\d{1,3}\s*")
+# - a parenthesised number closing an equation (a display equation's number, "C = k V (3)"): no word
+#   of three letters between the last '=' and the number.
+_FORMULA_BEFORE = re.compile(r"=([^=]*)$")
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def is_not_citation(segment: str, match: re.Match[str]) -> bool:
+    """True when a bracketed or parenthesised number group in `segment` is a statistic, an interval,
+    an equation, figure or table number, not a citation."""
+    if _COMPARISON_AFTER.match(segment, match.end()):
+        return True
+    before = segment[max(0, match.start() - 40):match.start()]
+    paren = match.re is _PAREN_NUMBERS
+    if _NOT_CITATION_BEFORE.search(before) or paren and _NOT_CITATION_BEFORE_PAREN.search(before):
+        return True
+    if _INTERVAL_BEFORE.search(before) and _TWO_BOUNDS.fullmatch(_spec(match)):
+        return True
+    if 0 in _expand_numbers(_spec(match)):
+        return True  # "[0, 1]": no reference is numbered 0
+    formula = _FORMULA_BEFORE.search(before) if paren else None
+    return bool(formula) and not _WORD.search(formula.group(1))
+
+
+def bracket_citations(segment: str) -> list[re.Match[str]]:
+    """The bracketed number groups of `segment` that may be citations ('[3]', '[4]–[7]'), statistics
+    and intervals left out."""
+    if "[" not in segment:
+        return []
+    return [m for m in _BRACKET_NUMBERS.finditer(segment) if not is_not_citation(segment, m)]
+
 
 def _expand_numbers(spec: str) -> list[int]:
     numbers: list[int] = []
@@ -25,21 +88,48 @@ def _expand_numbers(spec: str) -> list[int]:
     return numbers
 
 
+def _spec(match: re.Match[str]) -> str:
+    """The numbers a marker match names, as '1,2' / '4–7' in ASCII digits."""
+    if match.re is _SUPERSCRIPT:
+        return (match.group("caret") or match.group("sup") or match.group("unicode")).translate(_TO_ASCII)
+    if match.re is _BRACKET_NUMBERS and match.group(2):
+        return f"{match.group(1)}–{match.group(2)}"
+    return match.group(1)
+
+
+def marker_numbers(marker: str) -> list[int] | None:
+    """The reference numbers a whole numeric marker names ('[4]–[7]' -> 4, 5, 6, 7; '^1,2^' -> 1,
+    2), or None when `marker` is no numeric marker."""
+    marker = marker.strip()
+    for pattern in (_BRACKET_NUMBERS, _PAREN_NUMBERS, _SUPERSCRIPT):
+        match = pattern.fullmatch(marker)
+        if match:
+            return _expand_numbers(_spec(match))
+    return None
+
+
+def _superscripts(segment: str) -> list[re.Match[str]]:
+    """The superscript markers of a unit's text that follow punctuation or a word (no exponents)."""
+    return [m for m in _SUPERSCRIPT.finditer(segment) if _SUPERSCRIPT_PRECEDES.search(segment, 0, m.start())]
+
+
 def find_numeric(text: str, unit: Unit, index: RefIndex, brackets_only: bool) -> list[EvidenceSpan]:
-    """'[3]', '[1, 2]', '[1–3]' and, in documents without brackets, '(2)' at a clause end."""
+    """'[3]', '[1, 2]', '[1–3]', superscripts and, in documents without brackets, '(2)' at a
+    clause end."""
     found: list[EvidenceSpan] = []
     segment = text[unit.start:unit.end]
-    patterns = [_BRACKET_NUMBERS] if brackets_only else [_BRACKET_NUMBERS, _PAREN_NUMBERS]
-    for pattern in patterns:
-        for match in pattern.finditer(segment):
-            spec = match.group(1)
-            if pattern is _BRACKET_NUMBERS and match.group(2):
-                spec += f"–{match.group(2)}"
-            numbers = _expand_numbers(spec)
-            if pattern is _PAREN_NUMBERS and any(n not in index.numbers for n in numbers):
-                continue  # "(2)" that no reference answers is an enumeration, not a citation
-            keys = [index.numbers.get(n) for n in numbers]
-            start, end = unit.start + match.start(), unit.start + match.end()
-            found.append(EvidenceSpan(str(EvidenceKind.CITATION), start, end, text[start:end], unit.index,
-                                      sorted({k for k in keys if k}), all(keys), priority=NUMERIC))
+    matches = bracket_citations(segment)
+    if not brackets_only:
+        matches += [m for m in _PAREN_NUMBERS.finditer(segment) if not is_not_citation(segment, m)]
+    if "^" in segment or "<sup>" in segment or any(c in segment for c in _SUPERSCRIPT_DIGITS):
+        matches += _superscripts(segment)
+    for match in matches:
+        numbers = _expand_numbers(_spec(match))
+        loose = match.re is _PAREN_NUMBERS or match.re is _SUPERSCRIPT and match.group("unicode")
+        if loose and any(n not in index.numbers for n in numbers):
+            continue  # "(2)" or "²" that no reference answers is an enumeration or a footnote
+        keys = [index.numbers.get(n) for n in numbers]
+        start, end = unit.start + match.start(), unit.start + match.end()
+        found.append(EvidenceSpan(str(EvidenceKind.CITATION), start, end, text[start:end], unit.index,
+                                  sorted({k for k in keys if k}), all(keys), priority=NUMERIC))
     return found

@@ -1,0 +1,149 @@
+"""List the candidate citing sentences of the third fresh stance set (tests/data/support/fresh3/*.xml).
+
+This script only *selects and renders*; it assigns no label. Every stance and cue in
+tests/data/support/fresh3/labels.tsv was written by hand, one candidate at a time.
+
+  python3 tests/data/support/fresh3/sample.py list    # TSV: id, kind, article, rid, marker, sentence
+  python3 tests/data/support/fresh3/sample.py build   # join labels.tsv with the candidates into
+                                                      # tests/data/support/stance-fresh3.jsonl
+
+Sampling, per article (in the order of ARTICLES): every (sentence, rid, marker) in the Discussion (a body
+section titled Discussion or Conclusion(s), with its subsections) is a "discussion" candidate — that is where
+articles compare their results with other work, so contrasting citations are there if anywhere;
+outside it, every one whose sentence matches CONTRAST_CUES (the first fresh set's regex) is "cue";
+the others are shuffled with random.Random(SEED) and the first RANDOM_PER_ARTICLE of each article are
+"random"; the remainder are "rest" (listed, not labelled). Sentences are cut exactly as in the first
+fresh set (its `sentences_with_citations` cutting: the dev/blind splitter, figures as boundaries).
+"""
+from __future__ import annotations
+
+import glob
+import importlib.util
+import json
+import random
+import sys
+from pathlib import Path
+
+from lxml import etree
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+from sample import collapse, sentence_bounds  # noqa: E402  (the dev/blind sets' own splitter)
+
+_spec = importlib.util.spec_from_file_location("fresh_sample", HERE.parent / "fresh" / "sample.py")
+fresh_sample = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(fresh_sample)  # the first fresh set's cue regex and paragraph cutting
+CONTRAST_CUES = fresh_sample.CONTRAST_CUES
+_segments = fresh_sample._segments
+
+ROOT = HERE.parents[3]
+SEED = 1315
+RANDOM_PER_ARTICLE = 30
+# The articles in the order they were chosen (the shared random draw runs through them in this order, so
+# adding an article at the end leaves the draws of the earlier ones unchanged): a first batch of six, then
+# four preprints, two more and one more, chosen because the earlier ones held fewer contrasting citations
+# than the brief asked for.
+ARTICLES = (
+    "PMC6398430.xml", "PMC5828200.xml", "biorxiv-371435.xml", "aap-2010-12-011.xml",
+    "CCR2025.1.002.YAO.xml", "PMC7417471.xml",
+    "biorxiv-2023.12.30.573694.xml", "biorxiv-2023.10.06.561235.xml", "biorxiv-2023.09.01.555873.xml",
+    "arXiv.2211.16879.xml",
+    "biorxiv-2023.04.10.536254.xml", "biorxiv-2022.10.04.510784.xml",
+    "medrxiv-2023.03.10.23287084.xml",
+)
+DISCUSSION_TITLES = ("discussion", "conclusion")
+
+
+def in_discussion(p: etree._Element) -> bool:
+    """Whether paragraph p lies in a body section (or subsection of one) titled Discussion/Conclusion."""
+    for sec in p.xpath("ancestor::sec[parent::body]"):
+        title = collapse("".join(sec.findtext("title") or "")).lower()
+        if any(word in title for word in DISCUSSION_TITLES):
+            return True
+    return False
+
+
+def sentences_with_citations(path: str):
+    """Yield (in_discussion, sentence, rid, marker) for every bibr xref of every body and abstract
+    paragraph, cut as tests/data/support/fresh/sample.py cuts them."""
+    for p in etree.parse(path).xpath("//body//p|//abstract//p"):
+        if p.xpath("ancestor::ref-list"):
+            continue
+        disc = in_discussion(p)
+        segs: list[list] = [[]]
+        _segments(p, segs)
+        for pieces in segs:
+            raw, spans = "", []
+            for text, xref in pieces:
+                if xref is not None:
+                    spans.append((len(raw), xref))
+                raw += text
+            if not spans:
+                continue
+            text = collapse(raw)
+            bounds = sentence_bounds(text)
+            for start, xref in spans:
+                pos = len(collapse(raw[:start] + "x")) - 1
+                marker = collapse("".join(xref.itertext()))
+                for n, (s0, s1) in enumerate(bounds):
+                    if s0 <= pos < s1:
+                        # A marker that the splitter cuts in two ("(Hillyard. Hink, Schwent, & Picton,
+                        # 1973)") keeps its whole text: the sentence runs on to the end of the marker.
+                        while marker not in text[s0:s1] and n + 1 < len(bounds):
+                            n += 1
+                            s1 = bounds[n][1]
+                        for rid in (xref.get("rid") or "").split():
+                            yield disc, text[s0:s1].strip(), rid, marker
+                        break
+
+
+def candidates() -> list[tuple[str, str, str, str, str, str]]:
+    """(id, kind, article, rid, marker, sentence) for every citation of every fresh3 article."""
+    on_disk = sorted(Path(p).name for p in glob.glob(str(HERE / "*.xml")))
+    assert on_disk == sorted(ARTICLES), f"ARTICLES does not list exactly the XML files here: {on_disk}"
+    rng = random.Random(SEED)
+    out = []
+    for path in (str(HERE / name) for name in ARTICLES):
+        article = str(Path(path).relative_to(ROOT))
+        short = Path(path).stem
+        seen: dict[tuple[str, str, str], bool] = {}
+        for disc, sentence, rid, marker in sentences_with_citations(path):
+            seen.setdefault((sentence, rid, marker), disc)
+        rows = list(seen)
+        disc = [r for r in rows if seen[r]]
+        cue = [r for r in rows if not seen[r] and CONTRAST_CUES.search(r[0])]
+        other = [r for r in rows if not seen[r] and not CONTRAST_CUES.search(r[0])]
+        rng.shuffle(other)
+        drawn = [("discussion", r) for r in disc] + [("cue", r) for r in cue]
+        drawn += [("random", r) for r in other[:RANDOM_PER_ARTICLE]]
+        drawn += [("rest", r) for r in other[RANDOM_PER_ARTICLE:]]
+        order = {r: i for i, r in enumerate(rows)}
+        drawn.sort(key=lambda kr: order[kr[1]])
+        for n, (kind, (sentence, rid, marker)) in enumerate(drawn, 1):
+            out.append((f"{short}-{n:03d}", kind, article, rid, marker, sentence))
+    return out
+
+
+def build() -> None:
+    """Write stance-fresh3.jsonl from labels.tsv (id, stance, cue) and the candidate list."""
+    by_id = {c[0]: c for c in candidates()}
+    records = []
+    for line in (HERE / "labels.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cid, stance, cue = line.split("\t")
+        kind, article, rid, marker, sentence = by_id[cid][1:]
+        assert kind != "rest", f"{cid} was not drawn"
+        records.append({"article": article, "sentence": sentence, "rid": rid, "marker": marker,
+                        "stance": stance, "cue": cue})
+    out = HERE.parent / "stance-fresh3.jsonl"
+    out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    print(f"{len(records)} records -> {out}")
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] == ["build"]:
+        build()
+    else:
+        for row in candidates():
+            print("\t".join(row))
