@@ -18,6 +18,8 @@ import re
 from collections.abc import Sequence
 
 from graph.schema import Stance
+from ingest.claims import caseless
+from ingest.cues import CueScanner
 
 CONTRASTING = re.compile(
     r"\b(?:contrary to|(?:in contrast (?:to|with)|unlike|as opposed to)(?= \x00)|"
@@ -199,14 +201,24 @@ _BOUNDARY = re.compile(
     re.IGNORECASE)
 MASK = "\x00"
 MAX_SENTENCE = 4000  # a longer 'sentence' (a table, a run-on list) is read only around the marker
+# One scan of a clause says which cue patterns can match it (their required literals, ingest.cues);
+# `own` differs from the clause only in mask characters, so no literal with one is trusted.
+_CUES = CueScanner([CONTRASTING, NOT_FOUND_HERE, HYPOTHESIS, AGREEING, MENTIONING, EXAMPLE, USED, BACKGROUND,
+                    SUPPORTING], unsure=MASK + OTHER)
 
 
 def _masked(sentence: str, markers: Sequence[tuple[int, int]]) -> str:
-    chars = list(sentence)
-    for start, end in markers:
-        for i in range(max(0, start), min(len(chars), end)):
-            chars[i] = MASK
-    return "".join(chars)
+    if len(markers) > 8:
+        chars = list(sentence)
+        for start, end in markers:
+            for i in range(max(0, start), min(len(chars), end)):
+                chars[i] = MASK
+        return "".join(chars)
+    for start, end in markers:  # few markers: slices (the same text)
+        low, high = max(0, start), min(len(sentence), end)
+        if low < high:
+            sentence = sentence[:low] + MASK * (high - low) + sentence[high:]
+    return sentence
 
 
 def _bracketed(text: str) -> list[bool]:
@@ -221,20 +233,50 @@ def _bracketed(text: str) -> list[bool]:
     return inside
 
 
-def clause_of(sentence: str, marker: tuple[int, int], markers: Sequence[tuple[int, int]],
-              whole: bool = True) -> tuple[int, int]:
-    """(start, end) of the clause of `sentence` that holds `marker`; the whole sentence when every
-    marker of it is in that one clause (unless not `whole`)."""
-    masked = _masked(sentence, markers)
-    inside = _bracketed(masked)
-    cuts = [0] + [m.start() for m in _BOUNDARY.finditer(masked) if not inside[m.start()]] + [len(sentence)]
-    cuts = sorted(set(cuts))
+_BRACKET = re.compile(r"[(\[)\]]")
+
+
+def _outside_brackets(text: str, positions: list[int]) -> list[int]:
+    """The `positions` (ascending, none of them a bracket) not inside (…) or […]: those where
+    `_bracketed(text)` is False, found from the brackets alone."""
+    if "(" not in text and "[" not in text:
+        return positions  # closing brackets alone never open a depth
+    kept, depth = [], 0
+    brackets = _BRACKET.finditer(text)
+    bracket = next(brackets, None)
+    for position in positions:
+        while bracket is not None and bracket.start() < position:
+            if bracket.group() in "([":
+                depth += 1
+            elif depth:
+                depth -= 1
+            bracket = next(brackets, None)
+        if not depth:
+            kept.append(position)
+    return kept
+
+
+def _cuts(masked: str) -> list[int]:
+    """Where the masked sentence is cut into clauses (its start and end included)."""
+    boundaries = [m.start() for m in _BOUNDARY.finditer(masked)]
+    return sorted({0, *_outside_brackets(masked, boundaries), len(masked)})
+
+
+def _clause(cuts: list[int], marker: tuple[int, int], markers: Sequence[tuple[int, int]],
+            whole: bool) -> tuple[int, int]:
     index = max(i for i, cut in enumerate(cuts[:-1]) if cut <= marker[0])
     start, end = cuts[index], cuts[index + 1]
     others = [m for m in markers if m != marker]
     if whole and all(start <= m[0] < end for m in others):
-        return 0, len(sentence)
+        return 0, cuts[-1]
     return start, end
+
+
+def clause_of(sentence: str, marker: tuple[int, int], markers: Sequence[tuple[int, int]],
+              whole: bool = True) -> tuple[int, int]:
+    """(start, end) of the clause of `sentence` that holds `marker`; the whole sentence when every
+    marker of it is in that one clause (unless not `whole`)."""
+    return _clause(_cuts(_masked(sentence, markers)), marker, markers, whole)
 
 
 def classify_stance(sentence: str, marker: tuple[int, int], markers: Sequence[tuple[int, int]] = (),
@@ -251,27 +293,32 @@ def classify_stance(sentence: str, marker: tuple[int, int], markers: Sequence[tu
     markers = list(markers) or [marker]
     if marker not in markers:
         markers.append(marker)
-    start, end = clause_of(sentence, marker, markers)
     masked = _masked(sentence, markers)
+    cuts = _cuts(masked)
+    start, end = _clause(cuts, marker, markers, True)
     clause = masked[start:end]
+    may = _CUES.candidates(caseless(clause))  # the cue patterns that can match this clause at all
 
     def written(found: re.Match[str]) -> str:  # the cue as written (the clause has its markers masked)
         return " ".join(sentence[start + found.start():start + found.end()].split())
 
-    found = CONTRASTING.search(clause) or NOT_FOUND_HERE.search(clause)
+    def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+        return pattern.search(text) if pattern in may else None
+
+    found = search(CONTRASTING, clause) or search(NOT_FOUND_HERE, clause)
     if found:
         return Stance.CONTRASTING, written(found)
-    found = HYPOTHESIS.search(clause)
-    own_end = clause_of(sentence, marker, markers, whole=False)[1]  # where the marker's own clause ends
+    found = search(HYPOTHESIS, clause)
+    own_end = _clause(cuts, marker, markers, False)[1]  # where the marker's own clause ends
     answer = ANSWERED.match(masked[own_end:]) if found and own_end < len(sentence) else None
     if found and answer:
         return Stance.CONTRASTING, f"{written(found)} …, {answer.group(0).split()[-1]}"
     # the cues bound to this marker see only it as a marker, the other markers as OTHER
-    own = _masked(_masked(sentence, markers).replace(MASK, OTHER), [marker])[start:end]
+    own = _masked(masked.replace(MASK, OTHER), [marker])[start:end]
     for stance, pattern in ((Stance.SUPPORTING, AGREEING), (Stance.MENTIONING, MENTIONING),
                             (Stance.MENTIONING, EXAMPLE), (Stance.MENTIONING, USED),
                             (Stance.MENTIONING, BACKGROUND), (Stance.SUPPORTING, SUPPORTING)):
-        found = pattern.search(own if pattern in (EXAMPLE, USED) else clause)
+        found = search(pattern, own if pattern in (EXAMPLE, USED) else clause)
         if found:
             return stance, written(found)
     if methods:
