@@ -71,9 +71,15 @@ def fold(text: str) -> str:
         from ingest.bibtex import decode_latex
 
         text = decode_latex(text)
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[\W_]+", " ", stripped.casefold()).split())
+    if text.isascii():  # NFKD leaves ASCII as it is and it has no combining marks
+        stripped = text
+    else:
+        decomposed = unicodedata.normalize("NFKD", text)
+        stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(_NON_WORD.sub(" ", stripped.casefold()).split())
+
+
+_NON_WORD = re.compile(r"[\W_]+")
 
 
 def family_key(family: str) -> str:
