@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from graph.schema import ClaimKind, claim_id
-from ingest.model import LIST_ITEM, PARAGRAPH, REFERENCES, ParsedDocument
+from ingest.model import LIST_ITEM, PARAGRAPH, REFERENCES, ParsedDocument, Sentence
 from ingest.segment import split_sentences
 
 
@@ -342,6 +342,9 @@ def _misread_as_reference(doc: ParsedDocument, index: int) -> bool:
 def document_units(doc: ParsedDocument) -> list[Unit]:
     """Sentences of paragraph blocks and whole list items, in document order, trimmed."""
     units: list[Unit] = []
+    sentences_of: dict[int, list[Sentence]] = {}  # each block's sentences, in document order (one pass)
+    for sentence in doc.sentences:
+        sentences_of.setdefault(sentence.block, []).append(sentence)
     for block_index, block in enumerate(doc.blocks):
         if block.kind == LIST_ITEM:
             start, end = strip_bullet(doc.text, block.start, block.end)
@@ -350,10 +353,9 @@ def document_units(doc: ParsedDocument) -> list[Unit]:
             for start, end in split_sentences(doc.text, block.start, block.end):
                 units.append(Unit(start, end, block_index, 0))
         elif block.kind == PARAGRAPH:
-            for sentence in doc.sentences:
-                if sentence.block == block_index:
-                    for start, end in split_after_markers(doc.text, sentence.start, sentence.end):
-                        units.append(Unit(start, end, block_index, 0))
+            for sentence in sentences_of.get(block_index, ()):
+                for start, end in split_after_markers(doc.text, sentence.start, sentence.end):
+                    units.append(Unit(start, end, block_index, 0))
     units.sort(key=lambda u: (u.start, u.end))
     for index, unit in enumerate(units):
         unit.index = index
