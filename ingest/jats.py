@@ -68,6 +68,7 @@ DASH_BETWEEN = re.compile(r"^\s*[\])]?\s*[-–—‒]\s*[\[(]?\s*$")
 NUMBERS = re.compile(r"^[\[(]?\s*\d{1,4}(?:\s*[-–—,;]\s*\d{1,4})*\s*[\])]?$")
 DOI_IN_TEXT = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+[^\s\"<>.,;)\]])")
 SEPARATOR = "\n\n"
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass
@@ -87,7 +88,7 @@ class InlineText:
         self.citations: list[PendingCitation] = []
 
     def append(self, text: str) -> None:
-        text = re.sub(r"\s+", " ", text)
+        text = _SPACES.sub(" ", text)
         if text.startswith(" ") and (self.length == 0 or self.parts[-1].endswith(" ")):
             text = text[1:]
         if text:
@@ -468,7 +469,10 @@ def _flat(element: object | None) -> str:
     if element is None:
         return ""
     line = InlineText()
-    _inline(element, line, KeyResolver([], {}))
+    if len(element):  # type: ignore[arg-type]
+        _inline(element, line, KeyResolver([], {}))
+    else:  # no children: its own text is all _inline would read (no resolver needed)
+        _text(line, element.text)  # type: ignore[attr-defined]
     return line.text().strip()
 
 
@@ -853,8 +857,11 @@ _BIB_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "
 _BIB_VERBATIM = frozenset({"doi", "url"})
 
 
+_BIB_TABLE = str.maketrans(_BIB_SPECIAL)
+
+
 def _bib_escape(value: str) -> str:
-    return "".join(_BIB_SPECIAL.get(c, c) for c in value)
+    return value.translate(_BIB_TABLE)  # each special character replaced, the rest kept
 
 
 def to_bibtex(ref: Reference) -> str:
