@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from graph.schema import ClaimKind, claim_id
+from ingest.cues import CueScanner
 from ingest.model import LIST_ITEM, PARAGRAPH, REFERENCES, ParsedDocument, Sentence
 from ingest.segment import split_sentences
 
@@ -158,6 +159,19 @@ _KIND_PATTERNS: list[tuple[ClaimKind, re.Pattern[str]]] = [
         r"crucial|wonderful|terrible|easiest|hardest|tough|hard)\b", re.IGNORECASE)),
 ]
 
+# One scan of a sentence says which case-insensitive claim patterns (kinds, greetings, meta-text) can
+# match it at all, from literals derived from the patterns (ingest.cues); the others are not searched.
+_SCANNED = [p for p in [*(pattern for _, pattern in _KIND_PATTERNS), *_GREETING, *_META]
+            if p.flags & re.IGNORECASE]
+_CLAIM_CUES = CueScanner(_SCANNED)
+_SCANNED_SET = frozenset(_SCANNED)
+
+
+def _may_match(pattern: re.Pattern[str], may: set[re.Pattern[str]]) -> bool:
+    """False only when the scan showed `pattern` cannot match (`may`: _CLAIM_CUES.candidates)."""
+    return pattern not in _SCANNED_SET or pattern in may
+
+
 
 def strip_bullet(text: str, start: int, end: int) -> tuple[int, int]:
     """Move `start` past a list marker ("•", "-", "1.", "(a)") and following blanks."""
@@ -229,7 +243,8 @@ def _is_heading_like(sentence: str) -> bool:
 
 def _is_greeting(sentence: str) -> bool:
     """Greetings, thanks, sign-offs and short addresses to a named person ('Liza, well said.')."""
-    if any(p.search(sentence) for p in _GREETING):
+    may = _CLAIM_CUES.candidates(caseless(sentence))
+    if any(p.search(sentence) for p in _GREETING if _may_match(p, may)):
         return True
     vocative = re.match(r"^([A-Z][a-z]+),\s", sentence)
     if vocative and vocative.group(1).lower() not in _NOT_VOCATIVE:
@@ -243,12 +258,11 @@ _SPEAKER = re.compile(r"^[A-Z]{1,12}:\s+")
 
 def _is_meta(sentence: str) -> bool:
     """Meta-text about the article itself (one of _META matches)."""
-    folded: str | None = None
+    folded = caseless(sentence)
+    may = _CLAIM_CUES.candidates(folded)
     for pattern, cues in zip(_META, _META_CUES, strict=True):
-        if cues:
-            folded = caseless(sentence) if folded is None else folded
-            if not any(cue in folded for cue in cues):
-                continue
+        if not _may_match(pattern, may) or (cues and not any(cue in folded for cue in cues)):
+            continue
         if pattern.search(sentence):
             return True
     return False
@@ -318,8 +332,9 @@ def _may_be_kind(kind: ClaimKind, sentence: str, folded: str) -> bool:
 def claim_kind(sentence: str) -> str:
     """The kind of assertion a claim is: the first kind whose cue words it contains."""
     folded = caseless(sentence)
+    may = _CLAIM_CUES.candidates(folded)
     for kind, pattern in _KIND_PATTERNS:
-        if _may_be_kind(kind, sentence, folded) and pattern.search(sentence):
+        if _may_match(pattern, may) and _may_be_kind(kind, sentence, folded) and pattern.search(sentence):
             return str(kind)
     return str(ClaimKind.GENERAL)
 
