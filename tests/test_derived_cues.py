@@ -152,3 +152,34 @@ def test_clause_cuts_are_those_of_the_character_walk():
             for i in range(max(0, start), min(len(chars), end)):
                 chars[i] = stance.MASK
         assert stance._masked(text, markers) == "".join(chars)
+
+
+def test_a_comment_names_a_claim_as_the_word_by_word_check_said():
+    """find_challenge makes each claim's words once (issue #9): the answer of the original check."""
+    from ingest.citations import challenges
+    from ingest.citations.detectors.quote import _QUOTE
+    from ingest.citations.text import STOPWORDS, words_of
+    from tests.test_literal_cues import _article_lines
+
+    def original(sentence: str, claim: str) -> bool:
+        for quote in _QUOTE.finditer(sentence):
+            inner = " ".join(words_of(quote.group(0)))
+            if len(inner.split()) >= 3 and inner in " ".join(words_of(claim)):
+                return True
+        claim_words = {w for w in words_of(claim) if w not in STOPWORDS and len(w) > 3}
+        said = {w for w in words_of(sentence) if w not in STOPWORDS and len(w) > 3}
+        return len(claim_words) >= 3 and len(claim_words & said) / len(claim_words) >= 0.75
+
+    rng = random.Random(6)
+    lines = [line for line in _article_lines() if len(line) > 20]
+    named = 0
+    for _ in range(6_000):
+        claim = rng.choice(lines)
+        words = claim.split()
+        kept = " ".join(w for w in words if rng.random() < 0.85)
+        sentence = rng.choice([f'I disagree that "{" ".join(words[:rng.randint(2, 6)])}"', kept,
+                               rng.choice(lines), f"{kept} is wrong"])
+        expected = original(sentence, claim)
+        named += expected
+        assert challenges._names_claim(sentence, claim) == expected, (sentence, claim)
+    assert named > 1_000
