@@ -172,3 +172,22 @@ def test_fold_of_ascii_text_is_what_the_unicode_path_gives():
         text = text.translate({ord(c): None for c in "\\{}$"})  # LaTeX goes to the decoder first
         assert fold(text) == by_unicode(text), text
     assert fold("Café Ünïcode") == by_unicode("Café Ünïcode") == "cafe unicode"
+
+
+def test_slugify_of_ascii_text_is_what_the_unicode_path_gives():
+    """slugify skips NFKD for ASCII text (issue #9): the answer of the original code."""
+    import random
+    import re
+    import unicodedata
+
+    from graph.schema import slugify
+
+    def original(text: str) -> str:
+        plain = re.sub(r"[^a-z0-9]+", "-", unicodedata.normalize("NFKD", text).encode("ascii", "ignore")
+                       .decode().lower()).strip("-")
+        return plain or "untitled"  # ASCII text loses no letters; anyascii leaves it as it is
+
+    rng = random.Random(7)
+    for _ in range(50_000):
+        text = "".join(chr(rng.randint(0, 127)) for _ in range(rng.randint(0, 12)))
+        assert slugify(text) == original(text), text
