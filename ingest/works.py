@@ -471,8 +471,9 @@ class WorkRegistry:
         if article.doi and f"doi:{article.doi}" in self.by_identity:
             found.append(self.by_identity[f"doi:{article.doi}"])
         title, year = article.title, article.year
+        authors = fold(article.author)  # once, not once per (family, year) of every known work
         for (family, work_year), ids in self.by_family_year.items():
-            if work_year != year or family not in fold(article.author):
+            if work_year != year or family not in authors:
                 continue
             found += [w for w in ids if self._is_article(self.works[w], article) and w not in found]
         return sorted(found) if title or article.doi else []
