@@ -386,6 +386,10 @@ def slugify(text: str) -> str:
     (李 and 黎 are both 'li'), given a short hash of the original: 'Толстой' -> 'tolstoy-3f1c2a'.
     A text with no letters or digits at all is 'untitled'.
     """
+    if text.isascii():  # NFKD and the ASCII encoding leave it as it is; no letter is lost
+        plain = _ascii_slug(text)
+        if plain:
+            return plain
     plain = _ascii_slug(unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode())
     if plain and not _loses_letters(text):
         return plain
@@ -398,8 +402,11 @@ def slugify(text: str) -> str:
     return f"{transliterated}-{digest}" if transliterated else f"x-{digest}"
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
 def _ascii_slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return _NOT_SLUG.sub("-", text.lower()).strip("-")
 
 
 def _latin(char: str) -> bool:

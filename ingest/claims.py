@@ -14,7 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from graph.schema import ClaimKind, claim_id
-from ingest.model import LIST_ITEM, PARAGRAPH, REFERENCES, ParsedDocument
+from ingest.cues import CueScanner
+from ingest.model import LIST_ITEM, PARAGRAPH, REFERENCES, ParsedDocument, Sentence
 from ingest.segment import SUPERSCRIPT_MARKER_TEXT, split_sentences
 
 
@@ -164,6 +165,19 @@ _KIND_PATTERNS: list[tuple[ClaimKind, re.Pattern[str]]] = [
         r"crucial|wonderful|terrible|easiest|hardest|tough|hard)\b", re.IGNORECASE)),
 ]
 
+# One scan of a sentence says which case-insensitive claim patterns (kinds, greetings, meta-text) can
+# match it at all, from literals derived from the patterns (ingest.cues); the others are not searched.
+_SCANNED = [p for p in [*(pattern for _, pattern in _KIND_PATTERNS), *_GREETING, *_META]
+            if p.flags & re.IGNORECASE]
+_CLAIM_CUES = CueScanner(_SCANNED)
+_SCANNED_SET = frozenset(_SCANNED)
+
+
+def _may_match(pattern: re.Pattern[str], may: set[re.Pattern[str]]) -> bool:
+    """False only when the scan showed `pattern` cannot match (`may`: _CLAIM_CUES.candidates)."""
+    return pattern not in _SCANNED_SET or pattern in may
+
+
 
 def strip_bullet(text: str, start: int, end: int) -> tuple[int, int]:
     """Move `start` past a list marker ("•", "-", "1.", "(a)") and following blanks."""
@@ -257,7 +271,8 @@ def _is_heading_like(sentence: str) -> bool:
 
 def _is_greeting(sentence: str) -> bool:
     """Greetings, thanks, sign-offs and short addresses to a named person ('Liza, well said.')."""
-    if any(p.search(sentence) for p in _GREETING):
+    may = _CLAIM_CUES.candidates(caseless(sentence))
+    if any(p.search(sentence) for p in _GREETING if _may_match(p, may)):
         return True
     vocative = re.match(r"^([A-Z][a-z]+),\s", sentence)
     if vocative and vocative.group(1).lower() not in _NOT_VOCATIVE:
@@ -304,12 +319,11 @@ def _is_filler(sentence: str) -> bool:
 
 def _is_meta(sentence: str) -> bool:
     """Meta-text about the article itself (one of _META matches)."""
-    folded: str | None = None
+    folded = caseless(sentence)
+    may = _CLAIM_CUES.candidates(folded)
     for pattern, cues in zip(_META, _META_CUES, strict=True):
-        if cues:
-            folded = caseless(sentence) if folded is None else folded
-            if not any(cue in folded for cue in cues):
-                continue
+        if not _may_match(pattern, may) or (cues and not any(cue in folded for cue in cues)):
+            continue
         if pattern.search(sentence):
             return True
     return False
@@ -382,8 +396,9 @@ def _may_be_kind(kind: ClaimKind, sentence: str, folded: str) -> bool:
 def claim_kind(sentence: str) -> str:
     """The kind of assertion a claim is: the first kind whose cue words it contains."""
     folded = caseless(sentence)
+    may = _CLAIM_CUES.candidates(folded)
     for kind, pattern in _KIND_PATTERNS:
-        if _may_be_kind(kind, sentence, folded) and pattern.search(sentence):
+        if _may_match(pattern, may) and _may_be_kind(kind, sentence, folded) and pattern.search(sentence):
             return str(kind)
     return str(ClaimKind.GENERAL)
 
@@ -406,6 +421,9 @@ def _misread_as_reference(doc: ParsedDocument, index: int) -> bool:
 def document_units(doc: ParsedDocument) -> list[Unit]:
     """Sentences of paragraph blocks and whole list items, in document order, trimmed."""
     units: list[Unit] = []
+    sentences_of: dict[int, list[Sentence]] = {}  # each block's sentences, in document order (one pass)
+    for sentence in doc.sentences:
+        sentences_of.setdefault(sentence.block, []).append(sentence)
     for block_index, block in enumerate(doc.blocks):
         if block.kind == LIST_ITEM:
             start, end = strip_bullet(doc.text, block.start, block.end)
@@ -416,10 +434,9 @@ def document_units(doc: ParsedDocument) -> list[Unit]:
         elif block.kind == PARAGRAPH and _quoted_above_citation_line(doc, block_index):
             units.append(Unit(block.start, block.end, block_index, 0))
         elif block.kind == PARAGRAPH:
-            for sentence in doc.sentences:
-                if sentence.block == block_index:
-                    for start, end in split_after_markers(doc.text, sentence.start, sentence.end):
-                        units.append(Unit(start, end, block_index, 0))
+            for sentence in sentences_of.get(block_index, ()):
+                for start, end in split_after_markers(doc.text, sentence.start, sentence.end):
+                    units.append(Unit(start, end, block_index, 0))
     units.sort(key=lambda u: (u.start, u.end))
     for index, unit in enumerate(units):
         unit.index = index

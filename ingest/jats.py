@@ -68,6 +68,7 @@ DASH_BETWEEN = re.compile(r"^\s*[\])]?\s*[-–—‒]\s*[\[(]?\s*$")
 NUMBERS = re.compile(r"^[\[(]?\s*\d{1,4}(?:\s*[-–—,;]\s*\d{1,4})*\s*[\])]?$")
 DOI_IN_TEXT = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+[^\s\"<>.,;)\]])")
 SEPARATOR = "\n\n"
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass
@@ -87,7 +88,7 @@ class InlineText:
         self.citations: list[PendingCitation] = []
 
     def append(self, text: str) -> None:
-        text = re.sub(r"\s+", " ", text)
+        text = _SPACES.sub(" ", text)
         if text.startswith(" ") and (self.length == 0 or self.parts[-1].endswith(" ")):
             text = text[1:]
         if text:
@@ -205,7 +206,7 @@ def read_jats(path: Path, root: object) -> list[ParsedDocument]:
         doi=doi, references=references,
         citations=[MarkedCitation(c.start, c.end, c.keys) for c in layout.citations])
     documents = [article]
-    for sub in (el for el in root.iter() if local_name(el) == "sub-article"):
+    for sub in _named(root, "sub-article"):
         comment = _sub_article(path, sub, article, len(documents), resolver)
         if comment is not None:
             documents.append(comment)
@@ -468,7 +469,10 @@ def _flat(element: object | None) -> str:
     if element is None:
         return ""
     line = InlineText()
-    _inline(element, line, KeyResolver([], {}))
+    if len(element):  # type: ignore[arg-type]
+        _inline(element, line, KeyResolver([], {}))
+    else:  # no children: its own text is all _inline would read (no resolver needed)
+        _text(line, element.text)  # type: ignore[attr-defined]
     return line.text().strip()
 
 
@@ -520,8 +524,7 @@ def _pub_date(meta: object) -> str:
 
 def citation_style(root: object) -> str:
     """'numeric' when most bibr xrefs print a number ("[3]", "12"), else 'author-year'."""
-    printed = ["".join(x.itertext()).strip() for x in root.iter()  # type: ignore[attr-defined]
-               if local_name(x) == "xref" and x.get("ref-type") == "bibr"]
+    printed = ["".join(x.itertext()).strip() for x in _named(root, "xref") if x.get("ref-type") == "bibr"]
     if not printed:
         return "numeric"
     numeric = sum(1 for p in printed if NUMBERS.match(p))
@@ -545,7 +548,7 @@ def read_references(path: Path, root: object) -> tuple[list[Reference], dict[str
     labels: dict[str, str] = {}
     seen: set[str] = set()
     for ref_list in _own_descendants(root, "ref-list"):
-        for ref in (el for el in ref_list.iter() if local_name(el) == "ref"):  # type: ignore[attr-defined]
+        for ref in _named(ref_list, "ref"):
             reference = _reference(path, ref, len(refs) + 1)
             if reference is None or reference.key in seen:
                 continue
@@ -556,12 +559,16 @@ def read_references(path: Path, root: object) -> tuple[list[Reference], dict[str
     return refs, labels
 
 
+def _named(root: Any, name: str) -> Any:
+    """`root` and its descendants whose local name is `name` (any namespace or none), in document
+    order: what filtering `root.iter()` by `local_name` gives, with the filter in lxml."""
+    return root.iter("{*}" + name)
+
+
 def _own_descendants(root: object, name: str) -> list[object]:
     """Descendants named `name` that do not belong to a nested sub-article."""
     found = []
-    for element in root.iter():  # type: ignore[attr-defined]
-        if local_name(element) != name:
-            continue
+    for element in _named(root, name):
         owner = next((a for a in element.iterancestors()
                       if local_name(a) in ("sub-article", "article")), None)
         if owner is root or owner is None:
@@ -850,8 +857,11 @@ _BIB_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "
 _BIB_VERBATIM = frozenset({"doi", "url"})
 
 
+_BIB_TABLE = str.maketrans(_BIB_SPECIAL)
+
+
 def _bib_escape(value: str) -> str:
-    return "".join(_BIB_SPECIAL.get(c, c) for c in value)
+    return value.translate(_BIB_TABLE)  # each special character replaced, the rest kept
 
 
 def to_bibtex(ref: Reference) -> str:

@@ -71,9 +71,15 @@ def fold(text: str) -> str:
         from ingest.bibtex import decode_latex
 
         text = decode_latex(text)
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[\W_]+", " ", stripped.casefold()).split())
+    if text.isascii():  # NFKD leaves ASCII as it is and it has no combining marks
+        stripped = text
+    else:
+        decomposed = unicodedata.normalize("NFKD", text)
+        stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(_NON_WORD.sub(" ", stripped.casefold()).split())
+
+
+_NON_WORD = re.compile(r"[\W_]+")
 
 
 def family_key(family: str) -> str:
@@ -465,8 +471,9 @@ class WorkRegistry:
         if article.doi and f"doi:{article.doi}" in self.by_identity:
             found.append(self.by_identity[f"doi:{article.doi}"])
         title, year = article.title, article.year
+        authors = fold(article.author)  # once, not once per (family, year) of every known work
         for (family, work_year), ids in self.by_family_year.items():
-            if work_year != year or family not in fold(article.author):
+            if work_year != year or family not in authors:
                 continue
             found += [w for w in ids if self._is_article(self.works[w], article) and w not in found]
         return sorted(found) if title or article.doi else []

@@ -11,6 +11,7 @@ from ingest.bibtex import parse_bibtex
 from ingest.works import (
     TITLE_THRESHOLD,
     WorkRegistry,
+    fold,
     normalise_arxiv,
     normalise_doi,
     normalise_isbn,
@@ -153,3 +154,40 @@ def test_article_for_work_is_the_first_matching_article_by_id() -> None:
                       if registry._is_article(work, a)), None)
         assert registry.article_for_work(work_id) == brute
     assert any(registry.article_for_work(w) for w in work_ids)
+
+
+def test_fold_of_ascii_text_is_what_the_unicode_path_gives():
+    """fold skips NFKD for ASCII text (issue #9): the same answer as normalising it."""
+    import random
+    import re
+    import unicodedata
+
+    def by_unicode(text: str) -> str:
+        stripped = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+        return " ".join(re.sub(r"[\W_]+", " ", stripped.casefold()).split())
+
+    rng = random.Random(2)
+    for _ in range(50_000):
+        text = "".join(chr(rng.randint(0, 127)) for _ in range(rng.randint(0, 20)))
+        text = text.translate({ord(c): None for c in "\\{}$"})  # LaTeX goes to the decoder first
+        assert fold(text) == by_unicode(text), text
+    assert fold("Café Ünïcode") == by_unicode("Café Ünïcode") == "cafe unicode"
+
+
+def test_slugify_of_ascii_text_is_what_the_unicode_path_gives():
+    """slugify skips NFKD for ASCII text (issue #9): the answer of the original code."""
+    import random
+    import re
+    import unicodedata
+
+    from graph.schema import slugify
+
+    def original(text: str) -> str:
+        plain = re.sub(r"[^a-z0-9]+", "-", unicodedata.normalize("NFKD", text).encode("ascii", "ignore")
+                       .decode().lower()).strip("-")
+        return plain or "untitled"  # ASCII text loses no letters; anyascii leaves it as it is
+
+    rng = random.Random(7)
+    for _ in range(50_000):
+        text = "".join(chr(rng.randint(0, 127)) for _ in range(rng.randint(0, 12)))
+        assert slugify(text) == original(text), text

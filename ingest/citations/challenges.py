@@ -32,13 +32,18 @@ def find_challenge(comment: ParsedDocument, units: list[Unit], article_id: str,
     """A comment that disputes the article: explicit disagreement, or praise followed by 'but …'."""
     reasons: list[str] = []
     named: list[str] = []
+    claim_words: list[tuple[str, set[str]]] = []  # each claim's words, made once, on the first dispute
     for unit in units:
         sentence = comment.text[unit.start:unit.end]
         match = _DISPUTE.search(sentence) or _CONCESSION.search(sentence)
         if not match:
             continue
         reasons.append(match.group("reason") if "reason" in match.groupdict() else _clause(sentence, match))
-        named.extend(c.id for c in article_claims if _names_claim(sentence, c.text) and c.id not in named)
+        if not claim_words:
+            claim_words = [_claim_words(c.text) for c in article_claims]
+        quoted, said = _sentence_words(sentence)
+        named.extend(c.id for c, words in zip(article_claims, claim_words, strict=True)
+                     if _names_words(quoted, said, *words) and c.id not in named)
     if not reasons:
         return None
     return Challenge(comment.id, article_id, " … ".join(r.strip() for r in reasons), named)
@@ -53,10 +58,28 @@ def _clause(sentence: str, match: re.Match[str]) -> str:
 
 def _names_claim(sentence: str, claim: str) -> bool:
     """True when a comment sentence quotes a claim or repeats most of its content words."""
-    for quote in _QUOTE.finditer(sentence):
-        inner = " ".join(words_of(quote.group(0)))
-        if len(inner.split()) >= 3 and inner in " ".join(words_of(claim)):
+    return _names_words(*_sentence_words(sentence), *_claim_words(claim))
+
+
+def _content(words: list[str]) -> set[str]:
+    return {w for w in words if w not in STOPWORDS and len(w) > 3}
+
+
+def _claim_words(claim: str) -> tuple[str, set[str]]:
+    """A claim's words joined, and its content words."""
+    words = words_of(claim)
+    return " ".join(words), _content(words)
+
+
+def _sentence_words(sentence: str) -> tuple[list[str], set[str]]:
+    """The words of each quotation of a sentence, joined; and the sentence's content words."""
+    quoted = [" ".join(words_of(quote.group(0))) for quote in _QUOTE.finditer(sentence)]
+    return quoted, _content(words_of(sentence))
+
+
+def _names_words(quoted: list[str], said: set[str], claim_joined: str, claim_words: set[str]) -> bool:
+    """_names_claim from the words made once per sentence and once per claim."""
+    for inner in quoted:
+        if len(inner.split()) >= 3 and inner in claim_joined:
             return True
-    claim_words = {w for w in words_of(claim) if w not in STOPWORDS and len(w) > 3}
-    said = {w for w in words_of(sentence) if w not in STOPWORDS and len(w) > 3}
     return len(claim_words) >= 3 and len(claim_words & said) / len(claim_words) >= 0.75

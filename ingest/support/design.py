@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from graph.schema import StudyDesign as D
+from ingest.claims import caseless
+from ingest.cues import CueScanner
 
 # Text looked at, at most, in an article of the corpus (the abstract is at its head).
 HEAD_CHARS = 4000
@@ -168,10 +170,15 @@ def _quote(text: str, match: re.Match[str]) -> str:
     return ("…" if start else "") + piece + ("…" if end < len(text) else "")
 
 
+# One scan of a text says which cue patterns can match it at all (their literals, ingest.cues).
+_CUE_SCANNER = CueScanner([pattern for _, pattern in CUES])
+
+
 def cue_design(text: str) -> tuple[str, re.Match[str]] | None:
     """The strongest design a cue phrase in `text` names, and the match."""
+    may = _CUE_SCANNER.candidates(caseless(text))
     for design, pattern in CUES:
-        found = pattern.search(text)
+        found = pattern.search(text) if pattern in may else None
         if found:
             return design, found
     return None
@@ -264,9 +271,11 @@ def classify(props: dict[str, Any], corpus_text: str = "") -> Design:
     jats_types = [str(t) for t in dict.fromkeys(
         [fields.get("publication_type", "")] + [(r.get("fields") or {}).get("publication_type", "")
                                                 for r in records if isinstance(r.get("fields"), dict)]) if t]
-    for found in (_from_entry(str(props.get("entry_type", "")), jats_types), _from_named_fields(fields),
-                  _from_venue(str(props.get("venue", "") or fields.get("journal", ""))),
-                  _from_title(str(props.get("title", "")))):
+    for source in (lambda: _from_entry(str(props.get("entry_type", "")), jats_types),
+                   lambda: _from_named_fields(fields),
+                   lambda: _from_venue(str(props.get("venue", "") or fields.get("journal", ""))),
+                   lambda: _from_title(str(props.get("title", "")))):  # first that speaks wins
+        found = source()
         if found:
             return found
     if corpus_text:

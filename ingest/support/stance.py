@@ -19,6 +19,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from graph.schema import Stance
+from ingest.claims import caseless
+from ingest.cues import CueScanner
 
 # What a '(see …)' points at in the citing article itself, not in a cited work: '(see S1 Text)',
 # '(see Fig. 1C)', '(see Methods)'.
@@ -323,14 +325,25 @@ _BOUNDARY = re.compile(
     re.IGNORECASE)
 MASK = "\x00"
 MAX_SENTENCE = 4000  # a longer 'sentence' (a table, a run-on list) is read only around the marker
+# One scan of a clause says which cue patterns can match it (their required literals, ingest.cues);
+# `own` differs from the clause only in mask characters, so no literal with one is trusted.
+_SCANNED = (CONTRASTING, NOT_FOUND_HERE, HYPOTHESIS, AGREEING, MENTIONING, EXAMPLE, USED, BACKGROUND,
+            SUPPORTING)  # the cue patterns one scan of the clause can rule out
+_CUES = CueScanner(list(_SCANNED), unsure=MASK + OTHER)
 
 
 def _masked(sentence: str, markers: Sequence[tuple[int, int]]) -> str:
-    chars = list(sentence)
-    for start, end in markers:
-        for i in range(max(0, start), min(len(chars), end)):
-            chars[i] = MASK
-    return "".join(chars)
+    if len(markers) > 8:
+        chars = list(sentence)
+        for start, end in markers:
+            for i in range(max(0, start), min(len(chars), end)):
+                chars[i] = MASK
+        return "".join(chars)
+    for start, end in markers:  # few markers: slices (the same text)
+        low, high = max(0, start), min(len(sentence), end)
+        if low < high:
+            sentence = sentence[:low] + MASK * (high - low) + sentence[high:]
+    return sentence
 
 
 _BRACKET = re.compile(r"[()\[\]]")
@@ -356,20 +369,50 @@ def _bracketed(text: str) -> list[bool]:
     return inside
 
 
-def clause_of(sentence: str, marker: tuple[int, int], markers: Sequence[tuple[int, int]],
-              whole: bool = True) -> tuple[int, int]:
-    """(start, end) of the clause of `sentence` that holds `marker`; the whole sentence when every
-    marker of it is in that one clause (unless not `whole`)."""
-    masked = _masked(sentence, markers)
-    inside = _bracketed(masked)
-    cuts = [0] + [m.start() for m in _BOUNDARY.finditer(masked) if not inside[m.start()]] + [len(sentence)]
-    cuts = sorted(set(cuts))
+_BRACKET = re.compile(r"[(\[)\]]")
+
+
+def _outside_brackets(text: str, positions: list[int]) -> list[int]:
+    """The `positions` (ascending, none of them a bracket) not inside (…) or […]: those where
+    `_bracketed(text)` is False, found from the brackets alone."""
+    if "(" not in text and "[" not in text:
+        return positions  # closing brackets alone never open a depth
+    kept, depth = [], 0
+    brackets = _BRACKET.finditer(text)
+    bracket = next(brackets, None)
+    for position in positions:
+        while bracket is not None and bracket.start() < position:
+            if bracket.group() in "([":
+                depth += 1
+            elif depth:
+                depth -= 1
+            bracket = next(brackets, None)
+        if not depth:
+            kept.append(position)
+    return kept
+
+
+def _cuts(masked: str) -> list[int]:
+    """Where the masked sentence is cut into clauses (its start and end included)."""
+    boundaries = [m.start() for m in _BOUNDARY.finditer(masked)]
+    return sorted({0, *_outside_brackets(masked, boundaries), len(masked)})
+
+
+def _clause(cuts: list[int], marker: tuple[int, int], markers: Sequence[tuple[int, int]],
+            whole: bool) -> tuple[int, int]:
     index = max(i for i, cut in enumerate(cuts[:-1]) if cut <= marker[0])
     start, end = cuts[index], cuts[index + 1]
     others = [m for m in markers if m != marker]
     if whole and all(start <= m[0] < end for m in others):
-        return 0, len(sentence)
+        return 0, cuts[-1]
     return start, end
+
+
+def clause_of(sentence: str, marker: tuple[int, int], markers: Sequence[tuple[int, int]],
+              whole: bool = True) -> tuple[int, int]:
+    """(start, end) of the clause of `sentence` that holds `marker`; the whole sentence when every
+    marker of it is in that one clause (unless not `whole`)."""
+    return _clause(_cuts(_masked(sentence, markers)), marker, markers, whole)
 
 
 def classify_stance(sentence: str, marker: tuple[int, int], markers: Sequence[tuple[int, int]] = (),
@@ -386,12 +429,19 @@ def classify_stance(sentence: str, marker: tuple[int, int], markers: Sequence[tu
     markers = list(markers) or [marker]
     if marker not in markers:
         markers.append(marker)
-    start, end = clause_of(sentence, marker, markers)
     masked = _masked(sentence, markers)
+    cuts = _cuts(masked)
+    start, end = _clause(cuts, marker, markers, True)
     clause = masked[start:end]
+    may = _CUES.candidates(caseless(clause))  # the cue patterns that can match this clause at all
 
     def written(found: re.Match[str]) -> str:  # the cue as written (the clause has its markers masked)
         return " ".join(sentence[start + found.start():start + found.end()].split())
+
+    def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+        """pattern.search(text), skipped when the scanner says it cannot match (patterns the
+        scanner does not hold are always searched)."""
+        return pattern.search(text) if pattern in may or pattern not in _SCANNED else None
 
     fronted = FRONTED.match(clause)
     if fronted:
@@ -406,8 +456,8 @@ def classify_stance(sentence: str, marker: tuple[int, int], markers: Sequence[tu
             design = DESIGN_MAIN.match(clause[close + 1:])
             assert design is not None
             return Stance.MENTIONING, f"{written(fronted)} …, {' '.join(design.group(0).split())}"
-    own = _masked(_masked(sentence, markers).replace(MASK, OTHER), [marker])
-    found = CONTRASTING.search(clause) or NOT_FOUND_HERE.search(clause)
+    own = _masked(masked.replace(MASK, OTHER), [marker])  # this marker masked, the others as OTHER
+    found = search(CONTRASTING, clause) or search(NOT_FOUND_HERE, clause)
     party = THIRD_PARTY.search(clause[:found.start()]) if found and FAILED.fullmatch(found.group(0)) else None
     if found and party and not NAMED_OBJECT.search(own[start:marker[0] + 1].replace(MASK, "")):
         return Stance.SUPPORTING, f"{' '.join(party.group(0).split())} … {written(found)}"
@@ -420,8 +470,8 @@ def classify_stance(sentence: str, marker: tuple[int, int], markers: Sequence[tu
     found = NOT_SEEN_BY.search(own[start:end])
     if found:
         return Stance.CONTRASTING, " ".join(sentence[start + found.start():start + found.end("by")].split())
-    found = HYPOTHESIS.search(clause)
-    own_end = clause_of(sentence, marker, markers, whole=False)[1]  # where the marker's own clause ends
+    found = search(HYPOTHESIS, clause)
+    own_end = _clause(cuts, marker, markers, False)[1]  # where the marker's own clause ends
     answer = ANSWERED.match(masked[own_end:]) if found and own_end < len(sentence) else None
     if found and answer:
         return Stance.CONTRASTING, f"{written(found)} …, {answer.group(0).split()[-1]}"
@@ -435,15 +485,15 @@ def classify_stance(sentence: str, marker: tuple[int, int], markers: Sequence[tu
         answer_words = " ".join(denial.group(0).split()[:3]).lstrip(";, ")
         return Stance.CONTRASTING, f"{written(found)} …, {answer_words} …"
     # the cues bound to this marker see only it as a marker, the other markers as OTHER
-    own = _masked(_masked(sentence, markers).replace(MASK, OTHER), [marker])[start:end]
-    found = SEEMING.search(_masked(_masked(sentence, markers).replace(MASK, OTHER), [marker]))
+    found = SEEMING.search(own)
+    own = own[start:end]
     if found:
         return Stance.CONTRASTING, " ".join(sentence[found.start(1):found.end(1)].split()) + " …"
     for stance, pattern in ((Stance.SUPPORTING, AGREEING), (Stance.MENTIONING, MENTIONING),
                             (Stance.MENTIONING, EXAMPLE), (Stance.MENTIONING, USED),
                             (Stance.MENTIONING, VALUE), (Stance.MENTIONING, BACKGROUND),
                             (Stance.SUPPORTING, SUPPORTING)):
-        found = pattern.search(own if pattern in (EXAMPLE, USED, VALUE) else clause)
+        found = search(pattern, own if pattern in (EXAMPLE, USED, VALUE) else clause)
         if found:
             return stance, written(found)
     if methods:
