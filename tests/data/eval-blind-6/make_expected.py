@@ -14,39 +14,41 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 ABOUT = (
-    "Sixth blind held-out set (eval-blind-6): 14 texts, references.bib and labels written by hand by an "
-    "annotator (the 'collector' engineer) who did not read the extractor (ingest/citations/, ingest/claims.py, "
-    "ingest/blocks.py, ingest/html_reader.py, ingest/reflist.py, ingest/threads.py, docs/extraction.md, "
-    "tests/test_citation*.py, tests/test_claims.py), read only eval-blind-5's file layout, make_expected.py and "
-    "the start of its expected.json for the format, and labelled before any extractor output existed; nothing "
-    "in this folder was run through ClaimGraph before the lead's first run. Topics: climate, history of "
-    "psychology, pollination, research methods, antibiotics, urban heat, bilingualism, music and stroke, "
-    "sourdough, stroke first aid, reading, sitting and standing, behavioural economics, island biogeography. "
-    "Conventions (as in eval-blind-5): a citation supports the sentence it stands in; a follow-on sentence that "
-    "refers back to the cited work ('They also', 'In their experiment', 'That figure', 'The same report', "
-    "'Print exposure, in their account', 'The effect', 'Singing improved' after a cited programme) carries its "
-    "source; a lead-in or topic sentence without its own citation does not take the source of the sentence "
-    "after it; a lead-in ending in ':' that introduces a list or a quotation is not a claim, and list items "
-    "carry only their own citations. A block quotation followed by a citation line with a page "
-    "('(Marchetti, 2011, p. 42)', '(Breuer & Freud, 1895/1955, p. 7)') is a claim supported by that source; "
-    "the citation line is not a claim of its own. A study named without author and year in a comment ('the "
-    "Antón study', 'The Cochrane numbers') refers to the work the post cites. First-person experience ('I "
-    "grew up near Ribe', 'In my school in Leeds we moved…', 'I have taught this module for nine years', 'In "
-    "eleven years of teaching this course'), people quoted speaking for themselves, bylines, dates, "
-    "questions, dates-for-the-diary lists, statistics and maths in brackets ('[95% CI 0.02, 1.30]', "
-    "'[OR 1.75; 95% CI 1.35-2.27]', 't(38)', 'F(1, 76)', '(n = 1 logger)', '(equation 3)', '(see Figure "
-    "2B…)') and citations missing from the .bib (Makari 2008, Pentikäinen et al. 2022) link to nothing. "
-    "Year forms: '1895/1955' and '1900/1953' are original/reprint (bib year = reprint, origdate = original); "
-    "'Oke (1973, 1982)' cites both Oke papers; '(Nørgaard & Lindqvist, in press)' has year = {in press}; "
-    "'(Center for Open Science, n.d.)' has no year. Same first author and year: 'Hansen et al. (2016)' is the "
-    "19-author ice-melt paper, 'Hansen and Sato (2016)' the two-author paper; 'Kahneman, 2003a' is the "
-    "American Psychologist article and '2003b' the American Economic Review one (APA title order). Group "
-    "authors: IPCC (bib shortauthor IPCC), IPBES (named in full with [IPBES]), Open Science Collaboration, "
-    "Center for Open Science, National Literacy Trust, OECD, European Environment Agency; in the numeric "
-    "texts Antimicrobial Resistance Collaborators and World Health Organization. Numeric markers ([n], "
-    "[2-5], <sup>n</sup>, <sup>4&ndash;6</sup>) resolve through the text's own numbered reference list to "
-    "the bib entries of the same works; a range cites every number in it. Regenerate with "
-    "`python make_expected.py`."
+    'Sixth blind held-out set (eval-blind-6): 14 texts, references.bib and labels written by hand by '
+    "an annotator (the 'collector' engineer) who did not read the extractor (ingest/citations/, "
+    'ingest/claims.py, ingest/blocks.py, ingest/html_reader.py, ingest/reflist.py, ingest/threads.py, '
+    "docs/extraction.md, tests/test_citation*.py, tests/test_claims.py), read only eval-blind-5's file "
+    'layout, make_expected.py and the start of its expected.json for the format, and labelled before '
+    "any extractor output existed; nothing in this folder was run through ClaimGraph before the lead's "
+    'first run. Topics: climate, history of psychology, pollination, research methods, antibiotics, '
+    'urban heat, bilingualism, music and stroke, sourdough, stroke first aid, reading, sitting and '
+    'standing, behavioural economics, island biogeography. Conventions (as in eval-blind-5): a '
+    'citation supports the sentence it stands in; a follow-on sentence that refers back to the cited '
+    "work ('They also', 'In their experiment', 'That figure', 'The same report', 'Print exposure, in "
+    "their account', 'The effect', 'Singing improved' after a cited programme) carries its source; a "
+    'lead-in or topic sentence without its own citation does not take the source of the sentence after '
+    "it; a lead-in ending in ':' that introduces a list or a quotation is not a claim, and list items "
+    'carry only their own citations. A block quotation followed by a citation line with a page '
+    "('(Marchetti, 2011, p. 42)', '(Breuer & Freud, 1895/1955, p. 7)') is a claim supported by that "
+    'source; the citation line is not a claim of its own. A study named without author and year in a '
+    "comment ('the Antón study', 'The Cochrane numbers') refers to the work the post cites. "
+    "First-person experience ('I grew up near Ribe', 'In my school in Leeds we moved…', 'I have taught "
+    "this module for nine years', 'In eleven years of teaching this course'), people quoted speaking "
+    'for themselves, bylines, dates, questions, dates-for-the-diary lists, statistics and maths in '
+    "brackets ('[95% CI 0.02, 1.30]', '[OR 1.75; 95% CI 1.35-2.27]', 't(38)', 'F(1, 76)', '(n = 1 "
+    "logger)', '(equation 3)', '(see Figure 2B…)') and citations missing from the .bib (Makari 2008, "
+    "Pentikäinen et al. 2022) link to nothing. Year forms: '1895/1955' and '1900/1953' are "
+    "original/reprint (bib year = reprint, origdate = original); 'Oke (1973, 1982)' cites both Oke "
+    "papers; '(Nørgaard & Lindqvist, in press)' has year = {in press}; '(Center for Open Science, "
+    "n.d.)' has no year. Same first author and year: 'Hansen et al. (2016)' is the 19-author ice-melt "
+    "paper, 'Hansen and Sato (2016)' the two-author paper; 'Kahneman, 2003a' is the American "
+    "Psychologist article and '2003b' the American Economic Review one (APA title order). Group "
+    'authors: IPCC (bib shortauthor IPCC), IPBES (named in full with [IPBES]), Open Science '
+    'Collaboration, Center for Open Science, National Literacy Trust, OECD, European Environment '
+    'Agency; in the numeric texts Antimicrobial Resistance Collaborators and World Health '
+    'Organization. Numeric markers ([n], [2-5], <sup>n</sup>, <sup>4&ndash;6</sup>) resolve through '
+    "the text's own numbered reference list to the bib entries of the same works; a range cites every "
+    'number in it. Regenerate with `python make_expected.py`.'
 )
 
 LABELS: dict[str, list[tuple[str, list[str]]]] = {
