@@ -19,13 +19,15 @@ per-class precision/recall/F1, macro-F1 and the confusion matrix.
 
 Without --blind the dev split is read and records on articles held out for the citation-detection
 measurement (tests/data/corpus/blind.txt: three of the labels' dev articles) are skipped and counted,
-unless --include-held-out; --blind reads the blind split, all of it: the final measurement, run once.
+unless --include-held-out; --blind reads the blind split, all of it: the final measurement, run once;
+--set NAME reads design-NAME.jsonl / stance-NAME.jsonl instead (e.g. the fresh sets), all of it.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -153,11 +155,14 @@ def confusion(pairs: list[tuple[str, str]], classes: list[str]) -> list[str]:
     return lines
 
 
-def evaluate(label_dir: Path, blind: bool = False, include_held_out: bool = False) -> dict[str, Any]:
-    """Score designs and stances of the split (dev, or blind) in `label_dir`; the dev split leaves out
-    the articles of tests/data/corpus/blind.txt unless `include_held_out`."""
-    split = "blind" if blind else "dev"
-    skip = set() if blind or include_held_out else held_out_articles()
+def evaluate(label_dir: Path, blind: bool = False, include_held_out: bool = False,
+             label_set: str | None = None) -> dict[str, Any]:
+    """Score designs and stances of the split (dev, or blind, or the named `label_set`: its
+    design-<label_set>.jsonl / stance-<label_set>.jsonl) in `label_dir`; the dev split leaves out the
+    articles of tests/data/corpus/blind.txt unless `include_held_out`; blind and named sets are scored
+    whole."""
+    split = label_set or ("blind" if blind else "dev")
+    skip = set() if blind or label_set or include_held_out else held_out_articles()
     graphs: dict[str, ArticleGraph] = {}
 
     def graph_of(article: str) -> ArticleGraph:
@@ -256,9 +261,13 @@ def main(argv: list[str] | None = None) -> int:
                                      description=__doc__.split("\n")[0])
     parser.add_argument("labels", nargs="?", type=Path, default=DEFAULT_LABELS,
                         help=f"directory of design-*.jsonl and stance-*.jsonl (default {DEFAULT_LABELS})")
-    parser.add_argument("--blind", action="store_true",
-                        help="score the blind split (design-blind.jsonl, stance-blind.jsonl): "
-                        "run once, at the end")
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("--blind", action="store_true",
+                       help="score the blind split (design-blind.jsonl, stance-blind.jsonl): "
+                       "run once, at the end")
+    which.add_argument("--set", dest="label_set", metavar="NAME",
+                       help="score the named set instead, all of it: design-NAME.jsonl and/or "
+                       "stance-NAME.jsonl (e.g. fresh, fresh2 in tests/data/support)")
     parser.add_argument("--include-held-out", action="store_true",
                         help="dev split: also score the records on articles of tests/data/corpus/blind.txt "
                         "(held out for the citation-detection measurement; left out by default)")
@@ -271,8 +280,19 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: no label directory {args.labels}: give the folder holding design-dev.jsonl",
               file=sys.stderr)
         return 2
+    if args.label_set is not None:
+        if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]*", args.label_set):
+            print(f"error: --set {args.label_set!r}: give a set name such as fresh2 "
+                  "(letters, digits, - and _)", file=sys.stderr)
+            return 2
+        names = [f"{kind}-{args.label_set}.jsonl" for kind in ("design", "stance")]
+        if not any((args.labels / name).is_file() for name in names):
+            print(f"error: no {names[0]} or {names[1]} in {args.labels}: give the name of a set there",
+                  file=sys.stderr)
+            return 2
     try:
-        result = evaluate(args.labels, blind=args.blind, include_held_out=args.include_held_out)
+        result = evaluate(args.labels, blind=args.blind, include_held_out=args.include_held_out,
+                          label_set=args.label_set)
     except InputError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2

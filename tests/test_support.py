@@ -456,6 +456,26 @@ def test_evaluator_blind_flag_reads_the_blind_split_and_bad_lines_are_one_line(t
     assert main([str(tmp_path / "nowhere")]) == 2
 
 
+def test_evaluator_set_option_reads_the_named_set_and_refuses_a_bad_name(tmp_path: Path, capsys) -> None:
+    """--set NAME scores design-NAME.jsonl / stance-NAME.jsonl (the fresh sets) instead of the dev split."""
+    folder = tmp_path / "labels"
+    write_labels(folder, "fresh9", [], [])
+    result = evaluate(folder, label_set="fresh9")
+    assert result["split"] == "fresh9" and result["stance"]["records"] == 0
+    assert main([str(folder), "--set", "fresh9", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["split"] == "fresh9"
+    (folder / "stance-fresh9.jsonl").write_text('{"article": "x"\n', encoding="utf-8")
+    assert main([str(folder), "--set", "fresh9"]) == 2
+    err = capsys.readouterr().err
+    assert "stance-fresh9.jsonl:1: not JSON" in err and err.count("\n") == 1
+    for bad in ("nothere", "../labels/fresh9", ""):
+        assert main([str(folder), "--set", bad]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("error: ") and err.count("\n") == 1
+    with pytest.raises(SystemExit):
+        main([str(folder), "--set", "fresh9", "--blind"])
+
+
 def test_annotating_costs_grow_linearly_with_the_citations() -> None:
     """Operation counts (no timing): a document of twice the citing sentences, or one run-on sentence
     of twice the markers, costs about twice as much to annotate."""

@@ -1,0 +1,154 @@
+"""The second fresh, blind stance set (tests/data/support/stance-fresh2.jsonl, PLOS articles) is well-formed
+and true to its articles: valid labels, real ref ids, sentences that occur in a paragraph of the article
+holding a citation of that ref printed as the marker, no duplicates, only the fresh2 articles (PLOS, none
+of them anywhere else in the repository), every article listed with its provenance, enough records and
+contrasting records, and the records are exactly what labels.tsv and the candidate lister give."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from tests.test_support_labels import article_index
+
+ROOT = Path(__file__).resolve().parent.parent
+SUPPORT = ROOT / "tests" / "data" / "support"
+FRESH2 = SUPPORT / "fresh2"
+RECORDS = SUPPORT / "stance-fresh2.jsonl"
+PREFIX = "tests/data/support/fresh2/"
+STANCES = frozenset({"supporting", "contrasting", "mentioning"})
+KEYS = {"article", "sentence", "rid", "marker", "stance", "cue"}
+
+
+def load() -> list[dict]:
+    """Every line of stance-fresh2.jsonl parsed as one JSON object."""
+    return [json.loads(line) for line in RECORDS.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def record_errors(record: dict) -> list[str]:
+    """Every way one record is wrong (empty when it is right)."""
+    if not isinstance(record, dict) or set(record) != KEYS:
+        return [f"keys {sorted(record) if isinstance(record, dict) else type(record)} != {sorted(KEYS)}"]
+    errors = [f"{key} is not a non-empty string" for key in sorted(KEYS)
+              if not isinstance(record[key], str) or not record[key].strip()]
+    if errors:
+        return errors
+    if not record["article"].startswith(PREFIX) or not (ROOT / record["article"]).is_file():
+        return [f"article {record['article']!r} is not a fresh2 JATS file"]
+    if record["stance"] not in STANCES:
+        errors.append(f"stance {record['stance']!r} is not a label")
+    ref_ids, paragraphs = article_index(record["article"])
+    if record["rid"] not in ref_ids:
+        errors.append(f"rid {record['rid']!r} is no <ref id> of {record['article']}")
+    holders = [cites for text, cites in paragraphs if record["sentence"] in text]
+    if not holders:
+        errors.append("sentence does not occur in any paragraph of the article")
+    elif not any((record["rid"], record["marker"]) in cites for cites in holders):
+        errors.append(f"no citation of {record['rid']!r} printed {record['marker']!r} in that paragraph")
+    elif record["marker"] not in record["sentence"]:
+        errors.append("marker is not inside the sentence")
+    return errors
+
+
+def file_errors(records: list[dict]) -> list[str]:
+    """Errors of every record, plus duplicates, each prefixed with its line number."""
+    errors = [f"line {n}: {e}" for n, rec in enumerate(records, 1) for e in record_errors(rec)]
+    keys = [(r.get("article"), r.get("rid"), r.get("sentence"), r.get("marker")) for r in records
+            if isinstance(r, dict)]
+    errors += [f"duplicate record {key}" for key in {k for k in keys if keys.count(k) > 1}]
+    return errors
+
+
+def doi(path: Path) -> str:
+    """The article DOI of one JATS file."""
+    found = etree.parse(str(path)).xpath("//article-meta/article-id[@pub-id-type='doi']/text()")
+    return found[0].strip() if found else ""
+
+
+def test_every_record_is_valid_and_true_to_its_article() -> None:
+    assert file_errors(load()) == []
+
+
+def test_the_set_is_large_enough_has_contrasting_records_and_covers_every_article() -> None:
+    records = load()
+    assert len(records) >= 300
+    assert sum(r["stance"] == "contrasting" for r in records) >= 20
+    on_disk = {str(p.relative_to(ROOT)) for p in FRESH2.glob("*.xml")}
+    assert len(on_disk) >= 6
+    assert {r["article"] for r in records} == on_disk
+
+
+def test_every_article_is_plos_and_in_no_other_part_of_the_repository() -> None:
+    dois = {path.name: doi(path) for path in FRESH2.glob("*.xml")}
+    assert all(d.startswith("10.1371/journal.") for d in dois.values()), dois
+    suffixes = {".xml", ".jsonl", ".json", ".md", ".tsv", ".bib", ".txt", ".ris"}
+    others = [p for p in (ROOT / "tests" / "data").rglob("*")
+              if p.is_file() and p.suffix in suffixes and FRESH2 not in p.parents and p != RECORDS]
+    others += list((ROOT / "docs").rglob("*.md")) + [ROOT / "README.md"]
+    for path in others:
+        text = path.read_text(encoding="utf-8", errors="replace").lower()
+        for name, value in dois.items():
+            assert value.lower() not in text, f"{name} ({value}) already occurs in {path.relative_to(ROOT)}"
+
+
+def test_readme_gives_provenance_and_checksum_of_every_article() -> None:
+    readme = (FRESH2 / "README.md").read_text(encoding="utf-8")
+    for path in FRESH2.glob("*.xml"):
+        assert f"| {path.name} |" in readme, path.name
+        assert doi(path) in readme, path.name
+        assert hashlib.sha256(path.read_bytes()).hexdigest() in readme, path.name
+    assert "PLOS/allofplos" in readme and "PLOS/rhino" in readme
+
+
+def test_records_are_exactly_labels_joined_with_the_drawn_candidates() -> None:
+    listed = subprocess.run([sys.executable, str(FRESH2 / "sample.py"), "list"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120, check=True).stdout
+    rows = [row.split("\t") for row in listed.splitlines()]
+    drawn = {row[0]: row for row in rows if row[1] != "rest"}
+    labels = [line.split("\t") for line in (FRESH2 / "labels.tsv").read_text(encoding="utf-8").splitlines()
+              if line.strip() and not line.startswith("#")]
+    assert [lab[0] for lab in labels] == list(drawn), "every drawn candidate is labelled, in order"
+    expected = [{"article": drawn[i][2], "sentence": drawn[i][5], "rid": drawn[i][3],
+                 "marker": drawn[i][4], "stance": stance, "cue": cue} for i, stance, cue in labels]
+    assert load() == expected
+
+
+GOOD = {
+    "article": "tests/data/support/fresh2/journal.pone.0010562.xml",
+    "sentence": "In contrast to previous reports suggesting that chlorpyrifos directly phosphorylates M2 "
+                "receptors in rat heart [64], we did not observe phosphorylation of guinea pig cardiac M2 "
+                "receptors using an FP-biotin probe [52].",
+    "rid": "pone.0010562-Bomser1", "marker": "[64]", "stance": "contrasting",
+    "cue": "'In contrast to previous reports suggesting that chlorpyrifos directly phosphorylates M2 "
+           "receptors in rat heart [64], we did not observe'",
+}
+
+
+def test_the_checks_accept_a_good_record() -> None:
+    assert record_errors(GOOD) == []
+    assert GOOD in load()
+
+
+@pytest.mark.parametrize("change", [
+    {"stance": "disputing"},
+    {"rid": "pone.0010562-Nobody9"},
+    {"rid": "pone.0010562-Schopfer1"},
+    {"marker": "[65]"},
+    {"sentence": GOOD["sentence"].replace("guinea pig", "mouse")},
+    {"article": "tests/data/support/fresh/elife-00306-v1.xml"},
+    {"article": "tests/data/support/fresh2/journal.pone.0032315.xml"},
+    {"cue": " "},
+])
+def test_the_checks_reject_a_bad_record(change: dict) -> None:
+    assert record_errors({**GOOD, **change}) != []
+
+
+def test_the_checks_reject_a_duplicate_and_a_missing_key() -> None:
+    assert file_errors([GOOD, dict(GOOD)]) != []
+    assert file_errors([{k: v for k, v in GOOD.items() if k != "stance"}]) != []
