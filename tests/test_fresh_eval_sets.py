@@ -19,7 +19,8 @@ from lxml import etree
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "data" / "corpus"
 FRESH_DIRS = (CORPUS / "fresh", CORPUS / "fresh-pdf")
-OLDER_DIRS = (CORPUS / "jats", CORPUS / "pdf", ROOT / "tests" / "data" / "support" / "fresh")
+SUPPORT = ROOT / "tests" / "data" / "support"
+OLDER_DIRS = (CORPUS / "jats", CORPUS / "pdf", SUPPORT / "fresh", SUPPORT / "fresh2")
 BLIND_6 = ROOT / "tests" / "data" / "eval-blind-6"
 MAX_BYTES = 3 * 1024 * 1024
 
@@ -49,6 +50,7 @@ def test_every_fresh_file_has_provenance_and_its_checksum_in_the_readme(director
 
 def test_no_fresh_article_is_already_elsewhere_in_the_corpus() -> None:
     older = {doi(p) for d in OLDER_DIRS for p in d.glob("*.xml")}
+    assert len(older) > 40
     fresh = [p for d in FRESH_DIRS for p in d.glob("*.xml")]
     dois = [doi(p) for p in fresh]
     assert len(set(dois)) == len(dois), "an article is in both fresh sets"
