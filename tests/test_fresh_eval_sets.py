@@ -1,0 +1,107 @@
+"""The fresh blind evaluation sets are intact and honest about where they come from.
+
+tests/data/corpus/fresh (JATS articles), tests/data/corpus/fresh-pdf (publisher PDF + JATS pairs) and
+tests/data/eval-blind-6 (hand-written blog-style texts) are held out for a first, blind run of the
+evaluator. These tests check the data only — provenance, checksums, newness, layout, gold format — and
+never import `ingest`, so they run no extractor on the held-out files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "data" / "corpus"
+FRESH_DIRS = (CORPUS / "fresh", CORPUS / "fresh-pdf")
+SUPPORT = ROOT / "tests" / "data" / "support"
+OLDER_DIRS = (CORPUS / "jats", CORPUS / "pdf", SUPPORT / "fresh", SUPPORT / "fresh2")
+BLIND_6 = ROOT / "tests" / "data" / "eval-blind-6"
+MAX_BYTES = 3 * 1024 * 1024
+
+
+def doi(path: Path) -> str:
+    """The article's own DOI (front matter), lower-cased; empty when it has none."""
+    root = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True)).getroot()
+    return root.xpath("string(/article/front/article-meta/article-id[@pub-id-type='doi'])").strip().lower()
+
+
+def fresh_files(directory: Path) -> list[Path]:
+    return sorted(p for p in directory.iterdir() if p.suffix in {".xml", ".pdf"})
+
+
+@pytest.mark.parametrize("directory", FRESH_DIRS, ids=lambda d: d.name)
+def test_every_fresh_file_has_provenance_and_its_checksum_in_the_readme(directory: Path) -> None:
+    readme = (directory / "README.md").read_text(encoding="utf-8")
+    files = fresh_files(directory)
+    assert files, f"{directory} is empty"
+    for path in files:
+        assert f"`{path.name}`" in readme, path.name
+        assert hashlib.sha256(path.read_bytes()).hexdigest() in readme, f"{path.name}: checksum differs"
+        assert path.stat().st_size < MAX_BYTES, f"{path.name} is over 3 MB"
+    for path in (p for p in files if p.suffix == ".xml"):
+        assert doi(path) and doi(path) in readme.lower(), f"{path.name}: DOI not in the README"
+
+
+def test_no_fresh_article_is_already_elsewhere_in_the_corpus() -> None:
+    older = {doi(p) for d in OLDER_DIRS for p in d.glob("*.xml")}
+    assert len(older) > 40
+    fresh = [p for d in FRESH_DIRS for p in d.glob("*.xml")]
+    dois = [doi(p) for p in fresh]
+    assert len(set(dois)) == len(dois), "an article is in both fresh sets"
+    for path, value in zip(fresh, dois, strict=True):
+        assert value not in older, f"{path.name} ({value}) is already in the corpus"
+
+
+def test_fresh_sets_are_not_in_the_older_blind_list() -> None:
+    listed = (CORPUS / "blind.txt").read_text(encoding="utf-8")
+    assert "fresh/" not in listed and "fresh-pdf/" not in listed
+
+
+def test_every_fresh_pdf_has_its_xml_of_the_same_name_and_is_a_pdf() -> None:
+    directory = CORPUS / "fresh-pdf"
+    pdfs = sorted(directory.glob("*.pdf"))
+    assert sorted(p.stem for p in pdfs) == sorted(p.stem for p in directory.glob("*.xml"))
+    for pdf in pdfs:
+        assert pdf.read_bytes()[:5] == b"%PDF-", pdf.name
+
+
+def load_make_expected():
+    """eval-blind-6/make_expected.py as a module (its labels and its check)."""
+    spec = importlib.util.spec_from_file_location("make_expected_blind_6", BLIND_6 / "make_expected.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_blind_6_gold_is_exactly_what_its_labels_give() -> None:
+    module = load_make_expected()
+    module.check(module.LABELS)  # each substring once in its text, each key in references.bib
+    gold = json.loads((BLIND_6 / "expected.json").read_text(encoding="utf-8"))
+    assert gold["about"] == module.ABOUT
+    assert gold["documents"] == {name: [{"claim": c, "sources": k} for c, k in entries]
+                                 for name, entries in module.LABELS.items()}
+
+
+def test_blind_6_labels_every_text_and_the_set_is_big_enough() -> None:
+    gold = json.loads((BLIND_6 / "expected.json").read_text(encoding="utf-8"))["documents"]
+    texts = {p.name for p in BLIND_6.iterdir() if p.suffix in {".txt", ".md", ".html"}} - {"README.md"}
+    assert set(gold) == texts
+    assert len(texts) >= 12
+    links = sum(len(entry["sources"]) for entries in gold.values() for entry in entries)
+    negatives = sum(not entry["sources"] for entries in gold.values() for entry in entries)
+    assert links >= 90 and negatives >= 30
+
+
+def test_a_broken_label_is_caught(tmp_path: Path) -> None:
+    module = load_make_expected()
+    name = "blog-climate-tipping.md"
+    with pytest.raises(SystemExit, match="occurs 0 times"):
+        module.check({name: [("a sentence that is not in the text", [])]})
+    with pytest.raises(SystemExit, match="not in references.bib"):
+        module.check({name: [("I grew up near Ribe", ["nosuchkey2099"])]})
