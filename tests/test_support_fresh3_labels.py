@@ -9,23 +9,19 @@ labels.tsv and the candidate lister give."""
 from __future__ import annotations
 
 import hashlib
-import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from lxml import etree
 
-from tests.test_support_labels import article_index
+from tests import stance_sets
+from tests.stance_sets import doi, load_records
 
 ROOT = Path(__file__).resolve().parent.parent
 SUPPORT = ROOT / "tests" / "data" / "support"
 FRESH3 = SUPPORT / "fresh3"
 RECORDS = SUPPORT / "stance-fresh3.jsonl"
-PREFIX = "tests/data/support/fresh3/"
-STANCES = frozenset({"supporting", "contrasting", "mentioning"})
-KEYS = {"article", "sentence", "rid", "marker", "stance", "cue"}
 # Publishers whose articles the other sets use; none of them may appear here.
 EXCLUDED_DOI_PREFIXES = ("10.1371/", "10.7554/", "10.1590/", "10.1155/", "10.1007/s13205")
 SOURCE_REPOS = ("allenai/s2orc-doc2json", "kermitt2/Pub2TEI", "ccr-journal/latex-jats",
@@ -33,48 +29,18 @@ SOURCE_REPOS = ("allenai/s2orc-doc2json", "kermitt2/Pub2TEI", "ccr-journal/latex
 
 
 def load() -> list[dict]:
-    """Every line of stance-fresh3.jsonl parsed as one JSON object."""
-    return [json.loads(line) for line in RECORDS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    """Every record of stance-fresh3.jsonl."""
+    return load_records(RECORDS)
 
 
 def record_errors(record: dict) -> list[str]:
     """Every way one record is wrong (empty when it is right)."""
-    if not isinstance(record, dict) or set(record) != KEYS:
-        return [f"keys {sorted(record) if isinstance(record, dict) else type(record)} != {sorted(KEYS)}"]
-    errors = [f"{key} is not a non-empty string" for key in sorted(KEYS)
-              if not isinstance(record[key], str) or not record[key].strip()]
-    if errors:
-        return errors
-    if not record["article"].startswith(PREFIX) or not (ROOT / record["article"]).is_file():
-        return [f"article {record['article']!r} is not a fresh3 JATS file"]
-    if record["stance"] not in STANCES:
-        errors.append(f"stance {record['stance']!r} is not a label")
-    ref_ids, paragraphs = article_index(record["article"])
-    if record["rid"] not in ref_ids:
-        errors.append(f"rid {record['rid']!r} is no <ref id> of {record['article']}")
-    holders = [cites for text, cites in paragraphs if record["sentence"] in text]
-    if not holders:
-        errors.append("sentence does not occur in any paragraph of the article")
-    elif not any((record["rid"], record["marker"]) in cites for cites in holders):
-        errors.append(f"no citation of {record['rid']!r} printed {record['marker']!r} in that paragraph")
-    elif record["marker"] not in record["sentence"]:
-        errors.append("marker is not inside the sentence")
-    return errors
+    return stance_sets.record_errors(record, "fresh3")
 
 
 def file_errors(records: list[dict]) -> list[str]:
     """Errors of every record, plus duplicates, each prefixed with its line number."""
-    errors = [f"line {n}: {e}" for n, rec in enumerate(records, 1) for e in record_errors(rec)]
-    keys = [(r.get("article"), r.get("rid"), r.get("sentence"), r.get("marker")) for r in records
-            if isinstance(r, dict)]
-    errors += [f"duplicate record {key}" for key in {k for k in keys if keys.count(k) > 1}]
-    return errors
-
-
-def doi(path: Path) -> str:
-    """The article DOI of one JATS file."""
-    found = etree.parse(str(path)).xpath("//article-meta/article-id[@pub-id-type='doi']/text()")
-    return found[0].strip() if found else ""
+    return stance_sets.file_errors(records, "fresh3")
 
 
 def test_every_record_is_valid_and_true_to_its_article() -> None:

@@ -1,0 +1,64 @@
+"""Checks shared by the tests of the fresh stance sets (tests/data/support/stance-fresh*.jsonl): each
+record has the six keys, a label, a real ref id of its article, and a sentence that occurs in a
+paragraph of the article citing that ref as printed; no duplicates."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from lxml import etree
+
+from tests.test_support_labels import article_index
+
+ROOT = Path(__file__).resolve().parent.parent
+SUPPORT = ROOT / "tests" / "data" / "support"
+STANCES = frozenset({"supporting", "contrasting", "mentioning"})
+KEYS = {"article", "sentence", "rid", "marker", "stance", "cue"}
+
+
+def load_records(records: Path) -> list[dict]:
+    """Every line of a stance .jsonl file parsed as one JSON object."""
+    return [json.loads(line) for line in records.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def record_errors(record: dict, name: str) -> list[str]:
+    """Every way one record of the set `name` (its articles in tests/data/support/NAME/) is wrong;
+    empty when it is right."""
+    if not isinstance(record, dict) or set(record) != KEYS:
+        return [f"keys {sorted(record) if isinstance(record, dict) else type(record)} != {sorted(KEYS)}"]
+    errors = [f"{key} is not a non-empty string" for key in sorted(KEYS)
+              if not isinstance(record[key], str) or not record[key].strip()]
+    if errors:
+        return errors
+    in_set = record["article"].startswith(f"tests/data/support/{name}/")
+    if not in_set or not (ROOT / record["article"]).is_file():
+        return [f"article {record['article']!r} is not a {name} JATS file"]
+    if record["stance"] not in STANCES:
+        errors.append(f"stance {record['stance']!r} is not a label")
+    ref_ids, paragraphs = article_index(record["article"])
+    if record["rid"] not in ref_ids:
+        errors.append(f"rid {record['rid']!r} is no <ref id> of {record['article']}")
+    holders = [cites for text, cites in paragraphs if record["sentence"] in text]
+    if not holders:
+        errors.append("sentence does not occur in any paragraph of the article")
+    elif not any((record["rid"], record["marker"]) in cites for cites in holders):
+        errors.append(f"no citation of {record['rid']!r} printed {record['marker']!r} in that paragraph")
+    elif record["marker"] not in record["sentence"]:
+        errors.append("marker is not inside the sentence")
+    return errors
+
+
+def file_errors(records: list[dict], name: str) -> list[str]:
+    """Errors of every record, plus duplicates, each prefixed with its line number."""
+    errors = [f"line {n}: {e}" for n, rec in enumerate(records, 1) for e in record_errors(rec, name)]
+    keys = [(r.get("article"), r.get("rid"), r.get("sentence"), r.get("marker")) for r in records
+            if isinstance(r, dict)]
+    errors += [f"duplicate record {key}" for key in {k for k in keys if keys.count(k) > 1}]
+    return errors
+
+
+def doi(path: Path) -> str:
+    """The article DOI of one JATS file."""
+    found = etree.parse(str(path)).xpath("//article-meta/article-id[@pub-id-type='doi']/text()")
+    return found[0].strip() if found else ""
