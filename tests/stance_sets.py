@@ -62,3 +62,36 @@ def doi(path: Path) -> str:
     """The article DOI of one JATS file."""
     found = etree.parse(str(path)).xpath("//article-meta/article-id[@pub-id-type='doi']/text()")
     return found[0].strip() if found else ""
+
+
+def found_elsewhere(folder: Path, records: Path, dois: dict[str, str]) -> list[str]:
+    """'name (doi) already occurs in PATH' for each article DOI of `folder` that occurs in a data file
+    of tests/data outside this set, in docs/ or in the README (a fresh set must be new)."""
+    suffixes = {".xml", ".jsonl", ".json", ".md", ".tsv", ".bib", ".txt", ".ris"}
+    others = [p for p in (ROOT / "tests" / "data").rglob("*")
+              if p.is_file() and p.suffix in suffixes and folder not in p.parents and p != records]
+    others += list((ROOT / "docs").rglob("*.md")) + [ROOT / "README.md"]
+    found = []
+    for path in others:
+        text = path.read_text(encoding="utf-8", errors="replace").lower()
+        found += [f"{name} ({value}) already occurs in {path.relative_to(ROOT)}"
+                  for name, value in dois.items() if value.lower() in text]
+    return found
+
+
+def labelled_candidates(folder: Path) -> tuple[list[str], list[str], list[dict]]:
+    """(ids of the drawn candidates that `folder/sample.py list` gives, ids labels.tsv labels, the
+    records those labels make with their candidates' article, sentence, rid and marker)."""
+    import subprocess
+    import sys
+
+    listed = subprocess.run([sys.executable, str(folder / "sample.py"), "list"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120, check=True).stdout
+    rows = [row.split("\t") for row in listed.splitlines()]
+    drawn = {row[0]: row for row in rows if row[1] != "rest"}
+    labels = [line.split("\t") for line in (folder / "labels.tsv").read_text(encoding="utf-8").splitlines()
+              if line.strip() and not line.startswith("#")]
+    records = [{"article": drawn[i][2], "sentence": drawn[i][5], "rid": drawn[i][3],
+                "marker": drawn[i][4], "stance": stance, "cue": cue}
+               for i, stance, cue in labels if i in drawn]
+    return list(drawn), [label[0] for label in labels], records

@@ -7,8 +7,6 @@ contrasting records, and the records are exactly what labels.tsv and the candida
 from __future__ import annotations
 
 import hashlib
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -53,14 +51,7 @@ def test_the_set_is_large_enough_has_contrasting_records_and_covers_every_articl
 def test_every_article_is_plos_and_in_no_other_part_of_the_repository() -> None:
     dois = {path.name: doi(path) for path in FRESH2.glob("*.xml")}
     assert all(d.startswith("10.1371/journal.") for d in dois.values()), dois
-    suffixes = {".xml", ".jsonl", ".json", ".md", ".tsv", ".bib", ".txt", ".ris"}
-    others = [p for p in (ROOT / "tests" / "data").rglob("*")
-              if p.is_file() and p.suffix in suffixes and FRESH2 not in p.parents and p != RECORDS]
-    others += list((ROOT / "docs").rglob("*.md")) + [ROOT / "README.md"]
-    for path in others:
-        text = path.read_text(encoding="utf-8", errors="replace").lower()
-        for name, value in dois.items():
-            assert value.lower() not in text, f"{name} ({value}) already occurs in {path.relative_to(ROOT)}"
+    assert stance_sets.found_elsewhere(FRESH2, RECORDS, dois) == []
 
 
 def test_readme_gives_provenance_and_checksum_of_every_article() -> None:
@@ -73,16 +64,9 @@ def test_readme_gives_provenance_and_checksum_of_every_article() -> None:
 
 
 def test_records_are_exactly_labels_joined_with_the_drawn_candidates() -> None:
-    listed = subprocess.run([sys.executable, str(FRESH2 / "sample.py"), "list"], cwd=ROOT,
-                            capture_output=True, text=True, timeout=120, check=True).stdout
-    rows = [row.split("\t") for row in listed.splitlines()]
-    drawn = {row[0]: row for row in rows if row[1] != "rest"}
-    labels = [line.split("\t") for line in (FRESH2 / "labels.tsv").read_text(encoding="utf-8").splitlines()
-              if line.strip() and not line.startswith("#")]
-    assert [lab[0] for lab in labels] == list(drawn), "every drawn candidate is labelled, in order"
-    expected = [{"article": drawn[i][2], "sentence": drawn[i][5], "rid": drawn[i][3],
-                 "marker": drawn[i][4], "stance": stance, "cue": cue} for i, stance, cue in labels]
-    assert load() == expected
+    drawn, labelled, records = stance_sets.labelled_candidates(FRESH2)
+    assert labelled == drawn, "every drawn candidate is labelled, in order"
+    assert load() == records
 
 
 GOOD = {
