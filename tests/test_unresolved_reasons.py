@@ -25,7 +25,8 @@ BIB = """
     ("Trauma isolates (Herman, 1997).", "(Herman, 1997)",
      "'Herman' leads 1 reference(s), none of 1997 (theirs: 1992)"),
     ("Teens attach to friends (Smith, 2001).", "(Smith, 2001)",
-     "ambiguous: 2 works of 2001 fit and nothing tells them apart: smith2001a, smith2001b"),
+     "ambiguous: 2 works by Smith of 2001 fit and nothing tells them apart (each has 1 author(s), "
+     "no a/b suffix): smith2001a, smith2001b"),
     ("Families suffer [7].", "[7]", "no reference is numbered 7 (the list numbers 1–3)"),
 ])
 def test_the_warning_of_an_unresolved_citation_says_why(sentence, marker, reason):
