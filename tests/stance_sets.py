@@ -9,11 +9,10 @@ from pathlib import Path
 
 from lxml import etree
 
-from tests.test_support_labels import article_index
+from tests.test_support_labels import article_index, stance_errors
 
 ROOT = Path(__file__).resolve().parent.parent
 SUPPORT = ROOT / "tests" / "data" / "support"
-STANCES = frozenset({"supporting", "contrasting", "mentioning"})
 KEYS = {"article", "sentence", "rid", "marker", "stance", "cue"}
 
 
@@ -34,18 +33,10 @@ def record_errors(record: dict, name: str) -> list[str]:
     in_set = record["article"].startswith(f"tests/data/support/{name}/")
     if not in_set or not (ROOT / record["article"]).is_file():
         return [f"article {record['article']!r} is not a {name} JATS file"]
-    if record["stance"] not in STANCES:
-        errors.append(f"stance {record['stance']!r} is not a label")
     ref_ids, paragraphs = article_index(record["article"])
     if record["rid"] not in ref_ids:
         errors.append(f"rid {record['rid']!r} is no <ref id> of {record['article']}")
-    holders = [cites for text, cites in paragraphs if record["sentence"] in text]
-    if not holders:
-        errors.append("sentence does not occur in any paragraph of the article")
-    elif not any((record["rid"], record["marker"]) in cites for cites in holders):
-        errors.append(f"no citation of {record['rid']!r} printed {record['marker']!r} in that paragraph")
-    elif record["marker"] not in record["sentence"]:
-        errors.append("marker is not inside the sentence")
+    errors += stance_errors(record, paragraphs)
     return errors
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from graph.model import GraphBatch
 from graph.schema import Label, RelType
 from ingest.model import InputError
 from ingest.pipeline import ingest_text
@@ -23,7 +24,11 @@ BIB = """
 
 def _links(text: str, bib: str = BIB) -> dict[str, set[str]]:
     """Claim text -> keys of the sources its evidence cites."""
-    batch = ingest_text("Title\n\n" + text, "t.txt", bib).batch
+    return claim_links(ingest_text("Title\n\n" + text, "t.txt", bib).batch)
+
+
+def claim_links(batch: GraphBatch) -> dict[str, set[str]]:
+    """Claim text -> keys of the sources its evidence cites, in one ingest's batch."""
     claims = {n.id: n.props["text"] for n in batch.nodes_by_label(Label.CLAIM)}
     cites: dict[str, set[str]] = {}
     for rel in batch.relationships:

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from graph.schema import Label, RelType
+from graph.schema import Label
 from ingest.pipeline import ingest_text
+from tests.test_citations import claim_links
 
 # A Vancouver list of 15 entries, as a health article prints it.
 REFERENCES = "\n".join(
@@ -35,17 +36,7 @@ PRINTED = {n: f"ref-{n}" for n in range(1, 16)}
 def _links(body: str, name: str = "leaflet.txt", bib: str | None = None) -> dict[str, set[str]]:
     """Claim text -> keys of the sources its evidence cites, for `body` above the printed list."""
     text = f"Sleep and health\n\n{body}\n\nReferences\n\n{REFERENCES}\n"
-    batch = ingest_text(text, name, bib).batch
-    claims = {n.id: n.props["text"] for n in batch.nodes_by_label(Label.CLAIM)}
-    cites: dict[str, set[str]] = {}
-    for rel in batch.relationships:
-        if rel.type == RelType.CITES and rel.start.startswith("evidence:"):
-            cites.setdefault(rel.start, set()).update(rel.props["key"].split(", "))
-    links = {t: set() for t in claims.values()}
-    for rel in batch.relationships:
-        if rel.type == RelType.SUPPORTED_BY:
-            links[claims[rel.start]] |= cites.get(rel.end, set())
-    return links
+    return claim_links(ingest_text(text, name, bib).batch)
 
 
 def _markers(body: str, name: str = "leaflet.txt") -> list[str]:

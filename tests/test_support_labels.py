@@ -78,15 +78,22 @@ def record_errors(kind: str, record: dict) -> list[str]:
         if record["design"] == "unknown" and record["named"] is True:
             errors.append("an unknown design cannot be named")
     else:
-        if record["stance"] not in STANCES:
-            errors.append(f"stance {record['stance']!r} is not a label")
-        holders = [cites for text, cites in paragraphs if record["sentence"] in text]
-        if not holders:
-            errors.append("sentence does not occur in any paragraph of the article")
-        elif not any((record["rid"], record["marker"]) in cites for cites in holders):
-            errors.append(f"no citation of {record['rid']!r} printed {record['marker']!r} in that paragraph")
-        elif record["marker"] not in record["sentence"]:
-            errors.append("marker is not inside the sentence")
+        errors += stance_errors(record, paragraphs)
+    return errors
+
+
+def stance_errors(record: dict, paragraphs: tuple[tuple[str, frozenset[tuple[str, str]]], ...]) -> list[str]:
+    """What is wrong with a stance record's label, sentence and marker against its article's
+    `paragraphs` (article_index): a known stance, the sentence in a paragraph that cites the rid as
+    the marker prints it, the marker inside the sentence."""
+    errors = [] if record["stance"] in STANCES else [f"stance {record['stance']!r} is not a label"]
+    holders = [cites for text, cites in paragraphs if record["sentence"] in text]
+    if not holders:
+        errors.append("sentence does not occur in any paragraph of the article")
+    elif not any((record["rid"], record["marker"]) in cites for cites in holders):
+        errors.append(f"no citation of {record['rid']!r} printed {record['marker']!r} in that paragraph")
+    elif record["marker"] not in record["sentence"]:
+        errors.append("marker is not inside the sentence")
     return errors
 
 
