@@ -1,10 +1,13 @@
 """The Neo4j store: any Neo4j 5 through the official driver.
 
 Constraints and indexes are generated from graph.schema. A write() is one managed
-write transaction (retried on transient errors) of batched `UNWIND … MERGE`
-statements; every read is a read transaction of bounded Cypher queries. Labels and
-relationship types are interpolated only from graph.schema enums; every value
-travels as a parameter.
+write transaction (retried on transient errors) of batched `UNWIND` statements whose
+rows are lists in schema column order: nodes that cannot or do not exist yet are
+CREATEd (one indexed lookup per label finds the stored ones; unchanged stored nodes
+are not rewritten), relationships are matched by their ends' element ids, one
+statement per type, and CREATEd when an end is new. Every read is a read transaction
+of bounded Cypher queries. Labels and relationship types are interpolated only from
+graph.schema enums; every value travels as a parameter.
 """
 
 from __future__ import annotations
