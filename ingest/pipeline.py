@@ -41,6 +41,7 @@ from ingest.citations import (
 )
 from ingest.claims import ClaimSpan, Unit, document_units, extract_claims
 from ingest.model import InputError, LayoutBox, ParsedDocument, Reference
+from ingest.spill import spill_directory
 from ingest.support.profile import annotate
 from ingest.works import ArticleIdentity, WorkRegistry, add_works, normalise_doi, year_of
 
@@ -412,8 +413,7 @@ def ingest_parts(article_paths: Sequence[str | Path], bib_paths: Sequence[str | 
     registry = registry or WorkRegistry()
     planned, report, jobs = _plan(article_paths, bib_paths, progress, jobs)
     steps = len(planned)
-    spill = (tempfile.TemporaryDirectory(prefix="claimgraph-read-")
-             if part_chars is not None and len(planned) > SPILL_AFTER else contextlib.nullcontext(None))
+    spill = spill_directory(part_chars is not None and len(planned) > SPILL_AFTER)  # stale ones go first
     with spill as spill_dir, _worker_pool(jobs) as pool:
         held, warnings, skipped = _read_checked(planned, report, registry, replace, strict, pool, spill_dir)
         written: set[str] = set()
