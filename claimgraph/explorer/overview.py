@@ -184,9 +184,9 @@ def page() -> None:
                      hide_index=True, width="stretch", column_config=CITATION_COLUMNS,
                      column_order=list(CITATION_COLUMNS))
     st.subheader("Unresolved citations")
-    unresolved = cached.unresolved_citations(url, MAX_UNRESOLVED_ROWS)
-    if unresolved:
-        total = max(int(stats.get("unresolved_citations", 0)), len(unresolved))
+    total = int(stats.get("unresolved_citations", 0))
+    if total:
+        unresolved = cached.unresolved_citations(url, MAX_UNRESOLVED_ROWS)
         if total > len(unresolved):
             st.caption(f"{total} unresolved; the first {len(unresolved)} are listed.")
         st.dataframe(unresolved_rows(unresolved), hide_index=True, width="stretch",
