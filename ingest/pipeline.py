@@ -41,7 +41,6 @@ from ingest.citations import (
 )
 from ingest.claims import ClaimSpan, Unit, document_units, extract_claims
 from ingest.model import InputError, LayoutBox, ParsedDocument, Reference
-from ingest.spill import spill_directory
 from ingest.support.profile import annotate
 from ingest.works import ArticleIdentity, WorkRegistry, add_works, normalise_doi, year_of
 
@@ -410,6 +409,8 @@ def ingest_parts(article_paths: Sequence[str | Path], bib_paths: Sequence[str | 
     merged records and IN_CORPUS links are those of the one-batch ingest; a work cited in several
     parts is sent again, complete so far, with each. The first part carries the reading warnings and
     the skipped files."""
+    from ingest.spill import spill_directory
+
     registry = registry or WorkRegistry()
     planned, report, jobs = _plan(article_paths, bib_paths, progress, jobs)
     steps = len(planned)
