@@ -31,7 +31,7 @@ import ctypes
 import re
 import statistics
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from graph.schema import DocumentKind, document_id
@@ -109,8 +109,9 @@ class Line:
             superscripts.append((run_start, len(text)))
         lead = len(text) - len(text.lstrip())
         self.text = text.strip()
+        superscripts = [(s, s + len(text[s:e].rstrip(" ,–-"))) for s, e in superscripts]  # "26," + "no"
         self.superscripts = [(s - lead, e - lead) for s, e in superscripts
-                             if re.fullmatch(r"[\d,–\-]+", text[s:e].strip()) and e - lead <= len(self.text)]
+                             if re.fullmatch(r"\d[\d,–\-]*", text[s:e]) and e - lead <= len(self.text)]
         return self
 
     @property
@@ -217,20 +218,22 @@ def _lines_of(page_number: int, chars: list[Char]) -> list[Line]:
 def _join_row_pieces(lines: list[Line]) -> list[Line]:
     """One printed line that PDFium broke in two, as after a raised exponent ("2 × 10⁷ | cells/ml"):
     the next piece starts on the same baseline just right of the last (closer than half the type
-    size, nearer than any column gutter) and becomes part of it."""
+    size, nearer than any column gutter) and becomes part of it, with a space only where the page
+    leaves one ("gestação² | . Dados" -> "gestação². Dados")."""
     joined: list[Line] = []
     for line in lines:
         last = joined[-1] if joined else None
         same_row = last is not None and abs(line.y1 - last.y1) < 0.3 * last.size
         if last is not None and same_row and abs(line.size - last.size) < 0.6 \
-                and 0 <= line.x0 - last.x1 < 0.5 * last.size:
+                and -0.5 <= line.x0 - last.x1 < 0.5 * last.size:
             left, right = list(last.chars), list(line.chars)
+            spaced = line.x0 - last.x1 > 0.15 * last.size
             while left and not left[-1].text.strip():
-                left.pop()
+                spaced = left.pop().text == " " or spaced
             while right and not right[0].text.strip():
-                right.pop(0)
-            gap = Char(" ", last.x1, last.y0, line.x0, last.y1, last.size, False)
-            joined[-1] = Line(line.page, [*left, gap, *right]).finish()
+                spaced = right.pop(0).text == " " or spaced
+            gap = [Char(" ", last.x1, last.y0, line.x0, last.y1, last.size, False)] if spaced else []
+            joined[-1] = Line(line.page, [*left, *gap, *right]).finish()
         else:
             joined.append(line)
     return joined
@@ -428,8 +431,10 @@ def _reference_entries(paras: list[_Para]) -> list[list[Line]]:
     from ingest.reflist import _ends_entry, _opens_entry  # same rules as for text
 
     previous: Line | None = None
+    last_label = 0
     for line in lines:
         at_edge = line.x0 <= left_edges[(line.page, line.x0 >= 250)] + 3
+        label = _entry_label(line.text)
         if previous is None:
             opens = True
         elif hanging:
@@ -440,14 +445,22 @@ def _reference_entries(paras: list[_Para]) -> list[list[Line]]:
                 opens = line.y0 - previous.y1 > 0.45 * line.height or by_text
             else:  # the list goes on in the next column or page: only the wording tells
                 opens = by_text
-        if re.match(r"^\s*(?:\[\d+\]|\d{1,3}\.)\s", line.text) and at_edge:
-            opens = True
+        if label and (at_edge or label == last_label + 1):
+            opens = True  # right-aligned numbers ("9." indented past "10.") open entries in sequence
+        if opens and label:
+            last_label = label
         if opens:
             entries.append([line])
         else:
             entries[-1].append(line)
         previous = line
     return entries
+
+
+def _entry_label(text: str) -> int:
+    """The number a reference entry opens with ("12. Smith", "[12] Smith"), else 0."""
+    found = re.match(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})\.)\s", text)
+    return int(found.group(1) or found.group(2)) if found else 0
 
 
 # --- the document -------------------------------------------------------------------------
@@ -504,6 +517,7 @@ def _build(path: Path, lines: list[Line]) -> ParsedDocument:
     in_references = False
     references: list[Reference] = []
     pending_refs: list[_Para] = []
+    reference_section = ""
 
     def add(kind: str, para_lines: list[Line]) -> tuple[int, int]:
         nonlocal text
@@ -520,15 +534,21 @@ def _build(path: Path, lines: list[Line]) -> ParsedDocument:
         blocks.append(Block(kind, start, len(text), section))
         return start, len(text)
 
+    last_label = 0  # the number of the last numbered entry, to follow the list across interruptions
+
     def flush_references() -> None:
+        nonlocal last_label
         for entry_lines in _reference_entries(pending_refs):
             printed = _join_lines(entry_lines)[0]  # hyphenation joined, as the entry will be added
             reference = parse_entry(printed, path=str(path), line=entry_lines[0].page, origin="pdf")
-            if not (reference.authors and reference.year
+            label = _entry_label(entry_lines[0].text)
+            in_sequence = label > 1 and label == last_label + 1 and bool(reference.year or reference.title)
+            if not (reference.authors and reference.year or in_sequence
                     or reference.fields.get("doi") and len(reference.title.split()) >= 2):
                 # matter printed after the list (figures, animations, their "DOI: 10.7554/eLife.….007")
                 add(PARAGRAPH, entry_lines)
                 continue
+            last_label = label or last_label
             start, end = add(REFERENCES, entry_lines)
             references.append(parse_entry(text[start:end], path=str(path), line=entry_lines[0].page,
                                           origin="pdf"))
@@ -543,9 +563,13 @@ def _build(path: Path, lines: list[Line]) -> ParsedDocument:
             flush_references()
             in_references = bool(REFERENCE_HEADING.match(words))
             section = words
+            reference_section = section if in_references else reference_section
             add(TITLE if para is title_para else HEADING, para.lines)
             blocks[-1].section = "" if para is title_para else section
             continue
+        if not in_references and last_label and _entry_label(para.lines[0].text) == last_label + 1:
+            in_references = True  # the numbered list goes on after a section printed inside it
+            section = reference_section
         if in_references:
             pending_refs.append(para)
         else:
@@ -554,6 +578,9 @@ def _build(path: Path, lines: list[Line]) -> ParsedDocument:
     references = unique_keys(references)
     from ingest.readers import sentences_of
 
+    marks = _superscript_marks(text, blocks, references, superscripts)
+    if marks:
+        text, blocks, layout, marks = _bracketed(text, blocks, layout, marks)
     doc_id = document_id(path.stem)
     title = next((text[b.start:b.end] for b in blocks if b.kind == TITLE), "")
     doc = ParsedDocument(
@@ -561,7 +588,7 @@ def _build(path: Path, lines: list[Line]) -> ParsedDocument:
         root_id=doc_id, blocks=blocks, sentences=sentences_of(text, blocks), references=references,
         layout=layout)
     doc.doi = _doi(text[:3000])
-    doc.citations = _superscript_citations(doc, superscripts)
+    doc.citations = _superscript_citations(doc, marks)
     return doc
 
 
@@ -578,21 +605,58 @@ def _doi(head: str) -> str:
     return found.group(1).rstrip(".,;)") if found else ""
 
 
-def _superscript_citations(doc: ParsedDocument, superscripts: list[tuple[int, int]]) -> list[MarkedCitation]:
-    """Superscript numbers as links into a numbered reference list, with the "[n]" markers; none
-    when the document does not cite that way (the text detectors then do the linking)."""
-    by_label = {ref.label: ref.key for ref in doc.references if ref.label}
-    if len(by_label) < 3:
+def _superscript_marks(text: str, blocks: list[Block], references: list[Reference],
+                       superscripts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The raised numbers of the body that are reference markers: those after a word or
+    punctuation, when the document has a numbered reference list and cites by superscripts more
+    than by numbers in parentheses or brackets; else none (the text detectors then link "(1)",
+    "[1]" and author-year citations, and a stray raised number does not stop them)."""
+    if len({ref.label for ref in references if ref.label}) < 3:
+        return []
+    body_end = next((b.start for b in blocks if b.kind == REFERENCES), len(text))
+    body_start = _body_start(text, blocks)
+    marks = [(s, e) for s, e in superscripts if body_start <= s and e <= body_end
+             and _after_word_or_punctuation(text, s)]
+    inline = len(INLINE_NUMBERS.findall(text, body_start, body_end))
+    return marks if marks and len(marks) >= inline else []
+
+
+def _bracketed(text: str, blocks: list[Block], layout: list[LayoutBox], marks: list[tuple[int, int]]
+               ) -> tuple[str, list[Block], list[LayoutBox], list[tuple[int, int]]]:
+    """The text with each superscript marker printed in brackets ("parto1,4." -> "parto[1,4]."), as
+    the JATS rendering prints it, so the marker is not read as part of the word before it; blocks,
+    boxes and marks moved to the new offsets (a span starting or ending at a marker includes its
+    brackets)."""
+    import bisect
+
+    points = sorted(p for s, e in marks for p in (s, e))
+    pieces, last = [], 0
+    for start, end in sorted(marks):
+        pieces += [text[last:start], "[", text[start:end], "]"]
+        last = end
+    pieces.append(text[last:])
+
+    def opening(position: int) -> int:
+        return position + bisect.bisect_left(points, position)
+
+    def closing(position: int) -> int:
+        return position + bisect.bisect_right(points, position)
+
+    moved_blocks = [replace(b, start=opening(b.start), end=closing(b.end)) for b in blocks]
+    moved_layout = [replace(box, start=opening(box.start), end=closing(box.end)) for box in layout]
+    return "".join(pieces), moved_blocks, moved_layout, [(opening(s), closing(e)) for s, e in marks]
+
+
+def _superscript_citations(doc: ParsedDocument, marks: list[tuple[int, int]]) -> list[MarkedCitation]:
+    """The superscript markers (bracketed) and any "[n]" markers of the body as links into the
+    numbered reference list; none when the document does not cite by superscripts."""
+    if not marks:
         return []
     from ingest.citations import _expand_numbers
 
+    by_label = {ref.label: ref.key for ref in doc.references if ref.label}
     body_end = next((b.start for b in doc.blocks if b.kind == REFERENCES), len(doc.text))
-    body_start = next((b.start for b in doc.blocks if b.kind == HEADING), 0)  # after bylines, affiliations
-    marks = [(s, e) for s, e in superscripts if body_start <= s and e <= body_end
-             and _after_word_or_punctuation(doc.text, s)]
-    if not marks:
-        return []
-    found = [(s, e) for s, e in marks]
+    found = list(marks)
     found += [(m.start(), m.end()) for m in re.finditer(r"\[(\d+(?:\s*[-–,]\s*\d+)*)\]", doc.text[:body_end])]
     citations = []
     for start, end in sorted(set(found)):
@@ -602,12 +666,29 @@ def _superscript_citations(doc: ParsedDocument, superscripts: list[tuple[int, in
     return citations
 
 
+INLINE_NUMBERS = re.compile(r"[(\[]\d{1,3}(?:\s*[-–,]\s*\d{1,3})*[)\]]")
+BODY_OPENING = re.compile(r"(?:\d\.?\s*)?(?:abstract|summary|resumo|resumen|résumé|background|introduction|"
+                          r"introdução|introducción)\b", re.I)
+
+
+def _body_start(text: str, blocks: list[Block]) -> int:
+    """Where the article's own text starts: its Abstract or Introduction (inline or as a heading),
+    else the first heading after the title; before it, raised numbers mark authors' affiliations."""
+    title_end = next((b.end for b in blocks if b.kind == TITLE), 0)
+    opening = next((b.start for b in blocks if b.start >= title_end and BODY_OPENING.match(text, b.start)),
+                   None)
+    if opening is not None:
+        return opening
+    return next((b.start for b in blocks if b.kind == HEADING and b.start >= title_end), 0)
+
+
 def _after_word_or_punctuation(text: str, start: int) -> bool:
-    """A reference marker follows a word of 3+ letters or closing punctuation; a raised number
-    after a digit, a single letter or a unit ("10⁶", "x²", "m²") is an exponent."""
+    """A reference marker follows a word of 2+ letters ("mg/dL³" cites), a percentage ("90%²⁰")
+    or closing punctuation; a raised number after a digit, a single letter or a unit of length
+    or mass ("10⁶", "x²", "m²", "cm³") is an exponent."""
     before = text[max(0, start - 12):start].rstrip()
-    return bool(re.search(r"(?:[^\W\d_]{3,}|[.,;:)\]”’\"'])$", before)) and not re.search(
-        r"\b(?:mm|cm|km|m|kg|mg|ml|µm|nm)$", before)
+    return bool(re.search(r"(?:[^\W\d_]{2,}|[.,;:)\]”’\"'%])$", before)) and not re.search(
+        r"\b(?:mm|cm|dm|km|m|kg|mg|ml|µm|μm|nm|ft|in)$", before, re.I)
 
 
 def boxes_for(doc: ParsedDocument, start: int, end: int) -> list[LayoutBox]:
