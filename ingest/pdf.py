@@ -54,7 +54,8 @@ MAX_BYTES = 200 * 1024 * 1024
 MIN_CHARS_PER_PAGE = 20     # fewer printable characters than this on average: no text layer
 SOFT_HYPHEN = "\ufffe"      # PDFium's mark for a hyphen at a line end
 HYPHENS = ("-", "\xad", SOFT_HYPHEN, "\u2010")
-MARGIN_SHARE = 0.09         # running heads and footers live in the top/bottom 9% of a page
+MARGIN_SHARE = 0.09         # page numbers and footers live in the top/bottom 9% of a page,
+RUNNING_HEAD_SHARE = 0.12   # lines repeated page after page in the top/bottom 12% (journal logos)
 PDF_HINT = "Give the publisher's PDF with a text layer, or the article as .txt, .md, .html or JATS .xml"
 
 
@@ -247,19 +248,21 @@ def _furniture_key(line: Line) -> str:
 
 def _drop_furniture(pages: list[list[Line]], sizes: list[tuple[float, float]]) -> list[list[Line]]:
     """Without running heads, footers, page numbers and line numbers."""
+    def in_band(line: Line, height: float, share: float) -> bool:
+        return line.y1 < height * share or line.y0 > height * (1 - share)
+
     counts: Counter[str] = Counter()
     for page, (_width, height) in zip(pages, sizes, strict=True):
-        seen = {_furniture_key(line) for line in page
-                if line.y1 < height * MARGIN_SHARE or line.y0 > height * (1 - MARGIN_SHARE)}
-        counts.update(seen)
+        counts.update({_furniture_key(line) for line in page if in_band(line, height, RUNNING_HEAD_SHARE)})
     repeated = {key for key, count in counts.items() if count >= max(2, 0.3 * len(pages))}
     kept_pages = []
     for page, (width, height) in zip(pages, sizes, strict=True):
         kept = []
         for line in page:
-            in_margin = line.y1 < height * MARGIN_SHARE or line.y0 > height * (1 - MARGIN_SHARE)
-            if in_margin and (_furniture_key(line) in repeated
-                              or re.fullmatch(r"(?:page\s*)?\d+(?:\s*(?:of|/)\s*\d+)?", line.text, re.I)):
+            if in_band(line, height, RUNNING_HEAD_SHARE) and _furniture_key(line) in repeated:
+                continue
+            if in_band(line, height, MARGIN_SHARE) and re.fullmatch(
+                    r"(?:page\s*)?\d+(?:\s*(?:of|/)\s*\d+)?", line.text, re.I):
                 continue
             if re.fullmatch(r"\d{1,4}", line.text) and (line.x1 < width * 0.1 or line.x0 > width * 0.9):
                 continue  # a line number in the margin
@@ -306,11 +309,16 @@ def _paragraphs(lines: list[Line], body_size: float) -> list[_Para]:
     """Lines grouped into paragraphs and headings by gaps, indents and font."""
     paras: list[_Para] = []
     previous: Line | None = None
+    edges: dict[tuple[int, bool], float] = {}  # (page, right half): left edge of its body lines
+    for line in lines:
+        if abs(line.size - body_size) < 0.6:
+            column = (line.page, line.x0 >= COLUMN_SPLIT)
+            edges[column] = min(edges.get(column, line.x0), line.x0)
     for line in lines:
         heading = _is_heading(line, body_size)
         if previous is not None and paras and not heading and paras[-1].kind == PARAGRAPH:
             gap = line.y0 - previous.y1
-            same_column = abs(line.x0 - paras[-1].lines[0].x0) < 60 or line.page != previous.page
+            same_column = abs(line.x0 - previous.x0) < 60 or line.page != previous.page
             continues = (
                 (line.page != previous.page or -2 * line.height < gap < 0.8 * line.height)
                 and abs(line.size - previous.size) < 1.0 and same_column
@@ -319,6 +327,8 @@ def _paragraphs(lines: list[Line], body_size: float) -> list[_Para]:
             closed = paras[-1].lines[-1].text.rstrip().endswith((".", "?", "!", ":"))
             if line.page != previous.page and closed:
                 continues = False
+            if not continues and _flows_to_next_column(paras[-1], line, edges):
+                continues = True
             if continues:
                 paras[-1].lines.append(line)
                 previous = line
@@ -331,6 +341,27 @@ def _paragraphs(lines: list[Line], body_size: float) -> list[_Para]:
             paras.append(_Para([line], HEADING if heading else PARAGRAPH))
         previous = line
     return paras
+
+
+COLUMN_SPLIT = 250.0  # points from the left: a line starting right of this is in a right column
+
+
+def _flows_to_next_column(para: _Para, line: Line, edges: dict[tuple[int, bool], float]) -> bool:
+    """A paragraph running on at the top of the next column or page when its last line ends in a
+    full stop that is not a sentence end ("(Do Vale et al. | 2017). The vegetation"): the last line
+    is as wide as the paragraph's others, the next is the same size, starts the column (above
+    the last line, or on the next page) flush with its left edge, and opens with a digit, a
+    lower-case letter or closing punctuation, which no new paragraph does."""
+    last = para.lines[-1]
+    if para.kind != PARAGRAPH or len(para.lines) < 2 or abs(line.size - last.size) >= 0.6:
+        return False
+    next_column = line.page == last.page + 1 or line.page == last.page and line.y1 < last.y0 \
+        and line.x0 > last.x1 - 5
+    full = last.x1 >= max(ln.x1 for ln in para.lines if ln.page == last.page
+                          and (ln.x0 >= COLUMN_SPLIT) == (last.x0 >= COLUMN_SPLIT)) - 1.5 * last.size
+    flush = line.x0 <= edges.get((line.page, line.x0 >= COLUMN_SPLIT), line.x0) + 3
+    return next_column and full and flush and bool(re.match(r"[\d\w)\]]", line.text)) \
+        and not line.text[:1].isupper()
 
 
 FLOAT_REACH = 8  # paragraphs a box, caption or footnote may put between a sentence and its rest
@@ -372,7 +403,9 @@ def _cut_mid_sentence(para: _Para, body_size: float) -> bool:
     if any(abs(ln.size - body_size) >= 0.6 for ln in para.lines):
         return False
     last = para.lines[-1]
-    full = last.x1 >= max(ln.x1 for ln in para.lines) - 2 * body_size
+    column = [ln for ln in para.lines
+              if ln.page == last.page and (ln.x0 >= COLUMN_SPLIT) == (last.x0 >= COLUMN_SPLIT)]
+    full = last.x1 >= max(ln.x1 for ln in column or para.lines) - 2 * body_size  # as wide as its column
     return full and not re.search(r"[.?!:;)\]”\"']$", last.text) and bool(re.search(r"[^\W\d_]$", last.text))
 
 
@@ -575,7 +608,7 @@ def _build(path: Path, lines: list[Line]) -> ParsedDocument:
         else:
             add(PARAGRAPH, para.lines)
     flush_references()
-    references = unique_keys(references)
+    references = unique_keys(_without_repeats(references))
     from ingest.readers import sentences_of
 
     marks = _superscript_marks(text, blocks, references, superscripts)
@@ -590,6 +623,24 @@ def _build(path: Path, lines: list[Line]) -> ParsedDocument:
     doc.doi = _doi(text[:3000])
     doc.citations = _superscript_citations(doc, marks)
     return doc
+
+
+def _without_repeats(references: list[Reference]) -> list[Reference]:
+    """The references with a work listed again left out: a supplementary table's own reference
+    list after the article's repeats its entries (same authors, year and title), and a second
+    'magurran2012-2' would make every "Magurran 2012" ambiguous. Entries numbered differently
+    stay (the numbers are what the text cites)."""
+    first_label: dict[tuple[tuple[str, ...], str, str], str] = {}
+    kept = []
+    for reference in references:
+        identity = (tuple(a.family.casefold() for a in reference.authors), reference.year,
+                    " ".join(re.findall(r"\w+", reference.title.casefold())))
+        if identity in first_label and reference.label in ("", first_label[identity]) \
+                and reference.authors and reference.title:
+            continue
+        first_label.setdefault(identity, reference.label)
+        kept.append(reference)
+    return kept
 
 
 def _title(paras: list[_Para]) -> _Para | None:
