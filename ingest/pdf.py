@@ -417,6 +417,8 @@ def _is_heading(line: Line, body_size: float) -> bool:
     if REFERENCE_HEADING.match(line.text) or AFTER_REFERENCES.match(line.text) and len(words) <= 4:
         return line.bold or line.size > body_size * 1.1 or line.text.isupper()
     numbered = re.match(r"^\d+(?:\.\d+)*\.?\s+[A-Z]", line.text) and len(words) <= 10
+    if line.size < body_size * 0.9:
+        return False  # bold type smaller than the body's: a table's row or column head, a label
     return bool(line.size > body_size * 1.15 or (line.bold and len(words) <= 10) or
                 (numbered and (line.bold or line.text.split(None, 1)[-1].isupper())))
 

@@ -164,9 +164,17 @@ def test_a_paragraph_runs_on_into_the_next_column(acta: ParsedDocument, bjmbr: P
     assert "the pre-diagnostic selection of this group." in bjmbr.text
 
 
-def test_headings_are_not_taken_for_running_text(acta: ParsedDocument) -> None:
+def test_bold_table_heads_smaller_than_the_body_are_not_sections(
+        acta: ParsedDocument, cadsc: ParsedDocument) -> None:
     headings = [acta.text[b.start:b.end] for b in acta.blocks if b.kind == HEADING]
     assert {"INTRODUCTION", "MATERIAL AND METHODS", "RESULTS", "REFERENCES"} <= set(headings)
+    assert "Evenness measures" not in headings  # Table 2's row group, 9 pt bold against 12.5 pt
+    # cadsc's Tabela 1 prints "Grau de escolaridade" bold at 10.5 pt (body 12 pt)
+    cadsc_headings = [cadsc.text[b.start:b.end] for b in cadsc.blocks if b.kind == HEADING]
+    assert "Grau de escolaridade" not in cadsc_headings
+    results, discussion = cadsc.text.index("RESULTADOS"), cadsc.text.index("DISCUSSÃO")
+    assert {b.section for b in cadsc.blocks if b.kind == PARAGRAPH and results < b.start < discussion} \
+        == {"RESULTADOS"}
 
 
 # --- the route against the publisher's links ----------------------------------------------
