@@ -423,7 +423,45 @@ def _is_heading(line: Line, body_size: float) -> bool:
                 (numbered and (line.bold or line.text.split(None, 1)[-1].isupper())))
 
 
-def _join_lines(lines: list[Line]) -> tuple[str, list[tuple[int, int, Line]], list[tuple[int, int]]]:
+@dataclass
+class Vocabulary:
+    """The words a document prints within its lines (lower case), and its hyphenated compounds,
+    to tell a compound broken at its hyphen ("prostate-|specific") from a word hyphenated at
+    the line end ("pro-|tease")."""
+
+    words: set[str] = field(default_factory=set)
+    compounds: set[str] = field(default_factory=set)
+
+    @classmethod
+    def of(cls, lines: list[Line]) -> Vocabulary:
+        vocabulary = cls()
+        after_hyphen = False
+        for line in lines:
+            inner = line.text.lower()
+            hyphen_end = inner.endswith(HYPHENS)
+            if hyphen_end:  # "pro-": not a word
+                inner = re.sub(r"[^\W\d_]*[" + "".join(HYPHENS) + "]$", "", inner)
+            if after_hyphen:  # "tease ...": its first word is not one either
+                inner = re.sub(r"^[^\W\d_]*", "", inner)
+            vocabulary.words.update(re.findall(r"[^\W\d_]+", inner))
+            vocabulary.compounds.update(re.findall(r"[^\W\d_]+-[^\W\d_]+", inner))
+            after_hyphen = hyphen_end
+        return vocabulary
+
+    def keeps_hyphen(self, left: str, right: str) -> bool:
+        """Whether "left-" at a line end and "right" on the next line are a hyphenated compound:
+        the document prints "left-right" elsewhere, or does not print "leftright" but prints
+        both halves as words of three letters or more."""
+        left, right = left.lower(), right.lower()
+        if f"{left}-{right}" in self.compounds:
+            return True
+        if left + right in self.words:
+            return False
+        return len(left) >= 3 and len(right) >= 3 and left in self.words and right in self.words
+
+
+def _join_lines(lines: list[Line], vocabulary: Vocabulary | None = None
+                ) -> tuple[str, list[tuple[int, int, Line]], list[tuple[int, int]]]:
     """A paragraph's text with hyphenation joined, where each line sits in it, and superscripts."""
     text = ""
     spans: list[tuple[int, int, Line]] = []
@@ -434,7 +472,10 @@ def _join_lines(lines: list[Line]) -> tuple[str, list[tuple[int, int, Line]], li
         joiner = " "
         if piece.endswith(HYPHENS) and nxt:
             left_letter = piece[-2:-1]
-            if left_letter.islower() and nxt[:1].islower():
+            left_word = re.search(r"[^\W\d_]*$", piece[:-1]).group(0)
+            right_word = re.match(r"[^\W\d_]*", nxt).group(0)
+            compound = vocabulary is not None and vocabulary.keeps_hyphen(left_word, right_word)
+            if left_letter.islower() and nxt[:1].islower() and not compound:
                 piece, joiner = piece[:-1], ""
             else:
                 piece, joiner = piece[:-1] + "-", ""
@@ -543,6 +584,7 @@ def _build(path: Path, lines: list[Line]) -> ParsedDocument:
         weights[line.size] += len(line.text)
     body_size = weights.most_common(1)[0][0]
     paras = _continue_across_floats(_paragraphs(lines, body_size), body_size)
+    vocabulary = Vocabulary.of(lines)
     title_para = _title(paras)
     text = ""
     blocks: list[Block] = []
@@ -558,7 +600,7 @@ def _build(path: Path, lines: list[Line]) -> ParsedDocument:
         nonlocal text
         if text:
             text += "\n\n"
-        joined, spans, supers = _join_lines(para_lines)
+        joined, spans, supers = _join_lines(para_lines, vocabulary)
         start = len(text)
         text += joined
         for s, e, line in spans:
@@ -574,7 +616,7 @@ def _build(path: Path, lines: list[Line]) -> ParsedDocument:
     def flush_references() -> None:
         nonlocal last_label
         for entry_lines in _reference_entries(pending_refs):
-            printed = _join_lines(entry_lines)[0]  # hyphenation joined, as the entry will be added
+            printed = _join_lines(entry_lines, vocabulary)[0]  # hyphens joined, as the entry will be added
             reference = parse_entry(printed, path=str(path), line=entry_lines[0].page, origin="pdf")
             label = _entry_label(entry_lines[0].text)
             in_sequence = label > 1 and label == last_label + 1 and bool(reference.year or reference.title)

@@ -177,6 +177,29 @@ def test_bold_table_heads_smaller_than_the_body_are_not_sections(
         == {"RESULTADOS"}
 
 
+def test_a_compound_broken_at_its_hyphen_keeps_it(bjmbr: ParsedDocument, acta: ParsedDocument) -> None:
+    # "...in the United States (1). Prostate-|specific antigen", "lymphocyte function-|associated",
+    # but "this pro-|tease plays a role"
+    assert "Prostate-specific antigen (PSA) is a glycoprotein" in bjmbr.text
+    assert "lymphocyte function-associated antigen (LFA-1)" in bjmbr.text
+    assert "indicating that this protease plays a role" in bjmbr.text
+    assert "Biodiversity conservation in human-modified Amazonian forest" in acta.text  # an entry
+
+
+def test_vocabulary_rules() -> None:
+    from ingest.pdf import Line, Vocabulary
+
+    def line(text: str) -> Line:
+        return Line(1, [], text=text)
+
+    vocabulary = Vocabulary.of([line("the prostate-specific antigen and a protease of the"),
+                                line("function of associated cells, this pro-"), line("tease ends")])
+    assert vocabulary.keeps_hyphen("Prostate", "specific")  # printed with its hyphen elsewhere
+    assert not vocabulary.keeps_hyphen("pro", "tease")  # "protease" is printed
+    assert vocabulary.keeps_hyphen("function", "associated")  # both halves are words
+    assert "pro" not in vocabulary.words and "tease" not in vocabulary.words
+
+
 # --- the route against the publisher's links ----------------------------------------------
 
 @pytest.mark.parametrize("name,expected", [
