@@ -259,8 +259,9 @@ def _drop_furniture(pages: list[list[Line]], sizes: list[tuple[float, float]]) -
     for page, (width, height) in zip(pages, sizes, strict=True):
         kept = []
         for line in page:
-            if in_band(line, height, RUNNING_HEAD_SHARE) and _furniture_key(line) in repeated:
-                continue
+            folio = re.fullmatch(rf"(?:page\s*)?\d+\s*(?:of|/)\s*{len(pages)}", line.text, re.I)
+            if in_band(line, height, RUNNING_HEAD_SHARE) and (_furniture_key(line) in repeated or folio):
+                continue  # a running head, or "1/7" on the first page of seven
             if in_band(line, height, MARGIN_SHARE) and re.fullmatch(
                     r"(?:page\s*)?\d+(?:\s*(?:of|/)\s*\d+)?", line.text, re.I):
                 continue

@@ -152,6 +152,7 @@ def test_running_heads_just_below_the_nine_percent_margin_are_dropped(
     # "Cathepsin Z in the blood - implications in prostate cancer 2/7" ends at 10% of the page,
     # the logo's "AMAZONICA" at 9.1%
     assert "implications in prostate cancer 2/7" not in bjmbr.text
+    assert not re.search(r"(?m)^1/7$", bjmbr.text)  # page 1's folio, at 10% of the page
     assert not [b for b in acta.blocks if acta.text[b.start:b.end] == "AMAZONICA"]
     assert "The mechanisms regulating the expression of CTSZ mRNA" in bjmbr.text  # across pages 6-7
 
