@@ -5,18 +5,20 @@ with its box, size and weight, and this module rebuilds the article from them.
 
 - Lines from characters; reading order by columns (a two-column page is read left column, then
   right, band by band between full-width lines); running heads, footers, page numbers and
-  line numbers dropped (lines repeated near the top or bottom of many pages, bare numbers in the
-  margins); hyphenation at line ends joined ("devel-/oped" -> "developed", "Lieberman-/Aiden"
-  keeps its hyphen).
+  line numbers dropped (lines repeated in the top or bottom 12% of many pages, bare numbers in
+  the margins); hyphenation at line ends joined ("devel-/oped" -> "developed", "Lieberman-/Aiden"
+  keeps its hyphen, and so does a compound the document prints with it: "Prostate-/specific").
 - Blocks from vertical gaps, indents and font changes; headings from font size, weight and
   numbering ("2.1 Methods"); every block carries its section heading. A sentence cut by what the
   page prints inside it (footnotes, a caption, a box) is joined across it, and a line PDFium
   breaks after a raised exponent stays one line.
 - The reference list (after a References/Bibliography/Referências heading) is split into entries
-  by the hanging indent or the gaps between entries and parsed by ingest.reflist.
-- Superscript numbers (smaller characters raised above the line) in a document with a numbered
-  reference list become MarkedCitations, with any "[n]" markers; author-year and bracket
-  citations otherwise go to the text detectors, which match them against `references`.
+  by the hanging indent, the gaps between entries or the next number in sequence, followed past
+  a section printed inside it (Acknowledgments atop a column) and parsed by ingest.reflist.
+- Superscript numbers (smaller characters raised above the line) of the body in a document with
+  a numbered reference list that cites by them become MarkedCitations, printed "[1,4]" in the
+  text, with any "[n]" markers; author-year, "(n)" and bracket citations otherwise go to the
+  text detectors, which match them against `references`.
 - `layout`: one LayoutBox per printed line (page, bbox in points, origin top left) covering
   every character of the text; `boxes_for(doc, start, end)` gives a span's boxes per page.
 
@@ -620,7 +622,7 @@ def _build(path: Path, lines: list[Line]) -> ParsedDocument:
             printed = _join_lines(entry_lines, vocabulary)[0]  # hyphens joined, as the entry will be added
             reference = parse_entry(printed, path=str(path), line=entry_lines[0].page, origin="pdf")
             label = _entry_label(entry_lines[0].text)
-            in_sequence = label > 1 and label == last_label + 1 and bool(reference.year or reference.title)
+            in_sequence = label == last_label + 1 and bool(reference.year or reference.title)
             if not (reference.authors and reference.year or in_sequence
                     or reference.fields.get("doi") and len(reference.title.split()) >= 2):
                 # matter printed after the list (figures, animations, their "DOI: 10.7554/eLife.….007")
