@@ -117,6 +117,22 @@ def _clause_text(context: CitingContext) -> str:
     return sentence[start:end].lower()
 
 
+def _clause_words(context: CitingContext) -> list[str]:
+    """The words of the marker's own clause, its markers read as THIS / OTHER_MARK (as `_tokens`)."""
+    sentence, marker, markers = context.sentence, context.marker, list(context.markers) or [context.marker]
+    if len(sentence) > MAX_SENTENCE or marker not in markers:
+        return _tokens(_marked_text(context))
+    start, end = clause_of(sentence, marker, markers, whole=False)
+    pieces, at = [], start
+    for low, high in sorted(m for m in markers if start <= m[0] < end):
+        if low < at:
+            continue
+        pieces += [sentence[at:low].lower(), f" {THIS if (low, high) == marker else OTHER_MARK} "]
+        at = high
+    pieces.append(sentence[at:max(at, end)].lower())
+    return _tokens("".join(pieces).replace(MASK, " "))
+
+
 def _tokens(text: str) -> list[str]:
     """Words of `text`; numbers read as '<num>', runs of markers as one."""
     tokens: list[str] = []
@@ -159,6 +175,8 @@ def features(context: CitingContext, rule: tuple[str, str] | None = None) -> lis
         found.add("at:end" if at >= len(tokens) - 1 else "at:start" if at == 0 else "at:middle")
     text = _marked_text(context)
     clause = _clause_text(context)
+    # the words of the marker's own clause: what is said of this work, not of the others the sentence cites
+    found |= {f"cw:{t}" for t in _clause_words(context) if t not in STOPWORDS | {THIS, OTHER_MARK}}
     for family, pattern in FAMILIES.items():
         if pattern.search(text):
             found.add(f"f:{family}")
@@ -181,6 +199,8 @@ def describe(feature: str) -> str:
     value = value.replace(THIS, "[this citation]").replace(OTHER_MARK, "[citation]")
     if kind in ("w", "b"):
         return f"'{value}'"
+    if kind == "cw":
+        return f"'{value}' in its clause"
     if kind == "pre":
         return f"'{value}' before the citation"
     if kind == "post":
