@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from ingest.model import PersonName, Reference
@@ -497,12 +498,14 @@ def merge_with_bib(printed: list[Reference], bib: list[Reference],
     if not printed or not bib:
         return [*printed, *bib]
     by_doi = {r.fields.get("doi", "").lower(): r for r in bib if r.fields.get("doi")}
+    # a DOI two printed entries share (a publisher's copy-paste slip) identifies neither
+    printed_dois = Counter(r.fields.get("doi", "").lower() for r in printed if r.fields.get("doi"))
     used: set[str] = set()
     merged: list[Reference] = []
     matcher: ReferenceEntryMatcher | None = None
     for entry in printed:
         doi = entry.fields.get("doi", "").lower()
-        record = by_doi.get(doi) if doi else None
+        record = by_doi.get(doi) if doi and printed_dois[doi] == 1 else None
         if record is None:
             matcher = matcher or ReferenceEntryMatcher(bib)
             key = matcher.best(entry.fields.get("printed", ""), excluded=used)

@@ -212,7 +212,12 @@ def find_author_year(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpa
 
 # "See DeLano, 2002 and …", "as described by Kessler and Baldwin, 2001": author, comma, year
 # outside any parenthesis (eLife prints narrative citations so). The comma and year are the cue.
-_BARE_YEAR = re.compile(rf",\s+(?P<years>{YEAR_LIST})(?![\w/])")
+# Springer's author–year journals print it without the comma ("reported by Barns et al. 2007",
+# "Ellis et al. 2003; Reardon et al. 2004"): a printed four-digit year right after a name.
+_PRINTED_YEAR = r"(?:1[5-9]\d\d|20\d\d)[a-z]?"
+_BARE_YEAR = re.compile(rf"(?:,\s+(?P<years>{YEAR_LIST})|(?<=[{LETTER}.])\s+"
+                        rf"(?P<spaced>{_PRINTED_YEAR}(?:\s*,\s*(?:{_PRINTED_YEAR}|[a-z](?![\w.])))*))"
+                        r"(?![\w/])")
 
 
 def _bare_author_year(text: str, unit: Unit, index: RefIndex, segment: str,
@@ -226,7 +231,7 @@ def _bare_author_year(text: str, unit: Unit, index: RefIndex, segment: str,
         before = _NARRATIVE_BEFORE.search(segment, max(0, cue.start() - 160), cue.start())
         if not before or before.group(0).endswith("'s"):
             continue
-        etal, years = bool(before.group("etal")), cue.group("years")
+        etal, years = bool(before.group("etal")), cue.group("years") or cue.group("spaced")
         families = _without_openers(_split_names(before.group("names")), index, etal, years)
         if not all(resolve_author_year(index, families, etal, year) for year in split_years(years)):
             continue
