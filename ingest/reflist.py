@@ -309,6 +309,7 @@ def parse_entry(entry: str, key: str = "", path: str = "", line: int = 0,
     if label_match and _numbered_like(printed):
         label = label_match.group("b") or label_match.group("d") or label_match.group("s")
         body = printed[label_match.end():].lstrip()
+        body = re.sub(r"^[.,;:](?=\s)\s*", "", body)  # SciELO's "1. . Almeida CE, …": a stray stop
     body = LIST_MARK.sub("", body)
     fields: dict[str, str] = {"printed": printed}
     body = _strip_identifiers(body, fields)

@@ -18,13 +18,13 @@ from graph.schema import EvidenceKind
 from ingest.citations.detectors.author_work import find_author_work
 from ingest.citations.detectors.author_year import find_author_year
 from ingest.citations.detectors.narrative import find_made_by, find_possessive_year, find_year_first
-from ingest.citations.detectors.numeric import find_numeric
+from ingest.citations.detectors.numeric import PARENS, find_numeric
 from ingest.citations.detectors.quote import find_attributed_quote, find_quotes
 from ingest.citations.detectors.study import find_studies
 from ingest.citations.detectors.title import find_titles
 from ingest.citations.detectors.work_part import find_work_part
 from ingest.citations.index import RefIndex
-from ingest.citations.model import AUTHOR_YEAR, NUMERIC, EvidenceSpan
+from ingest.citations.model import AUTHOR_YEAR, NUMERIC, STUDY, EvidenceSpan
 from ingest.citations.reading import _HEARD_SPEAK, _read_by_writer
 from ingest.claims import Unit
 
@@ -101,6 +101,8 @@ def unit_citations(text: str, unit: Unit, index: RefIndex, numbering: str,
     """All citations and mentions in one unit, quotes folded into the citation they belong to.
     Works the writer only reads ('I read X on a flight') go to `read`, not into the result."""
     spans = detect(text, unit, index, numbering)
+    if numbering != PARENS:  # a numbered article cites by number: "the Chagas Disease Control
+        spans = [s for s in spans if s.priority != STUDY]  # Program" it names is its subject
     mentions = [s for s in spans if s.priority not in (AUTHOR_YEAR, NUMERIC)]
     heard = bool(mentions) and bool(_HEARD_SPEAK.search(text[unit.start:unit.end]))
     reading = [s for s in mentions if _read_by_writer(text, unit, s, heard)]

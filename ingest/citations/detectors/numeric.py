@@ -131,7 +131,7 @@ _BARE_AFTER_PUNCT = re.compile(
 _BARE_AFTER_NUMBER = re.compile(rf"(?<=[\d%]\.) (?P<bare>{_BARE_SPEC})(?=[ \t]*\n)")
 _BARE_AFTER_NAME = re.compile(rf"(?<=[^\W\d_]) (?P<bare>{_BARE_SPEC}) (?=\((?:1[5-9]|20)\d\d[a-z]?\))")
 # The document-level cue: a number right after a sentence's full stop and before the next sentence.
-_BARE_AFTER_STOP = re.compile(rf"(?<=[^\W\d_]\.) (?P<bare>{_BARE_SPEC})(?=[ \t]+[{UPPER}]|[ \t]*\n)")
+_BARE_AFTER_STOP = re.compile(rf"(?<=[^\W\d_]\.|\)\.) (?P<bare>{_BARE_SPEC})(?=[ \t]+[{UPPER}]|[ \t]*\n)")
 BARE_MIN = 3  # that many of them, every number a reference's, make a document's numbering bare
 _BARE_REACH = 48  # characters after a unit where its trailing marker (the next unit's start) may lie
 

@@ -1,0 +1,179 @@
+"""Error classes of the text route found on real articles (tests/data/corpus/fresh, issue #8 item 4
+and #10): each mechanism on the articles' own sentences and reference entries.
+
+- superscripts that lost their markup, read as plain numbers ("… anal sex. 2 In Brazil"), from
+  Revista de Saúde Pública;
+- a JATS marker printing only the year ("Corso and de Almeida <xref>2009</xref>", 3 Biotech) is
+  an author–year citation, not reference number 2009;
+- a DOI two printed entries share (3 Biotech's Deloukas and Shownkeen) identifies neither;
+- author–year printed without a comma or parenthesis ("reported by Barns et al. 2007").
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from graph.schema import Label, RelType
+from ingest.bibtex import parse_bibtex
+from ingest.jats import citation_style
+from ingest.pipeline import ingest_text
+from ingest.readers import read_documents
+from ingest.reflist import merge_with_bib, parse_entry, references_in_text
+from ingest.xmlfile import parse_xml
+from tests.test_citations import claim_links
+
+# Revista de Saúde Pública 48(2):206, its printed list (the publisher's own stray ". " included).
+RSP_REFERENCES = "\n\n".join([
+    '1. . AarØ LE, Breivik K, Klepp KI, Kaaya S, Onya HE, Wubs A, et al. An HIV/AIDS knowledge scale '
+    'for adolescents: item response theory analyses based on data from a study in South Africa and '
+    'Tanzania. Health Educ Res. 2011;26(2):212-24.',
+    '2. . Adam PCG, Wit JBF, Toskin I, Mathers BM, Nashkhoev M, Zoblotska I, et al. Estimating levels'
+    ' of HIV testing, HIV prevention coverage, HIV knowledge, and condom use among men who have sex '
+    'with (MSM) in low-income and middle-income countries. J Acquir Immune Defic Syndr. 2009;52(Suppl'
+    ' 2):143-51.',
+    '3. . Araújo EAC, Andrade DF, Bortolotti SLV. Teoria da resposta ao item. Rev Esc Enferm. '
+    '2009;43(Esp):1000-8.',
+    '4. . Beyrer C, Baral SD, van Griensven F, Goodreau SM, Chariyalertsak S, Wirtz AL, et al. Global'
+    ' epidemiology of HIV infection in men who have sex with men. Lancet. 2012;380(9839):367-77.',
+    '5. . Bock RD, Aitkin M. Marginal maximum likelihood estimation of item parameters: Application '
+    'of an EM algorithm. Psychometrika. 1981;46(4):443-59.',
+    '6. . Gondim RC, Kerr LRFS, Werneck GI, Macena RHM. Risky sexual practices among men who have sex'
+    ' with men in Northeast Brazil. Cad Saude Publica. 2009;25(6):1390-8.',
+]) + "\n"
+RSP_BODY = (
+    "In Brazil, the AIDS epidemic is concentrated in population subgroups with a markedly higher "
+    "risk of acquiring HIV infection among MSM. 4 , 6 Recent data from a national survey found a "
+    "worrisome HIV prevalence rate of 14.2% among this population. 2\n\n"
+    "Recent studies assessed HIV/AIDS knowledge using the Item Response Theory (IRT). 1 , 3 IRT is "
+    "considered the modern psychometric theory.\n\n"
+    "The item parameters were estimated by marginal maximum likelihood, proposed by Bock & Aitkin, "
+    "5 and the knowledge score was estimated by the expected a posteriori method. Araújo et al 3 "
+    "(2009) describe the model.\n\n"
+    "Participants were recruited in ten cities (n = 3,746) and 12 (6) of them were excluded. "
+    "Triatoma sordida (5) was collected in two cities.")
+
+
+def _evidence(text: str, bib: str | None = None) -> list[tuple[str, list[str]]]:
+    """(marker, cited keys) of every citation found in `text`, in text order."""
+    batch = ingest_text(text, "article.md", bib).batch
+    cites: dict[str, set[str]] = {}
+    for rel in batch.relationships:
+        if rel.type == RelType.CITES and rel.start.startswith("evidence:"):
+            cites.setdefault(rel.start, set()).update(rel.props["key"].split(", "))
+    return [(n.props["marker"], sorted(cites.get(n.id, ()))) for n in batch.nodes_by_label(Label.EVIDENCE)
+            if n.props["kind"] == "citation"]
+
+
+def test_plain_number_superscripts_after_the_stop_are_the_sentence_citations():
+    text = f"# HIV/AIDS knowledge among MSM\n\n{RSP_BODY}\n\n## References\n\n{RSP_REFERENCES}"
+    links = claim_links(ingest_text(text, "article.md").batch)
+
+    def cited(words: str) -> set[str]:
+        [keys] = [keys for claim, keys in links.items() if words in claim]
+        return keys
+
+    # the numbers after the full stop cite the sentence they close, not the one they precede
+    assert cited("In Brazil, the AIDS epidemic") == {"ref-4", "ref-6"}
+    assert cited("Recent data from a national survey") == {"ref-2"}
+    assert cited("Recent studies assessed HIV/AIDS") == {"ref-1", "ref-3"}
+    assert cited("IRT is considered the modern") == set()
+    assert cited("The item parameters were estimated") == {"ref-5"}
+    assert cited("describe the model") == {"ref-3"}
+    # counts in parentheses and numbers in the text are not markers in such an article
+    assert cited("Participants were recruited") == cited("Triatoma sordida (5)") == set()
+
+
+def test_one_number_after_a_stop_does_not_make_an_article_bare():
+    body = ("The trial enrolled adults with HIV in Fortaleza. 2 Sites dropped out in the first year "
+            "and were replaced.")
+    text = f"# HIV/AIDS knowledge among MSM\n\n{body}\n\n## References\n\n{RSP_REFERENCES}"
+    assert _evidence(text) == []
+
+
+def test_a_stray_stop_after_the_label_does_not_hide_the_authors():
+    entry = parse_entry(RSP_REFERENCES.split("\n\n")[4])
+    assert entry.label == "5"
+    assert [p.family for p in entry.authors] == ["Bock", "Aitkin"]
+    assert entry.year == "1981"
+
+
+def _jats(tmp_path: Path, body: str, refs: str) -> Path:
+    path = tmp_path / "springer.xml"
+    path.write_text(f"""<?xml version="1.0" encoding="UTF-8"?>
+<article xmlns:xlink="http://www.w3.org/1999/xlink"><front><article-meta>
+<title-group><article-title>Decolorization of a polyazo dye</article-title></title-group>
+</article-meta></front><body><sec><title>Introduction</title><p>{body}</p></sec></body>
+<back><ref-list>{refs}</ref-list></back></article>""", encoding="utf-8")
+    return path
+
+
+def _ref(rid: str, family: str, given: str, year: str, title: str) -> str:
+    return (f'<ref id="{rid}"><element-citation publication-type="journal"><person-group>'
+            f"<name><surname>{family}</surname><given-names>{given}</given-names></name></person-group>"
+            f"<article-title>{title}</article-title><source>Water Res</source><year>{year}</year>"
+            f"<volume>39</volume><fpage>1425</fpage></element-citation></ref>")
+
+
+def test_a_marker_printing_only_the_year_is_author_year_not_number_2009(tmp_path: Path):
+    # 3 Biotech 2:67 (PMC3339580): the xref covers only the year
+    body = ('… holding textile industries to increasingly higher standards of treatment regarding waste '
+            'effluents (Corso and de Almeida <xref ref-type="bibr" rid="CR7">2009</xref>). Azo dyes '
+            'accumulate (Zhao and Hardin <xref ref-type="bibr" rid="CR56">2007</xref>).')
+    refs = (_ref("CR7", "Corso", "CR", "2009", "Use of Aspergillus oryzae in the removal of azo dyes")
+            + _ref("CR56", "Zhao", "X", "2007", "HPLC and spectrophotometric analysis of azo dyes"))
+    path = _jats(tmp_path, body, refs)
+    assert citation_style(parse_xml(path)) == "author-year"
+    article = read_documents(path)[0]
+    assert "\n2009. Corso" not in article.text and "Corso CR. 2009. Use of" in article.text
+    printed = references_in_text(article.text)
+    assert [(r.authors[0].family, r.year, r.label) for r in printed] == [("Corso", "2009", ""),
+                                                                         ("Zhao", "2007", "")]
+
+
+def test_numbered_xrefs_still_make_a_numeric_article(tmp_path: Path):
+    body = 'Dyes persist in water <xref ref-type="bibr" rid="CR1">1</xref>.'
+    path = _jats(tmp_path, body, _ref("CR1", "Zhao", "X", "2007", "HPLC analysis of azo dyes"))
+    assert citation_style(parse_xml(path)) == "numeric"
+
+
+# 3 Biotech 2:1 (PMC3324826) prints the DOI of chromosome 10 under the chromosome 20 paper too.
+SHARED_DOI_LIST = "\n\n".join([
+    'Deloukas P, Earthrowl ME, Grafham DV. 2004. The DNA sequence and comparative analysis of human '
+    'chromosome 20. Nature 414:865–871. doi:10.1038/nature02462',
+    'Shownkeen R, Skuce CD, Smith M. 2004. The DNA sequence and comparative analysis of human '
+    'chromosome 10. Nature 429:375–381. doi:10.1038/nature02462',
+]) + "\n"
+SHARED_DOI_BIB = """
+@article{CR10, author = {Deloukas, P. and Earthrowl, M. E.}, year = {2004}, doi = {10.1038/nature02462},
+  title = {The DNA sequence and comparative analysis of human chromosome 20}, journal = {Nature}}
+@article{CR43, author = {Shownkeen, R. and Skuce, C. D.}, year = {2004}, doi = {10.1038/nature02462},
+  title = {The DNA sequence and comparative analysis of human chromosome 10}, journal = {Nature}}
+"""
+
+
+def test_a_doi_two_printed_entries_share_identifies_neither():
+    printed = references_in_text("References\n\n" + SHARED_DOI_LIST)
+    renamed: dict[str, str] = {}
+    merged = merge_with_bib(printed, parse_bibtex(SHARED_DOI_BIB, "a.bib"), renamed)
+    assert renamed == {"deloukas2004": "CR10", "shownkeen2004": "CR43"}
+    assert [r.key for r in merged] == ["CR10", "CR43"]
+
+
+BIOTECH_BIB = """
+@article{CR3, author = {Barns, S. M. and Cain, E. C. and Sommerville, L.}, year = {2007},
+  title = {Acidobacteria phylum sequences in uranium-contaminated subsurface sediments}, journal = {AEM}}
+@article{CR11, author = {Ellis, R. J. and Morgan, P. and Weightman, A. J.}, year = {2003},
+  title = {Cultivation-dependent approaches for determining bacterial diversity}, journal = {AEM}}
+@article{CR25, author = {Reardon, C. L. and Cummings, D. E. and Petzke, L. M.}, year = {2004},
+  title = {Composition and diversity of microbial communities}, journal = {AEM}}
+"""
+
+
+def test_author_year_without_a_comma_outside_brackets_counts_when_it_resolves():
+    # 3 Biotech 2:1 (PMC3339583)
+    body = ("The presence of Acidobacteria in uranium-contaminated samples was reported by Barns et al. "
+            "2007. Uranium-contaminated soils were reported previously by Ellis et al. 2003; Reardon "
+            "et al. 2004 and others.\n\nIn July 2007 the samples were frozen at Oak Ridge.")
+    found = _evidence(f"# Acidobacteria\n\n{body}\n", BIOTECH_BIB)
+    assert found == [("Barns et al. 2007", ["CR3"]), ("Ellis et al. 2003", ["CR11"]),
+                     ("Reardon et al. 2004", ["CR25"])]
