@@ -177,3 +177,13 @@ def test_author_year_without_a_comma_outside_brackets_counts_when_it_resolves():
     found = _evidence(f"# Acidobacteria\n\n{body}\n", BIOTECH_BIB)
     assert found == [("Barns et al. 2007", ["CR3"]), ("Ellis et al. 2003", ["CR11"]),
                      ("Reardon et al. 2004", ["CR25"])]
+
+
+def test_a_numbered_article_naming_a_programme_does_not_cite_it():
+    # Revista de Saúde Pública 48(2):296: the programme is the article's subject, ref 1 its source
+    body = ("Chagas disease is endemic in Southern Brazil [1]. In 1975, the Superintendency for Public "
+            "Health Campaigns (SUCAM) implemented the Chagas Disease Control Program in the state of Rio "
+            "Grande do Sul, Southern Brazil.")
+    entry = ("1. Coura JR, Dias JCP. Epidemiology, control and surveillance of Chagas disease: 100 years "
+             "after its discovery. Mem Inst Oswaldo Cruz. 2009;104(1):31-40.")
+    assert _evidence(f"# Triatomines in Bahia\n\n{body}\n\n## References\n\n{entry}\n") == [("[1]", ["ref-1"])]
