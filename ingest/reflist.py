@@ -40,9 +40,10 @@ AFTER_REFERENCES = re.compile(
     re.I)
 
 UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
-PARTICLE = r"(?:(?:van|von|der|den|de|da|do|dos|das|di|del|della|la|le|du|ten|ter|st\.?|mac|al|el)\s+)"
+PARTICLE = (r"(?:(?:van|von|der|den|de|da|do|dos|das|di|del|della|la|le|du|ten|ter|st\.?|mac|al|el"
+            r"|DE|DA|DO|DOS|DAS|VAN|VON|DER|DEL)\s+)")  # ABNT capitals: "DE SOUSA, V.F."
 SURNAME = (rf"{PARTICLE}*(?:[{UPPER}][\w'’]*|[{UPPER}]'[{UPPER}][\w'’]*)(?:-[{UPPER}]?[\w'’]+)*"
-           rf"(?:\s+(?:Jr|Sr|II|III|IV)\.?)?")
+           rf"(?:\s+(?:Jr|Sr|JR|SR|II|III|IV)\.?)?")
 INITIALS_DOTTED = rf"(?:[{UPPER}][a-z]?\.(?:\s?-?\s?)){{1,4}}"
 INITIALS_BARE = rf"[{UPPER}]{{1,4}}(?:-[{UPPER}]{{1,2}})?"
 GIVEN_FULL = rf"[{UPPER}][a-zà-ÿ]+(?:-[{UPPER}][a-zà-ÿ]+)?(?:\s+[{UPPER}]\.)*(?:\s+[{UPPER}][a-zà-ÿ]+)?"
@@ -362,11 +363,17 @@ def _group_then_people(body: str) -> tuple[list[PersonName], bool, str]:
 def _corporate_author(body: str) -> tuple[list[PersonName], str]:
     """'World Health Organization (2010) …' or 'American Cancer Society. 2007. …': a group as author."""
     match = re.match(rf"^(?P<name>[{UPPER}][^.()\d]{{2,80}}?)\s*(?=\(\s*{YEAR}|[.,]\s*{YEAR}[a-z]?\b)", body)
+    if not match:  # "FLORA DO BRASIL 2020. Jardim Botânico …": a database named with its year
+        match = re.match(rf"^(?P<name>[{UPPER}][^.()\d,]{{2,60}}?)\s+(?={YEAR}[a-z]?\.\s)", body)
+        if match and not match.group("name").isupper():
+            match = None
     if not match:
         # words joined by one space; an optional space between them backtracked exponentially
         # lower-case joining words allowed: "Conselho Nacional de Desenvolvimento Científico e Tecnológico"
         word, joiner = _GROUP_WORD, _JOINER
-        match = re.match(rf"^(?P<name>{word}(?:\s(?:{joiner}\s)?{word}){{0,9}})\.\s+(?=[{UPPER}])", body)
+        # "CNCFlora - Centro Nacional de Conservação da Flora. …": an abbreviation, a dash, the name
+        match = re.match(rf"^(?P<name>{word}(?:\s(?:{joiner}\s|[-–—]\s)?{word}){{0,11}})\.\s+(?=[{UPPER}])",
+                         body)
         if not match or len(match.group("name").split()) < 2:
             return [], body
     return [PersonName(family=match.group("name").strip(" ,."))], body[match.end():]

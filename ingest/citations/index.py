@@ -89,11 +89,22 @@ class RefIndex:
 _T = TypeVar("_T")
 
 
+# A group author printed with its abbreviation first: "BFG - The Brazil Flora Group",
+# "CNCFlora - Centro Nacional de Conservação da Flora", cited as "(BFG 2021)", "(CNCFlora 2021)".
+_ABBREVIATION_FIRST = re.compile(r"^\s*([^\W\d_][\w&]{1,11})\s+[-–—]\s+\S")
+
+
 @functools.lru_cache(maxsize=65536)
 def family_forms(family: str) -> frozenset[str]:
-    """'van der Kolk' -> {'van der kolk', 'kolk'}: full family name and its last word."""
+    """'van der Kolk' -> {'van der kolk', 'kolk'}: full family name and its last word; a group's
+    abbreviation printed before its name too ('BFG - The Brazil Flora Group' -> 'bfg')."""
     folded = " ".join(words_of(family))
-    return frozenset({folded, folded.split()[-1]}) if folded else frozenset()
+    if not folded:
+        return frozenset()
+    abbreviation = _ABBREVIATION_FIRST.match(family)
+    if abbreviation:
+        return frozenset({folded, folded.split()[-1], " ".join(words_of(abbreviation.group(1)))})
+    return frozenset({folded, folded.split()[-1]})
 
 
 def _years_of(ref: Reference) -> set[str]:

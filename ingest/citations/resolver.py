@@ -106,6 +106,24 @@ def group_acronyms(index: RefIndex) -> dict[str, list[int]]:
     return index.derived("group_acronyms", build)
 
 
+NEAR_SPELLING_MIN = 6  # letters a family name needs before a misspelling of it is read as it
+
+
+def near_spellings(index: RefIndex, family: str, years: set[str]) -> list[int]:
+    """The one reference of these years whose first author's family name differs from `family`
+    by a slip of one or two letters ('Riemenschneider' for Reimenschneider, 'Drapper' for
+    Draper); empty when none or several do. Only that year's references are compared."""
+    from rapidfuzz.distance import Levenshtein
+
+    folded = " ".join(words_of(family))
+    if len(folded) < NEAR_SPELLING_MIN or not years:
+        return []
+    near = [p for p in index.of_years(years) if index.references[p].authors
+            and any(Levenshtein.distance(folded, form, score_cutoff=2) <= 2
+                    for form in index.author_forms(p)[0] if len(form) >= NEAR_SPELLING_MIN - 1)]
+    return near if len(near) == 1 else []
+
+
 def _year_fits(index: RefIndex, position: int, years: set[str], year: str) -> bool:
     """Whether the reference at `position` is of the printed `year` (any of `years`, its 4-digit
     years); a printed 'in press' or 'n.d.' fits an entry whose year field holds no year."""
@@ -125,9 +143,11 @@ def _resolve_author_year(index: RefIndex, families: list[str], etal: bool, year:
         led = [p for p in led if whole in index.author_forms(p)[0]]
     if not led and _ACRONYM.fullmatch(first):  # "(WHO, 2016)": the World Health Organization's
         led = group_acronyms(index).get(first, [])
+    years = set(re.findall(r"\d{4}", year))
+    if not led:
+        led = near_spellings(index, first, years)
     if not led:
         return None, f"no reference has {first!r} as first author"
-    years = set(re.findall(r"\d{4}", year))
     suffix_match = re.fullmatch(r"\d{4}([a-z])", year)
     suffix = suffix_match.group(1) if suffix_match else ""
     of_year = [p for p in led if _year_fits(index, p, years, year)]

@@ -34,7 +34,7 @@ def _author_year_brackets(segment: str) -> list[re.Match[str]]:
     """The square brackets of `segment` that hold a letter and then a four-digit year (one linear
     scan; a pattern requiring both inside the brackets backtracked quadratically)."""
     return [m for m in _BRACKET.finditer(segment) if _LETTER_AND_YEAR.search(m.group(1))]
-_PART_PREFIX = re.compile(r"^(?:see for (?:instance|example),?|see also|see|e\.g\.,?|i\.e\.,?|cf\.|"
+_PART_PREFIX = re.compile(r"^(?:see for (?:instance|example),?|see also|but see|see|e\.g\.,?|i\.e\.,?|cf\.|"
                           r"for (?:example|instance),?|notably,?|for a review,? see|"
                           r"as cited in|as quoted in)\s+",
                           re.IGNORECASE)
@@ -42,7 +42,9 @@ _PART_PREFIX = re.compile(r"^(?:see for (?:instance|example),?|see also|see|e\.g
 # "(Yang et al., 2005 and unpublished data)": the trailing pointer is not part of the citation.
 _PART_SUFFIX = re.compile(r",?\s+(?:for (?:a |an |the |more |further )?(?:\w+\s+)?(?:details|review|reviews|"
                           r"overview|discussion|examples|summary|more)|and (?:unpublished|references|"
-                          r"see\b).*|as (?:a |an )?(?:review|example))\s*$", re.IGNORECASE)
+                          r"see\b).*|as (?:a |an )?(?:review|example)"
+                          r"|for (?:analyses|analysis|data|examples?|reviews?) (?:of|on)\b.*)\s*$",
+                          re.IGNORECASE)
 # "(Janet, 1889, as cited in Herman, 1992)": the secondary source is what the writer read.
 _CITED_IN = re.compile(r",?\s*\bas (?:cited|quoted|reported) (?:in|by)\s+", re.IGNORECASE)
 # After the year: "p. 45", "pp. 3-9", "chap. 2", a bare page ("(Hjørland 2002b, 257)") or Harvard's
@@ -67,7 +69,10 @@ _YEARS_ONLY = re.compile(  # "(2014; 2015)" too, as ABNT lists an author's works
 )
 # Where a parenthesis splits into citations: at ';', and at a ',' between a year and the next
 # author ("(Queiroz 2009, Kim et al. 2018)", author–year without a comma before the year).
-_PART_SEPARATOR = re.compile(rf";|(?:(?<=\d)|(?<=\d[a-z])),(?=\s*{PARTICLE}?[{UPPER}])")
+# Also at an "and" between two citations ("but see Versieux et al. 2017 and Vibrans et al. 2020").
+_PART_SEPARATOR = re.compile(rf";|(?:(?<=\d)|(?<=\d[a-z])),(?=\s*{PARTICLE}?[{UPPER}])"
+                             rf"|(?:(?<=\d{{4}})|(?<=\d{{4}}[a-z]))\s+and\s+(?={PARTICLE}?[{UPPER}][{LETTER}'’\-]+"
+                             rf"(?:{ETAL}|\s+(?:and|&)\s+[{UPPER}])?,?\s+(?:1[5-9]|20)\d\d)")
 
 
 @dataclass(frozen=True)
