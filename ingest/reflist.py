@@ -41,7 +41,7 @@ AFTER_REFERENCES = re.compile(
 
 UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
 PARTICLE = (r"(?:(?:van|von|der|den|de|da|do|dos|das|di|del|della|la|le|du|ten|ter|st\.?|mac|al|el"
-            r"|DE|DA|DO|DOS|DAS|VAN|VON|DER|DEL)\s+)")  # ABNT capitals: "DE SOUSA, V.F."
+            r"|DE|DA|DO|DOS|DAS|VAN|VON|DER|DEL|TEN|TER)\s+)")  # ABNT capitals: "DE SOUSA, V.F."
 SURNAME = (rf"{PARTICLE}*(?:[{UPPER}][\w'’]*|[{UPPER}]'[{UPPER}][\w'’]*)(?:-[{UPPER}]?[\w'’]+)*"
            rf"(?:\s+(?:Jr|Sr|JR|SR|II|III|IV)\.?)?")
 INITIALS_DOTTED = rf"(?:[{UPPER}][a-z]?\.(?:\s?-?\s?)){{1,4}}"
@@ -248,7 +248,7 @@ def parse_authors(text: str) -> tuple[list[PersonName], bool, int]:
         position, others = 0, False
         while True:
             match = form.match(text, position)
-            if not match:
+            if not match or _group_in_capitals(match):
                 break
             names.append(PersonName(family=_clean_family(match.group("family")),
                                     given=" ".join(match.group("given").split())))
@@ -266,6 +266,12 @@ def parse_authors(text: str) -> tuple[list[PersonName], bool, int]:
     names, others, position = best
     editors = EDITOR_MARK.match(text, position)
     return names, others, editors.end() if editors else position
+
+
+def _group_in_capitals(match: re.Match[str]) -> bool:
+    """'WORLD BANK.', 'RSTUDIO TEAM.': a group in ABNT capitals, not a family and bare initials."""
+    given = match.group("given")
+    return match.group("family").isupper() and len(given) >= 3 and given.isalpha() and "." not in given
 
 
 def _clean_family(family: str) -> str:
@@ -372,8 +378,8 @@ def _corporate_author(body: str) -> tuple[list[PersonName], str]:
         # lower-case joining words allowed: "Conselho Nacional de Desenvolvimento Científico e Tecnológico"
         word, joiner = _GROUP_WORD, _JOINER
         # "CNCFlora - Centro Nacional de Conservação da Flora. …": an abbreviation, a dash, the name
-        match = re.match(rf"^(?P<name>{word}(?:\s(?:{joiner}\s|[-–—]\s)?{word}){{0,11}})\.\s+(?=[{UPPER}])",
-                         body)
+        match = re.match(rf"^(?P<name>{word}(?:\s(?:{joiner}\s|[-–—]\s)?{word}){{0,11}})\.\s+"
+                         rf"(?=[{UPPER}]|[^\x00-\x7f])", body)  # a title in any script follows
         if not match or len(match.group("name").split()) < 2:
             return [], body
     return [PersonName(family=match.group("name").strip(" ,."))], body[match.end():]

@@ -168,6 +168,11 @@ def _resolve_author_year(index: RefIndex, families: list[str], etal: bool, year:
         exact = [r for r in candidates if len(r.authors) == len(families)]
         if exact and len(exact) < len(candidates):
             candidates, told_by = exact, told_by + ["the authors named"]
+    if not suffix and len(candidates) > 1:  # "(NBS, 2024, 2024a)": the list prints 2024 and 2024a
+        plain = [r for r in candidates if r.year.strip() == year]
+        if len(plain) == 1 and all(re.fullmatch(r"\d{4}[a-z]", r.year.strip()) for r in candidates
+                                   if r is not plain[0]):
+            return plain[0].key, ""
     if suffix and len(candidates) > 1:
         exact = [r for r in candidates if r.year.strip().endswith(suffix)]
         if len(exact) == 1:
