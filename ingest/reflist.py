@@ -58,6 +58,9 @@ NAME_FORMS: dict[str, re.Pattern[str]] = {
                             rf"(?P<given>{INITIALS_BARE}(?:\s+(?:Jr|Jnr|Sr|II|III)\b)?){NAME_END}"),
     "comma-initials": re.compile(rf"(?P<family>{LONG_SURNAME}),\s*(?P<given>{INITIALS_DOTTED})"),
     "initials-first": re.compile(rf"(?P<given>{INITIALS_DOTTED})\s*(?P<family>{SURNAME}){NAME_END}"),
+    # ABNT without the initial's stop: "LÓPEZ, E; CANTAMUTTO, F."
+    "comma-bare-initial": re.compile(
+        rf"(?P<family>{LONG_SURNAME}),\s*(?P<given>[{UPPER}]{{1,2}})(?=\s*[;.])"),
     "comma-given": re.compile(rf"(?P<family>{SURNAME}),\s+(?P<given>{GIVEN_FULL}){NAME_END}"),
 }
 SEPARATOR = re.compile(r"\s*(?:,\s*(?:&|and|e|y)\s+|;\s*(?:&|and)?\s*|,\s*|&\s+|\band\s+|\be\s+|\by\s+)")
@@ -271,7 +274,7 @@ def parse_authors(text: str) -> tuple[list[PersonName], bool, int]:
 def _group_in_capitals(match: re.Match[str]) -> bool:
     """'WORLD BANK.', 'RSTUDIO TEAM.': a group in ABNT capitals, not a family and bare initials."""
     given = match.group("given")
-    return match.group("family").isupper() and len(given) >= 3 and given.isalpha() and "." not in given
+    return match.group("family").isupper() and len(given) >= 3 and given.isalpha() and given.isupper()
 
 
 def _clean_family(family: str) -> str:
@@ -373,6 +376,8 @@ def _corporate_author(body: str) -> tuple[list[PersonName], str]:
         match = re.match(rf"^(?P<name>[{UPPER}][^.()\d,]{{2,60}}?)\s+(?={YEAR}[a-z]?\.\s)", body)
         if match and not match.group("name").isupper():
             match = None
+    if not match:  # "CIFRA. Informe sobre …": one word in ABNT capitals
+        match = re.match(rf"^(?P<name>[{UPPER}]{{3,}}(?:-[{UPPER}]+)?)\.\s+(?=[{UPPER}])", body)
     if not match:
         # words joined by one space; an optional space between them backtracked exponentially
         # lower-case joining words allowed: "Conselho Nacional de Desenvolvimento Científico e Tecnológico"

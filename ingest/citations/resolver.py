@@ -124,6 +124,26 @@ def near_spellings(index: RefIndex, family: str, years: set[str]) -> list[int]:
     return near if len(near) == 1 else []
 
 
+def titled(index: RefIndex, words: str) -> list[int]:
+    """The references without authors whose title begins with these words: ABNT cites such a work
+    by them ('ARGENTINA...' for 'ARGENTINA de regreso al FMI …')."""
+    folded = " ".join(words_of(words))
+    if not folded:
+        return []
+    by_first_word = index.derived("authorless_by_title_word", lambda: _authorless_by_title_word(index))
+    return [p for p, title in by_first_word.get(folded.split()[0], ())
+            if title == folded or title.startswith(folded + " ")]
+
+
+def _authorless_by_title_word(index: RefIndex) -> dict[str, list[tuple[int, str]]]:
+    found: dict[str, list[tuple[int, str]]] = {}
+    for position, ref in enumerate(index.references):
+        title = " ".join(words_of(ref.title))
+        if not ref.authors and title:
+            found.setdefault(title.split()[0], []).append((position, title))
+    return found
+
+
 def _year_fits(index: RefIndex, position: int, years: set[str], year: str) -> bool:
     """Whether the reference at `position` is of the printed `year` (any of `years`, its 4-digit
     years); a printed 'in press' or 'n.d.' fits an entry whose year field holds no year."""
@@ -145,7 +165,7 @@ def _resolve_author_year(index: RefIndex, families: list[str], etal: bool, year:
         led = group_acronyms(index).get(first, [])
     years = set(re.findall(r"\d{4}", year))
     if not led:
-        led = near_spellings(index, first, years)
+        led = near_spellings(index, first, years) or titled(index, first)
     if not led:
         return None, f"no reference has {first!r} as first author"
     suffix_match = re.fullmatch(r"\d{4}([a-z])", year)

@@ -75,6 +75,11 @@ _PART_SEPARATOR = re.compile(rf";|(?:(?<=\d)|(?<=\d[a-z])),(?=\s*{PARTICLE}?[{UP
                              rf"(?:{ETAL}|\s+(?:and|&)\s+[{UPPER}])?,?\s+(?:1[5-9]|20)\d\d)")
 
 
+# ABNT cites a work without authors by the first words of its title in capitals and an ellipsis.
+_TITLE_FIRST = re.compile(rf"^(?P<words>[{UPPER}][{UPPER}'’\-]*(?:\s+[{UPPER}][{UPPER}'’\-]*){{0,3}})"
+                          rf"\s*(?:\.\.\.|…)\s*,?\s*(?P<years>{YEAR_LIST})$")
+
+
 @dataclass(frozen=True)
 class CitedPart:
     """One author–year citation inside a parenthesis: where it is printed in the parenthesis's
@@ -140,6 +145,10 @@ def _cited_part(core: str, core_start: int, co_authors: list[tuple[str, int]],
                                                        _without_openers(named, index, etal, years))
         start = co_authors[0][1] if co_authors else core_start + core.index(families[0])
         return CitedPart(start, core_start + len(core), families, etal, years)
+    title_first = _TITLE_FIRST.match(core)
+    if title_first:  # ABNT: "(ARGENTINA..., 2018)" cites the authorless entry titled "ARGENTINA de …"
+        return CitedPart(core_start, core_start + len(core), [title_first.group("words")], False,
+                         title_first.group("years"))
     group = _group_author(core, index)
     if group:
         return CitedPart(core_start, core_start + len(core), *group)
