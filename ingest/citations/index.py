@@ -96,15 +96,17 @@ _ABBREVIATION_FIRST = re.compile(r"^\s*([^\W\d_][\w&]{1,11})\s+[-–—]\s+\S")
 
 @functools.lru_cache(maxsize=65536)
 def family_forms(family: str) -> frozenset[str]:
-    """'van der Kolk' -> {'van der kolk', 'kolk'}: full family name and its last word; a group's
-    abbreviation printed before its name too ('BFG - The Brazil Flora Group' -> 'bfg')."""
+    """'van der Kolk' -> {'van der kolk', 'kolk', 'vanderkolk'}: full family name, its last word and
+    the name run together; a group's abbreviation printed before its name too ('BFG - The Brazil
+    Flora Group' -> 'bfg')."""
     folded = " ".join(words_of(family))
     if not folded:
         return frozenset()
+    forms = {folded, folded.split()[-1], folded.replace(" ", "")}  # "Van Buren" is also "VanBuren"
     abbreviation = _ABBREVIATION_FIRST.match(family)
     if abbreviation:
-        return frozenset({folded, folded.split()[-1], " ".join(words_of(abbreviation.group(1)))})
-    return frozenset({folded, folded.split()[-1]})
+        forms.add(" ".join(words_of(abbreviation.group(1))))
+    return frozenset(forms)
 
 
 def _years_of(ref: Reference) -> set[str]:

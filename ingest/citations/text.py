@@ -61,7 +61,7 @@ NAME = (rf"{PARTICLE}*[{UPPER}][{LETTER}'’\-]+"
 AND = r"(?:\b(?:and|y|e|und)\b|&)"
 NAME_LIST = rf"{NAME}(?:\s*,\s*{NAME})*(?:\s*,?\s*{AND}\s+{NAME})?"
 # "et al.", also in Markdown emphasis ("*et al.*"), "and colleagues", "and others".
-ETAL = (r"\s+[*_]{0,2}et\s+al\.?(?:\s+al\.)?[*_]{0,2}|\s+and\s+(?:(?:his|her|their)\s+)?"
+ETAL = (r",?\s+[*_]{0,2}et\s+al\.?(?:\s+al\.)?[*_]{0,2}|\s+and\s+(?:(?:his|her|their)\s+)?"
         r"(?:colleagues|coworkers|co-workers|co-authors|coauthors|associates|team|others)")
 
 
