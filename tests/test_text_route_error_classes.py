@@ -15,6 +15,9 @@ from pathlib import Path
 
 from graph.schema import Label, RelType
 from ingest.bibtex import parse_bibtex
+from ingest.citations import build_index
+from ingest.citations.resolver import resolve_author_year
+from ingest.claims import looks_like_reference_entry
 from ingest.jats import citation_style
 from ingest.pipeline import ingest_text
 from ingest.readers import read_documents
@@ -186,4 +189,104 @@ def test_a_numbered_article_naming_a_programme_does_not_cite_it():
             "Grande do Sul, Southern Brazil.")
     entry = ("1. Coura JR, Dias JCP. Epidemiology, control and surveillance of Chagas disease: 100 years "
              "after its discovery. Mem Inst Oswaldo Cruz. 2009;104(1):31-40.")
-    assert _evidence(f"# Triatomines in Bahia\n\n{body}\n\n## References\n\n{entry}\n") == [("[1]", ["ref-1"])]
+    text = f"# Triatomines in Bahia\n\n{body}\n\n## References\n\n{entry}\n"
+    assert _evidence(text) == [("[1]", ["ref-1"])]
+
+
+# Biota Neotropica 21(3) e20211306, entries as printed (ABNT-like, author–year).
+BIOTA_REFERENCES = "\n\n".join([
+    "BFG - The Brazil Flora Group. 2021. Leveraging the power of a collaborative scientific network. "
+    "Taxon 70:1-12.",
+    "CNCFlora - Centro Nacional de Conservação da Flora. Jardim Botânico do Rio de Janeiro. 2021. "
+    "Available from: http://cncflora.jbrj.gov.br/portal/pt-br/listavermelha (accessed: 7 March 2021).",
+    "DRAPER, F.C., BAKER, T.R., BARALOTO, C., CHAVE, J. & ASNER, G.P. 2020. Quantifying tropical plant "
+    "diversity requires an integrated technological approach. Trends Ecol Evol 35(12):1100-1109.",
+    "FLORA DO BRASIL 2020. Jardim Botânico do Rio de Janeiro. Available from: "
+    "http://floradobrasil.jbrj.gov.br/ (accessed: 12 March 2021).",
+    "VERSIEUX, L.M., DÁVILA, N., DELGADO, G.C., DE SOUSA, V.F. & JARDIM, J.G. 2017. Integrative research "
+    "identifies 71 new plant species records in the state of Rio Grande do Norte. Biota Neotrop. 17(1).",
+    "VIBRANS, A.C., GASPER, A.L., MOSER, P. & SEVEGNANI, L. 2020. Insights from a large-scale inventory in "
+    "the southern Brazilian Atlantic Forest. Scientia Agricola 77(1):1-12.",
+    "WERNECK, F.P., NOGUEIRA, C., COLLI, G.R., SITES JR, J.W. & COSTA, G.C. 2012. Climatic stability in "
+    "the Brazilian Cerrado. J Biogeogr 39:1695-1706.",
+]) + "\n"
+BIOTA_BODY = (
+    "Brazil has one of the richest floras in the world, and it is home to a large number of endemics "
+    "(BFG 2021). It has around 12,000 angiosperm species, including 40% endemics (Flora do Brasil 2020). "
+    "Species that only occur within the Cerrado in Flora do Brasil 2020 were listed here as Cerrado "
+    "endemics. We consulted the CNCFlora Red list (National Centre for Plant Conservation; CNCFlora "
+    "2021). Improving this situation demands innovative approaches (Drapper et al. 2020) that could be "
+    "adopted by the IFN. Analyses are still missing for most states (but see Versieux et al. 2017 and "
+    "Vibrans et al. 2020 for analyses of Rio Grande do Norte and Santa Catarina). The Cerrado borders "
+    "the Chaco in the southwest (Werneck et al. 2012).")
+
+
+def test_abnt_group_authors_misspellings_and_but_see_resolve_from_the_printed_list():
+    text = f"# Woody flora of the Cerrado\n\n{BIOTA_BODY}\n\n## References\n\n{BIOTA_REFERENCES}"
+    assert _evidence(text) == [
+        ("(BFG 2021)", ["bfgthebrazilfloragroup2021"]),  # the abbreviation before the group's name
+        ("(Flora do Brasil 2020)", ["floradobrasil2020"]),  # a database named with its year
+        ("Flora do Brasil 2020", ["floradobrasil2020"]),  # outside brackets, no comma
+        ("CNCFlora 2021", ["cncfloracentronacionalde2021"]),
+        ("(Drapper et al. 2020)", ["draper2020"]),  # the article misspells Draper
+        ("Versieux et al. 2017", ["versieux2017"]),  # "but see … and … for analyses of …"
+        ("Vibrans et al. 2020", ["vibrans2020"]),
+        ("(Werneck et al. 2012)", ["werneck2012"]),  # "SITES JR, J.W." no longer ends the authors
+    ]
+
+
+def test_a_misspelt_name_resolves_only_to_that_years_one_near_spelling():
+    refs = references_in_text("References\n\n" + BIOTA_REFERENCES)
+    index = build_index(refs, [])
+    assert resolve_author_year(index, ["Drapper"], True, "2020") == "draper2020"
+    assert resolve_author_year(index, ["Drapper"], True, "2019") is None  # no work of that year
+    assert resolve_author_year(index, ["Dra"], True, "2020") is None  # too short to tell a slip
+
+
+# Revista de Economia e Sociedade / Temáticas (SciELO, ABNT): works without authors cited by title.
+ABNT_TITLES = "\n\n".join([
+    "ARGENTINA de regreso al FMI, crisis y disputas sociales. Instituto tricontinental : dossier, n. 10, "
+    "nov., 2018.",
+    "LA DAIA desmintió la firma de una solicitada a favor de la suba de tarifas. Ámbito. com , 7 mayo "
+    "2018. Política.",
+    "LÓPEZ, E; CANTAMUTTO, F. El orden social kirchnerista entre la economía y la política. Buenos Aires: "
+    "Miño y Dávila, 2018.",
+    "CIFRA. Informe sobre situación del mercado de trabajo. Buenos Aires: CIFRA-CTA, 2018.",
+    "WORLD BANK. Global economic prospects. Washington, DC: World Bank, Jun. 2023a.",
+]) + "\n"
+
+
+def test_abnt_title_citations_and_capital_groups():
+    body = ("Esta situación de un gran bloque de empresarios se agravó (ARGENTINA..., 2018). El comunicado "
+            "fue desmentido (LA DAIA…, 2018). La hegemonía política cambió (LÓPEZ; CANTAMUTTO, 2018). "
+            "El salario real cayó (CIFRA, 2018). El crecimiento previsto es de 2,1% (World Bank, 2023a).")
+    text = f"# Empresarios y Estado\n\n{body}\n\n## Referencias\n\n{ABNT_TITLES}"
+    assert [keys for _, keys in _evidence(text)] == [["anon2018"], ["anon2018-2"], ["lopez2018"],
+                                                     ["cifra2018"], ["worldbank2023a"]]
+
+
+def test_a_sentence_opening_with_an_abbreviation_is_prose_not_a_vancouver_entry():
+    # eLife 2015;4:e09215: the sentence's citations were skipped as if it were a reference entry
+    sentence = ("The ZI, a mostly GABAergic region, has been shown to limit the transmission of ascending "
+                "sensory information via feedforward inhibition of higher order thalamic nuclei (Barthó et "
+                "al., 2002; Trageser and Keller, 2004; Lavallée et al., 2005; Trageser et al., 2006).")
+    assert not looks_like_reference_entry(sentence)
+    assert looks_like_reference_entry("Schuch FB, Vancampfort D, Richards J. Exercise as a treatment for "
+                                      "depression. J Psychiatr Res. 2016;77:42-51.")
+
+
+def test_et_al_after_a_comma_and_a_particle_run_together():
+    refs = references_in_text("References\n\n" + "\n\n".join([
+        "Lee JH, Durand R, Gradinaru V. 2010. Global and local fMRI signals driven by neurons defined "
+        "optogenetically. Nature 465:788–792.",
+        "Mirsky AF, Van Buren JM. 1965. On the nature of the absence in centrencephalic epilepsy. "
+        "Electroencephalography and Clinical Neurophysiology 18:334–348.",
+        "Gomes AP, Pauls R, ten Brink T. 2023. Industrial policy and the electric vehicles market in China. "
+        "Revista de Economia Contemporânea 27:1-30."]))
+    body = ("Stimulation evokes robust fMRI responses (Lee, et al., 2010). Such spikes are typically "
+            "associated with loss of consciousness (Mirsky and VanBuren, 1965). Electric vehicles were a "
+            "strategic emerging industry (Gomes, Pauls and ten Brink, 2023).")
+    index = build_index(refs, [])
+    assert resolve_author_year(index, ["Mirsky", "VanBuren"], False, "1965") == "mirsky1965"
+    text = "# T\n\n" + body + "\n\n## References\n\n" + "\n\n".join(r.fields["printed"] for r in refs)
+    assert [keys for _, keys in _evidence(text)] == [["lee2010"], ["mirsky1965"], ["gomes2023"]]
