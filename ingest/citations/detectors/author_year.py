@@ -316,9 +316,12 @@ def _without_openers(families: list[str], index: RefIndex, etal: bool, years: st
     """'Also, Herman (1992)': drop leading capitalised words while the names match no entry
     and a shorter list does ('Also', 'Similarly', 'Later' open the sentence, they are no authors)."""
     first_year = split_years(years)[0]
-    while len(families) > 1 and not resolve_author_year(index, families, etal, first_year) \
-            and resolve_author_year(index, families[1:], etal, first_year):
-        families = families[1:]
+    if len(families) < 2 or resolve_author_year(index, families, etal, first_year):
+        return families
+    # "In Madison, Wisconsin, Ziter et al. (2019)": the longest tail of the names that resolves
+    for start in range(1, len(families)):
+        if resolve_author_year(index, families[start:], etal, first_year):
+            return families[start:]
     return families
 
 
