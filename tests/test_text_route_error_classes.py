@@ -325,8 +325,11 @@ NARRATIVE_BIB = """
 
 def test_narrative_names_with_particles_and_place_names_before_them():
     # eval-blind-6: blog-bilingual-advantage.txt and council-urban-heat.html
-    body = ("De Bruin, Treccani and Della Sala (2015) traced conference abstracts on the topic. In Madison, "
-            "Wisconsin, Ziter et al. (2019) measured air temperature from bicycles along city transects.")
+    body = ("De Bruin, Treccani and Della Sala (2015) traced conference abstracts on the topic and found "
+            "that studies supporting the advantage were far more likely to be published than those that "
+            "did not. In Madison, Wisconsin, Ziter et al. (2019) measured air temperature from bicycles "
+            "along city transects and found that cooling increased sharply once tree canopy cover passed "
+            "about 40% of a block.")
     assert _evidence(f"# Notes\n\n{body}\n", NARRATIVE_BIB) == [
         ("De Bruin, Treccani and Della Sala (2015)", ["debruin2015cognitive"]),
         ("Ziter et al. (2019)", ["ziter2019scale"])]
