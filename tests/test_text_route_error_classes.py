@@ -330,6 +330,6 @@ def test_narrative_names_with_particles_and_place_names_before_them():
             "did not. In Madison, Wisconsin, Ziter et al. (2019) measured air temperature from bicycles "
             "along city transects and found that cooling increased sharply once tree canopy cover passed "
             "about 40% of a block.")
-    assert _evidence(f"# Notes\n\n{body}\n", NARRATIVE_BIB) == [
+    assert _evidence(f"# The bilingual advantage and urban heat\n\n{body}\n", NARRATIVE_BIB) == [
         ("De Bruin, Treccani and Della Sala (2015)", ["debruin2015cognitive"]),
         ("Ziter et al. (2019)", ["ziter2019scale"])]
