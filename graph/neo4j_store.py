@@ -17,6 +17,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 from graph.model import CLAIM_SORT_KEYS, ClaimFilter, GraphBatch, Node, Page, Relationship, Subgraph
 from graph.schema import (
     DOCUMENT_OWNED,
+    DOCUMENT_SUMMARY_PROPS,
     META_ID,
     META_LABEL,
     NODES,
@@ -32,7 +33,6 @@ from graph.store import DEFAULT_MAX_NODES, Store, StoreError, breadth_first, tra
 T = TypeVar("T")
 CLEAR_CHUNK = 10_000
 RETRY_SECONDS = 30.0
-DOCUMENT_SUMMARY_PROPS = tuple(p for p in NODES[Label.DOCUMENT].prop_names if p != "text")
 
 
 # -- schema ------------------------------------------------------------------------------
@@ -525,12 +525,14 @@ class Neo4jStore(Store):
             "RETURN section ORDER BY first[0], first[1]", doc=document_id).data())
         return [r["section"] for r in records]
 
-    def unresolved_citations(self) -> list[dict[str, Any]]:
+    def unresolved_citations(self, limit: int | None = None) -> list[dict[str, Any]]:
+        page = "" if limit is None else " LIMIT $limit"
         records = self._run(lambda tx: tx.run(
             "MATCH (e:Evidence {kind: $kind}) WHERE NOT EXISTS { (e)-[:CITES]->() } "
+            "WITH e ORDER BY e.document_id, e.start, e.id" + page + " "
             "OPTIONAL MATCH (d:Document {id: e.document_id}) "
             "RETURN properties(e) AS e, d.title AS title ORDER BY e.document_id, e.start, e.id",
-            kind=EvidenceKind.CITATION.value).data())
+            kind=EvidenceKind.CITATION.value, limit=max(0, int(limit or 0))).data())
         return [{**_schema_props(r["e"], NODES[Label.EVIDENCE].prop_names),
                  "document_title": r["title"] or ""} for r in records]
 

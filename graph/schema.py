@@ -358,6 +358,8 @@ RELATIONSHIPS: dict[RelType, RelSpec] = {
 
 # Labels whose nodes belong to one document and are replaced when it is re-ingested.
 DOCUMENT_OWNED: tuple[Label, ...] = (Label.CLAIM, Label.EVIDENCE)
+# A document's properties as summaries and listings return them: all but its full text.
+DOCUMENT_SUMMARY_PROPS: tuple[str, ...] = tuple(p for p in NODES[Label.DOCUMENT].prop_names if p != "text")
 
 
 def label_of(node_id: str) -> Label:
