@@ -333,3 +333,36 @@ def test_narrative_names_with_particles_and_place_names_before_them():
     assert _evidence(f"# The bilingual advantage and urban heat\n\n{body}\n", NARRATIVE_BIB) == [
         ("De Bruin, Treccani and Della Sala (2015)", ["debruin2015cognitive"]),
         ("Ziter et al. (2019)", ["ziter2019scale"])]
+
+
+def test_the_printed_lists_suffix_tells_one_authors_works_of_a_year_apart_with_a_bib():
+    # eLife 2015;4:e09215 prints 1996a/b/c in its own order; the .bib (from the JATS) says 1996 for all
+    printed = references_in_text("References\n\n" + "\n\n".join([
+        "Castro-Alamancos MA, Connors BW. 1996a. Cellular mechanisms of the augmenting response. Journal "
+        "of Neurophysiology 76:1-12.",
+        "Castro-Alamancos MA, Connors BW. 1996b. Spatiotemporal properties of short-term plasticity. "
+        "Journal of Neurophysiology 76:13-24.",
+        "Castro-Alamancos MA, Connors BW. 1996c. Short-term plasticity of a thalamocortical pathway. "
+        "Science 272:274-277."]))
+    bib = parse_bibtex("""
+@article{bib13, author = {Castro-Alamancos, M. A. and Connors, B. W.}, year = {1996},
+  title = {Cellular mechanisms of the augmenting response}, journal = {Journal of Neurophysiology}}
+@article{bib14, author = {Castro-Alamancos, M. A. and Connors, B. W.}, year = {1996},
+  title = {Spatiotemporal properties of short-term plasticity}, journal = {Journal of Neurophysiology}}
+@article{bib15, author = {Castro-Alamancos, M. A. and Connors, B. W.}, year = {1996},
+  title = {Short-term plasticity of a thalamocortical pathway}, journal = {Science}}
+""", "a.bib")
+    index = build_index(merge_with_bib(printed, bib), [])
+    # APA title order alone would make "Short-term …" 1996b
+    assert [resolve_author_year(index, ["Castro-Alamancos", "Connors"], False, y)
+            for y in ("1996a", "1996b", "1996c")] == ["bib13", "bib14", "bib15"]
+    assert bib[1].fields.get("year_printed") is None  # the .bib records themselves stay as read
+
+
+def test_abnt_title_citation_of_a_title_marked_up_as_the_author():
+    # SciELO's JATS gives "ARGENTINA de regreso al FMI, …" as a collab author
+    bib = parse_bibtex("""
+@misc{B08, author = {{ARGENTINA de regreso al FMI, crisis y disputas sociales}}, year = {2018},
+  title = {Instituto tricontinental: dossier}}
+""", "a.bib")
+    assert resolve_author_year(build_index(bib, []), ["ARGENTINA"], False, "2018") == "B08"

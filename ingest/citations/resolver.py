@@ -126,7 +126,8 @@ def near_spellings(index: RefIndex, family: str, years: set[str]) -> list[int]:
 
 def titled(index: RefIndex, words: str) -> list[int]:
     """The references without authors whose title begins with these words: ABNT cites such a work
-    by them ('ARGENTINA...' for 'ARGENTINA de regreso al FMI …')."""
+    by them ('ARGENTINA...' for 'ARGENTINA de regreso al FMI …'); also those whose "author" is
+    that title (SciELO's JATS marks it up as a collab)."""
     folded = " ".join(words_of(words))
     if not folded:
         return []
@@ -138,8 +139,10 @@ def titled(index: RefIndex, words: str) -> list[int]:
 def _authorless_by_title_word(index: RefIndex) -> dict[str, list[tuple[int, str]]]:
     found: dict[str, list[tuple[int, str]]] = {}
     for position, ref in enumerate(index.references):
-        title = " ".join(words_of(ref.title))
-        if not ref.authors and title:
+        if ref.authors and ref.authors[0].given:
+            continue
+        title = " ".join(words_of(ref.authors[0].family if ref.authors else ref.title))
+        if title:
             found.setdefault(title.split()[0], []).append((position, title))
     return found
 
@@ -189,12 +192,13 @@ def _resolve_author_year(index: RefIndex, families: list[str], etal: bool, year:
         if exact and len(exact) < len(candidates):
             candidates, told_by = exact, told_by + ["the authors named"]
     if not suffix and len(candidates) > 1:  # "(NBS, 2024, 2024a)": the list prints 2024 and 2024a
-        plain = [r for r in candidates if r.year.strip() == year]
-        if len(plain) == 1 and all(re.fullmatch(r"\d{4}[a-z]", r.year.strip()) for r in candidates
+        printed = {r.key: (r.fields.get("year_printed") or r.year).strip() for r in candidates}
+        plain = [r for r in candidates if printed[r.key] == year]
+        if len(plain) == 1 and all(re.fullmatch(r"\d{4}[a-z]", printed[r.key]) for r in candidates
                                    if r is not plain[0]):
             return plain[0].key, ""
     if suffix and len(candidates) > 1:
-        exact = [r for r in candidates if r.year.strip().endswith(suffix)]
+        exact = [r for r in candidates if (r.fields.get("year_printed") or r.year).strip().endswith(suffix)]
         if len(exact) == 1:
             return exact[0].key, ""
         # no suffix in the entries: "In his American Psychologist article (Kahneman, 2003a)", the
