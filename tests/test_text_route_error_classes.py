@@ -366,3 +366,16 @@ def test_abnt_title_citation_of_a_title_marked_up_as_the_author():
   title = {Instituto tricontinental: dossier}}
 """, "a.bib")
     assert resolve_author_year(build_index(bib, []), ["ARGENTINA"], False, "2018") == "B08"
+
+
+def test_a_group_author_after_a_species_name_inside_the_parenthesis():
+    # 3 Biotech 2:1 (PMC3324826)
+    bib = parse_bibtex("""
+@article{CR23, author = {{International Chicken Genome Sequencing Consortium}}, year = {2004},
+  title = {Sequence and comparative analysis of the chicken genome}, journal = {Nature}}
+""", "a.bib")
+    body = ("Orthologous sequences were retrieved for chicken (Gallus gallus International Chicken Genome "
+            "Sequencing Consortium 2004), and they were aligned with the human gene.")
+    bib_text = "\n".join(r.bibtex for r in bib)
+    assert _evidence(f"# Lipase genes\n\n{body}\n", bib_text) == [
+        ("(Gallus gallus International Chicken Genome Sequencing Consortium 2004)", ["CR23"])]

@@ -120,6 +120,8 @@ def parenthetical_parts(content: str, index: RefIndex) -> list[CitedPart]:
     return found
 
 
+_WORD_START = re.compile(r"(?<![\w'’\-])\w")
+_ENDS_IN_YEAR = re.compile(r"(?:1[5-9]|20)\d\d[a-z]?$")
 TRAILING_REACH = 240  # characters: "reviewed in" and a long author list fit
 
 
@@ -152,6 +154,13 @@ def _cited_part(core: str, core_start: int, co_authors: list[tuple[str, int]],
     group = _group_author(core, index)
     if group:
         return CitedPart(core_start, core_start + len(core), *group)
+    # "(Gallus gallus International Chicken Genome Sequencing Consortium 2004)": a group after other words
+    tail = max(0, len(core) - TRAILING_REACH)
+    words = list(_WORD_START.finditer(core, tail)) if _ENDS_IN_YEAR.search(core) else []
+    for word in words[1:]:
+        group = _group_author(core[word.start():], index)
+        if group:
+            return CitedPart(core_start + word.start(), core_start + len(core), *group)
     # Only the part's last TRAILING_REACH characters: a search over all of a long hostile part would
     # try the name pattern at every start (quadratic time).
     trailing = _TRAILING_AUTHOR_YEAR.search(core, max(0, len(core) - TRAILING_REACH))
