@@ -379,3 +379,17 @@ def test_a_group_author_after_a_species_name_inside_the_parenthesis():
     bib_text = "\n".join(r.bibtex for r in bib)
     assert _evidence(f"# Lipase genes\n\n{body}\n", bib_text) == [
         ("(Gallus gallus International Chicken Genome Sequencing Consortium 2004)", ["CR23"])]
+
+
+def test_counts_in_parentheses_cite_nothing_in_an_author_year_article_with_a_bib():
+    # Biota Neotropica 21(3): the .bib's order numbers nothing when the article prints an unnumbered list
+    entries = BIOTA_REFERENCES.split("\n\n")
+    bib = parse_bibtex("\n".join(
+        f"@misc{{ref{n}, author = {{Author{chr(64 + n)}, A.}}, year = {{2020}}, title = {{Work {n}}}}}"
+        for n in range(1, 19)), "a.bib")
+    body = ("The IFN Cerrado contributed potentially new occurrence records for the Cerrado (64 species) and "
+            "individual states (60), such as Tocantins (18), Mato Grosso do Sul (16), Goiás (11), and "
+            "Maranhão (ten). Brazil is home to a large number of endemics (BFG 2021).")
+    text = f"# Woody flora of the Cerrado\n\n{body}\n\n## References\n\n" + "\n\n".join(entries) + "\n"
+    bib_text = "\n".join(r.bibtex for r in bib)
+    assert _evidence(text, bib_text) == [("(BFG 2021)", ["bfgthebrazilfloragroup2021"])]

@@ -124,8 +124,10 @@ def number_references(references: list[Reference], docs: list[ParsedDocument]) -
     listed: dict[int, str] = {}
     printed: set[int] = set()
     matcher: ReferenceEntryMatcher | None = None
+    lists_entries = False  # the article prints a reference list (numbered or not)
     for doc in docs:
         for block in doc.blocks:
+            lists_entries = lists_entries or block.kind == REFERENCES
             line_start = doc.text.rfind("\n", 0, block.start) + 1  # list items start after "1. "
             for entry in doc.text[line_start:block.end].splitlines():
                 match = _NUMBERED_ENTRY.match(entry)
@@ -146,6 +148,8 @@ def number_references(references: list[Reference], docs: list[ParsedDocument]) -
     if not listed and references and all(r.origin in ("reference-list", "pdf") and not r.label
                                          for r in references):
         return {}  # an unnumbered (author-year) list printed in the article: its order numbers nothing
+    if not printed and lists_entries:
+        return {}  # the same with a .bib: the .bib's order numbers nothing either ("(18)" is a count)
     return listed or {i: ref.key for i, ref in enumerate(references, start=1)}
 
 
