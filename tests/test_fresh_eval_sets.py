@@ -1,6 +1,7 @@
 """The fresh blind evaluation sets are intact and honest about where they come from.
 
-tests/data/corpus/fresh (JATS articles), tests/data/corpus/fresh-pdf (publisher PDF + JATS pairs) and
+tests/data/corpus/fresh and tests/data/corpus/fresh4 (JATS articles), tests/data/corpus/fresh-pdf
+(publisher PDF + JATS pairs) and
 tests/data/eval-blind-6 (hand-written blog-style texts) are held out for a first, blind run of the
 evaluator. These tests check the data only — provenance, checksums, newness, layout, gold format — and
 never import `ingest`, so they run no extractor on the held-out files.
@@ -18,17 +19,19 @@ from lxml import etree
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "data" / "corpus"
-FRESH_DIRS = (CORPUS / "fresh", CORPUS / "fresh-pdf")
+FRESH_DIRS = (CORPUS / "fresh", CORPUS / "fresh-pdf", CORPUS / "fresh4")
 SUPPORT = ROOT / "tests" / "data" / "support"
-OLDER_DIRS = (CORPUS / "jats", CORPUS / "pdf", SUPPORT / "fresh", SUPPORT / "fresh2")
+OLDER_DIRS = (CORPUS / "jats", CORPUS / "pdf", SUPPORT / "fresh", SUPPORT / "fresh2", SUPPORT / "fresh3")
 BLIND_6 = ROOT / "tests" / "data" / "eval-blind-6"
 MAX_BYTES = 3 * 1024 * 1024
 
 
 def doi(path: Path) -> str:
-    """The article's own DOI (front matter), lower-cased; empty when it has none."""
+    """The article's own DOI (front matter; also inside PMC's <pmc-articleset>), lower-cased; empty when
+    it has none."""
     root = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True)).getroot()
-    return root.xpath("string(/article/front/article-meta/article-id[@pub-id-type='doi'])").strip().lower()
+    front = "(/article|/pmc-articleset/article)/front/article-meta/article-id[@pub-id-type='doi']"
+    return root.xpath(f"string({front})").strip().lower()
 
 
 def fresh_files(directory: Path) -> list[Path]:
@@ -60,7 +63,7 @@ def test_no_fresh_article_is_already_elsewhere_in_the_corpus() -> None:
 
 def test_fresh_sets_are_not_in_the_older_blind_list() -> None:
     listed = (CORPUS / "blind.txt").read_text(encoding="utf-8")
-    assert "fresh/" not in listed and "fresh-pdf/" not in listed
+    assert "fresh/" not in listed and "fresh-pdf/" not in listed and "fresh4/" not in listed
 
 
 def test_every_fresh_pdf_has_its_xml_of_the_same_name_and_is_a_pdf() -> None:
@@ -105,3 +108,18 @@ def test_a_broken_label_is_caught(tmp_path: Path) -> None:
         module.check({name: [("a sentence that is not in the text", [])]})
     with pytest.raises(SystemExit, match="not in references.bib"):
         module.check({name: [("I grew up near Ribe", ["nosuchkey2099"])]})
+
+
+def test_fresh4_articles_are_linked_articles_of_new_publishers() -> None:
+    """Each fourth-fresh article has a body with publisher-linked citations whose every rid is one of its
+    <ref id>s, and none is from a publisher the other folders use (eLife, PLOS, SciELO, 3 Biotech)."""
+    files = sorted((CORPUS / "fresh4").glob("*.xml"))
+    assert len(files) >= 15
+    for path in files:
+        root = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True)).getroot()
+        article = root if root.tag == "article" else root.find("article")
+        ref_ids = set(article.xpath(".//ref/@id"))
+        xrefs = article.xpath("body//xref[@ref-type='bibr']")
+        rids = [rid for x in xrefs for rid in x.get("rid", "").split()]
+        assert rids and set(rids) <= ref_ids, path.name
+        assert not doi(path).startswith(("10.7554/", "10.1371/", "10.1590/", "10.1007/s13205")), path.name
