@@ -108,14 +108,15 @@ def _values(props: dict[str, Any], columns: Sequence[str]) -> list[Any]:
 
 
 CREATE_NODES = {label: f"UNWIND $rows AS row CREATE (n:{label.value} {_map_literal(cols)}) "
-                       "RETURN row[0] AS id, elementId(n) AS eid" for label, cols in NODE_COLUMNS.items()}
+                       "RETURN collect([row[0], elementId(n)]) AS pairs"
+                for label, cols in NODE_COLUMNS.items()}
 MERGE_NODES = {label: f"UNWIND $rows AS row MERGE (n:{label.value} {{id: row[0]}}) "
-                      f"SET n = {_map_literal(cols)} RETURN row[0] AS id, elementId(n) AS eid"
+                      f"SET n = {_map_literal(cols)} RETURN collect([row[0], elementId(n)]) AS pairs"
                for label, cols in NODE_COLUMNS.items()}
 UPDATE_NODES = {label: "UNWIND $rows AS row MATCH (n) WHERE elementId(n) = row[0] "
                        f"SET n = {_map_literal(cols, 1)}" for label, cols in NODE_COLUMNS.items()}
 STORED_NODES = {label: f"UNWIND $ids AS id MATCH (n:{label.value} {{id: id}}) "
-                       "RETURN id, elementId(n) AS eid, properties(n) AS props" for label in NODE_COLUMNS}
+                       "RETURN collect([id, elementId(n), properties(n)]) AS found" for label in NODE_COLUMNS}
 STORED_ELEMENT_IDS = _union_by_label(
     "MATCH (n:{label}) WHERE n.id IN $ids RETURN n.id AS id, elementId(n) AS eid")
 _MATCH_ENDS = ("UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row[0] "
@@ -138,8 +139,15 @@ def _stored_nodes(tx: Any, label: Label, ids: list[str], chunk_size: int) -> dic
     """(element id, properties) of each of these ids stored with this label (one indexed lookup per chunk)."""
     found: dict[str, tuple[str, dict]] = {}
     for chunk in _chunks(ids, chunk_size):
-        found.update((r["id"], (r["eid"], r["props"])) for r in tx.run(STORED_NODES[label], ids=chunk))
+        found.update((node_id, (eid, props)) for node_id, eid, props in _single(tx, STORED_NODES[label],
+                                                                                 ids=chunk)["found"])
     return found
+
+
+def _single(tx: Any, query: str, **params: Any) -> Any:
+    """The one record of an aggregating query: a whole chunk's answer as lists in one record, which
+    the driver unpacks far faster than a record per row."""
+    return tx.run(query, **params).single()
 
 
 def _stored_element_ids(tx: Any, ids: list[str], chunk_size: int) -> dict[str, str]:
@@ -393,9 +401,9 @@ class Neo4jStore(Store):
                     tx.run(UPDATE_NODES[label], rows=chunk).consume()
             else:
                 for chunk in _chunks([_values(n.props, NODE_COLUMNS[label]) for n in maybe], self.batch_size):
-                    element_ids.update((r["id"], r["eid"]) for r in tx.run(MERGE_NODES[label], rows=chunk))
+                    element_ids.update(_single(tx, MERGE_NODES[label], rows=chunk)["pairs"])
             for chunk in _chunks([_values(n.props, NODE_COLUMNS[label]) for n in new], self.batch_size):
-                element_ids.update((r["id"], r["eid"]) for r in tx.run(CREATE_NODES[label], rows=chunk))
+                element_ids.update(_single(tx, CREATE_NODES[label], rows=chunk)["pairs"])
             created.update(node.id for node in new)
         groups: dict[tuple[RelType, bool], list[list[Any]]] = {}
         for rel in rels:
