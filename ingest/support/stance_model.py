@@ -29,6 +29,7 @@ from functools import cache
 from pathlib import Path
 
 from graph.schema import MODEL_CUE_PREFIX, Stance
+from ingest.cues import CueScanner
 from ingest.support.stance import MASK, MAX_SENTENCE, CitingContext, classify_stance, clause_of
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "stance-model.json"
@@ -78,6 +79,9 @@ FAMILIES = {
                            r"contrarily|differ\w*|instead|rather|despite|not|no|neither|nor|fail\w*|"
                            r"against|unexpected\w*)\b"),
 }
+# One scan of a text says which families can match it at all (their required literals, ingest.cues);
+# only those are searched.
+_FAMILY_CUES = CueScanner(list(FAMILIES.values()))
 # Words that say nothing by themselves: an n-gram of only these is no feature (and so never a cue).
 STOPWORDS = frozenset(
     "the of a an and or in on to for with by as at from that this these those is are was were be been "
@@ -148,7 +152,8 @@ def features(context: CitingContext, rule: tuple[str, str] | None = None) -> lis
     when already known."""
     stance, cue = rule or classify_stance(context.sentence, context.marker, list(context.markers),
                                           context.backs_claim, context.methods)
-    tokens = _tokens(_marked_text(context))
+    text = _marked_text(context)
+    tokens = _tokens(text)
     found = {f"w:{t}" for t in tokens if t not in STOPWORDS}
     found |= {f"b:{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)
               if a not in STOPWORDS or b not in STOPWORDS}
@@ -157,12 +162,12 @@ def features(context: CitingContext, rule: tuple[str, str] | None = None) -> lis
         found |= {f"pre:{t}" for t in tokens[max(0, at - _NEAR):at] if t not in STOPWORDS}
         found |= {f"post:{t}" for t in tokens[at + 1:at + 1 + _NEAR] if t not in STOPWORDS}
         found.add("at:end" if at >= len(tokens) - 1 else "at:start" if at == 0 else "at:middle")
-    text = _marked_text(context)
     clause = _clause_text(context)
+    in_text, in_clause = _FAMILY_CUES.candidates(text), _FAMILY_CUES.candidates(clause)
     for family, pattern in FAMILIES.items():
-        if pattern.search(text):
+        if pattern in in_text and pattern.search(text):
             found.add(f"f:{family}")
-        if pattern.search(clause):
+        if pattern in in_clause and pattern.search(clause):
             found.add(f"fc:{family}")
     found |= {f"sec:{kind}" for kind in section_kinds(context)} or {"sec:none"}
     if context.methods:
@@ -224,11 +229,11 @@ class StanceModel:
         peak = max(totals)
         probability = math.exp(totals[best] - peak) / sum(math.exp(t - peak) for t in totals)
 
-        def margin(feature: str) -> float:
+        margins = {}  # each feature's push toward the best class over the runner-up, computed once
+        for feature in found:
             weight = self.weights.get(feature)
-            return weight[best] - weight[second] if weight else 0.0
-
-        pushing = sorted((f for f in found if margin(f) > 0), key=lambda f: (-margin(f), f))
+            margins[feature] = weight[best] - weight[second] if weight else 0.0
+        pushing = sorted((f for f in found if margins[f] > 0), key=lambda f: (-margins[f], f))
         return self.classes[best], probability, pushing[:TOP_CUES]
 
     def to_json(self) -> dict[str, object]:
