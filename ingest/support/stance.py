@@ -332,6 +332,11 @@ MAX_SENTENCE = 4000  # a longer 'sentence' (a table, a run-on list) is read only
 _SCANNED = (CONTRASTING, NOT_FOUND_HERE, HYPOTHESIS, AGREEING, MENTIONING, EXAMPLE, USED, BACKGROUND,
             SUPPORTING)  # the cue patterns one scan of the clause can rule out
 _CUES = CueScanner(list(_SCANNED), unsure=MASK + OTHER)
+# The patterns searched in the whole sentence or in other cuts of it than the clause: one scan of the
+# masked sentence rules them out (`own` and every cut are the masked sentence, or substrings of it,
+# with some mask characters changed, and the scanner trusts no literal holding one).
+_WHOLE = (CLAIM_REJECTED, NOT_SEEN_BY, HEDGED, REPORTED, SEEMING)
+_WHOLE_CUES = CueScanner(list(_WHOLE), unsure=MASK + OTHER)
 
 
 def _masked(sentence: str, markers: Sequence[tuple[int, int]]) -> str:
@@ -465,11 +470,12 @@ def classify_stance(sentence: str, marker: tuple[int, int], markers: Sequence[tu
         return Stance.SUPPORTING, f"{' '.join(party.group(0).split())} … {written(found)}"
     if found:
         return Stance.CONTRASTING, written(found)
-    found = CLAIM_REJECTED.search(own)
+    may_whole = _WHOLE_CUES.candidates(caseless(masked))  # of these, the ones that can match at all
+    found = CLAIM_REJECTED.search(own) if CLAIM_REJECTED in may_whole else None
     if found:
         head = " ".join(found.group(0).split()[:2])
         return Stance.CONTRASTING, f"{head} … {' '.join(found.group('verdict').split())}"
-    found = NOT_SEEN_BY.search(own[start:end])
+    found = NOT_SEEN_BY.search(own[start:end]) if NOT_SEEN_BY in may_whole else None
     if found:
         return Stance.CONTRASTING, " ".join(sentence[start + found.start():start + found.end("by")].split())
     found = search(HYPOTHESIS, clause)
@@ -477,17 +483,17 @@ def classify_stance(sentence: str, marker: tuple[int, int], markers: Sequence[tu
     answer = ANSWERED.match(masked[own_end:]) if found and own_end < len(sentence) else None
     if found and answer:
         return Stance.CONTRASTING, f"{written(found)} …, {answer.group(0).split()[-1]}"
-    found = HEDGED.search(masked[start:own_end])
+    found = HEDGED.search(masked[start:own_end]) if HEDGED in may_whole else None
     answer = COUNTERFACTUAL.match(masked[own_end:]) if found and own_end < len(sentence) else None
     if found and answer:
         return Stance.CONTRASTING, f"{written(found)} …, but if … would"
-    found = REPORTED.search(masked[start:own_end])
+    found = REPORTED.search(masked[start:own_end]) if REPORTED in may_whole else None
     denial = DENIED.match(masked[own_end:]) if found and own_end < len(sentence) else None
     if found and denial:
         answer_words = " ".join(denial.group(0).split()[:3]).lstrip(";, ")
         return Stance.CONTRASTING, f"{written(found)} …, {answer_words} …"
     # the cues bound to this marker see only it as a marker, the other markers as OTHER
-    found = SEEMING.search(own)
+    found = SEEMING.search(own) if SEEMING in may_whole else None
     own = own[start:end]
     if found:
         return Stance.CONTRASTING, " ".join(sentence[found.start(1):found.end(1)].split()) + " …"

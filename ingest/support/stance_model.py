@@ -215,9 +215,19 @@ class StanceModel:
     weights: dict[str, tuple[float, ...]]
 
     def scores(self, found: list[str]) -> list[float]:
+        """Per class, the bias plus the weights of `found`, added in the order of `found`."""
+        get = self.weights.get
+        if len(self.bias) == 2:  # two classes (the shipped model): the same additions, unrolled
+            first, second = self.bias
+            for feature in found:
+                weight = get(feature)
+                if weight:
+                    first += weight[0]
+                    second += weight[1]
+            return [first, second]
         totals = list(self.bias)
         for feature in found:
-            for i, weight in enumerate(self.weights.get(feature, ())):
+            for i, weight in enumerate(get(feature, ())):
                 totals[i] += weight
         return totals
 
