@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from graph.schema import Stance
 from ingest.claims import caseless
@@ -399,13 +400,16 @@ def _outside_brackets(text: str, positions: list[int]) -> list[int]:
     return kept
 
 
-def _cuts(masked: str) -> list[int]:
-    """Where the masked sentence is cut into clauses (its start and end included)."""
+@lru_cache(maxsize=16)
+def _cuts(masked: str) -> tuple[int, ...]:
+    """Where the masked sentence is cut into clauses (its start and end included). Kept for the
+    sentences just seen: every marker of a sentence, and the stance model after the rules, cut the
+    same masked sentence."""
     boundaries = [m.start() for m in _BOUNDARY.finditer(masked)]
-    return sorted({0, *_outside_brackets(masked, boundaries), len(masked)})
+    return tuple(sorted({0, *_outside_brackets(masked, boundaries), len(masked)}))
 
 
-def _clause(cuts: list[int], marker: tuple[int, int], markers: Sequence[tuple[int, int]],
+def _clause(cuts: Sequence[int], marker: tuple[int, int], markers: Sequence[tuple[int, int]],
             whole: bool) -> tuple[int, int]:
     index = max(i for i, cut in enumerate(cuts[:-1]) if cut <= marker[0])
     start, end = cuts[index], cuts[index + 1]
