@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from graph.schema import Stance
 from ingest.claims import caseless
-from ingest.cues import CueScanner
+from ingest.cues import Alternatives, CueScanner
 
 # What a '(see …)' points at in the citing article itself, not in a cited work: '(see S1 Text)',
 # '(see Fig. 1C)', '(see Methods)'.
@@ -333,6 +333,10 @@ MAX_SENTENCE = 4000  # a longer 'sentence' (a table, a run-on list) is read only
 _SCANNED = (CONTRASTING, NOT_FOUND_HERE, HYPOTHESIS, AGREEING, MENTIONING, EXAMPLE, USED, BACKGROUND,
             SUPPORTING)  # the cue patterns one scan of the clause can rule out
 _CUES = CueScanner(list(_SCANNED), unsure=MASK + OTHER)
+# The cue patterns of many alternatives, each alternative searched alone where its literals are (their
+# callers read only group 0 of the match).
+_ALTERNATIVES = {pattern: alternatives for pattern in (*_SCANNED, VALUE)
+                 if (alternatives := Alternatives(pattern)).parts}
 # The patterns searched in the whole sentence or in other cuts of it than the clause: one scan of the
 # masked sentence rules them out (`own` and every cut are the masked sentence, or substrings of it,
 # with some mask characters changed, and the scanner trusts no literal holding one).
@@ -451,8 +455,12 @@ def classify_stance(sentence: str, marker: tuple[int, int], markers: Sequence[tu
 
     def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
         """pattern.search(text), skipped when the scanner says it cannot match (patterns the
-        scanner does not hold are always searched)."""
-        return pattern.search(text) if pattern in may or pattern not in _SCANNED else None
+        scanner does not hold are always searched); a pattern of many alternatives searches only
+        those whose literals the text holds (_ALTERNATIVES: the same match)."""
+        if pattern in _SCANNED and pattern not in may:
+            return None
+        alternatives = _ALTERNATIVES.get(pattern)
+        return alternatives.search(text, caseless(text)) if alternatives else pattern.search(text)
 
     fronted = FRONTED.match(clause)
     if fronted:
