@@ -404,11 +404,15 @@ def _outside_brackets(text: str, positions: list[int]) -> list[int]:
     return kept
 
 
+def _cuts(masked: str) -> list[int]:
+    """Where the masked sentence is cut into clauses (its start and end included)."""
+    return list(_kept_cuts(masked))
+
+
 @lru_cache(maxsize=16)
-def _cuts(masked: str) -> tuple[int, ...]:
-    """Where the masked sentence is cut into clauses (its start and end included). Kept for the
-    sentences just seen: every marker of a sentence, and the stance model after the rules, cut the
-    same masked sentence."""
+def _kept_cuts(masked: str) -> tuple[int, ...]:
+    """_cuts, kept for the sentences just seen: every marker of a sentence, and the stance model
+    after the rules, cut the same masked sentence."""
     boundaries = [m.start() for m in _BOUNDARY.finditer(masked)]
     return tuple(sorted({0, *_outside_brackets(masked, boundaries), len(masked)}))
 
