@@ -26,7 +26,8 @@ class Node:
     props: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.label = Label(self.label)
+        if type(self.label) is not Label:  # Label(a Label) is that Label; the call costs more than the test
+            self.label = Label(self.label)
         self.props = {**self.props, "id": self.id}
 
     def to_dict(self) -> dict[str, Any]:
@@ -43,7 +44,8 @@ class Relationship:
     props: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.type = RelType(self.type)
+        if type(self.type) is not RelType:
+            self.type = RelType(self.type)
 
     @property
     def key(self) -> tuple[str, str, str]:
