@@ -20,7 +20,7 @@ from enum import StrEnum
 # IN_CORPUS links a cited work to the ingested article it is; claims and evidence carry PDF places.
 # Version 3: a Source's study design (`design`, `design_reason`), the stance of each citing passage
 # (`stance`, `stance_cue` on Evidence->Source CITES), a claim's support profile (`support_design`,
-# `n_supporting`, `n_contrasting`) and the status `disputed-by-citation` (graph/upgrade.py fills them).
+# `n_supporting`, `n_contrasting`) and the status `disputed-by-citation` (ingest/upgrade.py on upgrade).
 # Version 4: an unresolved citation's `reason` (Evidence) and the claim status `cited-unresolved` (a
 # v3 store held such claims as `unsupported`; the upgrade sets them from the stored evidence).
 SCHEMA_VERSION = 4

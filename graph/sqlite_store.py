@@ -30,6 +30,7 @@ from graph.schema import (
     StudyDesign,
 )
 from graph.store import DEFAULT_MAX_NODES, Store, StoreError, breadth_first, trace_context
+from graph.upgrade import PLANNER_FREE_FROM, UpgradePlanner, old_version_message
 
 META_TABLE = "claimgraph_meta"
 UNKNOWN_DESIGN = StudyDesign.UNKNOWN.value
@@ -222,9 +223,12 @@ def _py_lower(value: str | None) -> str | None:
 class SQLiteStore(Store):
     """A ClaimGraph store in one SQLite file."""
 
-    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path, read_only: bool = False,
+                 planner: UpgradePlanner | None = None) -> None:
+        """`planner` (ingest.upgrade.PLANNER) lets opening for writing upgrade a store older than v3."""
         self.path = Path(path)
         self.read_only = read_only
+        self._planner = planner
         self._lock = threading.RLock()
         self._has_claim_text = False
         self._search_columns: tuple[str, ...] = ()
@@ -303,6 +307,8 @@ class SQLiteStore(Store):
                     conn.execute(statement)
                 self._set_version(conn)
         elif version < SCHEMA_VERSION:
+            if version < PLANNER_FREE_FROM and self._planner is None:
+                raise StoreError(old_version_message(str(self.path), version))
             with self._transaction():
                 self._upgrade(conn)
         if not self._table_exists(CLAIM_TEXT):
@@ -396,14 +402,15 @@ class SQLiteStore(Store):
 
     def _upgrade_to_v3(self, conn: sqlite3.Connection) -> None:
         """v1 -> v2 (work ids) and v2 -> v3 (designs, stances, support profiles), in `conn`'s transaction."""
-        from graph.upgrade import V3_INPUT_LABELS, V3_INPUT_TYPES, plan_v1_to_v2, plan_v2_to_v3
+        from graph.upgrade import V3_INPUT_LABELS, V3_INPUT_TYPES
 
+        assert self._planner is not None  # _prepare refused the store without one
         sources = [_row_props(Label.SOURCE, r) for r in conn.execute("SELECT * FROM source")]
         cites = [_rel(r) for r in conn.execute(
             "SELECT * FROM rel WHERE type = 'CITES' AND \"end\" IN (SELECT id FROM source)")]
         written = [_rel(r) for r in conn.execute(
             "SELECT * FROM rel WHERE type = 'WRITTEN_BY' AND start IN (SELECT id FROM source)")]
-        plan = plan_v1_to_v2(sources, cites, written)
+        plan = self._planner.v1_to_v2(sources, cites, written)
         for chunk in _chunks(plan.old_ids):
             marks = _marks(len(chunk))
             conn.execute(_sql("DELETE FROM rel WHERE type IN ('CITES', 'WRITTEN_BY') AND "
@@ -417,7 +424,7 @@ class SQLiteStore(Store):
                  for row in conn.execute(_sql("SELECT * FROM $t", t=q(TABLES[label])))]
         rels = [_rel(r) for rel_type in V3_INPUT_TYPES
                 for r in conn.execute('SELECT * FROM rel WHERE type = ?', (str(rel_type),))]
-        changed_nodes, changed_rels = plan_v2_to_v3(nodes, rels)
+        changed_nodes, changed_rels = self._planner.v2_to_v3(nodes, rels)
         self._upsert_nodes(conn, changed_nodes)
         conn.executemany(REL_UPSERT_SQL, [(str(r.type), r.start, r.end, json.dumps(r.props, sort_keys=True))
                                           for r in changed_rels])

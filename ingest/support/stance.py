@@ -74,6 +74,10 @@ CONTRASTING = re.compile(
     r"stronger) than (?:those |that |"
     r"the (?:values? |rates? |times? )?|what (?:was |were |has been |had been )?)?(?:previously |earlier )?"
     r"(?:reported|described|observed|found|estimated|measured)|"
+    r"(?:longer|shorter|higher|lower|greater|smaller|larger|faster|slower|weaker|stronger|more|less|fewer)\b"
+    r"[^.;,\x00]{0,80}?\sthan (?:(?:the |those |that )?(?:previous|earlier|prior|published) "
+    r"(?:estimates?|reports?|studies|values?|figures?|findings)|"
+    r"previously (?:reported|described|estimated|published|found))|"
     r"(?:unlikely|not)\b[^.;]{0,160}\bas (?:(?:previous|earlier|prior|other|some) )?(?:reports|studies|work|"
     r"authors|investigators)? ?(?:have |has |had )?(?:suggested|proposed|claimed|hypothesi[sz]ed|reported)|"
     r"^(?:although|though|even though|while)\b[^;]{0,240}?,\s*(?:we|our|here|in our|this study|in this study)"
@@ -232,7 +236,19 @@ NOT_FOUND_HERE = re.compile(
 # have found … [25]'. Its contrast is with the works cited inside it, up to the comma that closes it; a
 # marker of the main clause after that comma is read on the main clause alone.
 FRONTED = re.compile(r"^[\s,]*(?:(?:however|but|yet|and),?\s+)?(?:in contrast (?:to|with)|unlike|contrary to|"
-                     r"as opposed to)\b", re.IGNORECASE)
+                     r"as opposed to|(?:in|not )consistent with|at odds with|in conflict with)\b",
+                     re.IGNORECASE)
+# What a fronted contrast that cites nothing must name for the works of its main clause to be the ones
+# disputed: the citing study's own findings ('In contrast with our findings, in adult studies … [9]') or
+# earlier work ('contrary to what has been claimed in previous studies, see, e.g., [23]'). Anything else
+# (an uncited view, model, organism or conclusion: 'Contrary to the view that …, neurons use diverse ion
+# channel combinations (66, 67)', 'Unlike the BVC model, the boundary cell representation … (Solstad et
+# al., 2008)', 'Inconsistent with this conclusion, however, numerous earlier studies detected … (Graf et
+# al., 2004)') is contrasted with the main clause, whose works are its evidence or its source.
+OWN_OR_PRIOR = re.compile(
+    r"\b(?:our|we|us|present|current|these (?:results|findings|data|observations)|previous(?:ly)?|earlier|"
+    r"prior|others?|published|literature|claimed|reported|studies|reports|(?:findings|results|work) of)\b",
+    re.IGNORECASE)
 # A fronted contrast of study design, not of results: the main clause says what this study did
 # differently ('In contrast to most previous studies [15], this study obtained the information …',
 # 'Unlike earlier work [3], we included all ages'); the works inside the phrase are mentioning.
@@ -452,6 +468,10 @@ def classify_stance(sentence: str, marker: tuple[int, int], markers: Sequence[tu
                       if clause[i] == "," and not inside[i] and clause[i + 1].isspace()), None)
         held = close is not None and any(start + fronted.end() <= m[0] < start + close for m in markers)
         if held and close is not None and marker[0] >= start + close:  # the main clause's own marker
+            start = start + close + 1
+            clause = masked[start:end]
+        elif (close is not None and marker[0] >= start + close
+              and not OWN_OR_PRIOR.search(clause[fronted.end():close])):  # contrasted with the uncited
             start = start + close + 1
             clause = masked[start:end]
         elif close is not None and DESIGN_MAIN.match(clause[close + 1:]):

@@ -82,6 +82,7 @@ FAMILIES = {
 STOPWORDS = frozenset(
     "the of a an and or in on to for with by as at from that this these those is are was were be been "
     "it its their which".split())
+_NOT_CLAUSE_WORDS = STOPWORDS | {THIS, OTHER_MARK}
 TOP_CUES = 3  # features named in a model decision's cue
 _NEAR = 4  # words before and after the marker kept as positional features
 
@@ -108,13 +109,35 @@ def _marked_text(context: CitingContext) -> str:
     return "".join(pieces).replace(MASK, " ")
 
 
-def _clause_text(context: CitingContext) -> str:
-    """The clause of the sentence that holds the marker (as the rules cut it), lower-cased."""
+def _clause_span(context: CitingContext) -> tuple[int, int] | None:
+    """(start, end) in the sentence of the clause that holds the marker (as the rules cut it); None for a
+    sentence the rules read only around the marker, or a marker not among the sentence's markers."""
     sentence, marker, markers = context.sentence, context.marker, list(context.markers) or [context.marker]
     if len(sentence) > MAX_SENTENCE or marker not in markers:
+        return None
+    return clause_of(sentence, marker, markers, whole=False)
+
+
+def _clause_text(context: CitingContext, span: tuple[int, int] | None) -> str:
+    """The clause of the sentence that holds the marker, lower-cased (`span` from `_clause_span`)."""
+    if span is None:
         return _marked_text(context)
-    start, end = clause_of(sentence, marker, markers, whole=False)
-    return sentence[start:end].lower()
+    return context.sentence[span[0]:span[1]].lower()
+
+
+def _clause_words(context: CitingContext, span: tuple[int, int] | None) -> list[str]:
+    """The words of the marker's own clause, its markers read as THIS / OTHER_MARK (as `_tokens`)."""
+    if span is None:
+        return _tokens(_marked_text(context))
+    sentence, marker, (start, end) = context.sentence, context.marker, span
+    pieces, at = [], start
+    for low, high in sorted(m for m in context.markers if start <= m[0] < end):
+        if low < at:
+            continue
+        pieces += [sentence[at:low].lower(), f" {THIS if (low, high) == marker else OTHER_MARK} "]
+        at = high
+    pieces.append(sentence[at:max(at, end)].lower())
+    return _tokens("".join(pieces).replace(MASK, " "))
 
 
 def _tokens(text: str) -> list[str]:
@@ -148,7 +171,8 @@ def features(context: CitingContext, rule: tuple[str, str] | None = None) -> lis
     when already known."""
     stance, cue = rule or classify_stance(context.sentence, context.marker, list(context.markers),
                                           context.backs_claim, context.methods)
-    tokens = _tokens(_marked_text(context))
+    text = _marked_text(context)
+    tokens = _tokens(text)
     found = {f"w:{t}" for t in tokens if t not in STOPWORDS}
     found |= {f"b:{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)
               if a not in STOPWORDS or b not in STOPWORDS}
@@ -157,8 +181,10 @@ def features(context: CitingContext, rule: tuple[str, str] | None = None) -> lis
         found |= {f"pre:{t}" for t in tokens[max(0, at - _NEAR):at] if t not in STOPWORDS}
         found |= {f"post:{t}" for t in tokens[at + 1:at + 1 + _NEAR] if t not in STOPWORDS}
         found.add("at:end" if at >= len(tokens) - 1 else "at:start" if at == 0 else "at:middle")
-    text = _marked_text(context)
-    clause = _clause_text(context)
+    span = _clause_span(context)
+    clause = _clause_text(context, span)
+    # the words of the marker's own clause: what is said of this work, not of the others the sentence cites
+    found |= {f"cw:{t}" for t in _clause_words(context, span) if t not in _NOT_CLAUSE_WORDS}
     for family, pattern in FAMILIES.items():
         if pattern.search(text):
             found.add(f"f:{family}")
@@ -181,6 +207,8 @@ def describe(feature: str) -> str:
     value = value.replace(THIS, "[this citation]").replace(OTHER_MARK, "[citation]")
     if kind in ("w", "b"):
         return f"'{value}'"
+    if kind == "cw":
+        return f"'{value}' in its clause"
     if kind == "pre":
         return f"'{value}' before the citation"
     if kind == "post":
