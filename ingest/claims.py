@@ -128,7 +128,8 @@ _REFERENCE_ENTRY = re.compile(
 # A sentence opened by a conjunction or preposition before a species name ("Because N. attenuata is
 # an annual, …") is prose, however its years fall.
 _PROSE_OPENER = (r"(?!(?:Because|Although|Though|While|Whereas|When|Since|After|Before|Unless|If|As|In|On|"
-                 r"At|For|Unlike|With|Without|From|By|Thus|Hence|Here|There|Then|But|And)\s)")
+                 r"At|For|Unlike|With|Without|From|By|Thus|Hence|Here|There|Then|But|And|"
+                 r"The|This|These|That|Those|Its|Our|Their)\s)")  # "The ZI, a mostly GABAergic region, …"
 _VANCOUVER_ENTRY = re.compile(
     rf"^(?:\[\d+\]\s*|\d+\.\s+)?{_PROSE_OPENER}[A-Z][\w'’\-]+ [A-Z]{{1,3}}(?:,|\.)\s"
     r".{0,400}?\b(?:1[5-9]|20)\d\d(?:;|\.\s|\.$|\s[A-Z][a-z]{2}\b)"

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from ingest.model import PersonName, Reference
@@ -39,9 +40,10 @@ AFTER_REFERENCES = re.compile(
     re.I)
 
 UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
-PARTICLE = r"(?:(?:van|von|der|den|de|da|do|dos|das|di|del|della|la|le|du|ten|ter|st\.?|mac|al|el)\s+)"
+PARTICLE = (r"(?:(?:van|von|der|den|de|da|do|dos|das|di|del|della|la|le|du|ten|ter|st\.?|mac|al|el"
+            r"|DE|DA|DO|DOS|DAS|VAN|VON|DER|DEL|TEN|TER)\s+)")  # ABNT capitals: "DE SOUSA, V.F."
 SURNAME = (rf"{PARTICLE}*(?:[{UPPER}][\w'’]*|[{UPPER}]'[{UPPER}][\w'’]*)(?:-[{UPPER}]?[\w'’]+)*"
-           rf"(?:\s+(?:Jr|Sr|II|III|IV)\.?)?")
+           rf"(?:\s+(?:Jr|Sr|JR|SR|II|III|IV)\.?)?")
 INITIALS_DOTTED = rf"(?:[{UPPER}][a-z]?\.(?:\s?-?\s?)){{1,4}}"
 INITIALS_BARE = rf"[{UPPER}]{{1,4}}(?:-[{UPPER}]{{1,2}})?"
 GIVEN_FULL = rf"[{UPPER}][a-zà-ÿ]+(?:-[{UPPER}][a-zà-ÿ]+)?(?:\s+[{UPPER}]\.)*(?:\s+[{UPPER}][a-zà-ÿ]+)?"
@@ -56,6 +58,9 @@ NAME_FORMS: dict[str, re.Pattern[str]] = {
                             rf"(?P<given>{INITIALS_BARE}(?:\s+(?:Jr|Jnr|Sr|II|III)\b)?){NAME_END}"),
     "comma-initials": re.compile(rf"(?P<family>{LONG_SURNAME}),\s*(?P<given>{INITIALS_DOTTED})"),
     "initials-first": re.compile(rf"(?P<given>{INITIALS_DOTTED})\s*(?P<family>{SURNAME}){NAME_END}"),
+    # ABNT without the initial's stop: "LÓPEZ, E; CANTAMUTTO, F."
+    "comma-bare-initial": re.compile(
+        rf"(?P<family>{LONG_SURNAME}),\s*(?P<given>[{UPPER}]{{1,2}})(?=\s*[;.])"),
     "comma-given": re.compile(rf"(?P<family>{SURNAME}),\s+(?P<given>{GIVEN_FULL}){NAME_END}"),
 }
 SEPARATOR = re.compile(r"\s*(?:,\s*(?:&|and|e|y)\s+|;\s*(?:&|and)?\s*|,\s*|&\s+|\band\s+|\be\s+|\by\s+)")
@@ -246,7 +251,7 @@ def parse_authors(text: str) -> tuple[list[PersonName], bool, int]:
         position, others = 0, False
         while True:
             match = form.match(text, position)
-            if not match:
+            if not match or _group_in_capitals(match):
                 break
             names.append(PersonName(family=_clean_family(match.group("family")),
                                     given=" ".join(match.group("given").split())))
@@ -264,6 +269,12 @@ def parse_authors(text: str) -> tuple[list[PersonName], bool, int]:
     names, others, position = best
     editors = EDITOR_MARK.match(text, position)
     return names, others, editors.end() if editors else position
+
+
+def _group_in_capitals(match: re.Match[str]) -> bool:
+    """'WORLD BANK.', 'RSTUDIO TEAM.': a group in ABNT capitals, not a family and bare initials."""
+    given = match.group("given")
+    return match.group("family").isupper() and len(given) >= 3 and given.isalpha() and given.isupper()
 
 
 def _clean_family(family: str) -> str:
@@ -308,6 +319,7 @@ def parse_entry(entry: str, key: str = "", path: str = "", line: int = 0,
     if label_match and _numbered_like(printed):
         label = label_match.group("b") or label_match.group("d") or label_match.group("s")
         body = printed[label_match.end():].lstrip()
+        body = re.sub(r"^[.,;:](?=\s)\s*", "", body)  # SciELO's "1. . Almeida CE, …": a stray stop
     body = LIST_MARK.sub("", body)
     fields: dict[str, str] = {"printed": printed}
     body = _strip_identifiers(body, fields)
@@ -360,11 +372,19 @@ def _group_then_people(body: str) -> tuple[list[PersonName], bool, str]:
 def _corporate_author(body: str) -> tuple[list[PersonName], str]:
     """'World Health Organization (2010) …' or 'American Cancer Society. 2007. …': a group as author."""
     match = re.match(rf"^(?P<name>[{UPPER}][^.()\d]{{2,80}}?)\s*(?=\(\s*{YEAR}|[.,]\s*{YEAR}[a-z]?\b)", body)
+    if not match:  # "FLORA DO BRASIL 2020. Jardim Botânico …": a database named with its year
+        match = re.match(rf"^(?P<name>[{UPPER}][^.()\d,]{{2,60}}?)\s+(?={YEAR}[a-z]?\.\s)", body)
+        if match and not match.group("name").isupper():
+            match = None
+    if not match:  # "CIFRA. Informe sobre …": one word in ABNT capitals
+        match = re.match(rf"^(?P<name>[{UPPER}]{{3,}}(?:-[{UPPER}]+)?)\.\s+(?=[{UPPER}])", body)
     if not match:
         # words joined by one space; an optional space between them backtracked exponentially
         # lower-case joining words allowed: "Conselho Nacional de Desenvolvimento Científico e Tecnológico"
         word, joiner = _GROUP_WORD, _JOINER
-        match = re.match(rf"^(?P<name>{word}(?:\s(?:{joiner}\s)?{word}){{0,9}})\.\s+(?=[{UPPER}])", body)
+        # "CNCFlora - Centro Nacional de Conservação da Flora. …": an abbreviation, a dash, the name
+        match = re.match(rf"^(?P<name>{word}(?:\s(?:{joiner}\s|[-–—]\s)?{word}){{0,11}})\.\s+"
+                         rf"(?=[{UPPER}]|[^\x00-\x7f])", body)  # a title in any script follows
         if not match or len(match.group("name").split()) < 2:
             return [], body
     return [PersonName(family=match.group("name").strip(" ,."))], body[match.end():]
@@ -497,12 +517,14 @@ def merge_with_bib(printed: list[Reference], bib: list[Reference],
     if not printed or not bib:
         return [*printed, *bib]
     by_doi = {r.fields.get("doi", "").lower(): r for r in bib if r.fields.get("doi")}
+    # a DOI two printed entries share (a publisher's copy-paste slip) identifies neither
+    printed_dois = Counter(r.fields.get("doi", "").lower() for r in printed if r.fields.get("doi"))
     used: set[str] = set()
     merged: list[Reference] = []
     matcher: ReferenceEntryMatcher | None = None
     for entry in printed:
         doi = entry.fields.get("doi", "").lower()
-        record = by_doi.get(doi) if doi else None
+        record = by_doi.get(doi) if doi and printed_dois[doi] == 1 else None
         if record is None:
             matcher = matcher or ReferenceEntryMatcher(bib)
             key = matcher.best(entry.fields.get("printed", ""), excluded=used)
@@ -513,5 +535,10 @@ def merge_with_bib(printed: list[Reference], bib: list[Reference],
         used.add(record.key)
         if renamed is not None:
             renamed[entry.key] = record.key
-        merged.append(replace(record, label=record.label or entry.label))  # the .bib cache is shared
+        fields = record.fields
+        printed_year = entry.fields.get("year", "")
+        if re.fullmatch(r"\d{4}[a-z]", printed_year) and record.year.strip() == printed_year[:4]:
+            fields = {**fields, "year_printed": printed_year}  # the list's "1996b" tells 1996a from 1996c
+        # the .bib cache is shared: a copy
+        merged.append(replace(record, label=record.label or entry.label, fields=fields))
     return [*merged, *(r for r in bib if r.key not in used)]
