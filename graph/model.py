@@ -17,7 +17,7 @@ _NODE_PROPS = {label: frozenset(spec.prop_names) for label, spec in NODES.items(
 _REL_PROPS = {rel_type: frozenset(spec.prop_names) for rel_type, spec in RELATIONSHIPS.items()}
 
 
-@dataclass
+@dataclass(slots=True)
 class Node:
     """A node: its label, its stable id and its properties (id included)."""
 
@@ -34,7 +34,7 @@ class Node:
         return {"label": str(self.label), **self.props}
 
 
-@dataclass
+@dataclass(slots=True)
 class Relationship:
     """A directed relationship between two node ids."""
 

@@ -20,7 +20,7 @@ from ingest.model import LIST_ITEM, PARAGRAPH, REFERENCES, ParsedDocument, Sente
 from ingest.segment import SUPERSCRIPT_MARKER_TEXT, split_sentences
 
 
-@dataclass
+@dataclass(slots=True)
 class Unit:
     """A sentence of a paragraph or a whole list item: the span evidence and claims live in."""
 
@@ -30,7 +30,7 @@ class Unit:
     index: int  # order of the unit in the document
 
 
-@dataclass
+@dataclass(slots=True)
 class ClaimSpan:
     """A claim found in a document, before it becomes a graph node."""
 
