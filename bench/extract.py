@@ -252,7 +252,7 @@ def main(argv: list[str] | None = None) -> None:
         counts = [10, 100, 1000] if args.quick else [10, 30, 100, 300, 1000]
         growth(pairs, directory, sizes, counts, repeat)
         console.print("memory …")
-        memory(pairs, directory, [100_000, 1_000_000])
+        memory(pairs, directory, [10_000, 100_000, 1_000_000])
 
 
 if __name__ == "__main__":

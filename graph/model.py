@@ -17,7 +17,7 @@ _NODE_PROPS = {label: frozenset(spec.prop_names) for label, spec in NODES.items(
 _REL_PROPS = {rel_type: frozenset(spec.prop_names) for rel_type, spec in RELATIONSHIPS.items()}
 
 
-@dataclass
+@dataclass(slots=True)
 class Node:
     """A node: its label, its stable id and its properties (id included)."""
 
@@ -26,14 +26,15 @@ class Node:
     props: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.label = Label(self.label)
+        if type(self.label) is not Label:  # Label(a Label) is that Label; the call costs more than the test
+            self.label = Label(self.label)
         self.props = {**self.props, "id": self.id}
 
     def to_dict(self) -> dict[str, Any]:
         return {"label": str(self.label), **self.props}
 
 
-@dataclass
+@dataclass(slots=True)
 class Relationship:
     """A directed relationship between two node ids."""
 
@@ -43,7 +44,8 @@ class Relationship:
     props: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.type = RelType(self.type)
+        if type(self.type) is not RelType:
+            self.type = RelType(self.type)
 
     @property
     def key(self) -> tuple[str, str, str]:

@@ -12,6 +12,7 @@ import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from graph.schema import ClaimKind, claim_id
 from ingest.cues import CueScanner
@@ -19,7 +20,7 @@ from ingest.model import LIST_ITEM, PARAGRAPH, REFERENCES, ParsedDocument, Sente
 from ingest.segment import SUPERSCRIPT_MARKER_TEXT, split_sentences
 
 
-@dataclass
+@dataclass(slots=True)
 class Unit:
     """A sentence of a paragraph or a whole list item: the span evidence and claims live in."""
 
@@ -29,7 +30,7 @@ class Unit:
     index: int  # order of the unit in the document
 
 
-@dataclass
+@dataclass(slots=True)
 class ClaimSpan:
     """A claim found in a document, before it becomes a graph node."""
 
@@ -174,7 +175,15 @@ _CLAIM_CUES = CueScanner(_SCANNED)
 _SCANNED_SET = frozenset(_SCANNED)
 
 
-def _may_match(pattern: re.Pattern[str], may: set[re.Pattern[str]]) -> bool:
+@lru_cache(maxsize=16)
+def _scan(sentence: str) -> tuple[str, frozenset[re.Pattern[str]]]:
+    """(caseless(sentence), the scanned claim patterns that may match it): one fold and one scan per
+    sentence, shared by the meta-text, greeting and kind checks (each asks of the same sentence)."""
+    folded = caseless(sentence)
+    return folded, frozenset(_CLAIM_CUES.candidates(folded))
+
+
+def _may_match(pattern: re.Pattern[str], may: frozenset[re.Pattern[str]]) -> bool:
     """False only when the scan showed `pattern` cannot match (`may`: _CLAIM_CUES.candidates)."""
     return pattern not in _SCANNED_SET or pattern in may
 
@@ -272,7 +281,7 @@ def _is_heading_like(sentence: str) -> bool:
 
 def _is_greeting(sentence: str) -> bool:
     """Greetings, thanks, sign-offs and short addresses to a named person ('Liza, well said.')."""
-    may = _CLAIM_CUES.candidates(caseless(sentence))
+    _, may = _scan(sentence)
     if any(p.search(sentence) for p in _GREETING if _may_match(p, may)):
         return True
     vocative = re.match(r"^([A-Z][a-z]+),\s", sentence)
@@ -320,8 +329,7 @@ def _is_filler(sentence: str) -> bool:
 
 def _is_meta(sentence: str) -> bool:
     """Meta-text about the article itself (one of _META matches)."""
-    folded = caseless(sentence)
-    may = _CLAIM_CUES.candidates(folded)
+    folded, may = _scan(sentence)
     for pattern, cues in zip(_META, _META_CUES, strict=True):
         if not _may_match(pattern, may) or (cues and not any(cue in folded for cue in cues)):
             continue
@@ -396,8 +404,7 @@ def _may_be_kind(kind: ClaimKind, sentence: str, folded: str) -> bool:
 
 def claim_kind(sentence: str) -> str:
     """The kind of assertion a claim is: the first kind whose cue words it contains."""
-    folded = caseless(sentence)
-    may = _CLAIM_CUES.candidates(folded)
+    folded, may = _scan(sentence)
     for kind, pattern in _KIND_PATTERNS:
         if _may_match(pattern, may) and _may_be_kind(kind, sentence, folded) and pattern.search(sentence):
             return str(kind)

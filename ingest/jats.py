@@ -857,11 +857,19 @@ def printed_reference(ref: Reference, style: str = "author-year") -> str:
     return f"{body}.{tail}" if body else tail.strip()
 
 
+_SPLITS_A_NAME = re.compile(r",|\sand\s", re.IGNORECASE)  # what BibTeX reads as a name or list separator
+
+
 def _bib_name(person: PersonName) -> str:
+    """'Family, Given' for BibTeX; a part holding a comma or a word 'and' (a misread printed entry, a
+    collaboration) is braced, so it stays one name and the entry stays readable."""
     family = _bib_escape(person.family)
-    if " " in person.family and not person.given:
-        family = "{" + family + "}"  # a collaboration: one family name
-    return f"{family}, {_bib_escape(person.given)}" if person.given else family
+    if (" " in person.family and not person.given) or _SPLITS_A_NAME.search(person.family):
+        family = "{" + family + "}"  # a collaboration (or a misread name): one family name
+    if not any(ch.isalpha() for ch in person.given):  # no given name ('&' misread as one)
+        return family
+    given = _bib_escape(person.given)
+    return f"{family}, {{{given}}}" if _SPLITS_A_NAME.search(person.given) else f"{family}, {given}"
 
 
 _BIB_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "$": r"\$",

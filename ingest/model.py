@@ -44,7 +44,7 @@ TITLE = "title"
 BLOCK_KINDS = (HEADING, PARAGRAPH, LIST_ITEM, BYLINE, SIGNOFF, REFERENCES, BOILERPLATE, TITLE)
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     """A structural unit of a document: heading, paragraph, list item, …"""
 
@@ -56,14 +56,14 @@ class Block:
     quote: bool = False    # a block quotation (Markdown "> …", HTML <blockquote>)
 
 
-@dataclass
+@dataclass(slots=True)
 class Sentence:
     start: int
     end: int
     block: int             # index into ParsedDocument.blocks
 
 
-@dataclass
+@dataclass(slots=True)
 class MarkedCitation:
     """A citation the file's own markup links to its reference list.
 
@@ -78,7 +78,7 @@ class MarkedCitation:
     keys: list[str]
 
 
-@dataclass
+@dataclass(slots=True)
 class LayoutBox:
     """Where a span of the document text is printed (PDF input): 1-based page and bounding box
     in PDF points (x0, y0, x1, y1), origin top left."""

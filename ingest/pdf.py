@@ -160,6 +160,37 @@ def _open(path: Path):  # noqa: ANN202 - pypdfium2.PdfDocument
     return document
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_NO_CHAR = ""  # the second code unit of a pair: its character is at the first one's index
+
+
+def joined_surrogates(text: str) -> list[str]:
+    """PDFium's characters, one per index, with each UTF-16 surrogate pair (a character outside the
+    BMP, such as a math italic 𝑥, which PDFium counts as two) made one character at the first index
+    (the second becomes empty, so indices keep their boxes), and a lone surrogate U+FFFD: text with
+    lone surrogates cannot be written as UTF-8."""
+    out: list[str] = []
+    pending = ""
+    for char in text:
+        if "\ud800" <= char <= "\udbff":
+            if pending:
+                out.append("\ufffd")
+            pending = char
+            continue
+        if "\udc00" <= char <= "\udfff" and pending:
+            out.append((pending + char).encode("utf-16", "surrogatepass").decode("utf-16"))
+            out.append(_NO_CHAR)
+            pending = ""
+            continue
+        if pending:
+            out.append("\ufffd")
+            pending = ""
+        out.append("\ufffd" if "\udc00" <= char <= "\udfff" else char)
+    if pending:
+        out.append("\ufffd")
+    return out
+
+
 def _page_chars(page, textpage) -> list[Char]:  # noqa: ANN001 - pypdfium2 objects
     """Every character of a page with its box (top-left origin), size (box height) and weight."""
     import pypdfium2.raw as pdfium_c
@@ -170,6 +201,7 @@ def _page_chars(page, textpage) -> list[Char]:  # noqa: ANN001 - pypdfium2 objec
     all_text = textpage.get_text_range()
     if len(all_text) != count:  # characters outside the BMP: read them one by one
         all_text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, i) or 32) for i in range(count))
+    units: str | list[str] = joined_surrogates(all_text) if _SURROGATE.search(all_text) else all_text
     rect = pdfium_c.FS_RECTF()
     rect_ref = ctypes.byref(rect)
     loose_box, weight_of, generated = (pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetFontWeight,
@@ -177,7 +209,9 @@ def _page_chars(page, textpage) -> list[Char]:  # noqa: ANN001 - pypdfium2 objec
     newline, space = Char("\n", 0, 0, 0, 0, 0, False), Char(" ", 0, 0, 0, 0, 0, False)
     chars: list[Char] = []
     append = chars.append
-    for index, text in enumerate(all_text):
+    for index, text in enumerate(units):
+        if text == _NO_CHAR:
+            continue
         if text in "\r\n":
             append(newline)
             continue

@@ -790,13 +790,9 @@ class LineFinder:
     found once, and each lookup is a binary search."""
 
     def __init__(self, doc: ParsedDocument) -> None:
-        try:
-            file_text = Path(doc.path).read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            file_text = ""
-        self.in_file = file_text[doc.offset:doc.offset + len(doc.text)] == doc.text
+        self.in_file, newlines_before = text_in_file(doc.path, doc.offset, doc.text)
         if self.in_file:  # the file's own line breaks: only "\n" counts, as in the file
-            self.first_line = file_text.count("\n", 0, doc.offset) + 1
+            self.first_line = newlines_before + 1
             self.breaks = [m.start() for m in re.finditer("\n", doc.text)]
         else:  # the text alone: any of \r\n, \r, \n is one break (counted from where it starts)
             self.first_line = 1
@@ -805,6 +801,33 @@ class LineFinder:
     def line(self, position: int) -> int:
         """1-based line of the file that holds the document's character at `position`."""
         return self.first_line + bisect.bisect_left(self.breaks, position)
+
+
+FILE_CHUNK_CHARS = 1 << 16
+
+
+def text_in_file(path: str | Path, offset: int, text: str) -> tuple[bool, int]:
+    """Whether characters offset..offset + len(text) of the file (read as UTF-8 with errors replaced
+    and universal newlines, as `Path.read_text` reads it) are `text`, and how many "\n" come before
+    `offset`. The file is read in chunks and never held whole (it is as large as the document); an
+    unreadable file reads as empty."""
+    newlines = position = matched = 0
+    try:
+        with open(path, encoding="utf-8", errors="replace") as file:
+            while position < offset or matched < len(text):
+                chunk = file.read(FILE_CHUNK_CHARS)
+                if not chunk:
+                    break
+                skip = min(max(offset - position, 0), len(chunk))  # characters still before `offset`
+                newlines += chunk.count("\n", 0, skip)
+                position += len(chunk)
+                piece = chunk[skip:skip + len(text) - matched]
+                if not text.startswith(piece, matched):
+                    return False, newlines
+                matched += len(piece)
+    except OSError:
+        return text == "", 0
+    return matched == len(text), newlines
 
 
 def line_in_file(doc: ParsedDocument, position: int) -> int:

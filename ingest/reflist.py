@@ -285,27 +285,44 @@ def _clean_family(family: str) -> str:
     return family
 
 
+_DOI_CUT = re.compile(r"(?:\b(?:doi|DOI|Doi)\s*:?\s*)?(?:https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/[^\s\"<>]+")
+_PMCID_CUT = re.compile(r"\bPMCID:?\s*PMC\d+|\bPMC\d{5,9}\b")
+_ACCESS_NOTE = re.compile(
+    r"\b(?:Available (?:at|from|in)|Dispon[ií]vel em|Accessed|Acesso em|Retrieved from)\b.*$", re.I | re.S)
+_ACCESS_WORDS = ("available ", "dispon", "accessed", "acesso em", "retrieved from")
+
+
 def _strip_identifiers(entry: str, fields: dict[str, str]) -> str:
-    """Pick out DOI, PMID, PMCID and URL; the entry without them."""
-    doi = DOI.search(entry)
+    """Pick out DOI, PMID, PMCID and URL; the entry without them. Each pattern runs only when the
+    entry holds the literal every one of its matches holds ("10.", "PMC", "http"; for the
+    case-insensitive ones, an ASCII entry's lower case without "pmid" or an "Available …" word
+    cannot match them)."""
+    has_doi, has_pmc, has_url = "10." in entry, "PMC" in entry, "http" in entry
+    lowered = entry.lower() if entry.isascii() else None  # None: no literal gate for IGNORECASE patterns
+    has_pmid = lowered is None or "pmid" in lowered
+    doi = DOI.search(entry) if has_doi else None
     if doi:
         fields["doi"] = doi.group(1).rstrip(".,;)]")
-    pmid = PMID.search(entry)
+    pmid = PMID.search(entry) if has_pmid else None
     if pmid:
         fields["pmid"] = pmid.group(1)
-    pmcid = PMCID.search(entry)
+    pmcid = PMCID.search(entry) if has_pmc else None
     if pmcid:
         fields["pmcid"] = pmcid.group(1)
-    url = URL.search(entry)
+    url = URL.search(entry) if has_url else None
     if url and "doi.org/" not in url.group(0):
         fields["url"] = url.group(0).rstrip(".,;)]")
-    cut = re.sub(r"(?:\b(?:doi|DOI|Doi)\s*:?\s*)?(?:https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/[^\s\"<>]+",
-                 " ", entry)
-    cut = PMID.sub(" ", cut)
-    cut = re.sub(r"\bPMCID:?\s*PMC\d+|\bPMC\d{5,9}\b", " ", cut)
-    cut = URL.sub(" ", cut)
-    cut = re.sub(r"\b(?:Available (?:at|from|in)|Dispon[ií]vel em|Accessed|Acesso em|Retrieved from)\b.*$",
-                 " ", cut, flags=re.I | re.S)
+    cut = entry
+    if has_doi:
+        cut = _DOI_CUT.sub(" ", cut)
+    if has_pmid:
+        cut = PMID.sub(" ", cut)
+    if has_pmc:
+        cut = _PMCID_CUT.sub(" ", cut)
+    if has_url:
+        cut = URL.sub(" ", cut)
+    if lowered is None or any(word in lowered for word in _ACCESS_WORDS):
+        cut = _ACCESS_NOTE.sub(" ", cut)
     return " ".join(cut.split())
 
 

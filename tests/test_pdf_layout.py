@@ -215,3 +215,18 @@ def test_pdf_route_against_the_publishers_links(name: str, expected: tuple[int, 
 
     markers = evaluate_article(FRESH / f"{name}.xml", routes=["pdf"]).routes["pdf"].markers
     assert (markers.tp, markers.fp, markers.fn) == expected
+
+
+def test_characters_outside_the_bmp_are_read_whole() -> None:
+    """PDFium counts a character outside the BMP (Hindawi's math italic letters) as two surrogate code
+    units; they are one character, at the first unit's box, so the text encodes as UTF-8 and the claim
+    ids can be made (a lone surrogate once ended the ingest with a UnicodeEncodeError)."""
+    from ingest.pdf import joined_surrogates
+
+    assert joined_surrogates("a\ud835\udc65b") == ["a", "\U0001d465", "", "b"]
+    assert joined_surrogates("\ud835x\udc65") == ["\ufffd", "x", "\ufffd"]
+    doc = read_pdf(Path(__file__).parent / "data" / "corpus" / "fresh-pdf2"
+                         / "hindawi-grp-2016-6802810.pdf")[0]
+    doc.text.encode("utf-8")
+    astral = [ch for ch in doc.text if ord(ch) > 0xFFFF]
+    assert len(astral) >= 30 and "\ufffd" not in doc.text

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 # --- data ------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class EvidenceSpan:
     """One piece of evidence in a document, before it becomes a graph node."""
 

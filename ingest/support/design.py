@@ -13,6 +13,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from graph.schema import StudyDesign as D
@@ -263,9 +264,9 @@ def _fields(props: dict[str, Any]) -> dict[str, Any]:
     return fields if isinstance(fields, dict) else {}
 
 
-def classify(props: dict[str, Any], corpus_text: str = "") -> Design:
-    """The design of a Source from its stored properties (graph.schema) and, when the work is an
-    article of the corpus, that article's text."""
+def _record_design(props: dict[str, Any]) -> Design | None:
+    """The design the record alone says (entry type, named fields, venue, title: the first that
+    speaks), or None."""
     fields = _fields(props)
     records = _records(props)
     jats_types = [str(t) for t in dict.fromkeys(
@@ -278,6 +279,28 @@ def classify(props: dict[str, Any], corpus_text: str = "") -> Design:
         found = source()
         if found:
             return found
+    return None
+
+
+@lru_cache(maxsize=2048)  # the keys are the Source's own strings (no copies); a document's sources fit
+def _from_record(entry_type: str | None, fields_json: str | None, records_json: str | None,
+                 venue: str | None, title: str | None) -> Design | None:
+    """_record_design of the properties it reads, kept: a Source is classified when its node is built
+    and again when the corpus is annotated, each time decoding its JSON fields and records."""
+    props = {"entry_type": entry_type, "fields_json": fields_json, "records_json": records_json,
+             "venue": venue, "title": title}
+    return _record_design(props)
+
+
+def classify(props: dict[str, Any], corpus_text: str = "") -> Design:
+    """The design of a Source from its stored properties (graph.schema) and, when the work is an
+    article of the corpus, that article's text."""
+    key = (props.get("entry_type", ""), props.get("fields_json"), props.get("records_json"),
+           props.get("venue", ""), props.get("title", ""))
+    found = (_from_record(*key) if all(v is None or type(v) is str for v in key)  # noqa: E721 (exact str)
+             else _record_design(props))
+    if found:
+        return found
     if corpus_text:
         found = _from_corpus(corpus_text)
         if found:

@@ -17,10 +17,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from graph.schema import Stance
 from ingest.claims import caseless
-from ingest.cues import CueScanner
+from ingest.cues import Alternatives, CueScanner
 
 # What a '(see …)' points at in the citing article itself, not in a cited work: '(see S1 Text)',
 # '(see Fig. 1C)', '(see Methods)'.
@@ -348,6 +349,15 @@ MAX_SENTENCE = 4000  # a longer 'sentence' (a table, a run-on list) is read only
 _SCANNED = (CONTRASTING, NOT_FOUND_HERE, HYPOTHESIS, AGREEING, MENTIONING, EXAMPLE, USED, BACKGROUND,
             SUPPORTING)  # the cue patterns one scan of the clause can rule out
 _CUES = CueScanner(list(_SCANNED), unsure=MASK + OTHER)
+# The cue patterns of many alternatives, each alternative searched alone where its literals are (their
+# callers read only group 0 of the match).
+_ALTERNATIVES = {pattern: alternatives for pattern in (*_SCANNED, VALUE)
+                 if (alternatives := Alternatives(pattern)).parts}
+# The patterns searched in the whole sentence or in other cuts of it than the clause: one scan of the
+# masked sentence rules them out (`own` and every cut are the masked sentence, or substrings of it,
+# with some mask characters changed, and the scanner trusts no literal holding one).
+_WHOLE = (CLAIM_REJECTED, NOT_SEEN_BY, HEDGED, REPORTED, SEEMING)
+_WHOLE_CUES = CueScanner(list(_WHOLE), unsure=MASK + OTHER)
 
 
 def _masked(sentence: str, markers: Sequence[tuple[int, int]]) -> str:
@@ -412,11 +422,18 @@ def _outside_brackets(text: str, positions: list[int]) -> list[int]:
 
 def _cuts(masked: str) -> list[int]:
     """Where the masked sentence is cut into clauses (its start and end included)."""
+    return list(_kept_cuts(masked))
+
+
+@lru_cache(maxsize=16)
+def _kept_cuts(masked: str) -> tuple[int, ...]:
+    """_cuts, kept for the sentences just seen: every marker of a sentence, and the stance model
+    after the rules, cut the same masked sentence."""
     boundaries = [m.start() for m in _BOUNDARY.finditer(masked)]
-    return sorted({0, *_outside_brackets(masked, boundaries), len(masked)})
+    return tuple(sorted({0, *_outside_brackets(masked, boundaries), len(masked)}))
 
 
-def _clause(cuts: list[int], marker: tuple[int, int], markers: Sequence[tuple[int, int]],
+def _clause(cuts: Sequence[int], marker: tuple[int, int], markers: Sequence[tuple[int, int]],
             whole: bool) -> tuple[int, int]:
     index = max(i for i, cut in enumerate(cuts[:-1]) if cut <= marker[0])
     start, end = cuts[index], cuts[index + 1]
@@ -458,8 +475,12 @@ def classify_stance(sentence: str, marker: tuple[int, int], markers: Sequence[tu
 
     def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
         """pattern.search(text), skipped when the scanner says it cannot match (patterns the
-        scanner does not hold are always searched)."""
-        return pattern.search(text) if pattern in may or pattern not in _SCANNED else None
+        scanner does not hold are always searched); a pattern of many alternatives searches only
+        those whose literals the text holds (_ALTERNATIVES: the same match)."""
+        if pattern in _SCANNED and pattern not in may:
+            return None
+        alternatives = _ALTERNATIVES.get(pattern)
+        return alternatives.search(text, caseless(text)) if alternatives else pattern.search(text)
 
     fronted = FRONTED.match(clause)
     if fronted:
@@ -485,11 +506,12 @@ def classify_stance(sentence: str, marker: tuple[int, int], markers: Sequence[tu
         return Stance.SUPPORTING, f"{' '.join(party.group(0).split())} … {written(found)}"
     if found:
         return Stance.CONTRASTING, written(found)
-    found = CLAIM_REJECTED.search(own)
+    may_whole = _WHOLE_CUES.candidates(caseless(masked))  # of these, the ones that can match at all
+    found = CLAIM_REJECTED.search(own) if CLAIM_REJECTED in may_whole else None
     if found:
         head = " ".join(found.group(0).split()[:2])
         return Stance.CONTRASTING, f"{head} … {' '.join(found.group('verdict').split())}"
-    found = NOT_SEEN_BY.search(own[start:end])
+    found = NOT_SEEN_BY.search(own[start:end]) if NOT_SEEN_BY in may_whole else None
     if found:
         return Stance.CONTRASTING, " ".join(sentence[start + found.start():start + found.end("by")].split())
     found = search(HYPOTHESIS, clause)
@@ -497,17 +519,17 @@ def classify_stance(sentence: str, marker: tuple[int, int], markers: Sequence[tu
     answer = ANSWERED.match(masked[own_end:]) if found and own_end < len(sentence) else None
     if found and answer:
         return Stance.CONTRASTING, f"{written(found)} …, {answer.group(0).split()[-1]}"
-    found = HEDGED.search(masked[start:own_end])
+    found = HEDGED.search(masked[start:own_end]) if HEDGED in may_whole else None
     answer = COUNTERFACTUAL.match(masked[own_end:]) if found and own_end < len(sentence) else None
     if found and answer:
         return Stance.CONTRASTING, f"{written(found)} …, but if … would"
-    found = REPORTED.search(masked[start:own_end])
+    found = REPORTED.search(masked[start:own_end]) if REPORTED in may_whole else None
     denial = DENIED.match(masked[own_end:]) if found and own_end < len(sentence) else None
     if found and denial:
         answer_words = " ".join(denial.group(0).split()[:3]).lstrip(";, ")
         return Stance.CONTRASTING, f"{written(found)} …, {answer_words} …"
     # the cues bound to this marker see only it as a marker, the other markers as OTHER
-    found = SEEMING.search(own)
+    found = SEEMING.search(own) if SEEMING in may_whole else None
     own = own[start:end]
     if found:
         return Stance.CONTRASTING, " ".join(sentence[found.start(1):found.end(1)].split()) + " …"

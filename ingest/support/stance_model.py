@@ -29,6 +29,7 @@ from functools import cache
 from pathlib import Path
 
 from graph.schema import MODEL_CUE_PREFIX, Stance
+from ingest.cues import CueScanner
 from ingest.support.stance import MASK, MAX_SENTENCE, CitingContext, classify_stance, clause_of
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "stance-model.json"
@@ -78,6 +79,9 @@ FAMILIES = {
                            r"contrarily|differ\w*|instead|rather|despite|not|no|neither|nor|fail\w*|"
                            r"against|unexpected\w*)\b"),
 }
+# One scan of a text says which families can match it at all (their required literals, ingest.cues);
+# only those are searched.
+_FAMILY_CUES = CueScanner(list(FAMILIES.values()))
 # Words that say nothing by themselves: an n-gram of only these is no feature (and so never a cue).
 STOPWORDS = frozenset(
     "the of a an and or in on to for with by as at from that this these those is are was were be been "
@@ -185,10 +189,11 @@ def features(context: CitingContext, rule: tuple[str, str] | None = None) -> lis
     clause = _clause_text(context, span)
     # the words of the marker's own clause: what is said of this work, not of the others the sentence cites
     found |= {f"cw:{t}" for t in _clause_words(context, span) if t not in _NOT_CLAUSE_WORDS}
+    in_text, in_clause = _FAMILY_CUES.candidates(text), _FAMILY_CUES.candidates(clause)
     for family, pattern in FAMILIES.items():
-        if pattern.search(text):
+        if pattern in in_text and pattern.search(text):
             found.add(f"f:{family}")
-        if pattern.search(clause):
+        if pattern in in_clause and pattern.search(clause):
             found.add(f"fc:{family}")
     found |= {f"sec:{kind}" for kind in section_kinds(context)} or {"sec:none"}
     if context.methods:
@@ -238,9 +243,19 @@ class StanceModel:
     weights: dict[str, tuple[float, ...]]
 
     def scores(self, found: list[str]) -> list[float]:
+        """Per class, the bias plus the weights of `found`, added in the order of `found`."""
+        get = self.weights.get
+        if len(self.bias) == 2:  # two classes (the shipped model): the same additions, unrolled
+            first, second = self.bias
+            for feature in found:
+                weight = get(feature)
+                if weight:
+                    first += weight[0]
+                    second += weight[1]
+            return [first, second]
         totals = list(self.bias)
         for feature in found:
-            for i, weight in enumerate(self.weights.get(feature, ())):
+            for i, weight in enumerate(get(feature, ())):
                 totals[i] += weight
         return totals
 
@@ -252,11 +267,11 @@ class StanceModel:
         peak = max(totals)
         probability = math.exp(totals[best] - peak) / sum(math.exp(t - peak) for t in totals)
 
-        def margin(feature: str) -> float:
+        margins = {}  # each feature's push toward the best class over the runner-up, computed once
+        for feature in found:
             weight = self.weights.get(feature)
-            return weight[best] - weight[second] if weight else 0.0
-
-        pushing = sorted((f for f in found if margin(f) > 0), key=lambda f: (-margin(f), f))
+            margins[feature] = weight[best] - weight[second] if weight else 0.0
+        pushing = sorted((f for f in found if margins[f] > 0), key=lambda f: (-margins[f], f))
         return self.classes[best], probability, pushing[:TOP_CUES]
 
     def to_json(self) -> dict[str, object]:
