@@ -29,6 +29,18 @@ class Neo4jTarget:
     user: str
     password: str
     where: str
+    server_pid: int | None = None  # the JVM's process id when this run started the server
+
+
+def process_cpu_seconds(pid: int | None) -> float:
+    """User + system CPU seconds a process has used so far (Linux /proc), 0.0 when unknown."""
+    if pid is None:
+        return 0.0
+    try:
+        fields = open(f"/proc/{pid}/stat", encoding="ascii").read().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 @contextmanager
@@ -43,7 +55,8 @@ def neo4j_target() -> Iterator[Neo4jTarget]:
     console.print("starting a local Neo4j …")
     server = LocalNeo4j.start()
     try:
-        yield Neo4jTarget(server.uri, server.user, server.password, "local Neo4j 5.26 Community, 1 GB heap")
+        yield Neo4jTarget(server.uri, server.user, server.password, "local Neo4j 5.26 Community, 1 GB heap",
+                          server.process.pid if server.process else None)
     finally:
         server.stop()
 

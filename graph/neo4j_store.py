@@ -1,10 +1,13 @@
 """The Neo4j store: any Neo4j 5 through the official driver.
 
 Constraints and indexes are generated from graph.schema. A write() is one managed
-write transaction (retried on transient errors) of batched `UNWIND … MERGE`
-statements; every read is a read transaction of bounded Cypher queries. Labels and
-relationship types are interpolated only from graph.schema enums; every value
-travels as a parameter.
+write transaction (retried on transient errors) of batched `UNWIND` statements whose
+rows are lists in schema column order: nodes that cannot or do not exist yet are
+CREATEd (one indexed lookup per label finds the stored ones; unchanged stored nodes
+are not rewritten), relationships are matched by their ends' element ids, one
+statement per type, and CREATEd when an end is new. Every read is a read transaction
+of bounded Cypher queries. Labels and relationship types are interpolated only from
+graph.schema enums; every value travels as a parameter.
 """
 
 from __future__ import annotations
@@ -89,6 +92,70 @@ NEIGHBOURS = _union_by_label(
     "MATCH (a:{label})--(b) WHERE a.id IN $ids AND NOT b.id IN $seen "
     "WITH DISTINCT b.id AS id ORDER BY id LIMIT $limit RETURN id")
 
+
+# -- writing: statements built once from graph.schema; rows travel as lists in schema column order --
+NODE_COLUMNS = {label: spec.prop_names for label, spec in NODES.items()}
+REL_COLUMNS = {rel_type: spec.prop_names for rel_type, spec in RELATIONSHIPS.items()}
+
+
+def _map_literal(columns: Sequence[str], offset: int = 0) -> str:
+    """`{id: row[0], text: row[1], …}`: a property map read from a list row (a null is no property)."""
+    return "{" + ", ".join(f"{name}: row[{offset + i}]" for i, name in enumerate(columns)) + "}"
+
+
+def _values(props: dict[str, Any], columns: Sequence[str]) -> list[Any]:
+    return [props.get(name) for name in columns]
+
+
+CREATE_NODES = {label: f"UNWIND $rows AS row CREATE (n:{label.value} {_map_literal(cols)}) "
+                       "RETURN collect([row[0], elementId(n)]) AS pairs"
+                for label, cols in NODE_COLUMNS.items()}
+MERGE_NODES = {label: f"UNWIND $rows AS row MERGE (n:{label.value} {{id: row[0]}}) "
+                      f"SET n = {_map_literal(cols)} RETURN collect([row[0], elementId(n)]) AS pairs"
+               for label, cols in NODE_COLUMNS.items()}
+UPDATE_NODES = {label: "UNWIND $rows AS row MATCH (n) WHERE elementId(n) = row[0] "
+                       f"SET n = {_map_literal(cols, 1)}" for label, cols in NODE_COLUMNS.items()}
+STORED_NODES = {label: f"UNWIND $ids AS id MATCH (n:{label.value} {{id: id}}) "
+                       "RETURN collect([id, elementId(n), properties(n)]) AS found" for label in NODE_COLUMNS}
+STORED_ELEMENT_IDS = _union_by_label(
+    "MATCH (n:{label}) WHERE n.id IN $ids RETURN n.id AS id, elementId(n) AS eid")
+_MATCH_ENDS = ("UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row[0] "
+               "MATCH (b) WHERE elementId(b) = row[1] ")
+CREATE_RELS = {rel_type: f"{_MATCH_ENDS}CREATE (a)-[r:{rel_type.value}"
+                         f"{' ' + _map_literal(cols, 2) if cols else ''}]->(b)"
+               for rel_type, cols in REL_COLUMNS.items()}
+MERGE_RELS = {rel_type: f"{_MATCH_ENDS}MERGE (a)-[r:{rel_type.value}]->(b) SET r = {_map_literal(cols, 2)}"
+              for rel_type, cols in REL_COLUMNS.items()}
+
+
+def _same_props(stored: dict[str, Any], props: dict[str, Any]) -> bool:
+    """True when writing `props` (nulls meaning absent) would leave the stored properties as they are."""
+    wanted = {name: value for name, value in props.items() if value is not None}
+    return wanted.keys() == stored.keys() and all(
+        type(value) is type(stored[name]) and value == stored[name] for name, value in wanted.items())
+
+
+def _stored_nodes(tx: Any, label: Label, ids: list[str], chunk_size: int) -> dict[str, tuple[str, dict]]:
+    """(element id, properties) of each of these ids stored with this label (one indexed lookup per chunk)."""
+    found: dict[str, tuple[str, dict]] = {}
+    for chunk in _chunks(ids, chunk_size):
+        found.update((node_id, (eid, props)) for node_id, eid, props in _single(tx, STORED_NODES[label],
+                                                                                 ids=chunk)["found"])
+    return found
+
+
+def _single(tx: Any, query: str, **params: Any) -> Any:
+    """The one record of an aggregating query: a whole chunk's answer as lists in one record, which
+    the driver unpacks far faster than a record per row."""
+    return tx.run(query, **params).single()
+
+
+def _stored_element_ids(tx: Any, ids: list[str], chunk_size: int) -> dict[str, str]:
+    """The element id of each of these ids stored under any label."""
+    found: dict[str, str] = {}
+    for chunk in _chunks(ids, chunk_size):
+        found.update((r["id"], r["eid"]) for r in tx.run(STORED_ELEMENT_IDS, ids=chunk))
+    return found
 
 def _redact(url: str) -> tuple[str, str | None, str | None]:
     """The URL without user:password@, and the user and password it carried."""
@@ -251,13 +318,17 @@ class Neo4jStore(Store):
         mode = " (read-only)" if self.read_only else ""
         return f"Neo4j {self.url} ({database}){mode}"
 
-    def _run(self, work: Callable[[Any], T], write: bool = False) -> T:
-        """Run `work(tx)` in one managed transaction; driver failures become one-line StoreErrors."""
+    def _run(self, work: Callable[[Any], T], write: bool = False,
+             passes: tuple[type[BaseException], ...] = ()) -> T:
+        """Run `work(tx)` in one managed transaction; driver failures become one-line StoreErrors
+        (except those of the types in `passes`, raised as they are)."""
         from neo4j.exceptions import DriverError, IncompleteCommit, Neo4jError
 
         try:
             with self._driver.session(database=self.database, default_access_mode=self._mode()) as session:
                 return session.execute_write(work) if write else session.execute_read(work)
+        except passes:
+            raise
         except IncompleteCommit:
             raise StoreError(f"{self.describe()} went away while committing: the write may or may not be "
                              "stored; run it again (writes are idempotent)") from None
@@ -275,7 +346,14 @@ class Neo4jStore(Store):
         rels = list({rel.key: rel for rel in batch.relationships}.values())
         replaces = list(dict.fromkeys(batch.replaces))
         outgoing = list(dict.fromkeys(batch.replaces_outgoing))
-        deleted = self._run(lambda tx: self._write_tx(tx, replaces, nodes, rels, outgoing), write=True)
+        from neo4j.exceptions import ConstraintError
+
+        try:
+            deleted = self._run(lambda tx: self._write_tx(tx, replaces, nodes, rels, outgoing), write=True,
+                                passes=(ConstraintError,))
+        except ConstraintError:  # another writer stored a node this one had found absent: MERGE them
+            deleted = self._run(lambda tx: self._write_tx(tx, replaces, nodes, rels, outgoing, checked=False),
+                                write=True)
         return {"nodes": len(nodes), "relationships": len(rels), "deleted": deleted}
 
     def _refuse_if_read_only(self, action: str) -> None:
@@ -283,9 +361,14 @@ class Neo4jStore(Store):
             raise StoreError(f"{self.describe()} is open read-only: open it without read_only to {action}")
 
     def _write_tx(self, tx: Any, replaces: list[str], nodes: list[Node], rels: list[Relationship],
-                  outgoing: Sequence[tuple[str, str]] = ()) -> int:
-        """Delete replaced articles and outgoing relationships, check relationship ends, merge nodes
-        then relationships."""
+                  outgoing: Sequence[tuple[str, str]] = (), checked: bool = True) -> int:
+        """Delete replaced articles and outgoing relationships, then write nodes and relationships.
+
+        Nodes that cannot exist (the replaced articles' documents, claims and evidence) and, when
+        `checked`, nodes one indexed lookup per label found absent are CREATEd; stored nodes whose
+        properties differ are SET, unchanged ones left alone; without `checked` every other node is
+        MERGEd. Relationships are matched by the element ids of their ends, one statement per type
+        per chunk, and CREATEd when an end was created here (it can have no relationship yet)."""
         deleted = _delete_articles(tx, replaces) if replaces else 0
         for rel_type in dict.fromkeys(RelType(t) for t, _ in outgoing):
             starts = [start for t, start in outgoing if RelType(t) == rel_type]
@@ -293,30 +376,42 @@ class Neo4jStore(Store):
                 for chunk in _chunks(starts, self.batch_size):
                     tx.run(f"UNWIND $ids AS sid MATCH (a:{label.value} {{id: sid}})-[r:{rel_type.value}]->() "
                            "DELETE r", ids=chunk).consume()
-        labels = {node.id: node.label for node in nodes}
-        outside = sorted({end for rel in rels for end in (rel.start, rel.end)} - labels.keys())
-        labels.update(_stored_labels(tx, outside))
-        missing = [node_id for node_id in outside if node_id not in labels]
+        fresh = _fresh_ids(nodes, replaces)
+        in_batch = {node.id for node in nodes}
+        outside = sorted({end for rel in rels for end in (rel.start, rel.end)} - in_batch)
+        element_ids = _stored_element_ids(tx, outside, self.batch_size)
+        missing = [node_id for node_id in outside if node_id not in element_ids]
         if missing:
             more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
             raise StoreError("relationship ends not in the batch or the store: "
                              f"{', '.join(missing[:5])}{more}")
-        fresh = _fresh_ids(nodes, replaces)
+        created: set[str] = set()
         for label in Label:
-            for new in (True, False):
-                rows = [node.props for node in nodes if node.label == label and (node.id in fresh) == new]
-                verb = f"CREATE (n:{label.value})" if new else f"MERGE (n:{label.value} {{id: row.id}})"
-                for chunk in _chunks(rows, self.batch_size):
-                    tx.run(f"UNWIND $rows AS row {verb} SET n = row", rows=chunk).consume()
-        groups: dict[tuple[RelType, Label, Label, bool], list[dict[str, Any]]] = {}
+            of_label = [node for node in nodes if node.label == label]
+            new = [node for node in of_label if node.id in fresh]
+            maybe = [node for node in of_label if node.id not in fresh]
+            if checked:
+                stored = _stored_nodes(tx, label, [node.id for node in maybe], self.batch_size)
+                new += [node for node in maybe if node.id not in stored]
+                changed = [node for node in maybe if node.id in stored
+                           and not _same_props(stored[node.id][1], node.props)]
+                element_ids.update((node_id, eid) for node_id, (eid, _) in stored.items())
+                for chunk in _chunks([[stored[n.id][0], *_values(n.props, NODE_COLUMNS[label])]
+                                      for n in changed], self.batch_size):
+                    tx.run(UPDATE_NODES[label], rows=chunk).consume()
+            else:
+                for chunk in _chunks([_values(n.props, NODE_COLUMNS[label]) for n in maybe], self.batch_size):
+                    element_ids.update(_single(tx, MERGE_NODES[label], rows=chunk)["pairs"])
+            for chunk in _chunks([_values(n.props, NODE_COLUMNS[label]) for n in new], self.batch_size):
+                element_ids.update(_single(tx, CREATE_NODES[label], rows=chunk)["pairs"])
+            created.update(node.id for node in new)
+        groups: dict[tuple[RelType, bool], list[list[Any]]] = {}
         for rel in rels:
-            key = (rel.type, labels[rel.start], labels[rel.end], rel.start in fresh and rel.end in fresh)
-            groups.setdefault(key, []).append({"start": rel.start, "end": rel.end, "props": rel.props})
-        for (rel_type, start_label, end_label, new), rows in groups.items():
-            verb = "CREATE" if new else "MERGE"
-            query = (f"UNWIND $rows AS row MATCH (a:{start_label.value} {{id: row.start}}) "
-                     f"MATCH (b:{end_label.value} {{id: row.end}}) "
-                     f"{verb} (a)-[r:{rel_type.value}]->(b) SET r = row.props")
+            key = (rel.type, rel.start in created or rel.end in created)
+            groups.setdefault(key, []).append(
+                [element_ids[rel.start], element_ids[rel.end], *_values(rel.props, REL_COLUMNS[rel.type])])
+        for (rel_type, new), rows in groups.items():
+            query = CREATE_RELS[rel_type] if new else MERGE_RELS[rel_type]
             for chunk in _chunks(rows, self.batch_size):
                 tx.run(query, rows=chunk).consume()
         return deleted
@@ -686,13 +781,6 @@ def _delete_articles(tx: Any, root_ids: list[str]) -> int:
     deleted += tx.run("MATCH (d:Document) WHERE d.id IN $docs DETACH DELETE d RETURN count(*) AS k",
                       docs=doc_ids).single()["k"]
     return deleted
-
-
-def _stored_labels(tx: Any, ids: Sequence[str]) -> dict[str, Label]:
-    """The label of each of these ids that exists in the store."""
-    if not ids:
-        return {}
-    return {r["props"]["id"]: Label(r["label"]) for r in tx.run(NODES_BY_ID, ids=list(ids))}
 
 
 def _nodes_by_id(tx: Any, ids: Sequence[str]) -> dict[str, Node]:

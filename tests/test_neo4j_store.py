@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from fixtures_graph import ALPHA, BETA, sample_batch
 
-from graph.model import CLAIM_SORT_KEYS, ClaimFilter, GraphBatch
+import graph.neo4j_store as neo4j_store
+from graph.model import CLAIM_SORT_KEYS, ClaimFilter, GraphBatch, Node
 from graph.neo4j_server import free_port
 from graph.neo4j_store import Neo4jStore, schema_cypher
 from graph.schema import Label, RelType
@@ -107,6 +108,52 @@ def test_small_batch_size_gives_the_same_graph(neo4j_url: str, neo: Neo4jStore) 
         for batch in corpus:
             assert small.write(batch)["nodes"] == len(batch.nodes)
         assert small.stats() == expected
+
+
+def test_a_node_another_writer_stores_after_the_lookup_is_merged(neo4j_url: str, neo: Neo4jStore,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """The writer CREATEs a Source it found absent; when another transaction commits that Source in
+    between, the write is run again with MERGE and its own properties win."""
+    batch = sample_batch()
+    source = next(n for n in batch.nodes if n.label == Label.SOURCE)
+    neo.write(batch)
+    expected = neo.stats()
+    neo.clear()
+    raced: list[Label] = []
+    lookup = neo4j_store._stored_nodes
+
+    def racing_lookup(tx, label, ids, chunk_size):
+        found = lookup(tx, label, ids, chunk_size)
+        if label == Label.SOURCE and not raced:
+            raced.append(label)
+            rival = GraphBatch(nodes=[Node(Label.SOURCE, source.id, {"title": "by the other writer"})])
+            with Neo4jStore(neo4j_url) as other:
+                other.write(rival)
+        return found
+
+    monkeypatch.setattr(neo4j_store, "_stored_nodes", racing_lookup)
+    neo.write(batch)
+    assert raced == [Label.SOURCE]
+    assert neo.node(source.id).props == {k: v for k, v in source.props.items() if v is not None}
+    assert neo.stats() == expected
+
+
+def test_rewriting_stored_nodes_sets_changed_properties_and_drops_absent_ones(neo: Neo4jStore) -> None:
+    batch = sample_batch()
+    neo.write(batch)
+    source = next(n for n in batch.nodes if n.label == Label.SOURCE and n.props.get("doi"))
+    author = next(n for n in batch.nodes if n.label == Label.AUTHOR)
+    changed = {k: v for k, v in source.props.items() if k != "doi"} | {"title": "A new title"}
+    again = GraphBatch(nodes=[Node(Label.SOURCE, source.id, changed), author])
+    again.add_rel(RelType.WRITTEN_BY, source.id, author.id, position=7)
+    neo.write(again)
+    assert neo.node(source.id).props == {k: v for k, v in changed.items() if v is not None}
+    assert neo.node(author.id).props == {k: v for k, v in author.props.items() if v is not None}
+    written = [r for batch_ in neo.iter_relationships(RelType.WRITTEN_BY) for r in batch_
+               if (r.start, r.end) == (source.id, author.id)]
+    assert [r.props for r in written] == [{"position": 7}]
+    neo.write(batch)
+    assert neo.node(source.id).props == {k: v for k, v in source.props.items() if v is not None}
 
 
 @pytest.fixture(scope="module")
