@@ -41,7 +41,7 @@ from ingest.citations import (
 )
 from ingest.claims import ClaimSpan, Unit, document_units, extract_claims
 from ingest.model import InputError, LayoutBox, ParsedDocument, Reference
-from ingest.support.profile import annotate
+from ingest.support.profile import annotate, document_stances
 from ingest.works import ArticleIdentity, WorkRegistry, add_works, normalise_doi, year_of
 
 Progress = Callable[[int, int, str], None]
@@ -99,6 +99,9 @@ class Extraction:
     analyses: list[_Analysis]
     challenges: list[Challenge]
     numbers: dict[str, str]  # reference key -> its number in a numeric reference list
+    # evidence id -> (stance, cue) of each citing Evidence: read from the article alone, so it is found
+    # here (in the worker) and the main process's `annotate` only looks it up
+    stances: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -264,7 +267,24 @@ def extract_article(documents: list[ParsedDocument], references: list[Reference]
         label = ref.label.strip("[](). ")
         if label.isdigit():
             numbers[ref.key] = label
-    return Extraction(documents, references, analyses, find_challenges(analyses), numbers)
+    extraction = Extraction(documents, references, analyses, find_challenges(analyses), numbers)
+    extraction.stances = citation_stances(extraction)
+    return extraction
+
+
+def citation_stances(extraction: Extraction) -> dict[str, tuple[str, str]]:
+    """The stance of every citing Evidence of one article, by evidence id (ingest.support.profile).
+
+    A stance is read from the document's text, its evidence and its claims only, never from the cited
+    work, so the article's own nodes are built here with every reference standing for one placeholder
+    work; the ids and spans are those `build_result` gives."""
+    batch = GraphBatch()
+    placeholder = dict.fromkeys((ref.key for ref in extraction.references), "source:placeholder")
+    for analysis in extraction.analyses:
+        for item in analysis.evidence:
+            placeholder.update(dict.fromkeys(item.sources, "source:placeholder"))
+        _add_document(batch, analysis, set(), placeholder, extraction.numbers)
+    return document_stances(batch.nodes, batch.relationships)
 
 
 def _header(docs: list[ParsedDocument]) -> ArticleIdentity:
@@ -644,7 +664,8 @@ def build_result(extractions: list[Extraction], registry: WorkRegistry,
                 batch.add_rel(RelType.CHALLENGES, challenge.comment_id, claim, reason=challenge.reason)
     add_works(batch, registry, list(touched))
     _add_corpus_links(batch, registry, extractions, list(touched))
-    annotate(batch.nodes, batch.relationships)  # design, stance and support profile (ingest.support)
+    stances = {k: v for e in extractions for k, v in e.stances.items()}
+    annotate(batch.nodes, batch.relationships, stances=stances)  # design, stance, support profile
     _count_cited(batch, summaries)
     warnings += registry.warnings[warnings_before:]
     for item in unresolved:
