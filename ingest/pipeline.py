@@ -662,10 +662,11 @@ def build_result(extractions: list[Extraction], registry: WorkRegistry,
                           reason=challenge.reason)
             for claim in challenge.claim_ids:
                 batch.add_rel(RelType.CHALLENGES, challenge.comment_id, claim, reason=challenge.reason)
-    add_works(batch, registry, list(touched))
+    designs = add_works(batch, registry, list(touched))
     _add_corpus_links(batch, registry, extractions, list(touched))
     stances = {k: v for e in extractions for k, v in e.stances.items()}
-    annotate(batch.nodes, batch.relationships, stances=stances)  # design, stance, support profile
+    # design, stance and support profile (ingest.support)
+    annotate(batch.nodes, batch.relationships, stances=stances, record_designs=designs)
     _count_cited(batch, summaries)
     warnings += registry.warnings[warnings_before:]
     for item in unresolved:

@@ -271,6 +271,11 @@ class Work:
     year: str = ""
     title: str = ""  # as written, of the first record that had one
     doi: str = ""
+    # work_properties of `records` as they were (a part that adds no record to the work reuses them),
+    # and each record's JSON text by id(record) (the record kept with it, so the id stays its own)
+    _properties: tuple[list[dict[str, Any]], dict[str, Any], list[PersonName], Any] | None = field(
+        default=None, repr=False, compare=False)
+    _encoded: dict[int, tuple[dict[str, Any], str]] = field(default_factory=dict, repr=False, compare=False)
 
     def add_record(self, record: dict[str, Any]) -> None:
         slot = _record_slot(record)
@@ -489,6 +494,38 @@ class WorkRegistry:
 
 def work_properties(work: Work) -> tuple[dict[str, Any], list[PersonName]]:
     """The Source node's properties (graph.schema) for a work, and its authors in byline order."""
+    props, people, _ = work_properties_and_design(work)
+    return props, people
+
+
+def work_properties_and_design(work: Work) -> tuple[dict[str, Any], list[PersonName], Any]:
+    """work_properties, and the ingest.support.design.Design its records alone give (computed again
+    only when a record was added since the last call)."""
+    if work._properties is not None and work._properties[0] is work.records:
+        _, props, people, design = work._properties
+        return dict(props), list(people), design
+    props, people, design = _work_properties(work)
+    work._properties = (work.records, props, people, design)
+    return dict(props), list(people), design
+
+
+def _records_json(work: Work) -> str:
+    """json.dumps(records in _record_sort order, ensure_ascii=False, sort_keys=True), each record's
+    text encoded once (a list's JSON is its items' joined by ', ')."""
+    texts = []
+    for record in sorted(work.records, key=_record_sort):
+        found = work._encoded.get(id(record))
+        if found is None or found[0] is not record:
+            text = json.dumps(record, ensure_ascii=False, sort_keys=True)
+            found = work._encoded[id(record)] = (record, text)
+        texts.append(found[1])
+    if len(work._encoded) > 2 * len(work.records) + 8:  # records replaced since: forget their texts
+        kept = {id(r) for r in work.records}
+        work._encoded = {k: v for k, v in work._encoded.items() if k in kept}
+    return "[" + ", ".join(texts) + "]"
+
+
+def _work_properties(work: Work) -> tuple[dict[str, Any], list[PersonName], Any]:
     from ingest.bibtex import source_properties
 
     shown = merged_reference(work.records)
@@ -499,8 +536,7 @@ def work_properties(work: Work) -> tuple[dict[str, Any], list[PersonName]]:
         "pmid": strong.get("pmid", ""), "pmcid": strong.get("pmcid", ""),
         "arxiv": strong.get("arxiv", ""), "isbn": strong.get("isbn", ""),
         "keys": ", ".join(work.keys),
-        "records_json": json.dumps(sorted(work.records, key=_record_sort), ensure_ascii=False,
-                                   sort_keys=True),
+        "records_json": _records_json(work),
     })
     if not props["venue"]:
         props["venue"] = fields.get("source", "")  # JATS <source> when no journal field
@@ -508,7 +544,7 @@ def work_properties(work: Work) -> tuple[dict[str, Any], list[PersonName]]:
 
     found = classify(props)  # from the record alone; ingest.support.profile adds the corpus text
     props.update({"design": str(found.design), "design_reason": found.reason})
-    return props, shown.authors
+    return props, shown.authors, found
 
 
 def _record_sort(record: dict[str, Any]) -> tuple[str, str, int, str]:
@@ -516,14 +552,16 @@ def _record_sort(record: dict[str, Any]) -> tuple[str, str, int, str]:
             record.get("key", ""))
 
 
-def add_works(batch: Any, registry: WorkRegistry, work_ids: list[str]) -> None:
+def add_works(batch: Any, registry: WorkRegistry, work_ids: list[str]) -> dict[str, Any]:
     """Source nodes (every record merged), Author nodes and WRITTEN_BY in byline order; the batch
-    replaces each work's WRITTEN_BY edges, so a corrected author list leaves no old edge."""
+    replaces each work's WRITTEN_BY edges, so a corrected author list leaves no old edge. Returns the
+    design each work's records alone give (ingest.support.design.Design), by work id, for annotate."""
     from graph.schema import Label, RelType, author_id
 
     authors_seen: set[str] = set()
+    designs: dict[str, Any] = {}
     for work_id_ in work_ids:
-        props, people = work_properties(registry.works[work_id_])
+        props, people, designs[work_id_] = work_properties_and_design(registry.works[work_id_])
         batch.add_node(Label.SOURCE, work_id_, **props)
         batch.replaces_outgoing.append((str(RelType.WRITTEN_BY), work_id_))
         for position, person in enumerate(people):
@@ -533,6 +571,7 @@ def add_works(batch: Any, registry: WorkRegistry, work_ids: list[str]) -> None:
                 batch.add_node(Label.AUTHOR, person_id, name=person.display, family=person.family,
                                given=person.given)
             batch.add_rel(RelType.WRITTEN_BY, work_id_, person_id, position=position)
+    return designs
 
 
 def title_match_table(pairs: list[dict[str, Any]], thresholds: Iterable[float]) -> list[dict[str, float]]:

@@ -263,9 +263,14 @@ def _fields(props: dict[str, Any]) -> dict[str, Any]:
     return fields if isinstance(fields, dict) else {}
 
 
-def classify(props: dict[str, Any], corpus_text: str = "") -> Design:
+def classify(props: dict[str, Any], corpus_text: str = "", from_record: Design | None = None) -> Design:
     """The design of a Source from its stored properties (graph.schema) and, when the work is an
-    article of the corpus, that article's text."""
+    article of the corpus, that article's text. `from_record`: what `classify(props)` gave for the
+    same properties (it is not computed again)."""
+    if from_record is not None:
+        if from_record is not UNKNOWN or not corpus_text:
+            return from_record
+        return _from_corpus(corpus_text) or UNKNOWN
     fields = _fields(props)
     records = _records(props)
     jats_types = [str(t) for t in dict.fromkeys(

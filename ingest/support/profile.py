@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from graph.model import Node, Relationship
 from graph.schema import ClaimStatus, Label, RelType, Stance, StudyDesign, strongest_design
-from ingest.support.design import classify
+from ingest.support.design import Design, classify
 from ingest.support.stance import CitingContext, enclosing_headings, methods_heading, section_headings
 from ingest.support.stance_model import stance_of
 
@@ -83,20 +83,22 @@ class _Index:
 
 def annotate(nodes: list[Node], relationships: list[Relationship],
              corpus_texts: dict[str, str] | None = None,
-             stances: dict[str, tuple[str, str]] | None = None) -> None:
+             stances: dict[str, tuple[str, str]] | None = None,
+             record_designs: dict[str, Design] | None = None) -> None:
     """Fill design, stance and support profile properties in place (see the module docstring).
 
     `corpus_texts` maps document ids to their text for works IN_CORPUS whose document is not among
     `nodes` (already in the store). `stances`: (stance, cue) by evidence id, as `document_stances`
     found them on the same documents' nodes (in the ingest's worker processes); a document with
-    any of its citing evidence there is not read again."""
+    any of its citing evidence there is not read again. `record_designs`: by Source id, what
+    `classify` gave for the same properties without a corpus text (ingest.works.add_works)."""
     index = _Index(nodes, relationships)
     texts = dict(corpus_texts or {})
     for source in index.of_label(Label.SOURCE):
         document = index.nodes.get(index.in_corpus.get(source.id, ""))
         text = document.props.get("text", "") if document is not None else texts.get(
             index.in_corpus.get(source.id, ""), "")
-        found = classify(source.props, text or "")
+        found = classify(source.props, text or "", (record_designs or {}).get(source.id))
         source.props["design"] = str(found.design)
         source.props["design_reason"] = found.reason
     _annotate_stances(index, stances or {})
