@@ -26,7 +26,8 @@ class Node:
     props: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.label = Label(self.label)
+        if type(self.label) is not Label:  # Label(...) is a slow call; most callers pass a Label
+            self.label = Label(self.label)
         self.props = {**self.props, "id": self.id}
 
     def to_dict(self) -> dict[str, Any]:
@@ -43,7 +44,8 @@ class Relationship:
     props: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.type = RelType(self.type)
+        if type(self.type) is not RelType:  # RelType(...) is a slow call; most callers pass a RelType
+            self.type = RelType(self.type)
 
     @property
     def key(self) -> tuple[str, str, str]:
