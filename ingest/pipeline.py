@@ -17,6 +17,7 @@ skipped and named in `IngestResult.skipped`). Same input and same store, same ba
 from __future__ import annotations
 
 import bisect
+import collections
 import contextlib
 import hashlib
 import os
@@ -311,22 +312,27 @@ def _extract_held(held: list[_Held], jobs: int, pool: Any) -> Iterator[Extractio
     """_extract_item over the held articles, in input order, on the pool's workers when there is one.
 
     Extraction is pure, so worker processes give the same results as one; an article goes out (as a
-    file name when it was spilled) and comes back pickled, at most about 2 × jobs in flight."""
+    file name when it was spilled) and comes back pickled, at most IN_FLIGHT (or 2 × jobs) in flight:
+    enough that the workers keep extracting while this process builds and writes a part."""
     if pool is None:
         for i, item in enumerate(held):
             yield _extract_item(item)
             held[i] = _Held(item.header, item.doc_id)  # let what was read go
         return
-    pending: list[Any] = []
+    pending: collections.deque[Any] = collections.deque()
+    window = max(2 * jobs, IN_FLIGHT)
     for i, item in enumerate(held):
         pending.append(pool.submit(_extract_item, item))
         held[i] = _Held(item.header, item.doc_id)
-        if len(pending) >= 2 * jobs:
-            yield pending.pop(0).result()
-    for future in pending:
-        yield future.result()
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
 
 
+# Articles being extracted or extracted and waiting, at most: more than one part's worth (a part is ~1M
+# characters, about 15 real articles), so the workers do not wait while a part is built and written.
+IN_FLIGHT = 32
 _WORKER_BIBS: _BibCache | None = None
 
 
