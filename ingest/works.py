@@ -242,17 +242,22 @@ def _where(record: dict[str, Any]) -> str:
     return f"{where}:{line} '{record.get('key', '')}'" if line else f"{where} '{record.get('key', '')}'"
 
 
-def merged_reference(records: list[dict[str, Any]]) -> Reference:
-    """The most complete record, with every field the others add: the Source's displayed record."""
-    ordered = sorted(records, key=lambda r: (tuple(-x for x in _completeness(r)), _record_slot(r),
-                                             r.get("line", 0)))
-    best = ordered[0]
+def _merge_order(record: dict[str, Any]) -> tuple[Any, ...]:
+    """Most complete first (then by slot and line): the order merged_reference takes records in."""
+    return (tuple(-x for x in _completeness(record)), _record_slot(record), record.get("line", 0))
+
+
+def merged_reference(records: list[dict[str, Any]], ordered: bool = False) -> Reference:
+    """The most complete record, with every field the others add: the Source's displayed record.
+    `ordered`: the records are in _merge_order already."""
+    ordered_records = records if ordered else sorted(records, key=_merge_order)
+    best = ordered_records[0]
     fields = dict(best.get("fields", {}))
-    for other in ordered[1:]:
+    for other in ordered_records[1:]:
         for name, value in other.get("fields", {}).items():
             if value and not fields.get(name):
                 fields[name] = value
-    authors = best.get("authors") or next((r["authors"] for r in ordered if r.get("authors")), [])
+    authors = best.get("authors") or next((r["authors"] for r in ordered_records if r.get("authors")), [])
     return Reference(key=best.get("key", ""), entry_type=best.get("entry_type", "") or "misc", fields=fields,
                      authors=[PersonName(f, g) for f, g in authors], path=best.get("path", ""),
                      line=best.get("line", 0), bibtex=best.get("bibtex", ""),
@@ -509,26 +514,34 @@ def work_properties_and_design(work: Work) -> tuple[dict[str, Any], list[PersonN
     return dict(props), list(people), design
 
 
-def _records_json(work: Work) -> str:
-    """json.dumps(records in _record_sort order, ensure_ascii=False, sort_keys=True), each record's
-    text encoded once (a list's JSON is its items' joined by ', ')."""
-    texts = []
-    for record in sorted(work.records, key=_record_sort):
-        found = work._encoded.get(id(record))
-        if found is None or found[0] is not record:
-            text = json.dumps(record, ensure_ascii=False, sort_keys=True)
-            found = work._encoded[id(record)] = (record, text)
-        texts.append(found[1])
-    if len(work._encoded) > 2 * len(work.records) + 8:  # records replaced since: forget their texts
+def _record_cache(work: Work, record: dict[str, Any]) -> tuple[Any, ...]:
+    """(record, its JSON text, its merged_reference order, its records_json order), computed once per
+    record object (the record is kept with them, so its id stays its own)."""
+    found = work._encoded.get(id(record))
+    if found is None or found[0] is not record:
+        found = work._encoded[id(record)] = (
+            record, json.dumps(record, ensure_ascii=False, sort_keys=True), _merge_order(record),
+            _record_sort(record))
+    return found
+
+
+def _sorted_records(work: Work) -> tuple[list[dict[str, Any]], list[str], list[dict[str, Any]]]:
+    """The work's records in merged_reference order, their JSON texts in records_json order, and the
+    records in that order."""
+    cached = [_record_cache(work, record) for record in work.records]
+    if len(work._encoded) > 2 * len(work.records) + 8:  # records replaced since: forget them
         kept = {id(r) for r in work.records}
         work._encoded = {k: v for k, v in work._encoded.items() if k in kept}
-    return "[" + ", ".join(texts) + "]"
+    by_sort = sorted(cached, key=lambda c: c[3])
+    return ([c[0] for c in sorted(cached, key=lambda c: c[2])], [c[1] for c in by_sort],
+            [c[0] for c in by_sort])
 
 
 def _work_properties(work: Work) -> tuple[dict[str, Any], list[PersonName], Any]:
     from ingest.bibtex import source_properties
 
-    shown = merged_reference(work.records)
+    by_merge, texts, by_sort = _sorted_records(work)
+    shown = merged_reference(by_merge, ordered=True)
     props: dict[str, Any] = dict(source_properties(shown))
     fields = shown.fields
     strong = dict(i.split(":", 1) for i in strong_identities(fields))
@@ -536,13 +549,13 @@ def _work_properties(work: Work) -> tuple[dict[str, Any], list[PersonName], Any]
         "pmid": strong.get("pmid", ""), "pmcid": strong.get("pmcid", ""),
         "arxiv": strong.get("arxiv", ""), "isbn": strong.get("isbn", ""),
         "keys": ", ".join(work.keys),
-        "records_json": _records_json(work),
+        "records_json": "[" + ", ".join(texts) + "]",  # json.dumps of by_sort, each record encoded once
     })
     if not props["venue"]:
         props["venue"] = fields.get("source", "")  # JATS <source> when no journal field
     from ingest.support.design import classify
 
-    found = classify(props)  # from the record alone; ingest.support.profile adds the corpus text
+    found = classify(props, records=by_sort)  # the records alone; ingest.support.profile adds corpus text
     props.update({"design": str(found.design), "design_reason": found.reason})
     return props, shown.authors, found
 

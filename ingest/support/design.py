@@ -263,16 +263,18 @@ def _fields(props: dict[str, Any]) -> dict[str, Any]:
     return fields if isinstance(fields, dict) else {}
 
 
-def classify(props: dict[str, Any], corpus_text: str = "", from_record: Design | None = None) -> Design:
+def classify(props: dict[str, Any], corpus_text: str = "", from_record: Design | None = None,
+             records: list[dict[str, Any]] | None = None) -> Design:
     """The design of a Source from its stored properties (graph.schema) and, when the work is an
     article of the corpus, that article's text. `from_record`: what `classify(props)` gave for the
-    same properties (it is not computed again)."""
+    same properties (it is not computed again); `records`: the records `records_json` holds, when the
+    caller has them (not parsed again)."""
     if from_record is not None:
         if from_record is not UNKNOWN or not corpus_text:
             return from_record
         return _from_corpus(corpus_text) or UNKNOWN
     fields = _fields(props)
-    records = _records(props)
+    records = _records(props) if records is None else [r for r in records if isinstance(r, dict)]
     jats_types = [str(t) for t in dict.fromkeys(
         [fields.get("publication_type", "")] + [(r.get("fields") or {}).get("publication_type", "")
                                                 for r in records if isinstance(r.get("fields"), dict)]) if t]
