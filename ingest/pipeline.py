@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from graph.model import GraphBatch
+from graph.model import GraphBatch, Node, Relationship
 from graph.schema import ClaimStatus, EvidenceKind, Label, RelType, document_id, evidence_id, text_sha256
 from ingest.citations import (
     Challenge,
@@ -103,6 +103,23 @@ class Extraction:
     # evidence id -> (stance, cue) of each citing Evidence: read from the article alone, so it is found
     # here (in the worker) and the main process's `annotate` only looks it up
     stances: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # each document's nodes and relationships, built here (in the worker) before works are known
+    built: list[_Built] = field(default_factory=list)
+
+
+# Where a CITES relationship goes before works are resolved (never written: build_result replaces it).
+PLACEHOLDER_WORK = "source:\x00unresolved"
+
+
+@dataclass
+class _Built:
+    """One document's nodes and relationships as `_add_document` gives them with every reference
+    standing for PLACEHOLDER_WORK: one CITES per citing evidence (and one from the document), which
+    `build_result` replaces by the real ones once the references are resolved to works."""
+
+    nodes: list[Node]
+    relationships: list[Relationship]
+    sources: list[list[str]]  # the reference keys of each placeholder CITES from an evidence, in order
 
 
 @dataclass
@@ -269,23 +286,56 @@ def extract_article(documents: list[ParsedDocument], references: list[Reference]
         if label.isdigit():
             numbers[ref.key] = label
     extraction = Extraction(documents, references, analyses, find_challenges(analyses), numbers)
-    extraction.stances = citation_stances(extraction)
+    extraction.built, extraction.stances = prebuilt_documents(extraction)
     return extraction
 
 
-def citation_stances(extraction: Extraction) -> dict[str, tuple[str, str]]:
-    """The stance of every citing Evidence of one article, by evidence id (ingest.support.profile).
+def prebuilt_documents(extraction: Extraction) -> tuple[list[_Built], dict[str, tuple[str, str]]]:
+    """Each document's nodes and relationships (`_Built`), and the stance of every citing Evidence by
+    evidence id (ingest.support.profile.document_stances).
 
-    A stance is read from the document's text, its evidence and its claims only, never from the cited
-    work, so the article's own nodes are built here with every reference standing for one placeholder
-    work; the ids and spans are those `build_result` gives."""
-    batch = GraphBatch()
-    placeholder = dict.fromkeys((ref.key for ref in extraction.references), "source:placeholder")
+    Both need the article alone (a stance is read from the citing document's text, evidence and
+    claims, never from the cited work), so they are made where the article is extracted; the ids and
+    spans are those `_add_document` gives."""
+    contested = {claim for ch in extraction.challenges for claim in ch.claim_ids}
+    placeholder: dict[str, str] = {}
+    built: list[_Built] = []
+    nodes: list[Node] = []
+    relationships: list[Relationship] = []
     for analysis in extraction.analyses:
-        for item in analysis.evidence:
-            placeholder.update(dict.fromkeys(item.sources, "source:placeholder"))
-        _add_document(batch, analysis, set(), placeholder, extraction.numbers)
-    return document_stances(batch.nodes, batch.relationships)
+        keyed = [list(item.sources) for item in analysis.evidence if item.sources]
+        placeholder.update((key, PLACEHOLDER_WORK) for keys in keyed for key in keys)
+        batch = GraphBatch()
+        _add_document(batch, analysis, contested, placeholder, extraction.numbers)
+        built.append(_Built(batch.nodes, batch.relationships, keyed))
+        nodes += batch.nodes
+        relationships += batch.relationships
+    return built, document_stances(nodes, relationships)
+
+
+def _add_built(batch: GraphBatch, built: _Built, works: dict[str, str], numbers: dict[str, str]) -> None:
+    """A prebuilt document into the batch, its placeholder CITES replaced by those to the works its
+    reference keys resolved to: the same nodes and relationships, in the same order, as
+    `_add_document` with `works`."""
+    batch.nodes += built.nodes
+    document = built.nodes[0].id
+    keyed = iter(built.sources)
+    cited: dict[str, list[str]] = {}
+    for rel in built.relationships:
+        if rel.end != PLACEHOLDER_WORK:
+            batch.relationships.append(rel)
+            continue
+        if rel.start == document:  # the document's own CITES: rebuilt below, from every evidence's
+            continue
+        by_work: dict[str, list[str]] = {}
+        for key in next(keyed):
+            by_work.setdefault(works[key], []).append(key)
+        for work, keys in by_work.items():
+            batch.add_rel(RelType.CITES, rel.start, work, **_cites_props(keys, numbers))
+            cited.setdefault(work, [])
+            cited[work] += [k for k in keys if k not in cited[work]]
+    for work, keys in cited.items():
+        batch.add_rel(RelType.CITES, document, work, **_cites_props(keys, numbers))
 
 
 def _header(docs: list[ParsedDocument]) -> ArticleIdentity:
@@ -653,8 +703,12 @@ def build_result(extractions: list[Extraction], registry: WorkRegistry,
         touched.update(dict.fromkeys(works.values()))
         contested = {claim for ch in extraction.challenges for claim in ch.claim_ids}
         summary = ArticleSummary(article.id, str(article.path), references=len(extraction.references))
-        for analysis in extraction.analyses:
-            _add_document(batch, analysis, contested, works, extraction.numbers)
+        built, extraction.built = extraction.built, []  # its nodes go into this batch: used once
+        for i, analysis in enumerate(extraction.analyses):
+            if built:
+                _add_built(batch, built[i], works, extraction.numbers)
+            else:
+                _add_document(batch, analysis, contested, works, extraction.numbers)
             found = _unresolved(analysis)
             unresolved.extend(found)
             summary.claims += len(analysis.claims)
