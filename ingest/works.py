@@ -316,6 +316,8 @@ class WorkRegistry:
         self.works: dict[str, Work] = {}
         self.by_identity: dict[str, str] = {}
         self.by_family_year: dict[tuple[str, str], list[str]] = {}
+        # the same buckets by year, then family: an article looks only at the works of its own year
+        self._families_by_year: dict[str, dict[str, list[str]]] = {}
         self.articles: dict[str, ArticleIdentity] = {}
         # article ids by DOI, and (article, its folded authors) by year: the candidates article_for_work
         # checks, so linking a corpus is not articles x works
@@ -383,7 +385,10 @@ class WorkRegistry:
             if identity.startswith("doi:") and not work.doi:
                 work.doi = identity[4:]
         if desc.family and desc.year:
-            bucket = self.by_family_year.setdefault((desc.family, desc.year), [])
+            bucket = self.by_family_year.get((desc.family, desc.year))
+            if bucket is None:
+                bucket = self.by_family_year[(desc.family, desc.year)] = []
+                self._families_by_year.setdefault(desc.year, {})[desc.family] = bucket
             if work.id not in bucket:
                 bucket.append(work.id)
 
@@ -482,8 +487,8 @@ class WorkRegistry:
             found.append(self.by_identity[f"doi:{article.doi}"])
         title, year = article.title, article.year
         authors = fold(article.author)  # once, not once per (family, year) of every known work
-        for (family, work_year), ids in self.by_family_year.items():
-            if work_year != year or family not in authors:
+        for family, ids in self._families_by_year.get(year, {}).items():
+            if family not in authors:
                 continue
             found += [w for w in ids if self._is_article(self.works[w], article) and w not in found]
         return sorted(found) if title or article.doi else []
