@@ -46,10 +46,15 @@ class Parser(argparse.ArgumentParser):
 
 # -- store and filters ----------------------------------------------------------------------------
 def open_store(args: argparse.Namespace, read_only: bool = True):
-    """The store named by --store / $CLAIMGRAPH_STORE / ./claimgraph.db."""
+    """The store named by --store / $CLAIMGRAPH_STORE / ./claimgraph.db; opened for writing, with
+    ingest's upgrade planner, so an older store is upgraded in place."""
     from graph.store import open_store as open_url
 
-    return open_url(args.store, read_only=read_only)
+    if read_only:
+        return open_url(args.store, read_only=True)
+    from ingest.upgrade import PLANNER
+
+    return open_url(args.store, read_only=False, planner=PLANNER)
 
 
 def claim_filter(args: argparse.Namespace):

@@ -26,7 +26,7 @@ class Node:
     props: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        if type(self.label) is not Label:  # Label(...) is a slow call; most callers pass a Label
+        if type(self.label) is not Label:  # Label(a Label) is that Label; the call costs more than the test
             self.label = Label(self.label)
         self.props = {**self.props, "id": self.id}
 
@@ -44,7 +44,7 @@ class Relationship:
     props: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        if type(self.type) is not RelType:  # RelType(...) is a slow call; most callers pass a RelType
+        if type(self.type) is not RelType:
             self.type = RelType(self.type)
 
     @property

@@ -17,6 +17,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 from graph.model import CLAIM_SORT_KEYS, ClaimFilter, GraphBatch, Node, Page, Relationship, Subgraph
 from graph.schema import (
     DOCUMENT_OWNED,
+    DOCUMENT_SUMMARY_PROPS,
     META_ID,
     META_LABEL,
     NODES,
@@ -28,11 +29,11 @@ from graph.schema import (
     RelType,
 )
 from graph.store import DEFAULT_MAX_NODES, Store, StoreError, breadth_first, trace_context
+from graph.upgrade import PLANNER_FREE_FROM, UpgradePlanner, old_version_message
 
 T = TypeVar("T")
 CLEAR_CHUNK = 10_000
 RETRY_SECONDS = 30.0
-DOCUMENT_SUMMARY_PROPS = tuple(p for p in NODES[Label.DOCUMENT].prop_names if p != "text")
 
 
 # -- schema ------------------------------------------------------------------------------
@@ -104,9 +105,11 @@ class Neo4jStore(Store):
 
     def __init__(self, url: str, read_only: bool = False, user: str | None = None,
                  password: str | None = None, database: str | None = None, batch_size: int = 5000,
-                 retry_seconds: float = RETRY_SECONDS) -> None:
+                 retry_seconds: float = RETRY_SECONDS, planner: UpgradePlanner | None = None) -> None:
+        """`planner` (ingest.upgrade.PLANNER) lets opening for writing upgrade a store older than v3."""
         self.url, url_user, url_password = _redact(url)
         self.read_only = read_only
+        self._planner = planner
         self.database = database or os.environ.get("NEO4J_DATABASE") or None
         self.batch_size = max(1, int(batch_size))
         user = user or os.environ.get("NEO4J_USER") or url_user or "neo4j"
@@ -197,6 +200,8 @@ class Neo4jStore(Store):
                 raise StoreError(f"{self.describe()} has the old schema version {version}: run "
                                  f"`claimgraph upgrade --store {self.url}` once to upgrade it in place")
             return
+        if version and version < PLANNER_FREE_FROM and self._planner is None:
+            raise StoreError(old_version_message(self.url, version))
         self._run((lambda tx: self._upgrade_tx(tx, version)) if version else _set_version, write=True)
 
     def _upgrade_tx(self, tx: Any, version: int) -> None:
@@ -219,14 +224,15 @@ class Neo4jStore(Store):
 
     def _upgrade_to_v3_tx(self, tx: Any) -> None:
         """v1 -> v2 and v2 -> v3 in `tx` (graph.upgrade)."""
-        from graph.upgrade import V3_INPUT_LABELS, V3_INPUT_TYPES, plan_v1_to_v2, plan_v2_to_v3
+        from graph.upgrade import V3_INPUT_LABELS, V3_INPUT_TYPES
 
+        assert self._planner is not None  # _check_version refused the store without one
         sources = [r["p"] for r in tx.run("MATCH (s:Source) RETURN properties(s) AS p ORDER BY s.id")]
         cites = [_rel("CITES", r["start"], r["end"], r["props"]) for r in tx.run(
             "MATCH (a)-[r:CITES]->(s:Source) RETURN a.id AS start, s.id AS end, properties(r) AS props")]
         written = [_rel("WRITTEN_BY", r["start"], r["end"], r["props"]) for r in tx.run(
             "MATCH (s:Source)-[r:WRITTEN_BY]->(a) RETURN s.id AS start, a.id AS end, properties(r) AS props")]
-        plan = plan_v1_to_v2(sources, cites, written)
+        plan = self._planner.v1_to_v2(sources, cites, written)
         tx.run("MATCH (s:Source) WHERE s.id IN $ids DETACH DELETE s", ids=plan.old_ids).consume()
         self._write_tx(tx, [], plan.sources, plan.relationships)
         nodes = [_node(label, r["p"]) for label in V3_INPUT_LABELS
@@ -234,7 +240,7 @@ class Neo4jStore(Store):
         rels = [_rel(rel_type.value, r["start"], r["end"], r["props"]) for rel_type in V3_INPUT_TYPES
                 for r in tx.run(f"MATCH (a)-[r:{rel_type.value}]->(b) "
                                 "RETURN a.id AS start, b.id AS end, properties(r) AS props")]
-        changed_nodes, changed_rels = plan_v2_to_v3(nodes, rels)
+        changed_nodes, changed_rels = self._planner.v2_to_v3(nodes, rels)
         self._write_tx(tx, [], changed_nodes, changed_rels)
 
     def close(self) -> None:
@@ -525,12 +531,14 @@ class Neo4jStore(Store):
             "RETURN section ORDER BY first[0], first[1]", doc=document_id).data())
         return [r["section"] for r in records]
 
-    def unresolved_citations(self) -> list[dict[str, Any]]:
+    def unresolved_citations(self, limit: int | None = None) -> list[dict[str, Any]]:
+        page = "" if limit is None else " LIMIT $limit"
         records = self._run(lambda tx: tx.run(
             "MATCH (e:Evidence {kind: $kind}) WHERE NOT EXISTS { (e)-[:CITES]->() } "
+            "WITH e ORDER BY e.document_id, e.start, e.id" + page + " "
             "OPTIONAL MATCH (d:Document {id: e.document_id}) "
             "RETURN properties(e) AS e, d.title AS title ORDER BY e.document_id, e.start, e.id",
-            kind=EvidenceKind.CITATION.value).data())
+            kind=EvidenceKind.CITATION.value, limit=max(0, int(limit or 0))).data())
         return [{**_schema_props(r["e"], NODES[Label.EVIDENCE].prop_names),
                  "document_title": r["title"] or ""} for r in records]
 

@@ -20,7 +20,7 @@ from enum import StrEnum
 # IN_CORPUS links a cited work to the ingested article it is; claims and evidence carry PDF places.
 # Version 3: a Source's study design (`design`, `design_reason`), the stance of each citing passage
 # (`stance`, `stance_cue` on Evidence->Source CITES), a claim's support profile (`support_design`,
-# `n_supporting`, `n_contrasting`) and the status `disputed-by-citation` (graph/upgrade.py fills them).
+# `n_supporting`, `n_contrasting`) and the status `disputed-by-citation` (ingest/upgrade.py on upgrade).
 # Version 4: an unresolved citation's `reason` (Evidence) and the claim status `cited-unresolved` (a
 # v3 store held such claims as `unsupported`; the upgrade sets them from the stored evidence).
 SCHEMA_VERSION = 4
@@ -358,6 +358,8 @@ RELATIONSHIPS: dict[RelType, RelSpec] = {
 
 # Labels whose nodes belong to one document and are replaced when it is re-ingested.
 DOCUMENT_OWNED: tuple[Label, ...] = (Label.CLAIM, Label.EVIDENCE)
+# A document's properties as summaries and listings return them: all but its full text.
+DOCUMENT_SUMMARY_PROPS: tuple[str, ...] = tuple(p for p in NODES[Label.DOCUMENT].prop_names if p != "text")
 
 
 def label_of(node_id: str) -> Label:

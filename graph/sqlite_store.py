@@ -18,10 +18,22 @@ from string import Template
 from typing import Any
 
 from graph.model import CLAIM_SORT_KEYS, ClaimFilter, GraphBatch, Node, Page, Relationship, Subgraph
-from graph.schema import DOCUMENT_OWNED, NODES, SCHEMA_VERSION, ClaimStatus, EvidenceKind, Label, RelType
+from graph.schema import (
+    DOCUMENT_OWNED,
+    DOCUMENT_SUMMARY_PROPS,
+    NODES,
+    SCHEMA_VERSION,
+    ClaimStatus,
+    EvidenceKind,
+    Label,
+    RelType,
+    StudyDesign,
+)
 from graph.store import DEFAULT_MAX_NODES, Store, StoreError, breadth_first, trace_context
+from graph.upgrade import PLANNER_FREE_FROM, UpgradePlanner, old_version_message
 
 META_TABLE = "claimgraph_meta"
+UNKNOWN_DESIGN = StudyDesign.UNKNOWN.value
 CHUNK = 500  # ids per IN (...) list; well under SQLite's variable limit
 BUSY_TIMEOUT_MS = 10_000
 SQL_TYPES = {str: "TEXT", int: "INTEGER", bool: "INTEGER", float: "REAL"}
@@ -210,9 +222,12 @@ def _py_lower(value: str | None) -> str | None:
 class SQLiteStore(Store):
     """A ClaimGraph store in one SQLite file."""
 
-    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path, read_only: bool = False,
+                 planner: UpgradePlanner | None = None) -> None:
+        """`planner` (ingest.upgrade.PLANNER) lets opening for writing upgrade a store older than v3."""
         self.path = Path(path)
         self.read_only = read_only
+        self._planner = planner
         self._lock = threading.RLock()
         self._has_claim_text = False
         self._search_columns: tuple[str, ...] = ()
@@ -291,6 +306,8 @@ class SQLiteStore(Store):
                     conn.execute(statement)
                 self._set_version(conn)
         elif version < SCHEMA_VERSION:
+            if version < PLANNER_FREE_FROM and self._planner is None:
+                raise StoreError(old_version_message(str(self.path), version))
             with self._transaction():
                 self._upgrade(conn)
         if not self._table_exists(CLAIM_TEXT):
@@ -384,14 +401,15 @@ class SQLiteStore(Store):
 
     def _upgrade_to_v3(self, conn: sqlite3.Connection) -> None:
         """v1 -> v2 (work ids) and v2 -> v3 (designs, stances, support profiles), in `conn`'s transaction."""
-        from graph.upgrade import V3_INPUT_LABELS, V3_INPUT_TYPES, plan_v1_to_v2, plan_v2_to_v3
+        from graph.upgrade import V3_INPUT_LABELS, V3_INPUT_TYPES
 
+        assert self._planner is not None  # _prepare refused the store without one
         sources = [_row_props(Label.SOURCE, r) for r in conn.execute("SELECT * FROM source")]
         cites = [_rel(r) for r in conn.execute(
             "SELECT * FROM rel WHERE type = 'CITES' AND \"end\" IN (SELECT id FROM source)")]
         written = [_rel(r) for r in conn.execute(
             "SELECT * FROM rel WHERE type = 'WRITTEN_BY' AND start IN (SELECT id FROM source)")]
-        plan = plan_v1_to_v2(sources, cites, written)
+        plan = self._planner.v1_to_v2(sources, cites, written)
         for chunk in _chunks(plan.old_ids):
             marks = _marks(len(chunk))
             conn.execute(_sql("DELETE FROM rel WHERE type IN ('CITES', 'WRITTEN_BY') AND "
@@ -405,7 +423,7 @@ class SQLiteStore(Store):
                  for row in conn.execute(_sql("SELECT * FROM $t", t=q(TABLES[label])))]
         rels = [_rel(r) for rel_type in V3_INPUT_TYPES
                 for r in conn.execute('SELECT * FROM rel WHERE type = ?', (str(rel_type),))]
-        changed_nodes, changed_rels = plan_v2_to_v3(nodes, rels)
+        changed_nodes, changed_rels = self._planner.v2_to_v3(nodes, rels)
         self._upsert_nodes(conn, changed_nodes)
         conn.executemany(REL_UPSERT_SQL, [(str(r.type), r.start, r.end, json.dumps(r.props, sort_keys=True))
                                           for r in changed_rels])
@@ -732,18 +750,27 @@ class SQLiteStore(Store):
         return [{k: r[k] or "" for k in r.keys()} for r in rows]
 
     def works(self, by: str = "articles", limit: int = 50) -> list[dict[str, Any]]:
-        order = _work_order(by)
+        first, second = _work_ranking(by)
+        limit = max(0, int(limit))
         with self._read() as conn:
-            rows = conn.execute(_sql(
-                "SELECT * FROM (SELECT s.id, COALESCE(s.title, '') AS title, "
-                "COALESCE(s.authors, '') AS authors, "
-                "COALESCE(s.year, '') AS year, COALESCE(s.doi, '') AS doi, COALESCE(s.keys, '') AS keys, "
-                "(SELECT COUNT(DISTINCT d.root_id) FROM rel ci JOIN document d ON d.id = ci.start "
-                " WHERE ci.type = 'CITES' AND ci.\"end\" = s.id) AS article_count, "
-                "(SELECT COUNT(DISTINCT sb.start) FROM rel ci JOIN rel sb ON sb.\"end\" = ci.start "
-                " AND sb.type = 'SUPPORTED_BY' WHERE ci.type = 'CITES' AND ci.\"end\" = s.id) AS claim_count "
-                "FROM source s) ORDER BY $o LIMIT ?", o=order), (max(0, int(limit)),)).fetchall()
-        return [dict(r) for r in rows]
+            # The ranking count of every work first; the other count (a tie-break) only for the works
+            # that can still make the top `limit`: those ranked at least as high as the last one kept.
+            ranked = conn.execute(_sql("SELECT s.id, $c AS n FROM source s ORDER BY n DESC",
+                                       c=WORK_COUNT_SQL[by])).fetchall()
+            if not ranked or not limit:
+                return []
+            cutoff = ranked[min(limit, len(ranked)) - 1]["n"]
+            candidates = [r["id"] for r in ranked if r["n"] >= cutoff]
+            rows = []
+            for chunk in _chunks(candidates):
+                rows += conn.execute(_sql(
+                    "SELECT s.id, COALESCE(s.title, '') AS title, COALESCE(s.authors, '') AS authors, "
+                    "COALESCE(s.year, '') AS year, COALESCE(s.doi, '') AS doi, COALESCE(s.keys, '') AS keys, "
+                    "$a AS article_count, $c AS claim_count FROM source s WHERE s.id IN ($m)",
+                    a=WORK_COUNT_SQL["articles"], c=WORK_COUNT_SQL["claims"], m=_marks(len(chunk))),
+                    chunk).fetchall()
+        rows.sort(key=lambda r: (-r[first], -r[second], r["id"]))
+        return [dict(r) for r in rows[:limit]]
 
     def co_cited(self, source_id: str, limit: int = 20) -> list[dict[str, Any]]:
         with self._read() as conn:
@@ -806,19 +833,22 @@ class SQLiteStore(Store):
                  "evidence_count": r["evidence_count"], "article_count": r["article_count"]} for r in rows]
 
     def documents(self) -> list[dict[str, Any]]:
-        status_cols = ", ".join(
-            f"COALESCE(SUM(c.status = '{s.value}'), 0) AS {q(s.value)}" for s in ClaimStatus)  # schema enum
+        # Claim counts in one grouped pass over the (document_id, status) index; the document rows
+        # without their text (the heaviest column, which every caller of this summary drops).
+        columns = ", ".join(q(name) for name in DOCUMENT_SUMMARY_PROPS)
         with self._read() as conn:
-            rows = conn.execute(_sql(
-                "SELECT d.*, COUNT(c.id) AS claim_count, $cols FROM document d "
-                "LEFT JOIN claim c ON c.document_id = d.id GROUP BY d.id "
-                "ORDER BY d.root_id, d.position, d.id", cols=status_cols)).fetchall()
+            counts: dict[str, dict[str, int]] = {}
+            for document_id, status, count in conn.execute(
+                    "SELECT document_id, status, COUNT(*) FROM claim GROUP BY document_id, status"):
+                counts.setdefault(document_id, {})[status] = count
+            rows = conn.execute(_sql("SELECT $c FROM document ORDER BY root_id, position, id",
+                                     c=columns)).fetchall()
         result = []
         for row in rows:
-            doc = _row_props(Label.DOCUMENT, row)
-            doc.pop("text", None)
-            doc["claim_count"] = row["claim_count"]
-            doc.update({s.value: row[s.value] for s in ClaimStatus})
+            doc = {name: row[name] for name in DOCUMENT_SUMMARY_PROPS if row[name] is not None}
+            by_status = counts.get(row["id"], {})
+            doc["claim_count"] = sum(by_status.values())
+            doc.update({s.value: by_status.get(s.value, 0) for s in ClaimStatus})
             result.append(doc)
         return result
 
@@ -832,13 +862,14 @@ class SQLiteStore(Store):
                 "WHERE n = 1 ORDER BY document_id, position", w=where), params).fetchall()
         return [r[0] for r in rows]
 
-    def unresolved_citations(self) -> list[dict[str, Any]]:
+    def unresolved_citations(self, limit: int | None = None) -> list[dict[str, Any]]:
         with self._read() as conn:
             rows = conn.execute(
                 "SELECT e.*, d.title AS document_title FROM evidence e "
                 "LEFT JOIN document d ON d.id = e.document_id WHERE e.kind = ? AND NOT EXISTS "
                 "(SELECT 1 FROM rel r WHERE r.start = e.id AND r.type = 'CITES') "
-                "ORDER BY e.document_id, e.start, e.id", (EvidenceKind.CITATION.value,)).fetchall()
+                "ORDER BY e.document_id, e.start, e.id LIMIT ?",
+                (EvidenceKind.CITATION.value, -1 if limit is None else max(0, int(limit)))).fetchall()
         return [{**_row_props(Label.EVIDENCE, r), "document_title": r["document_title"] or ""} for r in rows]
 
     def stats(self) -> dict[str, Any]:
@@ -985,10 +1016,18 @@ def _claim_where(flt: ClaimFilter, source_ids: list[str] | None = None,
         params.extend(designs)
     if flt.only_design:
         designs = ClaimFilter.values(flt.only_design)
-        clauses.append(_sql(f"c.n_supporting > 0 AND NOT EXISTS ({CLAIM_CITES_SQL} AND "
-                            "json_extract(r2.props, '$$.stance') = 'supporting' AND "
-                            "COALESCE(NULLIF(s.design, ''), 'unknown') NOT IN ($m))", m=_marks(len(designs))))
-        params.extend(designs)
+        # A claim resting only on these designs has one of them as its strongest (`support_design`,
+        # indexed; '' or NULL when every supporting work's design is unknown): that narrows the
+        # candidates before the per-claim check of every supporting work.
+        unknown = UNKNOWN_DESIGN in designs
+        strongest = [*designs, *([""] if unknown else [])]
+        clauses.append(_sql(
+            f"(c.support_design IN ($s){' OR c.support_design IS NULL' if unknown else ''}) "
+            f"AND c.n_supporting > 0 AND NOT EXISTS ({CLAIM_CITES_SQL} AND "
+            "json_extract(r2.props, '$$.stance') = 'supporting' AND "
+            "COALESCE(NULLIF(s.design, ''), 'unknown') NOT IN ($m))",
+            s=_marks(len(strongest)), m=_marks(len(designs))))
+        params.extend([*strongest, *designs])
     if flt.stance:
         stances = ClaimFilter.values(flt.stance)
         clauses.append(_sql(f"EXISTS ({CLAIM_CITES_SQL} AND json_extract(r2.props, '$$.stance') IN ($m))",
@@ -1013,12 +1052,21 @@ def _cited_as(props_json: str | dict) -> dict[str, str]:
             "stance": props.get("stance", ""), "stance_cue": props.get("stance_cue", "")}
 
 
-def _work_order(by: str) -> str:
-    """ORDER BY for works(): by citing articles or by claims resting on them, ties by the other, id."""
+# A work's counts for works(): the articles citing it and the claims resting on it (correlated on s.id).
+WORK_COUNT_SQL: dict[str, str] = {
+    "articles": "(SELECT COUNT(DISTINCT d.root_id) FROM rel ci JOIN document d ON d.id = ci.start "
+                "WHERE ci.type = 'CITES' AND ci.\"end\" = s.id)",
+    "claims": "(SELECT COUNT(DISTINCT sb.start) FROM rel ci JOIN rel sb ON sb.\"end\" = ci.start "
+              "AND sb.type = 'SUPPORTED_BY' WHERE ci.type = 'CITES' AND ci.\"end\" = s.id)",
+}
+
+
+def _work_ranking(by: str) -> tuple[str, str]:
+    """works() ranks by citing articles or by claims resting on them, ties by the other, then id."""
     if by == "articles":
-        return "article_count DESC, claim_count DESC, id"
+        return "article_count", "claim_count"
     if by == "claims":
-        return "claim_count DESC, article_count DESC, id"
+        return "claim_count", "article_count"
     raise StoreError(f"cannot rank works by {by!r}: use articles or claims")
 
 

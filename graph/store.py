@@ -179,8 +179,9 @@ class Store(ABC):
         """Distinct section headings (of one document), in reading order."""
 
     @abstractmethod
-    def unresolved_citations(self) -> list[dict[str, Any]]:
-        """Citation evidence not linked to any source, with `document_title`."""
+    def unresolved_citations(self, limit: int | None = None) -> list[dict[str, Any]]:
+        """Citation evidence not linked to any source, with `document_title`, in document order; the
+        first `limit` of them when a limit is given (their number is in stats())."""
 
     @abstractmethod
     def stats(self) -> dict[str, Any]:

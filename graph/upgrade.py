@@ -2,21 +2,20 @@
 version 2 to 3 (study design, citation stance, claim support profiles) and version 3 to 4 (the
 claim status `cited-unresolved`, an unresolved citation's `reason`).
 
-Both backends call `plan_v1_to_v2` with what they read from the store inside one write transaction
-and apply the plan in that same transaction, so a store is either all v1 or all v2. Claims,
-evidence, documents and their ids are untouched (traces and permalinks survive); every Source gets
-its work id (ingest.works: DOI, …, else first author + year + title), its old key moves onto the
-CITES relationships (`key`) and into the Source's `keys` and provenance (`records_json`).
+Both backends read what an upgrade needs inside one write transaction and apply the plan in that
+same transaction, so a store is either all old or all new. Claims, evidence, documents and their ids
+are untouched (traces and permalinks survive).
 
-Version 3 properties are computed from what the store holds, by the same code an ingest runs
-(ingest.support.profile.annotate): each Source's design from its stored record (and its own text
-when it is an article of the corpus), each Evidence -> Source CITES stance from the citing sentence
-in the stored document text, each claim's support profile and status from those.
+Versions 2 and 3 are computed by the code an ingest runs (the work resolver and the support profile,
+in `ingest.upgrade`). The graph layer never imports ingest, so that code comes in as an
+`UpgradePlanner` the caller gives the store (`open_store(url, planner=ingest.upgrade.PLANNER)`, as
+the CLI and the explorer do); without one a store older than version 3 is refused with one line
+naming `claimgraph upgrade`. Version 3 to 4 needs only what the store holds (`plan_v3_to_v4`).
 """
 
 from __future__ import annotations
 
-import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,6 +23,8 @@ from graph.model import Node, Relationship
 from graph.schema import Label, RelType
 
 UPGRADE_COMMAND = "claimgraph upgrade --store {where}"
+# The first version an upgrade reaches without an UpgradePlanner (v3 -> v4 reads only the store).
+PLANNER_FREE_FROM = 3
 
 
 @dataclass
@@ -36,63 +37,23 @@ class UpgradePlan:
     renamed: dict[str, str] = field(default_factory=dict)
 
 
-def _authors(text: str) -> list[list[str]]:
-    people = []
-    for part in (text or "").split("; "):
-        if part.strip():
-            family, _, given = part.partition(",")
-            people.append([family.strip(), given.strip()])
-    return people
+@dataclass(frozen=True)
+class UpgradePlanner:
+    """The ingest code an upgrade below version 3 runs (ingest.upgrade.PLANNER).
+
+    `v1_to_v2(sources, cites, written_by)`: the v2 Sources (by work id) for v1 Sources (by key), their
+    CITES and WRITTEN_BY rebuilt. `v2_to_v3(nodes, relationships)`: Sources and claims with their v3
+    properties and CITES with their stance, from the stored V3_INPUT_LABELS and V3_INPUT_TYPES.
+    """
+
+    v1_to_v2: Callable[[list[dict[str, Any]], list[Relationship], list[Relationship]], UpgradePlan]
+    v2_to_v3: Callable[[list[Node], list[Relationship]], tuple[list[Node], list[Relationship]]]
 
 
-def plan_v1_to_v2(sources: list[dict[str, Any]], cites: list[Relationship],
-                  written_by: list[Relationship]) -> UpgradePlan:
-    """The v2 Sources (by work id) for v1 Sources (by key), and their CITES and WRITTEN_BY rebuilt."""
-    from ingest.model import PersonName, Reference
-    from ingest.works import WorkRegistry, work_properties
-
-    registry = WorkRegistry()
-    plan = UpgradePlan()
-    for props in sorted(sources, key=lambda p: p["id"]):
-        if str(props["id"]).startswith("work:"):
-            continue
-        try:
-            fields = json.loads(props.get("fields_json") or "{}")
-        except json.JSONDecodeError:
-            fields = {}
-        ref = Reference(key=props["id"], entry_type=props.get("entry_type", "") or "misc", fields=fields,
-                        authors=[PersonName(f, g) for f, g in _authors(props.get("authors", ""))],
-                        bibtex=props.get("bibtex", "") or "", origin="schema-v1")
-        plan.renamed[props["id"]] = registry.resolve(ref, "")
-        plan.old_ids.append(props["id"])
-    for new_id in dict.fromkeys(plan.renamed.values()):
-        node_props, _people = work_properties(registry.works[new_id])
-        plan.sources.append(Node(Label.SOURCE, new_id, node_props))
-    merged: dict[tuple[str, str], list[str]] = {}
-    for rel in sorted(cites, key=lambda r: (r.start, r.end)):
-        if rel.end in plan.renamed:
-            merged.setdefault((rel.start, plan.renamed[rel.end]), []).append(rel.end)
-    for (start, end), keys in merged.items():
-        plan.relationships.append(Relationship(RelType.CITES, start, end,
-                                               {"key": ", ".join(keys), "number": ""}))
-    authors: dict[tuple[str, str], int] = {}
-    for rel in sorted(written_by, key=lambda r: (r.start, r.props.get("position", 0), r.end)):
-        if rel.start in plan.renamed:
-            authors.setdefault((plan.renamed[rel.start], rel.end), rel.props.get("position", 0))
-    for (start, end), position in authors.items():
-        plan.relationships.append(Relationship(RelType.WRITTEN_BY, start, end, {"position": position}))
-    return plan
-
-
-def plan_v2_to_v3(nodes: list[Node],
-                  relationships: list[Relationship]) -> tuple[list[Node], list[Relationship]]:
-    """Sources and claims with their v3 properties and CITES with their stance, from the stored
-    documents, claims, evidence and sources (`nodes`) and SUPPORTED_BY, CITES, IN_CORPUS."""
-    from ingest.support.profile import annotate
-
-    annotate(nodes, relationships)
-    return ([n for n in nodes if n.label in (Label.SOURCE, Label.CLAIM)],
-            [r for r in relationships if r.type == RelType.CITES])
+def old_version_message(where: str, version: int) -> str:
+    """The one line for a store that must be upgraded before this open can use it."""
+    return (f"{where} has the old schema version {version}: run "
+            f"`{UPGRADE_COMMAND.format(where=where)}` once to upgrade it in place")
 
 
 # What plan_v2_to_v3 reads from a store.

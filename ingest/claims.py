@@ -12,6 +12,7 @@ import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from graph.schema import ClaimKind, claim_id
 from ingest.cues import CueScanner
@@ -128,7 +129,8 @@ _REFERENCE_ENTRY = re.compile(
 # A sentence opened by a conjunction or preposition before a species name ("Because N. attenuata is
 # an annual, …") is prose, however its years fall.
 _PROSE_OPENER = (r"(?!(?:Because|Although|Though|While|Whereas|When|Since|After|Before|Unless|If|As|In|On|"
-                 r"At|For|Unlike|With|Without|From|By|Thus|Hence|Here|There|Then|But|And)\s)")
+                 r"At|For|Unlike|With|Without|From|By|Thus|Hence|Here|There|Then|But|And|"
+                 r"The|This|These|That|Those|Its|Our|Their)\s)")  # "The ZI, a mostly GABAergic region, …"
 _VANCOUVER_ENTRY = re.compile(
     rf"^(?:\[\d+\]\s*|\d+\.\s+)?{_PROSE_OPENER}[A-Z][\w'’\-]+ [A-Z]{{1,3}}(?:,|\.)\s"
     r".{0,400}?\b(?:1[5-9]|20)\d\d(?:;|\.\s|\.$|\s[A-Z][a-z]{2}\b)"
@@ -173,7 +175,15 @@ _CLAIM_CUES = CueScanner(_SCANNED)
 _SCANNED_SET = frozenset(_SCANNED)
 
 
-def _may_match(pattern: re.Pattern[str], may: set[re.Pattern[str]]) -> bool:
+@lru_cache(maxsize=16)
+def _scan(sentence: str) -> tuple[str, frozenset[re.Pattern[str]]]:
+    """(caseless(sentence), the scanned claim patterns that may match it): one fold and one scan per
+    sentence, shared by the meta-text, greeting and kind checks (each asks of the same sentence)."""
+    folded = caseless(sentence)
+    return folded, frozenset(_CLAIM_CUES.candidates(folded))
+
+
+def _may_match(pattern: re.Pattern[str], may: frozenset[re.Pattern[str]]) -> bool:
     """False only when the scan showed `pattern` cannot match (`may`: _CLAIM_CUES.candidates)."""
     return pattern not in _SCANNED_SET or pattern in may
 
@@ -271,7 +281,7 @@ def _is_heading_like(sentence: str) -> bool:
 
 def _is_greeting(sentence: str) -> bool:
     """Greetings, thanks, sign-offs and short addresses to a named person ('Liza, well said.')."""
-    may = _CLAIM_CUES.candidates(caseless(sentence))
+    _, may = _scan(sentence)
     if any(p.search(sentence) for p in _GREETING if _may_match(p, may)):
         return True
     vocative = re.match(r"^([A-Z][a-z]+),\s", sentence)
@@ -319,8 +329,7 @@ def _is_filler(sentence: str) -> bool:
 
 def _is_meta(sentence: str) -> bool:
     """Meta-text about the article itself (one of _META matches)."""
-    folded = caseless(sentence)
-    may = _CLAIM_CUES.candidates(folded)
+    folded, may = _scan(sentence)
     for pattern, cues in zip(_META, _META_CUES, strict=True):
         if not _may_match(pattern, may) or (cues and not any(cue in folded for cue in cues)):
             continue
@@ -395,8 +404,7 @@ def _may_be_kind(kind: ClaimKind, sentence: str, folded: str) -> bool:
 
 def claim_kind(sentence: str) -> str:
     """The kind of assertion a claim is: the first kind whose cue words it contains."""
-    folded = caseless(sentence)
-    may = _CLAIM_CUES.candidates(folded)
+    folded, may = _scan(sentence)
     for kind, pattern in _KIND_PATTERNS:
         if _may_match(pattern, may) and _may_be_kind(kind, sentence, folded) and pattern.search(sentence):
             return str(kind)

@@ -174,3 +174,90 @@ class CueScanner:
             for _end, owners in self._automaton.iter(folded):
                 found |= owners
         return found
+
+
+def _top_level(source: str, start: int) -> tuple[int, list[int]] | None:
+    """For the group opening at source[start] ('('), where it closes and where its own '|'s are;
+    None when the source cannot be read so (an unbalanced group)."""
+    depth, at, bars, in_class = 0, start, [], False
+    while at < len(source):
+        char = source[at]
+        if char == "\\":
+            at += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            at += 1
+            at += source.startswith("^", at)
+            at += source.startswith("]", at)  # a ']' first in a class is a member
+            continue
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return at, bars
+        elif char == "|" and depth == 1:
+            bars.append(at)
+        at += 1
+    return None
+
+
+def split_alternation(pattern: re.Pattern[str]) -> list[re.Pattern[str]] | None:
+    """`pattern` = zero-width anchors (\\b, ^) + one group of alternatives (?:A1|…|An) + the rest, as
+    one pattern per alternative (anchors + (?:Ai) + the rest), in order; None for any other shape.
+    At the leftmost place the whole pattern matches, the first alternative that matches there with
+    the rest wins, and its match is that alternative's pattern's own match there (the anchors hold
+    no choice to backtrack into), so the leftmost of the alternatives' matches, the first
+    alternative on a tie, is the whole pattern's match (groups renumbered: group 0 and named groups
+    only)."""
+    source = pattern.pattern
+    if pattern.flags & re.VERBOSE or source.startswith("(?") and not source.startswith("(?:"):
+        return None
+    at = 0
+    while source.startswith(("\\b", "^"), at):
+        at += 1 if source[at] == "^" else 2
+    if not source.startswith("(?:", at):
+        return None
+    read = _top_level(source, at)
+    if read is None or not read[1]:
+        return None
+    close, bars = read
+    rest = source[close + 1:]
+    wrapped = _top_level("(" + rest + ")", 0)
+    if wrapped is None or wrapped[1] or wrapped[0] != len(rest) + 1:  # the rest is no alternative itself
+        return None
+    cuts = [at + 3, *(bar + 1 for bar in bars)]
+    ends = [*bars, close]
+    try:
+        return [re.compile(f"{source[:at]}(?:{source[begin:end]}){rest}", pattern.flags)
+                for begin, end in zip(cuts, ends, strict=True)]
+    except re.error:
+        return None
+
+
+class Alternatives:
+    """`pattern.search` (group 0 and named groups) for a pattern of many alternatives: only the
+    alternatives whose required literals are in the text are searched, each alone
+    (split_alternation), and the leftmost match wins (the first alternative on a tie). Where the
+    pattern has no such shape it is searched whole. `folded` is caseless(text) for an IGNORECASE
+    pattern, else the text itself."""
+
+    def __init__(self, pattern: re.Pattern[str], unsure: str = "") -> None:
+        self.pattern = pattern
+        self.parts = split_alternation(pattern)
+        self._scanner = CueScanner(self.parts, unsure=unsure) if self.parts else None
+
+    def search(self, text: str, folded: str) -> re.Match[str] | None:
+        if self.parts is None or self._scanner is None:
+            return self.pattern.search(text)
+        candidates = self._scanner.candidates(folded)
+        best: re.Match[str] | None = None
+        for part in self.parts:
+            if part in candidates:
+                found = part.search(text)
+                if found and (best is None or found.start() < best.start()):
+                    best = found
+        return best

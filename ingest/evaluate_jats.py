@@ -77,6 +77,7 @@ class RouteResult:
     claims: Score = field(default_factory=Score)
     misses: list[str] = field(default_factory=list)   # printed markers (and keys) not found
     false: list[str] = field(default_factory=list)    # predicted links that are wrong
+    error: str = ""  # the route failed on this article (every gold marker is then a miss)
 
 
 @dataclass
@@ -389,12 +390,16 @@ def evaluate_article(path: Path, routes: Iterable[str] = ROUTES) -> ArticleResul
     result = ArticleResult(path.name, citation_style(parse_xml(path)), len(gold))
     for route in routes:
         with tempfile.TemporaryDirectory(prefix="claimgraph-eval-") as tmp:
+            error = ""
             try:
                 predicted = ROUTE_FUNCTIONS[route](article, Path(tmp))
             except RouteUnavailable as why:
                 result.routes[route] = str(why)
                 continue
+            except InputError as why:  # the route failed here: it found nothing, and the run goes on
+                predicted, error = [], str(why).replace(tmp, "<tmp>")
         result.routes[route] = score_links(gold, predicted, sentences, article.text)
+        result.routes[route].error = error
     return result
 
 
@@ -418,7 +423,8 @@ def article_line(result: ArticleResult) -> str:
     for route, outcome in result.routes.items():
         if isinstance(outcome, RouteResult):
             m, c = outcome.markers, outcome.claims
-            parts.append(f"{route} markers {m.tp}/{m.fp}/{m.fn} sentences {c.tp}/{c.fp}/{c.fn}")
+            failed = f" (FAILED, every marker a miss: {outcome.error})" if outcome.error else ""
+            parts.append(f"{route} markers {m.tp}/{m.fp}/{m.fn} sentences {c.tp}/{c.fp}/{c.fn}{failed}")
         else:
             parts.append(f"{route} {outcome}")
     return f"{result.name} [{result.style}, {result.gold_markers} markers]: " + "; ".join(parts)

@@ -275,7 +275,7 @@ def main(argv: list[str] | None = None) -> int:
                        "run once, at the end")
     which.add_argument("--set", dest="label_set", metavar="NAME",
                        help="score the named set instead, all of it: design-NAME.jsonl and/or "
-                       "stance-NAME.jsonl (e.g. fresh, fresh2, fresh3 in tests/data/support)")
+                       "stance-NAME.jsonl (e.g. fresh, fresh2, fresh3, fresh4 in tests/data/support)")
     parser.add_argument("--include-held-out", action="store_true",
                         help="dev split: also score the records on articles of tests/data/corpus/blind.txt "
                         "(held out for the citation-detection measurement; left out by default)")

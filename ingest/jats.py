@@ -66,6 +66,16 @@ BREAKS_PARAGRAPH = frozenset({"list", "def-list", "disp-quote", "boxed-text", "s
                               "speech"})
 DASH_BETWEEN = re.compile(r"^\s*[\])]?\s*[-–—‒]\s*[\[(]?\s*$")
 NUMBERS = re.compile(r"^[\[(]?\s*\d{1,4}(?:\s*[-–—,;]\s*\d{1,4})*\s*[\])]?$")
+# A marker printing only a year ("Corso and de Almeida <xref>2009</xref>", as Springer marks
+# author-year citations up) is no reference number unless the list is that long.
+YEAR = re.compile(r"^[\[(]?\s*(?:1[5-9]|20)\d\d\s*[\])]?$")
+
+
+def is_reference_number(printed: str, reference_count: int) -> bool:
+    """True when a marker's printed text is reference numbers ("[3]", "1-4"), not a year."""
+    if not NUMBERS.match(printed):
+        return False
+    return not YEAR.match(printed) or int(re.sub(r"\D", "", printed)) <= reference_count
 DOI_IN_TEXT = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+[^\s\"<>.,;)\]])")
 SEPARATOR = "\n\n"
 _SPACES = re.compile(r"\s+")
@@ -527,7 +537,8 @@ def citation_style(root: object) -> str:
     printed = ["".join(x.itertext()).strip() for x in _named(root, "xref") if x.get("ref-type") == "bibr"]
     if not printed:
         return "numeric"
-    numeric = sum(1 for p in printed if NUMBERS.match(p))
+    count = sum(1 for _ in _named(root, "ref"))
+    numeric = sum(1 for p in printed if is_reference_number(p, count))
     return "numeric" if numeric * 2 >= len(printed) else "author-year"
 
 
@@ -588,6 +599,7 @@ def _number_from_markers(root: object, refs: list[Reference], labels: dict[str, 
         rid = xref.get("rid", "").split()  # type: ignore[attr-defined]
         if len(rid) == 1 and text.isdigit():
             printed.setdefault(rid[0], text)
+    printed = {key: text for key, text in printed.items() if is_reference_number(text, len(refs))}
     numeric = len(printed) * 2 >= len(refs) if refs else False
     for position, ref in enumerate(refs, start=1):
         if not ref.label and numeric:
@@ -845,11 +857,19 @@ def printed_reference(ref: Reference, style: str = "author-year") -> str:
     return f"{body}.{tail}" if body else tail.strip()
 
 
+_SPLITS_A_NAME = re.compile(r",|\sand\s", re.IGNORECASE)  # what BibTeX reads as a name or list separator
+
+
 def _bib_name(person: PersonName) -> str:
+    """'Family, Given' for BibTeX; a part holding a comma or a word 'and' (a misread printed entry, a
+    collaboration) is braced, so it stays one name and the entry stays readable."""
     family = _bib_escape(person.family)
-    if " " in person.family and not person.given:
-        family = "{" + family + "}"  # a collaboration: one family name
-    return f"{family}, {_bib_escape(person.given)}" if person.given else family
+    if (" " in person.family and not person.given) or _SPLITS_A_NAME.search(person.family):
+        family = "{" + family + "}"  # a collaboration (or a misread name): one family name
+    if not any(ch.isalpha() for ch in person.given):  # no given name ('&' misread as one)
+        return family
+    given = _bib_escape(person.given)
+    return f"{family}, {{{given}}}" if _SPLITS_A_NAME.search(person.given) else f"{family}, {given}"
 
 
 _BIB_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "$": r"\$",

@@ -5,18 +5,20 @@ with its box, size and weight, and this module rebuilds the article from them.
 
 - Lines from characters; reading order by columns (a two-column page is read left column, then
   right, band by band between full-width lines); running heads, footers, page numbers and
-  line numbers dropped (lines repeated near the top or bottom of many pages, bare numbers in the
-  margins); hyphenation at line ends joined ("devel-/oped" -> "developed", "Lieberman-/Aiden"
-  keeps its hyphen).
+  line numbers dropped (lines repeated in the top or bottom 12% of many pages, bare numbers in
+  the margins); hyphenation at line ends joined ("devel-/oped" -> "developed", "Lieberman-/Aiden"
+  keeps its hyphen, and so does a compound the document prints with it: "Prostate-/specific").
 - Blocks from vertical gaps, indents and font changes; headings from font size, weight and
   numbering ("2.1 Methods"); every block carries its section heading. A sentence cut by what the
   page prints inside it (footnotes, a caption, a box) is joined across it, and a line PDFium
   breaks after a raised exponent stays one line.
 - The reference list (after a References/Bibliography/Referências heading) is split into entries
-  by the hanging indent or the gaps between entries and parsed by ingest.reflist.
-- Superscript numbers (smaller characters raised above the line) in a document with a numbered
-  reference list become MarkedCitations, with any "[n]" markers; author-year and bracket
-  citations otherwise go to the text detectors, which match them against `references`.
+  by the hanging indent, the gaps between entries or the next number in sequence, followed past
+  a section printed inside it (Acknowledgments atop a column) and parsed by ingest.reflist.
+- Superscript numbers (smaller characters raised above the line) of the body in a document with
+  a numbered reference list that cites by them become MarkedCitations, printed "[1,4]" in the
+  text, with any "[n]" markers; author-year, "(n)" and bracket citations otherwise go to the
+  text detectors, which match them against `references`.
 - `layout`: one LayoutBox per printed line (page, bbox in points, origin top left) covering
   every character of the text; `boxes_for(doc, start, end)` gives a span's boxes per page.
 
@@ -31,7 +33,7 @@ import ctypes
 import re
 import statistics
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from graph.schema import DocumentKind, document_id
@@ -54,7 +56,8 @@ MAX_BYTES = 200 * 1024 * 1024
 MIN_CHARS_PER_PAGE = 20     # fewer printable characters than this on average: no text layer
 SOFT_HYPHEN = "\ufffe"      # PDFium's mark for a hyphen at a line end
 HYPHENS = ("-", "\xad", SOFT_HYPHEN, "\u2010")
-MARGIN_SHARE = 0.09         # running heads and footers live in the top/bottom 9% of a page
+MARGIN_SHARE = 0.09         # page numbers and footers live in the top/bottom 9% of a page,
+RUNNING_HEAD_SHARE = 0.12   # lines repeated page after page in the top/bottom 12% (journal logos)
 PDF_HINT = "Give the publisher's PDF with a text layer, or the article as .txt, .md, .html or JATS .xml"
 
 
@@ -109,8 +112,9 @@ class Line:
             superscripts.append((run_start, len(text)))
         lead = len(text) - len(text.lstrip())
         self.text = text.strip()
+        superscripts = [(s, s + len(text[s:e].rstrip(" ,–-"))) for s, e in superscripts]  # "26," + "no"
         self.superscripts = [(s - lead, e - lead) for s, e in superscripts
-                             if re.fullmatch(r"[\d,–\-]+", text[s:e].strip()) and e - lead <= len(self.text)]
+                             if re.fullmatch(r"\d[\d,–\-]*", text[s:e]) and e - lead <= len(self.text)]
         return self
 
     @property
@@ -217,20 +221,22 @@ def _lines_of(page_number: int, chars: list[Char]) -> list[Line]:
 def _join_row_pieces(lines: list[Line]) -> list[Line]:
     """One printed line that PDFium broke in two, as after a raised exponent ("2 × 10⁷ | cells/ml"):
     the next piece starts on the same baseline just right of the last (closer than half the type
-    size, nearer than any column gutter) and becomes part of it."""
+    size, nearer than any column gutter) and becomes part of it, with a space only where the page
+    leaves one ("gestação² | . Dados" -> "gestação². Dados")."""
     joined: list[Line] = []
     for line in lines:
         last = joined[-1] if joined else None
         same_row = last is not None and abs(line.y1 - last.y1) < 0.3 * last.size
         if last is not None and same_row and abs(line.size - last.size) < 0.6 \
-                and 0 <= line.x0 - last.x1 < 0.5 * last.size:
+                and -0.5 <= line.x0 - last.x1 < 0.5 * last.size:
             left, right = list(last.chars), list(line.chars)
+            spaced = line.x0 - last.x1 > 0.15 * last.size
             while left and not left[-1].text.strip():
-                left.pop()
+                spaced = left.pop().text == " " or spaced
             while right and not right[0].text.strip():
-                right.pop(0)
-            gap = Char(" ", last.x1, last.y0, line.x0, last.y1, last.size, False)
-            joined[-1] = Line(line.page, [*left, gap, *right]).finish()
+                spaced = right.pop(0).text == " " or spaced
+            gap = [Char(" ", last.x1, last.y0, line.x0, last.y1, last.size, False)] if spaced else []
+            joined[-1] = Line(line.page, [*left, *gap, *right]).finish()
         else:
             joined.append(line)
     return joined
@@ -244,19 +250,22 @@ def _furniture_key(line: Line) -> str:
 
 def _drop_furniture(pages: list[list[Line]], sizes: list[tuple[float, float]]) -> list[list[Line]]:
     """Without running heads, footers, page numbers and line numbers."""
+    def in_band(line: Line, height: float, share: float) -> bool:
+        return line.y1 < height * share or line.y0 > height * (1 - share)
+
     counts: Counter[str] = Counter()
     for page, (_width, height) in zip(pages, sizes, strict=True):
-        seen = {_furniture_key(line) for line in page
-                if line.y1 < height * MARGIN_SHARE or line.y0 > height * (1 - MARGIN_SHARE)}
-        counts.update(seen)
+        counts.update({_furniture_key(line) for line in page if in_band(line, height, RUNNING_HEAD_SHARE)})
     repeated = {key for key, count in counts.items() if count >= max(2, 0.3 * len(pages))}
     kept_pages = []
     for page, (width, height) in zip(pages, sizes, strict=True):
         kept = []
         for line in page:
-            in_margin = line.y1 < height * MARGIN_SHARE or line.y0 > height * (1 - MARGIN_SHARE)
-            if in_margin and (_furniture_key(line) in repeated
-                              or re.fullmatch(r"(?:page\s*)?\d+(?:\s*(?:of|/)\s*\d+)?", line.text, re.I)):
+            folio = re.fullmatch(rf"(?:page\s*)?\d+\s*(?:of|/)\s*{len(pages)}", line.text, re.I)
+            if in_band(line, height, RUNNING_HEAD_SHARE) and (_furniture_key(line) in repeated or folio):
+                continue  # a running head, or "1/7" on the first page of seven
+            if in_band(line, height, MARGIN_SHARE) and re.fullmatch(
+                    r"(?:page\s*)?\d+(?:\s*(?:of|/)\s*\d+)?", line.text, re.I):
                 continue
             if re.fullmatch(r"\d{1,4}", line.text) and (line.x1 < width * 0.1 or line.x0 > width * 0.9):
                 continue  # a line number in the margin
@@ -303,11 +312,16 @@ def _paragraphs(lines: list[Line], body_size: float) -> list[_Para]:
     """Lines grouped into paragraphs and headings by gaps, indents and font."""
     paras: list[_Para] = []
     previous: Line | None = None
+    edges: dict[tuple[int, bool], float] = {}  # (page, right half): left edge of its body lines
+    for line in lines:
+        if abs(line.size - body_size) < 0.6:
+            column = (line.page, line.x0 >= COLUMN_SPLIT)
+            edges[column] = min(edges.get(column, line.x0), line.x0)
     for line in lines:
         heading = _is_heading(line, body_size)
         if previous is not None and paras and not heading and paras[-1].kind == PARAGRAPH:
             gap = line.y0 - previous.y1
-            same_column = abs(line.x0 - paras[-1].lines[0].x0) < 60 or line.page != previous.page
+            same_column = abs(line.x0 - previous.x0) < 60 or line.page != previous.page
             continues = (
                 (line.page != previous.page or -2 * line.height < gap < 0.8 * line.height)
                 and abs(line.size - previous.size) < 1.0 and same_column
@@ -316,6 +330,8 @@ def _paragraphs(lines: list[Line], body_size: float) -> list[_Para]:
             closed = paras[-1].lines[-1].text.rstrip().endswith((".", "?", "!", ":"))
             if line.page != previous.page and closed:
                 continues = False
+            if not continues and _flows_to_next_column(paras[-1], line, edges):
+                continues = True
             if continues:
                 paras[-1].lines.append(line)
                 previous = line
@@ -328,6 +344,27 @@ def _paragraphs(lines: list[Line], body_size: float) -> list[_Para]:
             paras.append(_Para([line], HEADING if heading else PARAGRAPH))
         previous = line
     return paras
+
+
+COLUMN_SPLIT = 250.0  # points from the left: a line starting right of this is in a right column
+
+
+def _flows_to_next_column(para: _Para, line: Line, edges: dict[tuple[int, bool], float]) -> bool:
+    """A paragraph running on at the top of the next column or page when its last line ends in a
+    full stop that is not a sentence end ("(Do Vale et al. | 2017). The vegetation"): the last line
+    is as wide as the paragraph's others, the next is the same size, starts the column (above
+    the last line, or on the next page) flush with its left edge, and opens with a digit, a
+    lower-case letter or closing punctuation, which no new paragraph does."""
+    last = para.lines[-1]
+    if para.kind != PARAGRAPH or len(para.lines) < 2 or abs(line.size - last.size) >= 0.6:
+        return False
+    next_column = line.page == last.page + 1 or line.page == last.page and line.y1 < last.y0 \
+        and line.x0 > last.x1 - 5
+    full = last.x1 >= max(ln.x1 for ln in para.lines if ln.page == last.page
+                          and (ln.x0 >= COLUMN_SPLIT) == (last.x0 >= COLUMN_SPLIT)) - 1.5 * last.size
+    flush = line.x0 <= edges.get((line.page, line.x0 >= COLUMN_SPLIT), line.x0) + 3
+    return next_column and full and flush and bool(re.match(r"[\d\w)\]]", line.text)) \
+        and not line.text[:1].isupper()
 
 
 FLOAT_REACH = 8  # paragraphs a box, caption or footnote may put between a sentence and its rest
@@ -369,7 +406,9 @@ def _cut_mid_sentence(para: _Para, body_size: float) -> bool:
     if any(abs(ln.size - body_size) >= 0.6 for ln in para.lines):
         return False
     last = para.lines[-1]
-    full = last.x1 >= max(ln.x1 for ln in para.lines) - 2 * body_size
+    column = [ln for ln in para.lines
+              if ln.page == last.page and (ln.x0 >= COLUMN_SPLIT) == (last.x0 >= COLUMN_SPLIT)]
+    full = last.x1 >= max(ln.x1 for ln in column or para.lines) - 2 * body_size  # as wide as its column
     return full and not re.search(r"[.?!:;)\]”\"']$", last.text) and bool(re.search(r"[^\W\d_]$", last.text))
 
 
@@ -381,11 +420,51 @@ def _is_heading(line: Line, body_size: float) -> bool:
     if REFERENCE_HEADING.match(line.text) or AFTER_REFERENCES.match(line.text) and len(words) <= 4:
         return line.bold or line.size > body_size * 1.1 or line.text.isupper()
     numbered = re.match(r"^\d+(?:\.\d+)*\.?\s+[A-Z]", line.text) and len(words) <= 10
+    if line.size < body_size * 0.9:
+        return False  # bold type smaller than the body's: a table's row or column head, a label
     return bool(line.size > body_size * 1.15 or (line.bold and len(words) <= 10) or
                 (numbered and (line.bold or line.text.split(None, 1)[-1].isupper())))
 
 
-def _join_lines(lines: list[Line]) -> tuple[str, list[tuple[int, int, Line]], list[tuple[int, int]]]:
+@dataclass
+class Vocabulary:
+    """The words a document prints within its lines (lower case), and its hyphenated compounds,
+    to tell a compound broken at its hyphen ("prostate-|specific") from a word hyphenated at
+    the line end ("pro-|tease")."""
+
+    words: set[str] = field(default_factory=set)
+    compounds: set[str] = field(default_factory=set)
+
+    @classmethod
+    def of(cls, lines: list[Line]) -> Vocabulary:
+        vocabulary = cls()
+        after_hyphen = False
+        for line in lines:
+            inner = line.text.lower()
+            hyphen_end = inner.endswith(HYPHENS)
+            if hyphen_end:  # "pro-": not a word
+                inner = re.sub(r"[^\W\d_]*[" + "".join(HYPHENS) + "]$", "", inner)
+            if after_hyphen:  # "tease ...": its first word is not one either
+                inner = re.sub(r"^[^\W\d_]*", "", inner)
+            vocabulary.words.update(re.findall(r"[^\W\d_]+", inner))
+            vocabulary.compounds.update(re.findall(r"[^\W\d_]+-[^\W\d_]+", inner))
+            after_hyphen = hyphen_end
+        return vocabulary
+
+    def keeps_hyphen(self, left: str, right: str) -> bool:
+        """Whether "left-" at a line end and "right" on the next line are a hyphenated compound:
+        the document prints "left-right" elsewhere, or does not print "leftright" but prints
+        both halves as words of three letters or more."""
+        left, right = left.lower(), right.lower()
+        if f"{left}-{right}" in self.compounds:
+            return True
+        if left + right in self.words:
+            return False
+        return len(left) >= 3 and len(right) >= 3 and left in self.words and right in self.words
+
+
+def _join_lines(lines: list[Line], vocabulary: Vocabulary | None = None
+                ) -> tuple[str, list[tuple[int, int, Line]], list[tuple[int, int]]]:
     """A paragraph's text with hyphenation joined, where each line sits in it, and superscripts."""
     text = ""
     spans: list[tuple[int, int, Line]] = []
@@ -396,7 +475,10 @@ def _join_lines(lines: list[Line]) -> tuple[str, list[tuple[int, int, Line]], li
         joiner = " "
         if piece.endswith(HYPHENS) and nxt:
             left_letter = piece[-2:-1]
-            if left_letter.islower() and nxt[:1].islower():
+            left_word = re.search(r"[^\W\d_]*$", piece[:-1]).group(0)
+            right_word = re.match(r"[^\W\d_]*", nxt).group(0)
+            compound = vocabulary is not None and vocabulary.keeps_hyphen(left_word, right_word)
+            if left_letter.islower() and nxt[:1].islower() and not compound:
                 piece, joiner = piece[:-1], ""
             else:
                 piece, joiner = piece[:-1] + "-", ""
@@ -428,8 +510,10 @@ def _reference_entries(paras: list[_Para]) -> list[list[Line]]:
     from ingest.reflist import _ends_entry, _opens_entry  # same rules as for text
 
     previous: Line | None = None
+    last_label = 0
     for line in lines:
         at_edge = line.x0 <= left_edges[(line.page, line.x0 >= 250)] + 3
+        label = _entry_label(line.text)
         if previous is None:
             opens = True
         elif hanging:
@@ -440,14 +524,22 @@ def _reference_entries(paras: list[_Para]) -> list[list[Line]]:
                 opens = line.y0 - previous.y1 > 0.45 * line.height or by_text
             else:  # the list goes on in the next column or page: only the wording tells
                 opens = by_text
-        if re.match(r"^\s*(?:\[\d+\]|\d{1,3}\.)\s", line.text) and at_edge:
-            opens = True
+        if label and (at_edge or label == last_label + 1):
+            opens = True  # right-aligned numbers ("9." indented past "10.") open entries in sequence
+        if opens and label:
+            last_label = label
         if opens:
             entries.append([line])
         else:
             entries[-1].append(line)
         previous = line
     return entries
+
+
+def _entry_label(text: str) -> int:
+    """The number a reference entry opens with ("12. Smith", "[12] Smith"), else 0."""
+    found = re.match(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})\.)\s", text)
+    return int(found.group(1) or found.group(2)) if found else 0
 
 
 # --- the document -------------------------------------------------------------------------
@@ -495,6 +587,7 @@ def _build(path: Path, lines: list[Line]) -> ParsedDocument:
         weights[line.size] += len(line.text)
     body_size = weights.most_common(1)[0][0]
     paras = _continue_across_floats(_paragraphs(lines, body_size), body_size)
+    vocabulary = Vocabulary.of(lines)
     title_para = _title(paras)
     text = ""
     blocks: list[Block] = []
@@ -504,12 +597,13 @@ def _build(path: Path, lines: list[Line]) -> ParsedDocument:
     in_references = False
     references: list[Reference] = []
     pending_refs: list[_Para] = []
+    reference_section = ""
 
     def add(kind: str, para_lines: list[Line]) -> tuple[int, int]:
         nonlocal text
         if text:
             text += "\n\n"
-        joined, spans, supers = _join_lines(para_lines)
+        joined, spans, supers = _join_lines(para_lines, vocabulary)
         start = len(text)
         text += joined
         for s, e, line in spans:
@@ -520,15 +614,21 @@ def _build(path: Path, lines: list[Line]) -> ParsedDocument:
         blocks.append(Block(kind, start, len(text), section))
         return start, len(text)
 
+    last_label = 0  # the number of the last numbered entry, to follow the list across interruptions
+
     def flush_references() -> None:
+        nonlocal last_label
         for entry_lines in _reference_entries(pending_refs):
-            printed = _join_lines(entry_lines)[0]  # hyphenation joined, as the entry will be added
+            printed = _join_lines(entry_lines, vocabulary)[0]  # hyphens joined, as the entry will be added
             reference = parse_entry(printed, path=str(path), line=entry_lines[0].page, origin="pdf")
-            if not (reference.authors and reference.year
+            label = _entry_label(entry_lines[0].text)
+            in_sequence = label == last_label + 1 and bool(reference.year or reference.title)
+            if not (reference.authors and reference.year or in_sequence
                     or reference.fields.get("doi") and len(reference.title.split()) >= 2):
                 # matter printed after the list (figures, animations, their "DOI: 10.7554/eLife.….007")
                 add(PARAGRAPH, entry_lines)
                 continue
+            last_label = label or last_label
             start, end = add(REFERENCES, entry_lines)
             references.append(parse_entry(text[start:end], path=str(path), line=entry_lines[0].page,
                                           origin="pdf"))
@@ -543,17 +643,24 @@ def _build(path: Path, lines: list[Line]) -> ParsedDocument:
             flush_references()
             in_references = bool(REFERENCE_HEADING.match(words))
             section = words
+            reference_section = section if in_references else reference_section
             add(TITLE if para is title_para else HEADING, para.lines)
             blocks[-1].section = "" if para is title_para else section
             continue
+        if not in_references and last_label and _entry_label(para.lines[0].text) == last_label + 1:
+            in_references = True  # the numbered list goes on after a section printed inside it
+            section = reference_section
         if in_references:
             pending_refs.append(para)
         else:
             add(PARAGRAPH, para.lines)
     flush_references()
-    references = unique_keys(references)
+    references = unique_keys(_without_repeats(references))
     from ingest.readers import sentences_of
 
+    marks = _superscript_marks(text, blocks, references, superscripts)
+    if marks:
+        text, blocks, layout, marks = _bracketed(text, blocks, layout, marks)
     doc_id = document_id(path.stem)
     title = next((text[b.start:b.end] for b in blocks if b.kind == TITLE), "")
     doc = ParsedDocument(
@@ -561,8 +668,26 @@ def _build(path: Path, lines: list[Line]) -> ParsedDocument:
         root_id=doc_id, blocks=blocks, sentences=sentences_of(text, blocks), references=references,
         layout=layout)
     doc.doi = _doi(text[:3000])
-    doc.citations = _superscript_citations(doc, superscripts)
+    doc.citations = _superscript_citations(doc, marks)
     return doc
+
+
+def _without_repeats(references: list[Reference]) -> list[Reference]:
+    """The references with a work listed again left out: a supplementary table's own reference
+    list after the article's repeats its entries (same authors, year and title), and a second
+    'magurran2012-2' would make every "Magurran 2012" ambiguous. Entries numbered differently
+    stay (the numbers are what the text cites)."""
+    first_label: dict[tuple[tuple[str, ...], str, str], str] = {}
+    kept = []
+    for reference in references:
+        identity = (tuple(a.family.casefold() for a in reference.authors), reference.year,
+                    " ".join(re.findall(r"\w+", reference.title.casefold())))
+        if identity in first_label and reference.label in ("", first_label[identity]) \
+                and reference.authors and reference.title:
+            continue
+        first_label.setdefault(identity, reference.label)
+        kept.append(reference)
+    return kept
 
 
 def _title(paras: list[_Para]) -> _Para | None:
@@ -578,21 +703,58 @@ def _doi(head: str) -> str:
     return found.group(1).rstrip(".,;)") if found else ""
 
 
-def _superscript_citations(doc: ParsedDocument, superscripts: list[tuple[int, int]]) -> list[MarkedCitation]:
-    """Superscript numbers as links into a numbered reference list, with the "[n]" markers; none
-    when the document does not cite that way (the text detectors then do the linking)."""
-    by_label = {ref.label: ref.key for ref in doc.references if ref.label}
-    if len(by_label) < 3:
+def _superscript_marks(text: str, blocks: list[Block], references: list[Reference],
+                       superscripts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The raised numbers of the body that are reference markers: those after a word or
+    punctuation, when the document has a numbered reference list and cites by superscripts more
+    than by numbers in parentheses or brackets; else none (the text detectors then link "(1)",
+    "[1]" and author-year citations, and a stray raised number does not stop them)."""
+    if len({ref.label for ref in references if ref.label}) < 3:
+        return []
+    body_end = next((b.start for b in blocks if b.kind == REFERENCES), len(text))
+    body_start = _body_start(text, blocks)
+    marks = [(s, e) for s, e in superscripts if body_start <= s and e <= body_end
+             and _after_word_or_punctuation(text, s)]
+    inline = len(INLINE_NUMBERS.findall(text, body_start, body_end))
+    return marks if marks and len(marks) >= inline else []
+
+
+def _bracketed(text: str, blocks: list[Block], layout: list[LayoutBox], marks: list[tuple[int, int]]
+               ) -> tuple[str, list[Block], list[LayoutBox], list[tuple[int, int]]]:
+    """The text with each superscript marker printed in brackets ("parto1,4." -> "parto[1,4]."), as
+    the JATS rendering prints it, so the marker is not read as part of the word before it; blocks,
+    boxes and marks moved to the new offsets (a span starting or ending at a marker includes its
+    brackets)."""
+    import bisect
+
+    points = sorted(p for s, e in marks for p in (s, e))
+    pieces, last = [], 0
+    for start, end in sorted(marks):
+        pieces += [text[last:start], "[", text[start:end], "]"]
+        last = end
+    pieces.append(text[last:])
+
+    def opening(position: int) -> int:
+        return position + bisect.bisect_left(points, position)
+
+    def closing(position: int) -> int:
+        return position + bisect.bisect_right(points, position)
+
+    moved_blocks = [replace(b, start=opening(b.start), end=closing(b.end)) for b in blocks]
+    moved_layout = [replace(box, start=opening(box.start), end=closing(box.end)) for box in layout]
+    return "".join(pieces), moved_blocks, moved_layout, [(opening(s), closing(e)) for s, e in marks]
+
+
+def _superscript_citations(doc: ParsedDocument, marks: list[tuple[int, int]]) -> list[MarkedCitation]:
+    """The superscript markers (bracketed) and any "[n]" markers of the body as links into the
+    numbered reference list; none when the document does not cite by superscripts."""
+    if not marks:
         return []
     from ingest.citations import _expand_numbers
 
+    by_label = {ref.label: ref.key for ref in doc.references if ref.label}
     body_end = next((b.start for b in doc.blocks if b.kind == REFERENCES), len(doc.text))
-    body_start = next((b.start for b in doc.blocks if b.kind == HEADING), 0)  # after bylines, affiliations
-    marks = [(s, e) for s, e in superscripts if body_start <= s and e <= body_end
-             and _after_word_or_punctuation(doc.text, s)]
-    if not marks:
-        return []
-    found = [(s, e) for s, e in marks]
+    found = list(marks)
     found += [(m.start(), m.end()) for m in re.finditer(r"\[(\d+(?:\s*[-–,]\s*\d+)*)\]", doc.text[:body_end])]
     citations = []
     for start, end in sorted(set(found)):
@@ -602,12 +764,29 @@ def _superscript_citations(doc: ParsedDocument, superscripts: list[tuple[int, in
     return citations
 
 
+INLINE_NUMBERS = re.compile(r"[(\[]\d{1,3}(?:\s*[-–,]\s*\d{1,3})*[)\]]")
+BODY_OPENING = re.compile(r"(?:\d\.?\s*)?(?:abstract|summary|resumo|resumen|résumé|background|introduction|"
+                          r"introdução|introducción)\b", re.I)
+
+
+def _body_start(text: str, blocks: list[Block]) -> int:
+    """Where the article's own text starts: its Abstract or Introduction (inline or as a heading),
+    else the first heading after the title; before it, raised numbers mark authors' affiliations."""
+    title_end = next((b.end for b in blocks if b.kind == TITLE), 0)
+    opening = next((b.start for b in blocks if b.start >= title_end and BODY_OPENING.match(text, b.start)),
+                   None)
+    if opening is not None:
+        return opening
+    return next((b.start for b in blocks if b.kind == HEADING and b.start >= title_end), 0)
+
+
 def _after_word_or_punctuation(text: str, start: int) -> bool:
-    """A reference marker follows a word of 3+ letters or closing punctuation; a raised number
-    after a digit, a single letter or a unit ("10⁶", "x²", "m²") is an exponent."""
+    """A reference marker follows a word of 2+ letters ("mg/dL³" cites), a percentage ("90%²⁰")
+    or closing punctuation; a raised number after a digit, a single letter or a unit of length
+    or mass ("10⁶", "x²", "m²", "cm³") is an exponent."""
     before = text[max(0, start - 12):start].rstrip()
-    return bool(re.search(r"(?:[^\W\d_]{3,}|[.,;:)\]”’\"'])$", before)) and not re.search(
-        r"\b(?:mm|cm|km|m|kg|mg|ml|µm|nm)$", before)
+    return bool(re.search(r"(?:[^\W\d_]{2,}|[.,;:)\]”’\"'%])$", before)) and not re.search(
+        r"\b(?:mm|cm|dm|km|m|kg|mg|ml|µm|μm|nm|ft|in)$", before, re.I)
 
 
 def boxes_for(doc: ParsedDocument, start: int, end: int) -> list[LayoutBox]:

@@ -485,11 +485,12 @@ def ingest_parts(article_paths: Sequence[str | Path], bib_paths: Sequence[str | 
     merged records and IN_CORPUS links are those of the one-batch ingest; a work cited in several
     parts is sent again, complete so far, with each. The first part carries the reading warnings and
     the skipped files."""
+    from ingest.spill import spill_directory
+
     registry = registry or WorkRegistry()
     planned, report, jobs = _plan(article_paths, bib_paths, progress, jobs)
     steps = len(planned)
-    spill = (tempfile.TemporaryDirectory(prefix="claimgraph-read-")
-             if part_chars is not None and len(planned) > SPILL_AFTER else contextlib.nullcontext(None))
+    spill = spill_directory(part_chars is not None and len(planned) > SPILL_AFTER)  # stale ones go first
     with spill as spill_dir, _worker_pool(jobs) as pool:
         held, warnings, skipped = _read_checked(planned, report, registry, replace, strict, pool, spill_dir)
         written: set[str] = set()

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from ingest.model import PersonName, Reference
@@ -39,9 +40,10 @@ AFTER_REFERENCES = re.compile(
     re.I)
 
 UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
-PARTICLE = r"(?:(?:van|von|der|den|de|da|do|dos|das|di|del|della|la|le|du|ten|ter|st\.?|mac|al|el)\s+)"
+PARTICLE = (r"(?:(?:van|von|der|den|de|da|do|dos|das|di|del|della|la|le|du|ten|ter|st\.?|mac|al|el"
+            r"|DE|DA|DO|DOS|DAS|VAN|VON|DER|DEL|TEN|TER)\s+)")  # ABNT capitals: "DE SOUSA, V.F."
 SURNAME = (rf"{PARTICLE}*(?:[{UPPER}][\w'’]*|[{UPPER}]'[{UPPER}][\w'’]*)(?:-[{UPPER}]?[\w'’]+)*"
-           rf"(?:\s+(?:Jr|Sr|II|III|IV)\.?)?")
+           rf"(?:\s+(?:Jr|Sr|JR|SR|II|III|IV)\.?)?")
 INITIALS_DOTTED = rf"(?:[{UPPER}][a-z]?\.(?:\s?-?\s?)){{1,4}}"
 INITIALS_BARE = rf"[{UPPER}]{{1,4}}(?:-[{UPPER}]{{1,2}})?"
 GIVEN_FULL = rf"[{UPPER}][a-zà-ÿ]+(?:-[{UPPER}][a-zà-ÿ]+)?(?:\s+[{UPPER}]\.)*(?:\s+[{UPPER}][a-zà-ÿ]+)?"
@@ -56,6 +58,9 @@ NAME_FORMS: dict[str, re.Pattern[str]] = {
                             rf"(?P<given>{INITIALS_BARE}(?:\s+(?:Jr|Jnr|Sr|II|III)\b)?){NAME_END}"),
     "comma-initials": re.compile(rf"(?P<family>{LONG_SURNAME}),\s*(?P<given>{INITIALS_DOTTED})"),
     "initials-first": re.compile(rf"(?P<given>{INITIALS_DOTTED})\s*(?P<family>{SURNAME}){NAME_END}"),
+    # ABNT without the initial's stop: "LÓPEZ, E; CANTAMUTTO, F."
+    "comma-bare-initial": re.compile(
+        rf"(?P<family>{LONG_SURNAME}),\s*(?P<given>[{UPPER}]{{1,2}})(?=\s*[;.])"),
     "comma-given": re.compile(rf"(?P<family>{SURNAME}),\s+(?P<given>{GIVEN_FULL}){NAME_END}"),
 }
 SEPARATOR = re.compile(r"\s*(?:,\s*(?:&|and|e|y)\s+|;\s*(?:&|and)?\s*|,\s*|&\s+|\band\s+|\be\s+|\by\s+)")
@@ -246,7 +251,7 @@ def parse_authors(text: str) -> tuple[list[PersonName], bool, int]:
         position, others = 0, False
         while True:
             match = form.match(text, position)
-            if not match:
+            if not match or _group_in_capitals(match):
                 break
             names.append(PersonName(family=_clean_family(match.group("family")),
                                     given=" ".join(match.group("given").split())))
@@ -266,6 +271,12 @@ def parse_authors(text: str) -> tuple[list[PersonName], bool, int]:
     return names, others, editors.end() if editors else position
 
 
+def _group_in_capitals(match: re.Match[str]) -> bool:
+    """'WORLD BANK.', 'RSTUDIO TEAM.': a group in ABNT capitals, not a family and bare initials."""
+    given = match.group("given")
+    return match.group("family").isupper() and len(given) >= 3 and given.isalpha() and given.isupper()
+
+
 def _clean_family(family: str) -> str:
     """'ANDRAOS' -> 'Andraos'; other names as printed."""
     family = " ".join(family.split())
@@ -274,27 +285,44 @@ def _clean_family(family: str) -> str:
     return family
 
 
+_DOI_CUT = re.compile(r"(?:\b(?:doi|DOI|Doi)\s*:?\s*)?(?:https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/[^\s\"<>]+")
+_PMCID_CUT = re.compile(r"\bPMCID:?\s*PMC\d+|\bPMC\d{5,9}\b")
+_ACCESS_NOTE = re.compile(
+    r"\b(?:Available (?:at|from|in)|Dispon[ií]vel em|Accessed|Acesso em|Retrieved from)\b.*$", re.I | re.S)
+_ACCESS_WORDS = ("available ", "dispon", "accessed", "acesso em", "retrieved from")
+
+
 def _strip_identifiers(entry: str, fields: dict[str, str]) -> str:
-    """Pick out DOI, PMID, PMCID and URL; the entry without them."""
-    doi = DOI.search(entry)
+    """Pick out DOI, PMID, PMCID and URL; the entry without them. Each pattern runs only when the
+    entry holds the literal every one of its matches holds ("10.", "PMC", "http"; for the
+    case-insensitive ones, an ASCII entry's lower case without "pmid" or an "Available …" word
+    cannot match them)."""
+    has_doi, has_pmc, has_url = "10." in entry, "PMC" in entry, "http" in entry
+    lowered = entry.lower() if entry.isascii() else None  # None: no literal gate for IGNORECASE patterns
+    has_pmid = lowered is None or "pmid" in lowered
+    doi = DOI.search(entry) if has_doi else None
     if doi:
         fields["doi"] = doi.group(1).rstrip(".,;)]")
-    pmid = PMID.search(entry)
+    pmid = PMID.search(entry) if has_pmid else None
     if pmid:
         fields["pmid"] = pmid.group(1)
-    pmcid = PMCID.search(entry)
+    pmcid = PMCID.search(entry) if has_pmc else None
     if pmcid:
         fields["pmcid"] = pmcid.group(1)
-    url = URL.search(entry)
+    url = URL.search(entry) if has_url else None
     if url and "doi.org/" not in url.group(0):
         fields["url"] = url.group(0).rstrip(".,;)]")
-    cut = re.sub(r"(?:\b(?:doi|DOI|Doi)\s*:?\s*)?(?:https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/[^\s\"<>]+",
-                 " ", entry)
-    cut = PMID.sub(" ", cut)
-    cut = re.sub(r"\bPMCID:?\s*PMC\d+|\bPMC\d{5,9}\b", " ", cut)
-    cut = URL.sub(" ", cut)
-    cut = re.sub(r"\b(?:Available (?:at|from|in)|Dispon[ií]vel em|Accessed|Acesso em|Retrieved from)\b.*$",
-                 " ", cut, flags=re.I | re.S)
+    cut = entry
+    if has_doi:
+        cut = _DOI_CUT.sub(" ", cut)
+    if has_pmid:
+        cut = PMID.sub(" ", cut)
+    if has_pmc:
+        cut = _PMCID_CUT.sub(" ", cut)
+    if has_url:
+        cut = URL.sub(" ", cut)
+    if lowered is None or any(word in lowered for word in _ACCESS_WORDS):
+        cut = _ACCESS_NOTE.sub(" ", cut)
     return " ".join(cut.split())
 
 
@@ -308,6 +336,7 @@ def parse_entry(entry: str, key: str = "", path: str = "", line: int = 0,
     if label_match and _numbered_like(printed):
         label = label_match.group("b") or label_match.group("d") or label_match.group("s")
         body = printed[label_match.end():].lstrip()
+        body = re.sub(r"^[.,;:](?=\s)\s*", "", body)  # SciELO's "1. . Almeida CE, …": a stray stop
     body = LIST_MARK.sub("", body)
     fields: dict[str, str] = {"printed": printed}
     body = _strip_identifiers(body, fields)
@@ -360,11 +389,19 @@ def _group_then_people(body: str) -> tuple[list[PersonName], bool, str]:
 def _corporate_author(body: str) -> tuple[list[PersonName], str]:
     """'World Health Organization (2010) …' or 'American Cancer Society. 2007. …': a group as author."""
     match = re.match(rf"^(?P<name>[{UPPER}][^.()\d]{{2,80}}?)\s*(?=\(\s*{YEAR}|[.,]\s*{YEAR}[a-z]?\b)", body)
+    if not match:  # "FLORA DO BRASIL 2020. Jardim Botânico …": a database named with its year
+        match = re.match(rf"^(?P<name>[{UPPER}][^.()\d,]{{2,60}}?)\s+(?={YEAR}[a-z]?\.\s)", body)
+        if match and not match.group("name").isupper():
+            match = None
+    if not match:  # "CIFRA. Informe sobre …": one word in ABNT capitals
+        match = re.match(rf"^(?P<name>[{UPPER}]{{3,}}(?:-[{UPPER}]+)?)\.\s+(?=[{UPPER}])", body)
     if not match:
         # words joined by one space; an optional space between them backtracked exponentially
         # lower-case joining words allowed: "Conselho Nacional de Desenvolvimento Científico e Tecnológico"
         word, joiner = _GROUP_WORD, _JOINER
-        match = re.match(rf"^(?P<name>{word}(?:\s(?:{joiner}\s)?{word}){{0,9}})\.\s+(?=[{UPPER}])", body)
+        # "CNCFlora - Centro Nacional de Conservação da Flora. …": an abbreviation, a dash, the name
+        match = re.match(rf"^(?P<name>{word}(?:\s(?:{joiner}\s|[-–—]\s)?{word}){{0,11}})\.\s+"
+                         rf"(?=[{UPPER}]|[^\x00-\x7f])", body)  # a title in any script follows
         if not match or len(match.group("name").split()) < 2:
             return [], body
     return [PersonName(family=match.group("name").strip(" ,."))], body[match.end():]
@@ -497,12 +534,14 @@ def merge_with_bib(printed: list[Reference], bib: list[Reference],
     if not printed or not bib:
         return [*printed, *bib]
     by_doi = {r.fields.get("doi", "").lower(): r for r in bib if r.fields.get("doi")}
+    # a DOI two printed entries share (a publisher's copy-paste slip) identifies neither
+    printed_dois = Counter(r.fields.get("doi", "").lower() for r in printed if r.fields.get("doi"))
     used: set[str] = set()
     merged: list[Reference] = []
     matcher: ReferenceEntryMatcher | None = None
     for entry in printed:
         doi = entry.fields.get("doi", "").lower()
-        record = by_doi.get(doi) if doi else None
+        record = by_doi.get(doi) if doi and printed_dois[doi] == 1 else None
         if record is None:
             matcher = matcher or ReferenceEntryMatcher(bib)
             key = matcher.best(entry.fields.get("printed", ""), excluded=used)
@@ -513,5 +552,10 @@ def merge_with_bib(printed: list[Reference], bib: list[Reference],
         used.add(record.key)
         if renamed is not None:
             renamed[entry.key] = record.key
-        merged.append(replace(record, label=record.label or entry.label))  # the .bib cache is shared
+        fields = record.fields
+        printed_year = entry.fields.get("year", "")
+        if re.fullmatch(r"\d{4}[a-z]", printed_year) and record.year.strip() == printed_year[:4]:
+            fields = {**fields, "year_printed": printed_year}  # the list's "1996b" tells 1996a from 1996c
+        # the .bib cache is shared: a copy
+        merged.append(replace(record, label=record.label or entry.label, fields=fields))
     return [*merged, *(r for r in bib if r.key not in used)]

@@ -112,7 +112,8 @@ SUPERSCRIPT_MARKER_TEXT = (r"\^\[?\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\]?\^"
                            r"|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}(?:[⁻˗‐–,˒][⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})*")
 
 _END = re.compile(
-    r"""(?:\.\.\.|…|[.!?]+)      # terminal punctuation
+    r"""(?:\.\.\.|…|\.[.!?]*|![.!?]*|\?[.!?]*)  # terminal punctuation (each alternative opens
+        # with its literal, so re finds candidates by a character scan; the same as [.!?]+ here)
         [\"'”’»)\]]*             # closing quotes and brackets
         (?:\[\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\]|""" + SUPERSCRIPT_MARKER_TEXT + r""")?
         # a numeric reference marker: "adults.[2] Next", "adults.^2^ Next"
@@ -122,7 +123,9 @@ _END = re.compile(
 )
 # A period, then a lower-case word: a sentence boundary only after an ordinary word
 # ("this concept. many people"), never after an abbreviation ("et al. found").
-_LOWER_END = re.compile(r"(?<=[a-z]{3})\.(?=\s+[a-z])")
+# The period comes first in the pattern (its look-behind checks the three letters before it), so re
+# scans for periods instead of trying the look-behind at every character: the same matches.
+_LOWER_END = re.compile(r"\.(?<=[a-z]{3}\.)(?=\s+[a-z])")
 _NOT_ENDING_LOWER = ABBREVIATIONS | {"etc", "approx", "incl", "esp", "resp", "viz", "ibid"}
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
@@ -172,6 +175,8 @@ _QUOTATION = re.compile(r"“[^“”\n]{1,400}”|(?<![\w\"])\"[^\"\n]{1,400}\"
 
 def quotation_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(open, close) offsets of the matched quotation marks in text[start:end]."""
+    if text.find('"', start, end) < 0 and text.find("“", start, end) < 0:  # no quotation can open
+        return []
     return [(m.start(), m.end() - 1) for m in _QUOTATION.finditer(text, start, end)]
 
 

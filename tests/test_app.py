@@ -124,6 +124,23 @@ def test_overview_counts_chart_sources_unresolved(monkeypatch: pytest.MonkeyPatc
     assert works[0]["href"] == f"?page=claims&amp;source={top_work['id']}"
 
 
+def test_overview_lists_the_first_unresolved_citations_and_says_how_many(monkeypatch: pytest.MonkeyPatch,
+                                                                          corpus_url: str) -> None:
+    """The page fetches only the rows it lists; the caption gives the store's full count."""
+    from claimgraph.explorer import overview
+
+    with open_store(corpus_url, read_only=True) as store:
+        first = store.unresolved_citations()[0]
+        total = store.stats()["unresolved_citations"]
+    monkeypatch.setattr(overview, "MAX_UNRESOLVED_ROWS", 0)
+    at = app(monkeypatch, corpus_url)
+    assert f"{total} unresolved; the first 0 are listed." in [c.value for c in at.caption]
+    assert not [s for s in at.success if "Every citation matched" in s.value]
+    monkeypatch.setattr(overview, "MAX_UNRESOLVED_ROWS", 1)
+    at = app(monkeypatch, corpus_url)
+    assert list(at.dataframe[1].value["marker"]) == [first["marker"]]
+
+
 def works_table(at: AppTest) -> list[dict[str, str]]:
     """The rows of the Overview's ranked-works table: reference, href, articles, claims, keys."""
     import re

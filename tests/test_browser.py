@@ -555,3 +555,87 @@ def test_support_profile_facets_badges_and_summary_in_chromium(tmp_path: Path, d
         wait(driver).until(lambda b: "page=claims" in b.current_url and "design=rct" in b.current_url)
         wait(driver).until(lambda b: caption_count(b) == 1)
         assert not _alert_open(driver)
+
+
+# Every item of a graph legend, measured inside its frame: the dot's box and the boxes of the words
+# after it (a Range over the item's text, whatever the markup), and whether the frame scrolls.
+LEGEND_GEOMETRY_JS = """
+const items = Array.from(document.querySelectorAll('.cg-legend > *')).map(item => {
+  const dot = item.firstElementChild.getBoundingClientRect();
+  const range = document.createRange();
+  range.setStartAfter(item.firstElementChild);
+  range.setEndAfter(item.lastChild);
+  const words = Array.from(range.getClientRects()).filter(r => r.width > 0)
+    .map(r => ({top: r.top, bottom: r.bottom, left: r.left}));
+  return {name: item.textContent.trim(), top: dot.top, bottom: dot.bottom, right: dot.right, words: words};
+});
+const page = document.scrollingElement;
+return {items: items, scrolls: page.scrollHeight > page.clientHeight + 1,
+        rows: new Set(items.map(i => Math.round(i.top))).size};
+"""
+
+
+def legend_problems(geometry: dict[str, Any]) -> list[str]:
+    """Legend items whose name does not sit on the dot's line, right after it, all on one line."""
+    problems = []
+    for item in geometry["items"]:
+        middle = (item["top"] + item["bottom"]) / 2
+        words = item["words"]
+        if not words:
+            problems.append(f"{item['name']}: no words")
+        elif not all(w["top"] <= middle <= w["bottom"] for w in words):
+            problems.append(f"{item['name']}: dot at y={middle:.0f}, words at "
+                            f"{sorted({round(w['top']) for w in words})}")
+        elif not 0 <= words[0]["left"] - item["right"] <= 12:
+            gap = words[0]["left"] - item["right"]
+            problems.append(f"{item['name']}: words start {gap:.0f}px after the dot")
+    return problems
+
+
+def graph_frame(browser: Any) -> Any:
+    """Switch into the frame holding the graph widget, once it has drawn; returns the frame."""
+    from selenium.webdriver.common.by import By
+
+    def drawn(b: Any) -> Any:
+        for frame in b.find_elements(By.CSS_SELECTOR, "iframe"):
+            b.switch_to.frame(frame)
+            if b.execute_script("return !!(window.cgNetwork && document.querySelector('.cg-legend'))"):
+                return frame
+            b.switch_to.default_content()
+        return None
+
+    return wait(browser).until(drawn)
+
+
+def test_graph_legend_keeps_each_dot_beside_its_name_at_every_width(app_url: str, driver: Any) -> None:
+    """On the Graph and Trace pages at 1400, 1000 and 700 px the legend wraps between items only:
+    each dot is on the line of its name (measured with getBoundingClientRect), and the widget's frame
+    does not scroll however many rows the legend takes."""
+    from conftest import DEMO_ARTICLE, DEMO_BIB
+
+    from graph.schema import Label
+    from ingest.pipeline import ingest_paths
+
+    batch = ingest_paths([DEMO_ARTICLE], [DEMO_BIB]).batch
+    claim = next(n.id for n in batch.nodes if n.label == Label.CLAIM and n.props.get("status") == "cited")
+    pages = {"graph": (f"{app_url}/?page=graph", "claims resting on"),
+             "trace": (f"{app_url}/?page=trace&claim={claim}", "Path")}
+    rows = {}
+    try:
+        for width in (1400, 1000, 700):
+            driver.set_window_size(width, 1000)
+            for name, (url, expected) in pages.items():
+                open_page(driver, url, expected)
+                frame = graph_frame(driver)
+                geometry = driver.execute_script(LEGEND_GEOMETRY_JS)
+                driver.switch_to.default_content()
+                assert len(geometry["items"]) == 9, geometry
+                assert legend_problems(geometry) == [], (name, width)
+                assert not geometry["scrolls"], f"the {name} widget's frame scrolls at {width} px"
+                rows[name, width] = geometry["rows"]
+                driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", frame)
+                screenshot(driver, f"{name}-legend-{width}")
+    finally:
+        driver.switch_to.default_content()
+        driver.set_window_size(1400, 1000)
+    assert rows["graph", 700] > 1, "at 700 px the legend wraps, so the check saw a wrapped row"

@@ -18,6 +18,7 @@ from ingest.citations import (
     why_unresolved,
 )
 from ingest.citations.detectors.anecdote import experience_evidence
+from ingest.citations.detectors.numeric import BRACKETS, PARENS
 from ingest.citations.detectors.quote import find_quotes
 from ingest.claims import Unit, document_units, extract_claims
 from ingest.evaluate import bib_for
@@ -70,7 +71,7 @@ CASES = [
 
 def _found(name: str, sentence: str) -> list[list[str]]:
     unit = Unit(0, len(sentence), 0, 0)
-    return [span.sources for span in BY_NAME[name](sentence, unit, INDEX, False)]
+    return [span.sources for span in BY_NAME[name](sentence, unit, INDEX, PARENS)]
 
 
 def test_the_registry_lists_every_detector_once_in_order():
@@ -157,6 +158,6 @@ def test_every_unresolved_citation_of_the_evaluation_sets_has_a_reason(name):
 
 def test_an_unresolved_number_is_explained_by_the_list_it_misses():
     sentence = "Veterans' families suffer too [2, 7]."
-    [span] = BY_NAME["numeric"](sentence, Unit(0, len(sentence), 0, 0), INDEX, True)
+    [span] = BY_NAME["numeric"](sentence, Unit(0, len(sentence), 0, 0), INDEX, BRACKETS)
     assert span.resolved is False
     assert explain_unresolved(span, INDEX) == "no reference is numbered 7 (the list numbers 1–5)"

@@ -18,6 +18,7 @@ from graph.model import ClaimFilter
 from graph.schema import SCHEMA_VERSION, Label, RelType
 from graph.store import Store, StoreError, open_store
 from ingest.pipeline import ingest_paths
+from ingest.upgrade import PLANNER
 from ingest.works import WorkRegistry
 
 V1 = Path(__file__).parent / "data" / "v1"
@@ -84,13 +85,36 @@ def test_read_only_open_of_a_v1_store_names_the_one_command(v1_url: str) -> None
         open_store(v1_url, read_only=True)
 
 
+def test_write_open_without_the_ingest_planner_refuses_a_v1_store_and_leaves_it(v1_url: str) -> None:
+    """graph/ never imports ingest: opened for writing without `planner`, a v1 store is refused with the
+    one line naming the command, and stays v1."""
+    with pytest.raises(StoreError, match="old schema version 1: run `claimgraph upgrade --store"):
+        open_store(v1_url)
+    with pytest.raises(StoreError, match="claimgraph upgrade --store"):
+        open_store(v1_url, read_only=True)
+
+
+def test_claimgraph_upgrade_migrates_a_v1_store(tmp_path: Path) -> None:
+    """The CLI hands the store ingest's planner: `claimgraph upgrade` upgrades in place."""
+    import subprocess
+    import sys
+
+    url = v1_sqlite(tmp_path)
+    done = subprocess.run([sys.executable, "-m", "claimgraph", "upgrade", "--store", url], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert f"schema version {SCHEMA_VERSION}" in done.stdout
+    with open_store(url, read_only=True) as store:
+        check_migrated(store)
+
+
 def test_v1_store_migrates_in_place_with_claims_traces_and_permalinks_intact(v1_url: str) -> None:
-    with open_store(v1_url) as store:
+    with open_store(v1_url, planner=PLANNER) as store:
         assert store.schema_version() == SCHEMA_VERSION
     with open_store(v1_url, read_only=True) as store:  # opens read-only now: it is v2
         check_migrated(store)
         stats = store.stats()
-    with open_store(v1_url) as store:  # a second open changes nothing
+    with open_store(v1_url) as store:  # a second open changes nothing (and needs no planner)
         assert store.stats() == stats
         check_migrated(store)
 
@@ -150,7 +174,7 @@ def check_v3_properties(store: Store) -> None:
 
 
 def test_reingesting_the_demo_into_a_migrated_store_keeps_its_works(v1_url: str) -> None:
-    with open_store(v1_url) as store:
+    with open_store(v1_url, planner=PLANNER) as store:
         before = store.stats()
         works = sorted(s["id"] for s in store.sources())
         result = ingest_paths([ROOT / "ingest" / "data" / "trauma-and-relationships.txt"],

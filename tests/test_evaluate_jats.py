@@ -189,3 +189,23 @@ def test_text_route_reads_two_bracketed_numbers_joined_by_a_dash_as_a_range() ->
         if rel.type == "CITES" and rel.start.startswith("evidence:"):
             cites.setdefault(rel.start, set()).add(rel.props["key"])
     assert sorted(map(sorted, cites.values())) == [["r1"], ["r4", "r5", "r6", "r7"]]
+
+
+def test_a_route_that_fails_on_one_article_counts_its_markers_as_misses(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    """A route's error on one article (say, a .bib it cannot read) is that article's result, every gold
+    marker a miss, the error named; the run goes on instead of ending at the first such article."""
+    from ingest import evaluate_jats
+    from ingest.model import InputError
+
+    def fails(article, workdir):  # noqa: ANN001, ANN202
+        raise InputError(str(workdir / "article.bib"), "line 3: malformed BibTeX entry")
+
+    shutil.copy(CORPUS / "jats" / "elife00351.xml", tmp_path / "elife00351.xml")
+    monkeypatch.setitem(evaluate_jats.ROUTE_FUNCTIONS, "text+bib", fails)
+    result = evaluate_article(tmp_path / "elife00351.xml", routes=["jats", "text+bib"])
+    failed = result.routes["text+bib"]
+    assert isinstance(failed, RouteResult)
+    assert (failed.markers.tp, failed.markers.fp, failed.markers.fn) == (0, 0, 7)
+    assert "malformed BibTeX entry" in failed.error and "<tmp>" in failed.error
+    assert "FAILED, every marker a miss" in evaluate_jats.article_line(result)
+    assert result.routes["jats"].error == ""

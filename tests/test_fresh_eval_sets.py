@@ -1,6 +1,7 @@
 """The fresh blind evaluation sets are intact and honest about where they come from.
 
-tests/data/corpus/fresh (JATS articles), tests/data/corpus/fresh-pdf (publisher PDF + JATS pairs) and
+tests/data/corpus/fresh and tests/data/corpus/fresh4 (JATS articles), tests/data/corpus/fresh-pdf and
+tests/data/corpus/fresh-pdf2 (publisher PDF + JATS pairs) and
 tests/data/eval-blind-6 (hand-written blog-style texts) are held out for a first, blind run of the
 evaluator. These tests check the data only — provenance, checksums, newness, layout, gold format — and
 never import `ingest`, so they run no extractor on the held-out files.
@@ -18,17 +19,20 @@ from lxml import etree
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "data" / "corpus"
-FRESH_DIRS = (CORPUS / "fresh", CORPUS / "fresh-pdf")
+FRESH_DIRS = (CORPUS / "fresh", CORPUS / "fresh-pdf", CORPUS / "fresh4", CORPUS / "fresh-pdf2")
+PDF_DIRS = (CORPUS / "fresh-pdf", CORPUS / "fresh-pdf2")
 SUPPORT = ROOT / "tests" / "data" / "support"
-OLDER_DIRS = (CORPUS / "jats", CORPUS / "pdf", SUPPORT / "fresh", SUPPORT / "fresh2")
+OLDER_DIRS = (CORPUS / "jats", CORPUS / "pdf", SUPPORT / "fresh", SUPPORT / "fresh2", SUPPORT / "fresh3")
 BLIND_6 = ROOT / "tests" / "data" / "eval-blind-6"
 MAX_BYTES = 3 * 1024 * 1024
 
 
 def doi(path: Path) -> str:
-    """The article's own DOI (front matter), lower-cased; empty when it has none."""
+    """The article's own DOI (front matter; also inside PMC's <pmc-articleset>), lower-cased; empty when
+    it has none."""
     root = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True)).getroot()
-    return root.xpath("string(/article/front/article-meta/article-id[@pub-id-type='doi'])").strip().lower()
+    front = "(/article|/pmc-articleset/article)/front/article-meta/article-id[@pub-id-type='doi']"
+    return root.xpath(f"string({front})").strip().lower()
 
 
 def fresh_files(directory: Path) -> list[Path]:
@@ -60,11 +64,12 @@ def test_no_fresh_article_is_already_elsewhere_in_the_corpus() -> None:
 
 def test_fresh_sets_are_not_in_the_older_blind_list() -> None:
     listed = (CORPUS / "blind.txt").read_text(encoding="utf-8")
-    assert "fresh/" not in listed and "fresh-pdf/" not in listed
+    for name in ("fresh/", "fresh-pdf/", "fresh4/", "fresh-pdf2/"):
+        assert name not in listed, name
 
 
-def test_every_fresh_pdf_has_its_xml_of_the_same_name_and_is_a_pdf() -> None:
-    directory = CORPUS / "fresh-pdf"
+@pytest.mark.parametrize("directory", PDF_DIRS, ids=lambda d: d.name)
+def test_every_fresh_pdf_has_its_xml_of_the_same_name_and_is_a_pdf(directory: Path) -> None:
     pdfs = sorted(directory.glob("*.pdf"))
     assert sorted(p.stem for p in pdfs) == sorted(p.stem for p in directory.glob("*.xml"))
     for pdf in pdfs:
@@ -105,3 +110,46 @@ def test_a_broken_label_is_caught(tmp_path: Path) -> None:
         module.check({name: [("a sentence that is not in the text", [])]})
     with pytest.raises(SystemExit, match="not in references.bib"):
         module.check({name: [("I grew up near Ribe", ["nosuchkey2099"])]})
+
+
+def test_fresh4_articles_are_linked_articles_of_new_publishers() -> None:
+    """Each fourth-fresh article has a body with publisher-linked citations whose every rid is one of its
+    <ref id>s, and none is from a publisher the other folders use (eLife, PLOS, SciELO, 3 Biotech)."""
+    files = sorted((CORPUS / "fresh4").glob("*.xml"))
+    assert len(files) >= 15
+    for path in files:
+        root = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True)).getroot()
+        article = root if root.tag == "article" else root.find("article")
+        ref_ids = set(article.xpath(".//ref/@id"))
+        xrefs = article.xpath("body//xref[@ref-type='bibr']")
+        rids = [rid for x in xrefs for rid in x.get("rid", "").split()]
+        assert rids and set(rids) <= ref_ids, path.name
+        assert not doi(path).startswith(("10.7554/", "10.1371/", "10.1590/", "10.1007/s13205")), path.name
+
+
+def test_fresh_pdf2_pairs_are_linked_text_pdfs_of_publishers_new_to_the_pdf_folders() -> None:
+    """Each second-fresh-PDF article: its body has publisher-linked citations whose every rid is one of
+    its <ref id>s, the README's marker and page counts are the files' own, every PDF page has a text
+    layer, and no article is from the publishers of pdf/ and fresh-pdf/ (eLife, SciELO)."""
+    import pymupdf
+
+    directory = CORPUS / "fresh-pdf2"
+    readme = (directory / "README.md").read_text(encoding="utf-8")
+    lines = [line for line in readme.splitlines() if line.startswith("| `")]
+    cells = [[c.strip() for c in line.split("|")[1:-1]] for line in lines]
+    rows = {row[0].strip("`"): row for row in cells if len(row) == 11}  # the "Files" table
+    files = sorted(directory.glob("*.xml"))
+    assert 3 <= len(files) <= 8 and set(rows) == {p.name for p in files}
+    for path in files:
+        root = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True)).getroot()
+        article = root if root.tag == "article" else root.find("article")
+        ref_ids = set(article.xpath(".//ref/@id"))
+        xrefs = article.xpath("body//xref[@ref-type='bibr']")
+        rids = [rid for x in xrefs for rid in x.get("rid", "").split()]
+        assert rids and set(rids) <= ref_ids, path.name
+        assert not doi(path).startswith(("10.7554/", "10.1590/")), path.name
+        markers, refs, pages = (int(rows[path.name][i]) for i in (6, 7, 8))
+        assert (markers, refs) == (len(xrefs), len(article.xpath(".//ref-list//ref"))), path.name
+        with pymupdf.open(path.with_suffix(".pdf")) as pdf:
+            assert pdf.page_count == pages, path.name
+            assert all(len(page.get_text().strip()) > 200 for page in pdf), f"{path.name}: a page has no text"

@@ -184,6 +184,20 @@ def test_reference_fields_from_each_dialect() -> None:
     assert any(r.authors and " " in r.authors[0].family and not r.authors[0].given for r in sink)  # collab
 
 
+def test_a_misread_printed_entry_still_exports_as_readable_bibtex() -> None:
+    """A mixed-citation read into odd names ('Peres-Neto' with given name '&', a title inside a given name
+    with commas and 'and') is still one readable BibTeX entry with as many names (fresh4 Sci Rep CR51,
+    whose unreadable export once failed the article's text+bib route)."""
+    article = read_documents(CORPUS / "fresh4" / "pmc-scirep-8438044.xml")[0]
+    cr51 = next(r for r in article.references if r.key == "CR51")
+    assert ("Peres-Neto", "&") in [(a.family, a.given) for a in cr51.authors]
+    text, bibtex = render_text(article)
+    back = {r.key: r for r in parse_bibtex(bibtex)}
+    assert list(back) == [r.key for r in article.references]
+    assert len(back["CR51"].authors) == len(cr51.authors)
+    assert [a.family for a in back["CR51"].authors][:2] == ["Castro", "Caramaschi"]
+
+
 def test_bibtex_export_reads_back_with_the_same_fields() -> None:
     article = read_documents(CORPUS / "jats" / "elife00005.xml")[0]
     text, bibtex = render_text(article)

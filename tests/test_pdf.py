@@ -215,7 +215,7 @@ def test_built_pdf_superscripts_are_linked_to_the_numbered_list(built: ParsedDoc
     assert [r.key for r in built.references] == ["ref-1", "ref-2", "ref-3"]
     assert built.references[1].fields["journal"] == "J Consult Clin Psychol"
     marks = [(built.text[c.start:c.end], c.keys) for c in built.citations]
-    assert marks == [("1,2", ["ref-1", "ref-2"]), ("3", ["ref-3"])]
+    assert marks == [("[1,2]", ["ref-1", "ref-2"]), ("[3]", ["ref-3"])]  # printed raised, bracketed here
     first = built.citations[0]
     assert built.text[:first.start].rstrip().endswith("so far.")
     assert boxes_for(built, first.start, first.end)[0].page == 1

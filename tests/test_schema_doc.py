@@ -1,4 +1,4 @@
-"""docs/schema.md is exactly what `python -m graph.schema_doc` prints."""
+"""docs/schema.md is exactly what `python -m claimgraph.schema_doc` prints."""
 
 from __future__ import annotations
 
@@ -12,10 +12,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_docs_schema_md_is_up_to_date() -> None:
-    printed = subprocess.run([sys.executable, "-m", "graph.schema_doc"], cwd=ROOT, capture_output=True,
+    printed = subprocess.run([sys.executable, "-m", "claimgraph.schema_doc"], cwd=ROOT, capture_output=True,
                              text=True, check=True).stdout
     on_disk = (ROOT / "docs" / "schema.md").read_text(encoding="utf-8")
-    assert printed == on_disk, "docs/schema.md is stale: run `python -m graph.schema_doc > docs/schema.md`"
+    assert printed == on_disk, ("docs/schema.md is stale: run "
+                                "`python -m claimgraph.schema_doc > docs/schema.md`")
 
 
 def test_every_label_property_and_type_is_documented() -> None:

@@ -172,6 +172,16 @@ def test_features_mask_every_marker_and_name_the_section() -> None:
     assert "w:the" not in found and "w:as" not in found  # no feature of stop words alone
 
 
+def test_clause_words_are_those_of_the_markers_own_clause() -> None:
+    found = context("Walking helps blood pressure (Brown, 2015), whereas cycling is harmful (Green, 2011).",
+                    "Green, 2011", "Brown, 2015")
+    clause = {f for f in features(found) if f.startswith("cw:")}
+    assert {"cw:cycling", "cw:harmful"} <= clause
+    assert not clause & {"cw:walking", "cw:blood", "cw:brown", "cw:green", "cw:zzcite", "cw:zzother"}
+    assert {"w:walking", "w:cycling"} <= set(features(found))  # the sentence's words are still read
+    assert describe("cw:harmful") == "'harmful' in its clause"
+
+
 def test_a_model_decision_is_not_typed_cito_supports() -> None:
     assert is_phrase_cue("consistent with") and not is_phrase_cue("")
     assert not is_phrase_cue("section: Methods") and not is_phrase_cue("model 0.81: results section")
@@ -201,7 +211,7 @@ def test_the_shipped_model_is_what_the_trainer_builds_from_the_labelled_sets() -
 
     examples, missing = collect()
     assert len(examples) > 1000 and missing < 40
-    assert {e.split for e in examples} == {"dev", "blind", "fresh", "fresh2"}
+    assert {e.split for e in examples} == {"dev", "blind", "fresh", "fresh2", "fresh3"}
     assert model_text(train(examples)) == MODEL_PATH.read_text(encoding="utf-8")
 
 

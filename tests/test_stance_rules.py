@@ -148,3 +148,33 @@ def test_reported_to_states_a_finding_reported_alone_is_a_mention() -> None:
     assert stances("Similar results are obtained for face-to-face contact networks [34].", "[34]") == [
         ("supporting", "Similar results are obtained")]
     assert stances("Cell lines are obtained from the repository [34].", "[34]")[0][0] == "mentioning"
+
+
+def test_a_fronted_contrast_with_something_uncited_leaves_the_main_clause_works_as_its_evidence() -> None:
+    view = ("Contrary to the view that certain ion channels are uniquely responsible for certain aspects of "
+            "neuronal function, neurons use diverse ion channel combinations to achieve similar function "
+            "(66, 67).")
+    assert stances(view, "66", "67") == [("supporting", ""), ("supporting", "")]
+    conclusion = ("Inconsistent with this conclusion, however, numerous earlier studies detected the protein "
+                  "only in inhibitory synapses (Graf et al., 2004; Hoon et al., 2009).")
+    assert stances(conclusion, "Graf et al., 2004", "Hoon et al., 2009") == [("supporting", "")] * 2
+    # look-alikes: the phrase names the citing study's findings or earlier work: the main clause's works
+    # are the ones contrasted
+    ours = ("Inconsistent with our findings, in adult studies the assays were more likely to be positive in "
+            "recently infected patients [9].")
+    assert stances(ours, "[9]") == [("contrasting", "Inconsistent with")]
+    prior = ("Contrary to what has been claimed in previous studies, the flux-based model does not lead to "
+             "lower concentrations [23].")
+    assert stances(prior, "[23]") == [("contrasting", "Contrary to")]
+
+
+def test_a_result_larger_than_previous_estimates_is_contrasting() -> None:
+    estimates = ("Only 11% reported always using a back seat belt, however this was still more than previous "
+                 "estimates (3% in 2005; WHO, 2009).")
+    assert stances(estimates, "WHO, 2009") == [("contrasting", "more than previous estimates")]
+    reported = ("The cohort reported a much higher prevalence of helmet use (and of seat belts) than "
+                "previously reported for Thailand (WHO, 2009).")
+    assert stances(reported, "WHO, 2009")[0][0] == "contrasting"
+    # look-alike: a comparison that names no earlier report
+    plain = "Helmet use was higher in cities than in rural districts (WHO, 2009)."
+    assert stances(plain, "WHO, 2009") == [("supporting", "")]

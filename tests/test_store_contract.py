@@ -247,6 +247,33 @@ def test_claims_support_filters(loaded: Store, flt: ClaimFilter, expected: list[
         assert set(claim_ids(loaded, flt)) <= set(GAMMA_CLAIM_IDS.values())
 
 
+def undesigned_gamma_batch() -> GraphBatch:
+    """Gamma with the editorial's design not stated ('') and g4 citing it as support: g4 then rests only
+    on a work of unknown design (its strongest design ''), g5 on a case report and that work."""
+    from fixtures_graph import OPINION
+
+    batch = gamma_batch()
+    batch_node(batch, OPINION).props.update(design="", design_reason="")
+    for rel in batch.relationships:
+        if rel.type == RelType.CITES and rel.end == OPINION and rel.start.startswith("evidence:"):
+            rel.props["stance"] = "supporting"
+    batch_node(batch, G4).props.update(status="cited", support_design="", n_supporting=1)
+    return batch
+
+
+@pytest.mark.parametrize("only_design, expected", [
+    ("unknown", [G4]),
+    ("case-report,unknown", [G2, G4, G5]),
+    ("case-report", [G2]),
+    ("case-report,commentary", [G2]),
+])
+def test_only_design_counts_unknown_designs(loaded: Store, only_design: str, expected: list[str]) -> None:
+    """'Resting only on' treats a work whose design is not stated as `unknown`, on every backend."""
+    loaded.write(undesigned_gamma_batch())
+    assert claim_ids(loaded, ClaimFilter(only_design=only_design)) == expected
+    assert loaded.claims(ClaimFilter(only_design=only_design), limit=0).total == len(expected)
+
+
 def test_support_profile_in_rows_trace_and_counts(loaded: Store) -> None:
     loaded.write(gamma_batch())
     rows = {r["id"]: r for r in loaded.claims(ClaimFilter(document_id="doc:gamma")).rows}
@@ -372,6 +399,27 @@ def test_unresolved_citations(loaded: Store) -> None:
     assert [(r["id"], r["marker"], r["kind"], r["document_title"]) for r in rows] == [
         (EVIDENCE["a5"], "(Smith, 2001)", "citation", "Trauma and Bonds")]
     assert rows[0]["resolved"] is False
+
+
+def test_unresolved_citations_limit_keeps_document_order(loaded: Store) -> None:
+    """`limit` gives the first unresolved citations in document order; stats() still counts them all."""
+    batch = GraphBatch(replaces=["doc:zeta"])
+    text = "Zeta (Ng, 2001). Zeta (Ng, 2002). Zeta (Ng, 2003)."
+    batch.add_node(Label.DOCUMENT, "doc:zeta", kind="article", title="Zeta", author="", date="", url="",
+                   sha256="0" * 64, text=text, path="zeta.txt", offset=0, root_id="doc:zeta", parent_id="",
+                   position=0)
+    for number, year in enumerate(("2003", "2001", "2002")):  # written out of order
+        marker = f"(Ng, {year})"
+        batch.add_node(Label.EVIDENCE, f"evidence:zeta{number}", text=marker, document_id="doc:zeta",
+                       start=text.index(marker), end=text.index(marker) + len(marker), kind="citation",
+                       marker=marker, resolved=False, reason="no reference by Ng")
+    loaded.write(batch)
+    everything = loaded.unresolved_citations()
+    assert [r["marker"] for r in everything] == ["(Smith, 2001)", "(Ng, 2001)", "(Ng, 2002)", "(Ng, 2003)"]
+    assert loaded.unresolved_citations(limit=2) == everything[:2]
+    assert loaded.unresolved_citations(limit=0) == []
+    assert loaded.unresolved_citations(limit=10) == everything
+    assert loaded.stats()["unresolved_citations"] == 4
 
 
 def test_stats_exact(loaded: Store) -> None:
@@ -600,6 +648,21 @@ def test_works_ranked_by_articles_and_by_claims(loaded: Store) -> None:
     assert [s["article_count"] for s in loaded.sources()] == [2, 1, 0]
     with pytest.raises(StoreError):
         loaded.works(by="fame")
+
+
+@pytest.mark.parametrize("by, limit, expected", [
+    ("articles", 2, [HERMAN, "work:case"]),
+    ("articles", 3, [HERMAN, "work:case", "work:opinion"]),  # ties on both counts: by id
+    ("articles", 1, [HERMAN]),
+    ("claims", 2, ["work:case", HERMAN]),  # 2 claims each: more citing articles first
+    ("claims", 4, ["work:case", HERMAN, "work:opinion", "work:trial"]),
+    ("claims", 0, []),
+])
+def test_works_top_n_breaks_ties_at_the_cut(loaded: Store, by: str, limit: int, expected: list[str]) -> None:
+    """The top `limit` works are the first `limit` of the full ranking, ties broken the same way."""
+    loaded.write(gamma_batch())
+    assert [w["id"] for w in loaded.works(by=by, limit=limit)] == expected
+    assert loaded.works(by=by, limit=limit) == loaded.works(by=by, limit=100)[:limit]
 
 
 def test_co_cited_works(loaded: Store) -> None:

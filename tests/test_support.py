@@ -21,6 +21,7 @@ from ingest.evaluate_support import evaluate, main, per_class
 from ingest.pipeline import ingest_paths, ingest_text
 from ingest.support.design import classify
 from ingest.support.stance import classify_stance, methods_heading, section_headings
+from ingest.upgrade import PLANNER
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = """Exercise and the heart
@@ -353,7 +354,7 @@ def test_a_v2_store_upgrades_to_v3_by_computing_from_what_it_stores(result, tmp_
     conn.close()
     with pytest.raises(Exception, match="claimgraph upgrade --store"):
         open_store(str(path), read_only=True)
-    with open_store(str(path)) as store:
+    with open_store(str(path), planner=PLANNER) as store:
         assert store.schema_version() == SCHEMA_VERSION == 4
         claims = {n.id: n.props for chunk in store.iter_nodes(Label.CLAIM) for n in chunk}
         sources = {n.id: n.props for chunk in store.iter_nodes(Label.SOURCE) for n in chunk}

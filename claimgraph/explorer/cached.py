@@ -76,9 +76,9 @@ def stats(store_url: str) -> dict[str, Any]:
 
 
 @st.cache_data(ttl=CACHE_SECONDS, show_spinner=False)
-def unresolved_citations(store_url: str) -> list[dict[str, Any]]:
-    """Citations that matched no BibTeX entry."""
-    return read_store().unresolved_citations()
+def unresolved_citations(store_url: str, limit: int | None = None) -> list[dict[str, Any]]:
+    """Citations that matched no BibTeX entry (the first `limit`, in document order)."""
+    return read_store().unresolved_citations(limit)
 
 
 @st.cache_data(ttl=CACHE_SECONDS, show_spinner=False)
@@ -103,12 +103,6 @@ def design_group_counts(store_url: str) -> dict[str, int]:
     store = read_store()
     return {group: store.claims(ClaimFilter(**DESIGN_FACETS[group]), limit=0).total
             for group in DESIGN_GROUPS}
-
-
-@st.cache_data(ttl=CACHE_SECONDS, show_spinner=False)
-def support_summary(store_url: str) -> list[dict[str, Any]]:
-    """Per article: claims by status, works cited, unresolved citations."""
-    return read_store().support_summary()
 
 
 @st.cache_data(ttl=CACHE_SECONDS, show_spinner=False)

@@ -263,15 +263,19 @@ def legend_entries() -> dict[str, str]:
 _PAGE = """<!DOCTYPE html>
 <html><head><meta charset="utf-8">
 <style>
-body {{ margin: 0; font-family: sans-serif; font-size: 13px; }}
-#cg-wrap {{ display: flex; gap: 8px; }}
-#cg-network {{ flex: 3; height: {height}px; border: 1px solid #ddd; }}
-#cg-details {{ flex: 1; height: {height}px; overflow: auto; border: 1px solid #ddd; padding: 6px; }}
+/* One column filling the frame: the legend (as many rows as the width needs), then the graph and
+   its details in what is left, so a legend that wraps never pushes the graph out of the frame. */
+html, body {{ height: 100%; }}
+body {{ margin: 0; font-family: sans-serif; font-size: 13px; display: flex; flex-direction: column;
+  box-sizing: border-box; }}
+#cg-wrap {{ display: flex; gap: 8px; flex: 1 1 {height}px; min-height: 120px; }}
+#cg-network {{ flex: 3; min-width: 0; border: 1px solid #ddd; }}
+#cg-details {{ flex: 1; min-width: 0; overflow: auto; border: 1px solid #ddd; padding: 6px; }}
 #cg-details table {{ border-collapse: collapse; }}
 #cg-details td:first-child {{ white-space: nowrap; }}
 #cg-details td {{ vertical-align: top; padding: 2px 4px; border-bottom: 1px solid #eee;
   word-break: break-word; }}
-.cg-legend {{ margin: 4px 0; }}
+.cg-legend {{ margin: 4px 0; flex: none; }}
 #cg-details-links a {{ display: inline-block; margin: 8px 10px 0 0; padding: 3px 10px; border-radius: 4px;
   background: #1565c0; color: #fff; text-decoration: none; }}
 </style>

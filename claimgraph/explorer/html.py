@@ -106,13 +106,16 @@ def context_html(trace: Mapping[str, Any]) -> str:
 
 
 def legend_html(entries: Mapping[str, str]) -> str:
-    """A row of colour swatches with their names."""
+    """A row of colour dots with their names. The row wraps between items only: each item is one
+    unbreakable inline-flex box (nowrap), so a dot never ends a line its name starts the next of."""
     items = "".join(
-        f'<span style="margin-right:12px"><span style="display:inline-block;width:12px;height:12px;'
-        f'border-radius:6px;background:{colour};margin-right:4px"></span>{esc(name)}</span>'
+        f'<span class="cg-legend-item" style="display:inline-flex;align-items:center;white-space:nowrap">'
+        f'<span class="cg-legend-dot" style="flex:none;width:12px;height:12px;border-radius:6px;'
+        f'background:{colour};margin-right:4px"></span>'
+        f'<span class="cg-legend-label">{esc(name)}</span></span>'
         for name, colour in entries.items()
     )
-    return f'<div class="cg-legend">{items}</div>'
+    return f'<div class="cg-legend" style="display:flex;flex-wrap:wrap;gap:2px 12px">{items}</div>'
 
 
 def link_html(url: str, text: str | None = None) -> str:

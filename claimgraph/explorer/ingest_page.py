@@ -24,6 +24,7 @@ from graph.schema import Label, RelType
 from graph.store import StoreError, open_store
 from ingest.guards import MAX_ARTICLE_BYTES, MAX_BIBTEX_BYTES, check_size
 from ingest.model import InputError
+from ingest.upgrade import PLANNER
 
 ARTICLE_TYPES = ["txt", "md", "markdown", "html", "htm"]
 RESULT_KEY = "ingest_result"
@@ -177,7 +178,7 @@ def show_summary(summary: dict[str, Any]) -> None:
 def write_batch(batch: GraphBatch, key: str) -> None:
     """Write `batch` through a writable store opened just for this, then refresh cached reads."""
     try:
-        with open_store(store_url()) as store:
+        with open_store(store_url(), planner=PLANNER) as store:  # an older store is upgraded first
             counts = store.write(batch)
     except StoreError as err:
         st.session_state[WRITTEN_KEY] = (key, None, str(err))

@@ -131,10 +131,10 @@ def works_table_html(rows: list[dict[str, Any]]) -> str:
             f'<th>Articles</th><th>Claims</th><th>Cited as</th></tr></thead><tbody>{body}</tbody></table>')
 
 
-def corpus_counts(stats: dict[str, Any], summary: list[dict[str, Any]]) -> None:
+def corpus_counts(stats: dict[str, Any], documents: list[dict[str, Any]]) -> None:
     """Articles, comments, works, claims and unresolved citations, as metrics."""
     nodes = stats["nodes"]
-    articles = len(summary)
+    articles = sum(1 for d in documents if d.get("kind") == "article")
     cols = st.columns(5)
     cols[0].metric("Articles", articles)
     cols[1].metric("Comments", max(0, nodes.get(str(Label.DOCUMENT), 0) - articles))
@@ -150,8 +150,7 @@ def page() -> None:
     st.header("Overview")
     st.caption(f"Store: {md(store.describe())}")
     stats = cached.stats(url)
-    summary = cached.support_summary(url)
-    corpus_counts(stats, summary)
+    corpus_counts(stats, cached.documents(url))
     by_status = stats["claims_by_status"]
     st.markdown(" · ".join(f"**{status}**: {by_status.get(status, 0)}" for status in STATUS_COLOURS))
     st.subheader("Claims by support, per document")
@@ -185,11 +184,12 @@ def page() -> None:
                      hide_index=True, width="stretch", column_config=CITATION_COLUMNS,
                      column_order=list(CITATION_COLUMNS))
     st.subheader("Unresolved citations")
-    unresolved = cached.unresolved_citations(url)
-    if unresolved:
-        if len(unresolved) > MAX_UNRESOLVED_ROWS:
-            st.caption(f"{len(unresolved)} unresolved; the first {MAX_UNRESOLVED_ROWS} are listed.")
-        st.dataframe(unresolved_rows(unresolved[:MAX_UNRESOLVED_ROWS]), hide_index=True, width="stretch",
+    total = int(stats.get("unresolved_citations", 0))
+    if total:
+        unresolved = cached.unresolved_citations(url, MAX_UNRESOLVED_ROWS)
+        if total > len(unresolved):
+            st.caption(f"{total} unresolved; the first {len(unresolved)} are listed.")
+        st.dataframe(unresolved_rows(unresolved), hide_index=True, width="stretch",
                      column_config=UNRESOLVED_COLUMNS)
     else:
         st.success("Every citation matched a reference.")

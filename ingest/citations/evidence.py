@@ -7,7 +7,7 @@ import bisect
 from graph.schema import EvidenceKind
 from ingest.citations.detectors.anecdote import experience_evidence
 from ingest.citations.detectors.continuation import _Cited, _History, continuation_evidence
-from ingest.citations.detectors.numeric import bracket_citations, marker_numbers
+from ingest.citations.detectors.numeric import marker_numbers, numbering_style
 from ingest.citations.explain import explain_unresolved
 from ingest.citations.index import RefIndex
 from ingest.citations.linker import _ClaimIndex, supported_claims
@@ -28,7 +28,7 @@ def find_evidence(doc: ParsedDocument, units: list[Unit], claims: list[ClaimSpan
     """
     if doc.citations:
         return marked_evidence(doc, units, claims, index)
-    brackets_only = any(bracket_citations(doc.text[u.start:u.end]) for u in units)
+    numbering = numbering_style(doc.text, units, index)
     evidence: list[EvidenceSpan] = []
     history = _History(units, index)
     claim_index = _ClaimIndex(doc, units, claims)
@@ -40,7 +40,7 @@ def find_evidence(doc: ParsedDocument, units: list[Unit], claims: list[ClaimSpan
         if looks_like_reference_entry(sentence):
             continue
         read: list[EvidenceSpan] = []
-        found = unit_citations(doc.text, unit, index, brackets_only, read)
+        found = unit_citations(doc.text, unit, index, numbering, read)
         if not found:
             continued = continuation_evidence(doc.text, unit, units, index, history, headings, lead_ins)
             found = [continued] if continued else []

@@ -89,11 +89,24 @@ class RefIndex:
 _T = TypeVar("_T")
 
 
+# A group author printed with its abbreviation first: "BFG - The Brazil Flora Group",
+# "CNCFlora - Centro Nacional de Conservação da Flora", cited as "(BFG 2021)", "(CNCFlora 2021)".
+_ABBREVIATION_FIRST = re.compile(r"^\s*([^\W\d_][\w&]{1,11})\s+[-–—]\s+\S")
+
+
 @functools.lru_cache(maxsize=65536)
 def family_forms(family: str) -> frozenset[str]:
-    """'van der Kolk' -> {'van der kolk', 'kolk'}: full family name and its last word."""
+    """'van der Kolk' -> {'van der kolk', 'kolk', 'vanderkolk'}: full family name, its last word and
+    the name run together; a group's abbreviation printed before its name too ('BFG - The Brazil
+    Flora Group' -> 'bfg')."""
     folded = " ".join(words_of(family))
-    return frozenset({folded, folded.split()[-1]}) if folded else frozenset()
+    if not folded:
+        return frozenset()
+    forms = {folded, folded.split()[-1], folded.replace(" ", "")}  # "Van Buren" is also "VanBuren"
+    abbreviation = _ABBREVIATION_FIRST.match(family)
+    if abbreviation:
+        forms.add(" ".join(words_of(abbreviation.group(1))))
+    return frozenset(forms)
 
 
 def _years_of(ref: Reference) -> set[str]:
@@ -111,8 +124,10 @@ def number_references(references: list[Reference], docs: list[ParsedDocument]) -
     listed: dict[int, str] = {}
     printed: set[int] = set()
     matcher: ReferenceEntryMatcher | None = None
+    lists_entries = False  # the article prints a reference list (numbered or not)
     for doc in docs:
         for block in doc.blocks:
+            lists_entries = lists_entries or block.kind == REFERENCES
             line_start = doc.text.rfind("\n", 0, block.start) + 1  # list items start after "1. "
             for entry in doc.text[line_start:block.end].splitlines():
                 match = _NUMBERED_ENTRY.match(entry)
@@ -133,6 +148,8 @@ def number_references(references: list[Reference], docs: list[ParsedDocument]) -
     if not listed and references and all(r.origin in ("reference-list", "pdf") and not r.label
                                          for r in references):
         return {}  # an unnumbered (author-year) list printed in the article: its order numbers nothing
+    if not printed and lists_entries:
+        return {}  # the same with a .bib: the .bib's order numbers nothing either ("(18)" is a count)
     return listed or {i: ref.key for i, ref in enumerate(references, start=1)}
 
 

@@ -18,13 +18,13 @@ from graph.schema import EvidenceKind
 from ingest.citations.detectors.author_work import find_author_work
 from ingest.citations.detectors.author_year import find_author_year
 from ingest.citations.detectors.narrative import find_made_by, find_possessive_year, find_year_first
-from ingest.citations.detectors.numeric import find_numeric
+from ingest.citations.detectors.numeric import PARENS, find_numeric
 from ingest.citations.detectors.quote import find_attributed_quote, find_quotes
 from ingest.citations.detectors.study import find_studies
 from ingest.citations.detectors.title import find_titles
 from ingest.citations.detectors.work_part import find_work_part
 from ingest.citations.index import RefIndex
-from ingest.citations.model import AUTHOR_YEAR, NUMERIC, EvidenceSpan
+from ingest.citations.model import AUTHOR_YEAR, NUMERIC, STUDY, EvidenceSpan
 from ingest.citations.reading import _HEARD_SPEAK, _read_by_writer
 from ingest.claims import Unit
 
@@ -32,21 +32,22 @@ from ingest.claims import Unit
 @dataclass(frozen=True)
 class Detector:
     """One citation form: a name (for docs and tests) and its finder over one unit of `text`.
-    `brackets_only` finders also take whether the document numbers its citations in brackets."""
+    `numbered` finders also take how the document numbers its citations
+    (`detectors.numeric.numbering_style`: brackets, parentheses or bare numbers)."""
 
     name: str
     find: Callable[..., list[EvidenceSpan]]
-    brackets_only: bool = False
+    numbered: bool = False
 
-    def __call__(self, text: str, unit: Unit, index: RefIndex, brackets_only: bool) -> list[EvidenceSpan]:
-        if self.brackets_only:
-            return self.find(text, unit, index, brackets_only)
+    def __call__(self, text: str, unit: Unit, index: RefIndex, numbering: str) -> list[EvidenceSpan]:
+        if self.numbered:
+            return self.find(text, unit, index, numbering)
         return self.find(text, unit, index)
 
 
 DETECTORS: tuple[Detector, ...] = (
     Detector("author-year", find_author_year),  # "(Herman, 1992)", "Herman (1992)"
-    Detector("numeric", find_numeric, brackets_only=True),  # "[3]", "[4]–[7]", "(12)"
+    Detector("numeric", find_numeric, numbered=True),  # "[3]", "[4]–[7]", "(12)"
     Detector("title", find_titles),  # "Trauma and Recovery"
     Detector("author-work", find_author_work),  # "Herman's book", "the book by Dr. Herman"
     Detector("study", find_studies),  # "the Grant Study"
@@ -61,14 +62,14 @@ FALLBACK_DETECTORS: tuple[Detector, ...] = (
 )
 
 
-def detect(text: str, unit: Unit, index: RefIndex, brackets_only: bool,
+def detect(text: str, unit: Unit, index: RefIndex, numbering: str,
            detectors: tuple[Detector, ...] = DETECTORS,
            fallbacks: tuple[Detector, ...] = FALLBACK_DETECTORS) -> list[EvidenceSpan]:
     """The candidate markers of one unit: every detector's, in registry order; the fallbacks'
     when there are none."""
-    spans = [span for detector in detectors for span in detector(text, unit, index, brackets_only)]
+    spans = [span for detector in detectors for span in detector(text, unit, index, numbering)]
     if not spans:
-        spans = [span for detector in fallbacks for span in detector(text, unit, index, brackets_only)]
+        spans = [span for detector in fallbacks for span in detector(text, unit, index, numbering)]
     return spans
 
 
@@ -95,11 +96,13 @@ def _merge_mentions(spans: list[EvidenceSpan], text: str) -> list[EvidenceSpan]:
     return sorted(explicit + list(by_source.values()), key=lambda s: (s.start, s.end))
 
 
-def unit_citations(text: str, unit: Unit, index: RefIndex, brackets_only: bool,
+def unit_citations(text: str, unit: Unit, index: RefIndex, numbering: str,
                    read: list[EvidenceSpan] | None = None) -> list[EvidenceSpan]:
     """All citations and mentions in one unit, quotes folded into the citation they belong to.
     Works the writer only reads ('I read X on a flight') go to `read`, not into the result."""
-    spans = detect(text, unit, index, brackets_only)
+    spans = detect(text, unit, index, numbering)
+    if numbering != PARENS:  # a numbered article cites by number: "the Chagas Disease Control
+        spans = [s for s in spans if s.priority != STUDY]  # Program" it names is its subject
     mentions = [s for s in spans if s.priority not in (AUTHOR_YEAR, NUMERIC)]
     heard = bool(mentions) and bool(_HEARD_SPEAK.search(text[unit.start:unit.end]))
     reading = [s for s in mentions if _read_by_writer(text, unit, s, heard)]

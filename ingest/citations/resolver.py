@@ -106,6 +106,47 @@ def group_acronyms(index: RefIndex) -> dict[str, list[int]]:
     return index.derived("group_acronyms", build)
 
 
+NEAR_SPELLING_MIN = 6  # letters a family name needs before a misspelling of it is read as it
+
+
+def near_spellings(index: RefIndex, family: str, years: set[str]) -> list[int]:
+    """The one reference of these years whose first author's family name differs from `family`
+    by a slip of one or two letters ('Riemenschneider' for Reimenschneider, 'Drapper' for
+    Draper); empty when none or several do. Only that year's references are compared."""
+    from rapidfuzz.distance import Levenshtein
+
+    folded = " ".join(words_of(family))
+    if len(folded) < NEAR_SPELLING_MIN or not years:
+        return []
+    near = [p for p in index.of_years(years) if index.references[p].authors
+            and any(Levenshtein.distance(folded, form, score_cutoff=2) <= 2
+                    for form in index.author_forms(p)[0] if len(form) >= NEAR_SPELLING_MIN - 1)]
+    return near if len(near) == 1 else []
+
+
+def titled(index: RefIndex, words: str) -> list[int]:
+    """The references without authors whose title begins with these words: ABNT cites such a work
+    by them ('ARGENTINA...' for 'ARGENTINA de regreso al FMI …'); also those whose "author" is
+    that title (SciELO's JATS marks it up as a collab)."""
+    folded = " ".join(words_of(words))
+    if not folded:
+        return []
+    by_first_word = index.derived("authorless_by_title_word", lambda: _authorless_by_title_word(index))
+    return [p for p, title in by_first_word.get(folded.split()[0], ())
+            if title == folded or title.startswith(folded + " ")]
+
+
+def _authorless_by_title_word(index: RefIndex) -> dict[str, list[tuple[int, str]]]:
+    found: dict[str, list[tuple[int, str]]] = {}
+    for position, ref in enumerate(index.references):
+        if ref.authors and ref.authors[0].given:
+            continue
+        title = " ".join(words_of(ref.authors[0].family if ref.authors else ref.title))
+        if title:
+            found.setdefault(title.split()[0], []).append((position, title))
+    return found
+
+
 def _year_fits(index: RefIndex, position: int, years: set[str], year: str) -> bool:
     """Whether the reference at `position` is of the printed `year` (any of `years`, its 4-digit
     years); a printed 'in press' or 'n.d.' fits an entry whose year field holds no year."""
@@ -125,9 +166,11 @@ def _resolve_author_year(index: RefIndex, families: list[str], etal: bool, year:
         led = [p for p in led if whole in index.author_forms(p)[0]]
     if not led and _ACRONYM.fullmatch(first):  # "(WHO, 2016)": the World Health Organization's
         led = group_acronyms(index).get(first, [])
+    years = set(re.findall(r"\d{4}", year))
+    if not led:
+        led = near_spellings(index, first, years) or titled(index, first)
     if not led:
         return None, f"no reference has {first!r} as first author"
-    years = set(re.findall(r"\d{4}", year))
     suffix_match = re.fullmatch(r"\d{4}([a-z])", year)
     suffix = suffix_match.group(1) if suffix_match else ""
     of_year = [p for p in led if _year_fits(index, p, years, year)]
@@ -148,10 +191,21 @@ def _resolve_author_year(index: RefIndex, families: list[str], etal: bool, year:
         exact = [r for r in candidates if len(r.authors) == len(families)]
         if exact and len(exact) < len(candidates):
             candidates, told_by = exact, told_by + ["the authors named"]
+    if not suffix and len(candidates) > 1:  # "(NBS, 2024, 2024a)": the list prints 2024 and 2024a
+        printed = {r.key: (r.fields.get("year_printed") or r.year).strip() for r in candidates}
+        plain = [r for r in candidates if printed[r.key] == year]
+        if len(plain) == 1 and all(re.fullmatch(r"\d{4}[a-z]", printed[r.key]) for r in candidates
+                                   if r is not plain[0]):
+            return plain[0].key, ""
     if suffix and len(candidates) > 1:
-        exact = [r for r in candidates if r.year.strip().endswith(suffix)]
+        exact = [r for r in candidates if (r.fields.get("year_printed") or r.year).strip().endswith(suffix)]
         if len(exact) == 1:
             return exact[0].key, ""
+        # no suffix in the entries: "In his American Psychologist article (Kahneman, 2003a)", the
+        # venue the sentence names decides before title order does
+        named = pick_by_venue(candidates, hints) if hints else []
+        if len(named) == 1:
+            return named[0].key, ""
         ordered = sorted(candidates, key=apa_title_order)
         rank = ord(suffix) - ord("a")
         if rank < len(ordered):
@@ -185,13 +239,18 @@ VENUE_FIELDS = ("journal", "booktitle", "publisher", "series", "howpublished")
 
 
 def pick_by_venue(candidates: list[Reference], hints: str) -> list[Reference]:
-    """The candidates whose journal/publisher contains one of the hint words (capitalised in the
-    text, so 'JAMA', 'Science', 'Lancet'); empty when the hints name none or several."""
+    """The candidate whose journal/publisher shares the most hint words (capitalised in the text,
+    so 'JAMA', 'Science', 'American Psychologist'); empty when the hints name none or several
+    equally."""
     hint_words = {w for w in words_of(" ".join(re.findall(r"\b[A-Z][\w&-]*", hints)))
                   if w not in STOPWORDS and len(w) > 2}
-    picked = [r for r in candidates
-              if hint_words & set(words_of(" ".join(r.fields.get(f, "") for f in VENUE_FIELDS)))]
-    return picked if len(picked) == 1 else []
+    if not hint_words:
+        return []
+    shared = [(len(hint_words & set(words_of(" ".join(r.fields.get(f, "") for f in VENUE_FIELDS)))), r)
+              for r in candidates]
+    best = max(count for count, _ in shared)
+    picked = [r for count, r in shared if count == best]
+    return picked if best and len(picked) == 1 else []
 
 
 # --- why a candidate stays unresolved ---------------------------------------------------

@@ -48,7 +48,8 @@ def split_years(years: str) -> list[str]:
         if part:
             found.append(part)
     return found
-PARTICLE = r"(?:(?:[Vv]an|[Vv]on|[Dd]e|der|den|[Dd]el|della|[Dd]a|[Dd]u|[Ll]e|[Ll]a|[Dd]i|St\.?)\s+)"
+PARTICLE = (r"(?:(?:[Vv]an|[Vv]on|[Dd]e|der|den|[Dd]el|[Dd]ella|[Dd]alla|[Dd]a|[Dd]os|[Dd]u|[Ll]e|[Ll]a|[Dd]i"
+            r"|ten|ter|St\.?)\s+)")
 # Latin capitals and letters beyond ASCII ("Grácio", "Hjørland", "Glänzel", "Ibekwe-Sanjuan").
 UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 LETTER = "A-Za-z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isalpha())
@@ -61,7 +62,7 @@ NAME = (rf"{PARTICLE}*[{UPPER}][{LETTER}'’\-]+"
 AND = r"(?:\b(?:and|y|e|und)\b|&)"
 NAME_LIST = rf"{NAME}(?:\s*,\s*{NAME})*(?:\s*,?\s*{AND}\s+{NAME})?"
 # "et al.", also in Markdown emphasis ("*et al.*"), "and colleagues", "and others".
-ETAL = (r"\s+[*_]{0,2}et\s+al\.?[*_]{0,2}|\s+and\s+(?:(?:his|her|their)\s+)?"
+ETAL = (r",?\s+[*_]{0,2}et\s+al\.?(?:\s+al\.)?[*_]{0,2}|\s+and\s+(?:(?:his|her|their)\s+)?"
         r"(?:colleagues|coworkers|co-workers|co-authors|coauthors|associates|team|others)")
 
 
@@ -72,6 +73,7 @@ REPORTING = (r"(?:argu(?:e|es|ed)|claim(?:s|ed)?|conclud(?:e|es|ed)|finds?|found
              r"maintain(?:s|ed)?|contend(?:s|ed)?|insist(?:s|ed)?|emphasi[sz](?:e|es|ed)|"
              r"point(?:s|ed)? out|ma(?:kes|de) the case|warn(?:s|ed)?|stat(?:e|es|ed)|"
              r"believ(?:e|es|ed)|thinks|thought|identif(?:y|ies|ied)|document(?:s|ed)|establish(?:es|ed)|"
+             r"attribut(?:e|es|ed)|estimat(?:e|es|ed)|detect(?:s|ed)?|measur(?:e|es|ed)|"
              r"(?:had |has )?(?:reach(?:es|ed)?|c(?:a|o)me to|dr(?:ew|aws)) (?:a|the) "
              r"(?:similar |same )?conclusion)")
 _ADVERB = r"(?:(?:also|further|later|then|too|first|famously|rightly|\w+ly)\s+)?"

@@ -13,6 +13,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from graph.schema import StudyDesign as D
@@ -263,16 +264,9 @@ def _fields(props: dict[str, Any]) -> dict[str, Any]:
     return fields if isinstance(fields, dict) else {}
 
 
-def classify(props: dict[str, Any], corpus_text: str = "", from_record: Design | None = None,
-             records: list[dict[str, Any]] | None = None) -> Design:
-    """The design of a Source from its stored properties (graph.schema) and, when the work is an
-    article of the corpus, that article's text. `from_record`: what `classify(props)` gave for the
-    same properties (it is not computed again); `records`: the records `records_json` holds, when the
-    caller has them (not parsed again)."""
-    if from_record is not None:
-        if from_record is not UNKNOWN or not corpus_text:
-            return from_record
-        return _from_corpus(corpus_text) or UNKNOWN
+def _record_design(props: dict[str, Any], records: list[dict[str, Any]] | None = None) -> Design | None:
+    """The design the record alone says (entry type, named fields, venue, title: the first that
+    speaks), or None. `records`: those `records_json` holds, when the caller has them (not parsed)."""
     fields = _fields(props)
     records = _records(props) if records is None else [r for r in records if isinstance(r, dict)]
     jats_types = [str(t) for t in dict.fromkeys(
@@ -285,6 +279,36 @@ def classify(props: dict[str, Any], corpus_text: str = "", from_record: Design |
         found = source()
         if found:
             return found
+    return None
+
+
+@lru_cache(maxsize=2048)  # the keys are the Source's own strings (no copies); a document's sources fit
+def _from_record(entry_type: str | None, fields_json: str | None, records_json: str | None,
+                 venue: str | None, title: str | None) -> Design | None:
+    """_record_design of the properties it reads, kept: a Source is classified when its node is built
+    and again when the corpus is annotated, each time decoding its JSON fields and records."""
+    props = {"entry_type": entry_type, "fields_json": fields_json, "records_json": records_json,
+             "venue": venue, "title": title}
+    return _record_design(props)
+
+
+def classify(props: dict[str, Any], corpus_text: str = "", from_record: Design | None = None,
+             records: list[dict[str, Any]] | None = None) -> Design:
+    """The design of a Source from its stored properties (graph.schema) and, when the work is an
+    article of the corpus, that article's text. `from_record`: what `classify(props)` gave for the
+    same properties (not computed again); `records`: the records `records_json` holds, when the
+    caller has them (not parsed again)."""
+    if from_record is not None:
+        found = None if from_record is UNKNOWN else from_record
+    elif records is not None:
+        found = _record_design(props, records)
+    else:
+        key = (props.get("entry_type", ""), props.get("fields_json"), props.get("records_json"),
+               props.get("venue", ""), props.get("title", ""))
+        found = (_from_record(*key) if all(v is None or type(v) is str for v in key)  # noqa: E721
+                 else _record_design(props))
+    if found:
+        return found
     if corpus_text:
         found = _from_corpus(corpus_text)
         if found:

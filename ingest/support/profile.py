@@ -2,7 +2,7 @@
 claim its strongest supporting design, its supporting / contrasting counts and its status.
 
 `annotate(nodes, relationships)` works on graph nodes and relationships (a GraphBatch's, or what an
-old store holds, graph/upgrade.py), so a fresh ingest and an upgraded store compute the same thing
+old store holds, ingest/upgrade.py), so a fresh ingest and an upgraded store compute the same thing
 from the same data. It runs after the resolver and the linker (it needs work ids and IN_CORPUS) and
 before the store; it changes properties only, never which nodes or relationships there are.
 """

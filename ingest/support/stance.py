@@ -17,10 +17,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from graph.schema import Stance
 from ingest.claims import caseless
-from ingest.cues import CueScanner
+from ingest.cues import Alternatives, CueScanner
 
 # What a '(see …)' points at in the citing article itself, not in a cited work: '(see S1 Text)',
 # '(see Fig. 1C)', '(see Methods)'.
@@ -74,6 +75,10 @@ CONTRASTING = re.compile(
     r"stronger) than (?:those |that |"
     r"the (?:values? |rates? |times? )?|what (?:was |were |has been |had been )?)?(?:previously |earlier )?"
     r"(?:reported|described|observed|found|estimated|measured)|"
+    r"(?:longer|shorter|higher|lower|greater|smaller|larger|faster|slower|weaker|stronger|more|less|fewer)\b"
+    r"[^.;,\x00]{0,80}?\sthan (?:(?:the |those |that )?(?:previous|earlier|prior|published) "
+    r"(?:estimates?|reports?|studies|values?|figures?|findings)|"
+    r"previously (?:reported|described|estimated|published|found))|"
     r"(?:unlikely|not)\b[^.;]{0,160}\bas (?:(?:previous|earlier|prior|other|some) )?(?:reports|studies|work|"
     r"authors|investigators)? ?(?:have |has |had )?(?:suggested|proposed|claimed|hypothesi[sz]ed|reported)|"
     r"^(?:although|though|even though|while)\b[^;]{0,240}?,\s*(?:we|our|here|in our|this study|in this study)"
@@ -232,7 +237,19 @@ NOT_FOUND_HERE = re.compile(
 # have found … [25]'. Its contrast is with the works cited inside it, up to the comma that closes it; a
 # marker of the main clause after that comma is read on the main clause alone.
 FRONTED = re.compile(r"^[\s,]*(?:(?:however|but|yet|and),?\s+)?(?:in contrast (?:to|with)|unlike|contrary to|"
-                     r"as opposed to)\b", re.IGNORECASE)
+                     r"as opposed to|(?:in|not )consistent with|at odds with|in conflict with)\b",
+                     re.IGNORECASE)
+# What a fronted contrast that cites nothing must name for the works of its main clause to be the ones
+# disputed: the citing study's own findings ('In contrast with our findings, in adult studies … [9]') or
+# earlier work ('contrary to what has been claimed in previous studies, see, e.g., [23]'). Anything else
+# (an uncited view, model, organism or conclusion: 'Contrary to the view that …, neurons use diverse ion
+# channel combinations (66, 67)', 'Unlike the BVC model, the boundary cell representation … (Solstad et
+# al., 2008)', 'Inconsistent with this conclusion, however, numerous earlier studies detected … (Graf et
+# al., 2004)') is contrasted with the main clause, whose works are its evidence or its source.
+OWN_OR_PRIOR = re.compile(
+    r"\b(?:our|we|us|present|current|these (?:results|findings|data|observations)|previous(?:ly)?|earlier|"
+    r"prior|others?|published|literature|claimed|reported|studies|reports|(?:findings|results|work) of)\b",
+    re.IGNORECASE)
 # A fronted contrast of study design, not of results: the main clause says what this study did
 # differently ('In contrast to most previous studies [15], this study obtained the information …',
 # 'Unlike earlier work [3], we included all ages'); the works inside the phrase are mentioning.
@@ -332,6 +349,15 @@ MAX_SENTENCE = 4000  # a longer 'sentence' (a table, a run-on list) is read only
 _SCANNED = (CONTRASTING, NOT_FOUND_HERE, HYPOTHESIS, AGREEING, MENTIONING, EXAMPLE, USED, BACKGROUND,
             SUPPORTING)  # the cue patterns one scan of the clause can rule out
 _CUES = CueScanner(list(_SCANNED), unsure=MASK + OTHER)
+# The cue patterns of many alternatives, each alternative searched alone where its literals are (their
+# callers read only group 0 of the match).
+_ALTERNATIVES = {pattern: alternatives for pattern in (*_SCANNED, VALUE)
+                 if (alternatives := Alternatives(pattern)).parts}
+# The patterns searched in the whole sentence or in other cuts of it than the clause: one scan of the
+# masked sentence rules them out (`own` and every cut are the masked sentence, or substrings of it,
+# with some mask characters changed, and the scanner trusts no literal holding one).
+_WHOLE = (CLAIM_REJECTED, NOT_SEEN_BY, HEDGED, REPORTED, SEEMING)
+_WHOLE_CUES = CueScanner(list(_WHOLE), unsure=MASK + OTHER)
 
 
 def _masked(sentence: str, markers: Sequence[tuple[int, int]]) -> str:
@@ -396,11 +422,18 @@ def _outside_brackets(text: str, positions: list[int]) -> list[int]:
 
 def _cuts(masked: str) -> list[int]:
     """Where the masked sentence is cut into clauses (its start and end included)."""
+    return list(_kept_cuts(masked))
+
+
+@lru_cache(maxsize=16)
+def _kept_cuts(masked: str) -> tuple[int, ...]:
+    """_cuts, kept for the sentences just seen: every marker of a sentence, and the stance model
+    after the rules, cut the same masked sentence."""
     boundaries = [m.start() for m in _BOUNDARY.finditer(masked)]
-    return sorted({0, *_outside_brackets(masked, boundaries), len(masked)})
+    return tuple(sorted({0, *_outside_brackets(masked, boundaries), len(masked)}))
 
 
-def _clause(cuts: list[int], marker: tuple[int, int], markers: Sequence[tuple[int, int]],
+def _clause(cuts: Sequence[int], marker: tuple[int, int], markers: Sequence[tuple[int, int]],
             whole: bool) -> tuple[int, int]:
     index = max(i for i, cut in enumerate(cuts[:-1]) if cut <= marker[0])
     start, end = cuts[index], cuts[index + 1]
@@ -442,8 +475,12 @@ def classify_stance(sentence: str, marker: tuple[int, int], markers: Sequence[tu
 
     def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
         """pattern.search(text), skipped when the scanner says it cannot match (patterns the
-        scanner does not hold are always searched)."""
-        return pattern.search(text) if pattern in may or pattern not in _SCANNED else None
+        scanner does not hold are always searched); a pattern of many alternatives searches only
+        those whose literals the text holds (_ALTERNATIVES: the same match)."""
+        if pattern in _SCANNED and pattern not in may:
+            return None
+        alternatives = _ALTERNATIVES.get(pattern)
+        return alternatives.search(text, caseless(text)) if alternatives else pattern.search(text)
 
     fronted = FRONTED.match(clause)
     if fronted:
@@ -452,6 +489,10 @@ def classify_stance(sentence: str, marker: tuple[int, int], markers: Sequence[tu
                       if clause[i] == "," and not inside[i] and clause[i + 1].isspace()), None)
         held = close is not None and any(start + fronted.end() <= m[0] < start + close for m in markers)
         if held and close is not None and marker[0] >= start + close:  # the main clause's own marker
+            start = start + close + 1
+            clause = masked[start:end]
+        elif (close is not None and marker[0] >= start + close
+              and not OWN_OR_PRIOR.search(clause[fronted.end():close])):  # contrasted with the uncited
             start = start + close + 1
             clause = masked[start:end]
         elif close is not None and DESIGN_MAIN.match(clause[close + 1:]):
@@ -465,11 +506,12 @@ def classify_stance(sentence: str, marker: tuple[int, int], markers: Sequence[tu
         return Stance.SUPPORTING, f"{' '.join(party.group(0).split())} … {written(found)}"
     if found:
         return Stance.CONTRASTING, written(found)
-    found = CLAIM_REJECTED.search(own)
+    may_whole = _WHOLE_CUES.candidates(caseless(masked))  # of these, the ones that can match at all
+    found = CLAIM_REJECTED.search(own) if CLAIM_REJECTED in may_whole else None
     if found:
         head = " ".join(found.group(0).split()[:2])
         return Stance.CONTRASTING, f"{head} … {' '.join(found.group('verdict').split())}"
-    found = NOT_SEEN_BY.search(own[start:end])
+    found = NOT_SEEN_BY.search(own[start:end]) if NOT_SEEN_BY in may_whole else None
     if found:
         return Stance.CONTRASTING, " ".join(sentence[start + found.start():start + found.end("by")].split())
     found = search(HYPOTHESIS, clause)
@@ -477,17 +519,17 @@ def classify_stance(sentence: str, marker: tuple[int, int], markers: Sequence[tu
     answer = ANSWERED.match(masked[own_end:]) if found and own_end < len(sentence) else None
     if found and answer:
         return Stance.CONTRASTING, f"{written(found)} …, {answer.group(0).split()[-1]}"
-    found = HEDGED.search(masked[start:own_end])
+    found = HEDGED.search(masked[start:own_end]) if HEDGED in may_whole else None
     answer = COUNTERFACTUAL.match(masked[own_end:]) if found and own_end < len(sentence) else None
     if found and answer:
         return Stance.CONTRASTING, f"{written(found)} …, but if … would"
-    found = REPORTED.search(masked[start:own_end])
+    found = REPORTED.search(masked[start:own_end]) if REPORTED in may_whole else None
     denial = DENIED.match(masked[own_end:]) if found and own_end < len(sentence) else None
     if found and denial:
         answer_words = " ".join(denial.group(0).split()[:3]).lstrip(";, ")
         return Stance.CONTRASTING, f"{written(found)} …, {answer_words} …"
     # the cues bound to this marker see only it as a marker, the other markers as OTHER
-    found = SEEMING.search(own)
+    found = SEEMING.search(own) if SEEMING in may_whole else None
     own = own[start:end]
     if found:
         return Stance.CONTRASTING, " ".join(sentence[found.start(1):found.end(1)].split()) + " …"

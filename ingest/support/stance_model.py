@@ -29,6 +29,7 @@ from functools import cache
 from pathlib import Path
 
 from graph.schema import MODEL_CUE_PREFIX, Stance
+from ingest.cues import CueScanner
 from ingest.support.stance import MASK, MAX_SENTENCE, CitingContext, classify_stance, clause_of
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "stance-model.json"
@@ -78,10 +79,14 @@ FAMILIES = {
                            r"contrarily|differ\w*|instead|rather|despite|not|no|neither|nor|fail\w*|"
                            r"against|unexpected\w*)\b"),
 }
+# One scan of a text says which families can match it at all (their required literals, ingest.cues);
+# only those are searched.
+_FAMILY_CUES = CueScanner(list(FAMILIES.values()))
 # Words that say nothing by themselves: an n-gram of only these is no feature (and so never a cue).
 STOPWORDS = frozenset(
     "the of a an and or in on to for with by as at from that this these those is are was were be been "
     "it its their which".split())
+_NOT_CLAUSE_WORDS = STOPWORDS | {THIS, OTHER_MARK}
 TOP_CUES = 3  # features named in a model decision's cue
 _NEAR = 4  # words before and after the marker kept as positional features
 
@@ -108,13 +113,35 @@ def _marked_text(context: CitingContext) -> str:
     return "".join(pieces).replace(MASK, " ")
 
 
-def _clause_text(context: CitingContext) -> str:
-    """The clause of the sentence that holds the marker (as the rules cut it), lower-cased."""
+def _clause_span(context: CitingContext) -> tuple[int, int] | None:
+    """(start, end) in the sentence of the clause that holds the marker (as the rules cut it); None for a
+    sentence the rules read only around the marker, or a marker not among the sentence's markers."""
     sentence, marker, markers = context.sentence, context.marker, list(context.markers) or [context.marker]
     if len(sentence) > MAX_SENTENCE or marker not in markers:
+        return None
+    return clause_of(sentence, marker, markers, whole=False)
+
+
+def _clause_text(context: CitingContext, span: tuple[int, int] | None) -> str:
+    """The clause of the sentence that holds the marker, lower-cased (`span` from `_clause_span`)."""
+    if span is None:
         return _marked_text(context)
-    start, end = clause_of(sentence, marker, markers, whole=False)
-    return sentence[start:end].lower()
+    return context.sentence[span[0]:span[1]].lower()
+
+
+def _clause_words(context: CitingContext, span: tuple[int, int] | None) -> list[str]:
+    """The words of the marker's own clause, its markers read as THIS / OTHER_MARK (as `_tokens`)."""
+    if span is None:
+        return _tokens(_marked_text(context))
+    sentence, marker, (start, end) = context.sentence, context.marker, span
+    pieces, at = [], start
+    for low, high in sorted(m for m in context.markers if start <= m[0] < end):
+        if low < at:
+            continue
+        pieces += [sentence[at:low].lower(), f" {THIS if (low, high) == marker else OTHER_MARK} "]
+        at = high
+    pieces.append(sentence[at:max(at, end)].lower())
+    return _tokens("".join(pieces).replace(MASK, " "))
 
 
 def _tokens(text: str) -> list[str]:
@@ -148,7 +175,8 @@ def features(context: CitingContext, rule: tuple[str, str] | None = None) -> lis
     when already known."""
     stance, cue = rule or classify_stance(context.sentence, context.marker, list(context.markers),
                                           context.backs_claim, context.methods)
-    tokens = _tokens(_marked_text(context))
+    text = _marked_text(context)
+    tokens = _tokens(text)
     found = {f"w:{t}" for t in tokens if t not in STOPWORDS}
     found |= {f"b:{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)
               if a not in STOPWORDS or b not in STOPWORDS}
@@ -157,12 +185,15 @@ def features(context: CitingContext, rule: tuple[str, str] | None = None) -> lis
         found |= {f"pre:{t}" for t in tokens[max(0, at - _NEAR):at] if t not in STOPWORDS}
         found |= {f"post:{t}" for t in tokens[at + 1:at + 1 + _NEAR] if t not in STOPWORDS}
         found.add("at:end" if at >= len(tokens) - 1 else "at:start" if at == 0 else "at:middle")
-    text = _marked_text(context)
-    clause = _clause_text(context)
+    span = _clause_span(context)
+    clause = _clause_text(context, span)
+    # the words of the marker's own clause: what is said of this work, not of the others the sentence cites
+    found |= {f"cw:{t}" for t in _clause_words(context, span) if t not in _NOT_CLAUSE_WORDS}
+    in_text, in_clause = _FAMILY_CUES.candidates(text), _FAMILY_CUES.candidates(clause)
     for family, pattern in FAMILIES.items():
-        if pattern.search(text):
+        if pattern in in_text and pattern.search(text):
             found.add(f"f:{family}")
-        if pattern.search(clause):
+        if pattern in in_clause and pattern.search(clause):
             found.add(f"fc:{family}")
     found |= {f"sec:{kind}" for kind in section_kinds(context)} or {"sec:none"}
     if context.methods:
@@ -181,6 +212,8 @@ def describe(feature: str) -> str:
     value = value.replace(THIS, "[this citation]").replace(OTHER_MARK, "[citation]")
     if kind in ("w", "b"):
         return f"'{value}'"
+    if kind == "cw":
+        return f"'{value}' in its clause"
     if kind == "pre":
         return f"'{value}' before the citation"
     if kind == "post":
@@ -210,9 +243,19 @@ class StanceModel:
     weights: dict[str, tuple[float, ...]]
 
     def scores(self, found: list[str]) -> list[float]:
+        """Per class, the bias plus the weights of `found`, added in the order of `found`."""
+        get = self.weights.get
+        if len(self.bias) == 2:  # two classes (the shipped model): the same additions, unrolled
+            first, second = self.bias
+            for feature in found:
+                weight = get(feature)
+                if weight:
+                    first += weight[0]
+                    second += weight[1]
+            return [first, second]
         totals = list(self.bias)
         for feature in found:
-            for i, weight in enumerate(self.weights.get(feature, ())):
+            for i, weight in enumerate(get(feature, ())):
                 totals[i] += weight
         return totals
 
@@ -224,11 +267,11 @@ class StanceModel:
         peak = max(totals)
         probability = math.exp(totals[best] - peak) / sum(math.exp(t - peak) for t in totals)
 
-        def margin(feature: str) -> float:
+        margins = {}  # each feature's push toward the best class over the runner-up, computed once
+        for feature in found:
             weight = self.weights.get(feature)
-            return weight[best] - weight[second] if weight else 0.0
-
-        pushing = sorted((f for f in found if margin(f) > 0), key=lambda f: (-margin(f), f))
+            margins[feature] = weight[best] - weight[second] if weight else 0.0
+        pushing = sorted((f for f in found if margins[f] > 0), key=lambda f: (-margins[f], f))
         return self.classes[best], probability, pushing[:TOP_CUES]
 
     def to_json(self) -> dict[str, object]:

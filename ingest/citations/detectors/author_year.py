@@ -34,7 +34,7 @@ def _author_year_brackets(segment: str) -> list[re.Match[str]]:
     """The square brackets of `segment` that hold a letter and then a four-digit year (one linear
     scan; a pattern requiring both inside the brackets backtracked quadratically)."""
     return [m for m in _BRACKET.finditer(segment) if _LETTER_AND_YEAR.search(m.group(1))]
-_PART_PREFIX = re.compile(r"^(?:see for (?:instance|example),?|see also|see|e\.g\.,?|i\.e\.,?|cf\.|"
+_PART_PREFIX = re.compile(r"^(?:see for (?:instance|example),?|see also|but see|see|e\.g\.,?|i\.e\.,?|cf\.|"
                           r"for (?:example|instance),?|notably,?|for a review,? see|"
                           r"as cited in|as quoted in)\s+",
                           re.IGNORECASE)
@@ -42,7 +42,9 @@ _PART_PREFIX = re.compile(r"^(?:see for (?:instance|example),?|see also|see|e\.g
 # "(Yang et al., 2005 and unpublished data)": the trailing pointer is not part of the citation.
 _PART_SUFFIX = re.compile(r",?\s+(?:for (?:a |an |the |more |further )?(?:\w+\s+)?(?:details|review|reviews|"
                           r"overview|discussion|examples|summary|more)|and (?:unpublished|references|"
-                          r"see\b).*|as (?:a |an )?(?:review|example))\s*$", re.IGNORECASE)
+                          r"see\b).*|as (?:a |an )?(?:review|example)"
+                          r"|for (?:analyses|analysis|data|examples?|reviews?) (?:of|on)\b.*)\s*$",
+                          re.IGNORECASE)
 # "(Janet, 1889, as cited in Herman, 1992)": the secondary source is what the writer read.
 _CITED_IN = re.compile(r",?\s*\bas (?:cited|quoted|reported) (?:in|by)\s+", re.IGNORECASE)
 # After the year: "p. 45", "pp. 3-9", "chap. 2", a bare page ("(Hjørland 2002b, 257)") or Harvard's
@@ -67,7 +69,15 @@ _YEARS_ONLY = re.compile(  # "(2014; 2015)" too, as ABNT lists an author's works
 )
 # Where a parenthesis splits into citations: at ';', and at a ',' between a year and the next
 # author ("(Queiroz 2009, Kim et al. 2018)", author–year without a comma before the year).
-_PART_SEPARATOR = re.compile(rf";|(?:(?<=\d)|(?<=\d[a-z])),(?=\s*{PARTICLE}?[{UPPER}])")
+# Also at an "and" between two citations ("but see Versieux et al. 2017 and Vibrans et al. 2020").
+_PART_SEPARATOR = re.compile(rf";|(?:(?<=\d)|(?<=\d[a-z])),(?=\s*{PARTICLE}?[{UPPER}])"
+                             rf"|(?:(?<=\d{{4}})|(?<=\d{{4}}[a-z]))\s+and\s+(?={PARTICLE}?[{UPPER}][{LETTER}'’\-]+"
+                             rf"(?:{ETAL}|\s+(?:and|&)\s+[{UPPER}])?,?\s+(?:1[5-9]|20)\d\d)")
+
+
+# ABNT cites a work without authors by the first words of its title in capitals and an ellipsis.
+_TITLE_FIRST = re.compile(rf"^(?P<words>[{UPPER}][{UPPER}'’\-]*(?:\s+[{UPPER}][{UPPER}'’\-]*){{0,3}})"
+                          rf"\s*(?:\.\.\.|…)\s*,?\s*(?P<years>{YEAR_LIST})$")
 
 
 @dataclass(frozen=True)
@@ -110,6 +120,8 @@ def parenthetical_parts(content: str, index: RefIndex) -> list[CitedPart]:
     return found
 
 
+_WORD_START = re.compile(r"(?<![\w'’\-])\w")
+_ENDS_IN_YEAR = re.compile(r"(?:1[5-9]|20)\d\d[a-z]?$")
 TRAILING_REACH = 240  # characters: "reviewed in" and a long author list fit
 
 
@@ -135,9 +147,20 @@ def _cited_part(core: str, core_start: int, co_authors: list[tuple[str, int]],
                                                        _without_openers(named, index, etal, years))
         start = co_authors[0][1] if co_authors else core_start + core.index(families[0])
         return CitedPart(start, core_start + len(core), families, etal, years)
+    title_first = _TITLE_FIRST.match(core)
+    if title_first:  # ABNT: "(ARGENTINA..., 2018)" cites the authorless entry titled "ARGENTINA de …"
+        return CitedPart(core_start, core_start + len(core), [title_first.group("words")], False,
+                         title_first.group("years"))
     group = _group_author(core, index)
     if group:
         return CitedPart(core_start, core_start + len(core), *group)
+    # "(Gallus gallus International Chicken Genome Sequencing Consortium 2004)": a group after other words
+    tail = max(0, len(core) - TRAILING_REACH)
+    words = list(_WORD_START.finditer(core, tail)) if _ENDS_IN_YEAR.search(core) else []
+    for word in words[1:]:
+        group = _group_author(core[word.start():], index)
+        if group:
+            return CitedPart(core_start + word.start(), core_start + len(core), *group)
     # Only the part's last TRAILING_REACH characters: a search over all of a long hostile part would
     # try the name pattern at every start (quadratic time).
     trailing = _TRAILING_AUTHOR_YEAR.search(core, max(0, len(core) - TRAILING_REACH))
@@ -212,7 +235,12 @@ def find_author_year(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpa
 
 # "See DeLano, 2002 and …", "as described by Kessler and Baldwin, 2001": author, comma, year
 # outside any parenthesis (eLife prints narrative citations so). The comma and year are the cue.
-_BARE_YEAR = re.compile(rf",\s+(?P<years>{YEAR_LIST})(?![\w/])")
+# Springer's author–year journals print it without the comma ("reported by Barns et al. 2007",
+# "Ellis et al. 2003; Reardon et al. 2004"): a printed four-digit year right after a name.
+_PRINTED_YEAR = r"(?:1[5-9]\d\d|20\d\d)[a-z]?"
+_BARE_YEAR = re.compile(rf"(?:,\s+(?P<years>{YEAR_LIST})|(?<=[{LETTER}.])\s+"
+                        rf"(?P<spaced>{_PRINTED_YEAR}(?:\s*,\s*(?:{_PRINTED_YEAR}|[a-z](?![\w.])))*))"
+                        r"(?![\w/])")
 
 
 def _bare_author_year(text: str, unit: Unit, index: RefIndex, segment: str,
@@ -226,7 +254,7 @@ def _bare_author_year(text: str, unit: Unit, index: RefIndex, segment: str,
         before = _NARRATIVE_BEFORE.search(segment, max(0, cue.start() - 160), cue.start())
         if not before or before.group(0).endswith("'s"):
             continue
-        etal, years = bool(before.group("etal")), cue.group("years")
+        etal, years = bool(before.group("etal")), cue.group("years") or cue.group("spaced")
         families = _without_openers(_split_names(before.group("names")), index, etal, years)
         if not all(resolve_author_year(index, families, etal, year) for year in split_years(years)):
             continue
@@ -297,9 +325,12 @@ def _without_openers(families: list[str], index: RefIndex, etal: bool, years: st
     """'Also, Herman (1992)': drop leading capitalised words while the names match no entry
     and a shorter list does ('Also', 'Similarly', 'Later' open the sentence, they are no authors)."""
     first_year = split_years(years)[0]
-    while len(families) > 1 and not resolve_author_year(index, families, etal, first_year) \
-            and resolve_author_year(index, families[1:], etal, first_year):
-        families = families[1:]
+    if len(families) < 2 or resolve_author_year(index, families, etal, first_year):
+        return families
+    # "In Madison, Wisconsin, Ziter et al. (2019)": the longest tail of the names that resolves
+    for start in range(1, len(families)):
+        if resolve_author_year(index, families[start:], etal, first_year):
+            return families[start:]
     return families
 
 
@@ -325,12 +356,18 @@ def _is_title_words(names: str, index: RefIndex) -> bool:
     return len(words.split()) > 1 and bool(index.references) and words in titles
 
 
+VENUE_REACH = 80  # characters before a suffixed citation ("2003a") read for the venue they name
+
+
 def _author_year_evidence(text: str, start: int, end: int, unit: Unit, index: RefIndex,
                           families: list[str], etal: bool, years: str) -> EvidenceSpan:
     printed = split_years(years)
-    keys = [resolve_author_year(index, families, etal, year) for year in printed]
-    reasons = [why_unresolved(index, families, etal, year) for year, key in zip(printed, keys, strict=True)
-               if not key]
+    # the words before it in the sentence may name the venue ("In his American Psychologist article")
+    suffixed = any(re.search(r"\d[a-z]$", year) for year in printed)
+    hints = text[max(unit.start, start - VENUE_REACH):start] if suffixed else ""
+    keys = [resolve_author_year(index, families, etal, year, hints) for year in printed]
+    reasons = [why_unresolved(index, families, etal, year, hints)
+               for year, key in zip(printed, keys, strict=True) if not key]
     return EvidenceSpan(str(EvidenceKind.CITATION), start, end, text[start:end], unit.index,
                         sorted({k for k in keys if k}), all(keys), priority=AUTHOR_YEAR,
                         reason="; ".join(reasons))

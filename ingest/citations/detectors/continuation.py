@@ -141,7 +141,14 @@ class _History:
         self.last_unit_of_block: dict[int, int] = {}
         for unit in units:
             self.last_unit_of_block[unit.block] = max(self.last_unit_of_block.get(unit.block, -1), unit.index)
-        self.cited = _History(units, index, keep_cited=False) if keep_cited else self
+        self._cited = _History(units, index, keep_cited=False) if keep_cited else None
+
+    @property
+    def cited(self) -> _History:
+        """The history of the entries that are not only read: a history of its own, and that one is
+        itself. No attribute refers back to its own object, so a document's history and index are
+        freed when it is done rather than at the next collection of reference cycles."""
+        return self._cited if self._cited is not None else self
 
     def __iter__(self):
         return iter(self.entries)
@@ -159,8 +166,8 @@ class _History:
         for key in entry.sources:
             for year in _years_of(self.index.by_key(key)):
                 self.keys_by_year.setdefault(year, set()).add(key)
-        if self.cited is not self and not entry.read:
-            self.cited.add(entry)
+        if self._cited is not None and not entry.read:
+            self._cited.add(entry)
 
     def since(self, unit_index: int) -> list[_Cited]:
         """The entries of units from `unit_index` on, in order."""

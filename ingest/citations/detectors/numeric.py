@@ -8,6 +8,7 @@ import re
 from graph.schema import EvidenceKind
 from ingest.citations.index import RefIndex
 from ingest.citations.model import NUMERIC, EvidenceSpan
+from ingest.citations.text import UPPER
 from ingest.claims import Unit
 
 # "[3]", "[1, 2]", "[1–3]"; "[4]–[7]" (two bracketed numbers joined by a dash) is the range 4–7.
@@ -113,13 +114,61 @@ def _superscripts(segment: str) -> list[re.Match[str]]:
     return [m for m in _SUPERSCRIPT.finditer(segment) if _SUPERSCRIPT_PRECEDES.search(segment, 0, m.start())]
 
 
-def find_numeric(text: str, unit: Unit, index: RefIndex, brackets_only: bool) -> list[EvidenceSpan]:
+# How a document numbers its citations (`numbering_style`): in brackets ("[3]": parenthesised
+# numbers are then equations or counts), in parentheses or superscripts as text ("(3)", "^3^"), or
+# as superscripts that lost their markup and read as plain numbers ("… anal sex. 2 In Brazil …").
+BRACKETS, PARENS, BARE = "brackets", "parens", "bare"
+
+# Superscript numbers printed as plain text, as SciELO's JATS or a copied web page gives them:
+# right after a clause's punctuation, before the next sentence, a parenthesis or a paragraph end
+# ("… population. 10 The promotion …", "… used. 18 , 19 Moreover …", "… Bock & Aitkin, 5 and …"),
+# or between a name and a parenthesised year ("Almeida et al 1 (2009) reported …").
+_BARE_SPEC = r"\d{1,3}(?: ?[,–-] ?\d{1,3}){0,12}"
+_BARE_AFTER_PUNCT = re.compile(
+    rf"(?<=[^\W\d_][.,;:!?]|[)%][.,;:]|[^\W\d_]\)) (?P<bare>{_BARE_SPEC})"
+    rf"(?=[ \t]+(?:[{UPPER}(]|and\b)|[ \t]*\n)")
+# after a number's full stop only at a paragraph's end ("… criterion used was 0.0001. 18")
+_BARE_AFTER_NUMBER = re.compile(rf"(?<=[\d%]\.) (?P<bare>{_BARE_SPEC})(?=[ \t]*\n)")
+_BARE_AFTER_NAME = re.compile(rf"(?<=[^\W\d_]) (?P<bare>{_BARE_SPEC}) (?=\((?:1[5-9]|20)\d\d[a-z]?\))")
+# The document-level cue: a number right after a sentence's full stop and before the next sentence.
+_BARE_AFTER_STOP = re.compile(rf"(?<=[^\W\d_]\.|\)\.) (?P<bare>{_BARE_SPEC})(?=[ \t]+[{UPPER}]|[ \t]*\n)")
+BARE_MIN = 3  # that many of them, every number a reference's, make a document's numbering bare
+_BARE_REACH = 48  # characters after a unit where its trailing marker (the next unit's start) may lie
+
+
+def numbering_style(text: str, units: list[Unit], index: RefIndex) -> str:
+    """BRACKETS when a unit has a bracketed citation, BARE when at least BARE_MIN plain numbers
+    stand after full stops and name references, else PARENS (one linear scan each)."""
+    if any(bracket_citations(text[u.start:u.end]) for u in units):
+        return BRACKETS
+    if index.numbers:
+        named = 0
+        for match in _BARE_AFTER_STOP.finditer(text):
+            if all(n in index.numbers for n in _expand_numbers(match.group("bare"))):
+                named += 1
+                if named >= BARE_MIN:
+                    return BARE
+    return PARENS
+
+
+def _bare_markers(text: str, unit: Unit) -> list[re.Match[str]]:
+    """The plain-number superscripts a unit owns: those inside it and the one right after its
+    last full stop, which the segmenter may have put at the start of the next unit."""
+    stop = min(len(text), unit.end + _BARE_REACH)
+    owned = [m for pattern in (_BARE_AFTER_PUNCT, _BARE_AFTER_NUMBER)
+             for m in pattern.finditer(text, unit.start, stop)
+             if unit.start <= m.start() - 1 < unit.end and m.end() < stop - 1]
+    inside = [m for m in _BARE_AFTER_NAME.finditer(text, unit.start, unit.end)]
+    return sorted(owned + inside, key=lambda m: m.start())
+
+
+def find_numeric(text: str, unit: Unit, index: RefIndex, numbering: str) -> list[EvidenceSpan]:
     """'[3]', '[1, 2]', '[1–3]', superscripts and, in documents without brackets, '(2)' at a
-    clause end."""
+    clause end; in a BARE document plain numbers after punctuation instead of '(2)'."""
     found: list[EvidenceSpan] = []
     segment = text[unit.start:unit.end]
     matches = bracket_citations(segment)
-    if not brackets_only:
+    if numbering == PARENS:
         matches += [m for m in _PAREN_NUMBERS.finditer(segment) if not is_not_citation(segment, m)]
     if "^" in segment or "<sup>" in segment or any(c in segment for c in _SUPERSCRIPT_DIGITS):
         matches += _superscripts(segment)
@@ -132,4 +181,13 @@ def find_numeric(text: str, unit: Unit, index: RefIndex, brackets_only: bool) ->
         start, end = unit.start + match.start(), unit.start + match.end()
         found.append(EvidenceSpan(str(EvidenceKind.CITATION), start, end, text[start:end], unit.index,
                                   sorted({k for k in keys if k}), all(keys), priority=NUMERIC))
+    if numbering == BARE:
+        for match in _bare_markers(text, unit):
+            numbers = _expand_numbers(match.group("bare"))
+            if any(n not in index.numbers for n in numbers):
+                continue  # a count or a quantity, not a reference number
+            start, end = match.span("bare")
+            keys = sorted({index.numbers[n] for n in numbers})
+            found.append(EvidenceSpan(str(EvidenceKind.CITATION), start, end, text[start:end], unit.index,
+                                      keys, True, priority=NUMERIC))
     return found
