@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import collections
 import contextlib
+import gc
 import hashlib
 import os
 import pickle
@@ -452,6 +453,8 @@ def find_challenges(analyses: list[_Analysis]) -> list[Challenge]:
 # A corpus ingest is written in parts of about this much article text, each one transaction: memory
 # stays bounded by one part, whatever the number of articles (issue #12 item 8, issue #9 item 3).
 PART_CHARS = 1_000_000
+# gc thresholds during an ingest (Python's default: 700, 10, 10): see _fewer_collections
+GC_THRESHOLDS = (100_000, 50, 100)
 # Above this many articles, what was read is kept in a temporary folder until it is extracted,
 # not in memory (pickled by the worker that read it).
 SPILL_AFTER = 16
@@ -485,10 +488,34 @@ def ingest_parts(article_paths: Sequence[str | Path], bib_paths: Sequence[str | 
     merged records and IN_CORPUS links are those of the one-batch ingest; a work cited in several
     parts is sent again, complete so far, with each. The first part carries the reading warnings and
     the skipped files."""
-    from ingest.spill import spill_directory
-
     registry = registry or WorkRegistry()
     planned, report, jobs = _plan(article_paths, bib_paths, progress, jobs)
+    with _fewer_collections():
+        yield from _ingest_parts(planned, report, progress, registry, replace, strict, jobs, part_chars)
+
+
+@contextlib.contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Python's cyclic garbage collector run less often while an ingest runs, then as before.
+
+    An ingest allocates millions of objects, most kept (the registry, the part being built), and with
+    the default thresholds every older-generation collection walks all of them again: 22 full
+    collections made a quarter of the main process's CPU on a 200-article ingest (20.2 -> 14.9 s).
+    Memory is freed by reference counting as before; only cycles wait longer."""
+    before = gc.get_threshold()
+    gc.set_threshold(*GC_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
+def _ingest_parts(planned: list[_Article], report: Callable[[int, str], None], progress: Progress | None,
+                  registry: WorkRegistry, replace: bool, strict: bool, jobs: int,
+                  part_chars: int | None) -> Iterator[IngestResult]:
+    """ingest_parts once the articles are planned."""
+    from ingest.spill import spill_directory
+
     steps = len(planned)
     spill = spill_directory(part_chars is not None and len(planned) > SPILL_AFTER)  # stale ones go first
     with spill as spill_dir, _worker_pool(jobs) as pool:
