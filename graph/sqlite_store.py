@@ -141,7 +141,6 @@ NODE_UPSERT_SQL: dict[Label, str] = {
                 u=", ".join(f"{q(name)} = excluded.{q(name)}" for name in names if name != "id"))
     for label, names in COLUMNS.items()
 }
-REL_TYPE_NAMES: dict[RelType, str] = {t: t.value for t in RelType}  # a dict look-up, not Enum.value
 _props_json = json.JSONEncoder(sort_keys=True).encode  # json.dumps(..., sort_keys=True), encoder built once
 REL_UPSERT_SQL = ('INSERT INTO rel ("type", "start", "end", "props") VALUES (?, ?, ?, ?) '
                   'ON CONFLICT ("start", "type", "end") DO UPDATE SET "props" = excluded."props"')
@@ -470,7 +469,8 @@ class SQLiteStore(Store):
         if problems := batch.schema_problems():
             raise StoreError(problems[0])
         nodes = _last_by_id(batch.nodes)
-        rels = {(rel.type, rel.start, rel.end): rel for rel in batch.relationships}  # == rel.key
+        # == rel.key (`_value_`: hashing the enum member itself is a Python-level call per row)
+        rels = {(rel.type._value_, rel.start, rel.end): rel for rel in batch.relationships}
         try:
             with self._transaction() as conn:
                 deleted = self._delete_articles(conn, batch.replaces)
@@ -479,8 +479,8 @@ class SQLiteStore(Store):
                 self._check_endpoints(conn, {n.id for n in nodes}, rels.values())
                 self._upsert_nodes(conn, nodes)
                 conn.executemany(REL_UPSERT_SQL, [
-                    (REL_TYPE_NAMES[r.type], r.start, r.end, _props_json(r.props) if r.props else "{}")
-                    for r in rels.values()])
+                    (key[0], key[1], key[2], _props_json(r.props) if r.props else "{}")
+                    for key, r in rels.items()])
         except sqlite3.Error as err:
             raise StoreError(f"writing to {self.path} failed, nothing was written: {err}") from None
         return {"nodes": len(nodes), "relationships": len(rels), "deleted": deleted}

@@ -242,17 +242,22 @@ def _where(record: dict[str, Any]) -> str:
     return f"{where}:{line} '{record.get('key', '')}'" if line else f"{where} '{record.get('key', '')}'"
 
 
-def merged_reference(records: list[dict[str, Any]]) -> Reference:
-    """The most complete record, with every field the others add: the Source's displayed record."""
-    ordered = sorted(records, key=lambda r: (tuple(-x for x in _completeness(r)), _record_slot(r),
-                                             r.get("line", 0)))
-    best = ordered[0]
+def _merge_order(record: dict[str, Any]) -> tuple[Any, ...]:
+    """Most complete first (then by slot and line): the order merged_reference takes records in."""
+    return (tuple(-x for x in _completeness(record)), _record_slot(record), record.get("line", 0))
+
+
+def merged_reference(records: list[dict[str, Any]], ordered: bool = False) -> Reference:
+    """The most complete record, with every field the others add: the Source's displayed record.
+    `ordered`: the records are in _merge_order already."""
+    ordered_records = records if ordered else sorted(records, key=_merge_order)
+    best = ordered_records[0]
     fields = dict(best.get("fields", {}))
-    for other in ordered[1:]:
+    for other in ordered_records[1:]:
         for name, value in other.get("fields", {}).items():
             if value and not fields.get(name):
                 fields[name] = value
-    authors = best.get("authors") or next((r["authors"] for r in ordered if r.get("authors")), [])
+    authors = best.get("authors") or next((r["authors"] for r in ordered_records if r.get("authors")), [])
     return Reference(key=best.get("key", ""), entry_type=best.get("entry_type", "") or "misc", fields=fields,
                      authors=[PersonName(f, g) for f, g in authors], path=best.get("path", ""),
                      line=best.get("line", 0), bibtex=best.get("bibtex", ""),
@@ -271,6 +276,11 @@ class Work:
     year: str = ""
     title: str = ""  # as written, of the first record that had one
     doi: str = ""
+    # work_properties of `records` as they were (a part that adds no record to the work reuses them),
+    # and each record's JSON text by id(record) (the record kept with it, so the id stays its own)
+    _properties: tuple[list[dict[str, Any]], dict[str, Any], list[PersonName], Any] | None = field(
+        default=None, repr=False, compare=False)
+    _encoded: dict[int, tuple[dict[str, Any], str]] = field(default_factory=dict, repr=False, compare=False)
 
     def add_record(self, record: dict[str, Any]) -> None:
         slot = _record_slot(record)
@@ -306,6 +316,8 @@ class WorkRegistry:
         self.works: dict[str, Work] = {}
         self.by_identity: dict[str, str] = {}
         self.by_family_year: dict[tuple[str, str], list[str]] = {}
+        # the same buckets by year, then family: an article looks only at the works of its own year
+        self._families_by_year: dict[str, dict[str, list[str]]] = {}
         self.articles: dict[str, ArticleIdentity] = {}
         # article ids by DOI, and (article, its folded authors) by year: the candidates article_for_work
         # checks, so linking a corpus is not articles x works
@@ -373,7 +385,10 @@ class WorkRegistry:
             if identity.startswith("doi:") and not work.doi:
                 work.doi = identity[4:]
         if desc.family and desc.year:
-            bucket = self.by_family_year.setdefault((desc.family, desc.year), [])
+            bucket = self.by_family_year.get((desc.family, desc.year))
+            if bucket is None:
+                bucket = self.by_family_year[(desc.family, desc.year)] = []
+                self._families_by_year.setdefault(desc.year, {})[desc.family] = bucket
             if work.id not in bucket:
                 bucket.append(work.id)
 
@@ -472,8 +487,8 @@ class WorkRegistry:
             found.append(self.by_identity[f"doi:{article.doi}"])
         title, year = article.title, article.year
         authors = fold(article.author)  # once, not once per (family, year) of every known work
-        for (family, work_year), ids in self.by_family_year.items():
-            if work_year != year or family not in authors:
+        for family, ids in self._families_by_year.get(year, {}).items():
+            if family not in authors:
                 continue
             found += [w for w in ids if self._is_article(self.works[w], article) and w not in found]
         return sorted(found) if title or article.doi else []
@@ -489,9 +504,49 @@ class WorkRegistry:
 
 def work_properties(work: Work) -> tuple[dict[str, Any], list[PersonName]]:
     """The Source node's properties (graph.schema) for a work, and its authors in byline order."""
+    props, people, _ = work_properties_and_design(work)
+    return props, people
+
+
+def work_properties_and_design(work: Work) -> tuple[dict[str, Any], list[PersonName], Any]:
+    """work_properties, and the ingest.support.design.Design its records alone give (computed again
+    only when a record was added since the last call)."""
+    if work._properties is not None and work._properties[0] is work.records:
+        _, props, people, design = work._properties
+        return dict(props), list(people), design
+    props, people, design = _work_properties(work)
+    work._properties = (work.records, props, people, design)
+    return dict(props), list(people), design
+
+
+def _record_cache(work: Work, record: dict[str, Any]) -> tuple[Any, ...]:
+    """(record, its JSON text, its merged_reference order, its records_json order), computed once per
+    record object (the record is kept with them, so its id stays its own)."""
+    found = work._encoded.get(id(record))
+    if found is None or found[0] is not record:
+        found = work._encoded[id(record)] = (
+            record, json.dumps(record, ensure_ascii=False, sort_keys=True), _merge_order(record),
+            _record_sort(record))
+    return found
+
+
+def _sorted_records(work: Work) -> tuple[list[dict[str, Any]], list[str], list[dict[str, Any]]]:
+    """The work's records in merged_reference order, their JSON texts in records_json order, and the
+    records in that order."""
+    cached = [_record_cache(work, record) for record in work.records]
+    if len(work._encoded) > 2 * len(work.records) + 8:  # records replaced since: forget them
+        kept = {id(r) for r in work.records}
+        work._encoded = {k: v for k, v in work._encoded.items() if k in kept}
+    by_sort = sorted(cached, key=lambda c: c[3])
+    return ([c[0] for c in sorted(cached, key=lambda c: c[2])], [c[1] for c in by_sort],
+            [c[0] for c in by_sort])
+
+
+def _work_properties(work: Work) -> tuple[dict[str, Any], list[PersonName], Any]:
     from ingest.bibtex import source_properties
 
-    shown = merged_reference(work.records)
+    by_merge, texts, by_sort = _sorted_records(work)
+    shown = merged_reference(by_merge, ordered=True)
     props: dict[str, Any] = dict(source_properties(shown))
     fields = shown.fields
     strong = dict(i.split(":", 1) for i in strong_identities(fields))
@@ -499,16 +554,15 @@ def work_properties(work: Work) -> tuple[dict[str, Any], list[PersonName]]:
         "pmid": strong.get("pmid", ""), "pmcid": strong.get("pmcid", ""),
         "arxiv": strong.get("arxiv", ""), "isbn": strong.get("isbn", ""),
         "keys": ", ".join(work.keys),
-        "records_json": json.dumps(sorted(work.records, key=_record_sort), ensure_ascii=False,
-                                   sort_keys=True),
+        "records_json": "[" + ", ".join(texts) + "]",  # json.dumps of by_sort, each record encoded once
     })
     if not props["venue"]:
         props["venue"] = fields.get("source", "")  # JATS <source> when no journal field
     from ingest.support.design import classify
 
-    found = classify(props)  # from the record alone; ingest.support.profile adds the corpus text
+    found = classify(props, records=by_sort)  # the records alone; ingest.support.profile adds corpus text
     props.update({"design": str(found.design), "design_reason": found.reason})
-    return props, shown.authors
+    return props, shown.authors, found
 
 
 def _record_sort(record: dict[str, Any]) -> tuple[str, str, int, str]:
@@ -516,14 +570,16 @@ def _record_sort(record: dict[str, Any]) -> tuple[str, str, int, str]:
             record.get("key", ""))
 
 
-def add_works(batch: Any, registry: WorkRegistry, work_ids: list[str]) -> None:
+def add_works(batch: Any, registry: WorkRegistry, work_ids: list[str]) -> dict[str, Any]:
     """Source nodes (every record merged), Author nodes and WRITTEN_BY in byline order; the batch
-    replaces each work's WRITTEN_BY edges, so a corrected author list leaves no old edge."""
+    replaces each work's WRITTEN_BY edges, so a corrected author list leaves no old edge. Returns the
+    design each work's records alone give (ingest.support.design.Design), by work id, for annotate."""
     from graph.schema import Label, RelType, author_id
 
     authors_seen: set[str] = set()
+    designs: dict[str, Any] = {}
     for work_id_ in work_ids:
-        props, people = work_properties(registry.works[work_id_])
+        props, people, designs[work_id_] = work_properties_and_design(registry.works[work_id_])
         batch.add_node(Label.SOURCE, work_id_, **props)
         batch.replaces_outgoing.append((str(RelType.WRITTEN_BY), work_id_))
         for position, person in enumerate(people):
@@ -533,6 +589,7 @@ def add_works(batch: Any, registry: WorkRegistry, work_ids: list[str]) -> None:
                 batch.add_node(Label.AUTHOR, person_id, name=person.display, family=person.family,
                                given=person.given)
             batch.add_rel(RelType.WRITTEN_BY, work_id_, person_id, position=position)
+    return designs
 
 
 def title_match_table(pairs: list[dict[str, Any]], thresholds: Iterable[float]) -> list[dict[str, float]]:

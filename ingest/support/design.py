@@ -264,11 +264,11 @@ def _fields(props: dict[str, Any]) -> dict[str, Any]:
     return fields if isinstance(fields, dict) else {}
 
 
-def _record_design(props: dict[str, Any]) -> Design | None:
+def _record_design(props: dict[str, Any], records: list[dict[str, Any]] | None = None) -> Design | None:
     """The design the record alone says (entry type, named fields, venue, title: the first that
-    speaks), or None."""
+    speaks), or None. `records`: those `records_json` holds, when the caller has them (not parsed)."""
     fields = _fields(props)
-    records = _records(props)
+    records = _records(props) if records is None else [r for r in records if isinstance(r, dict)]
     jats_types = [str(t) for t in dict.fromkeys(
         [fields.get("publication_type", "")] + [(r.get("fields") or {}).get("publication_type", "")
                                                 for r in records if isinstance(r.get("fields"), dict)]) if t]
@@ -292,13 +292,21 @@ def _from_record(entry_type: str | None, fields_json: str | None, records_json: 
     return _record_design(props)
 
 
-def classify(props: dict[str, Any], corpus_text: str = "") -> Design:
+def classify(props: dict[str, Any], corpus_text: str = "", from_record: Design | None = None,
+             records: list[dict[str, Any]] | None = None) -> Design:
     """The design of a Source from its stored properties (graph.schema) and, when the work is an
-    article of the corpus, that article's text."""
-    key = (props.get("entry_type", ""), props.get("fields_json"), props.get("records_json"),
-           props.get("venue", ""), props.get("title", ""))
-    found = (_from_record(*key) if all(v is None or type(v) is str for v in key)  # noqa: E721 (exact str)
-             else _record_design(props))
+    article of the corpus, that article's text. `from_record`: what `classify(props)` gave for the
+    same properties (not computed again); `records`: the records `records_json` holds, when the
+    caller has them (not parsed again)."""
+    if from_record is not None:
+        found = None if from_record is UNKNOWN else from_record
+    elif records is not None:
+        found = _record_design(props, records)
+    else:
+        key = (props.get("entry_type", ""), props.get("fields_json"), props.get("records_json"),
+               props.get("venue", ""), props.get("title", ""))
+        found = (_from_record(*key) if all(v is None or type(v) is str for v in key)  # noqa: E721
+                 else _record_design(props))
     if found:
         return found
     if corpus_text:

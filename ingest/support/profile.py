@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from graph.model import Node, Relationship
 from graph.schema import ClaimStatus, Label, RelType, Stance, StudyDesign, strongest_design
-from ingest.support.design import classify
+from ingest.support.design import Design, classify
 from ingest.support.stance import CitingContext, enclosing_headings, methods_heading, section_headings
 from ingest.support.stance_model import stance_of
 
@@ -82,25 +82,38 @@ class _Index:
 
 
 def annotate(nodes: list[Node], relationships: list[Relationship],
-             corpus_texts: dict[str, str] | None = None) -> None:
+             corpus_texts: dict[str, str] | None = None,
+             stances: dict[str, tuple[str, str]] | None = None,
+             record_designs: dict[str, Design] | None = None) -> None:
     """Fill design, stance and support profile properties in place (see the module docstring).
 
     `corpus_texts` maps document ids to their text for works IN_CORPUS whose document is not among
-    `nodes` (already in the store)."""
+    `nodes` (already in the store). `stances`: (stance, cue) by evidence id, as `document_stances`
+    found them on the same documents' nodes (in the ingest's worker processes); a document with
+    any of its citing evidence there is not read again. `record_designs`: by Source id, what
+    `classify` gave for the same properties without a corpus text (ingest.works.add_works)."""
     index = _Index(nodes, relationships)
     texts = dict(corpus_texts or {})
     for source in index.of_label(Label.SOURCE):
         document = index.nodes.get(index.in_corpus.get(source.id, ""))
         text = document.props.get("text", "") if document is not None else texts.get(
             index.in_corpus.get(source.id, ""), "")
-        found = classify(source.props, text or "")
+        found = classify(source.props, text or "", (record_designs or {}).get(source.id))
         source.props["design"] = str(found.design)
         source.props["design_reason"] = found.reason
-    _annotate_stances(index)
+    _annotate_stances(index, stances or {})
     _annotate_claims(index)
 
 
-def citing_contexts(index: _Index) -> dict[str, CitingContext]:
+def document_stances(nodes: list[Node], relationships: list[Relationship]) -> dict[str, tuple[str, str]]:
+    """(stance, cue) of every citing Evidence among the nodes, by evidence id: what `annotate` would
+    give them (a stance needs only the citing document's text, evidence and claims)."""
+    index = _Index(nodes, relationships)
+    return {evidence_id: stance_of(context) for evidence_id, context in citing_contexts(index).items()}
+
+
+def citing_contexts(index: _Index,
+                    known: dict[str, tuple[str, str]] | None = None) -> dict[str, CitingContext]:
     """What the stance of each citing Evidence is read from, by evidence id: its sentence (the claim
     holding the marker, else the sentence around it), the marker and every marker of the sentence, whether
     it backs a claim, and the headings it stands under."""
@@ -111,6 +124,8 @@ def citing_contexts(index: _Index) -> dict[str, CitingContext]:
         if node is not None:
             by_document.setdefault(node.props.get("document_id", ""), []).append(node)
     for document_id, items in by_document.items():
+        if known and any(e.id in known for e in items):  # read already (document_stances)
+            continue
         document = index.nodes.get(document_id)
         text = document.props.get("text", "") if document is not None else ""
         headings = section_headings(text)
@@ -135,9 +150,11 @@ def citing_contexts(index: _Index) -> dict[str, CitingContext]:
     return contexts
 
 
-def _annotate_stances(index: _Index) -> None:
-    for evidence_id, context in citing_contexts(index).items():
-        stance, cue = stance_of(context)
+def _annotate_stances(index: _Index, known: dict[str, tuple[str, str]]) -> None:
+    contexts = citing_contexts(index, known)
+    found = {evidence_id: stance_of(context) for evidence_id, context in contexts.items()}
+    found.update((evidence_id, known[evidence_id]) for evidence_id in index.cites if evidence_id in known)
+    for evidence_id, (stance, cue) in found.items():
         for rel in index.cites[evidence_id]:
             rel.props["stance"] = str(stance)
             rel.props["stance_cue"] = cue
