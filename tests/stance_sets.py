@@ -4,6 +4,7 @@ paragraph of the article citing that ref as printed; no duplicates."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -86,3 +87,18 @@ def labelled_candidates(folder: Path) -> tuple[list[str], list[str], list[dict]]
                 "marker": drawn[i][4], "stance": stance, "cue": cue}
                for i, stance, cue in labels if i in drawn]
     return list(drawn), [label[0] for label in labels], records
+
+
+def readme_errors(folder: Path, repositories: tuple[str, ...]) -> list[str]:
+    """What the set's README leaves out: a row for each article, its DOI and sha256, and each source
+    repository named (empty when it gives the provenance of everything)."""
+    readme = (folder / "README.md").read_text(encoding="utf-8")
+    errors = []
+    for path in sorted(folder.glob("*.xml")):
+        if f"| {path.name} |" not in readme:
+            errors.append(f"{path.name}: no row")
+        if doi(path) not in readme:
+            errors.append(f"{path.name}: no DOI")
+        if hashlib.sha256(path.read_bytes()).hexdigest() not in readme:
+            errors.append(f"{path.name}: no sha256")
+    return errors + [f"{repo}: not named" for repo in repositories if repo not in readme]
