@@ -547,6 +547,23 @@ def _part_result(part: list[Extraction], registry: WorkRegistry, warnings: list[
     return result
 
 
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal this process gets when the thread that made it ends
+
+
+def _exit_with_parent(parent_pid: int) -> None:
+    """In a worker: end when the ingest process ends, however it ends (a SIGKILL leaves no one to
+    shut the pool down); Linux's parent-death signal, and an exit if the parent is already gone."""
+    import ctypes
+    import signal
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):  # not Linux: the pool's own shutdown is all there is
+        return
+    if os.getppid() != parent_pid:
+        os._exit(1)
+
+
 @contextlib.contextmanager
 def _worker_pool(jobs: int) -> Iterator[Any]:
     """A process pool of `jobs` workers (None for one: everything runs in this process)."""
@@ -555,7 +572,7 @@ def _worker_pool(jobs: int) -> Iterator[Any]:
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    pool = ProcessPoolExecutor(max_workers=jobs)
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_exit_with_parent, initargs=(os.getpid(),))
     try:
         yield pool
     finally:

@@ -9,6 +9,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -87,6 +88,22 @@ def finished(process: subprocess.Popen) -> str:
     return out
 
 
+def live_members(session: int) -> list[int]:
+    """The processes of a session (by /proc: its process group) that are still running, zombies not
+    counted."""
+    members = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == session and fields[0] != "Z":  # state, ppid, pgrp
+            members.append(int(entry.name))
+    return members
+
+
 def stop_group(process: subprocess.Popen) -> None:
     """SIGKILL whatever is left of `process`'s session (worker processes it left orphaned)."""
     try:
@@ -98,9 +115,9 @@ def stop_group(process: subprocess.Popen) -> None:
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_next_ingest_removes_the_spill_folder_of_a_killed_one(tmp_path: Path, jobs: str) -> None:
-    """SIGKILL the ingest process (its workers, if any, are orphaned, not killed) inside the write
-    of its second part: its spill folder stays; the next ingest removes it, its own too, and finds
-    the store holding the first part only, intact."""
+    """SIGKILL the ingest process inside the write of its second part: its workers, if any, end with
+    it; its spill folder stays; the next ingest removes it, its own too, and finds the store holding
+    the first part only, intact."""
     folder = articles(tmp_path / "in")
     tmp = tmp_path / "tmp"
     tmp.mkdir()
@@ -113,9 +130,15 @@ def test_next_ingest_removes_the_spill_folder_of_a_killed_one(tmp_path: Path, jo
         left = spill_dirs(tmp)
         assert len(left) == 1
         assert remove_stale_spill_dirs(str(tmp)) == []  # a live ingest's folder stays
+        workers = [pid for pid in live_members(killed.pid) if pid != killed.pid]
+        assert len(workers) == (2 if jobs == "2" else 0)
         os.kill(killed.pid, signal.SIGKILL)
         killed.wait(timeout=30)
         assert spill_dirs(tmp) == left, "SIGKILL left the spill folder behind"
+        deadline = time.monotonic() + 20
+        while live_members(killed.pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert live_members(killed.pid) == [], "the workers outlived the killed ingest"
         assert len(before["document"]) == 1
 
         with SQLiteStore(store):  # opening for writing, as the next ingest does: the first part only
