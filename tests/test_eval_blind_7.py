@@ -6,7 +6,6 @@ blind until the lead's first run (see tests/data/eval-blind-7/README.md).
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from pathlib import Path
@@ -14,6 +13,7 @@ from types import ModuleType
 
 import bibtexparser
 import pytest
+import test_fresh_eval_sets
 
 ROOT = Path(__file__).resolve().parent.parent
 BLIND_7 = ROOT / "tests" / "data" / "eval-blind-7"
@@ -21,19 +21,11 @@ BLIND_7 = ROOT / "tests" / "data" / "eval-blind-7"
 
 def load_make_expected() -> ModuleType:
     """eval-blind-7/make_expected.py as a module (its labels and its check)."""
-    spec = importlib.util.spec_from_file_location("make_expected_blind_7", BLIND_7 / "make_expected.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return test_fresh_eval_sets.load_make_expected(BLIND_7)
 
 
 def test_blind_7_gold_is_exactly_what_its_labels_give() -> None:
-    module = load_make_expected()
-    module.check(module.LABELS)  # each substring once in its text, each key in references.bib
-    gold = json.loads((BLIND_7 / "expected.json").read_text(encoding="utf-8"))
-    assert gold["about"] == module.ABOUT
-    assert gold["documents"] == {name: [{"claim": c, "sources": k} for c, k in entries]
-                                 for name, entries in module.LABELS.items()}
+    test_fresh_eval_sets.gold_is_what_labels_give(BLIND_7)
 
 
 def test_blind_7_labels_every_text_and_the_set_is_big_enough() -> None:
