@@ -1,0 +1,287 @@
+"""Error classes of the JATS and text routes seen on fresh4 and fresh-pdf2 (issues #8 and #10), each
+on a small hand-written JATS article quoting the sentences and reference entries it needs (the
+fetched articles themselves are never read here):
+
+1. MDPI's "References and Notes": a <ref> holding a <note> instead of a citation is an entry of the
+   printed list that its markers cite (the JATS route left "[1]" unresolved);
+2. Korean J Intern Med's superscript markers "¹⁾" (`<sup><xref>1</xref>)</sup>`) were printed
+   "[1)]", which no reader of numbers takes for a citation;
+3. F1000 and Pensoft print a person-group whose names have no punctuation between them in the
+   XML: the page shows "Barrett RL, Wilson KL (2012)", the rendering gave "BarrettRLWilsonKL (2012)";
+4. Taylor & Francis: the same glued names ("OttesenTD, McLynnRP") kept the printed entries from
+   matching their .bib records, and with the .bib 1 marker in 81 was linked.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ingest.evaluate_jats import RouteResult, evaluate_article
+from ingest.readers import read_documents
+from ingest.render import render_text
+from tests.test_jats import write
+
+ROUTES = ("jats", "text+bib", "text")
+
+
+def _scores(path: Path) -> dict[str, tuple[int, int, int]]:
+    """(tp, fp, fn) at marker level per route."""
+    result = evaluate_article(path, ROUTES)
+    scores = {}
+    for route, outcome in result.routes.items():
+        assert isinstance(outcome, RouteResult) and not outcome.error, (route, outcome)
+        scores[route] = (outcome.markers.tp, outcome.markers.fp, outcome.markers.fn)
+    return scores
+
+
+def _exact(path: Path, markers: int) -> None:
+    assert _scores(path) == {route: (markers, 0, 0) for route in ROUTES}
+
+
+def _journal_ref(key: str, label: str, family: str, given: str, year: str, title: str) -> str:
+    return (f'<ref id="{key}"><label>{label}</label><element-citation publication-type="journal">'
+            f"<person-group><name><surname>{family}</surname><given-names>{given}</given-names></name>"
+            f"</person-group><article-title>{title}</article-title><source>J Nutr</source>"
+            f"<year>{year}</year><volume>3</volume><fpage>1</fpage><lpage>9</lpage></element-citation></ref>")
+
+
+# --- 1. a <ref> holding a <note> ------------------------------------------------------------
+
+MDPI_NOTE = ("To be consistent with our experiences in using and understanding modern nomenclature usage, we "
+             "will use the term retinoid in place of vitamin A throughout this review.")
+MDPI_REFS = ("<ref-list><title>References and Notes</title>"
+             f'<ref id="B1-n"><label>1.</label><note><p>{MDPI_NOTE}</p></note></ref>'
+             + _journal_ref("B2-n", "2.", "McCollum", "EV", "1913", "The necessity of certain "
+                            "lipins in the diet")
+             + _journal_ref("B3-n", "3.", "Goodman", "DS", "1984", "Vitamin A and retinoids in "
+                            "health and disease")
+             + "</ref-list>")
+MDPI_BODY = ('<sec><title>1. Introduction</title><p>It is nearly 100 years since the identification '
+             'of vitamin '
+             'A [<xref ref-type="bibr" rid="B1-n">1</xref>] in 1913 by McCollum and Davis [<xref '
+             'ref-type="bibr" '
+             'rid="B2-n">2</xref>], but much still remains to be learned about natural retinoid metabolism. '
+             'Retinoids are stored in the liver [<xref ref-type="bibr" rid="B3-n">3</xref>].</p></sec>')
+
+
+def test_a_ref_holding_a_note_is_an_entry_its_markers_cite(tmp_path: Path) -> None:
+    path = write(tmp_path, MDPI_BODY, back=MDPI_REFS)
+    article = read_documents(path)[0]
+    note = article.references[0]
+    assert (note.key, note.label, note.entry_type) == ("B1-n", "1", "misc")
+    assert note.fields["note"] == MDPI_NOTE and not note.authors
+    text, bibtex = render_text(article)
+    assert f"1. {MDPI_NOTE}" in text  # the list prints the note as the page does
+    assert "@misc{B1-n," in bibtex and "note = {To be consistent" in bibtex
+    _exact(path, 3)
+
+
+def test_a_ref_with_no_citation_and_no_text_is_still_no_entry(tmp_path: Path) -> None:
+    back = "<ref-list>" + '<ref id="empty"><label>9</label><note><p> </p></note></ref>' + MDPI_REFS[10:]
+    article = read_documents(write(tmp_path, MDPI_BODY, back=back))[0]
+    assert [r.key for r in article.references] == ["B1-n", "B2-n", "B3-n"]
+
+
+# --- 2. superscript markers closed by a parenthesis ----------------------------------------
+
+KJIM_REFS = ("<ref-list>"
+             + _journal_ref("b1-k", "1", "Ansell", "BM", "1991", "Juvenile dermatomyositis")
+             + _journal_ref("b2-k", "2", "Cochrane", "CG", "1973", "Immune complex disease in "
+                            "experimental animals")
+             + _journal_ref("b3-k", "3", "Ishida", "T", "1993", "Connection of atopic disease in "
+                            "Japanese patients")
+             + _journal_ref("b4-k", "4", "Moore", "EC", "1992", "Staphylococcal infections in "
+                            "childhood dermatomyositis")
+             + "</ref-list>")
+KJIM_BODY = ('<sec><title>INTRODUCTION</title><p>Juvenile dermatomyositis is characterized early in '
+             'its course by '
+             'an immune complex vasculitis and, later, the development of calcinosis<sup><xref rid="b1-k" '
+             'ref-type="bibr">1</xref>)</sup>. It is suggested that IgE can be associated with autoimmune '
+             'diseases<sup><xref rid="b2-k" ref-type="bibr">2</xref>)</sup>. Atopic dermatitis, or '
+             'development of '
+             'calcinosis, may contribute to this problem<sup><xref rid="b3-k" ref-type="bibr">3</xref>,<xref '
+             'rid="b4-k" ref-type="bibr">4</xref>)</sup>.</p></sec>')
+
+
+def test_superscript_markers_closed_by_a_parenthesis_print_as_brackets(tmp_path: Path) -> None:
+    path = write(tmp_path, KJIM_BODY, back=KJIM_REFS)
+    article = read_documents(path)[0]
+    assert "the development of calcinosis[1]. It is suggested" in article.text
+    assert "may contribute to this problem[3,4]." in article.text  # as the HTML reader has <sup>3,4)</sup>
+    assert [(article.text[c.start:c.end], c.keys) for c in article.citations] == [
+        ("1", ["b1-k"]), ("2", ["b2-k"]), ("3", ["b3-k"]), ("4", ["b4-k"])]
+    _exact(path, 4)
+
+
+def test_a_parenthesised_superscript_keeps_its_parentheses(tmp_path: Path) -> None:
+    body = '<p>Seen in rats<sup>(<xref rid="b1-k" ref-type="bibr">1</xref>)</sup>.</p>'
+    article = read_documents(write(tmp_path, body, back=KJIM_REFS))[0]
+    assert "Seen in rats(1)." in article.text
+
+
+# --- 3. person-groups without punctuation (F1000, Pensoft) ----------------------------------
+
+PENSOFT_REFS = (
+    "<ref-list>"
+    '<ref id="B1"><mixed-citation><person-group><name name-style="western"><surname>Barrett'
+    '</surname><given-names>RL</given-names></name></person-group> (<year>2007a</year>) <article-title>New '
+    'species of <italic>Lepidosperma</italic> (Cyperaceae) associated with banded ironstone in '
+    'southern Western '
+    'Australia.</article-title><source>Nuytsia</source><volume>17</volume>: <fpage>37</fpage>-<lpage>60'
+    '</lpage>.</mixed-citation></ref>'
+    '<ref id="B5"><mixed-citation><person-group><name name-style="western"><surname>Barrett'
+    '</surname><given-names>RL</given-names></name><name name-style="western"><surname>Wilson</surname>'
+    '<given-names>KL</given-names></name></person-group> (<year>2012</year>) <article-title>A review of the '
+    'genus <italic>Lepidosperma</italic> Labill. (Cyperaceae: Schoeneae).</article-title><source>Australian '
+    'Systematic Botany</source><volume>25</volume>: <fpage>225</fpage>-<lpage>294</lpage>.</mixed-citation>'
+    '</ref>'
+    '<ref id="B10"><mixed-citation><person-group><name name-style="western"><surname>de '
+    'Queiroz</surname><given-names>K</given-names></name></person-group> (<year>2007</year>) <article-title>'
+    'Species concepts and species delimitation.</article-title><source>Systematic Biology</source><volume>56'
+    '</volume>: <fpage>879</fpage>-<lpage>886</lpage>.</mixed-citation></ref>'
+    "</ref-list>")
+PENSOFT_BODY = (
+    '<sec><title>Introduction</title><p>The genus was revised by <xref ref-type="bibr" rid="B5">Barrett and '
+    'Wilson 2012</xref>, following earlier species descriptions (<xref ref-type="bibr" rid="B1">Barrett 2007a'
+    '</xref>). Species are treated as separately evolving lineages (<xref ref-type="bibr" '
+    'rid="B10">de Queiroz '
+    '2007</xref>).</p></sec>')
+
+F1000_REFS = (
+    '<ref-list><ref id="ref-3"><mixed-citation publication-type="journal">\n'
+    '  <person-group person-group-type="author">\n    <name>\n      <surname>Clark</surname>\n'
+    '      <given-names>G</given-names>\n    </name>\n  </person-group>:\n'
+    '  <article-title>The son also rises: Surnames and the history of social '
+    'mobility</article-title>. Princeton '
+    'University Press.<year>2015</year>;<volume>49</volume>.\n</mixed-citation></ref>\n'
+    '<ref id="ref-5"><mixed-citation publication-type="journal">\n'
+    '  <person-group person-group-type="author">\n    <name>\n      <surname>Clark</surname>\n'
+    '      <given-names>G</given-names>\n    </name>\n    <name>\n      <surname>Cummins</surname>\n'
+    '      <given-names>N</given-names>\n    </name>\n    <name>\n      <surname>Hao</surname>\n'
+    '      <given-names>Y</given-names>\n    </name>\n    <etal/>\n  </person-group>:\n'
+    '  <article-title>Surnames: A new source for the history of social mobility.</article-title>\n'
+    '  <source><italic>Explor Econ Hist.</italic></source>\n'
+    '  '
+    '<year>2015</year>;<volume>55</volume>:<fpage>3</fpage>&#x2013;<lpage>24</lpage>.\n</mixed-citation></ref>\n'
+    '<ref id="ref-8"><mixed-citation publication-type="journal">\n'
+    '  <person-group person-group-type="author">\n    <name>\n      <surname>Santavirta</surname>\n'
+    '      <given-names>T</given-names>\n    </name>\n    <name>\n      <surname>Stuhler</surname>\n'
+    '      <given-names>J</given-names>\n    </name>\n  </person-group>:\n'
+    '  <article-title>Name-Based Estimators of Intergenerational Mobility: Evidence from Finnish Veterans'
+    '</article-title>.<year>2019</year>.\n</mixed-citation></ref></ref-list>')
+F1000_BODY = (
+    '<sec><title>Introduction</title><p>Surnames carry information on social status over generations (<xref '
+    'ref-type="bibr" rid="ref-3">Clark, 2015</xref>; <xref ref-type="bibr" rid="ref-5">Clark <italic>et al.'
+    '</italic>, 2015</xref>). Name-based estimators have been proposed since (<xref ref-type="bibr" '
+    'rid="ref-8">Santavirta &amp; Stuhler, 2019</xref>).</p></sec>')
+
+
+def test_names_without_punctuation_print_as_the_page_prints_them(tmp_path: Path) -> None:
+    pensoft = read_documents(write(tmp_path, PENSOFT_BODY, back=PENSOFT_REFS, name="pensoft.xml"))[0]
+    text, _ = render_text(pensoft)
+    assert ("Barrett RL, Wilson KL (2012) A review of the genus Lepidosperma Labill. (Cyperaceae: "
+            "Schoeneae). "
+            "Australian Systematic Botany 25: 225-294.") in text
+    assert "de Queiroz K (2007) Species concepts and species delimitation. Systematic Biology 56" in text
+    f1000 = read_documents(write(tmp_path, F1000_BODY, back=F1000_REFS, name="f1000.xml"))[0]
+    text, _ = render_text(f1000)
+    assert ("Clark G, Cummins N, Hao Y, et al.: Surnames: A new source for the history of social mobility. "
+            "Explor Econ Hist. 2015;55:3–24.") in text
+    assert "Clark G: The son also rises: Surnames and the history of social mobility. Princeton University " \
+           "Press. 2015;49." in text
+    assert "Santavirta T, Stuhler J: Name-Based Estimators" in text
+
+
+def test_author_year_lists_without_punctuation_resolve_on_every_route(tmp_path: Path) -> None:
+    _exact(write(tmp_path, PENSOFT_BODY, back=PENSOFT_REFS, name="pensoft.xml"), 3)
+    _exact(write(tmp_path, F1000_BODY, back=F1000_REFS, name="f1000.xml"), 3)
+
+
+def test_names_with_their_own_punctuation_are_left_as_printed(tmp_path: Path) -> None:
+    back = ('<ref-list><ref id="r1"><mixed-citation><person-group><string-name>Smith J</string-name>, '
+            '<string-name>Jones K</string-name></person-group>. Title of it. J Test. '
+            '2010;4:1-9.</mixed-citation>'
+            '</ref></ref-list>')
+    article = read_documents(write(tmp_path, "<p>Text.</p>", back=back))[0]
+    assert render_text(article)[0].endswith("Smith J, Jones K. Title of it. J Test. 2010;4:1-9.")
+
+
+# --- 4. Taylor & Francis: names glued to initials kept the list from its .bib ---------------
+
+TANDF_ENTRIES = [
+    ("Ottesen", "TD", "McLynn", "RP", "2018", "Dialysis is an independent risk factor for "
+     "perioperative adverse "
+     "events", "Spine J", "18", "2033", "2042"),
+    ("Lin", "Y", "Yang", "C", "2019", "Association between the Charlson Comorbidity Index and the "
+     "risk of 30-day "
+     "unplanned readmission", "BMC Nephrol", "20", "363", "370"),
+    ("Flythe", "JE", "Katsanos", "SL", "2016", "Predictors of 30-day hospital readmission among maintenance "
+     "hemodialysis patients", "CJASN", "11", "1005", "1014"),
+    ("Saran", "R", "Robinson", "B", "2020", "US Renal Data System 2019 annual data report: "
+     "epidemiology of kidney "
+     "disease in the United States", "Am J Kidney Dis", "75", "A6", "A7"),
+]
+TANDF_REFS = "<ref-list>" + "".join(
+    f'<ref id="CIT000{i}"><label>{i}</label><mixed-citation publication-type="journal"><person-group '
+    f'person-group-type="author"><name><surname>{f1}</surname><given-names>{g1}</given-names></name>, <name>'
+    f"<surname>{f2}</surname><given-names>{g2}</given-names></name>, et al.</person-group> <article-title>"
+    f"{title}</article-title>. <source>{venue}</source>. <year>{year}</year>;<volume>{vol}</volume>:<fpage>"
+    f"{fp}</fpage>–<lpage>{lp}</lpage>.</mixed-citation></ref>"
+    for i, (f1, g1, f2, g2, year, title, venue, vol, fp, lp) in enumerate(TANDF_ENTRIES, start=1)) + (
+    '<ref id="CIT0005"><label>5</label><mixed-citation publication-type="journal"><person-group '
+    'person-group-type="author"><collab>US Renal Data System</collab></person-group>. <article-title>Annual '
+    'data report: epidemiology of kidney disease in the United States</article-title>. <source>Am J '
+    'Kidney Dis'
+    '</source>. <year>2016</year>;<volume>69</volume>:<fpage>A4</fpage>.</mixed-citation></ref></ref-list>')
+TANDF_BODY = (
+    '<sec><title>Introduction</title><p>Dialysis patients have more comorbidities than the general '
+    'population '
+    'and may require more hospital care [<xref ref-type="bibr" rid="CIT0001">1</xref>–<xref ref-type="bibr" '
+    'rid="CIT0003">3</xref>]. Patients with ESRD were admitted to the hospital at a rate of 1.7 per '
+    'patient-year [<xref ref-type="bibr" rid="CIT0004">4</xref>]. The annual report counts them too [<xref '
+    'ref-type="bibr" rid="CIT0005">5</xref>].</p></sec>')
+
+
+def test_taylor_and_francis_names_render_apart_and_the_list_matches_its_bib(tmp_path: Path) -> None:
+    path = write(tmp_path, TANDF_BODY, back=TANDF_REFS)
+    text, _ = render_text(read_documents(path)[0])
+    assert "1. Ottesen TD, McLynn RP, et al. Dialysis is an independent risk factor" in text
+    assert _scores(path) == {route: (5, 0, 0) for route in ROUTES}
+
+
+# --- 5. Royal Society lists: "Langer P 2009 Title." (no stop between the initials and the year) -------
+
+RSOS_LIST = (
+    "1. Langer P 2009 Differences in the composition of colostrum and milk in eutherians reflect "
+    "differences in "
+    "immunoglobulin transfer. J. Mammal. 90, 332–339. (doi:10.1644/08-mamm-a-071.1)\n\n"
+    "2. —— 2008 The phases of maternal investment in eutherian mammals. Zoology 111, 148–162.\n\n"
+    "3. Skibiel AL, Downing LM, Orr TJ, Hood WR 2013 The evolution of the nutrient composition of mammalian "
+    "milks. J. Anim. Ecol. 82, 1254–1264. (doi:10.1111/1365-2656.12095)\n")
+
+
+def test_vancouver_names_followed_by_the_bare_year_are_read() -> None:
+    from ingest.reflist import parse_entry
+
+    first = parse_entry(RSOS_LIST.split("\n\n")[0])
+    assert [a.family for a in first.authors] == ["Langer"] and first.year == "2009"
+    assert first.title.startswith("Differences in the composition of colostrum")
+    third = parse_entry(RSOS_LIST.split("\n\n")[2])
+    assert [(a.family, a.given) for a in third.authors] == [
+        ("Skibiel", "AL"), ("Downing", "LM"), ("Orr", "TJ"), ("Hood", "WR")]
+    assert third.year == "2013" and third.title.startswith("The evolution of the nutrient")
+
+
+def test_a_printed_entry_whose_authors_cannot_be_read_keeps_its_number(tmp_path: Path) -> None:
+    """Entry 2 names no author a reader of names can take ("——"): its printed label still numbers
+    it, also when the references come in another order than the list (a .bib's order)."""
+    from ingest.citations import build_index
+
+    path = tmp_path / "paper.md"
+    text = "# Milk\n\nMilk differs between mammals [1–3].\n\n## References\n\n" + RSOS_LIST
+    path.write_text(text, encoding="utf-8")
+    doc = read_documents(path)[0]
+    assert [(r.key, r.label) for r in doc.references] == [("ref-1", "1"), ("ref-2", "2"), ("ref-3", "3")]
+    assert not doc.references[1].authors
+    numbers = build_index(list(reversed(doc.references)), [doc]).numbers
+    assert numbers == {1: "ref-1", 2: "ref-2", 3: "ref-3"}
