@@ -285,3 +285,42 @@ def test_a_printed_entry_whose_authors_cannot_be_read_keeps_its_number(tmp_path:
     assert not doc.references[1].authors
     numbers = build_index(list(reversed(doc.references)), [doc]).numbers
     assert numbers == {1: "ref-1", 2: "ref-2", 3: "ref-3"}
+
+
+# --- 6. Frontiers lists: "Hare B., Brown M., Tomasello M. (2002)." (dotted initials, no comma) ----------
+
+FRONTIERS_ENTRIES = [
+    "Hare B., Brown M., Williamson C., Tomasello M. (2002). The domestication of social cognition in dogs. "
+    "Science 298, 1634–1636.",
+    "Hare B., Tomasello M. (2005). Human-like social skills in dogs? Trends Cogn. Sci. 9, 439–444.",
+    "Udell M. A. R., Dorey N. R., Wynne C. D. L. (2008). Wolves outperform dogs in following human social "
+    "cues. Anim. Behav. 76, 1767–1773.",
+    "Topál J., Miklósi A., Gácsi M., Dóka A., Pongrácz P., Kubinyi E., et al.. (2009). The dog as a model "
+    "for understanding human social behavior, in Advances in the Study of Behavior, Vol. 39, eds "
+    "Brockmann H. J.",
+]
+
+
+def test_dotted_initials_after_the_family_name_are_one_author_each() -> None:
+    from ingest.reflist import parse_entry
+
+    parsed = [parse_entry(entry) for entry in FRONTIERS_ENTRIES]
+    assert [[a.family for a in r.authors] for r in parsed] == [
+        ["Hare", "Brown", "Williamson", "Tomasello"], ["Hare", "Tomasello"], ["Udell", "Dorey", "Wynne"],
+        ["Topál", "Miklósi", "Gácsi", "Dóka", "Pongrácz", "Kubinyi"]]
+    assert [r.year for r in parsed] == ["2002", "2005", "2008", "2009"]
+    assert parsed[3].others and parsed[1].title == "Human-like social skills in dogs?"
+
+
+def test_frontiers_author_year_citations_resolve_against_the_printed_list() -> None:
+    from ingest.pipeline import ingest_text
+
+    text = ("# Dogs\n\nDogs read human cues (Hare et al., 2002; Udell et al., 2008). Hare and Tomasello "
+            "(2005) proposed that selection for tameness came first (see also Topál et al., 2009).\n\n"
+            "## References\n\n"
+            + "\n\n".join(FRONTIERS_ENTRIES) + "\n")
+    result = ingest_text(text, "dogs.md")
+    assert result.unresolved == []
+    cited = {rel.props["key"] for rel in result.batch.relationships if rel.type == "CITES"
+             and rel.start.startswith("evidence:")}
+    assert cited == {"hare2002", "udell2008", "hare2005", "topal2009"}
