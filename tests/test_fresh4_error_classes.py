@@ -324,3 +324,50 @@ def test_frontiers_author_year_citations_resolve_against_the_printed_list() -> N
     cited = {rel.props["key"] for rel in result.batch.relationships if rel.type == "CITES"
              and rel.start.startswith("evidence:")}
     assert cited == {"hare2002", "udell2008", "hare2005", "topal2009"}
+
+
+# --- 7. "It is expected that …", "She was …": pronouns that stand for no cited work ------------------
+
+PAPER_REFERENCES = (
+    "1. Ansell BM. Juvenile dermatomyositis. Rheum Dis Clin North Am 1991;17:931–942.\n\n"
+    "2. Donabedian H, Gallin JI. The hyperimmunoglobulin E recurrent-infection syndrome: a review of the NIH "
+    "experience and the literature. Medicine 1983;62:195–208.\n\n"
+    "3. Fisher RA. The genetical theory of natural selection. Oxford: Clarendon Press; 1930.\n\n"
+    "4. Genser B, Reutter A. Moving towards dual income taxation in Europe. FinanzArchiv 2007;63:436–456.\n\n"
+    "5. Kessler RC, Sonnega A, Bromet E. Posttraumatic stress disorder in the National Comorbidity Survey. "
+    "Arch Gen Psychiatry 1995;52:1048–1060.\n")
+PAPER_TEXT = (
+    "# Case report\n\n"
+    "Calcinosis develops in up to half the patients with juvenile dermatomyositis[1]. It must be clarified "
+    "whether recurrent skin infection with elevated IgE occurs in most patients.\n\n"
+    "Leukocyte motility, assessed in a reversible Boyden chamber as previously described[2], was impaired. "
+    "She was successfully managed with surgical drainage and antibiotics.\n\n"
+    "There is a trend to reform personal income tax systems to dual regimes with individual filing [4]. It "
+    "is expected that these reforms would diminish gender bias.\n\n"
+    "Hepatic lipase is the only secreted lipase expressed in these cells [1]. It is, therefore, conceivable "
+    "that its activity is regulated by diet.\n\n"
+    "The phenotypic model used to link drift load to complexity was first formalized by R. A. Fisher [3]. He "
+    "envisioned a multidimensional phenotypic space in which each axis is one trait.\n\n"
+    "The National Comorbidity Survey was the first representative study of PTSD in the United States [5]. It "
+    "found that PTSD was about twice as common in women as in men.\n\n"
+    "## References\n\n" + PAPER_REFERENCES)
+
+
+def test_pronouns_that_stand_for_no_cited_work_carry_no_citation() -> None:
+    from ingest.pipeline import ingest_text
+    from tests.test_citations import claim_links
+
+    links = claim_links(ingest_text(PAPER_TEXT, "case.md").batch)
+
+    def cited(words: str) -> set[str]:
+        [keys] = [keys for claim, keys in links.items() if claim.startswith(words)]
+        return keys
+
+    assert cited("Calcinosis develops") == {"ref-1"}
+    assert cited("It must be clarified") == set()           # a modal: the writers' own question
+    assert cited("She was successfully managed") == set()   # the patient: [2] has two authors
+    assert cited("It is expected that") == set()            # an extraposed that-clause
+    assert cited("It is, therefore, conceivable") == set()
+    # a pronoun that does stand for the work or its one author still continues it
+    assert cited("He envisioned") == {"ref-3"}
+    assert cited("It found that PTSD") == {"ref-5"}
