@@ -371,3 +371,24 @@ def test_pronouns_that_stand_for_no_cited_work_carry_no_citation() -> None:
     # a pronoun that does stand for the work or its one author still continues it
     assert cited("He envisioned") == {"ref-3"}
     assert cited("It found that PTSD") == {"ref-5"}
+
+
+# --- 8. chemical locants in brackets (Hindawi Advances in Chemistry) --------------------------------
+
+
+def test_locants_of_a_chemical_name_are_no_citations() -> None:
+    from ingest.pipeline import ingest_text
+
+    text = (
+        "# Triazolo-pyridobenzoxazepines\n\n"
+        "Aryl hydrazides are coupled with a core chloroimine in good yield via a Pellizzari type process, "
+        "producing 1,2,4-triazolo-pyrido [2,3-b] [1,5] benzoxazepines with structural similarity to known "
+        "antipsychotic agents [3].\n\n"
+        "A mixture of the amide, benzo[b]pyrido[3,2-f][1,4]oxazepine-5(6H)-one, and phosphorous oxychloride "
+        "was heated [1,4].\n\n"
+        "## References\n\n" + "\n\n".join(
+            f"{n}. Author{n} A, Other B. Title number {n} of the list. J Chem. 20{10 + n};{n}:1–9."
+            for n in range(1, 6)) + "\n")
+    cited = [(rel.props["key"]) for rel in ingest_text(text, "chem.md").batch.relationships
+             if rel.type == "CITES" and rel.start.startswith("evidence:")]
+    assert sorted(cited) == ["ref-1", "ref-3", "ref-4"]  # "[3]" and the closing "[1,4]"; no locant

@@ -53,10 +53,20 @@ _FORMULA_BEFORE = re.compile(r"=([^=]*)$")
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
 
+# - locants of a chemical name: a bracket glued to the word after it or next to a ring-fusion locant
+#   ("benzo[b]pyrido[3,2-f][1,4]oxazepine", "pyrido [2,3-b] [1,5] benzoxazepines").
+_FUSION_LOCANT = r"\[(?:\d+(?:,\d+)*-)?[a-z](?:,[a-z])*\]"
+_LOCANT_BEFORE = re.compile(rf"{_FUSION_LOCANT}\s?$")
+_LOCANT_AFTER = re.compile(rf"\s?{_FUSION_LOCANT}|[^\W\d_]")
+
+
 def is_not_citation(segment: str, match: re.Match[str]) -> bool:
     """True when a bracketed or parenthesised number group in `segment` is a statistic, an interval,
-    an equation, figure or table number, not a citation."""
+    an equation, figure or table number or a chemical locant, not a citation."""
     if _COMPARISON_AFTER.match(segment, match.end()):
+        return True
+    if match.re is _BRACKET_NUMBERS and (_LOCANT_AFTER.match(segment, match.end())
+                                         or _LOCANT_BEFORE.search(segment, 0, match.start())):
         return True
     before = segment[max(0, match.start() - 40):match.start()]
     paren = match.re is _PAREN_NUMBERS
