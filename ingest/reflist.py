@@ -460,10 +460,18 @@ def _venue_fields(rest: str, fields: dict[str, str]) -> None:
         fields.pop("journal", None)
 
 
+# "A surname analysis, 1700–2012. Manuscript. 2012.": a span of years in a title is not the date
+_IN_A_SPAN_OF_YEARS = re.compile(rf"\s?[–—-]\s?{YEAR}\b")
+_ENDS_A_SPAN_OF_YEARS = re.compile(rf"\b{YEAR}\s?[–—-]\s?$")
+
+
 def _late_year(text: str) -> str:
     """The publication year printed after the title (Vancouver, Nature, ABNT)."""
     pages = [m.span("pages") for m in PAGES_ONLY.finditer(text)]  # "p. 1519-1536, 2009"
     years = [m for m in ANY_YEAR.finditer(text) if not any(s <= m.start() < e for s, e in pages)]
+    alone = [m for m in years if not _IN_A_SPAN_OF_YEARS.match(text, m.end())
+             and not _ENDS_A_SPAN_OF_YEARS.search(text, 0, m.start())]
+    years = alone or years
     if not years:
         return ""
     parenthesised = [m for m in years if text[max(0, m.start() - 1):m.start()] == "("]

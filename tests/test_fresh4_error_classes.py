@@ -153,7 +153,14 @@ F1000_REFS = (
     '      <given-names>G</given-names>\n    </name>\n  </person-group>:\n'
     '  <article-title>The son also rises: Surnames and the history of social '
     'mobility</article-title>. Princeton '
-    'University Press.<year>2015</year>;<volume>49</volume>.\n</mixed-citation></ref>\n'
+    'University Press.<year>2015</year>;<volume>49</volume>.\n  <ext-link ext-link-type="uri">Reference '
+    'Source</ext-link>\n</mixed-citation></ref>\n'
+    '<ref id="ref-4"><mixed-citation publication-type="journal">\n'
+    '  <person-group person-group-type="author">\n    <name>\n      <surname>Clark</surname>\n'
+    '      <given-names>G</given-names>\n    </name>\n  </person-group>:\n'
+    '  <article-title>What is the true rate of social mobility in Sweden? A surname analysis, '
+    '1700&#x2013;2012</article-title>. Manuscript, Univ. California, Davis.<year>2012</year>.\n'
+    '</mixed-citation></ref>\n'
     '<ref id="ref-5"><mixed-citation publication-type="journal">\n'
     '  <person-group person-group-type="author">\n    <name>\n      <surname>Clark</surname>\n'
     '      <given-names>G</given-names>\n    </name>\n    <name>\n      <surname>Cummins</surname>\n'
@@ -173,7 +180,8 @@ F1000_BODY = (
     '<sec><title>Introduction</title><p>Surnames carry information on social status over generations (<xref '
     'ref-type="bibr" rid="ref-3">Clark, 2015</xref>; <xref ref-type="bibr" rid="ref-5">Clark <italic>et al.'
     '</italic>, 2015</xref>). Name-based estimators have been proposed since (<xref ref-type="bibr" '
-    'rid="ref-8">Santavirta &amp; Stuhler, 2019</xref>).</p></sec>')
+    'rid="ref-8">Santavirta &amp; Stuhler, 2019</xref>). The objectives of our study are close to those of '
+    '<xref ref-type="bibr" rid="ref-4">Clark (2012)</xref>.</p></sec>')
 
 
 def test_names_without_punctuation_print_as_the_page_prints_them(tmp_path: Path) -> None:
@@ -192,9 +200,35 @@ def test_names_without_punctuation_print_as_the_page_prints_them(tmp_path: Path)
     assert "Santavirta T, Stuhler J: Name-Based Estimators" in text
 
 
+def test_the_printed_entry_whose_title_opens_it_is_the_bib_record() -> None:
+    """Clark 2015's book and Clark et al. 2015 tie on year and main title for the book's line ("The son
+    also rises: Surnames and …" holds "Surnames", and F1000's "Reference Source" link holds the other's
+    "source"): the title printed first decides."""
+    from ingest.citations.index import ReferenceEntryMatcher
+    from ingest.model import PersonName, Reference
+
+    book_title = "The son also rises: Surnames and the history of social mobility"
+    paper_title = "Surnames: A new source for the history of social mobility"
+    book = Reference("ref-3", "book", {"year": "2015", "title": book_title}, [PersonName("Clark", "G")])
+    paper = Reference("ref-5", "article", {"year": "2015", "title": paper_title},
+                      [PersonName("Clark", "G"), PersonName("Cummins", "N")])
+    line = ("Clark G: The son also rises: Surnames and the history of social mobility. Princeton University "
+            "Press. 2015;49. Reference Source")
+    assert ReferenceEntryMatcher([paper, book]).best(line) == "ref-3"
+
+
+def test_a_span_of_years_in_a_title_is_not_the_date() -> None:
+    from ingest.reflist import parse_entry
+
+    entry = parse_entry("Clark G: What is the true rate of social mobility in Sweden? A surname analysis, "
+                        "1700–2012. Manuscript, Univ. California, Davis. 2012. Reference Source")
+    assert entry.year == "2012"
+    assert parse_entry("Office for National Statistics. Annual survey 2011–2012. London: ONS.").year == "2011"
+
+
 def test_author_year_lists_without_punctuation_resolve_on_every_route(tmp_path: Path) -> None:
     _exact(write(tmp_path, PENSOFT_BODY, back=PENSOFT_REFS, name="pensoft.xml"), 3)
-    _exact(write(tmp_path, F1000_BODY, back=F1000_REFS, name="f1000.xml"), 3)
+    _exact(write(tmp_path, F1000_BODY, back=F1000_REFS, name="f1000.xml"), 4)
 
 
 def test_names_with_their_own_punctuation_are_left_as_printed(tmp_path: Path) -> None:

@@ -193,7 +193,8 @@ class ReferenceEntryMatcher:
     (which also evicted re's 512-pattern cache on long reference lists)."""
 
     def __init__(self, references: list[Reference]) -> None:
-        self.candidates: list[tuple[Reference, frozenset[str], frozenset[str], int, str, frozenset[str]]] = []
+        self.candidates: list[tuple[Reference, frozenset[str], frozenset[str], int, str, frozenset[str],
+                                    str]] = []
         for ref in references:
             if not ref.authors:
                 continue
@@ -202,28 +203,34 @@ class ReferenceEntryMatcher:
                 continue
             title = [w for w in words_of(main_title(ref)) if w not in STOPWORDS]
             whole = frozenset(w for w in words_of(re.sub(r"[{}]", "", ref.title)) if w not in STOPWORDS)
-            self.candidates.append((ref, forms, frozenset(title), len(title), ref.year[:4], whole))
+            self.candidates.append((ref, forms, frozenset(title), len(title), ref.year[:4], whole,
+                                    title[0] if title else ""))
 
     def best(self, entry: str, excluded: set[str] | frozenset[str] = frozenset()) -> str | None:
         """The key of the one best-scoring reference for `entry` (None on no match or a tie),
         references whose key is in `excluded` left out. Between equal scores the share of the whole
-        title (subtitle too) decides: "Clark G: The son also rises: Surnames and the history of
-        social mobility" is Clark's 2015 book, not his "Surnames: A new source for the history of
-        social mobility" of the same year, whose main title "Surnames" it also holds."""
+        title (subtitle too) decides, then the title printed first (a title follows the authors in
+        every style): "Clark G: The son also rises: Surnames and the history of social mobility" is
+        Clark's 2015 book, not his "Surnames: A new source for the history of social mobility" of
+        the same year, whose main title "Surnames" it also holds."""
         head, words = fold(entry[:120]), set(words_of(entry))
+        folded: str | None = None
         scored = []
-        for ref, forms, title, title_length, year, whole in self.candidates:
+        for ref, forms, title, title_length, year, whole, opening in self.candidates:
             if ref.key in excluded or not any(_has_whole_words(head, form) for form in forms):
                 continue
             title_share = len(title & words) / title_length if title_length else 0.0
             has_year = bool(year) and year in entry
             if has_year or title_share >= 0.5:
                 whole_share = len(whole & words) / len(whole) if whole else 0.0
-                scored.append((int(has_year) + title_share, whole_share, ref.key))
+                folded = fold(entry) if folded is None else folded
+                found = re.search(rf"\b{re.escape(opening)}\b", folded) if opening else None
+                first = found.start() if found else len(folded)
+                scored.append((int(has_year) + title_share, whole_share, -first, ref.key))
         scored.sort(reverse=True)
-        if not scored or len(scored) > 1 and scored[0][:2] == scored[1][:2]:
+        if not scored or len(scored) > 1 and scored[0][:3] == scored[1][:3]:
             return None
-        return scored[0][2]
+        return scored[0][3]
 
 
 def build_index(references: list[Reference], docs: list[ParsedDocument]) -> RefIndex:
