@@ -126,10 +126,16 @@ def byline_names(line: str) -> list[str]:
     return names
 
 
+# "Source: Hattie, 2009", "Source: IPCC (2006c) [9]" under an equation: a line crediting a work (a year
+# or a reference number and no web address) is a bare citation, not the page's source metadata.
+_CREDITS_A_WORK = re.compile(r"^source\s*:(?![^\n]*(?:https?://|www\.|\w\.(?:com|org|net)\b))"
+                             r"(?=[^\n]*(?:\b(?:1[5-9]|20)\d\d[a-z]?\b|\[\s*\d{1,3}\s*\]))", re.I)
+
+
 def is_byline(line: str) -> bool:
     """A metadata line ('URL: …', 'Date: …') or a byline ('By …', 'Posted by … | March 3rd, 2019',
     Markdown '*By Jane Doe*')."""
-    if METADATA_LINE.match(line):
+    if METADATA_LINE.match(line) and not _CREDITS_A_WORK.match(line):
         return True
     if EMPHASISED_POSTED.match(line) and DATE_WORDS.search(line):
         return True

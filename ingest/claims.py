@@ -213,7 +213,8 @@ _PASSIVE_POINTER = re.compile(
 
 
 # A line that is only a citation: "(Dunlosky et al., 2013, p. 6)", "— Herman (1992, p. 133)",
-# "Source: Hattie, 2009". It credits what stands right before it (a block quote, a paragraph).
+# "Source: Hattie, 2009", "Source: IPCC (2006c) [ 9 ]" under an equation. It credits what stands right
+# before it (a block quote, a paragraph).
 _CITED_YEAR = r"(?:1[5-9]\d\d|20\d\d)[a-z]?(?:/\d{4}[a-z]?)?|n\.\s?d\.|in press"
 _CITED_NAME = r"(?:(?:van|von|de|der|den|du|la|le)\s+)*[A-Z][\w'’-]+"
 _CITED_NAMES = (rf"{_CITED_NAME}(?:\s+[*_]{{0,2}}et al\.?[*_]{{0,2}}|\s+and (?:colleagues|others)"
@@ -223,6 +224,7 @@ _BARE_CITATION = re.compile(
     rf"(?:\((?:see\s+)?{_CITED_NAMES},?\s+(?:{_CITED_YEAR})(?:[,;:][^()]{{0,120}})?\)"
     rf"|{_CITED_NAMES},?\s+\(\s*(?:{_CITED_YEAR})(?:[,:][^()]{{0,60}})?\)"
     rf"|(?<=[—–\-:\s]){_CITED_NAMES},\s+(?:{_CITED_YEAR})(?:,\s*pp?\.\s*[\divxlc]+(?:\s*[–-]\s*\d+)?)?)"
+    r"(?:\s*\[\s*\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\s*\])?"  # and its number: "Source: IPCC (2006c) [ 9 ]"
     r"\s*\.?$"
 )
 

@@ -169,7 +169,8 @@ F1000_REFS = (
     '  <article-title>Surnames: A new source for the history of social mobility.</article-title>\n'
     '  <source><italic>Explor Econ Hist.</italic></source>\n'
     '  '
-    '<year>2015</year>;<volume>55</volume>:<fpage>3</fpage>&#x2013;<lpage>24</lpage>.\n</mixed-citation></ref>\n'
+    '<year>2015</year>;<volume>55</volume>:<fpage>3</fpage>&#x2013;<lpage>24</lpage>.\n'
+    '</mixed-citation></ref>\n'
     '<ref id="ref-8"><mixed-citation publication-type="journal">\n'
     '  <person-group person-group-type="author">\n    <name>\n      <surname>Santavirta</surname>\n'
     '      <given-names>T</given-names>\n    </name>\n    <name>\n      <surname>Stuhler</surname>\n'
@@ -426,3 +427,47 @@ def test_locants_of_a_chemical_name_are_no_citations() -> None:
     cited = [(rel.props["key"]) for rel in ingest_text(text, "chem.md").batch.relationships
              if rel.type == "CITES" and rel.start.startswith("evidence:")]
     assert sorted(cited) == ["ref-1", "ref-3", "ref-4"]  # "[3]" and the closing "[1,4]"; no locant
+
+
+# --- 9. F1000 equations credited "Source: IPCC (2006c) [ 9 ]"; "Hoekstra et al. (2011) [ 5 ]" ----------
+
+F1000_NUMBERED = (
+    "5. Hoekstra AY, Chapagain AK, Aldaya MM, et al.: The Water Footprint Assessment Manual: Setting the "
+    "Global Standard. 2011.\n\n"
+    "6. Hattie J: Visible learning. Routledge. 2009.\n\n"
+    "9. Eggleston ES, Buendia L, Miwa K, et al.: Directrices del IPCC 2006 para los Inventarios Nacionales "
+    "de Gases de Efecto Invernadero. IGES. 2006.\n")
+
+
+def test_a_source_line_crediting_a_work_is_a_citation_not_page_metadata() -> None:
+    from ingest.pipeline import ingest_text
+    from tests.test_citations import claim_links
+
+    text = ("# Tomato footprints\n\nFor the conventional systems, the equation was reduced to the direct "
+            "emissions of the fertiliser applied.\n\nSource: IPCC (2006c) [ 9 ]\n\nFeedback has one of the "
+            "largest effects on learning.\n\nSource: Hattie, 2009\n\n## References\n\n" + F1000_NUMBERED)
+    links = claim_links(ingest_text(text, "tomato.md").batch)
+    assert links["For the conventional systems, the equation was reduced to the direct emissions of the "
+                 "fertiliser applied."] == {"ref-9"}
+    assert links["Feedback has one of the largest effects on learning."] == {"ref-6"}
+
+
+def test_a_source_line_with_a_web_address_is_still_metadata() -> None:
+    from ingest.blocks import is_byline
+
+    assert is_byline("Source: https://example.org/blog/2019/feedback")
+    assert is_byline("Source: www.theguardian.com, 12 March 2024")
+    assert not is_byline("Source: IPCC (2006c) [ 9 ]")
+
+
+def test_an_author_year_citation_and_its_number_are_one_marker(tmp_path: Path) -> None:
+    from ingest.citations import build_index
+    from ingest.pipeline import analyse
+
+    path = tmp_path / "water.md"
+    path.write_text("# Water\n\nThe water footprint was calculated as established by Hoekstra et al. (2011) "
+                    "[ 5 ]. Emissions were low.\n\n## References\n\n" + F1000_NUMBERED, encoding="utf-8")
+    doc = read_documents(path)[0]
+    [analysis] = analyse([doc], build_index(doc.references, [doc]))
+    assert [(e.marker, e.sources) for e in analysis.evidence if e.kind == "citation"] == [
+        ("Hoekstra et al. (2011) [ 5 ]", ["ref-5"])]
