@@ -42,10 +42,11 @@ AFTER_REFERENCES = re.compile(
 UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
 PARTICLE = (r"(?:(?:van|von|der|den|de|da|do|dos|das|di|del|della|la|le|du|ten|ter|st\.?|mac|al|el"
             r"|DE|DA|DO|DOS|DAS|VAN|VON|DER|DEL|TEN|TER)\s+)")  # ABNT capitals: "DE SOUSA, V.F."
-SURNAME = (rf"{PARTICLE}*(?:[{UPPER}][\w'’]*|[{UPPER}]'[{UPPER}][\w'’]*)(?:-[{UPPER}]?[\w'’]+)*"
+HYPHEN = "-‐‑"  # ASCII, U+2010 and U+2011 (Wiley prints "Hohn‐Schulte B", "Schultze H‐P")
+SURNAME = (rf"{PARTICLE}*(?:[{UPPER}][\w'’]*|[{UPPER}]'[{UPPER}][\w'’]*)(?:[{HYPHEN}][{UPPER}]?[\w'’]+)*"
            rf"(?:\s+(?:Jr|Sr|JR|SR|II|III|IV)\.?)?")
 INITIALS_DOTTED = rf"(?:[{UPPER}][a-z]?\.(?:\s?-?\s?)){{1,4}}"
-INITIALS_BARE = rf"[{UPPER}]{{1,4}}(?:-[{UPPER}]{{1,2}})?"
+INITIALS_BARE = rf"[{UPPER}]{{1,4}}(?:[{HYPHEN}][{UPPER}]{{1,2}})?"
 GIVEN_FULL = rf"[{UPPER}][a-zà-ÿ]+(?:-[{UPPER}][a-zà-ÿ]+)?(?:\s+[{UPPER}]\.)*(?:\s+[{UPPER}][a-zà-ÿ]+)?"
 NAME_END = r"(?=\s*(?:[,.;:&(]|$|and\b|e\b|y\b|et\.?\s+al))"
 # bare initials may also end at the year (Royal Society: "Langer P 2009 Title.", "Orr TJ, Hood WR 2013 …")

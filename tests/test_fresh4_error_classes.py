@@ -471,3 +471,47 @@ def test_an_author_year_citation_and_its_number_are_one_marker(tmp_path: Path) -
     [analysis] = analyse([doc], build_index(doc.references, [doc]))
     assert [(e.marker, e.sources) for e in analysis.evidence if e.kind == "citation"] == [
         ("Hoekstra et al. (2011) [ 5 ]", ["ref-5"])]
+
+
+# --- 10. Wiley's hyphen U+2010, "(see X, 2010, for a survey)", a chapter and its book by one author
+
+
+def test_names_with_the_unicode_hyphen_are_read() -> None:
+    from ingest.reflist import parse_entry
+
+    entry = parse_entry("Hohn‐Schulte B, Preuschoft H, Witzel U, Distler‐Hoffmann C (2013). Biomechanics "
+                        "and functional preconditions for terrestrial lifestyle in basal tetrapods. "
+                        "J Anat 222, 1–9.")
+    assert [a.family for a in entry.authors] == ["Hohn‐Schulte", "Preuschoft", "Witzel", "Distler‐Hoffmann"]
+    entry = parse_entry("Vorobyeva EI, Schultze H‐P (1991). Description and systematics of panderichthyid "
+                        "fishes. In: Schultze H‐P, Trueb L, eds. Origins of the Higher Groups of Tetrapods.")
+    assert [(a.family, a.given) for a in entry.authors] == [("Vorobyeva", "EI"), ("Schultze", "H‐P")]
+
+
+def test_a_citation_followed_by_for_a_survey_is_read() -> None:
+    from ingest.pipeline import ingest_text
+
+    bib = ("@book{gv, author={Grown, C and Valodia, I}, year={2010}, title={Taxation and Gender Equity}}\n"
+           "@incollection{g, author={Grown, C}, year={2010}, title={Taxation and gender equality}}\n")
+    text = "# Tax\n\nGaps remain under individual filing (see Grown and Valodia, 2010, for a survey).\n"
+    result = ingest_text(text, "tax.md", bib)
+    assert [n.props["marker"] for n in result.batch.nodes_by_label("Evidence")] == [
+        "(see Grown and Valodia, 2010, for a survey)"]
+    assert result.unresolved == []
+
+
+def test_a_chapter_line_naming_its_book_is_the_chapter() -> None:
+    """Grown's 2010 chapter prints the title of the book (Grown and Valodia 2010) after its own: both
+    main titles are in the line, the one printed first is the entry's."""
+    from ingest.citations.index import ReferenceEntryMatcher
+    from ingest.model import PersonName, Reference
+
+    chapter = Reference("bib20", "incollection", {"year": "2010", "title": "Taxation and gender equality. A "
+                                                  "conceptual framework"}, [PersonName("Grown", "C")])
+    book = Reference("bib19", "book", {"year": "2010", "title": "Taxation and Gender Equity: A comparative "
+                                       "analysis of direct and indirect taxes in developing and developed "
+                                       "countries"}, [PersonName("Grown", "C"), PersonName("Valodia", "I")])
+    line = ("Grown C. 2010. Taxation and gender equality. A conceptual framework. Taxation and Gender "
+            "Equity: A comparative analysis of direct and indirect taxes in developing and developed "
+            "countries. London: Routledge.")
+    assert ReferenceEntryMatcher([book, chapter]).best(line) == "bib20"

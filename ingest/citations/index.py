@@ -203,29 +203,29 @@ class ReferenceEntryMatcher:
                 continue
             title = [w for w in words_of(main_title(ref)) if w not in STOPWORDS]
             whole = frozenset(w for w in words_of(re.sub(r"[{}]", "", ref.title)) if w not in STOPWORDS)
-            self.candidates.append((ref, forms, frozenset(title), len(title), ref.year[:4], whole,
-                                    title[0] if title else ""))
+            phrase = " ".join(words_of(main_title(ref)))
+            self.candidates.append((ref, forms, frozenset(title), len(title), ref.year[:4], whole, phrase))
 
     def best(self, entry: str, excluded: set[str] | frozenset[str] = frozenset()) -> str | None:
         """The key of the one best-scoring reference for `entry` (None on no match or a tie),
         references whose key is in `excluded` left out. Between equal scores the share of the whole
-        title (subtitle too) decides, then the title printed first (a title follows the authors in
-        every style): "Clark G: The son also rises: Surnames and the history of social mobility" is
-        Clark's 2015 book, not his "Surnames: A new source for the history of social mobility" of
-        the same year, whose main title "Surnames" it also holds."""
+        title (subtitle too) decides, then the main title printed first (a title follows the authors
+        in every style, a book's title after a chapter's): "Clark G: The son also rises: Surnames and
+        the history of social mobility" is Clark's 2015 book, not his "Surnames: A new source for the
+        history of social mobility" of the same year, whose main title "Surnames" it also holds."""
         head, words = fold(entry[:120]), set(words_of(entry))
-        folded: str | None = None
+        spelled: str | None = None
         scored = []
-        for ref, forms, title, title_length, year, whole, opening in self.candidates:
+        for ref, forms, title, title_length, year, whole, phrase in self.candidates:
             if ref.key in excluded or not any(_has_whole_words(head, form) for form in forms):
                 continue
             title_share = len(title & words) / title_length if title_length else 0.0
             has_year = bool(year) and year in entry
             if has_year or title_share >= 0.5:
                 whole_share = len(whole & words) / len(whole) if whole else 0.0
-                folded = fold(entry) if folded is None else folded
-                found = re.search(rf"\b{re.escape(opening)}\b", folded) if opening else None
-                first = found.start() if found else len(folded)
+                spelled = " " + " ".join(words_of(entry)) + " " if spelled is None else spelled
+                found = spelled.find(f" {phrase} ") if phrase else -1
+                first = found if found >= 0 else len(spelled)
                 scored.append((int(has_year) + title_share, whole_share, -first, ref.key))
         scored.sort(reverse=True)
         if not scored or len(scored) > 1 and scored[0][:3] == scored[1][:3]:

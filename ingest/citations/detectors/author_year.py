@@ -39,9 +39,11 @@ _PART_PREFIX = re.compile(r"^(?:see for (?:instance|example),?|see also|but see|
                           r"as cited in|as quoted in)\s+",
                           re.IGNORECASE)
 # "(see Jordan et al., 1992, for details)", "(see Margueron and Reinberg, 2010 for a recent review)",
+# "(see Grown and Valodia, 2010, for a survey)",
 # "(Yang et al., 2005 and unpublished data)": the trailing pointer is not part of the citation.
 _PART_SUFFIX = re.compile(r",?\s+(?:for (?:a |an |the |more |further )?(?:\w+\s+)?(?:details|review|reviews|"
-                          r"overview|discussion|examples|summary|more)|and (?:unpublished|references|"
+                          r"overview|discussion|examples|summary|survey|surveys|more)"
+                          r"|and (?:unpublished|references|"
                           r"see\b).*|as (?:a |an )?(?:review|example)"
                           r"|for (?:analyses|analysis|data|examples?|reviews?) (?:of|on)\b.*)\s*$",
                           re.IGNORECASE)
