@@ -515,3 +515,22 @@ def test_a_chapter_line_naming_its_book_is_the_chapter() -> None:
             "Equity: A comparative analysis of direct and indirect taxes in developing and developed "
             "countries. London: Routledge.")
     assert ReferenceEntryMatcher([book, chapter]).best(line) == "bib20"
+
+
+# --- 11. a superscript glued to "ranges" is a citation, not an interval (Scientific Reports)
+
+GLUED = ("The fishing cat, Sunda leopard cat and domestic cat lived on Java until recent anthropogenic "
+         "fragmentations of their ranges[2,8].")
+BOUNDS = "The score takes values in the range [1, 8] for every cat."
+
+
+def test_a_superscript_glued_to_ranges_is_a_citation() -> None:
+    from ingest.pipeline import ingest_text
+    from tests.test_citations import claim_links
+
+    entries = "\n\n".join(f"{n}. Author{n}, A. & Other, B. Title number {n} of the cats. Cat News {n}, 1–9 "
+                           f"(20{10 + n})." for n in range(1, 9))
+    text = f"# Cats\n\n{GLUED} {BOUNDS}\n\n## References\n\n{entries}\n"
+    links = claim_links(ingest_text(text, "cats.md").batch)
+    assert links[GLUED] == {"ref-2", "ref-8"}
+    assert links[BOUNDS] == set()

@@ -44,8 +44,9 @@ _NOT_CITATION_BEFORE = re.compile(r"(?:\b(?:eqs?|figs?)\.|\bCI|[∈=×])\s*$", r
 _NOT_CITATION_BEFORE_PAREN = re.compile(
     r"\b(?:eqs?|equations?|formulae?|formulas|figs?|figures?|tables?|panels?)\.?\s*$", re.IGNORECASE)
 # - a range or interval word before two numbers joined by a comma: the bounds ("the interval [0, 1]",
-#   "the range [1, 10]"; "within the normal range [12]" is a citation);
-_INTERVAL_BEFORE = re.compile(r"\b(?:ranges?|intervals?)\s*$", re.IGNORECASE)
+#   "the range [1, 10]"; "within the normal range [12]" is a citation, and so is a superscript glued to the
+#   word, "fragmentations of their ranges[2,8]");
+_INTERVAL_BEFORE = re.compile(r"\b(?:ranges?|intervals?)\s+$", re.IGNORECASE)
 _TWO_BOUNDS = re.compile(r"\s*\d{1,3}\s*,\s*\d{1,3}\s*")
 # - a parenthesised number closing an equation (a display equation's number, "C = k V (3)"): no word
 #   of three letters between the last '=' and the number.
