@@ -680,7 +680,7 @@ def _printed_parts(element: object) -> str:
     person_last = False  # the last child was a name with only white space after it
     for child in element:  # type: ignore[attr-defined]
         name = local_name(child)
-        if name == "name":
+        if name == "name" or name == "string-name" and _parts_only(child):
             person = _person(child)
             words = f"{person.family} {person.given}".strip() if person else ""
         elif name in ("pub-id", "object-id") or not name:
@@ -700,6 +700,13 @@ def _printed_parts(element: object) -> str:
         parts.append(child.tail or "")  # type: ignore[attr-defined]
         person_last = bool(words) and name in PEOPLE
     return "".join(parts)
+
+
+def _parts_only(element: object) -> bool:
+    """A <string-name> made of <surname>, <given-names>, … with nothing printed between them
+    ("<surname>Barrett</surname><given-names>RL</given-names>"): read like a <name>."""
+    texts = [element.text or ""] + [c.tail or "" for c in element]  # type: ignore[attr-defined]
+    return _child(element, "surname") is not None and not "".join(texts).strip()
 
 
 def _has_own_punctuation(citation: object) -> bool:

@@ -534,3 +534,17 @@ def test_a_superscript_glued_to_ranges_is_a_citation() -> None:
     links = claim_links(ingest_text(text, "cats.md").batch)
     assert links[GLUED] == {"ref-2", "ref-8"}
     assert links[BOUNDS] == set()
+
+
+def test_string_names_made_of_parts_print_apart(tmp_path: Path) -> None:
+    back = "".join([
+        "<ref-list><ref id='r1'><mixed-citation><person-group>",
+        "<string-name><surname>Barrett</surname><given-names>RL</given-names></string-name>",
+        "<string-name><surname>Wilson</surname><given-names>KL</given-names></string-name>",
+        "</person-group> (<year>2012</year>) <article-title>A review.</article-title>",
+        "<source>Aust Syst Bot</source> 25: 1-9.</mixed-citation></ref>",
+        "<ref id='r2'><mixed-citation><string-name><surname>Smith</surname>, <given-names>J.</given-names>",
+        "</string-name>, 2010. Title. J 4, 1-9.</mixed-citation></ref></ref-list>"])
+    text, _ = render_text(read_documents(write(tmp_path, "<p>Text.</p>", back=back))[0])
+    assert text.endswith("Barrett RL, Wilson KL (2012) A review. Aust Syst Bot 25: 1-9.\n\n"
+                         "Smith, J., 2010. Title. J 4, 1-9.")
