@@ -56,7 +56,7 @@ def rules(sentence: str, marker: str, *others: str) -> tuple[str, str]:
     ("Although previous work suggested a role for X [17], we observed none.", "[17]", "contrasting",
      "Although previous work suggested a role for X [17], we observed none"),
     ("Our results differ from those of Smith et al. [4], who found a strong association.", "[4]",
-     "contrasting", "differ from those of"),
+     "contrasting", "differ from those of Smith et al"),
     ("Other studies, however, have found no association [13].", "[13]", "contrasting",
      "Other studies, however, have found"),
     ("However, other studies have reported no benefit [5].", "[5]", "contrasting",
