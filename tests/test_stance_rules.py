@@ -187,14 +187,13 @@ def test_but_see_inside_the_citation_brackets_is_contrasting_for_the_works_it_po
     # peerj-3360 (three markers, all labelled contrasting)
     idh = ("Consequently, the highest number of species is expected to occur at intermediate levels of "
            "disturbance (but see Fox (2013), Sheil & Burslem (2013), and Huston (2014) for discussions on "
-           "the "
-           "validity of the IDH).")
+           "the validity of the IDH).")
     assert stances(idh, "Fox (2013)", "Sheil & Burslem (2013)", "Huston (2014)") == [
         ("contrasting", "but see")] * 3
     # frontiers-fmicb-2012-00403: the 'but see' binds the work in its brackets, not the main clause's
     coverage = ("These studies have typically only provided levels of coverage of 0.50–0.80 (but see "
-                "Aislabie "
-                "et al., 2009), and all have recorded similar levels of biodiversity (Fierer et al., 2003).")
+                "Aislabie et al., 2009), and all have recorded similar levels of biodiversity (Fierer et "
+                "al., 2003).")
     found = stances(coverage, "Aislabie et al., 2009", "Fierer et al., 2003")
     assert found[0] == ("contrasting", "but see") and found[1][0] != "contrasting"
     # look-alike: a plain 'see' is a pointer
@@ -205,8 +204,8 @@ def test_but_see_inside_the_citation_brackets_is_contrasting_for_the_works_it_po
 def test_a_proposal_the_sentence_has_just_denied_is_contrasting() -> None:
     # pmc-intzool-9786276
     gait = ("Therefore, the preceding consideration leads to the conclusion that the first terrestrial gait "
-            "of "
-            "tetrapodomorphs was a trot, not a walk with sequential placement of 4 limbs one by one, as was "
+            "of tetrapodomorphs was a trot, not a walk with sequential placement of 4 limbs one by one, as "
+            "was "
             "suggested for an abstract first tetrapod by Gray (1944).")
     assert stances(gait, "Gray (1944)") == [("contrasting", "not … as was suggested")]
     # mdpi-nu3010063
@@ -248,13 +247,11 @@ def test_unable_to_replicate_and_must_be_reconciled_are_contrasting() -> None:
     # medrxiv-2023.03.10.23287084, biorxiv-2023.12.30.573694 (fresh3)
     replicate = ("In our forward MR analyses we were unable to replicate the findings of three previous MR "
                  "studies which found evidence for a causal effect of circulating linoleic acid levels on "
-                 "CRC "
-                 "development [73–75].")
+                 "CRC development [73–75].")
     assert stances(replicate, "73–75") == [("contrasting", "were unable to replicate")]
     reconciled = ("However, this memory conjunction view of the MTL must be reconciled with the rodent "
                   "electrophysiology finding that most cells in MTL appear to have receptive fields related "
-                  "to "
-                  "some aspect of spatial navigation (Boccara et al., 2010).")
+                  "to some aspect of spatial navigation (Boccara et al., 2010).")
     assert stances(reconciled, "Boccara et al., 2010") == [("contrasting", "must be reconciled with")]
     # look-alike: 'replicated' without the negation agrees
     assert stances("Ours replicated the findings of three previous studies [73].", "[73]")[0][0] == \
@@ -264,8 +261,7 @@ def test_unable_to_replicate_and_must_be_reconciled_are_contrasting() -> None:
 def test_no_evidence_for_is_a_negative_finding_not_a_dispute() -> None:
     # medrxiv-2023.03.10.23287084 (fresh3): the cited studies report the lack of evidence
     similar = ("Previous MR studies have had similar findings to our forward MR analysis, in that there "
-               "seems "
-               "to be little evidence for a causal effect of cholesterol on CRC development.[70–72]")
+               "seems to be little evidence for a causal effect of cholesterol on CRC development.[70–72]")
     assert stances(similar, "70–72")[0][0] == "supporting"
 
 
@@ -275,8 +271,7 @@ def test_a_difference_from_a_thing_and_an_active_not_supported_are_no_contrast()
                "(predominantly fish) [11], which differ from those of the other species.")
     assert stances(species, "[11]")[0][0] != "contrasting"
     limited = ("Previous studies of the skull morphology of Southeast Asian small felids have been limited "
-               "by "
-               "small sample sizes and have not supported statistical analysis of niche overlap amongst "
+               "by small sample sizes and have not supported statistical analysis of niche overlap amongst "
                "morphospecies[27].")
     assert stances(limited, "[27]")[0][0] != "contrasting"
     # the cues still stand where they name the work or its verdict
@@ -295,8 +290,7 @@ def test_unlike_the_study_then_what_we_did_not_do_is_a_design_contrast() -> None
 def test_a_pointer_naming_its_topic_first_is_mentioning() -> None:
     # ijm-00202
     pros = ("At the same time, it facilitates tax administration relating to ownership and splitting "
-            "treatments "
-            "(for pros and cons of dual income taxes, see Genser and Reutter, 2007).")
+            "treatments (for pros and cons of dual income taxes, see Genser and Reutter, 2007).")
     assert stances(pros, "Genser and Reutter, 2007") == [
         ("mentioning", "for pros and cons of dual income taxes, see")]
     # look-alike: 'for' in the brackets without 'see'
