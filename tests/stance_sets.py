@@ -145,13 +145,15 @@ def readme_errors(folder: Path, articles: Path, repositories: tuple[str, ...] = 
 def found_elsewhere(name: str, articles: Path) -> list[str]:
     """'file (doi) already occurs in PATH' for each article DOI of the set that a data file of tests/data
     outside the set's own files, docs/ or the README names (a fresh set must be new; the fourth set's
-    articles are also the citation-linking set corpus/fresh4, collected with it)."""
+    articles are also the citation-linking set corpus/fresh4, collected with it, whose provenance is in
+    tests/data/corpus/fresh4/ or, once its files left the repository, docs/data/fresh4.md)."""
     dois = {path.name: doi(path) for path in articles.glob("*.xml")}
     suffixes = {".xml", ".jsonl", ".json", ".md", ".tsv", ".bib", ".txt", ".ris"}
     own = {SUPPORT / name, SUPPORT / f"stance-{name}.jsonl"}
     others = [p for p in (ROOT / "tests" / "data").rglob("*") if p.is_file() and p.suffix in suffixes
               and not own & {p, *p.parents} and "corpus/fresh4" not in p.as_posix()]
-    others += list((ROOT / "docs").rglob("*.md")) + [ROOT / "README.md"]
+    twin = ROOT / "docs" / "data" / "fresh4.md"
+    others += [p for p in (ROOT / "docs").rglob("*.md") if p != twin] + [ROOT / "README.md"]
     found = []
     for path in others:
         text = path.read_text(encoding="utf-8", errors="replace").lower()
