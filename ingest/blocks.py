@@ -343,7 +343,7 @@ class Classifier:
                 return single
         if REFERENCE_LINE.match(words) or READING_LABEL.match(words):
             return REFERENCES
-        if unit.single_line and len(words) <= 700 and self._numbered_entry(unit, words):
+        if self._numbered_entries(unit, words):
             return REFERENCES
         if unit.hint == "item":
             return LIST_ITEM
@@ -351,11 +351,16 @@ class Classifier:
             return HEADING
         return PARAGRAPH
 
-    def _numbered_entry(self, unit: Unit, words: str) -> bool:
-        """A line of a numbered Vancouver-style reference list: "[3] Levine JD, Gordon NC, Fields HL.
-        The mechanism of placebo analgesia. Lancet. 1978;2(8091):654-657." (or "3." as an item)."""
-        numbered = words.startswith("[") or (unit.hint == "item" and NUMBERED.match(self._marker(unit)))
-        return bool(numbered) and bool(NUMBERED_VANCOUVER_LINE.match(words))
+    def _numbered_entries(self, unit: Unit, words: str) -> bool:
+        """Lines of a numbered Vancouver-style reference list: "[3] Levine JD, Gordon NC, Fields HL.
+        The mechanism of placebo analgesia. Lancet. 1978;2(8091):654-657." (or "3." as an item), one
+        line or several short ones run together into a unit, each an entry."""
+        if unit.hint == "item":
+            return (unit.single_line and bool(NUMBERED.match(self._marker(unit)))
+                    and len(words) <= 700 and bool(NUMBERED_VANCOUVER_LINE.match(words)))
+        lines = [line.strip() for line in words.splitlines() if line.strip()]
+        return bool(lines) and all(line.startswith("[") and len(line) <= 700
+                                   and NUMBERED_VANCOUVER_LINE.match(line) for line in lines)
 
     def _looks_like_title(self, unit: Unit) -> bool:
         words = self._words(unit)
