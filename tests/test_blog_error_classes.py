@@ -133,6 +133,20 @@ def test_sentences_that_leave_the_account(sentence):
 
 
 @pytest.mark.parametrize("sentence", [
+    "The evidence for this is thin.",                      # the evidence judged
+    "Schools should therefore plant more trees.",          # advice drawn from it
+    "That is a big effect for so little money.",           # the writer's comment
+    "However, other studies find no effect at all.",       # another work
+    "Critics say the pools were chosen by hand.",
+    "Similarly, Park shows that reefs recover.",           # a name the list does not hold, reporting
+])
+def test_sentences_that_leave_a_present_tense_account(sentence):
+    index = build_index(_references(), [])
+    account = Account(0, ["moreau2016tides"], past=False)
+    assert leaves_account(sentence, account, index)
+
+
+@pytest.mark.parametrize("sentence", [
     "Pools with more seaweed held twice as many young fish.",
     "After three weeks, those patients reported more relief than patients with no treatment.",  # b-7
     "Within 24 hours, some plants had removed most of the formaldehyde in the chamber.",          # b-7
@@ -140,6 +154,7 @@ def test_sentences_that_leave_the_account(sentence):
     "Put simply, the more people cycle, the safer each of them is.",                             # b-7
     "Acquaintances move in other circles; Granovetter called this the strength of weak ties.",    # b-7
     "Wearing glasses, they noted, had a larger negative association.",                           # b-7
+    "Participants reported less pain in the second week.",  # a capital opening the sentence is no name
 ])
 def test_sentences_that_carry_the_account_on(sentence):
     index = build_index(_references(), [])

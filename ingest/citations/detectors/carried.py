@@ -102,7 +102,21 @@ _WEIGHING = re.compile(
     r"|\bhard to (?:square|say|know|tell|believe)\b|\btoo (?:early|soon) to\b"
     r"|^(?:Whether|No (?:study|one|trial|research|review)|Nobody|None of (?:this|these|that)|Still,|"
     r"Of course|Either way|That said|Even so|Perhaps|Maybe|Then again|Either|But is|Critics|Others)\b"
-    r"|^Not (?:everyone|all|every|everybody)\b")
+    r"|^Not (?:everyone|all|every|everybody)\b"
+    # the evidence judged ("The evidence for this is thin"), advice drawn from it ("Schools should …")
+    r"|\b(?:[Tt]he|[Tt]his|[Tt]hat) evidence (?:for (?:this|that|it) |here )?(?:is|was|remains|looks)\b"
+    r"|\b(?:should|ought to|must)\b"
+    # the writer's comment on what was just said ("This is a big effect", "That sounds small")
+    r"|^(?:This|That|It)\s+(?:is|seems|sounds|matters|means|feels|looks)\b")
+# Another work or other researchers as the subject: "However, other studies found no effect".
+_OTHER_WORKS = re.compile(
+    r"\b(?:[Oo]ther|[Ll]ater|[Nn]ewer|[Mm]ore recent|[Ss]ubsequent|[Ll]arger|[Ss]everal|[Mm]any|[Ss]ome|"
+    r"[Ff]ew)\s+(?:\w+\s+)?(?:studies|trials|reviews|papers|researchers|scientists|experts|authors|"
+    r"investigators|critics|work|research)\b|\b(?:[Cc]ritics|[Ss]ceptics|[Ss]keptics)\b")
+# A name the reference list does not hold, reporting, inside the sentence: "Similarly, Park showed …".
+_NAME_REPORTING = re.compile(rf"(?<![\w'’\-])(?P<name>[A-ZÀ-Þ][a-zà-ÿ'’\-]+)\s+(?:\w+ly\s+|also\s+)?"
+                             rf"{REPORTING}\b")
+_NOT_NAMES = frozenset("they he she it this that these those the its their his her we i you one".split())
 # A new date opening the sentence: another event than the work's ("Since 2022, octopuses have been
 # covered by the Act"). "In 2016 the reef bleached" after a cited sentence is the writer's history.
 _NEW_DATE = re.compile(r"^(?:Since|In|By|From|Until|Before|After|Around|During)\s+(?:the\s+)?"
@@ -205,8 +219,12 @@ def leaves_account(sentence: str, account: Account, index: RefIndex) -> bool:
         return True
     if _WEIGHING.search(sentence) or _NEW_DATE.match(sentence) or _GENERIC_OPENER.match(sentence):
         return True
-    if _another_voice(sentence, _own_names(account, index)) or _names_an_author(sentence, account, index):
+    own = _own_names(account, index)
+    if _another_voice(sentence, own) or _names_an_author(sentence, account, index):
         return True
+    if _OTHER_WORKS.search(sentence) or any(m.start() > 0 and fold(m.group("name")) not in own | _NOT_NAMES
+                                            for m in _NAME_REPORTING.finditer(sentence)):
+        return True  # (a capital opening the sentence is no name: "Participants reported less pain")
     if account.past and not is_past(sentence) and not _STILL_THE_WORK.search(sentence):
         return True
     return False
