@@ -188,6 +188,25 @@ def test_research_papers_carry_nothing_on():
     assert _link_of(links, "Pools with more seaweed") == set()
 
 
+@pytest.mark.parametrize("headings", [
+    "## Resumo\n\nContamos peixes.\n\n## Introdução\n\n",          # a SciELO paper's headings
+    "## Methods\n\nWe counted.\n\n## Results\n\n",                    # two IMRaD headings
+])
+def test_papers_in_other_layouts_carry_nothing_on(headings):
+    paper = ("# Tidal pools\n\n" + headings + "Moreau and Obi (2016) counted juvenile fish in 40 tidal "
+             "pools. Pools with more seaweed held twice as many young fish.\n")
+    assert _link_of(_links(paper, "paper.md"), "Pools with more seaweed") == set()
+
+
+def test_a_long_printed_reference_list_makes_a_paper():
+    entries = "".join(f"- Author{i}, A. ({1990 + i}). Title {i}. Journal, 1, 1-2.\n" for i in range(25))
+    paper = ("# Tidal pools\n\nMoreau and Obi (2016) counted juvenile fish in 40 tidal pools. Pools with "
+             "more seaweed held twice as many young fish.\n\n## References\n\n" + entries)
+    assert _link_of(_links(paper, "paper.md"), "Pools with more seaweed") == set()
+    blog = paper.replace(entries, entries[: entries.index("- Author5")])
+    assert _link_of(_links(blog, "blog.md"), "Pools with more seaweed") == {"moreau2016tides"}
+
+
 def test_a_lead_in_that_only_continues_credits_no_list():
     # quoted from eval-blind-7 clinic-vitamin-d.html
     text = ("Title\n\nSome people should take a supplement all year round (National Institute for Health "

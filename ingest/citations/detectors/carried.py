@@ -26,7 +26,7 @@ from ingest.citations.index import RefIndex
 from ingest.citations.model import CONTINUATION, EvidenceSpan
 from ingest.citations.text import REPORTING, fold
 from ingest.claims import Unit
-from ingest.model import HEADING, TITLE, ParsedDocument
+from ingest.model import HEADING, REFERENCES, TITLE, ParsedDocument
 
 
 @dataclass
@@ -43,15 +43,24 @@ class Account:
 # In a research paper a sentence after a citation is the authors' own argument far more often than
 # more of the cited work (the publisher marks each citation where it applies), so papers carry no
 # account on: a paper is a document with an "Abstract" heading or two of the IMRaD section headings.
-_ABSTRACT_HEADING = re.compile(r"^(?:abstract|summary of the (?:paper|article))$")
-_IMRAD_HEADING = re.compile(r"^(?:introduction|background|methods?|methodology|materials and methods|"
-                            r"patients and methods|results|results and discussion|discussion|conclusions?)$")
+_ABSTRACT_HEADING = re.compile(r"^(?:abstract|summary of the (?:paper|article)|resumo|resumen|r[ée]sum[ée]|"
+                               r"zusammenfassung)$")
+_IMRAD_HEADING = re.compile(
+    r"^(?:introduction|background|methods?|methodology|materials and methods|patients and methods|results|"
+    r"results and discussion|discussion|conclusions?|introdu[çc][ãa]o|introducci[óo]n|m[ée]todos?|"
+    r"metodologia|metodolog[íi]a|resultados|discuss[ãa]o|discusi[óo]n|conclus[ãa]o|conclusi[óo]n|"
+    r"conclusiones|considera[çc][õo]es finais)$")
+# A paper's printed reference list is long; a blog's, a handout's or a lecture's lists a few works.
+PAPER_REFERENCE_ENTRIES = 20
 
 
 def is_research_paper(doc: ParsedDocument) -> bool:
-    """True when the document is laid out as a research paper (an Abstract heading, or two of
-    Introduction / Methods / Results / Discussion / Conclusions as headings)."""
+    """True when the document is laid out as a research paper: an Abstract heading, two of
+    Introduction / Methods / Results / Discussion / Conclusions as headings (also in Portuguese and
+    Spanish), or a printed reference list of PAPER_REFERENCE_ENTRIES entries or more."""
     imrad: set[str] = set()
+    if sum(1 for block in doc.blocks if block.kind == REFERENCES) >= PAPER_REFERENCE_ENTRIES:
+        return True
     for block in doc.blocks:
         if block.kind not in (HEADING, TITLE):
             continue
