@@ -59,7 +59,7 @@ READING_LABEL = re.compile(
     r"|reading\s+for\s+(?:next\s+|this\s+|the\s+)?(?:week|seminar|class|lecture|session|tutorial|exam)"
     r"[\w ]{0,20}?)"
     r"\s*(?::[*_]{0,2}|[*_]{1,2}:)\s", re.I)
-# "[1] Beecher HK. The powerful placebo. JAMA. 1955;159(17):1602-1606.": a numbered Vancouver entry
+# "[1] Beecher HK. The powerful placebo. JAMA. 1955;159(17):1602-1606.": a "[n]" Vancouver entry
 # standing on its own line (a handout's list without a "References" heading above it). Its sentence
 # splitter would make claims of "[1] Beecher HK." and "The powerful placebo.".
 NUMBERED_VANCOUVER_LINE = re.compile(
@@ -352,12 +352,12 @@ class Classifier:
         return PARAGRAPH
 
     def _numbered_entries(self, unit: Unit, words: str) -> bool:
-        """Lines of a numbered Vancouver-style reference list: "[3] Levine JD, Gordon NC, Fields HL.
-        The mechanism of placebo analgesia. Lancet. 1978;2(8091):654-657." (or "3." as an item), one
-        line or several short ones run together into a unit, each an entry."""
+        """Lines of a "[n]"-numbered Vancouver-style reference list: "[3] Levine JD, Gordon NC, Fields
+        HL. The mechanism of placebo analgesia. Lancet. 1978;2(8091):654-657.", one line or several
+        short ones run together into a unit, each an entry. (A "3." item is a list item: its whole
+        text is one unit, which the claims and evidence steps already know for a reference line.)"""
         if unit.hint == "item":
-            return (unit.single_line and bool(NUMBERED.match(self._marker(unit)))
-                    and len(words) <= 700 and bool(NUMBERED_VANCOUVER_LINE.match(words)))
+            return False
         lines = [line.strip() for line in words.splitlines() if line.strip()]
         return bool(lines) and all(line.startswith("[") and len(line) <= 700
                                    and NUMBERED_VANCOUVER_LINE.match(line) for line in lines)
