@@ -372,7 +372,7 @@ PAPER_REFERENCES = (
     "5. Kessler RC, Sonnega A, Bromet E. Posttraumatic stress disorder in the National Comorbidity Survey. "
     "Arch Gen Psychiatry 1995;52:1048–1060.\n")
 PAPER_TEXT = (
-    "# Case report\n\n"
+    "# Case report\n\n## Introduction\n\n"  # a paper (ingest.citations.detectors.carried.is_research_paper):
     "Calcinosis develops in up to half the patients with juvenile dermatomyositis[1]. It must be clarified "
     "whether recurrent skin infection with elevated IgE occurs in most patients.\n\n"
     "Leukocyte motility, assessed in a reversible Boyden chamber as previously described[2], was impaired. "
@@ -381,6 +381,7 @@ PAPER_TEXT = (
     "is expected that these reforms would diminish gender bias.\n\n"
     "Hepatic lipase is the only secreted lipase expressed in these cells [1]. It is, therefore, conceivable "
     "that its activity is regulated by diet.\n\n"
+    "## Discussion\n\n"
     "The phenotypic model used to link drift load to complexity was first formalized by R. A. Fisher [3]. He "
     "envisioned a multidimensional phenotypic space in which each axis is one trait.\n\n"
     "The National Comorbidity Survey was the first representative study of PTSD in the United States [5]. It "
@@ -465,8 +466,10 @@ def test_an_author_year_citation_and_its_number_are_one_marker(tmp_path: Path) -
     from ingest.pipeline import analyse
 
     path = tmp_path / "water.md"
-    path.write_text("# Water\n\nThe water footprint was calculated as established by Hoekstra et al. (2011) "
-                    "[ 5 ]. Emissions were low.\n\n## References\n\n" + F1000_NUMBERED, encoding="utf-8")
+    text = ("# Water\n\n## Methods\n\nThe water footprint was calculated as established by Hoekstra et al. "
+            "(2011) [ 5 ]. Emissions were low.\n\n## Results\n\nThey were.\n\n## References\n\n"
+            + F1000_NUMBERED)
+    path.write_text(text, encoding="utf-8")
     doc = read_documents(path)[0]
     [analysis] = analyse([doc], build_index(doc.references, [doc]))
     assert [(e.marker, e.sources) for e in analysis.evidence if e.kind == "citation"] == [
