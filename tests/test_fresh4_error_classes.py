@@ -390,6 +390,9 @@ PAPER_TEXT = (
 
 
 def test_pronouns_that_stand_for_no_cited_work_carry_no_citation() -> None:
+    """In a research paper a pronoun and any verb after a cited sentence continue nothing (the
+    sentence is the authors' own, as for carried accounts); "They found …" with a reporting verb
+    still would."""
     from ingest.pipeline import ingest_text
     from tests.test_citations import claim_links
 
@@ -400,13 +403,33 @@ def test_pronouns_that_stand_for_no_cited_work_carry_no_citation() -> None:
         return keys
 
     assert cited("Calcinosis develops") == {"ref-1"}
-    assert cited("It must be clarified") == set()           # a modal: the writers' own question
-    assert cited("She was successfully managed") == set()   # the patient: [2] has two authors
-    assert cited("It is expected that") == set()            # an extraposed that-clause
-    assert cited("It is, therefore, conceivable") == set()
-    # a pronoun that does stand for the work or its one author still continues it
-    assert cited("He envisioned") == {"ref-3"}
-    assert cited("It found that PTSD") == {"ref-5"}
+    for sentence in ("It must be clarified", "She was successfully managed", "It is expected that",
+                     "It is, therefore, conceivable", "He envisioned", "It found that PTSD"):
+        assert cited(sentence) == set(), sentence
+
+
+def test_an_it_that_stands_for_no_work_is_told_apart_from_one_that_does() -> None:
+    """Outside papers (blog text) the pronoun rule stays, but not for an extraposed "it", a cleft, a
+    modal, nor for "She"/"He" after a work of several authors."""
+    from ingest.citations.detectors.continuation import _DUMMY_IT, _pronoun_fits
+    from ingest.model import PersonName, Reference
+
+    for sentence in ("It is postulated that the virus is maintained in eggs.", "It was proposed that X.",
+                     "It is expected that these reforms would diminish gender bias.",
+                     "It is, therefore, conceivable that taurine-dependency occurs.",
+                     "It is this process that matters.",
+                     "It is by a few million years older than any other.",
+                     "It must be clarified whether infection occurs.", "It would also expand the model."):
+        assert _DUMMY_IT.match(sentence), sentence
+    for sentence in ("It found that PTSD was twice as common in women.", "It also recommends yoga.",
+                     "It was meant to reduce later stress reactions.",
+                     "It grounds treatment in relationships."):
+        assert not _DUMMY_IT.match(sentence), sentence
+    two = Reference("dg", "article", {"year": "1983"},
+                    [PersonName("Donabedian", "H"), PersonName("Gallin", "JI")])
+    one = Reference("f", "book", {"year": "1930"}, [PersonName("Fisher", "RA")])
+    assert not _pronoun_fits("She was", two) and _pronoun_fits("He envisioned", one)
+    assert _pronoun_fits("They found", two)
 
 
 # --- 8. chemical locants in brackets (Hindawi Advances in Chemistry) --------------------------------

@@ -47,7 +47,8 @@ def find_evidence(doc: ParsedDocument, units: list[Unit], claims: list[ClaimSpan
         read: list[EvidenceSpan] = []
         found = unit_citations(doc.text, unit, index, numbering, read)
         if not found:
-            continued = continuation_evidence(doc.text, unit, units, index, history, headings, lead_ins)
+            continued = continuation_evidence(doc.text, unit, units, index, history, headings, lead_ins,
+                                              paper=not carries)
             # a sentence that is no claim (filler, a question, a lead-in) is the writer's: it ends the
             # account; a claim some evidence already supports ("Same paper. <claim>") needs no more
             claim = claim_index.by_unit.get(unit.index)
