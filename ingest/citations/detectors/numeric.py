@@ -51,12 +51,24 @@ _TWO_BOUNDS = re.compile(r"\s*\d{1,3}\s*,\s*\d{1,3}\s*")
 #   of three letters between the last '=' and the number.
 _FORMULA_BEFORE = re.compile(r"=([^=]*)$")
 _WORD = re.compile(r"[^\W\d_]{3,}")
+# - a bracket glued to a one- or two-letter symbol: an index, not a citation ("the first two
+#   principal components (t[1] and t[2])", "loadings p[1]", "to[1]", "x[n]"). A citation glued to a
+#   word has a word of three letters or more before it ("guinea pigs [83] and rats[84]").
+_SYMBOL_BEFORE = re.compile(r"(?:^|[\s(\[/,;:])[^\W\d_]{1,2}$")
+
+
+def glued_to_symbol(text: str, start: int) -> bool:
+    """True when the bracket at text[start] follows, with no space, a one- or two-letter symbol
+    that stands on its own ("t[1]", "(p[2]"; not "TNF-α[5]", "rats[84]")."""
+    return bool(_SYMBOL_BEFORE.search(text, max(0, start - 4), start))
 
 
 def is_not_citation(segment: str, match: re.Match[str]) -> bool:
     """True when a bracketed or parenthesised number group in `segment` is a statistic, an interval,
     an equation, figure or table number, not a citation."""
     if _COMPARISON_AFTER.match(segment, match.end()):
+        return True
+    if match.re is _BRACKET_NUMBERS and glued_to_symbol(segment, match.start()):
         return True
     before = segment[max(0, match.start() - 40):match.start()]
     paren = match.re is _PAREN_NUMBERS
