@@ -440,7 +440,7 @@ def _paragraphs(lines: list[Line], body_size: float) -> list[_Para]:
             column = (line.page, _column(line))
             edges[column] = min(edges.get(column, line.x0), line.x0)
     for line in lines:
-        heading = _is_heading(line, body_size)
+        heading = _is_heading(line, body_size) and not _after_comma(line, previous)
         if previous is not None and paras and not heading and paras[-1].kind == PARAGRAPH:
             gap = line.y0 - previous.y1
             same_column = abs(line.x0 - previous.x0) < 60 or line.page != previous.page
@@ -466,6 +466,13 @@ def _paragraphs(lines: list[Line], body_size: float) -> list[_Para]:
             paras.append(_Para([line], HEADING if heading else PARAGRAPH))
         previous = line
     return paras
+
+
+def _after_comma(line: Line, previous: Line | None) -> bool:
+    """The line goes on a list the line right above it ended with a comma (authors wrapped onto a
+    second line, "… Ranjitkumar Patil2, | Prabhat Kumar Chaudhari3, …"): no heading starts there."""
+    return previous is not None and previous.text.rstrip().endswith(",") and line.page == previous.page \
+        and -0.5 * line.height < line.y0 - previous.y1 < line.height and abs(line.size - previous.size) < 0.6
 
 
 COLUMN_SPLIT = 250.0  # points from the left: a line starting right of this is in a right column
@@ -838,7 +845,7 @@ def _superscript_marks(text: str, blocks: list[Block], references: list[Referenc
     body_end = next((b.start for b in blocks if b.kind == REFERENCES), len(text))
     body_start = _body_start(text, blocks)
     marks = [(s, e) for s, e in superscripts if body_start <= s and e <= body_end
-             and _after_word_or_punctuation(text, s)]
+             and _after_word_or_punctuation(text, s) and not _labels_next(text, e)]
     inline = len(INLINE_NUMBERS.findall(text, body_start, body_end))
     return marks if marks and len(marks) >= inline else []
 
@@ -897,13 +904,27 @@ BODY_OPENING = re.compile(r"(?:\d\.?\s*)?(?:abstract|summary|resumo|resumen|rés
 
 def _body_start(text: str, blocks: list[Block]) -> int:
     """Where the article's own text starts: its Abstract or Introduction (inline or as a heading),
-    else the first heading after the title; before it, raised numbers mark authors' affiliations."""
+    else the first heading or paragraph of two sentences after the title (an abstract printed with no
+    heading, as Scientific Reports prints it), whichever comes first; before it, raised numbers mark
+    authors' affiliations."""
     title_end = next((b.end for b in blocks if b.kind == TITLE), 0)
     opening = next((b.start for b in blocks if b.start >= title_end and BODY_OPENING.match(text, b.start)),
                    None)
     if opening is not None:
         return opening
-    return next((b.start for b in blocks if b.kind == HEADING and b.start >= title_end), 0)
+    heading = next((b.start for b in blocks if b.kind == HEADING and b.start >= title_end), 0)
+    prose = next((b.start for b in blocks if b.kind == PARAGRAPH and b.start >= title_end
+                  and len(SENTENCE_END.findall(text, b.start, b.end)) >= 2), heading)
+    return min(heading, prose) if title_end else heading
+
+
+SENTENCE_END = re.compile(r"[^\W\d_]{2}\. [A-Z]")  # "… of it. The", not "J. Smith"
+
+
+def _labels_next(text: str, end: int) -> bool:
+    """A raised number glued to the capitalised word after it labels that text (an affiliation:
+    "Germany. ²Department of Oral Medicine"); a citation marker follows what it cites."""
+    return bool(re.match(r"[^\W\d_][^\W\d_]", text[end:end + 2])) and text[end].isupper()
 
 
 def _after_word_or_punctuation(text: str, start: int) -> bool:

@@ -289,3 +289,78 @@ def test_the_pdf_route_reads_an_index_as_no_citation(tmp_path: Path) -> None:
     doc = read_pdf(path)[0]
     found = [(doc.text[s:e], keys) for s, e, keys in citation_spans(doc, doc.references)]
     assert found == [("[1,2]", ["ref-1", "ref-2"]), ("[2]", ["ref-2"])]
+
+
+# --- an author list wrapped after a comma, affiliations, an abstract with no heading -----------
+
+def _raised(page: pymupdf.Page, x: float, y: float, text: str, size: float, fontname: str = "helv") -> float:
+    """`text` at (x, y), then returns the x after it; digits in it marked by ^…^ are printed raised and
+    small, as a typesetter sets superscripts."""
+    for index, piece in enumerate(text.split("^")):
+        raised = index % 2 == 1
+        fontsize = size * 0.6 if raised else size
+        page.insert_text((x, y - (size * 0.35 if raised else 0)), piece, fontsize=fontsize, fontname=fontname)
+        x += pymupdf.get_text_length(piece, fontname=fontname, fontsize=fontsize)
+    return x
+
+
+def _nature_pdf(path: Path) -> None:
+    """Scientific Reports' first page: an author list in larger type wrapped after a comma with raised
+    affiliation numbers, an abstract printed with no heading, an introduction citing by superscripts, the
+    affiliations at the foot ("…, Germany. ²Department of …"), then a numbered list."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_text((56, 80), "Rooks and their neighbours", fontsize=24)
+    _raised(page, 56, 110, "Ada Krois^1,3^, Ben Cantu^1^, Cleo Patil^2^,", 12.5)  # heading-sized type
+    _raised(page, 56, 124, "Dana Gaudin^4^, Emil Gehrung^1^ & Fay Schwendicke^1^", 12.5)
+    y = 150.0
+    for line in ("We assessed how young rooks learn which neighbours to avoid. Our birds met each",
+                 "neighbour twice a day for a week. They avoided the neighbours that had chased them."):
+        page.insert_text((56, y), line, fontsize=10)
+        y += 12
+    y += 12
+    for line in ("Birds that breed in colonies meet the same neighbours every day and learn whom to",
+                 "avoid^1^. Earlier work found that such learning needs repeated meetings^2,3^.",
+                 "Here we ask how quickly young rooks learn it, and whether they forget it again."):
+        _raised(page, 56, y, line, 10)
+        y += 12
+    y += 30
+    _raised(page, 56, y, "^1^Department of Zoology, University of Berlin, Berlin, Germany. ^2^Department of "
+            "Ecology,", 8)
+    _raised(page, 56, y + 10, "University of Lucknow, Lucknow, India. ^3^Institute of Birds, Oxford, UK.", 8)
+    page.insert_text((56, y + 40), "References", fontsize=13, fontname="hebo")
+    for number, entry in enumerate(("Abbott, A. Colonies of rooks. J. Zool. 1, 1-9 (2001).",
+                                    "Baker, B. Meeting neighbours. Anim. Behav. 2, 10-19 (2002).",
+                                    "Carter, C. Learning whom to avoid. Ethology 3, 20-29 (2003)."), start=1):
+        page.insert_text((56, y + 40 + 16 * number), f"{number}. {entry}", fontsize=9)
+    doc.save(str(path))
+
+
+@pytest.fixture(scope="module")
+def nature(tmp_path_factory: pytest.TempPathFactory) -> ParsedDocument:
+    path = tmp_path_factory.mktemp("nature") / "scirep.pdf"
+    _nature_pdf(path)
+    return read_pdf(path)[0]
+
+
+def test_an_author_list_wrapped_after_a_comma_is_no_heading(nature: ParsedDocument) -> None:
+    assert [nature.text[b.start:b.end] for b in nature.blocks if b.kind == HEADING] == ["References"]
+    authors = next(b for b in nature.blocks if nature.text.startswith("Ada Krois", b.start))
+    assert "Fay Schwendicke" in nature.text[authors.start:authors.end]
+
+
+def test_only_the_bodys_superscripts_cite(nature: ParsedDocument) -> None:
+    # not the authors' affiliation numbers above the unheaded abstract, nor the affiliations' own
+    # labels ("Germany. ²Department"), which are glued to the word they label
+    marks = [(nature.text[c.start:c.end], c.keys) for c in nature.citations]
+    assert marks == [("[1]", ["ref-1"]), ("[2,3]", ["ref-2", "ref-3"])]
+
+
+def test_a_raised_number_glued_to_a_capitalised_word_labels_it() -> None:
+    from ingest.pdf import _labels_next
+
+    text = "Berlin, Germany. 2Department of Ecology; deep learning1 and more; avoid2. Earlier work3 In"
+    assert _labels_next(text, text.index("2Department") + 1)
+    assert not _labels_next(text, text.index("learning1") + len("learning1"))
+    assert not _labels_next(text, text.index("avoid2") + len("avoid2"))
+    assert not _labels_next(text, text.index("work3") + len("work3"))  # a space before the next word
