@@ -89,6 +89,8 @@ class Line:
     column: int | None = None  # its column on a page of three or more columns (None: see _column)
 
     def finish(self) -> Line:
+        if any(c.text in SPACING_ACCENTS for c in self.chars):
+            self.chars = _accents_combined(self.chars)
         chars = [c for c in self.chars if c.text.strip()]
         self.x0 = min(c.x0 for c in chars)
         self.x1 = max(c.x1 for c in chars)
@@ -121,6 +123,42 @@ class Line:
     @property
     def height(self) -> float:
         return self.y1 - self.y0
+
+
+# A spacing accent some typesetters print as a glyph of its own over the letter ("Ostojic´" for
+# "Ostojić", "Rodr´ıguez" for "Rodríguez"), which PDFium may give words later in the line.
+SPACING_ACCENTS = {"´": "\u0301", "¨": "\u0308", "ˆ": "\u0302", "˜": "\u0303", "¸": "\u0327",
+                   "ˇ": "\u030c", "˘": "\u0306", "˙": "\u0307", "˚": "\u030a", "˝": "\u030b",
+                   "¯": "\u0304"}
+
+
+def _accents_combined(chars: list[Char]) -> list[Char]:
+    """The line's characters with each spacing accent printed over a letter (its middle within the
+    letter's box) made part of that letter ("c" + "´" -> "ć", dotless "ı" + "´" -> "í"), and a space
+    it leaves doubled dropped. An accent over no letter ("37˚C") stays."""
+    import unicodedata
+
+    letters = [c for c in chars if c.text.isalpha()]
+    dropped: set[int] = set()
+    for index, accent in enumerate(chars):
+        if accent.text not in SPACING_ACCENTS:
+            continue
+        middle = (accent.x0 + accent.x1) / 2
+        under = [c for c in letters if c.x0 - 0.5 <= middle <= c.x1 + 0.5 and accent.y1 <= c.y1]
+        if not under:
+            continue
+        base = min(under, key=lambda c: abs((c.x0 + c.x1) / 2 - middle))
+        letter = "i" if base.text == "ı" else base.text
+        base.text = unicodedata.normalize("NFC", letter + SPACING_ACCENTS[accent.text])
+        dropped.add(index)
+    kept: list[Char] = []
+    for index, char in enumerate(chars):
+        if index in dropped:
+            continue
+        if char.text == " " and kept and kept[-1].text == " " and index - 1 in dropped:
+            continue  # "Clayton, ´ 2014" -> "Clayton, 2014"
+        kept.append(char)
+    return kept
 
 
 # --- opening -------------------------------------------------------------------------------

@@ -364,3 +364,46 @@ def test_a_raised_number_glued_to_a_capitalised_word_labels_it() -> None:
     assert not _labels_next(text, text.index("learning1") + len("learning1"))
     assert not _labels_next(text, text.index("avoid2") + len("avoid2"))
     assert not _labels_next(text, text.index("work3") + len("work3"))  # a space before the next word
+
+
+# --- a spacing accent printed as a glyph of its own over its letter -----------------------------
+
+def _with_accent(page: pymupdf.Page, x: float, y: float, text: str, letter_at: int, accent: str,
+                 size: float) -> None:
+    """`text` at (x, y), then `accent` centred over its character `letter_at`, written after the
+    whole line (PDFium then gives it after the line's last word, as in Frontiers' PDFs)."""
+    page.insert_text((x, y), text, fontsize=size)
+    left = x + pymupdf.get_text_length(text[:letter_at], fontsize=size)
+    width = pymupdf.get_text_length(text[letter_at], fontsize=size)
+    accent_width = pymupdf.get_text_length(accent, fontsize=size)
+    page.insert_text((left + (width - accent_width) / 2, y), accent, fontsize=size)
+
+
+def test_a_spacing_accent_over_a_letter_is_part_of_it(tmp_path: Path) -> None:
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_text((56, 70), "Dogs and wolves", fontsize=20)
+    lines = ["Wolves attend to each other as closely as dogs do, and more than pets attend to people.",
+             "Young wolves watch their partners before they act (Ostojic and Clayton, 2014).",
+             "All pups were kept warm for an hour after the test, as the dogs were kept before."]
+    y = 110.0
+    for index, line in enumerate(lines + lines[::2] * 3):
+        if index == 1:
+            _with_accent(page, 56, y, line, line.index("Ostojic") + 6, "´", 10)
+        else:
+            page.insert_text((56, y), line, fontsize=10)
+        y += 12
+    page.insert_font(fontname="serif", fontfile=REGULAR)  # a font that has the ring
+    page.insert_text((56, y), "Pups were kept at 37˚C.", fontname="serif", fontsize=10)
+    page.insert_text((56, y + 20), "References", fontsize=13)
+    _with_accent(page, 56, y + 40, "Ostojic, L., and Clayton, N. (2014). Behavioural coordination of dogs",
+                 6, "´", 9)
+    page.insert_text((66, y + 51), "and their owners. Anim. Cogn. 17, 12-19.", fontsize=9)
+    path = tmp_path / "frontiers.pdf"
+    doc.save(str(path))
+    pdf = read_pdf(path)[0]
+    assert "(Ostojić and Clayton, 2014)." in pdf.text and "´" not in pdf.text
+    assert "37˚C" in pdf.text  # a ring over no letter stays
+    assert [a.family for a in pdf.references[0].authors] == ["Ostojić", "Clayton"]
+    found = [(pdf.text[s:e], keys) for s, e, keys in citation_spans(pdf, pdf.references)]
+    assert found == [("(Ostojić and Clayton, 2014)", ["ostojic2014"])]
