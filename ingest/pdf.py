@@ -253,24 +253,30 @@ def _page_chars(page, textpage) -> list[Char]:  # noqa: ANN001 - pypdfium2 objec
     newline, space = Char("\n", 0, 0, 0, 0, 0, False), Char(" ", 0, 0, 0, 0, 0, False)
     chars: list[Char] = []
     append = chars.append
+    word_bold: bool | None = None  # by the font's name, for the word under way (one look-up a word)
     for index, text in enumerate(units):
         if text == _NO_CHAR:
             continue
         if text in "\r\n":
             append(newline)
+            word_bold = None
             continue
         if text.isspace() and generated(raw, index):
             append(space)
+            word_bold = None
             continue
         loose_box(raw, index, rect_ref)
         top, bottom = rect.top, rect.bottom
-        weight = weight_of(raw, index)
-        if weight <= 0:  # not stated (Adobe's "AdvTT…" fonts): the font's name says it
-            font_info(raw, index, name, 128, flags_ref)
-            bold = name.value in bold_names if name.value in font_names else \
-                _bold_name(name.value, font_names, bold_names)
-        else:
+        if text.isspace():  # a space's weight counts for nothing
+            bold, word_bold = False, None
+        elif (weight := weight_of(raw, index)) > 0:
             bold = weight >= 600
+        elif word_bold is not None:
+            bold = word_bold
+        else:  # not stated (Adobe's "AdvTT…" fonts): the font's name says it
+            font_info(raw, index, name, 128, flags_ref)
+            bold = word_bold = name.value in bold_names if name.value in font_names else \
+                _bold_name(name.value, font_names, bold_names)
         append(Char(text, rect.left, height - top, rect.right, height - bottom, top - bottom, bold))
     return chars
 
