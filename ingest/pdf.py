@@ -974,8 +974,11 @@ def _labels_next(text: str, end: int) -> bool:
 def _after_word_or_punctuation(text: str, start: int) -> bool:
     """A reference marker follows a word of 2+ letters ("mg/dL³" cites), a percentage ("90%²⁰")
     or closing punctuation; a raised number after a digit, a single letter or a unit of length
-    or mass ("10⁶", "x²", "m²", "cm³") is an exponent."""
+    or mass ("10⁶", "x²", "m²", "cm³") is an exponent, except after a version number, which has
+    no power ("scipy 1.5.2¹⁷")."""
     before = text[max(0, start - 12):start].rstrip()
+    if re.search(r"(?<![\d.])\d+\.\d+\.\d+$", before):
+        return True
     return bool(re.search(r"(?:[^\W\d_]{2,}|[.,;:)\]”’\"'%])$", before)) and not re.search(
         r"\b(?:mm|cm|dm|km|m|kg|mg|ml|µm|μm|nm|ft|in)$", before, re.I)
 

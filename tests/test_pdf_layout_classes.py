@@ -407,3 +407,12 @@ def test_a_spacing_accent_over_a_letter_is_part_of_it(tmp_path: Path) -> None:
     assert [a.family for a in pdf.references[0].authors] == ["Ostojić", "Clayton"]
     found = [(pdf.text[s:e], keys) for s, e, keys in citation_spans(pdf, pdf.references)]
     assert found == [("(Ostojić and Clayton, 2014)", ["ostojic2014"])]
+
+
+def test_a_raised_number_after_a_version_number_cites() -> None:
+    from ingest.pdf import _after_word_or_punctuation
+
+    text = "performed using the Python library scipy 1.5.217. At 10 6 cells and 2.5 2 mm"
+    assert _after_word_or_punctuation(text, text.index("17."))  # "scipy 1.5.2¹⁷": no power of a version
+    assert not _after_word_or_punctuation(text, text.index("6 cells"))  # "10⁶"
+    assert not _after_word_or_punctuation(text, text.index("2 mm"))  # "2.5²"
