@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from graph.schema import ClaimKind, claim_id
+from ingest.blocks import READING_LABEL
 from ingest.cues import CueScanner
 from ingest.model import LIST_ITEM, PARAGRAPH, REFERENCES, ParsedDocument, Sentence
 from ingest.segment import SUPERSCRIPT_MARKER_TEXT, split_sentences
@@ -420,8 +421,9 @@ def _misread_as_reference(doc: ParsedDocument, index: int) -> bool:
     ("Also, Herman (1992) wrote about how …"): prose the reader took for a list line."""
     block = doc.blocks[index]
     neighbours = doc.blocks[max(0, index - 1):index] + doc.blocks[index + 1:index + 2]
-    if any(b.kind == REFERENCES for b in neighbours) or looks_like_reference_entry(
-            doc.text[block.start:block.end].strip()):
+    words = doc.text[block.start:block.end].strip()
+    if (any(b.kind == REFERENCES for b in neighbours) or looks_like_reference_entry(words)
+            or READING_LABEL.match(words)):
         return False
     return not any(_REFERENCE_HEADING.match(doc.text[b.start:b.end].strip()) for b in doc.blocks[:index])
 

@@ -184,6 +184,12 @@ def _cited_part(core: str, core_start: int, co_authors: list[tuple[str, int]],
     return None
 
 
+# APA 7's group author with its abbreviation: "(National Institute for Health and Care Excellence [NICE],
+# 2014)". The bracketed abbreviation (and its comma) is read as a comma and blanks, so the group's name
+# and the year remain where they were printed.
+_GROUP_ABBREVIATION = re.compile(rf"\s*\[[{UPPER}][{LETTER}&\-]{{1,15}}\]\s*,(?=\s*(?:1[5-9]|20)\d\d)")
+
+
 def _mask_brackets(segment: str) -> str:
     """`segment` with every author–year bracket blanked out (same length), so the parenthesis
     around '(e.g., RNaseA [Jermann et al., 1995], …)' does not read its citations a second time."""
@@ -221,7 +227,10 @@ def find_author_year(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpa
                 found.append(_author_year_evidence(text, start, end, unit, index, families,
                                                    bool(before.group("etal")), years_only.group("years")))
             continue
-        parts = parenthetical_parts(paren.group(1), index)
+        content = paren.group(1)
+        if "[" in content:  # "(National Institute for Health and Care Excellence [NICE], 2014)"
+            content = _GROUP_ABBREVIATION.sub(lambda m: "," + " " * (len(m.group(0)) - 1), content)
+        parts = parenthetical_parts(content, index)
         for part in parts:
             single = len(parts) == 1 and not _PART_SEPARATOR.search(paren.group(1))
             start, end = ((unit.start + paren.start(), unit.start + paren.end()) if single
