@@ -405,8 +405,8 @@ def test_a_spacing_accent_over_a_letter_is_part_of_it(tmp_path: Path) -> None:
     assert "(Ostojić and Clayton, 2014)." in pdf.text and "´" not in pdf.text
     assert "37˚C" in pdf.text  # a ring over no letter stays
     assert [a.family for a in pdf.references[0].authors] == ["Ostojić", "Clayton"]
-    found = [(pdf.text[s:e], keys) for s, e, keys in citation_spans(pdf, pdf.references)]
-    assert found == [("(Ostojić and Clayton, 2014)", ["ostojic2014"])]
+    markers = {pdf.text[s:e] for s, e, keys in citation_spans(pdf, pdf.references) if keys == ["ostojic2014"]}
+    assert "(Ostojić and Clayton, 2014)" in markers  # (the sentences after it may carry its account on)
 
 
 def test_a_raised_number_after_a_version_number_cites() -> None:
