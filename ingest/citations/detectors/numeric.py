@@ -51,12 +51,28 @@ _TWO_BOUNDS = re.compile(r"\s*\d{1,3}\s*,\s*\d{1,3}\s*")
 #   of three letters between the last '=' and the number.
 _FORMULA_BEFORE = re.compile(r"=([^=]*)$")
 _WORD = re.compile(r"[^\W\d_]{3,}")
+# - a bracket glued to a one- or two-letter lower-case symbol, holding small numbers with no spaces:
+#   an index, not a citation ("the first two principal components (t[1] and t[2])", "loadings p[1]",
+#   "t[1] vs. to[1]", "χ[2]"). Citations glued to the word before are printed too, and are kept: after a
+#   word of three letters or more ("guinea pigs [83] and rats[84]"), a capital ("in R[ 96 ]", "Chao
+#   II[ 97 ]"), a unit ("mg/dL[12]"), with spaces inside ("developed by[ 3 ]") or a larger number.
+_SYMBOL_BEFORE = re.compile(r"(?:^|[\s(\[]|\]/)([^\W\d_]{1,2})$")
+_INDEX = re.compile(r"\[[1-5](?:,[1-5])*\]")
+
+
+def glued_to_symbol(text: str, start: int) -> bool:
+    """True when the bracket at text[start] is an index glued to a lower-case symbol ("t[1]", "(p[2]",
+    "t[1]/t[2]"), not a citation ("TNF-α[5]", "rats[84]", "R[ 96 ]", "by[ 3 ]")."""
+    symbol = _SYMBOL_BEFORE.search(text, max(0, start - 4), start)
+    return bool(symbol) and symbol.group(1).islower() and bool(_INDEX.match(text, start))
 
 
 def is_not_citation(segment: str, match: re.Match[str]) -> bool:
     """True when a bracketed or parenthesised number group in `segment` is a statistic, an interval,
     an equation, figure or table number, not a citation."""
     if _COMPARISON_AFTER.match(segment, match.end()):
+        return True
+    if match.re is _BRACKET_NUMBERS and glued_to_symbol(segment, match.start()):
         return True
     before = segment[max(0, match.start() - 40):match.start()]
     paren = match.re is _PAREN_NUMBERS
