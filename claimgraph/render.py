@@ -42,6 +42,8 @@ MIN_TEXT_WIDTH = 30
 DROPPABLE = ("support_design", "document_id", "section", "date", "authors", "source_ids", "kind", "year",
              "evidence_count",
              "article_count", "path", "claim_id", "keys")
+# Last, status-count columns holding 0 in every row, in this order.
+DROPPABLE_IF_ZERO = ("cited-unresolved", "disputed-by-citation", "anecdotal", "cited", "unsupported")
 STATUS_STYLES = {"cited": "green", "cited-unresolved": "dark_khaki", "disputed-by-citation": "magenta",
                  "anecdotal": "yellow", "unsupported": "red"}
 STANCE_STYLES = {"supporting": "green", "contrasting": "magenta", "mentioning": "dim"}
@@ -210,7 +212,12 @@ def fit_columns(columns: tuple[str, ...], rows: list[dict[str, Any]], width: int
         if droppable in shown:
             shown.remove(droppable)
         if text_fits(shown, rows, width):
-            break
+            return tuple(shown)
+    for count in DROPPABLE_IF_ZERO:  # then the status counts that are 0 in every row (CSV/JSON keep them)
+        if count in shown and all(not row.get(count) for row in rows):
+            shown.remove(count)
+            if text_fits(shown, rows, width):
+                break
     return tuple(shown)
 
 
