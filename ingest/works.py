@@ -205,12 +205,33 @@ class Description:
 
 
 def describe(fields: dict[str, str], authors: list[PersonName]) -> Description:
-    family = family_key(authors[0].family) if authors else ""
+    """What a record says about a work (the fields it reads kept, so a record cited again in the same
+    words, as most are, is folded and normalised once)."""
+    key = (authors[0].family if authors else None, *(fields.get(name, "") for name in _DESCRIBED))
+    try:
+        family, year, title, strong, raw = _description(key)
+    except TypeError:  # a value that cannot be a key (not a string)
+        family, year, title, strong, raw = _describe(key)
+    return Description(family, year, title, list(strong), raw)
+
+
+# the fields describe reads (strong_identities: doi … isbn)
+_DESCRIBED = ("author", "title", "booktitle", "year", "date", "doi", "url", "pmid", "pmcid", "arxiv",
+              "eprint", "archiveprefix", "eprinttype", "isbn")
+
+
+def _describe(key: tuple[Any, ...]) -> tuple[str, str, str, tuple[str, ...], str]:
+    first_family, *values = key
+    fields = {name: value for name, value in zip(_DESCRIBED, values, strict=True) if value != ""}
+    family = family_key(first_family) if first_family is not None else ""
     if not family and fields.get("author"):
         family = family_key(fields["author"].split(" and ")[0].split(",")[0])
     raw = fields.get("title", "") or fields.get("booktitle", "")
-    return Description(family, year_of(fields.get("year", "") or fields.get("date", "")), fold(raw),
-                       strong_identities(fields), raw)
+    return (family, year_of(fields.get("year", "") or fields.get("date", "")), fold(raw),
+            tuple(strong_identities(fields)), raw)
+
+
+_description = functools.lru_cache(maxsize=65536)(_describe)
 
 
 # -- records ---------------------------------------------------------------------------------------
