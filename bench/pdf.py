@@ -1,6 +1,6 @@
 """PDF libraries compared on the real PDFs: pages per second and text quality, same run.
 
-    python -m bench.pdf [--repeat 3]
+    python -m bench.pdf [--repeat 3] [--extra DIR ...]
 
 For each non-blind PDF in tests/data/corpus/pdf (its .xml is the publisher's text) and each
 library's plain-text extraction (PyMuPDF `page.get_text()`, pypdfium2 `get_text_range()`,
@@ -15,10 +15,11 @@ pdfplumber `extract_text()`) plus ClaimGraph's reader (ingest.pdf, built on pypd
   front matter (running heads, page numbers, line numbers, broken words).
 The last row per file is the ratio of ClaimGraph's reader speed to raw pypdfium2 (baseline).
 
-`--time` (also part of the full run): the PDF route end to end per file (the fresh-pdf set too),
-best of --repeat: reading (ingest.pdf.read_pdf) and reading + extraction
-(ingest.pipeline.extract_article against the parsed list), with the time a 20-page paper takes at
-that rate (the issue's target: <= 2 s), in wall time and in process (CPU) time.
+`--time` (also part of the full run): the PDF route end to end per file (and every PDF of each
+`--extra DIR`, e.g. the fetched set kept outside the repository,
+`--extra /work/fetched/tests/data/corpus/fresh-pdf`), best of --repeat: reading (ingest.pdf.read_pdf)
+and reading + extraction (ingest.pipeline.extract_article against the parsed list), with the time a
+20-page paper takes at that rate (the issue's target: <= 2 s), in wall time and in process (CPU) time.
 """
 
 from __future__ import annotations
@@ -35,8 +36,6 @@ from lxml import etree
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "data" / "corpus"
 PDFS = ("elife-03318", "elife-08245", "tinf-33-e200068")  # elife-10635 is blind
-FRESH_PDFS = ("scielo-1414-431x-bjmbr-54-e11439", "scielo-1414-462x-cadsc-31-3-e31030043",
-              "scielo-1809-4392-acta-53-4-271")  # tests/data/corpus/fresh-pdf, timed only
 
 
 def words(text: str) -> list[str]:
@@ -160,12 +159,18 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--links", action="store_true", help="only the citation-link table")
     parser.add_argument("--time", action="store_true", help="only the end-to-end timing table")
+    parser.add_argument("--extra", type=Path, action="append", default=[], metavar="DIR",
+                        help="also time every PDF in DIR (repeatable), e.g. a fetched set kept outside "
+                             "the repository: /work/fetched/tests/data/corpus/fresh-pdf")
     args = parser.parse_args()
+    for folder in args.extra:
+        if not folder.is_dir() or not any(folder.glob("*.pdf")):
+            parser.error(f"--extra {folder}: not a folder with .pdf files")
     if args.links:
         print_links()
         return
     if args.time:
-        print_times(args.repeat)
+        print_times(args.repeat, args.extra)
         return
     header = f"{'file':<17} {'extractor':<24} {'pages':>5} {'pages/s':>8} {'body rec':>8} {'refs rec':>8} " \
              f"{'order':>6} {'noise':>6}"
@@ -192,7 +197,7 @@ def main() -> None:
         print(f"{name:<17} {'ingest.pdf / pypdfium2':<24} reader takes {ratio:.1f}x raw pypdfium2 "
               "extraction time")
     print_links()
-    print_times(args.repeat)
+    print_times(args.repeat, args.extra)
     print("\nall three files")
     for label, values in totals.items():
         chunks = [values[i:i + 6] for i in range(0, len(values), 6)]
@@ -203,8 +208,9 @@ def main() -> None:
               f"{means[2]:>6.3f} {means[3]:>6.3f}")
 
 
-def print_times(repeat: int) -> None:
-    """Reading and reading + extraction of each PDF, best of `repeat`, and per 20 pages."""
+def print_times(repeat: int, extra: list[Path] | None = None) -> None:
+    """Reading and reading + extraction of each PDF (the corpus's, then every PDF of each `extra`
+    folder), best of `repeat`, and per 20 pages."""
     from ingest.pdf import read_pdf
     from ingest.pipeline import extract_article
 
@@ -213,7 +219,7 @@ def print_times(repeat: int) -> None:
           "(PDF route end to end, best of --repeat; cpu: process time of the whole, which a loaded "
           "machine inflates less than wall time)")
     paths = [CORPUS / "pdf" / f"{name}.pdf" for name in PDFS]
-    paths += [CORPUS / "fresh-pdf" / f"{name}.pdf" for name in FRESH_PDFS]
+    paths += [path for folder in extra or [] for path in sorted(folder.glob("*.pdf"))]
     for path in paths:
         name = path.stem[:17]
         read_best = total_best = cpu_best = float("inf")

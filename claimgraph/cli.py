@@ -185,6 +185,9 @@ def collect_articles(paths: Sequence[str]) -> tuple[list[str], list[str], list[s
             elif suffix != ".bib":
                 suffixes = ", ".join(sorted(ARTICLE_SUFFIXES))
                 skipped.append(f"skipped {found}: not an article file ({suffixes})")
+    if not articles and bibs and len(bibs) == len(paths):
+        raise CliError(f"{bibs[0]}: is a BibTeX file, not an article. Give the article it belongs to as well "
+                       f"(claimgraph ingest ARTICLE {bibs[0]}, or --bib {bibs[0]})")
     if not articles:
         raise CliError(f"no article files in {', '.join(paths)}: give .txt, .md, .html, .xml or .pdf files "
                        "or folders holding them")

@@ -243,8 +243,9 @@ NODES: dict[Label, NodeSpec] = {
             Prop("position", int, "Order of the claim within its document."),
             Prop("kind", str, "empirical, definition, causal, prescriptive, evaluative, personal "
                  "or general.", indexed=True),
-            Prop("status", str, "cited, disputed-by-citation (its only citations are contrasting), "
-                 "anecdotal or unsupported.", indexed=True),
+            Prop("status", str, "cited, cited-unresolved (it has citations but none matched a reference), "
+                 "disputed-by-citation (its only citations are contrasting), anecdotal or unsupported.",
+                 indexed=True),
             Prop("contested", bool, "True when a comment or claim challenges it."),
             Prop("page", int, "1-based PDF page it starts on (0: unknown or not a PDF)."),
             Prop("bbox", str, "Its box on that page in PDF points 'x0,y0,x1,y1', origin top left "

@@ -12,6 +12,7 @@ braces, or any failure of bibtexparser or pylatexenc (named with the entry and f
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import re
@@ -44,6 +45,15 @@ def read_bibtex(path: str | Path) -> list[Reference]:
 
 
 def parse_bibtex(text: str, path: str = "<string>") -> list[Reference]:
+    """Every entry of BibTeX `text` (`_parse_bibtex`), with what parsing left for the garbage
+    collector freed at once."""
+    try:
+        return _parse_bibtex(text, path)
+    finally:
+        gc.collect(0)
+
+
+def _parse_bibtex(text: str, path: str) -> list[Reference]:
     """Every entry of BibTeX `text`; `path` is only used in error messages and References.
 
     A large file is parsed in chunks split between top-level entries (`_chunk_starts`), each

@@ -39,8 +39,33 @@ BOILERPLATE_LINE = re.compile(
     r"|copyright\b.*|©.*|all rights reserved\.?|tags?:.*|categories:.*|filed under\b.*)$",
     re.I,
 )
-REFERENCE_HEADING = re.compile(r"^(?:references|bibliography|sources|works cited|citations|further reading)"
-                               r"\s*:?$", re.I)
+# The heading of a list of works: everything under it is a reference entry. A reading list is one too
+# ("READING LIST", "Links and further reading", "Recommended reading"), but not a bare "Reading".
+REFERENCE_HEADING = re.compile(
+    r"^(?:references|bibliography|sources|works cited|citations|further reading"
+    r"|(?:(?:the|a|your|our|course|module|weekly|week \d{1,2})\s+)?reading lists?"
+    r"|(?:(?:recommended|suggested|required|essential|core|key|additional|further|background|optional)\s+)"
+    r"(?:readings?|resources|sources|literature|links)"
+    r"|readings"
+    r"|(?:links|sources|notes|references|resources)\s+(?:and|&)\s+(?:further\s+)?(?:readings?|links|sources"
+    r"|references|resources))"
+    r"\s*:?$", re.I)
+# "Further reading: Hughes et al. (2017) is short and readable.", "**Reading for next week:** Putnam
+# 2000, chapters 1 and 22.": a line that opens with a reading-list label lists works to read; the
+# works it names are no evidence for anything, and the line is no claim.
+READING_LABEL = re.compile(
+    r"^[*_]{0,2}(?:(?:further|recommended|suggested|required|essential|additional|background|optional)\s+"
+    r"(?:reading|readings|reading list)|reading list|readings"
+    r"|reading\s+for\s+(?:next\s+|this\s+|the\s+)?(?:week|seminar|class|lecture|session|tutorial|exam)"
+    r"[\w ]{0,20}?)"
+    r"\s*(?::[*_]{0,2}|[*_]{1,2}:)\s", re.I)
+# "[1] Beecher HK. The powerful placebo. JAMA. 1955;159(17):1602-1606.": a "[n]" Vancouver entry
+# standing on its own line (a handout's list without a "References" heading above it). Its sentence
+# splitter would make claims of "[1] Beecher HK." and "The powerful placebo.".
+NUMBERED_VANCOUVER_LINE = re.compile(
+    r"^(?:\[\d{1,3}\]|\d{1,3}[.)])?\s*[A-ZÀ-Þ][\w'’\-]+(?: [a-z]{1,3})?(?: [A-ZÀ-Þ][\w'’\-]+)? [A-Z]{1,3}"
+    r"(?:,\s+[A-ZÀ-Þ][\w'’\-]+(?: [A-ZÀ-Þ][\w'’\-]+)? [A-Z]{1,3})*(?:,?\s+et al)?\.\s"
+    r".{3,500}?\b(?:1[5-9]|20)\d\d[a-z]?\s*(?:;|:|\(|\.\s*\S|\.$)")
 # "Herman, Judith (1992). …", "Jordan, B. K., Marmar, C. R., … (1992). …"
 REFERENCE_LINE = re.compile(
     r"^[A-ZÀ-Þ][\w'’\-]+(?: [A-ZÀ-Þ][\w'’\-]+)?,\s+(?:[A-ZÀ-Þ]\.|[A-ZÀ-Þ][a-zà-ÿ]+).{0,600}?"
@@ -126,10 +151,16 @@ def byline_names(line: str) -> list[str]:
     return names
 
 
+# "Source: Hattie, 2009", "Source: IPCC (2006c) [9]" under an equation: a line crediting a work (a year
+# or a reference number and no web address) is a bare citation, not the page's source metadata.
+_CREDITS_A_WORK = re.compile(r"^source\s*:(?![^\n]*(?:https?://|www\.|\w\.(?:com|org|net)\b))"
+                             r"(?=[^\n]*(?:\b(?:1[5-9]|20)\d\d[a-z]?\b|\[\s*\d{1,3}\s*\]))", re.I)
+
+
 def is_byline(line: str) -> bool:
     """A metadata line ('URL: …', 'Date: …') or a byline ('By …', 'Posted by … | March 3rd, 2019',
     Markdown '*By Jane Doe*')."""
-    if METADATA_LINE.match(line):
+    if METADATA_LINE.match(line) and not _CREDITS_A_WORK.match(line):
         return True
     if EMPHASISED_POSTED.match(line) and DATE_WORDS.search(line):
         return True
@@ -316,13 +347,26 @@ class Classifier:
             single = self._single_line_kind(words)
             if single:
                 return single
-        if REFERENCE_LINE.match(words):
+        if REFERENCE_LINE.match(words) or READING_LABEL.match(words):
+            return REFERENCES
+        if self._numbered_entries(unit, words):
             return REFERENCES
         if unit.hint == "item":
             return LIST_ITEM
         if not self.markdown and self._looks_like_heading(unit):
             return HEADING
         return PARAGRAPH
+
+    def _numbered_entries(self, unit: Unit, words: str) -> bool:
+        """Lines of a "[n]"-numbered Vancouver-style reference list: "[3] Levine JD, Gordon NC, Fields
+        HL. The mechanism of placebo analgesia. Lancet. 1978;2(8091):654-657.", one line or several
+        short ones run together into a unit, each an entry. (A "3." item is a list item: its whole
+        text is one unit, which the claims and evidence steps already know for a reference line.)"""
+        if unit.hint == "item":
+            return False
+        lines = [line.strip() for line in words.splitlines() if line.strip()]
+        return bool(lines) and all(line.startswith("[") and len(line) <= 700
+                                   and NUMBERED_VANCOUVER_LINE.match(line) for line in lines)
 
     def _looks_like_title(self, unit: Unit) -> bool:
         words = self._words(unit)

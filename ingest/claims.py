@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from graph.schema import ClaimKind, claim_id
+from ingest.blocks import READING_LABEL
 from ingest.cues import CueScanner
 from ingest.model import LIST_ITEM, PARAGRAPH, REFERENCES, ParsedDocument, Sentence
 from ingest.segment import SUPERSCRIPT_MARKER_TEXT, split_sentences
@@ -213,7 +214,8 @@ _PASSIVE_POINTER = re.compile(
 
 
 # A line that is only a citation: "(Dunlosky et al., 2013, p. 6)", "— Herman (1992, p. 133)",
-# "Source: Hattie, 2009". It credits what stands right before it (a block quote, a paragraph).
+# "Source: Hattie, 2009", "Source: IPCC (2006c) [ 9 ]" under an equation. It credits what stands right
+# before it (a block quote, a paragraph).
 _CITED_YEAR = r"(?:1[5-9]\d\d|20\d\d)[a-z]?(?:/\d{4}[a-z]?)?|n\.\s?d\.|in press"
 _CITED_NAME = r"(?:(?:van|von|de|der|den|du|la|le)\s+)*[A-Z][\w'’-]+"
 _CITED_NAMES = (rf"{_CITED_NAME}(?:\s+[*_]{{0,2}}et al\.?[*_]{{0,2}}|\s+and (?:colleagues|others)"
@@ -223,6 +225,7 @@ _BARE_CITATION = re.compile(
     rf"(?:\((?:see\s+)?{_CITED_NAMES},?\s+(?:{_CITED_YEAR})(?:[,;:][^()]{{0,120}})?\)"
     rf"|{_CITED_NAMES},?\s+\(\s*(?:{_CITED_YEAR})(?:[,:][^()]{{0,60}})?\)"
     rf"|(?<=[—–\-:\s]){_CITED_NAMES},\s+(?:{_CITED_YEAR})(?:,\s*pp?\.\s*[\divxlc]+(?:\s*[–-]\s*\d+)?)?)"
+    r"(?:\s*\[\s*\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\s*\])?"  # and its number: "Source: IPCC (2006c) [ 9 ]"
     r"\s*\.?$"
 )
 
@@ -420,8 +423,9 @@ def _misread_as_reference(doc: ParsedDocument, index: int) -> bool:
     ("Also, Herman (1992) wrote about how …"): prose the reader took for a list line."""
     block = doc.blocks[index]
     neighbours = doc.blocks[max(0, index - 1):index] + doc.blocks[index + 1:index + 2]
-    if any(b.kind == REFERENCES for b in neighbours) or looks_like_reference_entry(
-            doc.text[block.start:block.end].strip()):
+    words = doc.text[block.start:block.end].strip()
+    if (any(b.kind == REFERENCES for b in neighbours) or looks_like_reference_entry(words)
+            or READING_LABEL.match(words)):
         return False
     return not any(_REFERENCE_HEADING.match(doc.text[b.start:b.end].strip()) for b in doc.blocks[:index])
 

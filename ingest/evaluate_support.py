@@ -6,12 +6,14 @@ The labels (JSON lines, written blind by another engineer; see that directory's 
 - `stance-<split>.jsonl`: {article, rid, sentence, marker, stance, cue}: the stance of `sentence`
   toward the work `rid`.
 
-Each article (a JATS file, path relative to the repository) is ingested alone through the real
+Each article (a JATS file, path relative to a data root: `--data-root`, else the repository, which holds
+the dev and blind articles of tests/data/corpus; the fetched sets fresh..fresh4, which the repository
+does not hold, live under /work/fetched: `--data-root /work/fetched`) is ingested alone through the real
 pipeline (`ingest_paths`): the design of a record is the `design` of the Source its Document -> Source
 CITES names by the key `rid`; the stance is the `stance` on the Evidence -> Source CITES of that key
-whose citing passage best matches the labelled sentence (rapidfuzz partial ratio of the sentence
-against the text around the marker; below MIN_MATCH the record is 'not found' and left out of the
-scores, and counted).
+whose citing passage best matches the labelled sentence (rapidfuzz partial ratio of the sentence against
+the text around the marker; below MIN_MATCH the record is 'not found' and left out of the scores, and
+counted).
 
 Design: accuracy where `named` is true, the wrong-label rate over every record (a label other than
 `unknown` that is not the gold one), per-class precision/recall and the confusion matrix. Stance:
@@ -119,6 +121,19 @@ def article_graph(article: Path) -> ArticleGraph:
     return graph
 
 
+def article_path(data_root: Path, article: str) -> Path:
+    """The file of a record's `article` under `data_root`, else under the repository (which holds the dev
+    and blind articles of tests/data/corpus); an InputError naming both when it is in neither."""
+    from ingest.model import InputError
+
+    for root in dict.fromkeys((data_root, ROOT)):
+        if (root / article).is_file():
+            return root / article
+    raise InputError(str(data_root / article), "no such article file",
+                     hint="give --data-root the folder that holds the labels' article paths "
+                     "(the fetched sets fresh..fresh4: --data-root /work/fetched)")
+
+
 def best_passage(sentence: str, passages: list[Passage]) -> Passage | None:
     """The citation (window, offset, stance, cue, context) whose surrounding text the labelled sentence
     best matches with the marker inside the matched part (a work cited twice nearby is told apart); None
@@ -164,18 +179,18 @@ def confusion(pairs: list[tuple[str, str]], classes: list[str]) -> list[str]:
 
 
 def evaluate(label_dir: Path, blind: bool = False, include_held_out: bool = False,
-             label_set: str | None = None) -> dict[str, Any]:
+             label_set: str | None = None, data_root: Path = ROOT) -> dict[str, Any]:
     """Score designs and stances of the split (dev, or blind, or the named `label_set`: its
     design-<label_set>.jsonl / stance-<label_set>.jsonl) in `label_dir`; the dev split leaves out the
     articles of tests/data/corpus/blind.txt unless `include_held_out`; blind and named sets are scored
-    whole."""
+    whole. Article paths are read relative to `data_root`."""
     split = label_set or ("blind" if blind else "dev")
     skip = set() if blind or label_set or include_held_out else held_out_articles()
     graphs: dict[str, ArticleGraph] = {}
 
     def graph_of(article: str) -> ArticleGraph:
         if article not in graphs:
-            graphs[article] = article_graph(ROOT / article)
+            graphs[article] = article_graph(article_path(data_root, article))
         return graphs[article]
 
     result: dict[str, Any] = {"split": split, "label_dir": str(label_dir)}
@@ -279,6 +294,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--include-held-out", action="store_true",
                         help="dev split: also score the records on articles of tests/data/corpus/blind.txt "
                         "(held out for the citation-detection measurement; left out by default)")
+    parser.add_argument("--data-root", type=Path, default=ROOT,
+                        help="folder the labels' article paths are relative to, looked in before the "
+                        "repository (the fetched sets fresh..fresh4: /work/fetched)")
     parser.add_argument("--json", action="store_true", help="print every figure and error as JSON")
     parser.add_argument("--errors", action="store_true", help="also list each wrong design and stance")
     args = parser.parse_args(argv)
@@ -300,7 +318,7 @@ def main(argv: list[str] | None = None) -> int:
             return 2
     try:
         result = evaluate(args.labels, blind=args.blind, include_held_out=args.include_held_out,
-                          label_set=args.label_set)
+                          label_set=args.label_set, data_root=args.data_root)
     except InputError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2

@@ -191,6 +191,8 @@ def html_comments(html: str, article: ParsedDocument) -> list[ParsedDocument]:
         body = _first_with_class(element, ("comment-content", "comment-text", "comment-body-text"))
         name = _first_with_class(element, ("fn", "comment-author-name", "comment-author"))
         if body is None or name is None:
+            body, name = _plain_comment(element, body, name)
+        if body is None or name is None:
             continue
         parent = next((a for a in element.iterancestors() if a in paths), None)
         parent_path = paths[parent] if parent is not None else ()
@@ -206,6 +208,35 @@ def html_comments(html: str, article: ParsedDocument) -> list[ParsedDocument]:
             parent_id=comment_id(article.id, parent_path) if parent_path else article.id,
             position=len(documents) + 1, blocks=blocks, sentences=sentences_of(text, blocks)))
     return documents
+
+
+_META_CLASSES = ("comment-meta", "comment-metadata", "comment-header", "comment-byline")
+
+
+def _plain_comment(element: object, body: object | None, name: object | None) -> tuple[object | None,
+                                                                                         object | None]:
+    """Body and author of a comment marked up without WordPress's body and author classes:
+    `<div class="comment"><p class="comment-meta"><strong>Léa Dubois</strong> · 4 March 2024</p>
+    <p>…</p></div>`. The author is the meta line's first emphasised name; the body, the comment's own
+    paragraphs after it (not those of the replies nested in it). (None, None) when it has no meta line."""
+    import copy
+
+    import lxml.html
+
+    meta = _first_with_class(element, _META_CLASSES)
+    if meta is None:
+        return body, name
+    if name is None:
+        name = next((e for e in meta.iter("strong", "b", "a", "cite")), None)  # type: ignore[attr-defined]
+    if body is None:
+        own = [p for p in element.iter("p", "li", "blockquote")  # type: ignore[attr-defined]
+               if p is not meta and meta not in p.iterancestors()
+               and next((a for a in p.iterancestors() if "comment" in _classes(a)), None) is element]
+        if own:
+            body = lxml.html.Element("div")
+            for paragraph in own:
+                body.append(copy.deepcopy(paragraph))
+    return body, name
 
 
 def _classes(element: object) -> set[str]:

@@ -108,6 +108,16 @@ class InlineText:
     def text(self) -> str:
         return "".join(self.parts)
 
+    def drop_trailing(self, char: str) -> None:
+        """Remove `char` from the end of the text (a marker's closing parenthesis), if it is there."""
+        while self.parts and not self.parts[-1]:
+            self.parts.pop()
+        if self.parts and self.parts[-1].endswith(char):
+            self.parts[-1] = self.parts[-1][:-len(char)]
+            self.length -= len(char)
+            for cited in self.citations:
+                cited.end = min(cited.end, self.length)
+
 
 @dataclass
 class Layout:
@@ -419,6 +429,8 @@ def _inline_child(child: object, line: InlineText, resolver: KeyResolver) -> Non
             line.append("[")
         _inline(child, line, resolver)
         if not bracketed:
+            if inner.endswith(")") and "(" not in inner:
+                line.drop_trailing(")")  # Korean/Japanese "¹⁾", "³,⁴⁾": [1], [3,4], as the HTML reader has it
             line.append("]")
     elif name in ("inline-formula", "alternatives"):
         tex = next((el for el in child.iter() if local_name(el) == "tex-math"), None)  # type: ignore[attr-defined]
@@ -614,7 +626,7 @@ def _reference(path: Path, ref: object, position: int) -> Reference | None:
     if not citations:
         citations = [c for c in ref.iter() if local_name(c) in CITATION_ELEMENTS]  # type: ignore[attr-defined]
     if not citations:
-        return None
+        return _note_reference(path, ref, key)
     structured = max(citations, key=lambda c: len(_children(c, "person-group")) + len(_children(c, "source"))
                      + len(_children(c, "article-title")))
     printed = next((c for c in citations if _has_own_punctuation(c)), None)
@@ -631,25 +643,70 @@ def _reference(path: Path, ref: object, position: int) -> Reference | None:
     return reference
 
 
+def _note_reference(path: Path, ref: object, key: str) -> Reference | None:
+    """A <ref> holding a <note> instead of a citation (MDPI's "References and Notes": "1. To be
+    consistent with … we will use the term retinoid"): an entry of the list as printed, which its
+    markers ("[1]") cite like any other; a `misc` entry whose note is the text. None when the ref
+    has no text at all."""
+    notes = [c for c in ref if local_name(c) == "note"]  # type: ignore[attr-defined]
+    text = " ".join(t for t in (_flat(note) for note in notes) if t)
+    if not text:
+        return None
+    label = _flat(_child(ref, "label")).strip().rstrip(".").strip("[]")
+    reference = Reference(key=key, entry_type="misc", fields={"note": text, "printed": text}, authors=[],
+                          path=str(path), line=getattr(ref, "sourceline", 0) or 0, label=label, origin="jats")
+    reference.bibtex = to_bibtex(reference)
+    return reference
+
+
+PEOPLE = frozenset({"name", "string-name", "collab", "name-alternatives"})
+
+
 def printed_mixed_citation(citation: object) -> str:
     """A mixed-citation as printed: its own text and punctuation, a <name> as "Surname GN", no
-    <pub-id> (PMC shows those as links, not text), adjacent fields kept apart by a space."""
-    parts: list[str] = [citation.text or ""]  # type: ignore[attr-defined]
-    for child in citation:  # type: ignore[attr-defined]
+    <pub-id> (PMC shows those as links, not text), adjacent fields kept apart by a space.
+
+    What the publisher's page adds to markup that holds no punctuation of its own is added too, so
+    the list reads as the page does: names with nothing but white space between them are joined by
+    ", " and `<etal/>` is "et al." (F1000 "Cole JR, Wang Q, Fish JA, et al.:", Pensoft "Barrett RL,
+    Wilson KL (2012)"), and a field right after a full stop, comma or parenthesis is set off by a
+    space ("… Schoeneae). Australian Systematic Botany", not "Schoeneae).Australian")."""
+    return " ".join(_printed_parts(citation).split())
+
+
+def _printed_parts(element: object) -> str:
+    """The text of a mixed-citation (or of a person-group inside one), as printed_mixed_citation says."""
+    parts: list[str] = [element.text or ""]  # type: ignore[attr-defined]
+    person_last = False  # the last child was a name with only white space after it
+    for child in element:  # type: ignore[attr-defined]
         name = local_name(child)
-        if name == "name":
+        if name == "name" or name == "string-name" and _parts_only(child):
             person = _person(child)
             words = f"{person.family} {person.given}".strip() if person else ""
         elif name in ("pub-id", "object-id") or not name:
             words = ""
+        elif name == "person-group":
+            words = _printed_parts(child).strip()  # "Keim DA</name>\n</person-group>:" is "Keim DA:"
+        elif name == "etal":
+            words = "et al." if not (child.text or "").strip() else _flat(child)  # type: ignore[attr-defined]
         else:
             words = _flat(child)
         before = next((part for part in reversed(parts) if part), "")
-        if words and before[-1:].isalnum() and words[:1].isalnum():
+        if words and person_last and not parts[-1].strip() and (name in PEOPLE or name == "etal"):
+            parts[-1], words = "", ", " + words  # parts[-1]: the white space after the name before
+        elif words and (before[-1:].isalnum() or before[-1:] in ".,)") and words[:1].isalnum():
             words = " " + words
         parts.append(words)
-        parts.append(child.tail or "")
-    return " ".join("".join(parts).split())
+        parts.append(child.tail or "")  # type: ignore[attr-defined]
+        person_last = bool(words) and name in PEOPLE
+    return "".join(parts)
+
+
+def _parts_only(element: object) -> bool:
+    """A <string-name> made of <surname>, <given-names>, … with nothing printed between them
+    ("<surname>Barrett</surname><given-names>RL</given-names>"): read like a <name>."""
+    texts = [element.text or ""] + [c.tail or "" for c in element]  # type: ignore[attr-defined]
+    return _child(element, "surname") is not None and not "".join(texts).strip()
 
 
 def _has_own_punctuation(citation: object) -> bool:

@@ -86,8 +86,11 @@ class Line:
     bold: bool = False
     text: str = ""
     superscripts: list[tuple[int, int]] = field(default_factory=list)  # spans within `text`
+    column: int | None = None  # its column on a page of three or more columns (None: see _column)
 
     def finish(self) -> Line:
+        if any(c.text in SPACING_ACCENTS for c in self.chars):
+            self.chars = _accents_combined(self.chars)
         chars = [c for c in self.chars if c.text.strip()]
         self.x0 = min(c.x0 for c in chars)
         self.x1 = max(c.x1 for c in chars)
@@ -120,6 +123,42 @@ class Line:
     @property
     def height(self) -> float:
         return self.y1 - self.y0
+
+
+# A spacing accent some typesetters print as a glyph of its own over the letter ("Ostojic´" for
+# "Ostojić", "Rodr´ıguez" for "Rodríguez"), which PDFium may give words later in the line.
+SPACING_ACCENTS = {"´": "\u0301", "¨": "\u0308", "ˆ": "\u0302", "˜": "\u0303", "¸": "\u0327",
+                   "ˇ": "\u030c", "˘": "\u0306", "˙": "\u0307", "˚": "\u030a", "˝": "\u030b",
+                   "¯": "\u0304"}
+
+
+def _accents_combined(chars: list[Char]) -> list[Char]:
+    """The line's characters with each spacing accent printed over a letter (its middle within the
+    letter's box) made part of that letter ("c" + "´" -> "ć", dotless "ı" + "´" -> "í"), and a space
+    it leaves doubled dropped. An accent over no letter ("37˚C") stays."""
+    import unicodedata
+
+    letters = [c for c in chars if c.text.isalpha()]
+    dropped: set[int] = set()
+    for index, accent in enumerate(chars):
+        if accent.text not in SPACING_ACCENTS:
+            continue
+        middle = (accent.x0 + accent.x1) / 2
+        under = [c for c in letters if c.x0 - 0.5 <= middle <= c.x1 + 0.5 and accent.y1 <= c.y1]
+        if not under:
+            continue
+        base = min(under, key=lambda c: abs((c.x0 + c.x1) / 2 - middle))
+        letter = "i" if base.text == "ı" else base.text
+        base.text = unicodedata.normalize("NFC", letter + SPACING_ACCENTS[accent.text])
+        dropped.add(index)
+    kept: list[Char] = []
+    for index, char in enumerate(chars):
+        if index in dropped:
+            continue
+        if char.text == " " and kept and kept[-1].text == " " and index - 1 in dropped:
+            continue  # "Clayton, ´ 2014" -> "Clayton, 2014"
+        kept.append(char)
+    return kept
 
 
 # --- opening -------------------------------------------------------------------------------
@@ -206,23 +245,53 @@ def _page_chars(page, textpage) -> list[Char]:  # noqa: ANN001 - pypdfium2 objec
     rect_ref = ctypes.byref(rect)
     loose_box, weight_of, generated = (pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetFontWeight,
                                        pdfium_c.FPDFText_IsGenerated)
+    font_info = pdfium_c.FPDFText_GetFontInfo
+    name, flags = ctypes.create_string_buffer(128), ctypes.c_int()
+    flags_ref = ctypes.byref(flags)
+    font_names: set[bytes] = set()
+    bold_names: set[bytes] = set()
     newline, space = Char("\n", 0, 0, 0, 0, 0, False), Char(" ", 0, 0, 0, 0, 0, False)
     chars: list[Char] = []
     append = chars.append
+    word_bold: bool | None = None  # by the font's name, for the word under way (one look-up a word)
     for index, text in enumerate(units):
         if text == _NO_CHAR:
             continue
         if text in "\r\n":
             append(newline)
+            word_bold = None
             continue
         if text.isspace() and generated(raw, index):
             append(space)
+            word_bold = None
             continue
         loose_box(raw, index, rect_ref)
         top, bottom = rect.top, rect.bottom
-        append(Char(text, rect.left, height - top, rect.right, height - bottom, top - bottom,
-                    weight_of(raw, index) >= 600))
+        if text.isspace():  # a space's weight counts for nothing
+            bold, word_bold = False, None
+        elif (weight := weight_of(raw, index)) > 0:
+            bold = weight >= 600
+        elif word_bold is not None:
+            bold = word_bold
+        else:  # not stated (Adobe's "AdvTT…" fonts): the font's name says it
+            font_info(raw, index, name, 128, flags_ref)
+            bold = word_bold = name.value in bold_names if name.value in font_names else \
+                _bold_name(name.value, font_names, bold_names)
+        append(Char(text, rect.left, height - top, rect.right, height - bottom, top - bottom, bold))
     return chars
+
+
+BOLD_FONT_NAME = re.compile(rb"bold|black|heavy|semibold|demibold|\.BI?$|-BI?$", re.I)
+
+
+def _bold_name(name: bytes, seen: set[bytes], bold: set[bytes]) -> bool:
+    """Whether a font whose weight PDFium cannot tell is bold by its name ("Minion-Bold",
+    "AdvOT3b30f6db.B", "NmsrgkAdvTTb8864ccf.B"), remembered per name."""
+    seen.add(name)
+    if BOLD_FONT_NAME.search(name):
+        bold.add(name)
+        return True
+    return False
 
 
 def _lines_of(page_number: int, chars: list[Char]) -> list[Line]:
@@ -311,7 +380,10 @@ def _drop_furniture(pages: list[list[Line]], sizes: list[tuple[float, float]]) -
 
 
 def _reading_order(lines: list[Line], width: float) -> list[Line]:
-    """Lines in reading order: two columns band by band when the page has them."""
+    """Lines in reading order: three or more columns, or two, band by band when the page has them."""
+    starts = _column_starts(lines)
+    if len(starts) >= 3:
+        return _columns_in_bands(lines, starts)
     middle = width / 2
     left = [ln for ln in lines if ln.x1 < middle + 5]
     right = [ln for ln in lines if ln.x0 > middle - 5]
@@ -334,6 +406,66 @@ def _band(lines: list[Line], middle: float) -> list[Line]:
     return ([ln for ln in lines if ln.x0 < middle - 5] + [ln for ln in lines if ln.x0 >= middle - 5])
 
 
+COLUMN_INDENT = 15.0  # points: lines starting this close together start the same column (indents)
+MIN_COLUMN_LINES = 5
+
+
+def _column_starts(lines: list[Line]) -> list[float]:
+    """The left edges of a page's columns when it prints three or more (the Royal Society's reference
+    list): where at least MIN_COLUMN_LINES lines start within COLUMN_INDENT of each other, and the
+    lines of each column, between its start and the next, fill most of that width (a table's cells
+    start in rows too, but are short). Fewer than three such columns: none (the two-column rule)."""
+    clusters: list[list[float]] = []
+    for x0 in sorted(line.x0 for line in lines):
+        if clusters and x0 - clusters[-1][-1] <= COLUMN_INDENT:
+            clusters[-1].append(x0)
+        else:
+            clusters.append([x0])
+    starts = [c[0] for c in clusters if len(c) >= MIN_COLUMN_LINES]
+    if len(starts) < 3:
+        return []
+    right = max(line.x1 for line in lines)
+    for index, start in enumerate(starts):
+        last = index + 1 == len(starts)
+        end = right if last else starts[index + 1]
+        widths = [ln.x1 - ln.x0 for ln in lines if start - 3 <= ln.x0 < start + COLUMN_INDENT
+                  and (last or ln.x1 < end - 2)]
+        if len(widths) < MIN_COLUMN_LINES or statistics.median(widths) < 0.6 * (end - start - COLUMN_INDENT):
+            return []
+    return starts
+
+
+def _columns_in_bands(lines: list[Line], starts: list[float]) -> list[Line]:
+    """A page of three or more columns read band by band: a line reaching into the next column
+    closes the band above it; inside a band each column is read top to bottom, left to right.
+    Each column line keeps its column's index (`Line.column`)."""
+    ordered: list[Line] = []
+    band: list[list[Line]] = [[] for _ in starts]
+
+    def close() -> None:
+        for column in band:
+            ordered.extend(column)
+            column.clear()
+
+    for line in sorted(lines, key=lambda ln: (ln.y0, ln.x0)):
+        index = max((i for i, start in enumerate(starts) if start - 3 <= line.x0), default=-1)
+        fits = index >= 0 and (index + 1 == len(starts) or line.x1 < starts[index + 1] - 2)
+        if fits:
+            line.column = index
+            band[index].append(line)
+        else:
+            close()
+            ordered.append(line)
+    close()
+    return ordered
+
+
+def _column(line: Line) -> int | bool:
+    """Which column of its page a line is in: its index on a page of three or more columns, else
+    whether it starts right of COLUMN_SPLIT."""
+    return line.column if line.column is not None else line.x0 >= COLUMN_SPLIT
+
+
 # --- blocks -------------------------------------------------------------------------------
 
 @dataclass
@@ -349,10 +481,10 @@ def _paragraphs(lines: list[Line], body_size: float) -> list[_Para]:
     edges: dict[tuple[int, bool], float] = {}  # (page, right half): left edge of its body lines
     for line in lines:
         if abs(line.size - body_size) < 0.6:
-            column = (line.page, line.x0 >= COLUMN_SPLIT)
+            column = (line.page, _column(line))
             edges[column] = min(edges.get(column, line.x0), line.x0)
     for line in lines:
-        heading = _is_heading(line, body_size)
+        heading = _is_heading(line, body_size) and not _after_comma(line, previous)
         if previous is not None and paras and not heading and paras[-1].kind == PARAGRAPH:
             gap = line.y0 - previous.y1
             same_column = abs(line.x0 - previous.x0) < 60 or line.page != previous.page
@@ -380,6 +512,13 @@ def _paragraphs(lines: list[Line], body_size: float) -> list[_Para]:
     return paras
 
 
+def _after_comma(line: Line, previous: Line | None) -> bool:
+    """The line goes on a list the line right above it ended with a comma (authors wrapped onto a
+    second line, "… Ranjitkumar Patil2, | Prabhat Kumar Chaudhari3, …"): no heading starts there."""
+    return previous is not None and previous.text.rstrip().endswith(",") and line.page == previous.page \
+        and -0.5 * line.height < line.y0 - previous.y1 < line.height and abs(line.size - previous.size) < 0.6
+
+
 COLUMN_SPLIT = 250.0  # points from the left: a line starting right of this is in a right column
 
 
@@ -395,8 +534,8 @@ def _flows_to_next_column(para: _Para, line: Line, edges: dict[tuple[int, bool],
     next_column = line.page == last.page + 1 or line.page == last.page and line.y1 < last.y0 \
         and line.x0 > last.x1 - 5
     full = last.x1 >= max(ln.x1 for ln in para.lines if ln.page == last.page
-                          and (ln.x0 >= COLUMN_SPLIT) == (last.x0 >= COLUMN_SPLIT)) - 1.5 * last.size
-    flush = line.x0 <= edges.get((line.page, line.x0 >= COLUMN_SPLIT), line.x0) + 3
+                          and _column(ln) == _column(last)) - 1.5 * last.size
+    flush = line.x0 <= edges.get((line.page, _column(line)), line.x0) + 3
     return next_column and full and flush and bool(re.match(r"[\d\w)\]]", line.text)) \
         and not line.text[:1].isupper()
 
@@ -441,7 +580,7 @@ def _cut_mid_sentence(para: _Para, body_size: float) -> bool:
         return False
     last = para.lines[-1]
     column = [ln for ln in para.lines
-              if ln.page == last.page and (ln.x0 >= COLUMN_SPLIT) == (last.x0 >= COLUMN_SPLIT)]
+              if ln.page == last.page and _column(ln) == _column(last)]
     full = last.x1 >= max(ln.x1 for ln in column or para.lines) - 2 * body_size  # as wide as its column
     return full and not re.search(r"[.?!:;)\]”\"']$", last.text) and bool(re.search(r"[^\W\d_]$", last.text))
 
@@ -537,16 +676,16 @@ def _reference_entries(paras: list[_Para]) -> list[list[Line]]:
     entries: list[list[Line]] = []
     left_edges: dict[tuple[int, bool], float] = {}
     for line in lines:
-        column = (line.page, line.x0 >= 250)
+        column = (line.page, _column(line))
         left_edges[column] = min(left_edges.get(column, line.x0), line.x0)
-    indented = sum(1 for ln in lines if ln.x0 > left_edges[(ln.page, ln.x0 >= 250)] + 3)
+    indented = sum(1 for ln in lines if ln.x0 > left_edges[(ln.page, _column(ln))] + 3)
     hanging = indented >= 0.2 * len(lines)
     from ingest.reflist import _ends_entry, _opens_entry  # same rules as for text
 
     previous: Line | None = None
     last_label = 0
     for line in lines:
-        at_edge = line.x0 <= left_edges[(line.page, line.x0 >= 250)] + 3
+        at_edge = line.x0 <= left_edges[(line.page, _column(line))] + 3
         label = _entry_label(line.text)
         if previous is None:
             opens = True
@@ -725,8 +864,10 @@ def _without_repeats(references: list[Reference]) -> list[Reference]:
 
 
 def _title(paras: list[_Para]) -> _Para | None:
-    """The largest-type heading on the first page."""
-    first_page = [p for p in paras[:30] if p.lines[0].page == 1 and p.kind == HEADING]
+    """The largest-type heading on the first page that is not the body's first ("Introduction",
+    "Abstract": a title set in the body's weight is no heading, and has none)."""
+    first_page = [p for p in paras[:30] if p.lines[0].page == 1 and p.kind == HEADING
+                  and not BODY_OPENING.fullmatch(" ".join(line.text for line in p.lines).strip(" .:"))]
     if not first_page:
         return None
     return max(first_page, key=lambda p: p.lines[0].size)
@@ -748,7 +889,7 @@ def _superscript_marks(text: str, blocks: list[Block], references: list[Referenc
     body_end = next((b.start for b in blocks if b.kind == REFERENCES), len(text))
     body_start = _body_start(text, blocks)
     marks = [(s, e) for s, e in superscripts if body_start <= s and e <= body_end
-             and _after_word_or_punctuation(text, s)]
+             and _after_word_or_punctuation(text, s) and not _labels_next(text, e)]
     inline = len(INLINE_NUMBERS.findall(text, body_start, body_end))
     return marks if marks and len(marks) >= inline else []
 
@@ -785,11 +926,13 @@ def _superscript_citations(doc: ParsedDocument, marks: list[tuple[int, int]]) ->
     if not marks:
         return []
     from ingest.citations import _expand_numbers
+    from ingest.citations.detectors.numeric import glued_to_symbol
 
     by_label = {ref.label: ref.key for ref in doc.references if ref.label}
     body_end = next((b.start for b in doc.blocks if b.kind == REFERENCES), len(doc.text))
     found = list(marks)
-    found += [(m.start(), m.end()) for m in re.finditer(r"\[(\d+(?:\s*[-–,]\s*\d+)*)\]", doc.text[:body_end])]
+    found += [(m.start(), m.end()) for m in re.finditer(r"\[(\d+(?:\s*[-–,]\s*\d+)*)\]", doc.text[:body_end])
+              if not glued_to_symbol(doc.text, m.start())]  # "t[1]": an index
     citations = []
     for start, end in sorted(set(found)):
         numbers = _expand_numbers(doc.text[start:end].strip("[]"))
@@ -805,20 +948,37 @@ BODY_OPENING = re.compile(r"(?:\d\.?\s*)?(?:abstract|summary|resumo|resumen|rés
 
 def _body_start(text: str, blocks: list[Block]) -> int:
     """Where the article's own text starts: its Abstract or Introduction (inline or as a heading),
-    else the first heading after the title; before it, raised numbers mark authors' affiliations."""
+    else the first heading or paragraph of two sentences after the title (an abstract printed with no
+    heading, as Scientific Reports prints it), whichever comes first; before it, raised numbers mark
+    authors' affiliations."""
     title_end = next((b.end for b in blocks if b.kind == TITLE), 0)
     opening = next((b.start for b in blocks if b.start >= title_end and BODY_OPENING.match(text, b.start)),
                    None)
     if opening is not None:
         return opening
-    return next((b.start for b in blocks if b.kind == HEADING and b.start >= title_end), 0)
+    heading = next((b.start for b in blocks if b.kind == HEADING and b.start >= title_end), 0)
+    prose = next((b.start for b in blocks if b.kind == PARAGRAPH and b.start >= title_end
+                  and len(SENTENCE_END.findall(text, b.start, b.end)) >= 2), heading)
+    return min(heading, prose) if title_end else heading
+
+
+SENTENCE_END = re.compile(r"[^\W\d_]{2}\. [A-Z]")  # "… of it. The", not "J. Smith"
+
+
+def _labels_next(text: str, end: int) -> bool:
+    """A raised number glued to the capitalised word after it labels that text (an affiliation:
+    "Germany. ²Department of Oral Medicine"); a citation marker follows what it cites."""
+    return bool(re.match(r"[^\W\d_][^\W\d_]", text[end:end + 2])) and text[end].isupper()
 
 
 def _after_word_or_punctuation(text: str, start: int) -> bool:
     """A reference marker follows a word of 2+ letters ("mg/dL³" cites), a percentage ("90%²⁰")
     or closing punctuation; a raised number after a digit, a single letter or a unit of length
-    or mass ("10⁶", "x²", "m²", "cm³") is an exponent."""
+    or mass ("10⁶", "x²", "m²", "cm³") is an exponent, except after a version number, which has
+    no power ("scipy 1.5.2¹⁷")."""
     before = text[max(0, start - 12):start].rstrip()
+    if re.search(r"(?<![\d.])\d+\.\d+\.\d+$", before):
+        return True
     return bool(re.search(r"(?:[^\W\d_]{2,}|[.,;:)\]”’\"'%])$", before)) and not re.search(
         r"\b(?:mm|cm|dm|km|m|kg|mg|ml|µm|μm|nm|ft|in)$", before, re.I)
 

@@ -42,12 +42,15 @@ AFTER_REFERENCES = re.compile(
 UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
 PARTICLE = (r"(?:(?:van|von|der|den|de|da|do|dos|das|di|del|della|la|le|du|ten|ter|st\.?|mac|al|el"
             r"|DE|DA|DO|DOS|DAS|VAN|VON|DER|DEL|TEN|TER)\s+)")  # ABNT capitals: "DE SOUSA, V.F."
-SURNAME = (rf"{PARTICLE}*(?:[{UPPER}][\w'’]*|[{UPPER}]'[{UPPER}][\w'’]*)(?:-[{UPPER}]?[\w'’]+)*"
+HYPHEN = "-‐‑"  # ASCII, U+2010 and U+2011 (Wiley prints "Hohn‐Schulte B", "Schultze H‐P")
+SURNAME = (rf"{PARTICLE}*(?:[{UPPER}][\w'’]*|[{UPPER}]'[{UPPER}][\w'’]*)(?:[{HYPHEN}][{UPPER}]?[\w'’]+)*"
            rf"(?:\s+(?:Jr|Sr|JR|SR|II|III|IV)\.?)?")
 INITIALS_DOTTED = rf"(?:[{UPPER}][a-z]?\.(?:\s?-?\s?)){{1,4}}"
-INITIALS_BARE = rf"[{UPPER}]{{1,4}}(?:-[{UPPER}]{{1,2}})?"
+INITIALS_BARE = rf"[{UPPER}]{{1,4}}(?:[{HYPHEN}][{UPPER}]{{1,2}})?"
 GIVEN_FULL = rf"[{UPPER}][a-zà-ÿ]+(?:-[{UPPER}][a-zà-ÿ]+)?(?:\s+[{UPPER}]\.)*(?:\s+[{UPPER}][a-zà-ÿ]+)?"
 NAME_END = r"(?=\s*(?:[,.;:&(]|$|and\b|e\b|y\b|et\.?\s+al))"
+# bare initials may also end at the year (Royal Society: "Langer P 2009 Title.", "Orr TJ, Hood WR 2013 …")
+INITIALS_END = r"(?=\s*(?:[,.;:&(]|$|and\b|e\b|y\b|et\.?\s+al)|\s+(?:1[5-9]\d\d|20[0-4]\d)[a-z]?\b)"
 
 # One author in each style; groups `family` and `given`.
 # "Haubo Bojesen Christensen", "Nunes da Fonseca", "Gerhardsson de Verdier"
@@ -55,8 +58,11 @@ _INNER_PARTICLE = r"(?:(?:da|de|do|dos|das|del|della|di|du|van|von|der|den)\s+)"
 LONG_SURNAME = rf"{SURNAME}(?:\s+{_INNER_PARTICLE}?[{UPPER}][a-zà-ÿ'’][\w'’-]*){{0,2}}"
 NAME_FORMS: dict[str, re.Pattern[str]] = {
     "vancouver": re.compile(rf"(?P<family>{LONG_SURNAME})\s+"
-                            rf"(?P<given>{INITIALS_BARE}(?:\s+(?:Jr|Jnr|Sr|II|III)\b)?){NAME_END}"),
+                            rf"(?P<given>{INITIALS_BARE}(?:\s+(?:Jr|Jnr|Sr|II|III)\b)?){INITIALS_END}"),
     "comma-initials": re.compile(rf"(?P<family>{LONG_SURNAME}),\s*(?P<given>{INITIALS_DOTTED})"),
+    # Frontiers: "Hare B., Brown M., Williamson C., Tomasello M. (2002)." (dotted initials, no comma)
+    "dotted-initials": re.compile(
+        rf"(?P<family>{LONG_SURNAME})\s+(?P<given>{INITIALS_DOTTED})(?=\s*[,;(&]|\s*$)"),
     "initials-first": re.compile(rf"(?P<given>{INITIALS_DOTTED})\s*(?P<family>{SURNAME}){NAME_END}"),
     # ABNT without the initial's stop: "LÓPEZ, E; CANTAMUTTO, F."
     "comma-bare-initial": re.compile(
@@ -455,10 +461,18 @@ def _venue_fields(rest: str, fields: dict[str, str]) -> None:
         fields.pop("journal", None)
 
 
+# "A surname analysis, 1700–2012. Manuscript. 2012.": a span of years in a title is not the date
+_IN_A_SPAN_OF_YEARS = re.compile(rf"\s?[–—-]\s?{YEAR}\b")
+_ENDS_A_SPAN_OF_YEARS = re.compile(rf"\b{YEAR}\s?[–—-]\s?$")
+
+
 def _late_year(text: str) -> str:
     """The publication year printed after the title (Vancouver, Nature, ABNT)."""
     pages = [m.span("pages") for m in PAGES_ONLY.finditer(text)]  # "p. 1519-1536, 2009"
     years = [m for m in ANY_YEAR.finditer(text) if not any(s <= m.start() < e for s, e in pages)]
+    alone = [m for m in years if not _IN_A_SPAN_OF_YEARS.match(text, m.end())
+             and not _ENDS_A_SPAN_OF_YEARS.search(text, 0, m.start())]
+    years = alone or years
     if not years:
         return ""
     parenthesised = [m for m in years if text[max(0, m.start() - 1):m.start()] == "("]

@@ -387,9 +387,11 @@ def test_job_title_after_a_byline_name_is_no_author():
      {"roediger2006test"}),
     ("Roediger and Karpicke (2006) tested students on a prose passage. After two days, they showed the "
      "same pattern.", "After two days, they showed the same pattern.", {"roediger2006test"}),
-    # no reporting verb: the pronoun may be the students
+    # no reporting verb: the pronoun is the students, and what they did is still the study's account
+    # (ingest/citations/detectors/carried.py; eval-blind-7's gold: "After three weeks, those patients
+    # reported more relief …" is supported by the trial cited before it)
     ("Roediger and Karpicke (2006) tested students on a prose passage. Within a week, they forgot most.",
-     "Within a week, they forgot most.", set()),
+     "Within a week, they forgot most.", {"roediger2006test"}),
     # two works in the sentence before
     ("Testing helps (Roediger & Karpicke, 2006; Dunlosky et al., 2013). Within a week, they found more.",
      "Within a week, they found more.", set()),

@@ -480,3 +480,13 @@ def test_claims_table_tells_an_article_from_its_comments_at_160_columns(loaded):
                  if line.startswith("│") and ("claim:" in line or "doc:" in line)]
         shown = {cell for cell in cells if cell}
         assert len(shown) == len(documents), shown  # one distinct cell per document
+
+
+def test_a_bib_alone_is_named_as_bibtex_and_nothing_is_written(tmp_path: Path) -> None:
+    """`claimgraph ingest refs.bib` says the file is BibTeX and how to give it with its article."""
+    bib = tmp_path / "refs.bib"
+    bib.write_text("@book{herman1992, author = {Herman, Judith}, title = {Trauma}, year = {1992}}\n")
+    store = tmp_path / "s.db"
+    line = user_error(cli(store, "ingest", str(bib)), "refs.bib", "is a BibTeX file", "--bib")
+    assert "no article files" not in line
+    assert not store.exists()

@@ -56,7 +56,7 @@ def test_precision_095_and_recall_as_measured(directory: Path, min_recall: float
 
 
 def test_evaluator_counts_misses_and_false_links(tmp_path: Path):
-    (tmp_path / "a.txt").write_text("Title\n\nTrauma isolates (Herman, 1992). Safety comes first.\n")
+    (tmp_path / "a.txt").write_text("Title\n\nTrauma isolates (Herman, 1992).\n\nSafety comes first.\n")
     (tmp_path / "references.bib").write_text(
         "@book{herman1992trauma, author = {Herman, Judith}, year = {1992}, title = {Trauma and Recovery}}\n")
     labels = {"documents": {"a.txt": [{"claim": "Safety comes first", "sources": ["herman1992trauma"]}]}}

@@ -184,11 +184,39 @@ def test_reference_fields_from_each_dialect() -> None:
     assert any(r.authors and " " in r.authors[0].family and not r.authors[0].given for r in sink)  # collab
 
 
-def test_a_misread_printed_entry_still_exports_as_readable_bibtex() -> None:
+# A Scientific Reports article's <mixed-citation> as PMC's pmc-articleset prints it (reference 51 of
+# PMC8438044): a book chapter whose editors follow the title, "&" before the last one.
+SCIREP_CR51 = (
+    '<ref id="CR51"><label>51.</label><mixed-citation publication-type="other">Castro, R. M. C. '
+    "Evolu&#231;&#227;o da ictiofauna de riachos sul-americanos: Padr&#245;es gerais e poss&#237;veis "
+    'processos causais. In <italic toggle="yes">Ecologia de peixes de riachos</italic> (eds Caramaschi, '
+    "E. P., Mazzoni, R., &amp; Peres-Neto, P. R.) S&#233;rie Oecologia Brasiliensis volume VI, PPGE-UFRJ, "
+    "Rio de Janeiro, 139&#8211;155 (1999).</mixed-citation></ref>")
+
+
+def _scirep_article(tmp_path: Path) -> Path:
+    """A small PMC-style Scientific Reports article (our own body text) citing CR51 by superscript."""
+    path = tmp_path / "pmc-scirep.xml"
+    path.write_text(f"""<?xml version="1.0" ?>
+<pmc-articleset><article article-type="research-article" xml:lang="en"><front><article-meta>
+<article-id pub-id-type="doi">10.5555/cg-scirep.1</article-id>
+<title-group><article-title>Fish of small forest streams</article-title></title-group>
+</article-meta></front><body><sec><title>Discussion</title>
+<p>Small streams hold a distinct fish fauna<sup><xref ref-type="bibr" rid="CR1">1</xref></sup>, shaped by
+the forest around them<sup><xref ref-type="bibr" rid="CR51">51</xref></sup>.</p></sec></body>
+<back><ref-list><ref id="CR1"><label>1.</label><element-citation publication-type="journal">
+<person-group person-group-type="author"><name><surname>Mojica</surname><given-names>JI</given-names></name>
+</person-group><article-title>Fish of forest streams</article-title><source>Neotrop Ichthyol</source>
+<year>2009</year><volume>7</volume><fpage>1</fpage></element-citation></ref>
+{SCIREP_CR51}</ref-list></back></article></pmc-articleset>""", encoding="utf-8")
+    return path
+
+
+def test_a_misread_printed_entry_still_exports_as_readable_bibtex(tmp_path: Path) -> None:
     """A mixed-citation read into odd names ('Peres-Neto' with given name '&', a title inside a given name
-    with commas and 'and') is still one readable BibTeX entry with as many names (fresh4 Sci Rep CR51,
-    whose unreadable export once failed the article's text+bib route)."""
-    article = read_documents(CORPUS / "fresh4" / "pmc-scirep-8438044.xml")[0]
+    with commas and 'and') is still one readable BibTeX entry with as many names (a Sci Rep entry whose
+    unreadable export once failed the article's text+bib route; the entry is quoted above)."""
+    article = read_documents(_scirep_article(tmp_path))[0]
     cr51 = next(r for r in article.references if r.key == "CR51")
     assert ("Peres-Neto", "&") in [(a.family, a.given) for a in cr51.authors]
     text, bibtex = render_text(article)

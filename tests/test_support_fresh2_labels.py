@@ -1,8 +1,14 @@
-"""The second fresh, blind stance set (tests/data/support/stance-fresh2.jsonl, PLOS articles) is well-formed
-and true to its articles: valid labels, real ref ids, sentences that occur in a paragraph of the article
-holding a citation of that ref printed as the marker, no duplicates, only the fresh2 articles (PLOS, none
-of them anywhere else in the repository), every article listed with its provenance, enough records and
-contrasting records, and the records are exactly what labels.tsv and the candidate lister give."""
+"""The second fresh, blind stance set (tests/data/support/stance-fresh2.jsonl, PLOS articles): what the
+repository holds of it is well-formed — every record has the six keys, a label, an article of the set and its
+marker inside its sentence; no duplicates; the records are labels.tsv's stances and cues in order; enough
+records, contrasting records and articles; the README gives a row with a checksum for every article and names
+the repositories they came from — and the articles themselves are not committed (fetched data). The checks
+against the articles (ref ids, sentences in their paragraphs, DOIs, checksums, the candidates `sample.py
+list` draws) need the fetched files and are run by hand:
+
+    python -m tests.stance_sets --data-root /work/fetched fresh2
+
+their logic is tested on a hand-written article in tests/test_stance_sets.py."""
 
 from __future__ import annotations
 
@@ -11,12 +17,13 @@ from pathlib import Path
 import pytest
 
 from tests import stance_sets
-from tests.stance_sets import doi, load_records
+from tests.stance_sets import load_records
 
 ROOT = Path(__file__).resolve().parent.parent
 SUPPORT = ROOT / "tests" / "data" / "support"
 FRESH2 = SUPPORT / "fresh2"
 RECORDS = SUPPORT / "stance-fresh2.jsonl"
+SOURCE_REPOS = ('PLOS/allofplos', 'PLOS/rhino')
 
 
 def load() -> list[dict]:
@@ -24,43 +31,29 @@ def load() -> list[dict]:
     return load_records(RECORDS)
 
 
-def record_errors(record: dict) -> list[str]:
-    """Every way one record is wrong (empty when it is right)."""
-    return stance_sets.record_errors(record, "fresh2")
+def test_every_record_is_well_formed_and_there_are_no_duplicates() -> None:
+    assert stance_sets.file_errors(load(), "fresh2") == []
 
 
-def file_errors(records: list[dict]) -> list[str]:
-    """Errors of every record, plus duplicates, each prefixed with its line number."""
-    return stance_sets.file_errors(records, "fresh2")
-
-
-def test_every_record_is_valid_and_true_to_its_article() -> None:
-    assert file_errors(load()) == []
-
-
-def test_the_set_is_large_enough_has_contrasting_records_and_covers_every_article() -> None:
+def test_the_set_is_large_enough_and_has_contrasting_records() -> None:
     records = load()
     assert len(records) >= 300
     assert sum(r["stance"] == "contrasting" for r in records) >= 20
-    on_disk = {str(p.relative_to(ROOT)) for p in FRESH2.glob("*.xml")}
-    assert len(on_disk) >= 6
-    assert {r["article"] for r in records} == on_disk
+    assert len({r["article"] for r in records}) >= 6
 
 
-def test_every_article_is_plos_and_in_no_other_part_of_the_repository() -> None:
-    dois = {path.name: doi(path) for path in FRESH2.glob("*.xml")}
-    assert all(d.startswith("10.1371/journal.") for d in dois.values()), dois
-    assert stance_sets.found_elsewhere(FRESH2, RECORDS, dois) == []
+def test_the_records_are_the_labels_in_order() -> None:
+    assert stance_sets.labels_errors(FRESH2, load()) == []
 
 
-def test_readme_gives_provenance_and_checksum_of_every_article() -> None:
-    assert stance_sets.readme_errors(FRESH2, ("PLOS/allofplos", "PLOS/rhino")) == []
+def test_readme_gives_every_article_a_row_with_its_checksum_and_names_the_repositories() -> None:
+    assert stance_sets.readme_rows_errors(FRESH2, load()) == []
+    readme = (FRESH2 / "README.md").read_text(encoding="utf-8")
+    assert [repo for repo in SOURCE_REPOS if repo not in readme] == []
 
 
-def test_records_are_exactly_labels_joined_with_the_drawn_candidates() -> None:
-    drawn, labelled, records = stance_sets.labelled_candidates(FRESH2)
-    assert labelled == drawn, "every drawn candidate is labelled, in order"
-    assert load() == records
+def test_the_fetched_articles_are_not_committed() -> None:
+    assert sorted(FRESH2.glob("*.xml")) == []
 
 
 GOOD = {
@@ -74,25 +67,22 @@ GOOD = {
 }
 
 
-def test_the_checks_accept_a_good_record() -> None:
-    assert record_errors(GOOD) == []
+def test_the_checks_accept_a_good_record_of_the_set() -> None:
+    assert stance_sets.record_errors(GOOD, "fresh2") == []
     assert GOOD in load()
 
 
 @pytest.mark.parametrize("change", [
     {"stance": "disputing"},
-    {"rid": "pone.0010562-Nobody9"},
-    {"rid": "pone.0010562-Schopfer1"},
     {"marker": "[65]"},
-    {"sentence": GOOD["sentence"].replace("guinea pig", "mouse")},
     {"article": "tests/data/support/fresh/elife-00306-v1.xml"},
-    {"article": "tests/data/support/fresh2/journal.pone.0032315.xml"},
+    {"article": "tests/data/support/fresh2/../fresh2/x.xml"},
     {"cue": " "},
 ])
 def test_the_checks_reject_a_bad_record(change: dict) -> None:
-    assert record_errors({**GOOD, **change}) != []
+    assert stance_sets.record_errors({**GOOD, **change}, "fresh2") != []
 
 
 def test_the_checks_reject_a_duplicate_and_a_missing_key() -> None:
-    assert file_errors([GOOD, dict(GOOD)]) != []
-    assert file_errors([{k: v for k, v in GOOD.items() if k != "stance"}]) != []
+    assert stance_sets.file_errors([GOOD, dict(GOOD)], "fresh2") != []
+    assert stance_sets.file_errors([{k: v for k, v in GOOD.items() if k != "stance"}], "fresh2") != []

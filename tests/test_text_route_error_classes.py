@@ -1,5 +1,6 @@
-"""Error classes of the text route found on real articles (tests/data/corpus/fresh, issue #8 item 4
-and #10): each mechanism on the articles' own sentences and reference entries.
+"""Error classes of the text route found on real articles (the fetched set corpus/fresh, kept outside
+the repository: docs/data/fresh.md; issue #8 item 4 and #10): each mechanism on the articles' own
+sentences and reference entries, quoted here.
 
 - superscripts that lost their markup, read as plain numbers ("… anal sex. 2 In Brazil"), from
   Revista de Saúde Pública;

@@ -43,7 +43,7 @@ def test_an_unresolved_superscript_is_explained():
 
 def test_a_marked_citation_without_a_target_is_explained():
     """GROBID marks a citation it could not link with a <ref type="bibr"> without a target."""
-    path = DATA / "tei" / "grobid-0.6.1-N18-3011.tei.xml"
+    path = DATA / "tei" / "grobid-0.6.1-author-year.tei.xml"
     result = ingest_paths([path], [])
     assert result.unresolved
     assert {u["reason"] for u in result.unresolved} == {

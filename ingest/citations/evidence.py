@@ -6,6 +6,7 @@ import bisect
 
 from graph.schema import EvidenceKind
 from ingest.citations.detectors.anecdote import experience_evidence
+from ingest.citations.detectors.carried import Account, carried_evidence, is_research_paper, next_account
 from ingest.citations.detectors.continuation import _Cited, _History, continuation_evidence
 from ingest.citations.detectors.numeric import marker_numbers, numbering_style
 from ingest.citations.explain import explain_unresolved
@@ -35,15 +36,27 @@ def find_evidence(doc: ParsedDocument, units: list[Unit], claims: list[ClaimSpan
     headings = [i for i, b in enumerate(doc.blocks) if b.kind in (HEADING, TITLE_BLOCK)]
     lead_ins = {i: b.lead_in for i, b in enumerate(doc.blocks)
                 if b.kind == LIST_ITEM and b.lead_in is not None}
+    account: Account | None = None  # the work whose account the paragraph is carrying on
+    carries = not is_research_paper(doc)
+    credited: set[int] = set()  # claims some evidence already supports ("Same paper. <claim>")
     for unit in units:
         sentence = doc.text[unit.start:unit.end]
         if looks_like_reference_entry(sentence):
+            account = None
             continue
         read: list[EvidenceSpan] = []
         found = unit_citations(doc.text, unit, index, numbering, read)
         if not found:
-            continued = continuation_evidence(doc.text, unit, units, index, history, headings, lead_ins)
+            continued = continuation_evidence(doc.text, unit, units, index, history, headings, lead_ins,
+                                              paper=not carries)
+            # a sentence that is no claim (filler, a question, a lead-in) is the writer's: it ends the
+            # account; a claim some evidence already supports ("Same paper. <claim>") needs no more
+            claim = claim_index.by_unit.get(unit.index)
+            if (continued is None and carries and account is not None and not read
+                    and claim is not None and claim not in credited):
+                continued = carried_evidence(doc.text, unit, account, index)
             found = [continued] if continued else []
+        account = next_account(doc.text, unit, found, account)
         history.extend(_Cited(unit.index, unit.block, e.sources) for e in found if e.resolved and e.sources)
         history.extend(_Cited(unit.index, unit.block, e.sources, read=True) for e in read if e.sources)
         experience = experience_evidence(doc.text, unit, doc.kind == "comment")
@@ -51,6 +64,7 @@ def find_evidence(doc: ParsedDocument, units: list[Unit], claims: list[ClaimSpan
             found.append(experience)
         for item in found:
             item.supports = supported_claims(doc, units, claims, item, claim_index)
+            credited.update(item.supports)
             if item.resolved is False:
                 item.reason = explain_unresolved(item, index)
         evidence.extend(found)

@@ -145,6 +145,19 @@ def number_references(references: list[Reference], docs: list[ParsedDocument]) -
         for number in sorted(printed - set(listed)):
             if number <= len(references) and references[number - 1].key not in listed.values():
                 listed[number] = references[number - 1].key
+    # An entry read from the printed list itself carries its number: a line whose authors could not be
+    # read ("Langer P 2009 Title.") is still number 1 when one reference is labelled 1.
+    labelled: dict[int, list[str]] = {}
+    for ref in references:
+        label = ref.label.strip("[](). ")
+        if label.isdigit():
+            labelled.setdefault(int(label), []).append(ref.key)
+    taken = set(listed.values())
+    for number in sorted(printed - set(listed)):
+        keys = labelled.get(number, [])
+        if len(keys) == 1 and keys[0] not in taken:
+            listed[number] = keys[0]
+            taken.add(keys[0])
     if not listed and references and all(r.origin in ("reference-list", "pdf") and not r.label
                                          for r in references):
         return {}  # an unnumbered (author-year) list printed in the article: its order numbers nothing
@@ -180,7 +193,8 @@ class ReferenceEntryMatcher:
     (which also evicted re's 512-pattern cache on long reference lists)."""
 
     def __init__(self, references: list[Reference]) -> None:
-        self.candidates: list[tuple[Reference, frozenset[str], frozenset[str], int, str]] = []
+        self.candidates: list[tuple[Reference, frozenset[str], frozenset[str], int, str, frozenset[str],
+                                    str]] = []
         for ref in references:
             if not ref.authors:
                 continue
@@ -188,24 +202,35 @@ class ReferenceEntryMatcher:
             if not forms:
                 continue
             title = [w for w in words_of(main_title(ref)) if w not in STOPWORDS]
-            self.candidates.append((ref, forms, frozenset(title), len(title), ref.year[:4]))
+            whole = frozenset(w for w in words_of(re.sub(r"[{}]", "", ref.title)) if w not in STOPWORDS)
+            phrase = " ".join(words_of(main_title(ref)))
+            self.candidates.append((ref, forms, frozenset(title), len(title), ref.year[:4], whole, phrase))
 
     def best(self, entry: str, excluded: set[str] | frozenset[str] = frozenset()) -> str | None:
         """The key of the one best-scoring reference for `entry` (None on no match or a tie),
-        references whose key is in `excluded` left out."""
+        references whose key is in `excluded` left out. Between equal scores the share of the whole
+        title (subtitle too) decides, then the main title printed first (a title follows the authors
+        in every style, a book's title after a chapter's): "Clark G: The son also rises: Surnames and
+        the history of social mobility" is Clark's 2015 book, not his "Surnames: A new source for the
+        history of social mobility" of the same year, whose main title "Surnames" it also holds."""
         head, words = fold(entry[:120]), set(words_of(entry))
+        spelled: str | None = None
         scored = []
-        for ref, forms, title, title_length, year in self.candidates:
+        for ref, forms, title, title_length, year, whole, phrase in self.candidates:
             if ref.key in excluded or not any(_has_whole_words(head, form) for form in forms):
                 continue
             title_share = len(title & words) / title_length if title_length else 0.0
             has_year = bool(year) and year in entry
             if has_year or title_share >= 0.5:
-                scored.append((int(has_year) + title_share, ref.key))
+                whole_share = len(whole & words) / len(whole) if whole else 0.0
+                spelled = " " + " ".join(words_of(entry)) + " " if spelled is None else spelled
+                found = spelled.find(f" {phrase} ") if phrase else -1
+                first = found if found >= 0 else len(spelled)
+                scored.append((int(has_year) + title_share, whole_share, -first, ref.key))
         scored.sort(reverse=True)
-        if not scored or len(scored) > 1 and scored[0][0] == scored[1][0]:
+        if not scored or len(scored) > 1 and scored[0][:3] == scored[1][:3]:
             return None
-        return scored[0][1]
+        return scored[0][3]
 
 
 def build_index(references: list[Reference], docs: list[ParsedDocument]) -> RefIndex:

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from graph.schema import ClaimStatus, EvidenceKind
 from ingest.citations.model import CONTINUATION, EvidenceSpan
+from ingest.citations.text import REPORTING
 from ingest.claims import ClaimSpan, Unit, is_bare_citation, refers_back
 from ingest.model import LIST_ITEM, ParsedDocument
 
@@ -94,7 +95,10 @@ def supported_claims(doc: ParsedDocument, units: list[Unit], claims: list[ClaimS
                       if units[claims[i].unit].block == unit.block]
             return before + [own]
         return [own]
-    if sentence.rstrip().endswith(":"):
+    if sentence.rstrip().endswith(":") and (evidence.priority != CONTINUATION or _REPORTS.search(sentence)):
+        # A lead-in that cites its source, or reports it ("Using it, they identified three patterns:"),
+        # credits its list; one that only continues the sentence before ("They include:") credits
+        # nothing: its "they" is that sentence's subject ("Some people should …") as often as its source.
         led = where.in_blocks(_list_items_led_by(doc, unit.block, where))
         if led:
             return led
@@ -112,6 +116,9 @@ def supported_claims(doc: ParsedDocument, units: list[Unit], claims: list[ClaimS
         later = where.in_block_around(unit.block, unit.index)[1]  # the source of the claim that follows it
         return later[:1]
     return []
+
+
+_REPORTS = re.compile(rf"\b{REPORTING}\b")
 
 
 def _list_pointed_back_to(doc: ParsedDocument, units: list[Unit], claims: list[ClaimSpan],

@@ -37,13 +37,23 @@ _USED_BY_WRITER = re.compile(
     rf"(?:still\s+)?(?:the|a|one|my)\s+(?:[\w-]+\s+){{0,3}}?(?:of the\s+)?(?:[\w-]+\s+)?"
     rf"(?:that\s+|which\s+)?(?:I|we)\s+(?:\w+\s+)?{_WRITER_USES}\b")
 
+# "Reviewing Haidt's book in Nature, Odgers (2024) wrote …": the work under review is what the
+# sentence is about, the review its evidence; the same for a critique of it or a reply to it.
+_REVIEWED = re.compile(
+    r"(?:\b[Rr]eviewing|\b[Cc]ritiquing|\b[Rr]esponding to|\b[Rr]eplying to|\b[Ii]n (?:a |her |his |their |"
+    r"an )?(?:review|critique|rebuttal|response|reply) (?:of|to))\s+(?:the\s+)?$")
+# The same verb taken into the mention itself ("Reviewing Haidt's book" read as a full name's work).
+_REVIEWING_MENTION = re.compile(r"(?:Reviewing|Critiquing|Responding to|Replying to)\s")
+
 
 def _read_by_writer(text: str, unit: Unit, span: EvidenceSpan, heard_speak: bool) -> bool:
     """True when a mention is the object of a first-person anecdote of reading, giving or
     recommending it ("I read X", "I hand families X", "X remains the book I recommend", "My sister
-    gave me X"), or sits in a sentence about hearing its author speak (`heard_speak`, found once
-    per unit). "I read …" is looked for in a bounded window before the mention, so a sentence of
-    thousands of mentions is not rescanned from its start for each."""
+    gave me X"), is the work a review is of ("Reviewing X, Odgers wrote"), or sits in a sentence
+    about hearing its author speak (`heard_speak`, found once per unit). "I read …" is looked for in
+    a bounded window before the mention, so a sentence of thousands of mentions is not rescanned
+    from its start for each."""
     before = text[max(unit.start, span.start - BEFORE_NAME_WINDOW):span.start]
-    return bool(heard_speak or _READING.search(before)
+    reviewed = _REVIEWED.search(before) or _REVIEWING_MENTION.match(span.marker)
+    return bool(heard_speak or reviewed or _READING.search(before)
                 or _USED_BY_WRITER.match(text[span.end:min(unit.end, span.end + BEFORE_NAME_WINDOW)]))

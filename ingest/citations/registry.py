@@ -76,9 +76,25 @@ def detect(text: str, unit: Unit, index: RefIndex, numbering: str,
 # --- per-unit assembly -----------------------------------------------------------------
 
 
+def _one_marker_printed_twice(explicit: list[EvidenceSpan], text: str) -> list[EvidenceSpan]:
+    """An author–year citation and the number right after it that cite the same work are one
+    citation ("as established by Hoekstra et al. (2011) [ 5 ]"): one span over both."""
+    merged: list[EvidenceSpan] = []
+    for span in sorted(explicit, key=lambda s: (s.start, s.end)):
+        last = merged[-1] if merged else None
+        if (last is not None and span.sources and last.sources == span.sources and last.resolved
+                and span.resolved and {last.priority, span.priority} == {AUTHOR_YEAR, NUMERIC}
+                and last.end <= span.start and not text[last.end:span.start].strip()):
+            last.end = span.end
+            last.marker = text[last.start:last.end]
+            continue
+        merged.append(span)
+    return merged
+
+
 def _merge_mentions(spans: list[EvidenceSpan], text: str) -> list[EvidenceSpan]:
     """Keep explicit markers; fold mentions of one source in one sentence into one evidence."""
-    explicit = [s for s in spans if s.priority in (AUTHOR_YEAR, NUMERIC)]
+    explicit = _one_marker_printed_twice([s for s in spans if s.priority in (AUTHOR_YEAR, NUMERIC)], text)
     cited = {k for s in explicit for k in s.sources}
     by_source: dict[str, EvidenceSpan] = {}
     for span in sorted((s for s in spans if s.priority not in (AUTHOR_YEAR, NUMERIC)),

@@ -33,7 +33,12 @@ CONTRASTING = re.compile(
     r"(?:do|does|did) not support (?:the|this|these|that|their|its|his|her)|discrepan(?:cy|cies|t) with|"
     r"(?:in )?discordan(?:ce|t) with|"
     r"(?:have |has |had )?(?:shown|found|reported|observed) the (?:opposite|reverse)|"
-    r"differ(?:s|ed)? from (?:those|that) of|"
+    # a difference from the findings of the work, not of a thing ('which differ from those of the other
+    # species', 'differs from that of Ch. argus (Bressman et al. 2019a)': fresh4)
+    r"differ(?:s|ed)? from (?:those|that) of (?:(?:the|these|previous|earlier|prior|other|published|"
+    r"recent) )*"
+    r"(?:(?:\w+ )?(?:studies|study|authors|reports?|work|investigators|groups?)\b|\x00|"
+    r"(?-i:[A-Z])[\w'-]+ (?:et al|and))|"
     r"^in contrast,? (?:a|an|one|another|other|some|several|many|recent|previous|earlier|prior|later) "
     r"(?:[\w-]+ ){0,3}?(?:study|studies|report|reports|work|authors|investigators|groups?|trials?|"
     r"analys[ie]s) (?:\w+ )?(?:have |has |had )?(?:found|reported|showed|shown|observed|demonstrated|"
@@ -53,13 +58,19 @@ CONTRASTING = re.compile(
     r"at odds with|in (?:conflict|disagreement) with|conflict(?:s|ed|ing)? with|disagree(?:s|d|ment)?\b|"
     r"(?:failed|fail|fails|failure) to (?:replicate|reproduce|confirm|support|detect|find|observe)|"
     r"(?:could|did|do|does|were|was) not (?:replicate|reproduce|confirm|corroborate)|"
+    r"(?:were|was|are|is|am|been) unable to (?:replicate|reproduce|confirm|corroborate)|"
+    r"(?:must|has to|have to|needs? to|should) be reconciled with|"
     r"(?:challenge[sd]?|refute[sd]?|dispute[sd]?) (?:the|this|these|that|their|its|his|her)|"
     r"question(?:s|ed)? (?:the|this|these|their|its|his|her)|"
     r"differ(?:s|ed|ent)? from (?:those|that|the (?:results|findings|observations)) (?:previously |earlier )?"
     r"(?:reported|described|observed|found|published)|"
     r"opposite (?:to|of) (?:those|that|the|what)|(?:has|have) been (?:challenged|disputed|questioned|"
     r"refuted)|"
-    r"(?:no|little) (?:evidence|support) (?:for|of)|not (?:been )?(?:supported|replicated|confirmed)|"
+    # ('no / little evidence for' is no cue: a negative finding the cited works report or share, 0 of 7
+    # contrasting over the six labelled sets)
+    r"not been (?:supported|replicated|confirmed)|"
+    # an active 'have not supported statistical analysis' is no verdict on the work (fresh4)
+    r"(?<!have )(?<!has )(?<!had )not (?:supported|replicated|confirmed)|"
     r"cast(?:s|ing)? doubt|call(?:s|ed)? into question|(?:a |an )?(?:different|alternative) interpretation|"
     r"(?:whereas|while|but|however,?) (?:other|others|another|some other|later|more recent|subsequent)"
     r"(?: studies|"
@@ -82,10 +93,38 @@ CONTRASTING = re.compile(
     r"(?:unlikely|not)\b[^.;]{0,160}\bas (?:(?:previous|earlier|prior|other|some) )?(?:reports|studies|work|"
     r"authors|investigators)? ?(?:have |has |had )?(?:suggested|proposed|claimed|hypothesi[sz]ed|reported)|"
     r"^(?:although|though|even though|while)\b[^;]{0,240}?,\s*(?:we|our|here|in our|this study|in this study)"
-    r"\b[^.;]{0,80}?\b(?:not|no|none|neither|failed|unable)|(?:conclusions?|findings?|claims?|results?|evidence|"
+    r"\b[^.;]{0,80}?\b(?:not|no|none|neither|failed|unable)|(?:conclusions?|findings?|claims?|results?|"
+    r"evidence|"
     r"hypothes[ie]s) "
-    r"(?:\w+ ){0,2}(?:uncertain|questionable|doubtful|inconclusive|unconvincing|controversial))\b",
+    r"(?:\w+ ){0,2}(?:uncertain|questionable|doubtful|inconclusive|unconvincing|controversial)|"
+    # the citing article's critique of the work (added from fresh4's errors): 'there is no ground to infer
+    # that … (Pierce et al. 2013)', 'cannot be explained in the framework of … suggested by Pierce et al.
+    # (2013)', 'the authors entirely overlooked', 'Lucas (2015) attempted to argue that', 'the most crucial
+    # fault of the walking model suggested … by Vorobyeva and Kuznetsov (1992)', 'Earlier studies
+    # suggested …, but these studies were done in the absence of CGI-58 [102]', 'the older literature …'
+    r"no grounds? (?:to|for) (?:infer|assum|believ|conclud|suppos|expect)\w*|"
+    r"cannot be explained (?:by|in|within|with)|(?:entirely |completely |largely )?overlooked|"
+    r"attempted to (?:argue|show|demonstrate|prove)|"
+    r"(?:the )?(?:(?:most|main|crucial|serious|major|key) )*(?:fault|flaw)s? (?:of|in) (?:the|this|their|"
+    r"these|that) (?:[\w-]+ ){0,2}(?:models?|hypothes[ie]s|stud(?:y|ies)|analys[ie]s|reconstructions?|"
+    r"interpretations?|approach(?:es)?|methods?|arguments?|work|theor(?:y|ies)|conclusions?)|"
+    r"but (?:these|those|this|their|the (?:earlier|previous|prior|older)) (?:\w+ )?(?:studies|study|work|"
+    r"experiments|analyses|authors|reports) (?:were|was) (?:\w+ly )?(?:done|performed|conducted|carried out|"
+    r"based|limited|restricted)|"
+    r"(?:the )?older literature)\b",
     re.IGNORECASE)
+# 'but see' inside the citation's own brackets points to work that disputes the sentence's claim:
+# 'is expected to occur at intermediate levels of disturbance (but see Fox (2013), Sheil & Burslem (2013),
+# and Huston (2014) for discussions on the validity of the IDH)'; bound to the markers inside those brackets.
+BUT_SEE = re.compile(r"[(\[]\s*but see\b(?:[^()\[\]\x00]|\(\d{4}[a-z]?\))*\x00", re.IGNORECASE)
+# A proposal of the work the sentence has just denied: 'the first terrestrial gait … was a trot, not a walk
+# with sequential placement of 4 limbs one by one, as was suggested … by Gray (1944)', 'it could not be
+# demonstrated experimentally that …, as had been proposed in the older literature [4]'. The marker's
+# clause opens with the 'as … suggested', the clause before it holds the negation.
+AS_PROPOSED = re.compile(
+    r"^[\s,]*as (?:was|were|is|are|had been|has been|have been) (?:\w+ly )?(?:suggested|proposed|claimed|"
+    r"assumed|thought|believed|hypothesi[sz]ed|postulated|argued)\b", re.IGNORECASE)
+DENIAL_BEFORE = re.compile(r"\b(?:not|no|cannot|never|rather than|instead of)\b[^.;]*$", re.IGNORECASE)
 MENTIONING = re.compile(
     r"\b(?:\breview(?:s|ed)?\b|elsewhere|previously (?:reported|described|utili[sz]ed|used|published)|"
     r"(?:has|have) been (?:\w+ly )?reported(?! (?:to|as)\b)|(?:(?:computer|software|statistical|"
@@ -98,7 +137,9 @@ MENTIONING = re.compile(
     r"imaged|analy[sz]ed|calculated|computed|normali[sz]ed|obtained|derived|designed)\b|for (?:a |an |"
     r"recent |comprehensive |detailed )?(?:reviews?|overviews?|summary|discussion|details|"
     r"more details|further details|background)(?:,)? (?:see|refer to)|(?:reviewed|summari[sz]ed|discussed) "
-    r"(?:in|by|elsewhere)|see (?:also|e\.g\.|for example|reviews?)|"
+    # a pointer naming its topic first (fresh4): '(for pros and cons of dual income taxes, see Genser and
+    # Reutter, 2007)'
+    r"(?:in|by|elsewhere)|(?<=[(\[])for [^()\[\];.]{3,80}?, see\b|see (?:also|e\.g\.|for example|reviews?)|"
     r"(?:(?<=\()|(?<=\[))see\b(?!\s+(?:" + _OWN_PART + r"))|\bcf\.|"
     r"(?:as|was|were|been) (?:previously |already )?(?:described|published|detailed)(?: previously| "
     r"before| elsewhere| earlier)?(?= *(?:\(|\[|\d|$|in\b|by\b|,|\.|;))|"
@@ -255,7 +296,8 @@ OWN_OR_PRIOR = re.compile(
 # 'Unlike earlier work [3], we included all ages'); the works inside the phrase are mentioning.
 DESIGN_MAIN = re.compile(
     r"^[\s,]*(?:(?:this|the present|the current|our) (?:study|work|analysis|survey|trial|approach|model)|we|"
-    r"here(?:,)? we)\s+(?:\w+ly\s+)?(?:obtained|used|included|collected|recruited|sampled|measured|"
+    r"here(?:,)? we)\s+(?:\w+ly\s+)?(?:(?:did|do|does) not\s+)?(?:obtained|used|included|collected|recruited|"
+    r"sampled|measured|measure|use|include|collect|assess|examine|"
     r"assessed|considered|examined|focused|employed|applied|adopted|analy[sz]ed|followed|"
     r"(?:is|was) based|relied|took|defined|controlled|adjusted)\b", re.IGNORECASE)
 # A negative result of a third-party study, the citation its evidence: 'subsequent studies … failed to
@@ -514,8 +556,14 @@ def classify_stance(sentence: str, marker: tuple[int, int], markers: Sequence[tu
     found = NOT_SEEN_BY.search(own[start:end]) if NOT_SEEN_BY in may_whole else None
     if found:
         return Stance.CONTRASTING, " ".join(sentence[start + found.start():start + found.end("by")].split())
+    own_start, own_end = _clause(cuts, marker, markers, False)  # the marker's own clause
+    found = AS_PROPOSED.match(masked[own_start:own_end]) if "as" in clause.lower() else None
+    if found and DENIAL_BEFORE.search(masked[:own_start]):
+        return Stance.CONTRASTING, f"not … {' '.join(found.group(0).split()).lstrip(', ')}"
+    found = BUT_SEE.search(own) if "see" in own else None
+    if found:
+        return Stance.CONTRASTING, "but see"
     found = search(HYPOTHESIS, clause)
-    own_end = _clause(cuts, marker, markers, False)[1]  # where the marker's own clause ends
     answer = ANSWERED.match(masked[own_end:]) if found and own_end < len(sentence) else None
     if found and answer:
         return Stance.CONTRASTING, f"{written(found)} …, {answer.group(0).split()[-1]}"

@@ -1,7 +1,9 @@
 """Rebuild the stance model from the labelled sets and measure it (`python -m ingest.support.train_stance`).
 
-Every record of `tests/data/support/stance-{dev,blind,fresh,fresh2,fresh3}.jsonl` is matched to the
-citation the real pipeline finds for it (as `ingest.evaluate_support` does), so the model learns from
+Every record of `tests/data/support/stance-{dev,blind,fresh,fresh2,fresh3,fresh4}.jsonl` is matched to the
+citation the real pipeline finds for it (its article read under `--data-root`: the dev and blind articles
+are in the repository, the fetched sets fresh..fresh4 are not: `--data-root /work/fetched`, looked in
+first, the repository after) (as `ingest.evaluate_support` does), so the model learns from
 what it will read: the citing sentence as ClaimGraph cuts it, its markers, its headings. Records whose
 sentence matches no citation are left out (and counted). The model is a logistic regression
 (scikit-learn, `liblinear`, L2, balanced class weights) over `stance_model.features`, trained on
@@ -31,6 +33,7 @@ from ingest.evaluate_support import (
     ROOT,
     STANCES,
     article_graph,
+    article_path,
     best_passage,
     confusion,
     per_class,
@@ -39,7 +42,7 @@ from ingest.evaluate_support import (
 from ingest.support.stance import CitingContext, classify_stance
 from ingest.support.stance_model import MODEL_PATH, StanceModel, features, model_stance
 
-SPLITS = ("dev", "blind", "fresh", "fresh2", "fresh3")
+SPLITS = ("dev", "blind", "fresh", "fresh2", "fresh3", "fresh4")
 C = 0.1  # inverse L2 strength, chosen by the grouped cross-validation (see docs/support.md)
 MIN_COUNT = 2  # a feature seen in fewer training records is dropped
 FOLDS = 5
@@ -57,8 +60,10 @@ class Example:
     rule: tuple[str, str]
 
 
-def collect(label_dir: Path = DEFAULT_LABELS, splits: Sequence[str] = SPLITS) -> tuple[list[Example], int]:
-    """The labelled records of `splits` found in the ingested articles, and how many were not found."""
+def collect(label_dir: Path = DEFAULT_LABELS, splits: Sequence[str] = SPLITS,
+            data_root: Path = ROOT) -> tuple[list[Example], int]:
+    """The labelled records of `splits` found in the ingested articles (paths relative to `data_root`),
+    and how many were not found."""
     examples, missing, graphs = [], 0, {}
     for split in splits:
         path = label_dir / f"stance-{split}.jsonl"
@@ -67,7 +72,7 @@ def collect(label_dir: Path = DEFAULT_LABELS, splits: Sequence[str] = SPLITS) ->
         for record in read_labels(path):
             article = record["article"]
             if article not in graphs:
-                graphs[article] = article_graph(ROOT / article)
+                graphs[article] = article_graph(article_path(data_root, article))
             found = best_passage(str(record.get("sentence", "")),
                                  graphs[article].passages.get(record["rid"], []))
             if found is None or found[4] is None:
@@ -218,6 +223,9 @@ def main(argv: list[str] | None = None) -> int:
                                      description=__doc__.split("\n")[0])
     parser.add_argument("labels", nargs="?", type=Path, default=DEFAULT_LABELS,
                         help=f"directory of stance-{{{','.join(SPLITS)}}}.jsonl (default {DEFAULT_LABELS})")
+    parser.add_argument("--data-root", type=Path, default=ROOT,
+                        help="folder the labels' article paths are relative to, looked in before the "
+                        "repository (which holds only dev and blind; the fetched sets: /work/fetched)")
     parser.add_argument("--evaluate", action="store_true",
                         help="print grouped cross-validation and leave-one-set-out figures")
     parser.add_argument("--write", action="store_true", help=f"train on every record, write {MODEL_PATH}")
@@ -231,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return 2
     try:
-        examples, missing = collect(args.labels)
+        examples, missing = collect(args.labels, data_root=args.data_root)
     except InputError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2

@@ -101,6 +101,8 @@ def find_author_work(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpa
                 after = segment[name.end():name.end() + 80]
                 work = re.match(rf"(?:['’]s\s+(?:\w+\s+)?{_WORK_NOUN}\b|[^.;]*?\b(?:his|her|their)\s+"
                                 rf"(?:\w+\s+)?{_WORK_NOUN}\b)", after)
+                if not work and _ARTICLE_BEFORE.search(segment[max(0, name.start() - 8):name.start()]):
+                    work = _ATTRIBUTIVE_WORK.match(after)  # "The Ridge study", "the Nielsen cohort"
                 # only the words right before the name can hold "the book by" (a bounded window, so
                 # a sentence of thousands of mentions is not rescanned from its start for each)
                 window = max(0, name.start() - BEFORE_NAME_WINDOW)
@@ -122,6 +124,13 @@ def find_author_work(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpa
                 found.append(EvidenceSpan(str(EvidenceKind.CITATION), start, end, text[start:end], unit.index,
                                           [ref.key], True, priority=AUTHOR_WORK))
     return found
+
+
+# "The Ridge study is a good warning", "the Nielsen cohort were all beginners": the family name used
+# as an adjective of the work, after an article.
+_ARTICLE_BEFORE = re.compile(r"(?:^|\b)(?:[Tt]he|[Tt]hat|[Tt]his)\s+$")
+_ATTRIBUTIVE_WORK = re.compile(r"\s+(?:study|studies|cohort|trial|paper|review|experiment|meta-analysis|"
+                               r"analysis|data|findings|report|survey|book)\b")
 
 
 # "Bowlby's research unit", "Freud's study door": the work noun only qualifies a place, group or

@@ -39,9 +39,11 @@ _PART_PREFIX = re.compile(r"^(?:see for (?:instance|example),?|see also|but see|
                           r"as cited in|as quoted in)\s+",
                           re.IGNORECASE)
 # "(see Jordan et al., 1992, for details)", "(see Margueron and Reinberg, 2010 for a recent review)",
+# "(see Grown and Valodia, 2010, for a survey)",
 # "(Yang et al., 2005 and unpublished data)": the trailing pointer is not part of the citation.
 _PART_SUFFIX = re.compile(r",?\s+(?:for (?:a |an |the |more |further )?(?:\w+\s+)?(?:details|review|reviews|"
-                          r"overview|discussion|examples|summary|more)|and (?:unpublished|references|"
+                          r"overview|discussion|examples|summary|survey|surveys|more)"
+                          r"|and (?:unpublished|references|"
                           r"see\b).*|as (?:a |an )?(?:review|example)"
                           r"|for (?:analyses|analysis|data|examples?|reviews?) (?:of|on)\b.*)\s*$",
                           re.IGNORECASE)
@@ -184,6 +186,12 @@ def _cited_part(core: str, core_start: int, co_authors: list[tuple[str, int]],
     return None
 
 
+# APA 7's group author with its abbreviation: "(National Institute for Health and Care Excellence [NICE],
+# 2014)". The bracketed abbreviation (and its comma) is read as a comma and blanks, so the group's name
+# and the year remain where they were printed.
+_GROUP_ABBREVIATION = re.compile(rf"\s*\[[{UPPER}][{LETTER}&\-]{{1,15}}\]\s*,(?=\s*(?:1[5-9]|20)\d\d)")
+
+
 def _mask_brackets(segment: str) -> str:
     """`segment` with every author–year bracket blanked out (same length), so the parenthesis
     around '(e.g., RNaseA [Jermann et al., 1995], …)' does not read its citations a second time."""
@@ -221,7 +229,10 @@ def find_author_year(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpa
                 found.append(_author_year_evidence(text, start, end, unit, index, families,
                                                    bool(before.group("etal")), years_only.group("years")))
             continue
-        parts = parenthetical_parts(paren.group(1), index)
+        content = paren.group(1)
+        if "[" in content:  # "(National Institute for Health and Care Excellence [NICE], 2014)"
+            content = _GROUP_ABBREVIATION.sub(lambda m: "," + " " * (len(m.group(0)) - 1), content)
+        parts = parenthetical_parts(content, index)
         for part in parts:
             single = len(parts) == 1 and not _PART_SEPARATOR.search(paren.group(1))
             start, end = ((unit.start + paren.start(), unit.start + paren.end()) if single

@@ -44,19 +44,45 @@ _NOT_CITATION_BEFORE = re.compile(r"(?:\b(?:eqs?|figs?)\.|\bCI|[∈=×])\s*$", r
 _NOT_CITATION_BEFORE_PAREN = re.compile(
     r"\b(?:eqs?|equations?|formulae?|formulas|figs?|figures?|tables?|panels?)\.?\s*$", re.IGNORECASE)
 # - a range or interval word before two numbers joined by a comma: the bounds ("the interval [0, 1]",
-#   "the range [1, 10]"; "within the normal range [12]" is a citation);
-_INTERVAL_BEFORE = re.compile(r"\b(?:ranges?|intervals?)\s*$", re.IGNORECASE)
+#   "the range [1, 10]"; "within the normal range [12]" is a citation, and so is a superscript glued to the
+#   word, "fragmentations of their ranges[2,8]");
+_INTERVAL_BEFORE = re.compile(r"\b(?:ranges?|intervals?)\s+$", re.IGNORECASE)
 _TWO_BOUNDS = re.compile(r"\s*\d{1,3}\s*,\s*\d{1,3}\s*")
 # - a parenthesised number closing an equation (a display equation's number, "C = k V (3)"): no word
 #   of three letters between the last '=' and the number.
 _FORMULA_BEFORE = re.compile(r"=([^=]*)$")
 _WORD = re.compile(r"[^\W\d_]{3,}")
+# - a bracket glued to a one- or two-letter lower-case symbol, holding small numbers with no spaces:
+#   an index, not a citation ("the first two principal components (t[1] and t[2])", "loadings p[1]",
+#   "t[1] vs. to[1]", "χ[2]"). Citations glued to the word before are printed too, and are kept: after a
+#   word of three letters or more ("guinea pigs [83] and rats[84]"), a capital ("in R[ 96 ]", "Chao
+#   II[ 97 ]"), a unit ("mg/dL[12]"), with spaces inside ("developed by[ 3 ]") or a larger number.
+_SYMBOL_BEFORE = re.compile(r"(?:^|[\s(\[]|\]/)([^\W\d_]{1,2})$")
+_INDEX = re.compile(r"\[[1-5](?:,[1-5])*\]")
+
+
+def glued_to_symbol(text: str, start: int) -> bool:
+    """True when the bracket at text[start] is an index glued to a lower-case symbol ("t[1]", "(p[2]",
+    "t[1]/t[2]"), not a citation ("TNF-α[5]", "rats[84]", "R[ 96 ]", "by[ 3 ]")."""
+    symbol = _SYMBOL_BEFORE.search(text, max(0, start - 4), start)
+    return bool(symbol) and symbol.group(1).islower() and bool(_INDEX.match(text, start))
+
+
+# - locants of a chemical name: a bracket glued to the word after it or next to a ring-fusion locant
+#   ("benzo[b]pyrido[3,2-f][1,4]oxazepine", "pyrido [2,3-b] [1,5] benzoxazepines").
+_FUSION_LOCANT = r"\[(?:\d+(?:,\d+)*-)?[a-z](?:,[a-z])*\]"
+_LOCANT_BEFORE = re.compile(rf"{_FUSION_LOCANT}\s?$")
+_LOCANT_AFTER = re.compile(rf"\s?{_FUSION_LOCANT}|[^\W\d_]")
 
 
 def is_not_citation(segment: str, match: re.Match[str]) -> bool:
     """True when a bracketed or parenthesised number group in `segment` is a statistic, an interval,
-    an equation, figure or table number, not a citation."""
+    an equation, figure or table number, an index ("t[1]") or a chemical locant, not a citation."""
     if _COMPARISON_AFTER.match(segment, match.end()):
+        return True
+    if match.re is _BRACKET_NUMBERS and (glued_to_symbol(segment, match.start())
+                                         or _LOCANT_AFTER.match(segment, match.end())
+                                         or _LOCANT_BEFORE.search(segment, 0, match.start())):
         return True
     before = segment[max(0, match.start() - 40):match.start()]
     paren = match.re is _PAREN_NUMBERS

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import glob
 import json
+import os
 import random
 import re
 import sys
@@ -27,7 +28,10 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 from sample import collapse, sentence_bounds  # noqa: E402  (the dev/blind sets' own splitter)
 
-ROOT = HERE.parents[3]
+# The articles are fetched data, kept outside the repository: STANCE_DATA_ROOT names the tree that
+# holds tests/data/support/<set>/*.xml (e.g. /work/fetched); default the repository root.
+ROOT = Path(os.environ.get("STANCE_DATA_ROOT") or HERE.parents[3]).resolve()
+XML = ROOT / HERE.relative_to(HERE.parents[3])
 SEED = 1313
 RANDOM_PER_ARTICLE = 1000  # larger than any article: every citing sentence is drawn and read
 CONTRAST_CUES = re.compile(
@@ -88,7 +92,7 @@ def candidates() -> list[tuple[str, str, str, str, str, str]]:
     """(id, kind, article, rid, marker, sentence) for every citation of every fresh article."""
     rng = random.Random(SEED)
     out = []
-    for path in sorted(glob.glob(str(HERE / "*.xml"))):
+    for path in sorted(glob.glob(str(XML / "*.xml"))):
         article = str(Path(path).relative_to(ROOT))
         short = Path(path).stem.replace("elife-", "").replace("-v1", "")
         rows = list(dict.fromkeys(sentences_with_citations(path)))

@@ -21,6 +21,7 @@ from __future__ import annotations
 import glob
 import importlib.util
 import json
+import os
 import random
 import sys
 from pathlib import Path
@@ -37,7 +38,10 @@ _spec.loader.exec_module(fresh_sample)  # the first fresh set's cue regex and pa
 CONTRAST_CUES = fresh_sample.CONTRAST_CUES
 _segments = fresh_sample._segments
 
-ROOT = HERE.parents[3]
+# The articles are fetched data, kept outside the repository: STANCE_DATA_ROOT names the tree that
+# holds tests/data/support/<set>/*.xml (e.g. /work/fetched); default the repository root.
+ROOT = Path(os.environ.get("STANCE_DATA_ROOT") or HERE.parents[3]).resolve()
+XML = ROOT / HERE.relative_to(HERE.parents[3])
 SEED = 1316
 RANDOM_PER_ARTICLE = 12
 # The articles in the order they were chosen (the shared random draw runs through them in this order, so
@@ -113,11 +117,11 @@ def sentences_with_citations(path: str):
 
 def candidates() -> list[tuple[str, str, str, str, str, str]]:
     """(id, kind, article, rid, marker, sentence) for every citation of every fresh4 article."""
-    on_disk = sorted(Path(p).name for p in glob.glob(str(HERE / "*.xml")))
+    on_disk = sorted(Path(p).name for p in glob.glob(str(XML / "*.xml")))
     assert on_disk == sorted(ARTICLES), f"ARTICLES does not list exactly the XML files here: {on_disk}"
     rng = random.Random(SEED)
     out = []
-    for path in (str(HERE / name) for name in ARTICLES):
+    for path in (str(XML / name) for name in ARTICLES):
         article = str(Path(path).relative_to(ROOT))
         short = Path(path).stem
         seen: dict[tuple[str, str, str], bool] = {}

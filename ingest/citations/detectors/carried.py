@@ -1,0 +1,265 @@
+"""Detector: the sentences that carry on the account of a work cited just before, with no marker or
+pointer of their own.
+
+"Mubanga et al. (2017) followed 3.4 million Swedes for twelve years. Dog owners had a lower risk of
+death. Owners of hunting breeds had the lowest risk of all." The second and third sentences report
+the same study: a reader takes them as supported by it, and so does the gold of every blog set. The
+account runs from a sentence citing exactly one work through the sentences after it in the same
+paragraph, and ends at the first sentence that leaves it (`leaves_account`): one with a citation or
+mention of its own, the writer's own voice ("I suspect …", "In our club …", "You may have read …"),
+an instruction ("Remember that …"), another voice ("At the time, many reef scientists thought …",
+"Not everyone agrees"), a person named ("The idea is older than Putnam"), the writer weighing the
+evidence ("An association like this does not prove …", "Whether the same holds … is a different
+question", "No study has tested …"), a new date ("Since 2022, …"), a generic statement ("Many
+survivors never …"), or present-tense comment after a past-tense report of the work ("Tap water has
+not yet been tested …") unless the sentence says it is still the work speaking ("…, they argue, …",
+"Put simply, …"). Once left, the account does not come back in that paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graph.schema import EvidenceKind
+from ingest.citations.index import RefIndex
+from ingest.citations.model import CONTINUATION, EvidenceSpan
+from ingest.citations.text import REPORTING, fold
+from ingest.claims import Unit
+from ingest.model import HEADING, REFERENCES, TITLE, ParsedDocument
+
+
+@dataclass
+class Account:
+    """A work being reported: the paragraph it is reported in, its one source, and whether the
+    sentence that cited it reports it in the past tense."""
+
+    block: int
+    sources: list[str]
+    past: bool
+
+
+# --- research papers ------------------------------------------------------------------------
+# In a research paper a sentence after a citation is the authors' own argument far more often than
+# more of the cited work (the publisher marks each citation where it applies), so papers carry no
+# account on: a paper is a document with an "Abstract" heading or two of the IMRaD section headings.
+_ABSTRACT_HEADING = re.compile(r"^(?:abstract|summary of the (?:paper|article)|resumo|resumen|r[ée]sum[ée]|"
+                               r"zusammenfassung)$")
+_IMRAD_HEADING = re.compile(
+    r"^(?:introduction|background|methods?|methodology|materials and methods|patients and methods|results|"
+    r"results and discussion|discussion|conclusions?|introdu[çc][ãa]o|introducci[óo]n|m[ée]todos?|"
+    r"metodologia|metodolog[íi]a|resultados|discuss[ãa]o|discusi[óo]n|conclus[ãa]o|conclusi[óo]n|"
+    r"conclusiones|considera[çc][õo]es finais)$")
+# A paper's printed reference list is long; a blog's, a handout's or a lecture's lists a few works.
+PAPER_REFERENCE_ENTRIES = 20
+
+
+def is_research_paper(doc: ParsedDocument) -> bool:
+    """True when the document is laid out as a research paper: an Abstract heading, two of
+    Introduction / Methods / Results / Discussion / Conclusions as headings (also in Portuguese and
+    Spanish), or a printed reference list of PAPER_REFERENCE_ENTRIES entries or more."""
+    imrad: set[str] = set()
+    if sum(1 for block in doc.blocks if block.kind == REFERENCES) >= PAPER_REFERENCE_ENTRIES:
+        return True
+    for block in doc.blocks:
+        if block.kind not in (HEADING, TITLE):
+            continue
+        words = " ".join(doc.text[block.start:block.end].lower().split())
+        words = re.sub(r"^(?:\d+(?:\.\d+)*\.?|[ivx]+\.)\s+|[\s:.]+$", "", words)
+        if _ABSTRACT_HEADING.match(words):
+            return True
+        if _IMRAD_HEADING.match(words):
+            imrad.add(words)
+            if len(imrad) >= 2:
+                return True
+    return False
+
+
+# --- the writer's own voice -------------------------------------------------------------------
+_FIRST_SINGULAR = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|me|my|mine|myself)\b")
+# "we", "our", "you" near the start are the writer and the reader ("In our club", "So we offer",
+# "You may have read"); later in the sentence they are often generic ("… that our friends share").
+_FIRST_PLURAL_OR_YOU = re.compile(
+    r"\b(?:[Ww]e|[Oo]ur|[Oo]urs|[Uu]s|[Yy]ou|[Yy]our|[Ww]e['’](?:re|ve|d|ll))\b")
+OPENING_WORDS = 5  # how far into a sentence "we/our/you" count as the writer's voice
+# An instruction: the sentence opens with a verb in the imperative.
+_IMPERATIVE = re.compile(
+    r"^(?:Remember|Note|Notice|Consider|Try|Do|Don['’]t|Never|Always|Keep|Make|Take|Ask|Be|Avoid|Pick|"
+    r"Choose|Build|Let|Let['’]s|See|Read|Look|Think|Imagine|Start|Stop|Check|Talk|Tell|Bear|Mind|"
+    r"Beware|Watch|Go|Get|Give|Use|Find|Compare|Contrast|Learn|Write|Recall|Please)\b")
+
+# --- another voice, or the writer weighing the evidence ----------------------------------------
+# Verbs of opinion and repetition: with a subject that is not the work's authors ("many reef
+# scientists thought", "textbooks repeated", "The opposition concluded") the sentence is somebody
+# else's view of the work. "those patients reported more relief" is data of the work, so plain
+# reporting verbs ("found", "reported") are not among them.
+_OPINION = (r"(?:thinks?|thought|believ(?:e|es|ed)|agrees?|agreed|disagrees?|disagreed|argu(?:e|es|ed)|"
+            r"claim(?:s|ed)?|conclud(?:e|es|ed)|criticis(?:e|es|ed)|criticiz(?:e|es|ed)|doubt(?:s|ed)?|"
+            r"disput(?:e|es|ed)|question(?:s|ed)|challeng(?:e|es|ed)|repeat(?:s|ed)?|accept(?:s|ed)?|"
+            r"reject(?:s|ed)?|dismiss(?:es|ed)?|insist(?:s|ed)?|counter(?:s|ed)?|say|says|said|call(?:s|ed)?)")
+# The work's own authors as the subject of a verb: "they", "the authors", "its authors", "the team".
+_OWN_VOICE = re.compile(
+    r"^(?:(?:and|but|so|as|which|who)\s+)?(?:[Tt]hey|[Hh]e|[Ss]he|[Tt]he (?:authors|researchers|"
+    r"investigators|team|study|review|trial|paper|report|book)|[Ii]ts authors|[Tt]heir (?:team|authors))"
+    r"(?:\s+\w+ly)?(?:\s+(?:also|later|further|then|too|have|has|had))?\s*$")
+_OPINION_VERB = re.compile(rf"\b{_OPINION}\b")
+# The writer weighing the evidence, or pointing beyond it.
+_WEIGHING = re.compile(
+    r"\b(?:do(?:es)? not|cannot|can['’]t|doesn['’]t|don['’]t|did not|didn['’]t) (?:prove|show|mean|tell|"
+    r"establish|settle)\b|\bnot yet\b|\bremains? (?:unclear|unknown|to be seen|uncertain|open)\b"
+    r"|\b(?:is|are|was|were) (?:unclear|unknown)\b|\b(?:a|another|different) (?:different )?question\b"
+    r"|\bhard to (?:square|say|know|tell|believe)\b|\btoo (?:early|soon) to\b"
+    r"|^(?:Whether|No (?:study|one|trial|research|review)|Nobody|None of (?:this|these|that)|Still,|"
+    r"Of course|Either way|That said|Even so|Perhaps|Maybe|Then again|Either|But is|Critics|Others)\b"
+    r"|^Not (?:everyone|all|every|everybody)\b"
+    # the evidence judged ("The evidence for this is thin"), advice drawn from it ("Schools should …")
+    r"|\b(?:[Tt]he|[Tt]his|[Tt]hat) evidence (?:for (?:this|that|it) |here )?(?:is|was|remains|looks)\b"
+    r"|\b(?:should|ought to|must)\b"
+    # the writer's comment on what was just said ("This is a big effect", "That sounds small")
+    r"|^(?:This|That|It)\s+(?:is|seems|sounds|matters|means|feels|looks)\b")
+# Another work or other researchers as the subject: "However, other studies found no effect".
+_OTHER_WORKS = re.compile(
+    r"\b(?:[Oo]ther|[Ll]ater|[Nn]ewer|[Mm]ore recent|[Ss]ubsequent|[Ll]arger|[Ss]everal|[Mm]any|[Ss]ome|"
+    r"[Ff]ew)\s+(?:\w+\s+)?(?:studies|trials|reviews|papers|researchers|scientists|experts|authors|"
+    r"investigators|critics|work|research)\b|\b(?:[Cc]ritics|[Ss]ceptics|[Ss]keptics)\b")
+# A name the reference list does not hold, reporting, inside the sentence: "Similarly, Park showed …".
+_NAME_REPORTING = re.compile(rf"(?<![\w'’\-])(?P<name>[A-ZÀ-Þ][a-zà-ÿ'’\-]+)\s+(?:\w+ly\s+|also\s+)?"
+                             rf"{REPORTING}\b")
+_NOT_NAMES = frozenset("they he she it this that these those the its their his her we i you one".split())
+# A new date opening the sentence: another event than the work's ("Since 2022, octopuses have been
+# covered by the Act"). "In 2016 the reef bleached" after a cited sentence is the writer's history.
+_NEW_DATE = re.compile(r"^(?:Since|In|By|From|Until|Before|After|Around|During)\s+(?:the\s+)?"
+                       r"(?:early\s+|late\s+|mid-?)?(?:1[5-9]\d\d|20\d\d)s?\b")
+# A generic statement about a kind of people or things ("Many survivors never receive a diagnosis"),
+# not about the work's participants ("Many of the participants …").
+_GENERIC_OPENER = re.compile(r"^(?:Many|Some|Few|Several)\s+(?!of\b)[a-z]")
+
+# --- tense --------------------------------------------------------------------------------
+_IRREGULAR_PAST = (
+    "was were had did found made took gave showed rose fell lost grew ran saw went came got led kept left "
+    "began became thought felt told brought bought fought sought taught caught held meant paid sent spent "
+    "stood understood won wrote drew knew threw ate drank slept spoke broke chose froze woke drove rode "
+    "struck stuck hung swam sang sat lay laid built heard beat bore tore wore forgot")
+_PAST_WORD = re.compile(rf"\b(?:{'|'.join(_IRREGULAR_PAST.split())})\b|\b[a-z]{{2,}}ed\b")
+# "-ed" after these is a participle ("to be published", "has been shown", "is linked"), not the past.
+_AUXILIARY = re.compile(
+    r"\b(?:be|been|being|is|are|am|'s|has|have|having|get|gets|to)\s+(?:\w+ly\s+|not\s+)?$")
+_NOT_PAST_ED = frozenset("need indeed speed seed feed bed red shed breed exceed proceed succeed "
+                         "embed hundred kindred aged based related detailed limited".split())
+# "…, they argue, …", "they noted", "In their words", "Put simply, …": the sentence says it is still
+# the work speaking, whatever its tense.
+_STILL_THE_WORK = re.compile(
+    rf"(?:^|,\s+|;\s+)(?:they|he|she|the authors|the researchers)\s+(?:\w+ly\s+)?(?:{REPORTING}|add(?:s|ed)?|"
+    r"call(?:s|ed)?|put it|conclud(?:e|es|ed))\b"
+    r"|^(?:Put simply|Simply put|In other words|In short|That is|Put another way|In their words)\b")
+
+
+def is_past(sentence: str) -> bool:
+    """True when the sentence has a verb in the simple past ("followed", "had", "found"); an "-ed"
+    participle after an auxiliary or before "by" ("to be published", "a panel convened by") does not
+    count."""
+    for match in _PAST_WORD.finditer(sentence):
+        word = match.group(0)
+        if word in _NOT_PAST_ED:
+            continue
+        if word.endswith("ed") and (_AUXILIARY.search(sentence[max(0, match.start() - 30):match.start()])
+                                    or sentence.startswith(" by ", match.end())):
+            continue  # "to be published", "is linked", "a panel convened by …": participles
+        return True
+    return False
+
+
+def _another_voice(sentence: str, own_names: set[str]) -> bool:
+    """An opinion verb whose subject (the words before it in its clause) is not the work's authors
+    (a pronoun, "the authors", or the family name of one of them)."""
+    for verb in _OPINION_VERB.finditer(sentence):
+        clause = re.split(r"[,;:]\s*", sentence[:verb.start()])[-1]
+        if not _OWN_VOICE.match(clause) and fold(clause.strip()) not in own_names:
+            return True
+    return False
+
+
+def _own_names(account: Account, index: RefIndex) -> set[str]:
+    """The folded family names (last word) of the authors of the account's work."""
+    return {fold(a.family.split()[-1]).strip("{}\\'\"`") for key in account.sources
+            for a in index.by_key(key).authors if a.family.split()}
+
+
+def _family_names(index: RefIndex) -> frozenset[str]:
+    """The folded family names of every person among the references' authors (a group author such
+    as "World Health Organization" is no person's name), computed once per index."""
+    key = ("carried.family_names",)
+    if key not in index._memo:
+        names: set[str] = set()
+        for ref in index.references:
+            for author in ref.authors:
+                words = author.family.split()
+                if words and all(w[:1].islower() for w in words[:-1]) and author.given:
+                    names.add(fold(words[-1]).strip("{}\\'\"`"))
+        index._memo[key] = frozenset(n for n in names if n)
+    return index._memo[key]  # type: ignore[return-value]
+
+
+# "Granovetter called this the strength of weak ties": the work's own author naming or reporting.
+_AUTHOR_SPEAKS = re.compile(rf"\s+(?:\w+ly\s+)?(?:{REPORTING}|call(?:s|ed)?|term(?:s|ed)?|dub(?:s|bed)?|"
+                            r"name[sd]?|label(?:s|led|ed)?)\b")
+
+
+def _names_an_author(sentence: str, account: Account, index: RefIndex) -> bool:
+    """True when a capitalised word of the sentence is the family name of an author in the
+    reference list: the sentence is about a person ("Walker grew up in Liverpool", "The idea is
+    older than Putnam") or about another work. The cited work's own author as the subject of a
+    reporting or naming verb ("Granovetter called this …") is still its account."""
+    names = _family_names(index)
+    own = _own_names(account, index)
+    for match in re.finditer(r"(?<![\w'’\-])[A-ZÀ-Þ][\w'’\-]+", sentence):
+        name = fold(re.sub(r"['’]s$", "", match.group(0)))
+        if name in names and not (name in own and _AUTHOR_SPEAKS.match(sentence, match.end())):
+            return True
+    return False
+
+
+def leaves_account(sentence: str, account: Account, index: RefIndex) -> bool:
+    """True when the sentence is no longer the cited work's account (see the module docstring)."""
+    if sentence.rstrip().endswith("?") or _FIRST_SINGULAR.search(sentence):
+        return True
+    opening = " ".join(sentence.split()[:OPENING_WORDS])
+    if _FIRST_PLURAL_OR_YOU.search(opening) or _IMPERATIVE.match(sentence):
+        return True
+    if _WEIGHING.search(sentence) or _NEW_DATE.match(sentence) or _GENERIC_OPENER.match(sentence):
+        return True
+    own = _own_names(account, index)
+    if _another_voice(sentence, own) or _names_an_author(sentence, account, index):
+        return True
+    if _OTHER_WORKS.search(sentence) or any(m.start() > 0 and fold(m.group("name")) not in own | _NOT_NAMES
+                                            for m in _NAME_REPORTING.finditer(sentence)):
+        return True  # (a capital opening the sentence is no name: "Participants reported less pain")
+    if account.past and not is_past(sentence) and not _STILL_THE_WORK.search(sentence):
+        return True
+    return False
+
+
+def carried_evidence(text: str, unit: Unit, account: Account, index: RefIndex) -> EvidenceSpan | None:
+    """Evidence for a sentence that carries on `account` (the work cited last in its paragraph), or
+    None when it leaves it. The span is the whole sentence: nothing in it points back but its place."""
+    if unit.block != account.block:
+        return None
+    sentence = text[unit.start:unit.end]
+    if leaves_account(sentence, account, index):
+        return None
+    return EvidenceSpan(str(EvidenceKind.CITATION), unit.start, unit.end, sentence, unit.index,
+                        list(account.sources), True, priority=CONTINUATION)
+
+
+def next_account(text: str, unit: Unit, found: list[EvidenceSpan], account: Account | None) -> Account | None:
+    """The account after `unit`: the one work its citations name (all resolved), kept when the unit
+    carried it on; None when the unit cites several works, an unresolved one, or nothing."""
+    cited = [e for e in found if e.kind in (EvidenceKind.CITATION, EvidenceKind.QUOTE)]
+    if not cited or any(not e.resolved for e in cited):
+        return None
+    sources = sorted({key for e in cited for key in e.sources})
+    if len(sources) != 1:
+        return None
+    if account is not None and account.block == unit.block and account.sources == sources:
+        return account
+    return Account(unit.block, sources, is_past(text[unit.start:unit.end]))
