@@ -205,12 +205,33 @@ class Description:
 
 
 def describe(fields: dict[str, str], authors: list[PersonName]) -> Description:
-    family = family_key(authors[0].family) if authors else ""
+    """What a record says about a work (the fields it reads kept, so a record cited again in the same
+    words, as most are, is folded and normalised once)."""
+    key = (authors[0].family if authors else None, *(fields.get(name, "") for name in _DESCRIBED))
+    try:
+        family, year, title, strong, raw = _description(key)
+    except TypeError:  # a value that cannot be a key (not a string)
+        family, year, title, strong, raw = _describe(key)
+    return Description(family, year, title, list(strong), raw)
+
+
+# the fields describe reads (strong_identities: doi … isbn)
+_DESCRIBED = ("author", "title", "booktitle", "year", "date", "doi", "url", "pmid", "pmcid", "arxiv",
+              "eprint", "archiveprefix", "eprinttype", "isbn")
+
+
+def _describe(key: tuple[Any, ...]) -> tuple[str, str, str, tuple[str, ...], str]:
+    first_family, *values = key
+    fields = {name: value for name, value in zip(_DESCRIBED, values, strict=True) if value != ""}
+    family = family_key(first_family) if first_family is not None else ""
     if not family and fields.get("author"):
         family = family_key(fields["author"].split(" and ")[0].split(",")[0])
     raw = fields.get("title", "") or fields.get("booktitle", "")
-    return Description(family, year_of(fields.get("year", "") or fields.get("date", "")), fold(raw),
-                       strong_identities(fields), raw)
+    return (family, year_of(fields.get("year", "") or fields.get("date", "")), fold(raw),
+            tuple(strong_identities(fields)), raw)
+
+
+_description = functools.lru_cache(maxsize=65536)(_describe)
 
 
 # -- records ---------------------------------------------------------------------------------------
@@ -276,15 +297,28 @@ class Work:
     year: str = ""
     title: str = ""  # as written, of the first record that had one
     doi: str = ""
-    # work_properties of `records` as they were (a part that adds no record to the work reuses them),
-    # and each record's JSON text by id(record) (the record kept with it, so the id stays its own)
-    _properties: tuple[list[dict[str, Any]], dict[str, Any], list[PersonName], Any] | None = field(
-        default=None, repr=False, compare=False)
+    # what work_properties showed for `records` so far (_Shown), a part that adds no record to the work,
+    # or only records that change no displayed property, reuses it
+    _properties: _Shown | None = field(default=None, repr=False, compare=False)
+    # each record's JSON text by id(record) (the record kept with it, so the id stays its own)
     _encoded: dict[int, tuple[dict[str, Any], str]] = field(default_factory=dict, repr=False, compare=False)
+    # the slots of `records` (built on first use) and how often a record was replaced in its slot
+    _slots: set[tuple[str, str, str]] | None = field(default=None, repr=False, compare=False)
+    _slots_of: list[dict[str, Any]] | None = field(default=None, repr=False, compare=False)
+    _replaced: int = field(default=0, repr=False, compare=False)
 
     def add_record(self, record: dict[str, Any]) -> None:
+        """Append `record`, or replace the record of its slot (then the record moves to the end)."""
         slot = _record_slot(record)
-        self.records = [r for r in self.records if _record_slot(r) != slot] + [record]
+        if self._slots is None or self._slots_of is not self.records:  # first use, or records set anew
+            self._slots, self._slots_of = {_record_slot(r) for r in self.records}, self.records
+            self._replaced += 1
+        if slot in self._slots:
+            self.records = self._slots_of = [r for r in self.records if _record_slot(r) != slot] + [record]
+            self._replaced += 1
+        else:
+            self.records.append(record)
+            self._slots.add(slot)
 
     @property
     def keys(self) -> list[str]:
@@ -326,6 +360,8 @@ class WorkRegistry:
         self.stored_articles: dict[str, ArticleIdentity] = {}
         self.warnings: list[str] = []
         self._descriptions: dict[int, tuple[dict[str, Any], Description]] = {}
+        # per work id: (its _replaced, its records list, how many of them are in, distinct descriptions)
+        self._shapes: dict[str, tuple[int, list[dict[str, Any]], int, dict[tuple[str, ...], Any]]] = {}
         for props in stored_sources:
             self._load_source(props)
         for props in stored_articles:
@@ -406,6 +442,7 @@ class WorkRegistry:
                 work = self.works[work.id]
             self.works[work.id] = work
         work.add_record(record)
+        self._descriptions[id(record)] = (record, desc)  # what _describe_record(record) gives
         self._index(work, desc)
         return work.id
 
@@ -433,16 +470,10 @@ class WorkRegistry:
     def _check_conflict(self, work: Work, desc: Description, record: dict[str, Any], identity: str) -> None:
         """Warn when a record shares an identifier with a work but disagrees on what it is.
 
-        Each earlier record is described once (cached) and each distinct description checked once,
-        so a work cited by k articles costs k checks per new record of a new description, not k
-        title comparisons every time."""
-        checked: set[tuple[str, str, str, str]] = set()
-        for other in work.records:
-            seen = self._cached_description(other)
-            shape = (seen.year, seen.family, seen.title, seen.raw)
-            if shape in checked:
-                continue
-            checked.add(shape)
+        Checked once per distinct description of the work's records (year, first author, title), in
+        the order of their first records: a work cited by k articles in the same words costs one
+        check per new record, not k."""
+        for seen, other in self._distinct_descriptions(work):
             problems = []
             if desc.year and seen.year and desc.year != seen.year:
                 problems.append(f"year {seen.year} vs {desc.year}")
@@ -455,6 +486,21 @@ class WorkRegistry:
                     f"{_where(record)} and {_where(other)} share {identity} but differ "
                     f"({'; '.join(problems)}): kept as one work {work.id}; check which record is right")
                 return
+
+    def _distinct_descriptions(self, work: Work) -> Iterable[tuple[Description, dict[str, Any]]]:
+        """Each distinct description of `work.records` with the first record that gives it, in record
+        order; kept per work and extended by the records appended since (built again after a record
+        was replaced in its slot, which moves it to the end)."""
+        found = self._shapes.get(work.id)
+        if found is None or found[0] != work._replaced or found[1] is not work.records:
+            found = self._shapes[work.id] = (work._replaced, work.records, 0, {})
+        replaced, records, consumed, shapes = found
+        if consumed < len(records):
+            for other in records[consumed:]:
+                seen = self._cached_description(other)
+                shapes.setdefault((seen.year, seen.family, seen.title, seen.raw), (seen, other))
+            self._shapes[work.id] = (replaced, records, len(records), shapes)
+        return shapes.values()
 
     # -- articles (IN_CORPUS) ----------------------------------------------------------------------
     def add_article(self, article: ArticleIdentity) -> None:
@@ -510,13 +556,97 @@ def work_properties(work: Work) -> tuple[dict[str, Any], list[PersonName]]:
 
 def work_properties_and_design(work: Work) -> tuple[dict[str, Any], list[PersonName], Any]:
     """work_properties, and the ingest.support.design.Design its records alone give (computed again
-    only when a record was added since the last call)."""
-    if work._properties is not None and work._properties[0] is work.records:
-        _, props, people, design = work._properties
-        return dict(props), list(people), design
-    props, people, design = _work_properties(work)
-    work._properties = (work.records, props, people, design)
-    return dict(props), list(people), design
+    only when a record added since the last call may change what the Source shows)."""
+    shown = _shown(work)
+    return dict(shown.props), list(shown.people), shown.design
+
+
+@dataclass
+class _Shown:
+    """What a work's Source shows for its first `count` records, and what it takes to tell whether an
+    appended record changes any of it but `records_json` and `keys` (see _shows_the_same)."""
+
+    records: list[dict[str, Any]]  # the work's records list it was built from
+    replaced: int  # the work's _replaced then
+    count: int
+    props: dict[str, Any]
+    people: list[PersonName]
+    author_ids: list[str]
+    design: Any
+    best_order: tuple[Any, ...]  # _merge_order of the record shown
+    best_fields: dict[str, Any]
+    fields: dict[str, Any]  # shown (merged)
+    best_has_authors: bool
+    authors: list[Any]  # shown, as records hold them ([family, given] pairs)
+    types: set[str]  # the records' publication_type values (the design reads them)
+    sort_keys: list[tuple[str, str, int, str]]  # records_json order
+    texts: list[str]  # each record's JSON text, in that order
+    keys: set[str]
+
+
+def _shown(work: Work) -> _Shown:
+    """The work's _Shown, extended by the records appended since it was built when none of them changes
+    a displayed property (the usual case: another article citing the work in the same words), else
+    built again from every record."""
+    shown = work._properties
+    if shown is None or shown.replaced != work._replaced or shown.records is not work.records:
+        shown = work._properties = _build_shown(work)
+    elif shown.count < len(work.records):
+        added = work.records[shown.count:]
+        if all(_shows_the_same(shown, record) for record in added):
+            _append_records(shown, added)
+        else:
+            shown = work._properties = _build_shown(work)
+    return shown
+
+
+def _publication_type(record: dict[str, Any]) -> str:
+    fields = record.get("fields")
+    return str(fields.get("publication_type", "") or "") if isinstance(fields, dict) else ""
+
+
+def _shows_the_same(shown: _Shown, record: dict[str, Any]) -> bool:
+    """Whether appending `record` leaves every property but records_json and keys as `shown` has them:
+    it is not the most complete record (merged_reference still shows the same one), every field it
+    fills is filled already with the same value or by the record shown, its authors are those shown
+    (or the record shown has authors, or it has none), and its publication type adds nothing to the
+    design's list of them (ingest.support.design._record_design)."""
+    if not isinstance(record, dict) or not _merge_order(record) > shown.best_order:
+        return False
+    fields = record.get("fields", {})
+    if not isinstance(fields, dict):
+        return False
+    for name, value in fields.items():
+        if value and not (shown.best_fields.get(name) or shown.fields.get(name) == value):
+            return False
+    authors = record.get("authors")
+    if authors and not shown.best_has_authors and authors != shown.authors:
+        return False
+    raw = fields.get("publication_type", "")
+    if raw and not isinstance(raw, str):
+        return False
+    kind = _publication_type(record)
+    return not kind or kind == shown.fields.get("publication_type") or shown.types == {kind}
+
+
+def _append_records(shown: _Shown, added: list[dict[str, Any]]) -> None:
+    """Put records that show the same into `shown`: records_json (each record where sorted() puts it,
+    after equal keys) and keys, in a new props dict (one handed out is never changed)."""
+    import bisect
+
+    for record in added:
+        order = _record_sort(record)
+        at = bisect.bisect_right(shown.sort_keys, order)
+        shown.sort_keys.insert(at, order)
+        shown.texts.insert(at, json.dumps(record, ensure_ascii=False, sort_keys=True))
+        if record.get("key"):
+            shown.keys.add(record["key"])
+        kind = _publication_type(record)
+        if kind:
+            shown.types.add(kind)
+    shown.count += len(added)
+    shown.props = {**shown.props, "keys": ", ".join(sorted(shown.keys)),
+                   "records_json": "[" + ", ".join(shown.texts) + "]"}
 
 
 def _record_cache(work: Work, record: dict[str, Any]) -> tuple[Any, ...]:
@@ -530,39 +660,50 @@ def _record_cache(work: Work, record: dict[str, Any]) -> tuple[Any, ...]:
     return found
 
 
-def _sorted_records(work: Work) -> tuple[list[dict[str, Any]], list[str], list[dict[str, Any]]]:
-    """The work's records in merged_reference order, their JSON texts in records_json order, and the
-    records in that order."""
+def _work_properties(work: Work) -> tuple[dict[str, Any], list[PersonName], Any]:
+    """work_properties_and_design from every record (nothing reused but each record's JSON text)."""
+    shown = _build_shown(work)
+    return shown.props, shown.people, shown.design
+
+
+def _build_shown(work: Work) -> _Shown:
+    from graph.schema import author_id
+    from ingest.bibtex import source_properties
+    from ingest.support.design import classify
+
     cached = [_record_cache(work, record) for record in work.records]
     if len(work._encoded) > 2 * len(work.records) + 8:  # records replaced since: forget them
         kept = {id(r) for r in work.records}
         work._encoded = {k: v for k, v in work._encoded.items() if k in kept}
+    by_merge = sorted(cached, key=lambda c: c[2])
     by_sort = sorted(cached, key=lambda c: c[3])
-    return ([c[0] for c in sorted(cached, key=lambda c: c[2])], [c[1] for c in by_sort],
-            [c[0] for c in by_sort])
-
-
-def _work_properties(work: Work) -> tuple[dict[str, Any], list[PersonName], Any]:
-    from ingest.bibtex import source_properties
-
-    by_merge, texts, by_sort = _sorted_records(work)
-    shown = merged_reference(by_merge, ordered=True)
+    shown = merged_reference([c[0] for c in by_merge], ordered=True)
+    best = by_merge[0][0]
+    keys = {r["key"] for r in work.records if r.get("key")}
     props: dict[str, Any] = dict(source_properties(shown))
     fields = shown.fields
     strong = dict(i.split(":", 1) for i in strong_identities(fields))
+    texts = [c[1] for c in by_sort]
     props.update({
         "pmid": strong.get("pmid", ""), "pmcid": strong.get("pmcid", ""),
         "arxiv": strong.get("arxiv", ""), "isbn": strong.get("isbn", ""),
-        "keys": ", ".join(work.keys),
+        "keys": ", ".join(sorted(keys)),
         "records_json": "[" + ", ".join(texts) + "]",  # json.dumps of by_sort, each record encoded once
     })
     if not props["venue"]:
         props["venue"] = fields.get("source", "")  # JATS <source> when no journal field
-    from ingest.support.design import classify
-
-    found = classify(props, records=by_sort)  # the records alone; ingest.support.profile adds corpus text
+    # the records alone; ingest.support.profile adds corpus text
+    found = classify(props, records=[c[0] for c in by_sort])
     props.update({"design": str(found.design), "design_reason": found.reason})
-    return props, shown.authors, found
+    people = shown.authors
+    return _Shown(
+        records=work.records, replaced=work._replaced, count=len(work.records), props=props, people=people,
+        author_ids=[author_id(p.family, p.given) for p in people], design=found, best_order=by_merge[0][2],
+        best_fields=dict(best.get("fields", {})), fields=dict(fields),
+        best_has_authors=bool(best.get("authors")),
+        authors=[[p.family, p.given] for p in people],
+        types={t for t in (_publication_type(r) for r in work.records) if t},
+        sort_keys=[c[3] for c in by_sort], texts=texts, keys=keys)
 
 
 def _record_sort(record: dict[str, Any]) -> tuple[str, str, int, str]:
@@ -574,16 +715,16 @@ def add_works(batch: Any, registry: WorkRegistry, work_ids: list[str]) -> dict[s
     """Source nodes (every record merged), Author nodes and WRITTEN_BY in byline order; the batch
     replaces each work's WRITTEN_BY edges, so a corrected author list leaves no old edge. Returns the
     design each work's records alone give (ingest.support.design.Design), by work id, for annotate."""
-    from graph.schema import Label, RelType, author_id
+    from graph.schema import Label, RelType
 
     authors_seen: set[str] = set()
     designs: dict[str, Any] = {}
     for work_id_ in work_ids:
-        props, people, designs[work_id_] = work_properties_and_design(registry.works[work_id_])
-        batch.add_node(Label.SOURCE, work_id_, **props)
+        shown = _shown(registry.works[work_id_])
+        designs[work_id_] = shown.design
+        batch.add_node(Label.SOURCE, work_id_, **shown.props)
         batch.replaces_outgoing.append((str(RelType.WRITTEN_BY), work_id_))
-        for position, person in enumerate(people):
-            person_id = author_id(person.family, person.given)
+        for position, (person_id, person) in enumerate(zip(shown.author_ids, shown.people, strict=True)):
             if person_id not in authors_seen:
                 authors_seen.add(person_id)
                 batch.add_node(Label.AUTHOR, person_id, name=person.display, family=person.family,

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -11,6 +13,7 @@ from ingest.bibtex import parse_bibtex
 from ingest.works import (
     TITLE_THRESHOLD,
     WorkRegistry,
+    _work_properties,
     fold,
     normalise_arxiv,
     normalise_doi,
@@ -191,3 +194,68 @@ def test_slugify_of_ascii_text_is_what_the_unicode_path_gives():
     for _ in range(50_000):
         text = "".join(chr(rng.randint(0, 127)) for _ in range(rng.randint(0, 12)))
         assert slugify(text) == original(text), text
+
+
+def _from_every_record(work: Any) -> tuple[dict, list]:
+    """work_properties of a copy of `work` that remembers nothing: every record merged again."""
+    fresh = copy.deepcopy(work)
+    fresh._properties, fresh._encoded = None, {}
+    return _work_properties(fresh)[:2]
+
+
+def test_a_source_extended_by_a_record_shows_what_every_record_merged_again_shows() -> None:
+    """A record appended to a work either changes only records_json and keys (then the Source's
+    properties are extended, not built again) or is merged from every record; either way the
+    properties are those a build from every record gives, after every kind of new record."""
+    registry = WorkRegistry()
+    base = ("author = {Smith, Anna and Jones, Bo}, year = {2010}, title = {Sleep}, doi = {10.1/s}, "
+            "journal = {J. Sleep}, volume = {3}")
+    [work_id_] = resolve_all(f"@article{{k, {base}}}\n", registry, "doc:m")
+    work = registry.works[work_id_]
+    shown = work_properties(work)
+    assert shown == _from_every_record(work)
+    steps = [
+        ("the same record from another article", f"@article{{k, {base}}}\n", "doc:z", True),
+        ("fewer fields, another key, sorted first in records_json", "@article{short, author = {Smith, A.}, "
+         "year = {2010}, title = {Sleep}, doi = {10.1/s}}\n", "doc:a", True),
+        ("the same record from an article sorted before (now the record shown)", f"@article{{k, {base}}}\n",
+         "doc:b", False),
+        ("a field no record had", "@article{k2, author = {Smith, A.}, year = {2010}, title = {Sleep}, "
+         "doi = {10.1/s}, note = {preprint}}\n", "doc:o", False),
+        ("another value of a shown field", "@article{k3, author = {Smith, A.}, year = {2010}, "
+         "title = {Sleep}, doi = {10.1/s}, journal = {Sleep J.}}\n", "doc:p", True),
+        ("a more complete record", f"@article{{k4, {base}, pages = {{1--2}}, number = {{4}}}}\n", "doc:q",
+         False),
+        ("the same article again (its record replaced)", f"@article{{k, {base}}}\n", "doc:z", False),
+    ]
+    for what, bib, document, extended in steps:
+        before = work._properties
+        [again] = resolve_all(bib, registry, document)
+        assert again == work_id_, what
+        props, people = work_properties(work)
+        assert (props, people) == _from_every_record(work), what
+        assert (work._properties is before) == extended, what
+        assert (props["records_json"] == shown[0]["records_json"]) == ("replaced" in what), what
+        shown = (props, people)
+    records = json.loads(shown[0]["records_json"])
+    documents = ["doc:a", "doc:b", "doc:m", "doc:o", "doc:p", "doc:q", "doc:z"]
+    assert [r["document_id"] for r in records] == documents
+    assert shown[0]["keys"] == "k, k2, k3, k4, short"
+
+
+def test_a_conflict_names_the_first_record_of_each_description_as_a_walk_of_every_record_does() -> None:
+    """The conflict check looks at each distinct description of the work once (the first record that
+    gives it, in record order); a record replaced in its slot moves to the end of that order."""
+    registry = WorkRegistry()
+    entry = ("@article{{{key}, author = {{Smith, Anna}}, year = {{{year}}}, title = {{Sleep}}, "
+             "doi = {{10.1/s}}}}\n")
+    for key, document in (("a", "doc:1"), ("b", "doc:2")):
+        resolve_all(entry.format(key=key, year=2010), registry, document)
+    assert registry.warnings == []
+    resolve_all(entry.format(key="c", year=2011), registry, "doc:3")
+    assert len(registry.warnings) == 1 and "'c' and t.bib:1 'a'" in registry.warnings[0]
+    resolve_all(entry.format(key="a", year=2010), registry, "doc:1")  # doc:1 again: its record goes last
+    resolve_all(entry.format(key="d", year=2012), registry, "doc:4")
+    assert "'d' and t.bib:1 'b'" in registry.warnings[-1]  # b's record is now the first of 2010
+    assert "year 2010 vs 2012" in registry.warnings[-1]
+    assert len(registry.warnings) == 3  # the 2011 record's warning came first: its own description
