@@ -14,6 +14,17 @@ from ingest.claims import Unit
 # "[3]", "[1, 2]", "[1–3]"; "[4]–[7]" (two bracketed numbers joined by a dash) is the range 4–7.
 _BRACKET_NUMBERS = re.compile(r"\[(\s*\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\s*)\](?:\s*[-–]\s*\[\s*(\d{1,3})\s*\])?")
 _PAREN_NUMBERS = re.compile(r"\((\s*\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\s*)\)(?=\s*[.,;:!?)]|\s*$)")
+# A parenthesised group in mid-clause, before a lower-case word, as ASM and Science print them ("…
+# sand flies from Algeria (34) and Portugal", "… Aedes mosquitoes (21, 31) have also been …"): read
+# in a parenthesis-numbered document when it names several numbers, or one after a content word
+# (not after "to (1)", "and (2)", "from (3)", "Eq. (3)": enumerations and equation numbers).
+_PAREN_MID_CLAUSE = re.compile(r"(?<=[^\W\d_]{3} )\((\s*\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\s*)\)(?= [a-z])")
+_MANY_NUMBERS = re.compile(r"\d\s*[-–,]\s*\d")
+_FUNCTION_WORD_BEFORE = re.compile(
+    r"\b(?:to|and|or|but|are|is|was|were|be|you|we|they|should|must|will|can|may|from|into|in|of|on|by|with|using|via|see|then|that|the|its|their|our|step|"
+    r"steps|stage|item|items|case|cases|condition|conditions|model|models|relation|inequality|"
+    r"combining|substituting|solving|satisfies|satisfy|gives|yields|implies|where|while|when|if)\s*$",
+    re.IGNORECASE)
 
 # Superscript markers written as text: Pandoc's "^1,2^", raw HTML "<sup>1–3</sup>" left in a
 # Markdown or text file, and Unicode superscript digits ("¹˒²", "¹⁻³") from a copy-paste. Offsets
@@ -85,7 +96,7 @@ def is_not_citation(segment: str, match: re.Match[str]) -> bool:
                                          or _LOCANT_BEFORE.search(segment, 0, match.start())):
         return True
     before = segment[max(0, match.start() - 40):match.start()]
-    paren = match.re is _PAREN_NUMBERS
+    paren = match.re in (_PAREN_NUMBERS, _PAREN_MID_CLAUSE)
     if _NOT_CITATION_BEFORE.search(before) or paren and _NOT_CITATION_BEFORE_PAREN.search(before):
         return True
     if _INTERVAL_BEFORE.search(before) and _TWO_BOUNDS.fullmatch(_spec(match)):
@@ -94,6 +105,19 @@ def is_not_citation(segment: str, match: re.Match[str]) -> bool:
         return True  # "[0, 1]": no reference is numbered 0
     formula = _FORMULA_BEFORE.search(before) if paren else None
     return bool(formula) and not _WORD.search(formula.group(1))
+
+
+def _mid_clause_citation(segment: str, match: re.Match[str]) -> bool:
+    """True when a parenthesised group before a lower-case word is a citation: several numbers,
+    or one after a content word; never a statistic, an equation, figure or table number."""
+    if is_not_citation(segment, match):
+        return False
+    if _MANY_NUMBERS.search(match.group(1)):
+        return True
+    number = int(match.group(1))
+    if f"({number + 1})" in segment[match.end():] or f"({number - 1})" in segment[:match.start()]:
+        return False  # "(1) confirm … (2) check …": an enumeration
+    return not _FUNCTION_WORD_BEFORE.search(segment, 0, match.start())
 
 
 def bracket_citations(segment: str) -> list[re.Match[str]]:
@@ -162,10 +186,38 @@ BARE_MIN = 3  # that many of them, every number a reference's, make a document's
 _BARE_REACH = 48  # characters after a unit where its trailing marker (the next unit's start) may lie
 
 
+def _inside_parenthesis(segment: str, position: int) -> bool:
+    """True when `position` lies inside a parenthesis opened earlier in `segment`."""
+    before = segment[:position]
+    return before.count("(") > before.count(")")
+
+
+def _paren_citations(text: str, units: list[Unit], index: RefIndex) -> int:
+    """How many parenthesised number groups of the document may be citations: no statistic, equation
+    or figure number, and every number a reference's."""
+    count = 0
+    for unit in units:
+        segment = text[unit.start:unit.end]
+        for match in _PAREN_NUMBERS.finditer(segment):
+            if not is_not_citation(segment, match) and all(
+                    n in index.numbers for n in _expand_numbers(match.group(1))):
+                count += 1
+    return count
+
+
 def numbering_style(text: str, units: list[Unit], index: RefIndex) -> str:
-    """BRACKETS when a unit has a bracketed citation, BARE when at least BARE_MIN plain numbers
-    stand after full stops and name references, else PARENS (one linear scan each)."""
-    if any(bracket_citations(text[u.start:u.end]) for u in units):
+    """BRACKETS when a unit has a bracketed citation outside parentheses, or bracketed citations only
+    inside parentheses and no more parenthesised ones (ASM and APA print "(… relatives [49])" in
+    a parenthesis-numbered article); BARE when at least BARE_MIN plain numbers stand after full
+    stops and name references; else PARENS (one linear scan each)."""
+    nested = 0  # bracketed citations inside a parenthesis ("(i.e., CFAV, and relatives [49])")
+    for unit in units:
+        segment = text[unit.start:unit.end]
+        for match in bracket_citations(segment):
+            if not _inside_parenthesis(segment, match.start()):
+                return BRACKETS
+            nested += 1
+    if nested and _paren_citations(text, units, index) <= nested:
         return BRACKETS
     if index.numbers:
         named = 0
@@ -196,11 +248,13 @@ def find_numeric(text: str, unit: Unit, index: RefIndex, numbering: str) -> list
     matches = bracket_citations(segment)
     if numbering == PARENS:
         matches += [m for m in _PAREN_NUMBERS.finditer(segment) if not is_not_citation(segment, m)]
+        matches += [m for m in _PAREN_MID_CLAUSE.finditer(segment) if _mid_clause_citation(segment, m)]
     if "^" in segment or "<sup>" in segment or any(c in segment for c in _SUPERSCRIPT_DIGITS):
         matches += _superscripts(segment)
     for match in matches:
         numbers = _expand_numbers(_spec(match))
-        loose = match.re is _PAREN_NUMBERS or match.re is _SUPERSCRIPT and match.group("unicode")
+        loose = (match.re in (_PAREN_NUMBERS, _PAREN_MID_CLAUSE)
+                 or match.re is _SUPERSCRIPT and match.group("unicode"))
         if loose and any(n not in index.numbers for n in numbers):
             continue  # "(2)" or "²" that no reference answers is an enumeration or a footnote
         keys = [index.numbers.get(n) for n in numbers]
