@@ -74,3 +74,28 @@ def test_parenthesised_number_before_a_word(sentence: str, marker: str) -> None:
 def test_statistics_equations_and_enumerations_are_no_citations(sentence: str) -> None:
     markers = _markers(f"{ASM_OPENING}\n\n{sentence}")
     assert markers == sorted(["(1)", "(2, 3)", "(4)", "(5–8)"])
+
+
+# --- superscripts that lost their markup and stand glued to the text (issue #10 item 9) ----------
+
+# Sentences of EHTJ (PMC2640145) and ASTMH (PMC4530765) articles, as their JATS reads without <sup>.
+GLUED = (
+    "Emerging infectious diseases are currently the major threat to public health worldwide.1 Indeed, "
+    "many new infections have appeared in the last decades.2 Most of these events are zoonoses in "
+    "the human population3,4 and most come from wildlife.5 Travellers returned with Zika virus "
+    "infections.6 There have been outbreaks in the ecosystem,7 Central Africa in general.8")
+
+
+def test_glued_superscripts_are_citations() -> None:
+    assert _markers(GLUED) == sorted(["1", "2", "3,4", "5", "6", "7", "8"])
+
+
+@pytest.mark.parametrize("sentence", [
+    "The outbreak lasted 12 weeks in 2015. 40 Patients died.",
+    "The cohort is shown in Fig.2 The values in Table 3 are medians.",
+    "Antibodies to CD4 and IL6 were measured in H1N1 cases.",
+    "A total of 99 cases were seen.99 Controls were matched.",
+])
+def test_glued_numbers_that_are_no_citations(sentence: str) -> None:
+    markers = _markers(f"{GLUED}\n\n{sentence}")
+    assert markers == sorted(["1", "2", "3,4", "5", "6", "7", "8"])

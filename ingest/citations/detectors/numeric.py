@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from graph.schema import EvidenceKind
@@ -182,6 +183,16 @@ _BARE_AFTER_NUMBER = re.compile(rf"(?<=[\d%]\.) (?P<bare>{_BARE_SPEC})(?=[ \t]*\
 _BARE_AFTER_NAME = re.compile(rf"(?<=[^\W\d_]) (?P<bare>{_BARE_SPEC}) (?=\((?:1[5-9]|20)\d\d[a-z]?\))")
 # The document-level cue: a number right after a sentence's full stop and before the next sentence.
 _BARE_AFTER_STOP = re.compile(rf"(?<=[^\W\d_]\.|\)\.) (?P<bare>{_BARE_SPEC})(?=[ \t]+[{UPPER}]|[ \t]*\n)")
+# Superscripts glued to the text when their markup was lost ("… public health worldwide.1 Indeed, …",
+# "… in the ecosystem,3 Central Africa …", "… human population3,4 and …"): after a lower-case word's
+# punctuation (not "Fig.2", "p.3"), or after a lower-case word of four letters before "and", a
+# comma or a full stop; counted as the document-level cue after a full stop only.
+_GLUED_AFTER_PUNCT = re.compile(
+    rf"(?:(?<=[a-z]{{3}}[.,;:!?])|(?<=[a-z]\)[.,;:]))(?P<bare>{_BARE_SPEC})"
+    rf"(?=[ \t]+[{UPPER}a-z(]|[ \t]*\n)")
+_GLUED_TO_WORD = re.compile(
+    rf"(?<=[a-z]{{4}})(?P<bare>{_BARE_SPEC})(?=[.,;:]?[ \t]+(?:and|or)\b|[.,;:][ \t])")
+_GLUED_AFTER_STOP = re.compile(rf"(?<=[a-z]{{3}}\.)(?P<bare>{_BARE_SPEC})(?=[ \t]+[{UPPER}]|[ \t]*\n)")
 BARE_MIN = 3  # that many of them, every number a reference's, make a document's numbering bare
 _BARE_REACH = 48  # characters after a unit where its trailing marker (the next unit's start) may lie
 
@@ -221,7 +232,7 @@ def numbering_style(text: str, units: list[Unit], index: RefIndex) -> str:
         return BRACKETS
     if index.numbers:
         named = 0
-        for match in _BARE_AFTER_STOP.finditer(text):
+        for match in itertools.chain(_BARE_AFTER_STOP.finditer(text), _GLUED_AFTER_STOP.finditer(text)):
             if all(n in index.numbers for n in _expand_numbers(match.group("bare"))):
                 named += 1
                 if named >= BARE_MIN:
@@ -233,7 +244,7 @@ def _bare_markers(text: str, unit: Unit) -> list[re.Match[str]]:
     """The plain-number superscripts a unit owns: those inside it and the one right after its
     last full stop, which the segmenter may have put at the start of the next unit."""
     stop = min(len(text), unit.end + _BARE_REACH)
-    owned = [m for pattern in (_BARE_AFTER_PUNCT, _BARE_AFTER_NUMBER)
+    owned = [m for pattern in (_BARE_AFTER_PUNCT, _BARE_AFTER_NUMBER, _GLUED_AFTER_PUNCT, _GLUED_TO_WORD)
              for m in pattern.finditer(text, unit.start, stop)
              if unit.start <= m.start() - 1 < unit.end and m.end() < stop - 1]
     inside = [m for m in _BARE_AFTER_NAME.finditer(text, unit.start, unit.end)]
