@@ -90,6 +90,15 @@ def test_glued_superscripts_are_citations() -> None:
     assert _markers(GLUED) == sorted(["1", "2", "3,4", "5", "6", "7", "8"])
 
 
+@pytest.mark.parametrize("sentence, marker", [
+    ("Several viral infectious diseases have been reported in Gabon10 (Table 1).", "10"),
+    ("Human epidemics have occurred in Central Africa11, 12 with three recent outbreaks.", "11, 12"),
+    ("It was a laboratory-confirmed case of yellow fever (YF).9 YF has become a threat.", "9"),
+])
+def test_glued_superscripts_after_names_and_abbreviations(sentence: str, marker: str) -> None:
+    assert marker in _markers(f"{GLUED}\n\n{sentence}")
+
+
 @pytest.mark.parametrize("sentence", [
     "The outbreak lasted 12 weeks in 2015. 40 Patients died.",
     "The cohort is shown in Fig.2 The values in Table 3 are medians.",

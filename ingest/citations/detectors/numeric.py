@@ -185,13 +185,15 @@ _BARE_AFTER_NAME = re.compile(rf"(?<=[^\W\d_]) (?P<bare>{_BARE_SPEC}) (?=\((?:1[
 _BARE_AFTER_STOP = re.compile(rf"(?<=[^\W\d_]\.|\)\.) (?P<bare>{_BARE_SPEC})(?=[ \t]+[{UPPER}]|[ \t]*\n)")
 # Superscripts glued to the text when their markup was lost ("… public health worldwide.1 Indeed, …",
 # "… in the ecosystem,3 Central Africa …", "… human population3,4 and …"): after a lower-case word's
-# punctuation (not "Fig.2", "p.3"), or after a lower-case word of four letters before "and", a
-# comma or a full stop; counted as the document-level cue after a full stop only.
+# punctuation (not "Fig.2", "p.3"; "(YF).44 YF"), or after a word ending in four lower-case letters
+# before "and", "or", "with", a parenthesis, a comma or a full stop ("in Gabon28 (Table 1)");
+# counted as the document-level cue after a full stop only.
 _GLUED_AFTER_PUNCT = re.compile(
-    rf"(?:(?<=[a-z]{{3}}[.,;:!?])|(?<=[a-z]\)[.,;:]))(?P<bare>{_BARE_SPEC})"
+    rf"(?:(?<=[a-z]{{3}}[.,;:!?])|(?<=[^\W\d_]\)[.,;:]))(?P<bare>{_BARE_SPEC})"
     rf"(?=[ \t]+[{UPPER}a-z(]|[ \t]*\n)")
 _GLUED_TO_WORD = re.compile(
-    rf"(?<=[a-z]{{4}})(?P<bare>{_BARE_SPEC})(?=[.,;:]?[ \t]+(?:and|or)\b|[.,;:][ \t])")
+    rf"(?<=[a-z]{{4}})(?P<bare>{_BARE_SPEC})"
+    rf"(?=[.,;:]?[ \t]+(?:and|or|with)\b|[.,;:][ \t]|[ \t]+\()")
 _GLUED_AFTER_STOP = re.compile(rf"(?<=[a-z]{{3}}\.)(?P<bare>{_BARE_SPEC})(?=[ \t]+[{UPPER}]|[ \t]*\n)")
 BARE_MIN = 3  # that many of them, every number a reference's, make a document's numbering bare
 _BARE_REACH = 48  # characters after a unit where its trailing marker (the next unit's start) may lie
