@@ -867,16 +867,31 @@ def _fields_from_printed(text: str) -> tuple[dict[str, str], list[PersonName], b
         return fields, [], False
     fields["year"] = match.group(1) or match.group(2)
     names_part, rest = text[:match.start()], text[match.end():]
-    others = bool(re.search(r"\bet al\b", names_part))
-    names_part = re.sub(r",?\s*et al\.?", "", names_part)
+    names_part, title_before_year = _names_end(names_part)
+    others = bool(re.search(r"\bet\s+al\b", names_part))
+    names_part = re.sub(r",?\s*et\s+al\.?", "", names_part)
     authors = [p for p in (_split_string_name(n) for n in names_part.split(",")) if p is not None]
-    title = re.split(r"(?<=[a-z0-9)?])\.\s", rest.strip(" ."), maxsplit=1)[0]
+    title = title_before_year or re.split(r"(?<=[a-z0-9)?])\.\s", rest.strip(" ."), maxsplit=1)[0]
     if title:
         fields["title"] = title.strip()
     found_doi = DOI_IN_TEXT.search(text)
     if found_doi:
         fields["doi"] = found_doi.group(1)
     return fields, authors, others
+
+
+# Where a Vancouver author list ends before the title ("… Socher R. CO-Search: …", "Goldberger A, et al.
+# PhysioBank, …"): a full stop after "Surname INITIALS" or "et al", followed by a word that is not one more
+# initial ("Jones K. L., …" goes on).
+_NAMES_END = re.compile(r"(?:\b[^\W\d_][\w'\u2019-]+ [A-Z]{1,4}|\bet\s+al)\.\s+(?=[^\W_][\w-]*[\s:,])")
+
+
+def _names_end(names_part: str) -> tuple[str, str]:
+    """The author list of a printed reference's text before its year, and the title left after it."""
+    found = _NAMES_END.search(names_part)
+    if not found:
+        return names_part, ""
+    return names_part[:found.end()], names_part[found.end():].strip(" .;,")
 
 
 # --- printing --------------------------------------------------------------------------
@@ -914,19 +929,39 @@ def printed_reference(ref: Reference, style: str = "author-year") -> str:
     return f"{body}.{tail}" if body else tail.strip()
 
 
-_SPLITS_A_NAME = re.compile(r",|\sand\s", re.IGNORECASE)  # what BibTeX reads as a name or list separator
+# What BibTeX reads as a name or list separator: a comma, or a word 'and' (also at either end of a part,
+# where the " and " joining the names would complete it: 'summarization, and abstractive' is two names).
+_SPLITS_A_NAME = re.compile(r",|(?<!\S)and(?!\S)", re.IGNORECASE)
 
 
 def _bib_name(person: PersonName) -> str:
     """'Family, Given' for BibTeX; a part holding a comma or a word 'and' (a misread printed entry, a
-    collaboration) is braced, so it stays one name and the entry stays readable."""
+    collaboration) is braced, so it stays one name and the entry stays readable. Whatever
+    bibtexparser's name splitter would still refuse or split is exported as one braced name."""
     family = _bib_escape(person.family)
     if (" " in person.family and not person.given) or _SPLITS_A_NAME.search(person.family):
         family = "{" + family + "}"  # a collaboration (or a misread name): one family name
     if not any(ch.isalpha() for ch in person.given):  # no given name ('&' misread as one)
-        return family
-    given = _bib_escape(person.given)
-    return f"{family}, {{{given}}}" if _SPLITS_A_NAME.search(person.given) else f"{family}, {given}"
+        name = family
+    else:
+        given = _bib_escape(person.given)
+        name = f"{family}, {{{given}}}" if _SPLITS_A_NAME.search(person.given) else f"{family}, {given}"
+    if _reads_as_one_name(name):
+        return name
+    braced = "{" + _bib_escape(person.family or person.given) + "}"  # every part inert inside its braces
+    return f"{braced}, {{{_bib_escape(person.given)}}}" if person.family and person.given.strip() else braced
+
+
+def _reads_as_one_name(name: str) -> bool:
+    """Whether bibtexparser reads `name` back as exactly one person with a family name."""
+    from bibtexparser.middlewares.names import parse_single_name_into_parts, split_multiple_persons_names
+
+    if not name.strip() or name.strip().lower() == "others" or split_multiple_persons_names(name) != [name]:
+        return False
+    try:
+        return bool(parse_single_name_into_parts(name, strict=True).last)
+    except Exception:  # the splitter's refusal (trailing comma, too many commas, unbalanced braces)
+        return False
 
 
 _BIB_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "$": r"\$",

@@ -483,8 +483,10 @@ def _paragraphs(lines: list[Line], body_size: float) -> list[_Para]:
         if abs(line.size - body_size) < 0.6:
             column = (line.page, _column(line))
             edges[column] = min(edges.get(column, line.x0), line.x0)
-    for line in lines:
-        heading = _is_heading(line, body_size) and not _after_comma(line, previous)
+    for index, line in enumerate(lines):
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        heading = (_is_heading(line, body_size) or _heads_numbered_list(line, following)) \
+            and not _after_comma(line, previous)
         if previous is not None and paras and not heading and paras[-1].kind == PARAGRAPH:
             gap = line.y0 - previous.y1
             same_column = abs(line.x0 - previous.x0) < 60 or line.page != previous.page
@@ -510,6 +512,19 @@ def _paragraphs(lines: list[Line], body_size: float) -> list[_Para]:
             paras.append(_Para([line], HEADING if heading else PARAGRAPH))
         previous = line
     return paras
+
+
+def _heads_numbered_list(line: Line, following: Line | None) -> bool:
+    """A reference-list heading set in the list's own type (not bold, no larger: BMC prints
+    "References" so among its back matter), told by what follows it: a line of its own, and the
+    list's first entry ("1. Horwitz LI, …", "[1] …") right under it in the same size."""
+    if following is None or not REFERENCE_HEADING.match(line.text) or following.page != line.page:
+        return False
+    return (abs(following.size - line.size) < 0.6 and 0 <= following.y0 - line.y1 < 2 * line.height
+            and abs(following.x0 - line.x0) < 2 * line.size and bool(FIRST_ENTRY.match(following.text)))
+
+
+FIRST_ENTRY = re.compile(r"(?:\[1\]|1\.)\s+\S")
 
 
 def _after_comma(line: Line, previous: Line | None) -> bool:

@@ -226,6 +226,63 @@ def test_a_misread_printed_entry_still_exports_as_readable_bibtex(tmp_path: Path
     assert [a.family for a in back["CR51"].authors][:2] == ["Castro", "Caramaschi"]
 
 
+# Two Springer <mixed-citation>s as PMC prints them (J Big Data 8:18 reference 38, Cognit Comput 13:1
+# reference 196): no structured parts and the year after the title, so the title's "search, question
+# answering, and abstractive summarization" is read as names; a part starting with "and" once ended
+# the exported author field as "summarization," and the whole .bib was refused.
+SPRINGER_MISREAD = (
+    '<ref id="CR38"><label>38.</label><mixed-citation publication-type="other">Esteva A, Kale A, Paulus R, '
+    "Hashimoto K, Yin W, Radev D, Socher R. CO-Search: COVID-19 information retrieval with semantic search, "
+    "question answering, and abstractive summarization; 2020. <ext-link ext-link-type=\"uri\" "
+    'xlink:href="http://arxiv.org/abs/2006.09595">arXiv:2006.09595</ext-link>.</mixed-citation></ref>'
+    '<ref id="CR196"><label>196.</label><mixed-citation publication-type="other">'
+    "Goldberger A, et&#x000a0;al. PhysioBank, PhysioToolkit, and PhysioNet: components of a new research "
+    "resource for complex physiologic signals. 2003. Circulation. 101(23):e215-e220. Available from: "
+    "10.1007/s12559-020-09751-3.</mixed-citation></ref>")
+
+
+def test_a_title_read_as_names_still_exports_as_bibtex_our_reader_accepts(tmp_path: Path) -> None:
+    """Names whose parts begin or end with the word 'and' (a title misread as names) are exported so
+    that bibtexparser's splitter reads each back as one name: the .bib parses, every name survives."""
+    path = tmp_path / "pmc-springer.xml"
+    path.write_text(f"""<?xml version="1.0" ?>
+<pmc-articleset><article xmlns:xlink="http://www.w3.org/1999/xlink" article-type="review-article"><front>
+<article-meta><article-id pub-id-type="doi">10.5555/cg-springer.1</article-id>
+<title-group><article-title>Searching the pandemic literature</article-title></title-group>
+</article-meta></front><body><sec><title>Background</title>
+<p>Search engines over the COVID-19 literature answer questions [<xref ref-type="bibr" rid="CR38">38</xref>];
+physiologic signal archives are open [<xref ref-type="bibr" rid="CR196">196</xref>].</p></sec></body>
+<back><ref-list>{SPRINGER_MISREAD}</ref-list></back></article></pmc-articleset>""", encoding="utf-8")
+    article = read_documents(path)[0]
+    text, bibtex = render_text(article)
+    back = {r.key: r for r in parse_bibtex(bibtex)}
+    assert list(back) == ["CR38", "CR196"]
+    for ref in article.references:
+        assert [(a.family, a.given) for a in back[ref.key].authors] == [
+            (a.family, a.given) for a in ref.authors], ref.key
+    assert [a.family for a in back["CR38"].authors][:7] == [
+        "Esteva", "Kale", "Paulus", "Hashimoto", "Yin", "Radev", "Socher"]
+    assert back["CR38"].title.startswith("CO-Search: COVID-19 information retrieval")
+    assert [a.family for a in back["CR196"].authors] == ["Goldberger"] and back["CR196"].others
+    assert back["CR196"].title.startswith("PhysioBank, PhysioToolkit, and PhysioNet")
+
+
+def test_every_misread_name_part_exports_as_one_name_bibtexparser_accepts() -> None:
+    """Name parts that BibTeX's splitter would misread (a word 'and' at either end, a trailing comma,
+    commas, braces, a lone 'others') are exported so each reads back as the same one name."""
+    from ingest.jats import to_bibtex
+    from ingest.model import PersonName, Reference
+
+    people = [PersonName("Radev", "D"), PersonName("summarization", "and abstractive"),
+              PersonName("signals", "and PhysioNet: components"), PersonName("Smith and", "J"),
+              PersonName("Lee", "J and"), PersonName("Doe,", ""), PersonName("A,,B", "x,y"),
+              PersonName("x}", "{y"), PersonName("World Health Organization"),
+              PersonName("van der Berg", "Jan")]
+    ref = Reference(key="k1", entry_type="misc", fields={"title": "T", "year": "2020"}, authors=people)
+    back = parse_bibtex(to_bibtex(ref))[0]
+    assert [(a.family, a.given) for a in back.authors] == [(a.family, a.given) for a in people]
+
+
 def test_bibtex_export_reads_back_with_the_same_fields() -> None:
     article = read_documents(CORPUS / "jats" / "elife00005.xml")[0]
     text, bibtex = render_text(article)
