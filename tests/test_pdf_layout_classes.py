@@ -22,6 +22,7 @@ from ingest.evaluate_jats import citation_spans
 from ingest.model import HEADING, REFERENCES, ParsedDocument
 from ingest.pdf import BOLD_FONT_NAME, _column_starts, _lines_of, _reading_order, read_pdf
 from tests.test_numeric_forms import _keys, _links, _markers
+from tests.test_pdf import _wrap
 
 REGULAR = "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf"
 BOLD = "/usr/share/fonts/truetype/liberation/LiberationSerif-Bold.ttf"
@@ -170,17 +171,6 @@ def _three_column_pdf(path: Path) -> None:
         page.insert_text((x + 11, top + 10), f"mammals, part {number}. J. Dairy Sci. {number}, 1-9.",
                          fontsize=6.5)
     doc.save(str(path))
-
-
-def _wrap(text: str, width: int) -> list[str]:
-    lines, line = [], ""
-    for word in text.split():
-        if len(line) + len(word) + 1 > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    return [*lines, line]
 
 
 @pytest.fixture(scope="module")
