@@ -952,10 +952,19 @@ def _bib_name(person: PersonName) -> str:
     return f"{braced}, {{{_bib_escape(person.given)}}}" if person.family and person.given.strip() else braced
 
 
+# A 'Family, Given' made of words of letters (with . ' ’ -) and single spaces, which bibtexparser always
+# reads back as one person: the common case, so the splitter itself runs only on the rest.
+_PART = r"[^\W\d_][\w.'\u2019-]*(?: [\w.'\u2019-]+)*"
+_PLAIN_BIB_NAME = re.compile(rf"{_PART}(?:, {_PART})?")
+
+
 def _reads_as_one_name(name: str) -> bool:
     """Whether bibtexparser reads `name` back as exactly one person with a family name."""
     from bibtexparser.middlewares.names import parse_single_name_into_parts, split_multiple_persons_names
 
+    if _PLAIN_BIB_NAME.fullmatch(name) and not re.search(r"(?i)(?<!\S)and(?!\S)", name) \
+            and name.lower() != "others":
+        return True
     if not name.strip() or name.strip().lower() == "others" or split_multiple_persons_names(name) != [name]:
         return False
     try:
