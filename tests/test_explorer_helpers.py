@@ -32,3 +32,27 @@ def test_graph_nodes_and_picture_label_a_work_as_a_citation() -> None:
     assert node_caption(node) == "Jordan et al. (1992)"
     assert short_label(node) == "Jordan et al. (1992)"
     assert node_caption(Node(Label.SOURCE, "work:anon", {"title": "A report"})) == "A report (n.d.)"
+
+
+def test_claims_axis_has_whole_number_ticks() -> None:
+    """With one or two claims per document Vega-Lite would tick 0, 0.5, 1, 1.5: counts tick by whole
+    numbers."""
+    from claimgraph.explorer.overview import status_chart
+
+    rows = [{"document_id": "doc:a", "title": "A", "status": "cited", "count": 1},
+            {"document_id": "doc:b", "title": "B", "status": "unsupported", "count": 2}]
+    axis = status_chart(rows, {"doc:a": "A", "doc:b": "B"}).to_dict()["encoding"]["x"]["axis"]
+    assert axis["tickMinStep"] == 1
+    assert axis["format"] == "d"
+
+
+def test_link_table_escapes_text_and_links_into_the_app() -> None:
+    from claimgraph.explorer.overview import UNRESOLVED_COLUMNS, link_table_html
+
+    row = {"marker": "(Doe, 2019)", "reason": "<img src=x onerror=alert(1)>",
+           "sentence": "A & B <b>bold</b>", "document_title": "Doc", "read": "?page=read&doc=doc:a"}
+    table = link_table_html("cg-unresolved", UNRESOLVED_COLUMNS, [row])
+    assert "<img src=x" not in table and "&lt;img src=x onerror=alert(1)&gt;" in table
+    assert "A &amp; B &lt;b&gt;bold&lt;/b&gt;" in table
+    assert '<a href="?page=read&amp;doc=doc:a" target="_self">' in table
+    assert sum(share for _, _, share in UNRESOLVED_COLUMNS) == 100
