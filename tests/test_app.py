@@ -596,7 +596,7 @@ def test_export_offers_every_format_with_the_right_data(monkeypatch: pytest.Monk
     assert _text(by_ext["json"]()) == expected_json
     assert _text(by_ext["bib"]()) == expected_bib
     assert _bytes(by_ext["png"]()).startswith(b"\x89PNG")
-    assert "data:image/svg+xml;base64," in markdown_text(at)
+    assert "data:image/svg+xml;base64," in "".join(html_blocks(at))
     assert "jordan" in markdown_text(at).lower()
 
 

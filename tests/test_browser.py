@@ -678,3 +678,39 @@ def test_overview_tables_fit_the_column_at_every_width(tmp_path: Path, driver: A
                 screenshot(driver, f"overview-tables-{width}")
     finally:
         driver.set_window_size(1400, 1000)
+
+
+# The picture preview: its size on screen against the SVG's own, and its box against the column.
+PICTURE_JS = """
+const image = document.querySelector('img.cg-picture');
+if (!image || !image.complete || !image.naturalWidth) { return null; }
+const box = image.parentElement.getBoundingClientRect();
+const column = document.querySelector('[data-testid="stMainBlockContainer"]').getBoundingClientRect();
+return {shown: image.getBoundingClientRect().width, natural: image.naturalWidth, box: box.width,
+        boxRight: box.right, column: column.right, page: document.scrollingElement.scrollWidth,
+        window: window.innerWidth};
+"""
+
+
+def test_export_picture_preview_is_readable_and_fits_on_request(app_url: str, driver: Any) -> None:
+    """The Export page shows the picture at the SVG's own size (its 10 px captions legible, not
+    scaled to half) in a box no wider than the column; 'Fit to the column' scales the whole picture
+    into that box. At 1400 and 700 px."""
+    from selenium.webdriver.common.by import By
+
+    try:
+        for width in (1400, 700):
+            driver.set_window_size(width, 1000)
+            open_page(driver, f"{app_url}/?page=export", "Picture size")
+            actual = wait(driver).until(lambda b: b.execute_script(PICTURE_JS))
+            assert actual["natural"] > actual["box"], "the demo's picture is wider than the column"
+            assert abs(actual["shown"] - actual["natural"]) <= 1, actual
+            assert actual["boxRight"] <= actual["column"] + 1 and actual["page"] <= actual["window"], actual
+            screenshot(driver, f"export-picture-{width}")
+            driver.find_element(By.XPATH, '//label[.//*[normalize-space()="Fit to the column"]]').click()
+            fitted = wait(driver).until(lambda b: (g := b.execute_script(PICTURE_JS)) and
+                                        g["shown"] < g["natural"] and g)
+            assert fitted["shown"] <= fitted["box"], fitted
+            screenshot(driver, f"export-picture-fit-{width}")
+    finally:
+        driver.set_window_size(1400, 1000)

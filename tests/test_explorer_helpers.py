@@ -56,3 +56,13 @@ def test_link_table_escapes_text_and_links_into_the_app() -> None:
     assert "A &amp; B &lt;b&gt;bold&lt;/b&gt;" in table
     assert '<a href="?page=read&amp;doc=doc:a" target="_self">' in table
     assert sum(share for _, _, share in UNRESOLVED_COLUMNS) == 100
+
+
+def test_picture_preview_is_shown_at_its_own_size_or_fitted() -> None:
+    from claimgraph.explorer.export_page import svg_preview_html, svg_size
+
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="1938" height="288" viewBox="0 0 1938 288"></svg>'
+    assert svg_size(svg) == (1938, 288)
+    assert "width:1938px" in svg_preview_html(svg) and "max-width:none" in svg_preview_html(svg)
+    assert "width:100%" in svg_preview_html(svg, fit=True)
+    assert "<svg" not in svg_preview_html(svg), "the SVG travels as a data URL inside an <img>"
