@@ -66,3 +66,22 @@ def test_picture_preview_is_shown_at_its_own_size_or_fitted() -> None:
     assert "width:1938px" in svg_preview_html(svg) and "max-width:none" in svg_preview_html(svg)
     assert "width:100%" in svg_preview_html(svg, fit=True)
     assert "<svg" not in svg_preview_html(svg), "the SVG travels as a data URL inside an <img>"
+
+
+def test_reader_prints_a_byline_the_text_repeats_once(tmp_path) -> None:
+    """A JATS article's text opens with 'Authors · date · doi:…' under its title: the reader printed
+    that once from the metadata above the legend and again as the first paragraph."""
+    from conftest import ROOT
+
+    from claimgraph.explorer.reader_html import reader_html
+    from graph.store import open_store
+    from ingest.pipeline import ingest_paths
+
+    url = str(tmp_path / "jats.db")
+    with open_store(url) as store:
+        store.write(ingest_paths([ROOT / "tests" / "data" / "corpus" / "jats" / "elife00005.xml"], []).batch)
+        page = reader_html(store.document_view("doc:elife-00005"))
+    assert page.count("Eva Nogales · 2012-10-30") == 1
+    assert '<div class="cg-meta">Claudio Ciferri, Gabriel C Lander' in page
+    assert "2012-10-30 · doi:10.7554/eLife.00005</div>" in page, "the doi the text adds stays"
+    assert page.index('class="cg-meta"') < page.index('class="cg-legend') < page.index(">Abstract<")
