@@ -190,18 +190,35 @@ def cited_as(families: list[str]) -> str:
     return " & ".join(families)
 
 
+def _in_text_parts(source: dict[str, Any]) -> tuple[str, str]:
+    """(who, year) of a source's in-text citation: 'Jordan et al.', '1992'. A source without
+    authors is named by the start of its title, one without either by its id; no year is 'n.d.'."""
+    year = str(source.get("year") or "n.d.")
+    who = cited_as(author_families(source.get("authors") or ""))
+    if not who:
+        title = " ".join(str(source.get("title") or source.get("id") or "").split())
+        who = title if len(title) <= 40 else title[:39] + "…"
+    return who, year
+
+
 def short_reference(source: dict[str, Any]) -> str:
     """The APA in-text form of a source: 'Herman, 1992', 'Jordan & Marmar, 1992', 'Jordan et al., 1992'.
 
     Plain text (escape it where it becomes HTML or Markdown); a source without authors is named
     by the start of its title, one without either by its id.
     """
-    year = str(source.get("year") or "n.d.")
-    who = cited_as(author_families(source.get("authors") or ""))
-    if not who:
-        title = " ".join(str(source.get("title") or source.get("id") or "").split())
-        who = title if len(title) <= 40 else title[:39] + "…"
+    who, year = _in_text_parts(source)
     return f"{who}, {year}"
+
+
+def narrative_reference(source: dict[str, Any]) -> str:
+    """The APA narrative form of a source, for a caption that names one work: 'Herman (1992)',
+    'Jordan & Marmar (1992)', 'Jordan et al. (1992)' — the same names as `short_reference`.
+
+    Plain text (escape it where it becomes HTML); same fallbacks as `short_reference`.
+    """
+    who, year = _in_text_parts(source)
+    return f"{who} ({year})"
 
 
 def format_reference_apa(source_props: dict[str, Any]) -> str:

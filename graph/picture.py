@@ -14,7 +14,7 @@ import html
 import io
 from dataclasses import dataclass, field
 
-from graph.handout import author_families, cited_as
+from graph.handout import narrative_reference
 from graph.model import Node, Subgraph
 from graph.schema import ClaimStatus, Label
 
@@ -47,9 +47,8 @@ def node_colour(node: Node) -> str:
 def short_label(node: Node, limit: int = MAX_LABEL_CHARS) -> str:
     """A short caption: titles for documents and sources, names for authors, text otherwise."""
     props = node.props
-    if node.label == Label.SOURCE:  # 'Herman (1992)', 'Jordan et al. (1992)'; the id if it has no authors
-        who = cited_as(author_families(props.get("authors") or "")) or node.id
-        text = f"{who} ({props['year']})" if props.get("year") else who
+    if node.label == Label.SOURCE:  # 'Herman (1992)', 'Jordan et al. (1992)': as the explorer names works
+        text = narrative_reference({**props, "id": props.get("id") or node.id})
     elif node.label == Label.AUTHOR:
         text = props.get("name") or node.id
     elif node.label == Label.DOCUMENT:

@@ -639,3 +639,78 @@ def test_graph_legend_keeps_each_dot_beside_its_name_at_every_width(app_url: str
         driver.switch_to.default_content()
         driver.set_window_size(1400, 1000)
     assert rows["graph", 700] > 1, "at 700 px the legend wraps, so the check saw a wrapped row"
+
+
+# The box of `selector`'s first match against the page's main column and the window.
+FIT_JS = """
+const element = document.querySelector(arguments[0]);
+if (!element) { return null; }
+const column = document.querySelector('[data-testid="stMainBlockContainer"]').getBoundingClientRect();
+const box = element.getBoundingClientRect();
+const links = Array.from(element.querySelectorAll('a')).map(a => a.getBoundingClientRect().right);
+return {right: box.right, column: column.right, links: links, window: window.innerWidth,
+        page: document.scrollingElement.scrollWidth};
+"""
+
+
+def test_overview_tables_fit_the_column_at_every_width(tmp_path: Path, driver: Any) -> None:
+    """At 1400 and 700 px the unresolved-citations table and the cross-citations table sit inside the
+    main column, their 'Read →' links inside the table, and the page never scrolls sideways."""
+    from explorer_data import corpus_store
+    from selenium.webdriver.common.by import By
+
+    store_path = corpus_store(tmp_path / "corpus")
+    try:
+        with serve(Path(store_path)) as url:
+            for width in (1400, 700):
+                driver.set_window_size(width, 1000)
+                open_page(driver, url, "Unresolved citations")
+                wait(driver).until(lambda b: b.find_elements(By.CSS_SELECTOR, "table.cg-unresolved a"))
+                for selector in ("table.cg-unresolved", "table.cg-corpus-citations"):
+                    fit = driver.execute_script(FIT_JS, selector)
+                    assert fit and fit["links"], f"{selector} at {width} px: no table with links"
+                    assert fit["right"] <= fit["column"] + 1, (selector, width, fit)
+                    assert max(fit["links"]) <= fit["right"], (selector, width, fit)
+                    assert fit["page"] <= fit["window"], (selector, width, fit)
+                heading = next(h for h in driver.find_elements(By.TAG_NAME, "h3")
+                               if "Articles of the corpus" in h.text)
+                driver.execute_script("arguments[0].scrollIntoView({block: 'start'});", heading)
+                screenshot(driver, f"overview-tables-{width}")
+    finally:
+        driver.set_window_size(1400, 1000)
+
+
+# The picture preview: its size on screen against the SVG's own, and its box against the column.
+PICTURE_JS = """
+const image = document.querySelector('img.cg-picture');
+if (!image || !image.complete || !image.naturalWidth) { return null; }
+const box = image.parentElement.getBoundingClientRect();
+const column = document.querySelector('[data-testid="stMainBlockContainer"]').getBoundingClientRect();
+return {shown: image.getBoundingClientRect().width, natural: image.naturalWidth, box: box.width,
+        boxRight: box.right, column: column.right, page: document.scrollingElement.scrollWidth,
+        window: window.innerWidth};
+"""
+
+
+def test_export_picture_preview_is_readable_and_fits_on_request(app_url: str, driver: Any) -> None:
+    """The Export page shows the picture at the SVG's own size (its 10 px captions legible, not
+    scaled to half) in a box no wider than the column; 'Fit to the column' scales the whole picture
+    into that box. At 1400 and 700 px."""
+    from selenium.webdriver.common.by import By
+
+    try:
+        for width in (1400, 700):
+            driver.set_window_size(width, 1000)
+            open_page(driver, f"{app_url}/?page=export", "Picture size")
+            actual = wait(driver).until(lambda b: b.execute_script(PICTURE_JS))
+            assert actual["natural"] > actual["box"], "the demo's picture is wider than the column"
+            assert abs(actual["shown"] - actual["natural"]) <= 1, actual
+            assert actual["boxRight"] <= actual["column"] + 1 and actual["page"] <= actual["window"], actual
+            screenshot(driver, f"export-picture-{width}")
+            driver.find_element(By.XPATH, '//label[.//*[normalize-space()="Fit to the column"]]').click()
+            fitted = wait(driver).until(lambda b: (g := b.execute_script(PICTURE_JS)) and
+                                        g["shown"] < g["natural"] and g)
+            assert fitted["shown"] <= fitted["box"], fitted
+            screenshot(driver, f"export-picture-fit-{width}")
+    finally:
+        driver.set_window_size(1400, 1000)

@@ -9,6 +9,7 @@ handout (handout preview) are built when the page first shows a scope.
 from __future__ import annotations
 
 import base64
+import re
 from collections.abc import Callable
 
 import streamlit as st
@@ -46,11 +47,30 @@ def export_maker(subgraph: Subgraph, scope: ViewScope, cap: int, fmt: str) -> Ca
     return lambda: cached_export(url, scope_text, cap, fmt, subgraph)
 
 
-def svg_preview_html(svg: bytes | str) -> str:
-    """An <img> showing an SVG from a data URL (the SVG cannot run script inside an <img>)."""
-    data = svg.encode("utf-8") if isinstance(svg, str) else svg
-    return f'<img alt="graph picture" style="max-width:100%" src="data:image/svg+xml;base64,' \
-           f'{base64.b64encode(data).decode("ascii")}">'
+PICTURE_SIZES = {"actual": "Actual size (scroll inside the box)", "fit": "Fit to the column"}
+PREVIEW_BOX_CSS = ("overflow:auto;max-height:70vh;max-width:100%;border:1px solid #e6e6e6;"
+                   "border-radius:6px;background:#fff")
+
+
+def svg_size(svg: str) -> tuple[int, int] | None:
+    """The width and height in pixels the picture's <svg> element declares (None if it declares none)."""
+    match = re.search(r'<svg\b[^>]*?\swidth="(\d+(?:\.\d+)?)"[^>]*?\sheight="(\d+(?:\.\d+)?)"', svg)
+    return (round(float(match.group(1))), round(float(match.group(2)))) if match else None
+
+
+def svg_preview_html(svg: bytes | str, fit: bool = False) -> str:
+    """The picture as an <img> from a data URL (an SVG cannot run script inside an <img>), in a box as
+    wide as the column. At actual size its captions are as legible as in the file and the box
+    scrolls; fitted, the whole picture is scaled to the column (a wide one's captions get small)."""
+    text = svg.decode("utf-8") if isinstance(svg, bytes) else svg
+    source = "data:image/svg+xml;base64," + base64.b64encode(text.encode("utf-8")).decode("ascii")
+    size = svg_size(text)
+    if fit or size is None:
+        style = "display:block;width:100%;height:auto"
+    else:
+        style = f"display:block;max-width:none;width:{size[0]}px;height:{size[1]}px"
+    return (f'<div class="cg-picture-box" style="{PREVIEW_BOX_CSS}">'
+            f'<img class="cg-picture" alt="graph picture" style="{style}" src="{source}"></div>')
 
 
 def download_buttons(subgraph: Subgraph, scope: ViewScope, cap: int) -> None:
@@ -72,7 +92,12 @@ def previews(subgraph: Subgraph, scope: ViewScope, cap: int) -> None:
         if "svg" in FORMATS:
             with st.spinner("Drawing the picture…"):
                 svg = export_maker(subgraph, scope, cap, "svg")()
-            st.markdown(svg_preview_html(svg), unsafe_allow_html=True)
+            size = svg_size(svg.decode("utf-8") if isinstance(svg, bytes) else svg)
+            fit = st.radio("Picture size", list(PICTURE_SIZES), format_func=PICTURE_SIZES.get,
+                           horizontal=True, key="export_picture_size") == "fit"
+            if size:
+                st.caption(f"{size[0]} × {size[1]} px, as in the SVG download (the PNG has 2× the pixels).")
+            st.html(svg_preview_html(svg, fit=fit))
         elif "png" in FORMATS:
             st.image(export_maker(subgraph, scope, cap, "png")())
     with handout:

@@ -19,7 +19,7 @@ from claimgraph.explorer.html import LABEL_COLOURS, STATUS_COLOURS, legend_html,
 from claimgraph.explorer.reader_html import reader_link, trace_link
 from claimgraph.explorer.safe_text import md
 from claimgraph.explorer.support import design_words, support_profile
-from graph.handout import apa_parts, short_reference
+from graph.handout import apa_parts, narrative_reference, short_reference
 from graph.model import Node, Relationship, Subgraph
 from graph.schema import Label
 
@@ -58,9 +58,7 @@ def node_caption(node: Node) -> str:
     if node.label == Label.EVIDENCE:
         return _shorten(props.get("marker") or props.get("kind") or node.id, CAPTION_CHARS)
     if node.label == Label.SOURCE:
-        family = (props.get("authors") or "").split(",", 1)[0].strip()
-        year = props.get("year") or ""
-        return _shorten(f"{family} {year}".strip() or node.id, CAPTION_CHARS)
+        return _shorten(narrative_reference({**props, "id": props.get("id") or node.id}), CAPTION_CHARS)
     return _shorten(props.get("name") or node.id, CAPTION_CHARS)
 
 

@@ -19,20 +19,14 @@ from graph.schema import Label
 TOP_DOCUMENTS = 30
 MAX_UNRESOLVED_ROWS = 500
 BAR_HEIGHT = 32
-LABEL_LIMIT = 420
-UNRESOLVED_COLUMNS: dict[str, Any] = {
-    "marker": st.column_config.TextColumn("Citation as written", width=150),
-    "reason": st.column_config.TextColumn("Why it matched no reference", width=260),
-    "sentence": st.column_config.TextColumn("Sentence", width=430),
-    "document_title": st.column_config.TextColumn("Document", width=200),
-    "read": st.column_config.LinkColumn("In the article", width=110, display_text="Read ↗"),
-}
+LABEL_LIMIT = 260  # px of a document label; at 420 a narrow window left the bars ~40 px
+# (row key, heading, share of the table's width): the table wraps its text to fit the column at any width
+UNRESOLVED_COLUMNS = (("marker", "Citation as written", 15), ("reason", "Why it matched no reference", 24),
+                      ("sentence", "Sentence", 38), ("document_title", "Document", 14),
+                      ("read", "In the article", 9))
 TOP_WORKS = 25
-CITATION_COLUMNS: dict[str, Any] = {
-    "citing_title": st.column_config.TextColumn("Article", width=340),
-    "cited_title": st.column_config.TextColumn("cites this article of the corpus", width=340),
-    "read": st.column_config.LinkColumn("Cited article", width=120, display_text="Read ↗"),
-}
+CITATION_COLUMNS = (("citing_title", "Article", 45), ("cited_title", "cites this article of the corpus", 45),
+                    ("read", "Cited article", 10))
 SENTENCE_LIMIT = 400
 RANKINGS = {"articles": "articles citing them", "claims": "claims resting on them"}
 
@@ -45,6 +39,13 @@ def largest_documents(claims_by_document: list[dict[str, Any]],
         totals[row["document_id"]] = totals.get(row["document_id"], 0) + int(row["count"])
     keep = set(sorted(totals, key=lambda d: (-totals[d], d))[:limit])
     return [row for row in claims_by_document if row["document_id"] in keep]
+
+
+def count_axis() -> Any:
+    """An axis for a count: whole-number ticks only (no '0.5 claims' when every count is small)."""
+    import altair as alt
+
+    return alt.Axis(tickMinStep=1, format="d")
 
 
 def status_chart(claims_by_document: list[dict[str, Any]], labels: dict[str, str]) -> Any:
@@ -63,7 +64,7 @@ def status_chart(claims_by_document: list[dict[str, Any]], labels: dict[str, str
         .encode(
             y=alt.Y("document:N", title=None, sort=order,
                     axis=alt.Axis(labelLimit=LABEL_LIMIT, labelOverlap=False)),
-            x=alt.X("count:Q", title="Claims"),
+            x=alt.X("count:Q", title="Claims", axis=count_axis()),
             color=alt.Color("status:N", scale=scale, title="Support", sort=list(STATUS_COLOURS)),
             tooltip=[alt.Tooltip("document:N", title="Document"), alt.Tooltip("status:N", title="Support"),
                      alt.Tooltip("count:Q", title="Claims")],
@@ -131,6 +132,35 @@ def works_table_html(rows: list[dict[str, Any]]) -> str:
             f'<th>Articles</th><th>Claims</th><th>Cited as</th></tr></thead><tbody>{body}</tbody></table>')
 
 
+TABLE_CSS = """<style>
+.cg-table-box { max-height: 32rem; overflow: auto; border: 1px solid #e6e6e6; border-radius: 6px; }
+.cg-table { border-collapse: collapse; width: 100%; table-layout: fixed; font-size: .9rem; }
+.cg-table th, .cg-table td { text-align: left; padding: 4px 8px; border-bottom: 1px solid #e6e6e6;
+  vertical-align: top; overflow-wrap: anywhere; }
+.cg-table th { position: sticky; top: 0; background: #fafafa; font-weight: 600; }
+.cg-table a { color: #1565c0; white-space: nowrap; }
+</style>"""
+LINK_TEXT = "Read →"
+
+
+def link_table_html(css_class: str, columns: tuple[tuple[str, str, int], ...],
+                    rows: list[dict[str, Any]]) -> str:
+    """Rows as an HTML table that fits its column at any width: each column gets its share of the
+    width and its text wraps (a long sentence or URL too); the `read` cell is a link into the app.
+    Every value is escaped; the box scrolls down when there are many rows."""
+    cols = "".join(f'<col style="width:{share}%">' for _, _, share in columns)
+    head = "".join(f"<th>{esc(title)}</th>" for _, title, _ in columns)
+
+    def cell(key: str, row: dict[str, Any]) -> str:
+        if key == "read":
+            return f'<td><a href="{esc(row[key])}" target="_self">{LINK_TEXT}</a></td>'
+        return f"<td>{esc(row.get(key))}</td>"
+
+    body = "".join("<tr>" + "".join(cell(key, row) for key, _, _ in columns) + "</tr>" for row in rows)
+    return (f'{TABLE_CSS}<div class="cg-table-box"><table class="cg-table {css_class}"><colgroup>{cols}'
+            f"</colgroup><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
+
+
 def corpus_counts(stats: dict[str, Any], documents: list[dict[str, Any]]) -> None:
     """Articles, comments, works, claims and unresolved citations, as metrics."""
     nodes = stats["nodes"]
@@ -180,16 +210,14 @@ def page() -> None:
     citations = cached.corpus_citations(url)
     if citations:
         st.subheader("Articles of the corpus that cite each other")
-        st.dataframe([{**row, "read": reader_link(row["cited_id"])} for row in citations],
-                     hide_index=True, width="stretch", column_config=CITATION_COLUMNS,
-                     column_order=list(CITATION_COLUMNS))
+        st.html(link_table_html("cg-corpus-citations", CITATION_COLUMNS,
+                                [{**row, "read": reader_link(row["cited_id"])} for row in citations]))
     st.subheader("Unresolved citations")
     total = int(stats.get("unresolved_citations", 0))
     if total:
         unresolved = cached.unresolved_citations(url, MAX_UNRESOLVED_ROWS)
         if total > len(unresolved):
             st.caption(f"{total} unresolved; the first {len(unresolved)} are listed.")
-        st.dataframe(unresolved_rows(unresolved), hide_index=True, width="stretch",
-                     column_config=UNRESOLVED_COLUMNS)
+        st.html(link_table_html("cg-unresolved", UNRESOLVED_COLUMNS, unresolved_rows(unresolved)))
     else:
         st.success("Every citation matched a reference.")

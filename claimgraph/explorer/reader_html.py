@@ -393,6 +393,22 @@ def _section_counts(doc: _Document, blocks: Sequence[Block]) -> list[tuple[int, 
 
 def body_html(view: Mapping[str, Any], heading_title: bool = True) -> str:
     """A document's text typeset, claims highlighted, with a support bar under each section heading."""
+    return _body(view, heading_title)[0]
+
+
+def _leading_byline(doc: _Document, blocks: list[Block], byline: str) -> str:
+    """The text of the first block when it is a paragraph repeating `byline` ('Authors · date', as the
+    reader prints it above the legend; a JATS text goes on with ' · doi:…') and starts no claim."""
+    if not byline or not blocks or blocks[0].kind != "p":
+        return ""
+    words = " ".join(doc.text[blocks[0].start:blocks[0].end].split())
+    index = bisect.bisect_left(doc.spans.claim_starts, blocks[0].start)
+    has_claim = index < len(doc.spans.claim_starts) and doc.spans.claim_starts[index] < blocks[0].end
+    return words if words.startswith(" ".join(byline.split())) and not has_claim else ""
+
+
+def _body(view: Mapping[str, Any], heading_title: bool = True, byline: str = "") -> tuple[str, str]:
+    """body_html, and the byline paragraph it left out (see `_leading_byline`; '' when none)."""
     doc = _prepare(view)
     title = str(view["document"].get("title") or "")
     sections = frozenset(" ".join(str(c.get("section") or "").split()) for c in doc.spans.claims) - {""}
@@ -402,6 +418,9 @@ def body_html(view: Mapping[str, Any], heading_title: bool = True) -> str:
     elif blocks and blocks[0].kind == "h1"\
             and doc.text[blocks[0].start:blocks[0].end].strip() == title.strip():
         blocks = blocks[1:]  # the title is printed above the legend already
+    dropped = _leading_byline(doc, blocks, byline) if heading_title else ""
+    if dropped:
+        blocks = blocks[1:]  # the byline is printed above the legend, with what the text adds to it
     bars = {index: support_bar(counts, contested)
             for index, counts, contested in _section_counts(doc, blocks)}
     last = _last_pieces(doc, blocks)
@@ -423,7 +442,7 @@ def body_html(view: Mapping[str, Any], heading_title: bool = True) -> str:
             out.append(bars[index])
     if open_list >= 0:
         out.append("</ul>")
-    return "".join(out)
+    return "".join(out), dropped
 
 
 def document_counts(view: Mapping[str, Any]) -> tuple[Counter, int]:
@@ -454,7 +473,7 @@ def reader_html(view: Mapping[str, Any], comments: Sequence[tuple[Mapping[str, A
     """
     document = view["document"]
     counts, contested = document_counts(view)
-    meta = " · ".join(esc(v) for v in (document.get("author"), document.get("date")) if v)
+    byline = " · ".join(str(v) for v in (document.get("author"), document.get("date")) if v)
     claim_text = {c["id"]: c["text"] for c in view.get("claims", [])}
     challenger_targets: dict[str, list[tuple[str, str, str]]] = {}
     for claim_id, items in (view.get("challenges") or {}).items():
@@ -464,11 +483,12 @@ def reader_html(view: Mapping[str, Any], comments: Sequence[tuple[Mapping[str, A
     parts = [READER_CSS, '<div class="cg-reader">']
     if document.get("title"):
         parts.append(f"<h1>{esc(document['title'])}</h1>")
-    if meta:
-        parts.append(f'<div class="cg-meta">{meta}</div>')
+    body, text_byline = _body(view, byline=byline)
+    if byline or text_byline:  # a byline the text repeats is printed once, here
+        parts.append(f'<div class="cg-meta">{esc(text_byline or byline)}</div>')
     parts.append(legend())
     parts.append(support_bar(counts, contested))
-    parts.append(body_html(view))
+    parts.append(body)
     if comments:
         parts.append(f'<div class="cg-comments"><h2>Comments ({len(comments)})</h2>')
         for comment_view, label in comments:
