@@ -1,7 +1,7 @@
 """Rebuild the stance model from the labelled sets and measure it (`python -m ingest.support.train_stance`).
 
-Every record of `tests/data/support/stance-{dev,blind,fresh,fresh2,fresh3,fresh4,fresh5}.jsonl` is matched to the
-citation the real pipeline finds for it (its article read under `--data-root`: the dev and blind articles
+Every record of `tests/data/support/stance-{dev,blind,fresh,fresh2,fresh3,fresh4,fresh5}.jsonl` is matched to
+the citation the real pipeline finds for it (its article read under `--data-root`: the dev and blind articles
 are in the repository, the fetched sets fresh..fresh5 are not: `--data-root /work/fetched`, looked in
 first, the repository after) (as `ingest.evaluate_support` does), so the model learns from
 what it will read: the citing sentence as ClaimGraph cuts it, its markers, its headings. Records whose
