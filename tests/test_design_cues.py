@@ -33,6 +33,9 @@ BOOK = json.dumps({"publication_type": "book"})
     ({"title": "Identification of autism spectrum disorder using deep learning and the ABIDE dataset"},
      "unknown"),
     ({"title": "The proposal of undersampling method for learning from imbalanced datasets"}, "unknown"),
+    # a deposit in a data repository
+    ({"title": "Multi-channel EEG recordings during a sustained-attention driving task. Figshare"},
+     "dataset-software"),
     # software libraries, not a cDNA library
     ({"title": "TensorD: A tensor decomposition library in TensorFlow"}, "dataset-software"),
     ({"title": "Construction of a cDNA library from rat liver"}, "unknown"),

@@ -140,6 +140,8 @@ CUES: Cues = _compiled((
                          r"a language and "
                          r"environment|\(version [\d.]+\))\b|^data from:|"
                          r"\b(?:deep|machine) learning librar(?:y|ies)\b|"
+                         # a deposit in a data repository ('… driving task. Figshare', 'UCI ML repository')
+                         r"\b(?:figshare|zenodo|dryad|dataverse|openneuro|physionet|ml repository)\b|"
                          r"\blibrary (?:in|for) (?:tensorflow|pytorch|python|julia|matlab|java)\b|"
                          # a title naming a data set it presents ('CheXpert: A large chest radiograph dataset
                          # with uncertainty labels', 'EEG Motor Movement/Imagery Dataset'), not one it used
