@@ -73,7 +73,10 @@ def test_a_passive_verdict_binds_the_work_named_before_it_not_its_critic() -> No
     sentence = ("Kitagawa’s (2019) defense of the discourse anaphoric approach was critiqued and rejected by "
                 "Grosu & Hoshi (2019) on grounds that we agree with, and will not reproduce here.")
     assert stances(sentence, "2019", "2019") == ["contrasting", "supporting"]
-    # look-alike: the critique cited after the verb, no work named before it (fresh2)
+    # look-alikes: no critic named ('rejected in the quality check'); the critique cited after the verb, no
+    # work named before it (fresh2)
+    assert stances("Samples collected as described (12) were rejected in the quality check.", "12") == [
+        "mentioning"]
     assert stances("However, flux-based models have been criticized because of the lack of evidence for the "
                    "existence of auxin flux sensors [17].", "[17]") == ["supporting"]
 
