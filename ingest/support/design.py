@@ -82,8 +82,17 @@ CUES: Cues = _compiled((
                r"longitudinal (?:population[- ]based |cohort |observational )?stud(?:y|ies)|"
                r"\d+[- ]year follow[- ]up|cohort (?:data|analysis|analyses|profile)|"
                r"prospective investigation)\b"),
-    (D.CROSS_SECTIONAL, r"\b(?:cross[- ]sectional|(?:a |national |nationwide |population[- ]based |online |"
-                        r"web[- ]based |questionnaire |telephone |household )survey\b|prevalence survey)"),
+    # a survey of people is cross-sectional; 'A survey of model compression …', 'Deep reinforcement
+    # learning: a brief survey' (a review of a literature, fresh6) is not: read with the reviews
+    (D.CROSS_SECTIONAL, r"\b(?:cross[- ]sectional|(?:national|nationwide|population[- ]based|online|"
+                        r"web[- ]based|questionnaire|telephone|household|postal|mail|community[- ]based|"
+                        r"school[- ]based|"
+                        r"sero(?:epidemiological|logical)?|health|omnibus) survey\b|prevalence survey|"
+                        r"\ba survey (?:of|among|amongst|in) (?:[\w-]+ ){0,3}(?:adults|patients|"
+                        r"people|persons|individuals|residents|households|women|men|children|adolescents|students|parents|"
+                        r"physicians|doctors|nurses|clinicians|practitioners|veterinarians|pharmacists|dentists|"
+                        r"workers|farmers|users|consumers|citizens|respondents|members|staff|employees|population|"
+                        r"public|schools|hospitals|practices|clinics)\b)"),
     (D.CASE_REPORT, r"\b(?:case reports?|case series|(?:a|an|one|two|three|\d+) (?:unusual |rare |novel )?"
                     r"cases? of|report of (?:a|an|one|two|three|four|\d+) (?:\w+ )?cases?|we (?:report|"
                     r"describe|present) "
@@ -97,8 +106,14 @@ CUES: Cues = _compiled((
                          r"selective|literature) )*(?:review|overview)\b|\b(?:a|an) (?:(?:brief|short|"
                          r"critical|"
                          r"narrative|comprehensive|historical|selective|literature) )*review of\b|"
-                         r"\breview of the literature\b|\bliterature review\b|\bnarrative review\b"),
-    (D.GUIDELINE, r"\b(?:guidelines?|consensus (?:statement|report|conference|recommendations?)|position "
+                         r"\breview of the literature\b|\bliterature review\b|\bnarrative review\b|"
+                         r"(?:^|: |\. )(?:a |an )?(?:(?:brief|short|comprehensive|critical|systematic) )?"
+                         r"survey (?:of|on)\b|"
+                         r": (?:a |an )?(?:(?:brief|short|comprehensive|critical) )?(?:tutorial and )?"
+                         r"survey\b"),
+    # 'Welcoming new guidelines for AI clinical research', 'Adherence to guidelines …' are about a guideline
+    (D.GUIDELINE, r"(?<!ing )(?<!ing new )(?<!ing the )(?<!adherence to )(?<!compliance with )(?<!ing to )"
+                  r"\b(?:guidelines?|consensus (?:statement|report|conference|recommendations?)|position "
                   r"(?:statement|paper|stand)|practice parameters?|recommendations (?:of|from|for) the)\b"),
     (D.ANIMAL_IN_VITRO, r"\b(?:in vitro|in (?:transgenic |knockout |adult |aged |young |male |female |"
                         r"wild[- ]type )?"
@@ -107,30 +122,46 @@ CUES: Cues = _compiled((
                         r"hamsters|guinea pigs|ferrets|sheep)|(?:mouse|murine|rat|rodent|animal|"
                         r"zebrafish|primate) "
                         r"models?|cultured (?:\w+ )?(?:cells|neurons|cardiomyocytes|hepatocytes)|"
-                        r"cell lines?)\b"),
+                        r"cell lines?|in vivo)\b"),
     (D.BOOK, r"\b(?:ph\.? ?d\.? thesis|doctoral (?:thesis|dissertation)|master'?s thesis|dissertation|"
              r"thesis)\b"),
-    (D.COMMENTARY, r"^(?:comment(?:ary)?|editorial|letter|reply|in reply|response|a response|"
+    (D.COMMENTARY, r"^(?:comment(?:ary)?|editorial|letter|reply|in reply|(?:a )?response(?=\s*(?::|$|"
+                   r"to (?:[\"“‘']|the (?:letter|comments?|editorial|article|authors?|critique|commentary)|"
+                   r"comments?|letters?|dr\b|"
+                   r"critics?)))|"
                    r"author'?s? reply|"
                    r"correspondence|viewpoint|perspective|opinion|erratum|correction|retraction)\b|"
-                   r"\b(?:letter to the editor|commentary on|a commentary|an editorial|reply to)\b"),
+                   r"\b(?:letter to the editor|commentary on|a commentary|an editorial|reply to)\b|"
+                   r"(?::\s*(?:a )?response to|\bresponse to\s*[\"“‘'])"),
     (D.DATASET_SOFTWARE, r"\b(?:software(?: tools?| package| suite| for)?|(?:r|python|matlab|java|perl|"
                          r"open[- ]source) "
                          r"(?:package|library|toolbox|tool)|packages?|library for|suite for|toolbox|toolkit|"
                          r"workbench|(?:a|an) (?:\w+ ){0,2}web ?server|data ?bases?(?! search)|databank|"
                          r"a language and "
-                         r"environment|\(version [\d.]+\))\b|^data from:"),
+                         r"environment|\(version [\d.]+\))\b|^data from:|"
+                         r"\b(?:deep|machine) learning librar(?:y|ies)\b|"
+                         # a deposit in a data repository ('… driving task. Figshare', 'UCI ML repository')
+                         r"\b(?:figshare|zenodo|dryad|dataverse|openneuro|physionet|ml repository)\b|"
+                         r"\blibrary (?:in|for) (?:tensorflow|pytorch|python|julia|matlab|java)\b|"
+                         # a title naming a data set it presents ('CheXpert: A large chest radiograph dataset
+                         # with uncertainty labels', 'EEG Motor Movement/Imagery Dataset'), not one it used
+                         # ('… using deep learning and the ABIDE dataset', '… imbalanced datasets': fresh6)
+                         r"(?<![\w-])(?<!\w )(?:(?!(?:using|on|with|from|for|in|across|by|to|and|imbalanced|"
+                         r"skewed|improved|diverse|unbalanced|multiple|several|various|different|"
+                         r"voluminous)\b)[\w/()-]+ ){0,8}data ?sets?\b"),
 ))
 # Journals whose name says what they publish.
 VENUES: Cues = _compiled((
     (D.SYSTEMATIC_REVIEW, r"\bcochrane database of systematic reviews\b|^cochrane database syst rev\b|"
                           r"\bsystematic reviews\b|^syst rev\b"),
     (D.CASE_REPORT, r"\bcase rep(?:orts?)?\b"),
+    # journals of databases and data descriptors ('Database', 'Sci Data'; fresh6)
+    (D.DATASET_SOFTWARE, r"^(?:database(?: \(oxford\))?|sci(?:entific)?\.? data)\.?$"),
     (D.NARRATIVE_REVIEW, r"^(?!phys(?:ical)?\.? rev)(?:.*\breviews\b(?! of scientific)|(?:crit(?:ical)?|"
                          r"immunol(?:ogical)?|nat(?:ure)?|annu(?:al)?|physiol(?:ogical)?|"
                          r"pharmacol(?:ogical)?|"
                          r"endocr(?:ine)?|microbiol(?:ogical)?|neurosci|biol|chem) rev\b|"
-                         r"adv(?:ances)?\.? in |"
+                         r"adv(?:ances)?\.? in (?!neural information)|"
                          r"progress in |prog |seminars in |semin |current topics in |curr top |trends\.? |"
                          r"curr(?:ent)?\.? opin)|"
                          r"^(?:annu(?:al)?\.? rev(?:iew)?\b|nat(?:ure)?\.? rev(?:iews)?\b|trends\.? |"
@@ -185,9 +216,23 @@ def cue_design(text: str) -> tuple[str, re.Match[str]] | None:
     return None
 
 
-def _from_entry(entry_type: str, jats_types: Iterable[str]) -> Design | None:
+# A paper in conference proceedings, which JATS often types `book` ('Computer Vision—ECCV 2014', 'Advances in
+# Neural Information Processing Systems 32', 'European Conference on Computer Vision'): not a book (fresh6).
+PROCEEDINGS = re.compile(r"\b(?:conference|proceedings|proc\.|symposium|workshop|congress|advances in neural "
+                         r"information processing|lecture notes in|"
+                         r"(?-i:ECCV|CVPR|ICCV|NeurIPS|NIPS|ICML|ICLR|AAAI|IJCAI|MICCAI))", re.IGNORECASE)
+
+
+def _from_entry(entry_type: str, jats_types: Iterable[str], venue: str = "",
+                title: str = "") -> Design | None:
     for kind in jats_types:
         design = JATS_TYPES.get(kind.lower())
+        if design == D.BOOK and kind.lower() == "book":
+            cue = cue_design(title)
+            if cue and cue[0] == D.DATASET_SOFTWARE:  # 'lme4: … R package version 1.1-7' typed book
+                return Design(cue[0], f"title: '{_quote(title, cue[1])}'")
+            if PROCEEDINGS.search(venue) or PROCEEDINGS.search(title):
+                return None  # a conference paper: what else the record says decides
         if design:
             return Design(design, f"JATS publication-type: {kind}")
     entry = (entry_type or "").lower()
@@ -272,7 +317,8 @@ def _record_design(props: dict[str, Any], records: list[dict[str, Any]] | None =
     jats_types = [str(t) for t in dict.fromkeys(
         [fields.get("publication_type", "")] + [(r.get("fields") or {}).get("publication_type", "")
                                                 for r in records if isinstance(r.get("fields"), dict)]) if t]
-    for source in (lambda: _from_entry(str(props.get("entry_type", "")), jats_types),
+    venue, title = str(props.get("venue", "") or fields.get("journal", "")), str(props.get("title", ""))
+    for source in (lambda: _from_entry(str(props.get("entry_type", "")), jats_types, venue, title),
                    lambda: _from_named_fields(fields),
                    lambda: _from_venue(str(props.get("venue", "") or fields.get("journal", ""))),
                    lambda: _from_title(str(props.get("title", "")))):  # first that speaks wins

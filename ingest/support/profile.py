@@ -17,7 +17,7 @@ from graph.model import Node, Relationship
 from graph.schema import ClaimStatus, Label, RelType, Stance, StudyDesign, strongest_design
 from ingest.support.design import Design, classify
 from ingest.support.stance import CitingContext, enclosing_headings, methods_heading, section_headings
-from ingest.support.stance_model import stance_of
+from ingest.support.stance_model import scholarly_document, stance_of
 
 SENTENCE_WINDOW = 1200  # characters looked at on each side of a marker for its sentence
 READ_AROUND = 2000  # of a longer sentence (a run-on list, hostile text), what is read each side of a marker
@@ -129,6 +129,7 @@ def citing_contexts(index: _Index,
         document = index.nodes.get(document_id)
         text = document.props.get("text", "") if document is not None else ""
         headings = section_headings(text)
+        scholarly = scholarly_document([title for _, _, title in headings])
         spans = sorted((int(e.props.get("start", 0)), int(e.props.get("end", 0))) for e in items)
         starts = [s for s, _ in spans]
         for evidence in items:
@@ -146,7 +147,7 @@ def citing_contexts(index: _Index,
             contexts[evidence.id] = CitingContext(
                 sentence, (span[0] - low, span[1] - low), markers, bool(claims),
                 methods_heading(headings, span[0], section),
-                tuple(enclosing_headings(headings, span[0], section)))
+                tuple(enclosing_headings(headings, span[0], section)), scholarly)
     return contexts
 
 

@@ -35,9 +35,12 @@ CONTRASTING = re.compile(
     r"(?:have |has |had )?(?:shown|found|reported|observed) the (?:opposite|reverse)|"
     # a difference from the findings of the work, not of a thing ('which differ from those of the other
     # species', 'differs from that of Ch. argus (Bressman et al. 2019a)': fresh4)
-    r"differ(?:s|ed)? from (?:those|that) of (?:(?:the|these|previous|earlier|prior|other|published|"
+    r"differ(?:s|ed)? (?:\w+ly )?from (?:those|that) of (?:(?:the|these|previous|earlier|prior|other|"
+    r"published|"
     r"recent) )*"
-    r"(?:(?:\w+ )?(?:studies|study|authors|reports?|work|investigators|groups?)\b|\x00|"
+    r"(?:(?:\w+ )?(?:studies|study|authors|reports?|work|investigators|groups?|scholars|researchers|"
+    r"analys[ie]s|"
+    r"accounts?)\b|\x00|"
     r"(?-i:[A-Z])[\w'-]+ (?:et al|and))|"
     r"^in contrast,? (?:a|an|one|another|other|some|several|many|recent|previous|earlier|prior|later) "
     r"(?:[\w-]+ ){0,3}?(?:study|studies|report|reports|work|authors|investigators|groups?|trials?|"
@@ -111,7 +114,17 @@ CONTRASTING = re.compile(
     r"but (?:these|those|this|their|the (?:earlier|previous|prior|older)) (?:\w+ )?(?:studies|study|work|"
     r"experiments|analyses|authors|reports) (?:were|was) (?:\w+ly )?(?:done|performed|conducted|carried out|"
     r"based|limited|restricted)|"
-    r"(?:the )?older literature)\b",
+    r"(?:the )?older literature|"
+    # a contrast with what earlier work posited (added from fresh5's errors): 'in contrast to the two to four
+    # classes posited by earlier analyses (Cablitz 2008; Haspelmath 2019: 323)'
+    r"(?:in contrast (?:to|with)|unlike|contrary to|as opposed to) [^,;.\x00\x01]{0,80}?\b(?:posited|"
+    r"proposed|"
+    r"suggested|claimed|assumed|predicted|postulated|argued for|put forward) (?:by|in) (?:(?:the|earlier|"
+    r"previous|"
+    r"prior|other|some|many|most|these|those|existing|standard|traditional) )*(?:\w+ )?(?:analys[ie]s|"
+    r"accounts?|"
+    r"studies|work|authors|reports|researchers|scholars|literature|approach(?:es)?|models?|theor(?:y|ies)|"
+    r"proposals?|treatments?|\x00))\b",
     re.IGNORECASE)
 # 'but see' inside the citation's own brackets points to work that disputes the sentence's claim:
 # 'is expected to occur at intermediate levels of disturbance (but see Fox (2013), Sheil & Burslem (2013),
@@ -319,6 +332,151 @@ NOT_SEEN_BY = re.compile(
     r"\b(?:did|do|does|could|can|was|were)(?: not|n't) (?:\w+ ){0,2}?(?:observe|detect|find|see|reproduce|"
     r"confirm|replicate|identif(?:y|ied)|show)\b[^.;\x00]{0,200}?\b(?:seen|reported|observed|found|described|"
     r"shown|detected) (?:previously |earlier )?(?P<by>by|in)\s+" + _UP_TO_MARKER, re.IGNORECASE)
+_FULL_STOP_PLAIN = (r"\.(?<!\bal\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bcf\.)(?<!\bvs\.)(?<!\bFig\.)"
+                    r"(?<!\bFigs\.)(?<!\bRef\.)(?<!\bRefs\.)(?<!\bEq\.)")
+# Disagreement bound to the works it names (added from fresh5's errors, theoretical linguistics, where an
+# article argues with earlier analyses; each family binds only the markers it reaches, see `_reaches`):
+# 'contra' / 'pace' before a list of works: 'these findings show – contra Haspelmath (2019), Landau &
+# Jackendoff (1993), and Stolz et al. (2014) – that …' (a lower-case 'pace' after a comma, dash or bracket:
+# 'Pace and Gibb (2014)' is an author).
+CONTRA = re.compile(r"(?-i:\bcontra\b)(?!-)(?=\s+(?-i:[A-Z])|\s*[\x00\x01(\[])|"
+                    r"(?:(?<=[,(\[–—])|(?<=[,(\[–—] ))(?-i:pace)\b(?=\s+(?-i:[A-Z])|"
+                    r"\s*[\x00\x01(\[])", re.IGNORECASE)
+# a departure from an analysis, a view or a generalization of the works that follow: 'departing radically from
+# the only other formal analysis of DHRCs we know of, that of Erlewine & Gould (2016)', 'This departs from two
+# typological generalizations about DPM: (1) that … (Creissels 2009)', 'I will distance myself from Laka's
+# (1990) analysis'; 'deviated from the OHIP-E [30]' names no analysis and is no cue.
+DEPART = re.compile(
+    r"\b(?:(?:depart(?:s|ed|ing|ure)?|distanc(?:e|es|ed|ing) (?:myself|ourselves|itself|himself|herself|"
+    r"themselves|oneself)|diverg(?:e|es|ed|ing|ence)|deviat(?:e|es|ed|ing|ion))(?: [\w-]+ly)? from|"
+    r"break(?:s|ing)? with|broke with)\b", re.IGNORECASE)
+_THEORY = (r"analys[ie]s|accounts?|views?|generali[sz]ations?|claims?|proposals?|approach(?:es)?|"
+           r"assumptions?|"
+           r"theor(?:y|ies)|hypothes[ie]s|interpretations?|predictions?|conclusions?|positions?|treatments?|"
+           r"models?|defen[cs]es?")
+THEORY_NEAR = re.compile(r"\b(?:" + _THEORY + r"|that of|those of)\b", re.IGNORECASE)
+THEORY_AFTER = re.compile(r"^[\s)\]\x00\x01,;:]*(?:[\w-]+ )?(?:" + _THEORY + r")\b", re.IGNORECASE)
+# a difference from what the works attributed to the same object: 'This CP thus differs non-trivially from the
+# status attributed to it in Hoshi (1995), Shimoyama (1999; 2001) …, and from the status it had in
+# Grosu (2010)'.
+DIFFER_ATTRIBUTED = re.compile(
+    r"\bdiffer(?:s|ed|ing)? (?:[\w-]+ly )?from (?:the|that|those) (?:[\w-]+ ){0,3}?(?:attributed|assigned|"
+    r"proposed|posited|assumed|claimed|suggested|ascribed)(?: to (?:it|them|this|these))? (?:in|by)\b",
+    re.IGNORECASE)
+# the work named before a passive verdict on it: 'Kitagawa's (2019) defense of the discourse anaphoric
+# approach was critiqued and rejected by Grosu & Hoshi (2019)' (the critic, after 'by', is not this cue's).
+CRITIQUED = re.compile(
+    r"\x00(?:(?!,\s*(?:but|however|yet|whereas|while)\b)[^.;\x00]){0,120}?\b(?:was|were|has been|have been|"
+    r"had been|"
+    r"is|are|being) (?:\w+ly )?(?:critici[sz]ed|"
+    r"critiqued|rejected|refuted|disproved|contested|overturned|challenged|disputed|questioned|debunked)\b"
+    # the critic is named (a name, a marker, 'later studies'): 'samples (12) were rejected in the quality
+    # check' is no verdict on a work
+    r"(?:(?:,| and| or) (?:\w+ly )?\w+ed)? (?:by|in)(?=\s+(?:(?-i:[A-Z])|[\x00\x01(\[]|(?:later|subsequent|"
+    r"other|several|many|some|recent|more recent) ))", re.IGNORECASE)
+# the marker's clause answered by a refutation of 'these works': 'Sensitivity … was denied in Hoshi (1995) and
+# Kuroda (1999a), but the argumentation in these works was refuted in Grosu & Hoshi (2016)'.
+REFUTED_LATER = re.compile(
+    r"^[\s\x00\x01)\].,]*(?:,|;)?\s*(?:but|however|yet)\b,?\s*(?=[^.;\x00\x01]{0,80}?\b(?:these|this|those|"
+    r"their|its|his|her)\b)[^.;\x00\x01]{0,80}?\b(?:was|were|has been|have been|"
+    r"had been) (?:\w+ly )?(?:refuted|"
+    r"rejected|disproved|challenged|disputed|critici[sz]ed|critiqued|questioned|contested|overturned|"
+    r"shown to be "
+    r"(?:wrong|incorrect|false|untenable))\b", re.IGNORECASE)
+# the works cited as objections the article's claim was defended against: 'defended against challenges (e.g.,
+# Kitagawa 2005)', 'in response to objections (see Smith 2001)'.
+OBJECTION = re.compile(
+    r"\b(?:against|despite|rebut\w*|answer(?:s|ed|ing)?|respon(?:d|ds|ded|ding|se) to|address(?:es|ed|ing)?|"
+    r"repl(?:y|ies|ied|ying) to) (?:the |these |such |some |several |many |various )?(?:\w+ )?(?:challenges|"
+    r"objections?|critici[sz]ms?|critiques|counter-?arguments?|counter-?examples?|counter-?evidence|"
+    r"counter-?claims?|attacks)\s*[(\[](?:\s*(?:e\.g\.|see|cf\.|for example),?)?[^()\[\]\x00]{0,60}?\x00",
+    re.IGNORECASE)
+# the work's analysis, this marker inside it, found wanting later in the sentence: 'For analyses of DHRCs like
+# that of Kitagawa (2019) that take …, the unacceptability of (53b) is hard to explain'; 'Erlewine & Gould
+# (2016), who aimed at …, failing to note some of their distinguishing properties'; 'replacing the ad hoc ChR
+# operator from Grosu & Landman (2012)'. Data a theory cannot explain ('… (Thompson et al., 2006) are more
+# difficult to account for') are its evidence: the marker must be in the analysis itself.
+ANALYSIS_OF = re.compile(
+    r"\b(?:" + _THEORY + r")\b[^.;\x00]{0,60}?\b(?:of|by|in)\s+[^.;,\x00]{0,40}?\x00|"
+    r"['’]s?\s*[(\[][^()\[\]]*?\x00[^()\[\]]*[)\]]\s*(?:[\w-]+ )?(?:" + _THEORY + r")\b", re.IGNORECASE)
+FOUND_WANTING = re.compile(
+    r"\b(?:(?:hard|difficult|impossible) to (?:explain|account for|capture|derive|reconcile)|(?:cannot|can't|"
+    r"could not|fails? to|failed to|unable to) (?:\w+ly )?(?:explain|account for|capture|derive|handle|"
+    r"predict)|"
+    r"ad hoc|incorrect|erroneous|mistaken|untenable|unmotivated|stipulative|flawed)\b", re.IGNORECASE)
+WHO_FAILED = re.compile(
+    r"\x00[\x00)\]]*,\s*(?:who|which)\b[^.;]{0,200}?\b(?:fail(?:s|ed|ing)? to (?:note|notice|recogni[sz]e|"
+    r"consider|distinguish|account for|explain|capture|take into account)|rel(?:y|ies|ied|ying) on (?:\w+ )?"
+    r"(?:incorrect|wrong|erroneous|mistaken|false|faulty|flawed|untenable))\b", re.IGNORECASE)
+BAD_CONSTRUCT = re.compile(
+    r"\b(?:ad hoc|incorrect|erroneous|mistaken|untenable|unmotivated|stipulative|flawed|"
+    r"faulty)\b(?: [\w'’-]+){0,4}"
+    r" (?:from|of|in|by|(?:proposed|posited|assumed|adopted) (?:by|"
+    r"in))\s+[^.;,\x00]{0,40}?\x00", re.IGNORECASE)
+# What ends the run of a sentence a bound cue reaches: a clause end, or a word of agreement or use.
+_RUN_STOP = re.compile(
+    r";|" + _FULL_STOP_PLAIN + r"(?:\s|$)|\b(?:but|whereas|while|although|though|however|yet|consistent|"
+    r"agree\w*|in line|in keeping|similar\w*|following|as in|with|like|see|cf\.|unlike)\b", re.IGNORECASE)
+
+
+def _reaches(own: str, start: int, marker: int, limit: int, dashes: bool = False) -> bool:
+    """Whether a cue ending at `start` reaches the marker at `marker` in `own`: the marker comes after it
+    within `limit` characters, and nothing between them outside brackets ends the run (`_RUN_STOP`; with
+    `dashes`, a dash too: 'contra X (2019) – that …')."""
+    if marker < start or marker - start > limit:
+        return False
+    gap = own[start:marker]
+    inside = _bracketed(gap)
+    if any(not inside[found.start()] for found in _RUN_STOP.finditer(gap)):
+        return False
+    return not (dashes and any(c in "–—" and not inside[i] for i, c in enumerate(gap)))
+
+
+_NAME_WORD = re.compile(r"(?-i:[A-Z])[\w'’.-]*|and|&|et|al\.?|de|da|van|von|der|den|del|di|du|le|la|[,;:\d]+")
+
+
+def _names_only(gap: str) -> bool:
+    """Whether `gap` (between 'contra' and the marker) is only a list of works: names, 'and', '&', 'et al.',
+    commas and brackets (markers and years in them), no clause of its own ('pace Smith (2001), and clitics are
+    second (Jones 2003)' reaches Smith only)."""
+    inside = _bracketed(gap)
+    outside = "".join(" " if inside[i] or c in (MASK, OTHER) else c for i, c in enumerate(gap))
+    return all(_NAME_WORD.fullmatch(word) for word in outside.replace(",", " , ").split())
+
+
+def bound_contrast(own: str, marker: int, own_end: int) -> str:
+    """The cue of a disagreement bound to this marker (`own`: the masked sentence with this marker as MASK and
+    the others as OTHER; `marker`: its start; `own_end`: where its clause ends), else ''."""
+    for found in CONTRA.finditer(own[:marker]):
+        if _reaches(own, found.end(), marker, 200, dashes=True) and _names_only(own[found.end():marker]):
+            return found.group(0).strip()
+    for found in DEPART.finditer(own[:marker]):
+        if _reaches(own, found.end(), marker, 400) and (
+                THEORY_NEAR.search(own[found.end():min(marker, found.end() + 100)])
+                or THEORY_AFTER.match(own[marker:].lstrip(MASK))):
+            return " ".join(found.group(0).split())
+    for found in DIFFER_ATTRIBUTED.finditer(own[:marker]):
+        if _reaches(own, found.end(), marker, 400):
+            return " ".join(found.group(0).split())
+    run_end = marker  # this marker's masked characters are own[marker:run_end]
+    while run_end < len(own) and own[run_end] == MASK:
+        run_end += 1
+    for pattern in (CRITIQUED, OBJECTION, WHO_FAILED, BAD_CONSTRUCT):
+        found = pattern.search(own)
+        if found and found.start() < run_end and found.end() > marker:
+            return " ".join(found.group(0).replace(MASK, "").replace(OTHER, "").split())[:80].strip(" ()[],")
+    found = ANALYSIS_OF.search(own)
+    if found and MASK in found.group(0):
+        wanting = FOUND_WANTING.search(own, found.end(), min(len(own), found.end() + 250))
+        if wanting and ";" not in own[found.end():wanting.start()]:
+            analysis = " ".join(found.group(0).replace(MASK, "").split())[:60].strip(" ()[],")
+            return f"{analysis} … {wanting.group(0)}"
+    found = REFUTED_LATER.match(own[own_end:]) if own_end < len(own) else None
+    if found:
+        return " ".join(found.group(0).replace(MASK, "").replace(OTHER, "").split()).lstrip(",; ")
+    return ""
+
+
 # The top-level section headings that hold methods: a citation there without a cue names a method,
 # tool, reagent, strain or data source, and is mentioning.
 METHODS_HEADING = re.compile(
@@ -361,7 +519,8 @@ def methods_heading(headings: Sequence[tuple[int, int, str]], offset: int, secti
 class CitingContext:
     """What the stance of one citation is read from: the citing sentence, the marker's (start, end) in
     it and every marker of the sentence, whether the citation backs a claim, the methods heading it is
-    under ('' elsewhere) and every heading enclosing it, outermost first."""
+    under ('' elsewhere), every heading enclosing it, outermost first, and whether the document it is in
+    is a scholarly article (by its headings anywhere: `scholarly_document`)."""
 
     sentence: str
     marker: tuple[int, int]
@@ -369,6 +528,7 @@ class CitingContext:
     backs_claim: bool = True
     methods: str = ""
     headings: tuple[str, ...] = ()
+    scholarly: bool = False  # the citing document's headings are a scholarly article's (`scholarly_document`)
 
 
 # The period of an abbreviation cuts no clause: 'Chang et al. [45]', 'e.g. ', 'Fig. 2'.
@@ -400,6 +560,9 @@ _ALTERNATIVES = {pattern: alternatives for pattern in (*_SCANNED, VALUE)
 # with some mask characters changed, and the scanner trusts no literal holding one).
 _WHOLE = (CLAIM_REJECTED, NOT_SEEN_BY, HEDGED, REPORTED, SEEMING)
 _WHOLE_CUES = CueScanner(list(_WHOLE), unsure=MASK + OTHER)
+# Whether any of the bound disagreement cues can match the sentence at all.
+_BOUND_CUES = CueScanner([CONTRA, DEPART, DIFFER_ATTRIBUTED, CRITIQUED, OBJECTION, WHO_FAILED, BAD_CONSTRUCT,
+                           ANALYSIS_OF, REFUTED_LATER], unsure=MASK + OTHER)
 
 
 def _masked(sentence: str, markers: Sequence[tuple[int, int]]) -> str:
@@ -563,6 +726,9 @@ def classify_stance(sentence: str, marker: tuple[int, int], markers: Sequence[tu
     found = BUT_SEE.search(own) if "see" in own else None
     if found:
         return Stance.CONTRASTING, "but see"
+    bound = bound_contrast(own, marker[0], own_end) if _BOUND_CUES.candidates(caseless(own)) else ""
+    if bound:
+        return Stance.CONTRASTING, bound
     found = search(HYPOTHESIS, clause)
     answer = ANSWERED.match(masked[own_end:]) if found and own_end < len(sentence) else None
     if found and answer:
