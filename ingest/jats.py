@@ -926,6 +926,8 @@ def printed_reference(ref: Reference, style: str = "author-year") -> str:
     else:
         parts = [names, year, title, " ".join(p for p in (venue, locator) if p), publisher]
     body = ". ".join(p.rstrip(".") for p in parts if p)
+    if not body and not tail:  # printed as a remark or a bare link (RSTA's "Unwetterklimatologie: …")
+        return fields.get("note") or fields.get("url", "")
     return f"{body}.{tail}" if body else tail.strip()
 
 

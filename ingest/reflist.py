@@ -242,8 +242,10 @@ def _looks_like_entry(entry: str) -> bool:
 
 def _looks_like_numbered_entry(entry: str) -> bool:
     """Enough of a numbered reference: the label names it, so a report or web page printed without
-    a year counts too ('4. National Cancer Intelligence Network. Routes to diagnosis.')."""
-    return _looks_like_entry(entry) or len(entry.strip()) >= 15 and len(entry.split()) >= 4
+    a year counts too ('4. National Cancer Intelligence Network. Routes to diagnosis.'), and so
+    does a web page cited by its address alone ('107. https://www.aptagen.com/')."""
+    return _looks_like_entry(entry) or len(entry.strip()) >= 15 and (
+        len(entry.split()) >= 4 or "http" in entry and bool(URL.search(entry)))
 
 
 # --- parsing one entry -------------------------------------------------------------------

@@ -367,3 +367,29 @@ def test_rendered_text_with_its_bib_resolves_every_citation_once(tmp_path: Path,
     assert result.unresolved == []
     cited = [r for r in result.batch.relationships if r.type == "CITES" and r.start.startswith("evidence:")]
     assert len(cited) == len(article.citations) == markers
+
+
+def test_an_entry_printed_as_a_remark_or_a_bare_link_stays_in_the_printed_list(tmp_path: Path) -> None:
+    """RSTA prints '101. Unwetterklimatologie: Starkregen. www.dwd.de/… (accessed 30 April 2020)' as
+    a <comment> in a mixed-citation, Scientific Reports '107. https://www.aptagen.com/' as a bare
+    <ext-link>: both are entries of the list a reader sees, so the rendered list keeps its numbering."""
+    back = ('<ref-list><ref id="r1"><label>1</label><mixed-citation publication-type="std"><comment>'
+            'Unwetterklimatologie: Starkregen. <uri>www.dwd.de/starkregen.html</uri>. '
+            '(accessed 30 April 2020)'
+            '</comment>.</mixed-citation></ref><ref id="r2"><label>2</label><element-citation '
+            'publication-type="other"><ext-link ext-link-type="uri" xlink:href="https://www.aptagen.com/">'
+            'https://www.aptagen.com/</ext-link></element-citation></ref>'
+            '<ref id="r3"><label>3</label><element-citation publication-type="journal"><person-group>'
+            '<name><surname>Vandal</surname><given-names>T</given-names></name></person-group>'
+            '<article-title>Downscaling</article-title><source>Theor Appl Climatol</source><year>2019</year>'
+            '</element-citation></ref></ref-list>')
+    body = ('<p>Heavy rain [<xref ref-type="bibr" rid="r1">1</xref>] was counted '
+            '[<xref ref-type="bibr" rid="r3">3</xref>].</p>')
+    path = write(tmp_path, body, back=back)
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "<article ", '<article xmlns:xlink="http://www.w3.org/1999/xlink" ', 1), encoding="utf-8")
+    article = read_documents(path)[0]
+    printed = [article.text[b.start:b.end] for b in article.blocks if b.kind == REFERENCES]
+    assert len(printed) == 3
+    assert printed[0].startswith("Unwetterklimatologie: Starkregen.")
+    assert "https://www.aptagen.com/" in printed[1]

@@ -295,3 +295,12 @@ def test_a_run_of_capitals_with_no_full_stop_is_read_in_linear_time() -> None:
     assert _corporate_author(body) == ([], body)
     assert _corporate_author("World Health Organization. Guidelines on X. Geneva")[0][0].family == \
         "World Health Organization"
+
+
+def test_a_numbered_web_page_cited_by_its_address_alone_is_an_entry() -> None:
+    """Scientific Reports prints '107. https://www.aptagen.com/': its number still names it."""
+    text = ("References\n\n106. Lee J. Aptamers. Nucleic Acids Res 2019;4:1–9.\n\n"
+            "107. https://www.aptagen.com/\n\n108. Kim S. Proteins. Cell 2020;5:2–8.\n")
+    refs = references_in_text(text)
+    assert [r.label for r in refs] == ["106", "107", "108"]
+    assert refs[1].fields["url"] == "https://www.aptagen.com/"
