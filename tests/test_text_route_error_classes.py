@@ -394,3 +394,47 @@ def test_counts_in_parentheses_cite_nothing_in_an_author_year_article_with_a_bib
     text = f"# Woody flora of the Cerrado\n\n{body}\n\n## References\n\n" + "\n\n".join(entries) + "\n"
     bib_text = "\n".join(r.bibtex for r in bib)
     assert _evidence(text, bib_text) == [("(BFG 2021)", ["bfgthebrazilfloragroup2021"])]
+
+
+# A numbered article whose superscripts lost their markup and are glued to the text (as AJTMH, Gut
+# and Liver and EHTJ read once rendered as plain text); the sentences are written for this test.
+GLUED_REFERENCES = "\n\n".join(
+    f"{i}. {family} A, Lee B. {title}. J Trop Med. {2000 + i};{i}:1-9."
+    for i, (family, title) in enumerate([
+        ("Ross", "Vector competence of Aedes"), ("Kim", "Exome sequencing in Crohn disease"),
+        ("Park", "Rare variants in IBD"), ("Cho", "GWAS of Korean patients"),
+        ("Lim", "Autophagy genes"), ("Diallo", "Dengue in West Africa"),
+        ("Mbeki", "Chikungunya outbreaks"), ("Sato", "Climate and vectors")], start=1)) + "\n"
+
+
+def _glued_article(body: str) -> str:
+    opening = ("Chikungunya virus spread quickly across the islands.1 Vector surveys followed in every "
+               "district.2 Rainfall was recorded at each site.3\n\n")
+    return f"# Vectors\n\n{opening}{body}\n\n## References\n\n{GLUED_REFERENCES}"
+
+
+def test_superscripts_glued_after_an_acronym_or_a_parenthesis_are_markers():
+    body = ("ATG16L2 was identified as a candidate gene for CD in a recent Korean GWAS.4 ATG16L1 works "
+            "alongside it. Patients were tested for dengue virus (DENV)6 and chikungunya virus (CHIKV)7 "
+            "RNA. Variants were filtered (Supplementary Table 2).2,3 The panel was reviewed as "
+            "recommended by WHO,8 and then applied.")
+    found = _evidence(_glued_article(body))
+    assert ("4", ["ref-4"]) in found and ("6", ["ref-6"]) in found and ("7", ["ref-7"]) in found
+    assert ("2,3", ["ref-2", "ref-3"]) in found and ("8", ["ref-8"]) in found
+
+
+def test_a_superscript_glued_to_a_word_before_the_next_word_is_a_marker_but_not_a_count():
+    body = ("Coding regions are more sensitive to genetic changes2,3 than other regions. Bellini and "
+            "others5 detected virus in the progeny. Patients with type2 diabetes and a phase3 trial "
+            "were excluded. Calcium salts such as Ca(OH)2 and Mg(OH)2 were used.")
+    found = _evidence(_glued_article(body))
+    assert ("2,3", ["ref-2", "ref-3"]) in found and ("5", ["ref-5"]) in found
+    numbers = [marker for marker, _ in found if marker[:1].isdigit()]
+    assert numbers == ["1", "2", "3", "2,3", "5"]  # "type2", "phase3", "Ca(OH)2": no markers
+
+
+def test_glued_markers_need_a_bare_numbered_article():
+    """In an article whose markers are bracketed, 'changes2 than' is no citation."""
+    body = "Coding regions are sensitive to genetic changes2 than other regions [1]. WHO,3 said so [2]."
+    text = f"# Vectors\n\n{body}\n\n## References\n\n{GLUED_REFERENCES}"
+    assert [marker for marker, _ in _evidence(text)] == ["[1]", "[2]"]
