@@ -135,9 +135,11 @@ def number_references(references: list[Reference], docs: list[ParsedDocument]) -
                         entry.strip()):
                     continue
                 number = int(match.group(1) or match.group(2))
-                printed.add(number)
                 matcher = matcher or ReferenceEntryMatcher(references)
                 key = matcher.best(match.group(3))
+                if block.kind == LIST_ITEM and not key and not looks_like_reference_entry(entry.strip()):
+                    continue  # a numbered list of the text (Glossa's "1. Syntactically, IHRCs are CPs …")
+                printed.add(number)
                 if key:
                     listed.setdefault(number, key)
     in_list_order = all(n <= len(references) and references[n - 1].key == key for n, key in listed.items())
