@@ -680,7 +680,11 @@ def _printed_parts(element: object) -> str:
     person_last = False  # the last child was a name with only white space after it
     for child in element:  # type: ignore[attr-defined]
         name = local_name(child)
-        if name == "name" or name == "string-name" and _parts_only(child):
+        if name == "string-name" and _parts_only(child):
+            # a <string-name>'s parts stand in the order the publisher prints them ("<given-names>Koji
+            # </given-names> <surname>Hoshi</surname>" is "Koji Hoshi", Glossa's second authors)
+            words = " ".join(part for part in (_flat(c).strip() for c in child) if part)
+        elif name == "name":
             person = _person(child)
             words = f"{person.family} {person.given}".strip() if person else ""
         elif name in ("pub-id", "object-id") or not name:

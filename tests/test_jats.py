@@ -393,3 +393,19 @@ def test_an_entry_printed_as_a_remark_or_a_bare_link_stays_in_the_printed_list(t
     assert len(printed) == 3
     assert printed[0].startswith("Unwetterklimatologie: Starkregen.")
     assert "https://www.aptagen.com/" in printed[1]
+
+
+def test_a_string_name_prints_its_parts_in_the_publishers_order(tmp_path: Path) -> None:
+    """Glossa marks up 'Grosu, Alexander & Koji Hoshi. 2016.' with the second author's given name
+    first inside <string-name>: the printed list keeps that order (a <name> prints 'Surname GN')."""
+    back = ('<ref-list><ref id="B7"><mixed-citation publication-type="journal"><string-name><surname>Grosu'
+            '</surname>, <given-names>Alexander</given-names></string-name> &amp; <string-name>'
+            '<given-names>Koji</given-names> <surname>Hoshi</surname></string-name>. <year>2016</year>. '
+            '<article-title>Japanese internally headed relatives</article-title>. <source>Glossa</source> '
+            '<volume>1</volume>(<issue>1</issue>). 1–31.</mixed-citation></ref></ref-list>')
+    body = '<p>As shown by <xref ref-type="bibr" rid="B7">Grosu &amp; Hoshi (2016)</xref>.</p>'
+    article = read_documents(write(tmp_path, body, back=back))[0]
+    [entry] = [article.text[b.start:b.end] for b in article.blocks if b.kind == REFERENCES]
+    assert entry.startswith("Grosu, Alexander & Koji Hoshi. 2016. Japanese internally headed relatives.")
+    assert [(p.family, p.given) for p in article.references[0].authors] == [("Grosu", "Alexander"),
+                                                                           ("Hoshi", "Koji")]

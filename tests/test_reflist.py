@@ -304,3 +304,21 @@ def test_a_numbered_web_page_cited_by_its_address_alone_is_an_entry() -> None:
     refs = references_in_text(text)
     assert [r.label for r in refs] == ["106", "107", "108"]
     assert refs[1].fields["url"] == "https://www.aptagen.com/"
+
+
+def test_names_after_an_inverted_first_author_may_print_the_given_name_first() -> None:
+    """The Unified Style Sheet for Linguistics (Glossa): 'Grosu, Alexander & Koji Hoshi. 2016.';
+    a capitalised particle opens an inverted name ('De Mulder, Walter')."""
+    entry = parse_entry("Grosu, Alexander & Koji Hoshi. 2018. On the unified analysis of relative "
+                        "clauses. Glossa 3(1). 1–20.")
+    assert [(p.family, p.given) for p in entry.authors] == [("Grosu", "Alexander"), ("Hoshi", "Koji")]
+    assert entry.year == "2018" and entry.title == "On the unified analysis of relative clauses"
+    entry = parse_entry("Erlewine, Michael Yoshitaka & Isaac Gould. 2016. Unifying Japanese relative "
+                        "clauses. Glossa 1(1). 1–40.")
+    assert [p.family for p in entry.authors] == ["Erlewine", "Gould"]
+    entry = parse_entry("Carlier, Anne, Lamiroy, Béatrice & De Mulder, Walter. 2012. The pace of "
+                        "grammaticalization. Folia Linguistica 46. 287–301.")
+    assert [p.family for p in entry.authors] == ["Carlier", "Lamiroy", "De Mulder"]
+    # Vancouver and APA lists read as before
+    assert [p.family for p in parse_entry("Smith, J., & Jones, K. (2010). A title. J Test, 1, 2.").authors] \
+        == ["Smith", "Jones"]

@@ -438,3 +438,61 @@ def test_glued_markers_need_a_bare_numbered_article():
     body = "Coding regions are sensitive to genetic changes2 than other regions [1]. WHO,3 said so [2]."
     text = f"# Vectors\n\n{body}\n\n## References\n\n{GLUED_REFERENCES}"
     assert [marker for marker, _ in _evidence(text)] == ["[1]", "[2]"]
+
+
+GLOSSA_REFERENCES = """Kuroda, Shige-Yuki. 1999a. Internally headed relative clauses. Tokyo: Kenkyusha.
+
+Kuroda, Shige-Yuki. 1999b. Notes on head-internal relative clauses. Tokyo: Hituzi.
+
+Sheehan, Michelle. 2013a. Explaining the Final-over-Final Constraint. Oxford: Oxford University Press.
+
+Sheehan, Michelle. 2013b. Some implications of a copy theory of labeling. Syntax 16(4). 362–396.
+
+Sheehan, Michelle. 2017. The Final-over-Final Condition and processing. Cambridge: MIT Press.
+"""
+
+
+def test_a_lone_year_suffix_after_a_suffixed_year_cites_the_same_authors_next_work():
+    """Glossa prints one author's works of a year as '(Sheehan 2013a; b; 2017)' and 'Kuroda (1999a; b)'."""
+    text = ("# Relatives\n\nFOFC has been studied at length (see Sheehan 2013a; b; 2017). Kuroda (1999a; b) "
+            "identifies this event as the main one.\n\n## References\n\n" + GLOSSA_REFERENCES)
+    found = _evidence(text)
+    assert ("Sheehan 2013a", ["sheehan2013a"]) in found and ("b", ["sheehan2013b"]) in found
+    assert ("2017", ["sheehan2017"]) in found
+    assert ("Kuroda (1999a; b)", ["kuroda1999a", "kuroda1999b"]) in found
+
+
+def test_a_numbered_list_in_the_text_does_not_number_the_bib_entries(tmp_path):
+    """An author–year article whose conclusion is a numbered list ('1. Syntactically, IHRCs are
+    CPs.'), read with its .bib: footnote numbers after a stop ('… a shared source.2 After all')
+    cite nothing."""
+    bib = "\n".join(f"@book{{{key}, author = {{Sheehan, Michelle}}, year = {{{year}}}, title = {{{title}}}}}"
+                    for key, year, title in [("s13", "2013", "Explaining the constraint"),
+                                             ("s17", "2017", "The condition and processing"),
+                                             ("s18", "2018", "Labels"), ("s19", "2019", "Copies")])
+    text = ("# Relatives\n\nWe take no shared source to be implied.2 After all, clauses differ "
+            "(Sheehan 2013). This is expected.3 The analysis extends (Sheehan 2017). Nothing follows.4 "
+            "We conclude.\n\n"
+            "## Conclusions\n\n1. Syntactically, the clauses are CPs without a head.\n\n"
+            "2. Relevancy targets only eventualities in adjacent constituents.\n\n"
+            "3. The class of islands was expanded.\n\n## References\n\n"
+            "Sheehan, Michelle. 2013. Explaining the constraint. Oxford: OUP.\n\n"
+            "Sheehan, Michelle. 2017. The condition and processing. Cambridge: MIT Press.\n")
+    assert [marker for marker, _ in _evidence(text, bib)] == ["(Sheehan 2013)", "(Sheehan 2017)"]
+
+
+def test_a_running_corpus_and_a_seasons_year_are_cited_by_their_first_year():
+    """Glossa cites a corpus still growing as 'Davies (2006-)' and a two-season volume as 'Kuroda's
+    (1975/76)'; the printed list gives them as '2006-.' and '1975/76.'."""
+    text = ("# Possessives\n\nThe noun phrases were taken from Davies (2006-). Relatives satisfy "
+            "Kuroda’s (1975/76) Relevancy Condition.\n\n## References\n\n"
+            "Davies, Mark. 2006-. Corpus del Español: 100 million words. http://www.corpusdelespanol.org/.\n\n"
+            "Kuroda, Shige-Yuki. 1975/76. Pivot independent relativization in Japanese II. Papers in "
+            "Japanese Linguistics 3. 59–93.\n")
+    references = references_in_text(text)
+    assert [(r.key, r.year, r.title) for r in references] == [
+        ("davies2006", "2006", "Corpus del Español: 100 million words"),
+        ("kuroda1975", "1975", "Pivot independent relativization in Japanese II")]
+    found = _evidence(text)
+    assert ("Davies (2006-)", ["davies2006"]) in found
+    assert any(keys == ["kuroda1975"] for _, keys in found)
