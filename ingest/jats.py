@@ -767,6 +767,9 @@ def _split_string_name(text: str) -> PersonName | None:
     return PersonName(family=text)
 
 
+_TITLES = frozenset({"article-title", "chapter-title", "part-title", "source", "data-title"})
+
+
 def _citation_fields(citation: object) -> tuple[dict[str, str], list[PersonName], bool]:
     """BibTeX-like fields, the author list and whether it ends in 'et al.'."""
     fields: dict[str, str] = {}
@@ -796,14 +799,20 @@ def _citation_fields(citation: object) -> tuple[dict[str, str], list[PersonName]
             person = _person(part)
             if person is not None:
                 people.append(person)
+    titled = False  # loose names after the title are the volume's editors (Glossa: "Sheehan, Michelle.
+    # 2013a. <chapter-title>… In Biberauer, Theresa & Sheehan, Michelle (eds.), <source>…")
     for part in citation:  # type: ignore[attr-defined]
         tag = local_name(part)
         if tag == "etal":
             others = True
         elif not groups or tag == "collab":
             person = _person(part)
-            if person is not None and person not in authors:
+            if person is not None and titled and authors:
+                if person not in editors:
+                    editors.append(person)
+            elif person is not None and person not in authors:
                 authors.append(person)
+        titled = titled or not groups and tag in _TITLES
     if editors:
         fields["editor"] = " and ".join(_bib_name(p) for p in editors)
         if not authors:  # an edited volume: its editors stand for its authors, as in BibTeX

@@ -409,3 +409,20 @@ def test_a_string_name_prints_its_parts_in_the_publishers_order(tmp_path: Path) 
     assert entry.startswith("Grosu, Alexander & Koji Hoshi. 2016. Japanese internally headed relatives.")
     assert [(p.family, p.given) for p in article.references[0].authors] == [("Grosu", "Alexander"),
                                                                            ("Hoshi", "Koji")]
+
+
+def test_loose_names_after_the_title_are_the_volumes_editors_not_authors(tmp_path: Path) -> None:
+    """Glossa's mixed-citations hold their names loose, without <person-group>: 'Sheehan, Michelle.
+    2013a. Explaining the constraint. In Biberauer, Theresa & Sheehan, Michelle (eds.), …' is by
+    Sheehan alone, so 'Sheehan 2013a' is not read as a two-author work."""
+    name = '<string-name><surname>{0}</surname>, <given-names>{1}</given-names></string-name>'
+    back = ('<ref-list><ref id="B115"><mixed-citation publication-type="book">'
+            + name.format("Sheehan", "Michelle") + '. <year>2013a</year>. <chapter-title>Explaining the '
+            'constraint</chapter-title>. In ' + name.format("Biberauer", "Theresa") + ' &amp; '
+            + name.format("Sheehan", "Michelle") + ' (eds.), <source>Disharmonic word orders</source>, '
+            '<fpage>407</fpage>–<lpage>468</lpage>. <publisher-loc>Oxford</publisher-loc>: '
+            '<publisher-name>OUP</publisher-name>.</mixed-citation></ref></ref-list>')
+    body = '<p>See <xref ref-type="bibr" rid="B115">Sheehan 2013a</xref>.</p>'
+    [ref] = read_documents(write(tmp_path, body, back=back))[0].references
+    assert [p.family for p in ref.authors] == ["Sheehan"]
+    assert "Biberauer" in ref.fields["editor"] and "Biberauer" not in ref.fields.get("author", "")
