@@ -496,3 +496,17 @@ def test_a_running_corpus_and_a_seasons_year_are_cited_by_their_first_year():
     found = _evidence(text)
     assert ("Davies (2006-)", ["davies2006"]) in found
     assert any(keys == ["kuroda1975"] for _, keys in found)
+
+
+def test_a_section_sign_or_several_pages_after_the_year_are_a_locator():
+    """Glossa: 'Grosu & Hoshi (2016: §3)', '(Stolz et al. 2014: 109, 119, 145–147)'; the same
+    author's next year after the pages is still a citation ('(Smith 2010: 45; 2012)')."""
+    text = ("# Relatives\n\nThe argument was refuted in Grosu & Hoshi (2016: §3). Place names are "
+            "zero-marked (Stolz et al. 2014: 109, 119, 145–147). Both hold (Smith 2010: 45; 2012).\n\n"
+            "## References\n\nGrosu, Alexander & Koji Hoshi. 2016. Japanese relatives. Glossa 1(1). 1–31.\n\n"
+            "Stolz, Thomas, Nataliya Levkovych & Aina Urdze. 2014. Place names. Bremen: Brockmeyer.\n\n"
+            "Smith, John. 2010. One work. Oxford: OUP.\n\nSmith, John. 2012. Another work. Oxford: OUP.\n")
+    found = _evidence(text)
+    assert ("Grosu & Hoshi (2016: §3)", ["grosu2016"]) in found
+    assert ("(Stolz et al. 2014: 109, 119, 145–147)", ["stolz2014"]) in found
+    assert ("Smith 2010: 45", ["smith2010"]) in found and ("2012", ["smith2012"]) in found

@@ -51,8 +51,10 @@ _PART_SUFFIX = re.compile(r",?\s+(?:for (?:a |an |the |more |further )?(?:\w+\s+
 _CITED_IN = re.compile(r",?\s*\bas (?:cited|quoted|reported) (?:in|by)\s+", re.IGNORECASE)
 # After the year: "p. 45", "pp. 3-9", "chap. 2", a bare page ("(Hjørland 2002b, 257)") or Harvard's
 # "(Smith, 2010: 45)".
+# Glossa's "(2016: §3)" and "(Stolz et al. 2014: 109, 119, 145–147)" too.
 _LOCATOR = (r"(?:\s*,\s*(?:(?:pp?\.|chap\.|ch\.|para\.|p\b|section|sec\.)\s*[\w\s\-–,]*"
-            r"|\d{1,3}(?:\s*[-–]\s*\d{1,4})?)|\s*:\s*\d{1,4}(?:\s*[-–]\s*\d{1,4})?)?")
+            r"|\d{1,3}(?:\s*[-–]\s*\d{1,4})?)|\s*:\s*§?\s*\d{1,4}(?:\s*[-–]\s*\d{1,4})?"
+            r"(?:\s*,\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?(?!\d))*)?")
 _AUTHOR_YEAR_PART = re.compile(
     rf"^(?P<names>{NAME_LIST})(?P<etal>{ETAL})?,?\s+(?P<years>{YEAR_LIST}){_LOCATOR}$"
 )
