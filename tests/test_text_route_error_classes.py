@@ -510,3 +510,17 @@ def test_a_section_sign_or_several_pages_after_the_year_are_a_locator():
     assert ("Grosu & Hoshi (2016: §3)", ["grosu2016"]) in found
     assert ("(Stolz et al. 2014: 109, 119, 145–147)", ["stolz2014"]) in found
     assert ("Smith 2010: 45", ["smith2010"]) in found and ("2012", ["smith2012"]) in found
+
+
+def test_a_printed_entry_whose_authors_cannot_be_read_keeps_its_own_number():
+    """'3. Patz Ja, …' (a typo in the initials) reads no authors; '[3]' still names entry 3, not
+    entry 9 by the same first author, which the entry matcher would prefer."""
+    text = ("# Climate and health\n\nUp to 200,000 deaths a year were attributed to climate change [3]. "
+            "Assessments followed [9].\n\n## References\n\n"
+            "1. Smith K. Health and climate. Lancet 2009; 373: 1–9.\n\n"
+            "2. Jones R. Island nations. BMJ 2010; 340: 2–8.\n\n"
+            "3. Patz Ja, Campbell-Lendrum D, Holloway T, et al. Impact of regional climate change on human "
+            "health. Nature 2005; 438: 310–317.\n\n"
+            "9. Patz J, Campbell-Lendrum D, Gibbs H, et al. Health impact assessment of global climate "
+            "change. Annu Rev Public Health 2008; 29: 27–39.\n")
+    assert _evidence(text) == [("[3]", ["ref-3"]), ("[9]", ["ref-9"])]
