@@ -237,9 +237,16 @@ ROUTE_FUNCTIONS: dict[str, Callable[[ParsedDocument, Path], list[Predicted]]] = 
 
 def entry_lines(article: ParsedDocument) -> dict[int, str]:
     """1-based line of the rendered text where each gold reference entry is printed -> its key."""
+    from ingest.jats import printed_reference
+
     entries = [b for b in article.blocks if b.kind == "references"]
+    # the JATS reader prints no block for an entry with nothing to print: pair the blocks with the
+    # entries it printed, so one skipped entry cannot shift every later gold key by one
+    printed = [ref for ref in article.references if printed_reference(ref).strip()]
+    if len(printed) != len(entries):
+        printed = article.references
     return {article.text.count("\n", 0, block.start) + 1: ref.key
-            for block, ref in zip(entries, article.references, strict=False)}
+            for block, ref in zip(entries, printed, strict=False)}
 
 
 def keys_by_line(parsed: list[Reference], article: ParsedDocument) -> dict[str, str]:

@@ -680,7 +680,11 @@ def _printed_parts(element: object) -> str:
     person_last = False  # the last child was a name with only white space after it
     for child in element:  # type: ignore[attr-defined]
         name = local_name(child)
-        if name == "name" or name == "string-name" and _parts_only(child):
+        if name == "string-name" and _parts_only(child):
+            # a <string-name>'s parts stand in the order the publisher prints them ("<given-names>Koji
+            # </given-names> <surname>Hoshi</surname>" is "Koji Hoshi", Glossa's second authors)
+            words = " ".join(part for part in (_flat(c).strip() for c in child) if part)
+        elif name == "name":
             person = _person(child)
             words = f"{person.family} {person.given}".strip() if person else ""
         elif name in ("pub-id", "object-id") or not name:
@@ -763,6 +767,9 @@ def _split_string_name(text: str) -> PersonName | None:
     return PersonName(family=text)
 
 
+_TITLES = frozenset({"article-title", "chapter-title", "part-title", "source", "data-title"})
+
+
 def _citation_fields(citation: object) -> tuple[dict[str, str], list[PersonName], bool]:
     """BibTeX-like fields, the author list and whether it ends in 'et al.'."""
     fields: dict[str, str] = {}
@@ -792,14 +799,20 @@ def _citation_fields(citation: object) -> tuple[dict[str, str], list[PersonName]
             person = _person(part)
             if person is not None:
                 people.append(person)
+    titled = False  # loose names after the title are the volume's editors (Glossa: "Sheehan, Michelle.
+    # 2013a. <chapter-title>… In Biberauer, Theresa & Sheehan, Michelle (eds.), <source>…")
     for part in citation:  # type: ignore[attr-defined]
         tag = local_name(part)
         if tag == "etal":
             others = True
         elif not groups or tag == "collab":
             person = _person(part)
-            if person is not None and person not in authors:
+            if person is not None and titled and authors:
+                if person not in editors:
+                    editors.append(person)
+            elif person is not None and person not in authors:
                 authors.append(person)
+        titled = titled or not groups and tag in _TITLES
     if editors:
         fields["editor"] = " and ".join(_bib_name(p) for p in editors)
         if not authors:  # an edited volume: its editors stand for its authors, as in BibTeX
@@ -926,6 +939,8 @@ def printed_reference(ref: Reference, style: str = "author-year") -> str:
     else:
         parts = [names, year, title, " ".join(p for p in (venue, locator) if p), publisher]
     body = ". ".join(p.rstrip(".") for p in parts if p)
+    if not body and not tail:  # printed as a remark or a bare link (RSTA's "Unwetterklimatologie: …")
+        return fields.get("note") or fields.get("url", "")
     return f"{body}.{tail}" if body else tail.strip()
 
 

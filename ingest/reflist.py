@@ -56,6 +56,7 @@ INITIALS_END = r"(?=\s*(?:[,.;:&(]|$|and\b|e\b|y\b|et\.?\s+al)|\s+(?:1[5-9]\d\d|
 # "Haubo Bojesen Christensen", "Nunes da Fonseca", "Gerhardsson de Verdier"
 _INNER_PARTICLE = r"(?:(?:da|de|do|dos|das|del|della|di|du|van|von|der|den)\s+)"
 LONG_SURNAME = rf"{SURNAME}(?:\s+{_INNER_PARTICLE}?[{UPPER}][a-zà-ÿ'’][\w'’-]*){{0,2}}"
+CAPITAL_PARTICLE = r"(?:(?:De|Van|Von|Der|Den|Da|Di|Du|Del|Della|Le|La|Ten|Ter)\s+)"
 NAME_FORMS: dict[str, re.Pattern[str]] = {
     "vancouver": re.compile(rf"(?P<family>{LONG_SURNAME})\s+"
                             rf"(?P<given>{INITIALS_BARE}(?:\s+(?:Jr|Jnr|Sr|II|III)\b)?){INITIALS_END}"),
@@ -67,16 +68,27 @@ NAME_FORMS: dict[str, re.Pattern[str]] = {
     # ABNT without the initial's stop: "LÓPEZ, E; CANTAMUTTO, F."
     "comma-bare-initial": re.compile(
         rf"(?P<family>{LONG_SURNAME}),\s*(?P<given>[{UPPER}]{{1,2}})(?=\s*[;.])"),
-    "comma-given": re.compile(rf"(?P<family>{SURNAME}),\s+(?P<given>{GIVEN_FULL}){NAME_END}"),
+    # a capitalised particle too before the comma and a full given name ("De Mulder, Walter")
+    "comma-given": re.compile(
+        rf"(?P<family>{CAPITAL_PARTICLE}?{SURNAME}),\s+(?P<given>{GIVEN_FULL}){NAME_END}"),
 }
+# The names after an inverted first one, printed given name first (the Unified Style Sheet for
+# Linguistics, Chicago: "Grosu, Alexander & Koji Hoshi. 2016.", "Erlewine, Michael Yoshitaka & Isaac Gould").
+# (not "De Mulder, Walter": a name followed by a comma and a given name is inverted)
+GIVEN_FIRST = re.compile(rf"(?P<given>{GIVEN_FULL})\s+(?P<family>{LONG_SURNAME}){NAME_END}"
+                         rf"(?!,\s*{GIVEN_FULL}{NAME_END})")
+INVERTED_FIRST = ("comma-given", "comma-initials")
 SEPARATOR = re.compile(r"\s*(?:,\s*(?:&|and|e|y)\s+|;\s*(?:&|and)?\s*|,\s*|&\s+|\band\s+|\be\s+|\by\s+)")
 ET_AL = re.compile(r"\s*,?\s*(?:et\.?\s+al\.?|and\s+others|\.\.\.|…|\[\.\.\.\])")
 EDITOR_MARK = re.compile(r"\s*\((?:eds?|orgs?|coords?|dirs?)\.?\)", re.I)
 
 YEAR = r"(?:1[5-9]\d\d|20[0-4]\d)"
+# a season's year ("Kuroda, Shige-Yuki. 1975/76.") and a corpus still running ("Davies, Mark. 2006-.")
+# are read as the year they began
+_SEASON = r"(?:/\d\d(?![\d/])|[-–](?=[.,:]))"
 LEADING_YEAR = re.compile(rf"^\s*[.,]?\s*(?:\(\s*(?P<y1>{YEAR}[a-z]?|n\.\s?d\.|in press)\s*\)"
-                          rf"|(?P<y2>{YEAR}[a-z]?))\s*[.,:]?\s*", re.I)
-ANY_YEAR = re.compile(rf"(?<![\d/.])({YEAR})([a-z])?(?![\d/])")
+                          rf"|(?P<y2>{YEAR}[a-z]?){_SEASON}?)\s*[.,:]?\s*", re.I)
+ANY_YEAR = re.compile(rf"(?<![\d/.])({YEAR})([a-z])?(?!\d)(?!/(?!\d\d(?![\d/])))")
 DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)", re.I)
 PMID = re.compile(r"\bPMID:?\s*(\d{5,9})\b", re.I)
 PMCID = re.compile(r"\b(PMC\d{5,9})\b")
@@ -242,8 +254,10 @@ def _looks_like_entry(entry: str) -> bool:
 
 def _looks_like_numbered_entry(entry: str) -> bool:
     """Enough of a numbered reference: the label names it, so a report or web page printed without
-    a year counts too ('4. National Cancer Intelligence Network. Routes to diagnosis.')."""
-    return _looks_like_entry(entry) or len(entry.strip()) >= 15 and len(entry.split()) >= 4
+    a year counts too ('4. National Cancer Intelligence Network. Routes to diagnosis.'), and so
+    does a web page cited by its address alone ('107. https://www.aptagen.com/')."""
+    return _looks_like_entry(entry) or len(entry.strip()) >= 15 and (
+        len(entry.split()) >= 4 or "http" in entry and bool(URL.search(entry)))
 
 
 # --- parsing one entry -------------------------------------------------------------------
@@ -252,11 +266,12 @@ def parse_authors(text: str) -> tuple[list[PersonName], bool, int]:
     """The author list that opens `text`: names, whether it ends in 'et al.', characters used.
     Every name form is tried for the whole list; the one reading most of it wins."""
     best: tuple[list[PersonName], bool, int] = ([], False, 0)
-    for form in NAME_FORMS.values():
+    for form_name, form in NAME_FORMS.items():
         names: list[PersonName] = []
         position, others = 0, False
+        later = (form, GIVEN_FIRST) if form_name in INVERTED_FIRST else (form,)
         while True:
-            match = form.match(text, position)
+            match = _name_at(text, position, later if names else (form,))
             if not match or _group_in_capitals(match):
                 break
             names.append(PersonName(family=_clean_family(match.group("family")),
@@ -267,7 +282,7 @@ def parse_authors(text: str) -> tuple[list[PersonName], bool, int]:
                 others, position = True, etal.end()
                 break
             separator = SEPARATOR.match(text, position)
-            if not separator or not form.match(text, separator.end()):
+            if not separator or not _name_at(text, separator.end(), later):
                 break
             position = separator.end()
         if names and position > best[2]:
@@ -275,6 +290,15 @@ def parse_authors(text: str) -> tuple[list[PersonName], bool, int]:
     names, others, position = best
     editors = EDITOR_MARK.match(text, position)
     return names, others, editors.end() if editors else position
+
+
+def _name_at(text: str, position: int, forms: tuple[re.Pattern[str], ...]) -> re.Match[str] | None:
+    """The first of `forms` that reads a name at `position`."""
+    for form in forms:
+        match = form.match(text, position)
+        if match:
+            return match
+    return None
 
 
 def _group_in_capitals(match: re.Match[str]) -> bool:

@@ -13,6 +13,7 @@ from ingest.evaluate_jats import (
     articles,
     blind_names,
     citation_spans,
+    entry_lines,
     evaluate_article,
     evaluate_corpus,
     is_blind,
@@ -209,3 +210,26 @@ def test_a_route_that_fails_on_one_article_counts_its_markers_as_misses(tmp_path
     assert "malformed BibTeX entry" in failed.error and "<tmp>" in failed.error
     assert "FAILED, every marker a miss" in evaluate_jats.article_line(result)
     assert result.routes["jats"].error == ""
+
+
+def test_gold_entry_lines_skip_an_entry_the_reader_prints_nothing_for(tmp_path: Path) -> None:
+    """An entry with nothing to print has no line in the rendered list: the entries after it keep
+    their own keys instead of taking their predecessor's (every later gold key was off by one)."""
+    from ingest.readers import read_documents
+
+    refs = "".join(f'<ref id="r{i}"><label>{i}</label><element-citation publication-type="journal">'
+                   f"<person-group><name><surname>Author{i}</surname><given-names>A</given-names></name>"
+                   f"</person-group><article-title>Title {i}</article-title><year>200{i}</year>"
+                   "</element-citation></ref>" for i in (1, 3))
+    empty = '<ref id="r2"><label>2</label><element-citation/></ref>'
+    refs = refs.replace('<ref id="r3">', empty + '<ref id="r3">')
+    path = tmp_path / "a.xml"
+    path.write_text('<?xml version="1.0"?><article><front><article-meta><title-group><article-title>T'
+                    '</article-title></title-group></article-meta></front><body><p>Seen [<xref '
+                    'ref-type="bibr" rid="r3">3</xref>].</p></body><back><ref-list>' + refs +
+                    "</ref-list></back></article>", encoding="utf-8")
+    article = read_documents(path)[0]
+    lines = article.text.split("\n")
+    by_line = entry_lines(article)
+    assert sorted(by_line.values()) == ["r1", "r3"]
+    assert all(("Author" + key[1:]) in lines[line - 1] for line, key in by_line.items())

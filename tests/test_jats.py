@@ -367,3 +367,62 @@ def test_rendered_text_with_its_bib_resolves_every_citation_once(tmp_path: Path,
     assert result.unresolved == []
     cited = [r for r in result.batch.relationships if r.type == "CITES" and r.start.startswith("evidence:")]
     assert len(cited) == len(article.citations) == markers
+
+
+def test_an_entry_printed_as_a_remark_or_a_bare_link_stays_in_the_printed_list(tmp_path: Path) -> None:
+    """RSTA prints '101. Unwetterklimatologie: Starkregen. www.dwd.de/… (accessed 30 April 2020)' as
+    a <comment> in a mixed-citation, Scientific Reports '107. https://www.aptagen.com/' as a bare
+    <ext-link>: both are entries of the list a reader sees, so the rendered list keeps its numbering."""
+    back = ('<ref-list><ref id="r1"><label>1</label><mixed-citation publication-type="std"><comment>'
+            'Unwetterklimatologie: Starkregen. <uri>www.dwd.de/starkregen.html</uri>. '
+            '(accessed 30 April 2020)'
+            '</comment>.</mixed-citation></ref><ref id="r2"><label>2</label><element-citation '
+            'publication-type="other"><ext-link ext-link-type="uri" xlink:href="https://www.aptagen.com/">'
+            'https://www.aptagen.com/</ext-link></element-citation></ref>'
+            '<ref id="r3"><label>3</label><element-citation publication-type="journal"><person-group>'
+            '<name><surname>Vandal</surname><given-names>T</given-names></name></person-group>'
+            '<article-title>Downscaling</article-title><source>Theor Appl Climatol</source><year>2019</year>'
+            '</element-citation></ref></ref-list>')
+    body = ('<p>Heavy rain [<xref ref-type="bibr" rid="r1">1</xref>] was counted '
+            '[<xref ref-type="bibr" rid="r3">3</xref>].</p>')
+    path = write(tmp_path, body, back=back)
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "<article ", '<article xmlns:xlink="http://www.w3.org/1999/xlink" ', 1), encoding="utf-8")
+    article = read_documents(path)[0]
+    printed = [article.text[b.start:b.end] for b in article.blocks if b.kind == REFERENCES]
+    assert len(printed) == 3
+    assert printed[0].startswith("Unwetterklimatologie: Starkregen.")
+    assert "https://www.aptagen.com/" in printed[1]
+
+
+def test_a_string_name_prints_its_parts_in_the_publishers_order(tmp_path: Path) -> None:
+    """Glossa marks up 'Grosu, Alexander & Koji Hoshi. 2016.' with the second author's given name
+    first inside <string-name>: the printed list keeps that order (a <name> prints 'Surname GN')."""
+    back = ('<ref-list><ref id="B7"><mixed-citation publication-type="journal"><string-name><surname>Grosu'
+            '</surname>, <given-names>Alexander</given-names></string-name> &amp; <string-name>'
+            '<given-names>Koji</given-names> <surname>Hoshi</surname></string-name>. <year>2016</year>. '
+            '<article-title>Japanese internally headed relatives</article-title>. <source>Glossa</source> '
+            '<volume>1</volume>(<issue>1</issue>). 1–31.</mixed-citation></ref></ref-list>')
+    body = '<p>As shown by <xref ref-type="bibr" rid="B7">Grosu &amp; Hoshi (2016)</xref>.</p>'
+    article = read_documents(write(tmp_path, body, back=back))[0]
+    [entry] = [article.text[b.start:b.end] for b in article.blocks if b.kind == REFERENCES]
+    assert entry.startswith("Grosu, Alexander & Koji Hoshi. 2016. Japanese internally headed relatives.")
+    assert [(p.family, p.given) for p in article.references[0].authors] == [("Grosu", "Alexander"),
+                                                                           ("Hoshi", "Koji")]
+
+
+def test_loose_names_after_the_title_are_the_volumes_editors_not_authors(tmp_path: Path) -> None:
+    """Glossa's mixed-citations hold their names loose, without <person-group>: 'Sheehan, Michelle.
+    2013a. Explaining the constraint. In Biberauer, Theresa & Sheehan, Michelle (eds.), …' is by
+    Sheehan alone, so 'Sheehan 2013a' is not read as a two-author work."""
+    name = '<string-name><surname>{0}</surname>, <given-names>{1}</given-names></string-name>'
+    back = ('<ref-list><ref id="B115"><mixed-citation publication-type="book">'
+            + name.format("Sheehan", "Michelle") + '. <year>2013a</year>. <chapter-title>Explaining the '
+            'constraint</chapter-title>. In ' + name.format("Biberauer", "Theresa") + ' &amp; '
+            + name.format("Sheehan", "Michelle") + ' (eds.), <source>Disharmonic word orders</source>, '
+            '<fpage>407</fpage>–<lpage>468</lpage>. <publisher-loc>Oxford</publisher-loc>: '
+            '<publisher-name>OUP</publisher-name>.</mixed-citation></ref></ref-list>')
+    body = '<p>See <xref ref-type="bibr" rid="B115">Sheehan 2013a</xref>.</p>'
+    [ref] = read_documents(write(tmp_path, body, back=back))[0].references
+    assert [p.family for p in ref.authors] == ["Sheehan"]
+    assert "Biberauer" in ref.fields["editor"] and "Biberauer" not in ref.fields.get("author", "")

@@ -295,3 +295,30 @@ def test_a_run_of_capitals_with_no_full_stop_is_read_in_linear_time() -> None:
     assert _corporate_author(body) == ([], body)
     assert _corporate_author("World Health Organization. Guidelines on X. Geneva")[0][0].family == \
         "World Health Organization"
+
+
+def test_a_numbered_web_page_cited_by_its_address_alone_is_an_entry() -> None:
+    """Scientific Reports prints '107. https://www.aptagen.com/': its number still names it."""
+    text = ("References\n\n106. Lee J. Aptamers. Nucleic Acids Res 2019;4:1–9.\n\n"
+            "107. https://www.aptagen.com/\n\n108. Kim S. Proteins. Cell 2020;5:2–8.\n")
+    refs = references_in_text(text)
+    assert [r.label for r in refs] == ["106", "107", "108"]
+    assert refs[1].fields["url"] == "https://www.aptagen.com/"
+
+
+def test_names_after_an_inverted_first_author_may_print_the_given_name_first() -> None:
+    """The Unified Style Sheet for Linguistics (Glossa): 'Grosu, Alexander & Koji Hoshi. 2016.';
+    a capitalised particle opens an inverted name ('De Mulder, Walter')."""
+    entry = parse_entry("Grosu, Alexander & Koji Hoshi. 2018. On the unified analysis of relative "
+                        "clauses. Glossa 3(1). 1–20.")
+    assert [(p.family, p.given) for p in entry.authors] == [("Grosu", "Alexander"), ("Hoshi", "Koji")]
+    assert entry.year == "2018" and entry.title == "On the unified analysis of relative clauses"
+    entry = parse_entry("Erlewine, Michael Yoshitaka & Isaac Gould. 2016. Unifying Japanese relative "
+                        "clauses. Glossa 1(1). 1–40.")
+    assert [p.family for p in entry.authors] == ["Erlewine", "Gould"]
+    entry = parse_entry("Carlier, Anne, Lamiroy, Béatrice & De Mulder, Walter. 2012. The pace of "
+                        "grammaticalization. Folia Linguistica 46. 287–301.")
+    assert [p.family for p in entry.authors] == ["Carlier", "Lamiroy", "De Mulder"]
+    # Vancouver and APA lists read as before
+    assert [p.family for p in parse_entry("Smith, J., & Jones, K. (2010). A title. J Test, 1, 2.").authors] \
+        == ["Smith", "Jones"]

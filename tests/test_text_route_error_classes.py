@@ -394,3 +394,133 @@ def test_counts_in_parentheses_cite_nothing_in_an_author_year_article_with_a_bib
     text = f"# Woody flora of the Cerrado\n\n{body}\n\n## References\n\n" + "\n\n".join(entries) + "\n"
     bib_text = "\n".join(r.bibtex for r in bib)
     assert _evidence(text, bib_text) == [("(BFG 2021)", ["bfgthebrazilfloragroup2021"])]
+
+
+# A numbered article whose superscripts lost their markup and are glued to the text (as AJTMH, Gut
+# and Liver and EHTJ read once rendered as plain text); the sentences are written for this test.
+GLUED_REFERENCES = "\n\n".join(
+    f"{i}. {family} A, Lee B. {title}. J Trop Med. {2000 + i};{i}:1-9."
+    for i, (family, title) in enumerate([
+        ("Ross", "Vector competence of Aedes"), ("Kim", "Exome sequencing in Crohn disease"),
+        ("Park", "Rare variants in IBD"), ("Cho", "GWAS of Korean patients"),
+        ("Lim", "Autophagy genes"), ("Diallo", "Dengue in West Africa"),
+        ("Mbeki", "Chikungunya outbreaks"), ("Sato", "Climate and vectors")], start=1)) + "\n"
+
+
+def _glued_article(body: str) -> str:
+    opening = ("Chikungunya virus spread quickly across the islands.1 Vector surveys followed in every "
+               "district.2 Rainfall was recorded at each site.3\n\n")
+    return f"# Vectors\n\n{opening}{body}\n\n## References\n\n{GLUED_REFERENCES}"
+
+
+def test_superscripts_glued_after_an_acronym_or_a_parenthesis_are_markers():
+    body = ("ATG16L2 was identified as a candidate gene for CD in a recent Korean GWAS.4 ATG16L1 works "
+            "alongside it. Patients were tested for dengue virus (DENV)6 and chikungunya virus (CHIKV)7 "
+            "RNA. Variants were filtered (Supplementary Table 2).2,3 The panel was reviewed as "
+            "recommended by WHO,8 and then applied.")
+    found = _evidence(_glued_article(body))
+    assert ("4", ["ref-4"]) in found and ("6", ["ref-6"]) in found and ("7", ["ref-7"]) in found
+    assert ("2,3", ["ref-2", "ref-3"]) in found and ("8", ["ref-8"]) in found
+
+
+def test_a_superscript_glued_to_a_word_before_the_next_word_is_a_marker_but_not_a_count():
+    body = ("Coding regions are more sensitive to genetic changes2,3 than other regions. Bellini and "
+            "others5 detected virus in the progeny. Patients with type2 diabetes and a phase3 trial "
+            "were excluded. Calcium salts such as Ca(OH)2 and Mg(OH)2 were used.")
+    found = _evidence(_glued_article(body))
+    assert ("2,3", ["ref-2", "ref-3"]) in found and ("5", ["ref-5"]) in found
+    numbers = [marker for marker, _ in found if marker[:1].isdigit()]
+    assert numbers == ["1", "2", "3", "2,3", "5"]  # "type2", "phase3", "Ca(OH)2": no markers
+
+
+def test_glued_markers_need_a_bare_numbered_article():
+    """In an article whose markers are bracketed, 'changes2 than' is no citation."""
+    body = "Coding regions are sensitive to genetic changes2 than other regions [1]. WHO,3 said so [2]."
+    text = f"# Vectors\n\n{body}\n\n## References\n\n{GLUED_REFERENCES}"
+    assert [marker for marker, _ in _evidence(text)] == ["[1]", "[2]"]
+
+
+GLOSSA_REFERENCES = """Kuroda, Shige-Yuki. 1999a. Internally headed relative clauses. Tokyo: Kenkyusha.
+
+Kuroda, Shige-Yuki. 1999b. Notes on head-internal relative clauses. Tokyo: Hituzi.
+
+Sheehan, Michelle. 2013a. Explaining the Final-over-Final Constraint. Oxford: Oxford University Press.
+
+Sheehan, Michelle. 2013b. Some implications of a copy theory of labeling. Syntax 16(4). 362–396.
+
+Sheehan, Michelle. 2017. The Final-over-Final Condition and processing. Cambridge: MIT Press.
+"""
+
+
+def test_a_lone_year_suffix_after_a_suffixed_year_cites_the_same_authors_next_work():
+    """Glossa prints one author's works of a year as '(Sheehan 2013a; b; 2017)' and 'Kuroda (1999a; b)'."""
+    text = ("# Relatives\n\nFOFC has been studied at length (see Sheehan 2013a; b; 2017). Kuroda (1999a; b) "
+            "identifies this event as the main one.\n\n## References\n\n" + GLOSSA_REFERENCES)
+    found = _evidence(text)
+    assert ("Sheehan 2013a", ["sheehan2013a"]) in found and ("b", ["sheehan2013b"]) in found
+    assert ("2017", ["sheehan2017"]) in found
+    assert ("Kuroda (1999a; b)", ["kuroda1999a", "kuroda1999b"]) in found
+
+
+def test_a_numbered_list_in_the_text_does_not_number_the_bib_entries(tmp_path):
+    """An author–year article whose conclusion is a numbered list ('1. Syntactically, IHRCs are
+    CPs.'), read with its .bib: footnote numbers after a stop ('… a shared source.2 After all')
+    cite nothing."""
+    bib = "\n".join(f"@book{{{key}, author = {{Sheehan, Michelle}}, year = {{{year}}}, title = {{{title}}}}}"
+                    for key, year, title in [("s13", "2013", "Explaining the constraint"),
+                                             ("s17", "2017", "The condition and processing"),
+                                             ("s18", "2018", "Labels"), ("s19", "2019", "Copies")])
+    text = ("# Relatives\n\nWe take no shared source to be implied.2 After all, clauses differ "
+            "(Sheehan 2013). This is expected.3 The analysis extends (Sheehan 2017). Nothing follows.4 "
+            "We conclude.\n\n"
+            "## Conclusions\n\n1. Syntactically, the clauses are CPs without a head.\n\n"
+            "2. Relevancy targets only eventualities in adjacent constituents.\n\n"
+            "3. The class of islands was expanded.\n\n## References\n\n"
+            "Sheehan, Michelle. 2013. Explaining the constraint. Oxford: OUP.\n\n"
+            "Sheehan, Michelle. 2017. The condition and processing. Cambridge: MIT Press.\n")
+    assert [marker for marker, _ in _evidence(text, bib)] == ["(Sheehan 2013)", "(Sheehan 2017)"]
+
+
+def test_a_running_corpus_and_a_seasons_year_are_cited_by_their_first_year():
+    """Glossa cites a corpus still growing as 'Davies (2006-)' and a two-season volume as 'Kuroda's
+    (1975/76)'; the printed list gives them as '2006-.' and '1975/76.'."""
+    text = ("# Possessives\n\nThe noun phrases were taken from Davies (2006-). Relatives satisfy "
+            "Kuroda’s (1975/76) Relevancy Condition.\n\n## References\n\n"
+            "Davies, Mark. 2006-. Corpus del Español: 100 million words. http://www.corpusdelespanol.org/.\n\n"
+            "Kuroda, Shige-Yuki. 1975/76. Pivot independent relativization in Japanese II. Papers in "
+            "Japanese Linguistics 3. 59–93.\n")
+    references = references_in_text(text)
+    assert [(r.key, r.year, r.title) for r in references] == [
+        ("davies2006", "2006", "Corpus del Español: 100 million words"),
+        ("kuroda1975", "1975", "Pivot independent relativization in Japanese II")]
+    found = _evidence(text)
+    assert ("Davies (2006-)", ["davies2006"]) in found
+    assert any(keys == ["kuroda1975"] for _, keys in found)
+
+
+def test_a_section_sign_or_several_pages_after_the_year_are_a_locator():
+    """Glossa: 'Grosu & Hoshi (2016: §3)', '(Stolz et al. 2014: 109, 119, 145–147)'; the same
+    author's next year after the pages is still a citation ('(Smith 2010: 45; 2012)')."""
+    text = ("# Relatives\n\nThe argument was refuted in Grosu & Hoshi (2016: §3). Place names are "
+            "zero-marked (Stolz et al. 2014: 109, 119, 145–147). Both hold (Smith 2010: 45; 2012).\n\n"
+            "## References\n\nGrosu, Alexander & Koji Hoshi. 2016. Japanese relatives. Glossa 1(1). 1–31.\n\n"
+            "Stolz, Thomas, Nataliya Levkovych & Aina Urdze. 2014. Place names. Bremen: Brockmeyer.\n\n"
+            "Smith, John. 2010. One work. Oxford: OUP.\n\nSmith, John. 2012. Another work. Oxford: OUP.\n")
+    found = _evidence(text)
+    assert ("Grosu & Hoshi (2016: §3)", ["grosu2016"]) in found
+    assert ("(Stolz et al. 2014: 109, 119, 145–147)", ["stolz2014"]) in found
+    assert ("Smith 2010: 45", ["smith2010"]) in found and ("2012", ["smith2012"]) in found
+
+
+def test_a_printed_entry_whose_authors_cannot_be_read_keeps_its_own_number():
+    """'3. Patz Ja, …' (a typo in the initials) reads no authors; '[3]' still names entry 3, not
+    entry 9 by the same first author, which the entry matcher would prefer."""
+    text = ("# Climate and health\n\nUp to 200,000 deaths a year were attributed to climate change [3]. "
+            "Assessments followed [9].\n\n## References\n\n"
+            "1. Smith K. Health and climate. Lancet 2009; 373: 1–9.\n\n"
+            "2. Jones R. Island nations. BMJ 2010; 340: 2–8.\n\n"
+            "3. Patz Ja, Campbell-Lendrum D, Holloway T, et al. Impact of regional climate change on human "
+            "health. Nature 2005; 438: 310–317.\n\n"
+            "9. Patz J, Campbell-Lendrum D, Gibbs H, et al. Health impact assessment of global climate "
+            "change. Annu Rev Public Health 2008; 29: 27–39.\n")
+    assert _evidence(text) == [("[3]", ["ref-3"]), ("[9]", ["ref-9"])]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -125,6 +126,11 @@ def number_references(references: list[Reference], docs: list[ParsedDocument]) -
     printed: set[int] = set()
     matcher: ReferenceEntryMatcher | None = None
     lists_entries = False  # the article prints a reference list (numbered or not)
+    # an entry parsed from the printed list itself is its own number's, whatever the matcher would
+    # prefer ("3. Patz Ja, …" with no readable authors is not "9. Patz J, Campbell-Lendrum D, …")
+    own_number = Counter(r.label for r in references if r.origin in ("reference-list", "pdf") and r.label)
+    parsed = {int(r.label): r.key for r in references if r.origin in ("reference-list", "pdf")
+              and r.label.isdigit() and own_number[r.label] == 1}
     for doc in docs:
         for block in doc.blocks:
             lists_entries = lists_entries or block.kind == REFERENCES
@@ -135,9 +141,13 @@ def number_references(references: list[Reference], docs: list[ParsedDocument]) -
                         entry.strip()):
                     continue
                 number = int(match.group(1) or match.group(2))
+                key = parsed.get(number) if block.kind == REFERENCES else None
+                if key is None:
+                    matcher = matcher or ReferenceEntryMatcher(references)
+                    key = matcher.best(match.group(3))
+                if block.kind == LIST_ITEM and not key and not looks_like_reference_entry(entry.strip()):
+                    continue  # a numbered list of the text (Glossa's "1. Syntactically, IHRCs are CPs …")
                 printed.add(number)
-                matcher = matcher or ReferenceEntryMatcher(references)
-                key = matcher.best(match.group(3))
                 if key:
                     listed.setdefault(number, key)
     in_list_order = all(n <= len(references) and references[n - 1].key == key for n, key in listed.items())

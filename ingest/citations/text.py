@@ -32,7 +32,7 @@ _ONE_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 NO_YEAR = r"n\.\s?d\.|s\.\s?d\.|in press|forthcoming|in review|submitted"
 # "1992", "2001a", "1895/1955" and "1885/1887/1889" (one work, its editions), a run glued together by a
 # copy-paste ("193019311933/1949"), or a word for no year.
-YEAR = rf"{_ONE_YEAR}+[a-z]?(?:/{_ONE_YEAR}[a-z]?)*|{NO_YEAR}"
+YEAR = rf"{_ONE_YEAR}+[a-z]?(?:/{_ONE_YEAR}[a-z]?)*(?:/\d\d(?![\d/]))?|{NO_YEAR}"  # and "1975/76"
 # A list of one author's works: "2012, 2013", "2004a, b", "2004a,b" (a bare letter repeats the year before).
 YEAR_LIST = rf"(?:{YEAR})(?:\s*,\s*(?:{YEAR}|[a-z](?![\w.])))*"
 

@@ -51,8 +51,10 @@ _PART_SUFFIX = re.compile(r",?\s+(?:for (?:a |an |the |more |further )?(?:\w+\s+
 _CITED_IN = re.compile(r",?\s*\bas (?:cited|quoted|reported) (?:in|by)\s+", re.IGNORECASE)
 # After the year: "p. 45", "pp. 3-9", "chap. 2", a bare page ("(Hjørland 2002b, 257)") or Harvard's
 # "(Smith, 2010: 45)".
+# Glossa's "(2016: §3)" and "(Stolz et al. 2014: 109, 119, 145–147)" too.
 _LOCATOR = (r"(?:\s*,\s*(?:(?:pp?\.|chap\.|ch\.|para\.|p\b|section|sec\.)\s*[\w\s\-–,]*"
-            r"|\d{1,3}(?:\s*[-–]\s*\d{1,4})?)|\s*:\s*\d{1,4}(?:\s*[-–]\s*\d{1,4})?)?")
+            r"|\d{1,3}(?:\s*[-–]\s*\d{1,4})?)|\s*:\s*§?\s*\d{1,4}(?:\s*[-–]\s*\d{1,4})?"
+            r"(?:\s*,\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?(?!\d))*)?")
 _AUTHOR_YEAR_PART = re.compile(
     rf"^(?P<names>{NAME_LIST})(?P<etal>{ETAL})?,?\s+(?P<years>{YEAR_LIST}){_LOCATOR}$"
 )
@@ -66,9 +68,14 @@ _TRAILING_AUTHOR_YEAR = re.compile(
 _LEAD_IN = re.compile(r"\b(?:in|see|also|by|from|and|cf\.|e\.g\.|i\.e\.)\s*$", re.IGNORECASE)
 _CAPITALISED_BEFORE = re.compile(rf"[{UPPER}][\w'’\-]*\s+$")
 _NARRATIVE_BEFORE = re.compile(rf"(?P<names>{NAME_LIST})(?P<etal>{ETAL})?(?:['’]s)?\s*$")
-_YEARS_ONLY = re.compile(  # "(2014; 2015)" too, as ABNT lists an author's works
-    rf"^(?P<years>(?:{YEAR_LIST})(?:\s*;\s*(?:{YEAR_LIST}))*){_LOCATOR}$"
+# "(2014; 2015)" too, as ABNT lists an author's works; Glossa's "(1999a; b)"; a corpus or series
+# still running, "Davies (2006-)", is cited by the year it began
+_YEARS_ONLY = re.compile(
+    rf"^(?P<years>(?:{YEAR_LIST})(?:\s*;\s*(?:{YEAR_LIST}|[a-z](?![\w.])))*)(?:[-–](?!\d))?{_LOCATOR}$"
 )
+# A part that is only the next suffix of the year before: "(Sheehan 2013a; b; 2017)", Glossa's style.
+_SUFFIX_ONLY = re.compile(r"[a-z]")
+_SUFFIXED_YEAR = re.compile(r"\d{4}[a-z]")
 # Where a parenthesis splits into citations: at ';', and at a ',' between a year and the next
 # author ("(Queiroz 2009, Kim et al. 2018)", author–year without a comma before the year).
 # Also at an "and" between two citations ("but see Versieux et al. 2017 and Vibrans et al. 2020").
@@ -130,6 +137,11 @@ TRAILING_REACH = 240  # characters: "reviewed in" and a long author list fit
 def _cited_part(core: str, core_start: int, co_authors: list[tuple[str, int]],
                 previous: CitedPart | None, index: RefIndex) -> CitedPart | None:
     """The citation one part holds, or None."""
+    if previous and _SUFFIX_ONLY.fullmatch(core):  # "b" after "Sheehan 2013a": Sheehan 2013b
+        last = split_years(previous.years)[-1]
+        if _SUFFIXED_YEAR.fullmatch(last):
+            return CitedPart(core_start, core_start + len(core), previous.families, previous.etal,
+                             last[:4] + core)
     years_only = _YEARS_ONLY.match(core)
     if years_only and previous:  # "1996b" after "Douady and Couder, 1996a": the same authors
         return CitedPart(core_start, core_start + len(core), previous.families, previous.etal,

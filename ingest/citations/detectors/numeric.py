@@ -195,6 +195,28 @@ _GLUED_TO_WORD = re.compile(
     rf"(?<=[a-z]{{4}})(?P<bare>{_BARE_SPEC})"
     rf"(?=[.,;:]?[ \t]+(?:and|or|with)\b|[.,;:][ \t]|[ \t]+\()")
 _GLUED_AFTER_STOP = re.compile(rf"(?<=[a-z]{{3}}\.)(?P<bare>{_BARE_SPEC})(?=[ \t]+[{UPPER}]|[ \t]*\n)")
+# Glued in the ways left above, as AJTMH, Gut and Liver and EHTJ print them once the markup is gone:
+# - after an acronym's punctuation ("… in a recent Korean GWAS.24 ATG16L1 …", "… by WHO,6 this …",
+#   "… among all EIDs.3, 13"; not "Fig.2", "p.3", "(L.)");
+_GLUED_AFTER_ACRONYM = re.compile(
+    rf"(?:(?<=[A-Z]{{2}}[.,;:])|(?<=[A-Z]{{2}}s[.,;:]))(?P<bare>{_BARE_SPEC})"
+    rf"(?=[ \t]+[{UPPER}a-z(]|[ \t]*\n)")
+# - glued to a closing parenthesis, with or without the clause's punctuation ("… dengue virus (DENV)16
+#   and …", "… (Supplementary Table 2).10,11 The …"); the parenthesis must read as words, an acronym
+#   or a year, not a formula's group ("Ca(OH)2 and", "(CH3)2 groups"): see _glued_paren_marker;
+_GLUED_AFTER_PAREN = re.compile(rf"(?<=\))[.,;:]?(?P<bare>{_BARE_SPEC})(?=[ \t]+[{UPPER}a-z(]|[ \t]*\n)")
+_PAREN_WORDS = re.compile(r"(?:^|\s)\((?:[^()\s]{4,}|[^()]*\s[^()]*)\)$")
+# - glued to a lower-case word before the next lower-case word ("… sensitive to genetic changes7,8 than
+#   nongenetic regions", "… Bellini and others35 detected …"), unless the word counts or names what
+#   the number is ("type2 diabetes", "phase3 trial", "day7 after", "alpha1 antitrypsin").
+_GLUED_BEFORE_WORD = re.compile(rf"(?<=[a-z]{{4}})(?P<bare>{_BARE_SPEC})(?=[ \t]+[a-z])")
+_WORD_BEFORE = re.compile(r"[a-z]+$")
+_NUMBERED_WORDS = frozenset(
+    "type types phase phases grade grades stage stages level levels class classes group groups step steps "
+    "wave waves round rounds cycle cycles visit visits dose doses days weeks months years hours minutes "
+    "alpha beta gamma delta kappa sigma omega theta lambda epsilon zeta iota chapter section figure table "
+    "panel lane site sites zone area model version release item items question questions patient case "
+    "subject participant sample study experiment line point arm".split())
 BARE_MIN = 3  # that many of them, every number a reference's, make a document's numbering bare
 _BARE_REACH = 48  # characters after a unit where its trailing marker (the next unit's start) may lie
 
@@ -246,11 +268,26 @@ def _bare_markers(text: str, unit: Unit) -> list[re.Match[str]]:
     """The plain-number superscripts a unit owns: those inside it and the one right after its
     last full stop, which the segmenter may have put at the start of the next unit."""
     stop = min(len(text), unit.end + _BARE_REACH)
-    owned = [m for pattern in (_BARE_AFTER_PUNCT, _BARE_AFTER_NUMBER, _GLUED_AFTER_PUNCT, _GLUED_TO_WORD)
-             for m in pattern.finditer(text, unit.start, stop)
-             if unit.start <= m.start() - 1 < unit.end and m.end() < stop - 1]
+    patterns = (_BARE_AFTER_PUNCT, _BARE_AFTER_NUMBER, _GLUED_AFTER_PUNCT, _GLUED_TO_WORD,
+                _GLUED_AFTER_ACRONYM, _GLUED_AFTER_PAREN, _GLUED_BEFORE_WORD)
+    owned = [m for pattern in patterns for m in pattern.finditer(text, unit.start, stop)
+             if unit.start <= m.start() - 1 < unit.end and m.end() < stop - 1
+             and _glued_reads_as_marker(text, m)]
     inside = [m for m in _BARE_AFTER_NAME.finditer(text, unit.start, unit.end)]
-    return sorted(owned + inside, key=lambda m: m.start())
+    unique = {m.span("bare"): m for m in reversed(owned + inside)}  # two patterns may read one marker
+    return sorted(unique.values(), key=lambda m: m.start())
+
+
+def _glued_reads_as_marker(text: str, match: re.Match[str]) -> bool:
+    """The checks a look-behind cannot make: a parenthesis glued to the number reads as words, an
+    acronym or a year (not "Ca(OH)2"); a word glued to it does not count what the number is."""
+    if match.re is _GLUED_AFTER_PAREN:
+        close = match.start()
+        return bool(_PAREN_WORDS.search(text, max(0, close - 200), close))
+    if match.re is _GLUED_BEFORE_WORD:
+        word = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
+        return bool(word) and word.group(0) not in _NUMBERED_WORDS
+    return True
 
 
 def find_numeric(text: str, unit: Unit, index: RefIndex, numbering: str) -> list[EvidenceSpan]:
