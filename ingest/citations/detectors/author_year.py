@@ -221,7 +221,7 @@ def find_author_year(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpa
                 name_runs = _name_run_starts(segment)
             # The same search as over segment[:paren.start()], from where the names can begin.
             before = _NARRATIVE_BEFORE.search(segment, name_runs[paren.start()], paren.start())
-            if before and not _is_title_words(before.group("names"), index):
+            if before and not _title_not_authors(before, years_only.group("years"), index):
                 families = _without_openers(_split_names(before.group("names")), index,
                                             bool(before.group("etal")), years_only.group("years"))
                 start = unit.start + segment.index(families[0], before.start())
@@ -356,6 +356,16 @@ def _citation_core(part: str) -> str:
     core = core[prefix.end():] if prefix else core
     suffix = _PART_SUFFIX.search(core)
     return core[:suffix.start()] if suffix else core
+
+
+def _title_not_authors(before: re.Match[str], years: str, index: RefIndex) -> bool:
+    """The words before '(1992)' are a work's title and not its authors: 'Trauma and Recovery
+    (1992)' is a title, but 'Mueller and Oppenheimer (2014)' stays a citation of their 2014 paper
+    even when another entry's title names them ('A replication of Mueller and Oppenheimer (2014)')."""
+    if not _is_title_words(before.group("names"), index):
+        return False
+    families = _split_names(before.group("names"))
+    return not resolve_author_year(index, families, bool(before.group("etal")), split_years(years)[0])
 
 
 def _is_title_words(names: str, index: RefIndex) -> bool:

@@ -169,11 +169,22 @@ def is_past(sentence: str) -> bool:
     return False
 
 
+# An opinion word that is a noun: after a determiner ("the questions", "their claims") or inside a
+# phrase opened by a preposition ("On conceptual questions, the longhand group did better").
+_NOUN_BEFORE = re.compile(r"(?:^|\s)(?:[Tt]he|[Aa]n?|[Tt]hese|[Tt]hose|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er|[Oo]ur|"
+                          r"[Ss]uch|[Tt]wo|[Tt]hree|[Ff]ew|[Oo]ne)\s+$")
+_PREPOSITION_PHRASE = re.compile(r"^(?:On|In|At|For|With|From|About|Of|Under|Over|Across|Among|Between|"
+                                 r"Beyond|Despite|Without)\s+(?:[\w'’\-]+\s+){0,3}$")
+
+
 def _another_voice(sentence: str, own_names: set[str]) -> bool:
     """An opinion verb whose subject (the words before it in its clause) is not the work's authors
-    (a pronoun, "the authors", or the family name of one of them)."""
+    (a pronoun, "the authors", or the family name of one of them). The same word used as a noun
+    ("On conceptual questions", "the claims") is no verb."""
     for verb in _OPINION_VERB.finditer(sentence):
         clause = re.split(r"[,;:]\s*", sentence[:verb.start()])[-1]
+        if _NOUN_BEFORE.search(clause) or _PREPOSITION_PHRASE.match(clause):
+            continue
         if not _OWN_VOICE.match(clause) and fold(clause.strip()) not in own_names:
             return True
     return False

@@ -43,7 +43,12 @@ _CONTINUES = re.compile(
     rf"(?:{REPORTING}|offers|gives|lists|sets out|recommends|traces)\b"
     r"|(?:On|According to|Under|In) (?:this|that|their|his|her) (?:account|view|theory|model|framework|"
     r"reading|analysis|interpretation)\b"
-    rf"|In (?:their|his|her) {_CARRIED_WORK}\b)"
+    rf"|In (?:their|his|her) {_CARRIED_WORK}\b"
+    # "The explanation the authors gave is …", "The conclusion they drew was …": what the work's
+    # authors offered, as the subject of the sentence
+    r"|(?:The|Their) (?:explanation|conclusion|interpretation|argument|answer|account|reason|verdict)s? "
+    r"(?:that )?(?:the (?:authors|researchers|investigators)|they) (?:\w+ly )?(?:gave|give|offer(?:ed)?|"
+    r"reach(?:ed)?|dr(?:ew|aw)|propos(?:e|ed)|favou?r(?:ed)?|settled on|put forward|came to)\b)"
 )
 # "Deliberate practice, in their account, needs feedback": the same, set off by commas in the sentence.
 _ASIDE = re.compile(
