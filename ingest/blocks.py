@@ -71,6 +71,8 @@ REFERENCE_LINE = re.compile(
     r"^[A-ZÀ-Þ][\w'’\-]+(?: [A-ZÀ-Þ][\w'’\-]+)?,\s+(?:[A-ZÀ-Þ]\.|[A-ZÀ-Þ][a-zà-ÿ]+).{0,600}?"
     r"\(\s*(?:\d{4}[a-z]?|n\.\s?d\.)\s*\)"
 )
+# A Markdown footnote definition, "[^1]: Semmelweis, I. (1983). The etiology …": its label, then the note.
+FOOTNOTE_DEFINITION = re.compile(r"^\[\^(?P<label>[\w\-]{1,30})\]:[ \t]*")
 VALEDICTION = re.compile(
     r"(?:~\s*$|^(?:best|kind|warm|warmest)?\s*(?:regards|wishes)\b|^(?:sincerely|cheers|yours|warmly|love"
     r"|blessings|with love|with gratitude|thanks|thank you|respectfully|until next time|take care)\b)",
@@ -347,7 +349,7 @@ class Classifier:
             single = self._single_line_kind(words)
             if single:
                 return single
-        if REFERENCE_LINE.match(words) or READING_LABEL.match(words):
+        if REFERENCE_LINE.match(words) or READING_LABEL.match(words) or self._footnote_entry(words):
             return REFERENCES
         if self._numbered_entries(unit, words):
             return REFERENCES
@@ -356,6 +358,17 @@ class Classifier:
         if not self.markdown and self._looks_like_heading(unit):
             return HEADING
         return PARAGRAPH
+
+    @staticmethod
+    def _footnote_entry(words: str) -> bool:
+        """A Markdown footnote whose note is a reference entry ("[^2]: Loudon, I. (2013). Ignaz
+        Phillip Semmelweis' studies …"): part of the notes list, not of the text. A note in prose
+        ("[^3]: I worked on that ward in 2010.") stays a paragraph."""
+        definition = FOOTNOTE_DEFINITION.match(words)
+        if not definition:
+            return False
+        note = words[definition.end():]
+        return bool(REFERENCE_LINE.match(note) or NUMBERED_VANCOUVER_LINE.match(note))
 
     def _numbered_entries(self, unit: Unit, words: str) -> bool:
         """Lines of a "[n]"-numbered Vancouver-style reference list: "[3] Levine JD, Gordon NC, Fields

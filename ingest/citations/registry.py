@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from graph.schema import EvidenceKind
 from ingest.citations.detectors.author_work import find_author_work
 from ingest.citations.detectors.author_year import find_author_year
+from ingest.citations.detectors.footnote import find_footnotes
 from ingest.citations.detectors.narrative import find_made_by, find_possessive_year, find_year_first
 from ingest.citations.detectors.numeric import PARENS, find_numeric
 from ingest.citations.detectors.quote import find_attributed_quote, find_quotes
@@ -48,6 +49,7 @@ class Detector:
 DETECTORS: tuple[Detector, ...] = (
     Detector("author-year", find_author_year),  # "(Herman, 1992)", "Herman (1992)"
     Detector("numeric", find_numeric, numbered=True),  # "[3]", "[4]–[7]", "(12)"
+    Detector("footnote", find_footnotes),  # "[^1]" with its definition "[^1]: Loudon, I. (2013). …"
     Detector("title", find_titles),  # "Trauma and Recovery"
     Detector("author-work", find_author_work),  # "Herman's book", "the book by Dr. Herman"
     Detector("study", find_studies),  # "the Grant Study"

@@ -1,0 +1,156 @@
+"""The blog-text error classes of issue #10 found on eval-blind-8's first run, each on sentences of
+its own: a narrative citation whose authors another entry's title names, a paragraph's account
+carried past an opinion word used as a noun, "the explanation the authors gave", and Markdown
+footnotes linked through their definitions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ingest.bibtex import parse_bibtex
+from ingest.citations import build_index, find_evidence
+from ingest.claims import document_units, extract_claims
+from ingest.model import REFERENCES
+from ingest.readers import read_documents
+
+BIB = r"""
+@article{roediger2006test, author = {Roediger, Henry L. and Karpicke, Jeffrey D.}, year = {2006},
+  title = {Test-enhanced learning: taking memory tests improves long-term retention},
+  journal = {Psychological Science}}
+@article{smith2016retrieval, author = {Smith, Amy M. and Floerke, Victoria A.}, year = {2016},
+  title = {A failure to replicate {Roediger} and {Karpicke} (2006) under stress},
+  journal = {Science}}
+@book{ellis1990hunger, author = {Ellis, Mary}, year = {1990}, title = {Hunger and Thirst}}
+@book{snow1855mode, author = {Snow, John}, year = {1855},
+  title = {On the mode of communication of cholera}, publisher = {John Churchill}}
+@article{koch1884cholera, author = {Koch, Robert}, year = {1884},
+  title = {Über den augenblicklichen Stand der bakteriologischen Choleradiagnose},
+  journal = {Deutsche Medizinische Wochenschrift}}
+"""
+
+
+def _analysed(tmp_path: Path, text: str, name: str = "post.md"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    docs = read_documents(path)
+    index = build_index(parse_bibtex(BIB, "t.bib"), docs)
+    doc = docs[0]
+    units = document_units(doc)
+    claims = extract_claims(doc, units)
+    return doc, units, claims, find_evidence(doc, units, claims, index)
+
+
+class _Links(dict):
+    """Claim text -> the keys of the evidence supporting it; looked up by the claim's opening words."""
+
+    def __getitem__(self, opening: str) -> list[str]:
+        found = [keys for text, keys in self.items() if text.startswith(opening)]
+        assert len(found) == 1, f"{len(found)} claims open with {opening!r}: {list(self)}"
+        return found[0]
+
+
+def _links(tmp_path: Path, text: str, name: str = "post.md") -> _Links:
+    doc, _, claims, evidence = _analysed(tmp_path, text, name)
+    links = _Links()
+    for number, claim in enumerate(claims):
+        keys = sorted({k for e in evidence if number in e.supports for k in e.sources})
+        dict.__setitem__(links, doc.text[claim.start:claim.end], keys)
+    return links
+
+
+# --- a narrative opening whose authors another entry's title names ----------------------------
+
+
+def test_authors_named_in_another_title_are_still_authors(tmp_path):
+    links = _links(tmp_path, "# Testing\n\nRoediger and Karpicke (2006) gave students a test instead of "
+                             "a second reading of a prose passage.\n")
+    assert links["Roediger and Karpicke (2006) gave student"] == ["roediger2006test"]
+
+
+def test_title_words_before_a_year_are_still_a_title(tmp_path):
+    _, _, _, evidence = _analysed(tmp_path, "# Famine\n\nHunger and Thirst (1990) describes the famine "
+                                            "years in one village.\n")
+    assert [(e.sources, e.resolved) for e in evidence] == [(["ellis1990hunger"], True)]
+
+
+# --- a paragraph carrying on the account of one work -----------------------------------------
+
+
+def test_an_opinion_word_used_as_a_noun_does_not_end_the_account(tmp_path):
+    links = _links(tmp_path, "# Testing\n\nRoediger and Karpicke (2006) gave students a test instead of "
+                             "a second reading. A week later the tested group remembered more. "
+                             "On recall questions, the tested group did far better.\n")
+    assert links["On recall questions, the tested group di"] == ["roediger2006test"]
+
+
+def test_an_opinion_verb_with_another_subject_still_ends_it(tmp_path):
+    links = _links(tmp_path, "# Testing\n\nRoediger and Karpicke (2006) gave students a test instead of "
+                             "a second reading. A week later the tested group remembered more. "
+                             "Many teachers questioned the result.\n")
+    assert links["Many teachers questioned the result."] == []
+
+
+def test_the_explanation_the_authors_gave_continues_their_work(tmp_path):
+    links = _links(tmp_path, "# Testing\n\nRoediger and Karpicke (2006) gave students a test instead of "
+                             "a second reading.\n\nThe explanation the authors gave is that recalling "
+                             "a fact strengthens the route back to it.\n")
+    assert links["The explanation the authors gave is that"] == ["roediger2006test"]
+
+
+# --- Markdown footnotes ---------------------------------------------------------------------
+
+ESSAY = """# The Broad Street Pump
+
+In 1854 John Snow traced a cholera outbreak in Soho to a single water pump.[^1] He had the handle removed, and the cases fell away.[^1]
+
+Thirty years later Robert Koch identified the bacterium itself.[^koch] Koch's colleagues were slow to agree.[^3]
+
+## Notes
+
+[^1]: Snow, J. (1855). *On the mode of communication of cholera* (2nd ed.). John Churchill.
+
+[^koch]: Koch, R. (1884). Über den augenblicklichen Stand der bakteriologischen Choleradiagnose. *Deutsche Medizinische Wochenschrift, 10*(45), 725–728.
+
+[^3]: Pettenkofer, M. (1884). *Zum gegenwärtigen Stand der Cholerafrage*. Oldenbourg.
+"""
+
+
+def test_a_footnote_reference_ends_its_sentence(tmp_path):
+    doc, units, _, _ = _analysed(tmp_path, ESSAY)
+    sentences = [doc.text[u.start:u.end] for u in units]
+    assert "In 1854 John Snow traced a cholera outbreak in Soho to a single water pump.[^1]" in sentences
+    assert "He had the handle removed, and the cases fell away.[^1]" in sentences
+
+
+def test_footnote_definitions_that_are_reference_entries_are_no_claims(tmp_path):
+    doc, _, claims, _ = _analysed(tmp_path, ESSAY)
+    texts = [doc.text[c.start:c.end] for c in claims]
+    assert not any("John Churchill" in t or "Wochenschrift" in t or "(45)" in t for t in texts)
+    notes = [b for b in doc.blocks if doc.text[b.start:b.end].startswith("[^")]
+    assert len(notes) == 3 and all(b.kind == REFERENCES for b in notes)
+
+
+def test_footnote_markers_link_the_work_their_definition_describes(tmp_path):
+    links = _links(tmp_path, ESSAY)
+    assert links["In 1854 John Snow traced a cholera outbre"] == ["snow1855mode"]
+    assert links["He had the handle removed, and the cases"] == ["snow1855mode"]
+    assert links["Thirty years later Robert Koch identified"] == ["koch1884cholera"]
+
+
+def test_a_footnote_describing_no_reference_is_unresolved_with_the_reason(tmp_path):
+    _, _, _, evidence = _analysed(tmp_path, ESSAY)
+    unresolved = [e for e in evidence if e.marker == "[^3]"]
+    assert len(unresolved) == 1 and unresolved[0].resolved is False and unresolved[0].sources == []
+    assert "describes no reference" in unresolved[0].reason
+
+
+def test_a_footnote_without_a_definition_says_so(tmp_path):
+    _, _, _, evidence = _analysed(tmp_path, "# Pump\n\nThe pump handle was removed in September.[^9]\n")
+    assert [(e.resolved, e.reason) for e in evidence] == [(False, "no footnote [^9] is defined")]
+
+
+def test_a_prose_footnote_stays_text(tmp_path):
+    doc, _, _, _ = _analysed(tmp_path, "# Pump\n\nThe pump stood on Broad Street.[^a]\n\n"
+                                       "[^a]: I walked past the replica pump last spring.\n")
+    note = [b for b in doc.blocks if doc.text[b.start:b.end].startswith("[^a]")]
+    assert note and note[0].kind != REFERENCES
