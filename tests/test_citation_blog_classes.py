@@ -99,20 +99,25 @@ def test_the_explanation_the_authors_gave_continues_their_work(tmp_path):
 
 # --- Markdown footnotes ---------------------------------------------------------------------
 
-ESSAY = """# The Broad Street Pump
-
-In 1854 John Snow traced a cholera outbreak in Soho to a single water pump.[^1] He had the handle removed, and the cases fell away.[^1]
-
-Thirty years later Robert Koch identified the bacterium itself.[^koch] Koch's colleagues were slow to agree.[^3]
-
-## Notes
-
-[^1]: Snow, J. (1855). *On the mode of communication of cholera* (2nd ed.). John Churchill.
-
-[^koch]: Koch, R. (1884). Über den augenblicklichen Stand der bakteriologischen Choleradiagnose. *Deutsche Medizinische Wochenschrift, 10*(45), 725–728.
-
-[^3]: Pettenkofer, M. (1884). *Zum gegenwärtigen Stand der Cholerafrage*. Oldenbourg.
-"""
+ESSAY = "\n".join([
+    "# The Broad Street Pump",
+    "",
+    "In 1854 John Snow traced a cholera outbreak in Soho to a single water pump.[^1] He had the handle "
+    "removed, and the cases fell away.[^1]",
+    "",
+    "Thirty years later Robert Koch identified the bacterium itself.[^koch] Koch's colleagues were slow "
+    "to agree.[^3]",
+    "",
+    "## Notes",
+    "",
+    "[^1]: Snow, J. (1855). *On the mode of communication of cholera* (2nd ed.). John Churchill.",
+    "",
+    "[^koch]: Koch, R. (1884). Über den augenblicklichen Stand der bakteriologischen Choleradiagnose. "
+    "*Deutsche Medizinische Wochenschrift, 10*(45), 725–728.",
+    "",
+    "[^3]: Pettenkofer, M. (1884). *Zum gegenwärtigen Stand der Cholerafrage*. Oldenbourg.",
+    "",
+])
 
 
 def test_a_footnote_reference_ends_its_sentence(tmp_path):
