@@ -159,3 +159,67 @@ def test_a_prose_footnote_stays_text(tmp_path):
                                        "[^a]: I walked past the replica pump last spring.\n")
     note = [b for b in doc.blocks if doc.text[b.start:b.end].startswith("[^a]")]
     assert note and note[0].kind != REFERENCES
+
+
+# --- nicknames of works cited before ---------------------------------------------------------
+
+NICK_BIB = r"""
+@article{olsen2019recess, author = {Olsen, Kari and Berg, Lina}, year = {2019},
+  title = {Longer recess and classroom attention: a cluster-randomised trial}, journal = {Child Development}}
+@article{mensah2021recess, author = {Mensah, Kofi}, year = {2021},
+  title = {Recess and attention: a meta-analysis of school trials}, journal = {Educational Research Review}}
+@article{mensah2023outdoor, author = {Mensah, Kofi and Appiah, Ama}, year = {2023},
+  title = {Outdoor play and reading scores: a multi-site replication}, journal = {Child Development}}
+"""
+
+RECESS = """Recess and attention
+By Lena Fischer, 3 March 2025
+
+Schools in Bergen gave one class a longer morning recess and another class none, and teachers rated the first class as more attentive (Olsen & Berg, 2019). A pooled analysis of twelve school trials found a smaller effect (Mensah, 2021). A larger replication in Ghana and Norway found no effect on reading scores (Mensah & Appiah, 2023).
+
+The Bergen trial was small. The Mensah meta-analysis pooled trials of very different lengths. The recess trial is still the one teachers quote.
+
+Comments
+
+1. Tom Reyes March 4, 2025 at 9:12 am - Reply
+The Bergen study matches what I saw in my own classroom.
+"""
+
+
+def _nick_links(tmp_path: Path) -> dict[str, list[str]]:
+    path = tmp_path / "recess.txt"
+    path.write_text(RECESS, encoding="utf-8")
+    from ingest.citations import CitedWords
+
+    docs = read_documents(path)
+    index = build_index(parse_bibtex(NICK_BIB, "n.bib"), docs)
+    cited_words = CitedWords()
+    links: dict[str, list[str]] = {}
+    for doc in docs:
+        units = document_units(doc)
+        claims = extract_claims(doc, units)
+        evidence = find_evidence(doc, units, claims, index, cited_words)
+        for number, claim in enumerate(claims):
+            links[doc.text[claim.start:claim.end]] = sorted(
+                {k for e in evidence if number in e.supports for k in e.sources})
+    return links
+
+
+def test_a_nickname_from_the_words_around_a_citation_names_that_work(tmp_path):
+    links = _nick_links(tmp_path)
+    assert links["The Bergen trial was small."] == ["olsen2019recess"]
+
+
+def test_a_nickname_by_the_first_author_picks_the_work_its_noun_fits(tmp_path):
+    links = _nick_links(tmp_path)
+    assert links["The Mensah meta-analysis pooled trials of very different lengths."] == ["mensah2021recess"]
+
+
+def test_a_nickname_of_only_common_words_names_nothing(tmp_path):
+    links = _nick_links(tmp_path)
+    assert links["The recess trial is still the one teachers quote."] == []
+
+
+def test_a_comment_uses_the_nickname_of_a_work_its_article_cited(tmp_path):
+    links = _nick_links(tmp_path)
+    assert links["The Bergen study matches what I saw in my own classroom."] == ["olsen2019recess"]
