@@ -172,18 +172,24 @@ NICK_BIB = r"""
   title = {Outdoor play and reading scores: a multi-site replication}, journal = {Child Development}}
 """
 
-RECESS = """Recess and attention
-By Lena Fischer, 3 March 2025
-
-Schools in Bergen gave one class a longer morning recess and another class none, and teachers rated the first class as more attentive (Olsen & Berg, 2019). A pooled analysis of twelve school trials found a smaller effect (Mensah, 2021). A larger replication in Ghana and Norway found no effect on reading scores (Mensah & Appiah, 2023).
-
-The Bergen trial was small. The Mensah meta-analysis pooled trials of very different lengths. The recess trial is still the one teachers quote.
-
-Comments
-
-1. Tom Reyes March 4, 2025 at 9:12 am - Reply
-The Bergen study matches what I saw in my own classroom.
-"""
+RECESS = "\n".join([
+    "Recess and attention",
+    "By Lena Fischer, 3 March 2025",
+    "",
+    "Schools in Bergen gave one class a longer morning recess and another class none, and teachers rated "
+    "the first class as more attentive (Olsen & Berg, 2019). A pooled analysis of twelve school trials "
+    "found a smaller effect (Mensah, 2021). A larger replication in Ghana and Norway found no effect on "
+    "reading scores (Mensah & Appiah, 2023).",
+    "",
+    "The Bergen trial was small. The Mensah meta-analysis pooled trials of very different lengths. "
+    "The recess trial is still the one teachers quote.",
+    "",
+    "Comments",
+    "",
+    "1. Tom Reyes March 4, 2025 at 9:12 am - Reply",
+    "The Bergen study matches what I saw in my own classroom.",
+    "",
+])
 
 
 def _nick_links(tmp_path: Path) -> dict[str, list[str]]:
