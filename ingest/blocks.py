@@ -179,7 +179,7 @@ class Unit:
 
     start: int
     end: int
-    hint: str  # "text", "item", "heading", "code"
+    hint: str  # "text", "item", "heading", "code", "rule" (a Markdown thematic break)
     single_line: bool
     alone: bool  # the only unit of its blank-line-separated group
     level: int = 0  # Markdown heading level
@@ -221,6 +221,8 @@ def _groups_outside_fences(lines: list[Line], markdown: bool, units: list[Unit])
             continue
         if fence_start is None:
             is_rule = MD_RULE.match(line.text)
+            if is_rule:  # a thematic break: a unit of its own (it closes a reference list)
+                units.append(Unit(line.start, line.end, "rule", True, True))
             kept.append(Line(line.number, line.start, line.start, "") if is_rule else line)
     return line_groups(kept)
 
@@ -338,7 +340,7 @@ class Classifier:
 
     def _kind(self, index: int, unit: Unit) -> str:
         words = self._words(unit)
-        if unit.hint == "code":
+        if unit.hint in ("code", "rule"):
             return BOILERPLATE
         title_here = not self.known_title or " ".join(words.split()) == " ".join(self.known_title.split())
         if index == 0 and self.may_have_title and title_here and self._looks_like_title(unit):
@@ -444,9 +446,13 @@ class Classifier:
             only_closing_after = only_closing_after and kinds[i] in closing
 
     def _mark_reference_section(self, units: list[Unit], kinds: list[str]) -> None:
-        """Everything under a References/Bibliography heading is a reference entry."""
+        """Everything under a References/Bibliography heading is a reference entry, up to the next
+        heading or a Markdown thematic break ('---' before a comment thread)."""
         inside = False
         for i, unit in enumerate(units):
+            if unit.hint == "rule":
+                inside = False
+                continue
             # "References" may sit right on top of its first entry, with no blank line between.
             if kinds[i] == HEADING or (kinds[i] == PARAGRAPH and unit.single_line
                                        and REFERENCE_HEADING.match(self._words(unit))):

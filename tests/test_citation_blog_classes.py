@@ -229,3 +229,32 @@ def test_a_nickname_of_only_common_words_names_nothing(tmp_path):
 def test_a_comment_uses_the_nickname_of_a_work_its_article_cited(tmp_path):
     links = _nick_links(tmp_path)
     assert links["The Bergen study matches what I saw in my own classroom."] == ["olsen2019recess"]
+
+
+# --- a Markdown thematic break closes the reference list; a particle run into a name ----------
+
+
+def test_a_thematic_break_ends_the_reference_list(tmp_path):
+    path = tmp_path / "forum.md"
+    path.write_text("Ask the pharmacist\n\nIbuprofen works for period pain (Marjoribanks, 2015).\n\n"
+                    "Sources:\n- Marjoribanks, J. (2015). Nonsteroidal anti-inflammatory drugs for "
+                    "dysmenorrhoea. *Cochrane Database of Systematic Reviews*.\n\n---\n\n"
+                    "**sam_r** · 2 days ago\n\nThe Marjoribanks review changed what I take.\n",
+                    encoding="utf-8")
+    doc = read_documents(path)[0]
+    kinds = {doc.text[b.start:b.end][:30]: b.kind for b in doc.blocks}
+    assert kinds["Marjoribanks, J. (2015). Nonst"] == REFERENCES
+    assert kinds["The Marjoribanks review change"] != REFERENCES
+
+
+def test_a_particle_run_into_a_family_name_is_part_of_it(tmp_path):
+    bib = "@article{dewaal2008putting, author = {deWaal, Frans B. M.}, year = {2008}, title = {Putting the " \
+          "altruism back into altruism}, journal = {Annual Review of Psychology}}"
+    path = tmp_path / "a.md"
+    path.write_text("# Empathy\n\nConsolation is seen in apes too (deWaal, 2008).\n", encoding="utf-8")
+    docs = read_documents(path)
+    doc = docs[0]
+    units = document_units(doc)
+    index = build_index(parse_bibtex(bib, "b"), docs)
+    evidence = find_evidence(doc, units, extract_claims(doc, units), index)
+    assert [(e.marker, e.sources) for e in evidence] == [("(deWaal, 2008)", ["dewaal2008putting"])]
