@@ -258,3 +258,54 @@ def test_a_particle_run_into_a_family_name_is_part_of_it(tmp_path):
     index = build_index(parse_bibtex(bib, "b"), docs)
     evidence = find_evidence(doc, units, extract_claims(doc, units), index)
     assert [(e.marker, e.sources) for e in evidence] == [("(deWaal, 2008)", ["dewaal2008putting"])]
+
+
+# --- an author's stated view; a club's next book; a study name beside its own citation -------
+
+CLUB_BIB = r"""
+@book{walker2017why, author = {Walker, Matthew}, year = {2017}, title = {Why We Sleep},
+  publisher = {Scribner}}
+@book{hari2022stolen, author = {Hari, Johann}, year = {2022}, title = {Stolen Focus}, publisher = {Crown}}
+@article{milgram1963behavioral, author = {Milgram, Stanley}, year = {1963},
+  title = {Behavioral study of obedience}, journal = {Journal of Abnormal and Social Psychology}}
+@book{perry2012behind, author = {Perry, Gina}, year = {2012},
+  title = {Behind the Shock Machine: the untold story of the notorious Milgram psychology experiments},
+  publisher = {Scribe}}
+"""
+
+
+def _club_links(tmp_path: Path, body: str) -> _Links:
+    path = tmp_path / "club.md"
+    path.write_text("# Book club, May\n\n" + body + "\n", encoding="utf-8")
+    docs = read_documents(path)
+    index = build_index(parse_bibtex(CLUB_BIB, "c.bib"), docs)
+    doc = docs[0]
+    units = document_units(doc)
+    claims = extract_claims(doc, units)
+    evidence = find_evidence(doc, units, claims, index)
+    links = _Links()
+    for number, claim in enumerate(claims):
+        dict.__setitem__(links, doc.text[claim.start:claim.end],
+                         sorted({k for e in evidence if number in e.supports for k in e.sources}))
+    return links
+
+
+def test_the_authors_thesis_or_claim_is_their_works(tmp_path):
+    links = _club_links(tmp_path, "We read *Why We Sleep* (Walker, 2017) this month.\n\n"
+                                  "Walker's thesis is that adults need eight hours a night. "
+                                  "Walker's claim that sleep loss shortens life drew the most questions.")
+    assert links["Walker's thesis is that"] == ["walker2017why"]
+    assert links["Walker's claim that sleep loss"] == ["walker2017why"]
+
+
+def test_a_clubs_next_book_is_a_reading_line_not_a_claim(tmp_path):
+    links = _club_links(tmp_path, "We gave it 6 out of 10.\n\n"
+                                  "Next month: *Stolen Focus* by Hari (2022). Copies are at the desk.")
+    assert not any(text.startswith("Next month") for text in links)
+    assert all(keys == [] for keys in links.values())
+
+
+def test_a_study_name_beside_its_own_citation_is_that_work(tmp_path):
+    links = _club_links(tmp_path, "In the Milgram Shock Experiment, two in three volunteers gave "
+                                  "the strongest shock (Milgram, 1963).")
+    assert links["In the Milgram Shock Experiment"] == ["milgram1963behavioral"]

@@ -98,6 +98,8 @@ def _merge_mentions(spans: list[EvidenceSpan], text: str) -> list[EvidenceSpan]:
     """Keep explicit markers; fold mentions of one source in one sentence into one evidence."""
     explicit = _one_marker_printed_twice([s for s in spans if s.priority in (AUTHOR_YEAR, NUMERIC)], text)
     cited = {k for s in explicit for k in s.sources}
+    if any(s.resolved for s in explicit):  # "In the Stanford Prison Experiment, … (Haney et al., 1973)":
+        spans = [s for s in spans if s.priority != STUDY]  # the marker says which work the study is
     by_source: dict[str, EvidenceSpan] = {}
     for span in sorted((s for s in spans if s.priority not in (AUTHOR_YEAR, NUMERIC)),
                        key=lambda s: (s.start, s.priority)):
