@@ -309,3 +309,85 @@ def test_a_study_name_beside_its_own_citation_is_that_work(tmp_path):
     links = _club_links(tmp_path, "In the Milgram Shock Experiment, two in three volunteers gave "
                                   "the strongest shock (Milgram, 1963).")
     assert links["In the Milgram Shock Experiment"] == ["milgram1963behavioral"]
+
+
+# --- a group's abbreviation in a narrative citation ----------------------------------------------
+
+
+def test_a_group_abbreviation_between_name_and_year_is_passed_over(tmp_path):
+    bib = ("@techreport{who2019guidelines, author = {{World Health Organization}}, year = {2019}, "
+           "title = {Guidelines on physical activity and sedentary behaviour}}")
+    path = tmp_path / "a.md"
+    path.write_text("# Moving more\n\nThe World Health Organization [WHO] (2019) advises an hour of play a "
+                    "day for children.\n", encoding="utf-8")
+    docs = read_documents(path)
+    units = document_units(docs[0])
+    evidence = find_evidence(docs[0], units, extract_claims(docs[0], units),
+                             build_index(parse_bibtex(bib, "b"), docs))
+    assert [e.sources for e in evidence] == [["who2019guidelines"]]
+
+
+# --- carried accounts: which sentences still report the work ----------------------------------
+
+ACCOUNT_BIB = r"""
+@article{latham1990helping, author = {Latham, Ruth and Osei, Kwame}, year = {1990},
+  title = {Helping in a crowd}, journal = {Journal of Social Psychology}}
+@article{field2012axis, author = {Field, Anna and Ross, Ben}, year = {2012},
+  title = {The skin-brain axis}, journal = {Nature Reviews}}
+@techreport{panel2020fluoride, author = {{Dental Safety Panel}}, year = {2020},
+  title = {Fluoride and bone health: a review}}
+"""
+
+
+def _account_links(tmp_path: Path, text: str) -> _Links:
+    path = tmp_path / "piece.txt"
+    path.write_text(text, encoding="utf-8")
+    docs = read_documents(path)
+    index = build_index(parse_bibtex(ACCOUNT_BIB, "a.bib"), docs)
+    doc = docs[0]
+    units = document_units(doc)
+    claims = extract_claims(doc, units)
+    evidence = find_evidence(doc, units, claims, index)
+    links = _Links()
+    for number, claim in enumerate(claims):
+        dict.__setitem__(links, doc.text[claim.start:claim.end],
+                         sorted({k for e in evidence if number in e.supports for k in e.sources}))
+    return links
+
+
+def test_a_they_found_aside_keeps_the_account_past_other_verbs(tmp_path):
+    links = _account_links(tmp_path, "Crowds and help\n\nLatham and Osei (1990) staged a collapse on a "
+                                     "busy platform. Two bystanders had called an ambulance, they found, "
+                                     "before anyone knelt down.\n")
+    assert links["Two bystanders had called an ambulance"] == ["latham1990helping"]
+
+
+def test_what_the_participants_believed_is_the_works_data(tmp_path):
+    links = _account_links(tmp_path, "Crowds and help\n\nLatham and Osei (1990) staged a collapse on a "
+                                     "busy platform. When participants believed they were alone, most of "
+                                     "them helped within a minute.\n")
+    assert links["When participants believed they were alone"] == ["latham1990helping"]
+
+
+def test_what_a_review_could_not_say_is_still_the_review(tmp_path):
+    links = _account_links(tmp_path, "Fluoride\n\nA panel review concluded that fluoride at high doses "
+                                     "weakens bone (Dental Safety Panel, 2020). It could not say whether "
+                                     "the level used in tap water has any effect.\n")
+    assert links["It could not say whether"] == ["panel2020fluoride"]
+
+
+def test_the_writers_own_text_and_a_span_of_years_leave_the_account(tmp_path):
+    links = _account_links(tmp_path, "LITERATURE SUMMARY: SKIN AND MOOD\n\nIntroduction\n\nThe skin-brain "
+                                     "axis links skin microbes to mood (Field & Ross, 2012). Interest in it "
+                                     "has grown over the last ten years. This summary covers mouse and "
+                                     "human studies.\n\nConclusion\n\nMore trials are needed.\n")
+    assert links["Interest in it has grown"] == []
+    assert links["This summary covers"] == []
+
+
+def test_an_essay_with_introduction_and_conclusion_is_no_research_paper(tmp_path):
+    links = _account_links(tmp_path, "LITERATURE SUMMARY: SKIN AND MOOD\n\nIntroduction\n\nNothing is "
+                                     "settled yet.\n\nEvidence\n\nField and Ross (2012) shaved mice and "
+                                     "changed their skin flora. The mice then groomed less.\n\nConclusion"
+                                     "\n\nMore trials are needed.\n")
+    assert links["The mice then groomed less."] == ["field2012axis"]
