@@ -391,3 +391,17 @@ def test_an_essay_with_introduction_and_conclusion_is_no_research_paper(tmp_path
                                      "changed their skin flora. The mice then groomed less.\n\nConclusion"
                                      "\n\nMore trials are needed.\n")
     assert links["The mice then groomed less."] == ["field2012axis"]
+
+
+def test_they_after_a_conjunction_are_the_participants_still(tmp_path):
+    links = _account_links(tmp_path, "Crowds and help\n\nLatham and Osei (1990) staged a collapse on a "
+                                     "busy platform. When participants believed they were alone, most "
+                                     "helped; when they believed others had seen it, few did.\n")
+    assert links["When participants believed they were alone"] == ["latham1990helping"]
+
+
+def test_other_researchers_on_that_study_are_not_supported_by_it(tmp_path):
+    links = _account_links(tmp_path, "Fluoride\n\nA panel review concluded that fluoride at high doses "
+                                     "weakens bone (Dental Safety Panel, 2020).\n\nOther researchers have "
+                                     "criticised that review's methods.\n")
+    assert links["Other researchers have criticised"] == []

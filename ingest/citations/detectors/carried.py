@@ -112,10 +112,12 @@ _OWN_VOICE = re.compile(
     r"(?:\s+(?:could|can|did|does|would)(?:\s+not|n['’]t)?)?\s*$")
 # The work's participants as the subject: what they believed or said is the work's data ("When
 # participants believed they were the only listener, 85% went for help").
-_PARTICIPANTS = re.compile(r"^(?:(?:when|if|once|after|because|while|and|but)\s+)?"
+# ("…; when they believed four others could hear, …": "they" after a conjunction are the same people.)
+_PARTICIPANTS = re.compile(r"^(?:(?:(?:when|if|once|after|because|while|and|but)\s+)?"
                            r"(?:the\s+|most\s+|many\s+|some\s+)?"
                            r"(?:participants|subjects|volunteers|respondents|patients|students|children|"
-                           r"parents|mothers|women|men|players|workers|employees|mice|rats)\s*$", re.I)
+                           r"parents|mothers|women|men|players|workers|employees|mice|rats)"
+                           r"|(?:when|if|once|after|because|while)\s+they)\s*$", re.I)
 _OPINION_VERB = re.compile(rf"\b{_OPINION}\b")
 # The writer weighing the evidence, or pointing beyond it.
 _WEIGHING = re.compile(
