@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingest.dates import parse_date
 from ingest.model import (
     BOILERPLATE,
     BYLINE,
@@ -161,12 +162,36 @@ _CREDITS_A_WORK = re.compile(r"^source\s*:(?![^\n]*(?:https?://|www\.|\w\.(?:com
                              r"(?=[^\n]*(?:\b(?:1[5-9]|20)\d\d[a-z]?\b|\[\s*\d{1,3}\s*\]))", re.I)
 
 
+# "*Farida Haddad-Møller · Notes from the Replication Crisis · 28 February 2025*", "*Thursday Readers,
+# Harrogate Library · review by Margaret Oyelaran-Holt · 3 October 2024*": an emphasised line of parts
+# set off by "·" or "|", one a date and one a person (after "by" or alone).
+_PART_SEPARATOR = re.compile(r"\s+[·|]\s+")
+_BY_IN_PART = re.compile(r"^(?:[\w ]{0,30}?\b)?by\s+", re.I)
+
+
+def separated_byline_person(line: str) -> str:
+    """The person an emphasised '·'-separated byline names ('Dr Bartholomew Asante-Kovács'), or ''."""
+    emphasised = re.match(r"^[*_]{1,2}(?=\S)(.*?)(?<=\S)[*_]{1,2}$", line)
+    if not emphasised or len(line) > 250:
+        return ""
+    parts = _PART_SEPARATOR.split(emphasised.group(1))
+    if len(parts) < 2 or not any(parse_date(part) for part in parts):
+        return ""
+    for part in parts:
+        person = re.sub(rf"^{HONORIFIC}\s+", "", _BY_IN_PART.sub("", part.strip()))
+        if len(person.split()) >= 2 and _person_name(person) and not parse_date(part):
+            return _BY_IN_PART.sub("", part.strip())
+    return ""
+
+
 def is_byline(line: str) -> bool:
     """A metadata line ('URL: …', 'Date: …') or a byline ('By …', 'Posted by … | March 3rd, 2019',
     Markdown '*By Jane Doe*')."""
     if METADATA_LINE.match(line) and not _CREDITS_A_WORK.match(line):
         return True
     if EMPHASISED_POSTED.match(line) and DATE_WORDS.search(line):
+        return True
+    if separated_byline_person(line):
         return True
     line = re.sub(r"^[*_]{1,2}(?=\S)(.*?)(?<=\S)[*_]{1,2}$", r"\1", line)
     if len(line) < 300 and len(byline_names(line)) >= 2:  # "By Eelco van Anken, David Pincus, …"

@@ -44,3 +44,26 @@ def test_the_demo_articles_wordpress_byline_is_metadata_in_the_reader():
     html = reader_html(_view(text, [], "Dr. Aimie Apigian", "2017-10-11"))
     assert "2017-11-12T20:21:47" not in html
     assert "Dr. Aimie Apigian · 2017-10-11" in html
+
+
+def test_an_emphasised_byline_of_separated_parts_is_author_and_date(tmp_path):
+    from ingest.claims import document_units, extract_claims
+    from ingest.model import BYLINE
+    from ingest.readers import read_documents
+
+    path = tmp_path / "essay.md"
+    path.write_text("# Hand washing\n\n*An essay for Patient Safety Week · Dr Amara Lindqvist-Oduya · "
+                    "12 May 2025*\n\nClean hands save lives.\n", encoding="utf-8")
+    doc = read_documents(path)[0]
+    assert (doc.author, doc.date) == ("Dr Amara Lindqvist-Oduya", "2025-05-12")
+    assert [b.kind for b in doc.blocks if "Patient Safety Week" in doc.text[b.start:b.end]] == [BYLINE]
+    units = document_units(doc)
+    assert [doc.text[c.start:c.end] for c in extract_claims(doc, units)] == ["Clean hands save lives."]
+
+
+def test_a_separated_line_naming_no_person_is_no_byline():
+    from ingest.blocks import is_byline
+
+    assert not is_byline("*Cold water · 3 May 2024*")
+    assert not is_byline("*Trials in the UK · Iceland · 2024*")
+    assert is_byline("*Club notes, Leeds Library · review by Ruth Adeyemi-Clarke · 3 October 2024*")
