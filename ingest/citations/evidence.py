@@ -64,9 +64,9 @@ def find_evidence(doc: ParsedDocument, units: list[Unit], claims: list[ClaimSpan
                 continued = carried_evidence(doc.text, unit, account, index)
             found = [continued] if continued else []
         account = next_account(doc.text, unit, found, account)
-        for cited in found:
-            if carries and cited.resolved and len(cited.sources) == 1:
-                cited_words.add(cited.sources[0], sentence, index)
+        if carries:
+            alone = {c.sources[0] for c in found if c.resolved and len(c.sources) == 1}
+            cited_words.add(alone, sentence, index)
         history.extend(_Cited(unit.index, unit.block, e.sources) for e in found if e.resolved and e.sources)
         history.extend(_Cited(unit.index, unit.block, e.sources, read=True) for e in read if e.sources)
         experience = experience_evidence(doc.text, unit, doc.kind == "comment")

@@ -51,11 +51,11 @@ _IMRAD_HEADING = re.compile(
     r"results and discussion|discussion|conclusions?|introdu[çc][ãa]o|introducci[óo]n|m[ée]todos?|"
     r"metodologia|metodolog[íi]a|resultados|discuss[ãa]o|discusi[óo]n|conclus[ãa]o|conclusi[óo]n|"
     r"conclusiones|considera[çc][õo]es finais)$")
-# A paper reports its own methods or results; an essay or a student's literature summary has an
-# Introduction and a Conclusion too, but no Methods or Results of its own.
+# A paper reports and discusses its own methods or results; an essay or a student's literature summary
+# has an Introduction and a Conclusion too, but no Methods, Results or Discussion of its own.
 _OWN_STUDY_HEADING = re.compile(r"^(?:methods?|methodology|materials and methods|patients and methods|"
-                                r"results|results and discussion|m[ée]todos?|metodologia|metodolog[íi]a|"
-                                r"resultados)$")
+                                r"results|results and discussion|discussion|m[ée]todos?|metodologia|"
+                                r"metodolog[íi]a|resultados|discuss[ãa]o|discusi[óo]n)$")
 # A paper's printed reference list is long; a blog's, a handout's or a lecture's lists a few works.
 PAPER_REFERENCE_ENTRIES = 20
 
@@ -63,7 +63,7 @@ PAPER_REFERENCE_ENTRIES = 20
 def is_research_paper(doc: ParsedDocument) -> bool:
     """True when the document is laid out as a research paper: an Abstract heading, two of
     Introduction / Methods / Results / Discussion / Conclusions as headings (also in Portuguese and
-    Spanish) one of which is Methods or Results, or a printed reference list of
+    Spanish) one of which is Methods, Results or Discussion, or a printed reference list of
     PAPER_REFERENCE_ENTRIES entries or more."""
     imrad: set[str] = set()
     if sum(1 for block in doc.blocks if block.kind == REFERENCES) >= PAPER_REFERENCE_ENTRIES:

@@ -36,12 +36,17 @@ class CitedWords:
     def __init__(self) -> None:
         self.words: dict[str, set[str]] = {}
 
-    def add(self, key: str, sentence: str, index: RefIndex) -> None:
-        """Record that `sentence` cites the work `key` (and nothing else)."""
-        if key not in self.words:
-            ref = index.by_key(key)
-            self.words[key] = set(words_of(ref.title)) | ({ref.year[:4]} if ref.year else set())
-        self.words[key].update(words_of(sentence))
+    def add(self, keys: set[str], sentence: str, index: RefIndex) -> None:
+        """Record that `sentence` cites each of the works `keys` (each by a marker naming it alone);
+        the sentence's words are read once, however many markers it holds."""
+        if not keys:
+            return
+        words = set(words_of(sentence))
+        for key in keys:
+            if key not in self.words:
+                ref = index.by_key(key)
+                self.words[key] = set(words_of(ref.title)) | ({ref.year[:4]} if ref.year else set())
+            self.words[key] |= words
 
     def find(self, text: str, unit: Unit) -> EvidenceSpan | None:
         """The first nickname of the unit that names exactly one cited work, as evidence for it."""
