@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingest.dates import parse_date
 from ingest.model import (
     BOILERPLATE,
     BYLINE,
@@ -57,7 +58,9 @@ READING_LABEL = re.compile(
     r"^[*_]{0,2}(?:(?:further|recommended|suggested|required|essential|additional|background|optional)\s+"
     r"(?:reading|readings|reading list)|reading list|readings"
     r"|reading\s+for\s+(?:next\s+|this\s+|the\s+)?(?:week|seminar|class|lecture|session|tutorial|exam)"
-    r"[\w ]{0,20}?)"
+    r"[\w ]{0,20}?"
+    # a club's or a class's next book: "Next month: *The Dawn of Everything* by Graeber and Wengrow (2021)."
+    r"|(?:our\s+)?next\s+(?:month|week|time|meeting|session|book|read)(?:['’]s\s+(?:book|read|reading))?)"
     r"\s*(?::[*_]{0,2}|[*_]{1,2}:)\s", re.I)
 # "[1] Beecher HK. The powerful placebo. JAMA. 1955;159(17):1602-1606.": a "[n]" Vancouver entry
 # standing on its own line (a handout's list without a "References" heading above it). Its sentence
@@ -71,6 +74,8 @@ REFERENCE_LINE = re.compile(
     r"^[A-ZÀ-Þ][\w'’\-]+(?: [A-ZÀ-Þ][\w'’\-]+)?,\s+(?:[A-ZÀ-Þ]\.|[A-ZÀ-Þ][a-zà-ÿ]+).{0,600}?"
     r"\(\s*(?:\d{4}[a-z]?|n\.\s?d\.)\s*\)"
 )
+# A Markdown footnote definition, "[^1]: Semmelweis, I. (1983). The etiology …": its label, then the note.
+FOOTNOTE_DEFINITION = re.compile(r"^\[\^(?P<label>[\w\-]{1,30})\]:[ \t]*")
 VALEDICTION = re.compile(
     r"(?:~\s*$|^(?:best|kind|warm|warmest)?\s*(?:regards|wishes)\b|^(?:sincerely|cheers|yours|warmly|love"
     r"|blessings|with love|with gratitude|thanks|thank you|respectfully|until next time|take care)\b)",
@@ -157,12 +162,36 @@ _CREDITS_A_WORK = re.compile(r"^source\s*:(?![^\n]*(?:https?://|www\.|\w\.(?:com
                              r"(?=[^\n]*(?:\b(?:1[5-9]|20)\d\d[a-z]?\b|\[\s*\d{1,3}\s*\]))", re.I)
 
 
+# "*Farida Haddad-Møller · Notes from the Replication Crisis · 28 February 2025*", "*Thursday Readers,
+# Harrogate Library · review by Margaret Oyelaran-Holt · 3 October 2024*": an emphasised line of parts
+# set off by "·" or "|", one a date and one a person (after "by" or alone).
+_PART_SEPARATOR = re.compile(r"\s+[·|]\s+")
+_BY_IN_PART = re.compile(r"^(?:[\w ]{0,30}?\b)?by\s+", re.I)
+
+
+def separated_byline_person(line: str) -> str:
+    """The person an emphasised '·'-separated byline names ('Dr Bartholomew Asante-Kovács'), or ''."""
+    emphasised = re.match(r"^[*_]{1,2}(?=\S)(.*?)(?<=\S)[*_]{1,2}$", line)
+    if not emphasised or len(line) > 250:
+        return ""
+    parts = _PART_SEPARATOR.split(emphasised.group(1))
+    if len(parts) < 2 or not any(parse_date(part) for part in parts):
+        return ""
+    for part in parts:
+        person = re.sub(rf"^{HONORIFIC}\s+", "", _BY_IN_PART.sub("", part.strip()))
+        if len(person.split()) >= 2 and _person_name(person) and not parse_date(part):
+            return _BY_IN_PART.sub("", part.strip())
+    return ""
+
+
 def is_byline(line: str) -> bool:
     """A metadata line ('URL: …', 'Date: …') or a byline ('By …', 'Posted by … | March 3rd, 2019',
     Markdown '*By Jane Doe*')."""
     if METADATA_LINE.match(line) and not _CREDITS_A_WORK.match(line):
         return True
     if EMPHASISED_POSTED.match(line) and DATE_WORDS.search(line):
+        return True
+    if separated_byline_person(line):
         return True
     line = re.sub(r"^[*_]{1,2}(?=\S)(.*?)(?<=\S)[*_]{1,2}$", r"\1", line)
     if len(line) < 300 and len(byline_names(line)) >= 2:  # "By Eelco van Anken, David Pincus, …"
@@ -177,7 +206,7 @@ class Unit:
 
     start: int
     end: int
-    hint: str  # "text", "item", "heading", "code"
+    hint: str  # "text", "item", "heading", "code", "rule" (a Markdown thematic break)
     single_line: bool
     alone: bool  # the only unit of its blank-line-separated group
     level: int = 0  # Markdown heading level
@@ -219,6 +248,8 @@ def _groups_outside_fences(lines: list[Line], markdown: bool, units: list[Unit])
             continue
         if fence_start is None:
             is_rule = MD_RULE.match(line.text)
+            if is_rule:  # a thematic break: a unit of its own (it closes a reference list)
+                units.append(Unit(line.start, line.end, "rule", True, True))
             kept.append(Line(line.number, line.start, line.start, "") if is_rule else line)
     return line_groups(kept)
 
@@ -336,7 +367,7 @@ class Classifier:
 
     def _kind(self, index: int, unit: Unit) -> str:
         words = self._words(unit)
-        if unit.hint == "code":
+        if unit.hint in ("code", "rule"):
             return BOILERPLATE
         title_here = not self.known_title or " ".join(words.split()) == " ".join(self.known_title.split())
         if index == 0 and self.may_have_title and title_here and self._looks_like_title(unit):
@@ -347,7 +378,7 @@ class Classifier:
             single = self._single_line_kind(words)
             if single:
                 return single
-        if REFERENCE_LINE.match(words) or READING_LABEL.match(words):
+        if REFERENCE_LINE.match(words) or READING_LABEL.match(words) or self._footnote_entry(words):
             return REFERENCES
         if self._numbered_entries(unit, words):
             return REFERENCES
@@ -356,6 +387,17 @@ class Classifier:
         if not self.markdown and self._looks_like_heading(unit):
             return HEADING
         return PARAGRAPH
+
+    @staticmethod
+    def _footnote_entry(words: str) -> bool:
+        """A Markdown footnote whose note is a reference entry ("[^2]: Loudon, I. (2013). Ignaz
+        Phillip Semmelweis' studies …"): part of the notes list, not of the text. A note in prose
+        ("[^3]: I worked on that ward in 2010.") stays a paragraph."""
+        definition = FOOTNOTE_DEFINITION.match(words)
+        if not definition:
+            return False
+        note = words[definition.end():]
+        return bool(REFERENCE_LINE.match(note) or NUMBERED_VANCOUVER_LINE.match(note))
 
     def _numbered_entries(self, unit: Unit, words: str) -> bool:
         """Lines of a "[n]"-numbered Vancouver-style reference list: "[3] Levine JD, Gordon NC, Fields
@@ -431,9 +473,13 @@ class Classifier:
             only_closing_after = only_closing_after and kinds[i] in closing
 
     def _mark_reference_section(self, units: list[Unit], kinds: list[str]) -> None:
-        """Everything under a References/Bibliography heading is a reference entry."""
+        """Everything under a References/Bibliography heading is a reference entry, up to the next
+        heading or a Markdown thematic break ('---' before a comment thread)."""
         inside = False
         for i, unit in enumerate(units):
+            if unit.hint == "rule":
+                inside = False
+                continue
             # "References" may sit right on top of its first entry, with no blank line between.
             if kinds[i] == HEADING or (kinds[i] == PARAGRAPH and unit.single_line
                                        and REFERENCE_HEADING.match(self._words(unit))):

@@ -34,6 +34,7 @@ from graph.model import GraphBatch, Node, Relationship
 from graph.schema import ClaimStatus, EvidenceKind, Label, RelType, document_id, evidence_id, text_sha256
 from ingest.citations import (
     Challenge,
+    CitedWords,
     EvidenceSpan,
     build_index,
     claim_statuses,
@@ -427,10 +428,11 @@ def _read_all(planned: list[_Article], pool: Any,
 def analyse(documents: list[ParsedDocument], index: Any) -> list[_Analysis]:
     """Claims and evidence of every document, in input order."""
     analyses = []
+    cited_words = CitedWords()  # the article's, then its comments': for nicknames of cited works
     for doc in documents:
         units = document_units(doc)
         claims = extract_claims(doc, units)
-        evidence = find_evidence(doc, units, claims, index)
+        evidence = find_evidence(doc, units, claims, index, cited_words)
         analyses.append(_Analysis(doc, units, claims, evidence))
     return analyses
 

@@ -13,7 +13,14 @@ from urllib.parse import urlparse
 
 from graph.schema import DocumentKind, comment_id, document_id
 from ingest import guards
-from ingest.blocks import METADATA_LINE, NAME_ALONE, Classifier, byline_names, find_units
+from ingest.blocks import (
+    METADATA_LINE,
+    NAME_ALONE,
+    Classifier,
+    byline_names,
+    find_units,
+    separated_byline_person,
+)
 from ingest.dates import parse_date, publication_date
 from ingest.model import (
     BYLINE,
@@ -210,7 +217,8 @@ def author_from_bylines(bylines: list[str]) -> str:
             name = re.split(r"\s+(?:on|in|at|-|–|—)\s+", match.group("name").strip())[0].strip(" |,-")
             if name and NAME_ALONE.match(name):
                 return name
-    return ""
+    # "*Farida Haddad-Møller · Notes from the Replication Crisis · 28 February 2025*"
+    return next((person for person in map(separated_byline_person, bylines) if person), "")
 
 
 def _author_from_signoff(article: ParsedDocument, comments: list[ParsedDocument]) -> str:

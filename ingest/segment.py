@@ -111,12 +111,16 @@ SUPERSCRIPT_MARKER_TEXT = (r"\^\[?\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\]?\^"
                            r"|<sup>\s*\[?\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\]?\s*</sup>"
                            r"|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}(?:[⁻˗‐–,˒][⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})*")
 
+# A Markdown footnote reference: "[^1]", "[^smith-2010]" (its definition is a line "[^1]: …").
+FOOTNOTE_MARKER_TEXT = r"\[\^[\w\-]{1,30}\]"
+
 _END = re.compile(
     r"""(?:\.\.\.|…|\.[.!?]*|![.!?]*|\?[.!?]*)  # terminal punctuation (each alternative opens
         # with its literal, so re finds candidates by a character scan; the same as [.!?]+ here)
         [\"'”’»)\]]*             # closing quotes and brackets
-        (?:\[\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\]|""" + SUPERSCRIPT_MARKER_TEXT + r""")?
-        # a numeric reference marker: "adults.[2] Next", "adults.^2^ Next"
+        (?:\[\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\]|""" + SUPERSCRIPT_MARKER_TEXT + r"""
+           |(?:""" + FOOTNOTE_MARKER_TEXT + r""")+)?
+        # a numeric reference marker: "adults.[2] Next", "adults.^2^ Next", "adults.[^2] Next"
         (?=\s+[\"'“‘«(\[]*[A-Z0-9À-ÖØ-Þ]|\s*$)  # whitespace then an upper-case start, or the end
     """,
     re.VERBOSE,

@@ -77,7 +77,7 @@ def _found(name: str, sentence: str) -> list[list[str]]:
 def test_the_registry_lists_every_detector_once_in_order():
     names = [d.name for d in DETECTORS]
     assert names[:2] == ["author-year", "numeric"]  # explicit markers first
-    assert len(set(names + [d.name for d in FALLBACK_DETECTORS])) == len(BY_NAME) == 10
+    assert len(set(names + [d.name for d in FALLBACK_DETECTORS])) == len(BY_NAME) == 11
 
 
 @pytest.mark.parametrize("name, sentence, keys, other", CASES, ids=[c[0] for c in CASES])

@@ -391,6 +391,20 @@ def _section_counts(doc: _Document, blocks: Sequence[Block]) -> list[tuple[int, 
     return result
 
 
+def _is_byline_block(doc: _Document, block: Block) -> bool:
+    """A one-line paragraph that starts no claim and is a byline ('By | 2017-11-12T20:21:47+00:00
+    October 11th, 2017|', '*By Maria Lindqvist, 14 March 2024*'), as the reader of the article
+    classified it (ingest.blocks.is_byline)."""
+    from ingest.blocks import is_byline
+
+    words = doc.text[block.start:block.end]
+    if block.kind == "li" or "\n" in words:
+        return False
+    at = bisect.bisect_left(doc.spans.claim_starts, block.start)
+    starts_claim = at < len(doc.spans.claim_starts) and doc.spans.claim_starts[at] < block.end
+    return not starts_claim and is_byline(words.strip())
+
+
 def body_html(view: Mapping[str, Any], heading_title: bool = True) -> str:
     """A document's text typeset, claims highlighted, with a support bar under each section heading."""
     return _body(view, heading_title)[0]
@@ -421,6 +435,8 @@ def _body(view: Mapping[str, Any], heading_title: bool = True, byline: str = "")
     dropped = _leading_byline(doc, blocks, byline) if heading_title else ""
     if dropped:
         blocks = blocks[1:]  # the byline is printed above the legend, with what the text adds to it
+    if heading_title:  # author and date are printed above the legend: the byline is metadata
+        blocks = [b for b in blocks if not _is_byline_block(doc, b)]
     bars = {index: support_bar(counts, contested)
             for index, counts, contested in _section_counts(doc, blocks)}
     last = _last_pieces(doc, blocks)

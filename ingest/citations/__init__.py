@@ -50,6 +50,7 @@ from ingest.citations.detectors.narrative import (
     find_possessive_year,
     find_year_first,
 )
+from ingest.citations.detectors.nickname import CitedWords
 from ingest.citations.detectors.numeric import (
     _expand_numbers,
     find_numeric,
@@ -136,6 +137,7 @@ from ingest.citations.text import (
 )
 
 __all__ = [
+    "CitedWords",
     "DETECTORS",
     "FALLBACK_DETECTORS",
     "Detector",

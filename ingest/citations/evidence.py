@@ -8,6 +8,7 @@ from graph.schema import EvidenceKind
 from ingest.citations.detectors.anecdote import experience_evidence
 from ingest.citations.detectors.carried import Account, carried_evidence, is_research_paper, next_account
 from ingest.citations.detectors.continuation import _Cited, _History, continuation_evidence
+from ingest.citations.detectors.nickname import CitedWords
 from ingest.citations.detectors.numeric import marker_numbers, numbering_style
 from ingest.citations.explain import explain_unresolved
 from ingest.citations.index import RefIndex
@@ -21,14 +22,18 @@ from ingest.model import TITLE as TITLE_BLOCK
 
 
 def find_evidence(doc: ParsedDocument, units: list[Unit], claims: list[ClaimSpan],
-                  index: RefIndex) -> list[EvidenceSpan]:
+                  index: RefIndex, cited_words: CitedWords | None = None) -> list[EvidenceSpan]:
     """Every piece of evidence in a document, with the claims it supports, in text order.
 
     A document whose markup links its citations (`doc.citations`: JATS, TEI) takes those links
     as they are instead of the text detectors; experience and testimony are still found.
+    `cited_words` holds the words used around the works cited so far (by the article, for its
+    comments: pass the same object to each) for nicknames ("the West Point study",
+    `detectors.nickname`); it is filled as the document is read.
     """
     if doc.citations:
         return marked_evidence(doc, units, claims, index)
+    cited_words = CitedWords() if cited_words is None else cited_words
     numbering = numbering_style(doc.text, units, index)
     evidence: list[EvidenceSpan] = []
     history = _History(units, index)
@@ -51,12 +56,17 @@ def find_evidence(doc: ParsedDocument, units: list[Unit], claims: list[ClaimSpan
                                               paper=not carries)
             # a sentence that is no claim (filler, a question, a lead-in) is the writer's: it ends the
             # account; a claim some evidence already supports ("Same paper. <claim>") needs no more
+            if continued is None and carries:  # "the West Point study": a work cited before, by nickname
+                continued = cited_words.find(doc.text, unit)
             claim = claim_index.by_unit.get(unit.index)
             if (continued is None and carries and account is not None and not read
                     and claim is not None and claim not in credited):
                 continued = carried_evidence(doc.text, unit, account, index)
             found = [continued] if continued else []
         account = next_account(doc.text, unit, found, account)
+        if carries:
+            alone = {c.sources[0] for c in found if c.resolved and len(c.sources) == 1}
+            cited_words.add(alone, sentence, index)
         history.extend(_Cited(unit.index, unit.block, e.sources) for e in found if e.resolved and e.sources)
         history.extend(_Cited(unit.index, unit.block, e.sources, read=True) for e in read if e.sources)
         experience = experience_evidence(doc.text, unit, doc.kind == "comment")

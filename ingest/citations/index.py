@@ -29,6 +29,9 @@ class RefIndex:
 
     references: list[Reference]
     numbers: dict[int, str]
+    # Markdown footnote label -> the key of the reference its definition describes ("1" for "[^1]: …");
+    # a label whose definition matches no reference maps to "" (ingest.citations.detectors.footnote)
+    footnotes: dict[str, str] = field(default_factory=dict)
     _by_key: dict[str, Reference] = field(init=False, repr=False)
     _author_forms: list[list[frozenset[str]]] = field(init=False, repr=False)
     _by_first_form: dict[str, list[int]] = field(init=False, repr=False)
@@ -244,7 +247,26 @@ class ReferenceEntryMatcher:
 
 
 def build_index(references: list[Reference], docs: list[ParsedDocument]) -> RefIndex:
-    return RefIndex(references, number_references(references, docs))
+    return RefIndex(references, number_references(references, docs), footnote_references(references, docs))
+
+
+# "[^1]: Semmelweis, I. (1983). The etiology …" at the start of a line: a Markdown footnote definition.
+_FOOTNOTE_DEFINITION = re.compile(r"^\[\^(?P<label>[\w\-]{1,30})\]:[ \t]*(?P<note>\S[^\n]*)", re.MULTILINE)
+
+
+def footnote_references(references: list[Reference], docs: list[ParsedDocument]) -> dict[str, str]:
+    """Each Markdown footnote label of the documents -> the key of the reference its definition
+    describes (matched as a reference-list line is, `ReferenceEntryMatcher`), or "" when the
+    note describes none of them (a note in prose, a work missing from the .bib)."""
+    labels: dict[str, str] = {}
+    matcher: ReferenceEntryMatcher | None = None
+    for doc in docs:
+        if "[^" not in doc.text:
+            continue
+        for definition in _FOOTNOTE_DEFINITION.finditer(doc.text):
+            matcher = matcher or ReferenceEntryMatcher(references)
+            labels.setdefault(definition.group("label"), matcher.best(definition.group("note")) or "")
+    return labels
 
 
 def main_title(ref: Reference) -> str:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from graph.schema import EvidenceKind
 from ingest.citations.detectors.author_work import find_author_work
 from ingest.citations.detectors.author_year import find_author_year
+from ingest.citations.detectors.footnote import find_footnotes
 from ingest.citations.detectors.narrative import find_made_by, find_possessive_year, find_year_first
 from ingest.citations.detectors.numeric import PARENS, find_numeric
 from ingest.citations.detectors.quote import find_attributed_quote, find_quotes
@@ -48,6 +49,7 @@ class Detector:
 DETECTORS: tuple[Detector, ...] = (
     Detector("author-year", find_author_year),  # "(Herman, 1992)", "Herman (1992)"
     Detector("numeric", find_numeric, numbered=True),  # "[3]", "[4]–[7]", "(12)"
+    Detector("footnote", find_footnotes),  # "[^1]" with its definition "[^1]: Loudon, I. (2013). …"
     Detector("title", find_titles),  # "Trauma and Recovery"
     Detector("author-work", find_author_work),  # "Herman's book", "the book by Dr. Herman"
     Detector("study", find_studies),  # "the Grant Study"
@@ -96,6 +98,8 @@ def _merge_mentions(spans: list[EvidenceSpan], text: str) -> list[EvidenceSpan]:
     """Keep explicit markers; fold mentions of one source in one sentence into one evidence."""
     explicit = _one_marker_printed_twice([s for s in spans if s.priority in (AUTHOR_YEAR, NUMERIC)], text)
     cited = {k for s in explicit for k in s.sources}
+    if any(s.resolved for s in explicit):  # "In the Stanford Prison Experiment, … (Haney et al., 1973)":
+        spans = [s for s in spans if s.priority != STUDY]  # the marker says which work the study is
     by_source: dict[str, EvidenceSpan] = {}
     for span in sorted((s for s in spans if s.priority not in (AUTHOR_YEAR, NUMERIC)),
                        key=lambda s: (s.start, s.priority)):

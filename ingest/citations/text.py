@@ -55,7 +55,9 @@ UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 LETTER = "A-Za-z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isalpha())
 # A family name, with particles before it ("van der Kolk", "St Johnston") or inside it ("Nunes da
 # Fonseca", "Gerhardsson de Verdier", "Barbier de Reuille").
-NAME = (rf"{PARTICLE}*[{UPPER}][{LETTER}'’\-]+"
+# A particle run into the name it opens ("deWeber", "vanDijk", "diCaprio").
+GLUED_PARTICLE = r"(?:de|di|da|du|van|von|del|ten|ter)"
+NAME = (rf"{PARTICLE}*(?:{GLUED_PARTICLE}(?=[{UPPER}]))?[{UPPER}][{LETTER}'’\-]+"
         rf"(?:\s+(?:da|de|do|dos|das|del|della|di|du|van|von|der|den)\s+[{UPPER}][{LETTER}'’\-]+)?")
 # "and" is also Spanish "y", Portuguese "e", German "und" ("García y López", "Silva e Costa").
 # (\b: "The WHO" is not "Th" and "WHO")

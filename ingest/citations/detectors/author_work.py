@@ -99,8 +99,8 @@ def find_author_work(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpa
                 continue  # "Rowe's study" with two works by Rowe names neither
             for name in _family_matches(segment, family, pattern):
                 after = segment[name.end():name.end() + 80]
-                work = re.match(rf"(?:['’]s\s+(?:\w+\s+)?{_WORK_NOUN}\b|[^.;]*?\b(?:his|her|their)\s+"
-                                rf"(?:\w+\s+)?{_WORK_NOUN}\b)", after)
+                work = re.match(rf"(?:['’]s\s+(?:\w+\s+)?(?:{_WORK_NOUN}|{_STATED_VIEW})\b"
+                                rf"|[^.;]*?\b(?:his|her|their)\s+(?:\w+\s+)?{_WORK_NOUN}\b)", after)
                 if not work and _ARTICLE_BEFORE.search(segment[max(0, name.start() - 8):name.start()]):
                     work = _ATTRIBUTIVE_WORK.match(after)  # "The Ridge study", "the Nielsen cohort"
                 # only the words right before the name can hold "the book by" (a bounded window, so
@@ -126,6 +126,9 @@ def find_author_work(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpa
     return found
 
 
+# "Bregman’s thesis is that …", "Walker’s claim that …": the view the author’s work states ("Nelson’s
+# argument" in a paper is the writer’s discussion more often: not counted).
+_STATED_VIEW = r"(?:thesis|claim|contention)"
 # "The Ridge study is a good warning", "the Nielsen cohort were all beginners": the family name used
 # as an adjective of the work, after an article.
 _ARTICLE_BEFORE = re.compile(r"(?:^|\b)(?:[Tt]he|[Tt]hat|[Tt]his)\s+$")

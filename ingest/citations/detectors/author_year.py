@@ -204,6 +204,9 @@ def _cited_part(core: str, core_start: int, co_authors: list[tuple[str, int]],
 _GROUP_ABBREVIATION = re.compile(rf"\s*\[[{UPPER}][{LETTER}&\-]{{1,15}}\]\s*,(?=\s*(?:1[5-9]|20)\d\d)")
 
 
+_ABBREVIATION_BEFORE = re.compile(rf"(?P<bracket>\[[{UPPER}][{LETTER}&\-]{{1,15}}\])\s*$")
+
+
 def _mask_brackets(segment: str) -> str:
     """`segment` with every author–year bracket blanked out (same length), so the parenthesis
     around '(e.g., RNaseA [Jermann et al., 1995], …)' does not read its citations a second time."""
@@ -231,9 +234,12 @@ def find_author_year(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpa
         if years_only and paren.re is _PAREN:
             if name_runs is None:
                 name_runs = _name_run_starts(segment)
-            # The same search as over segment[:paren.start()], from where the names can begin.
-            before = _NARRATIVE_BEFORE.search(segment, name_runs[paren.start()], paren.start())
-            if before and not _is_title_words(before.group("names"), index):
+            # The same search as over segment[:paren.start()], from where the names can begin; a group's
+            # abbreviation between them is passed over ("The National Institute … Excellence [NICE] (2016)").
+            abbreviation = _ABBREVIATION_BEFORE.search(segment, max(0, paren.start() - 24), paren.start())
+            names_end = abbreviation.start("bracket") if abbreviation else paren.start()
+            before = _NARRATIVE_BEFORE.search(segment, name_runs[names_end], names_end)
+            if before and not _title_not_authors(before, years_only.group("years"), index):
                 families = _without_openers(_split_names(before.group("names")), index,
                                             bool(before.group("etal")), years_only.group("years"))
                 start = unit.start + segment.index(families[0], before.start())
@@ -368,6 +374,16 @@ def _citation_core(part: str) -> str:
     core = core[prefix.end():] if prefix else core
     suffix = _PART_SUFFIX.search(core)
     return core[:suffix.start()] if suffix else core
+
+
+def _title_not_authors(before: re.Match[str], years: str, index: RefIndex) -> bool:
+    """The words before '(1992)' are a work's title and not its authors: 'Trauma and Recovery
+    (1992)' is a title, but 'Mueller and Oppenheimer (2014)' stays a citation of their 2014 paper
+    even when another entry's title names them ('A replication of Mueller and Oppenheimer (2014)')."""
+    if not _is_title_words(before.group("names"), index):
+        return False
+    families = _split_names(before.group("names"))
+    return not resolve_author_year(index, families, bool(before.group("etal")), split_years(years)[0])
 
 
 def _is_title_words(names: str, index: RefIndex) -> bool:

@@ -10,7 +10,8 @@ mention of its own, the writer's own voice ("I suspect …", "In our club …", 
 an instruction ("Remember that …"), another voice ("At the time, many reef scientists thought …",
 "Not everyone agrees"), a person named ("The idea is older than Putnam"), the writer weighing the
 evidence ("An association like this does not prove …", "Whether the same holds … is a different
-question", "No study has tested …"), a new date ("Since 2022, …"), a generic statement ("Many
+question", "No study has tested …"), a new date ("Since 2022, …"), the writer's own text or a span of
+years ("This summary covers …", "… has grown over the last fifteen years"), a generic statement ("Many
 survivors never …"), or present-tense comment after a past-tense report of the work ("Tap water has
 not yet been tested …") unless the sentence says it is still the work speaking ("…, they argue, …",
 "Put simply, …"). Once left, the account does not come back in that paragraph.
@@ -50,6 +51,11 @@ _IMRAD_HEADING = re.compile(
     r"results and discussion|discussion|conclusions?|introdu[çc][ãa]o|introducci[óo]n|m[ée]todos?|"
     r"metodologia|metodolog[íi]a|resultados|discuss[ãa]o|discusi[óo]n|conclus[ãa]o|conclusi[óo]n|"
     r"conclusiones|considera[çc][õo]es finais)$")
+# A paper reports and discusses its own methods or results; an essay or a student's literature summary
+# has an Introduction and a Conclusion too, but no Methods, Results or Discussion of its own.
+_OWN_STUDY_HEADING = re.compile(r"^(?:methods?|methodology|materials and methods|patients and methods|"
+                                r"results|results and discussion|discussion|m[ée]todos?|metodologia|"
+                                r"metodolog[íi]a|resultados|discuss[ãa]o|discusi[óo]n)$")
 # A paper's printed reference list is long; a blog's, a handout's or a lecture's lists a few works.
 PAPER_REFERENCE_ENTRIES = 20
 
@@ -57,7 +63,8 @@ PAPER_REFERENCE_ENTRIES = 20
 def is_research_paper(doc: ParsedDocument) -> bool:
     """True when the document is laid out as a research paper: an Abstract heading, two of
     Introduction / Methods / Results / Discussion / Conclusions as headings (also in Portuguese and
-    Spanish), or a printed reference list of PAPER_REFERENCE_ENTRIES entries or more."""
+    Spanish) one of which is Methods, Results or Discussion, or a printed reference list of
+    PAPER_REFERENCE_ENTRIES entries or more."""
     imrad: set[str] = set()
     if sum(1 for block in doc.blocks if block.kind == REFERENCES) >= PAPER_REFERENCE_ENTRIES:
         return True
@@ -70,7 +77,7 @@ def is_research_paper(doc: ParsedDocument) -> bool:
             return True
         if _IMRAD_HEADING.match(words):
             imrad.add(words)
-            if len(imrad) >= 2:
+            if len(imrad) >= 2 and any(_OWN_STUDY_HEADING.match(h) for h in imrad):
                 return True
     return False
 
@@ -99,9 +106,18 @@ _OPINION = (r"(?:thinks?|thought|believ(?:e|es|ed)|agrees?|agreed|disagrees?|dis
             r"reject(?:s|ed)?|dismiss(?:es|ed)?|insist(?:s|ed)?|counter(?:s|ed)?|say|says|said|call(?:s|ed)?)")
 # The work's own authors as the subject of a verb: "they", "the authors", "its authors", "the team".
 _OWN_VOICE = re.compile(
-    r"^(?:(?:and|but|so|as|which|who)\s+)?(?:[Tt]hey|[Hh]e|[Ss]he|[Tt]he (?:authors|researchers|"
+    r"^(?:(?:and|but|so|as|which|who)\s+)?(?:[Tt]hey|[Hh]e|[Ss]he|[Ii]t|[Tt]he (?:authors|researchers|"
     r"investigators|team|study|review|trial|paper|report|book)|[Ii]ts authors|[Tt]heir (?:team|authors))"
-    r"(?:\s+\w+ly)?(?:\s+(?:also|later|further|then|too|have|has|had))?\s*$")
+    r"(?:\s+\w+ly)?(?:\s+(?:also|later|further|then|too|have|has|had))?"
+    r"(?:\s+(?:could|can|did|does|would)(?:\s+not|n['’]t)?)?\s*$")
+# The work's participants as the subject: what they believed or said is the work's data ("When
+# participants believed they were the only listener, 85% went for help").
+# ("…; when they believed four others could hear, …": "they" after a conjunction are the same people.)
+_PARTICIPANTS = re.compile(r"^(?:(?:(?:when|if|once|after|because|while|and|but)\s+)?"
+                           r"(?:the\s+|most\s+|many\s+|some\s+)?"
+                           r"(?:participants|subjects|volunteers|respondents|patients|students|children|"
+                           r"parents|mothers|women|men|players|workers|employees|mice|rats)"
+                           r"|(?:when|if|once|after|because|while)\s+they)\s*$", re.I)
 _OPINION_VERB = re.compile(rf"\b{_OPINION}\b")
 # The writer weighing the evidence, or pointing beyond it.
 _WEIGHING = re.compile(
@@ -130,6 +146,13 @@ _NOT_NAMES = frozenset("they he she it this that these those the its their his h
 # covered by the Act"). "In 2016 the reef bleached" after a cited sentence is the writer's history.
 _NEW_DATE = re.compile(r"^(?:Since|In|By|From|Until|Before|After|Around|During)\s+(?:the\s+)?"
                        r"(?:early\s+|late\s+|mid-?)?(?:1[5-9]\d\d|20\d\d)s?\b")
+# The writer's own text ("This summary covers …", "In this post …") or a span of time beyond any one
+# work ("Interest in it has grown over the last fifteen years", "in recent decades").
+_OWN_TEXT_OR_SPAN = re.compile(
+    r"\b(?:[Tt]his|[Tt]he present) (?:summary|essay|post|blog post|piece|page|handout|guide|newsletter|"
+    r"leaflet|factsheet|fact sheet|FAQ)\b"
+    r"|\b(?:over|in|during|within) the (?:last|past) (?:\w+ )?(?:years|decades|century)\b"
+    r"|\bin recent (?:years|decades)\b")
 # A generic statement about a kind of people or things ("Many survivors never receive a diagnosis"),
 # not about the work's participants ("Many of the participants …").
 _GENERIC_OPENER = re.compile(r"^(?:Many|Some|Few|Several)\s+(?!of\b)[a-z]")
@@ -139,6 +162,7 @@ _IRREGULAR_PAST = (
     "was were had did found made took gave showed rose fell lost grew ran saw went came got led kept left "
     "began became thought felt told brought bought fought sought taught caught held meant paid sent spent "
     "stood understood won wrote drew knew threw ate drank slept spoke broke chose froze woke drove rode "
+    "could "
     "struck stuck hung swam sang sat lay laid built heard beat bore tore wore forgot")
 _PAST_WORD = re.compile(rf"\b(?:{'|'.join(_IRREGULAR_PAST.split())})\b|\b[a-z]{{2,}}ed\b")
 # "-ed" after these is a participle ("to be published", "has been shown", "is linked"), not the past.
@@ -169,11 +193,22 @@ def is_past(sentence: str) -> bool:
     return False
 
 
+# An opinion word that is a noun: after a determiner ("the questions", "their claims") or inside a
+# phrase opened by a preposition ("On conceptual questions, the longhand group did better").
+_NOUN_BEFORE = re.compile(r"(?:^|\s)(?:[Tt]he|[Aa]n?|[Tt]hese|[Tt]hose|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er|[Oo]ur|"
+                          r"[Ss]uch|[Tt]wo|[Tt]hree|[Ff]ew|[Oo]ne)\s+$")
+_PREPOSITION_PHRASE = re.compile(r"^(?:On|In|At|For|With|From|About|Of|Under|Over|Across|Among|Between|"
+                                 r"Beyond|Despite|Without)\s+(?:[\w'’\-]+\s+){0,3}$")
+
+
 def _another_voice(sentence: str, own_names: set[str]) -> bool:
     """An opinion verb whose subject (the words before it in its clause) is not the work's authors
-    (a pronoun, "the authors", or the family name of one of them)."""
+    (a pronoun, "the authors", or the family name of one of them). The same word used as a noun
+    ("On conceptual questions", "the claims") is no verb."""
     for verb in _OPINION_VERB.finditer(sentence):
         clause = re.split(r"[,;:]\s*", sentence[:verb.start()])[-1]
+        if _NOUN_BEFORE.search(clause) or _PREPOSITION_PHRASE.match(clause) or _PARTICIPANTS.match(clause):
+            continue
         if not _OWN_VOICE.match(clause) and fold(clause.strip()) not in own_names:
             return True
     return False
@@ -226,15 +261,18 @@ def leaves_account(sentence: str, account: Account, index: RefIndex) -> bool:
     opening = " ".join(sentence.split()[:OPENING_WORDS])
     if _FIRST_PLURAL_OR_YOU.search(opening) or _IMPERATIVE.match(sentence):
         return True
-    if _WEIGHING.search(sentence) or _NEW_DATE.match(sentence) or _GENERIC_OPENER.match(sentence):
+    if _WEIGHING.search(sentence) or _NEW_DATE.match(sentence) or _GENERIC_OPENER.match(sentence) \
+            or _OWN_TEXT_OR_SPAN.search(sentence):
         return True
     own = _own_names(account, index)
-    if _another_voice(sentence, own) or _names_an_author(sentence, account, index):
+    # "…, they found, …": the sentence says it is the work speaking, whatever other verbs it has
+    still_the_work = bool(_STILL_THE_WORK.search(sentence))
+    if (_another_voice(sentence, own) and not still_the_work) or _names_an_author(sentence, account, index):
         return True
     if _OTHER_WORKS.search(sentence) or any(m.start() > 0 and fold(m.group("name")) not in own | _NOT_NAMES
                                             for m in _NAME_REPORTING.finditer(sentence)):
         return True  # (a capital opening the sentence is no name: "Participants reported less pain")
-    if account.past and not is_past(sentence) and not _STILL_THE_WORK.search(sentence):
+    if account.past and not is_past(sentence) and not still_the_work:
         return True
     return False
 

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from graph.schema import EvidenceKind
+from ingest.citations.detectors.carried import _OTHER_WORKS
 from ingest.citations.detectors.quote import _SAYS
 from ingest.citations.index import RefIndex, _years_of, family_forms
 from ingest.citations.model import CONTINUATION, EvidenceSpan
@@ -43,7 +44,12 @@ _CONTINUES = re.compile(
     rf"(?:{REPORTING}|offers|gives|lists|sets out|recommends|traces)\b"
     r"|(?:On|According to|Under|In) (?:this|that|their|his|her) (?:account|view|theory|model|framework|"
     r"reading|analysis|interpretation)\b"
-    rf"|In (?:their|his|her) {_CARRIED_WORK}\b)"
+    rf"|In (?:their|his|her) {_CARRIED_WORK}\b"
+    # "The explanation the authors gave is …", "The conclusion they drew was …": what the work's
+    # authors offered, as the subject of the sentence
+    r"|(?:The|Their) (?:explanation|conclusion|interpretation|argument|answer|account|reason|verdict)s? "
+    r"(?:that )?(?:the (?:authors|researchers|investigators)|they) (?:\w+ly )?(?:gave|give|offer(?:ed)?|"
+    r"reach(?:ed)?|dr(?:ew|aw)|propos(?:e|ed)|favou?r(?:ed)?|settled on|put forward|came to)\b)"
 )
 # "Deliberate practice, in their account, needs feedback": the same, set off by commas in the sentence.
 _ASIDE = re.compile(
@@ -209,6 +215,8 @@ def continuation_evidence(text: str, unit: Unit, units: list[Unit], index: RefIn
     if carried and len(last) == 1:  # the sentence cited last names one work, not "(A, 2006; B, 2013)"
         return _continuation(unit, carried.start(), carried.end(), text, sorted(last))
     same = _SAME_SOURCE.search(sentence) if _may_name_same_source(sentence) else None
+    if same and _OTHER_WORKS.search(sentence):  # "Other researchers have criticised that study's
+        same = None  # methods": about the work, by others; the work is no evidence for it
     referent = _recent_referent(unit, units, history, headings, sentence, index) if same else None
     if referent:
         return _continuation(unit, same.start(), same.end(), text, [referent])

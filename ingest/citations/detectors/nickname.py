@@ -1,0 +1,70 @@
+"""Detector: a work called by a nickname the page gave it — "the West Point study", "The Dutch shower
+trial", "the UK pilot", "the 2018 monitoring report", "The Hagger meta-analysis".
+
+Blog posts and their comment threads name a work they cited earlier by the words that were around
+it: the place ("… an economics course at West Point … Carter, Greenberg and Walker (2017)"), the
+country ("In a Dutch trial, … (Buijze et al., 2016)"), its year, its first author, or words of its
+title. A nickname is "the/that/this", one to three words, and a work noun; at least one of its words
+is capitalised or a year. It names the work when its words (stopwords aside) are all among the words
+the document used in the sentences citing that work, that work's title and its year — and no other
+cited work's; when several fit, the one whose words also hold the noun ("meta-analysis") is named.
+Only works the document (or, for a comment, its article) cited before count.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.schema import EvidenceKind
+from ingest.citations.index import RefIndex
+from ingest.citations.model import CONTINUATION, EvidenceSpan
+from ingest.citations.text import STOPWORDS, words_of
+from ingest.claims import Unit
+
+_NOUN = (r"study|trial|experiment|replication|meta-analysis|review|report|survey|pilot|project|paper|"
+         r"cohort|programme|program")
+_NICKNAME = re.compile(rf"(?<![\w'’\-])(?:[Tt]he|[Tt]hat|[Tt]his)\s+(?P<words>(?:[\w'’\-]+\s+){{1,3}}?)"
+                       rf"(?P<noun>{_NOUN})\b")
+_NAMING_WORD = re.compile(r"^(?:[A-ZÀ-Þ]|(?:1[5-9]|20)\d\d$)")  # a capitalised word or a year
+
+
+class CitedWords:
+    """The words a document used around each work it cited: the sentences citing it alone, its
+    title and year. Shared by an article and its comments, so a comment's nickname can name a
+    work the article cited."""
+
+    def __init__(self) -> None:
+        self.words: dict[str, set[str]] = {}
+
+    def add(self, keys: set[str], sentence: str, index: RefIndex) -> None:
+        """Record that `sentence` cites each of the works `keys` (each by a marker naming it alone);
+        the sentence's words are read once, however many markers it holds."""
+        if not keys:
+            return
+        words = set(words_of(sentence))
+        for key in keys:
+            if key not in self.words:
+                ref = index.by_key(key)
+                self.words[key] = set(words_of(ref.title)) | ({ref.year[:4]} if ref.year else set())
+            self.words[key] |= words
+
+    def find(self, text: str, unit: Unit) -> EvidenceSpan | None:
+        """The first nickname of the unit that names exactly one cited work, as evidence for it."""
+        if not self.words:
+            return None
+        for match in _NICKNAME.finditer(text, unit.start, unit.end):
+            written = match.group("words").split()
+            if not any(_NAMING_WORD.match(word) for word in written):
+                continue
+            wanted = {w for w in words_of(match.group("words")) if w not in STOPWORDS}
+            if not wanted:
+                continue
+            fits = [key for key, words in self.words.items() if wanted <= words]
+            if len(fits) > 1:  # "the Hagger meta-analysis" among Hagger's works: the one that is one
+                noun = set(words_of(match.group("noun")))
+                fits = [key for key in fits if noun <= self.words[key]]
+            if len(fits) == 1:
+                start = match.start()
+                return EvidenceSpan(str(EvidenceKind.CITATION), start, match.end(), text[start:match.end()],
+                                    unit.index, fits, True, priority=CONTINUATION)
+        return None
