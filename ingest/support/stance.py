@@ -129,7 +129,19 @@ CONTRASTING = re.compile(
 # 'but see' inside the citation's own brackets points to work that disputes the sentence's claim:
 # 'is expected to occur at intermediate levels of disturbance (but see Fox (2013), Sheil & Burslem (2013),
 # and Huston (2014) for discussions on the validity of the IDH)'; bound to the markers inside those brackets.
-BUT_SEE = re.compile(r"[(\[]\s*but see\b(?:[^()\[\]\x00]|\(\d{4}[a-z]?\))*\x00", re.IGNORECASE)
+# Since fresh7 also after a semicolon, outside brackets: '… compared with controls [18–22]; but see [23,24].'
+BUT_SEE = re.compile(r"[(\[]\s*but see\b(?:[^()\[\]\x00]|\(\d{4}[a-z]?\))*\x00"
+                     r"|;\s*but see\s+[(\[]?(?:[\x01,\s]|and\b)*\x00", re.IGNORECASE)
+# A result that departs from the work's own figure or classification, bound to the marker right after it
+# (fresh7): 'even earlier than previously indicated [164]', 'This is lower than the size estimates in [26]',
+# 'conforming to the membership of Ceratophryidae in Frost et al. [9], although not that of Pyron and Wiens
+# [27]' ([27] only: the other markers are not this one).
+DEPARTS_FROM = re.compile(
+    r"\b(?:(?:longer|shorter|higher|lower|greater|smaller|larger|earlier|later|older|younger|more|less|fewer)"
+    r"\b[^.;,\x00\x01]{0,80}?\sthan (?:previously (?:indicated|thought|suggested|assumed|believed|reported|"
+    r"estimated|described)|(?:the |those |that )?(?:[\w-]+ ){0,2}estimates? (?:in|of|by|from))"
+    r"|(?:although|but|though) not (?:that|those) of(?: (?-i:[A-Z])[\w'-]+(?: (?:and|&) (?-i:[A-Z])[\w'-]+"
+    r"| et al\.?)?)?) \x00", re.IGNORECASE)
 # A proposal of the work the sentence has just denied: 'the first terrestrial gait … was a trot, not a walk
 # with sequential placement of 4 limbs one by one, as was suggested … by Gray (1944)', 'it could not be
 # demonstrated experimentally that …, as had been proposed in the older literature [4]'. The marker's
@@ -139,11 +151,22 @@ AS_PROPOSED = re.compile(
     r"assumed|thought|believed|hypothesi[sz]ed|postulated|argued)\b", re.IGNORECASE)
 DENIAL_BEFORE = re.compile(r"\b(?:not|no|cannot|never|rather than|instead of)\b[^.;]*$", re.IGNORECASE)
 MENTIONING = re.compile(
-    r"\b(?:\breview(?:s|ed)?\b|elsewhere|previously (?:reported|described|utili[sz]ed|used|published)|"
-    r"(?:has|have) been (?:\w+ly )?reported(?! (?:to|as)\b)|(?:(?:computer|software|statistical|"
+    # a review that is the subject of a finding reports it, it is no pointer ('A Cochrane review found
+    # insufficient data …', 'systematic reviews and meta-analyses have indicated …': fresh7)
+    r"\b(?:\breviewed\b|\breviews?\b(?!(?:,? (?:which|that))?(?: [\w-]+){0,8}? (?:have |has )?(?:found|"
+    r"concluded|concludes|indicated|indicates|identified|identifies|showed|shows|demonstrated|demonstrates|"
+    r"reported|reports)\b)|elsewhere|previously (?:reported|described|utili[sz]ed|used|published)|"
+    # 'has been reported' alone is a pointer; followed by what was found, or where and in whom ('It has been
+    # reported that …', 'has been reported in up to 60% of patients [4]', 'has been reported from the Pliocene
+    # of Argentina [151]': 36 supporting, 1 mentioning over the eight sets), it states the finding (fresh7)
+    # ('reported on the spatial distribution of …' names a topic: it stays a pointer)
+    r"(?:has|have) been (?:\w+ly )?reported(?! (?:to|as|that)\b| (?:in|from|among|for|with|after|during|at|"
+    r"across) (?![\x00\x01\[(\d]))|(?:(?:computer|software|statistical|"
     r"analysis|custom|in-house|written|R|(?-i:[A-Z][\w-]*[A-Z0-9][\w-]*)) (?:program|programs|environment)|"
     r"software|package|pipeline|toolkit|"
     r"toolbox|database|server|algorithm)\b|"
+    # ('have been recorded from several Late Miocene localities [147]' is a finding: fresh7)
+    r"(?!been (?:\w+ly )?recorded (?:from|in|among) (?![\x00\x01\[(\d]))"
     r"(?:was|were|been|is|are) (?:\w+ly )?(?:performed|isolated|extracted|selected|fitted|grown|cultured|"
     r"constructed|generated|prepared|purified|processed|collected|recorded|quantified|named|based on|"
     r"carried out|done|implemented|modified|adapted|synthesi[sz]ed|cloned|amplified|sequenced|stained|"
@@ -208,6 +231,8 @@ _UP_TO_MARKER = (r"(?:the |a |an )?(?:(?!\b(?:when|which|that|who|where|whose)\b
                  r"[(\[]?(?=\x00)")
 USED = re.compile(
     r"\b(?:(?:using|with the help of|by means of|following|implemented in|run (?:in|with|on)|"
+    # ('fossil remains … have been recorded from several Late Miocene localities [147]' is a finding: fresh7)
+    r"(?!been (?:\w+ly )?recorded (?:from|in|among)\b)"
     r"(?:is|was|were|are|been) (?:\w+ly )?" + _METHOD_VERB + r" (?:with|using|in|on|by|from|"
     r"according to|as in)|"
     r"(?:recommended by|developed by|introduced by|designed by|described by|"
@@ -223,6 +248,14 @@ SEEMING = re.compile(
     r"\b((?:while|although|though|whereas) it (?:would|might|may|could) (?:seem|appear|be (?:expected|"
     r"assumed|thought)))(?:(?!\)\s*,\s+(?!and\b|or\b))(?:;(?=\s*[\x00\x01])|[^;.])){0,300}?(?=\x00)",
     re.IGNORECASE)
+# A received view the main clause overturns (fresh7), the marker inside the concession with no comma before
+# it: 'Although anurans are often considered poor candidates for trans-oceanic dispersal because of their
+# perceived intolerance of salt water [10], molecular phylogenetic analyses … have provided strong
+# evidence …': [10] only, not the main clause's works.
+RECEIVED_VIEW = re.compile(
+    r"^((?:although|though|even though|while) [^,;\x00\x01]{0,120}?\b(?:are|is|was|were|have been|has been) "
+    r"(?:often|commonly|generally|widely|traditionally|usually|frequently) (?:considered|thought|believed|"
+    r"assumed|regarded|viewed|seen))[^,;.\x00]{0,240}?(?=\x00)", re.IGNORECASE)
 OTHER = "\x01"  # where the other markers of the clause were, for the cues bound to this marker
 # Background pointers that name a proposal, a model, a question or a publication without relying on
 # its result: 'it has been proposed that', 'Baas and colleagues proposed a model', 'have published
@@ -254,7 +287,11 @@ HYPOTHESIS = re.compile(
     r"\b(?:(?:has|have|had) (?:\w+ly )?(?:been )?(?:hypothesi[sz]ed|proposed|suggested|claimed|"
     r"postulated|speculated|assumed|thought|believed|argued)|(?:is|was|were|are) (?:\w+ly )?(?:thought|"
     r"believed|assumed|hypothesi[sz]ed|proposed|suggested|claimed)|(?:hypothesi[sz]ed|proposed|suggested|"
-    r"claimed|postulated|speculated|argued) that)\b", re.IGNORECASE)
+    r"claimed|postulated|speculated|argued) that|"
+    # an unnamed few's present-tense suggestion (fresh7): 'Some studies suggest a basin-scale mixing among
+    # reef fish populations across the Caribbean [84,85], but as we have seen, relative variation … persists'
+    r"(?:some|several|other|few) (?:\w+ )?(?:studies|authors|reports|researchers|investigators) "
+    r"(?:suggest|propose|claim|argue|speculate))\b", re.IGNORECASE)
 ANSWERED = re.compile(r"^[\s\x00)\].,]*(?:,|;)?\s*(?:but|however|yet)\b(?!\s+(?:also|similarly|"
                       r"consistent|in (?:agreement|line)))", re.IGNORECASE)
 # A finding of the work in the marker's clause that the next clause answers with the citing article's
@@ -726,6 +763,9 @@ def classify_stance(sentence: str, marker: tuple[int, int], markers: Sequence[tu
     found = BUT_SEE.search(own) if "see" in own else None
     if found:
         return Stance.CONTRASTING, "but see"
+    found = DEPARTS_FROM.search(own) if " than " in own or " not th" in own else None
+    if found:
+        return Stance.CONTRASTING, " ".join(sentence[found.start():found.end() - 1].split())
     bound = bound_contrast(own, marker[0], own_end) if _BOUND_CUES.candidates(caseless(own)) else ""
     if bound:
         return Stance.CONTRASTING, bound
@@ -743,7 +783,7 @@ def classify_stance(sentence: str, marker: tuple[int, int], markers: Sequence[tu
         answer_words = " ".join(denial.group(0).split()[:3]).lstrip(";, ")
         return Stance.CONTRASTING, f"{written(found)} …, {answer_words} …"
     # the cues bound to this marker see only it as a marker, the other markers as OTHER
-    found = SEEMING.search(own) if SEEMING in may_whole else None
+    found = (SEEMING.search(own) if SEEMING in may_whole else None) or RECEIVED_VIEW.search(own)
     own = own[start:end]
     if found:
         return Stance.CONTRASTING, " ".join(sentence[found.start(1):found.end(1)].split()) + " …"
