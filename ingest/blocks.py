@@ -157,6 +157,11 @@ _CREDITS_A_WORK = re.compile(r"^source\s*:(?![^\n]*(?:https?://|www\.|\w\.(?:com
                              r"(?=[^\n]*(?:\b(?:1[5-9]|20)\d\d[a-z]?\b|\[\s*\d{1,3}\s*\]))", re.I)
 
 
+# Literals one of which byline_names' and BYLINE_LINE's matches hold, lower-cased ('po' and 'pub', not
+# 'posted' and 'published': re.IGNORECASE lets 'ſ' stand for 's', which lower() keeps as it is).
+_BYLINE_WORDS = ("by", "author", "po", "pub", "updated")
+
+
 def is_byline(line: str) -> bool:
     """A metadata line ('URL: …', 'Date: …') or a byline ('By …', 'Posted by … | March 3rd, 2019',
     Markdown '*By Jane Doe*')."""
@@ -164,6 +169,9 @@ def is_byline(line: str) -> bool:
         return True
     if EMPHASISED_POSTED.match(line) and DATE_WORDS.search(line):
         return True
+    lower = line.lower()  # what the byline tests below need: 'by', 'author', 'posted', 'published', 'updated'
+    if not any(word in lower for word in _BYLINE_WORDS):
+        return False
     line = re.sub(r"^[*_]{1,2}(?=\S)(.*?)(?<=\S)[*_]{1,2}$", r"\1", line)
     if len(line) < 300 and len(byline_names(line)) >= 2:  # "By Eelco van Anken, David Pincus, …"
         return True
