@@ -15,6 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 
 # Version 2: a Source is a cited work (`work:<12 hex>`), the citing document's key is on CITES,
 # IN_CORPUS links a cited work to the ingested article it is; claims and evidence carry PDF places.
@@ -454,6 +455,7 @@ def evidence_id(document_id: str, kind: str, text: str, occurrence: int = 0) -> 
     return f"evidence:{_digest(document_id, kind, ' '.join(text.split()), occurrence)}"
 
 
+@lru_cache(maxsize=65536)  # a pure function of two strings; an author comes back in every work they wrote
 def author_id(family: str, given: str = "") -> str:
     """Id of an author from family name and initials: ('Herman', 'Judith Lewis') -> author:herman-jl.
 

@@ -17,6 +17,7 @@ import json
 import logging
 import re
 import sys
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -129,12 +130,59 @@ def _parse_library(text: str, path: str) -> object:
     parser_log.setLevel(logging.CRITICAL)  # failures become InputErrors below, not log noise
     try:
         return bibtexparser.parse_string(
-            text, append_middleware=[middlewares.SeparateCoAuthors(), middlewares.SplitNameParts()])
+            text, append_middleware=[middlewares.SeparateCoAuthors(), _split_name_parts()])
     except Exception as err:  # a third-party parser's failure is the file's, in one line
         raise parser_failure(path, "cannot be parsed as BibTeX", err,
                              hint="Check its braces, commas and quotes") from None
     finally:
         parser_log.setLevel(level)
+
+
+# A name bibtexparser splits without looking at case or braces: one word, "First Last", or "Last, First
+# words", its words separated by single spaces and holding no comma, brace, backslash, tilde or white space.
+_NAME_WORD = r"[^\s,{}\\~]+"
+_PLAIN_NAME = re.compile(rf"(?P<last>{_NAME_WORD})(?:, (?P<first>{_NAME_WORD}(?: {_NAME_WORD})*)"
+                         rf"| (?P<last2>{_NAME_WORD}))?")
+
+
+@cache
+def _name_parts() -> Callable[[str], object]:
+    """bibtexparser's `parse_single_name_into_parts`, with the plain names most .bib files hold
+    (`_PLAIN_NAME`) split directly into the same parts: one word is the last name; two words are first
+    and last; "Last, First words" is one last word and those first words."""
+    from bibtexparser.middlewares.names import NameParts, parse_single_name_into_parts
+
+    def name_parts(name: str) -> object:
+        plain = _PLAIN_NAME.fullmatch(name)
+        if plain is None:
+            return parse_single_name_into_parts(name)
+        last, first, last2 = plain.group("last", "first", "last2")
+        if first is not None:
+            return NameParts(first=first.split(" "), last=[last])
+        if last2 is not None:
+            return NameParts(first=[last], last=[last2])
+        return NameParts(last=[last])
+
+    return name_parts
+
+
+def _split_name_parts() -> object:
+    """bibtexparser's SplitNameParts middleware splitting each name with `_name_parts`."""
+    return _split_name_parts_class()()
+
+
+@cache
+def _split_name_parts_class() -> type:
+    from bibtexparser import middlewares
+
+    class SplitNameParts(middlewares.SplitNameParts):
+        def _transform_field_value(self, name: list[str]) -> list[object]:
+            if not isinstance(name, list):
+                return super()._transform_field_value(name)  # its own error
+            split = _name_parts()
+            return [split(n) for n in name]
+
+    return SplitNameParts
 
 
 def _parse_whole(text: str, path: str) -> list[Reference]:

@@ -182,6 +182,9 @@ def separated_byline_person(line: str) -> str:
         if len(person.split()) >= 2 and _person_name(person) and not parse_date(part):
             return _BY_IN_PART.sub("", part.strip())
     return ""
+# Literals one of which byline_names' and BYLINE_LINE's matches hold, lower-cased ('po' and 'pub', not
+# 'posted' and 'published': re.IGNORECASE lets 'ſ' stand for 's', which lower() keeps as it is).
+_BYLINE_WORDS = ("by", "author", "po", "pub", "updated")
 
 
 def is_byline(line: str) -> bool:
@@ -193,6 +196,9 @@ def is_byline(line: str) -> bool:
         return True
     if separated_byline_person(line):
         return True
+    lower = line.lower()  # what the byline tests below need: 'by', 'author', 'posted', 'published', 'updated'
+    if not any(word in lower for word in _BYLINE_WORDS):
+        return False
     line = re.sub(r"^[*_]{1,2}(?=\S)(.*?)(?<=\S)[*_]{1,2}$", r"\1", line)
     if len(line) < 300 and len(byline_names(line)) >= 2:  # "By Eelco van Anken, David Pincus, …"
         return True

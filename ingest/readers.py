@@ -116,9 +116,10 @@ def detect_format(path: Path, text: str) -> str:
 
 # --- front matter ----------------------------------------------------------------------
 
-def _front_matter(text: str) -> tuple[dict[str, str], int]:
-    """YAML-ish `key: value` pairs between leading `---` lines, and where the body starts."""
-    lines = split_lines(text)
+def _front_matter(text: str, lines: list[Line] | None = None) -> tuple[dict[str, str], int]:
+    """YAML-ish `key: value` pairs between leading `---` lines, and where the body starts (`lines`:
+    split_lines(text), when the caller has them)."""
+    lines = split_lines(text) if lines is None else lines
     if not lines or lines[0].stripped != "---":
         return {}, 0
     fields: dict[str, str] = {}
@@ -136,7 +137,7 @@ def _front_matter(text: str) -> tuple[dict[str, str], int]:
 def read_plain(path: Path, text: str, markdown: bool) -> list[ParsedDocument]:
     """Article and comments of a plain-text or Markdown file."""
     lines = split_lines(text)
-    front, body_line = _front_matter(text)
+    front, body_line = _front_matter(text, lines)
     first_content = next((i for i in range(body_line, len(lines)) if not lines[i].blank), body_line)
     start_of_thread = thread_start(lines, first_content + 1)
     article_lines = lines[body_line:start_of_thread] if start_of_thread is not None else lines[body_line:]

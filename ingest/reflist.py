@@ -554,8 +554,12 @@ def references_in_text(text: str, path: str = "", limit: int | None = None,
     if section is None:
         return []
     references = []
+    counted, line = 0, 1  # line breaks counted up to `counted` (entries come in text order)
     for entry in split_entries(text, *section):
-        line = text.count("\n", 0, entry.start) + 1
+        if entry.start < counted:
+            counted, line = 0, 1
+        line += text.count("\n", counted, entry.start)
+        counted = entry.start
         references.append(parse_entry(text[entry.start:entry.end], path=path, line=line, origin=origin))
     return unique_keys(references)
 

@@ -638,7 +638,7 @@ def _append_records(shown: _Shown, added: list[dict[str, Any]]) -> None:
         order = _record_sort(record)
         at = bisect.bisect_right(shown.sort_keys, order)
         shown.sort_keys.insert(at, order)
-        shown.texts.insert(at, json.dumps(record, ensure_ascii=False, sort_keys=True))
+        shown.texts.insert(at, _RECORD_JSON(record))
         if record.get("key"):
             shown.keys.add(record["key"])
         kind = _publication_type(record)
@@ -649,13 +649,18 @@ def _append_records(shown: _Shown, added: list[dict[str, Any]]) -> None:
                    "records_json": "[" + ", ".join(shown.texts) + "]"}
 
 
+# A record's JSON text: json.dumps(record, ensure_ascii=False, sort_keys=True) without building an encoder
+# per call (json.dumps makes one whenever an option is given; the text is the same).
+_RECORD_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+
+
 def _record_cache(work: Work, record: dict[str, Any]) -> tuple[Any, ...]:
     """(record, its JSON text, its merged_reference order, its records_json order), computed once per
     record object (the record is kept with them, so its id stays its own)."""
     found = work._encoded.get(id(record))
     if found is None or found[0] is not record:
         found = work._encoded[id(record)] = (
-            record, json.dumps(record, ensure_ascii=False, sort_keys=True), _merge_order(record),
+            record, _RECORD_JSON(record), _merge_order(record),
             _record_sort(record))
     return found
 

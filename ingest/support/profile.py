@@ -144,10 +144,10 @@ def citing_contexts(index: _Index,
             markers = tuple((s - low, e - low) for s, e in spans[first:last])
             section = next((str(index.nodes[c].props.get("section", "")) for c in claims
                             if c in index.nodes), "")
+            titles = enclosing_headings(headings, span[0], section)  # walked once: methods_heading reads them
             contexts[evidence.id] = CitingContext(
                 sentence, (span[0] - low, span[1] - low), markers, bool(claims),
-                methods_heading(headings, span[0], section),
-                tuple(enclosing_headings(headings, span[0], section)), scholarly)
+                methods_heading(headings, span[0], section, titles), tuple(titles), scholarly)
     return contexts
 
 

@@ -544,11 +544,12 @@ def enclosing_headings(headings: Sequence[tuple[int, int, str]], offset: int, se
     return [section] if section else []
 
 
-def methods_heading(headings: Sequence[tuple[int, int, str]], offset: int, section: str = "") -> str:
+def methods_heading(headings: Sequence[tuple[int, int, str]], offset: int, section: str = "",
+                    titles: Sequence[str] | None = None) -> str:
     """The methods heading enclosing `offset` ('Materials and methods', also from inside its
     sub-sections '### Fly stocks'), else ''; without Markdown headings, `section` (the claim's
-    own heading) is read."""
-    titles = enclosing_headings(headings, offset, section)
+    own heading) is read. `titles`: `enclosing_headings(headings, offset, section)` when known."""
+    titles = enclosing_headings(headings, offset, section) if titles is None else titles
     return next((title for title in titles if METHODS_HEADING.match(title.strip())), "")
 
 

@@ -26,7 +26,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from graph.schema import MODEL_CUE_PREFIX, Stance
@@ -165,8 +165,15 @@ def _tokens(text: str) -> list[str]:
 def section_kinds(context: CitingContext) -> set[str]:
     """The kinds of scholarly section above the citation ('introduction', 'methods', …), from the words of
     its headings; empty for a text without such headings (a blog post, a handout, a news story)."""
-    return {_SECTION_WORDS[w] for heading in context.headings for w in _TOKEN.findall(heading.lower())
-            if w in _SECTION_WORDS}
+    return set(_section_kinds(tuple(context.headings)))
+
+
+@lru_cache(maxsize=64)
+def _section_kinds(headings: tuple[str, ...]) -> frozenset[str]:
+    """section_kinds of these headings, kept for the few heading chains just seen (the citations of a
+    section share one, and each citation asks twice: the model's gate and its features)."""
+    return frozenset(_SECTION_WORDS[w] for heading in headings for w in _TOKEN.findall(heading.lower())
+                     if w in _SECTION_WORDS)
 
 
 def scholarly_document(headings: Sequence[str]) -> bool:
@@ -267,34 +274,37 @@ class StanceModel:
 
     def scores(self, found: list[str]) -> list[float]:
         """Per class, the bias plus the weights of `found`, added in the order of `found`."""
-        get = self.weights.get
+        return self._totals([self.weights.get(feature) for feature in found])
+
+    def _totals(self, rows: list[tuple[float, ...] | None]) -> list[float]:
+        """`scores` from the weights of each feature (None: not in the model), in the same order."""
         if len(self.bias) == 2:  # two classes (the shipped model): the same additions, unrolled
             first, second = self.bias
-            for feature in found:
-                weight = get(feature)
+            for weight in rows:
                 if weight:
                     first += weight[0]
                     second += weight[1]
             return [first, second]
         totals = list(self.bias)
-        for feature in found:
-            for i, weight in enumerate(get(feature, ())):
-                totals[i] += weight
+        for weight in rows:
+            for i, value in enumerate(weight or ()):
+                totals[i] += value
         return totals
 
     def predict(self, found: list[str]) -> tuple[str, float, list[str]]:
         """(class, its probability, the features that pushed most toward it over the runner-up)."""
-        totals = self.scores(found)
+        rows = [self.weights.get(feature) for feature in found]  # looked up once: totals and margins
+        totals = self._totals(rows)
         order = sorted(range(len(totals)), key=lambda i: (-totals[i], i))
         best, second = order[0], order[1] if len(order) > 1 else order[0]
         peak = max(totals)
         probability = math.exp(totals[best] - peak) / sum(math.exp(t - peak) for t in totals)
 
-        margins = {}  # each feature's push toward the best class over the runner-up, computed once
-        for feature in found:
-            weight = self.weights.get(feature)
-            margins[feature] = weight[best] - weight[second] if weight else 0.0
-        pushing = sorted((f for f in found if margins[f] > 0), key=lambda f: (-margins[f], f))
+        margins = {}  # each feature's push toward the best class over the runner-up, if it pushes
+        for feature, weight in zip(found, rows, strict=True):
+            if weight and weight[best] - weight[second] > 0:
+                margins[feature] = weight[best] - weight[second]
+        pushing = sorted((f for f in found if f in margins), key=lambda f: (-margins[f], f))
         return self.classes[best], probability, pushing[:TOP_CUES]
 
     def to_json(self) -> dict[str, object]:

@@ -89,8 +89,8 @@ def find_author_work(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpa
     segment = text[unit.start:unit.end]
     by_word, always, patterns = index.derived("family_patterns", lambda: _family_patterns(index))
     candidates = set(always)
-    for word in set(_WORD_RUN.findall(segment)):
-        candidates.update(by_word.get(word, ()))
+    for word in by_word.keys() & set(_WORD_RUN.findall(segment)):  # the words some family is keyed by
+        candidates.update(by_word[word])
     for position in sorted(candidates):
         ref, family, pattern = patterns[position]
         for _author in ref.authors[:1]:

@@ -114,8 +114,8 @@ def find_titles(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpan]:
     by_word, always, patterns = index.derived("title_patterns", lambda: _title_patterns(index))
     candidates = set(always)
     words = _caseless_words(segment)
-    for word in words:
-        candidates.update(by_word.get(word, ()))
+    for word in by_word.keys() & words:  # the words some title is keyed by (a set, so any order)
+        candidates.update(by_word[word])
     spread: str | None = None
     for position in sorted(candidates):
         entry = patterns[position]
