@@ -81,6 +81,8 @@ def _is_byline_ungated(line: str) -> bool:
         return True
     if blocks.EMPHASISED_POSTED.match(line) and blocks.DATE_WORDS.search(line):
         return True
+    if blocks.separated_byline_person(line):  # a '·'-separated byline needs none of the gate's words
+        return True
     line = re.sub(r"^[*_]{1,2}(?=\S)(.*?)(?<=\S)[*_]{1,2}$", r"\1", line)
     if len(line) < 300 and len(blocks.byline_names(line)) >= 2:
         return True
