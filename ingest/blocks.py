@@ -60,7 +60,9 @@ READING_LABEL = re.compile(
     r"|reading\s+for\s+(?:next\s+|this\s+|the\s+)?(?:week|seminar|class|lecture|session|tutorial|exam)"
     r"[\w ]{0,20}?"
     # a club's or a class's next book: "Next month: *The Dawn of Everything* by Graeber and Wengrow (2021)."
-    r"|(?:our\s+)?next\s+(?:month|week|time|meeting|session|book|read)(?:['’]s\s+(?:book|read|reading))?)"
+    r"|(?:our\s+)?next\s+(?:month|week|time|meeting|session|book|read)(?:['’]s\s+(?:book|read|reading))?"
+    # a blog's or a podcast's next review: "Next up on the blog: *Peak* by Ericsson and Pool (2016)."
+    r"|(?:coming\s+)?next\s+up(?:\s+on\s+(?:the|this|my|our)\s+(?:blog|podcast|show|channel|list|site))?)"
     r"\s*(?::[*_]{0,2}|[*_]{1,2}:)\s", re.I)
 # "[1] Beecher HK. The powerful placebo. JAMA. 1955;159(17):1602-1606.": a "[n]" Vancouver entry
 # standing on its own line (a handout's list without a "References" heading above it). Its sentence

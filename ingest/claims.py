@@ -250,9 +250,16 @@ def refers_back(sentence: str) -> bool:
     if not any(stem in folded for stem in _REFERS_BACK_STEMS):
         return False
     for match in _REFERS_BACK.finditer(sentence):
+        if _IN_RELATIVE_CLAUSE.search(sentence, 0, match.start()):
+            continue  # "…to explain why people who know little speak about it most confidently [1–6]"
         if not (match.group(0).lower().endswith("that") and _opens_clause(sentence[match.end():])):
             return True
     return False
+
+
+# A pointer verb after one of these words sits in a clause the sentence asserts something about
+# ("why people who know little speak about it"), not in a pointer to a source.
+_IN_RELATIVE_CLAUSE = re.compile(r"\b(?:who|whom|why|how|whenever)\b", re.IGNORECASE)
 
 
 def _opens_clause(rest: str) -> bool:

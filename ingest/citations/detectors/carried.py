@@ -83,7 +83,10 @@ def is_research_paper(doc: ParsedDocument) -> bool:
 
 
 # --- the writer's own voice -------------------------------------------------------------------
-_FIRST_SINGULAR = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|me|my|mine|myself)\b")
+# ("My daughter's physio told her …" opens with a capital)
+_FIRST_SINGULAR = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)\b")
+# A year after the work came out ("He won the Nobel Prize in 1937." after a 1928 paper) is not its report.
+_YEAR = re.compile(r"(?<![\d\-–])(?:1[5-9]|20)\d\d(?![\d\-–])")
 # "we", "our", "you" near the start are the writer and the reader ("In our club", "So we offer",
 # "You may have read"); later in the sentence they are often generic ("… that our friends share").
 _FIRST_PLURAL_OR_YOU = re.compile(
@@ -246,6 +249,8 @@ def _names_an_author(sentence: str, account: Account, index: RefIndex) -> bool:
     older than Putnam") or about another work. The cited work's own author as the subject of a
     reporting or naming verb ("Granovetter called this …") is still its account."""
     names = _family_names(index)
+    if _after_the_work(sentence, account, index):
+        return True
     own = _own_names(account, index)
     for match in re.finditer(r"(?<![\w'’\-])[A-ZÀ-Þ][\w'’\-]+", sentence):
         name = fold(re.sub(r"['’]s$", "", match.group(0)))
@@ -275,6 +280,18 @@ def leaves_account(sentence: str, account: Account, index: RefIndex) -> bool:
     if account.past and not is_past(sentence) and not still_the_work:
         return True
     return False
+
+
+def _after_the_work(sentence: str, account: Account, index: RefIndex) -> bool:
+    """True when the sentence names a year later than the year of every work of the account."""
+    return names_later_year(sentence, account.sources, index)
+
+
+def names_later_year(sentence: str, sources: list[str], index: RefIndex) -> bool:
+    """True when the sentence names a year later than every one of the works `sources` came out:
+    what happened after a work ("He won the Nobel Prize in 1937." after a 1928 paper) is not its report."""
+    years = [int(year[:4]) for key in sources if (year := index.by_key(key).year)[:4].isdigit()]
+    return bool(years) and any(int(m.group(0)) > max(years) for m in _YEAR.finditer(sentence))
 
 
 def carried_evidence(text: str, unit: Unit, account: Account, index: RefIndex) -> EvidenceSpan | None:

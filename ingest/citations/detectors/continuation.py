@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from graph.schema import EvidenceKind
-from ingest.citations.detectors.carried import _OTHER_WORKS
+from ingest.citations.detectors.carried import _OTHER_WORKS, names_later_year
 from ingest.citations.detectors.quote import _SAYS
 from ingest.citations.index import RefIndex, _years_of, family_forms
 from ingest.citations.model import CONTINUATION, EvidenceSpan
@@ -234,7 +234,8 @@ def continuation_evidence(text: str, unit: Unit, units: list[Unit], index: RefIn
     pronoun = _PRONOUN_OPENS.match(sentence) if not paper else None
     before = _sentence_before(unit, units, cited, lead_ins or {})
     if (pronoun and not _DUMMY_IT.match(sentence) and len(before) == 1 and len(before[0].sources) == 1
-            and _pronoun_fits(pronoun.group(0), index.by_key(before[0].sources[0]))):
+            and _pronoun_fits(pronoun.group(0), index.by_key(before[0].sources[0]))
+            and not names_later_year(sentence, before[0].sources, index)):
         return _continuation(unit, pronoun.start(), pronoun.end(), text, before[0].sources)
     return _name_reports(text, unit, units, index, history)
 

@@ -21,11 +21,18 @@ from ingest.citations.model import CONTINUATION, EvidenceSpan
 from ingest.citations.text import STOPWORDS, words_of
 from ingest.claims import Unit
 
-_NOUN = (r"study|trial|experiment|replication|meta-analysis|review|report|survey|pilot|project|paper|"
-         r"cohort|programme|program")
+_NOUN = (r"(?:follow-up\s+)?(?:study|trial|experiment|replication|meta-analysis|review|report|survey|pilot|"
+         r"project|paper|cohort|programme|program|criteria|guidelines?|event)|follow-up")
 _NICKNAME = re.compile(rf"(?<![\w'’\-])(?:[Tt]he|[Tt]hat|[Tt]his)\s+(?P<words>(?:[\w'’\-]+\s+){{1,3}}?)"
                        rf"(?P<noun>{_NOUN})\b")
 _NAMING_WORD = re.compile(r"^(?:[A-ZÀ-Þ]|(?:1[5-9]|20)\d\d$)")  # a capitalised word or a year
+# "The Welsh study" names the work cited for pupils "in Wales": a people's adjective and its place.
+_PLACE_OF = {"welsh": "wales", "scottish": "scotland", "english": "england", "british": "britain",
+             "irish": "ireland", "dutch": "netherlands", "french": "france", "german": "germany",
+             "swedish": "sweden", "danish": "denmark", "norwegian": "norway", "finnish": "finland",
+             "spanish": "spain", "italian": "italy", "swiss": "switzerland", "australian": "australia",
+             "canadian": "canada", "american": "america", "japanese": "japan", "chinese": "china",
+             "indian": "india", "brazilian": "brazil", "mexican": "mexico", "kenyan": "kenya"}
 
 
 class CitedWords:
@@ -35,6 +42,7 @@ class CitedWords:
 
     def __init__(self) -> None:
         self.words: dict[str, set[str]] = {}
+        self.titles: dict[str, set[str]] = {}  # each work's title words alone
 
     def add(self, keys: set[str], sentence: str, index: RefIndex) -> None:
         """Record that `sentence` cites each of the works `keys` (each by a marker naming it alone);
@@ -45,7 +53,8 @@ class CitedWords:
         for key in keys:
             if key not in self.words:
                 ref = index.by_key(key)
-                self.words[key] = set(words_of(ref.title)) | ({ref.year[:4]} if ref.year else set())
+                self.titles[key] = set(words_of(ref.title)) - STOPWORDS
+                self.words[key] = set(self.titles[key]) | ({ref.year[:4]} if ref.year else set())
             self.words[key] |= words
 
     def find(self, text: str, unit: Unit) -> EvidenceSpan | None:
@@ -54,12 +63,15 @@ class CitedWords:
             return None
         for match in _NICKNAME.finditer(text, unit.start, unit.end):
             written = match.group("words").split()
-            if not any(_NAMING_WORD.match(word) for word in written):
-                continue
             wanted = {w for w in words_of(match.group("words")) if w not in STOPWORDS}
             if not wanted:
                 continue
-            fits = [key for key, words in self.words.items() if wanted <= words]
+            if any(_NAMING_WORD.match(word) for word in written):
+                fits = [key for key, words in self.words.items() if all(_used(w, words) for w in wanted)]
+            elif len(wanted) >= 2:  # "the self-control gradient paper": two or more words of one title
+                fits = [key for key, title in self.titles.items() if wanted <= title]
+            else:
+                continue
             if len(fits) > 1:  # "the Hagger meta-analysis" among Hagger's works: the one that is one
                 noun = set(words_of(match.group("noun")))
                 fits = [key for key in fits if noun <= self.words[key]]
@@ -68,3 +80,8 @@ class CitedWords:
                 return EvidenceSpan(str(EvidenceKind.CITATION), start, match.end(), text[start:match.end()],
                                     unit.index, fits, True, priority=CONTINUATION)
         return None
+
+
+def _used(word: str, words: set[str]) -> bool:
+    """True when the document used `word` around a work, or the place a people's adjective names."""
+    return word in words or _PLACE_OF.get(word, "") in words
