@@ -420,7 +420,12 @@ def _inline_child(child: object, line: InlineText, resolver: KeyResolver) -> Non
             _inline(child, line, resolver)
         return
     if name == "xref" and child.get("ref-type") == "bibr":  # type: ignore[attr-defined]
+        superscript = _superscript_only(child)
+        if superscript:  # AIP's "Fe,<xref><sup>5,6</sup></xref> FeSi": "[5,6]", as <sup><xref> has it
+            line.append("[")
         _citation(child, line, resolver)
+        if superscript:
+            line.append("]")
     elif name == "sup" and any(local_name(x) == "xref" and x.get("ref-type") == "bibr"
                                for x in child.iter()):  # type: ignore[attr-defined]
         inner = "".join(child.itertext()).strip()  # type: ignore[attr-defined]
@@ -443,8 +448,22 @@ def _inline_child(child: object, line: InlineText, resolver: KeyResolver) -> Non
         _inline(child, line, resolver)
 
 
+def _superscript_only(xref: object) -> bool:
+    """True when the xref prints nothing but one superscript number group ("<sup>5,6</sup>")."""
+    children = list(xref)  # type: ignore[call-overload]
+    if len(children) != 1 or local_name(children[0]) != "sup" or (xref.text or "").strip() \
+            or (children[0].tail or "").strip():  # type: ignore[attr-defined]
+        return False
+    return bool(NUMBERS.match("".join(children[0].itertext()).strip()))
+
+
 def _citation(xref: object, line: InlineText, resolver: KeyResolver) -> None:
-    """Record an xref as a citation (see record_citation)."""
+    """Record an xref as a citation (see record_citation). A number glued to the number of the
+    xref right before it ("[<xref>1</xref><xref>2</xref>]", as PMC prints KJR's "[1,2]") gets the
+    comma the conversion lost, or "[12]" would read as reference 12."""
+    if line.citations and line.citations[-1].end == line.length and line.parts[-1][-1:].isdigit() \
+            and "".join(xref.itertext()).strip()[:1].isdigit():  # type: ignore[attr-defined]
+        line.append(",")
     start = line.length
     _inline(xref, line, resolver)
     keys = resolver.keys_of(xref.get("rid", ""), line.text()[start:])  # type: ignore[attr-defined]

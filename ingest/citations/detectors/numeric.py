@@ -218,6 +218,11 @@ _NUMBERED_WORDS = frozenset(
     "panel lane site sites zone area model version release item items question questions patient case "
     "subject participant sample study experiment line point arm".split())
 BARE_MIN = 3  # that many of them, every number a reference's, make a document's numbering bare
+# A number after an abbreviation that names what it numbers is that figure, equation or page, not a
+# superscript read as plain text ("(Fig. 3 B and C)", "(Figs. 4 C and D)", "Eq. 2 The …").
+_NUMBERING_ABBREVIATION = re.compile(
+    r"(?<![^\W\d_])(?:[Ff]igs?|FIGS?|[Ee]qs?|[Nn]os?|[Ss]ecs?|[Tt]ab|[Cc]haps?|[Vv]ols?|[Ss]uppl|"
+    r"[Ee]xt|[Aa]pp|pp?|[Pp]ts?|[Ee]x)\.[ \t]?$")
 _BARE_REACH = 48  # characters after a unit where its trailing marker (the next unit's start) may lie
 
 
@@ -257,7 +262,8 @@ def numbering_style(text: str, units: list[Unit], index: RefIndex) -> str:
     if index.numbers:
         named = 0
         for match in itertools.chain(_BARE_AFTER_STOP.finditer(text), _GLUED_AFTER_STOP.finditer(text)):
-            if all(n in index.numbers for n in _expand_numbers(match.group("bare"))):
+            if not _after_numbering_abbreviation(text, match) and all(
+                    n in index.numbers for n in _expand_numbers(match.group("bare"))):
                 named += 1
                 if named >= BARE_MIN:
                     return BARE
@@ -278,9 +284,19 @@ def _bare_markers(text: str, unit: Unit) -> list[re.Match[str]]:
     return sorted(unique.values(), key=lambda m: m.start())
 
 
+def _after_numbering_abbreviation(text: str, match: re.Match[str]) -> bool:
+    """True when the plain number follows "Fig.", "Eq.", "Ref.", "p." and the like: it numbers
+    that figure or page ("(Fig. 3 B and C)"), it is no lost superscript."""
+    start = match.start("bare")
+    return bool(_NUMBERING_ABBREVIATION.search(text, max(0, start - 12), start))
+
+
 def _glued_reads_as_marker(text: str, match: re.Match[str]) -> bool:
     """The checks a look-behind cannot make: a parenthesis glued to the number reads as words, an
-    acronym or a year (not "Ca(OH)2"); a word glued to it does not count what the number is."""
+    acronym or a year (not "Ca(OH)2"); a word glued to it does not count what the number is; no
+    abbreviation before it names it a figure, equation or page ("Fig. 3 B")."""
+    if _after_numbering_abbreviation(text, match):
+        return False
     if match.re is _GLUED_AFTER_PAREN:
         close = match.start()
         return bool(_PAREN_WORDS.search(text, max(0, close - 200), close))
