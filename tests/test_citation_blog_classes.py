@@ -29,11 +29,12 @@ BIB = r"""
 """
 
 
-def _analysed(tmp_path: Path, text: str, name: str = "post.md"):
+def _analysed(tmp_path: Path, text: str, name: str = "post.md", bib: str = BIB):
+    """The document `text` (written to `tmp_path / name`), its units, claims and evidence against `bib`."""
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     docs = read_documents(path)
-    index = build_index(parse_bibtex(BIB, "t.bib"), docs)
+    index = build_index(parse_bibtex(bib, "t.bib"), docs)
     doc = docs[0]
     units = document_units(doc)
     claims = extract_claims(doc, units)

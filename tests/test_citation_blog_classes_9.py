@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ingest.bibtex import parse_bibtex
-from ingest.citations import build_index, find_evidence
-from ingest.claims import document_units, extract_claims, refers_back
-from ingest.readers import read_documents
+from ingest.claims import refers_back
+from tests.test_citation_blog_classes import _analysed
 
 BIB = r"""
 @article{okafor2011kindergarten, author = {Okafor, Nnamdi and Lind, Petra}, year = {2011},
@@ -39,14 +37,7 @@ BIB = r"""
 
 
 def _links(tmp_path: Path, text: str, name: str = "post.md") -> dict[str, list[str]]:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    docs = read_documents(path)
-    index = build_index(parse_bibtex(BIB, "t.bib"), docs)
-    doc = docs[0]
-    units = document_units(doc)
-    claims = extract_claims(doc, units)
-    evidence = find_evidence(doc, units, claims, index)
+    doc, _, claims, evidence = _analysed(tmp_path, text, name, bib=BIB)
     return {doc.text[c.start:c.end]: sorted({k for e in evidence if n in e.supports for k in e.sources})
             for n, c in enumerate(claims)}
 

@@ -6,17 +6,7 @@ the labelled articles, which are fetched data, not in the repository) and look-a
 
 from __future__ import annotations
 
-from ingest.support.stance import classify_stance
-
-
-def stances(sentence: str, *markers: str) -> list[str]:
-    """The stance of every marker of the sentence, in the order given (markers found left to right)."""
-    spans, at = [], 0
-    for marker in markers:
-        start = sentence.index(marker, at)
-        spans.append((start, start + len(marker)))
-        at = start + len(marker)
-    return [str(classify_stance(sentence, span, spans)[0]) for span in spans]
+from tests.test_stance_fresh5_rules import stances  # one marker-spans helper for both rule sets
 
 
 def test_but_see_after_a_semicolon_binds_the_works_after_it() -> None:
