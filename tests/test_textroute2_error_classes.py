@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graph.schema import Label, RelType
-from ingest.pipeline import ingest_text
 from ingest.readers import read_documents
+from tests.test_text_route_error_classes import _evidence  # (marker, cited keys) of a text's citations
 
 REFERENCES = "\n\n".join(
     f"{n}. A. Author{n}, B. Writer, A study of recombination number {n}. J. Theor. Biol. {n}, 1–9 (200{n})."
@@ -25,17 +24,6 @@ PANELS_BODY = (
     "The probability of replacement falls sharply (Fig. 3 B and C). Hotspots then oscillate in use "
     "(Fig. 4 B and C). Both types persist when crossover is rare (Figs. 4 C and D and 5). "
     "Selection favours the targeting allele (2).\n")
-
-
-def _evidence(text: str) -> list[tuple[str, list[str]]]:
-    """(marker, cited keys) of every citation found in `text`, in text order."""
-    batch = ingest_text(text, "article.md", None).batch
-    cites: dict[str, set[str]] = {}
-    for rel in batch.relationships:
-        if rel.type == RelType.CITES and rel.start.startswith("evidence:"):
-            cites.setdefault(rel.start, set()).update(rel.props["key"].split(", "))
-    return [(n.props["marker"], sorted(cites.get(n.id, ()))) for n in batch.nodes_by_label(Label.EVIDENCE)
-            if n.props["kind"] == "citation"]
 
 
 def test_figure_panels_after_the_figure_number_do_not_make_an_article_bare():
