@@ -16,6 +16,14 @@ _STUDY = re.compile(
     r"|(?:[A-Z][\w'’\-]*\s+){1,6}(?:study|project|trial|team|cohort|survey|program(?:me)?|consortium)\b"
 )
 # Every _STUDY match ends in one of these (case as written): a unit with none has no named study.
+# "in one London trial (Osborne et al., 2021)", "a Dutch trial": a lower-case study noun after an
+# indefinite article describes a work the sentence goes on to cite, it does not name one cited before
+# by its title's words (a capitalised name keeps its article: "a long-term Vietnam Readjustment Study").
+_INDEFINITE_BEFORE = re.compile(r"(?:^|\s)(?:[Aa]n?|[Oo]ne|[Aa]nother|[Ss]ome)\s+$")
+_INDEFINITE_OPENS = re.compile(r"(?:An?|One|Another|Some)\s")  # "A Leeds study of bus lanes …"
+_CAPITAL_NOUN = re.compile(r"(?:Study|Survey|Trial|Project|Experiment|Cohort|Program(?:me)?)$")
+# "Student/Teacher Achievement Ratio (STAR)": an abbreviation a title defines, in parentheses.
+_ABBREVIATION = re.compile(r"\b[A-Z][A-Z0-9]{1,9}\b")
 _STUDY_NOUNS = ("Study", "Survey", "Trial", "Project", "Experiment", "Cohort", "Program", "study", "project",
                 "trial", "team", "cohort", "survey", "program", "consortium")
 
@@ -46,6 +54,10 @@ def find_studies(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpan]:
         words = [w for w in words_of(match.group(0)) if w not in STOPWORDS]
         if not words:
             continue
+        indefinite = (_INDEFINITE_BEFORE.search(segment[:match.start()])
+                      or _INDEFINITE_OPENS.match(match.group(0)))
+        if indefinite and not _CAPITAL_NOUN.search(match.group(0)):
+            continue
         scored = []
         by_word, word_sets = index.derived("reference_words", lambda: _references_by_word(index))
         sharing: set[int] = set()
@@ -57,6 +69,8 @@ def find_studies(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpan]:
             if hits >= min(2, len(words)) and hits / len(words) >= 0.6:
                 scored.append((hits, ref.key))
         scored.sort(reverse=True)
+        if len(scored) > 1 and scored[0][0] == scored[1][0]:
+            scored = _defining(match.group(0), [s for s in scored if s[0] == scored[0][0]], index)
         if not scored or (len(scored) > 1 and scored[0][0] == scored[1][0]):
             continue
         lead = re.match(r"(?:In|The|A|An|This|That|Our)\s+", match.group(0))
@@ -65,3 +79,16 @@ def find_studies(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpan]:
         found.append(EvidenceSpan(str(EvidenceKind.CITATION), start, end, text[start:end], unit.index,
                                   [scored[0][1]], True, priority=STUDY))
     return found
+
+
+def _defining(name: str, tied: list[tuple[int, str]], index: RefIndex) -> list[tuple[int, str]]:
+    """Of references that fit a study name equally, the one whose title defines the name's
+    abbreviation in parentheses ("The STAR study": "… Achievement Ratio (STAR) Project", not a later
+    paper "… Evidence from Project STAR" using it); all of them when none or several do."""
+    abbreviations = set(_ABBREVIATION.findall(name))
+    if not abbreviations:
+        return tied
+    defining = [(hits, key) for hits, key in tied
+                if any(re.search(rf"\(\s*{re.escape(a)}\s*\)", index.by_key(key).title.replace("{", "")
+                                 .replace("}", "")) for a in abbreviations)]
+    return defining if len(defining) == 1 else tied
