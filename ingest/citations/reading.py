@@ -24,6 +24,12 @@ _CLOSE_PERSON = (r"(?:[Mm]y|[Oo]ur)\s+(?:[\w-]+\s+)?(?:sister|brother|husband|wi
 _SWEARS_BY = r"(?:swears? by|swore by|loves?|loved|raves? about|raved about|lives? by|lived by)"
 _READING = re.compile(rf"(?:\b(?:I|[Ww]e)|{_CLOSE_PERSON})\s+(?:\w+\s+)?(?:{_WRITER_USES}|{_SWEARS_BY})"
                       rf"\s+(?:(?:(?!\bthat\b)[^,;.:])*\s)?$")
+# "Eleven of us met on a wet Thursday to discuss Bregman's Humankind": a reading group meeting over a
+# work is the same kind of anecdote (not across "that": "we met to discuss what X found" reports it).
+_MET_TO_DISCUSS = re.compile(
+    r"\b(?:I|[Ww]e|us)\b[^.;:]{0,60}?\b(?:met|meet|meets|gathered|got together|sat down)\b[^.;:]{0,40}?"
+    r"\bto (?:discuss|talk about|talk over|go through)\s+"
+    r"(?:(?:(?!\b(?:that|what|how|why)\b)[^,;.:])*\s)?[*_\u201c\u2018\x22]*$")
 # "I heard Ratey speak at a conference": seeing or hearing an author in person is no evidence from
 # their work, whatever else the sentence says about them.
 _HEARD_SPEAK = re.compile(
@@ -49,11 +55,11 @@ _REVIEWING_MENTION = re.compile(r"(?:Reviewing|Critiquing|Responding to|Replying
 def _read_by_writer(text: str, unit: Unit, span: EvidenceSpan, heard_speak: bool) -> bool:
     """True when a mention is the object of a first-person anecdote of reading, giving or
     recommending it ("I read X", "I hand families X", "X remains the book I recommend", "My sister
-    gave me X"), is the work a review is of ("Reviewing X, Odgers wrote"), or sits in a sentence
-    about hearing its author speak (`heard_speak`, found once per unit). "I read …" is looked for in
-    a bounded window before the mention, so a sentence of thousands of mentions is not rescanned
-    from its start for each."""
+    gave me X", "we met to discuss X"), is the work a review is of ("Reviewing X, Odgers wrote"), or
+    sits in a sentence about hearing its author speak (`heard_speak`, found once per unit). "I read …"
+    is looked for in a bounded window before the mention, so a sentence of thousands of mentions is
+    not rescanned from its start for each."""
     before = text[max(unit.start, span.start - BEFORE_NAME_WINDOW):span.start]
     reviewed = _REVIEWED.search(before) or _REVIEWING_MENTION.match(span.marker)
-    return bool(heard_speak or reviewed or _READING.search(before)
+    return bool(heard_speak or reviewed or _READING.search(before) or _MET_TO_DISCUSS.search(before)
                 or _USED_BY_WRITER.match(text[span.end:min(unit.end, span.end + BEFORE_NAME_WINDOW)]))

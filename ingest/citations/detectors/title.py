@@ -73,7 +73,7 @@ def _title_patterns(index: RefIndex) -> tuple[dict[str, list[int]], list[int], l
     by_word: dict[str, list[int]] = {}
     always: list[int] = []
     for ref in index.references:
-        title = main_title(ref)
+        title = _pattern_title(ref)
         title_words = title.split()
         if len(title_words) < 2 or len(title) < 10:
             patterns.append(None)
@@ -87,6 +87,16 @@ def _title_patterns(index: RefIndex) -> tuple[dict[str, list[int]], list[int], l
         else:
             always.append(len(patterns) - 1)
     return by_word, always, patterns
+
+
+def _pattern_title(ref: Reference) -> str:
+    """The title find_titles looks for: the main title ('Trauma and Recovery'), or, when that is a
+    single short word ('Mindset', 'Range', too common alone), the whole title with its subtitle
+    ('Mindset: The New Psychology of Success'), which a writer who names the book in full prints."""
+    title = main_title(ref)
+    if len(title.split()) >= 2 and len(title) >= 10:
+        return title
+    return re.sub(r"[{}]", "", ref.title).strip().rstrip(".")
 
 
 _SEPARATORS = re.compile(r"[\s\-–]+")
