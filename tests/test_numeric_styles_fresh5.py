@@ -108,3 +108,21 @@ def test_glued_superscripts_after_names_and_abbreviations(sentence: str, marker:
 def test_glued_numbers_that_are_no_citations(sentence: str) -> None:
     markers = _markers(f"{GLUED}\n\n{sentence}")
     assert markers == sorted(["1", "2", "3,4", "5", "6", "7", "8"])
+
+
+@pytest.mark.parametrize("sentence, marker", [
+    ("Insect-specific flaviviruses do not replicate in vertebrate cells (3, 4) (Fig. 1A).", "(3, 4)"),
+    ("Their genomes encode a frameshift product (9) (SI Appendix, Table S2).", "(9)"),
+    ("Both groups share the NS5 motifs (5–7) (Table 1), and the envelope differs.", "(5–7)"),
+])
+def test_a_group_before_a_figure_or_table_pointer_is_a_citation(sentence: str, marker: str) -> None:
+    """PNAS and Science print the citation before a parenthesised pointer to a figure, a table or the
+    supplement: the group still ends the clause (found on the fresh7 PNAS article)."""
+    assert marker in _markers(f"{ASM_OPENING}\n\n{sentence}")
+
+
+def test_a_pointer_after_a_statistic_or_unknown_number_still_links_nothing() -> None:
+    """The pointer does not make a statistic or a number that names no reference a citation."""
+    markers = _markers(f"{ASM_OPENING}\n\nThe mean titre rose (p < 0.05) (Fig. 2), and clade sizes were "
+                       "(40) (Table 3).")
+    assert "(40)" not in markers and not any("0.05" in m for m in markers)

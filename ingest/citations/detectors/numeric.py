@@ -14,7 +14,11 @@ from ingest.claims import Unit
 
 # "[3]", "[1, 2]", "[1–3]"; "[4]–[7]" (two bracketed numbers joined by a dash) is the range 4–7.
 _BRACKET_NUMBERS = re.compile(r"\[(\s*\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\s*)\](?:\s*[-–]\s*\[\s*(\d{1,3})\s*\])?")
-_PAREN_NUMBERS = re.compile(r"\((\s*\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\s*)\)(?=\s*[.,;:!?)]|\s*$)")
+# A group at a clause end, or before a parenthesised pointer to a figure, table or the supplement, as
+# PNAS and Science print them ("… in mice (23, 24) (Fig. 1A).", "… (5) (SI Appendix, Table S2)").
+_PAREN_NUMBERS = re.compile(
+    r"\((\s*\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\s*)\)"
+    r"(?=\s*[.,;:!?)]|\s*$|\s+\((?:Figs?\.|Figures?\b|Tables?\b|SI\b|Supplementary\b|Movies?\b|Dataset\b))")
 # A parenthesised group in mid-clause, before a lower-case word, as ASM and Science print them ("…
 # sand flies from Algeria (34) and Portugal", "… Aedes mosquitoes (21, 31) have also been …"): read
 # in a parenthesis-numbered document when it names several numbers, or one after a content word
