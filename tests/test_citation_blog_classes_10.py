@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.test_citation_blog_classes import _analysed
+from tests.test_citation_blog_classes_9 import _links as links_with
+from tests.test_citation_blog_classes_9 import _of
 
 BIB = r"""
 @techreport{mills1990pace, author = {Mills, Ed and Roe, Jan}, year = {1990},
@@ -26,15 +28,7 @@ BIB = r"""
 
 
 def _links(tmp_path: Path, text: str, name: str = "post.md") -> dict[str, list[str]]:
-    doc, _, claims, evidence = _analysed(tmp_path, text, name, bib=BIB)
-    return {doc.text[c.start:c.end]: sorted({k for e in evidence if n in e.supports for k in e.sources})
-            for n, c in enumerate(claims)}
-
-
-def _of(links: dict[str, list[str]], opening: str) -> list[str]:
-    matches = [keys for text, keys in links.items() if text.startswith(opening)]
-    assert len(matches) == 1, (opening, list(links))
-    return matches[0]
+    return links_with(tmp_path, text, name, bib=BIB)
 
 
 def test_an_abbreviation_names_the_work_whose_title_defines_it(tmp_path):

@@ -36,8 +36,9 @@ BIB = r"""
 """
 
 
-def _links(tmp_path: Path, text: str, name: str = "post.md") -> dict[str, list[str]]:
-    doc, _, claims, evidence = _analysed(tmp_path, text, name, bib=BIB)
+def _links(tmp_path: Path, text: str, name: str = "post.md", bib: str = BIB) -> dict[str, list[str]]:
+    """Each claim's text with the keys of the sources its evidence links (`bib` the .bib beside it)."""
+    doc, _, claims, evidence = _analysed(tmp_path, text, name, bib=bib)
     return {doc.text[c.start:c.end]: sorted({k for e in evidence if n in e.supports for k in e.sources})
             for n, c in enumerate(claims)}
 
