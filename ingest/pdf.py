@@ -1035,9 +1035,14 @@ def _after_word_or_punctuation(text: str, start: int) -> bool:
     """A reference marker follows a word of 2+ letters ("mg/dL³" cites), a percentage ("90%²⁰")
     or closing punctuation; a raised number after a digit, a single letter or a unit of length
     or mass ("10⁶", "x²", "m²", "cm³") is an exponent, except after a version number, which has
-    no power ("scipy 1.5.2¹⁷")."""
+    no power ("scipy 1.5.2¹⁷"), and after a name of letters and digits it is glued to (a gene,
+    protein or accession: "AgamOBP1¹⁷", "…5879.d41724⁴³"), unless a charge sign follows ("SO4²⁻")."""
     before = text[max(0, start - 12):start].rstrip()
     if re.search(r"(?<![\d.])\d+\.\d+\.\d+$", before):
+        return True
+    if start and text[start - 1].isdigit() \
+            and re.search(r"[^\W\d_]{2}[^\s(\[]*\d$", text[max(0, start - 40):start]) \
+            and not re.match(r"\d+[+−-]", text[start:]):
         return True
     return bool(re.search(r"(?:[^\W\d_]{2,}|[.,;:)\]”’\"'%])$", before)) and not re.search(
         r"\b(?:mm|cm|dm|km|m|kg|mg|ml|µm|μm|nm|ft|in)$", before, re.I)

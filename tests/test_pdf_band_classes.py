@@ -4,7 +4,10 @@ here with PyMuPDF and our own words (never the fetched files):
 - a reference list set in two columns under the end of the body, with no full-width line between:
   the right column holds the last of the body and the back matter ("Data availability", …) above
   the list's entries. Read column by column, the entries at the foot of the right column came after
-  the back matter and were never read as references (54 links lost).
+  the back matter and were never read as references (54 links lost);
+- a superscript glued to a name of letters and digits ("AgamOBP1¹⁷", "CquiOBP1²⁴", a dataset's
+  "…5879.d41724⁴³") was read as an exponent of the digit before it (8 links lost); a charge
+  ("SO4²⁻") still is no citation.
 """
 
 from __future__ import annotations
@@ -16,8 +19,9 @@ import pytest
 
 from ingest.evaluate_jats import citation_spans
 from ingest.model import REFERENCES, ParsedDocument
-from ingest.pdf import read_pdf
+from ingest.pdf import _after_word_or_punctuation, read_pdf
 from tests.test_pdf import _wrap
+from tests.test_pdf_layout_classes import _raised
 
 FAMILIES = ["Abbott", "Baker", "Carter", "Dorsey", "Egan", "Fowler", "Garner", "Hale"]
 
@@ -100,3 +104,44 @@ def test_citations_into_the_right_columns_entries_resolve(band: ParsedDocument) 
     found = [(band.text[s:e], keys) for s, e, keys in citation_spans(band, band.references)
              if band.text.startswith("[", s)]  # (the sentences after a citation may carry its account on)
     assert found == [("[2]", ["ref-2"]), ("[6]", ["ref-6"]), ("[8]", ["ref-8"])]
+
+
+# --- a superscript glued to a gene or protein name ----------------------------------------------
+
+def test_a_raised_number_after_a_name_ending_in_a_digit_cites() -> None:
+    text = "bind simultaneously to AgamOBP117, and the dataset 10.5256/f1000research.5879.d4172443 and"
+    assert _after_word_or_punctuation(text, text.index("17,"))
+    assert _after_word_or_punctuation(text, text.index("43 and"))
+    sulfate = "the sulfate SO42- and 10 6 cells and 5x10 7 cells"
+    assert not _after_word_or_punctuation(sulfate, sulfate.index("2-"))  # a charge
+    assert not _after_word_or_punctuation(sulfate, sulfate.index("6 cells"))  # "10⁶"
+    assert not _after_word_or_punctuation(sulfate, sulfate.index("7 cells"))  # "5x10⁷": one letter
+
+
+def _gene_pdf(path: Path) -> None:
+    """A page citing by superscripts, two of them glued to protein names ending in a digit, then a
+    numbered list of three."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_text((56, 80), "Repellents and a mosquito protein", fontsize=20, fontname="hebo")
+    page.insert_text((56, 120), "Introduction", fontsize=12, fontname="hebo")
+    y = 140.0
+    for line in ("Odorant-binding proteins carry odorants to the receptors of the antenna^1^. The",
+                 "repellent might bind to AgamOBP1^2^ as well, and its orthologue CquiOBP1^3^ binds",
+                 "the attractant. We measured both bindings in a fluorescence assay at two pH values."):
+        _raised(page, 56, y, line, 10)
+        y += 12
+    page.insert_text((56, y + 30), "References", fontsize=12, fontname="hebo")
+    for number, entry in enumerate(("Abbott A. Odorant binding. J Insect Physiol. 2001; 1: 1-9.",
+                                    "Baker B. Repellent binding. J Insect Physiol. 2002; 2: 10-19.",
+                                    "Carter C. Attractant binding. J Chem Ecol. 2003; 3: 20-29."), start=1):
+        page.insert_text((56, y + 30 + 16 * number), f"{number}. {entry}", fontsize=9)
+    doc.save(str(path))
+
+
+def test_superscripts_glued_to_protein_names_are_linked(tmp_path: Path) -> None:
+    path = tmp_path / "genes.pdf"
+    _gene_pdf(path)
+    doc = read_pdf(path)[0]
+    found = [(doc.text[c.start:c.end], c.keys) for c in doc.citations]
+    assert found == [("[1]", ["ref-1"]), ("[2]", ["ref-2"]), ("[3]", ["ref-3"])]
