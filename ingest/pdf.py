@@ -4,9 +4,10 @@ with its box, size and weight, and this module rebuilds the article from them.
     read_pdf(path) -> [ParsedDocument]    (text, blocks, sentences, references, citations, layout)
 
 - Lines from characters; reading order by columns (a two-column page is read left column, then
-  right, band by band between full-width lines); running heads, footers, page numbers and
-  line numbers dropped (lines repeated in the top or bottom 12% of many pages, bare numbers in
-  the margins); hyphenation at line ends joined ("devel-/oped" -> "developed", "Lieberman-/Aiden"
+  right, band by band between full-width lines and blank strips under which both columns go on
+  in smaller type: a reference list under the body's two columns); running heads, footers, page
+  numbers and line numbers dropped (lines repeated in the top or bottom 12% of many pages, bare
+  numbers in the margins); hyphenation at line ends joined ("devel-/oped" -> "developed", "Lieberman-/Aiden"
   keeps its hyphen, and so does a compound the document prints with it: "Prostate-/specific").
 - Blocks from vertical gaps, indents and font changes; headings from font size, weight and
   numbering ("2.1 Methods"); every block carries its section heading. A sentence cut by what the
@@ -403,7 +404,51 @@ def _reading_order(lines: list[Line], width: float) -> list[Line]:
 
 
 def _band(lines: list[Line], middle: float) -> list[Line]:
-    return ([ln for ln in lines if ln.x0 < middle - 5] + [ln for ln in lines if ln.x0 >= middle - 5])
+    """A band of two columns: left column, then right, each part of it cut off by a strip of
+    smaller type (`_smaller_type_below`) read after the part above it."""
+    ordered: list[Line] = []
+    for part in _parts_over_smaller_type(lines, middle):
+        ordered += [ln for ln in part if ln.x0 < middle - 5] + [ln for ln in part if ln.x0 >= middle - 5]
+    return ordered
+
+
+STRIP_SHARE = 1.5  # a blank strip this many body lines high across both columns can part a band
+
+
+def _parts_over_smaller_type(lines: list[Line], middle: float) -> list[list[Line]]:
+    """The band cut where a blank strip crosses both columns and both columns go on below it in
+    smaller type: a reference list (or footnotes) set in two columns under the last of the body,
+    with no full-width line between (F1000Research prints its back matter atop the right column and
+    the list's entries carry on at the foot of it). Read column by column, the left column's
+    entries would run into the right column's body and back matter."""
+    ordered = sorted(lines, key=lambda ln: (ln.y0, ln.x0))
+    parts: list[list[Line]] = []
+    start, reach = 0, None
+    for index, line in enumerate(ordered):
+        if reach is not None and index > start:
+            above = ordered[start:index]
+            gap = line.y0 - reach
+            if gap > STRIP_SHARE * max(ln.size for ln in above[-4:]) \
+                    and _smaller_type_below(above, ordered[index:], middle):
+                parts.append(above)
+                start = index
+        reach = line.y1 if reach is None else max(reach, line.y1)
+    parts.append(ordered[start:])
+    return parts
+
+
+def _smaller_type_below(above: list[Line], below: list[Line], middle: float) -> bool:
+    """Both columns print lines above and below the strip, each ends above it in running text (no
+    heading, which goes with what is under it: "References" over its entries), and in each the
+    lines just below are at least a point smaller than the lines just above (median of three)."""
+    for in_column in (lambda ln: ln.x1 < middle + 5, lambda ln: ln.x0 > middle - 5):
+        over = [ln for ln in above if in_column(ln)][-3:]
+        under = [ln.size for ln in below if in_column(ln)][:3]
+        if not over or not under or over[-1].bold or over[-1].size > min(ln.size for ln in over):
+            return False
+        if statistics.median(under) > statistics.median(ln.size for ln in over) - 1.0:
+            return False
+    return True
 
 
 COLUMN_INDENT = 15.0  # points: lines starting this close together start the same column (indents)
@@ -990,9 +1035,14 @@ def _after_word_or_punctuation(text: str, start: int) -> bool:
     """A reference marker follows a word of 2+ letters ("mg/dL³" cites), a percentage ("90%²⁰")
     or closing punctuation; a raised number after a digit, a single letter or a unit of length
     or mass ("10⁶", "x²", "m²", "cm³") is an exponent, except after a version number, which has
-    no power ("scipy 1.5.2¹⁷")."""
+    no power ("scipy 1.5.2¹⁷"), and after a name of letters and digits it is glued to (a gene,
+    protein or accession: "AgamOBP1¹⁷", "…5879.d41724⁴³"), unless a charge sign follows ("SO4²⁻")."""
     before = text[max(0, start - 12):start].rstrip()
     if re.search(r"(?<![\d.])\d+\.\d+\.\d+$", before):
+        return True
+    if start and text[start - 1].isdigit() \
+            and re.search(r"[^\W\d_]{2}[^\s(\[]*\d$", text[max(0, start - 40):start]) \
+            and not re.match(r"\d+[+−-]", text[start:]):
         return True
     return bool(re.search(r"(?:[^\W\d_]{2,}|[.,;:)\]”’\"'%])$", before)) and not re.search(
         r"\b(?:mm|cm|dm|km|m|kg|mg|ml|µm|μm|nm|ft|in)$", before, re.I)
