@@ -279,7 +279,7 @@ def _name_reports(text: str, unit: Unit, units: list[Unit], index: RefIndex,
         works = works_by(index, _split_names(names))
         if len(works) != 1 or len(works_by(index, _split_names(names)[:1])) != 1:
             continue
-        full_name = _given_name_before(sentence[:match.start()], works[0])
+        full_name = _given_name_before(sentence[max(0, match.start() - 100):match.start()], works[0])
         if works[0].key in cited_nearby or full_name:
             start = match.start() - len(full_name)
             return _continuation(unit, start, match.end(), text, [works[0].key])

@@ -120,9 +120,11 @@ def _mid_clause_citation(segment: str, match: re.Match[str]) -> bool:
     if _MANY_NUMBERS.search(match.group(1)):
         return True
     number = int(match.group(1))
-    if f"({number + 1})" in segment[match.end():] or f"({number - 1})" in segment[:match.start()]:
+    after = segment.find(f"({number + 1})", match.end())
+    before = segment.find(f"({number - 1})", 0, match.start())
+    if after >= 0 or before >= 0:
         return False  # "(1) confirm … (2) check …": an enumeration
-    return not _FUNCTION_WORD_BEFORE.search(segment, 0, match.start())
+    return not _FUNCTION_WORD_BEFORE.search(segment, max(0, match.start() - 200), match.start())
 
 
 def bracket_citations(segment: str) -> list[re.Match[str]]:

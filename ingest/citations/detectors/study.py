@@ -20,6 +20,9 @@ _STUDY = re.compile(
 # indefinite article describes a work the sentence goes on to cite, it does not name one cited before
 # by its title's words (a capitalised name keeps its article: "a long-term Vietnam Readjustment Study").
 _INDEFINITE_BEFORE = re.compile(r"(?:^|\s)(?:[Aa]n?|[Oo]ne|[Aa]nother|[Ss]ome)\s+$")
+# How far before a name the article is looked for: a search of the whole text before every name was
+# quadratic on a long line (a 10 MB single line ran past 300 s); \b and ^ still see the real text.
+_LOOKBACK = 200
 _INDEFINITE_OPENS = re.compile(r"(?:An?|One|Another|Some)\s")  # "A Leeds study of bus lanes …"
 _CAPITAL_NOUN = re.compile(r"(?:Study|Survey|Trial|Project|Experiment|Cohort|Program(?:me)?)$")
 # "Student/Teacher Achievement Ratio (STAR)": an abbreviation a title defines, in parentheses.
@@ -54,7 +57,7 @@ def find_studies(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpan]:
         words = [w for w in words_of(match.group(0)) if w not in STOPWORDS]
         if not words:
             continue
-        indefinite = (_INDEFINITE_BEFORE.search(segment[:match.start()])
+        indefinite = (_INDEFINITE_BEFORE.search(segment, max(0, match.start() - _LOOKBACK), match.start())
                       or _INDEFINITE_OPENS.match(match.group(0)))
         if indefinite and not _CAPITAL_NOUN.search(match.group(0)):
             continue

@@ -15,6 +15,9 @@ from ingest.claims import Unit
 from ingest.model import Reference
 
 _WORK_NEAR_BEFORE = re.compile(rf"\b{_WORK_NOUN}\b[,:]?\s+(?:\w+\s+){{0,2}}$")
+# The work word is looked for this far before a title (searching all the text before it was
+# quadratic on a long line); pos/endpos keep \b and $ as they were on the slice.
+_LOOKBACK = 300
 _WORK_NEAR_AFTER = re.compile(rf"^[,)]?\s+(?:\w+\s+){{0,2}}?{_WORK_NOUN}\b")
 
 
@@ -23,7 +26,7 @@ def _distinctive_title(title_words: list[str], segment: str, match: re.Match[str
     term ('Complex PTSD' is one), or when a work word stands right next to it ('the book X')."""
     if len(title_words) >= 3:
         return True
-    return bool(_WORK_NEAR_BEFORE.search(segment[:match.start()])
+    return bool(_WORK_NEAR_BEFORE.search(segment, max(0, match.start() - _LOOKBACK), match.start())
                 or _WORK_NEAR_AFTER.match(segment[match.end():]))
 
 
