@@ -21,6 +21,8 @@ from ingest.pipeline import ingest_text
 from ingest.readers import read_documents
 from tests.test_blog_text import BIB as BLOG_BIB
 from tests.test_blog_text import _read
+from tests.test_citation_blog_classes_9 import _links as links_with
+from tests.test_citation_blog_classes_9 import _of
 
 # --- 1. Markdown comment threads -------------------------------------------------------------
 
@@ -226,3 +228,42 @@ def test_long_threads_and_many_thread_headings_are_read_in_one_pass(tmp_path):
     assert len(_documents(tmp_path, "# T\n\nBody.\n\n## Comments\n\n" + replies)) == 20_001
     headings = "## Comments\n\nNot a comment header.\n\n" * 20_000
     assert len(_documents(tmp_path, "# T\n\nBody.\n\n" + headings)) == 1
+
+
+# --- 2. an author of a work cited nearby who recommends, calls for, advises, urges ------------------
+
+BIB = r"""
+@article{whitlock2019reading, author = {Whitlock, Mara and Osei, Kofi}, year = {2019},
+  title = {Reading aloud at home and vocabulary at school entry}, journal = {Child Development}}
+@book{dweck2006mindset, author = {Dweck, Carol S.}, year = {2006},
+  title = {Mindset: The New Psychology of Success}, publisher = {Random House}}
+@book{epstein2019range, author = {Epstein, David}, year = {2019},
+  title = {Range: Why Generalists Triumph in a Specialized World}, publisher = {Riverhead}}
+@article{nelson2015fixed, author = {Nelson, Ruth}, year = {2015},
+  title = {Fixed and growth beliefs in secondary pupils}, journal = {Educational Psychology}}
+"""
+
+
+def _links(tmp_path: Path, text: str) -> dict[str, list[str]]:
+    return links_with(tmp_path, text, "post.md", bib=BIB)
+
+
+def test_an_author_cited_nearby_recommends_calls_for_advises_urges(tmp_path):
+    links = _links(tmp_path, "# Reading at bedtime\n\nChildren whose parents read to them every night knew "
+                             "more words at school entry (Whitlock & Osei, 2019). Whitlock recommends that "
+                             "parents read aloud for at least fifteen minutes a day. Whitlock and Osei also "
+                             "call for libraries to lend picture books to every family.\n\n"
+                             "Whitlock urges teachers to ask parents about reading at home. "
+                             "Osei advised schools to send books home in the holidays.\n")
+    assert _of(links, "Whitlock recommends") == ["whitlock2019reading"]
+    assert _of(links, "Whitlock and Osei also call for") == ["whitlock2019reading"]
+    assert _of(links, "Whitlock urges") == ["whitlock2019reading"]
+
+
+def test_advice_of_an_author_not_cited_nearby_is_no_evidence(tmp_path):
+    """Unlike "Mara Whitlock argued …", a full name that recommends at its first mention is a person
+    quoted more often than her work."""
+    links = _links(tmp_path, "# Reading at bedtime\n\nMara Whitlock recommends fifteen minutes of "
+                             "reading aloud a day. Whitlock urges parents to start early.\n")
+    assert _of(links, "Mara Whitlock recommends") == []
+    assert _of(links, "Whitlock urges") == []
