@@ -267,3 +267,27 @@ def test_advice_of_an_author_not_cited_nearby_is_no_evidence(tmp_path):
                              "reading aloud a day. Whitlock urges parents to start early.\n")
     assert _of(links, "Mara Whitlock recommends") == []
     assert _of(links, "Whitlock urges") == []
+
+
+# --- 3. a stated view of the author's work ------------------------------------------------------
+
+
+def test_a_stated_view_is_the_authors_work(tmp_path):
+    links = _links(tmp_path, "# Two books\n\nIn *Mindset*, Carol Dweck (2006) describes two ways of thinking "
+                             "about ability. Dweck's claim is that pupils who see ability as something that "
+                             "grows work harder after a failure.\n\nEpstein (2019) reviews the research on "
+                             "early specialisation. Epstein's argument is that people who sample widely "
+                             "before they specialise do better. Dweck's view was that praise for effort "
+                             "matters more than praise for talent. Epstein's central argument is that most "
+                             "of modern life is a wicked learning environment.\n")
+    assert _of(links, "Dweck's claim is that") == ["dweck2006mindset"]
+    assert _of(links, "Epstein's argument is that") == ["epstein2019range"]
+    assert _of(links, "Dweck's view was that") == ["dweck2006mindset"]
+    assert _of(links, "Epstein's central argument") == ["epstein2019range"]
+
+
+def test_an_argument_the_writer_discusses_is_no_stated_view(tmp_path):
+    links = _links(tmp_path, "# Beliefs\n\nPupils' beliefs about ability predicted their effort (Nelson, "
+                             "2015).\n\nGrowth beliefs are easy to teach badly.\n\n"
+                             "Nelson's argument fails for pupils who already do well.\n")
+    assert _of(links, "Nelson's argument fails") == []
