@@ -34,7 +34,7 @@ from ingest.model import (
 )
 from ingest.segment import Line, split_lines, split_sentences
 from ingest.textfile import read_text_file
-from ingest.threads import CommentSpan, find_headers, thread_spans, thread_start
+from ingest.threads import CommentSpan, dequoted, find_headers, markdown_thread, thread_spans, thread_start
 from ingest.xmlfile import XML_SUFFIXES, read_xml_documents
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
@@ -140,12 +140,21 @@ def read_plain(path: Path, text: str, markdown: bool) -> list[ParsedDocument]:
     front, body_line = _front_matter(text, lines)
     first_content = next((i for i in range(body_line, len(lines)) if not lines[i].blank), body_line)
     start_of_thread = thread_start(lines, first_content + 1)
-    article_lines = lines[body_line:start_of_thread] if start_of_thread is not None else lines[body_line:]
+    headed = markdown_thread(lines, first_content + 1, markdown)
+    if headed and start_of_thread is not None and start_of_thread <= headed.comments[0].header.line_index:
+        headed = None  # an old-style thread ("1. Liza Webb October 13, 2017 - Reply") read as before
+    if headed:
+        article_lines = lines[body_line:headed.heading_line] + lines[headed.end_line:]
+    else:
+        article_lines = lines[body_line:start_of_thread] if start_of_thread is not None else lines[body_line:]
     classifier = Classifier(text, markdown, known_title=front.get("title", ""))
     blocks = classifier.classify(find_units(text, article_lines, markdown, split_headings=not markdown))
     guards.check_paragraphs(path, text, _prose_spans(blocks))
     comments: list[CommentSpan] = []
-    if start_of_thread is not None:
+    if headed:
+        comments = headed.comments
+        blocks = _merged(blocks, _stray_blocks(headed.stray))
+    elif start_of_thread is not None:
         comments, stray = thread_spans(lines, find_headers(lines, start_of_thread))
         blocks.extend(_stray_blocks(stray))
     article = _article(path, text, blocks, front)
@@ -159,6 +168,22 @@ def read_plain(path: Path, text: str, markdown: bool) -> list[ParsedDocument]:
 def _prose_spans(blocks: list[Block], base: int = 0) -> list[tuple[int, int]]:
     """Spans of the blocks that are split into sentences (paragraphs, list items), shifted by `base`."""
     return [(base + b.start, base + b.end) for b in blocks if b.kind in (PARAGRAPH, LIST_ITEM)]
+
+
+def _merged(blocks: list[Block], extra: list[Block]) -> list[Block]:
+    """`blocks` with `extra` put in text order among them (a thread between the article and a section
+    after it), list lead-ins renumbered."""
+    merged = sorted([*((b.start, 0, i) for i, b in enumerate(blocks)),
+                     *((b.start, 1, i) for i, b in enumerate(extra))])
+    new_index = {i: n for n, (_, source, i) in enumerate(merged) if source == 0}
+    result = []
+    for _, source, i in merged:
+        block = blocks[i] if source == 0 else extra[i]
+        if source == 0 and block.lead_in is not None:
+            block = Block(block.kind, block.start, block.end, block.section, new_index[block.lead_in],
+                          block.quote)
+        result.append(block)
+    return result
 
 
 def _stray_blocks(lines: list[Line]) -> list[Block]:
@@ -240,7 +265,12 @@ def _comment_document(path: Path, text: str, article: ParsedDocument, span: Comm
     """A comment as its own document: its text is the exact slice of the file holding its body."""
     body = text[span.body_start:span.body_end]
     lines = split_lines(body)
-    blocks = Classifier(body, markdown=False, may_have_title=False).classify(find_units(body, lines, False))
+    depth = span.header.quote_depth
+    if depth is not None:  # a Markdown thread: the body read as Markdown, without the reply's "> "
+        lines = [dequoted(line, depth) or line for line in lines]
+    markdown = depth is not None
+    blocks = Classifier(body, markdown=markdown, may_have_title=False).classify(
+        find_units(body, lines, markdown))
     blocks = [_comment_block(b) for b in blocks]
     guards.check_paragraphs(path, text, _prose_spans(blocks, span.body_start))
     parent = comment_id(article.id, span.parent_path) if span.parent_path else article.id

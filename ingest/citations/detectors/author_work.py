@@ -126,9 +126,11 @@ def find_author_work(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpa
     return found
 
 
-# "Bregman’s thesis is that …", "Walker’s claim that …": the view the author’s work states ("Nelson’s
-# argument" in a paper is the writer’s discussion more often: not counted).
-_STATED_VIEW = r"(?:thesis|claim|contention)"
+# "Bregman’s thesis is that …", "Walker’s claim that …": the view the author’s work states. "Nelson’s
+# argument" alone is in a paper the writer’s discussion more often; "Epstein’s argument is that …",
+# "Dweck’s view was that …" state what the work holds.
+_STATED_VIEW = (r"(?:thesis|claim|contention"
+                r"|(?:argument|view|position|conclusion|message)\s+(?:is|was)\s+that)")
 # "The Ridge study is a good warning", "the Nielsen cohort were all beginners": the family name used
 # as an adjective of the work, after an article.
 _ARTICLE_BEFORE = re.compile(r"(?:^|\b)(?:[Tt]he|[Tt]hat|[Tt]his)\s+$")

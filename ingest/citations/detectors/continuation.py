@@ -57,15 +57,19 @@ _ASIDE = re.compile(
     rf"reading|analysis|interpretation|{_CARRIED_WORK})\s*,")
 # "(p. 20)", "(pp. 96–101)": a page of the work cited last, in a sentence with no citation of its own.
 _PAGE_ONLY = re.compile(r"\((?:p|pp|page|pages)\.?\s*[\divxlc]+(?:\s*[–-]\s*\d+)?\)")
+# "Smith recommends …", "Whitlock and Osei also call for …", "Nash urges …": what the author of a
+# work cited nearby advises. Unlike a reporting verb, never at a first mention of a full name alone
+# ("Dr Helen Marsh recommends …" is a person quoted more often than her work).
+_ADVISES = r"(?:recommend(?:s|ed)?|advis(?:e|es|ed)|urg(?:e|es|ed)|call(?:s|ed)? for)"
 # "Harlow concluded …", "Van der Kolk also claims …", "According to Seligman and Maier, …".
 _NAME_REPORTS = re.compile(
     rf"(?:\bAccording to\s+(?P<according>{NAME_LIST})(?:{ETAL})?\s*,"
-    rf"|(?<![\w’'])(?P<names>{NAME_LIST})(?:{ETAL})?\s+{_ADVERB}{REPORTING}\b)"
+    rf"|(?<![\w’'])(?P<names>{NAME_LIST})(?:{ETAL})?\s+{_ADVERB}(?:{REPORTING}|(?P<advises>{_ADVISES}))\b)"
 )
 
 # What every _NAME_REPORTS match contains: "According to", or white space, an adverb perhaps and a
-# reporting verb. Far cheaper than trying a name list at every capital letter of each sentence.
-_NAME_REPORTS_CUE = re.compile(rf"According to|\s{_ADVERB}{REPORTING}\b")
+# reporting or advising verb. Far cheaper than trying a name list at every capital letter of each sentence.
+_NAME_REPORTS_CUE = re.compile(rf"According to|\s{_ADVERB}(?:{REPORTING}|{_ADVISES})\b")
 
 
 @dataclass
@@ -280,7 +284,7 @@ def _name_reports(text: str, unit: Unit, units: list[Unit], index: RefIndex,
         if len(works) != 1 or len(works_by(index, _split_names(names)[:1])) != 1:
             continue
         full_name = _given_name_before(sentence[max(0, match.start() - 100):match.start()], works[0])
-        if works[0].key in cited_nearby or full_name:
+        if works[0].key in cited_nearby or full_name and not match.group("advises"):
             start = match.start() - len(full_name)
             return _continuation(unit, start, match.end(), text, [works[0].key])
     return None
