@@ -13,6 +13,7 @@ and a small .bib:
 from __future__ import annotations
 
 from ingest.citations.detectors.author_year import author_families
+from ingest.reflist import references_in_text
 from tests.test_text_route_error_classes import _evidence
 
 AAS_BIB = r"""
@@ -168,3 +169,49 @@ def test_a_known_two_word_family_is_not_cut_to_the_co_author():
     found = _evidence("# OB stars\n\nThe calibration from Maíz Apellániz & Weiler (2018) was used.\n", bib)
     assert found == [("Maíz Apellániz & Weiler (2018)", [])]
 
+
+# Solar Physics 298 (s11207-023-02231-5): the list prints Boe et al.'s three 2021 works in the order of their
+# letters, which is not their titles' order; the entries print no letter.
+SOPH_REFERENCES = "\n\n".join([
+    "Boe B, Habbal S, Downs C, Druckmuller M. 2021. A new color-based method for K- and F-corona "
+    "extraction. AGU Fall Meeting Abs. 2021.",
+    "Boe B, Habbal S, Downs C, Druckmüller M. 2021. The color and brightness of the F-corona inferred from "
+    "the 2019 July 2 total solar eclipse. Astrophys. J. 912(1):44.",
+    "Boe B, Yamashiro B, Druckmüller M, Habbal S. 2021. The double-bubble coronal mass ejection of the 2020 "
+    "December 14 total solar eclipse. Astrophys. J. Lett. 914(2):39.",
+    "Fainshtein VG. 2009. Determining the F-corona brightness. Geomagn. Aeron. 49:1139.",
+]) + "\n"
+SOPH_BODY = (
+    "Eclipse observations have imaged coronal mass ejections (Boe et al., 2021c). Attempts were made to "
+    "separate the K- and F-components of the solar corona (e.g. Boe et al., 2021a; Fainshtein, 2009). The "
+    "F-corona has a noticeable impact on pB data (Boe et al., 2021b).")
+
+
+def test_letters_of_one_year_follow_the_printed_list_order():
+    text = f"# Derived Electron Densities\n\n{SOPH_BODY}\n\n## References\n\n{SOPH_REFERENCES}"
+    found = _evidence(text)
+    assert [(marker, len(keys)) for marker, keys in found] == [
+        ("(Boe et al., 2021c)", 1), ("Boe et al., 2021a", 1), ("Fainshtein, 2009", 1),
+        ("(Boe et al., 2021b)", 1)]
+    title = {ref.key: ref.title for ref in references_in_text(text)}
+    cited = {marker: title[keys[0]] for marker, keys in found}
+    assert cited["Boe et al., 2021a"].startswith("A new color-based method")
+    assert cited["(Boe et al., 2021b)"].startswith("The color and brightness")
+    assert cited["(Boe et al., 2021c)"].startswith("The double-bubble")
+
+
+SOPH_BIB = r"""
+@article{boeK, author = {Boe, B. and Habbal, S. and Downs, C.}, year = {2021},
+  title = {A new color-based method for K- and F-corona extraction}, journal = {AGU}}
+@article{boeF, author = {Boe, B. and Habbal, S. and Downs, C.}, year = {2021},
+  title = {The color and brightness of the F-corona}, journal = {ApJ}}
+@article{boeCME, author = {Boe, B. and Yamashiro, B. and Habbal, S.}, year = {2021},
+  title = {The double-bubble coronal mass ejection}, journal = {ApJL}}
+"""
+
+
+def test_letters_without_a_printed_list_follow_the_titles():
+    # a .bib's order tells nothing: APA's title order ("A", "The" left out) decides, as before
+    found = _evidence(f"# Corona\n\n{SOPH_BODY.replace('; Fainshtein, 2009', '')}\n", SOPH_BIB)
+    assert found == [("(Boe et al., 2021c)", ["boeK"]), ("(e.g. Boe et al., 2021a)", ["boeF"]),
+                     ("(Boe et al., 2021b)", ["boeCME"])]
