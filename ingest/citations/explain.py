@@ -14,13 +14,14 @@ import re
 from ingest.citations.detectors.author_year import (
     _NARRATIVE_BEFORE,
     _YEARS_ONLY,
+    author_families,
     parenthetical_parts,
 )
 from ingest.citations.detectors.numeric import marker_numbers
 from ingest.citations.index import RefIndex
 from ingest.citations.model import EvidenceSpan
 from ingest.citations.resolver import why_numbers_unresolved, why_unresolved
-from ingest.citations.text import _split_names, split_years
+from ingest.citations.text import split_years
 
 _NARRATIVE_MARKER = re.compile(r"^(?P<before>[^()]*?)\s*\((?P<inside>[^()]*)\)$")
 
@@ -52,7 +53,7 @@ def _narrative_reasons(marker: str, index: RefIndex) -> list[str]:
     before = _NARRATIVE_BEFORE.search(match.group("before")) if match and years else None
     if not before:
         return []
-    return _year_reasons(index, _split_names(before.group("names")), bool(before.group("etal")),
+    return _year_reasons(index, author_families(before.group("names")), bool(before.group("etal")),
                          years.group("years"))
 
 

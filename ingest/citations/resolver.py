@@ -66,9 +66,9 @@ def resolve_author_year(index: RefIndex, families: list[str], etal: bool, year: 
                         hints: str = "") -> str | None:
     """The key of the reference by these authors in this year, or None. Between several works of
     one year, a full author list ('Aiken, Clarke, and Sloane') picks the entry with exactly those
-    authors, 'et al.' one with three or more, an a/b suffix the work of that rank in title order,
-    '1895/1955' the one dated both years, and `hints` (words near the citation: 'JAMA study') the
-    one whose venue they name."""
+    authors, 'et al.' one with three or more, an a/b suffix the work of that rank in the printed
+    list's order (in title order for entries no list printed), '1895/1955' the one dated both
+    years, and `hints` (words near the citation: 'JAMA study') the one whose venue they name."""
     return _resolution(index, families, etal, year, hints)[0]
 
 
@@ -206,12 +206,15 @@ def _resolve_author_year(index: RefIndex, families: list[str], etal: bool, year:
         named = pick_by_venue(candidates, hints) if hints else []
         if len(named) == 1:
             return named[0].key, ""
-        ordered = sorted(candidates, key=apa_title_order)
+        # a printed list prints 2021a before 2021b, whatever its style sorts by (Solar Physics: not by
+        # title); a .bib's order tells nothing, so there APA's title order decides
+        listed = all(r.fields.get("printed") for r in candidates)
+        ordered = candidates if listed else sorted(candidates, key=apa_title_order)
         rank = ord(suffix) - ord("a")
         if rank < len(ordered):
             return ordered[rank].key, ""
         return None, (f"the suffix {suffix!r} picks none of the {len(ordered)} work(s) of {year[:4]} "
-                      f"(in title order: {', '.join(r.key for r in ordered)})")
+                      f"(in {'list' if listed else 'title'} order: {', '.join(r.key for r in ordered)})")
     if len(candidates) > 1 and len(years) > 1:  # "(Freud, 1895/1955)": the work dated both years
         best = max(len(_years_of(r) & years) for r in candidates)
         dated = [r for r in candidates if len(_years_of(r) & years) == best]

@@ -10,10 +10,10 @@ from ingest.citations.index import RefIndex
 from ingest.citations.model import AUTHOR_YEAR, EvidenceSpan
 from ingest.citations.resolver import resolve_author_year, why_unresolved
 from ingest.citations.text import (
+    AND,
     ETAL,
     LETTER,
     NAME,
-    NAME_LIST,
     PARTICLE,
     UPPER,
     YEAR_LIST,
@@ -24,6 +24,51 @@ from ingest.citations.text import (
 from ingest.claims import Unit
 
 _PAREN = re.compile(r"\(([^()]*)\)")
+# AAS/ApJ print a person's initials before the family name: "A. J. Bechter et al. (2020)", "(V. V.
+# Makarov & G. H. Kaplan 2005)", "J.-P. Zahn". Not after a letter or a stop ("the U.S. Smith Center").
+_INITIALS = rf"(?<![\w.'’\-])[{UPPER}]\.(?:\s?-?\s?[{UPPER}]\.)*\s+"
+_LEADING_INITIALS = re.compile(rf"^[{UPPER}]\.(?:\s?-?\s?[{UPPER}]\.)*\s+(?=[{UPPER}]|{PARTICLE})")
+_AUTHOR = rf"(?:{_INITIALS})?{NAME}"
+NAME_LIST = rf"{_AUTHOR}(?:\s*,\s*{_AUTHOR})*(?:\s*,?\s*{AND}\s+{_AUTHOR})?"
+
+
+def author_families(names: str) -> list[str]:
+    """The family names of a matched author list, without the initials printed before them:
+    'V. V. Makarov & G. H. Kaplan' -> ['Makarov', 'Kaplan']."""
+    return [_LEADING_INITIALS.sub("", name) for name in _split_names(names)]
+
+
+# A family name of two capitalised words ("Maíz Apellániz", "Pantaleoni González"): read so only when
+# a reference lists that very family (see _wide_families); the extra word is otherwise an opener.
+_EXTRA_WORD = rf"[{UPPER}][{LETTER}'’\-]+"
+_WIDE_AUTHOR = rf"(?:{_INITIALS})?(?:{_EXTRA_WORD}\s+)?{NAME}"
+_WIDE_LIST = rf"{_WIDE_AUTHOR}(?:\s*,\s*{_WIDE_AUTHOR})*(?:\s*,?\s*{AND}\s+{_WIDE_AUTHOR})?"
+_EXTRA_SPLIT = re.compile(rf"(?P<extra>{_EXTRA_WORD})\s+(?P<name>{NAME})")
+_NAME_ONLY_FULL = re.compile(NAME)
+
+
+def _multiword_families(index: RefIndex) -> frozenset[str]:
+    """The folded family names of two or more words the references give persons ("maiz apellaniz")."""
+    return index.derived("multiword_families", lambda: frozenset(
+        folded for ref in index.references for person in ref.authors if person.given
+        for folded in [" ".join(words_of(person.family))] if " " in folded))
+
+
+def _wide_families(names: str, known: frozenset[str]) -> tuple[list[str], int] | None:
+    """The families of an author list read with two-word names, and where the first two-word one is:
+    a two-word name a reference lists stays one family ("Maíz Apellániz"), any other loses its first
+    word to the list ("Also Herman" -> "Also", "Herman": an opener). None when no two-word family is
+    known."""
+    families: list[str] = []
+    first_known = -1
+    for name in author_families(names):
+        if " ".join(words_of(name)) in known and not _NAME_ONLY_FULL.fullmatch(name):
+            first_known = len(families) if first_known < 0 else first_known
+            families.append(name)
+            continue
+        split = None if _NAME_ONLY_FULL.fullmatch(name) else _EXTRA_SPLIT.fullmatch(name)
+        families += [split.group("extra"), split.group("name")] if split else [name]
+    return (families, first_known) if first_known >= 0 else None
 # "[Garrett and Grisham, 2005]", "[Bridgham et al., 2006; Ortlund et al., 2007]": author–year in
 # square brackets, as eLife prints a citation inside a parenthesis. Numbers in brackets are numeric.
 _BRACKET = re.compile(r"\[([^\[\]()]*)\]")
@@ -68,10 +113,34 @@ _TRAILING_AUTHOR_YEAR = re.compile(
 _LEAD_IN = re.compile(r"\b(?:in|see|also|by|from|and|cf\.|e\.g\.|i\.e\.)\s*$", re.IGNORECASE)
 _CAPITALISED_BEFORE = re.compile(rf"[{UPPER}][\w'’\-]*\s+$")
 _NARRATIVE_BEFORE = re.compile(rf"(?P<names>{NAME_LIST})(?P<etal>{ETAL})?(?:['’]s)?\s*$")
+_WIDE_BEFORE = re.compile(rf"(?P<names>{_WIDE_LIST})(?P<etal>{ETAL})?(?:['’]s)?\s*$")
+_WIDE_PART = re.compile(rf"^(?P<names>{_WIDE_LIST})(?P<etal>{ETAL})?,?\s+(?P<years>{YEAR_LIST}){_LOCATOR}$")
+
+
+def _wide_reading(match: re.Match[str] | None, index: RefIndex,
+                  years: str) -> tuple[re.Match[str], list[str]] | None:
+    """(match, families) when `match` (of a _WIDE_ pattern) names a two-word family a reference lists:
+    the longest list that resolves, dropping openers before that family only ("Maíz Apellániz & Weiler
+    (2018)" is not Weiler 2018, even when it resolves to no single work)."""
+    read = _wide_families(match.group("names"), _multiword_families(index)) if match else None
+    if not read:
+        return None
+    families, first_known = read
+    etal, year = bool(match.group("etal")), split_years(years)[0]
+    for start in range(first_known + 1):
+        if resolve_author_year(index, families[start:], etal, year):
+            return match, families[start:]
+    return match, families[first_known:]
 # "(2014; 2015)" too, as ABNT lists an author's works; Glossa's "(1999a; b)"; a corpus or series
 # still running, "Davies (2006-)", is cited by the year it began
+# A remark after the year naming the work for later: "Chen et al. (2019, hereafter C19)", "(2016;
+# henceforth EG16)", "(Houk & Swift 1999, hereafter the ‘Houk catalogue’)".
+_REMARK = r"\s*[,;]\s*(?:hereafter|henceforth|hereinafter)\b[^;]*"
+# (after a year only: "(Swift hereafter, Gehrels et al. 2004)" names the satellite before its citation)
+_YEAR_REMARK = re.compile(rf"(?:(?<=\d)|(?<=\d[a-z])){_REMARK}$")
 _YEARS_ONLY = re.compile(
-    rf"^(?P<years>(?:{YEAR_LIST})(?:\s*;\s*(?:{YEAR_LIST}|[a-z](?![\w.])))*)(?:[-–](?!\d))?{_LOCATOR}$"
+    rf"^(?P<years>(?:{YEAR_LIST})(?:\s*;\s*(?:{YEAR_LIST}|[a-z](?![\w.])))*)(?:[-–](?!\d))?{_LOCATOR}"
+    rf"(?:{_REMARK})?$"
 )
 # A part that is only the next suffix of the year before: "(Sheehan 2013a; b; 2017)", Glossa's style.
 _SUFFIX_ONLY = re.compile(r"[a-z]")
@@ -146,10 +215,16 @@ def _cited_part(core: str, core_start: int, co_authors: list[tuple[str, int]],
     if years_only and previous:  # "1996b" after "Douady and Couder, 1996a": the same authors
         return CitedPart(core_start, core_start + len(core), previous.families, previous.etal,
                          years_only.group("years"))
+    wide = _multiword_families(index) and not co_authors and _WIDE_PART.match(core)
+    read = _wide_reading(wide, index, wide.group("years")) if wide else None
+    if read:  # "(J. Maíz Apellániz & M. Weiler 2018)"
+        families = read[1]
+        return CitedPart(core_start + core.index(families[0]), core_start + len(core), families,
+                         bool(wide.group("etal")), wide.group("years"))
     match = _AUTHOR_YEAR_PART.match(core)
     if match:
         etal, years = bool(match.group("etal")), match.group("years")
-        named = _split_names(match.group("names"))
+        named = author_families(match.group("names"))
         first_year = split_years(years)[0]
         # ABNT co-authors before it, unless they are no authors ("(CRMs; see Pfeiffer et al., 2008)")
         listed = [name for name, _ in co_authors] + named
@@ -181,7 +256,7 @@ def _cited_part(core: str, core_start: int, co_authors: list[tuple[str, int]],
     # not the last word of a longer name ("Closed Replication Group, 2015" is no "Group, 2015")
     if trailing and trailing.start() > 0 and not _CAPITALISED_BEFORE.search(
             core, max(0, trailing.start() - 60), trailing.start()):
-        families = _without_openers(_split_names(trailing.group("names")), index,
+        families = _without_openers(author_families(trailing.group("names")), index,
                                     bool(trailing.group("etal")), trailing.group("years"))
         first_year = split_years(trailing.group("years"))[0]
         if _LEAD_IN.search(core[:trailing.start()]) or resolve_author_year(
@@ -238,10 +313,13 @@ def find_author_year(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpa
             # abbreviation between them is passed over ("The National Institute … Excellence [NICE] (2016)").
             abbreviation = _ABBREVIATION_BEFORE.search(segment, max(0, paren.start() - 24), paren.start())
             names_end = abbreviation.start("bracket") if abbreviation else paren.start()
-            before = _NARRATIVE_BEFORE.search(segment, name_runs[names_end], names_end)
-            if before and not _title_not_authors(before, years_only.group("years"), index):
-                families = _without_openers(_split_names(before.group("names")), index,
-                                            bool(before.group("etal")), years_only.group("years"))
+            low, years = name_runs[names_end], years_only.group("years")
+            wide = _multiword_families(index) and _wide_reading(_WIDE_BEFORE.search(segment, low, names_end),
+                                                                index, years)
+            before = wide[0] if wide else _NARRATIVE_BEFORE.search(segment, low, names_end)
+            if before and not _title_not_authors(before, years, index):
+                families = wide[1] if wide else _without_openers(
+                    author_families(before.group("names")), index, bool(before.group("etal")), years)
                 start = unit.start + segment.index(families[0], before.start())
                 end = unit.start + paren.end()
                 found.append(_author_year_evidence(text, start, end, unit, index, families,
@@ -280,11 +358,15 @@ def _bare_author_year(text: str, unit: Unit, index: RefIndex, segment: str,
     for cue in _BARE_YEAR.finditer(segment):
         if any(start <= cue.start() < end for start, end in enclosed):
             continue
-        before = _NARRATIVE_BEFORE.search(segment, max(0, cue.start() - 160), cue.start())
+        low, years = max(0, cue.start() - 160), cue.group("years") or cue.group("spaced")
+        wide = _multiword_families(index) and _wide_reading(_WIDE_BEFORE.search(segment, low, cue.start()),
+                                                            index, years)
+        before = wide[0] if wide else _NARRATIVE_BEFORE.search(segment, low, cue.start())
         if not before or before.group(0).endswith("'s"):
             continue
-        etal, years = bool(before.group("etal")), cue.group("years") or cue.group("spaced")
-        families = _without_openers(_split_names(before.group("names")), index, etal, years)
+        etal = bool(before.group("etal"))
+        families = wide[1] if wide else _without_openers(author_families(before.group("names")), index,
+                                                         etal, years)
         if not all(resolve_author_year(index, families, etal, year) for year in split_years(years)):
             continue
         start = unit.start + segment.index(families[0], before.start())
@@ -372,6 +454,8 @@ def _citation_core(part: str) -> str:
         core = core[cited_in[-1].end():]
     prefix = _PART_PREFIX.match(core)
     core = core[prefix.end():] if prefix else core
+    remark = _YEAR_REMARK.search(core)  # "(Houk & Swift 1999, hereafter the ‘Houk catalogue’)"
+    core = core[:remark.start()] if remark else core
     suffix = _PART_SUFFIX.search(core)
     return core[:suffix.start()] if suffix else core
 
@@ -382,7 +466,7 @@ def _title_not_authors(before: re.Match[str], years: str, index: RefIndex) -> bo
     even when another entry's title names them ('A replication of Mueller and Oppenheimer (2014)')."""
     if not _is_title_words(before.group("names"), index):
         return False
-    families = _split_names(before.group("names"))
+    families = author_families(before.group("names"))
     return not resolve_author_year(index, families, bool(before.group("etal")), split_years(years)[0])
 
 
