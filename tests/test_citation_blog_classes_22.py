@@ -90,3 +90,51 @@ def test_a_short_dash_line_is_no_rule(tmp_path):
 
     assert TEXT_RULE.match("-----") and TEXT_RULE.match("  =======  ") and TEXT_RULE.match("_____")
     assert not TEXT_RULE.match("----") and not TEXT_RULE.match("-=-=-=-=") and not TEXT_RULE.match("--- x")
+
+
+# --- 2. plain-text forum threads set off by rule lines -----------------------------------------
+
+RULE = "-" * 40
+FORUM = f"""NapTalk Forum › Toddlers › Do naps still matter at two?
+
+{RULE}
+SleepySam · Mon 03-Feb-25 19:05
+{RULE}
+My son fights his nap every day now. Should we drop it?
+
+{RULE}
+OwlMum · Mon 03-Feb-25 20:11
+{RULE}
+Keep it if you can. Toddlers who napped after a lesson remembered more new words the next day \
+(Hallam et al., 2014).
+
+Sources:
+Hallam, R., Okoro, D., & Finch, M. (2014). Afternoon naps and word learning in toddlers. Child Dev, 85.
+
+{RULE}
+DadOfTwins · Tue 04-Feb-25 08:30
+{RULE}
+We moved to bath, book and bed at seven and it stuck.
+"""
+
+
+def test_posts_set_off_by_rule_lines_are_comments_replying_to_the_first(tmp_path):
+    article, *comments = read_documents(_write(tmp_path, FORUM, "naps-forum.txt"))
+    assert article.author == "SleepySam"
+    assert [(c.author, c.parent_id) for c in comments] == [("OwlMum", article.id), ("DadOfTwins", article.id)]
+    assert comments[1].text == "We moved to bath, book and bed at seven and it stuck."
+    for comment in comments:
+        assert article.text[comment.offset:comment.offset + len(comment.text)] == comment.text
+        assert RULE not in comment.text and "·" not in comment.text
+    prose = [article.text[b.start:b.end] for b in article.blocks if b.kind != BOILERPLATE]
+    assert "My son fights his nap every day now. Should we drop it?" in prose
+    assert not any("OwlMum" in words or "SleepySam" in words for words in prose)
+    links = _claim_links(_write(tmp_path, FORUM, "naps-forum.txt"))
+    assert _of(links, "Toddlers who napped") == ["hallam2014sleep"]
+
+
+def test_one_header_between_rules_is_no_thread(tmp_path):
+    text = f"Naps\n\n{RULE}\nOwlMum · Mon 03-Feb-25 20:11\n{RULE}\nKeep the nap while you can.\n"
+    documents = read_documents(_write(tmp_path, text, "one-post.txt"))
+    assert len(documents) == 1
+
