@@ -29,6 +29,9 @@ LIST_MARKER = re.compile(r"^\s*(?:[•\-*+‣◦▪·–]|\d{1,3}[.)]|[a-z][.)])
 MD_HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(?P<text>.*?)(?:\s+#+)?\s*$")
 MD_FENCE = re.compile(r"^ {0,3}(```|~~~)")
 MD_RULE = re.compile(r"^ {0,3}(?:[-*_]\s*){3,}$")
+# A plain-text rule: a line of five or more of one of - = _ * ("-----", "=====", "_____"), set off as
+# a Markdown thematic break is (a unit of its own; it closes a reference list and separates forum posts).
+TEXT_RULE = re.compile(r"^[ \t]*([-=_*])\1{4,}[ \t]*$")
 MD_QUOTE = re.compile(r"^\s*(?:>\s?)+")
 METADATA_LINE = re.compile(r"^(?:url|link|source|canonical(?: url)?|date|published|author)\s*:\s*\S", re.I)
 BYLINE_LINE = re.compile(r"^(?:by\b|posted\b|written by\b|published\b|updated\b|last updated\b)", re.I)
@@ -214,7 +217,7 @@ class Unit:
 
     start: int
     end: int
-    hint: str  # "text", "item", "heading", "code", "rule" (a Markdown thematic break)
+    hint: str  # "text", "item", "heading", "code", "rule" (a Markdown thematic break, a plain-text rule)
     single_line: bool
     alone: bool  # the only unit of its blank-line-separated group
     level: int = 0  # Markdown heading level
@@ -241,9 +244,10 @@ def find_units(text: str, lines: list[Line], markdown: bool, split_headings: boo
 
 
 def _groups_outside_fences(lines: list[Line], markdown: bool, units: list[Unit]) -> list[list[Line]]:
-    """Blank-line groups of the lines, with Markdown code fences cut out as `code` units."""
+    """Blank-line groups of the lines, with Markdown code fences cut out as `code` units and rule
+    lines (a Markdown thematic break; in plain text a `TEXT_RULE` line) as `rule` units."""
     if not markdown:
-        return line_groups(lines)
+        return line_groups(_without_rules(lines, TEXT_RULE, units))
     kept: list[Line] = []
     fence_start: Line | None = None
     for line in lines:
@@ -260,6 +264,18 @@ def _groups_outside_fences(lines: list[Line], markdown: bool, units: list[Unit])
                 units.append(Unit(line.start, line.end, "rule", True, True))
             kept.append(Line(line.number, line.start, line.start, "") if is_rule else line)
     return line_groups(kept)
+
+
+def _without_rules(lines: list[Line], rule: re.Pattern[str], units: list[Unit]) -> list[Line]:
+    """The lines with each rule line made blank, the rule kept as a `rule` unit of its own."""
+    kept: list[Line] = []
+    for line in lines:
+        if rule.match(line.text):
+            units.append(Unit(line.start, line.end, "rule", True, True))
+            kept.append(Line(line.number, line.start, line.start, ""))
+        else:
+            kept.append(line)
+    return kept
 
 
 def _heading_like(line: Line) -> bool:
@@ -482,7 +498,8 @@ class Classifier:
 
     def _mark_reference_section(self, units: list[Unit], kinds: list[str]) -> None:
         """Everything under a References/Bibliography heading is a reference entry, up to the next
-        heading or a Markdown thematic break ('---' before a comment thread)."""
+        heading or a rule (a Markdown thematic break, '---' before a comment thread; a plain-text rule
+        line, '-----')."""
         inside = False
         for i, unit in enumerate(units):
             if unit.hint == "rule":

@@ -147,6 +147,7 @@ class Reference:
     others: bool = False   # the author list ended in "and others"
     label: str = ""        # the number or label printed in the reference list ("12", "[12]")
     origin: str = "bibtex"  # where it was read: bibtex, jats, tei, reference-list, pdf
+    listed: bool = False   # a .bib record that an entry of the page's own printed list describes
 
     @property
     def year(self) -> str:

@@ -26,6 +26,7 @@ from ingest.model import (
     BYLINE,
     LIST_ITEM,
     PARAGRAPH,
+    REFERENCES,
     SIGNOFF,
     TITLE,
     Block,
@@ -34,7 +35,15 @@ from ingest.model import (
 )
 from ingest.segment import Line, split_lines, split_sentences
 from ingest.textfile import read_text_file
-from ingest.threads import CommentSpan, dequoted, find_headers, markdown_thread, thread_spans, thread_start
+from ingest.threads import (
+    CommentSpan,
+    dequoted,
+    find_headers,
+    markdown_thread,
+    rule_thread,
+    thread_spans,
+    thread_start,
+)
 from ingest.xmlfile import XML_SUFFIXES, read_xml_documents
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
@@ -70,13 +79,34 @@ def read_documents(path: str | Path) -> list[ParsedDocument]:
 
 def with_own_references(documents: list[ParsedDocument]) -> list[ParsedDocument]:
     """The article gets the entries of its own printed reference list as `references` (when it
-    has one and no reader filled them already); comments keep none."""
-    from ingest.reflist import references_in_text
+    has one and no reader filled them already), then those of the lists its comments print (a
+    forum poster's "Sources:"): they are the page's, so a citation one of them prints is read
+    against them too. Comments keep none of their own."""
+    from ingest.reflist import find_reference_section, references_in_text
 
     article = documents[0] if documents else None
     if article is not None and not article.references:
         limit = max((b.end for b in article.blocks), default=len(article.text))
         article.references = references_in_text(article.text, article.path, limit=limit)
+        section = find_reference_section(article.text, limit) if len(documents) > 1 else None
+        for comment in documents[1:]:
+            if not any(b.kind == REFERENCES for b in comment.blocks):
+                continue
+            if section and comment.offset <= section[0] < comment.offset + len(comment.text):
+                continue  # the list the article's own reading found already
+            limit = max((b.end for b in comment.blocks), default=len(comment.text))
+            listed = references_in_text(comment.text, comment.path, limit=limit)
+            lines_before = article.text.count("\n", 0, comment.offset) if article.text[
+                comment.offset:comment.offset + len(comment.text)] == comment.text else 0
+            taken = {ref.key for ref in article.references}
+            for ref in listed:
+                ref.line += lines_before
+                key, count = ref.key, 1
+                while ref.key in taken:  # a second 'smith2010' on the page is 'smith2010-2'
+                    count += 1
+                    ref.key = f"{key}-{count}"
+                taken.add(ref.key)
+            article.references.extend(listed)
     return documents
 
 
@@ -143,8 +173,12 @@ def read_plain(path: Path, text: str, markdown: bool) -> list[ParsedDocument]:
     headed = markdown_thread(lines, first_content + 1, markdown)
     if headed and start_of_thread is not None and start_of_thread <= headed.comments[0].header.line_index:
         headed = None  # an old-style thread ("1. Liza Webb October 13, 2017 - Reply") read as before
+    if headed is None and start_of_thread is None and not markdown:  # posts set off by rule lines
+        headed = rule_thread(lines, first_content + 1)
     if headed:
         article_lines = lines[body_line:headed.heading_line] + lines[headed.end_line:]
+        if headed.opening:  # the first post's header is the article's byline, no text of it
+            article_lines = [line for line in article_lines if line.number != headed.opening.line_index + 1]
     else:
         article_lines = lines[body_line:start_of_thread] if start_of_thread is not None else lines[body_line:]
     classifier = Classifier(text, markdown, known_title=front.get("title", ""))
@@ -158,6 +192,9 @@ def read_plain(path: Path, text: str, markdown: bool) -> list[ParsedDocument]:
         comments, stray = thread_spans(lines, find_headers(lines, start_of_thread))
         blocks.extend(_stray_blocks(stray))
     article = _article(path, text, blocks, front)
+    if headed and headed.opening:
+        article.author = article.author or headed.opening.name
+        article.date = article.date or headed.opening.date
     documents = [article]
     documents.extend(_comment_document(path, text, article, span, position)
                      for position, span in enumerate(comments, start=1))

@@ -599,5 +599,5 @@ def merge_with_bib(printed: list[Reference], bib: list[Reference],
         if re.fullmatch(r"\d{4}[a-z]", printed_year) and record.year.strip() == printed_year[:4]:
             fields = {**fields, "year_printed": printed_year}  # the list's "1996b" tells 1996a from 1996c
         # the .bib cache is shared: a copy
-        merged.append(replace(record, label=record.label or entry.label, fields=fields))
+        merged.append(replace(record, label=record.label or entry.label, fields=fields, listed=True))
     return [*merged, *(r for r in bib if r.key not in used)]

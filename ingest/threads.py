@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.blocks import BOILERPLATE_LINE, HONORIFIC, LIST_MARKER, MD_HEADING, MD_RULE
+from ingest.blocks import BOILERPLATE_LINE, HONORIFIC, LIST_MARKER, MD_HEADING, MD_RULE, TEXT_RULE
 from ingest.dates import HEADER_DATE, MONTHS, parse_date
 from ingest.segment import Line
 
@@ -232,6 +232,7 @@ class MarkdownThread:
     end_line: int  # index of the first line after the thread (the next heading of its level)
     comments: list[CommentSpan]
     stray: list[Line]  # lines of the thread in no comment (its heading, "Leave a comment", "Reply")
+    opening: CommentHeader | None = None  # a forum thread's first post header (the article's byline)
 
 
 def markdown_thread(lines: list[Line], first_line: int, markdown: bool) -> MarkdownThread | None:
@@ -352,3 +353,67 @@ def dequoted(line: Line, depth: int) -> Line | None:
         if at < len(text) and text[at] == " ":
             at += 1
     return Line(line.number, line.start + at, line.end, text[at:])
+
+
+# --- plain-text forum threads: posts set off by rule lines ----------------------------------
+#
+# ----------------------------------------------
+# Freya_and_the_bump · Tue 04-Mar-25 20:41
+# ----------------------------------------------
+# My health visitor just told me …
+#
+# ----------------------------------------------
+# ClementineOwl · Tue 04-Mar-25 21:02
+# ...
+# A post opens with a header (a name and when it was posted, as a thread header gives it) right after a
+# rule line; a rule may underline the header too. The first post is the article (its header is the
+# article's byline); each later post is a comment replying to it.
+
+
+def rule_thread(lines: list[Line], first_line: int) -> MarkdownThread | None:
+    """The forum thread of a plain-text file whose posts are set off by rule lines, when two or more
+    posts open with a header right after a rule: `heading_line` is the rule opening the second post,
+    `opening` the first post's header. None for any other file."""
+    headers: list[tuple[int, CommentHeader]] = []  # (index of the rule above it, header)
+    for index in range(first_line, len(lines)):
+        if not TEXT_RULE.match(lines[index].text):
+            continue
+        following = next((i for i in range(index + 1, len(lines)) if not lines[i].blank), None)
+        if following is None or TEXT_RULE.match(lines[following].text):
+            continue
+        header = parse_markdown_header(lines[following])
+        if header and header.quote_depth in (None, 0):
+            header.line_index, header.quote_depth, header.indent, header.reply = following, None, 0, False
+            headers.append((index, header))
+    if len(headers) < 2:
+        return None
+    comments: list[CommentSpan] = []
+    stray: list[Line] = [lines[rule] for rule, _ in headers[1:]]
+    for number, (_, header) in enumerate(headers[1:], start=1):
+        stop = headers[number + 1][0] if number + 1 < len(headers) else len(lines)
+        body, rest = _rule_body(lines[header.line_index + 1:stop])
+        stray.extend(rest)
+        if body:
+            comments.append(CommentSpan(header, body[0].content_span()[0], body[-1].content_span()[1],
+                                        (len(comments) + 1,), ()))
+        else:
+            stray.append(lines[header.line_index])
+    if not comments:
+        return None
+    return MarkdownThread(headers[1][0], len(lines), comments, stray, opening=headers[0][1])
+
+
+def _rule_body(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """A forum post's body: the lines after its header, without the rules underlining the header, up
+    to a rule or a "Reply"/"Report" line (those and what follows belong to no post)."""
+    body: list[Line] = []
+    for position, line in enumerate(lines):
+        if line.blank:
+            continue
+        rule = TEXT_RULE.match(line.text)
+        if rule and not body:
+            continue
+        if rule or BOILERPLATE_LINE.match(line.stripped):
+            return body, [item for item in lines[position:] if not item.blank]
+        body.append(line)
+    return body, []

@@ -156,6 +156,9 @@ def _year_fits(index: RefIndex, position: int, years: set[str], year: str) -> bo
     return ref.year.strip().lower() == year.lower() or not re.search(r"\d{4}", ref.year)
 
 
+_PRINTED_ORIGINS = frozenset({"reference-list", "pdf"})
+
+
 def _resolve_author_year(index: RefIndex, families: list[str], etal: bool, year: str,
                          hints: str) -> tuple[str | None, str]:
     first = families[0]
@@ -220,6 +223,10 @@ def _resolve_author_year(index: RefIndex, families: list[str], etal: bool, year:
         dated = [r for r in candidates if len(_years_of(r) & years) == best]
         if len(dated) < len(candidates):
             candidates, told_by = dated, told_by + [f"the years {year}"]
+    if len(candidates) > 1:  # the one the page's own printed list holds ("Sources:" under a post)
+        own = [r for r in candidates if r.listed or r.origin in _PRINTED_ORIGINS]
+        if own and len(own) < len(candidates):
+            candidates, told_by = own, told_by + ["the page's own list"]
     if len(candidates) > 1 and hints:
         candidates = pick_by_venue(candidates, hints) or candidates
     if len(candidates) == 1:
