@@ -79,6 +79,9 @@ def is_reference_number(printed: str, reference_count: int) -> bool:
 DOI_IN_TEXT = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+[^\s\"<>.,;)\]])")
 SEPARATOR = "\n\n"
 _SPACES = re.compile(r"\s+")
+# The printed citation an empty anchor closes: ends with a year ("1999", "1999a", "2000, 2001").
+PRINTED_YEAR_END = re.compile(r"(?:1[5-9]|20)\d\d[a-z]?\s*$")
+MAX_PRINTED_CITATION = 120
 
 
 @dataclass
@@ -482,7 +485,25 @@ def record_citation(line: InlineText, resolver: KeyResolver, start: int, keys: l
             previous.end = line.length
             previous.printed = line.text()[previous.start:previous.end]
             return
+    if not printed.strip() and keys:
+        start = start_of_printed_citation(line, start)
+        printed = line.text()[start:]
     line.citations.append(PendingCitation(start, line.length, keys, printed))
+
+
+def start_of_printed_citation(line: InlineText, anchor: int) -> int:
+    """Where the citation printed just before an empty anchor begins: IUCr prints "(de Maagd
+    <italic>et al.</italic>, 1999<xref rid="bb13"/>; …)", the link an empty element after the year.
+    The marker is the text back to the "(" or ";" that opens it (or to the previous marker), when
+    that text ends with a year; otherwise the anchor stays empty (and marks nothing)."""
+    text = line.text()[:anchor]
+    floor = line.citations[-1].end if line.citations else 0
+    opening = max(text.rfind("("), text.rfind("["), text.rfind(";"), floor - 1)
+    candidate = text[opening + 1:]
+    lead = len(candidate) - len(candidate.lstrip())
+    if len(candidate) > MAX_PRINTED_CITATION or not PRINTED_YEAR_END.search(candidate):
+        return anchor
+    return opening + 1 + lead
 
 
 # --- metadata --------------------------------------------------------------------------

@@ -99,6 +99,24 @@ def test_bracketed_xrefs_joined_by_a_dash_are_one_range(tmp_path: Path) -> None:
     assert printed == [("[4]–[7]", ["r4", "r5", "r6", "r7"]), ("1,2", ["r1", "r2"])]
 
 
+def test_an_empty_anchor_after_a_printed_citation_marks_that_citation(tmp_path: Path) -> None:
+    """IUCr prints the citation as text and puts an empty xref after its year."""
+    body = ('<p>Used for decades (Author4 <italic>et al.</italic>, 2004<xref ref-type="bibr" rid="r4"/>; '
+            'Author5 &amp; Author6, 2005<xref ref-type="bibr" rid="r5"/>). Its structure is known '
+            '(<xref ref-type="bibr" rid="r6"/>) and was solved in '
+            '<xref ref-type="bibr" rid="r7"/> steps.</p>')
+    article = read_documents(write(tmp_path, body, back=NUMBERED_REFS))[0]
+    printed = [(article.text[c.start:c.end], c.keys) for c in article.citations]
+    assert printed == [("Author4 et al., 2004", ["r4"]), ("Author5 & Author6, 2005", ["r5"])]
+
+
+def test_an_empty_anchor_closing_a_dash_range_extends_the_range(tmp_path: Path) -> None:
+    body = ('<p>Seen before <xref ref-type="bibr" rid="r2">2</xref>–'
+            '<xref ref-type="bibr" rid="r5"/> and since.</p>')
+    article = read_documents(write(tmp_path, body, back=NUMBERED_REFS))[0]
+    assert [c.keys for c in article.citations] == [["r2", "r3", "r4", "r5"]]
+
+
 def test_a_single_xref_printed_as_a_range_cites_the_whole_range(tmp_path: Path) -> None:
     body = '<p>Known for decades <xref ref-type="bibr" rid="r1">1–3</xref>.</p>'
     article = read_documents(write(tmp_path, body, back=NUMBERED_REFS))[0]
