@@ -55,7 +55,10 @@ INITIALS_END = r"(?=\s*(?:[,.;:&(]|$|and\b|e\b|y\b|et\.?\s+al)|\s+(?:1[5-9]\d\d|
 # One author in each style; groups `family` and `given`.
 # "Haubo Bojesen Christensen", "Nunes da Fonseca", "Gerhardsson de Verdier"
 _INNER_PARTICLE = r"(?:(?:da|de|do|dos|das|del|della|di|du|van|von|der|den)\s+)"
-LONG_SURNAME = rf"{SURNAME}(?:\s+{_INNER_PARTICLE}?[{UPPER}][a-zà-ÿ'’][\w'’-]*){{0,2}}"
+# ABNT / ISO 690 capitals too: "RODRÍGUEZ CAMIÑO, R.", "MARTÍNEZ OTERO PÉREZ, V." (words of three capitals
+# or more, so that Vancouver initials "SMITH JA" stay initials)
+LONG_SURNAME = (rf"{SURNAME}(?:\s+{_INNER_PARTICLE}?(?:[{UPPER}][a-zà-ÿ'’][\w'’-]*"
+                rf"|[{UPPER}]{{3,}}(?:[{HYPHEN}][{UPPER}]+)?(?![a-zà-ÿ]))){{0,2}}")
 CAPITAL_PARTICLE = r"(?:(?:De|Van|Von|Der|Den|Da|Di|Du|Del|Della|Le|La|Ten|Ter)\s+)"
 NAME_FORMS: dict[str, re.Pattern[str]] = {
     "vancouver": re.compile(rf"(?P<family>{LONG_SURNAME})\s+"
@@ -308,18 +311,31 @@ def _group_in_capitals(match: re.Match[str]) -> bool:
 
 
 def _clean_family(family: str) -> str:
-    """'ANDRAOS' -> 'Andraos'; other names as printed."""
+    """'ANDRAOS' -> 'Andraos', 'RODRÍGUEZ CAMIÑO' -> 'Rodríguez Camiño', 'VAN DE VORD' -> 'Van de Vord';
+    other names as printed."""
     family = " ".join(family.split())
     if family.isupper() and len(family) > 2:
-        return "-".join(part.capitalize() for part in family.title().split("-"))
+        words = family.split(" ")
+        return " ".join(
+            word.lower() if number and word.lower() in _LOWER_PARTICLES
+            else "-".join(part.capitalize() for part in word.split("-"))
+            for number, word in enumerate(words))
     return family
+
+
+_LOWER_PARTICLES = frozenset("van von der den de da do dos das di del della la le du ten ter".split())
 
 
 _DOI_CUT = re.compile(r"(?:\b(?:doi|DOI|Doi)\s*:?\s*)?(?:https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/[^\s\"<>]+")
 _PMCID_CUT = re.compile(r"\bPMCID:?\s*PMC\d+|\bPMC\d{5,9}\b")
+# Where and when the work was read online, in English, Portuguese, Spanish, French and German ("Disponible
+# en: http://… [Consulta: 2 de noviembre de 2011]"): its date is not the publication year.
 _ACCESS_NOTE = re.compile(
-    r"\b(?:Available (?:at|from|in)|Dispon[ií]vel em|Accessed|Acesso em|Retrieved from)\b.*$", re.I | re.S)
-_ACCESS_WORDS = ("available ", "dispon", "accessed", "acesso em", "retrieved from")
+    r"(?:\b(?:Available (?:at|from|in)|Dispon[ií]vel em|Disponible (?:en|sur)|Accessed|Acesso em|"
+    r"Retrieved from|Recuperado de|Consultad[oa] (?:el|en)|Fecha de consulta|Consulté le|Zugriff am|"
+    r"Abgerufen am|Verfügbar unter)\b|\[\s*Consulta\b).*$", re.I | re.S)
+_ACCESS_WORDS = ("available ", "dispon", "accessed", "acesso em", "retrieved from", "recuperado de",
+                 "consulta", "consult", "zugriff am", "abgerufen am")
 
 
 def _strip_identifiers(entry: str, fields: dict[str, str]) -> str:

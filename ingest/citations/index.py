@@ -98,15 +98,28 @@ _T = TypeVar("_T")
 _ABBREVIATION_FIRST = re.compile(r"^\s*([^\W\d_][\w&]{1,11})\s+[-–—]\s+\S")
 
 
+# Words that start a family name without being a surname of its own: particles ("de la Cruz",
+# "van der Kolk", "St. John") and the first words of group authors ("The", "World", "National").
+_NOT_A_FIRST_SURNAME = frozenset(
+    "van von de der den del della dalla da das dos du le la les lo di ten ter st saint san santa mac "
+    "al el bin ben ibn abu the of and for on in world national american british european international "
+    "royal united new university department ministry office institute centre center society".split())
+
+
 @functools.lru_cache(maxsize=65536)
 def family_forms(family: str) -> frozenset[str]:
     """'van der Kolk' -> {'van der kolk', 'kolk', 'vanderkolk'}: full family name, its last word and
-    the name run together; a group's abbreviation printed before its name too ('BFG - The Brazil
-    Flora Group' -> 'bfg')."""
+    the name run together; the first of two or three surnames ('Rodríguez Camiño' -> 'rodriguez',
+    as Spanish citations print it); a group's abbreviation printed before its name too ('BFG - The
+    Brazil Flora Group' -> 'bfg')."""
     folded = " ".join(words_of(family))
     if not folded:
         return frozenset()
-    forms = {folded, folded.split()[-1], folded.replace(" ", "")}  # "Van Buren" is also "VanBuren"
+    words = folded.split()
+    forms = {folded, words[-1], folded.replace(" ", "")}  # "Van Buren" is also "VanBuren"
+    if 2 <= len(words) <= 3 and words[0] not in _NOT_A_FIRST_SURNAME and len(words[0]) > 2 \
+            and family[:1].isupper():
+        forms.add(words[0])  # Spanish "Martínez Otero Pérez", cited by the first surname "Martínez"
     abbreviation = _ABBREVIATION_FIRST.match(family)
     if abbreviation:
         forms.add(" ".join(words_of(abbreviation.group(1))))
