@@ -103,7 +103,7 @@ ABBREVIATIONS = frozenset(
 )
 
 # Abbreviations that only come before a number: "No. 5", "pp. 916", "Fig. 2".
-NUMBER_ABBREVIATIONS = frozenset("no nos vol vols pp p ch chap sec fig figs eq eqs art".split())
+NUMBER_ABBREVIATIONS = frozenset("no nos vol vols pp p ch chap sec fig figs eq eqs art ref refs".split())
 
 # A superscript reference marker written as text: "^1,2^", "<sup>1</sup>", "¹⁻³" (the numeric
 # detector, ingest.citations.detectors.numeric, reads the same forms).

@@ -13,7 +13,9 @@ from ingest.citations.text import UPPER
 from ingest.claims import Unit
 
 # "[3]", "[1, 2]", "[1–3]"; "[4]–[7]" (two bracketed numbers joined by a dash) is the range 4–7.
-_BRACKET_NUMBERS = re.compile(r"\[(\s*\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\s*)\](?:\s*[-–]\s*\[\s*(\d{1,3})\s*\])?")
+# Ukrainian and Russian journals separate the numbers with semicolons: "[7;8;9]".
+_BRACKET_NUMBERS = re.compile(
+    r"\[(\s*\d{1,3}(?:\s*[-–,;]\s*\d{1,3})*\s*)\](?:\s*[-–]\s*\[\s*(\d{1,3})\s*\])?")
 # A group at a clause end, or before a parenthesised pointer to a figure, table or the supplement, as
 # PNAS and Science print them ("… in mice (23, 24) (Fig. 1A).", "… (5) (SI Appendix, Table S2)").
 _PAREN_NUMBERS = re.compile(
@@ -24,6 +26,12 @@ _PAREN_NUMBERS = re.compile(
 # in a parenthesis-numbered document when it names several numbers, or one after a content word
 # (not after "to (1)", "and (2)", "from (3)", "Eq. (3)": enumerations and equation numbers).
 _PAREN_MID_CLAUSE = re.compile(r"(?<=[^\W\d_]{3} )\((\s*\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\s*)\)(?= [a-z])")
+# A reference named by its number in the sentence (AIP, APS, AJP): "(e.g., Ref. 6)", "Reference 14 compares",
+# "Refs. 3 and 4", "refs. 2–5"
+# ("the reference 3 dB point" is no citation: lower case only abbreviated, and no unit after the number)
+_NAMED_REFERENCE = re.compile(
+    r"(?:\bRef(?:erence)?s?\.?|\brefs?\.)\s+(\d{1,3}(?:\s*(?:[-–,]|,?\s+and)\s*\d{1,3})*)\b"
+    r"(?![.,]\d|\s*(?:[=<>%°×]|(?:dB|Hz|kHz|MHz|mm|cm|nm|µm|μm|km|kg|mg|ms|min|s|h|K|V|mV|W)\b))")
 _MANY_NUMBERS = re.compile(r"\d\s*[-–,]\s*\d")
 _FUNCTION_WORD_BEFORE = re.compile(
     r"\b(?:to|and|or|but|are|is|was|were|be|you|we|they|should|must|will|can|may|from|into|in|of|on|by|with|using|via|see|then|that|the|its|their|our|step|"
@@ -137,7 +145,7 @@ def bracket_citations(segment: str) -> list[re.Match[str]]:
 
 def _expand_numbers(spec: str) -> list[int]:
     numbers: list[int] = []
-    for piece in spec.split(","):
+    for piece in spec.replace(";", ",").split(","):
         bounds = [int(n) for n in re.findall(r"\d+", piece)]
         if len(bounds) == 2 and bounds[0] <= bounds[1] <= bounds[0] + 50:
             numbers.extend(range(bounds[0], bounds[1] + 1))
@@ -152,6 +160,8 @@ def _spec(match: re.Match[str]) -> str:
         return (match.group("caret") or match.group("sup") or match.group("unicode")).translate(_TO_ASCII)
     if match.re is _BRACKET_NUMBERS and match.group(2):
         return f"{match.group(1)}–{match.group(2)}"
+    if match.re is _NAMED_REFERENCE:
+        return re.sub(r",?\s+and\s+", ",", match.group(1))
     return match.group(1)
 
 
@@ -313,8 +323,8 @@ def _glued_reads_as_marker(text: str, match: re.Match[str]) -> bool:
 
 
 def find_numeric(text: str, unit: Unit, index: RefIndex, numbering: str) -> list[EvidenceSpan]:
-    """'[3]', '[1, 2]', '[1–3]', superscripts and, in documents without brackets, '(2)' at a
-    clause end; in a BARE document plain numbers after punctuation instead of '(2)'."""
+    """'[3]', '[1, 2]', '[1–3]', superscripts, 'Ref. 6' / 'Refs. 3 and 4' and, in documents without
+    brackets, '(2)' at a clause end; in a BARE document plain numbers after punctuation instead of '(2)'."""
     found: list[EvidenceSpan] = []
     segment = text[unit.start:unit.end]
     matches = bracket_citations(segment)
@@ -323,9 +333,11 @@ def find_numeric(text: str, unit: Unit, index: RefIndex, numbering: str) -> list
         matches += [m for m in _PAREN_MID_CLAUSE.finditer(segment) if _mid_clause_citation(segment, m)]
     if "^" in segment or "<sup>" in segment or any(c in segment for c in _SUPERSCRIPT_DIGITS):
         matches += _superscripts(segment)
+    if "ef" in segment:
+        matches += _NAMED_REFERENCE.finditer(segment)
     for match in matches:
         numbers = _expand_numbers(_spec(match))
-        loose = (match.re in (_PAREN_NUMBERS, _PAREN_MID_CLAUSE)
+        loose = (match.re in (_PAREN_NUMBERS, _PAREN_MID_CLAUSE, _NAMED_REFERENCE)
                  or match.re is _SUPERSCRIPT and match.group("unicode"))
         if loose and any(n not in index.numbers for n in numbers):
             continue  # "(2)" or "²" that no reference answers is an enumeration or a footnote
