@@ -810,6 +810,20 @@ def _split_string_name(text: str) -> PersonName | None:
 _TITLES = frozenset({"article-title", "chapter-title", "part-title", "source", "data-title"})
 
 
+def _loose_names_before_title(citation: object) -> list[PersonName]:
+    """The people named by <name>/<string-name> children of the citation itself, before its first title."""
+    people: list[PersonName] = []
+    for part in citation:  # type: ignore[attr-defined]
+        tag = local_name(part)
+        if tag in _TITLES:
+            break
+        if tag in ("name", "string-name", "name-alternatives"):
+            person = _person(part)
+            if person is not None:
+                people.append(person)
+    return people
+
+
 def _citation_fields(citation: object) -> tuple[dict[str, str], list[PersonName], bool]:
     """BibTeX-like fields, the author list and whether it ends in 'et al.'."""
     fields: dict[str, str] = {}
@@ -827,8 +841,16 @@ def _citation_fields(citation: object) -> tuple[dict[str, str], list[PersonName]
         return texts[id(element)]
 
     groups = kids.get("person-group", [])
+    # The chapter's author printed as a loose <name> before the title, the volume's editors in a
+    # person-group ("<name>Johnson T</name><chapter-title>…<person-group person-group-type="editor">"):
+    # the loose names are the authors, and an untyped group after them holds the editors.
+    loose_authors = _loose_names_before_title(citation) if groups and not any(
+        g.get("person-group-type", "") == "author" for g in groups) else []  # type: ignore[attr-defined]
+    authors.extend(loose_authors)
     for group in groups:
         role = group.get("person-group-type", "author")  # type: ignore[attr-defined]
+        if role == "author" and loose_authors:
+            role = "editor"
         people = editors if role in ("editor", "eds") else authors if role in ("author", "") else None
         if people is None:
             continue

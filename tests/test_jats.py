@@ -99,6 +99,24 @@ def test_bracketed_xrefs_joined_by_a_dash_are_one_range(tmp_path: Path) -> None:
     assert printed == [("[4]–[7]", ["r4", "r5", "r6", "r7"]), ("1,2", ["r1", "r2"])]
 
 
+def test_a_loose_author_name_before_the_title_and_the_editors_group_after_it(tmp_path: Path) -> None:
+    """Professions & Professionalism: the chapter's author a loose <name>, the volume's editors a
+    person-group (typed "editor" or untyped) after the chapter title."""
+    def chapter(rid: str, group: str) -> str:
+        return (f'<ref id="{rid}"><element-citation publication-type="book-chapter">'
+                "<name><surname>Johnson</surname><given-names>T</given-names></name>"
+                "<chapter-title>Governmentality and expertise</chapter-title>"
+                f"<person-group{group}><name><surname>Larkin</surname><given-names>G</given-names></name>"
+                "<name><surname>Saks</surname><given-names>M</given-names></name></person-group>"
+                "<source>Health professions and the state</source><year>1995</year></element-citation></ref>")
+    back = ("<ref-list>" + chapter("typed", ' person-group-type="editor"') + chapter("untyped", "")
+            + "</ref-list>")
+    article = read_documents(write(tmp_path, "<p>Seen (Johnson 1995).</p>", back=back))[0]
+    for reference in article.references:
+        assert [a.family for a in reference.authors] == ["Johnson"]
+        assert reference.fields["editor"] == "Larkin, G and Saks, M"
+
+
 def test_an_empty_anchor_after_a_printed_citation_marks_that_citation(tmp_path: Path) -> None:
     """IUCr prints the citation as text and puts an empty xref after its year."""
     body = ('<p>Used for decades (Author4 <italic>et al.</italic>, 2004<xref ref-type="bibr" rid="r4"/>; '
