@@ -138,8 +138,10 @@ def _wide_reading(match: re.Match[str] | None, index: RefIndex,
 _REMARK = r"\s*[,;]\s*(?:hereafter|henceforth|hereinafter)\b[^;]*"
 # (after a year only: "(Swift hereafter, Gehrels et al. 2004)" names the satellite before its citation)
 _YEAR_REMARK = re.compile(rf"(?:(?<=\d)|(?<=\d[a-z])){_REMARK}$")
+# (a pointer may open it: "Abbott (e.g. 1988) and Freidson (e.g. 1970, 2001)", "Smith (see 2004)")
 _YEARS_ONLY = re.compile(
-    rf"^(?P<years>(?:{YEAR_LIST})(?:\s*;\s*(?:{YEAR_LIST}|[a-z](?![\w.])))*)(?:[-–](?!\d))?{_LOCATOR}"
+    r"^(?:(?:e\.\s?g\.|see(?: also)?|cf\.|for (?:example|instance)),?\s+)?"
+    rf"(?P<years>(?:{YEAR_LIST})(?:\s*;\s*(?:{YEAR_LIST}|[a-z](?![\w.])))*)(?:[-–](?!\d))?{_LOCATOR}"
     rf"(?:{_REMARK})?$"
 )
 # A part that is only the next suffix of the year before: "(Sheehan 2013a; b; 2017)", Glossa's style.
