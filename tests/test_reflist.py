@@ -220,6 +220,10 @@ def test_printed_entries_matched_to_a_bib_take_the_bib_record_and_keep_their_num
     assert [(r.key, r.label) for r in merged] == [("walker2005", "1"), ("herman1992trauma", "2"),
                                                   ("ref-3", "3"), ("extra", "")]
     assert bib[1].label == ""  # the shared .bib record itself is not changed
+    # a .bib record the page's own list describes is `listed`; the others (and the list's own) are not
+    assert [(r.key, r.listed) for r in merged] == [("walker2005", True), ("herman1992trauma", True),
+                                                   ("ref-3", False), ("extra", False)]
+    assert not any(r.listed for r in bib)
     renamed: dict[str, str] = {}
     merge_with_bib(printed, bib, renamed)
     assert renamed == {"ref-1": "walker2005", "ref-2": "herman1992trauma"}
