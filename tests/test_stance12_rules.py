@@ -7,6 +7,10 @@ must leave alone."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from ingest.support.stance import classify_stance
 from tests.test_stance_fresh5_rules import stances
 
@@ -78,3 +82,14 @@ def test_an_author_after_in_contrast_to_is_capitalised() -> None:
     assert stances("Heidt et al. demonstrated that in contrast to CsA and tacrolimus, Rapamycin and MPA "
                    "profoundly inhibited B-cell proliferation [26].", "[26]") == ["supporting"]
     assert stances("In contrast to mice and rats, hamsters hibernate [3].", "[3]") == ["supporting"]
+
+
+def test_the_trainer_reads_only_the_sets_given_with_splits(tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    from ingest.support.train_stance import main
+
+    (tmp_path / "stance-dev.jsonl").write_text("not json\n", encoding="utf-8")
+    assert main([str(tmp_path)]) == 2
+    assert "not JSON" in capsys.readouterr().err
+    assert main(["--splits", "fresh9", str(tmp_path)]) == 2  # stance-dev.jsonl is not read
+    assert "no labelled citation found" in capsys.readouterr().err
