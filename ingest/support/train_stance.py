@@ -231,6 +231,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true", help=f"train on every record, write {MODEL_PATH}")
     parser.add_argument("--output", type=Path, default=MODEL_PATH, help="where --write writes the model")
     parser.add_argument("-C", type=float, default=C, help=f"inverse regularisation strength (default {C})")
+    parser.add_argument("--splits", type=lambda text: tuple(s for s in text.split(",") if s), default=SPLITS,
+                        help="comma-separated sets to read (default: all of them), e.g. to leave out a set "
+                        "whose articles are not on this machine")
     args = parser.parse_args(argv)
     from ingest.model import InputError
 
@@ -239,7 +242,7 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return 2
     try:
-        examples, missing = collect(args.labels, data_root=args.data_root)
+        examples, missing = collect(args.labels, splits=args.splits, data_root=args.data_root)
     except InputError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
