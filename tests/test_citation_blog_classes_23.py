@@ -1,0 +1,253 @@
+"""Blog-text classes of eval-blind-11's first run (the 23rd stop), each on texts of its own:
+
+1. a reference list's lines and a page's structure are no claims: wiki section headings
+   ("== Replications ==") are headings, and "== References ==" opens the list; Wikipedia's
+   back-linked entries ("^ a b Rauscher, F. H. (1993). …"), a group author's APA entry ("Institute
+   of Medicine (2015). …", "World Bank. (2018). …") and a dated one ("Hickel, J. (2019, January
+   29). …") are reference lines; "Sources I used:", "My sources:", "REFERENCES MENTIONED" head a list;
+2. a hyperlink whose address is a listed work's DOI (or URL) cites that work, whatever its anchor
+   text says ("<a href="https://doi.org/…">Blakemore and colleagues</a>").
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ingest.citations import build_index
+from ingest.citations.resolver import normal_address, resolve_address
+from ingest.evaluate import predicted_links
+from ingest.model import HEADING, REFERENCES, Reference
+from ingest.readers import read_documents
+
+BIB = """
+@article{okafor2011bees, author = {Okafor, Ngozi and Lindqvist, Per}, year = {2011},
+  title = {Bumblebees learn flower colours faster in cool mornings}, journal = {Animal Behaviour},
+  doi = {10.1016/j.anbehav.2011.04.002}}
+@article{moreau2016hives, author = {Moreau, Claire and Tanaka, Ken and Ruiz, Ana}, year = {2016},
+  title = {Hive temperature and forager memory}, journal = {Insectes Sociaux},
+  doi = {10.1007/s00040-016-0472-1}}
+@report{fao2018pollinators, author = {{Food and Agriculture Organization}}, year = {2018},
+  title = {Why bees matter: the importance of bees and other pollinators}, institution = {FAO},
+  url = {https://www.fao.org/publications/bees-matter/}}
+@misc{pike2020garden, author = {Pike, Tom}, year = {2020}, title = {My garden count},
+  howpublished = {Blog post}}
+"""
+
+
+def _write(tmp_path: Path, text: str, name: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    (tmp_path / "references.bib").write_text(BIB, encoding="utf-8")
+    return path
+
+
+def _claim_links(path: Path) -> dict[str, list[str]]:
+    links, _ = predicted_links(path)
+    return {text: sorted(keys) for text, keys in links.items()}
+
+
+def _of(links: dict[str, list[str]], opening: str) -> list[str]:
+    found = [keys for text, keys in links.items() if text.startswith(opening)]
+    assert len(found) == 1, (opening, list(links))
+    return found[0]
+
+
+def _kinds(path: Path) -> dict[str, str]:
+    article = read_documents(path)[0]
+    return {article.text[b.start:b.end]: b.kind for b in article.blocks}
+
+
+# --- 1. reference lines and structure are no claims ----------------------------------------------
+
+WIKI = """Bumblebee learning
+From OpenWikiPedia, the free encyclopedia
+
+== Colour learning ==
+Bumblebees learned flower colours faster on cool mornings.[1] Warmer hives slowed forager memory.[2]
+
+== References ==
+1. ^ a b Okafor, Ngozi; Lindqvist, Per (2011). "Bumblebees learn flower colours". Anim Behav. 82: 311-318.
+2. ^ Moreau, Claire; Tanaka, Ken; Ruiz, Ana (15 March 2016). "Hive temperature and forager memory". 63: 21.
+
+----------------------------------------------------------------------
+Talk:Bumblebee learning
+----------------------------------------------------------------------
+
+== Sentence on the hive study ==
+I have shortened the sentence on hives. --Apis (talk) 10:02, 3 May 2024 (UTC)
+"""
+
+
+def test_wiki_section_headings_are_headings_and_open_the_reference_list(tmp_path):
+    path = _write(tmp_path, WIKI, "bees-wiki.txt")
+    kinds = _kinds(path)
+    assert kinds["Colour learning"] == HEADING
+    assert kinds["References"] == HEADING
+    assert kinds["Sentence on the hive study"] == HEADING
+    entries = [line[3:] for line in WIKI.splitlines() if line.startswith(("1. ^", "2. ^"))]
+    assert [kinds[entry] for entry in entries] == [REFERENCES, REFERENCES]
+    links = _claim_links(path)
+    assert not any("==" in text or text.startswith("^") for text in links)
+    assert _of(links, "Bumblebees learned flower colours") == ["okafor2011bees"]
+    assert _of(links, "Warmer hives slowed") == ["moreau2016hives"]
+
+
+def test_a_line_between_equal_signs_needs_the_same_number_on_both_sides(tmp_path):
+    text = ("Notes from the apiary\n\nBumblebees learned flower colours faster on cool mornings "
+            "(Okafor & Lindqvist, 2011).\n== our hives =\nA score of 2 == 2 is no heading either.\n")
+    kinds = _kinds(_write(tmp_path, text, "apiary.txt"))
+    assert HEADING not in {kinds.get("== our hives ="), kinds.get("our hives")}
+
+
+def test_a_wikipedia_back_linked_entry_is_a_reference_line_without_a_heading(tmp_path):
+    text = ("Bees in spring\n\nBumblebees learned flower colours faster on cool mornings.[1]\n\n"
+            "1. ^ a b c Okafor, Ngozi; Lindqvist, Per (2011). \"Bumblebees learn flower colours faster in "
+            "cool mornings\". Animal Behaviour. 82 (2): 311-318.\n")
+    path = _write(tmp_path, text, "spring.txt")
+    assert _kinds(path)[text.splitlines()[-1][3:]] == REFERENCES
+    links = _claim_links(path)
+    assert list(links) == ["Bumblebees learned flower colours faster on cool mornings.[1]"]
+
+
+LISTS = """Do bees remember cold mornings?
+
+Bumblebees learned flower colours faster on cool mornings (Okafor & Lindqvist, 2011). Pollinators
+are worth billions to farming (Food and Agriculture Organization, 2018).
+
+Warm hives slowed forager memory (Moreau et al., 2016).
+
+Sources I used:
+- Food and Agriculture Organization (2018). Why bees matter: the importance of bees. Rome: FAO.
+- Okafor, N., & Lindqvist, P. (2011). Bumblebees learn flower colours. Animal Behaviour, 82, 311-318.
+
+REFERENCES MENTIONED
+Moreau, C., Tanaka, K., & Ruiz, A. (2016, March 15). Hive temperature and forager memory. Insectes Sociaux.
+Food and Agriculture Organization. (2018). Why bees matter. Rome: FAO.
+"""
+
+
+def test_a_list_under_sources_i_used_or_references_mentioned_holds_no_claim(tmp_path):
+    path = _write(tmp_path, LISTS, "cold.txt")
+    kinds = _kinds(path)
+    assert kinds["Sources I used:"] == HEADING
+    assert kinds["REFERENCES MENTIONED"] == HEADING
+    for line in LISTS.splitlines()[8:10] + LISTS.splitlines()[12:14]:
+        assert kinds[line.removeprefix("- ")] == REFERENCES, line
+    links = _claim_links(path)
+    assert not any("Rome: FAO" in text or "Insectes Sociaux," in text for text in links)
+    assert _of(links, "Warm hives slowed") == ["moreau2016hives"]
+
+
+def test_my_sources_heads_a_list_too(tmp_path):
+    text = ("Cold bees\n\nBumblebees learned flower colours faster on cool mornings "
+            "(Okafor & Lindqvist, 2011).\n\n"
+            "My sources:\nFood and Agriculture Organization (2018). Why bees matter. Rome: FAO.\n")
+    kinds = _kinds(_write(tmp_path, text, "mine.txt"))
+    assert kinds["My sources:"] == HEADING
+    assert kinds["Food and Agriculture Organization (2018). Why bees matter. Rome: FAO."] == REFERENCES
+
+
+def test_a_group_authors_entry_is_a_reference_line_but_prose_with_a_year_is_not(tmp_path):
+    text = ("Bees and money\n\n"
+            "Food and Agriculture Organization (2018). Why bees matter. Rome: FAO.\n\n"
+            "UN FAO (Food and Agriculture Organization of the UN). (2018). Why bees matter. Rome.\n\n"
+            "See Okafor (2011). It shows that bumblebees learned colours faster on cool mornings.\n\n"
+            "Okafor (2011) showed that bumblebees learned colours faster on cool mornings.\n")
+    kinds = _kinds(_write(tmp_path, text, "money.txt"))
+    lines = text.splitlines()
+    assert kinds[lines[2]] == REFERENCES
+    assert kinds[lines[4]] == REFERENCES
+    assert kinds[lines[6]] != REFERENCES
+    assert kinds[lines[8]] != REFERENCES
+
+
+# --- 2. a link to a listed work's DOI or URL cites it --------------------------------------------
+
+EXPLAINER = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>Why do bees like cool mornings?</title>
+</head>
+<body><article><h1>Why do bees like cool mornings?</h1>
+<p>Watch a bumblebee at dawn and it seems slow. Yet <a href="https://doi.org/10.1016/J.ANBEHAV.2011.04.002">Ngozi
+Okafor and her colleague in Uppsala</a> found that bumblebees learned flower colours faster on cool mornings.
+They trained the bees with sugar water on coloured discs.</p>
+<p>Warm hives seem to work the other way: <a
+href="https://link.springer.com/doi/10.1007/s00040-016-0472-1">foragers
+from heated boxes forgot the colours sooner</a>. Nobody knows yet whether wild colonies do the same.</p>
+<p>Pollinators are worth billions to farming, as <a href="http://fao.org/publications/bees-matter">a United
+Nations
+report</a> explains.</p>
+<p><a href="https://en.wikipedia.org/wiki/Bumblebee">Bumblebees</a> are large and hairy.</p>
+<p>Hive warmth also mattered in the lab (Moreau et al., 2016), as <a href="https://doi.org/10.1007/s00040-016-0472-1">that
+paper</a> shows.</p>
+<h2>Sources</h2><ul>
+<li>Okafor, N., &amp; Lindqvist, P. (2011). Bumblebees learn flower colours faster in cool mornings.
+Animal Behaviour, 82, 311-318.</li>
+<li>Moreau, C., Tanaka, K., &amp; Ruiz, A. (2016). Hive temperature and forager memory. Insectes Sociaux, 63,
+21-29.</li>
+<li>Food and Agriculture Organization (2018). Why bees matter. Rome: FAO.</li>
+</ul></article></body></html>
+"""
+
+
+def test_the_html_reader_keeps_links_out_of_the_page_as_spans_of_its_text(tmp_path):
+    article = read_documents(_write(tmp_path, EXPLAINER, "bees.html"))[0]
+    shown = {article.text[link.start:link.end]: link.href for link in article.links}
+    assert shown["Ngozi Okafor and her colleague in Uppsala"] == "https://doi.org/10.1016/J.ANBEHAV.2011.04.002"
+    assert shown["Bumblebees"] == "https://en.wikipedia.org/wiki/Bumblebee"
+    assert "a United Nations report" in shown
+
+
+def test_a_link_to_a_listed_works_doi_or_url_cites_it(tmp_path):
+    links = _claim_links(_write(tmp_path, EXPLAINER, "bees.html"))
+    assert _of(links, "Yet Ngozi Okafor and her colleague") == ["okafor2011bees"]
+    assert _of(links, "They trained the bees") == ["okafor2011bees"]  # the account it opens goes on
+    assert _of(links, "Warm hives seem to work the other way") == ["moreau2016hives"]  # a /doi/ path
+    assert _of(links, "Pollinators are worth billions") == ["fao2018pollinators"]  # the URL field
+    assert _of(links, "Bumblebees are large and hairy") == []  # a link to anything else cites nothing
+    assert _of(links, "Watch a bumblebee at dawn") == []
+
+
+def test_a_link_to_a_work_the_sentence_already_cites_adds_no_second_evidence(tmp_path):
+    from ingest.pipeline import ingest_paths
+
+    path = _write(tmp_path, EXPLAINER, "bees.html")
+    batch = ingest_paths([path], [tmp_path / "references.bib"]).batch
+    markers = [n.props.get("text", "") for n in batch.nodes if n.id.startswith("evidence:")]
+    assert sum("Moreau et al., 2016" in m or m == "that paper" for m in markers) == 1
+
+
+def test_without_the_link_the_anchor_text_alone_cites_nothing(tmp_path):
+    plain = EXPLAINER.replace('href="https://doi.org/10.1016/J.ANBEHAV.2011.04.002"', 'href="#top"')
+    links = _claim_links(_write(tmp_path, plain, "bees.html"))
+    assert _of(links, "Yet Ngozi Okafor and her colleague") == []
+
+
+def test_a_link_in_a_reader_comment_cites_too(tmp_path):
+    page = EXPLAINER.replace("</article>", """</article>
+<div class="comment"><p class="comment-meta"><strong>Ines Vogt</strong> · 4 March 2025</p>
+<p>The <a href="https://doi.org/10.1007/s00040-016-0472-1">heated-box experiment</a> used only three
+colonies.</p>
+</div>""")
+    path = _write(tmp_path, page, "bees.html")
+    comment = read_documents(path)[1]
+    assert [comment.text[link.start:link.end] for link in comment.links] == ["heated-box experiment"]
+    assert _of(_claim_links(path), "The heated-box experiment used only") == ["moreau2016hives"]
+
+
+def test_addresses_are_compared_in_one_form():
+    assert normal_address("https://doi.org/10.1038/2870") == "doi:10.1038/2870"
+    assert normal_address("http://dx.doi.org/10.1038/2870.") == "doi:10.1038/2870"
+    assert normal_address("doi:10.1038/2870") == "doi:10.1038/2870"
+    publisher = "https://onlinelibrary.wiley.com/doi/full/10.1111/CDEV.1?af=R"
+    assert normal_address(publisher) == "doi:10.1111/cdev.1"
+    assert normal_address("https://www.who.int/news/item/1/#top") == "who.int/news/item/1"
+    assert normal_address("#ref1") == ""
+    assert normal_address("/about") == ""
+
+
+def test_an_address_two_references_share_names_neither():
+    refs = [Reference("a2001", "article", {"doi": "10.1/x", "title": "A", "year": "2001"}, []),
+            Reference("b2001", "article", {"doi": "10.1/X", "title": "B", "year": "2001"}, []),
+            Reference("c2002", "article", {"url": "https://c.org/p", "title": "C", "year": "2002"}, [])]
+    index = build_index(refs, [])
+    assert resolve_address(index, "https://doi.org/10.1/x") is None
+    assert resolve_address(index, "http://www.c.org/p/") == "c2002"
