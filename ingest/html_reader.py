@@ -227,10 +227,16 @@ def _plain_comment(element: object, body: object | None, name: object | None) ->
     import lxml.html
 
     meta = _first_with_class(element, _META_CLASSES)
+    writer = ""
+    if meta is None:
+        meta, writer = _header_paragraph(element)
     if meta is None:
         return body, name
     if name is None:
         name = next((e for e in meta.iter("strong", "b", "a", "cite")), None)  # type: ignore[attr-defined]
+    if name is None and writer:
+        name = lxml.html.Element("span")
+        name.text = writer
     if body is None:
         own = [p for p in element.iter("p", "li", "blockquote")  # type: ignore[attr-defined]
                if p is not meta and meta not in p.iterancestors()
@@ -240,6 +246,25 @@ def _plain_comment(element: object, body: object | None, name: object | None) ->
             for paragraph in own:
                 body.append(copy.deepcopy(paragraph))
     return body, name
+
+
+# "Álvaro Benítez · 3 de marzo de 2025", "Sam Ortiz | 14:02": a person, a separator, when.
+_HEADER_LINE = re.compile(r"^(?P<name>[^·|•\d]{2,60}?)\s+[·|•]\s+(?P<when>[^·|•]{4,60})$")
+_WHEN_WRITTEN = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}:\d{2}\b")
+
+
+def _header_paragraph(element: object) -> tuple[object | None, str]:
+    """A comment's first own paragraph when it only names its writer and when it was posted
+    (`<p class="who">Álvaro Benítez · 3 de marzo de 2025</p>`), and the writer's name; (None, "")."""
+    first = next((p for p in element.iter("p")  # type: ignore[attr-defined]
+                  if next((a for a in p.iterancestors() if "comment" in _classes(a)), None) is element), None)
+    if first is None:
+        return None, ""
+    header = _HEADER_LINE.match(" ".join(first.text_content().split()))
+    if not header or not _WHEN_WRITTEN.search(header.group("when")):
+        return None, ""
+    names = byline_names("By " + header.group("name"))
+    return (first, names[0]) if len(names) == 1 else (None, "")
 
 
 def _classes(element: object) -> set[str]:

@@ -6,7 +6,12 @@
    of Medicine (2015). …", "World Bank. (2018). …") and a dated one ("Hickel, J. (2019, January
    29). …") are reference lines; "Sources I used:", "My sources:", "REFERENCES MENTIONED" head a list;
 2. a hyperlink whose address is a listed work's DOI (or URL) cites that work, whatever its anchor
-   text says ("<a href="https://doi.org/…">Blakemore and colleagues</a>").
+   text says ("<a href="https://doi.org/…">Blakemore and colleagues</a>");
+3. a work cited earlier, named again by a definite description: "In that atlas, …" right after the
+   sentence citing "The new world atlas of …" (a noun of the title after "that"/"the same"); "The
+   star-counting study" for the work whose citing sentence says who "counted visible stars" (lower-case
+   words used around one work, inflections aside); and an HTML comment whose first paragraph only
+   names its writer and date ("<p class="who">Álvaro Benítez · 3 de marzo de 2025</p>") is a comment.
 """
 
 from __future__ import annotations
@@ -251,3 +256,95 @@ def test_an_address_two_references_share_names_neither():
     index = build_index(refs, [])
     assert resolve_address(index, "https://doi.org/10.1/x") is None
     assert resolve_address(index, "http://www.c.org/p/") == "c2002"
+
+
+# --- 3. a work cited earlier, named by a definite description ------------------------------------
+
+ATLAS_BIB = """
+@article{grau2016atlas, author = {Grau, Marta and Osei, Kofi}, year = {2016},
+  title = {A new atlas of night-time noise in European cities}, journal = {Noise and Health}}
+@article{lund2021counts, author = {Lund, Ida and Berg, Ola}, year = {2021},
+  title = {Volunteers report rising traffic noise from 2010 to 2020}, journal = {Applied Acoustics}}
+@article{park2019sleep, author = {Park, Jin}, year = {2019},
+  title = {Night noise and sleep in older adults}, journal = {Sleep Health}}
+"""
+
+NOISE = """How loud are our nights?
+
+The new atlas found that two in three city dwellers sleep above the noise limit (Grau & Osei, 2016).
+In that atlas, Madrid and Rome are the loudest capitals.
+
+Older adults woke more often on noisy nights (Park, 2019). In that study the noise came mostly
+from buses.
+
+Volunteers who measured street noise with their phones found it rose every year (Lund & Berg, 2021).
+
+## 2 comments
+
+**Ana Ruiz** · 3 March 2025
+
+The noise-measuring study is the one I show my students.
+
+**Tom Berg** · 4 March 2025
+
+The sleep study surprised me.
+"""
+
+
+def _noise(tmp_path: Path) -> dict[str, list[str]]:
+    path = tmp_path / "noise.md"
+    path.write_text(NOISE, encoding="utf-8")
+    (tmp_path / "references.bib").write_text(ATLAS_BIB, encoding="utf-8")
+    return _claim_links(path)
+
+
+def test_that_and_a_noun_of_the_title_cited_just_before_points_back_to_it(tmp_path):
+    links = _noise(tmp_path)
+    assert _of(links, "In that atlas, Madrid and Rome") == ["grau2016atlas"]
+
+
+def test_that_and_a_noun_the_title_does_not_hold_points_back_to_nothing(tmp_path):
+    text = NOISE.replace("In that atlas, Madrid", "In that city, Madrid")
+    links = _noise_text(tmp_path, text)
+    assert _of(links, "In that city, Madrid") == []
+
+
+def _noise_text(tmp_path: Path, text: str) -> dict[str, list[str]]:
+    path = tmp_path / "noise.md"
+    path.write_text(text, encoding="utf-8")
+    (tmp_path / "references.bib").write_text(ATLAS_BIB, encoding="utf-8")
+    return _claim_links(path)
+
+
+def test_lower_case_words_used_around_one_work_name_it_inflections_aside(tmp_path):
+    links = _noise(tmp_path)
+    assert _of(links, "The noise-measuring study is the one") == ["lund2021counts"]
+
+
+def test_one_lower_case_word_is_no_nickname(tmp_path):
+    links = _noise(tmp_path)
+    assert _of(links, "The sleep study surprised me.") == []
+
+
+CLUB_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>Noisy nights</title></head><body>
+<article><h1>Noisy nights</h1>
+<p>Volunteers who measured street noise with their phones found it rose every year (Lund &amp; Berg, 2021).
+Older adults woke more often on noisy nights (Park, 2019).</p>
+<p>We measured our own street in 2024, and it was louder than the park by far.</p>
+<section class="comments"><h3>2 comentarios</h3>
+<div class="comment"><p class="who">Álvaro Benítez · 3 de marzo de 2025</p>
+<p>Gracias. The noise-measuring study is the one I show my students, because anyone can join it.</p></div>
+<div class="comment"><p class="who">The sleep question · is still open in 2025</p>
+<p>Nobody asked the buses.</p></div>
+</section></article></body></html>
+"""
+
+
+def test_an_html_comment_whose_first_paragraph_names_writer_and_date_is_a_comment(tmp_path):
+    path = tmp_path / "club.html"
+    path.write_text(CLUB_PAGE, encoding="utf-8")
+    (tmp_path / "references.bib").write_text(ATLAS_BIB, encoding="utf-8")
+    documents = read_documents(path)
+    assert [d.author for d in documents[1:]] == ["Álvaro Benítez"]  # "The sleep question" is nobody
+    assert "3 de marzo" not in documents[1].text
+    assert _of(_claim_links(path), "The noise-measuring study is the one") == ["lund2021counts"]
