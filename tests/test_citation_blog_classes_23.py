@@ -11,7 +11,10 @@
    sentence citing "The new world atlas of …" (a noun of the title after "that"/"the same"); "The
    star-counting study" for the work whose citing sentence says who "counted visible stars" (lower-case
    words used around one work, inflections aside); and an HTML comment whose first paragraph only
-   names its writer and date ("<p class="who">Álvaro Benítez · 3 de marzo de 2025</p>") is a comment.
+   names its writer and date ("<p class="who">Álvaro Benítez · 3 de marzo de 2025</p>") is a comment;
+   a book club's account of the book: "The authors blame …", "Rosling also reminds us that …" (blame
+   and remind report, as attribute and note do), and an author who leads several works stands for the
+   one of them cited nearby.
 """
 
 from __future__ import annotations
@@ -348,3 +351,37 @@ def test_an_html_comment_whose_first_paragraph_names_writer_and_date_is_a_commen
     assert [d.author for d in documents[1:]] == ["Álvaro Benítez"]  # "The sleep question" is nobody
     assert "3 de marzo" not in documents[1].text
     assert _of(_claim_links(path), "The noise-measuring study is the one") == ["lund2021counts"]
+
+
+BOOK_BIB = """
+@book{lind2018numbers, author = {Lind, Hanna and Lind, Olle}, year = {2018},
+  title = {Numbers: why the world is better than you think}, publisher = {Sceptre}}
+@book{lind2021later, author = {Lind, Hanna}, year = {2021}, title = {How I learned to count},
+  publisher = {Sceptre}}
+@book{marsh2019fear, author = {Marsh, Peter}, year = {2019}, title = {Fear of the future},
+  publisher = {Viking}}
+"""
+
+BOOK_CLUB = ("THE TUESDAY READERS\n\nWHAT THE BOOK SAYS\n\n"
+             "Most people did worse than chance on the book's opening quiz (Lind & Lind, 2018). The authors "
+             "blame our instincts for the gloom. Lind also reminds us that child deaths have fallen in every "
+             "region.\n\nOur host Marsh found the chapters on fear repetitive.\n")
+
+
+def _book_club(tmp_path: Path, text: str = BOOK_CLUB) -> dict[str, list[str]]:
+    path = tmp_path / "club.txt"
+    path.write_text(text, encoding="utf-8")
+    (tmp_path / "references.bib").write_text(BOOK_BIB, encoding="utf-8")
+    return _claim_links(path)
+
+
+def test_the_authors_blame_and_the_author_reminds_us_report_the_book(tmp_path):
+    links = _book_club(tmp_path)
+    assert _of(links, "The authors blame our instincts") == ["lind2018numbers"]
+    assert _of(links, "Lind also reminds us that") == ["lind2018numbers"]  # Lind leads two works
+
+
+def test_an_author_of_several_works_none_cited_nearby_stands_for_none(tmp_path):
+    text = BOOK_CLUB.replace("(Lind & Lind, 2018)", "(everyone agreed)")
+    links = _book_club(tmp_path, text)
+    assert _of(links, "Lind also reminds us that") == []

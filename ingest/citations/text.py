@@ -75,7 +75,8 @@ REPORTING = (r"(?:argu(?:e|es|ed)|claim(?:s|ed)?|conclud(?:e|es|ed)|finds?|found
              r"maintain(?:s|ed)?|contend(?:s|ed)?|insist(?:s|ed)?|emphasi[sz](?:e|es|ed)|"
              r"point(?:s|ed)? out|ma(?:kes|de) the case|warn(?:s|ed)?|stat(?:e|es|ed)|"
              r"believ(?:e|es|ed)|thinks|thought|identif(?:y|ies|ied)|document(?:s|ed)|establish(?:es|ed)|"
-             r"attribut(?:e|es|ed)|estimat(?:e|es|ed)|detect(?:s|ed)?|measur(?:e|es|ed)|"
+             r"attribut(?:e|es|ed)|blam(?:e|es|ed)|remind(?:s|ed)?(?: us| readers)?|"
+             r"estimat(?:e|es|ed)|detect(?:s|ed)?|measur(?:e|es|ed)|"
              r"(?:had |has )?(?:reach(?:es|ed)?|c(?:a|o)me to|dr(?:ew|aws)) (?:a|the) "
              r"(?:similar |same )?conclusion)")
 _ADVERB = r"(?:(?:also|further|later|then|too|first|famously|rightly|\w+ly)\s+)?"

@@ -291,8 +291,9 @@ def _sentence_before(unit: Unit, units: list[Unit], cited: _History,
 
 def _name_reports(text: str, unit: Unit, units: list[Unit], index: RefIndex,
                   history: _History) -> EvidenceSpan | None:
-    """'Harlow concluded …': the author's only work when it was cited nearby; 'Ann Masten
-    argued …' (given and family name, at first mention): the author's only work, cited or not."""
+    """'Harlow concluded …': the author's only work when it was cited nearby, or the one of the
+    author's works cited nearby; 'Ann Masten argued …' (given and family name, at first mention): the
+    author's only work, cited or not."""
     sentence = text[unit.start:unit.end]
     if not _NAME_REPORTS_CUE.search(sentence):
         return None
@@ -301,6 +302,10 @@ def _name_reports(text: str, unit: Unit, units: list[Unit], index: RefIndex,
         names = match.group("according") or match.group("names")
         works = works_by(index, _split_names(names))
         if len(works) != 1 or len(works_by(index, _split_names(names)[:1])) != 1:
+            # "Rosling also reminds us …" when Rosling leads two works: the one of them cited nearby
+            cited = [work for work in works if work.key in cited_nearby]
+            if len(cited) == 1:
+                return _continuation(unit, match.start(), match.end(), text, [cited[0].key])
             continue
         full_name = _given_name_before(sentence[max(0, match.start() - 100):match.start()], works[0])
         if works[0].key in cited_nearby or full_name and not match.group("advises"):
