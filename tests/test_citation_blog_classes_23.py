@@ -15,6 +15,9 @@
    a book club's account of the book: "The authors blame …", "Rosling also reminds us that …" (blame
    and remind report, as attribute and note do), and an author who leads several works stands for the
    one of them cited nearby.
+
+Also (eval-blind-10): a particle may open a family name of two words, "(del Pozo Cruz et al., 2022a)",
+"(Kingma & van Marken Lichtenbelt, 2015)".
 """
 
 from __future__ import annotations
@@ -385,3 +388,38 @@ def test_an_author_of_several_works_none_cited_nearby_stands_for_none(tmp_path):
     text = BOOK_CLUB.replace("(Lind & Lind, 2018)", "(everyone agreed)")
     links = _book_club(tmp_path, text)
     assert _of(links, "Lind also reminds us that") == []
+
+
+# --- a family name of two words after a particle (eval-blind-10) ---------------------------------
+
+PARTICLE_BIB = """
+@article{delpozocruz2022steps, author = {del Pozo Cruz, Borja and Ahmadi, Matthew and Stamatakis, Emmanuel},
+  year = {2022}, title = {Daily steps and dementia}, journal = {JAMA Neurology}}
+@article{kingma2015office, author = {Kingma, Boris and van Marken Lichtenbelt, Wouter}, year = {2015},
+  title = {Energy consumption in buildings and female thermal demand}, journal = {Nature Climate Change}}
+@article{dewaal2009age, author = {de Waal, Frans}, year = {2009}, title = {The age of empathy},
+  journal = {Harmony}}
+"""
+
+
+def _particles(tmp_path: Path, text: str) -> dict[str, list[str]]:
+    path = tmp_path / "steps.txt"
+    path.write_text(text, encoding="utf-8")
+    (tmp_path / "references.bib").write_text(PARTICLE_BIB, encoding="utf-8")
+    return _claim_links(path)
+
+
+def test_a_particle_may_open_a_family_name_of_two_words(tmp_path):
+    links = _particles(tmp_path, "Steps and offices\n\n"
+                       "About 9,800 steps a day went with less dementia (del Pozo Cruz et al., 2022). "
+                       "Office thermostats follow a formula based on men "
+                       "(Kingma & van Marken Lichtenbelt, 2015). "
+                       "Apes console each other (de Waal, 2009).\n")
+    assert _of(links, "About 9,800 steps a day") == ["delpozocruz2022steps"]
+    assert _of(links, "Office thermostats follow") == ["kingma2015office"]
+    assert _of(links, "Apes console each other") == ["dewaal2009age"]
+
+
+def test_a_particle_and_two_capitalised_words_in_prose_are_no_family_name(tmp_path):
+    links = _particles(tmp_path, "Museums\n\nThe van Gogh Museum opened in 1973 and de Waal Hall was full.\n")
+    assert _of(links, "The van Gogh Museum opened") == []

@@ -57,8 +57,12 @@ LETTER = "A-Za-z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isalpha
 # Fonseca", "Gerhardsson de Verdier", "Barbier de Reuille").
 # A particle run into the name it opens ("deWeber", "vanDijk", "diCaprio").
 GLUED_PARTICLE = r"(?:de|di|da|du|van|von|del|ten|ter)"
-NAME = (rf"{PARTICLE}*(?:{GLUED_PARTICLE}(?=[{UPPER}]))?[{UPPER}][{LETTER}'’\-]+"
-        rf"(?:\s+(?:da|de|do|dos|das|del|della|di|du|van|von|der|den)\s+[{UPPER}][{LETTER}'’\-]+)?")
+# A particle may also open a family name of two words ("del Pozo Cruz et al., 2022a", "de la Fuente
+# Marín and …"): the second word only right before what follows a name in a citation.
+_PARTICLE_TWO_WORDS = (rf"{PARTICLE}+[{UPPER}][{LETTER}'’\-]+\s+[{UPPER}][{LETTER}'’\-]+"
+                       r"(?=\s*(?:,|&|\(|\bet\s+al\b|\b(?:and|y|e|und)\s|\s(?:1[5-9]|20)\d\d))")
+NAME = (rf"(?:{_PARTICLE_TWO_WORDS}|{PARTICLE}*(?:{GLUED_PARTICLE}(?=[{UPPER}]))?[{UPPER}][{LETTER}'’\-]+"
+        rf"(?:\s+(?:da|de|do|dos|das|del|della|di|du|van|von|der|den)\s+[{UPPER}][{LETTER}'’\-]+)?)")
 # "and" is also Spanish "y", Portuguese "e", German "und" ("García y López", "Silva e Costa").
 # (\b: "The WHO" is not "Th" and "WHO")
 AND = r"(?:\b(?:and|y|e|und)\b|&)"
