@@ -220,7 +220,8 @@ _PASSIVE_POINTER = re.compile(
 # "Source: Hattie, 2009", "Source: IPCC (2006c) [ 9 ]" under an equation. It credits what stands right
 # before it (a block quote, a paragraph).
 _CITED_YEAR = r"(?:1[5-9]\d\d|20\d\d)[a-z]?(?:/\d{4}[a-z]?)?|n\.\s?d\.|in press"
-_CITED_NAME = r"(?:(?:van|von|de|der|den|du|la|le)\s+)*[A-Z][\w'’-]+"
+# (a family name of two words too: "(Criado Perez, 2019, p. xi)", "(van Marken Lichtenbelt, 2015)")
+_CITED_NAME = r"(?:(?:van|von|de|der|den|du|del|la|le)\s+)*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
 _CITED_NAMES = (rf"{_CITED_NAME}(?:\s+[*_]{{0,2}}et al\.?[*_]{{0,2}}|\s+and (?:colleagues|others)"
                 rf"|,?\s+(?:&|and)\s+{_CITED_NAME}|,\s+{_CITED_NAME})*")
 _BARE_CITATION = re.compile(

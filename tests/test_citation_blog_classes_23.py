@@ -17,7 +17,8 @@
    one of them cited nearby.
 
 Also (eval-blind-10): a particle may open a family name of two words, "(del Pozo Cruz et al., 2022a)",
-"(Kingma & van Marken Lichtenbelt, 2015)".
+"(Kingma & van Marken Lichtenbelt, 2015)"; and a line that is only a citation of a two-word family name,
+"(Criado Perez, 2019, p. xi)", is a bare citation crediting the quotation above it.
 """
 
 from __future__ import annotations
@@ -399,6 +400,8 @@ PARTICLE_BIB = """
   title = {Energy consumption in buildings and female thermal demand}, journal = {Nature Climate Change}}
 @article{dewaal2009age, author = {de Waal, Frans}, year = {2009}, title = {The age of empathy},
   journal = {Harmony}}
+@book{criadoperez2019invisible, author = {Criado Perez, Caroline}, year = {2019},
+  title = {Invisible women}, publisher = {Chatto and Windus}}
 """
 
 
@@ -423,3 +426,14 @@ def test_a_particle_may_open_a_family_name_of_two_words(tmp_path):
 def test_a_particle_and_two_capitalised_words_in_prose_are_no_family_name(tmp_path):
     links = _particles(tmp_path, "Museums\n\nThe van Gogh Museum opened in 1973 and de Waal Hall was full.\n")
     assert _of(links, "The van Gogh Museum opened") == []
+
+
+def test_a_citation_line_of_a_two_word_family_name_credits_the_quote_above(tmp_path):
+    path = tmp_path / "review.md"
+    path.write_text("# Review\n\nShe opens with a line that sets the tone:\n\n"
+                    "> Most of recorded human history is one big data gap.\n\n"
+                    "(Criado Perez, 2019, p. xi)\n", encoding="utf-8")
+    (tmp_path / "references.bib").write_text(PARTICLE_BIB, encoding="utf-8")
+    links = _claim_links(path)
+    assert _of(links, "Most of recorded human history") == ["criadoperez2019invisible"]
+    assert not any(text.startswith("(Criado Perez") for text in links)
