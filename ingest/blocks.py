@@ -29,6 +29,8 @@ LIST_MARKER = re.compile(r"^\s*(?:[•\-*+‣◦▪·–]|\d{1,3}[.)]|[a-z][.)])
 MD_HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(?P<text>.*?)(?:\s+#+)?\s*$")
 MD_FENCE = re.compile(r"^ {0,3}(```|~~~)")
 MD_RULE = re.compile(r"^ {0,3}(?:[-*_]\s*){3,}$")
+# A wiki section heading, "== Original study ==", "=== Talk heading ===": as many "=" on each side.
+WIKI_HEADING = re.compile(r"^ {0,3}(={1,6})[ \t]*(?P<text>[^=\s](?:[^\n]*?[^=\s])?)[ \t]*\1[ \t]*$")
 # A plain-text rule: a line of five or more of one of - = _ * ("-----", "=====", "_____"), set off as
 # a Markdown thematic break is (a unit of its own; it closes a reference list and separates forum posts).
 TEXT_RULE = re.compile(r"^[ \t]*([-=_*])\1{4,}[ \t]*$")
@@ -46,13 +48,17 @@ BOILERPLATE_LINE = re.compile(
 # The heading of a list of works: everything under it is a reference entry. A reading list is one too
 # ("READING LIST", "Links and further reading", "Recommended reading"), but not a bare "Reading".
 REFERENCE_HEADING = re.compile(
-    r"^(?:references|bibliography|sources|works cited|citations|further reading"
+    r"^(?:(?:references|bibliography|sources|works cited|citations|further reading"
     r"|(?:(?:the|a|your|our|course|module|weekly|week \d{1,2})\s+)?reading lists?"
     r"|(?:(?:recommended|suggested|required|essential|core|key|additional|further|background|optional)\s+)"
     r"(?:readings?|resources|sources|literature|links)"
     r"|readings"
     r"|(?:links|sources|notes|references|resources)\s+(?:and|&)\s+(?:further\s+)?(?:readings?|links|sources"
     r"|references|resources))"
+    # what the writer says of the list: "REFERENCES MENTIONED", "Sources I used", "Works consulted"
+    r"(?:\s+(?:mentioned|cited|used|consulted|quoted|discussed|referred\s+to|(?:I|we)\s+(?:used|cited|read)))?"
+    # whose list: "My sources", "Our references"
+    r"|(?:my|our|the)\s+(?:sources|references))"
     r"\s*:?$", re.I)
 # "Further reading: Hughes et al. (2017) is short and readable.", "**Reading for next week:** Putnam
 # 2000, chapters 1 and 22.": a line that opens with a reading-list label lists works to read; the
@@ -74,10 +80,25 @@ NUMBERED_VANCOUVER_LINE = re.compile(
     r"^(?:\[\d{1,3}\]|\d{1,3}[.)])?\s*[A-ZÀ-Þ][\w'’\-]+(?: [a-z]{1,3})?(?: [A-ZÀ-Þ][\w'’\-]+)? [A-Z]{1,3}"
     r"(?:,\s+[A-ZÀ-Þ][\w'’\-]+(?: [A-ZÀ-Þ][\w'’\-]+)? [A-Z]{1,3})*(?:,?\s+et al)?\.\s"
     r".{3,500}?\b(?:1[5-9]|20)\d\d[a-z]?\s*(?:;|:|\(|\.\s*\S|\.$)")
-# "Herman, Judith (1992). …", "Jordan, B. K., Marmar, C. R., … (1992). …"
+# Wikipedia's back-links before a reference: "^ a b c Rauscher, Frances H.; … (1993). …", "^ Sack, Kevin".
+WIKI_BACKLINKS = r"(?:\^[ \t]*(?:[a-z]{1,2}[ \t]+)*)?"
+# The date of a work in parentheses: "(1992)", "(2001a)", "(n.d.)", "(2019, January 29)", "(15 January 1998)".
+_PRINTED_DATE = (r"\(\s*(?:\d{4}[a-z]?(?:,\s*[A-Z][a-z]+\.?(?:\s+\d{1,2})?)?|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}"
+                 r"|[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}|n\.\s?d\.)\s*\)")
+# "Herman, Judith (1992). …", "Jordan, B. K., Marmar, C. R., … (1992). …", "Hickel, J. (2019, January 29). …"
 REFERENCE_LINE = re.compile(
-    r"^[A-ZÀ-Þ][\w'’\-]+(?: [A-ZÀ-Þ][\w'’\-]+)?,\s+(?:[A-ZÀ-Þ]\.|[A-ZÀ-Þ][a-zà-ÿ]+).{0,600}?"
-    r"\(\s*(?:\d{4}[a-z]?|n\.\s?d\.)\s*\)"
+    rf"^{WIKI_BACKLINKS}[A-ZÀ-Þ][\w'’\-]+(?: [A-ZÀ-Þ][\w'’\-]+)?,\s+(?:[A-ZÀ-Þ]\.|[A-ZÀ-Þ][a-zà-ÿ]+)"
+    r".{0,600}?" + _PRINTED_DATE
+)
+# A group author's entry, APA: "Institute of Medicine (2015). Beyond …", "World Bank. (2018). Poverty …",
+# "UN IGME (United Nations Inter-agency Group …). (2020). Levels …": capitalised words (and "of",
+# "for", "and", "&", …) alone before the date, an optional spelled-out name in parentheses, then
+# ". " and the title. Prose never opens with a name, its date and a full stop.
+GROUP_REFERENCE_LINE = re.compile(
+    rf"^{WIKI_BACKLINKS}(?!(?:See|Read|As|In|On|At|By|From|Also|And|But|Then|So|Thus|According|Like"
+    r"|Unlike|After|Before|Since|When|While|For|With)\b)"
+    r"[A-ZÀ-Þ][\w'’&\-]*(?:\s+(?:[A-ZÀ-Þ][\w'’&\-]*|of|for|and|on|the|in|&|de|du|für|und)){0,12}"
+    r"\.?(?:\s+\([^()\n]{2,150}\)\.?)?\s+" + _PRINTED_DATE + r"\.\s+[\"“'‘A-ZÀ-Þ\d]"
 )
 # A Markdown footnote definition, "[^1]: Semmelweis, I. (1983). The etiology …": its label, then the note.
 FOOTNOTE_DEFINITION = re.compile(r"^\[\^(?P<label>[\w\-]{1,30})\]:[ \t]*")
@@ -289,7 +310,10 @@ def _heading_like(line: Line) -> bool:
 def _heading_lines(group: list[Line]) -> int:
     """How many lines at the top of a group are headings set directly above their paragraph:
     "Screens at night" above a long paragraph line, "STUDY SMARTER" above anything, or a title
-    line above a subtitle line ending the group. Never a line whose next line starts lower-case."""
+    line above a subtitle line ending the group. Never a line whose next line starts lower-case.
+    A reference heading ("My sources:", "References") on top of its entries is one too."""
+    if len(group) > 1 and REFERENCE_HEADING.match(group[0].stripped):  # "My sources:" on its first entry
+        return 1
     count = 0
     while count < len(group) - 1 and _heading_like(group[count]):
         following = group[count + 1].stripped
@@ -318,7 +342,7 @@ def _group_units(text: str, group: list[Line], markdown: bool) -> list[Unit]:
             current.clear()
 
     for line in group:
-        heading = MD_HEADING.match(line.text) if markdown else None
+        heading = (MD_HEADING.match(line.text) if markdown else None) or WIKI_HEADING.match(line.text)
         if heading:
             flush()
             units.append(_unit(text, [line], "heading"))
@@ -354,7 +378,7 @@ def _unit(text: str, lines: list[Line], hint: str, heading_line: bool = False) -
     level = 0
     quoted = False
     if hint == "heading":
-        match = MD_HEADING.match(first)
+        match = MD_HEADING.match(first) or WIKI_HEADING.match(first)
         assert match is not None
         level = len(match.group(1))
         start, end = lines[0].start + match.start("text"), lines[0].start + match.end("text")
@@ -402,7 +426,9 @@ class Classifier:
             single = self._single_line_kind(words)
             if single:
                 return single
-        if REFERENCE_LINE.match(words) or READING_LABEL.match(words) or self._footnote_entry(words):
+        group_entry = unit.single_line and bool(GROUP_REFERENCE_LINE.match(words))  # one line: one entry
+        if (REFERENCE_LINE.match(words) or group_entry or READING_LABEL.match(words)
+                or self._footnote_entry(words)):
             return REFERENCES
         if self._numbered_entries(unit, words):
             return REFERENCES

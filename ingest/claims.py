@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from graph.schema import ClaimKind, claim_id
-from ingest.blocks import READING_LABEL
+from ingest.blocks import GROUP_REFERENCE_LINE, READING_LABEL
 from ingest.cues import CueScanner
 from ingest.model import LIST_ITEM, PARAGRAPH, REFERENCES, ParsedDocument, Sentence
 from ingest.segment import SUPERSCRIPT_MARKER_TEXT, split_sentences
@@ -122,9 +122,12 @@ _POINTS_TO_WORK_PART = re.compile(
     r"|further\s+)?"
     rf"in\s+(?:the|her|his|their)\s+(?:[\w-]+\s+)?{WORK_PART}\s*[.!]?$"
 )
+# (Wikipedia's back-links may open it: "^ a b Rauscher, Frances H.; … (1993). …"; the date may be a
+# full one: "Hickel, J. (2019, January 29).", "Sack, Kevin (15 January 1998).")
 _REFERENCE_ENTRY = re.compile(
-    r"^(?:\[\d+\]\s*|\d+\.\s+)?[A-Z][\w'’\-]+(?: [a-z]+ [A-Z][\w'’\-]+)?,\s+[A-Z][\w.]*"
-    r".{0,300}?\(\d{4}[a-z]?\)\."
+    r"^(?:\[\d+\]\s*|\d+\.\s+)?(?:\^\s*(?:[a-z]{1,2}\s+)*)?"
+    r"[A-Z][\w'’\-]+(?: [a-z]+ [A-Z][\w'’\-]+)?,\s+[A-Z][\w.]*"
+    r".{0,300}?\((?:\d{4}[a-z]?(?:,\s*[A-Z][a-z]+\.?(?:\s+\d{1,2})?)?|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4})\)\."
 )
 # "Schuch FB, Vancampfort D, … Title. Journal. 2016;77:42-51." — surname + initials, a year before ';' or '.'.
 # A sentence opened by a conjunction or preposition before a species name ("Because N. attenuata is
@@ -217,7 +220,8 @@ _PASSIVE_POINTER = re.compile(
 # "Source: Hattie, 2009", "Source: IPCC (2006c) [ 9 ]" under an equation. It credits what stands right
 # before it (a block quote, a paragraph).
 _CITED_YEAR = r"(?:1[5-9]\d\d|20\d\d)[a-z]?(?:/\d{4}[a-z]?)?|n\.\s?d\.|in press"
-_CITED_NAME = r"(?:(?:van|von|de|der|den|du|la|le)\s+)*[A-Z][\w'’-]+"
+# (a family name of two words too: "(Criado Perez, 2019, p. xi)", "(van Marken Lichtenbelt, 2015)")
+_CITED_NAME = r"(?:(?:van|von|de|der|den|du|del|la|le)\s+)*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
 _CITED_NAMES = (rf"{_CITED_NAME}(?:\s+[*_]{{0,2}}et al\.?[*_]{{0,2}}|\s+and (?:colleagues|others)"
                 rf"|,?\s+(?:&|and)\s+{_CITED_NAME}|,\s+{_CITED_NAME})*")
 _BARE_CITATION = re.compile(
@@ -432,7 +436,7 @@ def _misread_as_reference(doc: ParsedDocument, index: int) -> bool:
     neighbours = doc.blocks[max(0, index - 1):index] + doc.blocks[index + 1:index + 2]
     words = doc.text[block.start:block.end].strip()
     if (any(b.kind == REFERENCES for b in neighbours) or looks_like_reference_entry(words)
-            or READING_LABEL.match(words)):
+            or GROUP_REFERENCE_LINE.match(words) or READING_LABEL.match(words)):
         return False
     return not any(_REFERENCE_HEADING.match(doc.text[b.start:b.end].strip()) for b in doc.blocks[:index])
 

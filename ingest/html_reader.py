@@ -9,6 +9,9 @@ The text is normalised in one way: a superscript reference marker (`<sup>1</sup>
 "[1]" / "[1, 2]", so "charge.<sup>1</sup> In" reads "charge.[1] In": two sentences and a
 numeric citation, where trafilatura alone would give "charge.1 In". An item of an ordered
 list is preceded by its number ("1. ") as a browser shows it, outside the item's block.
+
+Hyperlinks out of the page (`<a href="https://doi.org/…">Blakemore and colleagues</a>`) are kept
+as `ParsedDocument.links`, spans of that text: a link to a listed work's DOI or URL cites it.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from graph.schema import DocumentKind, comment_id, document_id
 from ingest.blocks import Classifier, Unit, byline_names
 from ingest.dates import parse_date, publication_date
 from ingest.guards import check_paragraphs, parser_failure, shown_path
-from ingest.model import BOILERPLATE, BYLINE, TITLE, InputError, ParsedDocument
+from ingest.model import BOILERPLATE, BYLINE, TITLE, InputError, ParsedDocument, WebLink
 
 # trafilatura XML elements that hold text of their own, and the unit hint each becomes.
 _TEXT_ELEMENTS = {"p": "text", "quote": "text", "head": "heading", "item": "item", "code": "code"}
@@ -42,7 +45,7 @@ def read_html(path: Path, html: str) -> list[ParsedDocument]:
     if root is None:
         raise InputError(shown_path(path), "has no article body that can be extracted",
                          hint="Give the page with the article's text, or save the text as .txt")
-    text, units = _layout(root)
+    text, units, links = _layout(root)
     if not text.strip():
         raise InputError(shown_path(path), "has no article body that can be extracted",
                          hint="Give the page with the article's text, or save the text as .txt")
@@ -67,7 +70,7 @@ def read_html(path: Path, html: str) -> list[ParsedDocument]:
         id=doc_id, kind=str(DocumentKind.ARTICLE), text=text, path=shown_path(path), title=title,
         author=author or author_from_bylines(bylines), date=published,
         url=url, offset=0, root_id=doc_id, parent_id="", position=0, blocks=blocks,
-        sentences=sentences_of(text, blocks),
+        sentences=sentences_of(text, blocks), links=links,
     )
     try:
         comments = html_comments(html, article)
@@ -123,7 +126,7 @@ def main_content_xml(html: str) -> str | None:
     from trafilatura.core import bare_extraction, determine_returnstring
     from trafilatura.settings import Extractor
 
-    options = Extractor(output_format="xml", recall=True, comments=False, formatting=False, links=False,
+    options = Extractor(output_format="xml", recall=True, comments=False, formatting=False, links=True,
                         tables=True, with_metadata=False)
     document = bare_extraction(html, options=options, as_dict=False)
     if document is None or document.body is None:
@@ -198,7 +201,7 @@ def html_comments(html: str, article: ParsedDocument) -> list[ParsedDocument]:
         parent_path = paths[parent] if parent is not None else ()
         children[parent_path] = children.get(parent_path, 0) + 1
         paths[element] = (*parent_path, children[parent_path])
-        text, units = _layout_html_paragraphs(body)
+        text, units, links = _layout_html_paragraphs(body)
         blocks = Classifier(text, markdown=True, may_have_title=False).classify(units)
         author = re.sub(r"\s+says:?$", "", " ".join(name.text_content().split()), flags=re.I)
         documents.append(ParsedDocument(
@@ -206,7 +209,7 @@ def html_comments(html: str, article: ParsedDocument) -> list[ParsedDocument]:
             path=article.path, title=f"Comment by {author}", author=author, date=_comment_date(element),
             offset=0, root_id=article.id,
             parent_id=comment_id(article.id, parent_path) if parent_path else article.id,
-            position=len(documents) + 1, blocks=blocks, sentences=sentences_of(text, blocks)))
+            position=len(documents) + 1, blocks=blocks, sentences=sentences_of(text, blocks), links=links))
     return documents
 
 
@@ -224,10 +227,16 @@ def _plain_comment(element: object, body: object | None, name: object | None) ->
     import lxml.html
 
     meta = _first_with_class(element, _META_CLASSES)
+    writer = ""
+    if meta is None:
+        meta, writer = _header_paragraph(element)
     if meta is None:
         return body, name
     if name is None:
         name = next((e for e in meta.iter("strong", "b", "a", "cite")), None)  # type: ignore[attr-defined]
+    if name is None and writer:
+        name = lxml.html.Element("span")
+        name.text = writer
     if body is None:
         own = [p for p in element.iter("p", "li", "blockquote")  # type: ignore[attr-defined]
                if p is not meta and meta not in p.iterancestors()
@@ -237,6 +246,25 @@ def _plain_comment(element: object, body: object | None, name: object | None) ->
             for paragraph in own:
                 body.append(copy.deepcopy(paragraph))
     return body, name
+
+
+# "Álvaro Benítez · 3 de marzo de 2025", "Sam Ortiz | 14:02": a person, a separator, when.
+_HEADER_LINE = re.compile(r"^(?P<name>[^·|•\d]{2,60}?)\s+[·|•]\s+(?P<when>[^·|•]{4,60})$")
+_WHEN_WRITTEN = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}:\d{2}\b")
+
+
+def _header_paragraph(element: object) -> tuple[object | None, str]:
+    """A comment's first own paragraph when it only names its writer and when it was posted
+    (`<p class="who">Álvaro Benítez · 3 de marzo de 2025</p>`), and the writer's name; (None, "")."""
+    first = next((p for p in element.iter("p")  # type: ignore[attr-defined]
+                  if next((a for a in p.iterancestors() if "comment" in _classes(a)), None) is element), None)
+    if first is None:
+        return None, ""
+    header = _HEADER_LINE.match(" ".join(first.text_content().split()))
+    if not header or not _WHEN_WRITTEN.search(header.group("when")):
+        return None, ""
+    names = byline_names("By " + header.group("name"))
+    return (first, names[0]) if len(names) == 1 else (None, "")
 
 
 def _classes(element: object) -> set[str]:
@@ -266,15 +294,17 @@ def _comment_date(element: object) -> str:
     return parse_date(meta.text_content()) if meta is not None else ""  # type: ignore[attr-defined]
 
 
-def _layout_html_paragraphs(body: object) -> tuple[str, list[Unit]]:
-    """Comment body text: its paragraphs (or its whole text) separated by blank lines."""
+def _layout_html_paragraphs(body: object) -> tuple[str, list[Unit], list[WebLink]]:
+    """Comment body text: its paragraphs (or its whole text) separated by blank lines; its links."""
     paragraphs = [p for p in body.iter("p", "li", "blockquote")  # type: ignore[attr-defined]
                   if p.tag != "blockquote" or not any(child.tag == "p" for child in p)] or [body]
     parts: list[str] = []
     units: list[Unit] = []
+    links: list[WebLink] = []
     position = 0
     for paragraph in paragraphs:
-        words = " ".join(paragraph.text_content().split())
+        raw = paragraph.text_content()
+        words = " ".join(raw.split())
         if not words:
             continue
         if parts:
@@ -282,9 +312,10 @@ def _layout_html_paragraphs(body: object) -> tuple[str, list[Unit]]:
         quoted = any(e.tag == "blockquote" for e in (paragraph, *paragraph.iterancestors()))
         units.append(Unit(position, position + len(words), "item" if paragraph.tag == "li" else "text",
                           True, True, quote=quoted))
+        links.extend(_collapsed_links(raw, _link_spans(paragraph, "a", "href", keep_lists=True), position))
         parts.append(words)
         position += len(words)
-    return _SEPARATOR.join(parts), units
+    return _SEPARATOR.join(parts), units, links
 
 
 def _iso(value: str | None) -> str:
@@ -292,13 +323,16 @@ def _iso(value: str | None) -> str:
     return (value or "")[:10]
 
 
-def _layout(root: object) -> tuple[str, list[Unit]]:
-    """The body text, one element per paragraph, and a unit for each element."""
+def _layout(root: object) -> tuple[str, list[Unit], list[WebLink]]:
+    """The body text, one element per paragraph, a unit for each element, and the links out of
+    the page in that text."""
     parts: list[str] = []
     units: list[Unit] = []
+    links: list[WebLink] = []
     position = 0
     for element, hint, level in _text_elements(root):
-        words = " ".join(_own_text(element).split())
+        raw = _own_text(element)
+        words = " ".join(raw.split())
         if not words:
             continue
         if parts:
@@ -307,9 +341,79 @@ def _layout(root: object) -> tuple[str, list[Unit]]:
         position += len(number)
         quoted = element.tag == "quote" or _inside(element, ("quote",))
         units.append(Unit(position, position + len(words), hint, True, True, level, quote=quoted))
+        if element.tag != "row":  # type: ignore[attr-defined]
+            links.extend(_collapsed_links(raw, _link_spans(element, "ref", "target"), position))
         parts.append(number + words)
         position += len(words)
-    return _SEPARATOR.join(parts), units
+    return _SEPARATOR.join(parts), units, links
+
+
+# Where a link leaves the page: a web address or a DOI ("doi:10.1038/2870").
+_OUTWARD = re.compile(r"^\s*(?:https?://|doi:\s*10\.)", re.I)
+
+
+def _link_spans(element: object, tag: str, attribute: str,
+                keep_lists: bool = False) -> tuple[str, list[tuple[int, int, str]]]:
+    """The text of `element` as `_own_text` (or, `keep_lists`, lxml's text_content()) gives it,
+    and the (start, end, href) of each link out of the page in that text. Links are the `tag`
+    elements (trafilatura's `ref`, HTML's `a`) whose `attribute` holds the address."""
+    pieces: list[str] = []
+    spans: list[tuple[int, int, str]] = []
+    length = 0
+
+    def add(piece: str | None) -> None:
+        nonlocal length
+        if piece:
+            pieces.append(piece)
+            length += len(piece)
+
+    def walk(node: object) -> None:
+        start = length
+        add(node.text)  # type: ignore[attr-defined]
+        for child in node:  # type: ignore[attr-defined]
+            if isinstance(child.tag, str):
+                walk(child)
+            add(child.tail)
+        href = node.get(attribute) or "" if node.tag == tag else ""  # type: ignore[attr-defined]
+        if href and _OUTWARD.match(href) and length > start:
+            spans.append((start, length, href.strip()))
+
+    add(element.text)  # type: ignore[attr-defined]
+    for child in element:  # type: ignore[attr-defined]
+        if isinstance(child.tag, str) and (keep_lists or child.tag != "list"):
+            walk(child)
+        add(child.tail)
+    if element.tag == tag:  # type: ignore[attr-defined]  # the element is a link itself
+        href = element.get(attribute) or ""  # type: ignore[attr-defined]
+        if href and _OUTWARD.match(href) and length:
+            spans.append((0, length, href.strip()))
+    return "".join(pieces), sorted(spans)
+
+
+def _collapsed_links(raw: str, found: tuple[str, list[tuple[int, int, str]]], base: int) -> list[WebLink]:
+    """The links of `found` (text, spans) placed in `raw` with its whitespace collapsed
+    (`" ".join(raw.split())`) and laid out from `base`; none when the texts do not agree."""
+    text, spans = found
+    if text != raw or not spans:
+        return []
+    collapsed: list[int] = []  # collapsed position of each character of raw (spaces: of the next word)
+    position, in_space = 0, False
+    for char in raw:
+        if char.isspace():
+            in_space = True
+            collapsed.append(-1)
+            continue
+        if in_space and position:
+            position += 1
+        in_space = False
+        collapsed.append(position)
+        position += 1
+    links: list[WebLink] = []
+    for start, end, href in spans:
+        shown = [collapsed[i] for i in range(start, end) if collapsed[i] >= 0]
+        if shown:
+            links.append(WebLink(base + shown[0], base + shown[-1] + 1, href))
+    return links
 
 
 def _ordered_number(element: object) -> str:

@@ -79,6 +79,17 @@ class MarkedCitation:
 
 
 @dataclass(slots=True)
+class WebLink:
+    """A hyperlink of an HTML page: `text[start:end]` is its anchor text ("Blakemore and
+    colleagues"), `href` where it points ("https://doi.org/10.1038/2870"). Only links that leave
+    the page (http(s), doi:) are kept."""
+
+    start: int
+    end: int
+    href: str
+
+
+@dataclass(slots=True)
 class LayoutBox:
     """Where a span of the document text is printed (PDF input): 1-based page and bounding box
     in PDF points (x0, y0, x1, y1), origin top left."""
@@ -97,7 +108,9 @@ class ParsedDocument:
     `<listBibl>`, a parsed printed "References" section); the pipeline resolves the document's
     citations against these and the `.bib` files that belong to it, never another article's.
     `citations` are links given by markup (see MarkedCitation); when there are any, they replace
-    the text detectors for citations. `layout` maps text spans to PDF pages (empty otherwise).
+    the text detectors for citations. `layout` maps text spans to PDF pages (empty otherwise);
+    `links` are an HTML page's hyperlinks out of the page (a link to a listed work's DOI or URL
+    cites it: `ingest.citations.detectors.link`).
     """
 
     id: str
@@ -118,6 +131,7 @@ class ParsedDocument:
     references: list[Reference] = field(default_factory=list)
     citations: list[MarkedCitation] = field(default_factory=list)
     layout: list[LayoutBox] = field(default_factory=list)
+    links: list[WebLink] = field(default_factory=list)  # HTML hyperlinks out of the page
 
     def slice(self, start: int, end: int) -> str:
         return self.text[start:end]

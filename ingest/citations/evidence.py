@@ -44,13 +44,14 @@ def find_evidence(doc: ParsedDocument, units: list[Unit], claims: list[ClaimSpan
     account: Account | None = None  # the work whose account the paragraph is carrying on
     carries = not is_research_paper(doc)
     credited: set[int] = set()  # claims some evidence already supports ("Same paper. <claim>")
+    links = doc.links
     for unit in units:
         sentence = doc.text[unit.start:unit.end]
         if looks_like_reference_entry(sentence):
             account = None
             continue
         read: list[EvidenceSpan] = []
-        found = unit_citations(doc.text, unit, index, numbering, read)
+        found = unit_citations(doc.text, unit, index, numbering, read, links)
         if not found:
             continued = continuation_evidence(doc.text, unit, units, index, history, headings, lead_ins,
                                               paper=not carries)

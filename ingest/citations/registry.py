@@ -4,20 +4,22 @@
 their candidate markers are concatenated in this order (the order is part of the output: it
 decides ties when mentions are merged and quotes folded in). `FALLBACK_DETECTORS` run only on a
 unit where none of them found anything. A new citation form is one new module under
-`detectors/` whose finder is appended here. Sentences that continue a source cited before
+`detectors/` whose finder is appended here. Hyperlinks to a listed work (`detectors.link`) need
+the document's links, so `unit_citations` adds them. Sentences that continue a source cited before
 (`detectors.continuation`) and anecdotes (`detectors.anecdote`) need the document around the
 unit; `ingest.citations.evidence` runs them when a unit has no marker of its own.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from graph.schema import EvidenceKind
 from ingest.citations.detectors.author_work import find_author_work
 from ingest.citations.detectors.author_year import find_author_year
 from ingest.citations.detectors.footnote import find_footnotes
+from ingest.citations.detectors.link import find_links
 from ingest.citations.detectors.narrative import find_made_by, find_possessive_year, find_year_first
 from ingest.citations.detectors.numeric import PARENS, find_numeric
 from ingest.citations.detectors.quote import find_attributed_quote, find_quotes
@@ -28,6 +30,7 @@ from ingest.citations.index import RefIndex
 from ingest.citations.model import AUTHOR_YEAR, NUMERIC, STUDY, EvidenceSpan
 from ingest.citations.reading import _HEARD_SPEAK, _read_by_writer
 from ingest.claims import Unit
+from ingest.model import WebLink
 
 
 @dataclass(frozen=True)
@@ -116,11 +119,22 @@ def _merge_mentions(spans: list[EvidenceSpan], text: str) -> list[EvidenceSpan]:
     return sorted(explicit + list(by_source.values()), key=lambda s: (s.start, s.end))
 
 
+def _with_links(spans: list[EvidenceSpan], linked: list[EvidenceSpan]) -> list[EvidenceSpan]:
+    """The unit's markers and its links to listed works (`detectors.link`); a link to a work a
+    printed marker of the unit already cites ("(Smith, 2010)" linked to its DOI) adds nothing."""
+    printed = {k for s in spans if s.priority in (AUTHOR_YEAR, NUMERIC) and s.resolved for k in s.sources}
+    return spans + [s for s in linked if s.sources[0] not in printed]
+
+
 def unit_citations(text: str, unit: Unit, index: RefIndex, numbering: str,
-                   read: list[EvidenceSpan] | None = None) -> list[EvidenceSpan]:
+                   read: list[EvidenceSpan] | None = None,
+                   links: Sequence[WebLink] = ()) -> list[EvidenceSpan]:
     """All citations and mentions in one unit, quotes folded into the citation they belong to.
-    Works the writer only reads ('I read X on a flight') go to `read`, not into the result."""
+    Works the writer only reads ('I read X on a flight') go to `read`, not into the result.
+    `links` are the document's hyperlinks out of the page: one to a listed work's DOI or URL cites it."""
     spans = detect(text, unit, index, numbering)
+    if links:
+        spans = _with_links(spans, find_links(text, unit, links, index))
     if numbering != PARENS:  # a numbered article cites by number: "the Chagas Disease Control
         spans = [s for s in spans if s.priority != STUDY]  # Program" it names is its subject
     mentions = [s for s in spans if s.priority not in (AUTHOR_YEAR, NUMERIC)]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote
 
+from graph.schema import normalise_doi
 from ingest.citations.index import RefIndex, _years_of, family_forms
 from ingest.citations.text import STOPWORDS, fold, words_of
 from ingest.model import Reference
@@ -283,3 +285,49 @@ def why_numbers_unresolved(index: RefIndex, numbers: list[int]) -> str:
         return "the article has no numbered reference list, so no number names a reference"
     return (f"no reference is numbered {', '.join(map(str, missing))} "
             f"(the list numbers {min(index.numbers)}–{max(index.numbers)})")
+
+
+# --- web addresses ---------------------------------------------------------------------
+
+# A DOI inside a publisher's address: "https://onlinelibrary.wiley.com/doi/full/10.1111/cdev.12345".
+_DOI_IN_PATH = re.compile(r"/doi/(?:abs/|full/|pdf/|epdf/|epub/)?(10\.\d{4,9}/[^?#\s]+)", re.I)
+
+
+def normal_address(href: str) -> str:
+    """What a link or a reference's doi/url field points to, in one form: 'doi:10.1038/2870' for a
+    DOI however written ('https://doi.org/10.1038/2870', 'doi:10.1038/2870', a publisher's
+    '…/doi/full/10.1111/…'), else the address without scheme, 'www.', fragment or final '/', in
+    lower case ('https://www.who.int/news/item/1/' -> 'who.int/news/item/1'); '' for nothing."""
+    value = unquote(href.strip())
+    doi = normalise_doi(value)
+    if not doi:
+        inside = _DOI_IN_PATH.search(value)
+        doi = inside.group(1).lower().rstrip(".") if inside else ""
+    if doi:
+        return f"doi:{doi}"
+    if not re.match(r"https?://", value, re.I):
+        return ""
+    address = re.sub(r"^https?://(?:www\.)?", "", value, flags=re.I).split("#")[0].rstrip("/").lower()
+    return address if "." in address.split("/")[0] else ""
+
+
+def _addresses(index: RefIndex) -> dict[str, str]:
+    """Normal address -> key, for each reference's doi and url fields; an address two references
+    share (two records of one work under two keys) names neither."""
+    table: dict[str, str] = {}
+    shared: set[str] = set()
+    for ref in index.references:
+        for name in ("doi", "url"):
+            address = normal_address(ref.fields.get(name, ""))
+            if not address:
+                continue
+            if table.get(address, ref.key) != ref.key:
+                shared.add(address)
+            table.setdefault(address, ref.key)
+    return {address: key for address, key in table.items() if address not in shared}
+
+
+def resolve_address(index: RefIndex, href: str) -> str | None:
+    """The key of the one reference whose DOI or URL is where `href` points, else None."""
+    address = normal_address(href)
+    return index.derived("addresses", lambda: _addresses(index)).get(address) if address else None

@@ -57,8 +57,12 @@ LETTER = "A-Za-z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isalpha
 # Fonseca", "Gerhardsson de Verdier", "Barbier de Reuille").
 # A particle run into the name it opens ("deWeber", "vanDijk", "diCaprio").
 GLUED_PARTICLE = r"(?:de|di|da|du|van|von|del|ten|ter)"
-NAME = (rf"{PARTICLE}*(?:{GLUED_PARTICLE}(?=[{UPPER}]))?[{UPPER}][{LETTER}'’\-]+"
-        rf"(?:\s+(?:da|de|do|dos|das|del|della|di|du|van|von|der|den)\s+[{UPPER}][{LETTER}'’\-]+)?")
+# A particle may also open a family name of two words ("del Pozo Cruz et al., 2022a", "de la Fuente
+# Marín and …"): the second word only right before what follows a name in a citation.
+_PARTICLE_TWO_WORDS = (rf"{PARTICLE}+[{UPPER}][{LETTER}'’\-]+\s+[{UPPER}][{LETTER}'’\-]+"
+                       r"(?=\s*(?:,|&|\(|\bet\s+al\b|\b(?:and|y|e|und)\s|\s(?:1[5-9]|20)\d\d))")
+NAME = (rf"(?:{_PARTICLE_TWO_WORDS}|{PARTICLE}*(?:{GLUED_PARTICLE}(?=[{UPPER}]))?[{UPPER}][{LETTER}'’\-]+"
+        rf"(?:\s+(?:da|de|do|dos|das|del|della|di|du|van|von|der|den)\s+[{UPPER}][{LETTER}'’\-]+)?)")
 # "and" is also Spanish "y", Portuguese "e", German "und" ("García y López", "Silva e Costa").
 # (\b: "The WHO" is not "Th" and "WHO")
 AND = r"(?:\b(?:and|y|e|und)\b|&)"
@@ -75,7 +79,8 @@ REPORTING = (r"(?:argu(?:e|es|ed)|claim(?:s|ed)?|conclud(?:e|es|ed)|finds?|found
              r"maintain(?:s|ed)?|contend(?:s|ed)?|insist(?:s|ed)?|emphasi[sz](?:e|es|ed)|"
              r"point(?:s|ed)? out|ma(?:kes|de) the case|warn(?:s|ed)?|stat(?:e|es|ed)|"
              r"believ(?:e|es|ed)|thinks|thought|identif(?:y|ies|ied)|document(?:s|ed)|establish(?:es|ed)|"
-             r"attribut(?:e|es|ed)|estimat(?:e|es|ed)|detect(?:s|ed)?|measur(?:e|es|ed)|"
+             r"attribut(?:e|es|ed)|blam(?:e|es|ed)|remind(?:s|ed)?(?: us| readers)?|"
+             r"estimat(?:e|es|ed)|detect(?:s|ed)?|measur(?:e|es|ed)|"
              r"(?:had |has )?(?:reach(?:es|ed)?|c(?:a|o)me to|dr(?:ew|aws)) (?:a|the) "
              r"(?:similar |same )?conclusion)")
 _ADVERB = r"(?:(?:also|further|later|then|too|first|famously|rightly|\w+ly)\s+)?"

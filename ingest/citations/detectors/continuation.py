@@ -22,6 +22,7 @@ from ingest.citations.text import (
     ETAL,
     NAME_LIST,
     REPORTING,
+    STOPWORDS,
     _split_names,
     fold,
     words_of,
@@ -128,6 +129,12 @@ _PRONOUN_YEAR = re.compile(
     rf"{_WORK_NOUN}(?P<venue>\s+in\s+(?:the\s+)?[A-Z][\w&-]*(?:\s+(?:of\s+)?[A-Z][\w&-]*){{0,4}})?"
     r",\s+(?:they|he|she)\b"
 )
+# "In that atlas, the Milky Way is hidden …" after "(Falchi et al., 2016)", whose title is "The new world
+# atlas of …": a sentence opening with a demonstrative and a noun of the title of the one work the
+# sentence right before cites points back to that work, whatever the noun ("atlas", "guideline", "map").
+_TITLE_NOUN_POINTER = re.compile(
+    r"^(?:[A-Z]+:\s+)?(?:(?:In|From|Using|With|By|For|On|Across|Throughout)\s+)?(?:[Tt]hat|[Tt]he same)\s+"
+    r"(?P<noun>[a-z][a-z\-]{3,})\b")
 _SAME_SOURCE_NOUNS = ("study", "paper", "book", "article", "trial", "report", "survey", "review", "project",
                       "experiment", "analysis", "cohort", "volume", "monograph")
 
@@ -237,11 +244,23 @@ def continuation_evidence(text: str, unit: Unit, units: list[Unit], index: RefIn
         return _continuation(unit, year_work.start(), year_work.end(), text, [key])
     pronoun = _PRONOUN_OPENS.match(sentence) if not paper else None
     before = _sentence_before(unit, units, cited, lead_ins or {})
+    title_noun = _title_noun_pointer(sentence, before, index) if not paper else None
+    if title_noun:
+        return _continuation(unit, title_noun.start(), title_noun.end(), text, before[0].sources)
     if (pronoun and not _DUMMY_IT.match(sentence) and len(before) == 1 and len(before[0].sources) == 1
             and _pronoun_fits(pronoun.group(0), index.by_key(before[0].sources[0]))
             and not names_later_year(sentence, before[0].sources, index)):
         return _continuation(unit, pronoun.start(), pronoun.end(), text, before[0].sources)
     return _name_reports(text, unit, units, index, history)
+
+
+def _title_noun_pointer(sentence: str, before: list[_Cited], index: RefIndex) -> re.Match[str] | None:
+    """'In that atlas, …' when the sentence right before cites one work whose title holds 'atlas'."""
+    pointer = _TITLE_NOUN_POINTER.match(sentence) if "hat " in sentence or "same " in sentence else None
+    if not pointer or len(before) != 1 or len(before[0].sources) != 1:
+        return None
+    title = set(words_of(index.by_key(before[0].sources[0]).title)) - STOPWORDS
+    return pointer if pointer.group("noun").lower() in title else None
 
 
 _ONE_PERSON = re.compile(r"^(?:[A-Z]+:\s+)?(?:She|He|His|Her)\b")
@@ -272,8 +291,9 @@ def _sentence_before(unit: Unit, units: list[Unit], cited: _History,
 
 def _name_reports(text: str, unit: Unit, units: list[Unit], index: RefIndex,
                   history: _History) -> EvidenceSpan | None:
-    """'Harlow concluded …': the author's only work when it was cited nearby; 'Ann Masten
-    argued …' (given and family name, at first mention): the author's only work, cited or not."""
+    """'Harlow concluded …': the author's only work when it was cited nearby, or the one of the
+    author's works cited nearby; 'Ann Masten argued …' (given and family name, at first mention): the
+    author's only work, cited or not."""
     sentence = text[unit.start:unit.end]
     if not _NAME_REPORTS_CUE.search(sentence):
         return None
@@ -282,6 +302,10 @@ def _name_reports(text: str, unit: Unit, units: list[Unit], index: RefIndex,
         names = match.group("according") or match.group("names")
         works = works_by(index, _split_names(names))
         if len(works) != 1 or len(works_by(index, _split_names(names)[:1])) != 1:
+            # "Rosling also reminds us …" when Rosling leads two works: the one of them cited nearby
+            cited = [work for work in works if work.key in cited_nearby]
+            if len(cited) == 1:
+                return _continuation(unit, match.start(), match.end(), text, [cited[0].key])
             continue
         full_name = _given_name_before(sentence[max(0, match.start() - 100):match.start()], works[0])
         if works[0].key in cited_nearby or full_name and not match.group("advises"):

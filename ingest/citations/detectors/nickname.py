@@ -8,6 +8,9 @@ title. A nickname is "the/that/this", one to three words, and a work noun; at le
 is capitalised or a year. It names the work when its words (stopwords aside) are all among the words
 the document used in the sentences citing that work, that work's title and its year — and no other
 cited work's; when several fit, the one whose words also hold the noun ("meta-analysis") is named.
+A nickname of two or more lower-case words names the one work whose title holds them all, else the
+one work around which the document used every one of them, inflections aside ("The star-counting
+study" for "Citizen scientists who counted visible stars found … (Kyba et al., 2023)").
 Only works the document (or, for a comment, its article) cited before count.
 """
 
@@ -70,6 +73,9 @@ class CitedWords:
                 fits = [key for key, words in self.words.items() if all(_used(w, words) for w in wanted)]
             elif len(wanted) >= 2:  # "the self-control gradient paper": two or more words of one title
                 fits = [key for key, title in self.titles.items() if wanted <= title]
+                if not fits:  # "The star-counting study" for "… who counted visible stars … (Kyba, 2023)"
+                    stems = {_stem(w) for w in wanted}
+                    fits = [key for key, words in self.words.items() if stems <= {_stem(w) for w in words}]
             else:
                 continue
             if len(fits) > 1:  # "the Hagger meta-analysis" among Hagger's works: the one that is one
@@ -80,6 +86,14 @@ class CitedWords:
                 return EvidenceSpan(str(EvidenceKind.CITATION), start, match.end(), text[start:match.end()],
                                     unit.index, fits, True, priority=CONTINUATION)
         return None
+
+
+def _stem(word: str) -> str:
+    """'counting', 'counted', 'counts' -> 'count'; 'stars' -> 'star': a word without its inflection."""
+    for ending in ("ing", "ed", "es", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[:-len(ending)]
+    return word
 
 
 def _used(word: str, words: set[str]) -> bool:
