@@ -1,9 +1,9 @@
 """Rebuild the stance model from the labelled sets and measure it (`python -m ingest.support.train_stance`).
 
-Every record of `tests/data/support/stance-{dev,blind,fresh,fresh2,fresh3,fresh4,fresh5,fresh7}.jsonl` is
-matched to the citation the real pipeline finds for it (its article read under `--data-root`: the dev and
-blind articles are in the repository, the fetched sets fresh..fresh7 are not: `--data-root /work/fetched`,
-looked in first, the repository after) (as `ingest.evaluate_support` does), so the model learns from
+Every record of `tests/data/support/stance-{dev,blind,fresh,…,fresh5,fresh7,fresh9}.jsonl` is matched
+to the citation the real pipeline finds for it (its article read under `--data-root`: the dev and blind
+articles are in the repository, the fetched sets fresh..fresh9 are not: `--data-root /work/fetched`, looked
+in first, the repository after) (as `ingest.evaluate_support` does), so the model learns from
 what it will read: the citing sentence as ClaimGraph cuts it, its markers, its headings. Records whose
 sentence matches no citation are left out (and counted). The model is a logistic regression
 (scikit-learn, `liblinear`, L2, balanced class weights) over `stance_model.features`, trained on
@@ -42,7 +42,7 @@ from ingest.evaluate_support import (
 from ingest.support.stance import CitingContext, classify_stance
 from ingest.support.stance_model import MODEL_PATH, StanceModel, features, model_stance
 
-SPLITS = ("dev", "blind", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh7")
+SPLITS = ("dev", "blind", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh7", "fresh9")
 C = 0.1  # inverse L2 strength, chosen by the grouped cross-validation (see docs/support.md)
 MIN_COUNT = 2  # a feature seen in fewer training records is dropped
 FOLDS = 5
