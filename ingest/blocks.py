@@ -23,6 +23,7 @@ from ingest.model import (
     TITLE,
     Block,
 )
+from ingest.reflist import SECTION_NAMES
 from ingest.segment import SUPERSCRIPT_MARKER_TEXT, WRAP_WIDTH, Line, is_hard_wrapped, line_groups, trim_span
 
 LIST_MARKER = re.compile(r"^\s*(?:[•\-*+‣◦▪·–]|\d{1,3}[.)]|[a-z][.)])\s+(?=\S)")
@@ -48,7 +49,10 @@ BOILERPLATE_LINE = re.compile(
 # The heading of a list of works: everything under it is a reference entry. A reading list is one too
 # ("READING LIST", "Links and further reading", "Recommended reading"), but not a bare "Reading".
 REFERENCE_HEADING = re.compile(
-    r"^(?:(?:references|bibliography|sources|works cited|citations|further reading"
+    # the printed-list headings the reference-list reader knows, in every language it reads ("Referências",
+    # "Bibliografía", "Literaturverzeichnis", "Literature cited"), and a blog's own words for its list
+    rf"^(?:{SECTION_NAMES}|"
+    r"(?:references|bibliography|sources|works cited|citations|further reading"
     r"|(?:(?:the|a|your|our|course|module|weekly|week \d{1,2})\s+)?reading lists?"
     r"|(?:(?:recommended|suggested|required|essential|core|key|additional|further|background|optional)\s+)"
     r"(?:readings?|resources|sources|literature|links)"

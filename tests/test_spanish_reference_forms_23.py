@@ -73,3 +73,17 @@ def test_spanish_citations_link_to_the_printed_iso_690_list(tmp_path: Path) -> N
     linked = {text.split("(")[-1].strip(" ).").split(",")[0]: keys for text, keys in links.items() if keys}
     assert linked == {"Rodríguez": {"rodriguezcamino2006"}, "Martínez": {"martinezoteroperez2003"},
                       "Monagas": {"monagas1998"}}
+
+
+@pytest.mark.parametrize("heading", ["## Referências", "## Referencias bibliográficas",
+                                     "Literaturverzeichnis", "## Bibliografía", "## Références"])
+def test_a_printed_list_under_a_heading_in_another_language_holds_no_claims(
+        tmp_path: Path, heading: str) -> None:
+    """ABNT entries ("FOUCAULT, M. A coragem da verdade. São Paulo: Martins Fontes, 2010.") under a
+    Portuguese, Spanish, German or French heading are the list, not claims (fresh11, eval-blind-10)."""
+    path = tmp_path / "cinismo.md"
+    path.write_text("# Cinismo\n\nO cinismo foi retomado como atitude filosófica (GLUCKSMANN, 1982).\n\n"
+                    f"{heading}\n\nFOUCAULT, M. A coragem da verdade. São Paulo: Martins Fontes, 2010.\n\n"
+                    "GLUCKSMANN, A. Cinismo y pasión. Barcelona: Anagrama, 1982.\n", encoding="utf-8")
+    links, _ = predicted_links(path)
+    assert links == {"O cinismo foi retomado como atitude filosófica (GLUCKSMANN, 1982).": {"glucksmann1982"}}
