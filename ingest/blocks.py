@@ -81,9 +81,12 @@ READING_LABEL = re.compile(
 # standing on its own line (a handout's list without a "References" heading above it). Its sentence
 # splitter would make claims of "[1] Beecher HK." and "The powerful placebo.".
 NUMBERED_VANCOUVER_LINE = re.compile(
-    r"^(?:\[\d{1,3}\]|\d{1,3}[.)])?\s*[A-ZÀ-Þ][\w'’\-]+(?: [a-z]{1,3})?(?: [A-ZÀ-Þ][\w'’\-]+)? [A-Z]{1,3}"
+    r"^(?:\[\d{1,3}\]|\d{1,3}[.)]|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})?\s*"
+    r"[A-ZÀ-Þ][\w'’\-]+(?: [a-z]{1,3})?(?: [A-ZÀ-Þ][\w'’\-]+)? [A-Z]{1,3}"
     r"(?:,\s+[A-ZÀ-Þ][\w'’\-]+(?: [A-ZÀ-Þ][\w'’\-]+)? [A-Z]{1,3})*(?:,?\s+et al)?\.\s"
     r".{3,500}?\b(?:1[5-9]|20)\d\d[a-z]?\s*(?:;|:|\(|\.\s*\S|\.$)")
+# "[3] Levine JD …" and a footnote list in superscripts, "¹ Schoenfeld BJ, Aragon AA, Krieger JW. …"
+_ENTRY_LABEL_OPENERS = frozenset("[⁰¹²³⁴⁵⁶⁷⁸⁹")
 # Wikipedia's back-links before a reference: "^ a b c Rauscher, Frances H.; … (1993). …", "^ Sack, Kevin".
 WIKI_BACKLINKS = r"(?:\^[ \t]*(?:[a-z]{1,2}[ \t]+)*)?"
 # The date of a work in parentheses: "(1992)", "(2001a)", "(n.d.)", "(2019, January 29)", "(15 January 1998)".
@@ -454,14 +457,14 @@ class Classifier:
         return bool(REFERENCE_LINE.match(note) or NUMBERED_VANCOUVER_LINE.match(note))
 
     def _numbered_entries(self, unit: Unit, words: str) -> bool:
-        """Lines of a "[n]"-numbered Vancouver-style reference list: "[3] Levine JD, Gordon NC, Fields
-        HL. The mechanism of placebo analgesia. Lancet. 1978;2(8091):654-657.", one line or several
+        """Lines of a "[n]"- (or "¹"-) numbered Vancouver-style reference list: "[3] Levine JD, Gordon NC,
+        Fields HL. The mechanism of placebo analgesia. Lancet. 1978;2(8091):654-657.", one line or several
         short ones run together into a unit, each an entry. (A "3." item is a list item: its whole
         text is one unit, which the claims and evidence steps already know for a reference line.)"""
         if unit.hint == "item":
             return False
         lines = [line.strip() for line in words.splitlines() if line.strip()]
-        return bool(lines) and all(line.startswith("[") and len(line) <= 700
+        return bool(lines) and all(line[0] in _ENTRY_LABEL_OPENERS and len(line) <= 700
                                    and NUMBERED_VANCOUVER_LINE.match(line) for line in lines)
 
     def _looks_like_title(self, unit: Unit) -> bool:

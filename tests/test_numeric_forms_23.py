@@ -36,3 +36,40 @@ def test_a_reference_named_by_its_number(tmp_path: Path) -> None:
                              "Our reference 3 dB point was measured at 40 Hz with Reference 15 mm spacing.\n")
     assert links == {"Searches": ["ref-6"], "Reference": ["ref-4"],
                      "Tabletop": ["ref-2", "ref-5", "ref-7", "ref-8", "ref-9"], "Our": []}
+
+
+FOOTNOTED_POST = """# The anabolic window
+
+When researchers pooled the timing studies, the benefit disappeared once total protein was counted.¹
+
+A meta-analysis of 49 trials found benefits levelling off at around 1.6 g per kg per day.²
+
+Twenty grams of egg protein after a leg workout stimulated synthesis almost as much as forty.³
+
+---
+
+**Footnotes / sources**
+
+¹ Schoenfeld BJ, Aragon AA, Krieger JW. The effect of protein timing. J Int Soc Sports Nutr. 2013;10:53.
+² Morton RW, Murphy KT, McKellar SR. A systematic review of protein. Br J Sports Med. 2018;52(6):376-384.
+³ Moore DR, Robinson MJ, Fry JL. Ingested protein dose response. Am J Clin Nutr. 2009;89(1):161-168.
+"""
+FOOTNOTED_BIB = """
+@article{moore2009, author = {Moore, D. R. and Robinson, M. J. and Fry, J. L.}, year = {2009},
+  title = {Ingested protein dose response}, journal = {Am J Clin Nutr}}
+@article{morton2018, author = {Morton, R. W. and Murphy, K. T. and McKellar, S. R.}, year = {2018},
+  title = {A systematic review of protein}, journal = {Br J Sports Med}}
+@article{schoenfeld2013, author = {Schoenfeld, B. J. and Aragon, A. A. and Krieger, J. W.}, year = {2013},
+  title = {The effect of protein timing}, journal = {J Int Soc Sports Nutr}}
+"""
+
+
+def test_a_footnote_list_numbered_in_superscripts_gives_each_marker_its_work(tmp_path: Path) -> None:
+    """The list's "¹ Schoenfeld BJ …" lines number the works (the .bib is in another order), and the
+    lines are the list, not claims (eval-blind-12's influencer post)."""
+    path = tmp_path / "post.md"
+    path.write_text(FOOTNOTED_POST, encoding="utf-8")
+    (tmp_path / "references.bib").write_text(FOOTNOTED_BIB, encoding="utf-8")
+    links, _ = predicted_links(path)
+    assert {text.split()[0]: sorted(keys) for text, keys in links.items()} == {
+        "When": ["schoenfeld2013"], "A": ["morton2018"], "Twenty": ["moore2009"]}
