@@ -87,3 +87,24 @@ def test_a_printed_list_under_a_heading_in_another_language_holds_no_claims(
                     "GLUCKSMANN, A. Cinismo y pasión. Barcelona: Anagrama, 1982.\n", encoding="utf-8")
     links, _ = predicted_links(path)
     assert links == {"O cinismo foi retomado como atitude filosófica (GLUCKSMANN, 1982).": {"glucksmann1982"}}
+
+
+TRANSLATED_BIB = """
+@book{glucksmann1981, author = {GLUCKSMANN, A.}, year = {1981}, title = {Cynisme et passion},
+  publisher = {Grasset}, note = {Trad. cast. Cinismo y pasión. Barcelona: Anagrama, 1982}}
+@book{foucault2001, author = {FOUCAULT, M.}, year = {2001}, title = {L'Herméneutique du sujet},
+  note = {Trad. cast. La hermenéutica del sujeto. Curso (1981 - 1982). Buenos Aires: FCE, 2002}}
+"""
+
+
+def test_a_work_is_cited_by_the_year_of_the_translation_its_entry_names(tmp_path: Path) -> None:
+    """ABNT philosophy (fresh11's Trans/Form/Ação): "(GLUCKSMANN, 1982)" cites the 1982 Spanish translation
+    of a 1981 book; a course's years "(1981 - 1982)" in the note are no date of the work."""
+    path = tmp_path / "cinismo.md"
+    path.write_text("# Cinismo\n\nEl cinismo es una pasión moderna (GLUCKSMANN, 1982, p. 96).\n\n"
+                    "Aquel cuidado de sí fue el tema del curso (FOUCAULT, 2002, p. 12).\n\n"
+                    "Ese curso no trata del cinismo (FOUCAULT, 1982).\n", encoding="utf-8")
+    (tmp_path / "references.bib").write_text(TRANSLATED_BIB, encoding="utf-8")
+    links, _ = predicted_links(path)
+    assert {text.split()[0]: keys for text, keys in links.items()} == {
+        "El": {"glucksmann1981"}, "Aquel": {"foucault2001"}, "Ese": set()}

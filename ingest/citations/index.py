@@ -126,12 +126,25 @@ def family_forms(family: str) -> frozenset[str]:
     return frozenset(forms)
 
 
+# A translation the entry names after the original ("Trad. cast. La hermenéutica del sujeto. Madrid: Akal,
+# 2005", "Translated by …, 1990", "Dt. Übers. 1987"): authors cite it by the translation's year.
+_TRANSLATION_NOTE = re.compile(r"\b(?:trad\.|tradu[cç][aã]o|traducci[oó]n|traduction|trans\.|translat\w*|"
+                               r"[Üü]bers\.|[Üü]bersetz\w*)(?P<rest>[^;]{0,300})", re.I)
+
+
+_YEAR_SPAN = re.compile(r"(?:1[5-9]|20)\d\d\s*[-–/]\s*(?:1[5-9]|20)?\d\d")
+
+
 def _years_of(ref: Reference) -> set[str]:
     years = {ref.year.strip()}
     for extra in ("origyear", "origdate"):
         if ref.fields.get(extra):
             years.add(ref.fields[extra][:4])
     years |= set(re.findall(r"\d{4}", ref.year))
+    for place in ("note", "printed"):
+        for translation in _TRANSLATION_NOTE.finditer(ref.fields.get(place, "")):
+            rest = _YEAR_SPAN.sub(" ", translation.group("rest"))  # "Curso … (1981 - 1982)" is no date
+            years |= set(re.findall(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)", rest))
     return {y for y in years if y}
 
 
