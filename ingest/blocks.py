@@ -124,7 +124,7 @@ EMPHASISED_POSTED = re.compile(
     r"^[*_]{1,2}[^*_]{3,200}\b(?:posted|published|updated|written)\b[^*_]*[*_]{1,2}$", re.I)
 
 
-_NAME_PARTICLES = frozenset("van von de der den del della di da du la le ten ter bin ibn al el dos das y"
+NAME_PARTICLES = frozenset("van von de der den del della di da du la le ten ter bin ibn al el dos das y"
                             .split())
 _CREDENTIALS = frozenset("phd md rn ma msc bsc ba bs ms dphil edd psyd mph mba frcp mrcp lcsw lpc np pa jr "
                          "sr ii iii".split())
@@ -146,7 +146,7 @@ def _person_name(part: str) -> bool:
     if words[0].rstrip(".").lower() in ("dr", "prof", "mr", "mrs", "ms", "mx"):
         words = words[1:] or ["?"]
     for i, word in enumerate(words):
-        if word.lower() in _NAME_PARTICLES and 0 < i < len(words) - 1:
+        if word.lower() in NAME_PARTICLES and 0 < i < len(words) - 1:
             continue
         if not (word[:1].isalpha() and word[:1].isupper()) or word.strip(".").lower() in _CREDENTIALS:
             return False
