@@ -131,7 +131,7 @@ EMPHASISED_POSTED = re.compile(
     r"^[*_]{1,2}[^*_]{3,200}\b(?:posted|published|updated|written)\b[^*_]*[*_]{1,2}$", re.I)
 
 
-_NAME_PARTICLES = frozenset("van von de der den del della di da du la le ten ter bin ibn al el dos das y"
+NAME_PARTICLES = frozenset("van von de der den del della di da du la le ten ter bin ibn al el dos das y"
                             .split())
 _CREDENTIALS = frozenset("phd md rn ma msc bsc ba bs ms dphil edd psyd mph mba frcp mrcp lcsw lpc np pa jr "
                          "sr ii iii".split())
@@ -153,7 +153,7 @@ def _person_name(part: str) -> bool:
     if words[0].rstrip(".").lower() in ("dr", "prof", "mr", "mrs", "ms", "mx"):
         words = words[1:] or ["?"]
     for i, word in enumerate(words):
-        if word.lower() in _NAME_PARTICLES and 0 < i < len(words) - 1:
+        if word.lower() in NAME_PARTICLES and 0 < i < len(words) - 1:
             continue
         if not (word[:1].isalpha() and word[:1].isupper()) or word.strip(".").lower() in _CREDENTIALS:
             return False
@@ -276,26 +276,26 @@ def _groups_outside_fences(lines: list[Line], markdown: bool, units: list[Unit])
     lines (a Markdown thematic break; in plain text a `TEXT_RULE` line) as `rule` units."""
     if not markdown:
         return line_groups(_without_rules(lines, TEXT_RULE, units))
+    return line_groups(_without_rules(_outside_fences(lines, units), MD_RULE, units))
+
+
+def _outside_fences(lines: list[Line], units: list[Unit]) -> list[Line]:
+    """The lines outside Markdown code fences, each fence kept as a `code` unit of its own."""
     kept: list[Line] = []
     fence_start: Line | None = None
     for line in lines:
         if MD_FENCE.match(line.text):
-            if fence_start is None:
-                fence_start = line
-                continue
-            units.append(Unit(fence_start.start, line.end, "code", False, True))
-            fence_start = None
-            continue
-        if fence_start is None:
-            is_rule = MD_RULE.match(line.text)
-            if is_rule:  # a thematic break: a unit of its own (it closes a reference list)
-                units.append(Unit(line.start, line.end, "rule", True, True))
-            kept.append(Line(line.number, line.start, line.start, "") if is_rule else line)
-    return line_groups(kept)
+            if fence_start is not None:
+                units.append(Unit(fence_start.start, line.end, "code", False, True))
+            fence_start = line if fence_start is None else None
+        elif fence_start is None:
+            kept.append(line)
+    return kept
 
 
 def _without_rules(lines: list[Line], rule: re.Pattern[str], units: list[Unit]) -> list[Line]:
-    """The lines with each rule line made blank, the rule kept as a `rule` unit of its own."""
+    """The lines with each rule line made blank, the rule kept as a `rule` unit of its own (a
+    thematic break closes a reference list)."""
     kept: list[Line] = []
     for line in lines:
         if rule.match(line.text):

@@ -312,7 +312,7 @@ def _layout_html_paragraphs(body: object) -> tuple[str, list[Unit], list[WebLink
         quoted = any(e.tag == "blockquote" for e in (paragraph, *paragraph.iterancestors()))
         units.append(Unit(position, position + len(words), "item" if paragraph.tag == "li" else "text",
                           True, True, quote=quoted))
-        links.extend(_collapsed_links(raw, _link_spans(paragraph, "a", "href", keep_lists=True), position))
+        links.extend(_element_links(paragraph, raw, "a", "href", position, keep_lists=True))
         parts.append(words)
         position += len(words)
     return _SEPARATOR.join(parts), units, links
@@ -342,7 +342,7 @@ def _layout(root: object) -> tuple[str, list[Unit], list[WebLink]]:
         quoted = element.tag == "quote" or _inside(element, ("quote",))
         units.append(Unit(position, position + len(words), hint, True, True, level, quote=quoted))
         if element.tag != "row":  # type: ignore[attr-defined]
-            links.extend(_collapsed_links(raw, _link_spans(element, "ref", "target"), position))
+            links.extend(_element_links(element, raw, "ref", "target", position))
         parts.append(number + words)
         position += len(words)
     return _SEPARATOR.join(parts), units, links
@@ -352,11 +352,27 @@ def _layout(root: object) -> tuple[str, list[Unit], list[WebLink]]:
 _OUTWARD = re.compile(r"^\s*(?:https?://|doi:\s*10\.)", re.I)
 
 
+def _element_links(element: object, raw: str, tag: str, attribute: str, base: int,
+                   keep_lists: bool = False) -> list[WebLink]:
+    """The links out of the page in `element`, whose text `raw` is laid out (whitespace collapsed)
+    from `base`; none, without walking the element again, when it holds no `tag` element."""
+    if next(element.iter(tag), None) is None:  # type: ignore[attr-defined]
+        return []
+    return _collapsed_links(raw, _link_spans(element, tag, attribute, keep_lists), base)
+
+
+def _outward_href(node: object, tag: str, attribute: str) -> str:
+    """The address a `tag` element links to when it leaves the page, else ''."""
+    href = (node.get(attribute) or "") if node.tag == tag else ""  # type: ignore[attr-defined]
+    return href.strip() if href and _OUTWARD.match(href) else ""
+
+
 def _link_spans(element: object, tag: str, attribute: str,
                 keep_lists: bool = False) -> tuple[str, list[tuple[int, int, str]]]:
     """The text of `element` as `_own_text` (or, `keep_lists`, lxml's text_content()) gives it,
     and the (start, end, href) of each link out of the page in that text. Links are the `tag`
-    elements (trafilatura's `ref`, HTML's `a`) whose `attribute` holds the address."""
+    elements (trafilatura's `ref`, HTML's `a`) whose `attribute` holds the address; the element
+    may be one itself."""
     pieces: list[str] = []
     spans: list[tuple[int, int, str]] = []
     length = 0
@@ -367,26 +383,18 @@ def _link_spans(element: object, tag: str, attribute: str,
             pieces.append(piece)
             length += len(piece)
 
-    def walk(node: object) -> None:
+    def walk(node: object, top: bool = False) -> None:
         start = length
         add(node.text)  # type: ignore[attr-defined]
         for child in node:  # type: ignore[attr-defined]
-            if isinstance(child.tag, str):
+            if isinstance(child.tag, str) and (keep_lists or not top or child.tag != "list"):
                 walk(child)
             add(child.tail)
-        href = node.get(attribute) or "" if node.tag == tag else ""  # type: ignore[attr-defined]
-        if href and _OUTWARD.match(href) and length > start:
-            spans.append((start, length, href.strip()))
+        href = _outward_href(node, tag, attribute)
+        if href and length > start:
+            spans.append((start, length, href))
 
-    add(element.text)  # type: ignore[attr-defined]
-    for child in element:  # type: ignore[attr-defined]
-        if isinstance(child.tag, str) and (keep_lists or child.tag != "list"):
-            walk(child)
-        add(child.tail)
-    if element.tag == tag:  # type: ignore[attr-defined]  # the element is a link itself
-        href = element.get(attribute) or ""  # type: ignore[attr-defined]
-        if href and _OUTWARD.match(href) and length:
-            spans.append((0, length, href.strip()))
+    walk(element, top=True)
     return "".join(pieces), sorted(spans)
 
 

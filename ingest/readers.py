@@ -82,31 +82,27 @@ def with_own_references(documents: list[ParsedDocument]) -> list[ParsedDocument]
     has one and no reader filled them already), then those of the lists its comments print (a
     forum poster's "Sources:"): they are the page's, so a citation one of them prints is read
     against them too. Comments keep none of their own."""
-    from ingest.reflist import find_reference_section, references_in_text
+    from ingest.reflist import find_reference_section, references_in_section, references_in_text
 
     article = documents[0] if documents else None
-    if article is not None and not article.references:
-        limit = max((b.end for b in article.blocks), default=len(article.text))
-        article.references = references_in_text(article.text, article.path, limit=limit)
-        section = find_reference_section(article.text, limit) if len(documents) > 1 else None
-        for comment in documents[1:]:
-            if not any(b.kind == REFERENCES for b in comment.blocks):
-                continue
-            if section and comment.offset <= section[0] < comment.offset + len(comment.text):
-                continue  # the list the article's own reading found already
-            limit = max((b.end for b in comment.blocks), default=len(comment.text))
-            listed = references_in_text(comment.text, comment.path, limit=limit)
-            lines_before = article.text.count("\n", 0, comment.offset) if article.text[
-                comment.offset:comment.offset + len(comment.text)] == comment.text else 0
-            taken = {ref.key for ref in article.references}
-            for ref in listed:
-                ref.line += lines_before
-                key, count = ref.key, 1
-                while ref.key in taken:  # a second 'smith2010' on the page is 'smith2010-2'
-                    count += 1
-                    ref.key = f"{key}-{count}"
-                taken.add(ref.key)
-            article.references.extend(listed)
+    if article is None or article.references:
+        return documents
+    section = find_reference_section(article.text, _blocks_end(article))
+    article.references = references_in_section(article.text, section, article.path)
+    taken = {ref.key for ref in article.references}
+    for comment in documents[1:]:
+        if not any(b.kind == REFERENCES for b in comment.blocks):
+            continue
+        if section and comment.offset <= section[0] < comment.offset + len(comment.text):
+            continue  # the list the article's own reading found already
+        listed = references_in_text(comment.text, comment.path, limit=_blocks_end(comment))
+        # a comment's text is the file from its `offset` (an HTML comment's is extracted: offset 0)
+        lines_before = article.text.count("\n", 0, comment.offset)
+        for ref in listed:
+            ref.line += lines_before
+            ref.key = _free_key(ref.key, taken)
+            taken.add(ref.key)
+        article.references.extend(listed)
     return documents
 
 
@@ -200,6 +196,20 @@ def read_plain(path: Path, text: str, markdown: bool) -> list[ParsedDocument]:
                      for position, span in enumerate(comments, start=1))
     article.author = article.author or _author_from_signoff(article, documents[1:])
     return documents
+
+
+def _blocks_end(document: ParsedDocument) -> int:
+    """Where the document's last block ends (its whole text when it has none)."""
+    return max((b.end for b in document.blocks), default=len(document.text))
+
+
+def _free_key(key: str, taken: set[str]) -> str:
+    """`key`, or when the page has it already the first free 'smith2010-2', 'smith2010-3', …"""
+    candidate, count = key, 1
+    while candidate in taken:
+        count += 1
+        candidate = f"{key}-{count}"
+    return candidate
 
 
 def _prose_spans(blocks: list[Block], base: int = 0) -> list[tuple[int, int]]:

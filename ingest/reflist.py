@@ -1,6 +1,7 @@
 """An article's own printed reference list, parsed into References (no .bib needed).
 
     references_in_text(text, path)      -> the "References" section's entries as References
+    references_in_section(text, section) -> the same for a section found already
     find_reference_section(text)        -> (start, end) of that section's entries, or None
     split_entries(text, start, end)     -> (start, end) of each entry, wrapped lines joined
     parse_entry(entry)                  -> one Reference with BibTeX-like fields
@@ -566,7 +567,12 @@ def unique_keys(references: list[Reference]) -> list[Reference]:
 def references_in_text(text: str, path: str = "", limit: int | None = None,
                        origin: str = "reference-list") -> list[Reference]:
     """The References of the document's own printed list (empty when it prints none)."""
-    section = find_reference_section(text, limit)
+    return references_in_section(text, find_reference_section(text, limit), path, origin)
+
+
+def references_in_section(text: str, section: tuple[int, int] | None, path: str = "",
+                          origin: str = "reference-list") -> list[Reference]:
+    """The References of the entries in `section` (as `find_reference_section` gives it; none for None)."""
     if section is None:
         return []
     references = []

@@ -12,7 +12,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.blocks import BOILERPLATE_LINE, HONORIFIC, LIST_MARKER, MD_HEADING, MD_RULE, TEXT_RULE
+from ingest.blocks import (
+    BOILERPLATE_LINE,
+    HONORIFIC,
+    LIST_MARKER,
+    MD_HEADING,
+    MD_RULE,
+    NAME_PARTICLES,
+    TEXT_RULE,
+)
 from ingest.dates import HEADER_DATE, MONTHS, parse_date
 from ingest.segment import Line
 
@@ -198,7 +206,7 @@ def parse_markdown_header(line: Line) -> CommentHeader | None:
         says = match.group("says") or ""
         if not name or len(name.split()) > 6 or name.split()[0].lower().rstrip(".") in _NOT_A_NAME:
             continue
-        if pattern is _PLAIN_HEADER and any(w[0].islower() and w.lower() not in _PARTICLES
+        if pattern is _PLAIN_HEADER and any(w[0].islower() and w.lower() not in NAME_PARTICLES
                                             for w in name.split()[1:]):
             continue  # "Maria K.", "Ana de Souza", not "Everyone in my class"
         if meta and not _posted_when(meta) or not meta and not says and pattern is _PLAIN_HEADER:
@@ -221,9 +229,6 @@ def _posted_when(meta: str) -> bool:
         return False
     rest = _WHEN.sub(" ", meta)
     return len(re.findall(r"[^\W\d_]{2,}", rest)) <= 3 and not re.search(r"[.!?]\s*$", rest.strip())
-
-
-_PARTICLES = frozenset("van von de der den del della di da du la le ten ter bin ibn al el dos das y".split())
 
 
 @dataclass
