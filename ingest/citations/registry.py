@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from graph.schema import EvidenceKind
 from ingest.citations.detectors.author_work import find_author_work
 from ingest.citations.detectors.author_year import find_author_year
+from ingest.citations.detectors.continuation import pages_of_cited_work
 from ingest.citations.detectors.footnote import find_footnotes
 from ingest.citations.detectors.link import find_links
 from ingest.citations.detectors.narrative import find_made_by, find_possessive_year, find_year_first
@@ -133,6 +134,7 @@ def unit_citations(text: str, unit: Unit, index: RefIndex, numbering: str,
     Works the writer only reads ('I read X on a flight') go to `read`, not into the result.
     `links` are the document's hyperlinks out of the page: one to a listed work's DOI or URL cites it."""
     spans = detect(text, unit, index, numbering)
+    spans += pages_of_cited_work(text, unit, spans)
     if links:
         spans = _with_links(spans, find_links(text, unit, links, index))
     if numbering != PARENS:  # a numbered article cites by number: "the Chagas Disease Control

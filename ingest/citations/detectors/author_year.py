@@ -112,8 +112,9 @@ _TRAILING_AUTHOR_YEAR = re.compile(
 # author–year is still reported; after any other words only a resolved one counts.
 _LEAD_IN = re.compile(r"\b(?:in|see|also|by|from|and|cf\.|e\.g\.|i\.e\.)\s*$", re.IGNORECASE)
 _CAPITALISED_BEFORE = re.compile(rf"[{UPPER}][\w'’\-]*\s+$")
-_NARRATIVE_BEFORE = re.compile(rf"(?P<names>{NAME_LIST})(?P<etal>{ETAL})?(?:['’]s)?\s*$")
-_WIDE_BEFORE = re.compile(rf"(?P<names>{_WIDE_LIST})(?P<etal>{ETAL})?(?:['’]s)?\s*$")
+# The possessive's apostrophe may be typed as an acute accent: "Abbott´s (1988) analysis".
+_NARRATIVE_BEFORE = re.compile(rf"(?P<names>{NAME_LIST})(?P<etal>{ETAL})?(?:['’´]s)?\s*$")
+_WIDE_BEFORE = re.compile(rf"(?P<names>{_WIDE_LIST})(?P<etal>{ETAL})?(?:['’´]s)?\s*$")
 _WIDE_PART = re.compile(rf"^(?P<names>{_WIDE_LIST})(?P<etal>{ETAL})?,?\s+(?P<years>{YEAR_LIST}){_LOCATOR}$")
 
 
@@ -382,7 +383,7 @@ _NAME_ONLY = re.compile(r"^(?:[a-z]{1,3}\s+)*[A-ZÀ-Þ][\w'’\-]+(?:\s+[A-ZÀ-�
 
 # Every character a _NARRATIVE_BEFORE match can hold (names, particles, 'et al.', 'and colleagues',
 # "'s", spaces): a match ending at a position begins inside the run of these that ends there.
-_NAME_RUN = re.compile(rf"[{LETTER}'’\-,&.*_\s]+")
+_NAME_RUN = re.compile(rf"[{LETTER}'’´\-,&.*_\s]+")
 
 
 def _name_run_starts(segment: str) -> dict[int, int]:

@@ -14,7 +14,7 @@ from graph.schema import EvidenceKind
 from ingest.citations.detectors.carried import _OTHER_WORKS, names_later_year
 from ingest.citations.detectors.quote import _SAYS
 from ingest.citations.index import RefIndex, _years_of, family_forms
-from ingest.citations.model import CONTINUATION, EvidenceSpan
+from ingest.citations.model import AUTHOR_YEAR, CONTINUATION, EvidenceSpan
 from ingest.citations.resolver import pick_by_venue, works_by
 from ingest.citations.text import (
     _ADVERB,
@@ -201,6 +201,24 @@ class _History:
         return self.entries[bisect.bisect_left(self.entry_units, unit_index):]
 
 
+def pages_of_cited_work(text: str, unit: Unit, spans: Sequence[EvidenceSpan]) -> list[EvidenceSpan]:
+    """'Montgomery (2001) concluded that doctors are ‘…’ (p. 236).': a page-only parenthesis in a
+    sentence that cites one work before it is a page of that work (the publisher links it there);
+    none when the citations before it name several works or none resolved."""
+    if "(p" not in text[unit.start:unit.end]:
+        return []
+    pages: list[EvidenceSpan] = []
+    for match in _PAGE_ONLY.finditer(text, unit.start, unit.end):
+        before = [s for s in spans if s.end <= match.start()]
+        if any(s.start < match.end() and match.start() < s.end for s in spans):
+            continue  # part of a marker found already ("(Berg, 1996, p. 441)")
+        works = {k for s in before for k in s.sources}
+        if len(works) == 1 and all(s.resolved for s in before):
+            pages.append(EvidenceSpan(str(EvidenceKind.CITATION), match.start(), match.end(), match.group(0),
+                                      unit.index, sorted(works), True, priority=AUTHOR_YEAR))
+    return pages
+
+
 def continuation_evidence(text: str, unit: Unit, units: list[Unit], index: RefIndex,
                           history: _History, headings: Sequence[int] = (),
                           lead_ins: dict[int, int] | None = None, paper: bool = False) -> EvidenceSpan | None:
@@ -219,7 +237,10 @@ def continuation_evidence(text: str, unit: Unit, units: list[Unit], index: RefIn
     nearby = _nearby_citations(unit, units, cited)
     lead = _CONTINUES.match(sentence)
     if lead and nearby and len(nearby[-1].sources) == 1:
-        return _continuation(unit, lead.start(), lead.end(), text, nearby[-1].sources)
+        # "She concludes that … ‘…’ (p. 342).": the page is the printed marker of the work she wrote
+        page = _PAGE_ONLY.search(sentence) if "(p" in sentence else None
+        marker = page or lead
+        return _continuation(unit, marker.start(), marker.end(), text, nearby[-1].sources)
     carried = (_ASIDE.search(sentence) if ", " in sentence else None) or (
         _PAGE_ONLY.search(sentence) if "(p" in sentence else None)
     last = {k for c in nearby if c.unit == nearby[-1].unit for k in c.sources} if nearby else set()

@@ -184,7 +184,9 @@ def _superscripts(segment: str) -> list[re.Match[str]]:
 # How a document numbers its citations (`numbering_style`): in brackets ("[3]": parenthesised
 # numbers are then equations or counts), in parentheses or superscripts as text ("(3)", "^3^"), or
 # as superscripts that lost their markup and read as plain numbers ("… anal sex. 2 In Brazil …").
-BRACKETS, PARENS, BARE = "brackets", "parens", "bare"
+# A fourth style, TRAILING: plain numbers after the last word of a clause, before its punctuation
+# ("… every 40 seconds 3.", "… population) 1, 2. The …"; `trailing_markers`).
+BRACKETS, PARENS, BARE, TRAILING = "brackets", "parens", "bare", "trailing"
 
 # Superscript numbers printed as plain text, as SciELO's JATS or a copied web page gives them:
 # right after a clause's punctuation, before the next sentence, a parenthesis or a paragraph end
@@ -265,7 +267,9 @@ def numbering_style(text: str, units: list[Unit], index: RefIndex) -> str:
     """BRACKETS when a unit has a bracketed citation outside parentheses, or bracketed citations only
     inside parentheses and no more parenthesised ones (ASM and APA print "(… relatives [49])" in
     a parenthesis-numbered article); BARE when at least BARE_MIN plain numbers stand after full
-    stops and name references; else PARENS (one linear scan each)."""
+    stops and name references; TRAILING when plain numbers before the clauses' punctuation follow the
+    order of first citation (`trailing_markers`) and no parenthesis or superscript cites; else
+    PARENS (one linear scan each)."""
     nested = 0  # bracketed citations inside a parenthesis ("(i.e., CFAV, and relatives [49])")
     for unit in units:
         segment = text[unit.start:unit.end]
@@ -283,7 +287,90 @@ def numbering_style(text: str, units: list[Unit], index: RefIndex) -> str:
                 named += 1
                 if named >= BARE_MIN:
                     return BARE
+        spans = trailing_markers(text, units, frozenset(index.numbers))
+        if spans and not _cites_by_other_numbers(text, units, index):
+            style = TrailingNumbering(TRAILING)
+            style.spans = spans
+            return style
     return PARENS
+
+
+# Reference numbers printed as plain numbers after the clause's last word and before its punctuation,
+# as some Ukrainian journals' JATS gives them (no brackets, no superscript): "… every 40 seconds 3.",
+# "… population) 1, 2. The …", "… etc.) 9,10,11,12.", "… a headache 5, as well as …". One such number
+# alone is ambiguous ("in group 3."), so the document decides (`trailing_markers`).
+_TRAILING = re.compile(
+    rf"(?:(?<=[^\W\d_]{{3}})|(?<=[^\W\d_]\.)|(?<=[)%])) (?P<bare>{_BARE_SPEC})(?=[.,;:](?:\s|$))")
+TRAILING_GAP = 5  # a new number may skip this many less one: entries cited only in tables and figures
+TRAILING_MIN = 3  # distinct reference numbers the order must introduce, and a third of the list
+
+
+def _names_what_it_numbers(text: str, match: re.Match[str]) -> bool:
+    """True when the word before a trailing number names what the number is ("in group 3.",
+    "type 2,", "Table 1.", "Fig. 2.", "stages 3–4."): a numbering, not a citation. A plural before
+    one number names none ("prostaglandin levels 7.")."""
+    if _after_numbering_abbreviation(text, match):
+        return True
+    found = re.search(r"([^\W\d_]+)\W*$", text[max(0, match.start() - 40):match.start()])
+    word = found.group(1).lower() if found else ""
+    if word not in _NUMBERED_WORDS:
+        return False
+    plural = word.endswith("s") and (word[:-1] in _NUMBERED_WORDS or word[:-2] in _NUMBERED_WORDS)
+    return not plural or len(_expand_numbers(match.group("bare"))) > 1
+
+
+def _in_citation_order(numbers: list[int], seen: set[int], top: int, cited_later: set[int]) -> bool:
+    """True when the numbers a marker names not seen before each come after the highest seen so far
+    (Vancouver order: a list numbered by first citation), the first of all being 1; a number may skip
+    fewer than TRAILING_GAP numbers, none of them `cited_later`."""
+    for number in numbers:
+        if number in seen:
+            continue
+        if not top < number <= top + (TRAILING_GAP if top else 1) or cited_later.intersection(
+                range(top + 1, number)):
+            return False
+        top = number
+    return True
+
+
+class TrailingNumbering(str):
+    """The TRAILING style, with the spans of the document's trailing markers (`trailing_markers`)."""
+
+    spans: tuple[tuple[int, int], ...] = ()
+
+
+def trailing_markers(text: str, units: list[Unit], listed: frozenset[int]) -> tuple[tuple[int, int], ...]:
+    """The spans of the plain trailing numbers of the units that cite the numbered list `listed`:
+    taken in text order, those whose new numbers continue the order of first citation (1, 2, 3, …),
+    every number listed; none unless they introduce 1 to TRAILING_MIN and a third of the list.
+    Ordinary sentence-final numbers ("in group 3.", "aged 70.") follow no such order, nor do the
+    reference list's own lines (no units)."""
+    candidates = [m for unit in units for m in _TRAILING.finditer(text, max(0, unit.start - 1), unit.end)
+                  if all(n in listed for n in _expand_numbers(m.group("bare")))
+                  and not _names_what_it_numbers(text, m)]
+    named = [_expand_numbers(m.group("bare")) for m in candidates]
+    last_at = {n: at for at, numbers in enumerate(named) for n in numbers}
+    seen: set[int] = set()
+    top = 0
+    spans: list[tuple[int, int]] = []
+    for at, (match, numbers) in enumerate(zip(candidates, named, strict=True)):
+        cited_later = {n for n, last in last_at.items() if last > at} if top else set()
+        if not numbers or not _in_citation_order(numbers, seen, top, cited_later):
+            continue
+        seen.update(numbers)
+        top = max(top, *numbers)
+        spans.append(match.span("bare"))
+    if not seen.issuperset(range(1, TRAILING_MIN + 1)) or len(seen) < len(listed) / 3:
+        return ()
+    return tuple(spans)
+
+
+def _cites_by_other_numbers(text: str, units: list[Unit], index: RefIndex) -> bool:
+    """True when a unit has a parenthesised or superscript citation: the document numbers its
+    citations that way, and plain trailing numbers are counts."""
+    if _paren_citations(text, units, index):
+        return True
+    return any(_superscripts(text[unit.start:unit.end]) for unit in units)
 
 
 def _bare_markers(text: str, unit: Unit) -> list[re.Match[str]]:
@@ -345,6 +432,12 @@ def find_numeric(text: str, unit: Unit, index: RefIndex, numbering: str) -> list
         start, end = unit.start + match.start(), unit.start + match.end()
         found.append(EvidenceSpan(str(EvidenceKind.CITATION), start, end, text[start:end], unit.index,
                                   sorted({k for k in keys if k}), all(keys), priority=NUMERIC))
+    if isinstance(numbering, TrailingNumbering):
+        for start, end in numbering.spans:
+            if unit.start <= start < unit.end:
+                keys = sorted({index.numbers[n] for n in _expand_numbers(text[start:end])})
+                found.append(EvidenceSpan(str(EvidenceKind.CITATION), start, end, text[start:end], unit.index,
+                                          keys, True, priority=NUMERIC))
     if numbering == BARE:
         for match in _bare_markers(text, unit):
             numbers = _expand_numbers(match.group("bare"))
