@@ -1,14 +1,13 @@
 """The twelfth blind set (tests/data/eval-blind-12): its gold is what its hand-typed labels give.
 
 These tests check the set's own consistency only; they never import `ingest` or run the extractor on
-it, so the set stays blind until the lead's first run (see tests/data/eval-blind-12/README.md). The two
-helpers of tests/test_fresh_eval_sets.py (`load_make_expected`, `gold_is_what_labels_give`) are copied
-here, so the file also runs on its own outside the repository.
+it, so the set stays blind until the lead's first run (see tests/data/eval-blind-12/README.md). (Written
+outside the repository with copies of tests/test_fresh_eval_sets.py's helpers; in the repository it calls
+them, as the other sets' tests do.)
 """
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from collections import Counter
@@ -17,6 +16,7 @@ from types import ModuleType
 
 import bibtexparser
 import pytest
+import test_fresh_eval_sets
 
 ROOT = Path(__file__).resolve().parent.parent
 BLIND_12 = ROOT / "tests" / "data" / "eval-blind-12"
@@ -26,11 +26,7 @@ SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹"
 
 def load_make_expected() -> ModuleType:
     """eval-blind-12/make_expected.py as a module (its labels, kinds and checks)."""
-    path = BLIND_12 / "make_expected.py"
-    spec = importlib.util.spec_from_file_location("make_expected_eval_blind_12", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return test_fresh_eval_sets.load_make_expected(BLIND_12)
 
 
 def articles() -> list[Path]:
@@ -62,12 +58,7 @@ def fold(title: str) -> str:
 
 
 def test_blind_12_gold_is_exactly_what_its_labels_give() -> None:
-    module = load_make_expected()
-    module.check(module.LABELS)
-    data = json.loads((BLIND_12 / "expected.json").read_text(encoding="utf-8"))
-    assert data["about"] == module.ABOUT
-    assert data["documents"] == {name: [{"claim": c, "sources": k} for c, k in entries]
-                                 for name, entries in module.LABELS.items()}
+    test_fresh_eval_sets.gold_is_what_labels_give(BLIND_12)
 
 
 def test_blind_12_labels_every_text_and_the_set_is_big_enough() -> None:
