@@ -335,8 +335,10 @@ _ACCESS_NOTE = re.compile(
     r"(?:\b(?:Available (?:at|from|in)|Dispon[ií]vel em|Disponible (?:en|sur)|Accessed|Acesso em|"
     r"Retrieved from|Recuperado de|Consultad[oa] (?:el|en)|Fecha de consulta|Consulté le|Zugriff am|"
     r"Abgerufen am|Verfügbar unter)\b|\[\s*Consulta\b).*$", re.I | re.S)
+# The literals every match of _ACCESS_NOTE in ASCII text holds ("consult" covers "Consulta", "Consultado",
+# "Fecha de consulta" and "Consulté"; non-ASCII entries skip the gate).
 _ACCESS_WORDS = ("available ", "dispon", "accessed", "acesso em", "retrieved from", "recuperado de",
-                 "consulta", "consult", "zugriff am", "abgerufen am")
+                 "consult", "zugriff am", "abgerufen am")
 
 
 def _strip_identifiers(entry: str, fields: dict[str, str]) -> str:

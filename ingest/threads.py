@@ -10,6 +10,7 @@ Nesting follows indentation: a header indented deeper than the previous one repl
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ingest.blocks import (
@@ -84,27 +85,36 @@ def find_headers(lines: list[Line], first_line: int) -> list[CommentHeader]:
 
 def thread_spans(lines: list[Line], headers: list[CommentHeader]) -> tuple[list[CommentSpan], list[Line]]:
     """Bodies and thread places of the comments, plus the lines that belong to no comment."""
+    return _comment_tree(lines, headers, len(lines), _body_lines, _replies_to_indented)
+
+
+def _replies_to_indented(previous: CommentHeader, header: CommentHeader) -> bool:
+    """A header indented deeper than the one before it replies to it."""
+    return previous.indent < header.indent or _is_reply_at_same_indent(previous, header)
+
+
+def _comment_tree(lines: list[Line], headers: list[CommentHeader], end: int,
+                  body_of: Callable[[list[Line], CommentHeader], tuple[list[Line], list[Line]]],
+                  replies_to: Callable[[CommentHeader, CommentHeader], bool],
+                  ) -> tuple[list[CommentSpan], list[Line]]:
+    """Place each header's comment in the thread tree: under the nearest open comment it replies to
+    (``replies_to(open, header)``), numbered among its siblings from 1. ``body_of`` splits the lines
+    up to the next header into the comment's body and stray lines; a header with no body is stray."""
     comments: list[CommentSpan] = []
     stray: list[Line] = []
     stack: list[CommentSpan] = []
-    top_count = 0
     children: dict[tuple[int, ...], int] = {}
     for number, header in enumerate(headers):
-        stop = headers[number + 1].line_index if number + 1 < len(headers) else len(lines)
-        body, rest = _body_lines(lines[header.line_index + 1:stop], header)
+        stop = headers[number + 1].line_index if number + 1 < len(headers) else end
+        body, rest = body_of(lines[header.line_index + 1:stop], header)
         stray.extend(rest)
-        while stack and stack[-1].header.indent >= header.indent and not _is_reply_at_same_indent(
-                stack[-1].header, header):
+        while stack and not replies_to(stack[-1].header, header):
             stack.pop()
-        if stack:
-            parent = stack[-1].path
-            children[parent] = children.get(parent, 0) + 1
-            path = (*parent, children[parent])
-        else:
-            top_count += 1
-            parent, path = (), (top_count,)
-        start, end = (body[0].content_span()[0], body[-1].content_span()[1]) if body else (0, 0)
-        span = CommentSpan(header, start, end, path, parent)
+        parent = stack[-1].path if stack else ()
+        children[parent] = children.get(parent, 0) + 1
+        path = (*parent, children[parent])
+        start, stop_at = (body[0].content_span()[0], body[-1].content_span()[1]) if body else (0, 0)
+        span = CommentSpan(header, start, stop_at, path, parent)
         if body:
             comments.append(span)
         else:
@@ -290,34 +300,15 @@ def _heading(lines: list[Line], index: int, markdown: bool) -> tuple[int, str]:
 
 def _markdown_spans(lines: list[Line], headers: list[CommentHeader], end: int
                     ) -> tuple[list[CommentSpan], list[Line]]:
-    """Bodies and places of a Markdown thread's comments. A header quoted one level deeper than the
-    one before it, or indented deeper at its quote level, replies to it; "Name replies:" at the same
-    level replies to the comment before it."""
-    comments: list[CommentSpan] = []
-    stray: list[Line] = []
-    stack: list[CommentSpan] = []
-    children: dict[tuple[int, ...], int] = {}
-    for number, header in enumerate(headers):
-        stop = headers[number + 1].line_index if number + 1 < len(headers) else end
-        body, rest = _markdown_body(lines[header.line_index + 1:stop], header)
-        stray.extend(rest)
+    """Bodies and places of a Markdown thread's comments."""
+    return _comment_tree(lines, headers, end, _markdown_body, _replies_in_markdown)
 
-        def key(h: CommentHeader) -> tuple[int, int]:
-            return h.quote_depth, h.indent
-        while stack and key(stack[-1].header) >= key(header) and not (
-                header.reply and key(stack[-1].header) == key(header) and not stack[-1].header.reply):
-            stack.pop()
-        parent = stack[-1].path if stack else ()
-        children[parent] = children.get(parent, 0) + 1
-        path = (*parent, children[parent])
-        start, stop_at = (body[0].content_span()[0], body[-1].content_span()[1]) if body else (0, 0)
-        span = CommentSpan(header, start, stop_at, path, parent)
-        if body:
-            comments.append(span)
-        else:
-            stray.append(lines[header.line_index])
-        stack.append(span)
-    return comments, stray
+
+def _replies_in_markdown(previous: CommentHeader, header: CommentHeader) -> bool:
+    """A header quoted one level deeper than the one before it, or indented deeper at its quote
+    level, replies to it; "Name replies:" at the same level replies to the comment before it."""
+    before, now = (previous.quote_depth, previous.indent), (header.quote_depth, header.indent)
+    return before < now or (header.reply and before == now and not previous.reply)
 
 
 def _markdown_body(lines: list[Line], header: CommentHeader) -> tuple[list[Line], list[Line]]:
