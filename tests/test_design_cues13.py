@@ -44,7 +44,7 @@ def design_of(**props: str) -> str:
     ("An evolutionary review of human telomere biology", "narrative-review"),
     ("Unexplained infertility: an update and review of practice", "narrative-review"),
     ("Chronic fatigue syndrome/myalgic encephalomyelitis: an update.", "narrative-review"),
-    ("Update on the management of hypertension in pregnancy", "narrative-review"),
+    ("An update on the management of hypertension in pregnancy", "narrative-review"),
     ("Bench-to-bedside review: association of genetic variation with sepsis", "narrative-review"),
     ("Current concepts in the treatment of rotator cuff tears", "narrative-review"),
     # statements of expert bodies
@@ -85,6 +85,14 @@ def test_new_cues_name_the_design(title: str, design: str) -> None:
     ("The HuGENet HuGE Review Handbook, version 1.0", "dataset-software"),
     ("A guide to the integrated marine and coastal regionalisation of Australia, version 4.0",
      "dataset-software"),
+    # a resource's yearly report is no review
+    ("Update on activities at the Universal Protein Resource (UniProt) in 2013", "narrative-review"),
+    # a study of adherence to guidelines is none, however far back the adherence is named
+    ("A multifaceted intervention to improve health worker adherence to integrated management of childhood "
+     "illness guidelines in Benin", "guideline"),
+    # a case in a rhetorical question
+    ("Rapid diagnostic tests in children aged less than five years - a case of running before we can walk?",
+     "case-report"),
     # prevalence inside a title is not a prevalence study's head
     ("Contrasting antibody responses and the prevalence hypothesis", "cross-sectional"),
 ])
@@ -106,6 +114,14 @@ def test_a_case_of_a_disease_is_still_a_case_report() -> None:
 ])
 def test_venue_cues(venue: str, design: str) -> None:
     assert design_of(title="Molecular mimicry and auto-immunity", venue=venue) == design
+
+
+def test_a_systematic_review_in_a_review_journal_is_systematic() -> None:
+    found = classify({"entry_type": "article", "venue": "Obes Rev",
+                      "title": "Sleep duration and obesity: a systematic review and meta-analysis"})
+    assert found.design == "systematic-review" and found.reason.startswith("title: ")
+    assert design_of(title="Caloric restriction, body fat and ageing in experimental models",
+                     venue="Obes Rev") == "narrative-review"
 
 
 def _bmj_style(printed: str, source: str, kind: str = "journal") -> dict[str, str]:

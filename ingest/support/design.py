@@ -128,7 +128,7 @@ CUES: Cues = _compiled((
                          # new release ('The comparative toxicogenomics database: update 2017'),
                          # 'Current concepts'
                          r"(?:^|: )(?:bench-to-bedside|clinical|invited|mini-?|the year in) review\b|"
-                         r": an update\b|^(?:an )?update on\b|^current concepts\b|"
+                         r": an update\b|^an update on\b|^current concepts\b|"
                          r"(?:^|: |\. )(?:a |an )?(?:(?:brief|short|comprehensive|critical|systematic) )?"
                          r"survey (?:of|on)\b|"
                          r": (?:a |an )?(?:(?:brief|short|comprehensive|critical) )?(?:tutorial and )?"
@@ -238,11 +238,30 @@ def _quote(text: str, match: re.Match[str]) -> str:
 _CUE_SCANNER = CueScanner([pattern for _, pattern in CUES])
 
 
+# A title about guidelines further back than the cue's own look-behinds reach ('… to improve health worker
+# adherence to integrated management of childhood illness guidelines in Benin'), and a case in a rhetorical
+# question ('… a case of running before we can walk?', '… a case of the tail wagging the dog?').
+ABOUT_GUIDELINES = re.compile(r"\b(?:adherence|compliance|adherent|implementation|implementing|uptake) "
+                              r"(?:to|with|of)\b", re.IGNORECASE)
+A_CASE_OF = re.compile(r"cases? of\b", re.IGNORECASE)
+
+
+def _vetoed(design: str, text: str, match: re.Match[str]) -> bool:
+    """True when the words around a cue say it does not name this work's design."""
+    if design == D.GUIDELINE:
+        return bool(ABOUT_GUIDELINES.search(text, 0, match.start()))
+    if design == D.CASE_REPORT and A_CASE_OF.search(match.group(0)):
+        return "?" in re.split(r"[.!]\s", text[match.end():], maxsplit=1)[0]
+    return False
+
+
 def cue_design(text: str) -> tuple[str, re.Match[str]] | None:
     """The strongest design a cue phrase in `text` names, and the match."""
     may = _CUE_SCANNER.candidates(caseless(text))
     for design, pattern in CUES:
-        found = pattern.search(text) if pattern in may else None
+        if pattern not in may:
+            continue
+        found = next((m for m in pattern.finditer(text) if not _vetoed(design, text, m)), None)
         if found:
             return design, found
     return None
@@ -288,9 +307,15 @@ def _from_named_fields(fields: dict[str, Any]) -> Design | None:
     return None
 
 
-def _from_venue(venue: str) -> Design | None:
+def _from_venue(venue: str, title: str = "") -> Design | None:
+    """The design the journal's name says; a review journal's systematic review is told by its title
+    ('… : a systematic review and meta-analysis' in Obes Rev)."""
     for design, pattern in VENUES:
         if venue and pattern.search(venue.strip()):
+            if design == D.NARRATIVE_REVIEW:
+                found = _from_title(title)
+                if found and found.design == D.SYSTEMATIC_REVIEW:
+                    return found
             return Design(design, f"journal: '{venue.strip()}'")
     return None
 
@@ -376,7 +401,7 @@ def _record_design(props: dict[str, Any], records: list[dict[str, Any]] | None =
     venue, title = str(props.get("venue", "") or fields.get("journal", "")), str(props.get("title", ""))
     for source in (lambda: _from_entry(str(props.get("entry_type", "")), jats_types, venue, title),
                    lambda: _from_named_fields(fields),
-                   lambda: _from_venue(str(props.get("venue", "") or fields.get("journal", ""))),
+                   lambda: _from_venue(venue, title),
                    lambda: _from_title(title),
                    lambda: _from_printed_title(fields, title)):  # first that speaks wins
         found = source()
