@@ -100,6 +100,14 @@ def test_look_alikes_are_not_named(title: str, not_design: str) -> None:
     assert design_of(title=title) != not_design
 
 
+def test_counted_studies_of_a_design_are_that_design() -> None:
+    assert design_of(title="Oral contraceptives and colon cancer: results from two population-based "
+                           "case-control studies") == "case-control"
+    assert design_of(title="Coffee and mortality. Results from two independent cohort studies.") == "cohort"
+    assert design_of(title="Mediators and moderators of treatment effects in randomized clinical trials") \
+        != "rct"
+
+
 def test_a_case_of_a_disease_is_still_a_case_report() -> None:
     assert design_of(title="A case of Kikuchi disease in a child") == "case-report"
     assert design_of(title="A randomized controlled trial of exercise in heart failure") == "rct"

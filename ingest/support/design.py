@@ -69,6 +69,9 @@ _REVIEW_KINDS = (r"(?:brief|short|critical|narrative|comprehensive|historical|se
                  r"evidence-based|evolutionary|updated|concise|practical|integrative|conceptual|descriptive|contemporary|"
                  r"general|focused|mini-?)")
 
+# 'two population-based', 'three independent': a count of studies the work itself pools or reports.
+_COUNTED = r"\b(?:two|three|four|five|six|both|\d+) (?:[\w-]+ ){0,2}"
+
 CUES: Cues = _compiled((
     (D.SYSTEMATIC_REVIEW, r"\b(?:systematic(?:al(?:ly)?)? (?:literature )?reviews?|meta-?analys[ie]s|"
                           r"meta-?analytic|meta-?regression|network meta|umbrella review|scoping review|"
@@ -84,10 +87,14 @@ CUES: Cues = _compiled((
             r"(?:trial|study)(?!s)|randomi[sz]ed controlled(?! trials)|"
             r"placebo[- ]controlled (?:\w+ )?trial(?!s)|"
             r"double[- ]blind(?:ed)?,? (?:\w+ )?trial(?!s)|\bRCT\b|randomi[sz]ed to)"),
-    (D.CASE_CONTROL, r"\bcase[- –]control(?:led)?\b(?! studies)|\bcases and (?:[\d,.]+ )?controls\b"),
+    # plural designs name the studies a work is about ('… in prospective population-based cohort studies', a
+    # methods paper), unless counted: 'Results from two independent cohort studies' reports them
+    (D.CASE_CONTROL, r"\bcase[- –]control(?:led)?\b(?! studies)|\bcases and (?:[\d,.]+ )?controls\b|"
+                     rf"{_COUNTED}case[- –]control studies\b"),
     (D.COHORT, r"\b(?:(?:prospective|retrospective|longitudinal|birth|population[- ]based|community[- ]based|"
                r"observational|historical|matched|national|nationwide|occupational) cohorts?\b(?! studies)|"
                r"cohort study|"
+               rf"{_COUNTED}cohort studies|"
                r"prospective (?:observational |population[- ]based |longitudinal )?study|"
                # 'A qualitative longitudinal study' is qualitative
                r"(?<!qualitative )longitudinal (?:population[- ]based |cohort |observational )?(?:study|"
