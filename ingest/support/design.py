@@ -2,9 +2,11 @@
 
 Order of evidence, first that speaks wins: the record's metadata (BibTeX entry type, a JATS
 `publication-type`, PubMed publication types / `keywords` / `note` / `type`, the journal), then cue
-phrases in its title, then, for a work that is itself an article of the corpus, its abstract and
-methods. Nothing found is `unknown` with reason '' — never a guess shown as fact: only phrases that
-name a design count ("a randomized controlled trial", "prospective cohort", "meta-analysis of").
+phrases in its title (or, when a mixed-citation tagged only its journal, which the reader then gives as
+the title, in the reference as printed before that journal), then, for a work that is itself an
+article of the corpus, its abstract and methods. Nothing found is `unknown` with reason '' — never a
+guess shown as fact: only phrases that name a design count ("a randomized controlled trial",
+"prospective cohort", "meta-analysis of").
 """
 
 from __future__ import annotations
@@ -62,9 +64,19 @@ def _compiled(table: tuple[tuple[str, str], ...]) -> Cues:
     return tuple((design, re.compile(pattern, re.IGNORECASE)) for design, pattern in table)
 
 
+# Words that say what kind of review a title announces ('A short review on …', 'An evidence-based review').
+_REVIEW_KINDS = (r"(?:brief|short|critical|narrative|comprehensive|historical|selective|literature|"
+                 r"evidence-based|evolutionary|updated|concise|practical|integrative|conceptual|descriptive|contemporary|"
+                 r"general|focused|mini-?)")
+
+# 'two population-based', 'three independent': a count of studies the work itself pools or reports.
+_COUNTED = r"\b(?:two|three|four|five|six|both|\d+) (?:[\w-]+ ){0,2}"
+
 CUES: Cues = _compiled((
     (D.SYSTEMATIC_REVIEW, r"\b(?:systematic(?:al(?:ly)?)? (?:literature )?reviews?|meta-?analys[ie]s|"
-                          r"meta-?analytic|network meta|umbrella review|pooled analysis of (?:\d+ |"
+                          r"meta-?analytic|meta-?regression|network meta|umbrella review|scoping review|"
+                          r"systematic overview|"
+                          r"individual (?:participant|patient)[- ]data|pooled analysis of (?:\d+ |"
                           r"randomi[sz]ed)|"
                           r"cochrane review)\b"),
     (D.RCT, r"\b(?:randomi[sz]ed,? (?:(?:double|single|triple)[- ]blind(?:ed)?,? |placebo[- ]controlled,? |"
@@ -72,14 +84,21 @@ CUES: Cues = _compiled((
             r"re),? |"
             r"open[- ]label,? |phase (?:i{1,3}|[1-4]),? |non-?inferiority,? |pragmatic,? |"
             r"parallel[- ]group,? )*"
-            r"(?:trials?|study)|randomi[sz]ed controlled|placebo[- ]controlled (?:\w+ )?trial|"
-            r"double[- ]blind(?:ed)?,? (?:\w+ )?trial|\bRCTs?\b)"),
-    (D.CASE_CONTROL, r"\bcase[- –]control(?:led)?\b"),
+            r"(?:trial|study)(?!s)|randomi[sz]ed controlled(?! trials)|"
+            r"placebo[- ]controlled (?:\w+ )?trial(?!s)|"
+            r"double[- ]blind(?:ed)?,? (?:\w+ )?trial(?!s)|\bRCT\b|randomi[sz]ed to)"),
+    # plural designs name the studies a work is about ('… in prospective population-based cohort studies', a
+    # methods paper), unless counted: 'Results from two independent cohort studies' reports them
+    (D.CASE_CONTROL, r"\bcase[- –]control(?:led)?\b(?! studies)|\bcases and (?:[\d,.]+ )?controls\b|"
+                     rf"{_COUNTED}case[- –]control studies\b"),
     (D.COHORT, r"\b(?:(?:prospective|retrospective|longitudinal|birth|population[- ]based|community[- ]based|"
-               r"observational|historical|matched|national|nationwide|occupational) cohorts?|"
-               r"cohort stud(?:y|ies)|"
-               r"prospective (?:observational |population[- ]based |longitudinal )?stud(?:y|ies)|"
-               r"longitudinal (?:population[- ]based |cohort |observational )?stud(?:y|ies)|"
+               r"observational|historical|matched|national|nationwide|occupational) cohorts?\b(?! studies)|"
+               r"cohort study|"
+               rf"{_COUNTED}cohort studies|"
+               r"prospective (?:observational |population[- ]based |longitudinal )?study|"
+               # 'A qualitative longitudinal study' is qualitative
+               r"(?<!qualitative )longitudinal (?:population[- ]based |cohort |observational )?(?:study|"
+               r"investigation)|"
                r"\d+[- ]year follow[- ]up|cohort (?:data|analysis|analyses|profile)|"
                r"prospective investigation)\b"),
     # a survey of people is cross-sectional; 'A survey of model compression …', 'Deep reinforcement
@@ -87,33 +106,44 @@ CUES: Cues = _compiled((
     (D.CROSS_SECTIONAL, r"\b(?:cross[- ]sectional|(?:national|nationwide|population[- ]based|online|"
                         r"web[- ]based|questionnaire|telephone|household|postal|mail|community[- ]based|"
                         r"school[- ]based|"
-                        r"sero(?:epidemiological|logical)?|health|omnibus) survey\b|prevalence survey|"
+                        r"sero(?:epidemiological|logical)?|epidemiologic(?:al)?|health|omnibus) survey\b|"
+                        r"prevalence (?:survey|study)|"
+                        r"(?:^|: )(?:the )?prevalence (?:and [\w-]+ (?:[\w-]+ )?)?of\b|"
                         r"\ba survey (?:of|among|amongst|in) (?:[\w-]+ ){0,3}(?:adults|patients|"
                         r"people|persons|individuals|residents|households|women|men|children|adolescents|students|parents|"
                         r"physicians|doctors|nurses|clinicians|practitioners|veterinarians|pharmacists|dentists|"
                         r"workers|farmers|users|consumers|citizens|respondents|members|staff|employees|population|"
                         r"public|schools|hospitals|practices|clinics)\b)"),
+    # 'a case of the tail wagging the dog?' (an idiom, not a patient)
     (D.CASE_REPORT, r"\b(?:case reports?|case series|(?:a|an|one|two|three|\d+) (?:unusual |rare |novel )?"
-                    r"cases? of|report of (?:a|an|one|two|three|four|\d+) (?:\w+ )?cases?|we (?:report|"
+                    r"cases? of(?! the\b)|report of (?:a|an|one|two|three|four|\d+) (?:\w+ )?cases?|"
+                    r"we (?:report|"
                     r"describe|present) "
                     r"(?:a|an|the|two|three) (?:\w+ ){0,3}(?:cases?|patients?))\b"),
-    (D.QUALITATIVE, r"\b(?:qualitative (?:study|analysis|research|inquiry|investigation|interview|evaluation|"
+    # 'rigour in qualitative research' names a field, 'a qualitative (research) study' a design
+    (D.QUALITATIVE, r"\b(?:qualitative (?:research |longitudinal |descriptive |exploratory )?"
+                    r"(?:study|analysis|inquiry|investigation|interview|evaluation|"
                     r"exploration|approach|content)|focus groups?|semi-?structured interviews?|"
                     r"thematic analysis|"
                     r"grounded theory|phenomenological|ethnograph(?:y|ic)|"
                     r"interpretative phenomenological)\b"),
-    (D.NARRATIVE_REVIEW, r"(?:^|: )(?:a |an )?(?:(?:brief|short|critical|narrative|comprehensive|historical|"
-                         r"selective|literature) )*(?:review|overview)\b|\b(?:a|an) (?:(?:brief|short|"
-                         r"critical|"
-                         r"narrative|comprehensive|historical|selective|literature) )*review of\b|"
+    (D.NARRATIVE_REVIEW, rf"(?:^|: )(?:a |an )?(?:{_REVIEW_KINDS} )*(?:review|overview)\b|"
+                         rf"\b(?:a|an) (?:{_REVIEW_KINDS} )*review of\b|"
                          r"\breview of the literature\b|\bliterature review\b|\bnarrative review\b|"
+                         # review article types ('Bench-to-bedside review: …', BMJ 'Clinical review'),
+                         # updates ('Chronic fatigue syndrome: an update', 'Update on …'), not a database's
+                         # new release ('The comparative toxicogenomics database: update 2017'),
+                         # 'Current concepts'
+                         r"(?:^|: )(?:bench-to-bedside|clinical|invited|mini-?|the year in) review\b|"
+                         r": an update\b|^an update on\b|^current concepts\b|"
                          r"(?:^|: |\. )(?:a |an )?(?:(?:brief|short|comprehensive|critical|systematic) )?"
                          r"survey (?:of|on)\b|"
                          r": (?:a |an )?(?:(?:brief|short|comprehensive|critical) )?(?:tutorial and )?"
                          r"survey\b"),
     # 'Welcoming new guidelines for AI clinical research', 'Adherence to guidelines …' are about a guideline
     (D.GUIDELINE, r"(?<!ing )(?<!ing new )(?<!ing the )(?<!adherence to )(?<!compliance with )(?<!ing to )"
-                  r"\b(?:guidelines?|consensus (?:statement|report|conference|recommendations?)|position "
+                  r"\b(?:guidelines?|consensus (?:statement|report|conference|recommendations?)|"
+                  r"(?:joint|scientific|policy) (?:interim )?statement|position "
                   r"(?:statement|paper|stand)|practice parameters?|recommendations (?:of|from|for) the)\b"),
     (D.ANIMAL_IN_VITRO, r"\b(?:in vitro|in (?:transgenic |knockout |adult |aged |young |male |female |"
                         r"wild[- ]type )?"
@@ -131,7 +161,8 @@ CUES: Cues = _compiled((
                    r"critics?)))|"
                    r"author'?s? reply|"
                    r"correspondence|viewpoint|perspective|opinion|erratum|correction|retraction)\b|"
-                   r"\b(?:letter to the editor|commentary on|a commentary|an editorial|reply to)\b|"
+                   r"\b(?:letter to the editor|commentary on|a commentary|an editorial|reply to|"
+                   r"(?:communications?|matters) arising)\b|"
                    r"(?::\s*(?:a )?response to|\bresponse to\s*[\"“‘'])"),
     (D.DATASET_SOFTWARE, r"\b(?:software(?: tools?| package| suite| for)?|(?:r|python|matlab|java|perl|"
                          r"open[- ]source) "
@@ -139,6 +170,7 @@ CUES: Cues = _compiled((
                          r"workbench|(?:a|an) (?:\w+ ){0,2}web ?server|data ?bases?(?! search)|databank|"
                          r"a language and "
                          r"environment|\(version [\d.]+\))\b|^data from:|"
+                         r"^[\w.+-]+(?: [\w.+-]+){0,4} version \d+(?:\.\d+)*(?::|$)|"
                          r"\b(?:deep|machine) learning librar(?:y|ies)\b|"
                          # a deposit in a data repository ('… driving task. Figshare', 'UCI ML repository')
                          r"\b(?:figshare|zenodo|dryad|dataverse|openneuro|physionet|ml repository)\b|"
@@ -155,6 +187,8 @@ VENUES: Cues = _compiled((
     (D.SYSTEMATIC_REVIEW, r"\bcochrane database of systematic reviews\b|^cochrane database syst rev\b|"
                           r"\bsystematic reviews\b|^syst rev\b"),
     (D.CASE_REPORT, r"\bcase rep(?:orts?)?\b"),
+    # a thesis typed as a journal article ('Thesis (M.A. in Integrative Biology)')
+    (D.BOOK, r"^(?:(?:ph\.? ?d\.?|doctoral|master'?s) )?(?:thesis|dissertation)\b"),
     # journals of databases and data descriptors ('Database', 'Sci Data'; fresh6)
     (D.DATASET_SOFTWARE, r"^(?:database(?: \(oxford\))?|sci(?:entific)?\.? data)\.?$"),
     (D.NARRATIVE_REVIEW, r"^(?!phys(?:ical)?\.? rev)(?:.*\breviews\b(?! of scientific)|(?:crit(?:ical)?|"
@@ -169,7 +203,12 @@ VENUES: Cues = _compiled((
                          r"chem(?:ical)?\.? "
                          r"rev(?:iews)?$|pharmacol(?:ogical)?\.? rev(?:iews)?$|"
                          r"(?:clin(?:ical)?\.? )?microbiol(?:ogy)?\.? "
-                         r"(?:and molecular biology )?rev(?:iews)?$)"),
+                         r"(?:and molecular biology )?rev(?:iews)?$)|"
+                         # NLM abbreviations of journals titled '… Reviews' ('Obesity Reviews' is 'Obes Rev'),
+                         # not of research journals titled '… Review' ('Am Sociol Rev', 'Psychol Rev')
+                         r"\b(?:obes|clin|nutr|epidemiol|med res|cancer treat|sleep med|neurosci biobehav|"
+                         r"ageing res|autoimmun|blood|cytokine growth factor|drug metab|endocr|pharmacol|"
+                         r"physiol) rev\b"),
 ))
 # Metadata fields read for designs the record names (PubMed publication types, keywords, notes).
 NAMED_FIELDS = ("pubtype", "publication_type_pubmed", "publicationtype", "type", "keywords", "note", "annote")
@@ -206,11 +245,30 @@ def _quote(text: str, match: re.Match[str]) -> str:
 _CUE_SCANNER = CueScanner([pattern for _, pattern in CUES])
 
 
+# A title about guidelines further back than the cue's own look-behinds reach ('… to improve health worker
+# adherence to integrated management of childhood illness guidelines in Benin'), and a case in a rhetorical
+# question ('… a case of running before we can walk?', '… a case of the tail wagging the dog?').
+ABOUT_GUIDELINES = re.compile(r"\b(?:adherence|compliance|adherent|implementation|implementing|uptake) "
+                              r"(?:to|with|of)\b", re.IGNORECASE)
+A_CASE_OF = re.compile(r"cases? of\b", re.IGNORECASE)
+
+
+def _vetoed(design: str, text: str, match: re.Match[str]) -> bool:
+    """True when the words around a cue say it does not name this work's design."""
+    if design == D.GUIDELINE:
+        return bool(ABOUT_GUIDELINES.search(text, 0, match.start()))
+    if design == D.CASE_REPORT and A_CASE_OF.search(match.group(0)):
+        return "?" in re.split(r"[.!]\s", text[match.end():], maxsplit=1)[0]
+    return False
+
+
 def cue_design(text: str) -> tuple[str, re.Match[str]] | None:
     """The strongest design a cue phrase in `text` names, and the match."""
     may = _CUE_SCANNER.candidates(caseless(text))
     for design, pattern in CUES:
-        found = pattern.search(text) if pattern in may else None
+        if pattern not in may:
+            continue
+        found = next((m for m in pattern.finditer(text) if not _vetoed(design, text, m)), None)
         if found:
             return design, found
     return None
@@ -256,9 +314,15 @@ def _from_named_fields(fields: dict[str, Any]) -> Design | None:
     return None
 
 
-def _from_venue(venue: str) -> Design | None:
+def _from_venue(venue: str, title: str = "") -> Design | None:
+    """The design the journal's name says; a review journal's systematic review is told by its title
+    ('… : a systematic review and meta-analysis' in Obes Rev)."""
     for design, pattern in VENUES:
         if venue and pattern.search(venue.strip()):
+            if design == D.NARRATIVE_REVIEW:
+                found = _from_title(title)
+                if found and found.design == D.SYSTEMATIC_REVIEW:
+                    return found
             return Design(design, f"journal: '{venue.strip()}'")
     return None
 
@@ -267,6 +331,30 @@ def _from_title(title: str) -> Design | None:
     found = cue_design(title or "")
     if found:
         return Design(found[0], f"title: '{_quote(title, found[1])}'")
+    return None
+
+
+# Publication types of an article in a journal, whose <source> is the journal, not the work's title.
+ARTICLE_TYPES = frozenset({"journal", "other", ""})
+
+
+def title_before_source(fields: dict[str, Any], title: str) -> str:
+    """The printed reference up to its journal when the record's title is that journal: a mixed-citation
+    that tags only the <source> ("Zurovac D, … in Zambia: cross sectional study. <source>BMJ</source>")
+    leaves the article's title untagged and the journal as the title. '' otherwise."""
+    printed = str(fields.get("printed", ""))
+    kind = str(fields.get("publication_type", "")).lower()
+    if not printed or not title or fields.get("journal") or kind not in ARTICLE_TYPES:
+        return ""
+    at = printed.find(title, 1)
+    return printed[:at].strip() if at > 0 else ""
+
+
+def _from_printed_title(fields: dict[str, Any], title: str) -> Design | None:
+    text = title_before_source(fields, title)
+    found = cue_design(text) if text else None
+    if found:
+        return Design(found[0], f"reference as printed: '{_quote(text, found[1])}'")
     return None
 
 
@@ -320,8 +408,9 @@ def _record_design(props: dict[str, Any], records: list[dict[str, Any]] | None =
     venue, title = str(props.get("venue", "") or fields.get("journal", "")), str(props.get("title", ""))
     for source in (lambda: _from_entry(str(props.get("entry_type", "")), jats_types, venue, title),
                    lambda: _from_named_fields(fields),
-                   lambda: _from_venue(str(props.get("venue", "") or fields.get("journal", ""))),
-                   lambda: _from_title(str(props.get("title", "")))):  # first that speaks wins
+                   lambda: _from_venue(venue, title),
+                   lambda: _from_title(title),
+                   lambda: _from_printed_title(fields, title)):  # first that speaks wins
         found = source()
         if found:
             return found
