@@ -119,3 +119,16 @@ def test_numbers_and_references_therein():
     assert marker == "[9–11,34,37–39 (and references therein)]"
     assert sorted(keys) == sorted(f"ref-{n}" for n in (9, 10, 11, 34, 37, 38, 39))
     assert _numbered("See [4 and references therein].")[1:] == [("[4 and references therein]", ["ref-4"])]
+
+
+GROUP_BIB = """@book{B5,
+  author = {{EMPRESA BRASILEIRA DE PESQUISA AGROPECUÁRIA (EMBRAPA)}},
+  year = {2012},
+  title = {Produção de briquetes},
+}
+"""
+
+
+def test_a_group_is_cited_by_the_abbreviation_its_entry_prints():
+    text = "# Um artigo\n\nA equação é usada (EMBRAPA, 2012). Segundo Embrapa (2012), sim.\n"
+    assert _evidence(text, GROUP_BIB) == [("(EMBRAPA, 2012)", ["B5"]), ("Embrapa (2012)", ["B5"])]

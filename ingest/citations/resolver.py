@@ -108,6 +108,23 @@ def group_acronyms(index: RefIndex) -> dict[str, list[int]]:
     return index.derived("group_acronyms", build)
 
 
+_PRINTED_ABBREVIATION = re.compile(r"\(([^\W\d_][\w&\-]{1,11})\)\s*$")
+
+
+def group_abbreviations(index: RefIndex) -> dict[str, list[int]]:
+    """The abbreviation a group first author prints after its name, upper-cased -> positions of its
+    references: 'EMPRESA BRASILEIRA DE PESQUISA AGROPECUÁRIA (EMBRAPA)' -> 'EMBRAPA' (cited
+    "(EMBRAPA, 2012)" and "Embrapa (2012)")."""
+    def build() -> dict[str, list[int]]:
+        found: dict[str, list[int]] = {}
+        for position, ref in enumerate(index.references):
+            printed = _PRINTED_ABBREVIATION.search(ref.authors[0].family) if ref.authors else None
+            if printed and not ref.authors[0].given and len(ref.authors[0].family.split()) > 2:
+                found.setdefault(printed.group(1).upper(), []).append(position)
+        return found
+    return index.derived("group_abbreviations", build)
+
+
 NEAR_SPELLING_MIN = 6  # letters a family name needs before a misspelling of it is read as it
 
 
@@ -171,6 +188,8 @@ def _resolve_author_year(index: RefIndex, families: list[str], etal: bool, year:
         led = [p for p in led if whole in index.author_forms(p)[0]]
     if not led and _ACRONYM.fullmatch(first):  # "(WHO, 2016)": the World Health Organization's
         led = group_acronyms(index).get(first, [])
+    if not led and " " not in first:
+        led = group_abbreviations(index).get(first.upper(), [])
     original = _ORIGINAL_YEARS.search(year)  # "2011 [1954-1961]": the edition of 2011 of that work
     year, originals = (year[:original.start()], set(re.findall(r"\d{4}", original.group(0)))) if original \
         else (year, set())
