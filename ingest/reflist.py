@@ -90,7 +90,8 @@ YEAR = r"(?:1[5-9]\d\d|20[0-4]\d)"
 # a season's year ("Kuroda, Shige-Yuki. 1975/76.") and a corpus still running ("Davies, Mark. 2006-.")
 # are read as the year they began
 _SEASON = r"(?:/\d\d(?![\d/])|[-–](?=[.,:]))"
-LEADING_YEAR = re.compile(rf"^\s*[.,]?\s*(?:\(\s*(?P<y1>{YEAR}[a-z]?|n\.\s?d\.|in press)\s*\)"
+_NOT_YET = r"n\.\s?d\.|in press|no prelo|en prensa|sous presse|im Druck"
+LEADING_YEAR = re.compile(rf"^\s*[.,]?\s*(?:\(\s*(?P<y1>{YEAR}[a-z]?|{_NOT_YET})\s*\)"
                           rf"|(?P<y2>{YEAR}[a-z]?){_SEASON}?)\s*[.,:]?\s*", re.I)
 ANY_YEAR = re.compile(rf"(?<![\d/.])({YEAR})([a-z])?(?!\d)(?!/(?!\d\d(?![\d/])))")
 DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)", re.I)
@@ -509,22 +510,32 @@ _IN_A_SPAN_OF_YEARS = re.compile(rf"\s?[–—-]\s?{YEAR}\b")
 _ENDS_A_SPAN_OF_YEARS = re.compile(rf"\b{YEAR}\s?[–—-]\s?$")
 
 
+# "Formas de tempo e de cronotopo no romance [1975]. In: … São Paulo, 1988.": a year (or span) alone in
+# square brackets is the work's original date, cited after the edition's ("BAKHTIN, 1988 [1975]"), not
+# the publication year
+ORIGINAL_DATE = re.compile(rf"\[\s*{YEAR}(?:\s?[–—-]\s?{YEAR})?\s*\]")
+_YEAR_PAIR = re.compile(rf"(?<![\d/.])({YEAR})/{YEAR}(?![\d/])")
+
+
 def _late_year(text: str) -> str:
     """The publication year printed after the title (Vancouver, Nature, ABNT)."""
     pages = [m.span("pages") for m in PAGES_ONLY.finditer(text)]  # "p. 1519-1536, 2009"
+    pages += [m.span() for m in ORIGINAL_DATE.finditer(text)]
     years = [m for m in ANY_YEAR.finditer(text) if not any(s <= m.start() < e for s, e in pages)]
     alone = [m for m in years if not _IN_A_SPAN_OF_YEARS.match(text, m.end())
              and not _ENDS_A_SPAN_OF_YEARS.search(text, 0, m.start())]
     years = alone or years
-    if not years:
-        return ""
+    if not years:  # "São Paulo: Martins Fontes, 2011/1979.": the edition's year, then the original's
+        paired = _YEAR_PAIR.search(text)
+        return paired.group(1) if paired else ""
     parenthesised = [m for m in years if text[max(0, m.start() - 1):m.start()] == "("]
     chosen = (parenthesised or years)[-1 if parenthesised else 0]
     return chosen.group(1) + (chosen.group(2) or "")
 
 
 def _normal_year(year: str) -> str:
-    return "" if year.lower().replace(" ", "") in ("n.d.", "inpress") else year
+    return "" if year.lower().replace(" ", "") in ("n.d.", "inpress", "noprelo", "enprensa", "souspresse",
+                                                   "imdruck") else year
 
 
 def _entry_type(fields: dict[str, str], rest: str) -> str:

@@ -7,7 +7,7 @@ from urllib.parse import unquote
 
 from graph.schema import normalise_doi
 from ingest.citations.index import RefIndex, _years_of, family_forms
-from ingest.citations.text import STOPWORDS, fold, words_of
+from ingest.citations.text import ORIGINAL_YEARS, STOPWORDS, fold, words_of
 from ingest.model import Reference
 
 
@@ -108,6 +108,23 @@ def group_acronyms(index: RefIndex) -> dict[str, list[int]]:
     return index.derived("group_acronyms", build)
 
 
+_PRINTED_ABBREVIATION = re.compile(r"\(([^\W\d_][\w&\-]{1,11})\)\s*$")
+
+
+def group_abbreviations(index: RefIndex) -> dict[str, list[int]]:
+    """The abbreviation a group first author prints after its name, upper-cased -> positions of its
+    references: 'EMPRESA BRASILEIRA DE PESQUISA AGROPECUÁRIA (EMBRAPA)' -> 'EMBRAPA' (cited
+    "(EMBRAPA, 2012)" and "Embrapa (2012)")."""
+    def build() -> dict[str, list[int]]:
+        found: dict[str, list[int]] = {}
+        for position, ref in enumerate(index.references):
+            printed = _PRINTED_ABBREVIATION.search(ref.authors[0].family) if ref.authors else None
+            if printed and not ref.authors[0].given and len(ref.authors[0].family.split()) > 2:
+                found.setdefault(printed.group(1).upper(), []).append(position)
+        return found
+    return index.derived("group_abbreviations", build)
+
+
 NEAR_SPELLING_MIN = 6  # letters a family name needs before a misspelling of it is read as it
 
 
@@ -171,6 +188,11 @@ def _resolve_author_year(index: RefIndex, families: list[str], etal: bool, year:
         led = [p for p in led if whole in index.author_forms(p)[0]]
     if not led and _ACRONYM.fullmatch(first):  # "(WHO, 2016)": the World Health Organization's
         led = group_acronyms(index).get(first, [])
+    if not led and " " not in first:
+        led = group_abbreviations(index).get(first.upper(), [])
+    original = _ORIGINAL_YEARS.search(year)  # "2011 [1954-1961]": the edition of 2011 of that work
+    year, originals = (year[:original.start()], set(re.findall(r"\d{4}", original.group(0)))) if original \
+        else (year, set())
     years = set(re.findall(r"\d{4}", year))
     if not led:
         led = near_spellings(index, first, years) or titled(index, first)
@@ -225,6 +247,10 @@ def _resolve_author_year(index: RefIndex, families: list[str], etal: bool, year:
         dated = [r for r in candidates if len(_years_of(r) & years) == best]
         if len(dated) < len(candidates):
             candidates, told_by = dated, told_by + [f"the years {year}"]
+    if len(candidates) > 1 and originals:
+        dated = [r for r in candidates if originals <= original_years(r)]
+        if dated and len(dated) < len(candidates):
+            candidates, told_by = dated, told_by + [f"the original date {original.group(0).strip()}"]
     if len(candidates) > 1:  # the one the page's own printed list holds ("Sources:" under a post)
         own = [r for r in candidates if r.listed or r.origin in _PRINTED_ORIGINS]
         if own and len(own) < len(candidates):
@@ -239,6 +265,21 @@ def _resolve_author_year(index: RefIndex, families: list[str], etal: bool, year:
     narrowed = f" after {' and '.join(told_by)}" if told_by else ""
     return None, (f"ambiguous: {len(candidates)} works by {first} of {year} fit{narrowed} and nothing "
                   f"tells them apart ({same}, no a/b suffix): {', '.join(sorted(r.key for r in candidates))}")
+
+
+_ORIGINAL_YEARS = re.compile(ORIGINAL_YEARS)
+
+
+def original_years(ref: Reference) -> set[str]:
+    """The years of a work's first publication its entry names: an origyear field, a year or span in
+    square brackets in its title or printed entry ("O discurso no romance [1934-1935]"), the second of
+    "2011/1979"."""
+    years = {ref.fields[f][:4] for f in ("origyear", "origdate") if ref.fields.get(f)}
+    for text in (ref.title, ref.fields.get("printed", "")):
+        for bracket in re.finditer(r"\[\s*((?:1[5-9]|20)\d\d)(?:\s?[-–]\s?((?:1[5-9]|20)\d\d))?\s*\]", text):
+            years |= {y for y in bracket.groups() if y}
+        years |= set(re.findall(r"(?<![\d/])(?:1[5-9]|20)\d\d/((?:1[5-9]|20)\d\d)(?![\d/])", text))
+    return years
 
 
 def apa_title_order(ref: Reference) -> str:

@@ -28,11 +28,17 @@ STOPWORDS = frozenset("""
 """.split())
 
 _ONE_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
-# Words printed where a work has no year yet, or none at all ("(Miller, in press)", "(Patel, n.d.)").
-NO_YEAR = r"n\.\s?d\.|s\.\s?d\.|in press|forthcoming|in review|submitted"
+# Words printed where a work has no year yet, or none at all ("(Miller, in press)", "(Patel, n.d.)"), also
+# in Portuguese, Spanish, French and German ("(Pletsch, no prelo)", "(Ruiz, en prensa)").
+NO_YEAR = (r"n\.\s?d\.|s\.\s?d\.|in press|forthcoming|in review|submitted"
+           r"|no prelo|en prensa|sous presse|im Druck")
 # "1992", "2001a", "1895/1955" and "1885/1887/1889" (one work, its editions), a run glued together by a
 # copy-paste ("193019311933/1949"), or a word for no year.
-YEAR = rf"{_ONE_YEAR}+[a-z]?(?:/{_ONE_YEAR}[a-z]?)*(?:/\d\d(?![\d/]))?|{NO_YEAR}"  # and "1975/76"
+# The edition's year may carry the original's in square brackets, as ABNT prints translated classics:
+# "(BAKHTIN, 1988 [1975], 2011 [1954-1961])".
+ORIGINAL_YEARS = rf"\s?\[{_ONE_YEAR}(?:\s?[-–]\s?{_ONE_YEAR})?\]"
+YEAR = (rf"{_ONE_YEAR}+[a-z]?(?:/{_ONE_YEAR}[a-z]?)*(?:/\d\d(?![\d/]))?(?:{ORIGINAL_YEARS})?"  # and "1975/76"
+        rf"|{NO_YEAR}")
 # A list of one author's works: "2012, 2013", "2004a, b", "2004a,b" (a bare letter repeats the year before).
 YEAR_LIST = rf"(?:{YEAR})(?:\s*,\s*(?:{YEAR}|[a-z](?![\w.])))*"
 

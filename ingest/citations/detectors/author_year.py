@@ -95,9 +95,9 @@ _PART_SUFFIX = re.compile(r",?\s+(?:for (?:a |an |the |more |further )?(?:\w+\s+
 # "(Janet, 1889, as cited in Herman, 1992)": the secondary source is what the writer read.
 _CITED_IN = re.compile(r",?\s*\bas (?:cited|quoted|reported) (?:in|by)\s+", re.IGNORECASE)
 # After the year: "p. 45", "pp. 3-9", "chap. 2", a bare page ("(Hjørland 2002b, 257)") or Harvard's
-# "(Smith, 2010: 45)".
+# "(Smith, 2010: 45)"; ABNT's "s/p" (no page: "(ACOSTA-PEREIRA, 2016, s/p)").
 # Glossa's "(2016: §3)" and "(Stolz et al. 2014: 109, 119, 145–147)" too.
-_LOCATOR = (r"(?:\s*,\s*(?:(?:pp?\.|chap\.|ch\.|para\.|p\b|section|sec\.)\s*[\w\s\-–,]*"
+_LOCATOR = (r"(?:\s*,\s*(?:(?:pp?\.|chap\.|ch\.|para\.|p\b|section|sec\.)\s*[\w\s\-–,]*|s/p\b|s\.\s?p\."
             r"|\d{1,3}(?:\s*[-–]\s*\d{1,4})?)|\s*:\s*§?\s*\d{1,4}(?:\s*[-–]\s*\d{1,4})?"
             r"(?:\s*,\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?(?!\d))*)?")
 _AUTHOR_YEAR_PART = re.compile(
@@ -136,7 +136,14 @@ def _wide_reading(match: re.Match[str] | None, index: RefIndex,
 # still running, "Davies (2006-)", is cited by the year it began
 # A remark after the year naming the work for later: "Chen et al. (2019, hereafter C19)", "(2016;
 # henceforth EG16)", "(Houk & Swift 1999, hereafter the ‘Houk catalogue’)".
-_REMARK = r"\s*[,;]\s*(?:hereafter|henceforth|hereinafter)\b[^;]*"
+# Also whose emphasis a quotation shows: "Volóchinov (2013, p.138, nota 5; grifos no original)", "(2001,
+# p. 4; emphasis added)", "(2015, p. 9, énfasis en el original)".
+_EMPHASIS = (r"(?:grifos?|destaques?|ênfases?|negritos?|itálicos?)\s+"
+             r"(?:no original|nossos?|meus?|d[oa]s?\s+autor(?:es|as?)?)"
+             r"|(?:emphasis|italics)\s+(?:in (?:the )?original|added|mine|ours)"
+             r"|(?:my|our) (?:emphasis|italics)"
+             r"|(?:énfasis|cursivas?|destacado)\s+(?:en el original|añadid[oa]s?|nuestr[oa]s?|mí[oa]s?)")
+_REMARK = rf"\s*[,;]\s*(?:(?:hereafter|henceforth|hereinafter)\b[^;]*|(?:{_EMPHASIS})\s*)"
 # (after a year only: "(Swift hereafter, Gehrels et al. 2004)" names the satellite before its citation)
 _YEAR_REMARK = re.compile(rf"(?:(?<=\d)|(?<=\d[a-z])){_REMARK}$")
 # (a pointer may open it: "Abbott (e.g. 1988) and Freidson (e.g. 1970, 2001)", "Smith (see 2004)")

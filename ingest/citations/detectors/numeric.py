@@ -14,8 +14,13 @@ from ingest.claims import Unit
 
 # "[3]", "[1, 2]", "[1–3]"; "[4]–[7]" (two bracketed numbers joined by a dash) is the range 4–7.
 # Ukrainian and Russian journals separate the numbers with semicolons: "[7;8;9]".
+# The group may end in the pointer "and references therein" ("[9–13,34,37–52 (and references therein)]",
+# "[4, and refs. therein]").
+_REFERENCES_THEREIN = (r"(?:\s*,?\s*\(?\s*and\s+(?:the\s+)?ref(?:erence)?s?\.?\s+(?:cited\s+)?therein"
+                       r"\s*\)?\s*)?")
 _BRACKET_NUMBERS = re.compile(
-    r"\[(\s*\d{1,3}(?:\s*[-–,;]\s*\d{1,3})*\s*)\](?:\s*[-–]\s*\[\s*(\d{1,3})\s*\])?")
+    rf"\[(\s*\d{{1,3}}(?:\s*[-–,;]\s*\d{{1,3}})*\s*){_REFERENCES_THEREIN}\]"
+    r"(?:\s*[-–]\s*\[\s*(\d{1,3})\s*\])?")
 # A group at a clause end, or before a parenthesised pointer to a figure, table or the supplement, as
 # PNAS and Science print them ("… in mice (23, 24) (Fig. 1A).", "… (5) (SI Appendix, Table S2)").
 _PAREN_NUMBERS = re.compile(
@@ -97,6 +102,21 @@ def glued_to_symbol(text: str, start: int) -> bool:
 _FUSION_LOCANT = r"\[(?:\d+(?:,\d+)*-)?[a-z](?:,[a-z])*\]"
 _LOCANT_BEFORE = re.compile(rf"{_FUSION_LOCANT}\s?$")
 _LOCANT_AFTER = re.compile(rf"\s?{_FUSION_LOCANT}|[^\W\d_]")
+# A citation the typesetting glued to the next word is no locant: a space inside the bracket ("[ 8]is",
+# chemical locants have none) or a function word after it ("[57]or", "[12]and"; a ring is never "or").
+_GLUED_FUNCTION_WORD = re.compile(
+    r"(?:a|an|and|are|as|at|but|by|for|from|has|have|in|is|it|of|on|or|that|the|to|was|were|which|with)\b")
+
+
+def glued_to_next_word(segment: str, match: re.Match[str]) -> bool:
+    """True when a bracket is glued to the letters after it as a chemical locant is ("[1,4]oxazepine"),
+    not a citation that lost its space ("[57]or", "[ 8]is")."""
+    if not _LOCANT_AFTER.match(segment, match.end()):
+        return False
+    if segment[match.end()].isalpha() and (match.group(0)[1].isspace()
+                                           or _GLUED_FUNCTION_WORD.match(segment, match.end())):
+        return False
+    return True
 
 
 def is_not_citation(segment: str, match: re.Match[str]) -> bool:
@@ -105,7 +125,7 @@ def is_not_citation(segment: str, match: re.Match[str]) -> bool:
     if _COMPARISON_AFTER.match(segment, match.end()):
         return True
     if match.re is _BRACKET_NUMBERS and (glued_to_symbol(segment, match.start())
-                                         or _LOCANT_AFTER.match(segment, match.end())
+                                         or glued_to_next_word(segment, match)
                                          or _LOCANT_BEFORE.search(segment, 0, match.start())):
         return True
     before = segment[max(0, match.start() - 40):match.start()]
