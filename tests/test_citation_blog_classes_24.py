@@ -1,0 +1,113 @@
+"""Blog-text classes of eval-blind-12 (the 24th stop), each on texts of its own:
+
+1. an annotated reading list: the note printed on the lines under a reference entry describes that
+   entry's work, so each of its sentences is a claim citing it ("Moreau and colleagues warmed hives
+   …" under "2. Moreau, C., … (2016). Hive temperature …"); advice on reading it ("Chapters 2–3 are
+   enough.") cites nothing; the rest of a wrapped entry ("Insectes Sociaux, 63(2), 201–210.") is no note.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ingest.blocks import annotation_start
+from ingest.evaluate import predicted_links
+from ingest.model import PARAGRAPH, REFERENCES
+from ingest.readers import read_documents
+
+BIB = """
+@article{okafor2011bees, author = {Okafor, Ngozi and Lindqvist, Per}, year = {2011},
+  title = {Bumblebees learn flower colours faster in cool mornings}, journal = {Animal Behaviour}}
+@article{moreau2016hives, author = {Moreau, Claire and Tanaka, Ken and Ruiz, Ana}, year = {2016},
+  title = {Hive temperature and forager memory}, journal = {Insectes Sociaux}}
+@book{pike2020garden, author = {Pike, Tom}, year = {2020}, title = {The bee garden}, publisher = {Leaf Press}}
+"""
+
+READING_LIST = (
+    "BEES AND MEMORY: AN ANNOTATED READING LIST\n\nREADINGS\n\n"
+    "1. Okafor, N., & Lindqvist, P. (2011). Bumblebees learn flower colours faster in cool mornings. "
+    "Animal Behaviour, 82(2), 311–318.\n"
+    "   Okafor and Lindqvist trained bees on coloured feeders at three air temperatures. Bees learned a new "
+    "colour in half the visits on cool mornings. Chapters 2–3 of the thesis behind it are enough.\n\n"
+    "2. Moreau, C., Tanaka, K., & Ruiz, A. (2016). Hive temperature and forager memory.\n"
+    "   Insectes Sociaux, 63(2), 201–210.\n"
+    "   Moreau and colleagues warmed hives by two degrees and found that foragers forgot feeder places "
+    "sooner. They suggest that heatwaves may cost colonies more than food alone.\n\n"
+    "3. Pike, T. (2020). The bee garden. Leaf Press.\n"
+    "   A practical book by a gardener who counted the bees on his own plot for ten summers.\n"
+)
+
+
+def _write(tmp_path: Path, text: str, name: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    (tmp_path / "references.bib").write_text(BIB, encoding="utf-8")
+    return path
+
+
+def _claim_links(path: Path) -> dict[str, list[str]]:
+    links, _ = predicted_links(path)
+    return {text: sorted(keys) for text, keys in links.items()}
+
+
+def _linked(links: dict[str, list[str]], words: str) -> list[str]:
+    matches = [keys for text, keys in links.items() if words in text]
+    assert len(matches) == 1, (words, sorted(links))
+    return matches[0]
+
+
+def test_note_under_an_entry_is_its_own_paragraph(tmp_path: Path) -> None:
+    doc = read_documents(_write(tmp_path, READING_LIST, "list.txt"))[0]
+    notes = [b for b in doc.blocks if b.annotation]
+    assert [doc.text[b.start:b.end].split()[0] for b in notes] == ["Okafor", "Moreau", "A"]
+    for note in notes:
+        entry = doc.blocks[doc.blocks.index(note) - 1]
+        assert note.kind == PARAGRAPH and entry.kind == REFERENCES
+    moreau_entry = doc.blocks[doc.blocks.index(notes[1]) - 1]
+    assert doc.text[moreau_entry.start:moreau_entry.end].endswith("63(2), 201–210.")
+
+
+def test_each_sentence_of_a_note_cites_its_entry(tmp_path: Path) -> None:
+    links = _claim_links(_write(tmp_path, READING_LIST, "list.txt"))
+    assert _linked(links, "trained bees on coloured feeders") == ["okafor2011bees"]
+    assert _linked(links, "Bees learned a new colour in half the visits") == ["okafor2011bees"]
+    assert _linked(links, "warmed hives by two degrees") == ["moreau2016hives"]
+    assert _linked(links, "They suggest that heatwaves") == ["moreau2016hives"]
+    assert _linked(links, "A practical book by a gardener") == ["pike2020garden"]
+
+
+def test_reading_advice_in_a_note_cites_nothing(tmp_path: Path) -> None:
+    links = _claim_links(_write(tmp_path, READING_LIST, "list.txt"))
+    assert _linked(links, "Chapters 2–3 of the thesis") == []
+
+
+def test_a_wrapped_entry_is_no_note(tmp_path: Path) -> None:
+    text = ("REFERENCES\n\n"
+            "Okafor, N., & Lindqvist, P. (2011). Bumblebees learn flower colours faster in cool\n"
+            "    mornings. Animal Behaviour, 82(2), 311–318.\n\n"
+            "Moreau, C., Tanaka, K., & Ruiz, A. (2016).\n"
+            "    Hive temperature and forager memory. Insectes Sociaux, 63(2), 201–210.\n")
+    path = _write(tmp_path, text, "refs.txt")
+    doc = read_documents(path)[0]
+    assert not any(b.annotation for b in doc.blocks)
+    assert _claim_links(path) == {}
+
+
+def test_annotation_start_needs_a_whole_entry_and_prose() -> None:
+    entry = "Pike, T. (2020). The bee garden. Leaf Press."
+    note = "A practical book by a gardener who counted the bees on his plot."
+    text = f"{entry}\n   {note}"
+    assert annotation_start(text, 0, len(text)) == len(entry) + 1
+    short = f"{entry}\n   Skim only."
+    assert annotation_start(short, 0, len(short)) is None  # too short to describe the work
+    unfinished = f"Pike, T. (2020). The bee garden: how a gardener who counted\n   {note}"
+    assert annotation_start(unfinished, 0, len(unfinished)) is None  # the entry runs on
+
+
+def test_markdown_list_with_notes(tmp_path: Path) -> None:
+    text = ("# Further reading\n\n"
+            "- Moreau, C., Tanaka, K., & Ruiz, A. (2016). Hive temperature and forager memory. "
+            "*Insectes Sociaux*.\n"
+            "  Moreau and colleagues warmed hives by two degrees and found that foragers forgot sooner.\n")
+    links = _claim_links(_write(tmp_path, text, "list.md"))
+    assert _linked(links, "warmed hives by two degrees") == ["moreau2016hives"]
