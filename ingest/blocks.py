@@ -35,6 +35,9 @@ WIKI_HEADING = re.compile(r"^ {0,3}(={1,6})[ \t]*(?P<text>[^=\s](?:[^\n]*?[^=\s]
 # A plain-text rule: a line of five or more of one of - = _ * ("-----", "=====", "_____"), set off as
 # a Markdown thematic break is (a unit of its own; it closes a reference list and separates forum posts).
 TEXT_RULE = re.compile(r"^[ \t]*([-=_*])\1{4,}[ \t]*$")
+# A numbered paragraph of a consultation response or a report: "3.3 That meta-analysis also found …",
+# "2.1 We strongly support …" (a section number with a point, then a capitalised word: not "1.5 million").
+NUMBERED_PARAGRAPH = re.compile(r"^[ \t]*\d{1,2}(?:\.\d{1,2})+[ \t]+(?=[A-ZÀ-Þ\"“‘(])")
 MD_QUOTE = re.compile(r"^\s*(?:>\s?)+")
 METADATA_LINE = re.compile(r"^(?:url|link|source|canonical(?: url)?|date|published|author)\s*:\s*\S", re.I)
 BYLINE_LINE = re.compile(r"^(?:by\b|posted\b|written by\b|published\b|updated\b|last updated\b)", re.I)
@@ -408,7 +411,11 @@ def _group_units(text: str, group: list[Line], markdown: bool) -> list[Unit]:
             current.append(line)
             continue
         continues_item = current_hint == "item" and current and line.indent > current[0].indent
-        if current and (continues_item or (wrapped and current_hint == "text")):
+        # "3.5 In Scotland, … (O'Donnell et al., 2019).\n3.6 The fall was …": numbered paragraphs set
+        # line under line are the points of one paragraph, however long each line is
+        numbered_run = (current_hint == "text" and current and bool(NUMBERED_PARAGRAPH.match(line.text))
+                        and all(NUMBERED_PARAGRAPH.match(previous.text) for previous in current))
+        if current and (continues_item or numbered_run or (wrapped and current_hint == "text")):
             current.append(line)
             continue
         flush()

@@ -3,7 +3,10 @@
 1. an annotated reading list: the note printed on the lines under a reference entry describes that
    entry's work, so each of its sentences is a claim citing it ("Moreau and colleagues warmed hives
    …" under "2. Moreau, C., … (2016). Hive temperature …"); advice on reading it ("Chapters 2–3 are
-   enough.") cites nothing; the rest of a wrapped entry ("Insectes Sociaux, 63(2), 201–210.") is no note.
+   enough.") cites nothing; the rest of a wrapped entry ("Insectes Sociaux, 63(2), 201–210.") is no note;
+2. numbered paragraphs of a consultation response or a report, set line under line ("3.2 … (Moreau et
+   al., 2016).\n3.3 That study also found …"): the points of one paragraph (a carried account runs on
+   across them), each paragraph's number no word of its claim; "1.5 million hives …" keeps its number.
 """
 
 from __future__ import annotations
@@ -111,3 +114,44 @@ def test_markdown_list_with_notes(tmp_path: Path) -> None:
             "  Moreau and colleagues warmed hives by two degrees and found that foragers forgot sooner.\n")
     links = _claim_links(_write(tmp_path, text, "list.md"))
     assert _linked(links, "warmed hives by two degrees") == ["moreau2016hives"]
+
+
+CONSULTATION = (
+    "RESPONSE TO THE CONSULTATION ON POLLINATORS\n\n"
+    "2. SUMMARY\n\n"
+    "2.1 We support the plan.\n"
+    "2.2 We believe it should start this year.\n\n"
+    "3. QUESTION 1: DOES HEAT HARM BEES?\n\n"
+    "3.1 Yes, and the evidence has grown quickly over the last ten years in several countries.\n"
+    "3.2 Warming hives by two degrees made foragers forget the places of their feeders sooner, in each of "
+    "the three summers of the trial (Moreau et al., 2016).\n"
+    "3.3 The loss was largest in the oldest foragers of each hive, and it lasted for days after the "
+    "hives had cooled down again.\n"
+    "3.4 In our own apiaries, keepers report weaker colonies after every hot summer since 2018.\n"
+)
+
+
+def test_numbered_paragraphs_are_one_paragraph_without_their_numbers(tmp_path: Path) -> None:
+    path = _write(tmp_path, CONSULTATION, "consultation.txt")
+    doc = read_documents(path)[0]
+    texts = [doc.text[b.start:b.end] for b in doc.blocks if b.kind == PARAGRAPH]
+    assert any(t.startswith("3.1 Yes") and t.endswith("since 2018.") for t in texts)
+    links = _claim_links(path)
+    assert "We support the plan." in links and "We believe it should start this year." in links
+    assert not any(text[:1].isdigit() for text in links)
+
+
+def test_a_carried_account_runs_on_across_numbered_paragraphs(tmp_path: Path) -> None:
+    links = _claim_links(_write(tmp_path, CONSULTATION, "consultation.txt"))
+    assert _linked(links, "Warming hives by two degrees") == ["moreau2016hives"]
+    assert _linked(links, "The loss was largest in the oldest foragers") == ["moreau2016hives"]
+    assert _linked(links, "keepers report weaker colonies") == []
+
+
+def test_a_decimal_figure_opening_a_line_is_no_paragraph_number(tmp_path: Path) -> None:
+    text = ("Bees in the city\n\n"
+            "1.5 million hives were lost in the hot summer of 2019 across the country.\n"
+            "2.5 times as many were lost in cities as in the countryside around them.\n")
+    links = _claim_links(_write(tmp_path, text, "figures.txt"))
+    assert any(t.startswith("1.5 million hives") for t in links)
+    assert any(t.startswith("2.5 times as many") for t in links)
