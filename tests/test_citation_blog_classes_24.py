@@ -6,14 +6,20 @@
    enough.") cites nothing; the rest of a wrapped entry ("Insectes Sociaux, 63(2), 201–210.") is no note;
 2. numbered paragraphs of a consultation response or a report, set line under line ("3.2 … (Moreau et
    al., 2016).\n3.3 That study also found …"): the points of one paragraph (a carried account runs on
-   across them), each paragraph's number no word of its claim; "1.5 million hives …" keeps its number.
+   across them), each paragraph's number no word of its claim; "1.5 million hives …" keeps its number;
+3. persons named with their given names in a narrative citation, "Claire Moreau and Ken Tanaka (2016)"
+   (before, only "Tanaka (2016)" was read, unresolved): a first word is a given name when it is the
+   given name of the entry's author at that place ("Mark Tanaka" is not Ken Tanaka).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from ingest.bibtex import parse_bibtex
 from ingest.blocks import annotation_start
+from ingest.citations import RefIndex, build_index, find_author_year
+from ingest.claims import Unit
 from ingest.evaluate import predicted_links
 from ingest.model import PARAGRAPH, REFERENCES
 from ingest.readers import read_documents
@@ -155,3 +161,33 @@ def test_a_decimal_figure_opening_a_line_is_no_paragraph_number(tmp_path: Path) 
     links = _claim_links(_write(tmp_path, text, "figures.txt"))
     assert any(t.startswith("1.5 million hives") for t in links)
     assert any(t.startswith("2.5 times as many") for t in links)
+
+
+def _given_name_index() -> RefIndex:
+    return build_index(parse_bibtex(BIB), [])
+
+
+def _markers(sentence: str) -> list[tuple[str, list[str]]]:
+    found = find_author_year(sentence, Unit(0, len(sentence), 0, 0), _given_name_index())
+    return [(e.marker, e.sources) for e in found]
+
+
+def test_given_names_before_each_family_are_read() -> None:
+    assert _markers("Claire Moreau and Ken Tanaka (2016) warmed hives.") == [
+        ("Claire Moreau and Ken Tanaka (2016)", ["moreau2016hives"])]
+    assert _markers("Moreau and Ken Tanaka (2016) warmed hives.") == [
+        ("Moreau and Ken Tanaka (2016)", ["moreau2016hives"])]
+    assert _markers("Ngozi Okafor and Per Lindqvist (2011) trained bees.") == [
+        ("Ngozi Okafor and Per Lindqvist (2011)", ["okafor2011bees"])]
+    assert _markers("Moreau and Tanaka (2016) warmed hives.") == [
+        ("Moreau and Tanaka (2016)", ["moreau2016hives"])]
+
+
+def test_an_opener_before_the_given_names_is_dropped() -> None:
+    assert _markers("Also, Claire Moreau and Ken Tanaka (2016) warmed hives.") == [
+        ("Claire Moreau and Ken Tanaka (2016)", ["moreau2016hives"])]
+
+
+def test_a_given_name_the_entry_lacks_reads_nothing_new() -> None:
+    found = _markers("Claire Moreau and Mark Tanaka (2016) warmed hives.")
+    assert found == [("Tanaka (2016)", [])]
