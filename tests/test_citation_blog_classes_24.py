@@ -9,7 +9,10 @@
    across them), each paragraph's number no word of its claim; "1.5 million hives …" keeps its number;
 3. persons named with their given names in a narrative citation, "Claire Moreau and Ken Tanaka (2016)"
    (before, only "Tanaka (2016)" was read, unresolved): a first word is a given name when it is the
-   given name of the entry's author at that place ("Mark Tanaka" is not Ken Tanaka).
+   given name of the entry's author at that place ("Mark Tanaka" is not Ken Tanaka);
+4. an e-mail newsletter laid out in a table (`<table><tr><td>` around the whole issue): the headings
+   and paragraphs inside the cell are the page's blocks (before, the whole issue was one paragraph,
+   its headings glued into the sentences after them); a data table's row is still one unit.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from ingest.blocks import annotation_start
 from ingest.citations import RefIndex, build_index, find_author_year
 from ingest.claims import Unit
 from ingest.evaluate import predicted_links
-from ingest.model import PARAGRAPH, REFERENCES
+from ingest.model import HEADING, PARAGRAPH, REFERENCES
 from ingest.readers import read_documents
 
 BIB = """
@@ -191,3 +194,31 @@ def test_an_opener_before_the_given_names_is_dropped() -> None:
 def test_a_given_name_the_entry_lacks_reads_nothing_new() -> None:
     found = _markers("Claire Moreau and Mark Tanaka (2016) warmed hives.")
     assert found == [("Tanaka (2016)", [])]
+
+
+NEWSLETTER = (
+    "<!DOCTYPE html><html><head><meta charset='utf-8'><title>The Hive Digest #3</title></head><body>"
+    "<table class='email-wrapper'><tr><td>"
+    "<h1>The Hive Digest · Issue #3</h1>"
+    "<p>Hello beekeepers! This week is all about heat, because four of you wrote in after the hot spring.</p>"
+    "<h2>1. Warm hives forget</h2>"
+    "<p>Warming hives by two degrees made foragers forget the places of their feeders sooner "
+    "(Moreau et al., 2016). The loss was largest in the oldest foragers.</p>"
+    "<h2>2. Cool mornings</h2>"
+    "<p>Bees learned a new flower colour in half the visits on cool mornings "
+    "(Okafor &amp; Lindqvist, 2011).</p>"
+    "<table><tr><td>Temperature</td><td>Visits</td></tr><tr><td>12 °C</td><td>6</td></tr></table>"
+    "</td></tr></table></body></html>"
+)
+
+
+def test_a_layout_table_cell_is_laid_out_as_blocks(tmp_path: Path) -> None:
+    doc = read_documents(_write(tmp_path, NEWSLETTER, "digest.html"))[0]
+    kinds = {doc.text[b.start:b.end]: b.kind for b in doc.blocks}
+    assert kinds.get("1. Warm hives forget") == HEADING
+    assert kinds.get("2. Cool mornings") == HEADING
+    assert "Temperature | Visits" in kinds  # a data table's row stays one unit
+    links = _claim_links(_write(tmp_path, NEWSLETTER, "digest.html"))
+    assert _linked(links, "Warming hives by two degrees") == ["moreau2016hives"]
+    assert not any("Warm hives forget" in text for text in links)
+    assert _linked(links, "Bees learned a new flower colour") == ["okafor2011bees"]
