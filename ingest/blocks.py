@@ -35,6 +35,9 @@ WIKI_HEADING = re.compile(r"^ {0,3}(={1,6})[ \t]*(?P<text>[^=\s](?:[^\n]*?[^=\s]
 # A plain-text rule: a line of five or more of one of - = _ * ("-----", "=====", "_____"), set off as
 # a Markdown thematic break is (a unit of its own; it closes a reference list and separates forum posts).
 TEXT_RULE = re.compile(r"^[ \t]*([-=_*])\1{4,}[ \t]*$")
+# A numbered paragraph of a consultation response or a report: "3.3 That meta-analysis also found …",
+# "2.1 We strongly support …" (a section number with a point, then a capitalised word: not "1.5 million").
+NUMBERED_PARAGRAPH = re.compile(r"^[ \t]*\d{1,2}(?:\.\d{1,2})+[ \t]+(?=[A-ZÀ-Þ\"“‘(])")
 MD_QUOTE = re.compile(r"^\s*(?:>\s?)+")
 METADATA_LINE = re.compile(r"^(?:url|link|source|canonical(?: url)?|date|published|author)\s*:\s*\S", re.I)
 BYLINE_LINE = re.compile(r"^(?:by\b|posted\b|written by\b|published\b|updated\b|last updated\b)", re.I)
@@ -251,6 +254,49 @@ class Unit:
     level: int = 0  # Markdown heading level
     heading_line: bool = False  # a short line set off from the paragraph below by one line break
     quote: bool = False  # a block quotation: Markdown "> …", an HTML <blockquote>
+    annotation: bool = False  # the note under a reference entry that describes the work (reading lists)
+
+
+# The tail of a reference entry, not a note about the work: a journal's volume and issue ("3(1)"),
+# pages ("pp. 33–50", "224–238."), an address, a publisher or a retrieval note.
+_ENTRY_TAIL = re.compile(r"\d+\s*\(\d+\)|\bpp?\.\s*\d|\d+\s*[-–]\s*\d+\.?\s*$|\bdoi\b|https?://|www\."
+                         r"|\b(?:Press|Publishers?|Publishing|Journal|Proceedings|Retrieved|Eds?\.)\b", re.I)
+# A reference entry ends with its last field: a full stop, a bracket, or a library mark ("… Press. *").
+_ENTRY_END = re.compile(r"[.)\]]\s*(?:[*†‡]\s*)*$")
+ANNOTATION_MIN_WORDS = 8  # a note of fewer words ("Skim only.") is advice, no description of the work
+
+
+def _whole_entry(entry: str) -> bool:
+    """A complete reference entry: authors, date and at least a title after it, ended as an entry ends."""
+    if not _ENTRY_END.search(entry):
+        return False
+    dated = REFERENCE_LINE.match(entry) or GROUP_REFERENCE_LINE.match(entry)
+    if dated:
+        return len(re.findall(r"[^\W\d_]{2,}", entry[dated.end():])) >= 2
+    return bool(NUMBERED_VANCOUVER_LINE.match(entry))
+
+
+def _reads_as_note(note: str) -> bool:
+    """Prose about a work, not the rest of its entry: it opens a sentence, its first line holds no
+    entry field, and most of its words are lower-case, as running text is."""
+    first_line = note.split("\n", 1)[0]
+    if not note[:1].isupper() and note[:1] not in "\"“‘'" or _ENTRY_TAIL.search(first_line):
+        return False
+    words = re.findall(r"[^\W\d_][\w'’\-]*", note)
+    lower = sum(1 for word in words if word[0].islower())
+    return len(words) >= ANNOTATION_MIN_WORDS and 2 * lower >= len(words)
+
+
+def annotation_start(text: str, start: int, end: int) -> int | None:
+    """Where the note under a reference entry begins, for an entry block spanning `start:end`: the
+    first line (after the first) below a complete entry that reads as prose; None when there is none."""
+    line_start = text.find("\n", start, end)
+    while 0 <= line_start < end:
+        line_start += 1
+        if _whole_entry(text[start:line_start].strip()) and _reads_as_note(text[line_start:end].strip()):
+            return line_start
+        line_start = text.find("\n", line_start, end)
+    return None
 
 
 # Words a line cannot end with and still be a heading: it runs on into the next line.
@@ -365,7 +411,11 @@ def _group_units(text: str, group: list[Line], markdown: bool) -> list[Unit]:
             current.append(line)
             continue
         continues_item = current_hint == "item" and current and line.indent > current[0].indent
-        if current and (continues_item or (wrapped and current_hint == "text")):
+        # "3.5 In Scotland, … (O'Donnell et al., 2019).\n3.6 The fall was …": numbered paragraphs set
+        # line under line are the points of one paragraph, however long each line is
+        numbered_run = (current_hint == "text" and current and bool(NUMBERED_PARAGRAPH.match(line.text))
+                        and all(NUMBERED_PARAGRAPH.match(previous.text) for previous in current))
+        if current and (continues_item or numbered_run or (wrapped and current_hint == "text")):
             current.append(line)
             continue
         flush()
@@ -415,7 +465,28 @@ class Classifier:
         self._mark_numbered_headings(units, kinds)
         self._mark_reference_section(units, kinds)
         self._mark_signoff(units, kinds)
+        units, kinds = self._split_annotations(units, kinds)
         return self._with_sections(units, kinds)
+
+    def _split_annotations(self, units: list[Unit], kinds: list[str]) -> tuple[list[Unit], list[str]]:
+        """An annotated reading list: a reference entry with a note on the lines under it that
+        describes the work ("1. Jones, S. R. G. (1992). Was there a Hawthorne effect? … / Jones
+        re-analysed the relay assembly test room data …") is two blocks, the entry (references) and
+        its note (a paragraph marked `annotation`, whose sentences are claims about that work)."""
+        split_units: list[Unit] = []
+        split_kinds: list[str] = []
+        for unit, kind in zip(units, kinds, strict=True):
+            at = annotation_start(self.text, unit.start, unit.end) if kind == REFERENCES else None
+            if at is None:
+                split_units.append(unit)
+                split_kinds.append(kind)
+                continue
+            entry_start, entry_end = trim_span(self.text, unit.start, at)
+            note_start, note_end = trim_span(self.text, at, unit.end)
+            split_units += [Unit(entry_start, entry_end, unit.hint, True, unit.alone),
+                            Unit(note_start, note_end, "text", False, unit.alone, annotation=True)]
+            split_kinds += [REFERENCES, PARAGRAPH]
+        return split_units, split_kinds
 
     def _words(self, unit: Unit) -> str:
         return self.text[unit.start:unit.end]
@@ -560,5 +631,5 @@ class Classifier:
                 if not blocks or blocks[-1].kind != LIST_ITEM:
                     lead_in = len(blocks) - 1 if blocks and blocks[-1].kind == PARAGRAPH else None
             blocks.append(Block(kind, unit.start, unit.end, section, lead_in if kind == LIST_ITEM else None,
-                                unit.quote))
+                                unit.quote, unit.annotation))
         return blocks

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from graph.schema import ClaimKind, claim_id
-from ingest.blocks import GROUP_REFERENCE_LINE, READING_LABEL
+from ingest.blocks import GROUP_REFERENCE_LINE, NUMBERED_PARAGRAPH, READING_LABEL
 from ingest.cues import CueScanner
 from ingest.model import LIST_ITEM, PARAGRAPH, REFERENCES, ParsedDocument, Sentence
 from ingest.segment import SUPERSCRIPT_MARKER_TEXT, split_sentences
@@ -456,6 +456,9 @@ def document_units(doc: ParsedDocument) -> list[Unit]:
                 units.append(Unit(start, end, block_index, 0))
         elif block.kind == PARAGRAPH and _quoted_above_citation_line(doc, block_index):
             units.append(Unit(block.start, block.end, block_index, 0))
+        elif block.kind == PARAGRAPH and _numbered_paragraphs(doc, block_index):
+            for start, end in _numbered_paragraph_sentences(doc.text, block.start, block.end):
+                units.append(Unit(start, end, block_index, 0))
         elif block.kind == PARAGRAPH:
             for sentence in sentences_of.get(block_index, ()):
                 for start, end in split_after_markers(doc.text, sentence.start, sentence.end):
@@ -465,6 +468,30 @@ def document_units(doc: ParsedDocument) -> list[Unit]:
         unit.index = index
         unit.start, unit.end = _trim(doc.text, unit.start, unit.end)
     return units
+
+
+def _numbered_paragraphs(doc: ParsedDocument, index: int) -> bool:
+    """A block of numbered paragraphs ("3.3 That meta-analysis …"), each line opening with its number."""
+    block = doc.blocks[index]
+    line_start = doc.text.rfind("\n", 0, block.start) + 1
+    lines = [line for line in doc.text[line_start:block.end].splitlines() if line.strip()]
+    return bool(lines) and all(NUMBERED_PARAGRAPH.match(line) for line in lines)
+
+
+def _numbered_paragraph_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentences of numbered paragraphs, each paragraph's number left out: a paragraph ends at its
+    line's end, and "3.3" is no word of the claim ("That meta-analysis also found …")."""
+    spans: list[tuple[int, int]] = []
+    line_start = text.rfind("\n", 0, start) + 1
+    while line_start < end:
+        line_end = text.find("\n", line_start, end)
+        line_end = end if line_end < 0 else line_end
+        number = NUMBERED_PARAGRAPH.match(text[line_start:line_end])
+        body = line_start + number.end() if number else line_start
+        for sentence_start, sentence_end in split_sentences(text, max(body, start), line_end):
+            spans.extend(split_after_markers(text, sentence_start, sentence_end))
+        line_start = line_end + 1
+    return spans
 
 
 def _quoted_above_citation_line(doc: ParsedDocument, index: int) -> bool:

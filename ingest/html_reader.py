@@ -434,12 +434,24 @@ def _ordered_number(element: object) -> str:
     return f"{items.index(element) + 1}. "
 
 
+# What a table cell of a layout table holds: paragraphs, headings, lists, quotations.
+_BLOCK_CONTENT = ("p", "head", "list", "quote")
+
+
+def _layout_row(row: object) -> bool:
+    """A row of a layout table (an e-mail newsletter's `<table class="email-wrapper"><tr><td>` around
+    the whole issue): a cell holds paragraphs or headings of its own, which are the units; a data
+    table's row is one unit, its cells joined by ' | '."""
+    return any(child.tag in _BLOCK_CONTENT for cell in row for child in cell)  # type: ignore[attr-defined]
+
+
 def _text_elements(root: object):
     """(element, unit hint, heading level) for each text-bearing element in document order."""
     for element in root.iter():  # type: ignore[attr-defined]
         tag = element.tag if isinstance(element.tag, str) else ""
         if tag == "row":
-            yield element, "text", 0
+            if not _layout_row(element):
+                yield element, "text", 0
         elif tag == "quote" and any(child.tag == "p" for child in element):
             continue  # <blockquote><p>…</p></blockquote>: its paragraphs are the units, not it as well
         elif tag in _TEXT_ELEMENTS and not _inside(element, ("row", "item") if tag != "item" else ("row",)):
@@ -452,7 +464,7 @@ def _inside(element: object, tags: tuple[str, ...]) -> bool:
     """True when an ancestor of `element` has one of `tags` (its text is laid out there)."""
     parent = element.getparent()  # type: ignore[attr-defined]
     while parent is not None:
-        if parent.tag in tags:
+        if parent.tag in tags and not (parent.tag == "row" and _layout_row(parent)):
             return True
         parent = parent.getparent()
     return False

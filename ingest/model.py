@@ -54,6 +54,7 @@ class Block:
     section: str = ""      # heading text of the enclosing section
     lead_in: int | None = None  # for list items: index of the block that introduces the list
     quote: bool = False    # a block quotation (Markdown "> …", HTML <blockquote>)
+    annotation: bool = False  # a paragraph describing the reference entry right above it (reading lists)
 
 
 @dataclass(slots=True)

@@ -6,6 +6,7 @@ import bisect
 
 from graph.schema import EvidenceKind
 from ingest.citations.detectors.anecdote import experience_evidence
+from ingest.citations.detectors.annotation import annotation_evidence
 from ingest.citations.detectors.carried import Account, carried_evidence, is_research_paper, next_account
 from ingest.citations.detectors.continuation import _Cited, _History, continuation_evidence
 from ingest.citations.detectors.nickname import CitedWords
@@ -52,6 +53,9 @@ def find_evidence(doc: ParsedDocument, units: list[Unit], claims: list[ClaimSpan
             continue
         read: list[EvidenceSpan] = []
         found = unit_citations(doc.text, unit, index, numbering, read, links)
+        if not found:
+            noted = annotation_evidence(doc, unit, index)  # the note under a reading list's entry
+            found = [noted] if noted else []
         if not found:
             continued = continuation_evidence(doc.text, unit, units, index, history, headings, lead_ins,
                                               paper=not carries)

@@ -22,6 +22,7 @@ from ingest.citations.text import (
     words_of,
 )
 from ingest.claims import Unit
+from ingest.model import PersonName
 
 _PAREN = re.compile(r"\(([^()]*)\)")
 # AAS/ApJ print a person's initials before the family name: "A. J. Bechter et al. (2020)", "(V. V.
@@ -132,6 +133,40 @@ def _wide_reading(match: re.Match[str] | None, index: RefIndex,
         if resolve_author_year(index, families[start:], etal, year):
             return match, families[start:]
     return match, families[first_known:]
+def _given_names_reading(match: re.Match[str] | None, index: RefIndex,
+                         years: str) -> tuple[re.Match[str], list[str], str] | None:
+    """(match, families, first word of the marker) for persons named with their given names, "Ethan
+    Bernstein and Stephen Turban (2018)" (of a _WIDE_ pattern: one word before each family): each first
+    word is dropped as a given name when the families left resolve to a work whose author at that
+    place has that given name ("Ethan S. Bernstein", "Stephen Turban"); openers before the first
+    person ("Also, …") are dropped. None when no name has a word before it, or none resolves so."""
+    if match is None:
+        return None
+    pairs: list[tuple[str, str]] = []
+    for name in author_families(match.group("names")):
+        split = None if _NAME_ONLY_FULL.fullmatch(name) else _EXTRA_SPLIT.fullmatch(name)
+        pairs.append((split.group("extra"), split.group("name")) if split else ("", name))
+    etal, year = bool(match.group("etal")), split_years(years)[0]
+    for first in range(len(pairs)):
+        persons = pairs[first:]
+        if not any(given for given, _ in persons):
+            return None
+        families = [family for _, family in persons]
+        key = resolve_author_year(index, families, etal, year)
+        if key is not None and _given_names_fit(persons, index.by_key(key).authors):
+            return match, families, persons[0][0] or persons[0][1]
+    return None
+
+
+def _given_names_fit(persons: list[tuple[str, str]], authors: list[PersonName]) -> bool:
+    """Every given name printed is the first given name of the entry's author at that place."""
+    for place, (given, _) in enumerate(persons):
+        first_given = words_of(authors[place].given)[:1] if place < len(authors) else []
+        if given and first_given != words_of(given):
+            return False
+    return True
+
+
 # "(2014; 2015)" too, as ABNT lists an author's works; Glossa's "(1999a; b)"; a corpus or series
 # still running, "Davies (2006-)", is cited by the year it began
 # A remark after the year naming the work for later: "Chen et al. (2019, hereafter C19)", "(2016;
@@ -327,10 +362,15 @@ def find_author_year(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpa
             wide = _multiword_families(index) and _wide_reading(_WIDE_BEFORE.search(segment, low, names_end),
                                                                 index, years)
             before = wide[0] if wide else _NARRATIVE_BEFORE.search(segment, low, names_end)
+            given = None if wide or _resolves(before, index, years) else _given_names_reading(
+                _WIDE_BEFORE.search(segment, low, names_end), index, years)
+            if given:  # "Ethan Bernstein and Stephen Turban (2018)": the marker holds the given names
+                before = given[0]
             if before and not _title_not_authors(before, years, index):
-                families = wide[1] if wide else _without_openers(
+                families = wide[1] if wide else given[1] if given else _without_openers(
                     author_families(before.group("names")), index, bool(before.group("etal")), years)
-                start = unit.start + segment.index(families[0], before.start())
+                opens = segment.index(given[2] if given else families[0], before.start())
+                start = unit.start + opens
                 end = unit.start + paren.end()
                 found.append(_author_year_evidence(text, start, end, unit, index, families,
                                                    bool(before.group("etal")), years_only.group("years")))
@@ -440,6 +480,15 @@ def _group_author(core: str, index: RefIndex) -> tuple[list[str], bool, str] | N
         if " ".join(words_of(group)) in groups and all(re.fullmatch(NAME, p) for p in persons):
             return [group, *persons], etal, years
     return None
+
+
+def _resolves(before: re.Match[str] | None, index: RefIndex, years: str) -> bool:
+    """Whether the plain narrative reading names a work (openers dropped as `_without_openers` does)."""
+    if before is None:
+        return False
+    etal = bool(before.group("etal"))
+    families = _without_openers(author_families(before.group("names")), index, etal, years)
+    return resolve_author_year(index, families, etal, split_years(years)[0]) is not None
 
 
 def _without_openers(families: list[str], index: RefIndex, etal: bool, years: str) -> list[str]:
