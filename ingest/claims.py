@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from graph.schema import ClaimKind, claim_id
 from ingest.blocks import GROUP_REFERENCE_LINE, NUMBERED_PARAGRAPH, READING_LABEL
@@ -179,18 +180,43 @@ _CLAIM_CUES = CueScanner(_SCANNED)
 _SCANNED_SET = frozenset(_SCANNED)
 
 
+class _Scan(NamedTuple):
+    """One sentence's caseless form and, per list of claim patterns, the positions (in list order) of
+    the patterns its cue scan did not rule out (every pattern the scanner does not hold is kept)."""
+
+    folded: str
+    meta: tuple[int, ...]  # in _META
+    greeting: tuple[int, ...]  # in _GREETING
+    kinds: tuple[int, ...]  # in _KIND_PATTERNS
+
+
+def _scan_order(patterns: list[re.Pattern[str]]) -> tuple[dict[re.Pattern[str], int], tuple[int, ...]]:
+    """(each scanned pattern's position in `patterns`, the positions of the patterns not scanned)."""
+    return ({p: i for i, p in enumerate(patterns) if p in _SCANNED_SET},
+            tuple(i for i, p in enumerate(patterns) if p not in _SCANNED_SET))
+
+
+_META_ORDER = _scan_order(_META)
+_GREETING_ORDER = _scan_order(_GREETING)
+_KIND_ORDER = _scan_order([pattern for _, pattern in _KIND_PATTERNS])
+
+
+def _positions(order: tuple[dict[re.Pattern[str], int], tuple[int, ...]],
+               may: set[re.Pattern[str]]) -> tuple[int, ...]:
+    """Positions, in order, of a list's patterns that `may` (the scan's candidates) does not rule out:
+    a walk over the few candidates, not over every pattern of the list."""
+    scanned, unscanned = order
+    return tuple(sorted([*unscanned, *(scanned[p] for p in may if p in scanned)]))
+
+
 @lru_cache(maxsize=16)
-def _scan(sentence: str) -> tuple[str, frozenset[re.Pattern[str]]]:
-    """(caseless(sentence), the scanned claim patterns that may match it): one fold and one scan per
-    sentence, shared by the meta-text, greeting and kind checks (each asks of the same sentence)."""
+def _scan(sentence: str) -> _Scan:
+    """One fold and one cue scan per sentence, shared by the meta-text, greeting and kind checks (each
+    asks of the same sentence)."""
     folded = caseless(sentence)
-    return folded, frozenset(_CLAIM_CUES.candidates(folded))
-
-
-def _may_match(pattern: re.Pattern[str], may: frozenset[re.Pattern[str]]) -> bool:
-    """False only when the scan showed `pattern` cannot match (`may`: _CLAIM_CUES.candidates)."""
-    return pattern not in _SCANNED_SET or pattern in may
-
+    may = _CLAIM_CUES.candidates(folded)
+    return _Scan(folded, _positions(_META_ORDER, may), _positions(_GREETING_ORDER, may),
+                 _positions(_KIND_ORDER, may))
 
 
 def strip_bullet(text: str, start: int, end: int) -> tuple[int, int]:
@@ -295,8 +321,7 @@ def _is_heading_like(sentence: str) -> bool:
 
 def _is_greeting(sentence: str) -> bool:
     """Greetings, thanks, sign-offs and short addresses to a named person ('Liza, well said.')."""
-    _, may = _scan(sentence)
-    if any(p.search(sentence) for p in _GREETING if _may_match(p, may)):
+    if any(_GREETING[i].search(sentence) for i in _scan(sentence).greeting):
         return True
     vocative = re.match(r"^([A-Z][a-z]+),\s", sentence)
     if vocative and vocative.group(1).lower() not in _NOT_VOCATIVE:
@@ -343,11 +368,12 @@ def _is_filler(sentence: str) -> bool:
 
 def _is_meta(sentence: str) -> bool:
     """Meta-text about the article itself (one of _META matches)."""
-    folded, may = _scan(sentence)
-    for pattern, cues in zip(_META, _META_CUES, strict=True):
-        if not _may_match(pattern, may) or (cues and not any(cue in folded for cue in cues)):
+    scan = _scan(sentence)
+    for i in scan.meta:
+        cues = _META_CUES[i]
+        if cues and not any(cue in scan.folded for cue in cues):
             continue
-        if pattern.search(sentence):
+        if _META[i].search(sentence):
             return True
     return False
 
@@ -418,9 +444,10 @@ def _may_be_kind(kind: ClaimKind, sentence: str, folded: str) -> bool:
 
 def claim_kind(sentence: str) -> str:
     """The kind of assertion a claim is: the first kind whose cue words it contains."""
-    folded, may = _scan(sentence)
-    for kind, pattern in _KIND_PATTERNS:
-        if _may_match(pattern, may) and _may_be_kind(kind, sentence, folded) and pattern.search(sentence):
+    scan = _scan(sentence)
+    for i in scan.kinds:
+        kind, pattern = _KIND_PATTERNS[i]
+        if _may_be_kind(kind, sentence, scan.folded) and pattern.search(sentence):
             return str(kind)
     return str(ClaimKind.GENERAL)
 

@@ -174,3 +174,14 @@ def test_a_spill_folder_is_locked_while_its_ingest_lives_and_removed_after(tmp_p
     assert not Path(own).exists() and unrelated.is_dir()
     with spill_directory(needed=False) as none:
         assert none is None
+
+
+def test_spill_candidates_are_what_glob_lists(tmp_path):
+    """The prefix listing gives the entries Path.glob(PREFIX + '*') gives, in the same sorted order."""
+    from ingest import spill
+
+    for name in ("claimgraph-read-2-b", "claimgraph-read-1-a", "other", "claimgraph-rea", "x" + PREFIX):
+        (tmp_path / name).mkdir()
+    (tmp_path / "claimgraph-read-file").write_text("")
+    assert spill._spill_candidates(str(tmp_path)) == sorted(tmp_path.glob(spill.PREFIX + "*"))
+    assert spill._spill_candidates(str(tmp_path / "missing")) == []
