@@ -42,7 +42,8 @@ from ingest.evaluate_support import (
 from ingest.support.stance import CitingContext, classify_stance
 from ingest.support.stance_model import MODEL_PATH, StanceModel, features, model_stance
 
-SPLITS = ("dev", "blind", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh7", "fresh9")
+SPLITS = ("dev", "blind", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh7", "fresh9",
+          "support12")
 C = 0.1  # inverse L2 strength, chosen by the grouped cross-validation (see docs/support.md)
 MIN_COUNT = 2  # a feature seen in fewer training records is dropped
 FOLDS = 5
