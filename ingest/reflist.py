@@ -60,11 +60,14 @@ _INNER_PARTICLE = r"(?:(?:da|de|do|dos|das|del|della|di|du|van|von|der|den)\s+)"
 # or more, so that Vancouver initials "SMITH JA" stay initials)
 LONG_SURNAME = (rf"{SURNAME}(?:\s+{_INNER_PARTICLE}?(?:[{UPPER}][a-zà-ÿ'’][\w'’-]*"
                 rf"|[{UPPER}]{{3,}}(?:[{HYPHEN}][{UPPER}]+)?(?![a-zà-ÿ]))){{0,2}}")
+# ABNT prints a particle after the initials: "SILVA, J. L. M. da;", "FERREIRA, M. de O. et al."
+_TRAILING_PARTICLE = r"(?:da|de|do|dos|das|del|di|du)\b\s*"
 CAPITAL_PARTICLE = r"(?:(?:De|Van|Von|Der|Den|Da|Di|Du|Del|Della|Le|La|Ten|Ter)\s+)"
 NAME_FORMS: dict[str, re.Pattern[str]] = {
     "vancouver": re.compile(rf"(?P<family>{LONG_SURNAME})\s+"
                             rf"(?P<given>{INITIALS_BARE}(?:\s+(?:Jr|Jnr|Sr|II|III)\b)?){INITIALS_END}"),
-    "comma-initials": re.compile(rf"(?P<family>{LONG_SURNAME}),\s*(?P<given>{INITIALS_DOTTED})"),
+    "comma-initials": re.compile(rf"(?P<family>{LONG_SURNAME}),\s*(?P<given>{INITIALS_DOTTED}"
+                                 rf"(?:{_TRAILING_PARTICLE}(?:{INITIALS_DOTTED}|(?=\s*(?:[;,&]|et\.?\s+al))))?)"),
     # Frontiers: "Hare B., Brown M., Williamson C., Tomasello M. (2002)." (dotted initials, no comma)
     "dotted-initials": re.compile(
         rf"(?P<family>{LONG_SURNAME})\s+(?P<given>{INITIALS_DOTTED})(?=\s*[,;(&]|\s*$)"),
@@ -82,6 +85,9 @@ NAME_FORMS: dict[str, re.Pattern[str]] = {
 GIVEN_FIRST = re.compile(rf"(?P<given>{GIVEN_FULL})\s+(?P<family>{LONG_SURNAME}){NAME_END}"
                          rf"(?!,\s*{GIVEN_FULL}{NAME_END})")
 INVERTED_FIRST = ("comma-given", "comma-initials")
+# ABNT lists mix the inverted forms from one name to the next: an initial without its stop ("KING, G;"),
+# initials without the comma ("HAINMUELLER J.;"), a full given name ("BASSET, Gilbert; KOENKER, R.")
+ABNT_MIXED = ("comma-initials", "comma-bare-initial", "dotted-initials", "comma-given")
 SEPARATOR = re.compile(r"\s*(?:,\s*(?:&|and|e|y)\s+|;\s*(?:&|and)?\s*|,\s*|&\s+|\band\s+|\be\s+|\by\s+)")
 ET_AL = re.compile(r"\s*,?\s*(?:et\.?\s+al\.?|and\s+others|\.\.\.|…|\[\.\.\.\])")
 EDITOR_MARK = re.compile(r"\s*\((?:eds?|orgs?|coords?|dirs?)\.?\)", re.I)
@@ -275,6 +281,8 @@ def parse_authors(text: str) -> tuple[list[PersonName], bool, int]:
         names: list[PersonName] = []
         position, others = 0, False
         later = (form, GIVEN_FIRST) if form_name in INVERTED_FIRST else (form,)
+        if form_name in ABNT_MIXED:  # "IACUS, S. M.; KING, G; PORRO, G.", "HAINMUELLER J.; XU, Y."
+            later = tuple(NAME_FORMS[other] for other in ABNT_MIXED) + later[1:]  # the stop read first
         while True:
             match = _name_at(text, position, later if names else (form,))
             if not match or _group_in_capitals(match):
@@ -438,7 +446,12 @@ def _group_then_people(body: str) -> tuple[list[PersonName], bool, str]:
 
 def _corporate_author(body: str) -> tuple[list[PersonName], str]:
     """'World Health Organization (2010) …' or 'American Cancer Society. 2007. …': a group as author."""
-    match = re.match(rf"^(?P<name>[{UPPER}][^.()\d]{{2,80}}?)\s*(?=\(\s*{YEAR}|[.,]\s*{YEAR}[a-z]?\b)", body)
+    # the group may print its abbreviation in parentheses and close with a stop before "(2012)":
+    # "EMPRESA BRASILEIRA DE PESQUISA AGROPECUÁRIA (EMBRAPA). (2012)", APA's "Ministério da Educação. (2007)."
+    in_parentheses = rf"\(\s*(?:{YEAR}(?:[a-z]|\s?[–-]\s?{YEAR})?|{_NOT_YET})\s*\)"
+    match = re.match(rf"^(?P<name>[{UPPER}][^.()\d]{{2,80}}?(?:\s\([{UPPER}]{{2,}}[{UPPER}\d-]*\))?)\s*"
+                     rf"(?=\.?\s?{in_parentheses})", body) or re.match(
+        rf"^(?P<name>[{UPPER}][^.()\d]{{2,80}}?)\s*(?=\(\s*{YEAR}|[.,]\s*{YEAR}[a-z]?\b)", body)
     if not match:  # "FLORA DO BRASIL 2020. Jardim Botânico …": a database named with its year
         match = re.match(rf"^(?P<name>[{UPPER}][^.()\d,]{{2,60}}?)\s+(?={YEAR}[a-z]?\.\s)", body)
         if match and not match.group("name").isupper():

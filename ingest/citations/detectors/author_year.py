@@ -190,10 +190,14 @@ _YEARS_ONLY = re.compile(
 # A part that is only the next suffix of the year before: "(Sheehan 2013a; b; 2017)", Glossa's style.
 _SUFFIX_ONLY = re.compile(r"[a-z]")
 _SUFFIXED_YEAR = re.compile(r"\d{4}[a-z]")
+# Latin "apud" (cited in) between the source and the work the writer read, both cited; the publisher's
+# italics lost, it may be glued to its neighbours ("Goodman, Sorj e Wilkison (1985apudNascimento …, 2008)")
+APUD = r"\s*(?<![^\W\d_])apud(?![a-zà-ÿ])\s*"
+_APUD = re.compile(APUD)
 # Where a parenthesis splits into citations: at ';', and at a ',' between a year and the next
 # author ("(Queiroz 2009, Kim et al. 2018)", author–year without a comma before the year).
 # Also at an "and" between two citations ("but see Versieux et al. 2017 and Vibrans et al. 2020").
-_PART_SEPARATOR = re.compile(rf";|(?:(?<=\d)|(?<=\d[a-z])),(?=\s*{PARTICLE}?[{UPPER}])"
+_PART_SEPARATOR = re.compile(rf";|{APUD}|(?:(?<=\d)|(?<=\d[a-z])),(?=\s*{PARTICLE}?[{UPPER}])"
                              rf"|(?:(?<=\d{{4}})|(?<=\d{{4}}[a-z]))\s+and\s+(?={PARTICLE}?[{UPPER}][{LETTER}'’\-]+"
                              rf"(?:{ETAL}|\s+(?:and|&)\s+[{UPPER}])?,?\s+(?:1[5-9]|20)\d\d)")
 
@@ -350,7 +354,8 @@ def find_author_year(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpa
                      *(_author_year_brackets(segment) if "[" in segment else ())], key=lambda m: m.start())
     for paren in groups:
         content_start = unit.start + paren.start(1)
-        years_only = _YEARS_ONLY.match(paren.group(1).strip())
+        apud = _APUD.search(paren.group(1)) if "apud" in paren.group(1) else None
+        years_only = _YEARS_ONLY.match(paren.group(1)[:apud.start() if apud else None].strip())
         if years_only and paren.re is _PAREN:
             if name_runs is None:
                 name_runs = _name_run_starts(segment)
@@ -371,9 +376,14 @@ def find_author_year(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpa
                     author_families(before.group("names")), index, bool(before.group("etal")), years)
                 opens = segment.index(given[2] if given else families[0], before.start())
                 start = unit.start + opens
-                end = unit.start + paren.end()
+                end = content_start + apud.start() if apud else unit.start + paren.end()
                 found.append(_author_year_evidence(text, start, end, unit, index, families,
                                                    bool(before.group("etal")), years_only.group("years")))
+            if apud:  # "Koenker (1978 apud Cavalcanti, 2013)": the work read is cited too
+                after = content_start + apud.end()
+                for part in parenthetical_parts(paren.group(1)[apud.end():], index):
+                    found.append(_author_year_evidence(text, after + part.start, after + part.end, unit,
+                                                       index, part.families, part.etal, part.years))
             continue
         content = paren.group(1)
         if "[" in content:  # "(National Institute for Health and Care Excellence [NICE], 2014)"
