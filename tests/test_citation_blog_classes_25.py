@@ -9,7 +9,9 @@
 3. a nickname in capitals that is the initials of the work's name as the page or the title wrote it
    ("the HELP trial" for "the Hospital Elder Life Program … (Inouye et al., 1999)"), and a nickname
    with a noun for the work's results ("The Cochrane numbers" for "A Cochrane review (Shrestha et
-   al., 2018)").
+   al., 2018)");
+4. an author's advice as a lead-in ("Okafor and colleagues recommend two habits above all others:" after
+   a paragraph citing Okafor and Lind) hands the citation to its list items, as a reporting lead-in does.
 """
 
 from __future__ import annotations
@@ -106,3 +108,14 @@ def test_a_results_noun_nicknames_the_work(tmp_path: Path) -> None:
             "much smaller, and most people went back to sitting.\n")
     links = _links(tmp_path, text)
     assert _linked(links, "The Cochrane numbers are for") == ["shrestha2018"]
+
+
+def test_an_author_recommending_carries_the_citation_to_a_list(tmp_path: Path) -> None:
+    text = ("Sleep on nights\n\n"
+            "Nurses on night shifts slept an hour less than nurses on day shifts (Okafor & Lind, 2020).\n\n"
+            "Okafor and colleagues recommend two habits above all others:\n"
+            "* Dark rooms: sleep behind blackout blinds after a night shift.\n"
+            "* Fixed times: go to bed at the same hour after every shift.\n")
+    links = _links(tmp_path, text)
+    assert _linked(links, "Dark rooms: sleep behind blackout blinds") == ["okafor2020"]
+    assert _linked(links, "Fixed times: go to bed") == ["okafor2020"]
