@@ -323,7 +323,7 @@ def _is_greeting(sentence: str) -> bool:
     """Greetings, thanks, sign-offs and short addresses to a named person ('Liza, well said.')."""
     if any(_GREETING[i].search(sentence) for i in _scan(sentence).greeting):
         return True
-    vocative = re.match(r"^([A-Z][a-z]+),\s", sentence)
+    vocative = re.match(r"^([A-Z][a-z]+),\s(?!(?:not|nor|or|and|too|also|then|in|at|on)\b)", sentence)
     if vocative and vocative.group(1).lower() not in _NOT_VOCATIVE:
         return len(sentence.split()) <= 6
     return False

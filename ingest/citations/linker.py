@@ -118,7 +118,9 @@ def supported_claims(doc: ParsedDocument, units: list[Unit], claims: list[ClaimS
     return []
 
 
-_REPORTS = re.compile(rf"\b{REPORTING}\b")
+# A lead-in that reports ("Using it, they identified three patterns:") or gives the author's advice
+# ("Dunlosky and colleagues recommend two techniques above all others:") hands its citation to its items.
+_REPORTS = re.compile(rf"\b(?:{REPORTING}|recommend(?:s|ed)?|advis(?:e|es|ed)|urg(?:e|es|ed))\b")
 
 
 def _list_pointed_back_to(doc: ParsedDocument, units: list[Unit], claims: list[ClaimSpan],

@@ -158,7 +158,24 @@ _OWN_TEXT_OR_SPAN = re.compile(
     r"|\bin recent (?:years|decades)\b")
 # A generic statement about a kind of people or things ("Many survivors never receive a diagnosis"),
 # not about the work's participants ("Many of the participants …").
-_GENERIC_OPENER = re.compile(r"^(?:Many|Some|Few|Several)\s+(?!of\b)[a-z]")
+# "Some even laid eggs …", "Many reacted as strongly to the placebo": a quantifier standing alone as
+# the subject (an adverb or a verb in the past after it) is "some of them", the work's own animals or
+# participants, not a kind of people or things.
+_GENERIC_OPENER = re.compile(r"^(?:Many|Some|Few|Several)\s+(?!of\b)(?P<next>[a-z][\w'’\-]*)")
+_QUANTIFIER_ADVERBS = frozenset("even also still only never later then soon again actually".split())
+
+
+def _generic_opener(sentence: str) -> bool:
+    """True when the sentence opens with "Many/Some/Few/Several" and a noun ("Many survivors never …"):
+    a generic statement. Followed by an adverb or a past verb ("Some even laid eggs", "Many reacted …"),
+    the quantifier stands for the people or animals just reported."""
+    match = _GENERIC_OPENER.match(sentence)
+    if not match:
+        return False
+    word = match.group("next")
+    if word in _QUANTIFIER_ADVERBS:
+        return False
+    return not (_PAST_WORD.fullmatch(word) and word not in _NOT_PAST_ED)
 
 # --- tense --------------------------------------------------------------------------------
 _IRREGULAR_PAST = (
@@ -266,7 +283,7 @@ def leaves_account(sentence: str, account: Account, index: RefIndex) -> bool:
     opening = " ".join(sentence.split()[:OPENING_WORDS])
     if _FIRST_PLURAL_OR_YOU.search(opening) or _IMPERATIVE.match(sentence):
         return True
-    if _WEIGHING.search(sentence) or _NEW_DATE.match(sentence) or _GENERIC_OPENER.match(sentence) \
+    if _WEIGHING.search(sentence) or _NEW_DATE.match(sentence) or _generic_opener(sentence) \
             or _OWN_TEXT_OR_SPAN.search(sentence):
         return True
     own = _own_names(account, index)

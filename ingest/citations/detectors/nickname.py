@@ -25,7 +25,8 @@ from ingest.citations.text import STOPWORDS, words_of
 from ingest.claims import Unit
 
 _NOUN = (r"(?:follow-up\s+)?(?:study|trial|experiment|replication|meta-analysis|review|report|survey|pilot|"
-         r"project|paper|cohort|programme|program|criteria|guidelines?|event)|follow-up")
+         r"project|paper|cohort|programme|program|criteria|guidelines?|event|analysis|numbers|figures|"
+         r"findings|results)|follow-up")
 _NICKNAME = re.compile(rf"(?<![\w'’\-])(?:[Tt]he|[Tt]hat|[Tt]his)\s+(?P<words>(?:[\w'’\-]+\s+){{1,3}}?)"
                        rf"(?P<noun>{_NOUN})\b")
 _NAMING_WORD = re.compile(r"^(?:[A-ZÀ-Þ]|(?:1[5-9]|20)\d\d$)")  # a capitalised word or a year
@@ -46,6 +47,7 @@ class CitedWords:
     def __init__(self) -> None:
         self.words: dict[str, set[str]] = {}
         self.titles: dict[str, set[str]] = {}  # each work's title words alone
+        self.names: dict[str, list[list[str]]] = {}  # runs of capitalised words around each work
 
     def add(self, keys: set[str], sentence: str, index: RefIndex) -> None:
         """Record that `sentence` cites each of the works `keys` (each by a marker naming it alone);
@@ -59,6 +61,9 @@ class CitedWords:
                 self.titles[key] = set(words_of(ref.title)) - STOPWORDS
                 self.words[key] = set(self.titles[key]) | ({ref.year[:4]} if ref.year else set())
             self.words[key] |= words
+            if key not in self.names:
+                self.names[key] = _capitalised_runs(index.by_key(key).title)
+            self.names[key] += _capitalised_runs(sentence)
 
     def find(self, text: str, unit: Unit) -> EvidenceSpan | None:
         """The first nickname of the unit that names exactly one cited work, as evidence for it."""
@@ -70,7 +75,10 @@ class CitedWords:
             if not wanted:
                 continue
             if any(_NAMING_WORD.match(word) for word in written):
-                fits = [key for key, words in self.words.items() if all(_used(w, words) for w in wanted)]
+                acronyms = _acronyms(written)
+                fits = [key for key, words in self.words.items()
+                        if all(_used(w, words) or _initials_of(acronyms.get(w, ""), self.names[key])
+                               for w in wanted)]
             elif len(wanted) >= 2:  # "the self-control gradient paper": two or more words of one title
                 fits = [key for key, title in self.titles.items() if wanted <= title]
                 if not fits:  # "The star-counting study" for "… who counted visible stars … (Kyba, 2023)"
@@ -86,6 +94,66 @@ class CitedWords:
                 return EvidenceSpan(str(EvidenceKind.CITATION), start, match.end(), text[start:match.end()],
                                     unit.index, fits, True, priority=CONTINUATION)
         return None
+
+
+# A name printed in capitals, "the HELP trial", "The CARDIA analysis": the initials of a run of
+# capitalised words the document or the title used for the work ("Hospital Elder Life Program",
+# "Coronary Artery Risk Development in Young Adults"), in order, from its first word to its last.
+_ACRONYM = re.compile(r"^[A-Z]{3,8}$")
+_RUN_JOINERS = frozenset("of in for and on the".split())
+
+
+def _acronyms(written: list[str]) -> dict[str, str]:
+    """The nickname's words printed in capitals ("HELP", "CARDIA's"), by their folded form."""
+    found: dict[str, str] = {}
+    for word in written:
+        word = re.sub(r"['’]s$", "", word)
+        if _ACRONYM.match(word):
+            found[word.lower()] = word
+    return found
+
+
+def _capitalised_runs(text: str) -> list[list[str]]:
+    """The runs of two or more capitalised words of `text` (small joiners such as "of" and "in"
+    kept inside a run), each as its words."""
+    runs: list[list[str]] = []
+    run: list[str] = []
+    for word in re.findall(r"[\w\-]+", text):
+        if word[:1].isupper() and not word.isupper():
+            run.append(word)
+        elif run and word in _RUN_JOINERS:
+            run.append(word)
+        else:
+            if len(run) >= 2:
+                runs.append(run)
+            run = []
+    if len(run) >= 2:
+        runs.append(run)
+    return [r[:len(r) - next(i for i, w in enumerate(reversed(r)) if w not in _RUN_JOINERS)] for r in runs]
+
+
+def _initials_of(word: str, runs: list[list[str]]) -> bool:
+    """True when `word`, in capitals, is the initials of a stretch of one of `runs`: its first and last
+    letters those of the stretch's first and last words, the rest in order, skipping at most one word."""
+    if not _ACRONYM.match(word):
+        return False
+    for run in runs:
+        for first in range(len(run)):
+            if run[first] in _RUN_JOINERS or run[first][0] != word[0]:
+                continue
+            for last in range(first + 1, min(len(run), first + len(word) + 1)):
+                stretch = [w[0].upper() for w in run[first:last + 1]]
+                if stretch[-1] != word[-1] or run[last] in _RUN_JOINERS or len(stretch) > len(word) + 1:
+                    continue
+                if _subsequence(word, stretch):
+                    return True
+    return False
+
+
+def _subsequence(word: str, initials: list[str]) -> bool:
+    """True when the letters of `word` are `initials` in order, first to first, last to last."""
+    letters = iter(initials)
+    return all(any(letter == i for i in letters) for letter in word)
 
 
 def _stem(word: str) -> str:
