@@ -9,11 +9,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import re
 from pathlib import Path
 from re import _constants as sre_constants  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
+
+import pytest
 
 from ingest.citations.detectors import numeric
 from ingest.claims import caseless
@@ -69,3 +72,18 @@ def test_an_empty_scanner_and_a_miss():
     assert set(scanner.candidates("hay")) == {always}
     assert set(scanner.candidates("a needle")) == {always, gated}
     assert not CueScanner([re.compile("abc")]).candidates("xyz")
+
+
+
+def test_key_years_are_the_years_of_the_reference_by_key():
+    from ingest.bibtex import read_bibtex
+    from ingest.citations.index import _years_of, build_index
+
+    references = read_bibtex(DATA.parent.parent / "references.bib")
+    references += [dataclasses.replace(references[0], fields={**references[0].fields, "year": "1999"})]
+    index = build_index(references, [])
+    assert len(references) >= 3
+    for ref in references:  # a key given twice: the years of the first, as by_key gives it
+        assert index.key_years(ref.key) == _years_of(index.by_key(ref.key))
+    with pytest.raises(StopIteration):
+        index.key_years("no-such-key")
