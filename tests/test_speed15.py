@@ -87,3 +87,17 @@ def test_key_years_are_the_years_of_the_reference_by_key():
         assert index.key_years(ref.key) == _years_of(index.by_key(ref.key))
     with pytest.raises(StopIteration):
         index.key_years("no-such-key")
+
+
+def test_heading_chains_are_the_enclosing_headings_of_every_offset():
+    import bisect
+
+    from ingest.support.stance import enclosing_headings, heading_chains, section_headings
+
+    text = ("# Title\n\nIntro.\n\n## Methods\n\nA.\n\n### Fly stocks\n\nB.\n\n#### Deep\n\nC.\n\n"
+            "## Results\n\nD.\n\n# Other\n\n### Skipped level\n\nE.\n\n## Back\n\nF.\n")
+    headings = section_headings(text)
+    chains, starts = heading_chains(headings), [start for start, _, _ in headings]
+    assert len(headings) == 8
+    for offset in range(-1, len(text) + 2):
+        assert list(chains[bisect.bisect_right(starts, offset)]) == enclosing_headings(headings, offset)

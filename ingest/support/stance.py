@@ -567,6 +567,20 @@ def enclosing_headings(headings: Sequence[tuple[int, int, str]], offset: int, se
     return [section] if section else []
 
 
+def heading_chains(headings: Sequence[tuple[int, int, str]]) -> list[tuple[str, ...]]:
+    """`enclosing_headings` for every offset at once: entry k is the chain of titles (outermost first)
+    after the first k headings, so an offset's is entry `bisect_right(starts, offset)`. One walk over
+    the headings per document instead of one per citation."""
+    chains: list[tuple[str, ...]] = [()]
+    chain: list[tuple[int, str]] = []
+    for _start, level, title in headings:
+        while chain and chain[-1][0] >= level:
+            chain.pop()
+        chain.append((level, title))
+        chains.append(tuple(t for _, t in chain))
+    return chains
+
+
 def methods_heading(headings: Sequence[tuple[int, int, str]], offset: int, section: str = "",
                     titles: Sequence[str] | None = None) -> str:
     """The methods heading enclosing `offset` ('Materials and methods', also from inside its
