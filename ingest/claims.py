@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from graph.schema import ClaimKind, claim_id
 from ingest.blocks import GROUP_REFERENCE_LINE, NUMBERED_PARAGRAPH, READING_LABEL
-from ingest.cues import CueScanner
+from ingest.cues import CueScanner, PatternSet
 from ingest.model import LIST_ITEM, PARAGRAPH, REFERENCES, ParsedDocument, Sentence
 from ingest.segment import SUPERSCRIPT_MARKER_TEXT, split_sentences
 
@@ -190,9 +190,10 @@ class _Scan(NamedTuple):
     kinds: tuple[int, ...]  # in _KIND_PATTERNS
 
 
-def _scan_order(patterns: list[re.Pattern[str]]) -> tuple[dict[re.Pattern[str], int], tuple[int, ...]]:
-    """(each scanned pattern's position in `patterns`, the positions of the patterns not scanned)."""
-    return ({p: i for i, p in enumerate(patterns) if p in _SCANNED_SET},
+def _scan_order(patterns: list[re.Pattern[str]]) -> tuple[dict[int, int], tuple[int, ...]]:
+    """(each scanned pattern's position in `patterns`, by id() of the pattern: a re.Pattern hashes its
+    whole compiled code at every lookup; the positions of the patterns not scanned)."""
+    return ({id(p): i for i, p in enumerate(patterns) if p in _SCANNED_SET},
             tuple(i for i, p in enumerate(patterns) if p not in _SCANNED_SET))
 
 
@@ -201,12 +202,11 @@ _GREETING_ORDER = _scan_order(_GREETING)
 _KIND_ORDER = _scan_order([pattern for _, pattern in _KIND_PATTERNS])
 
 
-def _positions(order: tuple[dict[re.Pattern[str], int], tuple[int, ...]],
-               may: set[re.Pattern[str]]) -> tuple[int, ...]:
+def _positions(order: tuple[dict[int, int], tuple[int, ...]], may: PatternSet) -> tuple[int, ...]:
     """Positions, in order, of a list's patterns that `may` (the scan's candidates) does not rule out:
     a walk over the few candidates, not over every pattern of the list."""
     scanned, unscanned = order
-    return tuple(sorted([*unscanned, *(scanned[p] for p in may if p in scanned)]))
+    return tuple(sorted([*unscanned, *(scanned[i] for i in may.ids if i in scanned)]))
 
 
 @lru_cache(maxsize=16)

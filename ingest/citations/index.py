@@ -36,6 +36,7 @@ class RefIndex:
     _author_forms: list[list[frozenset[str]]] = field(init=False, repr=False)
     _by_first_form: dict[str, list[int]] = field(init=False, repr=False)
     _years: list[set[str]] = field(init=False, repr=False)
+    _key_years: dict[str, set[str]] = field(init=False, repr=False)
     _by_year: dict[str, list[int]] = field(init=False, repr=False)
     _memo: dict[tuple, object] = field(init=False, repr=False)
 
@@ -49,6 +50,9 @@ class RefIndex:
             for form in forms[0] if forms else ():
                 self._by_first_form.setdefault(form, []).append(position)
         self._years = [_years_of(r) for r in self.references]
+        self._key_years = {}  # the years of the reference by_key gives (the first with the key)
+        for ref, years in zip(self.references, self._years, strict=True):
+            self._key_years.setdefault(ref.key, years)
         self._by_year = {}
         for position, (ref, years) in enumerate(zip(self.references, self._years, strict=True)):
             for year in years | {ref.year.strip()}:
@@ -78,6 +82,12 @@ class RefIndex:
 
     def years_of(self, position: int) -> set[str]:
         return self._years[position]
+
+    def key_years(self, key: str) -> set[str]:
+        """`_years_of(self.by_key(key))`, computed once when the index was built (do not change it)."""
+        if key not in self._key_years:
+            raise StopIteration(key)
+        return self._key_years[key]
 
     def author_forms(self, position: int) -> list[frozenset[str]]:
         return self._author_forms[position]

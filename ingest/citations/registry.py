@@ -73,9 +73,20 @@ def detect(text: str, unit: Unit, index: RefIndex, numbering: str,
            fallbacks: tuple[Detector, ...] = FALLBACK_DETECTORS) -> list[EvidenceSpan]:
     """The candidate markers of one unit: every detector's, in registry order; the fallbacks'
     when there are none."""
-    spans = [span for detector in detectors for span in detector(text, unit, index, numbering)]
-    if not spans:
-        spans = [span for detector in fallbacks for span in detector(text, unit, index, numbering)]
+    spans = _run(detectors, text, unit, index, numbering)
+    return spans or _run(fallbacks, text, unit, index, numbering)
+
+
+def _run(detectors: tuple[Detector, ...], text: str, unit: Unit, index: RefIndex,
+         numbering: str) -> list[EvidenceSpan]:
+    """Every detector's markers, in order: `Detector.__call__` inlined (one call per detector and unit,
+    ten per sentence)."""
+    spans: list[EvidenceSpan] = []
+    for detector in detectors:
+        find = detector.find
+        found = find(text, unit, index, numbering) if detector.numbered else find(text, unit, index)
+        if found:
+            spans += found
     return spans
 
 

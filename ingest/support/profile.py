@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from graph.model import Node, Relationship
 from graph.schema import ClaimStatus, Label, RelType, Stance, StudyDesign, strongest_design
 from ingest.support.design import Design, classify
-from ingest.support.stance import CitingContext, enclosing_headings, methods_heading, section_headings
+from ingest.support.stance import CitingContext, heading_chains, methods_heading, section_headings
 from ingest.support.stance_model import scholarly_document, stance_of
 
 SENTENCE_WINDOW = 1200  # characters looked at on each side of a marker for its sentence
@@ -129,6 +129,7 @@ def citing_contexts(index: _Index,
         document = index.nodes.get(document_id)
         text = document.props.get("text", "") if document is not None else ""
         headings = section_headings(text)
+        chains, heading_starts = heading_chains(headings), [start for start, _, _ in headings]
         scholarly = scholarly_document([title for _, _, title in headings])
         spans = sorted((int(e.props.get("start", 0)), int(e.props.get("end", 0))) for e in items)
         starts = [s for s, _ in spans]
@@ -144,7 +145,9 @@ def citing_contexts(index: _Index,
             markers = tuple((s - low, e - low) for s, e in spans[first:last])
             section = next((str(index.nodes[c].props.get("section", "")) for c in claims
                             if c in index.nodes), "")
-            titles = enclosing_headings(headings, span[0], section)  # walked once: methods_heading reads them
+            # enclosing_headings(headings, span[0], section), from the chains walked once per document
+            titles = (list(chains[bisect.bisect_right(heading_starts, span[0])]) if headings
+                      else [section] if section else [])
             contexts[evidence.id] = CitingContext(
                 sentence, (span[0] - low, span[1] - low), markers, bool(claims),
                 methods_heading(headings, span[0], section, titles), tuple(titles), scholarly)

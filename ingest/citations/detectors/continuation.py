@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from graph.schema import EvidenceKind
 from ingest.citations.detectors.carried import _OTHER_WORKS, names_later_year
 from ingest.citations.detectors.quote import _SAYS
-from ingest.citations.index import RefIndex, _years_of, family_forms
+from ingest.citations.index import RefIndex, family_forms
 from ingest.citations.model import AUTHOR_YEAR, CONTINUATION, EvidenceSpan
 from ingest.citations.resolver import pick_by_venue, works_by
 from ingest.citations.text import (
@@ -191,7 +191,7 @@ class _History:
         self.by_block.setdefault(entry.block, []).append(entry)
         self.keys_by_block.setdefault(entry.block, set()).update(entry.sources)
         for key in entry.sources:
-            for year in _years_of(self.index.by_key(key)):
+            for year in self.index.key_years(key):
                 self.keys_by_year.setdefault(year, set()).add(key)
         if self._cited is not None and not entry.read:
             self._cited.add(entry)
@@ -378,7 +378,8 @@ def _authors_named_in(ref: Reference, text: str) -> int:
 def _work_of_people_named(index: RefIndex, previous: str, year: str, hints: str) -> str | None:
     """The work of `year` whose authors are named in the previous sentence (most of them wins),
     venue words choosing between equals."""
-    scored = [(_authors_named_in(r, previous), r) for r in index.references if year in _years_of(r)]
+    scored = [(_authors_named_in(r, previous), r) for position, r in enumerate(index.references)
+              if year in index.years_of(position)]
     best = max((n for n, _ in scored), default=0)
     candidates = [r for n, r in scored if n == best and best > 0]
     if len(candidates) > 1 and hints:

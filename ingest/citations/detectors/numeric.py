@@ -30,7 +30,9 @@ _PAREN_NUMBERS = re.compile(
 # sand flies from Algeria (34) and Portugal", "… Aedes mosquitoes (21, 31) have also been …"): read
 # in a parenthesis-numbered document when it names several numbers, or one after a content word
 # (not after "to (1)", "and (2)", "from (3)", "Eq. (3)": enumerations and equation numbers).
-_PAREN_MID_CLAUSE = re.compile(r"(?<=[^\W\d_]{3} )\((\s*\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\s*)\)(?= [a-z])")
+# The look-behind comes after the "(" it also checks, so re finds candidates by scanning for "(" (a pattern
+# opening with a look-behind is tried at every character of the unit: 160 times slower on prose).
+_PAREN_MID_CLAUSE = re.compile(r"\((?<=[^\W\d_]{3} \()(\s*\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\s*)\)(?= [a-z])")
 # A reference named by its number in the sentence (AIP, APS, AJP): "(e.g., Ref. 6)", "Reference 14 compares",
 # "Refs. 3 and 4", "refs. 2–5"
 # ("the reference 3 dB point" is no citation: lower case only abbreviated, and no unit after the number)
