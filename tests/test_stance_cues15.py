@@ -76,3 +76,17 @@ def test_of_practical_use_is_no_use_of_a_method() -> None:
                 "within a numerical method using finite timesteps, as the solution will diverge [11].")
     assert stances(sentence, "[11]") == ["supporting"]
     assert stances("We use a numerical method [11] with finite timesteps.", "[11]") == ["mentioning"]
+
+
+def test_an_update_of_a_guideline_is_a_guideline() -> None:
+    from ingest.support.design import classify
+
+    def design_of(title: str) -> str:
+        return str(classify({"entry_type": "article", "title": title}).design)
+
+    assert design_of("2016 ACC/AHA guideline focused update on duration of dual antiplatelet therapy: a "
+                     "report of the Task Force on Clinical Practice Guidelines: an update of the 2011 "
+                     "ACCF/AHA/SCAI "
+                     "guideline for percutaneous coronary intervention") == "guideline"
+    # look-alike: an update on a disease stays a review
+    assert design_of("Chronic fatigue syndrome/myalgic encephalomyelitis: an update") == "narrative-review"
