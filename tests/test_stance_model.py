@@ -204,6 +204,27 @@ def test_grouped_folds_never_put_an_article_in_train_and_test() -> None:
         assert not {examples[i].article for i in train} & {examples[i].article for i in test}
 
 
+
+def test_a_left_out_set_s_articles_train_no_model_for_it(monkeypatch) -> None:
+    # support13cue is a second sample of support13's articles: leaving either out leaves both out
+    from ingest.support import train_stance
+
+    seen: list[set[str]] = []
+
+    def fake_train(examples, c):  # noqa: ANN001, ANN202
+        seen.append({e.article for e in examples})
+        return None
+
+    monkeypatch.setattr(train_stance, "train", fake_train)
+    monkeypatch.setattr(train_stance, "with_model", lambda model: lambda example: "supporting")
+    examples = [train_stance.Example(split, article, "supporting", context("X [1].", "[1]"),
+                                     ("supporting", ""))
+                for split, article in (("support13", "a1"), ("support13cue", "a1"), ("support13cue", "a2"),
+                                       ("fresh9", "a3"))]
+    train_stance.left_out(examples, "support13cue")
+    assert seen == [{"a3"}]
+
+
 # Retraining needs the fetched articles of the fresh sets, which the repository does not hold, so no test
 # rebuilds the model; after a change of rule, feature or label run, where the articles are,
 #     python -m ingest.support.train_stance --data-root /work/fetched --write
@@ -212,7 +233,7 @@ def test_the_trainer_reads_every_set_and_its_articles_under_the_data_root() -> N
     from ingest.support.train_stance import SPLITS
 
     assert SPLITS == ("dev", "blind", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh7", "fresh9",
-          "support12")
+          "support12", "support13", "support13cue")
     labels = Path(__file__).parent / "data" / "support"
     assert all((labels / f"stance-{split}.jsonl").is_file() for split in SPLITS)
     # fresh7's articles are fetched data: its records name them relative to the data root

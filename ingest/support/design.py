@@ -135,7 +135,9 @@ CUES: Cues = _compiled((
                          # new release ('The comparative toxicogenomics database: update 2017'),
                          # 'Current concepts'
                          r"(?:^|: )(?:bench-to-bedside|clinical|invited|mini-?|the year in) review\b|"
-                         r": an update\b|^an update on\b|^current concepts\b|"
+                         # (': an update of the 2011 ACCF/AHA/SCAI guideline …' is a guideline: support13)
+                         r": an update\b(?! of (?:the )?[^.:;]{0,40}?\bguidelines?\b)|^an update on\b|"
+                         r"^current concepts\b|"
                          r"(?:^|: |\. )(?:a |an )?(?:(?:brief|short|comprehensive|critical|systematic) )?"
                          r"survey (?:of|on)\b|"
                          r": (?:a |an )?(?:(?:brief|short|comprehensive|critical) )?(?:tutorial and )?"

@@ -97,8 +97,12 @@ CONTRASTING = re.compile(
     r"results?|observations?|work|data|claims?)|"
     r"(?:longer|shorter|higher|lower|greater|smaller|larger|faster|slower|weaker|"
     r"stronger) than (?:those |that |"
-    r"the (?:values? |rates? |times? )?|what (?:was |were |has been |had been )?)?(?:previously |earlier )?"
-    r"(?:reported|described|observed|found|estimated|measured)|"
+    r"the (?:values? |rates? |times? )?|what (?:was |were |has been |had been )?)?(?:(?:previously |earlier )"
+    r"(?:reported|described|observed|found|estimated|measured)|(?:reported|described)|"
+    # measured, observed, found or estimated with no word of earlier work is this study's own comparison
+    # (support13: 'antibody concentrations were higher than those measured post-primary vaccination')
+    r"(?:observed|found|estimated|measured)(?= (?:previously|earlier|elsewhere|before|by|in (?:previous|"
+    r"earlier|other|prior|published)\b)|\s*[(\[\x00\x01]))|"
     r"(?:longer|shorter|higher|lower|greater|smaller|larger|faster|slower|weaker|stronger|more|less|fewer)\b"
     r"[^.;,\x00]{0,80}?\sthan (?:(?:the |those |that )?(?:previous|earlier|prior|published) "
     r"(?:estimates?|reports?|studies|values?|figures?|findings)|"
@@ -198,7 +202,9 @@ MENTIONING = re.compile(
     # a method, or a definition or norm followed (fresh9: 'was defined in accordance with an international,
     # generally accepted definition (…)', 'based on recommendations made by …'; over the nine sets 21 of 22
     # records naming a definition, guideline, recommendation, classification or convention so are mentioning)
-    r"(?:using|used|use|following|according to|adapted from|modified from|based on) (?:the |a |an )?"
+    # ('is not itself of practical use within a numerical method': the noun, support13)
+    r"(?:using|used|(?<!\bof )(?<!\bpractical )(?<!\blittle )(?<!\bgreat )(?<!\bno )use|following|"
+    r"according to|adapted from|modified from|based on) (?:the |a |an )?"
     r"(?:[\w-]+ ){0,3}"
     r"(?:method|methods|protocol|protocols|procedure|procedures|approach|algorithm|software|package|pipeline|"
     r"criteria|scale|technique|assay)s?\b|"
@@ -211,7 +217,10 @@ MENTIONING = re.compile(
     re.IGNORECASE)
 SUPPORTING = re.compile(
     r"\b(?:consistent with|in (?:agreement|line|accordance|keeping) with|agree(?:s|d|ing)? (?:well )?with|"
-    r"concordant with|compatible with|corroborat(?:e|es|ed|ing)|confirm(?:s|ed|ing)?|replicat(?:e|es|ed|ing)|"
+    # ('To confirm whether these sequences existed …, we examined …' states a purpose: support13)
+    r"concordant with|compatible with|corroborat(?:e|es|ed|ing)|"
+    r"(?<!\bto )confirm(?:s|ed|ing)?(?! (?:whether|if)\b)|"
+    r"replicat(?:e|es|ed|ing)|"
     r"(?:similar|comparable|analogous) (?:to|with) (?:those|that|what|the|previous|earlier|prior|results|"
     r"findings|observations)|similar (?:results|findings|observations|effects)|support(?:s|ed|ing)? "
     r"(?:the|this|these|our|previous|earlier|prior)|as (?:previously |earlier )?(?:shown|demonstrated|"
@@ -320,12 +329,23 @@ ANSWERED = re.compile(r"^[\s\x00)\].,]*(?:,|;)?\s*(?:but|however|yet)\b(?!\s+(?:
 # own negative result: 'Previous studies reported an increased risk [5,6]; however, we found no such
 # increase'.
 REPORTED = re.compile(r"\b(?:reported|found|showed|shown|observed|demonstrated|described|suggested|"
+                      r"identified|"
                       r"proposed)\b", re.IGNORECASE)
 DENIED = re.compile(
     r"^[\s\x00)\].,;]*(?:but|however|yet|whereas)\b,?\s*(?:in (?:our|the present|this) (?:study|data|"
     r"cohort|sample|population),?\s*)?(?:we|our \w+|here|this study|the present study)\s+(?:\w+\s+){0,2}?"
     r"(?:found|find|observed|observe|detected|detect|saw|see|did|do|does|could|can|were|was|showed|show|"
     r"failed)\b[^.;]{0,60}?\b(?:no|not|none|neither|nor|failed|unable|lack(?:ed|ing)?)\b", re.IGNORECASE)
+# ... or answered by what the same thing was in the citing study (support13): 'Previous studies identified
+# Anoxybacillus and Meiothermus as the two most common genera … (Goh et al., 2011b; Chai et al., 2012);
+# however, these genera represented a small minority of the sequences amplified in the current study'
+# (an answer of agreement, 'but also in the present study', is no cue).
+DIFFERS_HERE = re.compile(
+    r"^[\s\x00)\].,;]*(?:but|however|yet|whereas)\b,?(?![^.;]*\b(?:also|similar\w*|consistent|"
+    r"agree\w*|confirm\w*|likewise|in (?:line|agreement|accordance|keeping)|as well)\b)"
+    r"[^.;\x00\x01]{0,160}?\b(?:in|of|from|by) (?:the (?:current|present)|our|this) (?:study|work|data|"
+    r"dataset|sample|samples|cohort|analysis|survey)\b",
+    re.IGNORECASE)
 # A claim of the work, the marker inside it, that the rest of the sentence rejects: 'the claim that XMRV
 # is preferentially found in … [3] is not borne out by the second study [4]' (the work bearing it out
 # or not, after the verb, is its evidence: not this cue).
@@ -473,6 +493,34 @@ BAD_CONSTRUCT = re.compile(
     r"faulty)\b(?: [\w'’-]+){0,4}"
     r" (?:from|of|in|by|(?:proposed|posited|assumed|adopted) (?:by|"
     r"in))\s+[^.;,\x00]{0,40}?\x00", re.IGNORECASE)
+# Parts of the marker's clause whose phrase cues speak for another claim than the one the marker backs
+# (support13): a fronted concession the main clause answers ('Although it remains unclear why …, plausible
+# explanations include … [36]'), and the main clause before a reason the marker backs ('… were selected in
+# this study since these two SNPs were found to modify … 30'). Their cues are read only when the marker
+# is in them.
+CONCESSION = re.compile(r"^[\s,]*(?:although|though|even though|while)\b[^,;\x00\x01()\[\]]{0,200}?,\s",
+                        re.IGNORECASE)
+REASON = re.compile(r"\s(?:because|since(?= (?:these|this|those|it|they|there|we)\b"
+                    r"(?! (?:time|date|then)\b)))\s", re.IGNORECASE)
+# A procedure done as before: 'Proteome quantification was performed as previously reported (21)' reports
+# no agreement with a finding (support13).
+PROCEDURE_BEFORE = re.compile(r"\b(?:is|was|were|are|been) (?:\w+ly )?" + _METHOD_VERB + r",?\s*$",
+                              re.IGNORECASE)
+
+
+def _scoped(clause: str, marker: int) -> str:
+    """The clause with what speaks for another claim blanked (the same length: offsets hold)."""
+    lead = CONCESSION.match(clause)
+    if lead and marker >= lead.end():
+        clause = " " * lead.end() + clause[lead.end():]
+    reason = None
+    for found in REASON.finditer(clause[:marker]):
+        reason = found
+    if reason:
+        clause = " " * reason.start() + clause[reason.start():]
+    return clause
+
+
 # What ends the run of a sentence a bound cue reaches: a clause end, or a word of agreement or use.
 _RUN_STOP = re.compile(
     r";|" + _FULL_STOP_PLAIN + r"(?:\s|$)|\b(?:but|whereas|while|although|though|however|yet|consistent|"
@@ -818,7 +866,8 @@ def classify_stance(sentence: str, marker: tuple[int, int], markers: Sequence[tu
     if found and answer:
         return Stance.CONTRASTING, f"{written(found)} …, but if … would"
     found = REPORTED.search(masked[start:own_end]) if REPORTED in may_whole else None
-    denial = DENIED.match(masked[own_end:]) if found and own_end < len(sentence) else None
+    denial = (DENIED.match(masked[own_end:]) or DIFFERS_HERE.match(masked[own_end:])
+              if found and own_end < len(sentence) else None)
     if found and denial:
         answer_words = " ".join(denial.group(0).split()[:3]).lstrip(";, ")
         return Stance.CONTRASTING, f"{written(found)} …, {answer_words} …"
@@ -827,11 +876,16 @@ def classify_stance(sentence: str, marker: tuple[int, int], markers: Sequence[tu
     own = own[start:end]
     if found:
         return Stance.CONTRASTING, " ".join(sentence[found.start(1):found.end(1)].split()) + " …"
+    scoped = _scoped(clause, marker[0] - start)
     for stance, pattern in ((Stance.SUPPORTING, AGREEING), (Stance.MENTIONING, MENTIONING),
                             (Stance.MENTIONING, EXAMPLE), (Stance.MENTIONING, USED),
                             (Stance.MENTIONING, VALUE), (Stance.MENTIONING, BACKGROUND),
                             (Stance.SUPPORTING, SUPPORTING)):
-        found = search(pattern, own if pattern in (EXAMPLE, USED, VALUE) else clause)
+        found = search(pattern, own if pattern in (EXAMPLE, USED, VALUE) else scoped)
+        if found and pattern is AGREEING and PROCEDURE_BEFORE.search(scoped[:found.start()]):
+            done = search(MENTIONING, scoped)
+            if done:
+                return Stance.MENTIONING, written(done)
         if found:
             return stance, written(found)
     if methods:
