@@ -46,7 +46,7 @@ PARTICLE = (r"(?:(?:van|von|der|den|de|da|do|dos|das|di|del|della|la|le|du|ten|t
 HYPHEN = "-‐‑"  # ASCII, U+2010 and U+2011 (Wiley prints "Hohn‐Schulte B", "Schultze H‐P")
 SURNAME = (rf"{PARTICLE}*(?:[{UPPER}][\w'’]*|[{UPPER}]'[{UPPER}][\w'’]*)(?:[{HYPHEN}][{UPPER}]?[\w'’]+)*"
            rf"(?:\s+(?:Jr|Sr|JR|SR|II|III|IV)\.?)?")
-INITIALS_DOTTED = rf"(?:[{UPPER}][a-z]?\.(?:\s?-?\s?)){{1,4}}"
+INITIALS_DOTTED = rf"(?:[{UPPER}][a-z]?\.(?:\s?-?\s?)){{1,6}}"  # "Ames, M. C. F. D. C., & …"
 INITIALS_BARE = rf"[{UPPER}]{{1,4}}(?:[{HYPHEN}][{UPPER}]{{1,2}})?"
 GIVEN_FULL = rf"[{UPPER}][a-zà-ÿ]+(?:-[{UPPER}][a-zà-ÿ]+)?(?:\s+[{UPPER}]\.)*(?:\s+[{UPPER}][a-zà-ÿ]+)?"
 NAME_END = r"(?=\s*(?:[,.;:&(]|$|and\b|e\b|y\b|et\.?\s+al))"
@@ -62,12 +62,25 @@ LONG_SURNAME = (rf"{SURNAME}(?:\s+{_INNER_PARTICLE}?(?:[{UPPER}][a-zà-ÿ'’][\
                 rf"|[{UPPER}]{{3,}}(?:[{HYPHEN}][{UPPER}]+)?(?![a-zà-ÿ]))){{0,2}}")
 # ABNT prints a particle after the initials: "SILVA, J. L. M. da;", "FERREIRA, M. de O. et al."
 _TRAILING_PARTICLE = r"(?:da|de|do|dos|das|del|di|du)\b\s*"
+# Vancouver as botany prints it, the particle after the initials: "Zuilen CM van, Maas PJM. 1994.",
+# "Martius CFP von. 1841.", "Saint-Hilaire AFCP de. 1825." (kept with the given names, as ABNT's)
+_VANCOUVER_PARTICLE = r"(?:van|von|de|da|do|du|del|der|den|ten|ter)\b"
+# ABNT's full given names, three words or more, with particles inside or after them and initials run
+# together: "DIAS, Maria Odila da Silva.", "FONSECA, Maria Rachel Fróes da.", "MARQUES, Vera Regina
+# Beltrão.", "FILGUEIRAS, Carlos A.L." (after the comma only: a given name first stays two words)
+_GIVEN_WORD = rf"[{UPPER}][a-zà-ÿ]+(?:-[{UPPER}][a-zà-ÿ]+)?"
+_GIVEN_LONG = (rf"{_GIVEN_WORD}(?:\s+(?:{_TRAILING_PARTICLE})?{_GIVEN_WORD}"
+               rf"|\s+(?:[{UPPER}]\.){{0,2}}[{UPPER}](?=\.)){{1,4}}"
+               rf"(?:\s+{_TRAILING_PARTICLE})?")
 CAPITAL_PARTICLE = r"(?:(?:De|Van|Von|Der|Den|Da|Di|Du|Del|Della|Le|La|Ten|Ter)\s+)"
 NAME_FORMS: dict[str, re.Pattern[str]] = {
     "vancouver": re.compile(rf"(?P<family>{LONG_SURNAME})\s+"
-                            rf"(?P<given>{INITIALS_BARE}(?:\s+(?:Jr|Jnr|Sr|II|III)\b)?){INITIALS_END}"),
+                            rf"(?P<given>{INITIALS_BARE}(?:\s+(?:Jr|Jnr|Sr|II|III)\b)?"
+                            rf"(?:\s+{_VANCOUVER_PARTICLE})?){INITIALS_END}"),
+    # APA's suffix after the initials: "Hair, J., Jr., Babin, B., …"
     "comma-initials": re.compile(rf"(?P<family>{LONG_SURNAME}),\s*(?P<given>{INITIALS_DOTTED}"
-                                 rf"(?:{_TRAILING_PARTICLE}(?:{INITIALS_DOTTED}|(?=\s*(?:[;,&]|et\.?\s+al))))?)"),
+                                 rf"(?:{_TRAILING_PARTICLE}(?:{INITIALS_DOTTED}|(?=\s*(?:[;,&]|et\.?\s+al))))?"
+                                 rf"(?:,\s*(?:Jr|Sr|Jnr)\.(?=\s*[,;&(]))?)"),
     # Frontiers: "Hare B., Brown M., Williamson C., Tomasello M. (2002)." (dotted initials, no comma)
     "dotted-initials": re.compile(
         rf"(?P<family>{LONG_SURNAME})\s+(?P<given>{INITIALS_DOTTED})(?=\s*[,;(&]|\s*$)"),
@@ -77,7 +90,7 @@ NAME_FORMS: dict[str, re.Pattern[str]] = {
         rf"(?P<family>{LONG_SURNAME}),\s*(?P<given>[{UPPER}]{{1,2}})(?=\s*[;.])"),
     # a capitalised particle too before the comma and a full given name ("De Mulder, Walter")
     "comma-given": re.compile(
-        rf"(?P<family>{CAPITAL_PARTICLE}?{SURNAME}),\s+(?P<given>{GIVEN_FULL}){NAME_END}"),
+        rf"(?P<family>{CAPITAL_PARTICLE}?{SURNAME}),\s+(?P<given>{GIVEN_FULL}|{_GIVEN_LONG}){NAME_END}"),
 }
 # The names after an inverted first one, printed given name first (the Unified Style Sheet for
 # Linguistics, Chicago: "Grosu, Alexander & Koji Hoshi. 2016.", "Erlewine, Michael Yoshitaka & Isaac Gould").

@@ -28,7 +28,7 @@ from ingest.citations.detectors.study import find_studies
 from ingest.citations.detectors.title import find_titles
 from ingest.citations.detectors.work_part import find_work_part
 from ingest.citations.index import RefIndex
-from ingest.citations.model import AUTHOR_YEAR, NUMERIC, STUDY, EvidenceSpan
+from ingest.citations.model import AUTHOR_YEAR, NUMERIC, STUDY, TITLE, EvidenceSpan
 from ingest.citations.reading import _HEARD_SPEAK, _read_by_writer
 from ingest.claims import Unit
 from ingest.model import WebLink
@@ -109,12 +109,23 @@ def _one_marker_printed_twice(explicit: list[EvidenceSpan], text: str) -> list[E
     return merged
 
 
+def _without_nested_titles(spans: list[EvidenceSpan]) -> list[EvidenceSpan]:
+    """A title read inside a longer title of another work names no work of its own: "Concepções de
+    Deficiência" (one entry's title) inside "Escala Intercultural de Concepções de Deficiência"
+    (another's)."""
+    titles = [s for s in spans if s.priority == TITLE]
+    return [s for s in spans if s.priority != TITLE or not any(
+        t is not s and t.sources != s.sources and t.start <= s.start and s.end <= t.end
+        and t.end - t.start > s.end - s.start for t in titles)]
+
+
 def _merge_mentions(spans: list[EvidenceSpan], text: str) -> list[EvidenceSpan]:
     """Keep explicit markers; fold mentions of one source in one sentence into one evidence."""
     explicit = _one_marker_printed_twice([s for s in spans if s.priority in (AUTHOR_YEAR, NUMERIC)], text)
     cited = {k for s in explicit for k in s.sources}
     if any(s.resolved for s in explicit):  # "In the Stanford Prison Experiment, … (Haney et al., 1973)":
         spans = [s for s in spans if s.priority != STUDY]  # the marker says which work the study is
+    spans = _without_nested_titles(spans)
     by_source: dict[str, EvidenceSpan] = {}
     for span in sorted((s for s in spans if s.priority not in (AUTHOR_YEAR, NUMERIC)),
                        key=lambda s: (s.start, s.priority)):

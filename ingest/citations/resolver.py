@@ -143,6 +143,26 @@ def near_spellings(index: RefIndex, family: str, years: set[str]) -> list[int]:
     return near if len(near) == 1 else []
 
 
+def _co_authors_with_one_slip(index: RefIndex, position: int, co_authors: list[str]) -> bool:
+    """Whether the reference lists every one of `co_authors`, one of them misspelt by a single letter
+    ("Romar" for Homar, "Gands" for Gandz, "Whright" for Wright; names of NEAR_SPELLING_MIN - 1
+    letters or more)."""
+    from rapidfuzz.distance import Levenshtein
+
+    forms = index.author_forms(position)
+    slips = 0
+    for family in co_authors:
+        if any(family_forms(family) & rf for rf in forms):
+            continue
+        folded = " ".join(words_of(family))
+        if len(folded) < NEAR_SPELLING_MIN - 1 or not any(
+                Levenshtein.distance(folded, form, score_cutoff=1) <= 1
+                for rf in forms[1:] for form in rf if len(form) >= NEAR_SPELLING_MIN - 1):
+            return False
+        slips += 1
+    return slips == 1
+
+
 def titled(index: RefIndex, words: str) -> list[int]:
     """The references without authors whose title begins with these words: ABNT cites such a work
     by them ('ARGENTINA...' for 'ARGENTINA de regreso al FMI …'); also those whose "author" is
@@ -176,6 +196,9 @@ def _year_fits(index: RefIndex, position: int, years: set[str], year: str) -> bo
 
 
 _PRINTED_ORIGINS = frozenset({"reference-list", "pdf"})
+# A generation's suffix the citation prints with the family name and the entry among the given names
+# (Brazilian "Júnior", "Filho", "Neto", "Sobrinho"; "Jr.").
+_GENERATION = re.compile(r"\s+(?:J[úu]nior|J[ÚU]NIOR|Jr\.?|JR\.?|Filho|FILHO|Neto|NETO|Sobrinho|SOBRINHO)$")
 
 
 def _resolve_author_year(index: RefIndex, families: list[str], etal: bool, year: str,
@@ -194,6 +217,8 @@ def _resolve_author_year(index: RefIndex, families: list[str], etal: bool, year:
     year, originals = (year[:original.start()], set(re.findall(r"\d{4}", original.group(0)))) if original \
         else (year, set())
     years = set(re.findall(r"\d{4}", year))
+    if not led and _GENERATION.search(first):  # "(TEIXEIRA JÚNIOR; SOUZA, 2019)" for "TEIXEIRA, J. G. JÚNIOR"
+        led = index.led_by(_GENERATION.sub("", first))
     if not led:
         led = near_spellings(index, first, years) or titled(index, first)
     if not led:
@@ -206,6 +231,10 @@ def _resolve_author_year(index: RefIndex, families: list[str], etal: bool, year:
         return None, f"{first!r} leads {len(led)} reference(s), none of {year} (theirs: {printed})"
     candidates = [index.references[p] for p in of_year
                   if all(any(family_forms(f) & rf for rf in index.author_forms(p)) for f in families[1:])]
+    if not candidates:  # "Alzola, Hennig, & Romar, 2020" for "Homar", "Snow, Whright and Warren": one slip
+        candidates = [index.references[p] for p in of_year
+                      if _co_authors_with_one_slip(index, p, families[1:])]
+        candidates = candidates if len(candidates) == 1 else []
     if not candidates:
         return None, (f"{first!r}'s work(s) of {year} do not list all of {', '.join(families[1:])} "
                       f"as authors")
@@ -215,7 +244,7 @@ def _resolve_author_year(index: RefIndex, families: list[str], etal: bool, year:
         if many and len(many) < len(candidates):
             candidates, told_by = many, told_by + ["'et al.'"]
     if len(candidates) > 1 and not etal:  # "Hjørland (2003)": the sole-author work, not Hjørland & Hartel
-        exact = [r for r in candidates if len(r.authors) == len(families)]
+        exact = [r for r in candidates if len(r.authors) == len(families) and not r.others]
         if exact and len(exact) < len(candidates):
             candidates, told_by = exact, told_by + ["the authors named"]
     if not suffix and len(candidates) > 1:  # "(NBS, 2024, 2024a)": the list prints 2024 and 2024a

@@ -114,7 +114,9 @@ _TRAILING_AUTHOR_YEAR = re.compile(
 _LEAD_IN = re.compile(r"\b(?:in|see|also|by|from|and|cf\.|e\.g\.|i\.e\.)\s*$", re.IGNORECASE)
 _CAPITALISED_BEFORE = re.compile(rf"[{UPPER}][\w'’\-]*\s+$")
 # The possessive's apostrophe may be typed as an acute accent: "Abbott´s (1988) analysis".
-_NARRATIVE_BEFORE = re.compile(rf"(?P<names>{NAME_LIST})(?P<etal>{ETAL})?(?:['’´]s)?\s*$")
+# A comma may stray between the names and the year ("Ivanova et al., (2006)", "Vardja and Vardja, (2001)"):
+# read so only when the names resolve.
+_NARRATIVE_BEFORE = re.compile(rf"(?P<names>{NAME_LIST})(?P<etal>{ETAL})?(?:['’´]s)?(?P<comma>\s*,)?\s*$")
 _WIDE_BEFORE = re.compile(rf"(?P<names>{_WIDE_LIST})(?P<etal>{ETAL})?(?:['’´]s)?\s*$")
 _WIDE_PART = re.compile(rf"^(?P<names>{_WIDE_LIST})(?P<etal>{ETAL})?,?\s+(?P<years>{YEAR_LIST}){_LOCATOR}$")
 
@@ -367,10 +369,22 @@ def find_author_year(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpa
             wide = _multiword_families(index) and _wide_reading(_WIDE_BEFORE.search(segment, low, names_end),
                                                                 index, years)
             before = wide[0] if wide else _NARRATIVE_BEFORE.search(segment, low, names_end)
+            if before and not wide and before.group("comma") and not _resolves(before, index, years):
+                before = None
             given = None if wide or _resolves(before, index, years) else _given_names_reading(
                 _WIDE_BEFORE.search(segment, low, names_end), index, years)
             if given:  # "Ethan Bernstein and Stephen Turban (2018)": the marker holds the given names
                 before = given[0]
+            # "Letestudoxa Pellegr. (1920: 654)": a botanical author's abbreviation, whose stop the
+            # segmenter may have taken for the sentence's end (read in the text, across the unit's start)
+            authority = None if before else _authority_before(
+                text, max(0, unit.start + names_end - 40), unit.start + names_end, years, index)
+            if authority:
+                opens, key = authority
+                end = unit.start + paren.end()
+                found.append(EvidenceSpan(str(EvidenceKind.CITATION), opens, end, text[opens:end], unit.index,
+                                          [key], True, priority=AUTHOR_YEAR))
+                continue
             if before and not _title_not_authors(before, years, index):
                 families = wide[1] if wide else given[1] if given else _without_openers(
                     author_families(before.group("names")), index, bool(before.group("etal")), years)
@@ -398,6 +412,42 @@ def find_author_year(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpa
     if _BARE_YEAR.search(segment):
         found += _bare_author_year(text, unit, index, segment, [(m.start(), m.end()) for m in groups])
     return found
+
+
+# A taxon's author abbreviated as botany prints it (IPNI's standard forms), before the year and page of
+# the protologue: "Letestudoxa Pellegr. (1920: 654)", "Duckeanthus R.E.Fr. (1934: 106)", "Duguetia
+# A.St.-Hil. (1825: 35)", "Fusaea (Baill.) Saff. (1914: 64)". Initials, then the family name cut short,
+# each piece with its stop; "St." is "Saint".
+_AUTHORITY_BEFORE = re.compile(
+    rf"(?<![\w.\-])(?P<initials>(?:[{UPPER}]\.\s?)*)(?P<family>[{UPPER}][{LETTER}]*\.(?:-?[{UPPER}][{LETTER}]*\.)*)\s*$")
+_AUTHORITY_WORDS = {"st": "saint"}
+
+
+def _authority_before(text: str, low: int, high: int, years: str, index: RefIndex
+                      ) -> tuple[int, str] | None:
+    """(where it starts, the key) of an abbreviated author before a year ("Pellegr. (1920"): the one
+    entry of that year whose first author's family name the abbreviation's pieces begin, word by word,
+    and whose given names begin with its initials."""
+    match = _AUTHORITY_BEFORE.search(text, low, high)
+    printed = split_years(years)
+    if not match or len(printed) != 1:
+        return None
+    pieces = [_AUTHORITY_WORDS.get(w, w) for w in words_of(match.group("family"))]
+    if not pieces or len(pieces[-1]) < 2:
+        return None
+    initials = "".join(words_of(match.group("initials")))
+    keys = []
+    for position in index.of_years({printed[0]}):
+        ref = index.references[position]
+        if not ref.authors:
+            continue
+        family = words_of(ref.authors[0].family)
+        given = "".join(w[0] for w in words_of(ref.authors[0].given)) if " " in ref.authors[0].given.strip() \
+            else "".join(words_of(ref.authors[0].given))
+        if (len(family) >= len(pieces) and all(f.startswith(p) for f, p in zip(family, pieces, strict=False))
+                and (not given or given.startswith(initials))):
+            keys.append(ref.key)
+    return (match.start(), keys[0]) if len(keys) == 1 else None
 
 
 # "See DeLano, 2002 and …", "as described by Kessler and Baldwin, 2001": author, comma, year
@@ -514,10 +564,15 @@ def _without_openers(families: list[str], index: RefIndex, etal: bool, years: st
     return families
 
 
+_STOP_AFTER_YEAR = re.compile(r"(?:(?<=(?:1[5-9]|20)\d\d)|(?<=(?:1[5-9]|20)\d\d[a-z]))\.$")
+
+
 def _citation_core(part: str) -> str:
     """One ';'-part of a parenthesis without 'see'/'e.g.' before, 'for details' after, and
     without the primary source of 'X, 1889, as cited in Y, 1992' (the secondary one stays)."""
     core = part.strip()
+    # a stop typed before the closing parenthesis ("(Ferreira, 1772.)"): the year ends the part
+    core = _STOP_AFTER_YEAR.sub("", core)
     cited_in = list(_CITED_IN.finditer(core))
     if cited_in:
         core = core[cited_in[-1].end():]

@@ -58,15 +58,25 @@ _OWN_STUDY_HEADING = re.compile(r"^(?:methods?|methodology|materials and methods
                                 r"metodolog[íi]a|resultados|discuss[ãa]o|discusi[óo]n)$")
 # A paper's printed reference list is long; a blog's, a handout's or a lecture's lists a few works.
 PAPER_REFERENCE_ENTRIES = 20
+# A published article prints its own DOI in its head, with the byline ("Imran Niazi · 2025-01-15 ·
+# doi:10.19102/icrm.2025.16015"): an editorial or review with no IMRaD headings and a short list is a
+# journal's paper all the same, whose every attribution carries a printed marker.
+_OWN_DOI = re.compile(r"(?:\bdoi:?\s*|doi\.org/)10\.\d{4,9}/\S", re.IGNORECASE)
+_HEAD_BLOCKS = 3  # the title, the byline and a dateline: where the article's own DOI stands
+_HEAD_LINE = 300  # characters: a head line, not a paragraph citing a DOI
 
 
 def is_research_paper(doc: ParsedDocument) -> bool:
     """True when the document is laid out as a research paper: an Abstract heading, two of
     Introduction / Methods / Results / Discussion / Conclusions as headings (also in Portuguese and
-    Spanish) one of which is Methods, Results or Discussion, or a printed reference list of
-    PAPER_REFERENCE_ENTRIES entries or more."""
+    Spanish) one of which is Methods, Results or Discussion, a printed reference list of
+    PAPER_REFERENCE_ENTRIES entries or more, or its own DOI (front matter, or printed in its head)."""
     imrad: set[str] = set()
     if sum(1 for block in doc.blocks if block.kind == REFERENCES) >= PAPER_REFERENCE_ENTRIES:
+        return True
+    if doc.doi or any(block.end - block.start <= _HEAD_LINE
+                      and _OWN_DOI.search(doc.text, block.start, block.end)
+                      for block in doc.blocks[:_HEAD_BLOCKS] if block.kind != REFERENCES):
         return True
     for block in doc.blocks:
         if block.kind not in (HEADING, TITLE):

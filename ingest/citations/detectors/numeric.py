@@ -33,6 +33,15 @@ _PAREN_NUMBERS = re.compile(
 # The look-behind comes after the "(" it also checks, so re finds candidates by scanning for "(" (a pattern
 # opening with a look-behind is tried at every character of the unit: 160 times slower on prose).
 _PAREN_MID_CLAUSE = re.compile(r"\((?<=[^\W\d_]{3} \()(\s*\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\s*)\)(?= [a-z])")
+# A parenthesised group glued to the word or the clause's punctuation before it, as Einstein (São Paulo)
+# prints its citations once the superscript is set as "(n)": "… patients with COVID-19.(1,2) Meanwhile",
+# "the government(3) has", "to their needs;(4) aiming", "length of stay (LOS),(7-9) as", "ARIMA(19) and".
+# After a word of three letters (not a symbol's argument, "f(2)", "x(1)"), a letter's or digit's
+# punctuation, or a parenthesis and its punctuation; read in a parenthesis-numbered document only.
+# (The look-behinds come after the "(" for the same reason as above.)
+_PAREN_GLUED = re.compile(
+    r"\((?:(?<=[^\W\d_]{3}\()|(?<=[^\W_][.,;:]\()|(?<=\)[.,;:]\())(\s*\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\s*)\)"
+    r"(?=[\s.,;:!?)]|$)")
 # A reference named by its number in the sentence (AIP, APS, AJP): "(e.g., Ref. 6)", "Reference 14 compares",
 # "Refs. 3 and 4", "refs. 2–5"
 # ("the reference 3 dB point" is no citation: lower case only abbreviated, and no unit after the number)
@@ -131,7 +140,7 @@ def is_not_citation(segment: str, match: re.Match[str]) -> bool:
                                          or _LOCANT_BEFORE.search(segment, 0, match.start())):
         return True
     before = segment[max(0, match.start() - 40):match.start()]
-    paren = match.re in (_PAREN_NUMBERS, _PAREN_MID_CLAUSE)
+    paren = match.re in (_PAREN_NUMBERS, _PAREN_MID_CLAUSE, _PAREN_GLUED)
     if _NOT_CITATION_BEFORE.search(before) or paren and _NOT_CITATION_BEFORE_PAREN.search(before):
         return True
     if _INTERVAL_BEFORE.search(before) and _TWO_BOUNDS.fullmatch(_spec(match)):
@@ -225,11 +234,12 @@ _BARE_AFTER_NAME = re.compile(rf"(?<=[^\W\d_]) (?P<bare>{_BARE_SPEC}) (?=\((?:1[
 _BARE_AFTER_STOP = re.compile(rf"(?<=[^\W\d_]\.|\)\.) (?P<bare>{_BARE_SPEC})(?=[ \t]+[{UPPER}]|[ \t]*\n)")
 # Superscripts glued to the text when their markup was lost ("… public health worldwide.1 Indeed, …",
 # "… in the ecosystem,3 Central Africa …", "… human population3,4 and …"): after a lower-case word's
-# punctuation (not "Fig.2", "p.3"; "(YF).44 YF"), or after a word ending in four lower-case letters
+# punctuation (not "Fig.2", "p.3"; "(YF).44 YF") or "et al." ("Yadav et al.23 reported"), or after a
+# word ending in four lower-case letters
 # before "and", "or", "with", a parenthesis, a comma or a full stop ("in Gabon28 (Table 1)");
 # counted as the document-level cue after a full stop only.
 _GLUED_AFTER_PUNCT = re.compile(
-    rf"(?:(?<=[a-z]{{3}}[.,;:!?])|(?<=[^\W\d_]\)[.,;:]))(?P<bare>{_BARE_SPEC})"
+    rf"(?:(?<=[a-z]{{3}}[.,;:!?])|(?<=[^\W\d_]\)[.,;:])|(?<=\bet al\.))(?P<bare>{_BARE_SPEC})"
     rf"(?=[ \t]+[{UPPER}a-z(]|[ \t]*\n)")
 _GLUED_TO_WORD = re.compile(
     rf"(?<=[a-z]{{4}})(?P<bare>{_BARE_SPEC})"
@@ -242,10 +252,11 @@ _GLUED_AFTER_ACRONYM = re.compile(
     rf"(?:(?<=[A-Z]{{2}}[.,;:])|(?<=[A-Z]{{2}}s[.,;:]))(?P<bare>{_BARE_SPEC})"
     rf"(?=[ \t]+[{UPPER}a-z(]|[ \t]*\n)")
 # - glued to a closing parenthesis, with or without the clause's punctuation ("… dengue virus (DENV)16
-#   and …", "… (Supplementary Table 2).10,11 The …"); the parenthesis must read as words, an acronym
+#   and …", "… (Supplementary Table 2).10,11 The …", "the kinetic resolution (KR)4 of"); the parenthesis
+#   must read as words, an acronym (two capitals will do after a space)
 #   or a year, not a formula's group ("Ca(OH)2 and", "(CH3)2 groups"): see _glued_paren_marker;
 _GLUED_AFTER_PAREN = re.compile(rf"(?<=\))[.,;:]?(?P<bare>{_BARE_SPEC})(?=[ \t]+[{UPPER}a-z(]|[ \t]*\n)")
-_PAREN_WORDS = re.compile(r"(?:^|\s)\((?:[^()\s]{4,}|[^()]*\s[^()]*)\)$")
+_PAREN_WORDS = re.compile(r"(?:^|\s)\((?:[^()\s]{4,}|[A-Z]{2,3}s?|[^()]*\s[^()]*)\)$")
 # - glued to a lower-case word before the next lower-case word ("… sensitive to genetic changes7,8 than
 #   nongenetic regions", "… Bellini and others35 detected …"), unless the word counts or names what
 #   the number is ("type2 diabetes", "phase3 trial", "day7 after", "alpha1 antitrypsin").
@@ -440,18 +451,24 @@ def find_numeric(text: str, unit: Unit, index: RefIndex, numbering: str) -> list
     if numbering == PARENS:
         matches += [m for m in _PAREN_NUMBERS.finditer(segment) if not is_not_citation(segment, m)]
         matches += [m for m in _PAREN_MID_CLAUSE.finditer(segment) if _mid_clause_citation(segment, m)]
+        spans = {(m.start(), m.end()) for m in matches}
+        glued = [m for m in _PAREN_GLUED.finditer(text, unit.start, unit.end)
+                 if (m.start() - unit.start, m.end() - unit.start) not in spans
+                 and not is_not_citation(text, m)]
+    else:
+        glued = []
     if "^" in segment or "<sup>" in segment or any(c in segment for c in _SUPERSCRIPT_DIGITS):
         matches += _superscripts(segment)
     if "ef" in segment:
         matches += _NAMED_REFERENCE.finditer(segment)
-    for match in matches:
+    for match, offset in [(m, unit.start) for m in matches] + [(m, 0) for m in glued]:
         numbers = _expand_numbers(_spec(match))
-        loose = (match.re in (_PAREN_NUMBERS, _PAREN_MID_CLAUSE, _NAMED_REFERENCE)
+        loose = (match.re in (_PAREN_NUMBERS, _PAREN_MID_CLAUSE, _PAREN_GLUED, _NAMED_REFERENCE)
                  or match.re is _SUPERSCRIPT and match.group("unicode"))
         if loose and any(n not in index.numbers for n in numbers):
             continue  # "(2)" or "²" that no reference answers is an enumeration or a footnote
         keys = [index.numbers.get(n) for n in numbers]
-        start, end = unit.start + match.start(), unit.start + match.end()
+        start, end = offset + match.start(), offset + match.end()
         found.append(EvidenceSpan(str(EvidenceKind.CITATION), start, end, text[start:end], unit.index,
                                   sorted({k for k in keys if k}), all(keys), priority=NUMERIC))
     if isinstance(numbering, TrailingNumbering):
