@@ -111,7 +111,7 @@ _OPINION = (r"(?:thinks?|thought|believ(?:e|es|ed)|agrees?|agreed|disagrees?|dis
 _OWN_VOICE = re.compile(
     r"^(?:(?:and|but|so|as|which|who)\s+)?(?:[Tt]hey|[Hh]e|[Ss]he|[Ii]t|[Tt]he (?:authors|researchers|"
     r"investigators|team|study|review|trial|paper|report|book)|[Ii]ts authors|[Tt]heir (?:team|authors))"
-    r"(?:\s+\w+ly)?(?:\s+(?:also|later|further|then|too|have|has|had))?"
+    r"(?:\s+(?:themselves|himself|herself|itself))?(?:\s+\w+ly)?(?:\s+(?:also|later|further|then|too|have|has|had))?"
     r"(?:\s+(?:could|can|did|does|would)(?:\s+not|n['’]t)?)?\s*$")
 # The work's participants as the subject: what they believed or said is the work's data ("When
 # participants believed they were the only listener, 85% went for help").
@@ -136,6 +136,7 @@ _WEIGHING = re.compile(
     r"|\b(?:should|ought to|must)\b"
     # the writer's comment on what was just said ("This is a big effect", "That sounds small")
     r"|^(?:This|That|It)\s+(?:is|seems|sounds|matters|means|feels|looks)\b")
+_ADVICE = re.compile(r"should|ought to|must")  # the advice words of _WEIGHING
 # Another work or other researchers as the subject: "However, other studies found no effect".
 _OTHER_WORKS = re.compile(
     r"\b(?:[Oo]ther|[Ll]ater|[Nn]ewer|[Mm]ore recent|[Ss]ubsequent|[Ll]arger|[Ss]everal|[Mm]any|[Ss]ome|"
@@ -190,12 +191,25 @@ _AUXILIARY = re.compile(
     r"\b(?:be|been|being|is|are|am|'s|has|have|having|get|gets|to)\s+(?:\w+ly\s+|not\s+)?$")
 _NOT_PAST_ED = frozenset("need indeed speed seed feed bed red shed breed exceed proceed succeed "
                          "embed hundred kindred aged based related detailed limited".split())
+# A guideline as the subject of its own advice ("the same guidance says", "The guidelines also
+# recommend"): its "should" is the work's content, not the writer's advice drawn from it.
+_GUIDANCE = (r"(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Ii]ts)\s+(?:same\s+)?"
+             r"(?:guidance|guidelines?|recommendations|advice)")
+_GUIDANCE_SPEAKS = (rf"\b{_GUIDANCE}\s+(?:also\s+)?(?:say|says|said|advis(?:e|es|ed)|recommend(?:s|ed)?|"
+                    r"stat(?:e|es|ed)|not(?:e|es|ed)|add(?:s|ed)?|suggest(?:s|ed)?|warn(?:s|ed)?)\b")
+_GUIDANCE_SUBJECT = re.compile(rf"\b{_GUIDANCE}(?:\s+also)?\s*$")
 # "…, they argue, …", "they noted", "In their words", "Put simply, …": the sentence says it is still
 # the work speaking, whatever its tense.
 _STILL_THE_WORK = re.compile(
-    rf"(?:^|,\s+|;\s+)(?:they|he|she|the authors|the researchers)\s+(?:\w+ly\s+)?(?:{REPORTING}|add(?:s|ed)?|"
-    r"call(?:s|ed)?|put it|conclud(?:e|es|ed))\b"
-    r"|^(?:Put simply|Simply put|In other words|In short|That is|Put another way|In their words)\b")
+    rf"(?:^|,\s+|;\s+)(?:they|he|she|the authors|the researchers)\s+(?:themselves\s+)?(?:\w+ly\s+)?"
+    rf"(?:{REPORTING}|add(?:s|ed)?|call(?:s|ed)?|put it|conclud(?:e|es|ed)|expect(?:s|ed)?|"
+    r"predict(?:s|ed)?)\b"
+    # "The authors expect the share to rise …": the sentence's own subject is the work's authors
+    rf"|^(?:They|The authors|The researchers|The team)\s+(?:themselves\s+)?(?:\w+ly\s+)?(?:also\s+)?"
+    rf"(?:{REPORTING}|expect(?:s|ed)?|predict(?:s|ed)?|call(?:s|ed)?)\b"
+    r"|^(?:Put simply|Simply put|In other words|In short|That is|Put another way|In their words)\b"
+    # a guideline cited speaks on: "The guidance also advises …", "… that the same guidance says should …"
+    rf"|{_GUIDANCE_SPEAKS}")
 
 
 def is_past(sentence: str) -> bool:
@@ -227,7 +241,8 @@ def _another_voice(sentence: str, own_names: set[str]) -> bool:
     ("On conceptual questions", "the claims") is no verb."""
     for verb in _OPINION_VERB.finditer(sentence):
         clause = re.split(r"[,;:]\s*", sentence[:verb.start()])[-1]
-        if _NOUN_BEFORE.search(clause) or _PREPOSITION_PHRASE.match(clause) or _PARTICIPANTS.match(clause):
+        if (_NOUN_BEFORE.search(clause) or _PREPOSITION_PHRASE.match(clause) or _PARTICIPANTS.match(clause)
+                or _GUIDANCE_SUBJECT.search(clause)):
             continue
         if not _OWN_VOICE.match(clause) and fold(clause.strip()) not in own_names:
             return True
@@ -276,19 +291,26 @@ def _names_an_author(sentence: str, account: Account, index: RefIndex) -> bool:
     return False
 
 
+# "… at all. --Ngozi Adeyemi-Hart (talk) 10:30, 5 October 2026 (UTC)": a talk-page or forum signature
+# after the sentence is no part of it (its date is the comment's, not a later event).
+_SIGNATURE = re.compile(r"\s+(?:--|—|–)\s*\S[^\n]{0,120}?(?:\(talk\)|\(UTC\))[^\n]*$")
+
+
 def leaves_account(sentence: str, account: Account, index: RefIndex) -> bool:
     """True when the sentence is no longer the cited work's account (see the module docstring)."""
+    sentence = _SIGNATURE.sub("", sentence)
     if sentence.rstrip().endswith("?") or _FIRST_SINGULAR.search(sentence):
         return True
     opening = " ".join(sentence.split()[:OPENING_WORDS])
     if _FIRST_PLURAL_OR_YOU.search(opening) or _IMPERATIVE.match(sentence):
         return True
-    if _WEIGHING.search(sentence) or _NEW_DATE.match(sentence) or _generic_opener(sentence) \
-            or _OWN_TEXT_OR_SPAN.search(sentence):
-        return True
-    own = _own_names(account, index)
     # "…, they found, …": the sentence says it is the work speaking, whatever other verbs it has
     still_the_work = bool(_STILL_THE_WORK.search(sentence))
+    guideline_speaks = bool(re.search(_GUIDANCE_SPEAKS, sentence))
+    if any(not (guideline_speaks and _ADVICE.fullmatch(m.group(0))) for m in _WEIGHING.finditer(sentence)) \
+            or _NEW_DATE.match(sentence) or _generic_opener(sentence) or _OWN_TEXT_OR_SPAN.search(sentence):
+        return True
+    own = _own_names(account, index)
     if (_another_voice(sentence, own) and not still_the_work) or _names_an_author(sentence, account, index):
         return True
     if _OTHER_WORKS.search(sentence) or any(m.start() > 0 and fold(m.group("name")) not in own | _NOT_NAMES

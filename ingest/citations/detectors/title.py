@@ -19,6 +19,9 @@ _WORK_NEAR_BEFORE = re.compile(rf"\b{_WORK_NOUN}\b[,:]?\s+(?:\w+\s+){{0,2}}$")
 # quadratic on a long line); pos/endpos keep \b and $ as they were on the slice.
 _LOOKBACK = 300
 _WORK_NEAR_AFTER = re.compile(rf"^[,)]?\s+(?:\w+\s+){{0,2}}?{_WORK_NOUN}\b")
+# "at the Common Cold Centre in Cardiff": an unmarked title running on into another capitalised word
+# is part of a longer proper name (a place, an institution), not the work's title ("Common cold").
+_LONGER_NAME = re.compile(r"[ \t]+[A-ZÀ-Þ][a-zà-ÿ]")
 
 
 def _distinctive_title(title_words: list[str], segment: str, match: re.Match[str]) -> bool:
@@ -143,7 +146,8 @@ def find_titles(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpan]:
             written = match.group(0)
             marked = segment[max(0, match.start() - 1):match.start()] in ("“", '"', "*", "_", "‘")
             title_cased = all(w[0].isupper() for w in written.split() if len(w) > 3)
-            if marked or title_cased and _distinctive_title(title_words, segment, match):
+            if marked or (title_cased and _distinctive_title(title_words, segment, match)
+                          and not _LONGER_NAME.match(segment, match.end())):
                 start, end = unit.start + match.start(), unit.start + match.end()
                 found.append(EvidenceSpan(str(EvidenceKind.CITATION), start, end, written, unit.index,
                                           [ref.key], True, priority=TITLE))
