@@ -125,7 +125,8 @@ _OPINION_VERB = re.compile(rf"\b{_OPINION}\b")
 # The writer weighing the evidence, or pointing beyond it.
 _WEIGHING = re.compile(
     r"\b(?:do(?:es)? not|cannot|can['’]t|doesn['’]t|don['’]t|did not|didn['’]t) (?:prove|show|mean|tell|"
-    r"establish|settle)\b|\bnot yet\b|\bremains? (?:unclear|unknown|to be seen|uncertain|open)\b"
+    r"establish|settle|overturn|outweigh|undo|disprove|refute)\b|\bnot yet\b"
+    r"|\bremains? (?:unclear|unknown|to be seen|uncertain|open)\b"
     r"|\b(?:is|are|was|were) (?:unclear|unknown)\b|\b(?:a|another|different) (?:different )?question\b"
     r"|\bhard to (?:square|say|know|tell|believe)\b|\btoo (?:early|soon) to\b"
     r"|^(?:Whether|No (?:study|one|trial|research|review)|Nobody|None of (?:this|these|that)|Still,|"
@@ -296,10 +297,16 @@ def _names_an_author(sentence: str, account: Account, index: RefIndex) -> bool:
 _SIGNATURE = re.compile(r"\s+(?:--|—|–)\s*\S[^\n]{0,120}?(?:\(talk\)|\(UTC\))[^\n]*$")
 
 
+# "Ollie read it twice and still needed the episode.": somebody reading the work is an anecdote about
+# it, not more of its account.
+_READS_IT = re.compile(r"\b(?:read|reads|re-?read|re-?reads|skimmed|skims)\s+(?:it|them|the (?:paper|study|"
+                       r"review|book|article|report))\b")
+
+
 def leaves_account(sentence: str, account: Account, index: RefIndex) -> bool:
     """True when the sentence is no longer the cited work's account (see the module docstring)."""
     sentence = _SIGNATURE.sub("", sentence)
-    if sentence.rstrip().endswith("?") or _FIRST_SINGULAR.search(sentence):
+    if sentence.rstrip().endswith("?") or _FIRST_SINGULAR.search(sentence) or _READS_IT.search(sentence):
         return True
     opening = " ".join(sentence.split()[:OPENING_WORDS])
     if _FIRST_PLURAL_OR_YOU.search(opening) or _IMPERATIVE.match(sentence):
