@@ -212,6 +212,9 @@ _STILL_THE_WORK = re.compile(
     # a guideline cited speaks on: "The guidance also advises …", "… that the same guidance says should …"
     rf"|{_GUIDANCE_SPEAKS}")
 
+# The rest of an aside set off by commas after its first word: a preposition, then words up to the comma.
+_ASIDE_CLOSES = re.compile(r"\s+(?:to|in|on|by|for|from|at|with|as|over|under|into)\s[^,;.:]{1,80},\s")
+
 
 def is_past(sentence: str) -> bool:
     """True when the sentence has a verb in the simple past ("followed", "had", "found"); an "-ed"
@@ -224,6 +227,8 @@ def is_past(sentence: str) -> bool:
         if word.endswith("ed") and (_AUXILIARY.search(sentence[max(0, match.start() - 30):match.start()])
                                     or sentence.startswith(" by ", match.end())):
             continue  # "to be published", "is linked", "a panel convened by …": participles
+        if sentence.endswith(", ", 0, match.start()) and _ASIDE_CLOSES.match(sentence, match.end()):
+            continue  # "Alaska's dividend, paid to every resident since 1982, is …": a participle aside
         return True
     return False
 
@@ -275,6 +280,9 @@ def _family_names(index: RefIndex) -> frozenset[str]:
 _AUTHOR_SPEAKS = re.compile(rf"\s+(?:\w+ly\s+)?(?:{REPORTING}|call(?:s|ed)?|term(?:s|ed)?|dub(?:s|bed)?|"
                             r"name[sd]?|label(?:s|led|ed)?)\b")
 
+# "… until Zimbardo himself smashed it with a sledgehammer": the work's author acting in it.
+_AUTHOR_ACTS = re.compile(r"\s+(?:himself|herself|themselves)\b")
+
 
 def _names_an_author(sentence: str, account: Account, index: RefIndex) -> bool:
     """True when a capitalised word of the sentence is the family name of an author in the
@@ -287,7 +295,8 @@ def _names_an_author(sentence: str, account: Account, index: RefIndex) -> bool:
     own = _own_names(account, index)
     for match in re.finditer(r"(?<![\w'’\-])[A-ZÀ-Þ][\w'’\-]+", sentence):
         name = fold(re.sub(r"['’]s$", "", match.group(0)))
-        if name in names and not (name in own and _AUTHOR_SPEAKS.match(sentence, match.end())):
+        if name in names and not (name in own and (_AUTHOR_SPEAKS.match(sentence, match.end())
+                                                   or _AUTHOR_ACTS.match(sentence, match.end()))):
             return True
     return False
 
