@@ -192,6 +192,8 @@ def byline_names(line: str) -> list[str]:
     return names
 
 
+# "Source: Middlemiss, W., Granger, D. A. … (2012). Asynchrony …": a forum reply's one-line list of one.
+_SOURCE_LABEL = re.compile(r"^sources?\s*:\s+", re.I)
 # "Source: Hattie, 2009", "Source: IPCC (2006c) [9]" under an equation: a line crediting a work (a year
 # or a reference number and no web address) is a bare citation, not the page's source metadata.
 _CREDITS_A_WORK = re.compile(r"^source\s*:(?![^\n]*(?:https?://|www\.|\w\.(?:com|org|net)\b))"
@@ -505,6 +507,8 @@ class Classifier:
             if single:
                 return single
         group_entry = unit.single_line and bool(GROUP_REFERENCE_LINE.match(words))  # one line: one entry
+        if unit.single_line and (labelled := _SOURCE_LABEL.match(words)):
+            words = words[labelled.end():]  # "Source: Middlemiss, W., … (2012). Asynchrony …": one entry
         if (REFERENCE_LINE.match(words) or group_entry or READING_LABEL.match(words)
                 or self._footnote_entry(words)):
             return REFERENCES
@@ -603,11 +607,11 @@ class Classifier:
     def _mark_reference_section(self, units: list[Unit], kinds: list[str]) -> None:
         """Everything under a References/Bibliography heading is a reference entry, up to the next
         heading or a rule (a Markdown thematic break, '---' before a comment thread; a plain-text rule
-        line, '-----')."""
+        line, '-----', or a line of three dashes alone, as forum threads put between replies)."""
         inside = False
         for i, unit in enumerate(units):
-            if unit.hint == "rule":
-                inside = False
+            if unit.hint == "rule" or (inside and unit.single_line and MD_RULE.match(self._words(unit))):
+                inside = False  # a plain-text thread's "---" between replies closes the list too
                 continue
             # "References" may sit right on top of its first entry, with no blank line between.
             if kinds[i] == HEADING or (kinds[i] == PARAGRAPH and unit.single_line

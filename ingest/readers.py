@@ -32,6 +32,7 @@ from ingest.model import (
     Block,
     ParsedDocument,
     Sentence,
+    WebLink,
 )
 from ingest.segment import Line, split_lines, split_sentences
 from ingest.textfile import read_text_file
@@ -195,7 +196,22 @@ def read_plain(path: Path, text: str, markdown: bool) -> list[ParsedDocument]:
     documents.extend(_comment_document(path, text, article, span, position)
                      for position, span in enumerate(comments, start=1))
     article.author = article.author or _author_from_signoff(article, documents[1:])
+    if markdown:
+        for document in documents:
+            document.links = document.links or markdown_links(document.text)
     return documents
+
+
+# "[Xu and colleagues](https://doi.org/10.1038/s41586-021-03618-9)": a Markdown inline link out of the
+# page, its anchor text the span (as an HTML page's <a href> is); "![figure](…)" is an image, no link.
+_MARKDOWN_LINK = re.compile(r"(?<!!)\[(?P<anchor>[^\[\]\n]{1,300})\]\((?P<href>(?:https?://|doi:)[^\s()]+"
+                            r"(?:\([^\s()]*\)[^\s()]*)*)(?:\s+\"[^\"\n]*\")?\)")
+
+
+def markdown_links(text: str) -> list[WebLink]:
+    """The Markdown inline links of `text` that leave the page, anchor text as the span."""
+    return [WebLink(m.start("anchor"), m.end("anchor"), m.group("href"))
+            for m in _MARKDOWN_LINK.finditer(text)]
 
 
 def _blocks_end(document: ParsedDocument) -> int:

@@ -15,6 +15,7 @@ from ingest.citations.explain import explain_unresolved
 from ingest.citations.index import RefIndex
 from ingest.citations.linker import _ClaimIndex, supported_claims
 from ingest.citations.model import AUTHOR_YEAR, EvidenceSpan
+from ingest.citations.reading import is_request
 from ingest.citations.registry import unit_citations
 from ingest.citations.resolver import why_numbers_unresolved
 from ingest.claims import ClaimSpan, Unit, looks_like_reference_entry
@@ -56,13 +57,16 @@ def find_evidence(doc: ParsedDocument, units: list[Unit], claims: list[ClaimSpan
         if not found:
             noted = annotation_evidence(doc, unit, index)  # the note under a reading list's entry
             found = [noted] if noted else []
-        if not found:
+        # "please don't give the 2021 paper undue weight": the writer's request points back to no evidence
+        if not found and not is_request(sentence):
             continued = continuation_evidence(doc.text, unit, units, index, history, headings, lead_ins,
                                               paper=not carries)
+            # "the West Point study": a work cited before, by nickname (not a work the writer only
+            # reads or was helped by: "that Price paper is exactly what I needed")
+            if continued is None and carries and not read:
+                continued = cited_words.find(doc.text, unit)
             # a sentence that is no claim (filler, a question, a lead-in) is the writer's: it ends the
             # account; a claim some evidence already supports ("Same paper. <claim>") needs no more
-            if continued is None and carries:  # "the West Point study": a work cited before, by nickname
-                continued = cited_words.find(doc.text, unit)
             claim = claim_index.by_unit.get(unit.index)
             if (continued is None and carries and account is not None and not read
                     and claim is not None and claim not in credited):

@@ -45,6 +45,10 @@ class RefIndex:
         for ref in self.references:
             self._by_key.setdefault(ref.key, ref)
         self._author_forms = [[family_forms(a.family) for a in r.authors] for r in self.references]
+        for ref, forms in zip(self.references, self._author_forms, strict=True):
+            acronym = _group_acronym(ref)
+            if acronym and forms:
+                forms[0] = forms[0] | {acronym}
         self._by_first_form = {}
         for position, forms in enumerate(self._author_forms):
             for form in forms[0] if forms else ():
@@ -101,6 +105,20 @@ class RefIndex:
 
 
 _T = TypeVar("_T")
+
+
+# A group author's entry whose institution is its abbreviation ("National Institute for Health and Care
+# Excellence", institution "NICE"): the page cites it by the abbreviation, "(NICE, 2018)".
+_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,9}$")
+
+
+def _group_acronym(ref: Reference) -> str:
+    """The folded abbreviation a one-group-author entry's `institution` field gives, or ""."""
+    institution = re.sub(r"[{}]", "", ref.fields.get("institution", "")).strip()
+    if len(ref.authors) != 1 or ref.authors[0].given or len(ref.authors[0].family.split()) < 2 \
+            or not _ACRONYM.match(institution):
+        return ""
+    return " ".join(words_of(institution))
 
 
 # A group author printed with its abbreviation first: "BFG - The Brazil Flora Group",

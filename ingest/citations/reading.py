@@ -43,6 +43,13 @@ _USED_BY_WRITER = re.compile(
     rf"(?:still\s+)?(?:the|a|one|my)\s+(?:[\w-]+\s+){{0,3}}?(?:of the\s+)?(?:[\w-]+\s+)?"
     rf"(?:that\s+|which\s+)?(?:I|we)\s+(?:\w+\s+)?{_WRITER_USES}\b")
 
+# "that Price paper is exactly what I needed, I showed it to my sister": the work doing the writer a
+# service (what they needed, what they were looking for) is the same kind of anecdote.
+_WHAT_WRITER_NEEDED = re.compile(
+    r"^(?:['’]s)?\s*(?:is|was|'s|’s)\s+(?:exactly|just|precisely|really)?\s*what\s+(?:I|we)\s+"
+    r"(?:(?:really|badly)\s+)?(?:needed|need|wanted|want|was looking for|were looking for|"
+    r"had been looking for)\b")
+
 # "Reviewing Haidt's book in Nature, Odgers (2024) wrote …": the work under review is what the
 # sentence is about, the review its evidence; the same for a critique of it or a reply to it.
 _REVIEWED = re.compile(
@@ -62,4 +69,16 @@ def _read_by_writer(text: str, unit: Unit, span: EvidenceSpan, heard_speak: bool
     before = text[max(unit.start, span.start - BEFORE_NAME_WINDOW):span.start]
     reviewed = _REVIEWED.search(before) or _REVIEWING_MENTION.match(span.marker)
     return bool(heard_speak or reviewed or _READING.search(before) or _MET_TO_DISCUSS.search(before)
-                or _USED_BY_WRITER.match(text[span.end:min(unit.end, span.end + BEFORE_NAME_WINDOW)]))
+                or _USED_BY_WRITER.match(after := text[span.end:min(unit.end, span.end + BEFORE_NAME_WINDOW)])
+                or _WHAT_WRITER_NEEDED.match(after))
+
+
+# "Fine by me, but please don't give the 2021 paper undue weight.": a request to the reader or to other
+# editors is about how to use a work, not a claim it supports; a pointer back in it ("the 2021 paper")
+# cites nothing.
+_REQUEST = re.compile(r"(?:^|[,;:]\s*|\b(?:but|so|and)\s+)[Pp]lease\s+(?:do(?:n['’]t|\s+not)\s+)?[a-z]{2,}\b")
+
+
+def is_request(sentence: str) -> bool:
+    """True when the sentence asks the reader for something ("please don't give …", "Please add …")."""
+    return bool(_REQUEST.search(sentence))

@@ -121,7 +121,7 @@ _OPINION = (r"(?:thinks?|thought|believ(?:e|es|ed)|agrees?|agreed|disagrees?|dis
 _OWN_VOICE = re.compile(
     r"^(?:(?:and|but|so|as|which|who)\s+)?(?:[Tt]hey|[Hh]e|[Ss]he|[Ii]t|[Tt]he (?:authors|researchers|"
     r"investigators|team|study|review|trial|paper|report|book)|[Ii]ts authors|[Tt]heir (?:team|authors))"
-    r"(?:\s+\w+ly)?(?:\s+(?:also|later|further|then|too|have|has|had))?"
+    r"(?:\s+(?:themselves|himself|herself|itself))?(?:\s+\w+ly)?(?:\s+(?:also|later|further|then|too|have|has|had))?"
     r"(?:\s+(?:could|can|did|does|would)(?:\s+not|n['’]t)?)?\s*$")
 # The work's participants as the subject: what they believed or said is the work's data ("When
 # participants believed they were the only listener, 85% went for help").
@@ -135,7 +135,8 @@ _OPINION_VERB = re.compile(rf"\b{_OPINION}\b")
 # The writer weighing the evidence, or pointing beyond it.
 _WEIGHING = re.compile(
     r"\b(?:do(?:es)? not|cannot|can['’]t|doesn['’]t|don['’]t|did not|didn['’]t) (?:prove|show|mean|tell|"
-    r"establish|settle)\b|\bnot yet\b|\bremains? (?:unclear|unknown|to be seen|uncertain|open)\b"
+    r"establish|settle|overturn|outweigh|undo|disprove|refute)\b|\bnot yet\b"
+    r"|\bremains? (?:unclear|unknown|to be seen|uncertain|open)\b"
     r"|\b(?:is|are|was|were) (?:unclear|unknown)\b|\b(?:a|another|different) (?:different )?question\b"
     r"|\bhard to (?:square|say|know|tell|believe)\b|\btoo (?:early|soon) to\b"
     r"|^(?:Whether|No (?:study|one|trial|research|review)|Nobody|None of (?:this|these|that)|Still,|"
@@ -146,6 +147,7 @@ _WEIGHING = re.compile(
     r"|\b(?:should|ought to|must)\b"
     # the writer's comment on what was just said ("This is a big effect", "That sounds small")
     r"|^(?:This|That|It)\s+(?:is|seems|sounds|matters|means|feels|looks)\b")
+_ADVICE = re.compile(r"should|ought to|must")  # the advice words of _WEIGHING
 # Another work or other researchers as the subject: "However, other studies found no effect".
 _OTHER_WORKS = re.compile(
     r"\b(?:[Oo]ther|[Ll]ater|[Nn]ewer|[Mm]ore recent|[Ss]ubsequent|[Ll]arger|[Ss]everal|[Mm]any|[Ss]ome|"
@@ -200,12 +202,28 @@ _AUXILIARY = re.compile(
     r"\b(?:be|been|being|is|are|am|'s|has|have|having|get|gets|to)\s+(?:\w+ly\s+|not\s+)?$")
 _NOT_PAST_ED = frozenset("need indeed speed seed feed bed red shed breed exceed proceed succeed "
                          "embed hundred kindred aged based related detailed limited".split())
+# A guideline as the subject of its own advice ("the same guidance says", "The guidelines also
+# recommend"): its "should" is the work's content, not the writer's advice drawn from it.
+_GUIDANCE = (r"(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Ii]ts)\s+(?:same\s+)?"
+             r"(?:guidance|guidelines?|recommendations|advice)")
+_GUIDANCE_SPEAKS = (rf"\b{_GUIDANCE}\s+(?:also\s+)?(?:say|says|said|advis(?:e|es|ed)|recommend(?:s|ed)?|"
+                    r"stat(?:e|es|ed)|not(?:e|es|ed)|add(?:s|ed)?|suggest(?:s|ed)?|warn(?:s|ed)?)\b")
+_GUIDANCE_SUBJECT = re.compile(rf"\b{_GUIDANCE}(?:\s+also)?\s*$")
 # "…, they argue, …", "they noted", "In their words", "Put simply, …": the sentence says it is still
 # the work speaking, whatever its tense.
 _STILL_THE_WORK = re.compile(
-    rf"(?:^|,\s+|;\s+)(?:they|he|she|the authors|the researchers)\s+(?:\w+ly\s+)?(?:{REPORTING}|add(?:s|ed)?|"
-    r"call(?:s|ed)?|put it|conclud(?:e|es|ed))\b"
-    r"|^(?:Put simply|Simply put|In other words|In short|That is|Put another way|In their words)\b")
+    rf"(?:^|,\s+|;\s+)(?:they|he|she|the authors|the researchers)\s+(?:themselves\s+)?(?:\w+ly\s+)?"
+    rf"(?:{REPORTING}|add(?:s|ed)?|call(?:s|ed)?|put it|conclud(?:e|es|ed)|expect(?:s|ed)?|"
+    r"predict(?:s|ed)?)\b"
+    # "The authors expect the share to rise …": the sentence's own subject is the work's authors
+    rf"|^(?:They|The authors|The researchers|The team)\s+(?:themselves\s+)?(?:\w+ly\s+)?(?:also\s+)?"
+    rf"(?:{REPORTING}|expect(?:s|ed)?|predict(?:s|ed)?|call(?:s|ed)?)\b"
+    r"|^(?:Put simply|Simply put|In other words|In short|That is|Put another way|In their words)\b"
+    # a guideline cited speaks on: "The guidance also advises …", "… that the same guidance says should …"
+    rf"|{_GUIDANCE_SPEAKS}")
+
+# The rest of an aside set off by commas after its first word: a preposition, then words up to the comma.
+_ASIDE_CLOSES = re.compile(r"\s+(?:to|in|on|by|for|from|at|with|as|over|under|into)\s[^,;.:]{1,80},\s")
 
 
 def is_past(sentence: str) -> bool:
@@ -219,6 +237,8 @@ def is_past(sentence: str) -> bool:
         if word.endswith("ed") and (_AUXILIARY.search(sentence[max(0, match.start() - 30):match.start()])
                                     or sentence.startswith(" by ", match.end())):
             continue  # "to be published", "is linked", "a panel convened by …": participles
+        if sentence.endswith(", ", 0, match.start()) and _ASIDE_CLOSES.match(sentence, match.end()):
+            continue  # "Alaska's dividend, paid to every resident since 1982, is …": a participle aside
         return True
     return False
 
@@ -237,7 +257,8 @@ def _another_voice(sentence: str, own_names: set[str]) -> bool:
     ("On conceptual questions", "the claims") is no verb."""
     for verb in _OPINION_VERB.finditer(sentence):
         clause = re.split(r"[,;:]\s*", sentence[:verb.start()])[-1]
-        if _NOUN_BEFORE.search(clause) or _PREPOSITION_PHRASE.match(clause) or _PARTICIPANTS.match(clause):
+        if (_NOUN_BEFORE.search(clause) or _PREPOSITION_PHRASE.match(clause) or _PARTICIPANTS.match(clause)
+                or _GUIDANCE_SUBJECT.search(clause)):
             continue
         if not _OWN_VOICE.match(clause) and fold(clause.strip()) not in own_names:
             return True
@@ -269,6 +290,9 @@ def _family_names(index: RefIndex) -> frozenset[str]:
 _AUTHOR_SPEAKS = re.compile(rf"\s+(?:\w+ly\s+)?(?:{REPORTING}|call(?:s|ed)?|term(?:s|ed)?|dub(?:s|bed)?|"
                             r"name[sd]?|label(?:s|led|ed)?)\b")
 
+# "… until Zimbardo himself smashed it with a sledgehammer": the work's author acting in it.
+_AUTHOR_ACTS = re.compile(r"\s+(?:himself|herself|themselves)\b")
+
 
 def _names_an_author(sentence: str, account: Account, index: RefIndex) -> bool:
     """True when a capitalised word of the sentence is the family name of an author in the
@@ -281,24 +305,38 @@ def _names_an_author(sentence: str, account: Account, index: RefIndex) -> bool:
     own = _own_names(account, index)
     for match in re.finditer(r"(?<![\w'’\-])[A-ZÀ-Þ][\w'’\-]+", sentence):
         name = fold(re.sub(r"['’]s$", "", match.group(0)))
-        if name in names and not (name in own and _AUTHOR_SPEAKS.match(sentence, match.end())):
+        if name in names and not (name in own and (_AUTHOR_SPEAKS.match(sentence, match.end())
+                                                   or _AUTHOR_ACTS.match(sentence, match.end()))):
             return True
     return False
 
 
+# "… at all. --Ngozi Adeyemi-Hart (talk) 10:30, 5 October 2026 (UTC)": a talk-page or forum signature
+# after the sentence is no part of it (its date is the comment's, not a later event).
+_SIGNATURE = re.compile(r"\s+(?:--|—|–)\s*\S[^\n]{0,120}?(?:\(talk\)|\(UTC\))[^\n]*$")
+
+
+# "Ollie read it twice and still needed the episode.": somebody reading the work is an anecdote about
+# it, not more of its account.
+_READS_IT = re.compile(r"\b(?:read|reads|re-?read|re-?reads|skimmed|skims)\s+(?:it|them|the (?:paper|study|"
+                       r"review|book|article|report))\b")
+
+
 def leaves_account(sentence: str, account: Account, index: RefIndex) -> bool:
     """True when the sentence is no longer the cited work's account (see the module docstring)."""
-    if sentence.rstrip().endswith("?") or _FIRST_SINGULAR.search(sentence):
+    sentence = _SIGNATURE.sub("", sentence)
+    if sentence.rstrip().endswith("?") or _FIRST_SINGULAR.search(sentence) or _READS_IT.search(sentence):
         return True
     opening = " ".join(sentence.split()[:OPENING_WORDS])
     if _FIRST_PLURAL_OR_YOU.search(opening) or _IMPERATIVE.match(sentence):
         return True
-    if _WEIGHING.search(sentence) or _NEW_DATE.match(sentence) or _generic_opener(sentence) \
-            or _OWN_TEXT_OR_SPAN.search(sentence):
-        return True
-    own = _own_names(account, index)
     # "…, they found, …": the sentence says it is the work speaking, whatever other verbs it has
     still_the_work = bool(_STILL_THE_WORK.search(sentence))
+    guideline_speaks = bool(re.search(_GUIDANCE_SPEAKS, sentence))
+    if any(not (guideline_speaks and _ADVICE.fullmatch(m.group(0))) for m in _WEIGHING.finditer(sentence)) \
+            or _NEW_DATE.match(sentence) or _generic_opener(sentence) or _OWN_TEXT_OR_SPAN.search(sentence):
+        return True
+    own = _own_names(account, index)
     if (_another_voice(sentence, own) and not still_the_work) or _names_an_author(sentence, account, index):
         return True
     if _OTHER_WORKS.search(sentence) or any(m.start() > 0 and fold(m.group("name")) not in own | _NOT_NAMES

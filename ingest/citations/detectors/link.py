@@ -1,7 +1,8 @@
 """Detector: a hyperlink to a listed work, "<a href="https://doi.org/10.1038/2870">Sarah-Jayne
 Blakemore, Daniel Wolpert and Chris Frith</a>" (a science writer's citation: names, no year).
 
-The HTML reader keeps a page's links out of the page (`ParsedDocument.links`); a link whose address
+The HTML reader keeps a page's links out of the page (`ParsedDocument.links`), and the Markdown reader
+its inline links ("[Xu and colleagues](https://doi.org/…)", `readers.markdown_links`); a link whose address
 is a reference's DOI (however written: doi.org, doi:, a publisher's /doi/ path) or its URL cites that
 reference, whatever its anchor text says. A link to anything else is no citation and is not reported.
 """

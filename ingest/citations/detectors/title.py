@@ -19,6 +19,23 @@ _WORK_NEAR_BEFORE = re.compile(rf"\b{_WORK_NOUN}\b[,:]?\s+(?:\w+\s+){{0,2}}$")
 # quadratic on a long line); pos/endpos keep \b and $ as they were on the slice.
 _LOOKBACK = 300
 _WORK_NEAR_AFTER = re.compile(rf"^[,)]?\s+(?:\w+\s+){{0,2}}?{_WORK_NOUN}\b")
+# "at the Common Cold Centre in Cardiff": an unmarked title running on into another capitalised word
+# is part of a longer proper name (a place, an institution), not the work's title ("Common cold").
+_LONGER_NAME = re.compile(r"[ \t]+[A-ZÀ-Þ][a-zà-ÿ]")
+
+
+# A title is marked when a quotation mark or emphasis opens right before it and closes right after it
+# (or a subtitle follows: '"Dunbar's number: Group size …"'). '"Dunbar's number is a suggested
+# cognitive limit …"' is a quoted sentence that opens with the title's words, not the title.
+_CLOSERS = {"“": "”", '"': '"', "*": "*", "_": "_", "‘": "’"}
+_AFTER_TITLE = re.compile(r"[.,;!?)]*(?:[:.]\s|\s+[-–—]\s|\s*\()")
+
+
+def _closed(segment: str, end: int, closer: str) -> bool:
+    """True when the mark `closer` (or a subtitle) follows the title that ends at `end`."""
+    after = segment[end:end + 3]
+    return (after.lstrip(".,;!?").startswith(closer) or after.startswith(closer)
+            or bool(_AFTER_TITLE.match(segment, end)))
 
 
 def _distinctive_title(title_words: list[str], segment: str, match: re.Match[str]) -> bool:
@@ -141,9 +158,11 @@ def find_titles(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpan]:
         ref, title_words = entry.ref, entry.words
         for match in entry.pattern.finditer(segment):
             written = match.group(0)
-            marked = segment[max(0, match.start() - 1):match.start()] in ("“", '"', "*", "_", "‘")
+            opener = segment[max(0, match.start() - 1):match.start()]
+            marked = opener in _CLOSERS and _closed(segment, match.end(), _CLOSERS[opener])
             title_cased = all(w[0].isupper() for w in written.split() if len(w) > 3)
-            if marked or title_cased and _distinctive_title(title_words, segment, match):
+            if marked or (title_cased and _distinctive_title(title_words, segment, match)
+                          and not _LONGER_NAME.match(segment, match.end())):
                 start, end = unit.start + match.start(), unit.start + match.end()
                 found.append(EvidenceSpan(str(EvidenceKind.CITATION), start, end, written, unit.index,
                                           [ref.key], True, priority=TITLE))
