@@ -77,6 +77,7 @@ class RouteResult:
     claims: Score = field(default_factory=Score)
     misses: list[str] = field(default_factory=list)   # printed markers (and keys) not found
     false: list[str] = field(default_factory=list)    # predicted links that are wrong
+    unmarked: int = 0  # false links on text no gold marker covers (the publisher linked nothing there)
     error: str = ""  # the route failed on this article (every gold marker is then a miss)
 
 
@@ -102,6 +103,8 @@ def score_links(gold: list[MarkedCitation], predicted: list[Predicted], sentence
             if hit is None:
                 result.markers.fp += 1
                 result.false.append(f"{text[start:end]!r} -> {key}")
+                if not any(_overlap(start, end, g.start, g.end) for g in gold):
+                    result.unmarked += 1
             else:
                 matched.add((hit, key))
                 result.markers.tp += 1
@@ -453,6 +456,22 @@ def pooled(results: list[ArticleResult], route: str, style: str | None = None
     return count, gold, markers, claims
 
 
+def false_link_kinds(results: list[ArticleResult], route: str) -> tuple[int, int, int]:
+    """(true links, false links on text a gold marker covers, false links on text none covers) of a route.
+
+    A false link on unmarked text is either a printed citation the publisher did not link or text that is no
+    citation; the scores count both as false, and this split only says where they are.
+    """
+    tp = marked = unmarked = 0
+    for result in results:
+        outcome = result.routes.get(route)
+        if isinstance(outcome, RouteResult):
+            tp += outcome.markers.tp
+            unmarked += outcome.unmarked
+            marked += outcome.markers.fp - outcome.unmarked
+    return tp, marked, unmarked
+
+
 def _row(route: str, style: str, count: int, gold: int, markers: Score, claims: Score) -> str:
     def cells(score: Score) -> str:
         counts = f"({score.tp}/{score.fp}/{score.fn})"
@@ -476,6 +495,13 @@ def format_results(results: list[ArticleResult], routes: Iterable[str] = ROUTES,
         if skipped:
             reasons = "; ".join(sorted({str(r.routes[route]) for r in skipped}))
             lines.append(f"{route:9} not run on {len(skipped)} article(s): {reasons}")
+    for route in routes:
+        tp, marked, unmarked = false_link_kinds(results, route)
+        if marked + unmarked:
+            where_marked = tp / (tp + marked) if tp + marked else 1.0
+            lines.append(f"{route:9} false links: {marked} on text the publisher marked (another reference), "
+                         f"{unmarked} on text it left unmarked (a printed citation it did not link, or no "
+                         f"citation); precision where it marked: {where_marked:.3f}")
     if verbose:
         for result in results:
             for route, outcome in result.routes.items():

@@ -56,6 +56,22 @@ def test_a_wrong_link_lowers_precision_and_misses_the_right_one() -> None:
     assert (result.claims.tp, result.claims.fp, result.claims.fn) == (3, 0, 1)
 
 
+def test_false_links_are_split_by_whether_the_publisher_marked_the_text() -> None:
+    from ingest.evaluate_jats import ArticleResult, false_link_kinds, format_results
+
+    # "Jones, 2011" is marked (for jones): linking it to smith is a false link on marked text; "Nothing"
+    # carries no gold marker: a false link on unmarked text
+    predicted = [(14, 25, ["smith"]), (27, 38, ["smith"]), (50, 55, ["r3", "r4"]), (57, 64, ["r3"])]
+    result = score_links(GOLD, predicted, SENTENCES, TEXT)
+    assert (result.markers.tp, result.markers.fp, result.unmarked) == (3, 2, 1)
+    article = ArticleResult("a.xml", "author-year", 4, {"text": result})
+    assert false_link_kinds([article], "text") == (3, 1, 1)
+    table = format_results([article], routes=["text"])
+    assert ("text      false links: 1 on text the publisher marked (another reference), 1 on text it left "
+            "unmarked (a printed citation it did not link, or no citation); precision where it marked: 0.750"
+            in table)
+
+
 def test_a_missed_marker_lowers_recall_only() -> None:
     result = score_links(GOLD, [(14, 25, ["smith"]), (27, 38, ["jones"])], SENTENCES, TEXT)
     assert result.markers.precision == 1.0 and result.markers.recall == 0.5
