@@ -291,3 +291,32 @@ def test_the_family_form_index_is_the_whole_word_search():
         expected = [i for i, ref in enumerate(refs)
                     if any(_has_whole_words(head, form) for form in family_forms(ref.authors[0].family))]
         assert matcher._named_in(head) == expected, head
+
+
+def test_nickname_stems_are_derived_once_per_cited_work(monkeypatch):
+    """CitedWords keeps each cited work's word stems: a lower-case nickname ("the star-counting study")
+    costs one set test per cited work, not the stemming of every word of every cited work again."""
+    from ingest.citations.detectors import nickname
+    from ingest.citations.index import RefIndex
+    from ingest.claims import Unit
+
+    refs = _padded_references(200)
+    index = RefIndex(refs, {})
+    cited = nickname.CitedWords()
+    for ref in refs:
+        sentence = f"Volunteers who counted {ref.authors[0].family.lower()} birds found more."
+        cited.add({ref.key}, sentence, index)
+    calls = 0
+    stem = nickname._stem
+
+    def counted(word: str) -> str:
+        nonlocal calls
+        calls += 1
+        return stem(word)
+
+    monkeypatch.setattr(nickname, "_stem", counted)
+    text = "The bird-counting gradient study agreed. " * 40
+    units = [Unit(i * 41, i * 41 + 40, 0, i) for i in range(40)]
+    assert all(cited.find(text, unit) is None for unit in units)  # every work used "counted birds"
+    words = sum(len(w) for w in cited.words.values())
+    assert calls < words + 40 * 10
