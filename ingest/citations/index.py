@@ -257,6 +257,9 @@ def _has_whole_words(text: str, words: str) -> bool:
     return False
 
 
+_WORD_RUN = re.compile(r"\w+")
+
+
 class ReferenceEntryMatcher:
     """`match_reference_entry` for many lines against one reference set. The references are indexed
     once by their first author's family forms, so a line looks up the word-bounded stretches of its
@@ -275,25 +278,33 @@ class ReferenceEntryMatcher:
             for form in forms:
                 self._by_form.setdefault(form, []).append(len(self._references))
             self._references.append(ref)
-        self._form_lengths = sorted({len(form) for form in self._by_form})
+        self._empty_form = self._by_form.pop("", [])
+        self._reach: dict[str, int] = {}  # a form's first word -> the longest form beginning with it
+        for form in self._by_form:
+            first = form.split(" ", 1)[0]
+            self._reach[first] = max(self._reach.get(first, 0), len(form))
         self._details: dict[int, tuple[frozenset[str], int, str, frozenset[str], str]] = {}
 
     def _named_in(self, head: str) -> list[int]:
         """Positions (in order) of the references one of whose forms is in `head` as whole words
-        (`_has_whole_words`): every stretch of `head` that starts after a non-word character (or at
-        its start), ends before one (or at its end) and is as long as some form, looked up."""
-        length = len(head)
-        ends = [end == length or not _is_word_char(head[end]) for end in range(length + 1)]
-        found: set[int] = set()
-        for start in range(length):
-            if start and _is_word_char(head[start - 1]):
+        (`_has_whole_words`). A form begins and ends with a word character, so where it is in `head`
+        as whole words it runs from the start of one word run of `head` (its first word) to the end of
+        a later one: from each word some form begins with, the stretches no longer than the longest
+        such form are looked up (`head` is fold's ASCII, where `\\w` is `_is_word_char`). An empty
+        form (a group abbreviation fold leaves nothing of) is searched for as before."""
+        runs = [(m.start(), m.end()) for m in _WORD_RUN.finditer(head)]
+        found: set[int] = set(self._empty_form) if self._empty_form and _has_whole_words(head, "") else set()
+        by_form, reach = self._by_form, self._reach
+        for first, (start, first_end) in enumerate(runs):
+            longest = reach.get(head[start:first_end])
+            if longest is None:  # no form begins with this word
                 continue
-            for size in self._form_lengths:
-                end = start + size
-                if end > length:
+            for _, end in runs[first:]:
+                if end - start > longest:
                     break
-                if ends[end]:
-                    found.update(self._by_form.get(head[start:end], ()))
+                named = by_form.get(head[start:end])
+                if named:
+                    found.update(named)
         return sorted(found)
 
     def _detail(self, position: int) -> tuple[frozenset[str], int, str, frozenset[str], str]:
