@@ -16,7 +16,8 @@ The baseline, run in the same process over the same bytes, is blingfire's senten
 compiled library splitter that does far less): the ratio says how many times slower than bare
 sentence splitting the whole extraction is. Growth: documents of 10 KB-1 MB made of corpus
 paragraphs against one fixed set of references, and one 100 KB document against 10-1,000
-references; the exponent is the least-squares slope of log(time) on log(size). Memory: peak
+references, with and without the article's own numbered reference list printed after the text;
+the exponent is the least-squares slope of log(time) on log(size). Memory: peak
 of Python allocations (tracemalloc) during one ingest, divided by the input's bytes.
 """
 
@@ -154,6 +155,20 @@ def pooled_references(pairs: list[tuple[Path, Path]]) -> list[str]:
     return entries
 
 
+def printed_references(pairs: list[tuple[Path, Path]]) -> list[tuple[str, str]]:
+    """(printed reference-list entry, its .bib entry) of every article whose rendered list and .bib
+    have as many entries (render_text writes both in one order), keys prefixed as pooled_references."""
+    pooled = []
+    for article, bib in pairs:
+        printed = [e for e in article.read_text(encoding="utf-8").split(REFERENCES_HEADING)[-1].split("\n\n")
+                   if e.strip()]
+        entries = [re.sub(r"^@(\w+)\{", lambda m, stem=article.stem: f"@{m.group(1)}{{{stem}-", entry,
+                          count=1) for entry in re.split(r"\n(?=@)", bib.read_text(encoding="utf-8").strip())]
+        if len(printed) == len(entries):
+            pooled.extend(zip(printed, entries, strict=True))
+    return pooled
+
+
 def body_of_size(paragraphs: list[str], size: int) -> str:
     """Corpus paragraphs, in order and cycling, up to `size` bytes."""
     chosen, total, at = [], 0, 0
@@ -199,7 +214,20 @@ def growth(pairs: list[tuple[Path, Path]], directory: Path, sizes: list[int], co
         seconds = timed_ingest(directory, body, bib, repeat)
         by_count.append((count, seconds))
     rows += [["100 KB", f"{count:,}", f"{s:.3f}", mb_per_s(100_000, s)] for count, s in by_count]
-    table(f"Growth (exponent over size: {exponent(by_size):.2f}, over references: {exponent(by_count):.2f})",
+    # the same with the article's own numbered reference list printed after the text (each entry
+    # matched to a .bib record: number_references, merge_with_bib)
+    printed = printed_references(pairs)
+    by_listed = []
+    for count in counts:
+        chosen = random.Random(count).sample(printed, min(count, len(printed)))
+        listed = "\n\n".join(f"{number}. {entry}" for number, (entry, _) in enumerate(chosen, start=1))
+        bib = "\n\n".join(entry for _, entry in chosen) + "\n"
+        seconds = timed_ingest(directory, body + REFERENCES_HEADING + listed + "\n", bib, repeat)
+        by_listed.append((count, seconds))
+    rows += [["100 KB + numbered list", f"{count:,}", f"{s:.3f}", mb_per_s(100_000, s)]
+             for count, s in by_listed]
+    table(f"Growth (exponent over size: {exponent(by_size):.2f}, over references: {exponent(by_count):.2f}, "
+          f"with a printed list: {exponent(by_listed):.2f})",
           ["document", "references", "CPU s", "MB/s"], rows)
 
 

@@ -642,13 +642,16 @@ def merge_with_bib(printed: list[Reference], bib: list[Reference],
     used: set[str] = set()
     merged: list[Reference] = []
     matcher: ReferenceEntryMatcher | None = None
+    first_of_key: dict[str, Reference] = {}  # the first .bib record with each key
+    for record in bib:
+        first_of_key.setdefault(record.key, record)
     for entry in printed:
         doi = entry.fields.get("doi", "").lower()
         record = by_doi.get(doi) if doi and printed_dois[doi] == 1 else None
         if record is None:
             matcher = matcher or ReferenceEntryMatcher(bib)
             key = matcher.best(entry.fields.get("printed", ""), excluded=used)
-            record = next((r for r in bib if r.key == key), None)
+            record = first_of_key.get(key) if key is not None else None
         if record is None or record.key in used:
             merged.append(entry)
             continue

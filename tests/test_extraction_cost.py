@@ -230,3 +230,93 @@ def test_a_title_pattern_matches_only_where_its_spread_caseless_form_occurs():
             checked += 1
             assert _spread_caseless(" ".join(words)) in _spread_caseless(text), (words, text)
     assert checked > 10
+
+
+# --- reference-list lines against many references (speed16) -----------------------------
+
+
+def _padded_references(count: int) -> list:
+    from ingest.model import PersonName, Reference
+
+    rng = random.Random(16)
+    letters = "bcdfghjklmnprstvwz"
+    refs = []
+    for i in range(count):
+        family = "".join(rng.choice(letters) + rng.choice("aeiou") for _ in range(4)).capitalize()
+        refs.append(Reference(f"r{i}", "article", {"year": str(1950 + i % 70),
+                                                    "title": f"On the {family.lower()} effect in study {i}"},
+                              [PersonName(family, "A")]))
+    return refs
+
+
+def test_a_reference_line_costs_the_same_however_many_references():
+    """ReferenceEntryMatcher looks a line's words up in an index of first-author family forms: matching
+    a line against 1,000 references costs about what it costs against 10 (it used to search the line
+    for every reference's forms, and derive every reference's title words up front)."""
+    from ingest.citations.index import ReferenceEntryMatcher
+
+    many = _padded_references(1000)
+    few = many[:10]
+    line = f"{many[5].authors[0].family}, A. ({many[5].year}). {many[5].title}. Journal 3, 1-9."
+
+    def match(refs):
+        return lambda: ReferenceEntryMatcher(refs).best(line)
+
+    assert ReferenceEntryMatcher(many).best(line) == ReferenceEntryMatcher(few).best(line) == "r5"
+    # building the index is linear in the references (a few calls each), one line adds next to nothing
+    assert _calls(match(many)) < 12 * 1000
+    matcher = ReferenceEntryMatcher(many)
+    assert _calls(lambda: matcher.best(line)) < 3 * _calls(lambda: ReferenceEntryMatcher(few).best(line))
+
+
+def test_the_family_form_index_is_the_whole_word_search():
+    """A reference is a candidate exactly when one of its forms is in the line's head as whole words
+    (`_has_whole_words`), however the head is punctuated."""
+    from ingest.citations.index import ReferenceEntryMatcher, _has_whole_words, family_forms
+    from ingest.citations.text import fold
+    from ingest.model import PersonName, Reference
+
+    families = ["van der Kolk", "Kolk", "O'Brien", "Brien", "Smith-Jones", "Jones", "Rodríguez Camiño",
+                "World Health Organization", "Li", "Lee", "ЖЖЖ - The Org"]  # the last has an empty form
+    refs = [Reference(f"k{i}", "article", {"year": "2001", "title": "A title"}, [PersonName(f, "A")])
+            for i, f in enumerate(families)]
+    matcher = ReferenceEntryMatcher(refs)
+    rng = random.Random(5)
+    pieces = ["van der Kolk", "Vanderkolk", "kolk", "O'Brien", "Brien", "Smith-Jones", "jones",
+              "Rodriguez", "camino", "World Health", "Organization", "Li", "Lee", "Leeds", "Kolkata",
+              ",", ".", " ", "(", "-", "_", "1999", "ö", "and", "Org", "the"]
+    for _ in range(2000):
+        words = [rng.choice(pieces) + rng.choice(["", " ", ", "]) for _ in range(rng.randint(1, 8))]
+        head = fold("".join(words))
+        expected = [i for i, ref in enumerate(refs)
+                    if any(_has_whole_words(head, form) for form in family_forms(ref.authors[0].family))]
+        assert matcher._named_in(head) == expected, head
+
+
+def test_nickname_stems_are_derived_once_per_cited_work(monkeypatch):
+    """CitedWords keeps each cited work's word stems: a lower-case nickname ("the star-counting study")
+    costs one set test per cited work, not the stemming of every word of every cited work again."""
+    from ingest.citations.detectors import nickname
+    from ingest.citations.index import RefIndex
+    from ingest.claims import Unit
+
+    refs = _padded_references(200)
+    index = RefIndex(refs, {})
+    cited = nickname.CitedWords()
+    for ref in refs:
+        sentence = f"Volunteers who counted {ref.authors[0].family.lower()} birds found more."
+        cited.add({ref.key}, sentence, index)
+    calls = 0
+    stem = nickname._stem
+
+    def counted(word: str) -> str:
+        nonlocal calls
+        calls += 1
+        return stem(word)
+
+    monkeypatch.setattr(nickname, "_stem", counted)
+    text = "The bird-counting gradient study agreed. " * 40
+    units = [Unit(i * 41, i * 41 + 40, 0, i) for i in range(40)]
+    assert all(cited.find(text, unit) is None for unit in units)  # every work used "counted birds"
+    words = sum(len(w) for w in cited.words.values())
+    assert calls < words + 40 * 10

@@ -257,24 +257,65 @@ def _has_whole_words(text: str, words: str) -> bool:
     return False
 
 
+_WORD_RUN = re.compile(r"\w+")
+
+
 class ReferenceEntryMatcher:
-    """`match_reference_entry` for many lines against one reference set: each reference's
-    family-name pattern and title words are derived once here, not once per line and reference
-    (which also evicted re's 512-pattern cache on long reference lists)."""
+    """`match_reference_entry` for many lines against one reference set. The references are indexed
+    once by their first author's family forms, so a line looks up the word-bounded stretches of its
+    head in that index (`_named_in`) instead of searching it for every reference's forms; a
+    reference's title words are derived only when a line names its first author, and then kept."""
 
     def __init__(self, references: list[Reference]) -> None:
-        self.candidates: list[tuple[Reference, frozenset[str], frozenset[str], int, str, frozenset[str],
-                                    str]] = []
+        self._references: list[Reference] = []
+        self._by_form: dict[str, list[int]] = {}
         for ref in references:
             if not ref.authors:
                 continue
             forms = family_forms(ref.authors[0].family)
             if not forms:
                 continue
+            for form in forms:
+                self._by_form.setdefault(form, []).append(len(self._references))
+            self._references.append(ref)
+        self._empty_form = self._by_form.pop("", [])
+        self._reach: dict[str, int] = {}  # a form's first word -> the longest form beginning with it
+        for form in self._by_form:
+            first = form.split(" ", 1)[0]
+            self._reach[first] = max(self._reach.get(first, 0), len(form))
+        self._details: dict[int, tuple[frozenset[str], int, str, frozenset[str], str]] = {}
+
+    def _named_in(self, head: str) -> list[int]:
+        """Positions (in order) of the references one of whose forms is in `head` as whole words
+        (`_has_whole_words`). A form begins and ends with a word character, so where it is in `head`
+        as whole words it runs from the start of one word run of `head` (its first word) to the end of
+        a later one: from each word some form begins with, the stretches no longer than the longest
+        such form are looked up (`head` is fold's ASCII, where `\\w` is `_is_word_char`). An empty
+        form (a group abbreviation fold leaves nothing of) is searched for as before."""
+        runs = [(m.start(), m.end()) for m in _WORD_RUN.finditer(head)]
+        found: set[int] = set(self._empty_form) if self._empty_form and _has_whole_words(head, "") else set()
+        by_form, reach = self._by_form, self._reach
+        for first, (start, first_end) in enumerate(runs):
+            longest = reach.get(head[start:first_end])
+            if longest is None:  # no form begins with this word
+                continue
+            for _, end in runs[first:]:
+                if end - start > longest:
+                    break
+                named = by_form.get(head[start:end])
+                if named:
+                    found.update(named)
+        return sorted(found)
+
+    def _detail(self, position: int) -> tuple[frozenset[str], int, str, frozenset[str], str]:
+        """A reference's main-title words, their count, year, whole-title words and main-title phrase."""
+        if position not in self._details:
+            ref = self._references[position]
             title = [w for w in words_of(main_title(ref)) if w not in STOPWORDS]
             whole = frozenset(w for w in words_of(re.sub(r"[{}]", "", ref.title)) if w not in STOPWORDS)
             phrase = " ".join(words_of(main_title(ref)))
-            self.candidates.append((ref, forms, frozenset(title), len(title), ref.year[:4], whole, phrase))
+            self._details[position] = (frozenset(title), len(title), ref.year[:4], whole, phrase)
+        return self._details[position]
 
     def best(self, entry: str, excluded: set[str] | frozenset[str] = frozenset()) -> str | None:
         """The key of the one best-scoring reference for `entry` (None on no match or a tie),
@@ -286,9 +327,11 @@ class ReferenceEntryMatcher:
         head, words = fold(entry[:120]), set(words_of(entry))
         spelled: str | None = None
         scored = []
-        for ref, forms, title, title_length, year, whole, phrase in self.candidates:
-            if ref.key in excluded or not any(_has_whole_words(head, form) for form in forms):
+        for position in self._named_in(head):
+            ref = self._references[position]
+            if ref.key in excluded:
                 continue
+            title, title_length, year, whole, phrase = self._detail(position)
             title_share = len(title & words) / title_length if title_length else 0.0
             has_year = bool(year) and year in entry
             if has_year or title_share >= 0.5:

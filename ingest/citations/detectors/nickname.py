@@ -48,6 +48,7 @@ class CitedWords:
         self.words: dict[str, set[str]] = {}
         self.titles: dict[str, set[str]] = {}  # each work's title words alone
         self.names: dict[str, list[list[str]]] = {}  # runs of capitalised words around each work
+        self._stems: dict[str, set[str]] = {}  # each work's words' stems (`_stem`), once asked for
 
     def add(self, keys: set[str], sentence: str, index: RefIndex) -> None:
         """Record that `sentence` cites each of the works `keys` (each by a marker naming it alone);
@@ -61,9 +62,18 @@ class CitedWords:
                 self.titles[key] = set(words_of(ref.title)) - STOPWORDS
                 self.words[key] = set(self.titles[key]) | ({ref.year[:4]} if ref.year else set())
             self.words[key] |= words
+            if key in self._stems:
+                self._stems[key] |= {_stem(w) for w in words}
             if key not in self.names:
                 self.names[key] = _capitalised_runs(index.by_key(key).title)
             self.names[key] += _capitalised_runs(sentence)
+
+    def _stems_of(self, key: str) -> set[str]:
+        """`{_stem(w) for w in self.words[key]}`, derived once and kept up to date by `add` (it used to
+        be derived for every cited work at every nickname)."""
+        if key not in self._stems:
+            self._stems[key] = {_stem(w) for w in self.words[key]}
+        return self._stems[key]
 
     def find(self, text: str, unit: Unit) -> EvidenceSpan | None:
         """The first nickname of the unit that names exactly one cited work, as evidence for it."""
@@ -83,7 +93,7 @@ class CitedWords:
                 fits = [key for key, title in self.titles.items() if wanted <= title]
                 if not fits:  # "The star-counting study" for "… who counted visible stars … (Kyba, 2023)"
                     stems = {_stem(w) for w in wanted}
-                    fits = [key for key, words in self.words.items() if stems <= {_stem(w) for w in words}]
+                    fits = [key for key in self.words if stems <= self._stems_of(key)]
             else:
                 continue
             if len(fits) > 1:  # "the Hagger meta-analysis" among Hagger's works: the one that is one

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 from re._casefix import _EXTRA_CASES  # the pairs re.IGNORECASE treats as one letter beyond lower case
 
 from graph.schema import EvidenceKind
@@ -47,16 +46,33 @@ def _distinctive_title(title_words: list[str], segment: str, match: re.Match[str
                 or _WORK_NEAR_AFTER.match(segment[match.end():]))
 
 
-@dataclass
 class _TitlePattern:
-    """A reference's main title as the pattern find_titles looks for (compiled on first use)."""
+    """A reference's main title as the pattern find_titles looks for. Only the word runs a sentence
+    is screened by are derived when the index is built; the pattern's text, its spread caseless form
+    and the compiled pattern when a sentence first holds all of them."""
 
-    ref: Reference
-    words: list[str]
-    source: str
-    runs: frozenset[str]  # the caseless word runs of its ASCII words: all are in any sentence it matches
-    joined: str  # _spread_caseless of the title: a substring of that of any sentence it matches
-    _compiled: re.Pattern[str] | None = None
+    __slots__ = ("ref", "words", "runs", "_source", "_joined", "_compiled")
+
+    def __init__(self, ref: Reference, words: list[str], runs: frozenset[str]) -> None:
+        self.ref = ref
+        self.words = words
+        self.runs = runs  # the caseless word runs of its ASCII words: all are in any sentence it matches
+        self._source: str | None = None
+        self._joined: str | None = None
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def source(self) -> str:
+        if self._source is None:
+            self._source = r"\b" + r"[\s\-–]+".join(re.escape(w) for w in self.words) + r"\b"
+        return self._source
+
+    @property
+    def joined(self) -> str:
+        """_spread_caseless of the title: a substring of that of any sentence it matches."""
+        if self._joined is None:
+            self._joined = _spread_caseless(" ".join(self.words))
+        return self._joined
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -98,10 +114,8 @@ def _title_patterns(index: RefIndex) -> tuple[dict[str, list[int]], list[int], l
         if len(title_words) < 2 or len(title) < 10:
             patterns.append(None)
             continue
-        pattern = r"\b" + r"[\s\-–]+".join(re.escape(w) for w in title_words) + r"\b"
         runs = [_caseless(run) for word in title_words if word.isascii() for run in _WORD_RUN.findall(word)]
-        patterns.append(_TitlePattern(ref, title_words, pattern, frozenset(runs),
-                                      _spread_caseless(" ".join(title_words))))
+        patterns.append(_TitlePattern(ref, title_words, frozenset(runs)))
         if runs:
             by_word.setdefault(_caseless(max(runs, key=len)), []).append(len(patterns) - 1)
         else:
