@@ -85,6 +85,10 @@ CONTRASTING = re.compile(
     # an active 'have not supported statistical analysis' is no verdict on the work (fresh4)
     r"(?<!have )(?<!has )(?<!had )not (?:supported|replicated|confirmed)|"
     r"cast(?:s|ing)? doubt|call(?:s|ed)? into question|(?:a |an )?(?:different|alternative) interpretation|"
+    # a work named as the subject of a negative finding set against another's (support14): 'Hulsmann et al.
+    # (2015) found a similar pattern …, while Pacheco & Vasconcelos (2007) found no effect on ant abundance'
+    r"(?:whereas|while) \x00+ (?:have |has |had )?(?:found|reported|observed|showed|detected) no\b|"
+    r"(?:whereas|while) \x00+ (?:did|could) not (?:find|observe|detect|show)\b|"
     r"(?:whereas|while|but|however,?) (?:other|others|another|some other|later|more recent|subsequent)"
     r"(?: studies|"
     r" reports|"
@@ -169,6 +173,15 @@ DEPARTS_FROM = re.compile(
 AS_PROPOSED = re.compile(
     r"^[\s,]*as (?:was|were|is|are|had been|has been|have been) (?:\w+ly )?(?:suggested|proposed|claimed|"
     r"assumed|thought|believed|hypothesi[sz]ed|postulated|argued)\b", re.IGNORECASE)
+# Where a finding was seen, after 'has been described' (support14): 'has been described in numerous
+# heterotrophic bacteria (3, 9)', 'a J-shaped relationship has been described between BP and prognosis'
+# (support12) state the finding; 'described in detail', 'described in the literature / previous studies /
+# Smith et al.', 'described in (3)' point to the work.
+_FOUND_IN = (r"(?! (?:in|among) (?!(?:detail|(?:the )?literature|(?:(?:a|the|our|their|this|these) )?"
+             r"(?:previous|earlier|prior|recent|original|same|above|following|present)\b|refs?\b|references?\b|sections?\b|"
+             r"chapters?\b|(?:\w+ )?(?:studies|reports|papers|publications|articles|reviews?|works?|"
+             r"literature)\b|(?-i:[A-Z])[\w'-]+ (?:et al|and|&)|[\x00\x01\[(\d]))[\w-]|"
+             r" between (?![\x00\x01\[(\d])[\w-])")
 DENIAL_BEFORE = re.compile(r"\b(?:not|no|cannot|never|rather than|instead of)\b[^.;]*$", re.IGNORECASE)
 MENTIONING = re.compile(
     # a review that is the subject of a finding reports it, it is no pointer ('A Cochrane review found
@@ -180,8 +193,8 @@ MENTIONING = re.compile(
     # reported that …', 'has been reported in up to 60% of patients [4]', 'has been reported from the Pliocene
     # of Argentina [151]': 36 supporting, 1 mentioning over the eight sets), it states the finding (fresh7)
     # ('reported on the spatial distribution of …' names a topic: it stays a pointer)
-    r"(?:has|have) been (?:\w+ly )?reported(?! (?:to|as|that)\b| (?:in|from|among|for|with|after|during|at|"
-    r"across) (?![\x00\x01\[(\d]))|(?:(?:computer|software|statistical|"
+    r"(?:has|have) been (?:\w+ly )?reported(?! (?:to|as|(?:previously )?that)\b| (?:in|from|among|for|"
+    r"with|after|during|at|across|between) (?![\x00\x01\[(\d]))|(?:(?:computer|software|statistical|"
     r"analysis|custom|in-house|written|R|(?-i:[A-Z][\w-]*[A-Z0-9][\w-]*)) (?:program|programs|environment)|"
     r"software|package|pipeline|toolkit|"
     r"toolbox|database|server|algorithm)\b|"
@@ -198,7 +211,7 @@ MENTIONING = re.compile(
     r"(?:in|by|elsewhere)|(?<=[(\[])for [^()\[\];.]{3,80}?, see\b|see (?:also|e\.g\.|for example|reviews?)|"
     r"(?:(?<=\()|(?<=\[))see\b(?!\s+(?:" + _OWN_PART + r"))|\bcf\.|"
     r"(?:as|was|were|been) (?:previously |already )?(?:described|published|detailed)(?: previously| "
-    r"before| elsewhere| earlier)?(?= *(?:\(|\[|\d|$|in\b|by\b|,|\.|;))|"
+    r"before| elsewhere| earlier)?(?= *(?:\(|\[|\d|$|in\b|by\b|,|\.|;))" + _FOUND_IN + r"|"
     # a method, or a definition or norm followed (fresh9: 'was defined in accordance with an international,
     # generally accepted definition (…)', 'based on recommendations made by …'; over the nine sets 21 of 22
     # records naming a definition, guideline, recommendation, classification or convention so are mentioning)
@@ -213,7 +226,13 @@ MENTIONING = re.compile(
     r"(?:method|protocol|procedure|software|package|tool)s? "
     r"(?:of|from|described by|developed by)|(?:kindly )?(?:provided|obtained|purchased|donated|gifts?) "
     r"(?:by|from)|(?:defined|classified|calculated|measured|scored|assessed|estimated) (?:as|using|with|by|"
-    r"according)|available (?:at|from)|(?:has|have) been (?:described(?! (?:to|as)\b)|reviewed))",
+    r"according)|available (?:at|from)|"
+    r"(?:has|have) been (?:described(?! (?:to|as)\b)" + _FOUND_IN + r"|reviewed)|"
+    # a use named, not a finding (support14): 'Cytokine adsorption has been used in other states of …
+    # inflammation, including liver transplantation (24)', 'NHPs have been used extensively as an
+    # approximation', 'has been extensively used to this purpose'; 'used for diverse autoimmune diseases'
+    # and 'used to detect individual differences' report what it did: no cue
+    r"(?:has|have) been (?:\w+ly )?used(?: \w+ly)? (?:in|as|to (?:this|that|these) (?:purposes?|ends?))\b)",
     re.IGNORECASE)
 SUPPORTING = re.compile(
     r"\b(?:consistent with|in (?:agreement|line|accordance|keeping) with|agree(?:s|d|ing)? (?:well )?with|"
@@ -308,6 +327,20 @@ BACKGROUND = re.compile(
     r"(?:have|has) been (?:\w+ly )?(?:studied|investigated|examined|explored)|(?:much|considerable|"
     r"extensive) (?:effort|attention)|investigated (?:how|whether))\b",
     re.IGNORECASE)
+# A gap in the evidence the works are cited for, read in the marker's own clause only (not the whole
+# sentence, a concession before the marker blanked): (support14, support13cue, fresh7): 'similar high-grade
+# evidence is lacking for … [1,20,21]', 'there is only little experience in …', 'insufficient data are
+# available on …', 'have yet to be clarified (50)', 'has not been fully understood', 'the number of
+# studies … are limited [10, 23–25]', 'research … was needed [19]' ('the pharmacology … is very limited',
+# 'found insufficient data': a finding, no cue)
+GAP = re.compile(
+    r"\b(?:"
+    r"(?:evidence|data|information|experience|research|studies|literature|knowledge)\b[^.;,\x00\x01]{0,120}?"
+    r"\b(?:is|are|was|were|remains?) (?:still )?(?:lacking|scarce|sparse|limited|(?:still )?needed)\b|"
+    r"(?<!found )(?<!find )(?:only )?(?:little|insufficient|scarce) (?:experience|data|information)\b|"
+    r"(?:have|has) yet to be (?:\w+ly )?(?:clarified|elucidated|determined|established|understood|explored)|"
+    r"not (?:been )?fully (?:understood|determined|elucidated|clarified)"
+    r")", re.IGNORECASE)
 # A value taken from the work, the marker right after it: 'step size d = 5 nm (Howard, 2001)',
 # 'κ = 1 pN nm−1 (Kaya and Higuchi, 2010)'.
 VALUE = re.compile(r"(?:=|≈)\s*-?\d[\d.,]*(?:\s*[^\s()\[\];,\x00\x01]+){0,3}\s*[(\[]?(?=\x00)")
@@ -521,6 +554,21 @@ def _scoped(clause: str, marker: int) -> str:
     return clause
 
 
+_LEADING_CONCESSION = re.compile(r"^[\s,]*(?:although|though|even though|while)\b", re.IGNORECASE)
+_CLOSING_COMMA = re.compile(r"[\x00)\]]\s*,\s")
+
+
+def _gap_scope(clause: str, marker: int) -> str:
+    """Where a gap cue (`GAP`) is read: the marker's own clause with a concession before the marker blanked
+    (`_scoped`), or, the marker inside a leading concession ('Although it has been reported that … [34], the
+    mechanism … is not fully understood'), the concession alone."""
+    if _LEADING_CONCESSION.match(clause):
+        close = _CLOSING_COMMA.search(clause, marker)
+        if close:
+            return clause[:close.start() + 1]
+    return _scoped(clause, marker)
+
+
 # What ends the run of a sentence a bound cue reaches: a clause end, or a word of agreement or use.
 _RUN_STOP = re.compile(
     r";|" + _FULL_STOP_PLAIN + r"(?:\s|$)|\b(?:but|whereas|while|although|though|however|yet|consistent|"
@@ -668,6 +716,9 @@ _BOUNDARY = re.compile(
     r"in (?:agreement|line|accordance|keeping) with)\b)",
     re.IGNORECASE)
 MASK = "\x00"
+# A superscript marker after a full stop ends that sentence, not the next ('… contribute to pain
+# transmission.18 Studies of … are limited.19–22 Levels …', support14): the cut is after the markers.
+_AFTER_STOP = re.compile(_FULL_STOP + r"(?:\x00|[,–-])*\x00(\s)(?=\s*\S)")
 MAX_SENTENCE = 4000  # a longer 'sentence' (a table, a run-on list) is read only around the marker
 # One scan of a clause says which cue patterns can match it (their required literals, ingest.cues);
 # `own` differs from the clause only in mask characters, so no literal with one is trusted.
@@ -760,6 +811,8 @@ def _kept_cuts(masked: str) -> tuple[int, ...]:
     """_cuts, kept for the sentences just seen: every marker of a sentence, and the stance model
     after the rules, cut the same masked sentence."""
     boundaries = [m.start() for m in _BOUNDARY.finditer(masked)]
+    boundaries += [m.start(1) for m in _AFTER_STOP.finditer(masked)] if MASK in masked else []
+    boundaries.sort()
     return tuple(sorted({0, *_outside_brackets(masked, boundaries), len(masked)}))
 
 
@@ -801,7 +854,8 @@ def classify_stance(sentence: str, marker: tuple[int, int], markers: Sequence[tu
     may = _CUES.candidates(caseless(clause))  # the cue patterns that can match this clause at all
 
     def written(found: re.Match[str]) -> str:  # the cue as written (the clause has its markers masked)
-        return " ".join(sentence[start + found.start():start + found.end()].split())
+        at = own_start if found.re is GAP else start
+        return " ".join(sentence[at + found.start():at + found.end()].split())
 
     def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
         """pattern.search(text), skipped when the scanner says it cannot match (patterns the
@@ -880,8 +934,11 @@ def classify_stance(sentence: str, marker: tuple[int, int], markers: Sequence[tu
     for stance, pattern in ((Stance.SUPPORTING, AGREEING), (Stance.MENTIONING, MENTIONING),
                             (Stance.MENTIONING, EXAMPLE), (Stance.MENTIONING, USED),
                             (Stance.MENTIONING, VALUE), (Stance.MENTIONING, BACKGROUND),
-                            (Stance.SUPPORTING, SUPPORTING)):
-        found = search(pattern, own if pattern in (EXAMPLE, USED, VALUE) else scoped)
+                            (Stance.MENTIONING, GAP), (Stance.SUPPORTING, SUPPORTING)):
+        text = own if pattern in (EXAMPLE, USED, VALUE) else scoped
+        if pattern is GAP:
+            text = _gap_scope(masked[own_start:own_end], marker[0] - own_start)
+        found = search(pattern, text)
         if found and pattern is AGREEING and PROCEDURE_BEFORE.search(scoped[:found.start()]):
             done = search(MENTIONING, scoped)
             if done:
