@@ -8,7 +8,10 @@
 6. a pointer to the work as the object of the writer's own act ("we kept that paper on the wall",
    "We could not get that analysis's raw data") is no evidence from it;
 7. "The same paper found errors in Galton's table": an author owning a thing after the pointer does not
-   choose the work pointed to (the work cited last does).
+   choose the work pointed to (the work cited last does);
+8. follow-on sentences whose opinion verb is still the work's: "And she argues …" (a conjunction before
+   the author's pronoun), "That finding is why the authors argued …" (the authors as the subject after
+   words leading up to them), "About 95% of the people they asked called …" (a share of its participants).
 """
 
 from __future__ import annotations
@@ -34,6 +37,12 @@ BIB = """
   title = {Salt intake and blood pressure in two French towns}, journal = {Lancet}}
 @article{crane2016pool, author = {Crane, Tom and Ade, Femi}, year = {2016},
   title = {Pooled effects of school meals}, journal = {Lancet}}
+@book{hart2012calm, author = {Hart, Susan}, year = {2012}, title = {Calm: the power of slow people},
+  publisher = {Crown}}
+@article{mwangi2004pills, author = {Mwangi, Edward and Kiprop, Ruth}, year = {2004},
+  title = {Worm pills and school attendance}, journal = {Econometrica}}
+@article{rama2001shapes, author = {Rama, Vilas and Hubble, Ed}, year = {2001},
+  title = {Shapes and sounds}, journal = {J Consc Stud}}
 @article{galton1907one, author = {Galton, Francis}, year = {1907}, title = {Vox populi}, journal = {Nature}}
 @article{willis2014again, author = {Willis, Kay}, year = {2014},
   title = {Revisiting an ox-weighing competition}, journal = {Statistical Science}}
@@ -110,3 +119,17 @@ def test_an_author_owning_a_thing_does_not_choose_the_pointed_work(tmp_path: Pat
                              "reading of his figures found a mean of 1,197 lb (Willis, 2014). The same "
                              "paper found errors in Galton's printed table.\n")
     assert _linked(links, "errors in Galton") == ["willis2014again"]
+
+
+def test_follow_ons_whose_opinion_verb_is_the_works(tmp_path: Path) -> None:
+    text = ("The book's case is simple. She estimates that a third of adults are shy (Hart, 2012, p. 3). "
+            "And she argues that offices are built for the other two thirds.\n\n"
+            "Schools treated earlier cut absence by a quarter, and the gains spread to nearby pupils "
+            "(Mwangi & Kiprop, 2004). That spillover finding is why the authors argued that treating "
+            "pupils one by one misses the benefit.\n\n"
+            "Later, Rama and Hubble (2001) repeated the test with two new words. About 90% of the people "
+            "they asked called the round shape by the softer word.\n")
+    links = _links(tmp_path, text)
+    assert _linked(links, "And she argues") == ["hart2012calm"]
+    assert _linked(links, "why the authors argued") == ["mwangi2004pills"]
+    assert _linked(links, "About 90% of the people") == ["rama2001shapes"]

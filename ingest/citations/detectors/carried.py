@@ -120,8 +120,9 @@ _OPINION = (r"(?:thinks?|thought|believ(?:e|es|ed)|agrees?|agreed|disagrees?|dis
             r"reject(?:s|ed)?|dismiss(?:es|ed)?|insist(?:s|ed)?|counter(?:s|ed)?|say|says|said|call(?:s|ed)?)")
 # The work's own authors as the subject of a verb: "they", "the authors", "its authors", "the team".
 _OWN_VOICE = re.compile(
-    r"^(?:(?:and|but|so|as|which|who)\s+)?(?:[Tt]hey|[Hh]e|[Ss]he|[Ii]t|[Tt]he (?:authors|researchers|"
-    r"investigators|team|study|review|trial|paper|report|book)|[Ii]ts authors|[Tt]heir (?:team|authors))"
+    r"^(?:(?:[Aa]nd|[Bb]ut|[Ss]o|as|which|who)\s+)?(?:[Tt]hey|[Hh]e|[Ss]he|[Ii]t|"
+    r"[Tt]he (?:authors|researchers|investigators|team|study|review|trial|paper|report|book)|[Ii]ts authors|"
+    r"[Tt]heir (?:team|authors))"
     r"(?:\s+(?:themselves|himself|herself|itself))?(?:\s+\w+ly)?(?:\s+(?:also|later|further|then|too|have|has|had))?"
     r"(?:\s+(?:could|can|did|does|would)(?:\s+not|n['’]t)?)?\s*$")
 # The work's participants as the subject: what they believed or said is the work's data ("When
@@ -133,6 +134,17 @@ _PARTICIPANTS = re.compile(r"^(?:(?:(?:when|if|once|after|because|while|and|but)
                            r"parents|mothers|women|men|players|workers|employees|mice|rats)"
                            r"|(?:when|if|once|after|because|while)\s+they)\s*$", re.I)
 _OPINION_VERB = re.compile(rf"\b{_OPINION}\b")
+# "That spillover finding is why the authors argued …": the work's authors as the subject right before the
+# verb, after words that lead up to them.
+_AUTHORS_LAST = re.compile(r"\b(?:why|how|what|where|when|that|which)\s+(?:the (?:authors|researchers|"
+                           r"investigators|team)|its authors|they)(?:\s+\w+ly)?(?:\s+(?:also|later|then))?"
+                           r"\s*$")
+# "About 95% of the people they asked called the rounded shape …": a share of the work's own participants.
+_SHARE_OF_PARTICIPANTS = re.compile(
+    r"^(?:(?:about|almost|nearly|over|under|around|roughly|just)\s+)?(?:\d+(?:\.\d+)?\s?%|\d+|half|most|"
+    r"many|some|few|all|a (?:third|quarter|fifth|majority|minority)|two[- ]thirds|three[- ]quarters)\s+of\s+"
+    r"(?:the|their|its)\s+(?:people|participants|subjects|volunteers|respondents|patients|students|children|"
+    r"adults|women|men)(?:\s+(?:they|it|the authors|the researchers)\s+[a-z]+ed)?\s*$", re.I)
 # The writer weighing the evidence, or pointing beyond it.
 _WEIGHING = re.compile(
     r"\b(?:do(?:es)? not|cannot|can['’]t|doesn['’]t|don['’]t|did not|didn['’]t) (?:prove|show|mean|tell|"
@@ -273,7 +285,8 @@ def _another_voice(sentence: str, own_names: set[str]) -> bool:
     for verb in _OPINION_VERB.finditer(sentence):
         clause = re.split(r"[,;:]\s*", sentence[:verb.start()])[-1]
         if (_NOUN_BEFORE.search(clause) or _PREPOSITION_PHRASE.match(clause) or _PARTICIPANTS.match(clause)
-                or _GUIDANCE_SUBJECT.search(clause)):
+                or _GUIDANCE_SUBJECT.search(clause) or _AUTHORS_LAST.search(clause)
+                or _SHARE_OF_PARTICIPANTS.match(clause)):
             continue
         if not _OWN_VOICE.match(clause) and fold(clause.strip()) not in own_names:
             return True
