@@ -11,7 +11,9 @@
    choose the work pointed to (the work cited last does);
 8. follow-on sentences whose opinion verb is still the work's: "And she argues …" (a conjunction before
    the author's pronoun), "That finding is why the authors argued …" (the authors as the subject after
-   words leading up to them), "About 95% of the people they asked called …" (a share of its participants).
+   words leading up to them), "About 95% of the people they asked called …" (a share of its participants);
+9. an HTML comment whose writer's line gives a day and month only ("Rhodri P. · 10 March") and a reply
+   nested in it as `<div class="reply">` ("Siobhán (coach) · 10 March") are comments, read as such.
 """
 
 from __future__ import annotations
@@ -133,3 +135,22 @@ def test_follow_ons_whose_opinion_verb_is_the_works(tmp_path: Path) -> None:
     assert _linked(links, "And she argues") == ["hart2012calm"]
     assert _linked(links, "why the authors argued") == ["mwangi2004pills"]
     assert _linked(links, "About 90% of the people") == ["rama2001shapes"]
+
+
+def test_html_comments_dated_by_day_and_month_with_nested_replies(tmp_path: Path) -> None:
+    from ingest.readers import read_documents
+
+    html = ("<html><body><article><h1>Tapering</h1>"
+            "<p>Longer tapers went with faster marathons in a large set of running logs (Hale & Quint, "
+            "2011).</p><h2>References</h2><p>Hale, R., & Quint, B. (2011). Carbohydrate intake before "
+            "endurance events. J Sports Sci.</p></article>"
+            '<section class="comments"><div class="comment"><p><strong>Rhodri P.</strong> · 10 March</p>'
+            "<p>I did a two-week taper and felt slow until mile 8. Would a third week have helped?</p>"
+            '<div class="reply"><p><strong>Siobhán (coach)</strong> · 10 March</p>'
+            "<p>Possibly! Feeling sluggish early in a taper is very common among runners.</p></div></div>"
+            "</section></body></html>")
+    path = tmp_path / "page.html"
+    path.write_text(html, encoding="utf-8")
+    docs = read_documents(path)
+    comments = [(d.author, d.parent_id == docs[1].id, d.text[:9]) for d in docs[1:]]
+    assert comments == [("Rhodri P.", False, "I did a t"), ("Siobhán (coach)", True, "Possibly!")]
