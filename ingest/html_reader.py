@@ -105,7 +105,7 @@ def page_metadata(html: str) -> object:
 
     if "comment" in html:
         tree = lxml.html.fromstring(html)
-        comments = [el for el in tree.iter() if isinstance(el.tag, str) and "comment" in _classes(el)]
+        comments = [el for el in tree.iter() if isinstance(el.tag, str) and _is_comment(el)]
         for element in comments:
             if element.getparent() is not None and not any(a in comments for a in element.iterancestors()):
                 element.drop_tree()
@@ -186,7 +186,7 @@ def html_comments(html: str, article: ParsedDocument) -> list[ParsedDocument]:
     from ingest.readers import sentences_of
 
     tree = lxml.html.fromstring(bracket_reference_superscripts(html))
-    containers = [el for el in tree.iter() if isinstance(el.tag, str) and "comment" in _classes(el)]
+    containers = [el for el in tree.iter() if isinstance(el.tag, str) and _is_comment(el)]
     paths: dict[object, tuple[int, ...]] = {}
     children: dict[tuple[int, ...], int] = {}
     documents: list[ParsedDocument] = []
@@ -240,7 +240,7 @@ def _plain_comment(element: object, body: object | None, name: object | None) ->
     if body is None:
         own = [p for p in element.iter("p", "li", "blockquote")  # type: ignore[attr-defined]
                if p is not meta and meta not in p.iterancestors()
-               and next((a for a in p.iterancestors() if "comment" in _classes(a)), None) is element]
+               and next((a for a in p.iterancestors() if _is_comment(a)), None) is element]
         if own:
             body = lxml.html.Element("div")
             for paragraph in own:
@@ -250,20 +250,25 @@ def _plain_comment(element: object, body: object | None, name: object | None) ->
 
 # "Álvaro Benítez · 3 de marzo de 2025", "Sam Ortiz | 14:02": a person, a separator, when.
 _HEADER_LINE = re.compile(r"^(?P<name>[^·|•\d]{2,60}?)\s+[·|•]\s+(?P<when>[^·|•]{4,60})$")
-_WHEN_WRITTEN = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}:\d{2}\b")
+# "10 March", "March 10": a day and a month, the year left out on a page of this year's comments.
+_MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+           r"Sep(?:t|tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+_WHEN_WRITTEN = re.compile(rf"\b(?:1[89]|20)\d\d\b|\b\d{{1,2}}:\d{{2}}\b|^\d{{1,2}}\s+{_MONTHS}\.?$"
+                           rf"|^{_MONTHS}\.?\s+\d{{1,2}}$")
 
 
 def _header_paragraph(element: object) -> tuple[object | None, str]:
     """A comment's first own paragraph when it only names its writer and when it was posted
     (`<p class="who">Álvaro Benítez · 3 de marzo de 2025</p>`), and the writer's name; (None, "")."""
     first = next((p for p in element.iter("p")  # type: ignore[attr-defined]
-                  if next((a for a in p.iterancestors() if "comment" in _classes(a)), None) is element), None)
+                  if next((a for a in p.iterancestors() if _is_comment(a)), None) is element), None)
     if first is None:
         return None, ""
     header = _HEADER_LINE.match(" ".join(first.text_content().split()))
     if not header or not _WHEN_WRITTEN.search(header.group("when")):
         return None, ""
-    names = byline_names("By " + header.group("name"))
+    # "Siobhán (coach) · 10 March": a role in parentheses after the writer's name is no part of it
+    names = byline_names("By " + re.sub(r"\s*\([^()]{1,30}\)$", "", header.group("name")))
     return (first, names[0]) if len(names) == 1 else (None, "")
 
 
@@ -271,12 +276,23 @@ def _classes(element: object) -> set[str]:
     return set((element.get("class") or "").split())  # type: ignore[attr-defined]
 
 
+def _is_comment(element: object) -> bool:
+    """A comment's container: class "comment", or class "reply" nested inside one (`<div class="comment">
+    … <div class="reply"><p><strong>Siobhán</strong> · 10 March</p><p>…</p></div></div>`; a "reply" that
+    holds only WordPress's reply link has no writer's line and is no comment of its own)."""
+    classes = _classes(element)
+    if "comment" in classes:
+        return True
+    return "reply" in classes and any("comment" in _classes(a)
+                                      for a in element.iterancestors())  # type: ignore[attr-defined]
+
+
 def _first_with_class(element: object, names: tuple[str, ...]) -> object | None:
     """The first descendant carrying one of the classes, not inside a nested comment."""
     for descendant in element.iterdescendants():  # type: ignore[attr-defined]
         if not isinstance(descendant.tag, str):
             continue
-        nested = next((a for a in descendant.iterancestors() if "comment" in _classes(a)), None)
+        nested = next((a for a in descendant.iterancestors() if _is_comment(a)), None)
         if nested is not element:
             continue
         if _classes(descendant) & set(names):
@@ -287,7 +303,7 @@ def _first_with_class(element: object, names: tuple[str, ...]) -> object | None:
 def _comment_date(element: object) -> str:
     """ISO date of a comment from its <time datetime> or its written date."""
     for time in element.iterdescendants("time"):  # type: ignore[attr-defined]
-        nested = next((a for a in time.iterancestors() if "comment" in _classes(a)), None)
+        nested = next((a for a in time.iterancestors() if _is_comment(a)), None)
         if nested is element:
             return _iso(time.get("datetime")) or parse_date(time.text_content())
     meta = _first_with_class(element, ("comment-metadata", "comment-meta", "comment-date"))

@@ -72,7 +72,8 @@ def find_evidence(doc: ParsedDocument, units: list[Unit], claims: list[ClaimSpan
                     and claim is not None and claim not in credited):
                 continued = carried_evidence(doc.text, unit, account, index)
             found = [continued] if continued else []
-        account = next_account(doc.text, unit, found, account)
+        account = next_account(doc.text, unit, found, account,
+                               history.keys_by_block.get(unit.block, frozenset()))
         if carries:
             alone = {c.sources[0] for c in found if c.resolved and len(c.sources) == 1}
             cited_words.add(alone, sentence, index)

@@ -38,6 +38,7 @@ class Account:
     block: int
     sources: list[str]
     past: bool
+    other_works: bool = False  # the paragraph cited other works before the account's
 
 
 # --- research papers ------------------------------------------------------------------------
@@ -119,8 +120,9 @@ _OPINION = (r"(?:thinks?|thought|believ(?:e|es|ed)|agrees?|agreed|disagrees?|dis
             r"reject(?:s|ed)?|dismiss(?:es|ed)?|insist(?:s|ed)?|counter(?:s|ed)?|say|says|said|call(?:s|ed)?)")
 # The work's own authors as the subject of a verb: "they", "the authors", "its authors", "the team".
 _OWN_VOICE = re.compile(
-    r"^(?:(?:and|but|so|as|which|who)\s+)?(?:[Tt]hey|[Hh]e|[Ss]he|[Ii]t|[Tt]he (?:authors|researchers|"
-    r"investigators|team|study|review|trial|paper|report|book)|[Ii]ts authors|[Tt]heir (?:team|authors))"
+    r"^(?:(?:[Aa]nd|[Bb]ut|[Ss]o|as|which|who)\s+)?(?:[Tt]hey|[Hh]e|[Ss]he|[Ii]t|"
+    r"[Tt]he (?:authors|researchers|investigators|team|study|review|trial|paper|report|book)|[Ii]ts authors|"
+    r"[Tt]heir (?:team|authors))"
     r"(?:\s+(?:themselves|himself|herself|itself))?(?:\s+\w+ly)?(?:\s+(?:also|later|further|then|too|have|has|had))?"
     r"(?:\s+(?:could|can|did|does|would)(?:\s+not|n['’]t)?)?\s*$")
 # The work's participants as the subject: what they believed or said is the work's data ("When
@@ -132,6 +134,17 @@ _PARTICIPANTS = re.compile(r"^(?:(?:(?:when|if|once|after|because|while|and|but)
                            r"parents|mothers|women|men|players|workers|employees|mice|rats)"
                            r"|(?:when|if|once|after|because|while)\s+they)\s*$", re.I)
 _OPINION_VERB = re.compile(rf"\b{_OPINION}\b")
+# "That spillover finding is why the authors argued …": the work's authors as the subject right before the
+# verb, after words that lead up to them.
+_AUTHORS_LAST = re.compile(r"\b(?:why|how|what|where|when|that|which)\s+(?:the (?:authors|researchers|"
+                           r"investigators|team)|its authors|they)(?:\s+\w+ly)?(?:\s+(?:also|later|then))?"
+                           r"\s*$")
+# "About 95% of the people they asked called the rounded shape …": a share of the work's own participants.
+_SHARE_OF_PARTICIPANTS = re.compile(
+    r"^(?:(?:about|almost|nearly|over|under|around|roughly|just)\s+)?(?:\d+(?:\.\d+)?\s?%|\d+|half|most|"
+    r"many|some|few|all|a (?:third|quarter|fifth|majority|minority)|two[- ]thirds|three[- ]quarters)\s+of\s+"
+    r"(?:the|their|its)\s+(?:people|participants|subjects|volunteers|respondents|patients|students|children|"
+    r"adults|women|men)(?:\s+(?:they|it|the authors|the researchers)\s+[a-z]+ed)?\s*$", re.I)
 # The writer weighing the evidence, or pointing beyond it.
 _WEIGHING = re.compile(
     r"\b(?:do(?:es)? not|cannot|can['’]t|doesn['’]t|don['’]t|did not|didn['’]t) (?:prove|show|mean|tell|"
@@ -145,8 +158,22 @@ _WEIGHING = re.compile(
     # the evidence judged ("The evidence for this is thin"), advice drawn from it ("Schools should …")
     r"|\b(?:[Tt]he|[Tt]his|[Tt]hat) evidence (?:for (?:this|that|it) |here )?(?:is|was|remains|looks)\b"
     r"|\b(?:should|ought to|must)\b"
-    # the writer's comment on what was just said ("This is a big effect", "That sounds small")
-    r"|^(?:This|That|It)\s+(?:is|seems|sounds|matters|means|feels|looks)\b")
+    # the writer's comment on what was just said ("This is a big effect", "That sounds small"), also
+    # applied to a case of the writer's ("For a 70 kg runner that is a lot of pasta")
+    r"|^(?:For\s+(?:a|an|the|one|each|every)\s+[^,.;]{1,40}?,?\s+)?(?:This|That|It|this|that|it)\s+"
+    r"(?:is|seems|sounds|matters|means|feels|looks|comes to|works out)\b"
+    # the writer's summary of what the evidence does show ("What the research does show is …")
+    r"|^What\s+[^,.;]{1,40}?\b(?:does|do|did)\s+(?:show|suggest|tell|say|support)\b"
+    # a question the evidence leaves open ("The question of how often … is less settled"; not "less
+    # certain": "although this estimate was less certain" is the work's own hedge)
+    r"|\b(?:is|are|remains?|seems?)\s+(?:much\s+|far\s+)?(?:less|not|not yet|still not|far from)\s+"
+    r"settled\b")
+# What happened after the work ("England has since stopped offering this test"): a later event.
+_SINCE = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?since\b|^Since then\b")
+# Several studies at once ("with 10 to 12 people in each study", "both trials") after a paragraph that
+# cited more than the account's one work: the writer speaks of them all.
+_SEVERAL_WORKS = re.compile(r"\b(?:each|both|these|those|the two|all (?:the )?(?:two|three|of these))\s+"
+                            r"(?:stud(?:y|ies)|trials?|papers?|experiments?)\b")
 _ADVICE = re.compile(r"should|ought to|must")  # the advice words of _WEIGHING
 # Another work or other researchers as the subject: "However, other studies found no effect".
 _OTHER_WORKS = re.compile(
@@ -258,7 +285,8 @@ def _another_voice(sentence: str, own_names: set[str]) -> bool:
     for verb in _OPINION_VERB.finditer(sentence):
         clause = re.split(r"[,;:]\s*", sentence[:verb.start()])[-1]
         if (_NOUN_BEFORE.search(clause) or _PREPOSITION_PHRASE.match(clause) or _PARTICIPANTS.match(clause)
-                or _GUIDANCE_SUBJECT.search(clause)):
+                or _GUIDANCE_SUBJECT.search(clause) or _AUTHORS_LAST.search(clause)
+                or _SHARE_OF_PARTICIPANTS.match(clause)):
             continue
         if not _OWN_VOICE.match(clause) and fold(clause.strip()) not in own_names:
             return True
@@ -327,6 +355,8 @@ def leaves_account(sentence: str, account: Account, index: RefIndex) -> bool:
     sentence = _SIGNATURE.sub("", sentence)
     if sentence.rstrip().endswith("?") or _FIRST_SINGULAR.search(sentence) or _READS_IT.search(sentence):
         return True
+    if _SINCE.search(sentence) or (_SEVERAL_WORKS.search(sentence) and account.other_works):
+        return True
     opening = " ".join(sentence.split()[:OPENING_WORDS])
     if _FIRST_PLURAL_OR_YOU.search(opening) or _IMPERATIVE.match(sentence):
         return True
@@ -371,9 +401,11 @@ def carried_evidence(text: str, unit: Unit, account: Account, index: RefIndex) -
                         list(account.sources), True, priority=CONTINUATION)
 
 
-def next_account(text: str, unit: Unit, found: list[EvidenceSpan], account: Account | None) -> Account | None:
+def next_account(text: str, unit: Unit, found: list[EvidenceSpan], account: Account | None,
+                 cited_before: set[str] | frozenset[str] = frozenset()) -> Account | None:
     """The account after `unit`: the one work its citations name (all resolved), kept when the unit
-    carried it on; None when the unit cites several works, an unresolved one, or nothing."""
+    carried it on; None when the unit cites several works, an unresolved one, or nothing.
+    `cited_before` holds the works the paragraph cited before the unit."""
     cited = [e for e in found if e.kind in (EvidenceKind.CITATION, EvidenceKind.QUOTE)]
     if not cited or any(not e.resolved for e in cited):
         return None
@@ -382,4 +414,5 @@ def next_account(text: str, unit: Unit, found: list[EvidenceSpan], account: Acco
         return None
     if account is not None and account.block == unit.block and account.sources == sources:
         return account
-    return Account(unit.block, sources, is_past(text[unit.start:unit.end]))
+    return Account(unit.block, sources, is_past(text[unit.start:unit.end]),
+                   other_works=bool(set(cited_before) - set(sources)))

@@ -148,6 +148,13 @@ def _may_name_same_source(sentence: str) -> bool:
 
 
 SAME_SOURCE_WINDOW = 3  # units back that "the same study" may reach
+# The writer (I / we) as the subject of the clause that has the pointer as its object, right after the
+# verb ("we had that paper framed", "We have not been able to obtain that analysis's data"); not after a
+# preposition ("We saw in that study …", "as we learned from that trial": the work is the source there).
+_WRITER_HANDLES = re.compile(r"(?:^|[,;:]\s+|\bthat\s+)(?:I|[Ww]e)\s+(?:[^,;:.]*?\s)?"
+                             r"(?!(?:in|from|by|of|to|on|at|with|according to|as|than|like|for)\s*$)"
+                             r"[a-z]+\s+$")
+_OWNER_AFTER = re.compile(r"\b[A-ZÀ-Þ][\w\-]+['’]s\b")
 
 
 class _History:
@@ -249,7 +256,13 @@ def continuation_evidence(text: str, unit: Unit, units: list[Unit], index: RefIn
     same = _SAME_SOURCE.search(sentence) if _may_name_same_source(sentence) else None
     if same and _OTHER_WORKS.search(sentence):  # "Other researchers have criticised that study's
         same = None  # methods": about the work, by others; the work is no evidence for it
-    referent = _recent_referent(unit, units, history, headings, sentence, index) if same else None
+    if same and _WRITER_HANDLES.search(sentence[:same.start()]):  # "We have not been able to obtain
+        same = None  # that analysis's data", "we had that paper framed": the writer acting on the work
+    # "The same paper found errors in Galton's published table": an author owning a thing after the
+    # pointer is what the work is about, not the author of the work pointed to
+    named_in = (sentence if not same
+                else sentence[:same.end()] + _OWNER_AFTER.sub(" ", sentence[same.end():]))
+    referent = _recent_referent(unit, units, history, headings, named_in, index) if same else None
     if referent:
         return _continuation(unit, same.start(), same.end(), text, [referent])
     pronoun_year = _PRONOUN_YEAR.match(sentence)
