@@ -13,7 +13,8 @@
 7. a title printed inside another listed work's whole title ("Before Mickey: The Animated Film 1898-1928"
    holds the title "The Animated Film" of another entry);
 8. a title naming a project or a database ("launch The Genera of Fungi project");
-9. a title two entries share names neither ("Secretaria da Educação", the body of two reports).
+9. a title two entries share names neither ("Secretaria da Educação", the body of two reports);
+10. a semicolon between "et al." and the year ("FERRÃO et al.; 2001").
 """
 
 from __future__ import annotations
@@ -142,3 +143,15 @@ def test_a_title_two_works_share_names_neither():
         "title = {Secretaria da Educação},\n  booktitle = {Relatório pedagógico: SARESP 2013}",
         "title = {Relatório pedagógico},\n  booktitle = {SARESP 2013}")) == [
         ("Secretaria da Educação", ["sp2011"])]
+
+
+def test_a_semicolon_strayed_between_et_al_and_the_year():
+    text = ("# Avaliação\n\n## Introdução\n\nFrequentes na literatura (ANDRADE; LAROS, 2007; "
+            "FERRÃO et al.; 2001; SOARES, 2003).\n\n## Referências\n\n"
+            "ANDRADE, J. M.; LAROS, J. A. Fatores associados ao desempenho. Psicologia, v. 23, 2007.\n\n"
+            "FERRÃO, M. E.; BELTRÃO, K. L.; FERNANDES, C. O SAEB. Revista Brasileira de Estudos, "
+            "v. 18, 2001.\n\n"
+            "SOARES, T. M. Influência do professor. Estudos em Avaliação Educacional, v. 28, 2003.\n")
+    assert _evidence(text) == [("ANDRADE; LAROS, 2007", ["andrade2007"]),
+                               ("FERRÃO et al.; 2001", ["ferrao2001"]),
+                               ("SOARES, 2003", ["soares2003"])]
