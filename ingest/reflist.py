@@ -81,9 +81,10 @@ NAME_FORMS: dict[str, re.Pattern[str]] = {
     "comma-initials": re.compile(rf"(?P<family>{LONG_SURNAME}),\s*(?P<given>{INITIALS_DOTTED}"
                                  rf"(?:{_TRAILING_PARTICLE}(?:{INITIALS_DOTTED}|(?=\s*(?:[;,&]|et\.?\s+al))))?"
                                  rf"(?:,\s*(?:Jr|Sr|Jnr)\.(?=\s*[,;&(]))?)"),
-    # Frontiers: "Hare B., Brown M., Williamson C., Tomasello M. (2002)." (dotted initials, no comma)
+    # Frontiers: "Hare B., Brown M., Williamson C., Tomasello M. (2002)." (dotted initials, no comma);
+    # The Company of Biologists joins the last with "and": "Bay S. N. and Caspary T. (2012)."
     "dotted-initials": re.compile(
-        rf"(?P<family>{LONG_SURNAME})\s+(?P<given>{INITIALS_DOTTED})(?=\s*[,;(&]|\s*$)"),
+        rf"(?P<family>{LONG_SURNAME})\s+(?P<given>{INITIALS_DOTTED})(?=\s*(?:[,;(&]|and\s)|\s*$)"),
     "initials-first": re.compile(rf"(?P<given>{INITIALS_DOTTED})\s*(?P<family>{SURNAME}){NAME_END}"),
     # ABNT without the initial's stop: "LÓPEZ, E; CANTAMUTTO, F."
     "comma-bare-initial": re.compile(
@@ -101,6 +102,9 @@ INVERTED_FIRST = ("comma-given", "comma-initials")
 # ABNT lists mix the inverted forms from one name to the next: an initial without its stop ("KING, G;"),
 # initials without the comma ("HAINMUELLER J.;"), a full given name ("BASSET, Gilbert; KOENKER, R.")
 ABNT_MIXED = ("comma-initials", "comma-bare-initial", "dotted-initials", "comma-given")
+# Vancouver lists that stop some initials and not others, name by name (the Japanese Society of Breeding:
+# "Tanaka J., Taniguchi F, Hirai N, Yamaguchi S (2006)", "Ogino A., Tanaka J, Yamamoto M.R., Yamada K")
+VANCOUVER_MIXED = ("dotted-initials", "vancouver")
 SEPARATOR = re.compile(r"\s*(?:,\s*(?:&|and|e|y)\s+|;\s*(?:&|and)?\s*|,\s*|&\s+|\band\s+|\be\s+|\by\s+)")
 ET_AL = re.compile(r"\s*,?\s*(?:et\.?\s+al\.?|and\s+others|\.\.\.|…|\[\.\.\.\])")
 EDITOR_MARK = re.compile(r"\s*\((?:eds?|orgs?|coords?|dirs?)\.?\)", re.I)
@@ -296,6 +300,8 @@ def parse_authors(text: str) -> tuple[list[PersonName], bool, int]:
         later = (form, GIVEN_FIRST) if form_name in INVERTED_FIRST else (form,)
         if form_name in ABNT_MIXED:  # "IACUS, S. M.; KING, G; PORRO, G.", "HAINMUELLER J.; XU, Y."
             later = tuple(NAME_FORMS[other] for other in ABNT_MIXED) + later[1:]  # the stop read first
+        if form_name in VANCOUVER_MIXED:  # "Tanaka J., Taniguchi F, Yamamoto M.R., Yamada K"
+            later = tuple(dict.fromkeys(later + tuple(NAME_FORMS[other] for other in VANCOUVER_MIXED)))
         while True:
             match = _name_at(text, position, later if names else (form,))
             if not match or _group_in_capitals(match):
@@ -397,9 +403,15 @@ def _strip_identifiers(entry: str, fields: dict[str, str]) -> str:
     return " ".join(cut.split())
 
 
+# The rule ABNT, Chicago and MLA print for "the same author(s) as the entry above": "_______. Title …",
+# "———. 2005. Title", "---. Title"
+_DITTO = re.compile(r"(?:_{3,}|[—―]{2,}|[-–]{3,})\s*[.,:]?\s*")
+
+
 def parse_entry(entry: str, key: str = "", path: str = "", line: int = 0,
-                origin: str = "reference-list") -> Reference:
-    """One printed reference-list entry as a Reference (fields as BibTeX would name them)."""
+                origin: str = "reference-list", before: Reference | None = None) -> Reference:
+    """One printed reference-list entry as a Reference (fields as BibTeX would name them); an entry
+    opening with a rule ("_______. Title", "———. 2005.") has the authors of the entry `before`."""
     printed = " ".join(entry.split())
     label_match = LABEL.match(printed)
     label = ""
@@ -411,8 +423,12 @@ def parse_entry(entry: str, key: str = "", path: str = "", line: int = 0,
     body = LIST_MARK.sub("", body)
     fields: dict[str, str] = {"printed": printed}
     body = _strip_identifiers(body, fields)
-    names, others, consumed = parse_authors(body)
-    rest = body[consumed:]
+    ditto = _DITTO.match(body)
+    if ditto and before is not None and before.authors:
+        names, others, rest = list(before.authors), before.others, body[ditto.end():]
+    else:
+        names, others, consumed = parse_authors(body)
+        rest = body[consumed:]
     if not names:
         names, others, rest = _group_then_people(body)
     if not names:
@@ -543,6 +559,9 @@ ORIGINAL_DATE = re.compile(rf"\[\s*{YEAR}(?:\s?[–—-]\s?{YEAR})?\s*\]")
 _YEAR_PAIR = re.compile(rf"(?<![\d/.])({YEAR})/{YEAR}(?![\d/])")
 
 
+_IMPRINT_BEFORE = re.compile(r":\s[^:;.()]{2,60},\s$")
+
+
 def _late_year(text: str) -> str:
     """The publication year printed after the title (Vancouver, Nature, ABNT)."""
     pages = [m.span("pages") for m in PAGES_ONLY.finditer(text)]  # "p. 1519-1536, 2009"
@@ -555,6 +574,11 @@ def _late_year(text: str) -> str:
         paired = _YEAR_PAIR.search(text)
         return paired.group(1) if paired else ""
     parenthesised = [m for m in years if text[max(0, m.start() - 1):m.start()] == "("]
+    # ABNT's and Chicago's imprint "Place: Publisher, 1971." dates the book, not a year in its title
+    # ("A Concise History of the Cinema, v. 1: Before 1940. London: Zwemmer, 1971.")
+    imprint = [m for m in years if _IMPRINT_BEFORE.search(text, max(0, m.start() - 80), m.start())]
+    if imprint and not parenthesised:
+        years = imprint
     chosen = (parenthesised or years)[-1 if parenthesised else 0]
     return chosen.group(1) + (chosen.group(2) or "")
 
@@ -621,8 +645,18 @@ def references_in_section(text: str, section: tuple[int, int] | None, path: str 
             counted, line = 0, 1
         line += text.count("\n", counted, entry.start)
         counted = entry.start
-        references.append(parse_entry(text[entry.start:entry.end], path=path, line=line, origin=origin))
+        references.append(parse_entry(text[entry.start:entry.end], path=path, line=line, origin=origin,
+                                      before=references[-1] if references else None))
     return unique_keys(references)
+
+
+def _matching_text(entry: Reference) -> str:
+    """The printed entry as the .bib matcher reads it: an entry printed with the rule for the authors
+    above ("_______. Tricks and Animation. In: …") names those authors first."""
+    printed = entry.fields.get("printed", "")
+    if entry.authors and _DITTO.match(printed):
+        return " ".join(name.family for name in entry.authors) + " " + printed
+    return printed
 
 
 def merge_with_bib(printed: list[Reference], bib: list[Reference],
@@ -650,7 +684,7 @@ def merge_with_bib(printed: list[Reference], bib: list[Reference],
         record = by_doi.get(doi) if doi and printed_dois[doi] == 1 else None
         if record is None:
             matcher = matcher or ReferenceEntryMatcher(bib)
-            key = matcher.best(entry.fields.get("printed", ""), excluded=used)
+            key = matcher.best(_matching_text(entry), excluded=used)
             record = first_of_key.get(key) if key is not None else None
         if record is None or record.key in used:
             merged.append(entry)

@@ -235,13 +235,21 @@ def parenthetical_parts(content: str, index: RefIndex) -> list[CitedPart]:
     pieces.append((at, content[at:]))
     co_authors: list[tuple[str, int]] = []
     previous: CitedPart | None = None
+    names_etal: int | None = None  # where a part "FERRÃO et al." without its year began
     for number, (offset, part) in enumerate(pieces):
         core = _citation_core(part)
         core_start = offset + part.index(core) if core else offset
         if _NAME_ONLY.match(core) and number + 1 < len(pieces):
             co_authors.append((core, core_start))
             continue
+        if names_etal is not None and _YEARS_ONLY.match(core):
+            # "(…; FERRÃO et al.; 2001; …)": a semicolon strayed between the names and the year
+            joined = content[names_etal:core_start + len(core)]
+            core, core_start = re.sub(r";(?=\s*\S+$)", ",", joined), names_etal
+        names_etal = None
         cited = _cited_part(core, core_start, co_authors, previous, index)
+        if cited is None and not co_authors and _NAMES_ETAL.match(core):
+            names_etal = core_start
         co_authors = []
         previous = cited
         if cited:
@@ -487,6 +495,7 @@ def _bare_author_year(text: str, unit: Unit, index: RefIndex, segment: str,
 
 # One family name alone between semicolons: an ABNT co-author ("Russell" in "(Russell; Sugimoto, 2009)").
 _NAME_ONLY = re.compile(r"^(?:[a-z]{1,3}\s+)*[A-ZÀ-Þ][\w'’\-]+(?:\s+[A-ZÀ-Þ][\w'’\-]+)?$")
+_NAMES_ETAL = re.compile(rf"^[A-ZÀ-Þ][\w'’\-]+(?:\s+[A-ZÀ-Þ][\w'’\-]+)?{ETAL}$")
 
 # Every character a _NARRATIVE_BEFORE match can hold (names, particles, 'et al.', 'and colleagues',
 # "'s", spaces): a match ending at a position begins inside the run of these that ends there.

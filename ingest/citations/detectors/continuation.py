@@ -242,6 +242,8 @@ def continuation_evidence(text: str, unit: Unit, units: list[Unit], index: RefIn
     sentence = text[unit.start:unit.end]
     cited = history.cited
     nearby = _nearby_citations(unit, units, cited)
+    if nearby and _heading_between(headings, nearby[-1].block, unit.block):
+        nearby = []  # "## Conclusion\n\nThis study showed …": a new section continues no work cited before it
     lead = _CONTINUES.match(sentence)
     if lead and nearby and len(nearby[-1].sources) == 1:
         # "She concludes that … ‘…’ (p. 342).": the page is the printed marker of the work she wrote

@@ -238,12 +238,26 @@ _BARE_AFTER_STOP = re.compile(rf"(?<=[^\W\d_]\.|\)\.) (?P<bare>{_BARE_SPEC})(?=[
 # word ending in four lower-case letters
 # before "and", "or", "with", a parenthesis, a comma or a full stop ("in Gabon28 (Table 1)");
 # counted as the document-level cue after a full stop only.
+# Libertas Academica glues them after "et al" with a comma or nothing ("by Lin et al,12 while",
+# "Rismani-Yazdi et al14 to") and after any word's comma ("TargetP,24 ChloroP25", "of Cao,85 who").
 _GLUED_AFTER_PUNCT = re.compile(
-    rf"(?:(?<=[a-z]{{3}}[.,;:!?])|(?<=[^\W\d_]\)[.,;:])|(?<=\bet al\.))(?P<bare>{_BARE_SPEC})"
+    rf"(?:(?<=[a-z]{{3}}[.,;:!?])|(?<=[^\W\d_]{{3}}[,;])|(?<=[^\W\d_]\)[.,;:])"
+    rf"|(?<=\bet al[.,])|(?<=\bet al))(?P<bare>{_BARE_SPEC})"
     rf"(?=[ \t]+[{UPPER}a-z(]|[ \t]*\n)")
 _GLUED_TO_WORD = re.compile(
     rf"(?<=[a-z]{{4}})(?P<bare>{_BARE_SPEC})"
     rf"(?=[.,;:]?[ \t]+(?:and|or|with)\b|[.,;:][ \t]|[ \t]+\()")
+# - glued to a software or project name written in camel case ("ChloroP25 and", "BioEdit35 (v 7.1.3)",
+#   "ClustalX36 has"): a capital and two lower-case letters or more, then a capital inside the word (a
+#   formula's element symbols have one lower-case letter at most: "NbCl5", "NbOPO4" are no names);
+_GLUED_TO_CAMEL_CASE = re.compile(
+    rf"(?<![\w-])[{UPPER}][a-z]{{2,}}(?:[{UPPER}][a-z]*)+(?P<bare>{_BARE_SPEC})"
+    rf"(?=[ \t]+[a-z(]|[.,;:][ \t]|[ \t]*\n)")
+# - after a table's or figure's number and its full stop ("… is presented in Table 1.41–74 Approximately").
+_GLUED_AFTER_TABLE = re.compile(
+    rf"\b(?:Tables?|Figures?|Figs?\.)[ \t]S?\d{{1,2}}[a-z]?\.(?P<bare>{_BARE_SPEC})"
+    rf"(?=[ \t]+[{UPPER}]|[ \t]*\n)")
+_WORD_OPENED = (_GLUED_TO_CAMEL_CASE, _GLUED_AFTER_TABLE)  # their match opens at the word, not the number
 _GLUED_AFTER_STOP = re.compile(rf"(?<=[a-z]{{3}}\.)(?P<bare>{_BARE_SPEC})(?=[ \t]+[{UPPER}]|[ \t]*\n)")
 # Glued in the ways left above, as AJTMH, Gut and Liver and EHTJ print them once the markup is gone:
 # - after an acronym's punctuation ("… in a recent Korean GWAS.24 ATG16L1 …", "… by WHO,6 this …",
@@ -411,9 +425,10 @@ def _bare_markers(text: str, unit: Unit) -> list[re.Match[str]]:
     last full stop, which the segmenter may have put at the start of the next unit."""
     stop = min(len(text), unit.end + _BARE_REACH)
     patterns = (_BARE_AFTER_PUNCT, _BARE_AFTER_NUMBER, _GLUED_AFTER_PUNCT, _GLUED_TO_WORD,
-                _GLUED_AFTER_ACRONYM, _GLUED_AFTER_PAREN, _GLUED_BEFORE_WORD)
+                _GLUED_AFTER_ACRONYM, _GLUED_AFTER_PAREN, _GLUED_BEFORE_WORD, _GLUED_TO_CAMEL_CASE,
+                _GLUED_AFTER_TABLE)
     owned = [m for pattern in patterns for m in pattern.finditer(text, unit.start, stop)
-             if unit.start <= m.start() - 1 < unit.end and m.end() < stop - 1
+             if unit.start <= m.start() - (m.re not in _WORD_OPENED) < unit.end and m.end() < stop - 1
              and _glued_reads_as_marker(text, m)]
     inside = [m for m in _BARE_AFTER_NAME.finditer(text, unit.start, unit.end)]
     unique = {m.span("bare"): m for m in reversed(owned + inside)}  # two patterns may read one marker

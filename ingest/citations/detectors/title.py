@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from re._casefix import _EXTRA_CASES  # the pairs re.IGNORECASE treats as one letter beyond lower case
 
 from graph.schema import EvidenceKind
@@ -21,6 +22,11 @@ _WORK_NEAR_AFTER = re.compile(rf"^[,)]?\s+(?:\w+\s+){{0,2}}?{_WORK_NOUN}\b")
 # "at the Common Cold Centre in Cardiff": an unmarked title running on into another capitalised word
 # is part of a longer proper name (a place, an institution), not the work's title ("Common cold").
 _LONGER_NAME = re.compile(r"[ \t]+[A-ZÀ-Þ][a-zà-ÿ]")
+# "we herewith launch The Genera of Fungi project", "listed on the Genera of Fungi database": an unmarked
+# title before the noun of what it names is the name of a project, a database or a series, not the work.
+_NAMES_A_THING = re.compile(
+    r"[ \t]+(?:project|database|website|web site|portal|platform|initiative|consortium|programme|program|"
+    r"network|series|collection|catalogue|catalog|checklist|award|prize|conference|workshop|symposium)s?\b")
 
 
 # A title is marked when a quotation mark or emphasis opens right before it and closes right after it
@@ -108,10 +114,13 @@ def _title_patterns(index: RefIndex) -> tuple[dict[str, list[int]], list[int], l
     patterns: list[_TitlePattern | None] = []
     by_word: dict[str, list[int]] = {}
     always: list[int] = []
+    # a title two works share names neither: "SÃO PAULO (Estado). Secretaria da Educação. Relatório
+    # pedagógico 2011 / 2013" read as two works titled "Secretaria da Educação" (a body, not a work)
+    shared = Counter(_spread_caseless(_pattern_title(ref)) for ref in index.references)
     for ref in index.references:
         title = _pattern_title(ref)
         title_words = title.split()
-        if len(title_words) < 2 or len(title) < 10:
+        if len(title_words) < 2 or len(title) < 10 or shared[_spread_caseless(title)] > 1:
             patterns.append(None)
             continue
         runs = [_caseless(run) for word in title_words if word.isascii() for run in _WORD_RUN.findall(word)]
@@ -175,9 +184,26 @@ def find_titles(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpan]:
             opener = segment[max(0, match.start() - 1):match.start()]
             marked = opener in _CLOSERS and _closed(segment, match.end(), _CLOSERS[opener])
             title_cased = all(w[0].isupper() for w in written.split() if len(w) > 3)
+            if _inside_longer_title(index, ref, entry.joined, spread):
+                continue  # "Before Mickey: The Animated Film 1898-1928" (Crafton's), not "The Animated Film"
             if marked or (title_cased and _distinctive_title(title_words, segment, match)
-                          and not _LONGER_NAME.match(segment, match.end())):
+                          and not _LONGER_NAME.match(segment, match.end())
+                          and not _NAMES_A_THING.match(segment, match.end())):
                 start, end = unit.start + match.start(), unit.start + match.end()
                 found.append(EvidenceSpan(str(EvidenceKind.CITATION), start, end, written, unit.index,
                                           [ref.key], True, priority=TITLE))
     return found
+
+
+def _full_titles(index: RefIndex) -> list[tuple[str, str]]:
+    """(key, the whole title with its subtitle, in _spread_caseless form) of every titled reference."""
+    return [(ref.key, _spread_caseless(re.sub(r"[{}]", "", ref.title).strip().rstrip(".")))
+            for ref in index.references if ref.title]
+
+
+def _inside_longer_title(index: RefIndex, ref: Reference, joined: str, spread: str) -> bool:
+    """True when the sentence prints another work's whole title that holds this title ("Before Mickey:
+    The Animated Film 1898-1928" holds Stephenson's "The Animated Film"): it names that work, not this one."""
+    fulls = index.derived("full_titles", lambda: _full_titles(index))
+    return any(key != ref.key and len(full) > len(joined) and joined in full and full in spread
+               for key, full in fulls)
