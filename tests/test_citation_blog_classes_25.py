@@ -18,8 +18,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import link_helpers
+
 from ingest.claims import not_claim_reason
-from ingest.evaluate import predicted_links
 
 BIB = """
 @article{jonsson2008, author = {Jönsson, K. Ingemar and Rabbow, Elke}, year = {2008},
@@ -41,17 +42,10 @@ BIB = """
 
 
 def _links(tmp_path: Path, text: str, name: str = "post.txt") -> dict[str, list[str]]:
-    (tmp_path / "references.bib").write_text(BIB, encoding="utf-8")
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    links, _ = predicted_links(path)
-    return {claim: sorted(keys) for claim, keys in links.items()}
+    return link_helpers.links_in(tmp_path, BIB, text, name)
 
 
-def _linked(links: dict[str, list[str]], words: str) -> list[str]:
-    matches = [keys for text, keys in links.items() if words in text]
-    assert len(matches) == 1, (words, sorted(links))
-    return matches[0]
+_linked = link_helpers.linked
 
 
 def test_a_quantifier_alone_carries_the_account_on(tmp_path: Path) -> None:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ingest.evaluate import predicted_links
+import link_helpers
 
 BIB = """
 @article{okoro2015pilot, author = {Okoro, Ada and Lindqvist, Per}, year = {2015},
@@ -54,17 +54,10 @@ BIB = """
 
 
 def _links(tmp_path: Path, text: str, name: str = "post.txt") -> dict[str, list[str]]:
-    (tmp_path / "references.bib").write_text(BIB, encoding="utf-8")
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    links, _ = predicted_links(path)
-    return {claim: sorted(keys) for claim, keys in links.items()}
+    return link_helpers.links_in(tmp_path, BIB, text, name)
 
 
-def _linked(links: dict[str, list[str]], words: str) -> list[str]:
-    matches = [keys for text, keys in links.items() if words in text]
-    assert len(matches) == 1, (words, sorted(links))
-    return matches[0]
+_linked = link_helpers.linked
 
 
 def test_a_rule_between_forum_posts_closes_a_sources_list(tmp_path: Path) -> None:

@@ -1,21 +1,20 @@
 """The fourteenth blind set (tests/data/eval-blind-14): its gold is what its hand-typed labels give.
 
 These tests check the set's own consistency only; they never import `ingest` or run the extractor on
-it (they were written while the set was blind; see tests/data/eval-blind-14/README.md). They call
-tests/test_fresh_eval_sets.py's helpers, as the other sets' tests do.
+it (they were written while the set was blind; see tests/data/eval-blind-14/README.md). They read the
+set through tests/eval_set_helpers.py.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from pathlib import Path
 from types import ModuleType
 
 import bibtexparser
+import eval_set_helpers as helpers
 import pytest
-import test_fresh_eval_sets
 
 ROOT = Path(__file__).resolve().parent.parent
 BLIND_14 = ROOT / "tests" / "data" / "eval-blind-14"
@@ -23,40 +22,25 @@ ARTICLE_SUFFIXES = {".txt", ".md", ".html"}
 
 def load_make_expected(folder: Path = BLIND_14) -> ModuleType:
     """eval-blind-14/make_expected.py as a module (its labels, kinds and checks)."""
-    return test_fresh_eval_sets.load_make_expected(folder)
-
-
-def gold_is_what_labels_give(folder: Path) -> None:
-    """expected.json is exactly what the hand-typed labels give, and they pass the set's check."""
-    test_fresh_eval_sets.gold_is_what_labels_give(folder)
+    return helpers.load_make_expected(folder)
 
 
 def articles() -> list[Path]:
     """The set's texts (not its README)."""
-    return sorted(p for p in BLIND_14.iterdir() if p.suffix in ARTICLE_SUFFIXES and p.name != "README.md")
+    return helpers.articles(BLIND_14)
 
 
 def gold() -> dict[str, list[dict]]:
     """expected.json's documents."""
-    return json.loads((BLIND_14 / "expected.json").read_text(encoding="utf-8"))["documents"]
+    return helpers.gold(BLIND_14)
 
 
 def bib_entries() -> list:
     """The shared references.bib, parsed."""
-    return bibtexparser.parse_file(str(BLIND_14 / "references.bib")).entries
+    return helpers.bib_entries(BLIND_14)
 
 
-def plain(path: Path) -> str:
-    """A text with its HTML tags removed and its entities for & undone."""
-    return re.sub(r"<[^>]+>", "", path.read_text(encoding="utf-8")).replace("&amp;", "&")
-
-
-def fold(title: str) -> str:
-    """A title in lower case, without braces, LaTeX commands, quotes, asterisks, dashes or a leading
-    article."""
-    title = re.sub(r"\\emph|\\(?=&)|[{}`'\"*]", "", title).lower()
-    title = re.sub(r"\s*(---|--|–|—)\s*", "-", title)
-    return re.sub(r"^(the|a|an)\s+", "", title)
+plain, fold, gold_is_what_labels_give = helpers.plain, helpers.fold, helpers.gold_is_what_labels_give
 
 
 def test_blind_14_gold_is_exactly_what_its_labels_give() -> None:
