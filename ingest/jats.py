@@ -945,7 +945,7 @@ def _fields_from_printed(text: str) -> tuple[dict[str, str], list[PersonName], b
     names_part, title_before_year = _names_end(names_part)
     others = bool(re.search(r"\bet\s+al\b", names_part))
     names_part = re.sub(r",?\s*et\s+al\.?", "", names_part)
-    authors = [p for p in (_split_string_name(n) for n in names_part.split(",")) if p is not None]
+    authors = [p for p in (_split_string_name(n) for n in _printed_names(names_part)) if p is not None]
     title = title_before_year or re.split(r"(?<=[a-z0-9)?])\.\s", rest.strip(" ."), maxsplit=1)[0]
     if title:
         fields["title"] = title.strip()
@@ -953,6 +953,24 @@ def _fields_from_printed(text: str) -> tuple[dict[str, str], list[PersonName], b
     if found_doi:
         fields["doi"] = found_doi.group(1)
     return fields, authors, others
+
+
+# APA's "Smyth, G. K." in a printed list: a comma-separated piece of initials alone is the given names
+# of the surname before it, not one more person.
+_INITIALS_ONLY = re.compile(r"\s*(?:[A-Z]\.\s*-?\s*)+(?:Jr\.?)?\s*")
+# the surname before them: up to three words, no initials or title ("Smyth", "& de Been", "van der Berg")
+_SURNAME_ONLY = re.compile(r"\s*(?:&\s*)?[^\W\d_][\w'’\-]+(?:\s+[^\W\d_][\w'’\-]+){0,2}\s*")
+
+
+def _printed_names(names_part: str) -> list[str]:
+    """The people of a printed author list split at its commas, "Surname, I. I." kept as one."""
+    names: list[str] = []
+    for piece in names_part.split(","):
+        if names and _INITIALS_ONLY.fullmatch(piece) and _SURNAME_ONLY.fullmatch(names[-1]):
+            names[-1] += "," + piece
+        else:
+            names.append(piece)
+    return names
 
 
 # Where a Vancouver author list ends before the title ("… Socher R. CO-Search: …", "Goldberger A, et al.

@@ -82,9 +82,11 @@ NAME_FORMS: dict[str, re.Pattern[str]] = {
                                  rf"(?:{_TRAILING_PARTICLE}(?:{INITIALS_DOTTED}|(?=\s*(?:[;,&]|et\.?\s+al))))?"
                                  rf"(?:,\s*(?:Jr|Sr|Jnr)\.(?=\s*[,;&(]))?)"),
     # Frontiers: "Hare B., Brown M., Williamson C., Tomasello M. (2002)." (dotted initials, no comma);
-    # The Company of Biologists joins the last with "and": "Bay S. N. and Caspary T. (2012)."
+    # The Company of Biologists joins the last with "and": "Bay S. N. and Caspary T. (2012)."; the
+    # Microbiology Society a suffix after the initials: "McGowan J. E. Jr, Tenover F. C. (2004)."
     "dotted-initials": re.compile(
-        rf"(?P<family>{LONG_SURNAME})\s+(?P<given>{INITIALS_DOTTED})(?=\s*(?:[,;(&]|and\s)|\s*$)"),
+        rf"(?P<family>{LONG_SURNAME})\s+(?P<given>{INITIALS_DOTTED}(?:\s*(?:Jr|Jnr|Sr|II|III)\b\.?)?)"
+        rf"(?=\s*(?:[,;(&]|and\s)|\s*$)"),
     "initials-first": re.compile(rf"(?P<given>{INITIALS_DOTTED})\s*(?P<family>{SURNAME}){NAME_END}"),
     # ABNT without the initial's stop: "LÓPEZ, E; CANTAMUTTO, F."
     "comma-bare-initial": re.compile(

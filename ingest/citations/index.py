@@ -32,6 +32,9 @@ class RefIndex:
     # Markdown footnote label -> the key of the reference its definition describes ("1" for "[^1]: …");
     # a label whose definition matches no reference maps to "" (ingest.citations.detectors.footnote)
     footnotes: dict[str, str] = field(default_factory=dict)
+    # the titles of the articles the index serves: a study their title names is their own
+    # ("… Results from APOLLON study": "the APOLLON trial" is the present one; detectors.study)
+    own_titles: tuple[str, ...] = ()
     _by_key: dict[str, Reference] = field(init=False, repr=False)
     _author_forms: list[list[frozenset[str]]] = field(init=False, repr=False)
     _by_first_form: dict[str, list[int]] = field(init=False, repr=False)
@@ -334,7 +337,10 @@ class ReferenceEntryMatcher:
             title, title_length, year, whole, phrase = self._detail(position)
             title_share = len(title & words) / title_length if title_length else 0.0
             has_year = bool(year) and year in entry
-            if has_year or title_share >= 0.5:
+            # without the year, the whole main title: "KOHONEN, T. 1990. The self-organizing map." is not
+            # the .bib's 1995 "Self-Organizing Maps" (two of its three words)
+            if has_year or title_share >= (1.0 if year and re.search(r"\b(?:1[5-9]|20)\d\d\b", entry)
+                                           else 0.5):
                 whole_share = len(whole & words) / len(whole) if whole else 0.0
                 spelled = " " + " ".join(words_of(entry)) + " " if spelled is None else spelled
                 found = spelled.find(f" {phrase} ") if phrase else -1
@@ -347,7 +353,8 @@ class ReferenceEntryMatcher:
 
 
 def build_index(references: list[Reference], docs: list[ParsedDocument]) -> RefIndex:
-    return RefIndex(references, number_references(references, docs), footnote_references(references, docs))
+    return RefIndex(references, number_references(references, docs), footnote_references(references, docs),
+                    tuple(d.title for d in docs if d.kind == "article" and d.title))
 
 
 # "[^1]: Semmelweis, I. (1983). The etiology …" at the start of a line: a Markdown footnote definition.

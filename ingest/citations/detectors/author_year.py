@@ -97,8 +97,11 @@ _PART_SUFFIX = re.compile(r",?\s+(?:for (?:a |an |the |more |further )?(?:\w+\s+
 _CITED_IN = re.compile(r",?\s*\bas (?:cited|quoted|reported) (?:in|by)\s+", re.IGNORECASE)
 # After the year: "p. 45", "pp. 3-9", "chap. 2", a bare page ("(Hjørland 2002b, 257)") or Harvard's
 # "(Smith, 2010: 45)"; ABNT's "s/p" (no page: "(ACOSTA-PEREIRA, 2016, s/p)").
-# Glossa's "(2016: §3)" and "(Stolz et al. 2014: 109, 119, 145–147)" too.
+# Glossa's "(2016: §3)" and "(Stolz et al. 2014: 109, 119, 145–147)" too; a video's time stamp,
+# minutes′ seconds″ ("(ÍNDIO..., 2014, 5′ 02″)", "1h 32′ 10″").
+_TIME_STAMP = r"(?:\d{1,2}\s*h\s*)?\d{1,3}\s*[′']\s*(?:\d{1,2}\s*[″\"])?"
 _LOCATOR = (r"(?:\s*,\s*(?:(?:pp?\.|chap\.|ch\.|para\.|p\b|section|sec\.)\s*[\w\s\-–,]*|s/p\b|s\.\s?p\."
+            rf"|{_TIME_STAMP}"
             r"|\d{1,3}(?:\s*[-–]\s*\d{1,4})?)|\s*:\s*§?\s*\d{1,4}(?:\s*[-–]\s*\d{1,4})?"
             r"(?:\s*,\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?(?!\d))*)?")
 _AUTHOR_YEAR_PART = re.compile(
@@ -194,7 +197,7 @@ _SUFFIX_ONLY = re.compile(r"[a-z]")
 _SUFFIXED_YEAR = re.compile(r"\d{4}[a-z]")
 # Latin "apud" (cited in) between the source and the work the writer read, both cited; the publisher's
 # italics lost, it may be glued to its neighbours ("Goodman, Sorj e Wilkison (1985apudNascimento …, 2008)")
-APUD = r"\s*(?<![^\W\d_])apud(?![a-zà-ÿ])\s*"
+APUD = r"\s*(?<![^\W\d_])[Aa]pud(?![a-zà-ÿ])\s*"  # "Apud" too: "(PAYAYÁ, 2015, Apud SANTOS, 2016)"
 _APUD = re.compile(APUD)
 # Where a parenthesis splits into citations: at ';', and at a ',' between a year and the next
 # author ("(Queiroz 2009, Kim et al. 2018)", author–year without a comma before the year).
@@ -206,7 +209,7 @@ _PART_SEPARATOR = re.compile(rf";|{APUD}|(?:(?<=\d)|(?<=\d[a-z])),(?=\s*{PARTICL
 
 # ABNT cites a work without authors by the first words of its title in capitals and an ellipsis.
 _TITLE_FIRST = re.compile(rf"^(?P<words>[{UPPER}][{UPPER}'’\-]*(?:\s+[{UPPER}][{UPPER}'’\-]*){{0,3}})"
-                          rf"\s*(?:\.\.\.|…)\s*,?\s*(?P<years>{YEAR_LIST})$")
+                          rf"\s*(?:\.\.\.|…)\s*,?\s*(?P<years>{YEAR_LIST}){_LOCATOR}$")
 
 
 @dataclass(frozen=True)
@@ -364,7 +367,7 @@ def find_author_year(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpa
                      *(_author_year_brackets(segment) if "[" in segment else ())], key=lambda m: m.start())
     for paren in groups:
         content_start = unit.start + paren.start(1)
-        apud = _APUD.search(paren.group(1)) if "apud" in paren.group(1) else None
+        apud = _APUD.search(paren.group(1)) if "pud" in paren.group(1) else None
         years_only = _YEARS_ONLY.match(paren.group(1)[:apud.start() if apud else None].strip())
         if years_only and paren.re is _PAREN:
             if name_runs is None:

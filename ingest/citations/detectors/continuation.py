@@ -52,6 +52,9 @@ _CONTINUES = re.compile(
     r"(?:that )?(?:the (?:authors|researchers|investigators)|they) (?:\w+ly )?(?:gave|give|offer(?:ed)?|"
     r"reach(?:ed)?|dr(?:ew|aw)|propos(?:e|ed)|favou?r(?:ed)?|settled on|put forward|came to)\b)"
 )
+# "In this analysis from APOLLON study, we evaluated …": "this" with the writer as the clause's subject is
+# the writer's own analysis, not the account of the work cited before
+_WRITERS_OWN = re.compile(r"^(?:On|According to|Under|In) this [a-z]+\b[^,.;:]*,\s+(?:we|I)\b")
 # "Deliberate practice, in their account, needs feedback": the same, set off by commas in the sentence.
 _ASIDE = re.compile(
     r",\s+(?:in|on|according to|by) (?:their|his|her) (?:own )?(?:account|view|theory|model|framework|"
@@ -245,6 +248,8 @@ def continuation_evidence(text: str, unit: Unit, units: list[Unit], index: RefIn
     if nearby and _heading_between(headings, nearby[-1].block, unit.block):
         nearby = []  # "## Conclusion\n\nThis study showed …": a new section continues no work cited before it
     lead = _CONTINUES.match(sentence)
+    if lead and _WRITERS_OWN.match(sentence):
+        lead = None
     if lead and nearby and len(nearby[-1].sources) == 1:
         # "She concludes that … ‘…’ (p. 342).": the page is the printed marker of the work she wrote
         page = _PAGE_ONLY.search(sentence) if "(p" in sentence else None

@@ -29,10 +29,12 @@ _PAREN_NUMBERS = re.compile(
 # A parenthesised group in mid-clause, before a lower-case word, as ASM and Science print them ("…
 # sand flies from Algeria (34) and Portugal", "… Aedes mosquitoes (21, 31) have also been …"): read
 # in a parenthesis-numbered document when it names several numbers, or one after a content word
-# (not after "to (1)", "and (2)", "from (3)", "Eq. (3)": enumerations and equation numbers).
+# (not after "to (1)", "and (2)", "from (3)", "Eq. (3)": enumerations and equation numbers), after
+# "et al." ("Kapoor et al. (29) analyzed") or after an abbreviation in parentheses ("(ZASP) (9) and").
 # The look-behind comes after the "(" it also checks, so re finds candidates by scanning for "(" (a pattern
 # opening with a look-behind is tried at every character of the unit: 160 times slower on prose).
-_PAREN_MID_CLAUSE = re.compile(r"\((?<=[^\W\d_]{3} \()(\s*\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\s*)\)(?= [a-z])")
+_PAREN_MID_CLAUSE = re.compile(r"\((?<=[^\W\d_]{3} \(|\bal\. \(|[A-Z]{2}\) \()"
+                               r"(\s*\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\s*)\)(?= [a-z])")
 # A parenthesised group glued to the word or the clause's punctuation before it, as Einstein (São Paulo)
 # prints its citations once the superscript is set as "(n)": "… patients with COVID-19.(1,2) Meanwhile",
 # "the government(3) has", "to their needs;(4) aiming", "length of stay (LOS),(7-9) as", "ARIMA(19) and".
@@ -147,8 +149,21 @@ def is_not_citation(segment: str, match: re.Match[str]) -> bool:
         return True
     if 0 in _expand_numbers(_spec(match)):
         return True  # "[0, 1]": no reference is numbered 0
+    if match.re is _BRACKET_NUMBERS and _residue_range(_spec(match)):
+        return True
     formula = _FORMULA_BEFORE.search(before) if paren else None
     return bool(formula) and not _WORD.search(formula.group(1))
+
+
+# - a bracketed span too long to be a run of references ("eEF2K[1–402]", "the fragment [76–356]"): residues
+#   or positions; a run of references spans at most 50 (`_expand_numbers`), and these ends lie past the list.
+_RANGE = re.compile(r"\s*(\d+)\s*[-–—]\s*(\d+)\s*")
+
+
+def _residue_range(spec: str) -> bool:
+    """True when `spec` is one range "a–b" longer than any run of references, its end past 300."""
+    bounds = _RANGE.fullmatch(spec)
+    return bool(bounds) and int(bounds.group(2)) - int(bounds.group(1)) > 50 and int(bounds.group(2)) > 300
 
 
 def _mid_clause_citation(segment: str, match: re.Match[str]) -> bool:
@@ -159,10 +174,12 @@ def _mid_clause_citation(segment: str, match: re.Match[str]) -> bool:
     if _MANY_NUMBERS.search(match.group(1)):
         return True
     number = int(match.group(1))
-    after = segment.find(f"({number + 1})", match.end())
-    before = segment.find(f"({number - 1})", 0, match.start())
-    if after >= 0 or before >= 0:
-        return False  # "(1) confirm … (2) check …": an enumeration
+    # "(1) confirm … (2) check …": an enumeration counts from (1); "myotilin (8) and ZASP (9) and",
+    # "… with HF (30). Stein et al. (31) studied" are citations in the list's order, the run not from (1)
+    if number == 1 and segment.find("(2)", match.end()) >= 0:
+        return False
+    if number > 1 and all(segment.find(f"({n})", 0, match.start()) >= 0 for n in range(1, number)):
+        return False
     return not _FUNCTION_WORD_BEFORE.search(segment, max(0, match.start() - 200), match.start())
 
 

@@ -27,6 +27,8 @@ _INDEFINITE_OPENS = re.compile(r"(?:An?|One|Another|Some)\s")  # "A Leeds study 
 _CAPITAL_NOUN = re.compile(r"(?:Study|Survey|Trial|Project|Experiment|Cohort|Program(?:me)?)$")
 # "Student/Teacher Achievement Ratio (STAR)": an abbreviation a title defines, in parentheses.
 _ABBREVIATION = re.compile(r"\b[A-Z][A-Z0-9]{1,9}\b")
+# "our HFpEF cohort", "our Genome Project": the present work's own study
+_OUR_BEFORE = re.compile(r"(?:^|\s)[Oo]ur\s+$")
 _STUDY_NOUNS = ("Study", "Survey", "Trial", "Project", "Experiment", "Cohort", "Program", "study", "project",
                 "trial", "team", "cohort", "survey", "program", "consortium")
 
@@ -60,6 +62,9 @@ def find_studies(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpan]:
         indefinite = (_INDEFINITE_BEFORE.search(segment, max(0, match.start() - _LOOKBACK), match.start())
                       or _INDEFINITE_OPENS.match(match.group(0)))
         if indefinite and not _CAPITAL_NOUN.search(match.group(0)):
+            continue
+        if (_OUR_BEFORE.search(segment, max(0, match.start() - _LOOKBACK), match.start())
+                or _own_study(words, index)):
             continue
         scored = []
         by_word, word_sets = index.derived("reference_words", lambda: _references_by_word(index))
@@ -95,3 +100,10 @@ def _defining(name: str, tied: list[tuple[int, str]], index: RefIndex) -> list[t
                 if any(re.search(rf"\(\s*{re.escape(a)}\s*\)", index.by_key(key).title.replace("{", "")
                                  .replace("}", "")) for a in abbreviations)]
     return defining if len(defining) == 1 else tied
+
+
+def _own_study(words: list[str], index: RefIndex) -> bool:
+    """True when the article's own title names the study ("Gender disparities …: Results from APOLLON
+    study" for "the APOLLON trial"): its name's words, the study noun aside, all in that title."""
+    name = {w for w in words if w.lower() not in {n.lower() for n in _STUDY_NOUNS}}
+    return bool(name) and any(name <= set(words_of(title)) for title in index.own_titles)
