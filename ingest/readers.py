@@ -88,7 +88,7 @@ def with_own_references(documents: list[ParsedDocument]) -> list[ParsedDocument]
     article = documents[0] if documents else None
     if article is None or article.references:
         return documents
-    section = find_reference_section(article.text, _blocks_end(article))
+    section = find_reference_section(article.text, _blocks_end(article)) or _listed_blocks(article)
     article.references = references_in_section(article.text, section, article.path)
     taken = {ref.key for ref in article.references}
     for comment in documents[1:]:
@@ -105,6 +105,22 @@ def with_own_references(documents: list[ParsedDocument]) -> list[ParsedDocument]
             taken.add(ref.key)
         article.references.extend(listed)
     return documents
+
+
+def _listed_blocks(document: ParsedDocument) -> tuple[int, int] | None:
+    """The span of the one run of reference-entry blocks under a blog's own list heading ("Further
+    reading", "Sources") that the reference-list reader's journal headings do not know: its entries
+    are the page's printed list ("Waller, J. (2008a). A time to dance …" tells 2008a from 2008b)."""
+    runs: list[list[int]] = []
+    previous = ""
+    for block in document.blocks:
+        if block.kind == REFERENCES:
+            if previous == REFERENCES:
+                runs[-1][1] = block.end
+            else:
+                runs.append([block.start, block.end])
+        previous = block.kind
+    return (runs[0][0], runs[0][1]) if len(runs) == 1 else None
 
 
 # --- loading ---------------------------------------------------------------------------

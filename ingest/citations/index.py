@@ -195,14 +195,15 @@ def number_references(references: list[Reference], docs: list[ParsedDocument]) -
             for entry in doc.text[line_start:block.end].splitlines():
                 match = _NUMBERED_ENTRY.match(entry)
                 if not match or block.kind not in (REFERENCES, LIST_ITEM) and not looks_like_reference_entry(
-                        match.group(4).strip()):
+                        match.group("entry").strip()):
                     continue
-                label = match.group(1) or match.group(2) or match.group(3).translate(_SUPERSCRIPT_DIGITS)
+                label = (match.group("b") or match.group("d")
+                         or match.group("s").translate(_SUPERSCRIPT_DIGITS))
                 number = int(label)
                 key = parsed.get(number) if block.kind == REFERENCES else None
                 if key is None:
                     matcher = matcher or ReferenceEntryMatcher(references)
-                    key = matcher.best(match.group(4))
+                    key = matcher.best(match.group("entry"))
                 if block.kind == LIST_ITEM and not key and not looks_like_reference_entry(entry.strip()):
                     continue  # a numbered list of the text (Glossa's "1. Syntactically, IHRCs are CPs …")
                 printed.add(number)
@@ -234,8 +235,10 @@ def number_references(references: list[Reference], docs: list[ParsedDocument]) -
     return listed or {i: ref.key for i, ref in enumerate(references, start=1)}
 
 
-# "[3] …", "3. …", "3) …", and a footnote list in superscripts ("¹ Schoenfeld BJ, Aragon AA, … 2013;10:53.")
-_NUMBERED_ENTRY = re.compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)]|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))\s+(.*)")
+# "[3] …", "(3) …" (a leaflet's list), "3. …", "3) …", and a footnote list in superscripts
+# ("¹ Schoenfeld BJ, Aragon AA, … 2013;10:53.")
+_NUMBERED_ENTRY = re.compile(r"^\s*(?:[\[(](?P<b>\d{1,3})[\])]|(?P<d>\d{1,3})[.)]|(?P<s>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))"
+                             r"\s+(?P<entry>.*)")
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 
