@@ -11,7 +11,7 @@ from typing import TypeVar
 
 from ingest.citations.text import STOPWORDS, _is_word_char, fold, words_of
 from ingest.claims import looks_like_reference_entry
-from ingest.model import LIST_ITEM, REFERENCES, ParsedDocument, Reference
+from ingest.model import LIST_ITEM, REFERENCES, ParsedDocument, PersonName, Reference
 
 # --- references ------------------------------------------------------------------------
 
@@ -263,6 +263,16 @@ def _has_whole_words(text: str, words: str) -> bool:
 _WORD_RUN = re.compile(r"\w+")
 
 
+def _group_initials(author: PersonName) -> frozenset[str]:
+    """A group author's initials, as a printed list may spell it ("FSANZ. (2003). Monosodium …" for
+    the .bib's "Food Standards Australia New Zealand"): the capitals opening its words, three or more."""
+    words = author.family.split()
+    capitals = "".join(w[0] for w in words if w[:1].isupper())
+    if author.given or len(words) < 3 or len(capitals) < 3:
+        return frozenset()
+    return frozenset({capitals.lower()})
+
+
 class ReferenceEntryMatcher:
     """`match_reference_entry` for many lines against one reference set. The references are indexed
     once by their first author's family forms, so a line looks up the word-bounded stretches of its
@@ -275,7 +285,7 @@ class ReferenceEntryMatcher:
         for ref in references:
             if not ref.authors:
                 continue
-            forms = family_forms(ref.authors[0].family)
+            forms = family_forms(ref.authors[0].family) | _group_initials(ref.authors[0])
             if not forms:
                 continue
             for form in forms:
