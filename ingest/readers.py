@@ -16,6 +16,7 @@ from ingest import guards
 from ingest.blocks import (
     METADATA_LINE,
     NAME_ALONE,
+    REFERENCE_HEADING,
     Classifier,
     byline_names,
     find_units,
@@ -24,6 +25,7 @@ from ingest.blocks import (
 from ingest.dates import parse_date, publication_date
 from ingest.model import (
     BYLINE,
+    HEADING,
     LIST_ITEM,
     PARAGRAPH,
     REFERENCES,
@@ -108,19 +110,21 @@ def with_own_references(documents: list[ParsedDocument]) -> list[ParsedDocument]
 
 
 def _listed_blocks(document: ParsedDocument) -> tuple[int, int] | None:
-    """The span of the one run of reference-entry blocks under a blog's own list heading ("Further
+    """The span of the reference-entry blocks right under a blog's own list heading ("Further
     reading", "Sources") that the reference-list reader's journal headings do not know: its entries
-    are the page's printed list ("Waller, J. (2008a). A time to dance …" tells 2008a from 2008b)."""
-    runs: list[list[int]] = []
-    previous = ""
-    for block in document.blocks:
-        if block.kind == REFERENCES:
-            if previous == REFERENCES:
-                runs[-1][1] = block.end
-            else:
-                runs.append([block.start, block.end])
-        previous = block.kind
-    return (runs[0][0], runs[0][1]) if len(runs) == 1 else None
+    are the page's printed list ("Waller, J. (2008a). A time to dance …" tells 2008a from 2008b).
+    The last such list; none without such a heading (a reading-label line, prose read as a list line)."""
+    found = None
+    blocks = document.blocks
+    for i, block in enumerate(blocks[:-1]):
+        if block.kind != HEADING or blocks[i + 1].kind != REFERENCES or not REFERENCE_HEADING.match(
+                document.text[block.start:block.end].strip()):
+            continue
+        last = i + 1
+        while last + 1 < len(blocks) and blocks[last + 1].kind == REFERENCES:
+            last += 1
+        found = (blocks[i + 1].start, blocks[last].end)
+    return found
 
 
 # --- loading ---------------------------------------------------------------------------
