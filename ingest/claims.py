@@ -468,6 +468,33 @@ def _misread_as_reference(doc: ParsedDocument, index: int) -> bool:
     return not any(_REFERENCE_HEADING.match(doc.text[b.start:b.end].strip()) for b in doc.blocks[:index])
 
 
+_PRINTED_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d[a-z]?\b")
+
+
+def _entry_among_entries(doc: ParsedDocument, index: int) -> bool:
+    """A dated list item in a list most of whose items are reference entries (read as such, or
+    APA/Vancouver lines) is one more entry the reader did not know, a group author's
+    ("Welsh Government (2024) 20mph default speed limit: …", "Royal College of Physicians (RCP).
+    National Audit …") when the page's heading over the list was lost: no claim."""
+    block = doc.blocks[index]
+    if not _PRINTED_YEAR.search(doc.text, block.start, block.end):
+        return False
+    first = last = index
+    while first > 0 and doc.blocks[first - 1].kind in (LIST_ITEM, REFERENCES):
+        first -= 1
+    while last + 1 < len(doc.blocks) and doc.blocks[last + 1].kind in (LIST_ITEM, REFERENCES):
+        last += 1
+    others = [b for i, b in enumerate(doc.blocks[first:last + 1], start=first) if i != index]
+    entries = sum(1 for b in others if b.kind == REFERENCES
+                  or looks_like_reference_entry(_bullet_text(doc.text, b.start, b.end)))
+    return entries >= 2 and 2 * entries >= len(others) + 1
+
+
+def _bullet_text(text: str, start: int, end: int) -> str:
+    start, end = strip_bullet(text, start, end)
+    return text[start:end].strip()
+
+
 def document_units(doc: ParsedDocument) -> list[Unit]:
     """Sentences of paragraph blocks and whole list items, in document order, trimmed."""
     units: list[Unit] = []
@@ -475,6 +502,8 @@ def document_units(doc: ParsedDocument) -> list[Unit]:
     for sentence in doc.sentences:
         sentences_of.setdefault(sentence.block, []).append(sentence)
     for block_index, block in enumerate(doc.blocks):
+        if block.kind == LIST_ITEM and _entry_among_entries(doc, block_index):
+            continue
         if block.kind == LIST_ITEM:
             start, end = strip_bullet(doc.text, block.start, block.end)
             units.append(Unit(start, end, block_index, 0))

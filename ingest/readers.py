@@ -16,6 +16,7 @@ from ingest import guards
 from ingest.blocks import (
     METADATA_LINE,
     NAME_ALONE,
+    REFERENCE_HEADING,
     Classifier,
     byline_names,
     find_units,
@@ -24,6 +25,7 @@ from ingest.blocks import (
 from ingest.dates import parse_date, publication_date
 from ingest.model import (
     BYLINE,
+    HEADING,
     LIST_ITEM,
     PARAGRAPH,
     REFERENCES,
@@ -88,7 +90,7 @@ def with_own_references(documents: list[ParsedDocument]) -> list[ParsedDocument]
     article = documents[0] if documents else None
     if article is None or article.references:
         return documents
-    section = find_reference_section(article.text, _blocks_end(article))
+    section = find_reference_section(article.text, _blocks_end(article)) or _listed_blocks(article)
     article.references = references_in_section(article.text, section, article.path)
     taken = {ref.key for ref in article.references}
     for comment in documents[1:]:
@@ -105,6 +107,24 @@ def with_own_references(documents: list[ParsedDocument]) -> list[ParsedDocument]
             taken.add(ref.key)
         article.references.extend(listed)
     return documents
+
+
+def _listed_blocks(document: ParsedDocument) -> tuple[int, int] | None:
+    """The span of the reference-entry blocks right under a blog's own list heading ("Further
+    reading", "Sources") that the reference-list reader's journal headings do not know: its entries
+    are the page's printed list ("Waller, J. (2008a). A time to dance …" tells 2008a from 2008b).
+    The last such list; none without such a heading (a reading-label line, prose read as a list line)."""
+    found = None
+    blocks = document.blocks
+    for i, block in enumerate(blocks[:-1]):
+        if block.kind != HEADING or blocks[i + 1].kind != REFERENCES or not REFERENCE_HEADING.match(
+                document.text[block.start:block.end].strip()):
+            continue
+        last = i + 1
+        while last + 1 < len(blocks) and blocks[last + 1].kind == REFERENCES:
+            last += 1
+        found = (blocks[i + 1].start, blocks[last].end)
+    return found
 
 
 # --- loading ---------------------------------------------------------------------------

@@ -123,7 +123,9 @@ DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)", re.I)
 PMID = re.compile(r"\bPMID:?\s*(\d{5,9})\b", re.I)
 PMCID = re.compile(r"\b(PMC\d{5,9})\b")
 URL = re.compile(r"\bhttps?://[^\s<>\"]+")
-LABEL = re.compile(r"^\s*(?:\[(?P<b>\d{1,4})\]|(?P<d>\d{1,4})(?:[.)]\s*|\s+(?=[\w\"“'‘(]))"
+# "[1]", "1.", "1)", "1 Smith", "1Smith", and a leaflet's "(1) Lewinsohn PM. …"
+LABEL = re.compile(r"^\s*(?:\[(?P<b>\d{1,4})\]|\((?P<p>\d{1,4})\)\s*"
+                   r"|(?P<d>\d{1,4})(?:[.)]\s*|\s+(?=[\w\"“'‘(]))"
                    r"|(?P<s>\d{1,4})(?=[A-Z][a-z]))")
 LIST_MARK = re.compile(r"^\s*(?:[-*+•]\s+)")
 # Volume (issue): pages, in the ways journals print them.
@@ -210,10 +212,14 @@ def split_entries(text: str, start: int, end: int) -> list[Entry]:
     return [entry for entry in entries if _looks_like_entry(text[entry.start:entry.end])]
 
 
+def _label_number(match: re.Match[str]) -> str:
+    return match.group("b") or match.group("p") or match.group("d") or match.group("s")
+
+
 def _numbered_like(line: str) -> bool:
     """A labelled line, not a line that merely starts with a year or volume."""
     match = LABEL.match(line)
-    return bool(match) and int(match.group("b") or match.group("d") or match.group("s")) < 1500
+    return bool(match) and int(_label_number(match)) < 1500
 
 
 def _numbered_entries(text: str, lines: list[tuple[int, int]], labelled: list[bool]) -> list[Entry]:
@@ -222,7 +228,7 @@ def _numbered_entries(text: str, lines: list[tuple[int, int]], labelled: list[bo
         if opens:
             match = LABEL.match(text[s:e])
             assert match
-            entries.append(Entry(s, e, match.group("b") or match.group("d") or match.group("s")))
+            entries.append(Entry(s, e, _label_number(match)))
         elif entries and text[s:e].strip():
             entries[-1].end = e
     return [_trimmed(text, entry) for entry in entries
@@ -419,7 +425,7 @@ def parse_entry(entry: str, key: str = "", path: str = "", line: int = 0,
     label = ""
     body = printed
     if label_match and _numbered_like(printed):
-        label = label_match.group("b") or label_match.group("d") or label_match.group("s")
+        label = _label_number(label_match)
         body = printed[label_match.end():].lstrip()
         body = re.sub(r"^[.,;:](?=\s)\s*", "", body)  # SciELO's "1. . Almeida CE, …": a stray stop
     body = LIST_MARK.sub("", body)

@@ -11,7 +11,7 @@ from typing import TypeVar
 
 from ingest.citations.text import STOPWORDS, _is_word_char, fold, words_of
 from ingest.claims import looks_like_reference_entry
-from ingest.model import LIST_ITEM, REFERENCES, ParsedDocument, Reference
+from ingest.model import LIST_ITEM, REFERENCES, ParsedDocument, PersonName, Reference
 
 # --- references ------------------------------------------------------------------------
 
@@ -198,14 +198,15 @@ def number_references(references: list[Reference], docs: list[ParsedDocument]) -
             for entry in doc.text[line_start:block.end].splitlines():
                 match = _NUMBERED_ENTRY.match(entry)
                 if not match or block.kind not in (REFERENCES, LIST_ITEM) and not looks_like_reference_entry(
-                        match.group(4).strip()):
+                        match.group("entry").strip()):
                     continue
-                label = match.group(1) or match.group(2) or match.group(3).translate(_SUPERSCRIPT_DIGITS)
+                label = (match.group("b") or match.group("d")
+                         or match.group("s").translate(_SUPERSCRIPT_DIGITS))
                 number = int(label)
                 key = parsed.get(number) if block.kind == REFERENCES else None
                 if key is None:
                     matcher = matcher or ReferenceEntryMatcher(references)
-                    key = matcher.best(match.group(4))
+                    key = matcher.best(match.group("entry"))
                 if block.kind == LIST_ITEM and not key and not looks_like_reference_entry(entry.strip()):
                     continue  # a numbered list of the text (Glossa's "1. Syntactically, IHRCs are CPs …")
                 printed.add(number)
@@ -237,8 +238,10 @@ def number_references(references: list[Reference], docs: list[ParsedDocument]) -
     return listed or {i: ref.key for i, ref in enumerate(references, start=1)}
 
 
-# "[3] …", "3. …", "3) …", and a footnote list in superscripts ("¹ Schoenfeld BJ, Aragon AA, … 2013;10:53.")
-_NUMBERED_ENTRY = re.compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)]|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))\s+(.*)")
+# "[3] …", "(3) …" (a leaflet's list), "3. …", "3) …", and a footnote list in superscripts
+# ("¹ Schoenfeld BJ, Aragon AA, … 2013;10:53.")
+_NUMBERED_ENTRY = re.compile(r"^\s*(?:[\[(](?P<b>\d{1,3})[\])]|(?P<d>\d{1,3})[.)]|(?P<s>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))"
+                             r"\s+(?P<entry>.*)")
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 
@@ -263,6 +266,16 @@ def _has_whole_words(text: str, words: str) -> bool:
 _WORD_RUN = re.compile(r"\w+")
 
 
+def _group_initials(author: PersonName) -> frozenset[str]:
+    """A group author's initials, as a printed list may spell it ("FSANZ. (2003). Monosodium …" for
+    the .bib's "Food Standards Australia New Zealand"): the capitals opening its words, three or more."""
+    words = author.family.split()
+    capitals = "".join(w[0] for w in words if w[:1].isupper())
+    if author.given or len(words) < 3 or len(capitals) < 3:
+        return frozenset()
+    return frozenset({capitals.lower()})
+
+
 class ReferenceEntryMatcher:
     """`match_reference_entry` for many lines against one reference set. The references are indexed
     once by their first author's family forms, so a line looks up the word-bounded stretches of its
@@ -275,7 +288,7 @@ class ReferenceEntryMatcher:
         for ref in references:
             if not ref.authors:
                 continue
-            forms = family_forms(ref.authors[0].family)
+            forms = family_forms(ref.authors[0].family) | _group_initials(ref.authors[0])
             if not forms:
                 continue
             for form in forms:
