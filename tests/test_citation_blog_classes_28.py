@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ingest.evaluate import predicted_links
+import link_helpers
 
 BIB = """
 @book{hale2011time, author = {Hale, Rosa}, year = {2011},
@@ -33,11 +33,7 @@ BIB = """
 
 
 def _links(tmp_path: Path, text: str, name: str = "post.txt") -> dict[str, list[str]]:
-    (tmp_path / "references.bib").write_text(BIB, encoding="utf-8")
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    links, _ = predicted_links(path)
-    return {claim: sorted(keys) for claim, keys in links.items()}
+    return link_helpers.links_in(tmp_path, BIB, text, name)
 
 
 def _keys(links: dict[str, list[str]], start: str) -> list[str]:
