@@ -308,8 +308,9 @@ def test_vancouver_names_followed_by_the_bare_year_are_read() -> None:
 
 
 def test_a_printed_entry_whose_authors_cannot_be_read_keeps_its_number(tmp_path: Path) -> None:
-    """Entry 2 names no author a reader of names can take ("——"): its printed label still numbers
-    it, also when the references come in another order than the list (a .bib's order)."""
+    """Entry 2 prints "——" for its authors: the same as the entry above (Langer P; read so since the 25th
+    stop, branch realtext17 — before, it had no authors). Its printed label still numbers it, also when the
+    references come in another order than the list (a .bib's order)."""
     from ingest.citations import build_index
 
     path = tmp_path / "paper.md"
@@ -317,7 +318,7 @@ def test_a_printed_entry_whose_authors_cannot_be_read_keeps_its_number(tmp_path:
     path.write_text(text, encoding="utf-8")
     doc = read_documents(path)[0]
     assert [(r.key, r.label) for r in doc.references] == [("ref-1", "1"), ("ref-2", "2"), ("ref-3", "3")]
-    assert not doc.references[1].authors
+    assert [(a.family, a.given) for a in doc.references[1].authors] == [("Langer", "P")]
     numbers = build_index(list(reversed(doc.references)), [doc]).numbers
     assert numbers == {1: "ref-1", 2: "ref-2", 3: "ref-3"}
 

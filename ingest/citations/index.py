@@ -288,7 +288,9 @@ class ReferenceEntryMatcher:
         for ref in references:
             if not ref.authors:
                 continue
-            forms = family_forms(ref.authors[0].family) | _group_initials(ref.authors[0])
+            forms = family_forms(ref.authors[0].family)
+            if not ref.authors[0].given:  # a group author: its initials too ("FSANZ")
+                forms = forms | _group_initials(ref.authors[0])
             if not forms:
                 continue
             for form in forms:
