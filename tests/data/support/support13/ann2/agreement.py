@@ -6,7 +6,7 @@ from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SUP = HERE.parent / "tests/data/support"
+SUP = HERE.parents[1]  # tests/data/support: the first annotator's jsonl files
 
 
 def load(p):
