@@ -151,17 +151,17 @@ class CueScanner:
         if len(folds) > 1:
             raise ValueError("CueScanner: patterns must all ignore case, or none")
         self.folds = folds.pop() if folds else False
-        self.always: set[re.Pattern[str]] = set()
+        always: set[int] = set()  # id() of the patterns with no literal to screen by: always candidates
         owners: dict[str, set[int]] = {}  # literal -> id() of the patterns holding it
         self._patterns: dict[int, re.Pattern[str]] = {id(pattern): pattern for pattern in patterns}
         for pattern in patterns:
             literals = required_literals(pattern)
             if literals is None or any(char in literal for literal in literals for char in unsure):
-                self.always.add(pattern)
+                always.add(id(pattern))
                 continue
             for literal in literals:
                 owners.setdefault(literal, set()).add(id(pattern))
-        self._always = frozenset(id(pattern) for pattern in self.always)
+        self._always = frozenset(always)
         self._automaton = ahocorasick.Automaton()
         for literal, found in owners.items():
             self._automaton.add_word(literal, frozenset(found))
