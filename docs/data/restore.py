@@ -139,7 +139,7 @@ def main() -> int:
     args = parser.parse_args()
     ok = restore(args.repo, args.dest)
     for name, path, _listing in FETCH_ONLY:
-        print(f"{name:16} not restored: never committed, fetch-only data ({path})")
+        print(f"{name:16} not here: never committed; docs/data/restore_fetched.py rebuilds it ({path})")
     if args.check_mirrors:
         check_mirrors(args.repo)
     return 0 if ok else 1
