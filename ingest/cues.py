@@ -19,6 +19,7 @@ from typing import Any
 
 _Need = frozenset[str] | None  # literals one of which a match holds; None: nothing known
 PRODUCT_CAP = 256  # most strings a run of exact items is expanded into
+RECENT = 16  # texts whose candidates a CueScanner keeps (a PatternSet is read, never changed, by its callers)
 
 
 def _best(needs: list[frozenset[str]]) -> _Need:
@@ -53,6 +54,10 @@ def _item(op: Any, value: Any, fold: bool) -> tuple[frozenset[str] | None, _Need
         return frozenset(chars), None
     if op is sre_constants.SUBPATTERN:
         _group, add_flags, del_flags, sub = value
+        if fold and not add_flags and del_flags == re.IGNORECASE:
+            # (?-i:…) in a pattern that ignores case: its characters match as written, so the text's
+            # caseless() form holds them in lower case, as it holds the ignoring-case ones
+            return _sequence(sub, fold)
         return (None, None) if add_flags or del_flags else _sequence(sub, fold)
     if op is sre_constants.ATOMIC_GROUP:
         return _sequence(value, fold)
@@ -168,15 +173,24 @@ class CueScanner:
         self._empty = not owners
         if not self._empty:
             self._automaton.make_automaton()
+        self._recent: dict[str, PatternSet] = {}  # the last texts scanned, and what they gave
 
     def candidates(self, folded: str) -> PatternSet:
         """The patterns that may match the text `folded` was made from (caseless(text) when they
-        ignore case, else the text itself)."""
+        ignore case, else the text itself). The answers for the last RECENT texts are kept: the
+        stance rules scan one sentence (or clause) again for every marker it holds, and the model
+        after them."""
+        known = self._recent.get(folded)
+        if known is not None:
+            return known
         found = set(self._always)
         if not self._empty:
             for _end, owners in self._automaton.iter(folded):
                 found |= owners
-        return PatternSet(found, self._patterns)
+        if len(self._recent) >= RECENT:
+            del self._recent[next(iter(self._recent))]  # the oldest
+        answer = self._recent[folded] = PatternSet(found, self._patterns)
+        return answer
 
 
 class PatternSet:

@@ -67,6 +67,26 @@ def test_required_literals_of_random_patterns_are_in_every_match(flags):
     assert gated > 1000 and checked > 10_000  # the check exercised many gates and many matches
 
 
+def test_required_literals_read_case_sensitive_groups_of_a_caseless_pattern():
+    """(?-i:…) inside a re.IGNORECASE pattern: its characters match as written, and caseless() holds them
+    in lower case, so they are literals as the ignoring-case ones are ('contra' of stance.CONTRA)."""
+    rng = random.Random(23)
+    texts = [_random_text(rng) for _ in range(400)]
+    gated = checked = 0
+    for _ in range(2000):
+        parts = [_random_pattern(rng, 1) for _ in range(rng.randint(1, 3))]
+        wrapped = [f"(?-i:{part})" if rng.random() < 0.5 else f"(?:{part})" for part in parts]
+        pattern = re.compile("".join(wrapped), re.IGNORECASE)
+        gate = Gated(pattern)
+        gated += gate.literals is not None
+        for text in texts:
+            found = pattern.search(text)
+            assert (gate.search(text, caseless(text)) is None) == (found is None), (pattern.pattern, text)
+            checked += found is not None
+    assert gated > 500 and checked > 5_000
+    assert required_literals(stance.CONTRA) == ("contra", "pace")
+
+
 def test_literals_follow_alternatives_optional_parts_and_case():
     assert required_literals(re.compile(r"\bnot (?:entirely )?consistent with")) == (
         "not consistent with", "not entirely consistent with")
