@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from graph.schema import Stance
 from ingest.claims import caseless
-from ingest.cues import Alternatives, CueScanner
+from ingest.cues import Alternatives, CueScanner, PatternSet
 
 # What a '(see …)' points at in the citing article itself, not in a cited work: '(see S1 Text)',
 # '(see Fig. 1C)', '(see Methods)'.
@@ -600,34 +600,38 @@ def _names_only(gap: str) -> bool:
     return all(_NAME_WORD.fullmatch(word) for word in outside.replace(",", " , ").split())
 
 
-def bound_contrast(own: str, marker: int, own_end: int) -> str:
+def bound_contrast(own: str, marker: int, own_end: int, may: PatternSet | None = None) -> str:
     """The cue of a disagreement bound to this marker (`own`: the masked sentence with this marker as MASK and
-    the others as OTHER; `marker`: its start; `own_end`: where its clause ends), else ''."""
-    for found in CONTRA.finditer(own[:marker]):
+    the others as OTHER; `marker`: its start; `own_end`: where its clause ends), else ''. `may`: the bound cue
+    patterns that can match `own` at all (`_BOUND_CUES.candidates(caseless(own))`; None: all of them); the
+    others are not searched (they cannot match `own` nor any part of it)."""
+    if may is None:
+        may = _BOUND_CUES.candidates(caseless(own))
+    for found in CONTRA.finditer(own[:marker]) if CONTRA in may else ():
         if _reaches(own, found.end(), marker, 200, dashes=True) and _names_only(own[found.end():marker]):
             return found.group(0).strip()
-    for found in DEPART.finditer(own[:marker]):
+    for found in DEPART.finditer(own[:marker]) if DEPART in may else ():
         if _reaches(own, found.end(), marker, 400) and (
                 THEORY_NEAR.search(own[found.end():min(marker, found.end() + 100)])
                 or THEORY_AFTER.match(own[marker:].lstrip(MASK))):
             return " ".join(found.group(0).split())
-    for found in DIFFER_ATTRIBUTED.finditer(own[:marker]):
+    for found in DIFFER_ATTRIBUTED.finditer(own[:marker]) if DIFFER_ATTRIBUTED in may else ():
         if _reaches(own, found.end(), marker, 400):
             return " ".join(found.group(0).split())
     run_end = marker  # this marker's masked characters are own[marker:run_end]
     while run_end < len(own) and own[run_end] == MASK:
         run_end += 1
     for pattern in (CRITIQUED, OBJECTION, WHO_FAILED, BAD_CONSTRUCT):
-        found = pattern.search(own)
+        found = pattern.search(own) if pattern in may else None
         if found and found.start() < run_end and found.end() > marker:
             return " ".join(found.group(0).replace(MASK, "").replace(OTHER, "").split())[:80].strip(" ()[],")
-    found = ANALYSIS_OF.search(own)
+    found = ANALYSIS_OF.search(own) if ANALYSIS_OF in may else None
     if found and MASK in found.group(0):
         wanting = FOUND_WANTING.search(own, found.end(), min(len(own), found.end() + 250))
         if wanting and ";" not in own[found.end():wanting.start()]:
             analysis = " ".join(found.group(0).replace(MASK, "").split())[:60].strip(" ()[],")
             return f"{analysis} … {wanting.group(0)}"
-    found = REFUTED_LATER.match(own[own_end:]) if own_end < len(own) else None
+    found = REFUTED_LATER.match(own[own_end:]) if own_end < len(own) and REFUTED_LATER in may else None
     if found:
         return " ".join(found.group(0).replace(MASK, "").replace(OTHER, "").split()).lstrip(",; ")
     return ""
@@ -890,7 +894,8 @@ def classify_stance(sentence: str, marker: tuple[int, int], markers: Sequence[tu
         return Stance.SUPPORTING, f"{' '.join(party.group(0).split())} … {written(found)}"
     if found:
         return Stance.CONTRASTING, written(found)
-    may_whole = _WHOLE_CUES.candidates(caseless(masked))  # of these, the ones that can match at all
+    folded_masked = caseless(masked)  # the same for every marker of the sentence: its scans are kept
+    may_whole = _WHOLE_CUES.candidates(folded_masked)  # of these, the ones that can match at all
     found = CLAIM_REJECTED.search(own) if CLAIM_REJECTED in may_whole else None
     if found:
         head = " ".join(found.group(0).split()[:2])
@@ -908,7 +913,10 @@ def classify_stance(sentence: str, marker: tuple[int, int], markers: Sequence[tu
     found = DEPARTS_FROM.search(own) if " than " in own or " not th" in own else None
     if found:
         return Stance.CONTRASTING, " ".join(sentence[found.start():found.end() - 1].split())
-    bound = bound_contrast(own, marker[0], own_end) if _BOUND_CUES.candidates(caseless(own)) else ""
+    # `own` is `masked` with some mask characters changed, and the scanner trusts no literal holding one,
+    # so the scan of the masked sentence is the scan of `own`
+    may_bound = _BOUND_CUES.candidates(folded_masked)
+    bound = bound_contrast(own, marker[0], own_end, may_bound) if may_bound else ""
     if bound:
         return Stance.CONTRASTING, bound
     found = search(HYPOTHESIS, clause)
