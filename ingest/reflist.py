@@ -302,16 +302,11 @@ def parse_authors(text: str) -> tuple[list[PersonName], bool, int]:
     """The author list that opens `text`: names, whether it ends in 'et al.', characters used.
     Every name form is tried for the whole list; the one reading most of it wins."""
     best: tuple[list[PersonName], bool, int] = ([], False, 0)
-    for form_name, form in NAME_FORMS.items():
+    for form, later in _FORMS_AND_LATER:
         names: list[PersonName] = []
         position, others = 0, False
-        later = (form, GIVEN_FIRST) if form_name in INVERTED_FIRST else (form,)
-        if form_name in ABNT_MIXED:  # "IACUS, S. M.; KING, G; PORRO, G.", "HAINMUELLER J.; XU, Y."
-            later = tuple(NAME_FORMS[other] for other in ABNT_MIXED) + later[1:]  # the stop read first
-        if form_name in VANCOUVER_MIXED:  # "Tanaka J., Taniguchi F, Yamamoto M.R., Yamada K"
-            later = tuple(dict.fromkeys(later + tuple(NAME_FORMS[other] for other in VANCOUVER_MIXED)))
+        match = _name_at(text, position, (form,))
         while True:
-            match = _name_at(text, position, later if names else (form,))
             if not match or _group_in_capitals(match):
                 break
             names.append(PersonName(family=_clean_family(match.group("family")),
@@ -322,7 +317,8 @@ def parse_authors(text: str) -> tuple[list[PersonName], bool, int]:
                 others, position = True, etal.end()
                 break
             separator = SEPARATOR.match(text, position)
-            if not separator or not _name_at(text, separator.end(), later):
+            match = _name_at(text, separator.end(), later) if separator else None  # the next name, read once
+            if not match:
                 break
             position = separator.end()
         if names and position > best[2]:
@@ -330,6 +326,21 @@ def parse_authors(text: str) -> tuple[list[PersonName], bool, int]:
     names, others, position = best
     editors = EDITOR_MARK.match(text, position)
     return names, others, editors.end() if editors else position
+
+
+def _later_forms(form_name: str) -> tuple[re.Pattern[str], ...]:
+    """The forms read for the names after a first one read by the form `form_name`."""
+    form = NAME_FORMS[form_name]
+    later = (form, GIVEN_FIRST) if form_name in INVERTED_FIRST else (form,)
+    if form_name in ABNT_MIXED:  # "IACUS, S. M.; KING, G; PORRO, G.", "HAINMUELLER J.; XU, Y."
+        later = tuple(NAME_FORMS[other] for other in ABNT_MIXED) + later[1:]  # the stop read first
+    if form_name in VANCOUVER_MIXED:  # "Tanaka J., Taniguchi F, Yamamoto M.R., Yamada K"
+        later = tuple(dict.fromkeys(later + tuple(NAME_FORMS[other] for other in VANCOUVER_MIXED)))
+    return later
+
+
+# Each name form, in order, with the forms of the names after its first (built once, not per entry).
+_FORMS_AND_LATER = tuple((form, _later_forms(name)) for name, form in NAME_FORMS.items())
 
 
 def _name_at(text: str, position: int, forms: tuple[re.Pattern[str], ...]) -> re.Match[str] | None:
