@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from graph.schema import EvidenceKind
-from ingest.citations.detectors.title import _WORD_RUN, _compiled
+from ingest.citations.detectors.title import _WORD_RUN, _compiled, unit_words
 from ingest.citations.index import RefIndex
 from ingest.citations.model import AUTHOR_WORK, EvidenceSpan
 from ingest.citations.resolver import (
@@ -89,7 +89,7 @@ def find_author_work(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpa
     segment = text[unit.start:unit.end]
     by_word, always, patterns = index.derived("family_patterns", lambda: _family_patterns(index))
     candidates = set(always)
-    for word in by_word.keys() & set(_WORD_RUN.findall(segment)):  # the words some family is keyed by
+    for word in by_word.keys() & unit_words(segment)[0]:  # the words some family is keyed by
         candidates.update(by_word[word])
     for position in sorted(candidates):
         ref, family, pattern = patterns[position]

@@ -153,11 +153,20 @@ def _spread_caseless(text: str) -> str:
     return _SEPARATORS.sub(" ", _caseless(text))
 
 
-def _caseless_words(segment: str) -> set[str]:
-    """The caseless forms of the segment's word runs."""
+@functools.lru_cache(maxsize=4)
+def unit_words(segment: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The segment's word runs as written, and their caseless forms: read once per unit for the title
+    and author-work detectors (one finds titles by the caseless words, the other family names by the
+    words as written)."""
+    written = frozenset(_WORD_RUN.findall(segment))
     if segment.isascii():  # lower case is the whole story, and keeps every word run as it was
-        return set(_WORD_RUN.findall(segment.lower()))
-    return {_caseless(w) for w in _WORD_RUN.findall(segment)}
+        return written, frozenset({w.lower() for w in written})
+    return written, frozenset({_caseless(w) for w in written})
+
+
+def _caseless_words(segment: str) -> frozenset[str]:
+    """The caseless forms of the segment's word runs."""
+    return unit_words(segment)[1]
 
 
 def find_titles(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpan]:
