@@ -7,6 +7,7 @@ import re
 from ingest.citations.detectors.author_work import BEFORE_NAME_WINDOW
 from ingest.citations.model import EvidenceSpan
 from ingest.claims import Unit
+from ingest.cues import Gated
 
 # "I first read van der Kolk's book on a train", "I give families The Body Keeps the Score": the
 # writer reading, giving or recommending a work is an anecdote about it, no evidence from it.
@@ -79,6 +80,9 @@ def _read_by_writer(text: str, unit: Unit, span: EvidenceSpan, heard_speak: bool
 _REQUEST = re.compile(r"(?:^|[,;:]\s*|\b(?:but|so|and)\s+)[Pp]lease\s+(?:do(?:n['’]t|\s+not)\s+)?[a-z]{2,}\b")
 
 
+_REQUEST_GATE = Gated(_REQUEST)  # "please" / "Please", derived from the pattern
+
+
 def is_request(sentence: str) -> bool:
     """True when the sentence asks the reader for something ("please don't give …", "Please add …")."""
-    return bool(_REQUEST.search(sentence))
+    return _REQUEST_GATE.search(sentence, sentence) is not None

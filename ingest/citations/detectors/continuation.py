@@ -28,6 +28,7 @@ from ingest.citations.text import (
     words_of,
 )
 from ingest.claims import Unit
+from ingest.cues import CueScanner
 from ingest.model import Reference
 
 # --- sentences that continue a source cited just before --------------------------------
@@ -74,6 +75,9 @@ _NAME_REPORTS = re.compile(
 # What every _NAME_REPORTS match contains: "According to", or white space, an adverb perhaps and a
 # reporting or advising verb. Far cheaper than trying a name list at every capital letter of each sentence.
 _NAME_REPORTS_CUE = re.compile(rf"According to|\s{_ADVERB}(?:{REPORTING}|{_ADVISES})\b")
+# The cue's own literals ("According to", the reporting and advising verbs), scanned at once: the cue
+# itself is tried at every blank of a sentence.
+_NAME_REPORTS_SCAN = CueScanner([_NAME_REPORTS_CUE])
 
 
 @dataclass
@@ -336,7 +340,7 @@ def _name_reports(text: str, unit: Unit, units: list[Unit], index: RefIndex,
     author's works cited nearby; 'Ann Masten argued …' (given and family name, at first mention): the
     author's only work, cited or not."""
     sentence = text[unit.start:unit.end]
-    if not _NAME_REPORTS_CUE.search(sentence):
+    if not _NAME_REPORTS_SCAN.candidates(sentence) or not _NAME_REPORTS_CUE.search(sentence):
         return None
     cited_nearby = _nearby_keys(unit, units, history)
     for match in _NAME_REPORTS.finditer(sentence):

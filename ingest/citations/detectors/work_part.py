@@ -10,11 +10,16 @@ from ingest.citations.model import AUTHOR_WORK, EvidenceSpan
 from ingest.citations.resolver import _BOOK_TYPES, works_by
 from ingest.citations.text import words_of
 from ingest.claims import WORK_PART, Unit, refers_back
+from ingest.cues import Gated
 
 # "Herman discusses this at length in the epilogue": a pointer naming its author and a part of a work.
 _NAME_AND_WORK_PART = re.compile(
     r"^(?:(?:Dr|Prof)\.?\s+)?(?:[A-Z][a-z]+\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+(?:van|von|de|der|den)\s+"
     rf"[A-Z]?[\w'’-]+)?)\b.*\bin\s+(?:the|her|his|their)\s+(?:[\w-]+\s+)?(?P<part>{WORK_PART})\b")
+# Every match holds one of the work-part words ("epilogue", "chapter", …; derived from the pattern): a
+# sentence without one is not tried (the pattern's ".*" otherwise runs over every sentence opening
+# with a capital).
+_NAME_AND_WORK_PART_GATE = Gated(_NAME_AND_WORK_PART)
 
 
 def find_work_part(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpan]:
@@ -22,6 +27,8 @@ def find_work_part(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpan]
     it points to: the author's only work, or among several the one whose title holds the work word
     ("manual") or, for "book", the one book."""
     sentence = text[unit.start:unit.end]
+    if not _NAME_AND_WORK_PART_GATE.may_match(sentence):
+        return []
     match = _NAME_AND_WORK_PART.match(sentence)
     if not match or not refers_back(sentence):
         return []
