@@ -279,7 +279,7 @@ def _reference(entry: object, path: str, line: int) -> Reference:
     key = entry.key  # type: ignore[attr-defined]
     for field in entry.fields:  # type: ignore[attr-defined]
         name = sys.intern(field.key.lower())  # one string per field name, not one per entry
-        raw = " ".join(str(p) for p in field.value) if isinstance(field.value, list) else str(field.value)
+        raw = _raw_value(field.value)
         if raw.count("{") > MAX_BRACE_DEPTH and _brace_depth(raw) > MAX_BRACE_DEPTH:  # never deeper than "{"s
             raise InputError(path, f"entry '{key}': field {name} nests braces {_brace_depth(raw)} deep "
                              f"(the most is {MAX_BRACE_DEPTH})", line=line, hint="Remove the extra braces")
@@ -298,6 +298,28 @@ def _reference(entry: object, path: str, line: int) -> Reference:
         authors=people.get(name_field, []), path=path, line=line,
         bibtex=entry.raw, others=others.get(name_field, False),  # type: ignore[attr-defined]
     )
+
+
+def _raw_value(value: object) -> str:
+    """A field's value as text for the brace-depth check; a name list as its parts' representations
+    joined, made only when they hold more than MAX_BRACE_DEPTH braces between them (a representation
+    adds none, so a list with fewer cannot nest deeper: '' stands for it)."""
+    if not isinstance(value, list):
+        return str(value)
+    braces = 0
+    for name in value:
+        if not isinstance(name, _name_parts_class()):
+            braces = MAX_BRACE_DEPTH + 1  # not split into parts: read as before
+            break
+        braces += sum(part.count("{") for part in (*name.first, *name.von, *name.last, *name.jr))
+    return " ".join(str(p) for p in value) if braces > MAX_BRACE_DEPTH else ""
+
+
+@cache
+def _name_parts_class() -> type:
+    from bibtexparser.middlewares.names import NameParts
+
+    return NameParts
 
 
 def _people(parts_list: list) -> tuple[list[PersonName], bool]:
