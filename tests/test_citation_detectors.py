@@ -161,3 +161,46 @@ def test_an_unresolved_number_is_explained_by_the_list_it_misses():
     [span] = BY_NAME["numeric"](sentence, Unit(0, len(sentence), 0, 0), INDEX, BRACKETS)
     assert span.resolved is False
     assert explain_unresolved(span, INDEX) == "no reference is numbered 7 (the list numbers 1–5)"
+
+
+def _eval_units() -> list[tuple[str, Unit]]:
+    """(text, unit) of every sentence of the evaluation articles (text route)."""
+    from ingest.claims import document_units
+
+    found = []
+    data = Path(__file__).resolve().parent / "data"
+    for name in ("eval", "eval-blind", "eval-blind-2", "eval-blind-3", "eval-blind-4", "eval-blind-5"):
+        for path in sorted((data / name).iterdir()):
+            if path.suffix in (".txt", ".md"):
+                try:
+                    docs = read_documents(path)
+                except Exception:  # noqa: BLE001 — a label file, not an article
+                    continue
+                found += [(doc.text, unit) for doc in docs for unit in document_units(doc)]
+    return found
+
+
+def test_a_gated_detector_finds_nothing_where_its_gate_is_shut():
+    """Detector.gate (a printed year or a word for none: registry.DATED) never hides a marker: the
+    finders themselves, on every sentence of the evaluation articles and on generated ones, find
+    nothing where the gate does not open; its fast form answers as the pattern."""
+    from ingest.citations.registry import DATED, DATED_GATE
+
+    gated = [d for d in DETECTORS + FALLBACK_DETECTORS if d.gate is not None]
+    assert {d.name for d in gated} == {"author-year", "possessive-year", "year-first"}
+    texts = _eval_units()
+    for words in ("(Herman, n.d.)", "(Herman, n. d.)", "(Smith, s.d.)", "Herman (in press)",
+                  "(Jones, forthcoming)", "(Ruiz, en prensa)", "(Pletsch, no prelo)", "(Dupont, sous presse)",
+                  "(Meier, im Druck)", "(Herman, in review)", "(Herman, submitted)", "(Herman 1992)",
+                  "(Herman, 19922)", "(Herman, 1499)"):
+        sentence = f"Trauma isolates its survivors {words}."
+        texts.append((sentence, Unit(0, len(sentence), 0, 0)))
+    shut = 0
+    for text, unit in texts:
+        opened = DATED.search(text, unit.start, unit.end) is not None
+        assert (DATED_GATE.search(text, unit.start, unit.end) is not None) == opened
+        if not opened:
+            shut += 1
+            for detector in gated:
+                assert detector.find(text, unit, INDEX) == [], (detector.name, text[unit.start:unit.end])
+    assert shut > 400
