@@ -19,7 +19,6 @@ from typing import Any
 
 _Need = frozenset[str] | None  # literals one of which a match holds; None: nothing known
 PRODUCT_CAP = 256  # most strings a run of exact items is expanded into
-RECENT = 16  # texts whose candidates a CueScanner keeps (a PatternSet is read, never changed, by its callers)
 
 
 def _best(needs: list[frozenset[str]]) -> _Need:
@@ -173,23 +172,21 @@ class CueScanner:
         self._empty = not owners
         if not self._empty:
             self._automaton.make_automaton()
-        self._recent: dict[str, PatternSet] = {}  # the last texts scanned, and what they gave
+        self._last: tuple[str, PatternSet] | None = None  # the last text scanned, and what it gave
 
     def candidates(self, folded: str) -> PatternSet:
         """The patterns that may match the text `folded` was made from (caseless(text) when they
-        ignore case, else the text itself). The answers for the last RECENT texts are kept: the
-        stance rules scan one sentence (or clause) again for every marker it holds, and the model
-        after them."""
-        known = self._recent.get(folded)
-        if known is not None:
-            return known
+        ignore case, else the text itself). The answer for the last text is kept: the stance rules
+        scan one sentence (or clause) again for every marker it holds, one after the other."""
+        last = self._last
+        if last is not None and last[0] == folded:
+            return last[1]
         found = set(self._always)
         if not self._empty:
             for _end, owners in self._automaton.iter(folded):
                 found |= owners
-        if len(self._recent) >= RECENT:
-            del self._recent[next(iter(self._recent))]  # the oldest
-        answer = self._recent[folded] = PatternSet(found, self._patterns)
+        answer = PatternSet(found, self._patterns)
+        self._last = (folded, answer)
         return answer
 
 
@@ -197,7 +194,8 @@ class PatternSet:
     """A set of compiled patterns held by identity (`CueScanner.candidates`): `pattern in it` is one
     lookup of id(pattern). A set of the patterns themselves hashes the pattern at every `in`, and
     re.Pattern's hash reads its whole compiled code each time (about 10 µs for the 6,000-character
-    CONTRASTING cue pattern, 40 ns for a short one)."""
+    CONTRASTING cue pattern, 40 ns for a short one). Callers only read it: the scanner hands the one it
+    kept for the last text out again."""
 
     __slots__ = ("ids", "_patterns")
 

@@ -153,7 +153,7 @@ def _spread_caseless(text: str) -> str:
     return _SEPARATORS.sub(" ", _caseless(text))
 
 
-@functools.lru_cache(maxsize=4)
+@functools.lru_cache(maxsize=1)  # title, then author-work, on the same unit
 def unit_words(segment: str) -> tuple[frozenset[str], frozenset[str]]:
     """The segment's word runs as written, and their caseless forms: read once per unit for the title
     and author-work detectors (one finds titles by the caseless words, the other family names by the
