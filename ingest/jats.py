@@ -17,7 +17,8 @@ inside them are left out with them).
 
 Citations are exactly the publisher's `<xref ref-type="bibr" rid="…">` links: one MarkedCitation
 per xref, except that two xrefs joined by a dash ("[4]–[7]", "30-32") are one marker citing every
-reference between them in ref-list order, and a single xref printed as a range ("1–9") whose `rid`
+reference between them in ref-list order (also when PMC links the dash itself, "14<xref>–</xref>22"),
+and a single xref printed as a range ("1–9") whose `rid`
 names fewer references cites every numbered reference of the range. A superscript marker
 (`<sup><xref>3</xref></sup>`) is printed "[3]", so "charge.[3] In" still ends a sentence.
 
@@ -65,6 +66,7 @@ SKIPPED = frozenset({
 BREAKS_PARAGRAPH = frozenset({"list", "def-list", "disp-quote", "boxed-text", "statement", "verse-group",
                               "speech"})
 DASH_BETWEEN = re.compile(r"^\s*[\])]?\s*[-–—‒]\s*[\[(]?\s*$")
+DASH_ONLY = re.compile(r"^\s*[-–—‒]\s*$")
 NUMBERS = re.compile(r"^[\[(]?\s*\d{1,4}(?:\s*[-–—,;]\s*\d{1,4})*\s*[\])]?$")
 # A marker printing only a year ("Corso and de Almeida <xref>2009</xref>", as Springer marks
 # author-year citations up) is no reference number unless the list is that long.
@@ -477,6 +479,9 @@ def record_citation(line: InlineText, resolver: KeyResolver, start: int, keys: l
     """The marker printed from `start` to the end of `line` cites `keys`; joined by a dash to the
     marker before it ("[4]–[7]"), it extends that one into a range instead."""
     printed = line.text()[start:]
+    if DASH_ONLY.match(printed) and line.citations and line.citations[-1].end == start:
+        return  # PMC links a range's dash to the second reference ("14<xref rid=B15>–</xref>22"): the
+        # dash joins the markers on either side (below), and the range it opens names that reference too
     if line.citations:
         previous = line.citations[-1]
         between = line.text()[previous.end:start]

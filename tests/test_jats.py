@@ -135,6 +135,17 @@ def test_an_empty_anchor_closing_a_dash_range_extends_the_range(tmp_path: Path) 
     assert [c.keys for c in article.citations] == [["r2", "r3", "r4", "r5"]]
 
 
+def test_a_dash_linked_to_the_second_reference_joins_a_range(tmp_path: Path) -> None:
+    """PMC (ASM's journals) links a range's dash to its second reference: "(14<xref rid=B15>–</xref>22)"
+    prints "(14–22)", which cites 14 to 22."""
+    body = ('<p>Isolated worldwide (<xref ref-type="bibr" rid="r2">2</xref><xref ref-type="bibr" rid="r3">'
+            '&#x02013;</xref><xref ref-type="bibr" rid="r6">6</xref>) and in mosquitoes '
+            '(<xref ref-type="bibr" rid="r7">7</xref>, <xref ref-type="bibr" rid="r8">8</xref>).</p>')
+    article = read_documents(write(tmp_path, body, back=NUMBERED_REFS))[0]
+    printed = [(article.text[c.start:c.end], c.keys) for c in article.citations]
+    assert printed == [("2–6", ["r2", "r3", "r4", "r5", "r6"]), ("7", ["r7"]), ("8", ["r8"])]
+
+
 def test_a_single_xref_printed_as_a_range_cites_the_whole_range(tmp_path: Path) -> None:
     body = '<p>Known for decades <xref ref-type="bibr" rid="r1">1–3</xref>.</p>'
     article = read_documents(write(tmp_path, body, back=NUMBERED_REFS))[0]
