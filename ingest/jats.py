@@ -681,6 +681,8 @@ def _reference(path: Path, ref: object, position: int) -> Reference | None:
         fields, authors, others = _fields_from_printed(printed_mixed_citation(printed))
     if printed is not None:
         fields["printed"] = printed_mixed_citation(printed)
+        if authors and not others:  # Redalyc's element-citation drops the "et al." its mixed-citation prints
+            others = _printed_etal_before_title(fields["printed"], fields.get("title", ""))
     reference = Reference(key=key, entry_type=_entry_type(structured, fields), fields=fields, authors=authors,
                           path=str(path), line=getattr(ref, "sourceline", 0) or 0, others=others, label=label,
                           origin="jats")
@@ -932,6 +934,13 @@ def _citation_fields(citation: object) -> tuple[dict[str, str], list[PersonName]
     if fields.get("doi"):
         fields["doi"] = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", fields["doi"], flags=re.I)
     return fields, authors, others
+
+
+def _printed_etal_before_title(printed: str, title: str) -> bool:
+    """True when the printed entry ends its author list with "et al." before the title ("ROSLER, R. et al.
+    La insoportable pasividad …"): the work has more authors than the structured citation names."""
+    at = printed.find(title[:30]) if title else -1
+    return at > 0 and bool(re.search(r"\bet\s+al\b", printed[:at]))
 
 
 _PRINTED_YEAR = re.compile(r"\((\d{4})[a-z]?\)|\b(\d{4})[a-z]?[.;]")

@@ -473,3 +473,19 @@ def test_loose_names_after_the_title_are_the_volumes_editors_not_authors(tmp_pat
     [ref] = read_documents(write(tmp_path, body, back=back))[0].references
     assert [p.family for p in ref.authors] == ["Sheehan"]
     assert "Biberauer" in ref.fields["editor"] and "Biberauer" not in ref.fields.get("author", "")
+
+
+def test_a_printed_et_al_the_structured_citation_drops_marks_more_authors(tmp_path: Path) -> None:
+    """Redalyc prints "ROSLER, R. et al." in the mixed-citation and names Rosler alone in the
+    element-citation: the work has more authors. An "et al." inside the title says nothing of them."""
+    def ref(rid: str, printed: str, title: str) -> str:
+        return (f'<ref id="{rid}"><mixed-citation>{printed}</mixed-citation><element-citation '
+                'publication-type="journal"><person-group person-group-type="author"><name><surname>ROSLER'
+                f'</surname><given-names>R.</given-names></name></person-group><article-title>{title}'
+                '</article-title><source>Rev Arg Neuroc</source><year>2008</year></element-citation></ref>')
+    back = ("<ref-list>"
+            + ref("cut", "ROSLER, R. et al. La pasividad. Rev Arg, 2008.", "La pasividad")
+            + ref("alone", "ROSLER, R. A reply to Smith et al. Rev Arg, 2008.", "A reply to Smith et al")
+            + "</ref-list>")
+    article = read_documents(write(tmp_path, "<p>Seen (Rosler, 2008).</p>", back=back))[0]
+    assert {r.key: r.others for r in article.references} == {"cut": True, "alone": False}

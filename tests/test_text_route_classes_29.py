@@ -4,6 +4,8 @@
 1. a bare superscript glued after a year's full stop or comma, a unit's stop or a gene name ending in a
    digit, as PMC's XML without <sup> prints it ("in Italy in 2007.3 Entomological", "in 1964–1968,38 then",
    "180 mm.12 The", "ATG5.31 In"); a decimal ("1850.3 mm", "2007,33 por") and a section number stay numbers;
+2. co-authors an "et al." list entry leaves out, named in the text ("(Rosler, Zaaloff, …, 2008)" for "ROSLER,
+   R. et al."), when each co-author the entry lists is named;
 """
 
 from __future__ import annotations
@@ -28,3 +30,17 @@ def test_a_decimal_after_a_year_like_number_or_a_section_number_is_no_superscrip
             "followed.3 The mean was 1850.3 mm in the wet months. Em 2007,3 por ano, cresceu. Section 3.2 "
             "The plan is below.\n\n## References\n\n" + VIRUSES)
     assert _evidence(text) == [("1", ["ref-1"]), ("2", ["ref-2"]), ("3", ["ref-3"])]
+
+
+CLASSES = ("ROSLER, R. et al. La insoportable pasividad de la clase teórica. Revista Argentina de "
+           "Neurocirugía, 2008, vol. 22, p. 1-9.\n\n"
+           "OJEDA CABRERA, A.; DÍAZ, B. et al. Los mapas conceptuales. Acimed, 2007, vol. 15, p. 1-9.\n")
+
+
+def test_co_authors_a_list_entry_leaves_to_et_al_are_named_in_the_text():
+    text = ("# Clase\n\n## Introducción\n\nLos estudiantes no sintetizan (Rosler, Zaaloff, Hernández y "
+            "Santiago, 2008, p. 101). Los mapas ayudan (Ojeda, Díaz y Pinedo, 2007). Otros no (Ojeda, Mora "
+            "y Pinedo, 2007).\n\n## Referencias\n\n" + CLASSES)
+    assert _evidence(text) == [("(Rosler, Zaaloff, Hernández y Santiago, 2008, p. 101)", ["rosler2008"]),
+                               ("(Ojeda, Díaz y Pinedo, 2007)", ["ojedacabrera2007"]),
+                               ("(Ojeda, Mora y Pinedo, 2007)", [])]  # Díaz, whom the entry lists, unnamed

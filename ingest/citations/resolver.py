@@ -163,6 +163,18 @@ def _co_authors_with_one_slip(index: RefIndex, position: int, co_authors: list[s
     return slips == 1
 
 
+def _named_beyond_etal(index: RefIndex, position: int, co_authors: list[str]) -> bool:
+    """Whether a list entry cut short by "et al." ("ROSLER, R. et al.") fits a citation naming more
+    authors than it lists: each co-author the entry lists is named, in the entry's order, and the
+    citation names more authors than the entry does."""
+    ref = index.references[position]
+    forms = index.author_forms(position)[1:]
+    if not ref.others or len(co_authors) < len(forms) + 1:
+        return False
+    named = iter(co_authors)
+    return all(any(family_forms(f) & rf for f in named) for rf in forms)
+
+
 def titled(index: RefIndex, words: str) -> list[int]:
     """The references without authors whose title begins with these words: ABNT cites such a work
     by them ('ARGENTINA...' for 'ARGENTINA de regreso al FMI …'); also those whose "author" is
@@ -234,6 +246,10 @@ def _resolve_author_year(index: RefIndex, families: list[str], etal: bool, year:
     if not candidates:  # "Alzola, Hennig, & Romar, 2020" for "Homar", "Snow, Whright and Warren": one slip
         candidates = [index.references[p] for p in of_year
                       if _co_authors_with_one_slip(index, p, families[1:])]
+        candidates = candidates if len(candidates) == 1 else []
+    if not candidates:  # "(Rosler, Zaaloff, Hernández … y Santiago, 2008)" for "ROSLER, R. et al.": the
+        # text names the co-authors the list's "et al." leaves out; every co-author it lists must be named
+        candidates = [index.references[p] for p in of_year if _named_beyond_etal(index, p, families[1:])]
         candidates = candidates if len(candidates) == 1 else []
     if not candidates:
         return None, (f"{first!r}'s work(s) of {year} do not list all of {', '.join(families[1:])} "
