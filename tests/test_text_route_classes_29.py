@@ -6,6 +6,9 @@
    "180 mm.12 The", "ATG5.31 In"); a decimal ("1850.3 mm", "2007,33 por") and a section number stay numbers;
 2. co-authors an "et al." list entry leaves out, named in the text ("(Rosler, Zaaloff, …, 2008)" for "ROSLER,
    R. et al."), when each co-author the entry lists is named;
+3. a classical work's book and section between author and year ("(DIÓGENES LAERCIO, VI 77, 2010, p. 230)",
+   "(EPICTETO, III, 1993)"); a co-author in capitals is no book ("(Li, Xi, 2010)" is Li and Xi); the whole
+   name ABNT prints for a record split into given name and family ("DIÓGENES LAERCIO", "Laercio, Diógenes");
 """
 
 from __future__ import annotations
@@ -44,3 +47,26 @@ def test_co_authors_a_list_entry_leaves_to_et_al_are_named_in_the_text():
     assert _evidence(text) == [("(Rosler, Zaaloff, Hernández y Santiago, 2008, p. 101)", ["rosler2008"]),
                                ("(Ojeda, Díaz y Pinedo, 2007)", ["ojedacabrera2007"]),
                                ("(Ojeda, Mora y Pinedo, 2007)", [])]  # Díaz, whom the entry lists, unnamed
+
+
+CLASSICS = ("DIÓGENES LAERCIO. Vidas y opiniones de los filósofos ilustres. Madrid: Lucina, 2010.\n\n"
+            "EPICTETO. Disertaciones por Arriano. Madrid: Gredos, 1993.\n\n"
+            "LI, A.; XI, B. Escuela. Madrid: Verso, 2010.\n\nLI, A. Otra. Madrid: Verso, 2010.\n")
+
+
+def test_a_classical_works_book_and_section_between_author_and_year():
+    text = ("# El cínico\n\n## Introducción\n\nDiógenes desplumó un gallo (DIÓGENES LAERCIO, VI 40, 2010, "
+            "p. 220). Lo dijo así (DIÓGENES LAERCIO, VI, 38, 2010, p. 220). Según cuenta Diógenes Laercio "
+            "(VI 71, 2010, p. 228), el desprecio basta. El sabio se endurece (EPICTETO, III, 1993, p. 335). "
+            "La escuela lo enseña (Li, Xi, 2010).\n\n## Referencias\n\n" + CLASSICS)
+    laercio = [["diogeneslaercio2010"]] * 3
+    assert [keys for _, keys in _evidence(text)] == laercio + [["epicteto1993"], ["li2010"]]
+
+
+def test_a_whole_name_cited_for_a_record_split_into_given_name_and_family():
+    bib = ("@book{laercio2010, author = {LAERCIO, DIÓGENES}, title = {Vidas y opiniones de los filósofos "
+           "ilustres}, publisher = {Lucina}, year = {2010}}\n")
+    text = ("# El cínico\n\n## Introducción\n\nDiógenes desplumó un gallo (DIÓGENES LAERCIO, VI 40, 2010, "
+            "p. 220). Otro lo niega (PEDRO LAERCIO, 2010, p. 12).\n")
+    assert _evidence(text, bib) == [("(DIÓGENES LAERCIO, VI 40, 2010, p. 220)", ["laercio2010"]),
+                                    ("(PEDRO LAERCIO, 2010, p. 12)", [])]

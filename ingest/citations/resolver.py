@@ -163,6 +163,16 @@ def _co_authors_with_one_slip(index: RefIndex, position: int, co_authors: list[s
     return slips == 1
 
 
+def given_and_family(index: RefIndex, name: str) -> list[int]:
+    """The references whose first author is this whole name read as given names and a family: ABNT
+    cites a classical author by the name its list prints as one ("DIÓGENES LAERCIO."), which a
+    structured record splits into given name and family ("Laercio, Diógenes")."""
+    *given, family = name.split()
+    wanted = words_of(" ".join(given))
+    return [p for p in index.led_by(family)
+            if index.references[p].authors and words_of(index.references[p].authors[0].given) == wanted]
+
+
 def _named_beyond_etal(index: RefIndex, position: int, co_authors: list[str]) -> bool:
     """Whether a list entry cut short by "et al." ("ROSLER, R. et al.") fits a citation naming more
     authors than it lists: each co-author the entry lists is named, in the entry's order, and the
@@ -231,6 +241,8 @@ def _resolve_author_year(index: RefIndex, families: list[str], etal: bool, year:
     years = set(re.findall(r"\d{4}", year))
     if not led and _GENERATION.search(first):  # "(TEIXEIRA JÚNIOR; SOUZA, 2019)" for "TEIXEIRA, J. G. JÚNIOR"
         led = index.led_by(_GENERATION.sub("", first))
+    if not led and " " in first.strip():  # "(DIÓGENES LAERCIO, 2010)" for the entry "Laercio, Diógenes"
+        led = given_and_family(index, first)
     if not led:
         led = near_spellings(index, first, years) or titled(index, first)
     if not led:
