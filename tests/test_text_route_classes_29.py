@@ -9,6 +9,9 @@
 3. a classical work's book and section between author and year ("(DIÓGENES LAERCIO, VI 77, 2010, p. 230)",
    "(EPICTETO, III, 1993)"); a co-author in capitals is no book ("(Li, Xi, 2010)" is Li and Xi); the whole
    name ABNT prints for a record split into given name and family ("DIÓGENES LAERCIO", "Laercio, Diógenes");
+4. a group cited by the abbreviation of its name's first words ("Inep" for the Instituto Nacional de Estudos e
+   Pesquisas …), by its initials without Portuguese "e" ("CGEE"), or by the abbreviation its list entry prints
+   before the name ("IBGE - Instituto Brasileiro …"); not when two groups' initials begin alike;
 """
 
 from __future__ import annotations
@@ -70,3 +73,21 @@ def test_a_whole_name_cited_for_a_record_split_into_given_name_and_family():
             "p. 220). Otro lo niega (PEDRO LAERCIO, 2010, p. 12).\n")
     assert _evidence(text, bib) == [("(DIÓGENES LAERCIO, VI 40, 2010, p. 220)", ["laercio2010"]),
                                     ("(PEDRO LAERCIO, 2010, p. 12)", [])]
+
+
+INEP = "Instituto Nacional de Estudos e Pesquisas Educacionais Anísio Teixeira"
+GROUPS = (f"{INEP}. (2024a). Resumo técnico do Censo. Inep.\n\n{INEP}. (2024b). Censo Escolar. Inep.\n\n"
+          "Centro de Gestão e Estudos Estratégicos. (2023). Boletim Anual OCTI 2022. CGEE.\n\n"
+          "IBGE - Instituto Brasileiro de Geografia e Estatística. (2015). Banco de Dados Agregados. Rio.\n\n"
+          "Escola Superior de Comércio Internacional e Agrário. (2015). Relatório. Lisboa.\n\n"
+          "Escola Superior de Comércio Internacional e Turismo. (2015). Relatório. Lisboa.\n")
+
+
+def test_a_group_cited_by_an_abbreviation_of_its_first_words_or_printed_before_its_name():
+    text = ("# Inclusão\n\n## Introdução\n\nO censo mostra (Inep, 2024a). Outro censo (Inep, 2024b). A "
+            "avaliação (CGEE, 2023). A renda (IBGE, 2015). A escola (Esci, 2015).\n\n## Referências\n\n"
+            + GROUPS)
+    inep = "institutonacionaldeestud"
+    assert [keys for _, keys in _evidence(text)] == [
+        [f"{inep}2024a"], [f"{inep}2024b"], ["centrodegestaoeestudoses2023"],
+        ["ibgeinstitutobrasileirod2015"], []]  # ESCIA and ESCIT both begin with ESCI
