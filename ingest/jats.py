@@ -17,7 +17,8 @@ inside them are left out with them).
 
 Citations are exactly the publisher's `<xref ref-type="bibr" rid="…">` links: one MarkedCitation
 per xref, except that two xrefs joined by a dash ("[4]–[7]", "30-32") are one marker citing every
-reference between them in ref-list order, and a single xref printed as a range ("1–9") whose `rid`
+reference between them in ref-list order (also when PMC links the dash itself, "14<xref>–</xref>22"),
+and a single xref printed as a range ("1–9") whose `rid`
 names fewer references cites every numbered reference of the range. A superscript marker
 (`<sup><xref>3</xref></sup>`) is printed "[3]", so "charge.[3] In" still ends a sentence.
 
@@ -65,6 +66,7 @@ SKIPPED = frozenset({
 BREAKS_PARAGRAPH = frozenset({"list", "def-list", "disp-quote", "boxed-text", "statement", "verse-group",
                               "speech"})
 DASH_BETWEEN = re.compile(r"^\s*[\])]?\s*[-–—‒]\s*[\[(]?\s*$")
+DASH_ONLY = re.compile(r"^\s*[-–—‒]\s*$")
 NUMBERS = re.compile(r"^[\[(]?\s*\d{1,4}(?:\s*[-–—,;]\s*\d{1,4})*\s*[\])]?$")
 # A marker printing only a year ("Corso and de Almeida <xref>2009</xref>", as Springer marks
 # author-year citations up) is no reference number unless the list is that long.
@@ -477,6 +479,9 @@ def record_citation(line: InlineText, resolver: KeyResolver, start: int, keys: l
     """The marker printed from `start` to the end of `line` cites `keys`; joined by a dash to the
     marker before it ("[4]–[7]"), it extends that one into a range instead."""
     printed = line.text()[start:]
+    if DASH_ONLY.match(printed) and line.citations and line.citations[-1].end == start:
+        return  # PMC links a range's dash to the second reference ("14<xref rid=B15>–</xref>22"): the
+        # dash joins the markers on either side (below), and the range it opens names that reference too
     if line.citations:
         previous = line.citations[-1]
         between = line.text()[previous.end:start]
@@ -676,6 +681,8 @@ def _reference(path: Path, ref: object, position: int) -> Reference | None:
         fields, authors, others = _fields_from_printed(printed_mixed_citation(printed))
     if printed is not None:
         fields["printed"] = printed_mixed_citation(printed)
+        if authors and not others:  # Redalyc's element-citation drops the "et al." its mixed-citation prints
+            others = _printed_etal_before_title(fields["printed"], fields.get("title", ""))
     reference = Reference(key=key, entry_type=_entry_type(structured, fields), fields=fields, authors=authors,
                           path=str(path), line=getattr(ref, "sourceline", 0) or 0, others=others, label=label,
                           origin="jats")
@@ -927,6 +934,13 @@ def _citation_fields(citation: object) -> tuple[dict[str, str], list[PersonName]
     if fields.get("doi"):
         fields["doi"] = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", fields["doi"], flags=re.I)
     return fields, authors, others
+
+
+def _printed_etal_before_title(printed: str, title: str) -> bool:
+    """True when the printed entry ends its author list with "et al." before the title ("ROSLER, R. et al.
+    La insoportable pasividad …"): the work has more authors than the structured citation names."""
+    at = printed.find(title[:30]) if title else -1
+    return at > 0 and bool(re.search(r"\bet\s+al\b", printed[:at]))
 
 
 _PRINTED_YEAR = re.compile(r"\((\d{4})[a-z]?\)|\b(\d{4})[a-z]?[.;]")

@@ -135,6 +135,17 @@ def test_an_empty_anchor_closing_a_dash_range_extends_the_range(tmp_path: Path) 
     assert [c.keys for c in article.citations] == [["r2", "r3", "r4", "r5"]]
 
 
+def test_a_dash_linked_to_the_second_reference_joins_a_range(tmp_path: Path) -> None:
+    """PMC (ASM's journals) links a range's dash to its second reference: "(14<xref rid=B15>–</xref>22)"
+    prints "(14–22)", which cites 14 to 22."""
+    body = ('<p>Isolated worldwide (<xref ref-type="bibr" rid="r2">2</xref><xref ref-type="bibr" rid="r3">'
+            '&#x02013;</xref><xref ref-type="bibr" rid="r6">6</xref>) and in mosquitoes '
+            '(<xref ref-type="bibr" rid="r7">7</xref>, <xref ref-type="bibr" rid="r8">8</xref>).</p>')
+    article = read_documents(write(tmp_path, body, back=NUMBERED_REFS))[0]
+    printed = [(article.text[c.start:c.end], c.keys) for c in article.citations]
+    assert printed == [("2–6", ["r2", "r3", "r4", "r5", "r6"]), ("7", ["r7"]), ("8", ["r8"])]
+
+
 def test_a_single_xref_printed_as_a_range_cites_the_whole_range(tmp_path: Path) -> None:
     body = '<p>Known for decades <xref ref-type="bibr" rid="r1">1–3</xref>.</p>'
     article = read_documents(write(tmp_path, body, back=NUMBERED_REFS))[0]
@@ -462,3 +473,19 @@ def test_loose_names_after_the_title_are_the_volumes_editors_not_authors(tmp_pat
     [ref] = read_documents(write(tmp_path, body, back=back))[0].references
     assert [p.family for p in ref.authors] == ["Sheehan"]
     assert "Biberauer" in ref.fields["editor"] and "Biberauer" not in ref.fields.get("author", "")
+
+
+def test_a_printed_et_al_the_structured_citation_drops_marks_more_authors(tmp_path: Path) -> None:
+    """Redalyc prints "ROSLER, R. et al." in the mixed-citation and names Rosler alone in the
+    element-citation: the work has more authors. An "et al." inside the title says nothing of them."""
+    def ref(rid: str, printed: str, title: str) -> str:
+        return (f'<ref id="{rid}"><mixed-citation>{printed}</mixed-citation><element-citation '
+                'publication-type="journal"><person-group person-group-type="author"><name><surname>ROSLER'
+                f'</surname><given-names>R.</given-names></name></person-group><article-title>{title}'
+                '</article-title><source>Rev Arg Neuroc</source><year>2008</year></element-citation></ref>')
+    back = ("<ref-list>"
+            + ref("cut", "ROSLER, R. et al. La pasividad. Rev Arg, 2008.", "La pasividad")
+            + ref("alone", "ROSLER, R. A reply to Smith et al. Rev Arg, 2008.", "A reply to Smith et al")
+            + "</ref-list>")
+    article = read_documents(write(tmp_path, "<p>Seen (Rosler, 2008).</p>", back=back))[0]
+    assert {r.key: r.others for r in article.references} == {"cut": True, "alone": False}

@@ -89,7 +89,9 @@ ETAL_MIN_AUTHORS = 3
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,8}")
-_ACRONYM_SKIPS = frozenset("of for the and on in at to de du la le des da do".split())
+# (Portuguese and Spanish groups too: "Centro de Gestão e Estudos Estratégicos" is CGEE)
+_ACRONYM_SKIPS = frozenset("of for the and on in at to de du la le des da do e y em na no nas nos del dos "
+                           "das para".split())
 
 
 def group_acronyms(index: RefIndex) -> dict[str, list[int]]:
@@ -108,7 +110,27 @@ def group_acronyms(index: RefIndex) -> dict[str, list[int]]:
     return index.derived("group_acronyms", build)
 
 
+ABBREVIATION_MIN = 4  # letters an abbreviation needs to stand for the first words of a group's name
+
+
+def abbreviated_group(index: RefIndex, word: str) -> list[int]:
+    """The references of the group author whose initials are `word` written as a word, else of the one
+    whose initials begin with it ("Inep", "INEP" for the Instituto Nacional de Estudos e Pesquisas
+    Educacionais Anísio Teixeira: INEPEAT), the abbreviation a group uses for its name's first words;
+    empty when none or several groups' initials begin so."""
+    upper = word.upper()
+    if not (word[:1].isupper() and word.isalpha() and ABBREVIATION_MIN <= len(word) <= 8):
+        return []
+    acronyms = group_acronyms(index)
+    if upper in acronyms:  # "Embrapa": the whole initials, written as a word
+        return list(acronyms[upper])
+    fits = [acronym for acronym in acronyms if acronym.startswith(upper)]
+    return list(acronyms[fits[0]]) if len(fits) == 1 else []
+
+
 _PRINTED_ABBREVIATION = re.compile(r"\(([^\W\d_][\w&\-]{1,11})\)\s*$")
+# ... or before it: "IBGE - Instituto Brasileiro de Geografia e Estatística"
+_LEADING_ABBREVIATION = re.compile(r"^([A-Z][A-Z&]{1,9})\s+[-–—]\s+\S")
 
 
 def group_abbreviations(index: RefIndex) -> dict[str, list[int]]:
@@ -118,8 +140,9 @@ def group_abbreviations(index: RefIndex) -> dict[str, list[int]]:
     def build() -> dict[str, list[int]]:
         found: dict[str, list[int]] = {}
         for position, ref in enumerate(index.references):
-            printed = _PRINTED_ABBREVIATION.search(ref.authors[0].family) if ref.authors else None
-            if printed and not ref.authors[0].given and len(ref.authors[0].family.split()) > 2:
+            family = ref.authors[0].family if ref.authors else ""
+            printed = _PRINTED_ABBREVIATION.search(family) or _LEADING_ABBREVIATION.match(family)
+            if printed and not ref.authors[0].given and len(family.split()) > 2:
                 found.setdefault(printed.group(1).upper(), []).append(position)
         return found
     return index.derived("group_abbreviations", build)
@@ -161,6 +184,28 @@ def _co_authors_with_one_slip(index: RefIndex, position: int, co_authors: list[s
             return False
         slips += 1
     return slips == 1
+
+
+def given_and_family(index: RefIndex, name: str) -> list[int]:
+    """The references whose first author is this whole name read as given names and a family: ABNT
+    cites a classical author by the name its list prints as one ("DIÓGENES LAERCIO."), which a
+    structured record splits into given name and family ("Laercio, Diógenes")."""
+    *given, family = name.split()
+    wanted = words_of(" ".join(given))
+    return [p for p in index.led_by(family)
+            if index.references[p].authors and words_of(index.references[p].authors[0].given) == wanted]
+
+
+def _named_beyond_etal(index: RefIndex, position: int, co_authors: list[str]) -> bool:
+    """Whether a list entry cut short by "et al." ("ROSLER, R. et al.") fits a citation naming more
+    authors than it lists: each co-author the entry lists is named, in the entry's order, and the
+    citation names more authors than the entry does."""
+    ref = index.references[position]
+    forms = index.author_forms(position)[1:]
+    if not ref.others or len(co_authors) < len(forms) + 1:
+        return False
+    named = iter(co_authors)
+    return all(any(family_forms(f) & rf for f in named) for rf in forms)
 
 
 def titled(index: RefIndex, words: str) -> list[int]:
@@ -213,12 +258,16 @@ def _resolve_author_year(index: RefIndex, families: list[str], etal: bool, year:
         led = group_acronyms(index).get(first, [])
     if not led and " " not in first:
         led = group_abbreviations(index).get(first.upper(), [])
+    if not led and " " not in first:  # "(Inep, 2024a)": the first initials of the Instituto Nacional de
+        led = abbreviated_group(index, first)  # Estudos e Pesquisas Educacionais Anísio Teixeira
     original = _ORIGINAL_YEARS.search(year)  # "2011 [1954-1961]": the edition of 2011 of that work
     year, originals = (year[:original.start()], set(re.findall(r"\d{4}", original.group(0)))) if original \
         else (year, set())
     years = set(re.findall(r"\d{4}", year))
     if not led and _GENERATION.search(first):  # "(TEIXEIRA JÚNIOR; SOUZA, 2019)" for "TEIXEIRA, J. G. JÚNIOR"
         led = index.led_by(_GENERATION.sub("", first))
+    if not led and " " in first.strip():  # "(DIÓGENES LAERCIO, 2010)" for the entry "Laercio, Diógenes"
+        led = given_and_family(index, first)
     if not led:
         led = near_spellings(index, first, years) or titled(index, first)
     if not led:
@@ -234,6 +283,10 @@ def _resolve_author_year(index: RefIndex, families: list[str], etal: bool, year:
     if not candidates:  # "Alzola, Hennig, & Romar, 2020" for "Homar", "Snow, Whright and Warren": one slip
         candidates = [index.references[p] for p in of_year
                       if _co_authors_with_one_slip(index, p, families[1:])]
+        candidates = candidates if len(candidates) == 1 else []
+    if not candidates:  # "(Rosler, Zaaloff, Hernández … y Santiago, 2008)" for "ROSLER, R. et al.": the
+        # text names the co-authors the list's "et al." leaves out; every co-author it lists must be named
+        candidates = [index.references[p] for p in of_year if _named_beyond_etal(index, p, families[1:])]
         candidates = candidates if len(candidates) == 1 else []
     if not candidates:
         return None, (f"{first!r}'s work(s) of {year} do not list all of {', '.join(families[1:])} "

@@ -104,9 +104,15 @@ _LOCATOR = (r"(?:\s*,\s*(?:(?:pp?\.|chap\.|ch\.|para\.|p\b|section|sec\.)\s*[\w\
             rf"|{_TIME_STAMP}"
             r"|\d{1,3}(?:\s*[-–]\s*\d{1,4})?)|\s*:\s*§?\s*\d{1,4}(?:\s*[-–]\s*\d{1,4})?"
             r"(?:\s*,\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?(?!\d))*)?")
+# A classical work's book and section between the author and the edition's year: "(DIÓGENES LAERCIO, VI 77,
+# 2010, p. 230)", "(EPICTETO, III, 1993, p. 335)", "Diógenes Laercio (VI 71, 2010, p. 228)": a Roman
+# numeral (capitals), an optional section number, then the comma before the year.
+_CLASSICAL = r"[IVXLC]{1,6}(?:\s*,?\s*\d{1,4}(?:\s*[-–]\s*\d{1,4})?)?(?=\s*,)"
 _AUTHOR_YEAR_PART = re.compile(
     rf"^(?P<names>{NAME_LIST})(?P<etal>{ETAL})?,?\s+(?P<years>{YEAR_LIST}){_LOCATOR}$"
 )
+# In a parenthesis it is read as blanks, so every reader of a part sees the author and the year.
+_CLASSICAL_BEFORE_YEAR = re.compile(rf"(?<=[^\W\d_])\s*,\s*{_CLASSICAL}\s*,(?=\s*(?:1[5-9]|20)\d\d)")
 # The same at the end of a part that begins with other words: "(reviewed in Haloin and Strauss,
 # 2008)", "(Fig. S1, Dayel et al., 2011)", "(Table 1 Allmann and Baldwin, 2010)".
 _TRAILING_AUTHOR_YEAR = re.compile(
@@ -189,6 +195,7 @@ _YEAR_REMARK = re.compile(rf"(?:(?<=\d)|(?<=\d[a-z])){_REMARK}$")
 # (a pointer may open it: "Abbott (e.g. 1988) and Freidson (e.g. 1970, 2001)", "Smith (see 2004)")
 _YEARS_ONLY = re.compile(
     r"^(?:(?:e\.\s?g\.|see(?: also)?|cf\.|for (?:example|instance)),?\s+)?"
+    rf"(?:{_CLASSICAL}\s*,\s*)?"
     rf"(?P<years>(?:{YEAR_LIST})(?:\s*;\s*(?:{YEAR_LIST}|[a-z](?![\w.])))*)(?:[-–](?!\d))?{_LOCATOR}"
     rf"(?:{_REMARK})?$"
 )
@@ -411,6 +418,8 @@ def find_author_year(text: str, unit: Unit, index: RefIndex) -> list[EvidenceSpa
                                                        index, part.families, part.etal, part.years))
             continue
         content = paren.group(1)
+        if "," in content:  # "(DIÓGENES LAERCIO, VI 77, 2010, p. 230)": the book and section as blanks
+            content = _CLASSICAL_BEFORE_YEAR.sub(lambda m: "," + " " * (len(m.group(0)) - 1), content)
         if "[" in content:  # "(National Institute for Health and Care Excellence [NICE], 2014)"
             content = _GROUP_ABBREVIATION.sub(lambda m: "," + " " * (len(m.group(0)) - 1), content)
         parts = parenthetical_parts(content, index)

@@ -288,6 +288,17 @@ _GLUED_AFTER_ACRONYM = re.compile(
 #   or a year, not a formula's group ("Ca(OH)2 and", "(CH3)2 groups"): see _glued_paren_marker;
 _GLUED_AFTER_PAREN = re.compile(rf"(?<=\))[.,;:]?(?P<bare>{_BARE_SPEC})(?=[ \t]+[{UPPER}a-z(]|[ \t]*\n)")
 _PAREN_WORDS = re.compile(r"(?:^|\s)\((?:[^()\s]{4,}|[A-Z]{2,3}s?|[^()]*\s[^()]*)\)$")
+# - after a year's full stop before the next sentence, or its comma before a function word ("… reported in
+#   temperate Italy in 2007.3 Entomological …", "… in the 1990's.3 Average …", "… in Nigeria in 1964–1968,38
+#   then …"; a decimal "1850.3 mm", "2007,33 por" is followed by neither), after a unit of two letters and
+#   its full stop ("… less than 180 mm.12 The …") or a gene or protein name ending in a digit ("… alongside
+#   ATG5.31 In addition"; not a section number, "in 3.2 The", whose number has no letters);
+_GLUED_AFTER_YEAR = re.compile(
+    rf"(?:(?<=\b(?:1[5-9]|2[01])\d\d\.)|(?<=\b(?:1[5-9]|2[01])\d\d's\.)|(?<=\d [a-zµ]{{2}}\.)"
+    rf"|(?<=[A-Z]{{2}}\d\.))(?P<bare>{_BARE_SPEC})(?=[ \t]+[{UPPER}]|[ \t]*\n)")
+_GLUED_AFTER_YEAR_COMMA = re.compile(
+    rf"(?<=\b(?:1[5-9]|2[01])\d\d,)(?P<bare>{_BARE_SPEC})"
+    rf"(?=[ \t]+(?:and|or|then|but|while|with|in|the|which|where|when|as)\b)")
 # - glued to a lower-case word before the next lower-case word ("… sensitive to genetic changes7,8 than
 #   nongenetic regions", "… Bellini and others35 detected …"), unless the word counts or names what
 #   the number is ("type2 diabetes", "phase3 trial", "day7 after", "alpha1 antitrypsin").
@@ -443,7 +454,7 @@ def _bare_markers(text: str, unit: Unit) -> list[re.Match[str]]:
     stop = min(len(text), unit.end + _BARE_REACH)
     patterns = (_BARE_AFTER_PUNCT, _BARE_AFTER_NUMBER, _GLUED_AFTER_PUNCT, _GLUED_TO_WORD,
                 _GLUED_AFTER_ACRONYM, _GLUED_AFTER_PAREN, _GLUED_BEFORE_WORD, _GLUED_TO_CAMEL_CASE,
-                _GLUED_AFTER_TABLE)
+                _GLUED_AFTER_TABLE, _GLUED_AFTER_YEAR, _GLUED_AFTER_YEAR_COMMA)
     owned = [m for pattern in patterns for m in pattern.finditer(text, unit.start, stop)
              if unit.start <= m.start() - (m.re not in _WORD_OPENED) < unit.end and m.end() < stop - 1
              and _glued_reads_as_marker(text, m)]
