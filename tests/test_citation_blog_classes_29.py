@@ -19,6 +19,12 @@ BIB = """
   title = {Walking, weight and wellbeing outcomes of a weekly park event}, journal = {J Phys Act}}
 @techreport{ward2020health, author = {Ward, Kim}, year = {2020},
   title = {The Health and Wellbeing Survey of park runners: first report}, institution = {Parkrun}}
+@article{holm2019sweet, author = {Holm, Eva and Berg, Ola and Lind, Per}, year = {2019},
+  title = {Erythritol and heart attack}, journal = {Nat Med}}
+@article{voss2021fuel, author = {Voss, Anna and Beck, Jan and Roth, Uwe}, year = {2021},
+  title = {Cleaner fuel and contrail ice}, journal = {Commun Earth Environ}}
+@book{lane2008dance, author = {Lane, John}, year = {2008}, title = {A time to dance}, publisher = {Icon}}
+@book{lane2010bells, author = {Lane, Mary}, year = {2010}, title = {The bells of Ely}, publisher = {Icon}}
 """
 
 
@@ -58,3 +64,27 @@ def test_a_study_name_joined_by_and_names_the_work_whose_title_holds_it(tmp_path
     assert link_helpers.linked(links, "Runners in the Health") == ["ward2020health"]
     # a capitalised name (no indefinite description) still names the work whose title holds its words
     assert link_helpers.linked(links, "The UK Fire Survey") == ["gray2021fire"]
+
+
+def test_participles_are_no_past_report_and_a_past_citation_makes_the_account_past(tmp_path: Path) -> None:
+    text = ("# Sweet news\n\n"
+            "Holm et al. (2019) followed 3,000 adults for ten years. "
+            "Platelets taken in the laboratory clumped more readily. "
+            "Erythritol is found in many sugar-free products.\n\n"
+            "Flight tests showed that a cleaner fuel halved the ice crystals (Voss et al., 2021). "
+            "Fewer crystals make a contrail thinner and shorter-lived.\n\n"
+            "The best account is his book (Lane, 2008). "
+            "Lane went back to the council records (Lane, 2008, p. 3). "
+            "The death toll is much less certain.\n\n"
+            "The other account is her book (Lane, 2010). "
+            "Its chapters follow the bell-ringers year by year.\n")
+    links = _links(tmp_path, text)
+    # "clumped" is the past report, whatever participle comes before it ("taken in")
+    assert link_helpers.linked(links, "Platelets taken") == ["holm2019sweet"]
+    # "is found in", "shorter-lived": no past verb, so the present-tense comment ends the past account
+    assert link_helpers.linked(links, "Erythritol is found") == []
+    assert link_helpers.linked(links, "Fewer crystals") == []
+    # the account turned past with its second citation: the present comment after it is the writer's
+    assert link_helpers.linked(links, "The death toll") == []
+    # the look-alike: an account cited only in the present carries a present sentence on
+    assert link_helpers.linked(links, "Its chapters follow") == ["lane2010bells"]

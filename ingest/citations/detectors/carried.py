@@ -253,17 +253,41 @@ _STILL_THE_WORK = re.compile(
 _ASIDE_CLOSES = re.compile(r"\s+(?:to|in|on|by|for|from|at|with|as|over|under|into)\s[^,;.:]{1,80},\s")
 
 
+# Irregular pasts that are also the participle: after an auxiliary they are no past ("Erythritol is found
+# in many products", "is made from", "are kept in").
+_PARTICIPLE_TOO = frozenset("found made kept left felt told brought bought fought sought taught caught held "
+                            "meant paid sent spent stood understood built heard laid lost had hung stuck "
+                            "struck won led".split())
+# A compound adjective ("shorter-lived", "plant-based", "well-designed"), not a verb; a verb's prefix
+# ("re-analysed", "co-authored") keeps it a verb.
+_COMPOUND_BEFORE = re.compile(r"(?<![\w\-])(?!(?:re|co|pre|mis|out|over|under|up|down|cross)-)[a-z]+-$")
+# A participle after a plural noun and before a preposition is a reduced relative clause, not the
+# sentence's verb: "fermentable sugars found in wheat", "a few plants dotted around a tomato bed"
+# (not after the work's people: "the researchers found in 2019 that …").
+_NOUN_BEFORE_PARTICIPLE = re.compile(r"(?<![\w'’\-])(?!(?:researchers|authors|scientists|investigators|"
+                                     r"historians|economists|others|teams|studies|trials|reviews|papers|"
+                                     r"analyses|this|his|its|was|has|is|as|us|yes)\s)[a-z]{3,}s\s+$")
+_PREPOSITION_AFTER = re.compile(r"\s+(?:in|on|at|around|across|among|near|inside|throughout|under|into)\b")
+
+
 def is_past(sentence: str) -> bool:
-    """True when the sentence has a verb in the simple past ("followed", "had", "found"); an "-ed"
-    participle after an auxiliary or before "by" ("to be published", "a panel convened by") does not
-    count."""
+    """True when the sentence has a verb in the simple past ("followed", "had", "found"); a
+    participle after an auxiliary or before "by" ("to be published", "a panel convened by", "is found
+    in"), in a compound adjective ("shorter-lived") or after a plural noun before a preposition
+    ("sugars found in wheat") does not count."""
     for match in _PAST_WORD.finditer(sentence):
         word = match.group(0)
         if word in _NOT_PAST_ED:
             continue
-        if word.endswith("ed") and (_AUXILIARY.search(sentence[max(0, match.start() - 30):match.start()])
-                                    or sentence.startswith(" by ", match.end())):
+        before = sentence[max(0, match.start() - 30):match.start()]
+        participle = word.endswith("ed") or word in _PARTICIPLE_TOO
+        if participle and (_AUXILIARY.search(before) or sentence.startswith(" by ", match.end())):
             continue  # "to be published", "is linked", "a panel convened by …": participles
+        if word.endswith("ed") and _COMPOUND_BEFORE.search(before):
+            continue  # "shorter-lived": an adjective
+        if participle and _NOUN_BEFORE_PARTICIPLE.search(before) and _PREPOSITION_AFTER.match(sentence,
+                                                                                              match.end()):
+            continue  # "sugars found in wheat": a reduced relative clause
         if sentence.endswith(", ", 0, match.start()) and _ASIDE_CLOSES.match(sentence, match.end()):
             continue  # "Alaska's dividend, paid to every resident since 1982, is …": a participle aside
         return True
@@ -413,6 +437,11 @@ def next_account(text: str, unit: Unit, found: list[EvidenceSpan], account: Acco
     if len(sources) != 1:
         return None
     if account is not None and account.block == unit.block and account.sources == sources:
+        # a later sentence citing the work again in the past makes the account a past report ("The best
+        # account is Waller's book (Waller, 2008a). Waller went back to the records … (Waller, 2008a, p. 1).
+        # The death toll is much less certain."): the present after it is the writer's
+        if not account.past and any(e.priority != CONTINUATION for e in cited):
+            account.past = is_past(text[unit.start:unit.end])
         return account
     return Account(unit.block, sources, is_past(text[unit.start:unit.end]),
                    other_works=bool(set(cited_before) - set(sources)))
