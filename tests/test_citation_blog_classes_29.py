@@ -25,6 +25,11 @@ BIB = """
   title = {Cleaner fuel and contrail ice}, journal = {Commun Earth Environ}}
 @book{lane2008dance, author = {Lane, John}, year = {2008}, title = {A time to dance}, publisher = {Icon}}
 @book{lane2010bells, author = {Lane, Mary}, year = {2010}, title = {The bells of Ely}, publisher = {Icon}}
+@article{ruiz2012chess, author = {Ruiz, Ana and Gil, Juan}, year = {2012},
+  title = {Chess after school}, journal = {Span J Psychol}}
+@article{pohl2019brush, author = {Pohl, Karl}, year = {2019},
+  title = {Powered toothbrushes and tooth loss}, journal = {J Clin Periodontol}}
+@misc{archivesnd, author = {{Archives of Ely}}, year = {n.d.}, title = {The bells exhibition}}
 """
 
 
@@ -88,3 +93,20 @@ def test_participles_are_no_past_report_and_a_past_citation_makes_the_account_pa
     assert link_helpers.linked(links, "The death toll") == []
     # the look-alike: an account cited only in the present carries a present sentence on
     assert link_helpers.linked(links, "Its chapters follow") == ["lane2010bells"]
+
+
+def test_the_writers_comment_on_a_reported_work_takes_no_citation(tmp_path: Path) -> None:
+    text = ("# Chess\n\n"
+            "A Spanish study found that children who played chess improved in attention (Ruiz & Gil, 2012). "
+            "It was not randomised, though, so keen families may have chosen chess.\n\n"
+            "Ruiz and Gil (2012) found that chess helped problem solving. "
+            "It was weaker in older children, though the effect held.\n\n"
+            "A German study followed 2,800 adults for eleven years (Pohl, 2019). "
+            "That was an observational study, so other habits may explain part of the difference.\n\n"
+            "The archives have a small online exhibition (Archives of Ely, n.d.). It's well worth a look.\n")
+    links = _links(tmp_path, text)
+    assert link_helpers.linked(links, "It was not randomised") == []
+    assert link_helpers.linked(links, "That was an observational") == []
+    assert link_helpers.linked(links, "It's well worth") == []
+    # the look-alike: "though" as a conjunction opens the work's own hedge, and "It was …" carries it on
+    assert link_helpers.linked(links, "It was weaker") == ["ruiz2012chess"]

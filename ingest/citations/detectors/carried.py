@@ -145,6 +145,11 @@ _SHARE_OF_PARTICIPANTS = re.compile(
     r"many|some|few|all|a (?:third|quarter|fifth|majority|minority)|two[- ]thirds|three[- ]quarters)\s+of\s+"
     r"(?:the|their|its)\s+(?:people|participants|subjects|volunteers|respondents|patients|students|children|"
     r"adults|women|men)(?:\s+(?:they|it|the authors|the researchers)\s+[a-z]+ed)?\s*$", re.I)
+# "though" as an adverb ("…, though, so …", "…, though.") in a sentence opened by a pointer: the writer's
+# reservation about what was just reported ("It was not randomised, though, so keen families may …"), not
+# the work's (a conjunction "though the studies were of mixed quality" opens the work's own hedge).
+_WRITERS_THOUGH = r"^(?:It|That|This|These|Those)\b[^,;:.]*,\s+though\s*(?:[,;.!]|$)"
+WRITERS_THOUGH = re.compile(_WRITERS_THOUGH)
 # The writer weighing the evidence, or pointing beyond it.
 _WEIGHING = re.compile(
     r"\b(?:do(?:es)? not|cannot|can['’]t|doesn['’]t|don['’]t|did not|didn['’]t) (?:prove|show|mean|tell|"
@@ -160,8 +165,14 @@ _WEIGHING = re.compile(
     r"|\b(?:should|ought to|must)\b"
     # the writer's comment on what was just said ("This is a big effect", "That sounds small"), also
     # applied to a case of the writer's ("For a 70 kg runner that is a lot of pasta")
-    r"|^(?:For\s+(?:a|an|the|one|each|every)\s+[^,.;]{1,40}?,?\s+)?(?:This|That|It|this|that|it)\s+"
-    r"(?:is|seems|sounds|matters|means|feels|looks|comes to|works out)\b"
+    r"|^(?:For\s+(?:a|an|the|one|each|every)\s+[^,.;]{1,40}?,?\s+)?"
+    r"(?:(?:This|That|It|this|that|it)(?:['’]s\b|\s+(?:is|seems|sounds|matters|means|feels|looks|comes to|"
+    r"works out)\b)"
+    # … also in the past with a demonstrative ("That was an observational study, so …", "That was under
+    # glass"; "It was weaker in a few languages" is the work's own finding)
+    r"|(?:This|That|this|that)\s+(?:was|were)\b)"
+    # the writer's "though" as an adverb after a pointer ("It was not randomised, though, so …")
+    rf"|{_WRITERS_THOUGH}"
     # the writer's summary of what the evidence does show ("What the research does show is …")
     r"|^What\s+[^,.;]{1,40}?\b(?:does|do|did)\s+(?:show|suggest|tell|say|support)\b"
     # a question the evidence leaves open ("The question of how often … is less settled"; not "less
