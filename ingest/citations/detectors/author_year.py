@@ -14,6 +14,7 @@ from ingest.citations.text import (
     ETAL,
     LETTER,
     NAME,
+    NO_YEAR,
     PARTICLE,
     UPPER,
     YEAR_LIST,
@@ -345,7 +346,9 @@ def _cited_part(core: str, core_start: int, co_authors: list[tuple[str, int]],
 # APA 7's group author with its abbreviation: "(National Institute for Health and Care Excellence [NICE],
 # 2014)". The bracketed abbreviation (and its comma) is read as a comma and blanks, so the group's name
 # and the year remain where they were printed.
-_GROUP_ABBREVIATION = re.compile(rf"\s*\[[{UPPER}][{LETTER}&\-]{{1,15}}\]\s*,(?=\s*(?:1[5-9]|20)\d\d)")
+# (also before a word for no year: "(Royal Horticultural Society [RHS], n.d.)")
+_GROUP_ABBREVIATION = re.compile(rf"\s*\[[{UPPER}][{LETTER}&\-]{{1,15}}\]\s*,"
+                                 rf"(?=\s*(?:(?:1[5-9]|20)\d\d|{NO_YEAR}))")
 
 
 _ABBREVIATION_BEFORE = re.compile(rf"(?P<bracket>\[[{UPPER}][{LETTER}&\-]{{1,15}}\])\s*$")

@@ -145,6 +145,11 @@ _SHARE_OF_PARTICIPANTS = re.compile(
     r"many|some|few|all|a (?:third|quarter|fifth|majority|minority)|two[- ]thirds|three[- ]quarters)\s+of\s+"
     r"(?:the|their|its)\s+(?:people|participants|subjects|volunteers|respondents|patients|students|children|"
     r"adults|women|men)(?:\s+(?:they|it|the authors|the researchers)\s+[a-z]+ed)?\s*$", re.I)
+# "though" as an adverb ("…, though, so …", "…, though.") in a sentence opened by a pointer: the writer's
+# reservation about what was just reported ("It was not randomised, though, so keen families may …"), not
+# the work's (a conjunction "though the studies were of mixed quality" opens the work's own hedge).
+_WRITERS_THOUGH = r"^(?:It|That|This|These|Those)\b[^,;:.]*,\s+though\s*(?:[,;.!]|$)"
+WRITERS_THOUGH = re.compile(_WRITERS_THOUGH)
 # The writer weighing the evidence, or pointing beyond it.
 _WEIGHING = re.compile(
     r"\b(?:do(?:es)? not|cannot|can['’]t|doesn['’]t|don['’]t|did not|didn['’]t) (?:prove|show|mean|tell|"
@@ -160,8 +165,14 @@ _WEIGHING = re.compile(
     r"|\b(?:should|ought to|must)\b"
     # the writer's comment on what was just said ("This is a big effect", "That sounds small"), also
     # applied to a case of the writer's ("For a 70 kg runner that is a lot of pasta")
-    r"|^(?:For\s+(?:a|an|the|one|each|every)\s+[^,.;]{1,40}?,?\s+)?(?:This|That|It|this|that|it)\s+"
-    r"(?:is|seems|sounds|matters|means|feels|looks|comes to|works out)\b"
+    r"|^(?:For\s+(?:a|an|the|one|each|every)\s+[^,.;]{1,40}?,?\s+)?"
+    r"(?:(?:This|That|It|this|that|it)(?:['’]s\b|\s+(?:is|seems|sounds|matters|means|feels|looks|comes to|"
+    r"works out)\b)"
+    # … also in the past with a demonstrative ("That was an observational study, so …", "That was under
+    # glass"; "It was weaker in a few languages" is the work's own finding)
+    r"|(?:This|That|this|that)\s+(?:was|were)\b)"
+    # the writer's "though" as an adverb after a pointer ("It was not randomised, though, so …")
+    rf"|{_WRITERS_THOUGH}"
     # the writer's summary of what the evidence does show ("What the research does show is …")
     r"|^What\s+[^,.;]{1,40}?\b(?:does|do|did)\s+(?:show|suggest|tell|say|support)\b"
     # a question the evidence leaves open ("The question of how often … is less settled"; not "less
@@ -253,17 +264,41 @@ _STILL_THE_WORK = re.compile(
 _ASIDE_CLOSES = re.compile(r"\s+(?:to|in|on|by|for|from|at|with|as|over|under|into)\s[^,;.:]{1,80},\s")
 
 
+# Irregular pasts that are also the participle: after an auxiliary they are no past ("Erythritol is found
+# in many products", "is made from", "are kept in").
+_PARTICIPLE_TOO = frozenset("found made kept left felt told brought bought fought sought taught caught held "
+                            "meant paid sent spent stood understood built heard laid lost had hung stuck "
+                            "struck won led".split())
+# A compound adjective ("shorter-lived", "plant-based", "well-designed"), not a verb; a verb's prefix
+# ("re-analysed", "co-authored") keeps it a verb.
+_COMPOUND_BEFORE = re.compile(r"(?<![\w\-])(?!(?:re|co|pre|mis|out|over|under|up|down|cross)-)[a-z]+-$")
+# A participle after a plural noun and before a preposition is a reduced relative clause, not the
+# sentence's verb: "fermentable sugars found in wheat", "a few plants dotted around a tomato bed"
+# (not after the work's people: "the researchers found in 2019 that …").
+_NOUN_BEFORE_PARTICIPLE = re.compile(r"(?<![\w'’\-])(?!(?:researchers|authors|scientists|investigators|"
+                                     r"historians|economists|others|teams|studies|trials|reviews|papers|"
+                                     r"analyses|this|his|its|was|has|is|as|us|yes)\s)[a-z]{3,}s\s+$")
+_PREPOSITION_AFTER = re.compile(r"\s+(?:in|on|at|around|across|among|near|inside|throughout|under|into)\b")
+
+
 def is_past(sentence: str) -> bool:
-    """True when the sentence has a verb in the simple past ("followed", "had", "found"); an "-ed"
-    participle after an auxiliary or before "by" ("to be published", "a panel convened by") does not
-    count."""
+    """True when the sentence has a verb in the simple past ("followed", "had", "found"); a
+    participle after an auxiliary or before "by" ("to be published", "a panel convened by", "is found
+    in"), in a compound adjective ("shorter-lived") or after a plural noun before a preposition
+    ("sugars found in wheat") does not count."""
     for match in _PAST_WORD.finditer(sentence):
         word = match.group(0)
         if word in _NOT_PAST_ED:
             continue
-        if word.endswith("ed") and (_AUXILIARY.search(sentence[max(0, match.start() - 30):match.start()])
-                                    or sentence.startswith(" by ", match.end())):
+        before = sentence[max(0, match.start() - 30):match.start()]
+        participle = word.endswith("ed") or word in _PARTICIPLE_TOO
+        if participle and (_AUXILIARY.search(before) or sentence.startswith(" by ", match.end())):
             continue  # "to be published", "is linked", "a panel convened by …": participles
+        if word.endswith("ed") and _COMPOUND_BEFORE.search(before):
+            continue  # "shorter-lived": an adjective
+        if participle and _NOUN_BEFORE_PARTICIPLE.search(before) and _PREPOSITION_AFTER.match(sentence,
+                                                                                              match.end()):
+            continue  # "sugars found in wheat": a reduced relative clause
         if sentence.endswith(", ", 0, match.start()) and _ASIDE_CLOSES.match(sentence, match.end()):
             continue  # "Alaska's dividend, paid to every resident since 1982, is …": a participle aside
         return True
@@ -413,6 +448,11 @@ def next_account(text: str, unit: Unit, found: list[EvidenceSpan], account: Acco
     if len(sources) != 1:
         return None
     if account is not None and account.block == unit.block and account.sources == sources:
+        # a later sentence citing the work again in the past makes the account a past report ("The best
+        # account is Waller's book (Waller, 2008a). Waller went back to the records … (Waller, 2008a, p. 1).
+        # The death toll is much less certain."): the present after it is the writer's
+        if not account.past and any(e.priority != CONTINUATION for e in cited):
+            account.past = is_past(text[unit.start:unit.end])
         return account
     return Account(unit.block, sources, is_past(text[unit.start:unit.end]),
                    other_works=bool(set(cited_before) - set(sources)))

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from graph.schema import EvidenceKind
-from ingest.citations.detectors.carried import _OTHER_WORKS, names_later_year
+from ingest.citations.detectors.carried import _OTHER_WORKS, WRITERS_THOUGH, names_later_year
 from ingest.citations.detectors.quote import _SAYS
 from ingest.citations.index import RefIndex, family_forms
 from ingest.citations.model import AUTHOR_YEAR, CONTINUATION, EvidenceSpan
@@ -292,7 +292,8 @@ def continuation_evidence(text: str, unit: Unit, units: list[Unit], index: RefIn
     title_noun = _title_noun_pointer(sentence, before, index) if not paper else None
     if title_noun:
         return _continuation(unit, title_noun.start(), title_noun.end(), text, before[0].sources)
-    if (pronoun and not _DUMMY_IT.match(sentence) and len(before) == 1 and len(before[0].sources) == 1
+    if (pronoun and not _DUMMY_IT.match(sentence) and not WRITERS_THOUGH.match(sentence)
+            and len(before) == 1 and len(before[0].sources) == 1
             and _pronoun_fits(pronoun.group(0), index.by_key(before[0].sources[0]))
             and not names_later_year(sentence, before[0].sources, index)):
         return _continuation(unit, pronoun.start(), pronoun.end(), text, before[0].sources)

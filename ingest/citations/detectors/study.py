@@ -11,15 +11,22 @@ from ingest.citations.text import STOPWORDS, words_of
 from ingest.claims import Unit
 from ingest.model import Reference
 
+# A capitalised word, or two joined by "and", "of", "for", "on" or "&": "the Health and Wellbeing Survey" is
+# one name (read as "Wellbeing Survey", its one word matched any title holding "wellbeing").
+_NAME_WORD = r"[A-Z][\w'’\-]*(?:\s+(?:and|of|for|on|&)\s+[A-Z][\w'’\-]*)?\s+"
 _STUDY = re.compile(
-    r"(?:[A-Z][\w'’\-]*\s+){1,6}(?:Study|Survey|Trial|Project|Experiment|Cohort|Program(?:me)?)\b"
-    r"|(?:[A-Z][\w'’\-]*\s+){1,6}(?:study|project|trial|team|cohort|survey|program(?:me)?|consortium)\b"
+    rf"(?:{_NAME_WORD}){{1,6}}(?:Study|Survey|Trial|Project|Experiment|Cohort|Program(?:me)?)\b"
+    rf"|(?:{_NAME_WORD}){{1,6}}(?:study|project|trial|team|cohort|survey|program(?:me)?|consortium)\b"
 )
 # Every _STUDY match ends in one of these (case as written): a unit with none has no named study.
 # "in one London trial (Osborne et al., 2021)", "a Dutch trial": a lower-case study noun after an
 # indefinite article describes a work the sentence goes on to cite, it does not name one cited before
 # by its title's words (a capitalised name keeps its article: "a long-term Vietnam Readjustment Study").
-_INDEFINITE_BEFORE = re.compile(r"(?:^|\s)(?:[Aa]n?|[Oo]ne|[Aa]nother|[Ss]ome)\s+$")
+# The article may stand before lower-case words describing it: "A big UK survey of 60,000 parkrunners"
+# (not "one of the Whitehall cohort": no function word between).
+_INDEFINITE_BEFORE = re.compile(r"(?:^|\s)(?:[Aa]n?|[Oo]ne|[Aa]nother|[Ss]ome)\s+"
+                                r"(?:(?!(?:of|the|in|from|with|by|and|or|on|at|to|for|that|this)\s)"
+                                r"[a-z][\w\-]*\s+){0,3}$")
 # How far before a name the article is looked for: a search of the whole text before every name was
 # quadratic on a long line (a 10 MB single line ran past 300 s); \b and ^ still see the real text.
 _LOOKBACK = 200
