@@ -52,7 +52,8 @@ CONTRASTING = re.compile(
     r"all|these|those|earlier|previous|prior|other|published|recent|"
     r"former) )*(?:(?:\w+ ){0,2}(?:studies|study|"
     r"reports?|findings?|results?|observations?|work|data|claims?|suggestions?|models?|proposals?|views?|"
-    r"conclusions?|authors|groups|investigators|was|were|has been|had been)\b|"
+    r"conclusions?|statements?|assumptions?|estimates?|interpretations?|descriptions?|"
+    r"authors|groups|investigators|was|were|has been|had been)\b|"
     # an author named: 'in contrast to Merrick et al. 11', '… to Smith and Jones (2001)' (the pattern is
     # case-blind, so the capitals are asked for: 'in contrast to CsA and tacrolimus, Rapamycin …' compares
     # drugs, fresh7)

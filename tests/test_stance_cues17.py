@@ -1,0 +1,23 @@
+"""The stance rule changed in branch stance17 (from support12's one miss of the class, checked on the older
+sets before the change and on support14/support15 after): a fronted 'Unlike / In contrast to' binds the works
+cited inside it when it names earlier statements, assumptions, estimates, interpretations or descriptions, as
+it already did for studies, findings, reports and views. Sentences quoted from the labelled articles (fetched
+data, not in the repository); each with look-alikes it must leave alone."""
+
+from __future__ import annotations
+
+from tests.test_stance_fresh5_rules import stances
+
+
+def test_a_fronted_unlike_previous_statements_binds_the_works_inside_it() -> None:
+    assert stances("Unlike previous statements that distal rather than proximal setae seem to play a more "
+                   "important role in the initiation of adhesion [7], the present study revealed that the "
+                   "proximal setae in tarsomere are brought first in contact with the substrate.",
+                   "[7]") == ["contrasting"]
+    assert stances("In contrast to earlier estimates of the prevalence (Smith et al., 2001), we found it "
+                   "three times higher.", "(Smith et al., 2001)") == ["contrasting"]
+    # look-alikes: a contrast of design (the main clause says what this study did) is mentioning; the
+    # works of the main clause are not the ones disputed
+    assert stances("Unlike previous estimates [3], we included all ages.", "[3]") == ["mentioning"]
+    assert stances("Unlike previous statements [3], the present study revealed that setae differ [4].",
+                   "[3]", "[4]") == ["contrasting", "supporting"]
