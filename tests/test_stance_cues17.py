@@ -21,3 +21,18 @@ def test_a_fronted_unlike_previous_statements_binds_the_works_inside_it() -> Non
     assert stances("Unlike previous estimates [3], we included all ages.", "[3]") == ["mentioning"]
     assert stances("Unlike previous statements [3], the present study revealed that setae differ [4].",
                    "[3]", "[4]") == ["contrasting", "supporting"]
+
+
+def test_the_replay_reads_the_rules_of_the_working_tree_at_head() -> None:
+    import ingest.support.stance as current
+    from ingest.support.replay_stance import FIRST_RUN_RULES, rules_at, with_rules
+    from ingest.support.stance import CitingContext
+    from ingest.support.train_stance import SPLITS, Example
+
+    assert rules_at("HEAD") is current
+    assert set(FIRST_RUN_RULES) <= set(SPLITS)  # every replayed set is a development set the model trains on
+    sentence = "Unlike previous statements [7], the present study revealed that setae differ."
+    start = sentence.index("[7]")
+    context = CitingContext(sentence, (start, start + 3), ((start, start + 3),))
+    example = Example("support12", "a.xml", "contrasting", context, ("supporting", ""))
+    assert with_rules([example], current)[0].rule[0] == "contrasting"
