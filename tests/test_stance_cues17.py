@@ -23,6 +23,21 @@ def test_a_fronted_unlike_previous_statements_binds_the_works_inside_it() -> Non
                    "[3]", "[4]") == ["contrasting", "supporting"]
 
 
+def test_agreement_with_previously_reported_data_is_supporting() -> None:
+    # support15 (read after its measurement), dev and fresh9: 'previously reported / published' is the
+    # mentioning pointer only where no agreement is named
+    assert stances("These results indicate that the native conformation of BOD contains ~20 % α-helix, in "
+                   "agreement with previously reported data [36].", "[36]") == ["supporting"]
+    assert stances("Figure 2G shows the CTCF ChIP pattern in unsorted nuclei, similar to that previously "
+                   "reported (Nègre et al., 2010).", "(Nègre et al., 2010)") == ["supporting"]
+    assert stances("The coverage was 3.5%, similar to what has been previously published utilizing this "
+                   "method [16].", "[16]") == ["supporting"]
+    # look-alikes: a procedure done as described before is its source; a bare pointer stays a pointer
+    assert stances("The dataset was filtered with a 0.8 cutoff similar to that previously described [11].",
+                   "[11]") == ["mentioning"]
+    assert stances("The protocol was previously reported [12].", "[12]") == ["mentioning"]
+
+
 def test_the_replay_reads_the_rules_of_the_working_tree_at_head() -> None:
     import ingest.support.stance as current
     from ingest.support.replay_stance import FIRST_RUN_RULES, rules_at, with_rules

@@ -254,8 +254,13 @@ AGREEING = re.compile(
     r"observed|found|"
     r"demonstrated|proposed|suggested|predicted|expected|seen)|(?:consistent|in (?:agreement|line|accordance|"
     r"keeping)) with (?:(?:the|our|these|those|previous|earlier|prior|published|"
-    r"recent) )*(?:\w+ )?(?:studies|"
+    r"recent|previously|reported|described) )*(?:\w+ )?(?:studies|"
     r"reports?|findings?|results?|observations?|data|work|evidence)|"
+    # a result set beside what was published (support15): 'coverage similar to what has been previously
+    # published utilizing this method [16]' ('similar to that previously described [11]' after a procedure
+    # is the procedure's source: no cue)
+    r"(?:similar|comparable) to (?:what|that|those) (?:was |were |has been |had been )?"
+    r"(?:previously |earlier )?(?:published|reported|observed|found)|"
     r"similar (?:results|findings|observations) "
     r"(?:are|were|have been|had been|was) (?:\w+ )?(?:obtained|found|reported|observed|seen))\b",
     re.IGNORECASE)
