@@ -233,7 +233,7 @@ def test_the_trainer_reads_every_set_and_its_articles_under_the_data_root() -> N
     from ingest.support.train_stance import SPLITS
 
     assert SPLITS == ("dev", "blind", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh7", "fresh9",
-          "support12", "support13", "support13cue", "support14", "support14cue")
+          "support12", "support13", "support13cue", "support14", "support14cue", "support15", "support15cue")
     labels = Path(__file__).parent / "data" / "support"
     assert all((labels / f"stance-{split}.jsonl").is_file() for split in SPLITS)
     # fresh7's articles are fetched data: its records name them relative to the data root

@@ -52,7 +52,8 @@ CONTRASTING = re.compile(
     r"all|these|those|earlier|previous|prior|other|published|recent|"
     r"former) )*(?:(?:\w+ ){0,2}(?:studies|study|"
     r"reports?|findings?|results?|observations?|work|data|claims?|suggestions?|models?|proposals?|views?|"
-    r"conclusions?|authors|groups|investigators|was|were|has been|had been)\b|"
+    r"conclusions?|statements?|assumptions?|estimates?|interpretations?|descriptions?|"
+    r"authors|groups|investigators|was|were|has been|had been)\b|"
     # an author named: 'in contrast to Merrick et al. 11', '… to Smith and Jones (2001)' (the pattern is
     # case-blind, so the capitals are asked for: 'in contrast to CsA and tacrolimus, Rapamycin …' compares
     # drugs, fresh7)
@@ -253,8 +254,13 @@ AGREEING = re.compile(
     r"observed|found|"
     r"demonstrated|proposed|suggested|predicted|expected|seen)|(?:consistent|in (?:agreement|line|accordance|"
     r"keeping)) with (?:(?:the|our|these|those|previous|earlier|prior|published|"
-    r"recent) )*(?:\w+ )?(?:studies|"
+    r"recent|previously|reported|described) )*(?:\w+ )?(?:studies|"
     r"reports?|findings?|results?|observations?|data|work|evidence)|"
+    # a result set beside what was published (support15): 'coverage similar to what has been previously
+    # published utilizing this method [16]' ('similar to that previously described [11]' after a procedure
+    # is the procedure's source: no cue)
+    r"(?:similar|comparable) to (?:what|that|those) (?:was |were |has been |had been )?"
+    r"(?:previously |earlier )?(?:published|reported|observed|found)|"
     r"similar (?:results|findings|observations) "
     r"(?:are|were|have been|had been|was) (?:\w+ )?(?:obtained|found|reported|observed|seen))\b",
     re.IGNORECASE)

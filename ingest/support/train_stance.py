@@ -43,7 +43,7 @@ from ingest.support.stance import CitingContext, classify_stance
 from ingest.support.stance_model import MODEL_PATH, StanceModel, features, model_stance
 
 SPLITS = ("dev", "blind", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh7", "fresh9",
-          "support12", "support13", "support13cue", "support14", "support14cue")
+          "support12", "support13", "support13cue", "support14", "support14cue", "support15", "support15cue")
 C = 0.1  # inverse L2 strength, chosen by the grouped cross-validation (see docs/support.md)
 MIN_COUNT = 2  # a feature seen in fewer training records is dropped
 FOLDS = 5
@@ -165,8 +165,8 @@ def cross_validated(examples: Sequence[Example], c: float = C) -> dict[str, list
 
 def left_out(examples: Sequence[Example], held: str, c: float = C) -> dict[str, list[tuple[str, str]]]:
     """(gold, predicted) pairs on the set `held`, the model trained on the other sets' records of other
-    articles (support13cue and support14cue are second samples of support13's and support14's articles:
-    neither trains the other's test)."""
+    articles (support13cue, support14cue and support15cue are second samples of support13's, support14's and
+    support15's articles: neither trains the other's test)."""
     test = [e for e in examples if e.split == held]
     articles = {e.article for e in test}
     model = train([e for e in examples if e.split != held and e.article not in articles], c)
