@@ -48,11 +48,11 @@ def _support(name: str, repo: str, commit: str | None = None, path_of=None) -> t
 #          default repository, default commit, default path from file name)
 SETS = {
     **{name: _corpus(name) for name in ("fresh5", "fresh7", "fresh-pdf4", "fresh10", "fresh11", "fresh12",
-                                        "fresh13", "fresh14")},
+                                        "fresh13", "fresh14", "fresh15")},
     "fresh-pdf3": _corpus("fresh-pdf3", "petermr/pygetpapers", "74cb48c3c5"),
     "support/fresh7": _support("fresh7", "PLOS/allofplos"),
     **{f"support/{name}": _support(name, EUROPEPMC, EUROPEPMC_COMMIT)
-       for name in ("fresh9", "support12", "support13", "support14")},
+       for name in ("fresh9", "support12", "support13", "support14", "support16")},
     "support/support15": _support("support15", EUROPEPMC, EUROPEPMC_COMMIT, pmc_path),
 }
 
